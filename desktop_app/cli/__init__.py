@@ -1,0 +1,1 @@
+"""The command-line interface for IT, installers and scripts; the same services as the GUI."""

@@ -1,0 +1,280 @@
+"""The handlers behind each ``branchvault`` command: parse nothing, call services, print results."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from desktop_app.cli.terminal import Output, SecretReader
+from desktop_app.domain.errors import BranchVaultError, InvalidInput
+from desktop_app.domain.recovery_code import format_code
+from desktop_app.domain.roles import parse_role
+from desktop_app.services import audit_review, key_rotation, sign_in, staff_accounts
+from desktop_app.services.branch_setup import BranchDetails, init_branch
+from desktop_app.services.context import AppContext, build_context
+from desktop_app.store.data_dir import write_private_file
+
+Handler = Callable[[argparse.Namespace, Output], int]
+
+
+class MustChangePassword(BranchVaultError):
+    code = "must_change_password"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "必须先修改密码（临时密码或密码已过期）：请运行 branchvault passwd。",
+            "You must change your password first (temporary or expired): run `branchvault passwd`.",
+        )
+
+
+@contextmanager
+def signed_in(
+    args: argparse.Namespace, *, allow_must_change: bool = False
+) -> Iterator[tuple[AppContext, SecretReader]]:
+    ctx = build_context(args.data_dir)
+    reader = SecretReader(args.password_stdin)
+    password = reader.read("密码", "the password")
+    session = sign_in.sign_in(ctx, args.as_user, password)
+    try:
+        if session.must_change_password and not allow_must_change:
+            raise MustChangePassword()
+        yield ctx, reader
+    finally:
+        sign_in.sign_out(ctx)
+
+
+def _print_recovery_code(out: Output, code: str, extra: dict[str, object]) -> None:
+    text = (
+        "恢复码（只显示这一次，请抄写或打印后锁入保险柜）/ Recovery code (shown once; store it safely):\n\n"
+        f"    {format_code(code)}\n"
+    )
+    out.result({**extra, "recovery_code": format_code(code)}, text)
+
+
+def _parse_security_settings(items: list[str]) -> dict[str, object]:
+    settings: dict[str, object] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        try:
+            if not sep:
+                raise ValueError(item)
+            settings[name.strip()] = float(value) if "." in value else int(value)
+        except ValueError:
+            raise InvalidInput(
+                f"安全设置格式应为 名称=数值：{item}", f"A security setting is NAME=NUMBER: {item}"
+            ) from None
+    return settings
+
+
+def cmd_init(args: argparse.Namespace, out: Output) -> int:
+    ctx = build_context(args.data_dir)
+    password = SecretReader(args.password_stdin).read("管理员密码", "the admin password", confirm=True)
+    if not args.no_keyring:
+        status = ctx.secrets.status()
+        if not status.usable:
+            from desktop_app.store.device_secret import KeyringUnavailable
+
+            raise KeyringUnavailable(f"{status.backend}: {status.reason}")
+    result = init_branch(
+        ctx,
+        BranchDetails(
+            args.branch_code, args.branch_name, args.company_name, args.company_contact, args.hq_url
+        ),
+        admin_username=args.admin_username,
+        admin_display_name=args.admin_display_name or args.admin_username,
+        admin_password=password,
+        use_keyring=not args.no_keyring,
+        security=_parse_security_settings(args.security_setting),
+    )
+    sign_in.sign_out(ctx)
+    if args.recovery_sheet:
+        from desktop_app.documents.recovery_sheet import recovery_sheet_pdf
+
+        write_private_file(
+            Path(args.recovery_sheet), recovery_sheet_pdf(result.config, result.recovery_code, datetime.now())
+        )
+    _print_recovery_code(
+        out,
+        result.recovery_code,
+        {
+            "branch_id": result.config.branch_id,
+            "branch_code": result.config.branch_code,
+            "data_dir": str(ctx.paths.root),
+            "keyring": result.config.use_keyring,
+        },
+    )
+    return 0
+
+
+def cmd_user(args: argparse.Namespace, out: Output) -> int:
+    with signed_in(args) as (ctx, _):
+        if args.user_command == "add":
+            try:
+                role = parse_role(args.role)
+            except ValueError:
+                raise InvalidInput(
+                    "角色须为 agent、manager、it_admin 或 auditor。",
+                    "The role is one of agent, manager, it_admin, auditor.",
+                ) from None
+            member, password = staff_accounts.add_staff(ctx, args.username, args.display_name, role)
+            out.result(
+                {"username": member.username, "role": member.role.value, "temporary_password": password},
+                f"已添加 / added {member.username} ({member.role.label_zh} / {member.role.label_en})\n"
+                f"一次性临时密码 / one-time temporary password: {password}",
+            )
+        elif args.user_command == "list":
+            members = staff_accounts.list_staff(ctx)
+            rows = [
+                {
+                    "username": m.username,
+                    "display_name": m.display_name,
+                    "role": m.role.value,
+                    "active": m.active,
+                    "must_change_password": m.must_change_password,
+                }
+                for m in members
+            ]
+            text = "\n".join(
+                f"{m.username:<20} {m.role.value:<9} {'active' if m.active else 'disabled':<9} "
+                f"{m.display_name}"
+                for m in members
+            )
+            out.result({"staff": rows}, text)
+        elif args.user_command == "disable":
+            staff_accounts.disable_staff(ctx, args.username)
+            out.result({"username": args.username, "active": False}, f"已停用 / disabled {args.username}")
+        elif args.user_command == "reset-password":
+            password = staff_accounts.reset_password(ctx, args.username)
+            out.result(
+                {"username": args.username, "temporary_password": password},
+                f"一次性临时密码 / one-time temporary password for {args.username}: {password}",
+            )
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace, out: Output) -> int:
+    ctx = build_context(args.data_dir)
+    reader = SecretReader(args.password_stdin)
+    current = reader.read("当前密码", "the current password")
+    new = reader.read("新密码", "the new password", confirm=True)
+    sign_in.sign_in(ctx, args.as_user, current)
+    try:
+        sign_in.change_password(ctx, current, new)
+    finally:
+        sign_in.sign_out(ctx)
+    out.result({"username": args.as_user, "changed": True}, "密码已修改 / password changed")
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace, out: Output) -> int:
+    with signed_in(args) as (ctx, _):
+        if args.audit_command == "verify":
+            report = audit_review.verify(ctx)
+            data = {
+                "ok": report.ok,
+                "checked": report.checked,
+                "first_broken_seq": report.first_broken_seq,
+                "problem": report.problem,
+            }
+            if report.ok:
+                out.result(data, f"审计链完整 / audit chain intact ({report.checked} entries)")
+                return 0
+            out.result(
+                data,
+                f"审计链在第 {report.first_broken_seq} 条处断裂 / audit chain broken at entry "
+                f"{report.first_broken_seq}: {report.problem}",
+            )
+            return 1
+        count = audit_review.export_jsonl(ctx, Path(args.out))
+        out.result({"exported": count, "out": args.out}, f"已导出 {count} 条 / exported {count} entries")
+    return 0
+
+
+def cmd_rekey(args: argparse.Namespace, out: Output) -> int:
+    with signed_in(args) as (ctx, _):
+        count = key_rotation.rotate_database_key(ctx)
+    out.result({"rekeyed": True, "slots": count}, f"数据库密钥已轮换 / database key rotated ({count} slots)")
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace, out: Output) -> int:
+    ctx = build_context(args.data_dir)
+    code = SecretReader(args.password_stdin).read("恢复码", "the recovery code")
+    result = key_rotation.recover_access(ctx, code, args.username)
+    lines = [f"{result.username} 的一次性临时密码 / one-time temporary password: {result.temporary_password}"]
+    if result.device_secret_replaced:
+        lines.append(
+            "本机设备密钥已重新生成；以下员工需由 IT 重置密码 / device secret replaced; reset these "
+            "staff passwords: " + (", ".join(result.users_needing_reset) or "-")
+        )
+    lines.append(
+        f"新恢复码（旧恢复码已作废）/ new recovery code (the old one no longer works):\n\n"
+        f"    {format_code(result.new_recovery_code)}\n"
+    )
+    out.result(
+        {
+            "username": result.username,
+            "temporary_password": result.temporary_password,
+            "recovery_code": format_code(result.new_recovery_code),
+            "device_secret_replaced": result.device_secret_replaced,
+            "users_needing_reset": result.users_needing_reset,
+        },
+        "\n".join(lines),
+    )
+    return 0
+
+
+def cmd_self_test(args: argparse.Namespace, out: Output) -> int:
+    from desktop_app.services.self_test import run_self_test
+
+    checks = run_self_test()
+    ok = all(c.ok for c in checks if c.required)
+    text = "\n".join(
+        f"[{'OK' if c.ok else ('FAIL' if c.required else 'WARN')}] {c.name}: {c.detail}" for c in checks
+    )
+    out.result({"ok": ok, "checks": [c.__dict__ for c in checks]}, text)
+    return 0 if ok else 1
+
+
+def cmd_demo(args: argparse.Namespace, out: Output) -> int:
+    from desktop_app.services.demo_profile import DEMO_USERS, create_demo_profile
+
+    ctx = create_demo_profile(Path(args.data_dir) if args.data_dir else None)
+    users = [{"username": u.username, "role": u.role.value, "password": u.password} for u in DEMO_USERS]
+    text = "\n".join(
+        [f"演示门店 / demo branch: {ctx.paths.root}"]
+        + [f"  {u.role.label_zh:<8} {u.username:<12} {u.password}" for u in DEMO_USERS]
+    )
+    out.result({"data_dir": str(ctx.paths.root), "users": users}, text)
+    if args.no_gui:
+        return 0
+    return _start_gui(ctx.paths.root, demo=True)
+
+
+def cmd_gui(args: argparse.Namespace, out: Output) -> int:
+    data_dir = getattr(args, "data_dir", None) or getattr(args, "gui_data_dir", None)
+    return _start_gui(Path(data_dir) if data_dir else None)
+
+
+def _start_gui(data_dir: Path | None, *, demo: bool = False) -> int:
+    os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "1")
+    from desktop_app.ui.application import run_gui
+
+    return run_gui(data_dir, demo=demo)
+
+
+HANDLERS: dict[str, Handler] = {
+    "init": cmd_init,
+    "user": cmd_user,
+    "passwd": cmd_passwd,
+    "audit": cmd_audit,
+    "rekey": cmd_rekey,
+    "recover": cmd_recover,
+    "self-test": cmd_self_test,
+    "demo": cmd_demo,
+    "gui": cmd_gui,
+}

@@ -1,0 +1,174 @@
+"""``branchvault``: argument parsing and dispatch. With no command it starts the GUI.
+
+Exit codes: 0 success; 1 refused or a failed check; 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from desktop_app import __version__
+from desktop_app.domain.errors import BranchVaultError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+EPILOG = """exit codes / 退出码:
+  0  success / 成功
+  1  refused or failed check / 被拒绝或检查未通过
+  2  usage error / 用法错误
+
+Passwords are read from --password-stdin (one line per secret) or a terminal prompt, never from arguments.
+The data directory defaults to the platform's user data folder; --data-dir or BRANCHVAULT_HOME override it.
+"""
+
+
+def _common(parser: argparse.ArgumentParser, *, as_user: bool = False) -> None:
+    parser.add_argument(
+        "--data-dir", help="branch data directory (default: platform data dir or BRANCHVAULT_HOME)"
+    )
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    if as_user:
+        parser.add_argument(
+            "--as", dest="as_user", required=True, metavar="USERNAME", help="staff member acting"
+        )
+        parser.add_argument(
+            "--password-stdin", action="store_true", help="read the password from standard input"
+        )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="branchvault",
+        description="BranchVault — 门店客户信息保险箱 / branch client-data vault",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"BranchVault {__version__}")
+    parser.add_argument("--data-dir", dest="gui_data_dir", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser(
+        "init",
+        help="set up a branch: config, keys, database, first IT admin",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _common(p)
+    p.add_argument("--branch-code", required=True)
+    p.add_argument("--branch-name", required=True)
+    p.add_argument("--admin-username", required=True)
+    p.add_argument("--admin-display-name", default="")
+    p.add_argument("--company-name", default="")
+    p.add_argument("--company-contact", default="")
+    p.add_argument("--hq-url", default="")
+    p.add_argument(
+        "--no-keyring",
+        action="store_true",
+        help="allow a PC without a secure keyring (data then protected by staff passwords only)",
+    )
+    p.add_argument("--recovery-sheet", metavar="FILE", help="also write the recovery code as a one-page PDF")
+    p.add_argument(
+        "--security-setting",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="set a security policy value in the branch config (repeatable; see README table)",
+    )
+    p.add_argument(
+        "--password-stdin", action="store_true", help="read the admin password from standard input"
+    )
+
+    user = sub.add_parser("user", help="staff accounts").add_subparsers(
+        dest="user_command", metavar="ACTION", required=True
+    )
+    p = user.add_parser("add", help="add a staff member; prints a one-time temporary password")
+    _common(p, as_user=True)
+    p.add_argument("--username", required=True)
+    p.add_argument("--role", required=True, help="agent | manager | it_admin | auditor")
+    p.add_argument("--display-name", required=True)
+    p = user.add_parser("list", help="list staff")
+    _common(p, as_user=True)
+    p = user.add_parser("disable", help="disable an account (its key slot is removed)")
+    _common(p, as_user=True)
+    p.add_argument("username")
+    p = user.add_parser(
+        "reset-password", help="new one-time temporary password (must change at next sign-in)"
+    )
+    _common(p, as_user=True)
+    p.add_argument("username")
+
+    p = sub.add_parser("passwd", help="change your password (stdin: current, then new)")
+    _common(p, as_user=True)
+
+    audit = sub.add_parser("audit", help="audit log").add_subparsers(
+        dest="audit_command", metavar="ACTION", required=True
+    )
+    p = audit.add_parser("verify", help="check the hash chain; exit 1 naming the first broken entry")
+    _common(p, as_user=True)
+    p = audit.add_parser("export", help="write the audit log as JSON Lines (auditor or manager)")
+    _common(p, as_user=True)
+    p.add_argument("--out", required=True, metavar="FILE")
+
+    p = sub.add_parser("rekey", help="rotate the database key and re-seal every key slot")
+    _common(p, as_user=True)
+    p = sub.add_parser("recover", help="restore access with the recovery code (read from stdin or prompt)")
+    _common(p)
+    p.add_argument("--username", required=True, help="the IT administrator who gets a temporary password")
+    p.add_argument("--password-stdin", action="store_true", help="read the recovery code from standard input")
+
+    p = sub.add_parser("self-test", help="check SQLCipher, keyring, Qt, fonts, translations")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("demo", help="create a throw-away demo branch and start the GUI on it")
+    _common(p)
+    p.add_argument("--no-gui", action="store_true", help="only build the demo profile")
+
+    p = sub.add_parser("gui", help="start the GUI (the default)")
+    p.add_argument("--data-dir")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from desktop_app.cli import commands
+    from desktop_app.cli.terminal import Output
+
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    out = Output(getattr(args, "json", False))
+    handler = commands.HANDLERS.get(args.command or "gui")
+    if handler is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return handler(args, out)
+    except BranchVaultError as error:
+        out.error(error)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return EXIT_FAILED
+    except OSError as exc:  # e.g. an output file that cannot be written
+        out.error(
+            BranchVaultError(
+                f"无法读写文件：{exc.filename or exc}（{exc.strerror or exc}）。",
+                f"Cannot read or write a file: {exc.filename or exc} ({exc.strerror or exc}).",
+            )
+        )
+        return EXIT_FAILED
+    except Exception as exc:
+        import sqlcipher3
+
+        if isinstance(exc, sqlcipher3.DatabaseError):
+            from desktop_app.store.database import CorruptDatabase
+
+            out.error(CorruptDatabase())
+            return EXIT_FAILED
+        raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())

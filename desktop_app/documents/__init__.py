@@ -1,0 +1,1 @@
+"""PDF documents (reportlab). reportlab is imported lazily so start-up stays fast."""

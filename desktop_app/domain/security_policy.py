@@ -1,0 +1,158 @@
+"""Every security default in one documented table, and the rule that nobody below IT weakens them.
+
+The defaults follow what MLPS 2.0 (GB/T 22239-2019) assessors expect and OWASP ASVS 4.0.3 where it
+is stricter. Sources that may set values, strongest last:
+
+1. the defaults below;
+2. the branch configuration written by IT at ``init`` / ``provision`` (``[security]`` table);
+3. the machine-wide policy file written by IT (``/etc/branchvault/policy.toml`` and the like),
+   which may only make a setting stricter than what the branch configuration says.
+
+Per-user settings (language, window layout) never carry security settings at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+# Floors no configuration may go below.
+MIN_KDF_MEMORY_KIB = 64 * 1024
+MIN_AUDIT_RETENTION_DAYS = 180
+
+
+@dataclass(frozen=True)
+class SecurityPolicy:
+    """The security settings in force. Field docs are the documentation table (see README)."""
+
+    idle_lock_minutes: int = field(
+        default=5,
+        metadata={"doc": "Minutes without input before the screen locks (MLPS practice is at most 15)."},
+    )
+    lockout_attempts: int = field(
+        default=5, metadata={"doc": "Failed sign-ins in a row before the account locks."}
+    )
+    lockout_minutes: int = field(default=15, metadata={"doc": "How long a locked account stays locked."})
+    kdf_target_seconds: float = field(
+        default=0.5,
+        metadata={"doc": "Target Argon2id time for one unlock, used once to calibrate the KDF cost."},
+    )
+    kdf_min_memory_kib: int = field(
+        default=MIN_KDF_MEMORY_KIB,
+        metadata={"doc": "Argon2id memory cost floor in KiB (never below 64 MiB)."},
+    )
+    password_min_length: int = field(default=10, metadata={"doc": "Minimum password length."})
+    password_min_classes: int = field(
+        default=3,
+        metadata={"doc": "Minimum number of character classes (lower, upper, digit, symbol) out of 4."},
+    )
+    password_max_age_days: int = field(
+        default=90, metadata={"doc": "Days before a password must be changed; 0 disables expiry."}
+    )
+    reauth_minutes: int = field(
+        default=15,
+        metadata={"doc": "Minutes after the last password entry before sensitive actions ask for it again."},
+    )
+    reveal_seconds: int = field(
+        default=30,
+        metadata={
+            "doc": "Seconds a revealed field stays visible, and a copied value stays on the clipboard."
+        },
+    )
+    bulk_reveal_threshold: int = field(
+        default=20,
+        metadata={"doc": "Reveals by one user inside the window below that trigger the bulk guard."},
+    )
+    bulk_reveal_window_minutes: int = field(default=10, metadata={"doc": "The bulk-reveal window."})
+    suppression_k: int = field(
+        default=5,
+        metadata={"doc": "Smallest group size shown in HQ summaries (k-anonymity style suppression)."},
+    )
+    audit_retention_days: int = field(
+        default=0,
+        metadata={
+            "doc": "0 keeps audit entries forever; otherwise at least 180 days (Cybersecurity Law Art. 21)."
+        },
+    )
+
+
+# For each field: True when a larger value is stricter. Used to refuse weakening.
+_LARGER_IS_STRICTER: dict[str, bool] = {
+    "idle_lock_minutes": False,
+    "lockout_attempts": False,
+    "lockout_minutes": True,
+    "kdf_target_seconds": True,
+    "kdf_min_memory_kib": True,
+    "password_min_length": True,
+    "password_min_classes": True,
+    "password_max_age_days": False,
+    "reauth_minutes": False,
+    "reveal_seconds": False,
+    "bulk_reveal_threshold": False,
+    "bulk_reveal_window_minutes": True,
+    "suppression_k": True,
+    "audit_retention_days": True,
+}
+
+_FIELD_TYPES: dict[str, type] = {
+    f.name: type(getattr(SecurityPolicy(), f.name)) for f in fields(SecurityPolicy)
+}
+
+
+class PolicyError(ValueError):
+    """A policy file names an unknown setting or a value outside what is allowed."""
+
+
+def _coerce(name: str, value: Any) -> int | float:
+    if name not in _FIELD_TYPES:
+        raise PolicyError(f"unknown security setting: {name}")
+    kind = _FIELD_TYPES[name]
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise PolicyError(f"{name} must be a number")
+    coerced = kind(value)
+    if coerced < 0:
+        raise PolicyError(f"{name} must not be negative")
+    return coerced
+
+
+def _validate(policy: SecurityPolicy) -> SecurityPolicy:
+    if policy.kdf_min_memory_kib < MIN_KDF_MEMORY_KIB:
+        raise PolicyError("kdf_min_memory_kib must be at least 65536 (64 MiB)")
+    if not 1 <= policy.password_min_classes <= 4:
+        raise PolicyError("password_min_classes must be between 1 and 4")
+    if policy.lockout_attempts < 1 or policy.idle_lock_minutes < 1:
+        raise PolicyError("lockout_attempts and idle_lock_minutes must be at least 1")
+    if policy.password_min_length < 8:
+        raise PolicyError("password_min_length must be at least 8")
+    if 0 < policy.audit_retention_days < MIN_AUDIT_RETENTION_DAYS:
+        raise PolicyError("audit_retention_days must be 0 (keep) or at least 180")
+    return policy
+
+
+def apply_settings(base: SecurityPolicy, settings: dict[str, Any]) -> SecurityPolicy:
+    """Return ``base`` with ``settings`` applied (IT's branch configuration may set any value)."""
+    values = {name: _coerce(name, value) for name, value in settings.items()}
+    return _validate(replace(base, **values))  # type: ignore[arg-type]
+
+
+def _stricter(name: str, old: int | float, new: int | float) -> int | float:
+    if name == "audit_retention_days":  # 0 keeps entries forever: the strictest choice
+        return 0 if 0 in (old, new) else max(old, new)
+    if name == "password_max_age_days":  # 0 disables expiry: the weakest choice
+        nonzero = [v for v in (old, new) if v]
+        return min(nonzero) if nonzero else 0
+    return max(old, new) if _LARGER_IS_STRICTER[name] else min(old, new)
+
+
+def tighten(base: SecurityPolicy, settings: dict[str, Any]) -> SecurityPolicy:
+    """Apply a machine-wide policy: each value wins only where it is stricter than ``base``."""
+    values = {
+        name: _stricter(name, getattr(base, name), _coerce(name, value)) for name, value in settings.items()
+    }
+    return _validate(replace(base, **values))  # type: ignore[arg-type]
+
+
+def as_table() -> list[tuple[str, object, str]]:
+    """(name, default, description) rows: the documentation table for README and ``--help``."""
+    default = SecurityPolicy()
+    return [(f.name, getattr(default, f.name), f.metadata["doc"]) for f in fields(SecurityPolicy)]

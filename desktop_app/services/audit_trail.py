@@ -1,0 +1,69 @@
+"""Writing audit entries for the signed-in user, permission checks that audit refusals, and pseudonyms.
+
+Personal data never enters the audit log in plaintext: ``pseudonym`` turns a value (a searched phone
+number, a changed ID number) into an HMAC keyed by a secret kept inside the encrypted database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+from typing import Any
+
+from desktop_app.domain.permissions import Action, can, require
+from desktop_app.services.context import AppContext
+from desktop_app.store.audit_repository import AuditRepository
+from desktop_app.store.meta_repository import PSEUDONYM_KEY, MetaRepository
+
+
+def record(
+    ctx: AppContext,
+    action: str,
+    *,
+    target_type: str = "",
+    target_id: str = "",
+    outcome: str = "success",
+    reason: str = "",
+    details: dict[str, Any] | None = None,
+) -> None:
+    """Append an entry for the signed-in user. Must be called inside the action's transaction."""
+    session, db = ctx.require_session()
+    AuditRepository(db).append(
+        now=ctx.clock(),
+        actor_id=session.staff_id,
+        actor_username=session.username,
+        actor_role=session.role.value,
+        action=action,
+        target_type=target_type,
+        target_id=target_id,
+        outcome=outcome,
+        reason=reason,
+        details=details,
+    )
+
+
+def check_permission(ctx: AppContext, action: Action) -> None:
+    """Raise PermissionDenied for a refused action, after auditing the refusal (ASVS 7.2)."""
+    session, db = ctx.require_session()
+    if not can(session.role, action):
+        with db.transaction():
+            record(ctx, "access.denied", target_type="action", target_id=action.value, outcome="denied")
+    require(session.role, action)
+
+
+def ensure_pseudonym_key(ctx: AppContext) -> bytes:
+    _, db = ctx.require_session()
+    meta = MetaRepository(db)
+    key = meta.get(PSEUDONYM_KEY)
+    if key is None:
+        key = os.urandom(32)
+        with db.transaction():
+            meta.set(PSEUDONYM_KEY, key)
+    return key
+
+
+def pseudonym(ctx: AppContext, value: str) -> str:
+    """HMAC-SHA256 of ``value`` under the branch's pseudonym key, for the audit log."""
+    key = ensure_pseudonym_key(ctx)
+    return "hmac:" + hmac.new(key, value.encode("utf-8"), hashlib.sha256).hexdigest()[:32]

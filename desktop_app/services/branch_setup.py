@@ -1,0 +1,196 @@
+"""Setting up a branch (``init``): configuration, device secret, database, first IT admin, recovery slot.
+
+Either everything is created or nothing is left behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import uuid
+from dataclasses import dataclass
+
+from desktop_app.domain.errors import BranchVaultError, InvalidInput
+from desktop_app.domain.password_rules import require_acceptable
+from desktop_app.domain.recovery_code import new_recovery_code
+from desktop_app.domain.roles import Role
+from desktop_app.domain.security_policy import PolicyError, SecurityPolicy, apply_settings
+from desktop_app.services.audit_trail import ensure_pseudonym_key, record
+from desktop_app.services.context import AppContext, common_passwords
+from desktop_app.services.session import Session
+from desktop_app.services.staff_accounts import validate_display_name, validate_username
+from desktop_app.store.audit_repository import utc_timestamp
+from desktop_app.store.branch_config import BranchConfig, KdfParams, save_config
+from desktop_app.store.database import create_database, read_file_salt
+from desktop_app.store.kdf_calibration import calibrate
+from desktop_app.store.key_slots import (
+    KIND_PASSWORD,
+    KIND_RECOVERY,
+    RECOVERY_NAME,
+    KeySlotFile,
+    key_fingerprint,
+    make_slot,
+    new_database_key,
+)
+from desktop_app.store.machine_policy import apply_machine_policy
+from desktop_app.store.staff_repository import StaffRepository
+
+BRANCH_CODE_MAX = 16
+
+
+class AlreadyInitialised(BranchVaultError):
+    code = "already_initialised"
+
+
+@dataclass(frozen=True)
+class BranchDetails:
+    branch_code: str
+    branch_name: str
+    company_name: str = ""
+    company_contact: str = ""
+    hq_url: str = ""
+
+
+@dataclass(frozen=True)
+class InitResult:
+    config: BranchConfig
+    recovery_code: str
+
+
+def validate_branch(details: BranchDetails) -> BranchDetails:
+    code = details.branch_code.strip().upper()
+    if not code or len(code) > BRANCH_CODE_MAX or not all(c.isalnum() or c in "-_" for c in code):
+        raise InvalidInput(
+            f"门店编码须为 1–{BRANCH_CODE_MAX} 位字母、数字、连字符或下划线。",
+            f"The branch code is 1–{BRANCH_CODE_MAX} letters, digits, hyphens or underscores.",
+        )
+    name = details.branch_name.strip()
+    if not name or len(name) > 60:
+        raise InvalidInput(
+            "门店名称不能为空，且不超过 60 个字符。", "The branch name must be 1–60 characters."
+        )
+    return BranchDetails(
+        code, name, details.company_name.strip(), details.company_contact.strip(), details.hq_url.strip()
+    )
+
+
+def init_branch(
+    ctx: AppContext,
+    details: BranchDetails,
+    *,
+    admin_username: str,
+    admin_display_name: str,
+    admin_password: str,
+    use_keyring: bool = True,
+    security: dict[str, object] | None = None,
+    kdf: KdfParams | None = None,
+) -> InitResult:
+    """Create the branch in ``ctx.paths``. Signs the new admin in (``ctx.session``) on success."""
+    paths = ctx.paths
+    if paths.config.exists() or paths.database.exists() or paths.key_slots.exists():
+        raise AlreadyInitialised(
+            f"数据目录 {paths.root} 中已有门店，不会覆盖。",
+            f"{paths.root} already holds a branch; it is not overwritten.",
+        )
+    details = validate_branch(details)
+    admin_username = validate_username(admin_username.strip())
+    admin_display_name = validate_display_name(admin_display_name or admin_username)
+    security = dict(security or {})
+    try:
+        policy: SecurityPolicy = ctx.policy_override or apply_machine_policy(
+            apply_settings(SecurityPolicy(), security)
+        )
+    except PolicyError as exc:
+        raise InvalidInput(f"安全设置无效：{exc}", f"Invalid security setting: {exc}") from None
+    require_acceptable(admin_password, admin_username, policy, common_passwords())
+
+    branch_id = str(uuid.uuid4())
+    paths.ensure_private_dir()
+    device_secret = ctx.secrets.create(branch_id) if use_keyring else None
+    created: list[os.PathLike[str]] = []
+    try:
+        kdf = kdf or calibrate(policy.kdf_target_seconds, policy.kdf_min_memory_kib)
+        config = BranchConfig(
+            branch_id=branch_id,
+            branch_code=details.branch_code,
+            branch_name=details.branch_name,
+            company_name=details.company_name,
+            company_contact=details.company_contact,
+            hq_url=details.hq_url,
+            use_keyring=use_keyring,
+            kdf=kdf,
+            security=security,
+        )
+        db_key = new_database_key()
+        created.append(paths.database)
+        db = create_database(paths.database, db_key)
+        recovery_code = new_recovery_code()
+        slots = KeySlotFile(branch_id, key_fingerprint(db_key), read_file_salt(paths.database), {})
+        slots.put(
+            make_slot(
+                branch_id=branch_id,
+                name=admin_username,
+                kind=KIND_PASSWORD,
+                secret=admin_password,
+                db_key=db_key,
+                kdf=kdf,
+                device_secret=device_secret,
+            )
+        )
+        slots.put(
+            make_slot(
+                branch_id=branch_id,
+                name=RECOVERY_NAME,
+                kind=KIND_RECOVERY,
+                secret=recovery_code,
+                db_key=db_key,
+                kdf=kdf,
+                device_secret=None,
+            )
+        )
+        now = ctx.clock()
+        with db.transaction():
+            admin = StaffRepository(db).add(
+                username=admin_username,
+                display_name=admin_display_name,
+                role=Role.IT_ADMIN,
+                must_change_password=False,
+                password_changed_at=now,
+                created_at=utc_timestamp(now),
+                created_by=None,
+            )
+        ctx.db = db
+        ctx.session = Session(
+            admin.id, admin.username, admin.display_name, admin.role, now, now, False, db_key
+        )
+        ensure_pseudonym_key(ctx)
+        with db.transaction():
+            record(
+                ctx,
+                "branch.init",
+                target_type="branch",
+                target_id=details.branch_code,
+                details={"keyring": use_keyring, "kdf": kdf.as_dict()},
+            )
+            record(
+                ctx,
+                "staff.add",
+                target_type="staff",
+                target_id=admin_username,
+                details={"role": Role.IT_ADMIN.value},
+            )
+        created.append(paths.key_slots)
+        slots.save(paths.key_slots)
+        created.append(paths.config)
+        save_config(paths.config, config)
+    except BaseException:
+        ctx.close()
+        for path in created:
+            for suffix in ("", "-wal", "-shm"):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(os.fspath(path) + suffix)
+        if device_secret is not None:
+            ctx.secrets.delete(branch_id)
+        raise
+    ctx.config = config
+    return InitResult(config, recovery_code)

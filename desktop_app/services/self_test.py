@@ -1,0 +1,95 @@
+"""``branchvault self-test``: can this machine run BranchVault? SQLCipher, keyring, Qt, fonts, translations."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_app.resource_files import RESOURCES
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    ok: bool
+    detail: str
+    required: bool = True
+
+
+def check_sqlcipher() -> Check:
+    import sqlcipher3
+
+    from desktop_app.store.database import create_database, open_database
+    from desktop_app.store.key_slots import new_database_key
+
+    with tempfile.TemporaryDirectory(prefix="bv-selftest-") as tmp:
+        path = Path(tmp) / "t.db"
+        key = new_database_key()
+        try:
+            create_database(path, key).close()
+            db = open_database(path, key)
+            version = db.execute("PRAGMA cipher_version").fetchone()[0]
+            db.close()
+            encrypted = not path.read_bytes().startswith(b"SQLite format 3")
+        except sqlcipher3.Error as exc:
+            return Check("sqlcipher", False, str(exc))
+    return Check("sqlcipher", encrypted, f"SQLCipher {version}, file encrypted: {encrypted}")
+
+
+def check_keyring() -> Check:
+    from desktop_app.store.device_secret import keyring_status
+
+    status = keyring_status()
+    detail = status.backend + ("" if status.usable else f" — {status.reason}")
+    return Check("keyring", status.usable, detail, required=False)
+
+
+def check_qt() -> Check:
+    """Start Qt offscreen in a child process so a broken Qt cannot take this process down."""
+    code = (
+        "import sys;from PySide6.QtWidgets import QApplication, QWidget;"
+        "app=QApplication(sys.argv);w=QWidget();w.show();app.processEvents();"
+        "print(app.platformName())"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    try:
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return Check("qt", False, str(exc))
+    if out.returncode != 0:
+        return Check("qt", False, (out.stderr.strip().splitlines() or ["Qt failed"])[-1])
+    from PySide6 import __version__ as pyside_version
+
+    return Check("qt", True, f"PySide6 {pyside_version}, platform {out.stdout.strip()}")
+
+
+def check_fonts() -> Check:
+    from desktop_app.documents.fonts import find_cjk_font
+
+    font = find_cjk_font()
+    if font is None:
+        return Check(
+            "fonts", False, "no TrueType CJK font found (install fonts-wqy-microhei)", required=False
+        )
+    return Check("fonts", True, str(font.path), required=False)
+
+
+def check_translations() -> Check:
+    catalogues = sorted(p.name for p in (RESOURCES / "i18n").glob("*.ts"))
+    return Check("translations", bool(catalogues), ", ".join(catalogues) or "no catalogues")
+
+
+def run_self_test() -> list[Check]:
+    checks = []
+    for check in (check_sqlcipher, check_keyring, check_qt, check_fonts, check_translations):
+        try:
+            checks.append(check())
+        except Exception as exc:  # a self-test reports every failure instead of stopping at the first
+            checks.append(Check(check.__name__.removeprefix("check_"), False, f"{type(exc).__name__}: {exc}"))
+    return checks

@@ -1,0 +1,187 @@
+"""Staff accounts: add, list, disable, reset password (IT administrators; managers may list).
+
+Credentials are key slots; disabling removes the slot so the person can no longer unwrap the key.
+The last active IT administrator or manager cannot be disabled.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import string
+
+from desktop_app.domain.errors import BranchVaultError, InvalidInput
+from desktop_app.domain.password_rules import require_acceptable
+from desktop_app.domain.permissions import Action
+from desktop_app.domain.roles import Role
+from desktop_app.services.audit_trail import check_permission, record
+from desktop_app.services.context import AppContext, common_passwords
+from desktop_app.store.audit_repository import utc_timestamp
+from desktop_app.store.key_slots import KIND_PASSWORD, load_key_slots, make_slot
+from desktop_app.store.staff_repository import StaffMember, StaffRepository
+
+USERNAME_PATTERN = re.compile(r"^[a-z][a-z0-9._-]{2,31}$")
+MAX_DISPLAY_NAME = 40
+_TEMP_ALPHABET = "".join(c for c in string.ascii_letters + string.digits if c not in "0O1lI")
+
+
+def validate_username(username: str) -> str:
+    if not USERNAME_PATTERN.match(username):
+        raise InvalidInput(
+            "用户名须为 3–32 位小写字母、数字、点、下划线或连字符，并以字母开头。",
+            "A username is 3–32 lower-case letters, digits, dots, underscores or hyphens, starting with a letter.",
+        )
+    return username
+
+
+def validate_display_name(name: str) -> str:
+    cleaned = name.strip()
+    if not cleaned or len(cleaned) > MAX_DISPLAY_NAME:
+        raise InvalidInput(
+            f"显示名不能为空，且不超过 {MAX_DISPLAY_NAME} 个字符。",
+            f"The display name must not be empty or longer than {MAX_DISPLAY_NAME} characters.",
+        )
+    return cleaned
+
+
+def temporary_password() -> str:
+    """A one-time password that always meets the default rules: 3 groups of 4 joined by hyphens."""
+    while True:
+        groups = ["".join(secrets.choice(_TEMP_ALPHABET) for _ in range(4)) for _ in range(3)]
+        candidate = "-".join(groups)
+        if (
+            any(c.isupper() for c in candidate)
+            and any(c.islower() for c in candidate)
+            and any(c.isdigit() for c in candidate)
+        ):
+            return candidate
+
+
+class StaffError(BranchVaultError):
+    code = "staff_refused"
+
+
+def _device_secret(ctx: AppContext) -> bytes | None:
+    config = ctx.require_config()
+    return ctx.secrets.get(config.branch_id) if config.use_keyring else None
+
+
+def list_staff(ctx: AppContext) -> list[StaffMember]:
+    check_permission(ctx, Action.STAFF_LIST)
+    _, db = ctx.require_session()
+    return StaffRepository(db).list()
+
+
+def add_staff(
+    ctx: AppContext,
+    username: str,
+    display_name: str,
+    role: Role,
+    *,
+    password: str | None = None,
+    must_change: bool = True,
+) -> tuple[StaffMember, str]:
+    """Create an account and its key slot. Returns the member and the (temporary) password."""
+    check_permission(ctx, Action.STAFF_MANAGE)
+    config = ctx.require_config()
+    session, db = ctx.require_session()
+    username = validate_username(username.strip())
+    display_name = validate_display_name(display_name)
+    repo = StaffRepository(db)
+    if repo.get(username) is not None:
+        raise StaffError(f"用户名 {username} 已存在。", f"The username {username} already exists.")
+    if password is None:
+        password = temporary_password()
+    else:
+        require_acceptable(password, username, ctx.policy, common_passwords())
+    slots = load_key_slots(ctx.paths.key_slots, config.branch_id)
+    slots.put(
+        make_slot(
+            branch_id=config.branch_id,
+            name=username,
+            kind=KIND_PASSWORD,
+            secret=password,
+            db_key=session.db_key,
+            kdf=config.kdf,
+            device_secret=_device_secret(ctx),
+        )
+    )
+    now = ctx.clock()
+    with db.transaction():
+        member = repo.add(
+            username=username,
+            display_name=display_name,
+            role=role,
+            must_change_password=must_change,
+            password_changed_at=now,
+            created_at=utc_timestamp(now),
+            created_by=session.staff_id,
+        )
+        record(ctx, "staff.add", target_type="staff", target_id=username, details={"role": role.value})
+        slots.save(ctx.paths.key_slots)
+    return member, password
+
+
+def _require_member(repo: StaffRepository, username: str) -> StaffMember:
+    member = repo.get(username)
+    if member is None:
+        raise StaffError(f"找不到用户 {username}。", f"No staff member named {username}.")
+    return member
+
+
+def disable_staff(ctx: AppContext, username: str) -> None:
+    check_permission(ctx, Action.STAFF_MANAGE)
+    config = ctx.require_config()
+    _, db = ctx.require_session()
+    repo = StaffRepository(db)
+    member = _require_member(repo, username)
+    if not member.active:
+        return
+    if member.role in (Role.IT_ADMIN, Role.MANAGER) and repo.count_active(member.role) <= 1:
+        raise StaffError(
+            f"{member.username} 是最后一位在职的{member.role.label_zh}，不能停用。请先添加另一位。",
+            f"{member.username} is the last active {member.role.label_en}; add another one first.",
+        )
+    slots = load_key_slots(ctx.paths.key_slots, config.branch_id)
+    slots.remove(username)
+    with db.transaction():
+        repo.set_active(member.id, False)
+        record(ctx, "staff.disable", target_type="staff", target_id=username)
+        slots.save(ctx.paths.key_slots)
+
+
+def reset_password(ctx: AppContext, username: str) -> str:
+    """Give the member a new key slot under a one-time password (changed at next sign-in);
+    re-enables a disabled account."""
+    check_permission(ctx, Action.STAFF_MANAGE)
+    config = ctx.require_config()
+    session, db = ctx.require_session()
+    repo = StaffRepository(db)
+    member = _require_member(repo, username)
+    password = temporary_password()
+    slots = load_key_slots(ctx.paths.key_slots, config.branch_id)
+    slots.put(
+        make_slot(
+            branch_id=config.branch_id,
+            name=username,
+            kind=KIND_PASSWORD,
+            secret=password,
+            db_key=session.db_key,
+            kdf=config.kdf,
+            device_secret=_device_secret(ctx),
+        )
+    )
+    now = ctx.clock()
+    with db.transaction():
+        repo.set_password_state(member.id, must_change=True, changed_at=now)
+        if not member.active:
+            repo.set_active(member.id, True)
+        record(
+            ctx,
+            "staff.reset_password",
+            target_type="staff",
+            target_id=username,
+            details={"reenabled": not member.active},
+        )
+        slots.save(ctx.paths.key_slots)
+    return password

@@ -1,0 +1,1 @@
+"""Storage: data directory, branch configuration, key slots, SQLCipher database, repositories."""

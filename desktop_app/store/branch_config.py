@@ -1,0 +1,109 @@
+"""The branch configuration file (TOML, in the data directory), written by IT at ``init``.
+
+Holds the branch identity, company details used by the privacy notice, the HQ address (later),
+the keyring choice, calibrated KDF parameters and IT's security settings.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from desktop_app.domain.errors import BranchVaultError
+from desktop_app.domain.security_policy import PolicyError, SecurityPolicy, apply_settings
+from desktop_app.store.data_dir import write_private_file
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    time_cost: int
+    memory_kib: int
+    parallelism: int
+
+    def at_least(self, other: KdfParams) -> bool:
+        return (
+            self.time_cost >= other.time_cost
+            and self.memory_kib >= other.memory_kib
+            and self.parallelism >= other.parallelism
+        )
+
+    def as_dict(self) -> dict[str, int]:
+        return {"time_cost": self.time_cost, "memory_kib": self.memory_kib, "parallelism": self.parallelism}
+
+
+@dataclass(frozen=True)
+class BranchConfig:
+    branch_id: str
+    branch_code: str
+    branch_name: str
+    company_name: str = ""
+    company_contact: str = ""
+    hq_url: str = ""
+    use_keyring: bool = True
+    kdf: KdfParams = field(default_factory=lambda: KdfParams(3, 64 * 1024, 1))
+    security: dict[str, Any] = field(default_factory=dict)
+
+    def policy(self) -> SecurityPolicy:
+        return apply_settings(SecurityPolicy(), self.security)
+
+    def with_kdf(self, kdf: KdfParams) -> BranchConfig:
+        return replace(self, kdf=kdf)
+
+
+class ConfigError(BranchVaultError):
+    code = "config_invalid"
+
+
+def _config_error(path: Path, detail: str) -> ConfigError:
+    return ConfigError(
+        f"门店配置文件无法读取（{path}）：{detail}。请联系 IT。",
+        f"The branch configuration file cannot be read ({path}): {detail}. Contact IT.",
+    )
+
+
+def load_config(path: Path) -> BranchConfig:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        branch = data["branch"]
+        keys = data.get("keys", {})
+        kdf = keys.get("kdf", {})
+        config = BranchConfig(
+            branch_id=str(branch["id"]),
+            branch_code=str(branch["code"]),
+            branch_name=str(branch["name"]),
+            company_name=str(branch.get("company_name", "")),
+            company_contact=str(branch.get("company_contact", "")),
+            hq_url=str(branch.get("hq_url", "")),
+            use_keyring=bool(keys.get("use_keyring", True)),
+            kdf=KdfParams(int(kdf["time_cost"]), int(kdf["memory_kib"]), int(kdf["parallelism"]))
+            if kdf
+            else KdfParams(3, 64 * 1024, 1),
+            security=dict(data.get("security", {})),
+        )
+        config.policy()  # validates the security table
+        return config
+    except FileNotFoundError as exc:
+        raise _config_error(path, "文件不存在 / file missing") from exc
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError, PolicyError) as exc:
+        raise _config_error(path, str(exc)) from exc
+
+
+def save_config(path: Path, config: BranchConfig) -> None:
+    data: dict[str, Any] = {
+        "branch": {
+            "id": config.branch_id,
+            "code": config.branch_code,
+            "name": config.branch_name,
+            "company_name": config.company_name,
+            "company_contact": config.company_contact,
+            "hq_url": config.hq_url,
+        },
+        "keys": {"use_keyring": config.use_keyring, "kdf": config.kdf.as_dict()},
+        "security": dict(config.security),
+    }
+    header = "# BranchVault branch configuration. Written by IT (branchvault init / provision).\n"
+    write_private_file(path, (header + tomli_w.dumps(data)).encode("utf-8"))

@@ -1,0 +1,26 @@
+"""Small named values kept inside the encrypted database (e.g. the audit pseudonym key)."""
+
+from __future__ import annotations
+
+from desktop_app.store.database import Database
+
+PSEUDONYM_KEY = "audit_pseudonym_key"
+BRANCH_ID = "branch_id"
+
+
+class MetaRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def get(self, key: str) -> bytes | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        value = row[0]
+        return value if isinstance(value, bytes) else str(value).encode()
+
+    def set(self, key: str, value: bytes) -> None:
+        self.db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )

@@ -1,0 +1,80 @@
+"""Numbered schema migrations, applied in order via ``PRAGMA user_version``, each in a transaction.
+
+Later issues append migrations (clients, consent, outbox); never edit a published one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop_app.store.database import Database
+
+
+def _m001_foundation(db: Database) -> None:
+    db.execute(
+        """CREATE TABLE meta (
+            key TEXT PRIMARY KEY,
+            value BLOB NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE staff (
+            id INTEGER PRIMARY KEY,
+            username TEXT NOT NULL UNIQUE,
+            display_name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('agent','manager','it_admin','auditor')),
+            active INTEGER NOT NULL DEFAULT 1,
+            must_change_password INTEGER NOT NULL DEFAULT 0,
+            password_changed_at REAL NOT NULL,
+            created_at TEXT NOT NULL,
+            created_by INTEGER REFERENCES staff(id)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE audit_log (
+            seq INTEGER PRIMARY KEY,
+            ts TEXT NOT NULL,
+            actor_id INTEGER,
+            actor_username TEXT NOT NULL,
+            actor_role TEXT NOT NULL,
+            action TEXT NOT NULL,
+            target_type TEXT NOT NULL,
+            target_id TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('success','failure','denied')),
+            reason TEXT NOT NULL,
+            details TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX audit_log_actor ON audit_log(actor_username, seq)")
+    db.execute("CREATE INDEX audit_log_action ON audit_log(action, seq)")
+    db.execute("CREATE INDEX audit_log_ts ON audit_log(ts)")
+    db.execute(
+        """CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+           BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"""
+    )
+    db.execute(
+        """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+           BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"""
+    )
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_m001_foundation]
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def current_version(db: Database) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: Database) -> int:
+    """Apply pending migrations; return the resulting version."""
+    version = current_version(db)
+    for number in range(version + 1, LATEST_VERSION + 1):
+        with db.transaction():
+            MIGRATIONS[number - 1](db)
+            db.execute(f"PRAGMA user_version = {number}")
+    return current_version(db)

@@ -1,0 +1,104 @@
+"""Shared fixtures: a test keyring backend, a fresh data directory per test, a set-up branch, a clock.
+
+Every test gets its own encrypted database. Argon2id uses the 64 MiB floor with one pass so tests
+stay fast; the KDF calibration itself has its own tests.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["PYTHON_KEYRING_BACKEND"] = "tests.support.file_keyring.TestKeyring"
+os.environ.pop("BRANCHVAULT_HOME", None)
+os.environ.pop("BRANCHVAULT_FAULT_AT", None)
+
+from desktop_app.domain.roles import Role  # noqa: E402
+from desktop_app.services.branch_setup import BranchDetails, init_branch  # noqa: E402
+from desktop_app.services.context import AppContext, build_context  # noqa: E402
+from desktop_app.services.sign_in import sign_out  # noqa: E402
+from desktop_app.services.staff_accounts import add_staff  # noqa: E402
+from desktop_app.store.branch_config import KdfParams  # noqa: E402
+
+FAST_KDF = KdfParams(time_cost=1, memory_kib=64 * 1024, parallelism=1)
+ADMIN = ("it.admin", "Adm1n!Secure#2026")
+USERS = {
+    Role.IT_ADMIN: ADMIN,
+    Role.MANAGER: ("lina", "Mgr!Branch#2026x"),
+    Role.AGENT: ("zhangwei", "Agt!Sales#2026x"),
+    Role.AUDITOR: ("audit.chen", "Aud!Check#2026x"),
+}
+
+
+class Clock:
+    """A settable clock for lockout, expiry and retention tests."""
+
+    def __init__(self, start: float = 1_800_000_000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture(autouse=True)
+def _test_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Each test gets its own keyring file, shared with CLI subprocesses it starts."""
+    path = tmp_path / "test-keyring.json"
+    monkeypatch.setenv("BRANCHVAULT_TEST_KEYRING_FILE", str(path))
+    monkeypatch.setenv("BRANCHVAULT_POLICY", str(tmp_path / "no-machine-policy.toml"))
+    yield path
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "branch"
+
+
+@dataclass
+class Branch:
+    """A set-up branch with one user per role; ``ctx`` is signed out."""
+
+    ctx: AppContext
+    recovery_code: str
+    users: dict[Role, tuple[str, str]]
+
+    def context(self) -> AppContext:
+        """A fresh, signed-out context on the same data directory and clock."""
+        return build_context(self.ctx.paths.root, clock=self.ctx.clock)
+
+
+@pytest.fixture
+def branch(data_dir: Path, clock: Clock) -> Iterator[Branch]:
+    ctx = build_context(data_dir, clock=clock)
+    result = init_branch(
+        ctx,
+        BranchDetails("SZ001", "深圳南山店", "示例地产经纪有限公司", "400-000-0000"),
+        admin_username=ADMIN[0],
+        admin_display_name="IT 王工",
+        admin_password=ADMIN[1],
+        kdf=FAST_KDF,
+    )
+    for role, (username, password) in USERS.items():
+        if role is not Role.IT_ADMIN:
+            add_staff(ctx, username, username, role, password=password, must_change=False)
+    sign_out(ctx)
+    yield Branch(ctx, result.recovery_code, dict(USERS))
+    ctx.close()
