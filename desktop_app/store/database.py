@@ -142,6 +142,7 @@ def _apply_pragmas(connection: sqlcipher3.Connection) -> None:
     connection.execute("PRAGMA synchronous = NORMAL")
     connection.execute("PRAGMA secure_delete = ON")
     connection.execute("PRAGMA foreign_keys = ON")
+    connection.execute("PRAGMA temp_store = MEMORY")  # sorts and temp tables never touch disk
 
 
 def create_database(path: Path, key: bytes) -> Database:
