@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -70,15 +71,27 @@ def _parse_security_settings(items: list[str]) -> dict[str, object]:
     return settings
 
 
+def _output_path(text: str) -> Path:
+    """Check an output file's path before any work is done, so a typo fails early and clearly."""
+    path = Path(text).expanduser()
+    if path.is_dir() or not path.parent.is_dir() or not os.access(path.parent, os.W_OK):
+        raise InvalidInput(
+            f"无法写入 {path}：所在文件夹不存在或不可写，或该路径是文件夹。",
+            f"Cannot write {path}: its folder does not exist or is not writable, or the path is a folder.",
+        )
+    return path
+
+
 def cmd_init(args: argparse.Namespace, out: Output) -> int:
     ctx = build_context(args.data_dir)
-    password = SecretReader(args.password_stdin).read("管理员密码", "the admin password", confirm=True)
-    if not args.no_keyring:
+    sheet = _output_path(args.recovery_sheet) if args.recovery_sheet else None
+    if not args.no_keyring:  # before asking for the password: no point typing it twice for nothing
         status = ctx.secrets.status()
         if not status.usable:
             from desktop_app.store.device_secret import KeyringUnavailable
 
             raise KeyringUnavailable(f"{status.backend}: {status.reason}")
+    password = SecretReader(args.password_stdin).read("管理员密码", "the admin password", confirm=True)
     result = init_branch(
         ctx,
         BranchDetails(
@@ -91,35 +104,47 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
         security=_parse_security_settings(args.security_setting),
     )
     sign_in.sign_out(ctx)
-    if args.recovery_sheet:
-        from desktop_app.documents.recovery_sheet import recovery_sheet_pdf
+    # The branch exists now: whatever happens to the sheet, the recovery code must still be shown.
+    sheet_error: BranchVaultError | None = None
+    if sheet is not None:
+        try:
+            from desktop_app.documents.recovery_sheet import recovery_sheet_pdf
 
-        write_private_file(
-            Path(args.recovery_sheet), recovery_sheet_pdf(result.config, result.recovery_code, datetime.now())
-        )
-    _print_recovery_code(
-        out,
-        result.recovery_code,
-        {
-            "branch_id": result.config.branch_id,
-            "branch_code": result.config.branch_code,
-            "data_dir": str(ctx.paths.root),
-            "keyring": result.config.use_keyring,
-        },
-    )
+            write_private_file(sheet, recovery_sheet_pdf(result.config, result.recovery_code, datetime.now()))
+        except Exception as exc:
+            sheet_error = BranchVaultError(
+                f"门店已建立，但恢复码页面未能写入 {sheet}（{type(exc).__name__}: {exc}）。请抄下上面的恢复码。",
+                f"The branch is set up, but the recovery sheet could not be written to {sheet} "
+                f"({type(exc).__name__}: {exc}). Copy the recovery code shown above.",
+                code="recovery_sheet_failed",
+            )
+    extra: dict[str, object] = {
+        "branch_id": result.config.branch_id,
+        "branch_code": result.config.branch_code,
+        "data_dir": str(ctx.paths.root),
+        "keyring": result.config.use_keyring,
+        "recovery_sheet": str(sheet) if sheet is not None and sheet_error is None else None,
+    }
+    if sheet_error is not None:
+        extra["recovery_sheet_error"] = {"message_zh": sheet_error.zh, "message_en": sheet_error.en}
+    _print_recovery_code(out, result.recovery_code, extra)
+    if sheet_error is not None:
+        print(sheet_error.bilingual(), file=sys.stderr)
+        return 1
     return 0
 
 
 def cmd_user(args: argparse.Namespace, out: Output) -> int:
+    if args.user_command == "add":  # a usage error needs no password
+        try:
+            role = parse_role(args.role)
+        except ValueError:
+            raise InvalidInput(
+                "角色须为 agent、manager、it_admin 或 auditor。",
+                "The role is one of agent, manager, it_admin, auditor.",
+            ) from None
     with signed_in(args) as (ctx, _):
         if args.user_command == "add":
-            try:
-                role = parse_role(args.role)
-            except ValueError:
-                raise InvalidInput(
-                    "角色须为 agent、manager、it_admin 或 auditor。",
-                    "The role is one of agent, manager, it_admin, auditor.",
-                ) from None
             member, password = staff_accounts.add_staff(ctx, args.username, args.display_name, role)
             out.result(
                 {"username": member.username, "role": member.role.value, "temporary_password": password},
@@ -171,6 +196,7 @@ def cmd_passwd(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_audit(args: argparse.Namespace, out: Output) -> int:
+    out_path = _output_path(args.out) if args.audit_command == "export" else None
     with signed_in(args) as (ctx, _):
         if args.audit_command == "verify":
             report = audit_review.verify(ctx)
@@ -189,8 +215,9 @@ def cmd_audit(args: argparse.Namespace, out: Output) -> int:
                 f"{report.first_broken_seq}: {report.problem}",
             )
             return 1
-        count = audit_review.export_jsonl(ctx, Path(args.out))
-        out.result({"exported": count, "out": args.out}, f"已导出 {count} 条 / exported {count} entries")
+        assert out_path is not None
+        count = audit_review.export_jsonl(ctx, out_path)
+        out.result({"exported": count, "out": str(out_path)}, f"已导出 {count} 条 / exported {count} entries")
     return 0
 
 
@@ -229,9 +256,9 @@ def cmd_recover(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_self_test(args: argparse.Namespace, out: Output) -> int:
-    from desktop_app.services.self_test import run_self_test
+    from desktop_app.cli.self_test import run_all_checks
 
-    checks = run_self_test()
+    checks = run_all_checks()
     ok = all(c.ok for c in checks if c.required)
     text = "\n".join(
         f"[{'OK' if c.ok else ('FAIL' if c.required else 'WARN')}] {c.name}: {c.detail}" for c in checks
@@ -262,7 +289,14 @@ def cmd_gui(args: argparse.Namespace, out: Output) -> int:
 
 def _start_gui(data_dir: Path | None, *, demo: bool = False) -> int:
     os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "1")
-    from desktop_app.ui.application import run_gui
+    try:
+        from desktop_app.ui.application import run_gui
+    except ImportError as exc:
+        raise BranchVaultError(
+            f"无法启动图形界面（{exc}）。命令行功能仍可使用，见 branchvault --help。",
+            f"The graphical interface cannot start ({exc}). The commands still work: see branchvault --help.",
+            code="gui_unavailable",
+        ) from exc
 
     return run_gui(data_dir, demo=demo)
 

@@ -6,13 +6,16 @@ Exit codes: 0 success; 1 refused or a failed check; 2 usage error.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from desktop_app import __version__
 from desktop_app.domain.errors import BranchVaultError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+ENV_DEBUG = "BRANCHVAULT_DEBUG"
 
 EPILOG = """exit codes / 退出码:
   0  success / 成功
@@ -38,8 +41,20 @@ def _common(parser: argparse.ArgumentParser, *, as_user: bool = False) -> None:
         )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with a Chinese line above its English usage error (sub-commands inherit the class)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(
+            EXIT_USAGE,
+            f"命令用法有误（详见下行英文说明）；运行 {self.prog} --help 查看用法。\n"
+            f"{self.prog}: error: {message}\nRun `{self.prog} --help` for usage.\n",
+        )
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="branchvault",
         description="BranchVault — 门店客户信息保险箱 / branch client-data vault",
         epilog=EPILOG,
@@ -130,15 +145,47 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    from desktop_app.cli import commands
-    from desktop_app.cli.terminal import Output
+def _never_fail_on_encoding() -> None:
+    """A console or redirect that cannot encode Chinese (cp1252, ASCII) must not turn a finished
+    command, such as an ``init`` about to show its recovery code, into a failure: characters it
+    cannot encode are written as ``\\uXXXX`` (still valid inside JSON strings)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)  # None under pythonw, or when replaced
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
 
+
+def _database_error(exc: Exception) -> BranchVaultError | None:
+    """The bilingual error for an SQLite failure met after the database was opened, if it is one we
+    can name: a damaged file, or a database kept busy by another window or command."""
+    import sqlcipher3
+
+    from desktop_app.store.database import CorruptDatabase
+
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    if primary in (sqlcipher3.SQLITE_CORRUPT, sqlcipher3.SQLITE_NOTADB):
+        return CorruptDatabase()
+    if primary in (sqlcipher3.SQLITE_BUSY, sqlcipher3.SQLITE_LOCKED):
+        return BranchVaultError(
+            "门店数据库正被另一个 BranchVault 窗口或命令占用，请稍后再试。",
+            "The branch database is busy (another BranchVault window or command is using it). Try again shortly.",
+            code="database_busy",
+        )
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _never_fail_on_encoding()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
+    # Imported after parsing: --help, --version and usage errors answer without loading the services.
+    from desktop_app.cli import commands
+    from desktop_app.cli.terminal import Output
+
     out = Output(getattr(args, "json", False))
     handler = commands.HANDLERS.get(args.command or "gui")
     if handler is None:
@@ -163,11 +210,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         import sqlcipher3
 
         if isinstance(exc, sqlcipher3.DatabaseError):
-            from desktop_app.store.database import CorruptDatabase
-
-            out.error(CorruptDatabase())
-            return EXIT_FAILED
-        raise
+            known = _database_error(exc)
+            if known is not None:
+                out.error(known)
+                return EXIT_FAILED
+        if os.environ.get(ENV_DEBUG):
+            raise
+        # Scripts and IT see one clear line, never a traceback; BRANCHVAULT_DEBUG=1 shows it.
+        detail = f"{type(exc).__name__}: {exc}"
+        out.error(
+            BranchVaultError(
+                f"意外错误（{detail}）。请把这条信息告知 IT；设置 {ENV_DEBUG}=1 可显示详细信息。",
+                f"Unexpected error ({detail}). Report this message to IT; set {ENV_DEBUG}=1 for details.",
+                code="unexpected_error",
+            )
+        )
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":

@@ -30,9 +30,12 @@ def character_classes(password: str) -> int:
 
 
 def _common_forms(password: str) -> set[str]:
+    """The password and its core without leading and/or trailing digits and symbols, so listed entries
+    that themselves start or end with digits ("1qaz2wsx") are caught when decorated ("1qaz2wsx!@#")."""
     lowered = password.lower()
-    stripped = re.sub(r"[^a-z]+$", "", re.sub(r"^[^a-z]+", "", lowered))
-    return {lowered, stripped}
+    no_prefix = re.sub(r"^[^a-z]+", "", lowered)
+    no_suffix = re.sub(r"[^a-z]+$", "", lowered)
+    return {lowered, no_prefix, no_suffix, re.sub(r"[^a-z]+$", "", no_prefix)}
 
 
 def check_password(

@@ -146,9 +146,8 @@ def _stricter(name: str, old: int | float, new: int | float) -> int | float:
 
 def tighten(base: SecurityPolicy, settings: dict[str, Any]) -> SecurityPolicy:
     """Apply a machine-wide policy: each value wins only where it is stricter than ``base``."""
-    values = {
-        name: _stricter(name, getattr(base, name), _coerce(name, value)) for name, value in settings.items()
-    }
+    coerced = {name: _coerce(name, value) for name, value in settings.items()}  # unknown name: PolicyError
+    values = {name: _stricter(name, getattr(base, name), value) for name, value in coerced.items()}
     return _validate(replace(base, **values))  # type: ignore[arg-type]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import uuid
 from dataclasses import dataclass
 
@@ -58,8 +59,9 @@ class InitResult:
 
 
 def validate_branch(details: BranchDetails) -> BranchDetails:
-    code = details.branch_code.strip().upper()
-    if not code or len(code) > BRANCH_CODE_MAX or not all(c.isalnum() or c in "-_" for c in code):
+    code = details.branch_code.strip()
+    code = code.upper() if code.isascii() else code
+    if not re.fullmatch(rf"[A-Z0-9_-]{{1,{BRANCH_CODE_MAX}}}", code):
         raise InvalidInput(
             f"门店编码须为 1–{BRANCH_CODE_MAX} 位字母、数字、连字符或下划线。",
             f"The branch code is 1–{BRANCH_CODE_MAX} letters, digits, hyphens or underscores.",
@@ -187,7 +189,7 @@ def init_branch(
         ctx.close()
         for path in created:
             for suffix in ("", "-wal", "-shm"):
-                with contextlib.suppress(FileNotFoundError):
+                with contextlib.suppress(OSError):  # not FileNotFoundError only: finish the clean-up
                     os.unlink(os.fspath(path) + suffix)
         if device_secret is not None:
             ctx.secrets.delete(branch_id)

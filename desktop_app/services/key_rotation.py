@@ -32,6 +32,7 @@ from desktop_app.store.key_slots import (
     new_database_key,
     reseal,
 )
+from desktop_app.store.signin_state import SignInStateStore
 from desktop_app.store.staff_repository import StaffRepository
 from desktop_app.store.unlock import unlock
 
@@ -178,5 +179,6 @@ def recover_access(ctx: AppContext, recovery_code: str, admin_username: str) -> 
             slots.save(ctx.paths.key_slots)
     finally:
         db.close()
+    SignInStateStore(ctx.paths.lockout).update(lambda state: state.accounts.pop(admin.username, None))
     needing = [n for n in removed if n != admin.username]
     return RecoveryResult(admin.username, password, new_code, replaced, needing)

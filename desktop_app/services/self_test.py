@@ -1,11 +1,12 @@
-"""``branchvault self-test``: can this machine run BranchVault? SQLCipher, keyring, Qt, fonts, translations."""
+"""``branchvault self-test``: can this machine run BranchVault? SQLCipher, keyring, fonts, translations.
+
+The Qt check is in ``desktop_app.cli.self_test``: nothing below the UI imports PySide6.
+"""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import tempfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,27 +49,6 @@ def check_keyring() -> Check:
     return Check("keyring", status.usable, detail, required=False)
 
 
-def check_qt() -> Check:
-    """Start Qt offscreen in a child process so a broken Qt cannot take this process down."""
-    code = (
-        "import sys;from PySide6.QtWidgets import QApplication, QWidget;"
-        "app=QApplication(sys.argv);w=QWidget();w.show();app.processEvents();"
-        "print(app.platformName())"
-    )
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
-    try:
-        out = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        return Check("qt", False, str(exc))
-    if out.returncode != 0:
-        return Check("qt", False, (out.stderr.strip().splitlines() or ["Qt failed"])[-1])
-    from PySide6 import __version__ as pyside_version
-
-    return Check("qt", True, f"PySide6 {pyside_version}, platform {out.stdout.strip()}")
-
-
 def check_fonts() -> Check:
     from desktop_app.documents.fonts import find_cjk_font
 
@@ -85,11 +65,15 @@ def check_translations() -> Check:
     return Check("translations", bool(catalogues), ", ".join(catalogues) or "no catalogues")
 
 
-def run_self_test() -> list[Check]:
-    checks = []
-    for check in (check_sqlcipher, check_keyring, check_qt, check_fonts, check_translations):
+def run_self_test(
+    checks: Sequence[Callable[[], Check]] = (check_sqlcipher, check_keyring, check_fonts, check_translations),
+) -> list[Check]:
+    results = []
+    for check in checks:
         try:
-            checks.append(check())
+            results.append(check())
         except Exception as exc:  # a self-test reports every failure instead of stopping at the first
-            checks.append(Check(check.__name__.removeprefix("check_"), False, f"{type(exc).__name__}: {exc}"))
-    return checks
+            results.append(
+                Check(check.__name__.removeprefix("check_"), False, f"{type(exc).__name__}: {exc}")
+            )
+    return results

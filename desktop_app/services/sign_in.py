@@ -59,7 +59,7 @@ def _register_failure(ctx: AppContext, username: str, known: bool) -> None:
                 "outcome": "failure",
             }
         )
-        if locked:
+        if locked and known:  # an unknown name never locks: no lockout entry under a mistyped name
             state.pending_events.append(
                 {
                     "id": uuid.uuid4().hex,
@@ -122,7 +122,11 @@ def sign_in(ctx: AppContext, username: str, password: str) -> Session:
         _register_failure(ctx, username, known)
         raise WrongCredentials() from None
     db = unlocked.database
-    staff = StaffRepository(db).get(username)
+    try:
+        staff = StaffRepository(db).get(username)
+    except BaseException:
+        db.close()
+        raise
     if staff is None or not staff.active:
         db.close()
         raise AccountDisabled()

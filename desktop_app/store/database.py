@@ -8,6 +8,7 @@ file, and a schema newer than this app.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -69,6 +70,16 @@ class SchemaTooNew(DatabaseOpenError):
         )
 
 
+class DatabaseKeyChanged(DatabaseOpenError):
+    code = "database_key_changed"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "IT 刚刚更换了数据库密钥，请重新登录。",
+            "IT has just rotated the database key. Please sign in again.",
+        )
+
+
 class DatabaseMissing(DatabaseOpenError):
     code = "database_missing"
 
@@ -94,7 +105,15 @@ class Database:
         self._depth = 0
 
     def execute(self, sql: str, params: tuple[object, ...] | dict[str, object] = ()) -> sqlcipher3.Cursor:
-        return self.connection.execute(sql, params)
+        try:
+            return self.connection.execute(sql, params)
+        except sqlcipher3.DatabaseError as exc:
+            code = _error_code(exc)
+            if code == sqlcipher3.SQLITE_CORRUPT:  # a damaged page found after opening: same as at open
+                raise CorruptDatabase() from exc
+            if code == sqlcipher3.SQLITE_NOTADB:  # pages no longer decrypt: another session ran rekey
+                raise DatabaseKeyChanged() from exc
+            raise
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Database]:
@@ -130,6 +149,12 @@ class Database:
         self.connection.close()
 
 
+def _error_code(exc: sqlcipher3.DatabaseError) -> int | None:
+    """The primary SQLite result code of ``exc`` (SQLITE_CORRUPT, SQLITE_NOTADB, ...)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return None if code is None else int(code) & 0xFF
+
+
 def _connect(path: Path, key: bytes) -> sqlcipher3.Connection:
     connection = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=10)
     connection.execute("PRAGMA cipher_log_level = NONE")
@@ -149,6 +174,8 @@ def create_database(path: Path, key: bytes) -> Database:
     """Create a new encrypted database and apply every migration."""
     if path.exists():
         raise FileExistsError(path)
+    # Create the file 0600 first: SQLite gives the -wal and -shm files the database file's mode.
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     connection = _connect(path, key)
     _apply_pragmas(connection)
     connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")

@@ -11,12 +11,12 @@ import base64
 import binascii
 import secrets
 from dataclasses import dataclass
-
-import keyring
-import keyring.backend
-import keyring.errors
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.errors import BranchVaultError
+
+if TYPE_CHECKING:  # keyring is imported on first use: it costs start-up time and most commands need it late
+    import keyring.backend
 
 SERVICE = "BranchVault"
 SECRET_BYTES = 32
@@ -71,7 +71,12 @@ def _is_secure(backend: keyring.backend.KeyringBackend) -> tuple[bool, str]:
 
 
 def keyring_status() -> KeyringStatus:
-    backend = keyring.get_keyring()
+    import keyring
+
+    try:
+        backend = keyring.get_keyring()
+    except Exception as exc:  # a configured backend that cannot start (no D-Bus session, missing module)
+        return KeyringStatus(False, "keyring", f"{type(exc).__name__}: {exc}")
     name = _describe(backend)
     children = getattr(backend, "backends", None)
     if children is not None:  # ChainerBackend: usable if any secure child exists
@@ -95,6 +100,9 @@ class DeviceSecretStore:
             raise KeyringUnavailable(f"{status.backend}: {status.reason}")
 
     def create(self, branch_id: str) -> bytes:
+        import keyring
+        import keyring.errors
+
         self._require_usable()
         secret = secrets.token_bytes(SECRET_BYTES)
         try:
@@ -104,6 +112,9 @@ class DeviceSecretStore:
         return secret
 
     def get(self, branch_id: str) -> bytes:
+        import keyring
+        import keyring.errors
+
         self._require_usable()
         try:
             stored = keyring.get_password(SERVICE, branch_id)
@@ -124,6 +135,9 @@ class DeviceSecretStore:
         return self.create(branch_id)
 
     def delete(self, branch_id: str) -> None:
+        import keyring
+        import keyring.errors
+
         try:
             keyring.delete_password(SERVICE, branch_id)
         except keyring.errors.PasswordDeleteError:

@@ -24,7 +24,13 @@ def _measure(params: KdfParams) -> float:
     for _ in range(2):
         start = time.perf_counter()
         hash_secret_raw(
-            b"calibration", os.urandom(16), params.time_cost, params.memory_kib, params.parallelism, 32, Type.ID
+            b"calibration",
+            os.urandom(16),
+            params.time_cost,
+            params.memory_kib,
+            params.parallelism,
+            32,
+            Type.ID,
         )
         best = min(best, time.perf_counter() - start)
     return best

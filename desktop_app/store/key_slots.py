@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from argon2.exceptions import HashingError
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes, hpke, serialization
@@ -155,7 +156,7 @@ def open_slot(slot: KeySlot, *, branch_id: str, secret: str, device_secret: byte
         private_raw = AESGCM(kek).decrypt(wrapped[:12], wrapped[12:], aad)
         private = X25519PrivateKey.from_private_bytes(private_raw)
         db_key = _HPKE.decrypt(_unb64(slot.sealed_key), private, info=aad)
-    except (InvalidTag, ValueError, KeyError, TypeError) as exc:
+    except (InvalidTag, ValueError, KeyError, TypeError, HashingError) as exc:  # HashingError: bad kdf/salt
         raise SlotOpenFailed() from exc
     if len(db_key) != DB_KEY_BYTES:
         raise SlotOpenFailed()

@@ -33,7 +33,7 @@ def apply_machine_policy(policy: SecurityPolicy, path: Path | None = None) -> Se
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         return tighten(policy, dict(data.get("security", {})))
-    except (tomllib.TOMLDecodeError, PolicyError, OSError) as exc:
+    except (tomllib.TOMLDecodeError, PolicyError, OSError, TypeError, ValueError) as exc:  # e.g. security = 5
         raise ConfigError(
             f"机器安全策略文件有误（{path}）：{exc}。请联系 IT。",
             f"The machine security policy file is invalid ({path}): {exc}. Contact IT.",

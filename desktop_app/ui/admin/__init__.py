@@ -1,0 +1,1 @@
+"""The Admin area (IT administrators): staff accounts and the audit chain check."""

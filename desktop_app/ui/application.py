@@ -1,0 +1,72 @@
+"""Starting the GUI: ``run_gui(data_dir, demo)`` is what ``branchvault gui`` and ``demo`` call.
+
+Only Qt, the language files and the sign-in dialog are imported before the first window shows;
+the services (SQLCipher, Argon2id, keyring) are imported in the background right after.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QApplication
+
+from desktop_app import APP_NAME, __version__
+from desktop_app.ui.app_controller import AppController
+from desktop_app.ui.language import LanguageSwitcher, initial_language
+from desktop_app.ui.shell import Shell
+
+if TYPE_CHECKING:
+    from desktop_app.services.context import AppContext
+    from desktop_app.store.branch_config import KdfParams
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def start_gui(
+    data_dir: Path | None,
+    *,
+    demo: bool = False,
+    ctx: AppContext | None = None,
+    idle_lock_ms: int | None = None,
+    wizard_kdf: KdfParams | None = None,
+) -> AppController:
+    """Build the shell and show the first window (wizard or sign-in); the caller runs the loop."""
+    if ctx is not None:
+        root = ctx.paths.root
+    elif data_dir is not None:
+        root = Path(data_dir).expanduser().resolve()  # as store.data_dir.resolve_data_dir does
+    else:
+        from desktop_app.store.data_dir import resolve_data_dir
+
+        root = resolve_data_dir(None)
+    settings = root / "user-settings.toml"
+    language = LanguageSwitcher(settings)
+    language.apply(initial_language(settings))
+    shell = Shell(
+        root, ctx=ctx, language=language, demo=demo, idle_lock_ms=idle_lock_ms, wizard_kdf=wizard_kdf
+    )
+    language.setParent(shell)
+    controller = AppController(shell, shell)
+    controller.start()
+    return controller
+
+
+def run_gui(data_dir: Path | None, demo: bool = False) -> int:
+    app = application()
+    app.setQuitOnLastWindowClosed(False)
+    controller = start_gui(data_dir, demo=demo)
+    controller.finished.connect(app.quit)
+    code = app.exec()
+    controller.shutdown()
+    return int(code)

@@ -1,0 +1,1 @@
+"""The audit area: the lazily paged audit log table, its filters, and the chain check."""

@@ -1,0 +1,130 @@
+"""A read-only table model over the audit log that fetches pages on demand, newest first.
+
+``rowCount`` is the filtered total (``audit_review.count``); a row's page is fetched with
+``audit_review.page`` the first time the view asks for it, and only a bounded number of pages is
+kept. The whole log is never loaded.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from desktop_app.domain.roles import Role
+from desktop_app.services import audit_review
+from desktop_app.store.audit_repository import AuditFilter
+from desktop_app.ui.audit.audit_labels import action_label, outcome_label
+from desktop_app.ui.shell import Shell
+
+if TYPE_CHECKING:
+    from desktop_app.domain.audit_chain import AuditEntry
+
+PAGE_SIZE = 200
+MAX_CACHED_PAGES = 20
+SEQ, TIME, USER, ROLE, ACTION, TARGET, OUTCOME = range(7)
+AnyIndex = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+
+
+def local_time(ts: str) -> str:
+    """An audit timestamp (UTC, ISO 8601) in this PC's local time, to the second."""
+    try:
+        return datetime.fromisoformat(ts).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return ts
+
+
+class AuditTableModel(QAbstractTableModel):
+    def __init__(self, shell: Shell, page_size: int = PAGE_SIZE) -> None:
+        super().__init__()
+        self.shell = shell
+        self.page_size = page_size
+        self.filter = AuditFilter()
+        self.total = 0
+        self.pages_fetched = 0  # how many page queries ran (tests check laziness)
+        self._pages: OrderedDict[int, list[AuditEntry]] = OrderedDict()
+
+    def reload(self, flt: AuditFilter | None = None) -> None:
+        self.beginResetModel()
+        if flt is not None:
+            self.filter = flt
+        self._pages.clear()
+        self.total = audit_review.count(self.shell.context(), self.filter)
+        self.endResetModel()
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self.total:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.total - 1, self.columnCount() - 1))
+
+    def rowCount(self, parent: AnyIndex = ROOT) -> int:
+        return 0 if parent.isValid() else self.total
+
+    def columnCount(self, parent: AnyIndex = ROOT) -> int:
+        return 0 if parent.isValid() else 7
+
+    def entry(self, row: int) -> AuditEntry | None:
+        if not 0 <= row < self.total:
+            return None
+        number = row // self.page_size
+        page = self._pages.get(number)
+        if page is None:
+            page = audit_review.page(
+                self.shell.context(), self.filter, number * self.page_size, self.page_size
+            )
+            self.pages_fetched += 1
+            self._pages[number] = page
+            while len(self._pages) > MAX_CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        offset = row - number * self.page_size
+        return page[offset] if offset < len(page) else None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        entry = self.entry(index.row())
+        if entry is None:
+            return None
+        column = index.column()
+        language = self.shell.lang
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return entry.action if column == ACTION else None
+        if column == SEQ:
+            return str(entry.seq)
+        if column == TIME:
+            return local_time(entry.ts)
+        if column == USER:
+            return entry.actor_username
+        if column == ROLE:
+            try:
+                return Role(entry.actor_role).label(language)
+            except ValueError:
+                return entry.actor_role
+        if column == ACTION:
+            return action_label(entry.action, language)
+        if column == TARGET:
+            return entry.target_id or entry.target_type
+        return outcome_label(entry.outcome, language)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        headers = (
+            self.tr("No."),
+            self.tr("Time"),
+            self.tr("User"),
+            self.tr("Role"),
+            self.tr("Action"),
+            self.tr("Target"),
+            self.tr("Outcome"),
+        )
+        return headers[section] if 0 <= section < len(headers) else None

@@ -1,0 +1,91 @@
+"""A "verify audit chain" button and its result line (used by the Audit and Admin areas).
+
+Verification walks the whole log, so it runs on the job runner; the result names the first broken
+sequence number when the chain is broken.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from desktop_app.ui.form_parts import BusyBar, MessageLabel
+from desktop_app.ui.retranslate import Retranslating
+from desktop_app.ui.shell import Shell
+
+if TYPE_CHECKING:
+    from desktop_app.domain.audit_chain import ChainReport
+
+
+def _verify(shell: Shell) -> ChainReport:
+    from desktop_app.services.audit_review import verify
+
+    return verify(shell.context())
+
+
+class ChainVerifyPanel(Retranslating, QWidget):
+    verified = Signal(object)  # ChainReport
+
+    def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shell = shell
+        self.report: ChainReport | None = None
+        self.button = QPushButton()
+        self.button.clicked.connect(self.verify)
+        self.busy_bar = BusyBar()
+        self.busy_bar.setMaximumWidth(120)
+        self.result = MessageLabel()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.button)
+        layout.addWidget(self.busy_bar)
+        layout.addWidget(self.result, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.button.setText(self.tr("&Verify audit chain"))
+        if self.report is not None:
+            self._show(self.report)
+
+    def verify(self) -> None:
+        self.button.setEnabled(False)
+        self.busy_bar.setVisible(True)
+        self.result.clear_message()
+        self.shell.jobs.run(lambda: _verify(self.shell), self._done, self._failed, owner=self)
+
+    def _done(self, result: object) -> None:
+        report = cast("ChainReport", result)
+        self.button.setEnabled(True)
+        self.busy_bar.setVisible(False)
+        self.report = report
+        self._show(report)
+        self.verified.emit(report)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.button.setEnabled(True)
+        self.busy_bar.setVisible(False)
+        self.result.show_error(self.shell.error_text(exc))
+
+    def _problem(self, problem: str) -> str:
+        known = {
+            "missing entry": self.tr("an entry is missing"),
+            "previous hash does not match": self.tr("the link to the previous entry does not match"),
+            "entry content altered": self.tr("the entry was altered"),
+        }
+        return known.get(problem, problem)
+
+    def _show(self, report: ChainReport) -> None:
+        if report.ok:
+            self.result.show_ok(
+                "✓ " + self.tr("The audit chain is intact (%n entries checked).", "", report.checked)
+            )
+        else:
+            text = self.tr("The audit chain is broken at entry %1: %2.")
+            self.result.show_error(
+                "✗ "
+                + text.replace("%1", str(report.first_broken_seq)).replace(
+                    "%2", self._problem(report.problem)
+                )
+            )

@@ -1,0 +1,1 @@
+"""The first-run wizard: set up the branch when the data directory is empty."""

@@ -1,0 +1,212 @@
+"""The main window: role-aware navigation (only the areas ``areas_for(role)`` allows), the area
+pages, the session status bar and the menus. ``lock()`` swaps everything for the lock screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop_app import __version__
+from desktop_app.domain.navigation import Area, areas_for
+from desktop_app.ui import dialogs
+from desktop_app.ui.lock_screen import LockScreen
+from desktop_app.ui.retranslate import Retranslating
+from desktop_app.ui.shell import Shell
+from desktop_app.ui.sign_in_dialog import LANGUAGE_NAMES
+from desktop_app.ui.status_bar import SessionStatusBar
+
+
+def _page_for(area: Area, shell: Shell) -> QWidget:
+    if area is Area.ADMIN:
+        from desktop_app.ui.admin.admin_page import AdminPage
+
+        return AdminPage(shell)
+    if area is Area.AUDIT:
+        from desktop_app.ui.audit.audit_page import AuditPage
+
+        return AuditPage(shell)
+    from desktop_app.ui.placeholder_page import PlaceholderPage
+
+    return PlaceholderPage(area)
+
+
+class MainWindow(Retranslating, QMainWindow):
+    sign_out_requested = Signal()
+    lock_requested = Signal()
+    change_password_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shell = shell
+        ctx = shell.context()
+        session, _ = ctx.require_session()
+        config = ctx.require_config()
+        self.session = session
+        self.config = config
+        self.locked = False
+        self._hidden_docks: list[QDockWidget] = []
+        self._closing_for_app = False
+        self.resize(1100, 700)
+
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(150)
+        self.pages = QStackedWidget()
+        self.page_by_area: dict[Area, QWidget] = {}
+        for area in areas_for(session.role):
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, area.value)
+            self.nav.addItem(item)
+            page = _page_for(area, shell)
+            self.page_by_area[area] = page
+            self.pages.addWidget(page)
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+
+        self.workspace = QWidget()
+        row = QHBoxLayout(self.workspace)
+        row.addWidget(self.nav)
+        row.addWidget(self.pages, 1)
+        self.lock_screen = LockScreen(shell, session.username, session.display_name)
+        self.central = QStackedWidget()
+        self.central.addWidget(self.workspace)
+        self.central.addWidget(self.lock_screen)
+        self.setCentralWidget(self.central)
+
+        self.status = SessionStatusBar(session, config, demo=shell.demo, language=shell.lang)
+        shell.language.changed.connect(self.status.set_language)
+        self.setStatusBar(self.status)
+        self._build_menus()
+        self.retranslate()
+        if self.nav.count():
+            self.nav.setCurrentRow(0)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.session_menu = bar.addMenu("")
+        self.change_password_action = QAction(self)
+        self.change_password_action.triggered.connect(self.change_password_requested)
+        self.lock_action = QAction(self)
+        self.lock_action.setShortcut("Ctrl+L")
+        self.lock_action.triggered.connect(self.lock_requested)
+        self.sign_out_action = QAction(self)
+        self.sign_out_action.triggered.connect(self.sign_out_requested)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut("Ctrl+Q")
+        self.quit_action.triggered.connect(self.quit_requested)
+        for action in (self.change_password_action, self.lock_action, self.sign_out_action):
+            self.session_menu.addAction(action)
+        self.session_menu.addSeparator()
+        self.session_menu.addAction(self.quit_action)
+
+        self.language_menu = bar.addMenu("")
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGE_NAMES:
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == self.shell.lang)
+            action.triggered.connect(lambda _checked=False, c=code: self.shell.language.switch(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        self.shell.language.changed.connect(self._language_changed)
+
+        self.help_menu = bar.addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.about_action)
+
+    def retranslate(self) -> None:
+        title = self.tr("BranchVault — %1").replace("%1", self.config.branch_name)
+        if self.shell.demo:
+            title += " [" + self.tr("Demo profile") + "]"
+        self.setWindowTitle(title)
+        names = {
+            Area.CLIENTS: self.tr("Clients"),
+            Area.CONSENT: self.tr("Consent"),
+            Area.EXPORTS: self.tr("Exports"),
+            Area.AUDIT: self.tr("Audit"),
+            Area.ADMIN: self.tr("Admin"),
+        }
+        for index in range(self.nav.count()):
+            item = self.nav.item(index)
+            item.setText(names[Area(item.data(Qt.ItemDataRole.UserRole))])
+        self.session_menu.setTitle(self.tr("&Session"))
+        self.change_password_action.setText(self.tr("&Change password…"))
+        self.lock_action.setText(self.tr("&Lock now"))
+        self.sign_out_action.setText(self.tr("Sign &out"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About BranchVault"))
+
+    def _language_changed(self, language: str) -> None:
+        action = self.language_actions.get(language)
+        if action is not None:
+            action.setChecked(True)
+
+    def area_ids(self) -> list[Area]:
+        return [Area(self.nav.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.nav.count())]
+
+    def area_names(self) -> list[str]:
+        return [self.nav.item(i).text() for i in range(self.nav.count())]
+
+    def show_area(self, area: Area) -> QWidget:
+        self.nav.setCurrentRow(self.area_ids().index(area))
+        return self.page_by_area[area]
+
+    def show_about(self) -> None:
+        text = self.tr(
+            "BranchVault %1\nEncrypted client records for real-estate branch offices.\n\n"
+            "Branch: %2\nData folder: %3"
+        )
+        text = (
+            text.replace("%1", __version__)
+            .replace("%2", f"{self.config.branch_name} ({self.config.branch_code})")
+            .replace("%3", str(self.shell.data_dir))
+        )
+        dialogs.about(self, self.tr("About BranchVault"), text)
+
+    def lock(self) -> None:
+        """Cover every piece of data: the lock screen replaces the workspace; docks are hidden."""
+        if self.locked:
+            return
+        self.locked = True
+        self._hidden_docks = [dock for dock in self.findChildren(QDockWidget) if dock.isVisible()]
+        for dock in self._hidden_docks:
+            dock.hide()
+        self.lock_screen.reset()
+        self.central.setCurrentWidget(self.lock_screen)
+        for action in (self.change_password_action, self.lock_action):
+            action.setEnabled(False)
+
+    def unlock(self) -> None:
+        if not self.locked:
+            return
+        self.locked = False
+        self.central.setCurrentWidget(self.workspace)
+        for dock in self._hidden_docks:
+            dock.show()
+        self._hidden_docks = []
+        for action in (self.change_password_action, self.lock_action):
+            action.setEnabled(True)
+
+    def close_for_app(self) -> None:
+        """Close without asking the controller (it is already tearing the window down)."""
+        self._closing_for_app = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closing_for_app:
+            event.accept()
+            return
+        event.ignore()
+        self.quit_requested.emit()

@@ -1,0 +1,134 @@
+"""The UI's handle on the application: the core ``AppContext`` plus the UI's own services.
+
+One ``Shell`` is built at start-up and passed to every window and page (no global lookups). It
+holds the data directory, the language, the background job runner, the clipboard guard and the
+lock state, and builds the ``AppContext`` lazily, so the sign-in window appears before the
+services and their crypto libraries are imported.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from desktop_app.ui.background import JobRunner
+from desktop_app.ui.clipboard import ClipboardGuard
+from desktop_app.ui.error_text import error_text
+from desktop_app.ui.language import LanguageSwitcher
+
+if TYPE_CHECKING:
+    from desktop_app.services.context import AppContext
+    from desktop_app.store.branch_config import KdfParams
+
+
+class LockState(QObject):
+    """Whether the session is locked; work that would show secrets waits for the unlock."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.locked = False
+        self._pending: list[Callable[[], None]] = []
+
+    def run_when_unlocked(self, callback: Callable[[], None]) -> None:
+        if self.locked:
+            self._pending.append(callback)
+        else:
+            callback()
+
+    def lock(self) -> None:
+        self.locked = True
+
+    def unlock(self) -> None:
+        """The same user is back: run what waited."""
+        self.locked = False
+        pending, self._pending = self._pending, []
+        for callback in pending:
+            callback()
+
+    def end_session(self) -> None:
+        """The user signed out or someone else signed in: drop what waited."""
+        self.locked = False
+        self._pending.clear()
+
+
+class Shell(QObject):
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        ctx: AppContext | None = None,
+        language: LanguageSwitcher | None = None,
+        demo: bool = False,
+        idle_lock_ms: int | None = None,
+        wizard_kdf: KdfParams | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.demo = demo
+        self.idle_lock_ms = idle_lock_ms
+        self.wizard_kdf = wizard_kdf
+        self.language = language or LanguageSwitcher(data_dir / "user-settings.toml", parent=self)
+        self.jobs = JobRunner(self)
+        self.clipboard = ClipboardGuard(self)
+        self.lock_state = LockState(self)
+        self._ctx = ctx
+        self._ctx_lock = threading.Lock()
+
+    @property
+    def lang(self) -> str:
+        return self.language.current
+
+    def context(self) -> AppContext:
+        """The core context, built on first use (safe to call from a worker thread)."""
+        with self._ctx_lock:
+            if self._ctx is None:
+                from desktop_app.services.context import build_context
+
+                self._ctx = build_context(self.data_dir)
+            return self._ctx
+
+    def existing_context(self) -> AppContext | None:
+        """The context if it was built already (never builds it)."""
+        return self._ctx
+
+    def is_initialised(self) -> bool:
+        """Whether a branch is set up here: ``DataPaths.is_initialised`` once the context exists;
+        before that the same two files are checked directly (importing the store costs start-up)."""
+        if self._ctx is not None:
+            return self._ctx.paths.is_initialised()
+        return (self.data_dir / "branch.toml").exists() and (self.data_dir / "keyslots.json").exists()
+
+    def branch_name(self) -> str:
+        """The branch name for window titles, read without building the whole context (the full,
+        validated configuration is loaded with the context)."""
+        if self._ctx is not None and self._ctx.config is not None:
+            return self._ctx.config.branch_name
+        import tomllib
+
+        try:
+            data = tomllib.loads((self.data_dir / "branch.toml").read_text(encoding="utf-8"))
+            return str(data["branch"]["name"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return ""
+
+    def idle_interval_ms(self) -> int:
+        if self.idle_lock_ms is not None:
+            return self.idle_lock_ms
+        return self.context().policy.idle_lock_minutes * 60_000
+
+    def error_text(self, exc: BaseException) -> str:
+        return error_text(exc, self.lang)
+
+    def warm_up(self) -> None:
+        """Import the services and build the context in the background after the first window shows."""
+        self.jobs.run(self._warm_up_imports)
+
+    def _warm_up_imports(self) -> None:
+        import desktop_app.services.sign_in  # noqa: F401
+
+        self.context()

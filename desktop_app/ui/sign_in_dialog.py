@@ -1,0 +1,176 @@
+"""The sign-in dialog: username, password, a Caps Lock hint, errors and lockouts in the UI language.
+
+Signing in derives the key with Argon2id (about half a second), so it runs on the job runner;
+the dialog only disables its inputs and shows a busy bar meanwhile.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.ui.caps_lock import CapsLockWatcher
+from desktop_app.ui.form_parts import BusyBar, MessageLabel, password_field
+from desktop_app.ui.language import CHINESE, ENGLISH
+from desktop_app.ui.retranslate import Retranslating
+from desktop_app.ui.shell import Shell
+from desktop_app.ui.sign_in_messages import caps_lock_hint, failure_text, missing_credentials
+
+# Language names are shown in their own language, whatever the UI language is.
+LANGUAGE_NAMES = ((CHINESE, "中文"), (ENGLISH, "English"))
+
+
+def _sign_in(shell: Shell, username: str, password: str) -> None:
+    from desktop_app.services.sign_in import sign_in
+
+    sign_in(shell.context(), username, password)
+
+
+class SignInDialog(Retranslating, QDialog):
+    """Emits ``signed_in`` once the session is open (``shell.context().session``)."""
+
+    signed_in = Signal()
+
+    def __init__(
+        self, shell: Shell, *, username: str = "", message: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.shell = shell
+        self.busy = False
+        self.setMinimumWidth(420)
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.branch_label = QLabel(shell.branch_name())
+        self.demo_label = QLabel()
+        self.demo_label.setVisible(shell.demo)
+        self.demo_label.setStyleSheet("color: #8a4b00; font-weight: bold;")
+
+        self.username = QLineEdit(username)
+        self.username.setMaxLength(32)
+        self.password = password_field()
+        self.caps_hint = MessageLabel()
+        self.caps = CapsLockWatcher(self)
+        self.caps.watch(self.password)
+        self.caps.watch(self.username)
+        self.caps.changed.connect(self._caps_changed)
+        self.error = MessageLabel()
+        self.busy_bar = BusyBar()
+
+        self.username_label = QLabel()
+        self.username_label.setBuddy(self.username)
+        self.password_label = QLabel()
+        self.password_label.setBuddy(self.password)
+        form = QFormLayout()
+        form.addRow(self.username_label, self.username)
+        form.addRow(self.password_label, self.password)
+
+        self.language_box = QComboBox()
+        for code, name in LANGUAGE_NAMES:
+            self.language_box.addItem(name, code)
+        self.language_box.setCurrentIndex(0 if shell.lang == CHINESE else 1)
+        self.language_box.currentIndexChanged.connect(self._language_chosen)
+        self.language_label = QLabel()
+
+        self.buttons = QDialogButtonBox()
+        self.sign_in_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.quit_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.sign_in_button.setDefault(True)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.language_label)
+        bottom.addWidget(self.language_box)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.branch_label)
+        layout.addWidget(self.demo_label)
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addWidget(self.caps_hint)
+        layout.addWidget(self.error)
+        layout.addWidget(self.busy_bar)
+        layout.addStretch(1)
+        layout.addLayout(bottom)
+
+        self.retranslate()
+        if message:
+            self.error.show_error(message)
+        (self.password if username else self.username).setFocus()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("BranchVault — Sign in"))
+        self.heading.setText(self.tr("Sign in to BranchVault"))
+        self.demo_label.setText(self.tr("Demo profile — sample data only"))
+        self.username_label.setText(self.tr("&Username:"))
+        self.password_label.setText(self.tr("&Password:"))
+        self.language_label.setText(self.tr("Language:"))
+        self.sign_in_button.setText(self.tr("&Sign in"))
+        self.quit_button.setText(self.tr("&Quit"))
+        if self.caps.suspected:
+            self.caps_hint.show_error(caps_lock_hint())
+
+    def _caps_changed(self, on: bool) -> None:
+        if on:
+            self.caps_hint.show_error(caps_lock_hint())
+        else:
+            self.caps_hint.clear_message()
+
+    def _language_chosen(self, index: int) -> None:
+        code = self.language_box.itemData(index)
+        if code and code != self.shell.lang:
+            self.shell.language.switch(str(code))
+
+    def submit(self) -> None:
+        if self.busy:
+            return
+        username = self.username.text().strip()
+        password = self.password.text()
+        if not username or not password:
+            self.error.show_error(missing_credentials())
+            return
+        self._set_busy(True)
+        self.error.clear_message()
+        self.shell.jobs.run(
+            lambda: _sign_in(self.shell, username, password),
+            self._succeeded,
+            self._failed,
+            owner=self,
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.busy_bar.setVisible(busy)
+        for widget in (self.username, self.password, self.sign_in_button, self.language_box):
+            widget.setEnabled(not busy)
+
+    def _succeeded(self, _result: object) -> None:
+        self._set_busy(False)
+        self.password.clear()
+        self.signed_in.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.password.clear()
+        self.error.show_error(failure_text(exc, self.shell.lang))
+        self.password.setFocus()
+
+    def reject(self) -> None:
+        if not self.busy:
+            super().reject()

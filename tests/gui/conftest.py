@@ -1,0 +1,79 @@
+"""Fixtures for widget tests: a Shell over the test branch, pre-answered dialogs, helpers.
+
+Dialogs run in test mode (``ui.dialogs.use_test_answers``), so no test blocks on a modal; waiting
+is on signals and conditions (``qtbot.waitSignal`` / ``waitUntil``), never on sleeps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.services.context import AppContext
+from desktop_app.services.sign_in import sign_in
+from desktop_app.store.branch_config import KdfParams
+from desktop_app.ui import dialogs
+from desktop_app.ui.language import LanguageSwitcher
+from desktop_app.ui.shell import Shell
+
+MakeShell = Callable[..., Shell]
+
+
+@pytest.fixture(autouse=True)
+def _answered_dialogs() -> Iterator[None]:
+    dialogs.use_test_answers(True)
+    yield
+    dialogs.use_test_answers(False)
+
+
+@pytest.fixture
+def make_shell(qapp: QApplication) -> Iterator[MakeShell]:
+    made: list[Shell] = []
+
+    def make(
+        ctx: AppContext,
+        *,
+        language: str = "en",
+        idle_lock_ms: int | None = None,
+        demo: bool = False,
+        wizard_kdf: KdfParams | None = None,
+    ) -> Shell:
+        switcher = LanguageSwitcher(ctx.paths.user_settings, pseudo=False)
+        switcher.apply(language)
+        shell = Shell(
+            ctx.paths.root,
+            ctx=ctx,
+            language=switcher,
+            demo=demo,
+            idle_lock_ms=idle_lock_ms,
+            wizard_kdf=wizard_kdf,
+        )
+        switcher.setParent(shell)
+        made.append(shell)
+        return shell
+
+    yield make
+    for shell in made:
+        shell.jobs.shutdown(10_000)
+        QApplication.processEvents()
+        for widget in QApplication.topLevelWidgets():
+            widget.close()
+            widget.deleteLater()
+        QApplication.processEvents()
+        shell.language.uninstall()
+        shell.clipboard.clear_if_ours()
+        ctx = shell.existing_context()
+        if ctx is not None:
+            ctx.close()
+
+
+def wait_idle(qtbot: object, shell: Shell, timeout: int = 15_000) -> None:
+    """Wait until the shell's background jobs and their callbacks have finished."""
+    qtbot.waitUntil(lambda: not shell.jobs.busy, timeout=timeout)  # type: ignore[attr-defined]
+
+
+def signed_in(ctx: AppContext, username: str, password: str) -> AppContext:
+    sign_in(ctx, username, password)
+    return ctx

@@ -1,0 +1,126 @@
+"""Changing one's own password, and password expiry with the clock."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+import pytest
+
+from desktop_app.domain.errors import PasswordRejected, WrongCredentials
+from desktop_app.domain.roles import Role
+from desktop_app.services.context import AppContext
+from desktop_app.services.sign_in import change_password, sign_in
+from desktop_app.services.staff_accounts import reset_password
+from desktop_app.store.audit_repository import AuditRepository
+from desktop_app.store.branch_config import save_config
+from tests.conftest import Branch, Clock
+
+NEW = "Fresh!Start#2027q"
+DAY = 86400
+
+
+def can_sign_in(branch: Branch, username: str, password: str) -> bool:
+    ctx = branch.context()
+    try:
+        sign_in(ctx, username, password)
+    except WrongCredentials:
+        return False
+    ctx.close()
+    return True
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_change_password_for_every_role(
+    branch: Branch, signed_in: Callable[[Role], AppContext], role: Role
+) -> None:
+    username, old = branch.users[role]
+    ctx = signed_in(role)
+    change_password(ctx, old, NEW)
+    assert ctx.db is not None
+    last = list(AuditRepository(ctx.db).iter_all())[-1]
+    assert (last.action, last.target_id, last.outcome) == ("auth.password_changed", username, "success")
+    assert not can_sign_in(branch, username, old)
+    assert can_sign_in(branch, username, NEW)
+
+
+def test_wrong_old_password(branch: Branch, signed_in: Callable[[Role], AppContext]) -> None:
+    ctx = signed_in(Role.AGENT)
+    with pytest.raises(WrongCredentials):
+        change_password(ctx, "Not!The#Old1pass", NEW)
+    assert can_sign_in(branch, *branch.users[Role.AGENT])
+    assert not can_sign_in(branch, "zhangwei", NEW)
+
+
+@pytest.mark.parametrize(
+    ("new", "rule"),
+    [
+        ("Sh0rt!x", "at least 10 characters"),
+        ("alllowercaseletters", "at least 3 of"),
+        ("Zhangwei!2027x", "must not contain the username"),
+        ("Password2027!", "commonly used"),
+    ],
+)
+def test_new_password_must_meet_the_rules(
+    branch: Branch, signed_in: Callable[[Role], AppContext], new: str, rule: str
+) -> None:
+    ctx = signed_in(Role.AGENT)
+    with pytest.raises(PasswordRejected, match=rule):
+        change_password(ctx, branch.users[Role.AGENT][1], new)
+    assert can_sign_in(branch, *branch.users[Role.AGENT])
+    assert not can_sign_in(branch, "zhangwei", new)
+
+
+def test_same_password_refused(branch: Branch, signed_in: Callable[[Role], AppContext]) -> None:
+    old = branch.users[Role.AGENT][1]
+    with pytest.raises(PasswordRejected) as info:
+        change_password(signed_in(Role.AGENT), old, old)
+    assert "differ" in info.value.en and info.value.zh
+
+
+def test_changing_clears_the_forced_change(branch: Branch, signed_in: Callable[[Role], AppContext]) -> None:
+    temporary = reset_password(signed_in(Role.IT_ADMIN), "zhangwei")
+    ctx = branch.context()
+    session = sign_in(ctx, "zhangwei", temporary)
+    assert session.must_change_password
+    change_password(ctx, temporary, NEW)
+    assert not session.must_change_password
+    ctx.close()
+    again = branch.context()
+    assert not sign_in(again, "zhangwei", NEW).must_change_password
+    again.close()
+
+
+def test_password_expires_after_90_days(branch: Branch, clock: Clock) -> None:
+    clock.advance(90 * DAY - 60)
+    ctx = branch.context()
+    assert not sign_in(ctx, *branch.users[Role.AGENT]).must_change_password
+    ctx.close()
+    clock.advance(2 * 60)
+    ctx = branch.context()
+    session = sign_in(ctx, *branch.users[Role.AGENT])
+    assert session.must_change_password
+    change_password(ctx, branch.users[Role.AGENT][1], NEW)
+    assert not session.must_change_password
+    ctx.close()
+    ctx = branch.context()
+    assert not sign_in(ctx, "zhangwei", NEW).must_change_password  # the clock restarted at the change
+    ctx.close()
+
+
+def test_zero_max_age_disables_expiry(branch: Branch, clock: Clock) -> None:
+    config = branch.ctx.require_config()
+    save_config(branch.ctx.paths.config, dataclasses.replace(config, security={"password_max_age_days": 0}))
+    clock.advance(1000 * DAY)
+    ctx = branch.context()
+    assert not sign_in(ctx, *branch.users[Role.AGENT]).must_change_password
+    ctx.close()
+
+
+def test_shorter_max_age_from_config(branch: Branch, clock: Clock) -> None:
+    config = branch.ctx.require_config()
+    save_config(branch.ctx.paths.config, dataclasses.replace(config, security={"password_max_age_days": 30}))
+    clock.advance(31 * DAY)
+    ctx = branch.context()
+    assert sign_in(ctx, *branch.users[Role.AGENT]).must_change_password
+    ctx.close()

@@ -1,0 +1,83 @@
+"""The permission matrix, checked cell by cell against a table written out here (not derived from the code)."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop_app.domain.errors import PermissionDenied
+from desktop_app.domain.permissions import MATRIX, Action, action_label, can, require
+from desktop_app.domain.roles import Role
+
+A, M, IT, U = Role.AGENT, Role.MANAGER, Role.IT_ADMIN, Role.AUDITOR
+
+# The expected matrix, by action code. Changing a permission means changing this table on purpose.
+EXPECTED: dict[str, set[Role]] = {
+    "client.view_own": {A, M},
+    "client.view_branch": {M},
+    "client.edit": {A, M},
+    "client.reveal": {A, M},
+    "client.reassign": {M},
+    "consent.print": {A, M},
+    "export.request": {A, M},
+    "export.approve": {M},
+    "request.handle": {M},
+    "staff.list": {IT, M},
+    "staff.manage": {IT},
+    "keys.rotate": {IT},
+    "backup.run": {IT},
+    "config.edit": {IT},
+    "audit.read": {U, M},
+    "audit.export": {U, M},
+    "audit.verify": {IT, U, M},
+    "self.password_change": {A, M, IT, U},
+}
+
+CELLS = [(role, action) for action in Action for role in Role]
+
+
+def test_expected_table_covers_every_action() -> None:
+    assert set(EXPECTED) == {action.value for action in Action}
+    assert set(MATRIX) == set(Action)
+
+
+@pytest.mark.parametrize(("role", "action"), CELLS, ids=[f"{r.value}-{a.value}" for r, a in CELLS])
+def test_matrix_cell(role: Role, action: Action) -> None:
+    allowed = role in EXPECTED[action.value]
+    assert can(role, action) is allowed
+    if allowed:
+        require(role, action)
+    else:
+        with pytest.raises(PermissionDenied) as info:
+            require(role, action)
+        zh, en = action_label(action, "zh_CN"), action_label(action, "en")
+        assert zh in info.value.zh and en in info.value.en
+        assert info.value.code == "permission_denied"
+
+
+@pytest.mark.parametrize("action", [a for a in Action if a.value.startswith("client.")])
+def test_it_admin_never_touches_client_data(action: Action) -> None:
+    assert not can(Role.IT_ADMIN, action)
+
+
+def test_auditor_only_reads_audit_and_changes_own_password() -> None:
+    allowed = {a.value for a in Action if can(Role.AUDITOR, a)}
+    assert allowed == {"audit.read", "audit.export", "audit.verify", "self.password_change"}
+
+
+def test_nobody_both_edits_clients_and_manages_keys_or_staff() -> None:
+    for role in Role:
+        if can(role, Action.CLIENT_EDIT) or can(role, Action.CLIENT_REVEAL):
+            assert not can(role, Action.STAFF_MANAGE)
+            assert not can(role, Action.KEYS_ROTATE)
+            assert not can(role, Action.CONFIG_EDIT)
+
+
+def test_no_action_purges_the_audit_log() -> None:
+    assert not [a for a in Action if a.value.startswith("audit.") and a.value not in EXPECTED]
+    assert not any("purge" in a.value or "delete" in a.value for a in Action)
+
+
+@pytest.mark.parametrize("action", list(Action))
+def test_every_action_has_both_labels(action: Action) -> None:
+    zh, en = action_label(action, "zh_CN"), action_label(action, "en")
+    assert zh and en and zh != en
