@@ -54,11 +54,16 @@ class Clock:
 
 
 @pytest.fixture(autouse=True)
-def _test_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def _test_keyring(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
     """Each test gets its own keyring file, shared with CLI subprocesses it starts."""
     path = tmp_path / "test-keyring.json"
     monkeypatch.setenv("BRANCHVAULT_TEST_KEYRING_FILE", str(path))
-    monkeypatch.setenv("BRANCHVAULT_POLICY", str(tmp_path / "no-machine-policy.toml"))
+    # an empty machine policy (outside tmp_path, which some tests expect to stay empty)
+    policy = tmp_path_factory.mktemp("policy") / "machine-policy.toml"
+    policy.write_text("", encoding="utf-8")
+    monkeypatch.setenv("BRANCHVAULT_POLICY", str(policy))
     yield path
 
 

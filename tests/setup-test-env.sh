@@ -22,7 +22,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-[ -x .venv/bin/python ] || python3 -m venv .venv
+# (re)create the venv unless a working one is there (a half-made .venv from a failed run is replaced)
+if ! .venv/bin/python -m pip --version >/dev/null 2>&1; then
+  rm -rf .venv
+  python3 -m venv .venv
+fi
 if ! .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev]' >.venv/pip-install.log 2>&1; then
   cat .venv/pip-install.log >&2
   exit 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -231,7 +232,9 @@ def cmd_rekey(args: argparse.Namespace, out: Output) -> int:
 def cmd_recover(args: argparse.Namespace, out: Output) -> int:
     ctx = build_context(args.data_dir)
     code = SecretReader(args.password_stdin).read("恢复码", "the recovery code")
-    result = key_rotation.recover_access(ctx, code, args.username)
+    result = key_rotation.recover_access(
+        ctx, code, args.username, replace_device_secret=args.new_device_secret
+    )
     lines = [f"{result.username} 的一次性临时密码 / one-time temporary password: {result.temporary_password}"]
     if result.device_secret_replaced:
         lines.append(
@@ -279,7 +282,11 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
     out.result({"data_dir": str(ctx.paths.root), "users": users}, text)
     if args.no_gui:
         return 0
-    return _start_gui(ctx.paths.root, demo=True)
+    try:
+        return _start_gui(ctx.paths.root, demo=True)
+    finally:
+        if not args.data_dir:  # a throw-away profile in a temporary directory goes when the app closes
+            shutil.rmtree(ctx.paths.root, ignore_errors=True)
 
 
 def cmd_gui(args: argparse.Namespace, out: Output) -> int:

@@ -132,6 +132,11 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("--username", required=True, help="the IT administrator who gets a temporary password")
     p.add_argument("--password-stdin", action="store_true", help="read the recovery code from standard input")
+    p.add_argument(
+        "--new-device-secret",
+        action="store_true",
+        help="this PC's keyring lost the device secret: make a new one (other staff then need a reset)",
+    )
 
     p = sub.add_parser("self-test", help="check SQLCipher, keyring, Qt, fonts, translations")
     p.add_argument("--json", action="store_true")

@@ -24,7 +24,11 @@ class LockoutState:
 
 
 def after_failure(state: LockoutState, now: float, policy: SecurityPolicy) -> tuple[LockoutState, bool]:
-    """Record one failure. Returns the new state and whether this failure locked the account."""
+    """Record one failure. Returns the new state and whether this failure locked the account.
+
+    A failure while the account is locked keeps the lock as it is (it neither extends nor lifts it)."""
+    if state.locked_until > now:
+        return state, False
     failures = 0 if state.locked_until and state.locked_until <= now else state.failures
     failures += 1
     if failures >= policy.lockout_attempts:

@@ -115,13 +115,26 @@ def _coerce(name: str, value: Any) -> int | float:
     return coerced
 
 
+# Allowed ranges where MLPS 2.0 practice or usability bounds a setting (inclusive).
+_RANGES: tuple[tuple[str, float, float], ...] = (
+    ("idle_lock_minutes", 1, 15),  # MLPS practice: lock after at most 15 idle minutes
+    ("lockout_attempts", 1, 10),
+    ("lockout_minutes", 15, 24 * 60),  # MLPS practice: locked for at least 15 minutes
+    ("reauth_minutes", 1, 15),  # ASVS 3.7.1 / MLPS: recent password before sensitive actions
+    ("reveal_seconds", 5, 300),
+    ("password_max_age_days", 0, 365),
+)
+
+
 def _validate(policy: SecurityPolicy) -> SecurityPolicy:
     if policy.kdf_min_memory_kib < MIN_KDF_MEMORY_KIB:
         raise PolicyError("kdf_min_memory_kib must be at least 65536 (64 MiB)")
     if not 1 <= policy.password_min_classes <= 4:
         raise PolicyError("password_min_classes must be between 1 and 4")
-    if policy.lockout_attempts < 1 or policy.idle_lock_minutes < 1:
-        raise PolicyError("lockout_attempts and idle_lock_minutes must be at least 1")
+    for name, low, high in _RANGES:
+        value = getattr(policy, name)
+        if not low <= value <= high:
+            raise PolicyError(f"{name} must be between {low} and {high}")
     if policy.password_min_length < 8:
         raise PolicyError("password_min_length must be at least 8")
     if 0 < policy.audit_retention_days < MIN_AUDIT_RETENTION_DAYS:

@@ -34,6 +34,7 @@ from desktop_app.store.key_slots import (
     new_database_key,
 )
 from desktop_app.store.machine_policy import apply_machine_policy
+from desktop_app.store.meta_repository import RECOVERY_PUBLIC_KEY, MetaRepository
 from desktop_app.store.staff_repository import StaffRepository
 
 BRANCH_CODE_MAX = 16
@@ -161,6 +162,10 @@ def init_branch(
                 created_at=utc_timestamp(now),
                 created_by=None,
             )
+            staff_repo = StaffRepository(db)
+            staff_repo.set_slot_public_key(admin.id, slots.slots[admin_username].public_key)
+            recovery_public = slots.slots[RECOVERY_NAME].public_key.encode("ascii")
+            MetaRepository(db).set(RECOVERY_PUBLIC_KEY, recovery_public)
         ctx.db = db
         ctx.session = Session(
             admin.id, admin.username, admin.display_name, admin.role, now, now, False, db_key

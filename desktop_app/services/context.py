@@ -79,7 +79,10 @@ class AppContext:
         return self.session, self.db
 
     def reload_config(self) -> None:
-        self.config = load_config(self.paths.config) if self.paths.is_initialised() else None
+        try:
+            self.config = load_config(self.paths.config) if self.paths.config.exists() else None
+        except BranchVaultError:
+            self.config = None  # require_config() raises the bilingual error where it is needed
 
     def close(self) -> None:
         if self.db is not None:

@@ -1,8 +1,9 @@
 """Rotating the database key (``rekey``) and restoring access with the recovery code (``recover``).
 
 Rekey is crash-safe: (1) the slots re-sealed to the new key are written to ``keyslots.next.json``;
-(2) SQLCipher ``PRAGMA rekey`` rewrites the database in one transaction; (3) the new slot file is
-renamed over the old one. Sign-in finishes or discards an interrupted rotation (store/unlock.py).
+(2) SQLCipher ``PRAGMA rekey`` rewrites the database in one transaction, checkpointed and synced;
+(3) the new slot file is renamed over the old one. Sign-in finishes or discards an interrupted
+rotation (store/unlock.py). Only slots whose public key the database records are re-sealed.
 """
 
 from __future__ import annotations
@@ -14,16 +15,22 @@ from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.permissions import Action
 from desktop_app.domain.recovery_code import new_recovery_code, normalize_code
 from desktop_app.domain.roles import Role
+from desktop_app.services import sign_in_attempts
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.context import AppContext
 from desktop_app.services.staff_accounts import temporary_password
+from desktop_app.services.staff_slots import install_slot, kdf_params, new_password_slot
 from desktop_app.store.audit_repository import AuditRepository
-from desktop_app.store.data_dir import write_private_file
+from desktop_app.store.data_dir import fsync_dir, write_private_file
+from desktop_app.store.database import Database
+from desktop_app.store.device_secret import DeviceSecretMissing
 from desktop_app.store.fault_points import fault_point
+from desktop_app.store.key_slot_changes import change_key_slots, slot_lock
 from desktop_app.store.key_slots import (
     KIND_PASSWORD,
     KIND_RECOVERY,
     RECOVERY_NAME,
+    KeySlot,
     KeySlotFile,
     SlotOpenFailed,
     key_fingerprint,
@@ -32,7 +39,7 @@ from desktop_app.store.key_slots import (
     new_database_key,
     reseal,
 )
-from desktop_app.store.signin_state import SignInStateStore
+from desktop_app.store.meta_repository import RECOVERY_PUBLIC_KEY, MetaRepository
 from desktop_app.store.staff_repository import StaffRepository
 from desktop_app.store.unlock import unlock
 
@@ -41,38 +48,65 @@ class RecoveryFailed(BranchVaultError):
     code = "recovery_failed"
 
 
+def _known_slots(ctx: AppContext, slots: KeySlotFile) -> tuple[dict[str, KeySlot], list[str]]:
+    """The slots the database vouches for (active staff and the recovery slot, matched by public
+    key), and the names of any others — a slot planted in the file is never re-sealed."""
+    _, db = ctx.require_session()
+    recorded = StaffRepository(db).slot_public_keys()
+    recovery_key = MetaRepository(db).get(RECOVERY_PUBLIC_KEY)
+    if recovery_key is not None:
+        recorded[RECOVERY_NAME] = recovery_key.decode("ascii")
+    known: dict[str, KeySlot] = {}
+    dropped: list[str] = []
+    for name, slot in slots.slots.items():
+        if recorded.get(name) == slot.public_key:
+            known[name] = slot
+        else:
+            dropped.append(name)
+    return known, sorted(dropped)
+
+
 def rotate_database_key(ctx: AppContext) -> int:
-    """Rotate the database key and re-seal every slot. Returns the number of slots re-sealed."""
+    """Rotate the database key and re-seal every known slot. Returns the number of slots re-sealed.
+
+    Holds the key-slot lock throughout, so no other process changes slots or resolves the pending
+    file meanwhile. The re-keyed pages are checkpointed into the database file (synced) before the
+    new slot file replaces the old, so a power cut cannot leave slots for a key the file lacks.
+    """
     check_permission(ctx, Action.KEYS_ROTATE)
     config = ctx.require_config()
     session, db = ctx.require_session()
-    current = load_key_slots(ctx.paths.key_slots, config.branch_id)
-    new_key = new_database_key()
-    pending = KeySlotFile(
-        config.branch_id,
-        key_fingerprint(new_key),
-        current.db_salt,
-        {
-            name: reseal(slot, branch_id=config.branch_id, db_key=new_key)
-            for name, slot in current.slots.items()
-        },
-    )
-    with db.transaction():
-        record(
-            ctx,
-            "keys.rekey",
-            target_type="database",
-            target_id="branch.db",
-            outcome="success",
-            details={"phase": "started", "slots": len(pending.slots)},
+    with slot_lock(ctx.paths):
+        current = load_key_slots(ctx.paths.key_slots, config.branch_id)
+        known, dropped = _known_slots(ctx, current)
+        new_key = new_database_key()
+        pending = KeySlotFile(
+            config.branch_id,
+            key_fingerprint(new_key),
+            current.db_salt,
+            {name: reseal(slot, branch_id=config.branch_id, db_key=new_key) for name, slot in known.items()},
         )
-    write_private_file(ctx.paths.key_slots_pending, pending.to_json())
-    fault_point("rekey:pending-written")
-    db.rekey(new_key)
-    fault_point("rekey:database-rekeyed")
-    os.replace(ctx.paths.key_slots_pending, ctx.paths.key_slots)
-    fault_point("rekey:slots-replaced")
-    session.db_key = new_key
+        with db.transaction():
+            record(
+                ctx,
+                "keys.rekey",
+                target_type="database",
+                target_id="branch.db",
+                details={
+                    "phase": "started",
+                    "slots": len(pending.slots),
+                    "unknown_slots_dropped": len(dropped),
+                },
+            )
+        write_private_file(ctx.paths.key_slots_pending, pending.to_json())
+        fault_point("rekey:pending-written")
+        db.rekey(new_key)
+        session.db_key = new_key
+        db.checkpoint()
+        fault_point("rekey:database-rekeyed")
+        os.replace(ctx.paths.key_slots_pending, ctx.paths.key_slots)
+        fsync_dir(ctx.paths.root)
+        fault_point("rekey:slots-replaced")
     with db.transaction():
         record(
             ctx,
@@ -93,11 +127,16 @@ class RecoveryResult:
     users_needing_reset: list[str]
 
 
-def recover_access(ctx: AppContext, recovery_code: str, admin_username: str) -> RecoveryResult:
+def recover_access(
+    ctx: AppContext, recovery_code: str, admin_username: str, *, replace_device_secret: bool = False
+) -> RecoveryResult:
     """Open the database with the recovery code and give ``admin_username`` (an IT admin) a new
-    temporary password. If this PC's keyring lost the device secret, a new one is created and the
-    other staff slots (bound to the old one) are removed: IT resets those passwords next.
-    The recovery code is replaced by a new one, shown once."""
+    temporary password; the recovery code is replaced by a new one, shown once.
+
+    If this PC's keyring has lost the device secret, recovery stops unless IT confirms with
+    ``replace_device_secret`` (the secret may only be invisible, e.g. from another OS account): then a
+    new secret is created and the other staff slots, which were bound to the old one, are removed
+    and listed for IT to reset."""
     config = ctx.require_config()
     try:
         code = normalize_code(recovery_code)
@@ -109,76 +148,91 @@ def recover_access(ctx: AppContext, recovery_code: str, admin_username: str) -> 
     try:
         unlocked = unlock(ctx.paths, config.branch_id, RECOVERY_NAME, code, None, recovery=True)
     except SlotOpenFailed:
+        sign_in_attempts.record_failure_event(ctx, "keys.recovery_used")
         raise RecoveryFailed("恢复码不正确。", "The recovery code is wrong.") from None
-    db, db_key, slots = unlocked.database, unlocked.db_key, unlocked.slots
+    db, db_key = unlocked.database, unlocked.db_key
+    try:
+        return _recover(
+            ctx,
+            db,
+            db_key,
+            new_code=new_recovery_code(),
+            admin_username=admin_username,
+            replace_device_secret=replace_device_secret,
+        )
+    finally:
+        db.close()
+
+
+def _recover(
+    ctx: AppContext,
+    db: Database,
+    db_key: bytes,
+    *,
+    new_code: str,
+    admin_username: str,
+    replace_device_secret: bool,
+) -> RecoveryResult:
+    config = ctx.require_config()
     staff = StaffRepository(db)
     admin = staff.get(admin_username)
     if admin is None or admin.role is not Role.IT_ADMIN:
-        db.close()
         raise RecoveryFailed(
             f"{admin_username} 不是 IT 管理员账户。", f"{admin_username} is not an IT administrator."
         )
-
-    device_secret: bytes | None = None
+    secret: bytes | None = None
     replaced = False
-    removed: list[str] = []
     if config.use_keyring:
-        from desktop_app.store.device_secret import DeviceSecretMissing
-
         try:
-            device_secret = ctx.secrets.get(config.branch_id)
+            secret = ctx.secrets.get(config.branch_id)
         except DeviceSecretMissing:
-            device_secret = ctx.secrets.replace(config.branch_id)
+            if not replace_device_secret:
+                raise RecoveryFailed(
+                    "本机密钥环中找不到设备密钥。如果确实是密钥环丢失或更换了电脑（而不是换了系统账户），"
+                    "请加上 --new-device-secret 重新运行：将生成新的设备密钥，其他员工需由 IT 重置密码。",
+                    "The device secret is not in this PC's keyring. If the keyring really was lost or this "
+                    "is a new PC (not just another OS account), run again with --new-device-secret: a new "
+                    "secret is made and IT then resets the other staff passwords.",
+                ) from None
+            secret = ctx.secrets.replace(config.branch_id)
             replaced = True
-            removed = sorted(
-                s.name for s in slots.slots.values() if s.kind == KIND_PASSWORD and s.device_bound
-            )
-            for name in removed:
-                slots.remove(name)
-
     password = temporary_password()
-    new_code = new_recovery_code()
-    slots.put(
-        make_slot(
-            branch_id=config.branch_id,
-            name=admin.username,
-            kind=KIND_PASSWORD,
-            secret=password,
-            db_key=db_key,
-            kdf=config.kdf,
-            device_secret=device_secret,
-        )
-    )
-    slots.put(
-        make_slot(
-            branch_id=config.branch_id,
-            name=RECOVERY_NAME,
-            kind=KIND_RECOVERY,
-            secret=new_code,
-            db_key=db_key,
-            kdf=config.kdf,
-            device_secret=None,
-        )
+    admin_slot = new_password_slot(ctx, admin.username, password, db_key, secret)
+    recovery_slot = make_slot(
+        branch_id=config.branch_id,
+        name=RECOVERY_NAME,
+        kind=KIND_RECOVERY,
+        secret=new_code,
+        db_key=db_key,
+        kdf=kdf_params(ctx),
+        device_secret=None,
     )
     now = ctx.clock()
-    try:
-        with db.transaction():
-            staff.set_password_state(admin.id, must_change=True, changed_at=now)
-            if not admin.active:
-                staff.set_active(admin.id, True)
-            AuditRepository(db).append(
-                now=now,
-                actor_id=admin.id,
-                actor_username=admin.username,
-                actor_role=admin.role.value,
-                action="keys.recovery_used",
-                target_type="staff",
-                target_id=admin.username,
-                details={"device_secret_replaced": replaced, "slots_removed": len(removed)},
+    removed: list[str] = []
+    with change_key_slots(ctx.paths, config.branch_id) as change, db.transaction():
+        if replaced:
+            removed = sorted(
+                s.name for s in change.slots.slots.values() if s.kind == KIND_PASSWORD and s.device_bound
             )
-            slots.save(ctx.paths.key_slots)
-    finally:
-        db.close()
-    SignInStateStore(ctx.paths.lockout).update(lambda state: state.accounts.pop(admin.username, None))
+            for name in removed:
+                change.slots.remove(name)
+        install_slot(db, change, admin.id, admin_slot)
+        change.slots.put(recovery_slot)
+        MetaRepository(db).set(RECOVERY_PUBLIC_KEY, recovery_slot.public_key.encode("ascii"))
+        staff.set_password_state(admin.id, must_change=True, changed_at=now)
+        if not admin.active:
+            staff.set_active(admin.id, True)
+        AuditRepository(db).append(
+            now=now,
+            actor_id=admin.id,
+            actor_username=admin.username,
+            actor_role=admin.role.value,
+            action="keys.recovery_used",
+            target_type="staff",
+            target_id=admin.username,
+            details={"device_secret_replaced": replaced, "slots_removed": len(removed)},
+        )
+        change.stage()
+    sign_in_attempts.clear_lock(ctx, admin.username)
     needing = [n for n in removed if n != admin.username]
     return RecoveryResult(admin.username, password, new_code, replaced, needing)

@@ -1,125 +1,73 @@
 """Signing in and out, re-authenticating (idle unlock, sensitive actions), changing one's password.
 
 Signing in = opening your key slot. A wrong password, a tampered slot and an unknown username give
-the same message. Failures count towards the lockout across processes and are audited at the next
-successful sign-in.
+the same message. Attempts count towards the lockout across processes (services/sign_in_attempts.py)
+and failures are audited at the next successful sign-in.
 """
 
 from __future__ import annotations
 
-import uuid
-
-from desktop_app.domain.errors import AccountDisabled, AccountLocked, PasswordRejected, WrongCredentials
-from desktop_app.domain.lockout_rules import LockoutState, after_failure, after_success
+from desktop_app.domain.errors import AccountDisabled, PasswordRejected, WrongCredentials
 from desktop_app.domain.password_rules import password_expired, require_acceptable
 from desktop_app.domain.permissions import Action
 from desktop_app.domain.roles import Role
+from desktop_app.services import sign_in_attempts
 from desktop_app.services.audit_trail import check_permission, ensure_pseudonym_key, record
 from desktop_app.services.context import AppContext, common_passwords
 from desktop_app.services.session import Session
+from desktop_app.services.staff_slots import device_secret, install_slot, kdf_params, new_password_slot
 from desktop_app.store.audit_repository import AuditRepository
-from desktop_app.store.data_dir import DataPaths
-from desktop_app.store.key_slots import (
-    KIND_PASSWORD,
-    SlotOpenFailed,
-    derive_kek,
-    load_key_slots,
-    make_slot,
-    open_slot,
-)
-from desktop_app.store.signin_state import SignInState, SignInStateStore
+from desktop_app.store.key_slot_changes import change_key_slots
+from desktop_app.store.key_slots import SlotOpenFailed, derive_kek, load_key_slots, open_slot
 from desktop_app.store.staff_repository import StaffRepository
 from desktop_app.store.unlock import unlock
 
 
-def _state_store(paths: DataPaths) -> SignInStateStore:
-    return SignInStateStore(paths.lockout)
-
-
-def _device_secret(ctx: AppContext) -> bytes | None:
-    config = ctx.require_config()
-    return ctx.secrets.get(config.branch_id) if config.use_keyring else None
-
-
-def _register_failure(ctx: AppContext, username: str, known: bool) -> None:
-    now = ctx.clock()
-    policy = ctx.policy
-
-    def change(state: SignInState) -> int:
-        current = state.accounts.get(username) if known else None
-        new_state, locked = after_failure(current or LockoutState(), now, policy)
-        if known:
-            state.accounts[username] = new_state
-        state.pending_events.append(
-            {
-                "id": uuid.uuid4().hex,
-                "ts": now,
-                "action": "auth.sign_in",
-                "username": username if known else "",
-                "outcome": "failure",
-            }
-        )
-        if locked and known:  # an unknown name never locks: no lockout entry under a mistyped name
-            state.pending_events.append(
-                {
-                    "id": uuid.uuid4().hex,
-                    "ts": now,
-                    "action": "auth.lockout",
-                    "username": username,
-                    "outcome": "failure",
-                }
-            )
-            return new_state.minutes_left(now)
-        return 0
-
-    minutes = _state_store(ctx.paths).update(change)
-    if minutes:
-        raise AccountLocked(minutes)
-
-
-def check_not_locked(ctx: AppContext, username: str) -> None:
-    state = _state_store(ctx.paths).read().accounts.get(username)
-    if state is not None:
-        minutes = state.minutes_left(ctx.clock())
-        if minutes:
-            raise AccountLocked(minutes)
-
-
-def _flush_pending_events(ctx: AppContext) -> list[str]:
+def _flush_pending_events(ctx: AppContext) -> tuple[set[str], int]:
     """Write queued sign-in failures and lockouts to the audit log (inside the caller's transaction)."""
     _, db = ctx.require_session()
-    events = _state_store(ctx.paths).read().pending_events
+    events, dropped = sign_in_attempts.pending_events(ctx)
     repo = AuditRepository(db)
     for event in events:
+        username = str(event.get("username") or "")
+        details = event.get("details")
         repo.append(
-            now=float(event["ts"]),
+            now=float(event["ts"]),  # type: ignore[arg-type]
             actor_id=None,
-            actor_username=str(event.get("username") or "(unknown)"),
+            actor_username=username or "(unknown)",
             actor_role="",
             action=str(event["action"]),
             target_type="staff",
-            target_id=str(event.get("username") or ""),
-            outcome=str(event["outcome"]),
-            details={"recorded_late": True},
+            target_id=username,
+            outcome=str(event.get("outcome") or "failure"),
+            details={"recorded_late": True, **(details if isinstance(details, dict) else {})},
         )
-    return [str(event["id"]) for event in events]
+    if dropped:
+        record(
+            ctx,
+            "auth.events_dropped",
+            target_type="signin_state",
+            outcome="failure",
+            details={"dropped": dropped},
+        )
+    return {str(event["id"]) for event in events}, dropped
 
 
 def sign_in(ctx: AppContext, username: str, password: str) -> Session:
     """Open the user's key slot and the database; set ``ctx.session``. Raises bilingual errors."""
     config = ctx.require_config()
     username = username.strip()
-    check_not_locked(ctx, username)
-    device_secret = _device_secret(ctx)
     slots = load_key_slots(ctx.paths.key_slots, config.branch_id)
     known = slots.password_slot(username) is not None
+    sign_in_attempts.admit(ctx, username, known=known)
+    secret = device_secret(ctx)
     try:
         if not known:
-            derive_kek(password, bytes(16), config.kdf, None)  # same cost as a real slot: no username oracle
+            derive_kek(password, bytes(16), kdf_params(ctx), None)  # same cost as a real slot: no oracle
             raise SlotOpenFailed()
-        unlocked = unlock(ctx.paths, config.branch_id, username, password, device_secret)
+        unlocked = unlock(ctx.paths, config.branch_id, username, password, secret)
     except SlotOpenFailed:
-        _register_failure(ctx, username, known)
+        sign_in_attempts.failed(ctx, username, known=known)
         raise WrongCredentials() from None
     db = unlocked.database
     try:
@@ -145,45 +93,32 @@ def sign_in(ctx: AppContext, username: str, password: str) -> Session:
     )
     ensure_pseudonym_key(ctx)
     with db.transaction():
-        flushed = _flush_pending_events(ctx)
+        flushed, dropped = _flush_pending_events(ctx)
         record(ctx, "auth.sign_in", target_type="staff", target_id=username)
-    flushed_ids = set(flushed)
-
-    def clear(state: SignInState) -> None:
-        state.accounts[username] = after_success()
-        state.pending_events = [e for e in state.pending_events if e.get("id") not in flushed_ids]
-
-    _state_store(ctx.paths).update(clear)
-    _upgrade_slot_if_weaker(ctx, username, password, device_secret)
+    sign_in_attempts.succeeded(ctx, username, flushed, dropped)
+    _upgrade_slot_if_weaker(ctx, password, secret)
     return ctx.session
 
 
-def _upgrade_slot_if_weaker(
-    ctx: AppContext, username: str, password: str, device_secret: bytes | None
-) -> None:
-    """Re-wrap the slot when IT raised the KDF cost since it was made."""
+def _upgrade_slot_if_weaker(ctx: AppContext, password: str, secret: bytes | None) -> None:
+    """Re-wrap the slot when IT raised the KDF cost (or the policy floor) since it was made."""
     config = ctx.require_config()
     session, db = ctx.require_session()
-    slots = load_key_slots(ctx.paths.key_slots, config.branch_id)
-    slot = slots.password_slot(username)
-    if slot is None or slot.kdf_params.at_least(config.kdf):
+    slot = load_key_slots(ctx.paths.key_slots, config.branch_id).password_slot(session.username)
+    target = kdf_params(ctx)
+    if slot is None or slot.kdf_params.at_least(target):
         return
-    slots.put(
-        make_slot(
-            branch_id=config.branch_id,
-            name=username,
-            kind=KIND_PASSWORD,
-            secret=password,
-            db_key=session.db_key,
-            kdf=config.kdf,
-            device_secret=device_secret,
-        )
-    )
-    with db.transaction():
+    new_slot = new_password_slot(ctx, session.username, password, session.db_key, secret)
+    with change_key_slots(ctx.paths, config.branch_id) as change, db.transaction():
+        install_slot(db, change, session.staff_id, new_slot)
         record(
-            ctx, "keys.slot_upgraded", target_type="staff", target_id=username, details=config.kdf.as_dict()
+            ctx,
+            "keys.slot_upgraded",
+            target_type="staff",
+            target_id=session.username,
+            details=target.as_dict(),
         )
-        slots.save(ctx.paths.key_slots)
+        change.stage()
 
 
 def sign_out(ctx: AppContext) -> None:
@@ -197,24 +132,27 @@ def verify_password(ctx: AppContext, password: str) -> None:
     """Re-authenticate the signed-in user (idle unlock, before sensitive actions). Counts failures."""
     config = ctx.require_config()
     session, db = ctx.require_session()
-    check_not_locked(ctx, session.username)
-    slots = load_key_slots(ctx.paths.key_slots, config.branch_id)
-    slot = slots.password_slot(session.username)
+    action = "auth.reauthenticate"
+    try:
+        sign_in_attempts.admit(ctx, session.username, known=True, action=action, queue_events=False)
+    except Exception:
+        with db.transaction():
+            record(ctx, action, target_type="staff", target_id=session.username, outcome="denied")
+        raise
+    slot = load_key_slots(ctx.paths.key_slots, config.branch_id).password_slot(session.username)
     try:
         if slot is None:
             raise SlotOpenFailed()
-        open_slot(slot, branch_id=config.branch_id, secret=password, device_secret=_device_secret(ctx))
+        open_slot(slot, branch_id=config.branch_id, secret=password, device_secret=device_secret(ctx))
     except SlotOpenFailed:
         with db.transaction():
-            record(
-                ctx, "auth.reauthenticate", target_type="staff", target_id=session.username, outcome="failure"
-            )
-        _register_failure(ctx, session.username, known=True)
+            record(ctx, action, target_type="staff", target_id=session.username, outcome="failure")
+        sign_in_attempts.failed(ctx, session.username, known=True, action=action, queue_events=False)
         raise WrongCredentials() from None
     session.last_auth_at = ctx.clock()
     with db.transaction():
-        record(ctx, "auth.reauthenticate", target_type="staff", target_id=session.username)
-    _state_store(ctx.paths).update(lambda state: state.accounts.pop(session.username, None))
+        record(ctx, action, target_type="staff", target_id=session.username)
+    sign_in_attempts.succeeded(ctx, session.username)
 
 
 def needs_reauthentication(ctx: AppContext) -> bool:
@@ -231,23 +169,13 @@ def change_password(ctx: AppContext, old_password: str, new_password: str) -> No
     require_acceptable(new_password, session.username, ctx.policy, common_passwords())
     if new_password == old_password:
         raise PasswordRejected(["新密码不能与旧密码相同"], ["the new password must differ from the old one"])
-    slots = load_key_slots(ctx.paths.key_slots, config.branch_id)
-    slots.put(
-        make_slot(
-            branch_id=config.branch_id,
-            name=session.username,
-            kind=KIND_PASSWORD,
-            secret=new_password,
-            db_key=session.db_key,
-            kdf=config.kdf,
-            device_secret=_device_secret(ctx),
-        )
-    )
+    new_slot = new_password_slot(ctx, session.username, new_password, session.db_key, device_secret(ctx))
     now = ctx.clock()
-    with db.transaction():
+    with change_key_slots(ctx.paths, config.branch_id) as change, db.transaction():
+        install_slot(db, change, session.staff_id, new_slot)
         StaffRepository(db).set_password_state(session.staff_id, must_change=False, changed_at=now)
         record(ctx, "auth.password_changed", target_type="staff", target_id=session.username)
-        slots.save(ctx.paths.key_slots)
+        change.stage()
     session.must_change_password = False
     session.last_auth_at = now
 

@@ -16,8 +16,9 @@ from desktop_app.domain.permissions import Action
 from desktop_app.domain.roles import Role
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.context import AppContext, common_passwords
+from desktop_app.services.staff_slots import device_secret, install_slot, new_password_slot
 from desktop_app.store.audit_repository import utc_timestamp
-from desktop_app.store.key_slots import KIND_PASSWORD, load_key_slots, make_slot
+from desktop_app.store.key_slot_changes import change_key_slots
 from desktop_app.store.staff_repository import StaffMember, StaffRepository
 
 USERNAME_PATTERN = re.compile(r"^[a-z][a-z0-9._-]{2,31}$")
@@ -61,11 +62,6 @@ class StaffError(BranchVaultError):
     code = "staff_refused"
 
 
-def _device_secret(ctx: AppContext) -> bytes | None:
-    config = ctx.require_config()
-    return ctx.secrets.get(config.branch_id) if config.use_keyring else None
-
-
 def list_staff(ctx: AppContext) -> list[StaffMember]:
     check_permission(ctx, Action.STAFF_LIST)
     _, db = ctx.require_session()
@@ -94,20 +90,11 @@ def add_staff(
         password = temporary_password()
     else:
         require_acceptable(password, username, ctx.policy, common_passwords())
-    slots = load_key_slots(ctx.paths.key_slots, config.branch_id)
-    slots.put(
-        make_slot(
-            branch_id=config.branch_id,
-            name=username,
-            kind=KIND_PASSWORD,
-            secret=password,
-            db_key=session.db_key,
-            kdf=config.kdf,
-            device_secret=_device_secret(ctx),
-        )
-    )
+    slot = new_password_slot(ctx, username, password, session.db_key, device_secret(ctx))
     now = ctx.clock()
-    with db.transaction():
+    with change_key_slots(ctx.paths, config.branch_id) as change, db.transaction():
+        if repo.get(username) is not None:  # checked again under the lock: another process may have added it
+            raise StaffError(f"用户名 {username} 已存在。", f"The username {username} already exists.")
         member = repo.add(
             username=username,
             display_name=display_name,
@@ -117,8 +104,9 @@ def add_staff(
             created_at=utc_timestamp(now),
             created_by=session.staff_id,
         )
+        install_slot(db, change, member.id, slot)
         record(ctx, "staff.add", target_type="staff", target_id=username, details={"role": role.value})
-        slots.save(ctx.paths.key_slots)
+        change.stage()
     return member, password
 
 
@@ -137,17 +125,18 @@ def disable_staff(ctx: AppContext, username: str) -> None:
     member = _require_member(repo, username)
     if not member.active:
         return
-    if member.role in (Role.IT_ADMIN, Role.MANAGER) and repo.count_active(member.role) <= 1:
-        raise StaffError(
-            f"{member.username} 是最后一位在职的{member.role.label_zh}，不能停用。请先添加另一位。",
-            f"{member.username} is the last active {member.role.label_en}; add another one first.",
-        )
-    slots = load_key_slots(ctx.paths.key_slots, config.branch_id)
-    slots.remove(username)
-    with db.transaction():
+    with change_key_slots(ctx.paths, config.branch_id) as change, db.transaction():
+        # counted inside the transaction, so two concurrent disables cannot both pass
+        if member.role in (Role.IT_ADMIN, Role.MANAGER) and repo.count_active(member.role) <= 1:
+            raise StaffError(
+                f"{member.username} 是最后一位在职的{member.role.label_zh}，不能停用。请先添加另一位。",
+                f"{member.username} is the last active {member.role.label_en}; add another one first.",
+            )
+        change.slots.remove(username)
         repo.set_active(member.id, False)
+        repo.set_slot_public_key(member.id, "")
         record(ctx, "staff.disable", target_type="staff", target_id=username)
-        slots.save(ctx.paths.key_slots)
+        change.stage()
 
 
 def reset_password(ctx: AppContext, username: str) -> str:
@@ -159,20 +148,10 @@ def reset_password(ctx: AppContext, username: str) -> str:
     repo = StaffRepository(db)
     member = _require_member(repo, username)
     password = temporary_password()
-    slots = load_key_slots(ctx.paths.key_slots, config.branch_id)
-    slots.put(
-        make_slot(
-            branch_id=config.branch_id,
-            name=username,
-            kind=KIND_PASSWORD,
-            secret=password,
-            db_key=session.db_key,
-            kdf=config.kdf,
-            device_secret=_device_secret(ctx),
-        )
-    )
+    slot = new_password_slot(ctx, username, password, session.db_key, device_secret(ctx))
     now = ctx.clock()
-    with db.transaction():
+    with change_key_slots(ctx.paths, config.branch_id) as change, db.transaction():
+        install_slot(db, change, member.id, slot)
         repo.set_password_state(member.id, must_change=True, changed_at=now)
         if not member.active:
             repo.set_active(member.id, True)
@@ -183,5 +162,5 @@ def reset_password(ctx: AppContext, username: str) -> str:
             target_id=username,
             details={"reenabled": not member.active},
         )
-        slots.save(ctx.paths.key_slots)
+        change.stage()
     return password

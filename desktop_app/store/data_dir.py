@@ -48,8 +48,13 @@ class DataPaths:
 
     @property
     def key_slots_pending(self) -> Path:
-        """Written during ``rekey`` before the database key changes; see store/rekey.py."""
+        """Written during ``rekey`` before the database key changes; see services/key_rotation.py."""
         return self.root / "keyslots.next.json"
+
+    @property
+    def key_slots_staged(self) -> Path:
+        """A changed slot file waiting for its database transaction to commit (store/key_slot_changes.py)."""
+        return self.root / "keyslots.staged.json"
 
     @property
     def lockout(self) -> Path:
@@ -60,7 +65,9 @@ class DataPaths:
         return self.root / "user-settings.toml"
 
     def is_initialised(self) -> bool:
-        return self.config.exists() and self.key_slots.exists()
+        """Whether any part of a branch is here. A partial branch (a file lost or deleted) is not
+        empty: opening it reports exactly what is missing instead of offering to start afresh."""
+        return any(path.exists() for path in (self.config, self.key_slots, self.database))
 
     def ensure_private_dir(self) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
@@ -79,14 +86,14 @@ def write_private_file(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
 
 
-def _fsync_dir(directory: Path) -> None:
+def fsync_dir(directory: Path) -> None:
     if os.name != "posix":
         return
     fd = os.open(directory, os.O_RDONLY)

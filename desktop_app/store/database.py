@@ -80,6 +80,17 @@ class DatabaseKeyChanged(DatabaseOpenError):
         )
 
 
+class DiskFull(BranchVaultError):
+    code = "disk_full"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "磁盘空间不足，操作未完成，数据没有改变。请清理磁盘或联系 IT。",
+            "The disk is full. The action was not completed and nothing was changed. Free some space "
+            "or contact IT.",
+        )
+
+
 class DatabaseMissing(DatabaseOpenError):
     code = "database_missing"
 
@@ -111,6 +122,8 @@ class Database:
             code = _error_code(exc)
             if code == sqlcipher3.SQLITE_CORRUPT:  # a damaged page found after opening: same as at open
                 raise CorruptDatabase() from exc
+            if code == sqlcipher3.SQLITE_FULL:
+                raise DiskFull() from exc
             if code == sqlcipher3.SQLITE_NOTADB:  # pages no longer decrypt: another session ran rekey
                 raise DatabaseKeyChanged() from exc
             raise
@@ -134,7 +147,12 @@ class Database:
             self.connection.execute("ROLLBACK")
             raise
         self._depth = 0
-        self.connection.execute("COMMIT")
+        try:
+            self.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlcipher3.Error):
+                self.connection.execute("ROLLBACK")
+            raise
 
     @property
     def in_transaction(self) -> bool:
@@ -142,6 +160,16 @@ class Database:
 
     def rekey(self, new_key: bytes) -> None:
         self.connection.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+
+    def checkpoint(self) -> None:
+        """Copy the WAL into the database file and sync both (durability before a dependent step)."""
+        self.connection.execute("PRAGMA synchronous = FULL")
+        try:
+            busy, _, _ = self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            if busy:  # another connection is reading; FULL sync still made the WAL durable
+                self.connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        finally:
+            self.connection.execute("PRAGMA synchronous = NORMAL")
 
     def close(self) -> None:
         with contextlib.suppress(sqlcipher3.Error):

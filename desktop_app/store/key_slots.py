@@ -54,9 +54,11 @@ class KeySlotFileError(BranchVaultError):
 
     def __init__(self, path: Path, detail: str) -> None:
         super().__init__(
-            f"密钥槽文件损坏或不属于本门店（{path.name}：{detail}）。请联系 IT 使用恢复码或备份恢复。",
-            f"The key-slot file is damaged or belongs to another branch ({path.name}: {detail}). "
-            "Ask IT to restore access with the recovery code or a backup.",
+            f"密钥槽文件缺失、损坏或不属于本门店（{path.name}：{detail}）。请联系 IT 从备份恢复该文件"
+            "（恢复码也保存在此文件中，文件损坏时无法单独使用）。",
+            f"The key-slot file is missing, damaged or from another branch ({path.name}: {detail}). "
+            "Ask IT to restore it from a backup (the recovery slot lives in this file too, so the "
+            "recovery code cannot help while it is damaged).",
         )
 
 

@@ -6,6 +6,7 @@ from desktop_app.store.database import Database
 
 PSEUDONYM_KEY = "audit_pseudonym_key"
 BRANCH_ID = "branch_id"
+RECOVERY_PUBLIC_KEY = "recovery_slot_public_key"
 
 
 class MetaRepository:

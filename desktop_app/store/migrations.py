@@ -62,7 +62,13 @@ def _m001_foundation(db: Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_m001_foundation]
+def _m002_slot_public_keys(db: Database) -> None:
+    """Each staff member's key-slot public key, so ``rekey`` seals the new key only to slots the
+    database knows (a slot planted in keyslots.json is dropped, not re-sealed)."""
+    db.execute("ALTER TABLE staff ADD COLUMN slot_public_key TEXT NOT NULL DEFAULT ''")
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_m001_foundation, _m002_slot_public_keys]
 LATEST_VERSION = len(MIGRATIONS)
 
 

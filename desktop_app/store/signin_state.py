@@ -22,10 +22,14 @@ from desktop_app.store.data_dir import write_private_file
 T = TypeVar("T")
 
 
+MAX_PENDING_EVENTS = 5000
+
+
 @dataclass
 class SignInState:
     accounts: dict[str, LockoutState] = field(default_factory=dict)
     pending_events: list[dict[str, Any]] = field(default_factory=list)
+    dropped_events: int = 0  # oldest events dropped past MAX_PENDING_EVENTS; audited as a count
 
 
 class SignInStateStore:
@@ -40,18 +44,25 @@ class SignInStateStore:
                 name: LockoutState(int(v.get("failures", 0)), float(v.get("locked_until", 0.0)))
                 for name, v in data.get("accounts", {}).items()
             }
-            return SignInState(accounts, list(data.get("pending_events", [])))
+            return SignInState(
+                accounts, list(data.get("pending_events", [])), int(data.get("dropped_events", 0))
+            )
         except (FileNotFoundError, ValueError, TypeError, AttributeError):
             return SignInState()
 
     def _write(self, state: SignInState) -> None:
+        overflow = len(state.pending_events) - MAX_PENDING_EVENTS
+        if overflow > 0:
+            state.dropped_events += overflow
+            state.pending_events = state.pending_events[overflow:]
         data = {
             "accounts": {
                 name: {"failures": s.failures, "locked_until": s.locked_until}
                 for name, s in state.accounts.items()
                 if s.failures or s.locked_until
             },
-            "pending_events": state.pending_events[-1000:],
+            "pending_events": state.pending_events,
+            "dropped_events": state.dropped_events,
         }
         write_private_file(self.path, json.dumps(data, indent=1).encode())
 

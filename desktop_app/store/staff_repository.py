@@ -85,6 +85,14 @@ class StaffRepository:
     def set_active(self, staff_id: int, active: bool) -> None:
         self.db.execute("UPDATE staff SET active = ? WHERE id = ?", (int(active), staff_id))
 
+    def set_slot_public_key(self, staff_id: int, public_key: str) -> None:
+        self.db.execute("UPDATE staff SET slot_public_key = ? WHERE id = ?", (public_key, staff_id))
+
+    def slot_public_keys(self) -> dict[str, str]:
+        """username -> recorded slot public key, for active staff."""
+        rows = self.db.execute("SELECT username, slot_public_key FROM staff WHERE active = 1")
+        return {str(name): str(key) for name, key in rows}
+
     def set_password_state(self, staff_id: int, *, must_change: bool, changed_at: float) -> None:
         self.db.execute(
             "UPDATE staff SET must_change_password = ?, password_changed_at = ? WHERE id = ?",

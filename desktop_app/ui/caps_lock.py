@@ -7,7 +7,6 @@ typed the normal way means it is off; other keys (digits, symbols, IME input) sa
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QKeyEvent
 
 
 def caps_lock_suspected(text: str, shift: bool) -> bool | None:
@@ -30,11 +29,11 @@ class CapsLockWatcher(QObject):
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+        if event.type() == QEvent.Type.KeyPress:
             from PySide6.QtCore import Qt  # not at import: the Qt namespace costs start-up time
 
-            shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-            guess = caps_lock_suspected(event.text(), shift)
+            shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)  # type: ignore[attr-defined]
+            guess = caps_lock_suspected(event.text(), shift)  # type: ignore[attr-defined]
             if guess is not None and guess != self.suspected:
                 self.suspected = guess
                 self.changed.emit(guess)

@@ -113,7 +113,8 @@ class ChangePasswordDialog(Retranslating, QDialog):
         old, new = self.old.text(), self.new.text()
         self._set_busy(True)
         self.error.clear_message()
-        self.shell.jobs.run(lambda: _change(self.shell, old, new), self._succeeded, self._failed, owner=self)
+        shell = self.shell  # the worker gets the shell, never a widget
+        shell.jobs.run(lambda: _change(shell, old, new), self._succeeded, self._failed, owner=self)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

@@ -8,11 +8,12 @@ Qt's ``qtbase`` catalogue. Installing translators makes Qt send LanguageChange t
 from __future__ import annotations
 
 import logging
+import os
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 
-from desktop_app.ui.pseudo_locale import PseudoTranslator, pseudo_enabled
 from desktop_app.ui.translation_files import compiled_catalogue
 
 log = logging.getLogger(__name__)
@@ -20,6 +21,14 @@ log = logging.getLogger(__name__)
 CHINESE = "zh_CN"
 ENGLISH = "en"
 SUPPORTED = (CHINESE, ENGLISH)
+
+
+def _pseudo_requested() -> bool:
+    if not os.environ.get("BRANCHVAULT_PSEUDO_LOCALE"):
+        return False
+    from desktop_app.ui.pseudo_locale import pseudo_enabled
+
+    return pseudo_enabled()
 
 
 def language_for_locale(locale_name: str) -> str:
@@ -30,17 +39,28 @@ def system_language() -> str:
     return language_for_locale(QLocale.system().name())
 
 
+_SAVED = re.compile(r'^language\s*=\s*"([A-Za-z_]*)"\s*$', re.MULTILINE)
+
+
 def saved_language(settings_path: Path | None) -> str:
-    """The language saved by ``store.user_settings`` ("" when none). Read with tomllib directly:
-    importing the store module pulls in platformdirs and tempfile, which start-up can do without."""
+    """The language saved by ``store.user_settings`` ("" when none).
+
+    That module writes exactly ``language = "…"``; this reads it with one regular expression, as
+    importing tomllib (and the store) would cost start-up time, and falls back to the store's own
+    reader for anything else in the file.
+    """
     if settings_path is None:
         return ""
-    import tomllib
-
     try:
-        language = tomllib.loads(settings_path.read_text(encoding="utf-8")).get("language", "")
-    except (OSError, ValueError):
+        text = settings_path.read_text(encoding="utf-8")
+    except OSError:
         return ""
+    found = _SAVED.search(text)
+    if found is None and text.strip():
+        from desktop_app.store.user_settings import load_user_settings
+
+        return load_user_settings(settings_path).language
+    language = found.group(1) if found else ""
     return language if language in SUPPORTED else ""
 
 
@@ -58,7 +78,7 @@ class LanguageSwitcher(QObject):
     ) -> None:
         super().__init__(parent)
         self.settings_path = settings_path
-        self.pseudo = pseudo_enabled() if pseudo is None else pseudo
+        self.pseudo = _pseudo_requested() if pseudo is None else pseudo
         self.current = CHINESE
         self._installed: list[QTranslator] = []
 
@@ -74,6 +94,8 @@ class LanguageSwitcher(QObject):
         )
         translators = self._load(language)
         if self.pseudo:
+            from desktop_app.ui.pseudo_locale import PseudoTranslator
+
             translators = [PseudoTranslator(translators, self)]
         for translator in translators:
             if app is not None and app.installTranslator(translator):

@@ -178,16 +178,16 @@ class LockScreen(Retranslating, QWidget):
         self._set_busy(True)
         self.error.clear_message()
         if self.switching and username != self.owner_username:
-            self.shell.jobs.run(
-                lambda: _switch(self.shell, username, password),
+            shell = self.shell  # the worker gets the shell, never a widget
+            shell.jobs.run(
+                lambda: _switch(shell, username, password),
                 self._switched,
                 lambda exc: self._switch_failed(username, exc),
                 owner=self,
             )
         else:
-            self.shell.jobs.run(
-                lambda: _verify(self.shell, password), self._unlocked, self._unlock_failed, owner=self
-            )
+            shell = self.shell  # the worker gets the shell, never a widget
+            shell.jobs.run(lambda: _verify(shell, password), self._unlocked, self._unlock_failed, owner=self)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

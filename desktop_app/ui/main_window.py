@@ -59,7 +59,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.resize(1100, 700)
 
         self.nav = QListWidget()
-        self.nav.setFixedWidth(150)
+        self.nav.setFixedWidth(160)
+        self.nav.setStyleSheet("QListWidget::item { padding: 8px 12px; }")
+        nav_font = self.nav.font()
+        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.15)
+        self.nav.setFont(nav_font)
         self.pages = QStackedWidget()
         self.page_by_area: dict[Area, QWidget] = {}
         for area in areas_for(session.role):

@@ -13,16 +13,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from desktop_app.ui.background import JobRunner
-from desktop_app.ui.clipboard import ClipboardGuard
-from desktop_app.ui.error_text import error_text
 from desktop_app.ui.language import LanguageSwitcher
 
 if TYPE_CHECKING:
     from desktop_app.services.context import AppContext
     from desktop_app.store.branch_config import KdfParams
+    from desktop_app.ui.clipboard import ClipboardGuard
 
 
 class LockState(QObject):
@@ -56,6 +55,8 @@ class LockState(QObject):
 
 
 class Shell(QObject):
+    context_ready = Signal()
+
     def __init__(
         self,
         data_dir: Path,
@@ -74,10 +75,19 @@ class Shell(QObject):
         self.wizard_kdf = wizard_kdf
         self.language = language or LanguageSwitcher(data_dir / "user-settings.toml", parent=self)
         self.jobs = JobRunner(self)
-        self.clipboard = ClipboardGuard(self)
+        self._clipboard: ClipboardGuard | None = None
         self.lock_state = LockState(self)
         self._ctx = ctx
         self._ctx_lock = threading.Lock()
+
+    @property
+    def clipboard(self) -> ClipboardGuard:
+        """Made on first use (nothing is copied before someone signs in)."""
+        if self._clipboard is None:
+            from desktop_app.ui.clipboard import ClipboardGuard
+
+            self._clipboard = ClipboardGuard(self)
+        return self._clipboard
 
     @property
     def lang(self) -> str:
@@ -104,17 +114,10 @@ class Shell(QObject):
         return (self.data_dir / "branch.toml").exists() and (self.data_dir / "keyslots.json").exists()
 
     def branch_name(self) -> str:
-        """The branch name for window titles, read without building the whole context (the full,
-        validated configuration is loaded with the context)."""
+        """The branch name once the context (and its configuration) is loaded, else ""."""
         if self._ctx is not None and self._ctx.config is not None:
             return self._ctx.config.branch_name
-        import tomllib
-
-        try:
-            data = tomllib.loads((self.data_dir / "branch.toml").read_text(encoding="utf-8"))
-            return str(data["branch"]["name"])
-        except (OSError, ValueError, KeyError, TypeError):
-            return ""
+        return ""
 
     def idle_interval_ms(self) -> int:
         if self.idle_lock_ms is not None:
@@ -122,11 +125,15 @@ class Shell(QObject):
         return self.context().policy.idle_lock_minutes * 60_000
 
     def error_text(self, exc: BaseException) -> str:
+        from desktop_app.ui.error_text import error_text
+
         return error_text(exc, self.lang)
 
     def warm_up(self) -> None:
-        """Import the services and build the context in the background after the first window shows."""
-        self.jobs.run(self._warm_up_imports)
+        """Import the services and build the context in the background after the first window
+        shows; ``context_ready`` follows on the GUI thread. A failure (say, an unreadable
+        configuration) is reported later, when signing in needs the context."""
+        self.jobs.run(self._warm_up_imports, lambda _result: self.context_ready.emit())
 
     def _warm_up_imports(self) -> None:
         import desktop_app.services.sign_in  # noqa: F401

@@ -10,11 +10,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -53,7 +53,8 @@ class SignInDialog(Retranslating, QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.heading.setFont(font)
-        self.branch_label = QLabel(shell.branch_name())
+        self.branch_label = QLabel(shell.branch_name())  # filled in once the context is loaded
+        shell.context_ready.connect(self._context_ready)
         self.demo_label = QLabel()
         self.demo_label.setVisible(shell.demo)
         self.demo_label.setStyleSheet("color: #8a4b00; font-weight: bold;")
@@ -84,18 +85,19 @@ class SignInDialog(Retranslating, QDialog):
         self.language_box.currentIndexChanged.connect(self._language_chosen)
         self.language_label = QLabel()
 
-        self.buttons = QDialogButtonBox()
-        self.sign_in_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.quit_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        # Plain buttons rather than a QDialogButtonBox: its enums cost start-up time.
+        self.sign_in_button = QPushButton()
+        self.quit_button = QPushButton()
         self.sign_in_button.setDefault(True)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        self.sign_in_button.clicked.connect(self.submit)
+        self.quit_button.clicked.connect(self.reject)
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.language_label)
         bottom.addWidget(self.language_box)
         bottom.addStretch(1)
-        bottom.addWidget(self.buttons)
+        bottom.addWidget(self.sign_in_button)
+        bottom.addWidget(self.quit_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -126,6 +128,9 @@ class SignInDialog(Retranslating, QDialog):
         if self.caps.suspected:
             self.caps_hint.show_error(caps_lock_hint())
 
+    def _context_ready(self) -> None:
+        self.branch_label.setText(self.shell.branch_name())
+
     def _caps_changed(self, on: bool) -> None:
         if on:
             self.caps_hint.show_error(caps_lock_hint())
@@ -147,8 +152,9 @@ class SignInDialog(Retranslating, QDialog):
             return
         self._set_busy(True)
         self.error.clear_message()
-        self.shell.jobs.run(
-            lambda: _sign_in(self.shell, username, password),
+        shell = self.shell  # the worker gets the shell, never a widget
+        shell.jobs.run(
+            lambda: _sign_in(shell, username, password),
             self._succeeded,
             self._failed,
             owner=self,

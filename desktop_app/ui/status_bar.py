@@ -44,6 +44,8 @@ class SessionStatusBar(Retranslating, QStatusBar):
             self.branch_label,
             self.keyring_label,
         ):
+            if not label.styleSheet():
+                label.setStyleSheet("padding: 0 6px;")
             self.addPermanentWidget(label)
         self.retranslate()
 

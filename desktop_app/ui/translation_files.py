@@ -94,8 +94,11 @@ def compiled_catalogue(
     if not ts.exists():
         return None
     name = f"{CATALOGUE}_{language}.qm"
-    candidates = [source_dir / name, (fallback_dir or cache_dir()) / name]
-    for qm in candidates:
+    beside = source_dir / name
+    if _fresh(beside, ts):
+        return beside  # the common case: no need to look up (or import) the cache folder
+    candidates = [beside, (fallback_dir or cache_dir()) / name]
+    for qm in candidates[1:]:
         if _fresh(qm, ts):
             return qm
     for qm in candidates:

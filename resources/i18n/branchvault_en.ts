@@ -156,6 +156,22 @@
         <source>Denied</source>
         <translation>Denied</translation>
     </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -420,8 +436,20 @@ You can continue without it. The data is then protected by staff passwords only.
 You can continue without it. The data is then protected by staff passwords only. Ask IT before you do this.</translation>
     </message>
     <message>
-        <source>Keyring check: %1</source>
-        <translation>Keyring check: %1</translation>
+        <source>the only keyring here stores secrets in plain text</source>
+        <translation>the only keyring here stores secrets in plain text</translation>
+    </message>
+    <message>
+        <source>no keyring service was found</source>
+        <translation>no keyring service was found</translation>
+    </message>
+    <message>
+        <source>the keyring service cannot be used here</source>
+        <translation>the keyring service cannot be used here</translation>
+    </message>
+    <message>
+        <source>Keyring check: %1 (%2)</source>
+        <translation>Keyring check: %1 (%2)</translation>
     </message>
     <message>
         <source>Continue without a keyring: data is protected by staff passwords only</source>

@@ -156,6 +156,22 @@
         <source>Denied</source>
         <translation>被拒绝</translation>
     </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -420,8 +436,20 @@ You can continue without it. The data is then protected by staff passwords only.
 您可以在没有密钥环的情况下继续，但数据将只由员工密码保护。请先征得 IT 同意。</translation>
     </message>
     <message>
-        <source>Keyring check: %1</source>
-        <translation>密钥环检测结果：%1</translation>
+        <source>the only keyring here stores secrets in plain text</source>
+        <translation>本机唯一的密钥环以明文保存密码</translation>
+    </message>
+    <message>
+        <source>no keyring service was found</source>
+        <translation>未找到密钥环服务</translation>
+    </message>
+    <message>
+        <source>the keyring service cannot be used here</source>
+        <translation>密钥环服务在此无法使用</translation>
+    </message>
+    <message>
+        <source>Keyring check: %1 (%2)</source>
+        <translation>密钥环检测结果：%1（%2）</translation>
     </message>
     <message>
         <source>Continue without a keyring: data is protected by staff passwords only</source>

@@ -30,7 +30,8 @@ def branch_template(tmp_path_factory: pytest.TempPathFactory) -> CliBranch:
     data_dir = root / "branch"
     with pytest.MonkeyPatch.context() as env:
         env.setenv("BRANCHVAULT_TEST_KEYRING_FILE", str(keyring_file))
-        env.setenv("BRANCHVAULT_POLICY", str(root / "no-machine-policy.toml"))
+        (root / "machine-policy.toml").write_text("", encoding="utf-8")
+        env.setenv("BRANCHVAULT_POLICY", str(root / "machine-policy.toml"))
         ctx = build_context(data_dir)
         result = init_branch(
             ctx,

@@ -145,7 +145,11 @@ def test_a_lost_device_secret_blocks_sign_in_until_recovery(cli_branch: CliBranc
         result = cli_branch.as_role(role, "user", "list", "--json")
         assert_message(result, "找不到本门店的设备密钥", "device secret is missing", code=1)
         assert result.json()["error"] == "device_secret_missing"
-    recovered = recover(cli_branch, cli_branch.recovery_code, ADMIN[0], "--json")
+    # Without IT's explicit confirmation nothing changes (the secret may only be invisible here).
+    refused = recover(cli_branch, cli_branch.recovery_code, ADMIN[0], "--json")
+    assert_message(refused, "--new-device-secret", "--new-device-secret", code=1)
+    assert slot_names(cli_branch) == {name for name, _ in STAFF.values()} | {"__recovery__"}
+    recovered = recover(cli_branch, cli_branch.recovery_code, ADMIN[0], "--new-device-secret", "--json")
     assert_exit(recovered, 0)
     data = recovered.json()
     assert data["device_secret_replaced"] is True

@@ -40,7 +40,8 @@ def _branch_template(tmp_path_factory: pytest.TempPathFactory) -> _Template:
     base = tmp_path_factory.mktemp("branch-template")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("BRANCHVAULT_TEST_KEYRING_FILE", str(base / "keyring.json"))
-        mp.setenv("BRANCHVAULT_POLICY", str(base / "no-machine-policy.toml"))
+        (base / "machine-policy.toml").write_text("", encoding="utf-8")
+        mp.setenv("BRANCHVAULT_POLICY", str(base / "machine-policy.toml"))
         ctx = build_context(base / "branch", clock=Clock())
         result = init_branch(
             ctx,

@@ -14,7 +14,12 @@ from desktop_app.domain.security_policy import SecurityPolicy
 from desktop_app.services.context import build_context
 from desktop_app.services.sign_in import sign_in
 from desktop_app.store.branch_config import BranchConfig, ConfigError, KdfParams, load_config, save_config
-from desktop_app.store.machine_policy import ENV_POLICY, apply_machine_policy, machine_policy_path
+from desktop_app.store.machine_policy import (
+    ENV_POLICY,
+    apply_machine_policy,
+    machine_policy_paths,
+    site_policy_path,
+)
 from tests.conftest import Branch
 
 CONFIG = BranchConfig(
@@ -102,8 +107,11 @@ def test_missing_file(tmp_path: Path) -> None:
 
 def test_broken_config_stops_the_context(branch: Branch) -> None:
     branch.ctx.paths.config.write_text("[branch\n", encoding="utf-8")
+    ctx = build_context(branch.ctx.paths.root)  # building the context never fails; using it does
     with pytest.raises(ConfigError):
-        build_context(branch.ctx.paths.root)
+        ctx.require_config()
+    with pytest.raises(ConfigError):
+        sign_in(ctx, "it.admin", "Adm1n!Secure#2026")
 
 
 # Machine policy.
@@ -115,13 +123,23 @@ def write_policy(text: str) -> Path:
     return path
 
 
-def test_policy_path_from_the_environment() -> None:
-    assert machine_policy_path() == Path(os.environ[ENV_POLICY])
+def test_policy_paths_are_the_site_file_then_the_environment_file() -> None:
+    assert machine_policy_paths() == [site_policy_path(), Path(os.environ[ENV_POLICY])]
 
 
-def test_no_policy_file_changes_nothing() -> None:
-    assert not machine_policy_path().exists()
+def test_empty_policy_file_changes_nothing() -> None:
+    assert Path(os.environ[ENV_POLICY]).read_text() == ""
     assert apply_machine_policy(SecurityPolicy()) == SecurityPolicy()
+
+
+def test_a_missing_policy_file_named_by_the_environment_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pointing BRANCHVAULT_POLICY at nothing must not be a way to skip IT's policy."""
+    monkeypatch.setenv(ENV_POLICY, str(tmp_path / "nowhere.toml"))
+    with pytest.raises(ConfigError) as caught:
+        apply_machine_policy(SecurityPolicy())
+    assert "BRANCHVAULT_POLICY" in caught.value.zh and "does not exist" in caught.value.en
 
 
 def test_policy_can_only_tighten() -> None:
@@ -165,7 +183,7 @@ def test_policy_cannot_loosen_the_branch_configuration(branch: Branch) -> None:
         ("[security\n", "policy file"),
         ("[security]\nlockout_atempts = 3\n", "lockout_atempts"),  # regression: was a bare AttributeError
         ('[security]\nlockout_attempts = "3"\n', "must be a number"),
-        ("[security]\nlockout_attempts = 0\n", "at least 1"),
+        ("[security]\nlockout_attempts = 0\n", "between 1 and 10"),
         ("security = 5\n", "policy file"),  # regression: was a bare TypeError
         ('security = "strict"\n', "policy file"),  # regression: was a bare ValueError
     ],

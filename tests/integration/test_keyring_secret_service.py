@@ -183,6 +183,7 @@ def check_device_secret(secret_service: dict[str, str], data_dir: Path) -> None:
         "--username",
         ADMIN[0],
         "--password-stdin",
+        "--new-device-secret",
         "--json",
         stdin=lines(init.json()["recovery_code"]),
         env=cli,

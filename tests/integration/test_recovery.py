@@ -95,7 +95,12 @@ def test_recovery_with_the_device_secret_gone(
     with pytest.raises(DeviceSecretMissing):
         sign_in(branch.context(), *ADMIN)
 
-    result = recover_access(branch.context(), branch.recovery_code, ADMIN[0])
+    with pytest.raises(RecoveryFailed) as refused:  # IT must confirm: the secret may only be invisible
+        recover_access(branch.context(), branch.recovery_code, ADMIN[0])
+    assert "--new-device-secret" in refused.value.en
+    assert set(slots(branch)) == {ADMIN[0], "__recovery__", "audit.chen", "lina", "zhangwei"}
+
+    result = recover_access(branch.context(), branch.recovery_code, ADMIN[0], replace_device_secret=True)
     assert result.device_secret_replaced
     assert result.users_needing_reset == ["audit.chen", "lina", "zhangwei"]
     new_secret = keyring.get_password(SERVICE, branch_id)

@@ -36,16 +36,16 @@ LARGER_IS_STRICTER = {
 }
 
 VALID = {
-    "idle_lock_minutes": st.integers(1, 60),
-    "lockout_attempts": st.integers(1, 20),
-    "lockout_minutes": st.integers(0, 1440),
+    "idle_lock_minutes": st.integers(1, 15),
+    "lockout_attempts": st.integers(1, 10),
+    "lockout_minutes": st.integers(15, 1440),
     "kdf_target_seconds": st.floats(0, 5, allow_nan=False),
     "kdf_min_memory_kib": st.integers(64 * 1024, 1024 * 1024),
     "password_min_length": st.integers(8, 64),
     "password_min_classes": st.integers(1, 4),
-    "password_max_age_days": st.integers(0, 400),
-    "reauth_minutes": st.integers(0, 120),
-    "reveal_seconds": st.integers(0, 300),
+    "password_max_age_days": st.integers(0, 365),
+    "reauth_minutes": st.integers(1, 15),
+    "reveal_seconds": st.integers(5, 300),
     "bulk_reveal_threshold": st.integers(0, 200),
     "bulk_reveal_window_minutes": st.integers(0, 120),
     "suppression_k": st.integers(0, 50),
@@ -111,8 +111,13 @@ def test_apply_settings_may_weaken_within_floors() -> None:
         ({"password_min_classes": 0}, "between 1 and 4"),
         ({"password_min_classes": 5}, "between 1 and 4"),
         ({"password_min_length": 7}, "at least 8"),
-        ({"lockout_attempts": 0}, "at least 1"),
-        ({"idle_lock_minutes": 0}, "at least 1"),
+        ({"lockout_attempts": 0}, "between 1 and 10"),
+        ({"lockout_attempts": 1000}, "between 1 and 10"),
+        ({"idle_lock_minutes": 0}, "between 1 and 15"),
+        ({"idle_lock_minutes": 600}, "between 1 and 15"),
+        ({"lockout_minutes": 0}, "between 15 and 1440"),
+        ({"reauth_minutes": 60}, "between 1 and 15"),
+        ({"reveal_seconds": 0}, "between 5 and 300"),
     ],
 )
 def test_apply_settings_rejects(settings: dict[str, Any], match: str) -> None:

@@ -94,8 +94,9 @@ class AddStaffDialog(Retranslating, QDialog):
         role = Role(str(self.role.currentData()))
         self._set_busy(True)
         self.error.clear_message()
-        self.shell.jobs.run(
-            lambda: _add(self.shell, username, display_name, role), self._succeeded, self._failed, owner=self
+        shell = self.shell  # the worker gets the shell, never a widget
+        shell.jobs.run(
+            lambda: _add(shell, username, display_name, role), self._succeeded, self._failed, owner=self
         )
 
     def _set_busy(self, busy: bool) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -21,6 +20,7 @@ from desktop_app.ui.admin.staff_table_model import StaffTableModel
 from desktop_app.ui.admin.temp_password_dialog import TempPasswordDialog
 from desktop_app.ui.audit.chain_verify_panel import ChainVerifyPanel
 from desktop_app.ui.form_parts import MessageLabel
+from desktop_app.ui.read_only_table import setup_read_only_table
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 
@@ -40,12 +40,8 @@ class AdminPage(Retranslating, QWidget):
         self.heading.setFont(bold)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        setup_read_only_table(self.table, fit_columns=True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.add_button = QPushButton()
         self.disable_button = QPushButton()
         self.reset_button = QPushButton()
@@ -130,8 +126,9 @@ class AdminPage(Retranslating, QWidget):
         if not dialogs.confirm(self, self.tr("Disable account"), question.replace("%1", username)):
             return
         self.error.clear_message()
-        self.shell.jobs.run(
-            lambda: staff_accounts.disable_staff(self.shell.context(), username),
+        shell = self.shell  # the worker gets the shell, never a widget
+        shell.jobs.run(
+            lambda: staff_accounts.disable_staff(shell.context(), username),
             lambda _result: self.refresh(),
             self._failed,
             owner=self,
@@ -152,8 +149,9 @@ class AdminPage(Retranslating, QWidget):
             self.select_username(username)
             self.shell.lock_state.run_when_unlocked(lambda: self.show_password(username, str(password)))
 
-        self.shell.jobs.run(
-            lambda: staff_accounts.reset_password(self.shell.context(), username),
+        shell = self.shell  # the worker gets the shell, never a widget
+        shell.jobs.run(
+            lambda: staff_accounts.reset_password(shell.context(), username),
             done,
             self._failed,
             owner=self,

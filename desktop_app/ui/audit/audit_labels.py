@@ -38,15 +38,24 @@ def _outcome_labels(language: str) -> dict[str, str]:
     }
 
 
+@cache
+def _target_labels(language: str) -> dict[str, str]:
+    return {
+        "audit_log": QCoreApplication.translate("AuditLabels", "Audit log"),
+        "branch": QCoreApplication.translate("AuditLabels", "Branch"),
+        "staff": QCoreApplication.translate("AuditLabels", "Staff member"),
+        "action": QCoreApplication.translate("AuditLabels", "Action"),
+    }
+
+
+def target_label(target_type: str, target_id: str, language: str) -> str:
+    """The entry's target: its id (a username, a branch code) or else its translated kind."""
+    return target_id or _target_labels(language).get(target_type, target_type)
+
+
 def action_label(code: str, language: str) -> str:
     return _action_labels(language).get(code, code)
 
 
 def outcome_label(code: str, language: str) -> str:
     return _outcome_labels(language).get(code, code)
-
-
-def clear_label_cache() -> None:
-    """Forget cached labels (after the translators change within the same language, e.g. in tests)."""
-    _action_labels.cache_clear()
-    _outcome_labels.cache_clear()

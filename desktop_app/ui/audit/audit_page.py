@@ -12,12 +12,10 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -32,6 +30,7 @@ from desktop_app.ui.audit.audit_labels import action_label
 from desktop_app.ui.audit.audit_table_model import AuditTableModel
 from desktop_app.ui.audit.chain_verify_panel import ChainVerifyPanel
 from desktop_app.ui.form_parts import MessageLabel
+from desktop_app.ui.read_only_table import setup_read_only_table
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 
@@ -70,13 +69,7 @@ class AuditPage(Retranslating, QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        setup_read_only_table(self.table)  # fixed widths: sizing to contents would read every row
         for column, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(column, width)
         self.verify_panel = ChainVerifyPanel(shell)
@@ -193,8 +186,9 @@ class AuditPage(Retranslating, QWidget):
         super().showEvent(event)
         if not self._viewed:
             self._viewed = True
-            self.shell.jobs.run(
-                lambda: audit_review.record_view(self.shell.context()),
+            shell = self.shell  # the worker gets the shell, never a widget
+            shell.jobs.run(
+                lambda: audit_review.record_view(shell.context()),
                 lambda _result: self.refresh(),
                 self._view_failed,
                 owner=self,

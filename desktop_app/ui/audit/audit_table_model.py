@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from desktop_app.domain.roles import Role
 from desktop_app.services import audit_review
 from desktop_app.store.audit_repository import AuditFilter
-from desktop_app.ui.audit.audit_labels import action_label, outcome_label
+from desktop_app.ui.audit.audit_labels import action_label, outcome_label, target_label
 from desktop_app.ui.shell import Shell
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ class AuditTableModel(QAbstractTableModel):
         if column == ACTION:
             return action_label(entry.action, language)
         if column == TARGET:
-            return entry.target_id or entry.target_type
+            return target_label(entry.target_type, entry.target_id, language)
         return outcome_label(entry.outcome, language)
 
     def headerData(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from desktop_app.ui.form_parts import BusyBar, MessageLabel
 from desktop_app.ui.retranslate import Retranslating
@@ -33,6 +33,7 @@ class ChainVerifyPanel(Retranslating, QWidget):
         self.shell = shell
         self.report: ChainReport | None = None
         self.button = QPushButton()
+        self.button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.button.clicked.connect(self.verify)
         self.busy_bar = BusyBar()
         self.busy_bar.setMaximumWidth(120)
@@ -41,7 +42,8 @@ class ChainVerifyPanel(Retranslating, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.button)
         layout.addWidget(self.busy_bar)
-        layout.addWidget(self.result, 1)
+        layout.addWidget(self.result, 3)
+        layout.addStretch(1)  # keeps the button on the left while there is no result yet
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -53,7 +55,8 @@ class ChainVerifyPanel(Retranslating, QWidget):
         self.button.setEnabled(False)
         self.busy_bar.setVisible(True)
         self.result.clear_message()
-        self.shell.jobs.run(lambda: _verify(self.shell), self._done, self._failed, owner=self)
+        shell = self.shell  # the worker gets the shell, never a widget
+        shell.jobs.run(lambda: _verify(shell), self._done, self._failed, owner=self)
 
     def _done(self, result: object) -> None:
         report = cast("ChainReport", result)

@@ -119,9 +119,8 @@ class CreatePage(Retranslating, QWizardPage):
         self.status.setText(self._busy_text())
         self.busy_bar.setVisible(True)
         request = self.request()
-        self.shell.jobs.run(
-            lambda: create_branch(self.shell, request), self._succeeded, self._failed, owner=self
-        )
+        shell = self.shell  # the worker gets the shell, never a widget
+        shell.jobs.run(lambda: create_branch(shell, request), self._succeeded, self._failed, owner=self)
 
     def _succeeded(self, result: object) -> None:
         from desktop_app.domain.recovery_code import format_code

@@ -8,8 +8,9 @@ from desktop_app.ui.retranslate import Retranslating
 
 
 class KeyringPage(Retranslating, QWizardPage):
-    def __init__(self, reason: str) -> None:
+    def __init__(self, backend: str, reason: str) -> None:
         super().__init__()
+        self.backend = backend
         self.reason = reason
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
@@ -37,7 +38,16 @@ class KeyringPage(Retranslating, QWizardPage):
                 "Ask IT before you do this."
             )
         )
-        self.detail.setText(self.tr("Keyring check: %1").replace("%1", self.reason))
+        reasons = {  # the reasons store.device_secret gives, in words
+            "plain-text backend": self.tr("the only keyring here stores secrets in plain text"),
+            "no backend": self.tr("no keyring service was found"),
+            "no secure backend": self.tr("no keyring service was found"),
+            "backend not usable here": self.tr("the keyring service cannot be used here"),
+        }
+        reason = reasons.get(self.reason, self.reason)
+        self.detail.setText(
+            self.tr("Keyring check: %1 (%2)").replace("%1", reason).replace("%2", self.backend)
+        )
         self.accept_box.setText(
             self.tr("Continue without a keyring: data is protected by staff passwords only")
         )

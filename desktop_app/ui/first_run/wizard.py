@@ -48,7 +48,7 @@ class FirstRunWizard(Retranslating, QWizard):
         self.setMinimumSize(640, 480)
         self.branch_page = BranchPage(shell)
         self.admin_page = FirstAdminPage(shell, last_before_create=self.keyring_usable)
-        self.keyring_page = KeyringPage(f"{status.backend} {status.reason}".strip())
+        self.keyring_page = KeyringPage(status.backend, status.reason)
         self.create_page = CreatePage(shell, self.setup_request)
         self.setPage(BRANCH, self.branch_page)
         self.setPage(ADMIN, self.admin_page)

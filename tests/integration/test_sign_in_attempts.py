@@ -1,0 +1,70 @@
+"""Attempt counting across processes: attempts are counted when admitted (before the slow KDF), a
+lock is never lifted by a late failure, refusals and wrong recovery codes reach the audit log, and a
+hand-edited state file cannot stop sign-in."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from desktop_app.domain.errors import AccountLocked
+from desktop_app.domain.lockout_rules import LockoutState, after_failure
+from desktop_app.domain.security_policy import SecurityPolicy
+from desktop_app.services import sign_in_attempts
+from desktop_app.services.key_rotation import RecoveryFailed, recover_access
+from desktop_app.services.sign_in import sign_in, sign_out
+from desktop_app.store.audit_repository import AuditRepository
+from tests.conftest import ADMIN, Branch
+
+WRONG_CODE = "22222-33333-44444-55555-66666"
+
+
+def test_a_failure_during_a_lock_keeps_the_lock() -> None:
+    locked = LockoutState(failures=0, locked_until=2_000.0)
+    state, newly_locked = after_failure(locked, 1_000.0, SecurityPolicy())
+    assert state == locked and not newly_locked
+
+
+def test_parallel_attempts_are_counted_before_their_kdf_finishes(branch: Branch) -> None:
+    """Five attempts admitted at once (their KDFs still running) use up the allowance."""
+    ctx = branch.context()
+    for _ in range(ctx.policy.lockout_attempts):
+        sign_in_attempts.admit(ctx, ADMIN[0], known=True)
+    with pytest.raises(AccountLocked) as caught:
+        sign_in_attempts.admit(ctx, ADMIN[0], known=True)
+    assert caught.value.minutes_left == 15
+    with pytest.raises(AccountLocked):  # even the right password waits for the lock to end
+        sign_in(branch.context(), *ADMIN)
+
+
+def test_refusals_during_a_lock_and_wrong_recovery_codes_are_audited(branch: Branch) -> None:
+    ctx = branch.context()
+    for _ in range(ctx.policy.lockout_attempts):
+        with pytest.raises(Exception):  # noqa: B017 - WrongCredentials, then AccountLocked on the last
+            sign_in(branch.context(), ADMIN[0], "not-the-password")
+    with pytest.raises(AccountLocked):
+        sign_in(branch.context(), ADMIN[0], "still-wrong")
+    with pytest.raises(RecoveryFailed):
+        recover_access(branch.context(), WRONG_CODE, ADMIN[0])
+
+    branch.ctx.clock.advance(15 * 60 + 1)  # type: ignore[attr-defined]
+    admin = branch.context()
+    sign_in(admin, *ADMIN)
+    assert admin.db is not None
+    entries = [e for e in AuditRepository(admin.db).iter_all() if e.details.get("recorded_late")]
+    summary = [(e.action, e.outcome) for e in entries]
+    assert summary.count(("auth.sign_in", "failure")) == 5
+    assert ("auth.lockout", "failure") in summary
+    assert ("auth.sign_in", "denied") in summary
+    assert ("keys.recovery_used", "failure") in summary
+    sign_out(admin)
+
+
+def test_a_malformed_pending_event_does_not_block_sign_in(branch: Branch) -> None:
+    path = branch.ctx.paths.lockout
+    path.write_text(json.dumps({"accounts": {}, "pending_events": [{"action": "auth.sign_in"}, "junk"]}))
+    ctx = branch.context()
+    session = sign_in(ctx, *ADMIN)
+    assert session.username == ADMIN[0]
+    sign_out(ctx)
