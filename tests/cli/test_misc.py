@@ -276,7 +276,9 @@ def test_a_missing_database_file(cli_branch: CliBranch) -> None:
 def test_a_damaged_key_slot_file(cli_branch: CliBranch) -> None:
     (cli_branch.data_dir / "keyslots.json").write_text("{ this is not json")
     result = cli_branch.as_role("it_admin", "user", "list")
-    assert_message(result, "密钥槽文件缺失、损坏或不属于本门店", "The key-slot file is missing, damaged", code=1)
+    assert_message(
+        result, "密钥槽文件缺失、损坏或不属于本门店", "The key-slot file is missing, damaged", code=1
+    )
 
 
 def test_a_damaged_branch_config(cli_branch: CliBranch) -> None:
