@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+from desktop_app.cli.gui_launch import cmd_gui, start_gui
 from desktop_app.cli.terminal import Output, SecretReader
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.recovery_code import format_code
@@ -283,29 +284,10 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
     if args.no_gui:
         return 0
     try:
-        return _start_gui(ctx.paths.root, demo=True)
+        return start_gui(ctx.paths.root, demo=True)
     finally:
         if not args.data_dir:  # a throw-away profile in a temporary directory goes when the app closes
             shutil.rmtree(ctx.paths.root, ignore_errors=True)
-
-
-def cmd_gui(args: argparse.Namespace, out: Output) -> int:
-    data_dir = getattr(args, "data_dir", None) or getattr(args, "gui_data_dir", None)
-    return _start_gui(Path(data_dir) if data_dir else None)
-
-
-def _start_gui(data_dir: Path | None, *, demo: bool = False) -> int:
-    os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "1")
-    try:
-        from desktop_app.ui.application import run_gui
-    except ImportError as exc:
-        raise BranchVaultError(
-            f"无法启动图形界面（{exc}）。命令行功能仍可使用，见 branchvault --help。",
-            f"The graphical interface cannot start ({exc}). The commands still work: see branchvault --help.",
-            code="gui_unavailable",
-        ) from exc
-
-    return run_gui(data_dir, demo=demo)
 
 
 HANDLERS: dict[str, Handler] = {

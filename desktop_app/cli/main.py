@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from desktop_app import __version__
@@ -188,11 +188,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0)
     # Imported after parsing: --help, --version and usage errors answer without loading the services.
-    from desktop_app.cli import commands
     from desktop_app.cli.terminal import Output
 
     out = Output(getattr(args, "json", False))
-    handler = commands.HANDLERS.get(args.command or "gui")
+    handler: Callable[[argparse.Namespace, Output], int] | None
+    if (args.command or "gui") == "gui":  # the GUI path loads no service up front (start-up time)
+        from desktop_app.cli.gui_launch import cmd_gui
+
+        handler = cmd_gui
+    else:
+        from desktop_app.cli import commands
+
+        handler = commands.HANDLERS.get(args.command)
     if handler is None:
         parser.print_help()
         return EXIT_USAGE

@@ -129,7 +129,7 @@ def disable_staff(ctx: AppContext, username: str) -> None:
         # counted inside the transaction, so two concurrent disables cannot both pass
         if member.role in (Role.IT_ADMIN, Role.MANAGER) and repo.count_active(member.role) <= 1:
             raise StaffError(
-                f"{member.username} 是最后一位在职的{member.role.label_zh}，不能停用。请先添加另一位。",
+                f"{member.username} 是最后一位在职的「{member.role.label_zh}」，不能停用。请先添加另一位。",
                 f"{member.username} is the last active {member.role.label_en}; add another one first.",
             )
         change.slots.remove(username)

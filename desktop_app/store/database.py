@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -114,6 +115,7 @@ class Database:
         self.connection = connection
         self.path = path
         self._depth = 0
+        self._thread_lock = threading.RLock()
 
     def execute(self, sql: str, params: tuple[object, ...] | dict[str, object] = ()) -> sqlcipher3.Cursor:
         try:
@@ -130,7 +132,14 @@ class Database:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Database]:
-        """BEGIN IMMEDIATE ... COMMIT; rolls back on any exception. Nested calls join the outer one."""
+        """BEGIN IMMEDIATE ... COMMIT; rolls back on any exception. Nested calls on the same thread
+        join the outer one; another thread waits until the open transaction ends."""
+        with self._thread_lock:
+            with self._transaction() as database:
+                yield database
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[Database]:
         if self._depth:
             self._depth += 1
             try:

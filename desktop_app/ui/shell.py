@@ -108,10 +108,10 @@ class Shell(QObject):
 
     def is_initialised(self) -> bool:
         """Whether a branch is set up here: ``DataPaths.is_initialised`` once the context exists;
-        before that the same two files are checked directly (importing the store costs start-up)."""
+        before that the same three files are checked directly (importing the store costs start-up)."""
         if self._ctx is not None:
             return self._ctx.paths.is_initialised()
-        return (self.data_dir / "branch.toml").exists() and (self.data_dir / "keyslots.json").exists()
+        return any((self.data_dir / name).exists() for name in ("branch.toml", "keyslots.json", "branch.db"))
 
     def branch_name(self) -> str:
         """The branch name once the context (and its configuration) is loaded, else ""."""

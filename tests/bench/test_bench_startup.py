@@ -38,12 +38,22 @@ TRIVIAL = (
     + "app.exec()\n"
 )
 
+# The real entry point (`branchvault gui --data-dir DIR`); the polling timer starts once the
+# application object exists, right after start_gui() has built the first window.
 BRANCHVAULT = (
     "import os, sys, time\n"
-    "from pathlib import Path\n"
-    "from desktop_app.ui.application import application, start_gui\n"
-    "app = application()\n"
-    "controller = start_gui(Path(sys.argv[1]))\n" + _WAIT_SHOWN + "app.exec()\n"
+    "from PySide6.QtCore import QTimer\n"
+    "from PySide6.QtWidgets import QApplication\n"
+    + _WAIT_SHOWN.replace("QTimer.singleShot(0, _poll)", "")
+    + "import desktop_app.ui.application as application\n"
+    "_start = application.start_gui\n"
+    "def _start_and_poll(*args, **kwargs):\n"
+    "    controller = _start(*args, **kwargs)\n"
+    "    QTimer.singleShot(0, _poll)\n"
+    "    return controller\n"
+    "application.start_gui = _start_and_poll\n"
+    "from desktop_app.cli.main import main\n"
+    "main(['gui', '--data-dir', sys.argv[1]])\n"
 )
 
 

@@ -109,7 +109,7 @@ def test_disabling_the_last_it_admin_is_refused_with_the_service_message(qtbot, 
     dialogs.set_next_answer(QMessageBox.StandardButton.Yes)
     page.disable_selected()
     wait_idle(qtbot, shell)
-    assert page.error.text() == "it.admin 是最后一位在职的IT 管理员，不能停用。请先添加另一位。"
+    assert page.error.text() == "it.admin 是最后一位在职的「IT 管理员」，不能停用。请先添加另一位。"
 
 
 def test_reset_password_shows_a_new_temporary_password(qtbot, branch, make_shell) -> None:
