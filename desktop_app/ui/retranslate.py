@@ -22,7 +22,7 @@ class Retranslating(_Base):
     """
 
     def retranslate(self) -> None:
-        raise NotImplementedError
+        """Set every translatable text; each subclass overrides this (the mixin itself has none)."""
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
