@@ -68,7 +68,62 @@ def _m002_slot_public_keys(db: Database) -> None:
     db.execute("ALTER TABLE staff ADD COLUMN slot_public_key TEXT NOT NULL DEFAULT ''")
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_m001_foundation, _m002_slot_public_keys]
+def _m003_clients(db: Database) -> None:
+    """Client records and their follow-ups (client-records issue). ID number and income band stay
+    NULL unless ``sensitive_consent`` is 1 (the rule lives in domain/client_record.py)."""
+    db.execute(
+        """CREATE TABLE clients (
+            id INTEGER PRIMARY KEY,
+            assigned_agent_id INTEGER NOT NULL REFERENCES staff(id),
+            full_name TEXT NOT NULL,
+            id_type TEXT,
+            id_number TEXT,
+            phone_e164 TEXT NOT NULL,
+            phone_kind TEXT NOT NULL CHECK (phone_kind IN ('mobile','landline','foreign')),
+            email TEXT,
+            province TEXT,
+            city TEXT,
+            district TEXT,
+            address_detail TEXT,
+            income_band TEXT,
+            property_type TEXT,
+            intended_districts TEXT NOT NULL DEFAULT '',
+            area_range TEXT,
+            budget_band TEXT,
+            payment_method TEXT,
+            purchase_purpose TEXT,
+            purchase_timeline TEXT,
+            intention_level TEXT CHECK (intention_level IN ('A','B','C')),
+            source_channel TEXT,
+            stage TEXT NOT NULL DEFAULT 'lead'
+                CHECK (stage IN ('lead','visiting','subscription','contract','closed')),
+            notes TEXT NOT NULL DEFAULT '',
+            sensitive_consent INTEGER NOT NULL DEFAULT 0 CHECK (sensitive_consent IN (0,1)),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            last_contact_at TEXT,
+            CHECK (id_number IS NULL OR id_type IS NOT NULL)
+        )"""
+    )
+    db.execute("CREATE UNIQUE INDEX clients_id_number ON clients(id_number) WHERE id_number IS NOT NULL")
+    db.execute("CREATE INDEX clients_phone ON clients(phone_e164)")
+    db.execute("CREATE INDEX clients_last_contact ON clients(last_contact_at, id)")
+    db.execute("CREATE INDEX clients_intention ON clients(intention_level, last_contact_at)")
+    db.execute("CREATE INDEX clients_agent ON clients(assigned_agent_id, last_contact_at)")
+    db.execute(
+        """CREATE TABLE client_followups (
+            id INTEGER PRIMARY KEY,
+            client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('visit','call')),
+            note TEXT NOT NULL,
+            staff_id INTEGER NOT NULL REFERENCES staff(id)
+        )"""
+    )
+    db.execute("CREATE INDEX client_followups_client ON client_followups(client_id, at)")
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_m001_foundation, _m002_slot_public_keys, _m003_clients]
 LATEST_VERSION = len(MIGRATIONS)
 
 

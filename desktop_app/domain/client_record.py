@@ -1,0 +1,245 @@
+"""A client as intake collects it (ClientDraft: text as typed), as validated for storage
+(ClientValues) and as stored (ClientRecord), plus a follow-up, and the sensitive-data gate.
+
+``sensitive_fields_allowed`` is the ONE place the rule lives: an ID number and an income band are
+kept only when the client's separate sensitive-data consent is recorded (PIPL art. 28–29) and only
+from the subscription stage on. A first visit (stage ``lead``) needs only a name or surname and a phone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+
+from desktop_app.domain.client_choices import (
+    AREA_RANGE_FIELD,
+    BUDGET_BAND_FIELD,
+    INCOME_BAND_FIELD,
+    INTENTION_LEVEL_FIELD,
+    PAYMENT_METHOD_FIELD,
+    PROPERTY_TYPE_FIELD,
+    PURCHASE_PURPOSE_FIELD,
+    PURCHASE_TIMELINE_FIELD,
+    SOURCE_CHANNEL_FIELD,
+    AreaRange,
+    BudgetBand,
+    IncomeBand,
+    IntentionLevel,
+    PaymentMethod,
+    PropertyType,
+    PurchasePurpose,
+    PurchaseTimeline,
+    SourceChannel,
+)
+from desktop_app.domain.client_fields import (
+    clean_notes,
+    validate_email,
+    validate_name,
+    validate_optional_address,
+)
+from desktop_app.domain.field_errors import FieldLabel, InvalidField, too_long
+from desktop_app.domain.identity_documents import ID_TYPE_FIELD, IdType, id_number_field, validate_id_number
+from desktop_app.domain.input_text import collapse_spaces
+from desktop_app.domain.labelled_choice import LabelledChoice
+from desktop_app.domain.phone_numbers import validate_phone
+
+STAGE_FIELD = FieldLabel("stage", "客户阶段", "Stage")
+INTENDED_DISTRICTS_FIELD = FieldLabel("intended_districts", "意向区域", "Districts wanted")
+INTENDED_DISTRICTS_MAX = 100
+
+
+class Stage(LabelledChoice):
+    LEAD = "lead", "线索（首次到访）", "Lead (first visit)"
+    VISITING = "visiting", "带看中", "Viewing properties"
+    SUBSCRIPTION = "subscription", "认购", "Subscription"
+    CONTRACT = "contract", "签约", "Contract"
+    CLOSED = "closed", "已结束", "Closed"
+
+
+class FollowupKind(LabelledChoice):
+    VISIT = "visit", "到访/带看", "Visit"
+    CALL = "call", "电话", "Call"
+
+
+_SENSITIVE_STAGES = frozenset({Stage.SUBSCRIPTION, Stage.CONTRACT, Stage.CLOSED})
+
+
+def sensitive_fields_allowed(stage: Stage | str, sensitive_consent: bool) -> bool:
+    """Whether an ID number and an income band may be stored for a client at ``stage``."""
+    return bool(sensitive_consent) and Stage(stage) in _SENSITIVE_STAGES
+
+
+def _consent_needed(field: FieldLabel) -> InvalidField:
+    return InvalidField(
+        field,
+        "sensitive_consent_required",
+        "须先记录客户对敏感个人信息的单独同意，且仅在认购阶段起方可填写",
+        "may be recorded only once the client's separate consent for sensitive data is recorded, "
+        "and only from the subscription stage on",
+    )
+
+
+@dataclass(frozen=True)
+class ClientDraft:
+    """What intake collects, as typed. Blank text means "not given"."""
+
+    name: str
+    phone: str
+    stage: str = Stage.LEAD.value
+    id_type: str = ""
+    id_number: str = ""
+    email: str = ""
+    province: str = ""
+    city: str = ""
+    district: str = ""
+    address_detail: str = ""
+    income_band: str = ""
+    property_type: str = ""
+    intended_districts: str = ""
+    area_range: str = ""
+    budget_band: str = ""
+    payment_method: str = ""
+    purchase_purpose: str = ""
+    purchase_timeline: str = ""
+    intention_level: str = ""
+    source_channel: str = ""
+    notes: str = ""
+    sensitive_consent: bool = False
+
+
+DRAFT_FIELDS = frozenset(f.name for f in fields(ClientDraft))
+
+
+@dataclass(frozen=True)
+class ClientValues:
+    """A validated client, normalised for storage: choices are stable codes, None means not given."""
+
+    full_name: str
+    phone_e164: str
+    phone_kind: str
+    stage: str
+    id_type: str | None = None
+    id_number: str | None = None
+    email: str | None = None
+    province: str | None = None
+    city: str | None = None
+    district: str | None = None
+    address_detail: str | None = None
+    income_band: str | None = None
+    property_type: str | None = None
+    intended_districts: str = ""
+    area_range: str | None = None
+    budget_band: str | None = None
+    payment_method: str | None = None
+    purchase_purpose: str | None = None
+    purchase_timeline: str | None = None
+    intention_level: str | None = None
+    source_channel: str | None = None
+    notes: str = ""
+    sensitive_consent: bool = False
+
+
+VALUE_FIELDS = tuple(f.name for f in fields(ClientValues))
+
+
+@dataclass(frozen=True)
+class ClientRecord:
+    id: int
+    assigned_agent_id: int
+    values: ClientValues
+    created_at: str
+    updated_at: str
+    last_contact_at: str | None
+
+
+@dataclass(frozen=True)
+class Followup:
+    id: int
+    client_id: int
+    at: str
+    kind: FollowupKind
+    note: str
+    staff_id: int
+
+
+def _choice(kind: type[LabelledChoice], text: str, field: FieldLabel) -> str | None:
+    return kind.parse(text, field).value if text.strip() else None
+
+
+def _districts(text: str) -> str:
+    value = collapse_spaces(text)
+    if len(value) > INTENDED_DISTRICTS_MAX:
+        raise too_long(INTENDED_DISTRICTS_FIELD, INTENDED_DISTRICTS_MAX, len(value))
+    return value
+
+
+def validate_draft(draft: ClientDraft, *, today: date | None = None) -> ClientValues:
+    """The draft validated field by field (InvalidField names the first bad field in zh and en)."""
+    stage = Stage.parse(draft.stage, STAGE_FIELD)
+    name = validate_name(draft.name, surname_only_allowed=stage is Stage.LEAD)
+    phone = validate_phone(draft.phone)
+    sensitive_ok = sensitive_fields_allowed(stage, draft.sensitive_consent)
+    id_type: str | None = None
+    id_number: str | None = None
+    if draft.id_number.strip():
+        document = IdType.parse(draft.id_type, ID_TYPE_FIELD) if draft.id_type.strip() else IdType.RESIDENT_ID
+        if not sensitive_ok:
+            raise _consent_needed(id_number_field(document))
+        id_type, id_number = document.value, validate_id_number(document, draft.id_number, today=today)
+    income = _choice(IncomeBand, draft.income_band, INCOME_BAND_FIELD)
+    if income is not None and not sensitive_ok:
+        raise _consent_needed(INCOME_BAND_FIELD)
+    address = validate_optional_address(draft.province, draft.city, draft.district, draft.address_detail)
+    return ClientValues(
+        full_name=name,
+        phone_e164=phone.e164,
+        phone_kind=phone.kind.value,
+        stage=stage.value,
+        id_type=id_type,
+        id_number=id_number,
+        email=validate_email(draft.email),
+        province=address.province if address else None,
+        city=address.city if address else None,
+        district=address.district if address else None,
+        address_detail=address.detail if address else None,
+        income_band=income,
+        property_type=_choice(PropertyType, draft.property_type, PROPERTY_TYPE_FIELD),
+        intended_districts=_districts(draft.intended_districts),
+        area_range=_choice(AreaRange, draft.area_range, AREA_RANGE_FIELD),
+        budget_band=_choice(BudgetBand, draft.budget_band, BUDGET_BAND_FIELD),
+        payment_method=_choice(PaymentMethod, draft.payment_method, PAYMENT_METHOD_FIELD),
+        purchase_purpose=_choice(PurchasePurpose, draft.purchase_purpose, PURCHASE_PURPOSE_FIELD),
+        purchase_timeline=_choice(PurchaseTimeline, draft.purchase_timeline, PURCHASE_TIMELINE_FIELD),
+        intention_level=_choice(IntentionLevel, draft.intention_level, INTENTION_LEVEL_FIELD),
+        source_channel=_choice(SourceChannel, draft.source_channel, SOURCE_CHANNEL_FIELD),
+        notes=clean_notes(draft.notes),
+        sensitive_consent=bool(draft.sensitive_consent),
+    )
+
+
+def draft_from_values(values: ClientValues) -> ClientDraft:
+    """The stored values as a draft, so an edit is validated exactly like intake."""
+    return ClientDraft(
+        name=values.full_name,
+        phone=values.phone_e164,
+        stage=values.stage,
+        id_type=values.id_type or "",
+        id_number=values.id_number or "",
+        email=values.email or "",
+        province=values.province or "",
+        city=values.city or "",
+        district=values.district or "",
+        address_detail=values.address_detail or "",
+        income_band=values.income_band or "",
+        property_type=values.property_type or "",
+        intended_districts=values.intended_districts,
+        area_range=values.area_range or "",
+        budget_band=values.budget_band or "",
+        payment_method=values.payment_method or "",
+        purchase_purpose=values.purchase_purpose or "",
+        purchase_timeline=values.purchase_timeline or "",
+        intention_level=values.intention_level or "",
+        source_channel=values.source_channel or "",
+        notes=values.notes,
+        sensitive_consent=values.sensitive_consent,
+    )

@@ -1,0 +1,206 @@
+"""Client intake and edits: create a client, update fields, reassign to another agent.
+
+Every value is validated by the domain rules (bilingual messages naming the field); the ID number
+and income band pass the one sensitive-data gate (domain/client_record.py). A phone number or ID
+number already recorded in the branch is a duplicate: the caller gets the existing client's id if
+they may see that client, otherwise a message to ask the manager and nothing about the other client.
+Audit entries hold ids, field names and pseudonyms, never personal data.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, date, datetime
+from typing import Any
+
+from desktop_app.domain.client_record import (
+    DRAFT_FIELDS,
+    VALUE_FIELDS,
+    ClientDraft,
+    ClientRecord,
+    ClientValues,
+    draft_from_values,
+    validate_draft,
+)
+from desktop_app.domain.errors import BranchVaultError, InvalidInput
+from desktop_app.domain.permissions import Action
+from desktop_app.domain.roles import Role
+from desktop_app.services.audit_trail import check_permission, ensure_pseudonym_key, pseudonym, record
+from desktop_app.services.client_directory import denials_audited, may_see, visible_client
+from desktop_app.services.context import AppContext
+from desktop_app.store.audit_repository import utc_timestamp
+from desktop_app.store.client_repository import ClientRepository
+from desktop_app.store.staff_repository import StaffRepository
+
+_FIELD_NAMES = {"phone_e164": ("电话号码", "phone number"), "id_number": ("证件号码", "ID number")}
+
+
+class DuplicateClient(BranchVaultError):
+    """Another client in the branch has the same phone or ID number. ``existing_client_id`` is set
+    only when the caller may see that client."""
+
+    code = "duplicate_client"
+
+    def __init__(self, field: str, existing_client_id: int | None) -> None:
+        self.field = field
+        self.existing_client_id = existing_client_id
+        zh, en = _FIELD_NAMES[field]
+        if existing_client_id is not None:
+            super().__init__(
+                f"已有相同{zh}的客户（客户编号 {existing_client_id}），请打开该客户而不是重复登记。",
+                f"A client with the same {en} already exists (client {existing_client_id}); open "
+                "that client instead of registering again.",
+            )
+        else:
+            super().__init__(
+                f"本门店已登记过相同{zh}的客户，请联系店长处理。",
+                f"A client with the same {en} is already registered in this branch; ask the manager.",
+            )
+
+
+class ReassignRefused(BranchVaultError):
+    code = "reassign_refused"
+
+
+def _today(ctx: AppContext) -> date:
+    return datetime.fromtimestamp(ctx.clock(), UTC).date()
+
+
+def _check_duplicates(
+    ctx: AppContext, repo: ClientRepository, values: ClientValues, *, excluding: int | None = None
+) -> None:
+    checks = [("phone_e164", repo.ids_with_phone(values.phone_e164, excluding=excluding))]
+    if values.id_number is not None:
+        checks.insert(0, ("id_number", repo.ids_with_id_number(values.id_number, excluding=excluding)))
+    for field, matches in checks:
+        if not matches:
+            continue
+        visible = [client_id for client_id, _ in matches if _may_see_id(ctx, repo, client_id)]
+        raise DuplicateClient(field, visible[0] if visible else None)
+
+
+def _may_see_id(ctx: AppContext, repo: ClientRepository, client_id: int) -> bool:
+    client = repo.get(client_id)
+    return client is not None and may_see(ctx, client)
+
+
+def _audit_duplicate(
+    ctx: AppContext, action: str, target_id: str, error: DuplicateClient, value: str
+) -> None:
+    _, db = ctx.require_session()
+    with db.transaction():
+        record(
+            ctx,
+            action,
+            target_type="client",
+            target_id=target_id,
+            outcome="failure",
+            reason="duplicate",
+            details={"field": error.field, "value": pseudonym(ctx, value), "shown": error.existing_client_id},
+        )
+
+
+def create_client(ctx: AppContext, draft: ClientDraft) -> ClientRecord:
+    """Register a client, assigned to the signed-in agent or manager. Audited ``client.create``."""
+    check_permission(ctx, Action.CLIENT_EDIT)
+    session, db = ctx.require_session()
+    values = validate_draft(draft, today=_today(ctx))
+    ensure_pseudonym_key(ctx)
+    repo = ClientRepository(db)
+    now = utc_timestamp(ctx.clock())
+    try:
+        with db.transaction():
+            _check_duplicates(ctx, repo, values)
+            client_id = repo.add(values, assigned_agent_id=session.staff_id, now=now)
+            record(
+                ctx,
+                "client.create",
+                target_type="client",
+                target_id=str(client_id),
+                details={"stage": values.stage, "sensitive_consent": values.sensitive_consent},
+            )
+            client = repo.get(client_id)
+    except DuplicateClient as duplicate:
+        _audit_duplicate(ctx, "client.create", "", duplicate, getattr(values, duplicate.field) or "")
+        raise
+    assert client is not None
+    return client
+
+
+def update_client(ctx: AppContext, client_id: int, changes: dict[str, Any]) -> ClientRecord:
+    """Change some fields (ClientDraft names, values as typed). The whole client is validated again.
+    Audited ``client.update`` with the changed field names and pseudonyms of the old values."""
+    check_permission(ctx, Action.CLIENT_EDIT)
+    unknown = sorted(set(changes) - DRAFT_FIELDS)
+    if unknown:
+        raise InvalidInput(
+            "不能修改的字段：" + "、".join(unknown), "These fields cannot be changed: " + ", ".join(unknown)
+        )
+    _, db = ctx.require_session()
+    ensure_pseudonym_key(ctx)
+    repo = ClientRepository(db)
+    today = _today(ctx)
+    now = utc_timestamp(ctx.clock())
+    values: ClientValues | None = None
+    try:
+        with denials_audited(ctx, "client.update"), db.transaction():
+            current = visible_client(ctx, repo, client_id)
+            values = validate_draft(
+                dataclasses.replace(draft_from_values(current.values), **changes), today=today
+            )
+            changed = [
+                name for name in VALUE_FIELDS if getattr(values, name) != getattr(current.values, name)
+            ]
+            if not changed:
+                return current
+            _check_duplicates(ctx, repo, values, excluding=client_id)
+            repo.update(client_id, values, now=now)
+            old = {
+                name: pseudonym(ctx, str(getattr(current.values, name)))
+                for name in changed
+                if getattr(current.values, name) not in (None, "")
+            }
+            record(
+                ctx,
+                "client.update",
+                target_type="client",
+                target_id=str(client_id),
+                details={"fields": changed, "old": old},
+            )
+            updated = repo.get(client_id)
+    except DuplicateClient as duplicate:
+        assert values is not None
+        _audit_duplicate(
+            ctx, "client.update", str(client_id), duplicate, getattr(values, duplicate.field) or ""
+        )
+        raise
+    assert updated is not None
+    return updated
+
+
+def reassign_client(ctx: AppContext, client_id: int, agent_username: str) -> ClientRecord:
+    """Move a client to another active agent or manager (managers only). Audited ``client.reassign``."""
+    check_permission(ctx, Action.CLIENT_REASSIGN)
+    _, db = ctx.require_session()
+    repo = ClientRepository(db)
+    staff = StaffRepository(db)
+    with db.transaction():
+        client = visible_client(ctx, repo, client_id)
+        member = staff.get(agent_username)
+        if member is None or not member.active or member.role not in (Role.AGENT, Role.MANAGER):
+            raise ReassignRefused(
+                "只能分配给在职的经纪人或店长。",
+                "A client can be assigned only to an active agent or manager.",
+            )
+        if member.id != client.assigned_agent_id:
+            repo.set_agent(client_id, member.id, now=utc_timestamp(ctx.clock()))
+            record(
+                ctx,
+                "client.reassign",
+                target_type="client",
+                target_id=str(client_id),
+                details={"from_staff_id": client.assigned_agent_id, "to_staff_id": member.id},
+            )
+        updated = repo.get(client_id)
+    assert updated is not None
+    return updated
