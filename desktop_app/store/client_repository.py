@@ -3,6 +3,10 @@
 Filtering, sorting and paging happen in SQL; nothing here loads the whole table. Visibility (which
 staff member may see which client) is decided by the services; the repository only filters by the
 assigned agent it is given.
+
+The ``client_search`` FTS5 index (migration 4) holds each client's name and phone tokens
+(domain/search_tokens.py), never the ID number or notes. ``add`` and ``update`` rewrite a client's
+row in the same transaction as the change; a trigger removes it when the client is deleted.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from dataclasses import astuple
 from enum import StrEnum
 
 from desktop_app.domain.client_record import VALUE_FIELDS, ClientRecord, ClientValues, Followup, FollowupKind
+from desktop_app.domain.search_tokens import index_text, name_tokens, phone_tokens
 from desktop_app.store.database import Database
 
 _VALUE_COLUMNS = ", ".join(VALUE_FIELDS)
@@ -30,6 +35,17 @@ _ORDER_BY: dict[ClientSort, str] = {
     "last_contact_at DESC, id DESC",
     ClientSort.NAME: "full_name, id",
 }
+
+
+# A MATCH with at most this many hits is joined and sorted; a broader one (a common surname, one
+# letter) walks the last-contact index instead and stops at the page's end.
+_SORT_MATCHES_UP_TO = 400
+_SEARCH_ORDER = "last_contact_at DESC, id DESC"  # same order as ClientSort.LAST_CONTACT (NULLs last)
+
+
+def client_index_text(full_name: str, phone_e164: str) -> str:
+    """The ``client_search.tokens`` value of a client with this name and phone number."""
+    return index_text(name_tokens(full_name) | phone_tokens(phone_e164))
 
 
 def _row(row: tuple[object, ...]) -> ClientRecord:
@@ -55,12 +71,22 @@ class ClientRepository:
 
     def add(self, values: ClientValues, *, assigned_agent_id: int, now: str) -> int:
         placeholders = ",".join("?" * (len(VALUE_FIELDS) + 3))
-        cursor = self.db.execute(
-            f"INSERT INTO clients (assigned_agent_id, created_at, updated_at, {_VALUE_COLUMNS}) "
-            f"VALUES ({placeholders})",
-            (assigned_agent_id, now, now, *_db_values(values)),
+        with self.db.transaction():
+            cursor = self.db.execute(
+                f"INSERT INTO clients (assigned_agent_id, created_at, updated_at, {_VALUE_COLUMNS}) "
+                f"VALUES ({placeholders})",
+                (assigned_agent_id, now, now, *_db_values(values)),
+            )
+            client_id = int(cursor.lastrowid or 0)
+            self._index(client_id, values)
+        return client_id
+
+    def _index(self, client_id: int, values: ClientValues) -> None:
+        self.db.execute("DELETE FROM client_search WHERE rowid = ?", (client_id,))
+        self.db.execute(
+            "INSERT INTO client_search (rowid, tokens) VALUES (?, ?)",
+            (client_id, client_index_text(values.full_name, values.phone_e164)),
         )
-        return int(cursor.lastrowid or 0)
 
     def get(self, client_id: int) -> ClientRecord | None:
         row = self.db.execute(f"SELECT {_COLUMNS} FROM clients WHERE id = ?", (client_id,)).fetchone()
@@ -68,10 +94,13 @@ class ClientRepository:
 
     def update(self, client_id: int, values: ClientValues, *, now: str) -> None:
         assignments = ", ".join(f"{name} = ?" for name in VALUE_FIELDS)
-        self.db.execute(
-            f"UPDATE clients SET {assignments}, updated_at = ? WHERE id = ?",
-            (*_db_values(values), now, client_id),
-        )
+        with self.db.transaction():
+            cursor = self.db.execute(
+                f"UPDATE clients SET {assignments}, updated_at = ? WHERE id = ?",
+                (*_db_values(values), now, client_id),
+            )
+            if cursor.rowcount:
+                self._index(client_id, values)
 
     def set_agent(self, client_id: int, agent_id: int, *, now: str) -> None:
         self.db.execute(
@@ -113,6 +142,40 @@ class ClientRepository:
         rows = self.db.execute(
             f"SELECT {_COLUMNS} FROM clients {where} ORDER BY {_ORDER_BY[sort]} LIMIT ? OFFSET ?",
             (*params, limit, offset),
+        )
+        return [_row(r) for r in rows]
+
+    def search(self, match: str, *, agent_id: int | None, offset: int, limit: int) -> list[ClientRecord]:
+        """Clients whose index row matches the FTS5 expression ``match`` (build it with
+        ``search_tokens.fts5_match_expression``), only ``agent_id``'s when given, most recent
+        contact first."""
+        (hits,) = self.db.execute(
+            "SELECT count(*) FROM client_search WHERE client_search MATCH ?", (match,)
+        ).fetchone()
+        if not hits:
+            return []
+        agent, params = ("AND assigned_agent_id = ?", (agent_id,)) if agent_id is not None else ("", ())
+        if hits <= _SORT_MATCHES_UP_TO:
+            sql = (
+                f"SELECT {_COLUMNS} FROM client_search JOIN clients ON clients.id = client_search.rowid "
+                f"WHERE client_search MATCH ? {agent} ORDER BY {_SEARCH_ORDER} LIMIT ? OFFSET ?"
+            )
+        else:
+            index = "clients_last_contact" if agent_id is None else "clients_agent"
+            sql = (
+                f"SELECT {_COLUMNS} FROM clients INDEXED BY {index} WHERE id IN "
+                "(SELECT rowid FROM client_search WHERE client_search MATCH ?) "
+                f"{agent} ORDER BY {_SEARCH_ORDER} LIMIT ? OFFSET ?"
+            )
+        rows = self.db.execute(sql, (match, *params, limit, offset))
+        return [_row(r) for r in rows]
+
+    def with_id_number(self, id_number: str, *, agent_id: int | None) -> list[ClientRecord]:
+        """The client recorded with exactly this (normalised) ID number, if ``agent_id``'s when given."""
+        agent, params = ("AND assigned_agent_id = ?", (agent_id,)) if agent_id is not None else ("", ())
+        rows = self.db.execute(
+            f"SELECT {_COLUMNS} FROM clients WHERE id_number = ? {agent} ORDER BY {_SEARCH_ORDER}",
+            (id_number, *params),
         )
         return [_row(r) for r in rows]
 

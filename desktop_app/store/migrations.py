@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from desktop_app.domain.search_tokens import FTS5_TOKENIZE
+
 if TYPE_CHECKING:
     from desktop_app.store.database import Database
 
@@ -123,7 +125,34 @@ def _m003_clients(db: Database) -> None:
     db.execute("CREATE INDEX client_followups_client ON client_followups(client_id, at)")
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_m001_foundation, _m002_slot_public_keys, _m003_clients]
+def _m004_client_search(db: Database) -> None:
+    """Search-as-you-type index (client-search issue): one FTS5 row per client, rowid = client id,
+    holding the search tokens of its name and phone (``client_repository.client_index_text``), never
+    its ID number or notes. The client repository keeps it in step on every insert and update; a
+    trigger drops a deleted client's row. Existing clients are indexed here."""
+    from desktop_app.store.client_repository import client_index_text  # local: avoids an import cycle
+
+    db.execute(
+        f"CREATE VIRTUAL TABLE client_search USING fts5(tokens, tokenize='{FTS5_TOKENIZE}', prefix='1 2 3')"
+    )
+    db.execute(
+        """CREATE TRIGGER clients_search_delete AFTER DELETE ON clients
+           BEGIN DELETE FROM client_search WHERE rowid = old.id; END"""
+    )
+    rows = db.execute("SELECT id, full_name, phone_e164 FROM clients ORDER BY id").fetchall()
+    for client_id, full_name, phone_e164 in rows:
+        db.execute(
+            "INSERT INTO client_search (rowid, tokens) VALUES (?, ?)",
+            (client_id, client_index_text(full_name, phone_e164)),
+        )
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [
+    _m001_foundation,
+    _m002_slot_public_keys,
+    _m003_clients,
+    _m004_client_search,
+]
 LATEST_VERSION = len(MIGRATIONS)
 
 
