@@ -272,15 +272,25 @@ def cmd_self_test(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, out: Output) -> int:
-    from desktop_app.services.demo_profile import DEMO_USERS, create_demo_profile
+    from desktop_app.services.demo_profile import DEMO_USERS, create_demo_profile, demo_client_counts
 
-    ctx = create_demo_profile(Path(args.data_dir) if args.data_dir else None)
-    users = [{"username": u.username, "role": u.role.value, "password": u.password} for u in DEMO_USERS]
+    ctx = create_demo_profile(Path(args.data_dir) if args.data_dir else None, clients=args.clients)
+    counts = demo_client_counts(args.clients)
+    users = [
+        {
+            "username": u.username,
+            "role": u.role.value,
+            "password": u.password,
+            "clients": counts.get(u.username, 0),
+        }
+        for u in DEMO_USERS
+    ]
     text = "\n".join(
         [f"演示门店 / demo branch: {ctx.paths.root}"]
         + [f"  {u.role.label_zh:<8} {u.username:<12} {u.password}" for u in DEMO_USERS]
+        + [f"虚构客户 / synthetic clients: {args.clients}"]
     )
-    out.result({"data_dir": str(ctx.paths.root), "users": users}, text)
+    out.result({"data_dir": str(ctx.paths.root), "users": users, "clients": args.clients}, text)
     if args.no_gui:
         return 0
     try:
@@ -288,6 +298,18 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
     finally:
         if not args.data_dir:  # a throw-away profile in a temporary directory goes when the app closes
             shutil.rmtree(ctx.paths.root, ignore_errors=True)
+
+
+def cmd_clients(args: argparse.Namespace, out: Output) -> int:
+    from desktop_app.services.client_directory import count_clients
+
+    with signed_in(args) as (ctx, _):
+        count = count_clients(ctx)
+    out.result(
+        {"username": args.as_user, "clients": count},
+        f"{args.as_user} 可查看的客户 / clients {args.as_user} can see: {count}",
+    )
+    return 0
 
 
 HANDLERS: dict[str, Handler] = {
@@ -299,5 +321,6 @@ HANDLERS: dict[str, Handler] = {
     "recover": cmd_recover,
     "self-test": cmd_self_test,
     "demo": cmd_demo,
+    "clients": cmd_clients,
     "gui": cmd_gui,
 }

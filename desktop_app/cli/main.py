@@ -41,6 +41,16 @@ def _common(parser: argparse.ArgumentParser, *, as_user: bool = False) -> None:
         )
 
 
+def _client_count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number of clients, 0 or more: {text!r}")
+    return value
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with a Chinese line above its English usage error (sub-commands inherit the class)."""
 
@@ -144,6 +154,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="create a throw-away demo branch and start the GUI on it")
     _common(p)
     p.add_argument("--no-gui", action="store_true", help="only build the demo profile")
+    p.add_argument(
+        "--clients",
+        type=_client_count,
+        default=500,
+        metavar="N",
+        help="how many synthetic clients to create (default 500; 0 for none)",
+    )
+
+    clients = sub.add_parser("clients", help="client records").add_subparsers(
+        dest="clients_command", metavar="ACTION", required=True
+    )
+    p = clients.add_parser("count", help="how many clients you can see")
+    _common(p, as_user=True)
 
     p = sub.add_parser("gui", help="start the GUI (the default)")
     p.add_argument("--data-dir")

@@ -1,15 +1,26 @@
-"""A throw-away demo branch with one user per role and known passwords (no keyring entry is made)."""
+"""A throw-away demo branch with one user per role and known passwords (no keyring entry is made),
+filled with synthetic clients (domain/synthetic_clients.py: invented, no real person's data).
+
+The clients go through the real services, so each one is validated and audited: ``create_client``
+signed in as the demo agent (three in five) or the manager (the rest), then ``add_followup`` for
+each past follow-up. Each user's clients are written in batches of one transaction each (the
+services' own transactions join the outer one), so the demo does not pay a commit per row.
+"""
 
 from __future__ import annotations
 
 import tempfile
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop_app.domain.roles import Role
+from desktop_app.domain.synthetic_clients import DEFAULT_SEED, SyntheticClient, synthetic_clients
 from desktop_app.services.branch_setup import BranchDetails, init_branch
+from desktop_app.services.client_followups import add_followup
+from desktop_app.services.client_intake import create_client
 from desktop_app.services.context import AppContext, build_context
-from desktop_app.services.sign_in import sign_out
+from desktop_app.services.sign_in import sign_in, sign_out
 from desktop_app.services.staff_accounts import add_staff
 from desktop_app.store.device_secret import DeviceSecretStore
 from desktop_app.store.user_settings import UserSettings, save_user_settings
@@ -29,12 +40,48 @@ DEMO_USERS = (
     DemoUser("zhangwei", "张伟（置业顾问）", Role.AGENT, "Demo#Sales2026"),
     DemoUser("audit.chen", "陈静（审计）", Role.AUDITOR, "Demo#Check2026"),
 )
+DEMO_AGENT, DEMO_MANAGER = DEMO_USERS[2], DEMO_USERS[1]
+DEFAULT_DEMO_CLIENTS = 500
+_BATCH = 100  # clients per transaction
+
+
+def demo_client_owner(index: int) -> DemoUser:
+    """Who registers the demo client at ``index``: the agent three times in five, else the manager."""
+    return DEMO_AGENT if index % 5 < 3 else DEMO_MANAGER
+
+
+def demo_client_counts(clients: int) -> dict[str, int]:
+    """How many of ``clients`` demo clients each demo user registers (username → count)."""
+    agent = sum(1 for i in range(clients) if demo_client_owner(i) is DEMO_AGENT)
+    return {DEMO_AGENT.username: agent, DEMO_MANAGER.username: clients - agent}
+
+
+def _register(ctx: AppContext, user: DemoUser, clients: list[SyntheticClient]) -> None:
+    sign_in(ctx, user.username, user.password)
+    try:
+        _, db = ctx.require_session()
+        now = datetime.fromtimestamp(ctx.clock(), UTC)
+        for start in range(0, len(clients), _BATCH):
+            with db.transaction():
+                for client in clients[start : start + _BATCH]:
+                    record = create_client(ctx, client.draft)
+                    for followup in client.followups:
+                        add_followup(ctx, record.id, followup.kind, followup.note, at=now - followup.ago)
+    finally:
+        sign_out(ctx)
 
 
 def create_demo_profile(
-    data_dir: Path | None = None, *, secrets: DeviceSecretStore | None = None
+    data_dir: Path | None = None,
+    *,
+    secrets: DeviceSecretStore | None = None,
+    clients: int = DEFAULT_DEMO_CLIENTS,
+    seed: int = DEFAULT_SEED,
 ) -> AppContext:
-    """Create the demo branch (in a new temporary directory unless given); returns a signed-out context."""
+    """Create the demo branch (in a new temporary directory unless given) with ``clients`` synthetic
+    clients (see demo_client_counts for who has which); returns a signed-out context."""
+    if clients < 0:
+        raise ValueError("clients must not be negative")
     root = data_dir or Path(tempfile.mkdtemp(prefix="branchvault-demo-"))
     ctx = build_context(root, secrets=secrets)
     admin = DEMO_USERS[0]
@@ -52,5 +99,11 @@ def create_demo_profile(
     for user in DEMO_USERS[1:]:
         add_staff(ctx, user.username, user.display_name, user.role, password=user.password, must_change=False)
     sign_out(ctx)
+    if clients:
+        generated = synthetic_clients(
+            clients, seed=seed, today=datetime.fromtimestamp(ctx.clock(), UTC).date()
+        )
+        for user in (DEMO_AGENT, DEMO_MANAGER):
+            _register(ctx, user, [c for i, c in enumerate(generated) if demo_client_owner(i) is user])
     save_user_settings(ctx.paths.user_settings, UserSettings(language="zh_CN"))
     return ctx
