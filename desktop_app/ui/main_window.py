@@ -30,6 +30,10 @@ def _page_for(area: Area, shell: Shell) -> QWidget:
         from desktop_app.ui.admin.admin_page import AdminPage
 
         return AdminPage(shell)
+    if area is Area.CLIENTS:
+        from desktop_app.ui.clients.clients_page import ClientsPage
+
+        return ClientsPage(shell)
     if area is Area.AUDIT:
         from desktop_app.ui.audit.audit_page import AuditPage
 

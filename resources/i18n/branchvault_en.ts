@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
@@ -209,7 +209,10 @@
     </message>
     <message numerus="yes">
         <source>%n entries match the filter.</source>
-        <translation><numerusform>%n entry matches the filter.</numerusform><numerusform>%n entries match the filter.</numerusform></translation>
+        <translation>
+            <numerusform>%n entry matches the filter.</numerusform>
+            <numerusform>%n entries match the filter.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -250,8 +253,8 @@
         <translation>Set up this branch</translation>
     </message>
     <message>
-        <source>BranchVault keeps this branch's client records in an encrypted database on this PC.</source>
-        <translation>BranchVault keeps this branch's client records in an encrypted database on this PC.</translation>
+        <source>BranchVault keeps this branch&apos;s client records in an encrypted database on this PC.</source>
+        <translation>BranchVault keeps this branch&apos;s client records in an encrypted database on this PC.</translation>
     </message>
     <message>
         <source>Branch &amp;code:</source>
@@ -302,7 +305,10 @@
     </message>
     <message numerus="yes">
         <source>The audit chain is intact (%n entries checked).</source>
-        <translation><numerusform>The audit chain is intact (%n entry checked).</numerusform><numerusform>The audit chain is intact (%n entries checked).</numerusform></translation>
+        <translation>
+            <numerusform>The audit chain is intact (%n entry checked).</numerusform>
+            <numerusform>The audit chain is intact (%n entries checked).</numerusform>
+        </translation>
     </message>
     <message>
         <source>The audit chain is broken at entry %1: %2.</source>
@@ -349,6 +355,123 @@
     </message>
 </context>
 <context>
+    <name>ClientDetailDialog</name>
+    <message>
+        <source>Client details</source>
+        <translation>Client details</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <source>Stage:</source>
+        <translation>Stage:</translation>
+    </message>
+    <message>
+        <source>Intention level:</source>
+        <translation>Intention level:</translation>
+    </message>
+    <message>
+        <source>Source channel:</source>
+        <translation>Source channel:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>Email:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>ID number:</source>
+        <translation>ID number:</translation>
+    </message>
+    <message>
+        <source>Registered:</source>
+        <translation>Registered:</translation>
+    </message>
+    <message>
+        <source>Last contact:</source>
+        <translation>Last contact:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notes:</translation>
+    </message>
+</context>
+<context>
+    <name>ClientTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Intention</source>
+        <translation>Intention</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Last contact</translation>
+    </message>
+</context>
+<context>
+    <name>ClientsPage</name>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Search by name, pinyin, initials or phone digits</source>
+        <translation>Search by name, pinyin, initials or phone digits</translation>
+    </message>
+    <message>
+        <source>Sort by:</source>
+        <translation>Sort by:</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>Intention level</source>
+        <translation>Intention level</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>&amp;New client</source>
+        <translation>&amp;New client</translation>
+    </message>
+    <message>
+        <source>Matching clients: %1</source>
+        <translation>Matching clients: %1</translation>
+    </message>
+    <message>
+        <source>Clients: %1</source>
+        <translation>Clients: %1</translation>
+    </message>
+</context>
+<context>
     <name>CreatePage</name>
     <message>
         <source>Creating the branch</source>
@@ -363,16 +486,16 @@
         <translation>Go &amp;back and correct</translation>
     </message>
     <message>
-        <source>This is the branch recovery code. It restores access if every IT administrator password or this PC's keyring is lost. Write it down or print it and lock it in the branch safe. It is shown only this once.</source>
-        <translation>This is the branch recovery code. It restores access if every IT administrator password or this PC's keyring is lost. Write it down or print it and lock it in the branch safe. It is shown only this once.</translation>
+        <source>This is the branch recovery code. It restores access if every IT administrator password or this PC&apos;s keyring is lost. Write it down or print it and lock it in the branch safe. It is shown only this once.</source>
+        <translation>This is the branch recovery code. It restores access if every IT administrator password or this PC&apos;s keyring is lost. Write it down or print it and lock it in the branch safe. It is shown only this once.</translation>
     </message>
     <message>
         <source>I have stored it safely</source>
         <translation>I have stored it safely</translation>
     </message>
     <message>
-        <source>Measuring this PC's speed for the key derivation and creating the encrypted database. This takes a few seconds…</source>
-        <translation>Measuring this PC's speed for the key derivation and creating the encrypted database. This takes a few seconds…</translation>
+        <source>Measuring this PC&apos;s speed for the key derivation and creating the encrypted database. This takes a few seconds…</source>
+        <translation>Measuring this PC&apos;s speed for the key derivation and creating the encrypted database. This takes a few seconds…</translation>
     </message>
     <message>
         <source>The branch was not created.</source>
@@ -419,6 +542,61 @@
     <message>
         <source>BranchVault — First-time setup</source>
         <translation>BranchVault — First-time setup</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>New client</source>
+        <translation>New client</translation>
+    </message>
+    <message>
+        <source>&amp;Name or surname:</source>
+        <translation>&amp;Name or surname:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <source>&amp;Source channel:</source>
+        <translation>&amp;Source channel:</translation>
+    </message>
+    <message>
+        <source>&amp;Intention level:</source>
+        <translation>&amp;Intention level:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;otes:</translation>
+    </message>
+    <message>
+        <source>e.g. 王 or 王先生 at a first visit</source>
+        <translation>e.g. 王 or 王先生 at a first visit</translation>
+    </message>
+    <message>
+        <source>mobile, landline or +country code</source>
+        <translation>mobile, landline or +country code</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <source>(not rated)</source>
+        <translation>(not rated)</translation>
+    </message>
+    <message>
+        <source>Open the existing client</source>
+        <translation>Open the existing client</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>&amp;Register</translation>
     </message>
 </context>
 <context>
@@ -582,7 +760,10 @@ Data folder: %3</translation>
     <name>PasswordFeedback</name>
     <message numerus="yes">
         <source>At least %n characters, mixing upper- and lower-case letters, digits and symbols.</source>
-        <translation><numerusform>At least %n character, mixing upper- and lower-case letters, digits and symbols.</numerusform><numerusform>At least %n characters, mixing upper- and lower-case letters, digits and symbols.</numerusform></translation>
+        <translation>
+            <numerusform>At least %n character, mixing upper- and lower-case letters, digits and symbols.</numerusform>
+            <numerusform>At least %n characters, mixing upper- and lower-case letters, digits and symbols.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The password meets the rules.</source>
@@ -698,7 +879,10 @@ Data folder: %3</translation>
     <name>SignInMessages</name>
     <message numerus="yes">
         <source>Too many failed sign-in attempts. This account is locked; try again in %n minute(s).</source>
-        <translation><numerusform>Too many failed sign-in attempts. This account is locked; try again in %n minute.</numerusform><numerusform>Too many failed sign-in attempts. This account is locked; try again in %n minutes.</numerusform></translation>
+        <translation>
+            <numerusform>Too many failed sign-in attempts. This account is locked; try again in %n minute.</numerusform>
+            <numerusform>Too many failed sign-in attempts. This account is locked; try again in %n minutes.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Caps Lock seems to be on.</source>
@@ -760,7 +944,10 @@ Data folder: %3</translation>
     </message>
     <message numerus="yes">
         <source>Copied. The clipboard is cleared in %n second(s).</source>
-        <translation><numerusform>Copied. The clipboard is cleared in %n second.</numerusform><numerusform>Copied. The clipboard is cleared in %n seconds.</numerusform></translation>
+        <translation>
+            <numerusform>Copied. The clipboard is cleared in %n second.</numerusform>
+            <numerusform>Copied. The clipboard is cleared in %n seconds.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

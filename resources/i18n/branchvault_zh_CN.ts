@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -209,7 +209,9 @@
     </message>
     <message numerus="yes">
         <source>%n entries match the filter.</source>
-        <translation><numerusform>共 %n 条符合筛选条件。</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 条符合筛选条件。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -250,7 +252,7 @@
         <translation>设置本门店</translation>
     </message>
     <message>
-        <source>BranchVault keeps this branch's client records in an encrypted database on this PC.</source>
+        <source>BranchVault keeps this branch&apos;s client records in an encrypted database on this PC.</source>
         <translation>BranchVault 将本门店的客户信息保存在这台电脑上的加密数据库中。</translation>
     </message>
     <message>
@@ -302,7 +304,9 @@
     </message>
     <message numerus="yes">
         <source>The audit chain is intact (%n entries checked).</source>
-        <translation><numerusform>审计链完整（已校验 %n 条）。</numerusform></translation>
+        <translation>
+            <numerusform>审计链完整（已校验 %n 条）。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The audit chain is broken at entry %1: %2.</source>
@@ -349,6 +353,123 @@
     </message>
 </context>
 <context>
+    <name>ClientDetailDialog</name>
+    <message>
+        <source>Client details</source>
+        <translation>客户详情</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <source>Stage:</source>
+        <translation>客户阶段：</translation>
+    </message>
+    <message>
+        <source>Intention level:</source>
+        <translation>意向等级：</translation>
+    </message>
+    <message>
+        <source>Source channel:</source>
+        <translation>客户来源：</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>电子邮箱：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>ID number:</source>
+        <translation>证件号码：</translation>
+    </message>
+    <message>
+        <source>Registered:</source>
+        <translation>登记日期：</translation>
+    </message>
+    <message>
+        <source>Last contact:</source>
+        <translation>最近联系：</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+</context>
+<context>
+    <name>ClientTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Intention</source>
+        <translation>意向</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>经纪人</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+</context>
+<context>
+    <name>ClientsPage</name>
+    <message>
+        <source>Clients</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Search by name, pinyin, initials or phone digits</source>
+        <translation>按姓名、拼音、首字母或电话号码搜索</translation>
+    </message>
+    <message>
+        <source>Sort by:</source>
+        <translation>排序：</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Intention level</source>
+        <translation>意向等级</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>&amp;New client</source>
+        <translation>新客户(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Matching clients: %1</source>
+        <translation>符合条件的客户：%1</translation>
+    </message>
+    <message>
+        <source>Clients: %1</source>
+        <translation>客户：%1</translation>
+    </message>
+</context>
+<context>
     <name>CreatePage</name>
     <message>
         <source>Creating the branch</source>
@@ -363,7 +484,7 @@
         <translation>返回修改(&amp;B)</translation>
     </message>
     <message>
-        <source>This is the branch recovery code. It restores access if every IT administrator password or this PC's keyring is lost. Write it down or print it and lock it in the branch safe. It is shown only this once.</source>
+        <source>This is the branch recovery code. It restores access if every IT administrator password or this PC&apos;s keyring is lost. Write it down or print it and lock it in the branch safe. It is shown only this once.</source>
         <translation>这是本门店的恢复码。如果所有 IT 管理员的密码都丢失，或这台电脑的密钥环丢失，可用它恢复访问。请抄写或打印后锁入门店保险柜。恢复码只显示这一次。</translation>
     </message>
     <message>
@@ -371,7 +492,7 @@
         <translation>我已妥善保存</translation>
     </message>
     <message>
-        <source>Measuring this PC's speed for the key derivation and creating the encrypted database. This takes a few seconds…</source>
+        <source>Measuring this PC&apos;s speed for the key derivation and creating the encrypted database. This takes a few seconds…</source>
         <translation>正在测定本机的密钥派生速度并创建加密数据库，需要几秒钟……</translation>
     </message>
     <message>
@@ -419,6 +540,61 @@
     <message>
         <source>BranchVault — First-time setup</source>
         <translation>BranchVault — 首次设置</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>New client</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>&amp;Name or surname:</source>
+        <translation>姓名或姓氏(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Source channel:</source>
+        <translation>客户来源(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Intention level:</source>
+        <translation>意向等级(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>e.g. 王 or 王先生 at a first visit</source>
+        <translation>首次到访可只填姓氏，如 王 或 王先生</translation>
+    </message>
+    <message>
+        <source>mobile, landline or +country code</source>
+        <translation>手机、座机或 +国家代码</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <source>(not rated)</source>
+        <translation>（未评级）</translation>
+    </message>
+    <message>
+        <source>Open the existing client</source>
+        <translation>打开已有客户</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>登记(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -582,7 +758,9 @@ Data folder: %3</source>
     <name>PasswordFeedback</name>
     <message numerus="yes">
         <source>At least %n characters, mixing upper- and lower-case letters, digits and symbols.</source>
-        <translation><numerusform>至少 %n 个字符，混合使用大写字母、小写字母、数字和符号。</numerusform></translation>
+        <translation>
+            <numerusform>至少 %n 个字符，混合使用大写字母、小写字母、数字和符号。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The password meets the rules.</source>
@@ -698,7 +876,9 @@ Data folder: %3</source>
     <name>SignInMessages</name>
     <message numerus="yes">
         <source>Too many failed sign-in attempts. This account is locked; try again in %n minute(s).</source>
-        <translation><numerusform>登录失败次数过多，账户已锁定，请 %n 分钟后再试。</numerusform></translation>
+        <translation>
+            <numerusform>登录失败次数过多，账户已锁定，请 %n 分钟后再试。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Caps Lock seems to be on.</source>
@@ -760,7 +940,9 @@ Data folder: %3</source>
     </message>
     <message numerus="yes">
         <source>Copied. The clipboard is cleared in %n second(s).</source>
-        <translation><numerusform>已复制。剪贴板将在 %n 秒后清空。</numerusform></translation>
+        <translation>
+            <numerusform>已复制。剪贴板将在 %n 秒后清空。</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,172 @@
+"""The Clients area (agents: their own clients; managers: the whole branch).
+
+A search box (search as you type, debounced) over the masked list; with the box empty, the paged
+list in the chosen order. "New client" opens intake; double-clicking a row opens the masked
+detail. Nothing is read before the area is first shown, and every query runs on the worker.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.permissions import Action, can
+from desktop_app.store.client_repository import ClientSort
+from desktop_app.ui.clients.client_detail_dialog import ClientDetailDialog
+from desktop_app.ui.clients.client_table_model import ClientTableModel
+from desktop_app.ui.clients.intake_dialog import IntakeDialog
+from desktop_app.ui.form_parts import MessageLabel
+from desktop_app.ui.read_only_table import setup_read_only_table
+from desktop_app.ui.retranslate import Retranslating
+from desktop_app.ui.shell import Shell
+
+SEARCH_DELAY_MS = 150
+COLUMN_WIDTHS = (110, 140, 130, 110, 110, 110)
+SORTS = (ClientSort.LAST_CONTACT, ClientSort.INTENTION, ClientSort.NAME)
+
+
+def _staff_names(shell: Shell) -> dict[int, str]:
+    from desktop_app.services.staff_accounts import list_staff
+
+    return {member.id: member.display_name for member in list_staff(shell.context())}
+
+
+class ClientsPage(Retranslating, QWidget):
+    def __init__(self, shell: Shell, page_size: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shell = shell
+        self._started = False
+        self.model = ClientTableModel(shell, page_size) if page_size else ClientTableModel(shell)
+        session, _ = shell.context().require_session()
+        self.model.agent_names[session.staff_id] = session.display_name
+        self._may_list_staff = can(session.role, Action.STAFF_LIST)
+        self._may_create = can(session.role, Action.CLIENT_EDIT)
+        self.intake_dialog: IntakeDialog | None = None
+        self.detail_dialog: ClientDetailDialog | None = None
+
+        self.heading = QLabel()
+        bold = self.heading.font()
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.2)
+        self.heading.setFont(bold)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(240)
+        self.sort_label = QLabel()
+        self.sort = QComboBox()
+        for sort in SORTS:
+            self.sort.addItem("", sort.value)
+        self.new_button = QPushButton()
+        self.new_button.setEnabled(self._may_create)
+        self.error = MessageLabel()
+        self.count_label = QLabel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        setup_read_only_table(self.table)  # fixed widths: sizing to contents would read every row
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+
+        tools = QHBoxLayout()
+        tools.addWidget(self.search, 1)
+        tools.addWidget(self.sort_label)
+        tools.addWidget(self.sort)
+        tools.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(tools)
+        layout.addWidget(self.error)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+        self.search.textChanged.connect(lambda _text: self.search_timer.start())
+        self.search_timer.timeout.connect(self.apply_search)
+        self.sort.currentIndexChanged.connect(lambda _index: self.reload())
+        self.new_button.clicked.connect(self.open_intake)
+        self.table.doubleClicked.connect(self._row_activated)
+        self.model.loaded.connect(self._update_count)
+        self.model.loaded.connect(self.error.clear_message)
+        self.model.failed.connect(self.error.show_error)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Clients"))
+        self.search.setPlaceholderText(self.tr("Search by name, pinyin, initials or phone digits"))
+        self.sort_label.setText(self.tr("Sort by:"))
+        sort_names = {
+            ClientSort.LAST_CONTACT: self.tr("Last contact"),
+            ClientSort.INTENTION: self.tr("Intention level"),
+            ClientSort.NAME: self.tr("Name"),
+        }
+        for index, sort in enumerate(SORTS):
+            self.sort.setItemText(index, sort_names[sort])
+        self.new_button.setText(self.tr("&New client"))
+        self.model.retranslate()
+        self._update_count()
+
+    def current_sort(self) -> ClientSort:
+        return ClientSort(str(self.sort.currentData()))
+
+    def apply_search(self) -> None:
+        self.search_timer.stop()
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.reload(sort=self.current_sort(), text=self.search.text())
+
+    def _update_count(self) -> None:
+        if self.model.search_text:
+            text = self.tr("Matching clients: %1")
+        else:
+            text = self.tr("Clients: %1")
+        self.count_label.setText(text.replace("%1", str(self.model.total)))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The first time the area is shown: the agents' names (managers), then the rows."""
+        super().showEvent(event)
+        if self._started:
+            return
+        self._started = True
+        if self._may_list_staff:
+            shell = self.shell  # the worker gets the shell, never a widget
+            shell.jobs.run(lambda: _staff_names(shell), self._names_arrived, None, owner=self)
+        self.reload()
+
+    def _names_arrived(self, names: object) -> None:
+        self.model.agent_names.update(names)  # type: ignore[call-overload]
+        self.model.retranslate()
+
+    # ------------------------------------------------------------------------------------ dialogs
+
+    def open_intake(self) -> IntakeDialog:
+        dialog = IntakeDialog(self.shell, self)
+        dialog.created.connect(lambda _client_id: self.reload())
+        dialog.open_existing.connect(self.open_client)
+        dialog.finished.connect(dialog.deleteLater)
+        self.intake_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _row_activated(self, index: QModelIndex) -> None:
+        client_id = self.model.client_id(index.row())
+        if client_id is not None:
+            self.open_client(client_id)
+
+    def open_client(self, client_id: int) -> ClientDetailDialog:
+        dialog = ClientDetailDialog(self.shell, client_id, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.detail_dialog = dialog
+        dialog.open()
+        return dialog
