@@ -38,7 +38,13 @@ from desktop_app.domain.client_fields import (
     validate_optional_address,
 )
 from desktop_app.domain.field_errors import FieldLabel, InvalidField, too_long
-from desktop_app.domain.identity_documents import ID_TYPE_FIELD, IdType, id_number_field, validate_id_number
+from desktop_app.domain.identity_documents import (
+    ID_TYPE_FIELD,
+    IdType,
+    id_number_field,
+    is_under_14,
+    validate_id_number,
+)
 from desktop_app.domain.input_text import collapse_spaces
 from desktop_app.domain.labelled_choice import LabelledChoice
 from desktop_app.domain.phone_numbers import validate_phone
@@ -79,7 +85,7 @@ def _consent_needed(field: FieldLabel) -> InvalidField:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ClientDraft:
     """What intake collects, as typed. Blank text means "not given"."""
 
@@ -110,7 +116,7 @@ class ClientDraft:
 DRAFT_FIELDS = frozenset(f.name for f in fields(ClientDraft))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ClientValues:
     """A validated client, normalised for storage: choices are stable codes, None means not given."""
 
@@ -142,7 +148,7 @@ class ClientValues:
 VALUE_FIELDS = tuple(f.name for f in fields(ClientValues))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ClientRecord:
     id: int
     assigned_agent_id: int
@@ -151,8 +157,11 @@ class ClientRecord:
     updated_at: str
     last_contact_at: str | None
 
+    def __repr__(self) -> str:
+        return f"ClientRecord(id={self.id})"
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, repr=False)
 class Followup:
     id: int
     client_id: int
@@ -160,6 +169,48 @@ class Followup:
     kind: FollowupKind
     note: str
     staff_id: int
+
+    def __repr__(self) -> str:
+        return f"Followup(id={self.id}, client_id={self.client_id})"
+
+
+def _no_personal_repr(self: object) -> str:
+    """Drafts and values hold personal data: their repr (tracebacks, logs) shows none of it."""
+    return f"{type(self).__name__}(…)"
+
+
+ClientDraft.__repr__ = _no_personal_repr  # type: ignore[method-assign]
+ClientValues.__repr__ = _no_personal_repr  # type: ignore[method-assign]
+
+SENSITIVE_CONSENT_FIELD = FieldLabel("sensitive_consent", "敏感个人信息单独同意", "sensitive-data consent")
+_YES = {"1", "true", "yes", "y", "是", "同意", "已同意"}
+_NO = {"", "0", "false", "no", "n", "否", "不同意", "未同意"}
+
+
+def consent_flag(value: object) -> bool:
+    """A consent answer as a real yes/no; text other than a clear yes or no is refused, never guessed
+    (the text "false" must not count as consent)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        answer = value.strip().lower()
+        if answer in _YES:
+            return True
+        if answer in _NO:
+            return False
+    raise InvalidField(SENSITIVE_CONSENT_FIELD, "not_yes_or_no", "请填写“是”或“否”", "must be yes or no")
+
+
+def _guardian_consent_needed(field: FieldLabel) -> InvalidField:
+    return InvalidField(
+        field,
+        "guardian_consent_required",
+        "客户未满 14 周岁：须由监护人单独同意后方可记录（随同意书功能提供）",
+        "the client is under 14: it may be recorded only with a guardian's consent "
+        "(recorded with the consent forms)",
+    )
 
 
 def _choice(kind: type[LabelledChoice], text: str, field: FieldLabel) -> str | None:
@@ -178,7 +229,8 @@ def validate_draft(draft: ClientDraft, *, today: date | None = None) -> ClientVa
     stage = Stage.parse(draft.stage, STAGE_FIELD)
     name = validate_name(draft.name, surname_only_allowed=stage is Stage.LEAD)
     phone = validate_phone(draft.phone)
-    sensitive_ok = sensitive_fields_allowed(stage, draft.sensitive_consent)
+    consent = consent_flag(draft.sensitive_consent)
+    sensitive_ok = sensitive_fields_allowed(stage, consent)
     id_type: str | None = None
     id_number: str | None = None
     if draft.id_number.strip():
@@ -186,6 +238,10 @@ def validate_draft(draft: ClientDraft, *, today: date | None = None) -> ClientVa
         if not sensitive_ok:
             raise _consent_needed(id_number_field(document))
         id_type, id_number = document.value, validate_id_number(document, draft.id_number, today=today)
+        if document in (IdType.RESIDENT_ID, IdType.RESIDENT_ID_15) and is_under_14(
+            id_number, today or date.today()
+        ):
+            raise _guardian_consent_needed(id_number_field(document))
     income = _choice(IncomeBand, draft.income_band, INCOME_BAND_FIELD)
     if income is not None and not sensitive_ok:
         raise _consent_needed(INCOME_BAND_FIELD)
@@ -213,7 +269,7 @@ def validate_draft(draft: ClientDraft, *, today: date | None = None) -> ClientVa
         intention_level=_choice(IntentionLevel, draft.intention_level, INTENTION_LEVEL_FIELD),
         source_channel=_choice(SourceChannel, draft.source_channel, SOURCE_CHANNEL_FIELD),
         notes=clean_notes(draft.notes),
-        sensitive_consent=bool(draft.sensitive_consent),
+        sensitive_consent=consent,
     )
 
 

@@ -139,7 +139,12 @@ def _agent_filter(ctx: AppContext) -> int | None:
 
 
 def masked_phone(e164: str, kind: str) -> str:
-    display = validate_phone(e164).display
+    """Never raises: a stored number the validator no longer accepts (e.g. after a phonenumbers data
+    update) is still masked, by the foreign rule, rather than breaking the list."""
+    try:
+        display = validate_phone(e164).display
+    except InvalidInput:
+        return mask(FieldKind.FOREIGN_PHONE, e164)
     if kind == PhoneKind.MOBILE:
         return mask(FieldKind.MAINLAND_MOBILE, display.replace(" ", ""))
     if kind == PhoneKind.LANDLINE:

@@ -26,7 +26,13 @@ from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.permissions import Action
 from desktop_app.domain.roles import Role
 from desktop_app.services.audit_trail import check_permission, ensure_pseudonym_key, pseudonym, record
-from desktop_app.services.client_directory import denials_audited, may_see, visible_client
+from desktop_app.services.client_directory import (
+    ClientDetail,
+    denials_audited,
+    detail,
+    may_see,
+    visible_client,
+)
 from desktop_app.services.context import AppContext
 from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.client_repository import ClientRepository
@@ -127,9 +133,10 @@ def create_client(ctx: AppContext, draft: ClientDraft) -> ClientRecord:
     return client
 
 
-def update_client(ctx: AppContext, client_id: int, changes: dict[str, Any]) -> ClientRecord:
+def update_client(ctx: AppContext, client_id: int, changes: dict[str, Any]) -> ClientDetail:
     """Change some fields (ClientDraft names, values as typed). The whole client is validated again.
-    Audited ``client.update`` with the changed field names and pseudonyms of the old values."""
+    Audited ``client.update`` with the changed field names and pseudonyms of the old values.
+    Returns the masked detail: stored values leave the services only through a reveal."""
     check_permission(ctx, Action.CLIENT_EDIT)
     unknown = sorted(set(changes) - DRAFT_FIELDS)
     if unknown:
@@ -152,7 +159,7 @@ def update_client(ctx: AppContext, client_id: int, changes: dict[str, Any]) -> C
                 name for name in VALUE_FIELDS if getattr(values, name) != getattr(current.values, name)
             ]
             if not changed:
-                return current
+                return detail(current)
             _check_duplicates(ctx, repo, values, excluding=client_id)
             repo.update(client_id, values, now=now)
             old = {
@@ -175,11 +182,12 @@ def update_client(ctx: AppContext, client_id: int, changes: dict[str, Any]) -> C
         )
         raise
     assert updated is not None
-    return updated
+    return detail(updated)
 
 
-def reassign_client(ctx: AppContext, client_id: int, agent_username: str) -> ClientRecord:
-    """Move a client to another active agent or manager (managers only). Audited ``client.reassign``."""
+def reassign_client(ctx: AppContext, client_id: int, agent_username: str) -> ClientDetail:
+    """Move a client to another active agent or manager (managers only). Audited ``client.reassign``.
+    Returns the masked detail."""
     check_permission(ctx, Action.CLIENT_REASSIGN)
     _, db = ctx.require_session()
     repo = ClientRepository(db)
@@ -203,4 +211,4 @@ def reassign_client(ctx: AppContext, client_id: int, agent_username: str) -> Cli
             )
         updated = repo.get(client_id)
     assert updated is not None
-    return updated
+    return detail(updated)

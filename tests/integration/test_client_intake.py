@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 import sqlcipher3
 
-from desktop_app.domain.client_record import ClientDraft
+from desktop_app.domain.client_record import ClientDraft, ClientRecord
 from desktop_app.domain.errors import InvalidInput, PermissionDenied
 from desktop_app.domain.field_errors import InvalidField
 from desktop_app.domain.roles import Role
@@ -22,7 +22,17 @@ from desktop_app.services.client_intake import (
 from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
 from desktop_app.services.staff_accounts import add_staff
+from desktop_app.store.client_repository import ClientRepository
 from tests.conftest import Branch
+
+
+def stored(ctx: AppContext, client_id: int) -> ClientRecord:
+    """What the database holds (tests only: the services return masked views)."""
+    _, db = ctx.require_session()
+    record = ClientRepository(db).get(client_id)
+    assert record is not None
+    return record
+
 
 SignIn = Callable[[Role], AppContext]
 RESIDENT_ID = "110105199003071239"
@@ -127,7 +137,9 @@ def test_withdrawing_consent_requires_clearing_the_sensitive_fields(signed_in: S
     with pytest.raises(InvalidField):
         update_client(agent, client.id, {"sensitive_consent": False})
     updated = update_client(agent, client.id, {"sensitive_consent": False, "id_number": ""})
-    assert updated.values.id_number is None and updated.values.id_type is None
+    assert updated.id_number == "" and updated.id_type is None
+    stored_values = stored(agent, client.id).values
+    assert stored_values.id_number is None and stored_values.id_type is None
 
 
 def test_duplicate_phone_gives_the_manager_the_existing_id(signed_in: SignIn) -> None:
@@ -191,7 +203,8 @@ def test_update_audits_field_names_and_pseudonyms_only(signed_in: SignIn) -> Non
     updated = update_client(
         agent, client.id, {"phone": "13987654321", "intention_level": "A", "notes": "改为低层"}
     )
-    assert updated.values.phone_e164 == "+8613987654321" and updated.values.intention_level == "A"
+    assert updated.phone == "139****4321" and updated.intention_level == "A"  # masked on return
+    assert stored(agent, client.id).values.phone_e164 == "+8613987654321"
     [(_, target, _, details)] = entries(agent, "client.update")
     assert target == str(client.id)
     assert '"phone_e164"' in details and '"intention_level"' in details and '"notes"' in details
@@ -260,7 +273,7 @@ def test_manager_reassigns_and_agents_cannot(
         assert (actor, target, outcome) == ("lina", str(client.id), "success")
         with pytest.raises(NotYourClient):  # the former agent lost it
             update_client(agent, client.id, {"notes": "x"})
-        assert update_client(other, client.id, {"notes": "x"}).values.notes == "x"
+        assert update_client(other, client.id, {"notes": "x"}).notes == "x"
     finally:
         other.close()
     with pytest.raises(ReassignRefused):
