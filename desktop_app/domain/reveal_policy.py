@@ -11,6 +11,7 @@ Pure rules only: the service counts the user's reveals in the audit log and pass
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ FIELD_FIELD = FieldLabel("field", "字段", "Field")
 REASON_FIELD = FieldLabel("reveal_reason", "查看原因", "Reason for revealing")
 REASON_TEXT_FIELD = FieldLabel("reveal_reason_text", "原因说明", "Reason details")
 REASON_TEXT_MIN = 4
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 REASON_TEXT_MAX = 200
 
 
@@ -66,6 +68,14 @@ def validate_reason(reason: RevealReason | str, text: str = "") -> tuple[RevealR
                 f"say why in at least {REASON_TEXT_MIN} characters when the reason is Other "
                 f"({len(cleaned)} entered)",
             )
+    if re.search(r"\d{4,}", cleaned.translate(_FULL_WIDTH_DIGITS)):
+        # The reason goes into the permanent audit log: it must not carry a phone or ID number.
+        raise InvalidField(
+            REASON_TEXT_FIELD,
+            "contains_number",
+            "原因中请勿填写电话号码、证件号码等数字（原因会永久记入审计日志）",
+            "do not put phone, ID or other numbers in the reason (it is kept in the audit log for good)",
+        )
     return parsed, cleaned
 
 

@@ -193,9 +193,11 @@ def allow_bulk_reveals(
     _, db = ctx.require_session()
     manager_username, for_username = manager_username.strip(), for_username.strip()
     staff = StaffRepository(db)
-    if staff.get(for_username) is None:
-        raise InvalidInput("找不到该员工。", "No such staff member.")
-    attempt = {"manager": manager_username, "for_username": for_username}
+    # A typed name is recorded only when it is a real account: an unknown one may be a password typed
+    # into the wrong field. Whether ``for_username`` exists is told only after the manager has
+    # authenticated, so the screen cannot be used to probe for usernames.
+    known_manager = staff.get(manager_username) is not None
+    attempt = {"manager": manager_username if known_manager else "(unknown)", "for_username": for_username}
 
     def refuse(outcome: str, why: str) -> None:
         with db.transaction():
@@ -218,6 +220,9 @@ def allow_bulk_reveals(
         refuse("denied", "account_locked")
         raise
     manager = staff.get(manager_username)
+    if staff.get(for_username) is None:
+        refuse("failure", "unknown_staff")
+        raise InvalidInput("找不到该员工。", "No such staff member.")
     if not _may_override(manager, for_username):
         refuse("denied", "not_a_manager")
         raise ManagerApprovalRequired()
