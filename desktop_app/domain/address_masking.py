@@ -47,8 +47,8 @@ def mask_address(
     if not any(fields):
         return ""
     parts: list[str] = []
-    for text in fields[:3]:
-        if _plausible_division(text) and text not in parts:
+    for text, shape in zip(fields[:3], (_PROVINCE_SHAPE, _CITY_SHAPE, _DISTRICT_SHAPE), strict=True):
+        if _plausible_division(text, shape) and text not in parts:
             parts.append(text)
     return _joined(parts) + HIDDEN
 
@@ -61,8 +61,19 @@ def mask_address_text(text: str) -> str:
     return mask_address(match["province"], match["city"], match["district"])
 
 
-def _plausible_division(text: str) -> bool:
-    return 0 < len(text) <= _LONGEST_DIVISION and not any(character.isdigit() for character in text)
+_PROVINCE_SHAPE = re.compile("|".join(sorted(PROVINCIAL_DIVISIONS, key=len, reverse=True)))
+_CITY_SHAPE = re.compile(_CITY)
+_DISTRICT_SHAPE = re.compile(_DISTRICT)
+
+
+def _plausible_division(text: str, shape: re.Pattern[str]) -> bool:
+    """A field is shown only if it looks like a division name: in Chinese it must have the shape of
+    one in full (so a street typed into the district field stays hidden); otherwise short, no digits."""
+    if not 0 < len(text) <= _LONGEST_DIVISION or any(character.isdigit() for character in text):
+        return False
+    if any(is_cjk(character) for character in text):
+        return shape.fullmatch(text) is not None
+    return True
 
 
 def _joined(parts: list[str]) -> str:

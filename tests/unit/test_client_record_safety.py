@@ -55,3 +55,11 @@ def test_reprs_show_no_personal_data() -> None:
     for text in (repr(draft), repr(values)):
         for secret in ("欧阳娜娜", "13812345678", "8613812345678", "科技园"):
             assert secret not in text
+
+
+def test_a_street_typed_into_the_district_field_stays_hidden() -> None:
+    from desktop_app.domain.masking import mask_address
+
+    assert mask_address("广东省", "深圳市", "南山区科技园南路腾讯大厦", "3栋") == "广东省深圳市******"
+    assert mask_address("广东省", "深圳市", "南山区", "科技园南路") == "广东省深圳市南山区******"
+    assert mask_address("上海市", "上海市", "浦东新区", "世纪大道1号") == "上海市浦东新区******"
