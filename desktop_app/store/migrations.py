@@ -147,11 +147,42 @@ def _m004_client_search(db: Database) -> None:
         )
 
 
+def _m005_destruction_records(db: Database) -> None:
+    """Lawful deletion (PIPL Art. 47; client-deletion issue): one row per destroyed client, kept as
+    evidence. It names the client only by ``audit_trail.pseudonym`` of its id and phone, never in
+    plaintext; ``categories`` is a JSON list of the data categories destroyed. Append-only, like
+    the audit log. The search index also switches to FTS5 ``secure-delete`` so a deleted client's
+    tokens are removed from the index segments instead of being left behind a tombstone."""
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS destruction_records (
+            id INTEGER PRIMARY KEY,
+            destroyed_at TEXT NOT NULL,
+            destroyed_by INTEGER NOT NULL REFERENCES staff(id),
+            approved_by INTEGER NOT NULL REFERENCES staff(id),
+            client_pseudonym TEXT NOT NULL,
+            categories TEXT NOT NULL,
+            reason TEXT NOT NULL
+                CHECK (reason IN ('deletion_request','retention_expiry','consent_withdrawn')),
+            request_reference TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute(
+        """CREATE TRIGGER IF NOT EXISTS destruction_records_no_update BEFORE UPDATE ON destruction_records
+           BEGIN SELECT RAISE(ABORT, 'destruction records are append-only'); END"""
+    )
+    db.execute(
+        """CREATE TRIGGER IF NOT EXISTS destruction_records_no_delete BEFORE DELETE ON destruction_records
+           BEGIN SELECT RAISE(ABORT, 'destruction records are append-only'); END"""
+    )
+    db.execute("INSERT INTO client_search (client_search, rank) VALUES ('secure-delete', 1)")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _m001_foundation,
     _m002_slot_public_keys,
     _m003_clients,
     _m004_client_search,
+    _m005_destruction_records,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -1,0 +1,273 @@
+"""Lawful deletion of a client (PIPL Art. 47) and its destruction certificate.
+
+Managers only (``Action.REQUEST_HANDLE``). One transaction deletes the client row, its follow-ups
+(cascade) and its search-index row (trigger), writes the destruction record and the audit entry
+``client.delete``; then the WAL is checkpointed and truncated, so with ``secure_delete=ON`` no old
+copy of the client's pages is left in the database file or the WAL (GB/T 22239 L3 8.1.4.10).
+The record and the audit entry name the client only by a pseudonym of its id and phone number.
+
+Buyers (subscription, contract, closed) are under the anti-money-laundering hold of at least 10
+years (compliance.md): deleting one is refused unless the reason is the expiry of that retention
+period and the record has not changed for 10 years.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from desktop_app.domain.client_record import ClientValues
+from desktop_app.domain.errors import BranchVaultError, InvalidInput
+from desktop_app.domain.permissions import Action, can
+from desktop_app.services.audit_trail import check_permission, ensure_pseudonym_key, pseudonym, record
+from desktop_app.services.client_directory import denials_audited, visible_client
+from desktop_app.services.context import AppContext
+from desktop_app.store.audit_repository import utc_timestamp
+from desktop_app.store.client_repository import ClientRepository
+from desktop_app.store.destruction_repository import DestructionRecord, DestructionRepository
+from desktop_app.store.staff_repository import StaffMember, StaffRepository
+
+BUYER_STAGES = frozenset({"subscription", "contract", "closed"})
+BUYER_RETENTION_YEARS = 10
+_REFERENCE = re.compile(r"[A-Za-z0-9._/-]{0,64}")
+
+
+class DeletionReason(StrEnum):
+    DELETION_REQUEST = "deletion_request"
+    RETENTION_EXPIRY = "retention_expiry"
+    CONSENT_WITHDRAWN = "consent_withdrawn"
+
+
+class Category(StrEnum):
+    """Data categories a destruction record lists (labels in ``CATEGORY_LABELS``)."""
+
+    IDENTITY = "identity"
+    CONTACT = "contact"
+    ADDRESS = "address"
+    INCOME = "income"
+    INTENTION = "intention"
+    NOTES = "notes"
+    FOLLOWUPS = "follow-ups"
+    SEARCH_INDEX = "search index"
+
+
+CATEGORY_LABELS: dict[str, tuple[str, str]] = {
+    Category.IDENTITY: ("身份信息（姓名、证件）", "identity (name, ID document)"),
+    Category.CONTACT: ("联系方式（电话、邮箱）", "contact (phone, email)"),
+    Category.ADDRESS: ("地址", "address"),
+    Category.INCOME: ("收入区间", "income band"),
+    Category.INTENTION: ("购房意向", "purchase intention"),
+    Category.NOTES: ("备注", "notes"),
+    Category.FOLLOWUPS: ("跟进记录", "follow-ups"),
+    Category.SEARCH_INDEX: ("搜索索引", "search index"),
+}
+
+REASON_LABELS: dict[str, tuple[str, str]] = {
+    DeletionReason.DELETION_REQUEST: ("个人信息主体请求删除", "deletion request by the individual"),
+    DeletionReason.RETENTION_EXPIRY: ("保存期限届满", "retention period expired"),
+    DeletionReason.CONSENT_WITHDRAWN: ("个人撤回同意", "consent withdrawn"),
+}
+
+
+class DeletionRefused(BranchVaultError):
+    code = "deletion_refused"
+
+
+class DestructionRecordNotFound(BranchVaultError):
+    code = "destruction_record_not_found"
+
+    def __init__(self) -> None:
+        super().__init__("找不到该销毁记录。", "No such destruction record.")
+
+
+def _parse_reason(reason: DeletionReason | str) -> DeletionReason:
+    try:
+        return DeletionReason(str(reason))
+    except ValueError:
+        raise InvalidInput(
+            "删除原因无效（个人请求删除、保存期限届满或撤回同意）。",
+            "Invalid reason (deletion request, retention expiry or consent withdrawn).",
+        ) from None
+
+
+def _clean_reference(reference: str) -> str:
+    text = reference.strip()
+    if not _REFERENCE.fullmatch(text):
+        raise InvalidInput(
+            "请求编号只能包含字母、数字和 . _ / -，最多 64 个字符（不要填写姓名或电话）。",
+            "The request reference may hold only letters, digits and . _ / - (at most 64); "
+            "do not enter names or phone numbers.",
+        )
+    return text
+
+
+def categories_of(values: ClientValues, followups: int) -> list[str]:
+    """The categories of data this client actually holds, in the fixed order of ``Category``."""
+    present = {
+        Category.IDENTITY: True,
+        Category.CONTACT: True,
+        Category.ADDRESS: any((values.province, values.city, values.district, values.address_detail)),
+        Category.INCOME: values.income_band is not None,
+        Category.INTENTION: any(
+            (
+                values.property_type,
+                values.intended_districts,
+                values.area_range,
+                values.budget_band,
+                values.payment_method,
+                values.purchase_purpose,
+                values.purchase_timeline,
+                values.intention_level,
+            )
+        ),
+        Category.NOTES: bool(values.notes),
+        Category.FOLLOWUPS: followups > 0,
+        Category.SEARCH_INDEX: True,
+    }
+    return [category.value for category in Category if present[category]]
+
+
+def _approver(ctx: AppContext, staff: StaffRepository, username: str | None) -> StaffMember:
+    session, _ = ctx.require_session()
+    member = staff.get(username) if username else staff.get_by_id(session.staff_id)
+    if member is None or not member.active or not can(member.role, Action.REQUEST_HANDLE):
+        raise DeletionRefused(
+            "审批人必须是在职的店长。", "The approver must be an active manager of the branch."
+        )
+    return member
+
+
+def _under_legal_hold(ctx: AppContext, stage: str, updated_at: str, reason: DeletionReason) -> bool:
+    if stage not in BUYER_STAGES:
+        return False
+    if reason is not DeletionReason.RETENTION_EXPIRY:
+        return True
+    changed = datetime.fromisoformat(updated_at)
+    now = datetime.fromtimestamp(ctx.clock(), UTC)
+    try:
+        expiry = changed.replace(year=changed.year + BUYER_RETENTION_YEARS)
+    except ValueError:  # 29 February
+        expiry = changed.replace(year=changed.year + BUYER_RETENTION_YEARS, day=28)
+    return now < expiry
+
+
+def _refuse(ctx: AppContext, client_id: int, reason: str, error: DeletionRefused) -> DeletionRefused:
+    _, db = ctx.require_session()
+    with db.transaction():
+        record(
+            ctx,
+            "client.delete",
+            target_type="client",
+            target_id=str(client_id),
+            outcome="failure",
+            reason=reason,
+        )
+    return error
+
+
+def delete_client(
+    ctx: AppContext,
+    client_id: int,
+    reason: DeletionReason | str,
+    approved_by_username: str | None = None,
+    request_reference: str = "",
+) -> DestructionRecord:
+    """Destroy the client and everything recorded about it; return the destruction record.
+
+    ``approved_by_username`` names the manager who approved the deletion (default: the signed-in
+    manager). Audited ``client.delete`` with the client's pseudonym and the categories destroyed.
+    """
+    check_permission(ctx, Action.REQUEST_HANDLE)
+    session, db = ctx.require_session()
+    why = _parse_reason(reason)
+    reference = _clean_reference(request_reference)
+    ensure_pseudonym_key(ctx)
+    clients = ClientRepository(db)
+    destruction = DestructionRepository(db)
+    staff = StaffRepository(db)
+    try:
+        with denials_audited(ctx, "client.delete"), db.transaction():
+            client = visible_client(ctx, clients, client_id)
+            approver = _approver(ctx, staff, approved_by_username)
+            if _under_legal_hold(ctx, client.values.stage, client.updated_at, why):
+                raise DeletionRefused(
+                    "该客户已认购或成交，反洗钱规定要求其身份和交易记录至少保存 10 年；"
+                    "期间只能保存，不能删除。",
+                    "This client has bought (subscription or later): anti-money-laundering rules "
+                    "require keeping the identification and transaction records for at least 10 "
+                    "years; until then they are kept in storage only and cannot be deleted.",
+                    code="legal_hold",
+                )
+            categories = categories_of(client.values, destruction.followup_count(client_id))
+            alias = pseudonym(ctx, f"{client_id}:{client.values.phone_e164}")
+            destruction.destroy_client(client_id)
+            destroyed = destruction.add(
+                destroyed_at=utc_timestamp(ctx.clock()),
+                destroyed_by=session.staff_id,
+                approved_by=approver.id,
+                client_pseudonym=alias,
+                categories=categories,
+                reason=why.value,
+                request_reference=reference,
+            )
+            record(
+                ctx,
+                "client.delete",
+                target_type="client",
+                target_id=str(client_id),
+                reason=why.value,
+                details={"client": alias, "categories": categories, "record_id": destroyed.id},
+            )
+    except DeletionRefused as refused:
+        raise _refuse(ctx, client_id, refused.code, refused) from None
+    db.checkpoint()
+    return destroyed
+
+
+def get_destruction_record(ctx: AppContext, record_id: int) -> DestructionRecord:
+    check_permission(ctx, Action.REQUEST_HANDLE)
+    _, db = ctx.require_session()
+    found = DestructionRepository(db).get(record_id)
+    if found is None:
+        raise DestructionRecordNotFound()
+    return found
+
+
+def destruction_certificate_pdf(ctx: AppContext, record_id: int) -> bytes:
+    """The one-page A4 certificate of destruction (no personal data). Audited
+    ``client.destruction_certificate``."""
+    from desktop_app.documents.destruction_certificate import CertificateParty, certificate_pdf
+
+    check_permission(ctx, Action.REQUEST_HANDLE)
+    _, db = ctx.require_session()
+    config = ctx.require_config()
+    staff = StaffRepository(db)
+    with db.transaction():
+        found = DestructionRepository(db).get(record_id)
+        if found is None:
+            raise DestructionRecordNotFound()
+        parties = []
+        for staff_id in (found.destroyed_by, found.approved_by):
+            member = staff.get_by_id(staff_id)
+            parties.append(
+                CertificateParty(member.display_name, member.username)
+                if member
+                else CertificateParty(f"#{staff_id}", "")
+            )
+        pdf = certificate_pdf(
+            config,
+            found,
+            destroyed_by=parties[0],
+            approved_by=parties[1],
+            category_labels=[CATEGORY_LABELS.get(c, (c, c)) for c in found.categories],
+            reason_label=REASON_LABELS.get(found.reason, (found.reason, found.reason)),
+            generated_at=utc_timestamp(ctx.clock()),
+        )
+        record(
+            ctx,
+            "client.destruction_certificate",
+            target_type="destruction_record",
+            target_id=str(record_id),
+        )
+    return pdf
