@@ -130,7 +130,7 @@ def denials_audited(ctx: AppContext, operation: str) -> Iterator[None]:
         raise
 
 
-def _agent_filter(ctx: AppContext) -> int | None:
+def agent_filter(ctx: AppContext) -> int | None:
     session, _ = ctx.require_session()
     return None if can(session.role, Action.CLIENT_VIEW_BRANCH) else session.staff_id
 
@@ -214,7 +214,7 @@ def detail(client: ClientRecord) -> ClientDetail:
 def count_clients(ctx: AppContext) -> int:
     check_permission(ctx, Action.CLIENT_VIEW_OWN)
     _, db = ctx.require_session()
-    return ClientRepository(db).count(agent_id=_agent_filter(ctx))
+    return ClientRepository(db).count(agent_id=agent_filter(ctx))
 
 
 def list_clients(
@@ -231,7 +231,7 @@ def list_clients(
     except ValueError:
         raise InvalidInput("不支持的排序方式。", "Unsupported sort order.") from None
     _, db = ctx.require_session()
-    rows = ClientRepository(db).page(agent_id=_agent_filter(ctx), offset=offset, limit=limit, sort=order)
+    rows = ClientRepository(db).page(agent_id=agent_filter(ctx), offset=offset, limit=limit, sort=order)
     return [summary(row) for row in rows]
 
 

@@ -23,7 +23,7 @@ from desktop_app.domain.permissions import Action
 from desktop_app.domain.phone_numbers import SEARCH_DIGITS
 from desktop_app.domain.search_tokens import EXACT_ID_LOOKUP, fts5_match_expression, is_han, query_tokens
 from desktop_app.services.audit_trail import check_permission, pseudonym, record
-from desktop_app.services.client_directory import MAX_PAGE, ClientSummary, _agent_filter, summary
+from desktop_app.services.client_directory import MAX_PAGE, ClientSummary, agent_filter, summary
 from desktop_app.services.context import AppContext
 from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.database import Database
@@ -45,7 +45,7 @@ def search_clients(ctx: AppContext, text: str, limit: int = 50) -> list[ClientSu
     if not tokens:
         return []
     repo = ClientRepository(db)
-    agent_id = _agent_filter(ctx)
+    agent_id = agent_filter(ctx)
     if tokens == [EXACT_ID_LOOKUP]:
         return _id_lookup(ctx, db, repo, text, agent_id)
     digits = [token for token in tokens if _is_digits(token)]
