@@ -176,7 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _never_fail_on_encoding() -> None:
     """A console or redirect that cannot encode Chinese (cp1252, ASCII) must not turn a finished
     command, such as an ``init`` about to show its recovery code, into a failure: characters it
-    cannot encode are written as ``\\uXXXX`` (still valid inside JSON strings)."""
+    cannot encode are written as backslash-u escapes (still valid inside JSON strings)."""
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)  # None under pythonw, or when replaced
         if reconfigure is not None:
