@@ -67,12 +67,14 @@ class FollowupKind(LabelledChoice):
     CALL = "call", "电话", "Call"
 
 
-_SENSITIVE_STAGES = frozenset({Stage.SUBSCRIPTION, Stage.CONTRACT, Stage.CLOSED})
+BUYER_STAGES: frozenset[str] = frozenset({Stage.SUBSCRIPTION, Stage.CONTRACT, Stage.CLOSED})
+"""Stages of a client who has bought: the ID number and income may be kept, and the anti-money-
+laundering hold (at least 10 years from ``ClientRecord.buyer_since``) applies."""
 
 
 def sensitive_fields_allowed(stage: Stage | str, sensitive_consent: bool) -> bool:
     """Whether an ID number and an income band may be stored for a client at ``stage``."""
-    return bool(sensitive_consent) and Stage(stage) in _SENSITIVE_STAGES
+    return bool(sensitive_consent) and Stage(stage) in BUYER_STAGES
 
 
 def _consent_needed(field: FieldLabel) -> InvalidField:
@@ -156,6 +158,12 @@ class ClientRecord:
     created_at: str
     updated_at: str
     last_contact_at: str | None
+    buyer_since: str | None = None  # UTC timestamp the client first reached a BUYER_STAGES stage
+    storage_only_since: str | None = None  # set: kept only for a legal hold, no other processing
+
+    @property
+    def storage_only(self) -> bool:
+        return self.storage_only_since is not None
 
     def __repr__(self) -> str:
         return f"ClientRecord(id={self.id})"

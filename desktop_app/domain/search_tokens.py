@@ -184,6 +184,20 @@ def _phonetic_tokens(positions: list[Readings]) -> set[str]:
     return tokens
 
 
+def name_readings(name: str) -> list[tuple[str, str]]:
+    """``name`` as it is read aloud, for sorting: ("syllable", pinyin or folded word or digits) per
+    Han character (its first reading, surname rules applied) or Latin word, and ("unknown", char)
+    for a Han character pypinyin does not know."""
+    readings: list[tuple[str, str]] = []
+    for index, (kind, run) in enumerate(_runs(name)):
+        if kind != "han":
+            readings.append(("syllable", run))
+            continue
+        for char, spellings in zip(run, _han_readings(run, name_start=index == 0), strict=True):
+            readings.append(("syllable", spellings[0]) if spellings else ("unknown", char))
+    return readings
+
+
 def name_tokens(name: str) -> set[str]:
     """Every token a client named ``name`` is indexed under (see the module docstring)."""
     tokens: set[str] = set()

@@ -17,7 +17,7 @@ import re
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from desktop_app.domain.client_record import ClientValues
+from desktop_app.domain.client_record import BUYER_STAGES, ClientValues
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.permissions import Action, can
 from desktop_app.services.audit_trail import check_permission, ensure_pseudonym_key, pseudonym, record
@@ -28,7 +28,6 @@ from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.destruction_repository import DestructionRecord, DestructionRepository
 from desktop_app.store.staff_repository import StaffMember, StaffRepository
 
-BUYER_STAGES = frozenset({"subscription", "contract", "closed"})
 BUYER_RETENTION_YEARS = 10
 _REFERENCE = re.compile(r"[A-Za-z0-9._/-]{0,64}")
 
@@ -188,7 +187,7 @@ def delete_client(
     staff = StaffRepository(db)
     try:
         with denials_audited(ctx, "client.delete"), db.transaction():
-            client = visible_client(ctx, clients, client_id)
+            client = visible_client(ctx, clients, client_id, storage_only_ok=True)
             approver = _approver(ctx, staff, approved_by_username)
             if _under_legal_hold(ctx, client.values.stage, client.updated_at, why):
                 raise DeletionRefused(

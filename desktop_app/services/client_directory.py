@@ -4,6 +4,8 @@ An agent sees and edits only the clients assigned to them; a manager sees the wh
 administrators and auditors never see client data (refused and audited as ``access.denied``).
 Lists show masked summary rows (masking.md) and never notes, ID numbers or birth dates; the detail
 view masks every personal field except notes, and each view is audited as ``client.view``.
+A record in "storage only" (kept for a legal hold after a deletion request or a withdrawal) is
+never listed, counted or shown; opening one is refused with ``StorageOnly``.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from desktop_app.domain.permissions import Action, can
 from desktop_app.domain.phone_numbers import PhoneKind, validate_phone
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.context import AppContext
-from desktop_app.store.client_repository import ClientRepository, ClientSort
+from desktop_app.store.client_repository import NO_FILTER, ClientFilter, ClientRepository, ClientSort
 
 MAX_PAGE = 200
 
@@ -31,6 +33,19 @@ class ClientNotFound(BranchVaultError):
 
     def __init__(self) -> None:
         super().__init__("找不到该客户。", "No such client.")
+
+
+class StorageOnly(BranchVaultError):
+    """The record is kept only because the law requires it (PIPL Art. 47)."""
+
+    code = "storage_only"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "该客户资料依法仅作保存（反洗钱规定的保存期内），不能查看、修改、打印或导出。",
+            "This client's records are kept in storage only (anti-money-laundering retention "
+            "period); they cannot be viewed, changed, printed or exported.",
+        )
 
 
 class NotYourClient(PermissionDenied):
@@ -99,14 +114,19 @@ def may_see(ctx: AppContext, client: ClientRecord) -> bool:
     return can(session.role, Action.CLIENT_VIEW_OWN) and client.assigned_agent_id == session.staff_id
 
 
-def visible_client(ctx: AppContext, repo: ClientRepository, client_id: int) -> ClientRecord:
-    """The client, if the signed-in user may see it; ClientNotFound or NotYourClient otherwise.
+def visible_client(
+    ctx: AppContext, repo: ClientRepository, client_id: int, *, storage_only_ok: bool = False
+) -> ClientRecord:
+    """The client, if the signed-in user may see it; ClientNotFound or NotYourClient otherwise, and
+    StorageOnly for a record in storage only unless ``storage_only_ok`` (deletion, retention).
     Call inside ``denials_audited`` so a refusal is audited after the transaction rolls back."""
     client = repo.get(client_id)
     if client is None:
         raise ClientNotFound()
     if not may_see(ctx, client):
         raise NotYourClient(client_id)
+    if client.storage_only and not storage_only_ok:
+        raise StorageOnly()
     return client
 
 
@@ -211,16 +231,20 @@ def detail(client: ClientRecord) -> ClientDetail:
 # ---------------------------------------------------------------------------------------------- queries
 
 
-def count_clients(ctx: AppContext) -> int:
+def count_clients(ctx: AppContext, filters: ClientFilter = NO_FILTER) -> int:
     check_permission(ctx, Action.CLIENT_VIEW_OWN)
     _, db = ctx.require_session()
-    return ClientRepository(db).count(agent_id=agent_filter(ctx))
+    return ClientRepository(db).count(agent_id=agent_filter(ctx), filters=filters)
 
 
 def list_clients(
-    ctx: AppContext, offset: int = 0, limit: int = 50, sort: ClientSort | str = ClientSort.LAST_CONTACT
+    ctx: AppContext,
+    offset: int = 0,
+    limit: int = 50,
+    sort: ClientSort | str = ClientSort.LAST_CONTACT,
+    filters: ClientFilter = NO_FILTER,
 ) -> list[ClientSummary]:
-    """One page of masked summary rows the signed-in user may see."""
+    """One page of masked summary rows the signed-in user may see, narrowed by ``filters``."""
     check_permission(ctx, Action.CLIENT_VIEW_OWN)
     if offset < 0 or not 1 <= limit <= MAX_PAGE:
         raise InvalidInput(
@@ -231,7 +255,9 @@ def list_clients(
     except ValueError:
         raise InvalidInput("不支持的排序方式。", "Unsupported sort order.") from None
     _, db = ctx.require_session()
-    rows = ClientRepository(db).page(agent_id=agent_filter(ctx), offset=offset, limit=limit, sort=order)
+    rows = ClientRepository(db).page(
+        agent_id=agent_filter(ctx), offset=offset, limit=limit, sort=order, filters=filters
+    )
     return [summary(row) for row in rows]
 
 

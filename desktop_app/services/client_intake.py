@@ -133,17 +133,21 @@ def create_client(ctx: AppContext, draft: ClientDraft) -> ClientRecord:
     return client
 
 
-def update_client(ctx: AppContext, client_id: int, changes: dict[str, Any]) -> ClientDetail:
+def update_client(
+    ctx: AppContext, client_id: int, changes: dict[str, Any], *, request_id: int | None = None
+) -> ClientDetail:
     """Change some fields (ClientDraft names, values as typed). The whole client is validated again.
-    Audited ``client.update`` with the changed field names and pseudonyms of the old values.
-    Returns the masked detail: stored values leave the services only through a reveal."""
+    Audited ``client.update`` with the changed field names and pseudonyms of the old values; the
+    change history (``client_changes``) records the field names, who, when and ``request_id`` (a
+    correction request, PIPL Art. 46). Returns the masked detail: stored values leave the services
+    only through a reveal."""
     check_permission(ctx, Action.CLIENT_EDIT)
     unknown = sorted(set(changes) - DRAFT_FIELDS)
     if unknown:
         raise InvalidInput(
             "不能修改的字段：" + "、".join(unknown), "These fields cannot be changed: " + ", ".join(unknown)
         )
-    _, db = ctx.require_session()
+    session, db = ctx.require_session()
     ensure_pseudonym_key(ctx)
     repo = ClientRepository(db)
     today = _today(ctx)
@@ -162,6 +166,9 @@ def update_client(ctx: AppContext, client_id: int, changes: dict[str, Any]) -> C
                 return detail(current)
             _check_duplicates(ctx, repo, values, excluding=client_id)
             repo.update(client_id, values, now=now)
+            repo.add_change(
+                client_id, at=now, staff_id=session.staff_id, fields=changed, request_id=request_id
+            )
             old = {
                 name: pseudonym(ctx, str(getattr(current.values, name)))
                 for name in changed
@@ -172,7 +179,7 @@ def update_client(ctx: AppContext, client_id: int, changes: dict[str, Any]) -> C
                 "client.update",
                 target_type="client",
                 target_id=str(client_id),
-                details={"fields": changed, "old": old},
+                details={"fields": changed, "old": old, "request_id": request_id},
             )
             updated = repo.get(client_id)
     except DuplicateClient as duplicate:

@@ -25,7 +25,7 @@ from desktop_app.domain.search_tokens import EXACT_ID_LOOKUP, fts5_match_express
 from desktop_app.services.audit_trail import check_permission, pseudonym, record
 from desktop_app.services.client_directory import MAX_PAGE, ClientSummary, agent_filter, summary
 from desktop_app.services.context import AppContext
-from desktop_app.store.client_repository import ClientRepository
+from desktop_app.store.client_repository import NO_FILTER, ClientFilter, ClientRepository
 from desktop_app.store.database import Database
 
 _FULL_PHONE_MIN_DIGITS = 11  # a digit token this long is a whole number; 4 digits are the last 4
@@ -34,9 +34,12 @@ _MAX_RECHECK_PAGES = 20  # pages fetched to fill one page when pair tokens over-
 _ID_TYPES = (IdType.RESIDENT_ID, IdType.FOREIGN_PERMANENT_RESIDENCE)
 
 
-def search_clients(ctx: AppContext, text: str, limit: int = 50) -> list[ClientSummary]:
+def search_clients(
+    ctx: AppContext, text: str, limit: int = 50, filters: ClientFilter = NO_FILTER
+) -> list[ClientSummary]:
     """Masked summary rows of the visible clients matching ``text`` (name, pinyin, initials, the last
-    4 digits or the whole phone number, or a whole ID number), most recent contact first."""
+    4 digits or the whole phone number, or a whole ID number) and ``filters``, most recent contact
+    first. Records in storage only are never found."""
     check_permission(ctx, Action.CLIENT_VIEW_OWN)
     if not 1 <= limit <= MAX_PAGE:
         raise InvalidInput(f"结果条数无效（1–{MAX_PAGE} 条）。", f"Invalid number of results (1–{MAX_PAGE}).")
@@ -47,16 +50,16 @@ def search_clients(ctx: AppContext, text: str, limit: int = 50) -> list[ClientSu
     repo = ClientRepository(db)
     agent_id = agent_filter(ctx)
     if tokens == [EXACT_ID_LOOKUP]:
-        return _id_lookup(ctx, db, repo, text, agent_id)
+        return _id_lookup(ctx, db, repo, text, agent_id, filters)
     digits = [token for token in tokens if _is_digits(token)]
     if any(len(token) != SEARCH_DIGITS and len(token) < _FULL_PHONE_MIN_DIGITS for token in digits):
         return []  # 1–3 or 5–10 digits: no such token is indexed
     match = fts5_match_expression(tokens, prefix_last=True)
     han_runs = _han_runs(text)
     if not digits:
-        return [summary(c) for c in _matching(repo, match, agent_id, limit, han_runs)]
+        return [summary(c) for c in _matching(repo, match, agent_id, limit, han_runs, filters)]
     with db.transaction():
-        clients = _matching(repo, match, agent_id, limit, han_runs)
+        clients = _matching(repo, match, agent_id, limit, han_runs, filters)
         values = [digit if len(digit) == SEARCH_DIGITS else "+" + digit for digit in digits]
         record(
             ctx,
@@ -90,13 +93,18 @@ def _han_runs(text: str) -> list[str]:
 
 
 def _matching(
-    repo: ClientRepository, match: str, agent_id: int | None, limit: int, han_runs: list[str]
+    repo: ClientRepository,
+    match: str,
+    agent_id: int | None,
+    limit: int,
+    han_runs: list[str],
+    filters: ClientFilter,
 ) -> list[ClientRecord]:
     if not han_runs:
-        return repo.search(match, agent_id=agent_id, offset=0, limit=limit)
+        return repo.search(match, agent_id=agent_id, offset=0, limit=limit, filters=filters)
     found: list[ClientRecord] = []
     for page in range(_MAX_RECHECK_PAGES):
-        batch = repo.search(match, agent_id=agent_id, offset=page * limit, limit=limit)
+        batch = repo.search(match, agent_id=agent_id, offset=page * limit, limit=limit, filters=filters)
         found.extend(c for c in batch if all(run in fold_width(c.values.full_name) for run in han_runs))
         if len(found) >= limit or len(batch) < limit:
             break
@@ -104,7 +112,12 @@ def _matching(
 
 
 def _id_lookup(
-    ctx: AppContext, db: Database, repo: ClientRepository, text: str, agent_id: int | None
+    ctx: AppContext,
+    db: Database,
+    repo: ClientRepository,
+    text: str,
+    agent_id: int | None,
+    filters: ClientFilter,
 ) -> list[ClientSummary]:
     today = _today(ctx)
     for id_type in _ID_TYPES:
@@ -116,7 +129,7 @@ def _id_lookup(
     else:
         return []  # not (yet) a whole, valid ID number: nothing is looked up
     with db.transaction():
-        clients = repo.with_id_number(number, agent_id=agent_id)
+        clients = repo.with_id_number(number, agent_id=agent_id, filters=filters)
         record(
             ctx,
             "client.search",

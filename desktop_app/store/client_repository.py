@@ -4,6 +4,10 @@ Filtering, sorting and paging happen in SQL; nothing here loads the whole table.
 staff member may see which client) is decided by the services; the repository only filters by the
 assigned agent it is given.
 
+Records in "storage only" (``storage_only_since`` set: a legal hold keeps them after a deletion
+request) are left out of every list, count and search; ``get`` still returns them so the services
+can refuse with a clear reason. ``ClientFilter`` narrows lists, counts and searches.
+
 The ``client_search`` FTS5 index (migration 4) holds each client's name and phone tokens
 (domain/search_tokens.py), never the ID number or notes. ``add`` and ``update`` rewrite a client's
 row in the same transaction as the change; a trigger removes it when the client is deleted.
@@ -11,15 +15,28 @@ row in the same transaction as the change; a trigger removes it when the client 
 
 from __future__ import annotations
 
-from dataclasses import astuple
+import json
+from dataclasses import astuple, dataclass
 from enum import StrEnum
 
-from desktop_app.domain.client_record import VALUE_FIELDS, ClientRecord, ClientValues, Followup, FollowupKind
+from desktop_app.domain.client_record import (
+    BUYER_STAGES,
+    VALUE_FIELDS,
+    ClientRecord,
+    ClientValues,
+    Followup,
+    FollowupKind,
+)
+from desktop_app.domain.name_pinyin import pinyin_sort_key
 from desktop_app.domain.search_tokens import index_text, name_tokens, phone_tokens
 from desktop_app.store.database import Database
 
 _VALUE_COLUMNS = ", ".join(VALUE_FIELDS)
-_COLUMNS = f"id, assigned_agent_id, created_at, updated_at, last_contact_at, {_VALUE_COLUMNS}"
+_COLUMNS = (
+    "id, assigned_agent_id, created_at, updated_at, last_contact_at, buyer_since, storage_only_since, "
+    f"{_VALUE_COLUMNS}"
+)
+_META_COLUMNS = 7
 _FOLLOWUP_COLUMNS = "id, client_id, at, kind, note, staff_id"
 
 
@@ -33,8 +50,47 @@ _ORDER_BY: dict[ClientSort, str] = {
     ClientSort.LAST_CONTACT: "last_contact_at IS NULL, last_contact_at DESC, id DESC",
     ClientSort.INTENTION: "intention_level IS NULL, intention_level, last_contact_at IS NULL, "
     "last_contact_at DESC, id DESC",
-    ClientSort.NAME: "full_name, id",
+    ClientSort.NAME: "name_pinyin, id",
 }
+_BUYER_STAGE_LIST = ",".join(f"'{stage}'" for stage in sorted(BUYER_STAGES))
+
+
+@dataclass(frozen=True)
+class ClientFilter:
+    """What a list, count or search is narrowed to; empty sets and None mean "any"."""
+
+    intention_levels: frozenset[str] = frozenset()
+    stages: frozenset[str] = frozenset()
+    source_channels: frozenset[str] = frozenset()
+    agent_id: int | None = None  # a manager's choice of agent (an agent always sees only their own)
+    contact_from: str | None = None  # UTC timestamps, inclusive: last contact on or after
+    contact_before: str | None = None  # last contact strictly before
+
+    def sql(self) -> tuple[str, tuple[object, ...]]:
+        """ " AND ..." conditions on ``clients`` (always excluding storage-only records)."""
+        parts = ["clients.storage_only_since IS NULL"]
+        params: list[object] = []
+        for column, chosen in (
+            ("intention_level", self.intention_levels),
+            ("stage", self.stages),
+            ("source_channel", self.source_channels),
+        ):
+            if chosen:
+                parts.append(f"clients.{column} IN ({','.join('?' * len(chosen))})")
+                params.extend(sorted(chosen))
+        if self.agent_id is not None:
+            parts.append("clients.assigned_agent_id = ?")
+            params.append(self.agent_id)
+        if self.contact_from is not None:
+            parts.append("clients.last_contact_at >= ?")
+            params.append(self.contact_from)
+        if self.contact_before is not None:
+            parts.append("clients.last_contact_at < ?")
+            params.append(self.contact_before)
+        return " AND " + " AND ".join(parts), tuple(params)
+
+
+NO_FILTER = ClientFilter()
 
 
 # A MATCH with at most this many hits is joined and sorted; a broader one (a common surname, one
@@ -48,8 +104,17 @@ def client_index_text(full_name: str, phone_e164: str) -> str:
     return index_text(name_tokens(full_name) | phone_tokens(phone_e164))
 
 
+def _where(agent_id: int | None, filters: ClientFilter) -> tuple[str, tuple[object, ...]]:
+    """A WHERE clause: the filters (storage-only records always excluded), only ``agent_id``'s."""
+    conditions, params = filters.sql()
+    if agent_id is not None:
+        conditions += " AND clients.assigned_agent_id = ?"
+        params = (*params, agent_id)
+    return conditions.removeprefix(" AND "), params
+
+
 def _row(row: tuple[object, ...]) -> ClientRecord:
-    raw = dict(zip(VALUE_FIELDS, row[5:], strict=True))
+    raw = dict(zip(VALUE_FIELDS, row[_META_COLUMNS:], strict=True))
     raw["sensitive_consent"] = bool(raw["sensitive_consent"])
     return ClientRecord(
         id=int(row[0]),  # type: ignore[call-overload]
@@ -58,6 +123,8 @@ def _row(row: tuple[object, ...]) -> ClientRecord:
         created_at=str(row[2]),
         updated_at=str(row[3]),
         last_contact_at=None if row[4] is None else str(row[4]),
+        buyer_since=None if row[5] is None else str(row[5]),
+        storage_only_since=None if row[6] is None else str(row[6]),
     )
 
 
@@ -65,17 +132,36 @@ def _db_values(values: ClientValues) -> tuple[object, ...]:
     return tuple(int(v) if isinstance(v, bool) else v for v in astuple(values))
 
 
+@dataclass(frozen=True)
+class ClientChange:
+    """Which fields of a client were changed, when, by whom, for which request (no values)."""
+
+    id: int
+    at: str
+    staff_id: int
+    fields: tuple[str, ...]
+    request_id: int | None
+
+
 class ClientRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
 
     def add(self, values: ClientValues, *, assigned_agent_id: int, now: str) -> int:
-        placeholders = ",".join("?" * (len(VALUE_FIELDS) + 3))
+        placeholders = ",".join("?" * (len(VALUE_FIELDS) + 5))
+        buyer_since = now if values.stage in BUYER_STAGES else None
         with self.db.transaction():
             cursor = self.db.execute(
-                f"INSERT INTO clients (assigned_agent_id, created_at, updated_at, {_VALUE_COLUMNS}) "
-                f"VALUES ({placeholders})",
-                (assigned_agent_id, now, now, *_db_values(values)),
+                "INSERT INTO clients (assigned_agent_id, created_at, updated_at, name_pinyin, buyer_since, "
+                f"{_VALUE_COLUMNS}) VALUES ({placeholders})",
+                (
+                    assigned_agent_id,
+                    now,
+                    now,
+                    pinyin_sort_key(values.full_name),
+                    buyer_since,
+                    *_db_values(values),
+                ),
             )
             client_id = int(cursor.lastrowid or 0)
             self._index(client_id, values)
@@ -96,8 +182,10 @@ class ClientRepository:
         assignments = ", ".join(f"{name} = ?" for name in VALUE_FIELDS)
         with self.db.transaction():
             cursor = self.db.execute(
-                f"UPDATE clients SET {assignments}, updated_at = ? WHERE id = ?",
-                (*_db_values(values), now, client_id),
+                f"UPDATE clients SET {assignments}, updated_at = ?, name_pinyin = ?, "
+                "buyer_since = CASE WHEN buyer_since IS NULL AND stage IN "
+                f"({_BUYER_STAGE_LIST}) THEN ? ELSE buyer_since END WHERE id = ?",
+                (*_db_values(values), now, pinyin_sort_key(values.full_name), now, client_id),
             )
             if cursor.rowcount:
                 self._index(client_id, values)
@@ -107,6 +195,35 @@ class ClientRepository:
             "UPDATE clients SET assigned_agent_id = ?, updated_at = ? WHERE id = ?",
             (agent_id, now, client_id),
         )
+
+    def set_storage_only(self, client_id: int, *, now: str) -> None:
+        """Stop all processing but storage (PIPL Art. 47); kept until the legal hold ends."""
+        self.db.execute(
+            "UPDATE clients SET storage_only_since = ? WHERE id = ? AND storage_only_since IS NULL",
+            (now, client_id),
+        )
+
+    def add_change(
+        self, client_id: int, *, at: str, staff_id: int, fields: list[str], request_id: int | None
+    ) -> None:
+        """One entry of the client's change history: which fields changed (never their values)."""
+        self.db.execute(
+            "INSERT INTO client_changes (client_id, at, staff_id, fields, request_id) VALUES (?,?,?,?,?)",
+            (client_id, at, staff_id, json.dumps(fields), request_id),
+        )
+
+    def changes(self, client_id: int) -> list[ClientChange]:
+        rows = self.db.execute(
+            "SELECT id, at, staff_id, fields, request_id FROM client_changes WHERE client_id = ? "
+            "ORDER BY at DESC, id DESC",
+            (client_id,),
+        )
+        return [
+            ClientChange(
+                int(r[0]), str(r[1]), int(r[2]), tuple(json.loads(r[3])), None if r[4] is None else int(r[4])
+            )
+            for r in rows
+        ]
 
     def note_contact(self, client_id: int, at: str) -> None:
         """Move last_contact_at forward to ``at`` (an older follow-up entered late leaves it)."""
@@ -131,21 +248,35 @@ class ClientRepository:
         )
         return [(int(a), int(b)) for a, b in rows]
 
-    def count(self, *, agent_id: int | None) -> int:
-        if agent_id is None:
-            return int(self.db.execute("SELECT count(*) FROM clients").fetchone()[0])
-        row = self.db.execute("SELECT count(*) FROM clients WHERE assigned_agent_id = ?", (agent_id,))
-        return int(row.fetchone()[0])
+    def count(self, *, agent_id: int | None, filters: ClientFilter = NO_FILTER) -> int:
+        where, params = _where(agent_id, filters)
+        return int(self.db.execute(f"SELECT count(*) FROM clients WHERE {where}", params).fetchone()[0])
 
-    def page(self, *, agent_id: int | None, offset: int, limit: int, sort: ClientSort) -> list[ClientRecord]:
-        where, params = ("WHERE assigned_agent_id = ?", (agent_id,)) if agent_id is not None else ("", ())
+    def page(
+        self,
+        *,
+        agent_id: int | None,
+        offset: int,
+        limit: int,
+        sort: ClientSort,
+        filters: ClientFilter = NO_FILTER,
+    ) -> list[ClientRecord]:
+        where, params = _where(agent_id, filters)
         rows = self.db.execute(
-            f"SELECT {_COLUMNS} FROM clients {where} ORDER BY {_ORDER_BY[sort]} LIMIT ? OFFSET ?",
+            f"SELECT {_COLUMNS} FROM clients WHERE {where} ORDER BY {_ORDER_BY[sort]} LIMIT ? OFFSET ?",
             (*params, limit, offset),
         )
         return [_row(r) for r in rows]
 
-    def search(self, match: str, *, agent_id: int | None, offset: int, limit: int) -> list[ClientRecord]:
+    def search(
+        self,
+        match: str,
+        *,
+        agent_id: int | None,
+        offset: int,
+        limit: int,
+        filters: ClientFilter = NO_FILTER,
+    ) -> list[ClientRecord]:
         """Clients whose index row matches the FTS5 expression ``match`` (build it with
         ``search_tokens.fts5_match_expression``), only ``agent_id``'s when given, most recent
         contact first."""
@@ -154,7 +285,8 @@ class ClientRepository:
         ).fetchone()
         if not hits:
             return []
-        agent, params = ("AND assigned_agent_id = ?", (agent_id,)) if agent_id is not None else ("", ())
+        where, params = _where(agent_id, filters)
+        agent = f"AND {where}"
         if hits <= _SORT_MATCHES_UP_TO:
             sql = (
                 f"SELECT {_COLUMNS} FROM client_search JOIN clients ON clients.id = client_search.rowid "
@@ -170,11 +302,13 @@ class ClientRepository:
         rows = self.db.execute(sql, (match, *params, limit, offset))
         return [_row(r) for r in rows]
 
-    def with_id_number(self, id_number: str, *, agent_id: int | None) -> list[ClientRecord]:
+    def with_id_number(
+        self, id_number: str, *, agent_id: int | None, filters: ClientFilter = NO_FILTER
+    ) -> list[ClientRecord]:
         """The client recorded with exactly this (normalised) ID number, if ``agent_id``'s when given."""
-        agent, params = ("AND assigned_agent_id = ?", (agent_id,)) if agent_id is not None else ("", ())
+        where, params = _where(agent_id, filters)
         rows = self.db.execute(
-            f"SELECT {_COLUMNS} FROM clients WHERE id_number = ? {agent} ORDER BY {_SEARCH_ORDER}",
+            f"SELECT {_COLUMNS} FROM clients WHERE id_number = ? AND {where} ORDER BY {_SEARCH_ORDER}",
             (id_number, *params),
         )
         return [_row(r) for r in rows]

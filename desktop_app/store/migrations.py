@@ -177,12 +177,74 @@ def _m005_destruction_records(db: Database) -> None:
     db.execute("INSERT INTO client_search (client_search, rank) VALUES ('secure-delete', 1)")
 
 
+def _m006_client_lifecycle(db: Database) -> None:
+    """Client lifecycle (client-records issue): the pinyin sort key of each name, when the client
+    became a buyer (starts the 10-year anti-money-laundering hold) and since when the record is in
+    "storage only" (PIPL Art. 47: kept, never viewed, searched, printed, exported or synced);
+    individuals' requests (PIPL Art. 44–50) with their due dates; the history of corrections (which
+    fields changed, by whom, for which request; old values only as pseudonyms in the audit log);
+    and the spreadsheet-import header mappings staff taught the importer."""
+    from desktop_app.domain.client_record import BUYER_STAGES  # local: keeps this module light
+    from desktop_app.domain.name_pinyin import pinyin_sort_key
+
+    db.execute("ALTER TABLE clients ADD COLUMN name_pinyin TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE clients ADD COLUMN buyer_since TEXT")
+    db.execute("ALTER TABLE clients ADD COLUMN storage_only_since TEXT")
+    db.execute("CREATE INDEX clients_name_pinyin ON clients(name_pinyin, id)")
+    for client_id, full_name in db.execute("SELECT id, full_name FROM clients").fetchall():
+        db.execute("UPDATE clients SET name_pinyin = ? WHERE id = ?", (pinyin_sort_key(full_name), client_id))
+    stages = ",".join(f"'{stage}'" for stage in sorted(BUYER_STAGES))
+    db.execute(f"UPDATE clients SET buyer_since = updated_at WHERE stage IN ({stages})")
+    db.execute(
+        """CREATE TABLE client_requests (
+            id INTEGER PRIMARY KEY,
+            client_id INTEGER REFERENCES clients(id) ON DELETE SET NULL,
+            client_pseudonym TEXT NOT NULL,
+            kind TEXT NOT NULL
+                CHECK (kind IN ('copy','correction','deletion','withdrawal','explanation')),
+            received_on TEXT NOT NULL,
+            identity_verified_at TEXT,
+            identity_verified_by INTEGER REFERENCES staff(id),
+            due_on TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','completed','refused')),
+            description TEXT NOT NULL DEFAULT '',
+            outcome TEXT NOT NULL DEFAULT '',
+            registered_by INTEGER NOT NULL REFERENCES staff(id),
+            registered_at TEXT NOT NULL,
+            closed_by INTEGER REFERENCES staff(id),
+            closed_at TEXT,
+            CHECK ((status = 'open') = (closed_at IS NULL))
+        )"""
+    )
+    db.execute("CREATE INDEX client_requests_status ON client_requests(status, due_on)")
+    db.execute("CREATE INDEX client_requests_client ON client_requests(client_id)")
+    db.execute(
+        """CREATE TABLE client_changes (
+            id INTEGER PRIMARY KEY,
+            client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            staff_id INTEGER NOT NULL REFERENCES staff(id),
+            fields TEXT NOT NULL,
+            request_id INTEGER REFERENCES client_requests(id)
+        )"""
+    )
+    db.execute("CREATE INDEX client_changes_client ON client_changes(client_id, at)")
+    db.execute(
+        """CREATE TABLE import_header_mappings (
+            header TEXT PRIMARY KEY,
+            field TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )"""
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _m001_foundation,
     _m002_slot_public_keys,
     _m003_clients,
     _m004_client_search,
     _m005_destruction_records,
+    _m006_client_lifecycle,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -156,7 +156,8 @@ def test_sorts_and_paging_happen_in_the_query(signed_in: SignIn) -> None:
     by_level = [row.id for row in list_clients(manager, sort="intention")]
     assert by_level == [made["钱七"], made["李九"], made["赵六"], made["孙八"]]
     by_name = [row.id for row in list_clients(manager, sort="name")]
-    assert by_name == [made[name] for name in ("孙八", "李九", "赵六", "钱七")]  # code-point order
+    # pinyin order (li jiu, qian qi, sun ba, zhao liu), not code-point order (孙 李 赵 钱)
+    assert by_name == [made[name] for name in ("李九", "钱七", "孙八", "赵六")]
     page = list_clients(manager, offset=1, limit=2, sort="last_contact")
     assert [row.id for row in page] == by_contact[1:3]
     assert list_clients(manager, offset=10, limit=5) == []
