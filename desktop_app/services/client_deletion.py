@@ -7,19 +7,22 @@ copy of the client's pages is left in the database file or the WAL (GB/T 22239 L
 The record and the audit entry name the client only by a pseudonym of its id and phone number.
 
 Buyers (subscription, contract, closed) are under the anti-money-laundering hold of at least 10
-years (compliance.md): deleting one is refused unless the reason is the expiry of that retention
-period and the record has not changed for 10 years.
+years after the transaction (domain/retention_rules.py): ``delete_client`` refuses to destroy one
+unless the reason is the expiry of that hold; ``delete_or_keep_in_storage`` answers a deletion
+request or a withdrawal for a held buyer by putting the record in "storage only" (PIPL Art. 47)
+instead, audited as ``client.storage_only``.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 
-from desktop_app.domain.client_record import BUYER_STAGES, ClientValues
+from desktop_app.domain.client_record import ClientRecord, ClientValues
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.permissions import Action, can
+from desktop_app.domain.retention_rules import legal_hold_ends, under_legal_hold
 from desktop_app.services.audit_trail import check_permission, ensure_pseudonym_key, pseudonym, record
 from desktop_app.services.client_directory import denials_audited, visible_client
 from desktop_app.services.context import AppContext
@@ -28,7 +31,6 @@ from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.destruction_repository import DestructionRecord, DestructionRepository
 from desktop_app.store.staff_repository import StaffMember, StaffRepository
 
-BUYER_RETENTION_YEARS = 10
 _REFERENCE = re.compile(r"[A-Za-z0-9._/-]{0,64}")
 
 
@@ -137,18 +139,16 @@ def _approver(ctx: AppContext, staff: StaffRepository, username: str | None) -> 
     return member
 
 
-def _under_legal_hold(ctx: AppContext, stage: str, updated_at: str, reason: DeletionReason) -> bool:
-    if stage not in BUYER_STAGES:
+def _under_legal_hold(ctx: AppContext, client: ClientRecord, reason: DeletionReason) -> bool:
+    """Whether the anti-money-laundering hold forbids destroying ``client`` now. Only the expiry of
+    the retention period can end it; a request or a withdrawal never does."""
+    if legal_hold_ends(client) is None:
         return False
-    if reason is not DeletionReason.RETENTION_EXPIRY:
-        return True
-    changed = datetime.fromisoformat(updated_at)
-    now = datetime.fromtimestamp(ctx.clock(), UTC)
-    try:
-        expiry = changed.replace(year=changed.year + BUYER_RETENTION_YEARS)
-    except ValueError:  # 29 February
-        expiry = changed.replace(year=changed.year + BUYER_RETENTION_YEARS, day=28)
-    return now < expiry
+    return reason is not DeletionReason.RETENTION_EXPIRY or under_legal_hold(client, _today(ctx))
+
+
+def _today(ctx: AppContext) -> date:
+    return datetime.fromtimestamp(ctx.clock(), UTC).date()
 
 
 def _refuse(ctx: AppContext, client_id: int, reason: str, error: DeletionRefused) -> DeletionRefused:
@@ -189,7 +189,7 @@ def delete_client(
         with denials_audited(ctx, "client.delete"), db.transaction():
             client = visible_client(ctx, clients, client_id, storage_only_ok=True)
             approver = _approver(ctx, staff, approved_by_username)
-            if _under_legal_hold(ctx, client.values.stage, client.updated_at, why):
+            if _under_legal_hold(ctx, client, why):
                 raise DeletionRefused(
                     "该客户已认购或成交，反洗钱规定要求其身份和交易记录至少保存 10 年；"
                     "期间只能保存，不能删除。",
@@ -270,3 +270,37 @@ def destruction_certificate_pdf(ctx: AppContext, record_id: int) -> bytes:
             target_id=str(record_id),
         )
     return pdf
+
+
+def delete_or_keep_in_storage(
+    ctx: AppContext,
+    client_id: int,
+    reason: DeletionReason | str,
+    approved_by_username: str | None = None,
+    request_reference: str = "",
+) -> DestructionRecord | None:
+    """Answer a deletion request or a withdrawal of consent: destroy the client (the destruction
+    record is returned) or, for a buyer under the legal hold, stop all processing but storage and
+    return None. Audited ``client.delete`` or ``client.storage_only``."""
+    check_permission(ctx, Action.REQUEST_HANDLE)
+    why = _parse_reason(reason)
+    reference = _clean_reference(request_reference)
+    _, db = ctx.require_session()
+    clients = ClientRepository(db)
+    with denials_audited(ctx, "client.storage_only"), db.transaction():
+        client = visible_client(ctx, clients, client_id, storage_only_ok=True)
+        held = _under_legal_hold(ctx, client, why)
+        if held and not client.storage_only:
+            clients.set_storage_only(client_id, now=utc_timestamp(ctx.clock()))
+            ends = legal_hold_ends(client)
+            record(
+                ctx,
+                "client.storage_only",
+                target_type="client",
+                target_id=str(client_id),
+                reason=why.value,
+                details={"hold_ends": ends.isoformat() if ends else None, "request_reference": reference},
+            )
+    if held:
+        return None
+    return delete_client(ctx, client_id, why, approved_by_username, reference)

@@ -183,7 +183,8 @@ def _m006_client_lifecycle(db: Database) -> None:
     "storage only" (PIPL Art. 47: kept, never viewed, searched, printed, exported or synced);
     individuals' requests (PIPL Art. 44–50) with their due dates; the history of corrections (which
     fields changed, by whom, for which request; old values only as pseudonyms in the audit log);
-    and the spreadsheet-import header mappings staff taught the importer."""
+    destruction batches (one retention-queue approval, one certificate); and the spreadsheet-import
+    header mappings staff taught the importer."""
     from desktop_app.domain.client_record import BUYER_STAGES  # local: keeps this module light
     from desktop_app.domain.name_pinyin import pinyin_sort_key
 
@@ -229,6 +230,8 @@ def _m006_client_lifecycle(db: Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX client_changes_client ON client_changes(client_id, at)")
+    # Records destroyed together by one approval of the retention queue share a batch (one certificate).
+    db.execute("ALTER TABLE destruction_records ADD COLUMN batch_id INTEGER")
     db.execute(
         """CREATE TABLE import_header_mappings (
             header TEXT PRIMARY KEY,
