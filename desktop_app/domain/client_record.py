@@ -41,8 +41,8 @@ from desktop_app.domain.field_errors import FieldLabel, InvalidField, too_long
 from desktop_app.domain.identity_documents import (
     ID_TYPE_FIELD,
     IdType,
+    holder_is_under_14,
     id_number_field,
-    is_under_14,
     validate_id_number,
 )
 from desktop_app.domain.input_text import collapse_spaces
@@ -246,9 +246,7 @@ def validate_draft(draft: ClientDraft, *, today: date | None = None) -> ClientVa
         if not sensitive_ok:
             raise _consent_needed(id_number_field(document))
         id_type, id_number = document.value, validate_id_number(document, draft.id_number, today=today)
-        if document in (IdType.RESIDENT_ID, IdType.RESIDENT_ID_15) and is_under_14(
-            id_number, today or date.today()
-        ):
+        if holder_is_under_14(document, id_number, today or date.today()):
             raise _guardian_consent_needed(id_number_field(document))
     income = _choice(IncomeBand, draft.income_band, INCOME_BAND_FIELD)
     if income is not None and not sensitive_ok:

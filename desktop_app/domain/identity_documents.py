@@ -4,6 +4,12 @@
 full-width characters folded, letters upper-cased) or raises InvalidField whose Chinese and English
 messages name the document and the rule broken, never the number itself. Resident ID rules and the
 facts derived from the number (birth date, sex, age, under-14 flag) live in resident_id_numbers.
+
+The Residence Permit for Hong Kong, Macao and Taiwan Residents (港澳台居民居住证, issued since
+2018-09-01) carries an 18-character number built like a resident ID number (GB 11643: birth date,
+sequence, MOD 11-2 check character) whose first six digits are 810000 (Hong Kong), 820000 (Macao)
+or 830000 (Taiwan). ``holder_birth_date`` / ``holder_is_under_14`` read the birth date from every
+document number that holds one (resident IDs and this permit).
 """
 
 from __future__ import annotations
@@ -12,11 +18,13 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from desktop_app.domain.age_bands import completed_years
 from desktop_app.domain.field_errors import FieldLabel, InvalidField, required
 from desktop_app.domain.input_text import compact_code
 from desktop_app.domain.labelled_choice import LabelledChoice
 from desktop_app.domain.resident_id_numbers import (
     CHILD_CONSENT_AGE,
+    EARLIEST_BIRTH_DATE,
     LEGACY_RESIDENT_ID_FIELD,
     RESIDENT_ID_FIELD,
     Sex,
@@ -32,11 +40,14 @@ from desktop_app.domain.resident_id_numbers import (
 
 __all__ = [
     "CHILD_CONSENT_AGE",
+    "HMT_RESIDENCE_PERMIT_REGIONS",
     "ID_TYPE_FIELD",
     "IdType",
     "Sex",
     "age_on",
     "birth_date_from_resident_id",
+    "holder_birth_date",
+    "holder_is_under_14",
     "id_number_field",
     "is_under_14",
     "resident_id_18_from_15",
@@ -78,6 +89,22 @@ class IdType(LabelledChoice):
         "Foreign Permanent Resident ID Card",
         "永居证",
     )
+    HMT_RESIDENCE_PERMIT = (
+        "hmt_residence_permit",
+        "港澳台居民居住证",
+        "Residence Permit for Hong Kong, Macao and Taiwan Residents",
+        "港澳台居住证",
+        "港澳居民居住证",
+        "台湾居民居住证",
+    )
+
+
+# The address code of a Hong Kong, Macao or Taiwan resident's residence permit (its first 6 digits).
+HMT_RESIDENCE_PERMIT_REGIONS: dict[str, tuple[str, str]] = {
+    "810000": ("香港", "Hong Kong"),
+    "820000": ("澳门", "Macao"),
+    "830000": ("台湾", "Taiwan"),
+}
 
 
 @dataclass(frozen=True)
@@ -142,6 +169,8 @@ def validate_id_number(id_type: IdType, text: str, *, today: date | None = None)
         return validate_resident_id(text, today=today)
     if id_type is IdType.RESIDENT_ID_15:
         return validate_legacy_resident_id(text, today=today)
+    if id_type is IdType.HMT_RESIDENCE_PERMIT:
+        return _validate_hmt_residence_permit(text, today or date.today())
     field = id_number_field(id_type)
     remove = "-()" if id_type is IdType.TAIWAN_COMPATRIOT_PERMIT else "-"
     number = compact_code(text, remove)
@@ -162,3 +191,77 @@ def validate_id_number(id_type: IdType, text: str, *, today: date | None = None)
                 "the check character does not match; check the number",
             )
     return number
+
+
+def _validate_hmt_residence_permit(text: str, today: date) -> str:
+    field = id_number_field(IdType.HMT_RESIDENCE_PERMIT)
+    number = compact_code(text)
+    if not number:
+        raise required(field)
+    if len(number) != 18:
+        raise InvalidField(
+            field,
+            "bad_length",
+            f"应为 18 位（当前 {len(number)} 位）",
+            f"must have 18 characters ({len(number)} entered)",
+        )
+    if not (number[:17].isascii() and number[:17].isdigit()) or number[17] not in "0123456789X":
+        raise InvalidField(
+            field,
+            "bad_format",
+            "前 17 位应为数字，最后一位为数字或 X",
+            "the first 17 characters must be digits and the last a digit or X",
+        )
+    if number[:6] not in HMT_RESIDENCE_PERMIT_REGIONS:
+        raise InvalidField(
+            field,
+            "bad_region",
+            "前 6 位应为 810000（香港）、820000（澳门）或 830000（台湾）",
+            "the first 6 digits must be 810000 (Hong Kong), 820000 (Macao) or 830000 (Taiwan)",
+        )
+    _permit_birth_date(field, number, today)
+    if number[17] != check_character(number[:17]):
+        raise InvalidField(
+            field,
+            "bad_check_character",
+            "校验位不符，请核对号码",
+            "the check character does not match; check the number",
+        )
+    return number
+
+
+def _permit_birth_date(field: FieldLabel, number: str, today: date) -> date:
+    try:
+        born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        raise InvalidField(
+            field, "bad_birth_date", "出生日期部分不是有效日期", "the birth-date digits are not a real date"
+        ) from None
+    if born < EARLIEST_BIRTH_DATE:
+        raise InvalidField(
+            field, "bad_birth_date", "出生日期早于 1900 年", "the birth-date digits are before 1900"
+        )
+    if born > today:
+        raise InvalidField(
+            field, "bad_birth_date", "出生日期晚于今天", "the birth-date digits are in the future"
+        )
+    return born
+
+
+def holder_birth_date(id_type: IdType | str, number: str, *, today: date | None = None) -> date | None:
+    """The holder's birth date written in a document number (validated first: InvalidField), or
+    None for a document whose number holds none (passports, travel permits, foreign PR cards)."""
+    document = IdType(id_type)
+    if document in (IdType.RESIDENT_ID, IdType.RESIDENT_ID_15):
+        return birth_date_from_resident_id(number, today=today)
+    if document is IdType.HMT_RESIDENCE_PERMIT:
+        valid = _validate_hmt_residence_permit(number, today or date.today())
+        return date(int(valid[6:10]), int(valid[10:12]), int(valid[12:14]))
+    return None
+
+
+def holder_is_under_14(id_type: IdType | str, number: str, today: date) -> bool:
+    """True when the number shows a holder under 14 on ``today`` (guardian consent needed, PIPL
+    Art. 31); False when the document holds no birth date."""
+    born = holder_birth_date(id_type, number, today=today)
+    return born is not None and completed_years(born, today) < CHILD_CONSENT_AGE

@@ -12,8 +12,10 @@ instead of destroying it. Plain Python on dates: no clock, no I/O.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from types import MappingProxyType
 
 from desktop_app.domain.client_record import BUYER_STAGES, ClientRecord, Stage
 from desktop_app.domain.errors import BranchVaultError
@@ -40,14 +42,17 @@ class RetentionRuleError(BranchVaultError):
 @dataclass(frozen=True)
 class RetentionRules:
     """Months of inactivity after which a client at each stage is due for destruction (buyers:
-    counted after the anti-money-laundering hold ends, whichever is later)."""
+    never before the anti-money-laundering hold ends, whichever is later). Stages left out keep
+    their defaults. The months are validated once and cannot be changed afterwards (a read-only
+    copy of the mapping given)."""
 
-    months_by_stage: dict[str, int] = field(default_factory=_default_months)
+    months_by_stage: Mapping[str, int] = field(default_factory=_default_months)
 
     def __post_init__(self) -> None:
+        checked: dict[str, int] = {}
         for stage, months in self.months_by_stage.items():
             try:
-                Stage(stage)
+                code = Stage(stage).value
             except ValueError:
                 raise RetentionRuleError(
                     f"保存期限规则中的客户阶段无效：{stage}", f"Unknown stage in the retention rules: {stage}"
@@ -61,23 +66,35 @@ class RetentionRules:
                     f"保存期限须为 {MIN_MONTHS}–{MAX_MONTHS} 个月（{stage}：{months}）",
                     f"A retention period must be {MIN_MONTHS}–{MAX_MONTHS} months ({stage}: {months})",
                 )
+            checked[code] = months
+        object.__setattr__(self, "months_by_stage", MappingProxyType(checked))
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self.months_by_stage.items())))
 
     def months_for(self, stage: str) -> int:
         return self.months_by_stage.get(stage, _default_months()[stage])
 
     @classmethod
-    def from_settings(cls, settings: dict[str, object]) -> RetentionRules:
+    def from_settings(cls, settings: Mapping[str, object]) -> RetentionRules:
         """From the branch config's ``[retention]`` table (``lead_months = 24`` …); missing stages keep
-        their defaults."""
+        their defaults. RetentionRuleError names the bad key as written in the file."""
         months = _default_months()
         for key, value in settings.items():
-            stage = key.removesuffix("_months")
-            if stage == key:
+            stage = key.removesuffix("_months") if isinstance(key, str) else ""
+            if stage == key or stage not in months:
+                expected = "、".join(f"{code}_months" for code in months)
                 raise RetentionRuleError(
-                    f"保存期限设置无效：{key}（应为“阶段_months”）",
-                    f"Invalid retention setting: {key} (expected <stage>_months)",
+                    f"保存期限设置无效：{key}（应为 {expected} 之一）",
+                    f"Invalid retention setting: {key} (expected one of {expected.replace('、', ', ')})",
                 )
-            months[stage] = value  # type: ignore[assignment]  # validated in __post_init__
+            if isinstance(value, bool) or not isinstance(value, int) or not MIN_MONTHS <= value <= MAX_MONTHS:
+                raise RetentionRuleError(
+                    f"保存期限设置无效：{key} = {value!r}（应为 {MIN_MONTHS}–{MAX_MONTHS} 的整数月数）",
+                    f"Invalid retention setting: {key} = {value!r} (expected a whole number of months, "
+                    f"{MIN_MONTHS}–{MAX_MONTHS})",
+                )
+            months[stage] = value
         return cls(months)
 
     def as_settings(self) -> dict[str, int]:

@@ -184,14 +184,56 @@ def _phonetic_tokens(positions: list[Readings]) -> set[str]:
     return tokens
 
 
+# Latin letters that Unicode does not decompose into a base letter plus accents (after case-folding).
+_LATIN_WITHOUT_DECOMPOSITION: Final = str.maketrans(
+    {
+        "æ": "ae",
+        "œ": "oe",
+        "ø": "o",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ł": "l",
+        "ħ": "h",
+        "ı": "i",
+        "ŋ": "ng",
+        "ŧ": "t",
+        "ƒ": "f",
+        "ĸ": "k",
+    }
+)
+
+
+def _is_ascii_letter_or_digit(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _word_readings(word: str) -> list[tuple[str, str]]:
+    """A folded run of letters or digits: its ASCII parts as syllables, letters of other scripts
+    (Greek, Cyrillic, kana, hangul, Han characters outside ``_HAN``) as one "unknown" reading each;
+    anything else (a middle dot left by folding) is dropped."""
+    readings: list[tuple[str, str]] = []
+    text = word.translate(_LATIN_WITHOUT_DECOMPOSITION)
+    for ascii_part, chars in itertools.groupby(text, key=_is_ascii_letter_or_digit):
+        part = "".join(chars)
+        if ascii_part:
+            readings.append(("syllable", part))
+        else:
+            letters = "".join(c for c in part if c.isalpha())
+            if letters:
+                readings.append(("unknown", letters))
+    return readings
+
+
 def name_readings(name: str) -> list[tuple[str, str]]:
-    """``name`` as it is read aloud, for sorting: ("syllable", pinyin or folded word or digits) per
-    Han character (its first reading, surname rules applied) or Latin word, and ("unknown", char)
-    for a Han character pypinyin does not know."""
+    """``name`` as it is read aloud, for sorting: ("syllable", text) per Han character (its first
+    reading, surname rules applied), Latin word (case-folded, without accents) or run of digits,
+    where text is only ASCII lower-case letters or digits; ("unknown", text) for a Han character
+    pypinyin does not know and for letters of other scripts."""
     readings: list[tuple[str, str]] = []
     for index, (kind, run) in enumerate(_runs(name)):
         if kind != "han":
-            readings.append(("syllable", run))
+            readings.extend(_word_readings(run))
             continue
         for char, spellings in zip(run, _han_readings(run, name_start=index == 0), strict=True):
             readings.append(("syllable", spellings[0]) if spellings else ("unknown", char))

@@ -40,7 +40,8 @@ class StorageOnly(BranchVaultError):
 
     code = "storage_only"
 
-    def __init__(self) -> None:
+    def __init__(self, client_id: int) -> None:
+        self.client_id = client_id
         super().__init__(
             "该客户资料依法仅作保存（反洗钱规定的保存期内），不能查看、修改、打印或导出。",
             "This client's records are kept in storage only (anti-money-laundering retention "
@@ -126,16 +127,17 @@ def visible_client(
     if not may_see(ctx, client):
         raise NotYourClient(client_id)
     if client.storage_only and not storage_only_ok:
-        raise StorageOnly()
+        raise StorageOnly(client_id)
     return client
 
 
 @contextlib.contextmanager
 def denials_audited(ctx: AppContext, operation: str) -> Iterator[None]:
-    """Audit a NotYourClient raised inside (after its transaction rolled back), then re-raise."""
+    """Audit a NotYourClient or StorageOnly raised inside (after its transaction rolled back), then
+    re-raise."""
     try:
         yield
-    except NotYourClient as refused:
+    except (NotYourClient, StorageOnly) as refused:
         _, db = ctx.require_session()
         with db.transaction():
             record(
@@ -144,7 +146,7 @@ def denials_audited(ctx: AppContext, operation: str) -> Iterator[None]:
                 target_type="client",
                 target_id=str(refused.client_id),
                 outcome="denied",
-                reason="not_assigned",
+                reason="not_assigned" if isinstance(refused, NotYourClient) else "storage_only",
                 details={"operation": operation},
             )
         raise
@@ -175,7 +177,7 @@ def masked_phone(e164: str, kind: str) -> str:
 def masked_id_number(id_type: str | None, number: str | None) -> str:
     if not number:
         return ""
-    if id_type == IdType.RESIDENT_ID:
+    if id_type in (IdType.RESIDENT_ID, IdType.HMT_RESIDENCE_PERMIT):
         return mask(FieldKind.RESIDENT_ID_18, number)
     if id_type == IdType.RESIDENT_ID_15:
         return mask(FieldKind.RESIDENT_ID_15, number)

@@ -86,8 +86,9 @@ def _check_duplicates(
 
 
 def _may_see_id(ctx: AppContext, repo: ClientRepository, client_id: int) -> bool:
+    """Whether the caller may be sent to this client (never to a record in storage only)."""
     client = repo.get(client_id)
-    return client is not None and may_see(ctx, client)
+    return client is not None and not client.storage_only and may_see(ctx, client)
 
 
 def _audit_duplicate(

@@ -30,8 +30,9 @@ from desktop_app.store.database import Database
 
 _FULL_PHONE_MIN_DIGITS = 11  # a digit token this long is a whole number; 4 digits are the last 4
 _MAX_RECHECK_PAGES = 20  # pages fetched to fill one page when pair tokens over-match
-# An 18-character number typed in the search box: a resident ID card or a 2023 permanent-residence card.
-_ID_TYPES = (IdType.RESIDENT_ID, IdType.FOREIGN_PERMANENT_RESIDENCE)
+# An 18-character number typed in the search box: a resident ID card, a residence permit for Hong
+# Kong, Macao and Taiwan residents, or a 2023 permanent-residence card.
+_ID_TYPES = (IdType.RESIDENT_ID, IdType.HMT_RESIDENCE_PERMIT, IdType.FOREIGN_PERMANENT_RESIDENCE)
 
 
 def search_clients(

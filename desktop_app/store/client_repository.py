@@ -52,7 +52,6 @@ _ORDER_BY: dict[ClientSort, str] = {
     "last_contact_at DESC, id DESC",
     ClientSort.NAME: "name_pinyin, id",
 }
-_BUYER_STAGE_LIST = ",".join(f"'{stage}'" for stage in sorted(BUYER_STAGES))
 
 
 @dataclass(frozen=True)
@@ -183,9 +182,14 @@ class ClientRepository:
         with self.db.transaction():
             cursor = self.db.execute(
                 f"UPDATE clients SET {assignments}, updated_at = ?, name_pinyin = ?, "
-                "buyer_since = CASE WHEN buyer_since IS NULL AND stage IN "
-                f"({_BUYER_STAGE_LIST}) THEN ? ELSE buyer_since END WHERE id = ?",
-                (*_db_values(values), now, pinyin_sort_key(values.full_name), now, client_id),
+                "buyer_since = COALESCE(buyer_since, ?) WHERE id = ?",
+                (
+                    *_db_values(values),
+                    now,
+                    pinyin_sort_key(values.full_name),
+                    now if values.stage in BUYER_STAGES else None,
+                    client_id,
+                ),
             )
             if cursor.rowcount:
                 self._index(client_id, values)
@@ -234,14 +238,18 @@ class ClientRepository:
         )
 
     def ids_with_phone(self, phone_e164: str, *, excluding: int | None = None) -> list[tuple[int, int]]:
-        """(client id, assigned agent id) of clients with this phone number."""
+        """(client id, assigned agent id) of clients with this phone number, storage-only records
+        left out (a returning client may be registered again)."""
         rows = self.db.execute(
-            "SELECT id, assigned_agent_id FROM clients WHERE phone_e164 = ? AND id IS NOT ? ORDER BY id",
+            "SELECT id, assigned_agent_id FROM clients WHERE phone_e164 = ? AND id IS NOT ? "
+            "AND storage_only_since IS NULL ORDER BY id",
             (phone_e164, excluding),
         )
         return [(int(a), int(b)) for a, b in rows]
 
     def ids_with_id_number(self, id_number: str, *, excluding: int | None = None) -> list[tuple[int, int]]:
+        """(client id, assigned agent id) of clients with this ID number, storage-only records
+        included: the number is unique in the branch."""
         rows = self.db.execute(
             "SELECT id, assigned_agent_id FROM clients WHERE id_number = ? AND id IS NOT ? ORDER BY id",
             (id_number, excluding),
