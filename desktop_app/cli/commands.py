@@ -301,6 +301,8 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_clients(args: argparse.Namespace, out: Output) -> int:
+    if getattr(args, "clients_command", "count") == "import":
+        return _clients_import(args, out)
     from desktop_app.services.client_directory import count_clients
 
     with signed_in(args) as (ctx, _):
@@ -310,6 +312,84 @@ def cmd_clients(args: argparse.Namespace, out: Output) -> int:
         f"{args.as_user} 可查看的客户 / clients {args.as_user} can see: {count}",
     )
     return 0
+
+
+def _header_maps(items: list[str]) -> dict[str, str]:
+    """``--map "HEADER=field"`` options as {header: field} (the field is checked by the service)."""
+    maps: dict[str, str] = {}
+    for item in items:
+        header, sep, target = item.rpartition("=")
+        if not sep or not header.strip() or not target.strip():
+            raise InvalidInput(
+                f"列对应的格式应为 列名=字段：{item}", f"A column mapping is HEADER=FIELD: {item}"
+            )
+        maps[header.strip()] = target.strip()
+    return maps
+
+
+def _clients_import(args: argparse.Namespace, out: Output) -> int:
+    from desktop_app.domain.import_rows import dropped_reason_text
+    from desktop_app.services.client_import import ImportOptions, export_rejects, import_clients
+
+    source = Path(args.file).expanduser()
+    rejects_out = _output_path(args.rejects_out) if args.rejects_out else None
+    if rejects_out is not None and rejects_out.resolve() == source.resolve():
+        raise InvalidInput(
+            "退回行文件不能覆盖源文件，请换一个文件名。",
+            "The rejects file must not overwrite the source file; choose another name.",
+        )
+    options = ImportOptions(
+        on_duplicate=args.on_duplicate,
+        assign_to=args.assign_to,
+        consent_confirmed=args.consent_confirmed,
+        mapping=_header_maps(args.map),
+    )
+    with signed_in(args) as (ctx, _):
+        report = import_clients(ctx, source, options)
+    if rejects_out is not None and report.rejected:
+        export_rejects(report, rejects_out)
+    written = str(rejects_out) if rejects_out is not None and report.rejected else None
+    data = {
+        "rows": report.rows,
+        "imported": report.imported,
+        "merged": report.merged,
+        "duplicates": report.duplicates,
+        "duplicates_skipped": report.duplicates_skipped,
+        "duplicates_in_file": report.duplicates_in_file,
+        "duplicates_for_manager": report.duplicates_for_manager,
+        "rejected": len(report.rejected),
+        "dropped_fields": report.dropped_fields,
+        "dropped": dict(report.dropped),
+        "assigned_to": report.assigned_to,
+        "rejected_rows": [
+            {"row": r.row_number, "field": r.field, "message_zh": r.message_zh, "message_en": r.message_en}
+            for r in report.rejected
+        ],
+        "rejects_out": written,
+        "reminder_zh": report.reminder_zh,
+        "reminder_en": report.reminder_en,
+    }
+    lines = [
+        f"已导入 / imported: {report.imported}（分配给 / assigned to {report.assigned_to}）",
+        f"已合并 / merged: {report.merged}",
+        f"重复 / duplicates: {report.duplicates}（文件内重复 / repeated in the file: "
+        f"{report.duplicates_in_file}；需店长处理 / need the manager: {report.duplicates_for_manager}）",
+        f"未导入（有错误）/ rejected: {len(report.rejected)}",
+        *(
+            f"  第 {r.row_number} 行 / row {r.row_number}: {r.message_zh} / {r.message_en}"
+            for r in report.rejected
+        ),
+        f"未保存的敏感字段 / sensitive fields dropped: {report.dropped_fields}",
+    ]
+    for reason, count in sorted(report.dropped.items()):
+        zh, en = dropped_reason_text(reason)
+        lines.append(f"  {count}：{zh} / {en}")
+    if written:
+        lines.append(f"退回行已写入（含个人信息）/ rejected rows written (personal data): {written}")
+    lines.append(f"{report.reminder_zh}\n{report.reminder_en}")
+    out.result(data, "\n".join(lines))
+    nothing_done = report.imported == 0 and report.merged == 0
+    return 1 if nothing_done and report.rejected else 0
 
 
 HANDLERS: dict[str, Handler] = {

@@ -167,6 +167,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p = clients.add_parser("count", help="how many clients you can see")
     _common(p, as_user=True)
+    p = clients.add_parser("import", help="import clients from an .xlsx or .csv file (all or nothing)")
+    _common(p, as_user=True)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--assign-to", metavar="AGENT", help="managers: assign the imported clients to AGENT")
+    p.add_argument("--on-duplicate", choices=("skip", "merge"), default="skip")
+    p.add_argument("--rejects-out", metavar="FILE", help="write rejected rows as CSV (holds personal data)")
+    p.add_argument(
+        "--consent-confirmed",
+        action="store_true",
+        help="managers: every row has the signed sensitive-data consent (keeps ID numbers and income)",
+    )
+    p.add_argument(
+        "--map", action="append", default=[], metavar="HEADER=FIELD", help="map a column (remembered)"
+    )
 
     p = sub.add_parser("gui", help="start the GUI (the default)")
     p.add_argument("--data-dir")

@@ -1,0 +1,322 @@
+"""Spreadsheet import: one data row (cells and the column mapping) to a validated client, or the
+reason it is rejected.
+
+Cells arrive as the reader gives them: text, numbers (Excel keeps a phone number as 13812345678.0),
+dates or None. Every row goes through ``validate_draft`` exactly like intake. Sensitive fields (ID
+number, income band) are kept only when the row has the signed sensitive-data consent (its consent
+column, read with ``consent_flag``, or a manager's whole-file confirmation) and the stage allows them
+(``sensitive_fields_allowed``); otherwise they are dropped and the row is still imported. An ID number
+that Excel stored as a number has lost its last digits: such a row is rejected, never "corrected".
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from desktop_app.domain.client_fields import ADDRESS_DETAIL_FIELD
+from desktop_app.domain.client_record import (
+    STAGE_FIELD,
+    ClientDraft,
+    ClientValues,
+    Stage,
+    consent_flag,
+    sensitive_fields_allowed,
+    validate_draft,
+)
+from desktop_app.domain.errors import InvalidInput
+from desktop_app.domain.field_errors import FieldLabel, InvalidField
+from desktop_app.domain.identity_documents import RESIDENT_ID_FIELD, IdType
+from desktop_app.domain.import_columns import IGNORE, SENSITIVE_FIELDS
+from desktop_app.domain.provincial_divisions import PROVINCIAL_DIVISIONS
+
+EXACT_DIGITS = 15
+"""Excel keeps 15 significant digits: a longer number typed into a number cell has lost the rest."""
+
+ADDRESS_FIELD = FieldLabel("address", "地址", "Address")
+DROPPED_NO_CONSENT = "no_consent"
+DROPPED_STAGE = "stage"
+
+
+@dataclass(frozen=True)
+class DroppedField:
+    field: str  # "id_number" or "income_band"
+    reason: str  # DROPPED_NO_CONSENT or DROPPED_STAGE
+
+
+@dataclass(frozen=True, repr=False)
+class AcceptedRow:
+    row_number: int  # as the spreadsheet numbers it (1 = first line of the file)
+    values: ClientValues
+    draft: ClientDraft  # what was read, after dropping (a merge fills an existing client from it)
+    dropped: tuple[DroppedField, ...]
+
+    def __repr__(self) -> str:
+        return f"AcceptedRow(row={self.row_number})"
+
+
+@dataclass(frozen=True, repr=False)
+class RejectedRow:
+    """A row that cannot be imported. ``cells`` (the row as text, for the rejects export) is personal
+    data: it is never logged or audited, and the repr leaves it out."""
+
+    row_number: int
+    field: str  # the field key named by the error ("" when no single field)
+    reason: str  # stable code, e.g. "required", "checksum", "lost_precision"
+    message_zh: str
+    message_en: str
+    cells: tuple[str, ...]
+
+    def __repr__(self) -> str:
+        return f"RejectedRow(row={self.row_number}, field={self.field!r}, reason={self.reason!r})"
+
+
+def _lost_precision() -> InvalidField:
+    return InvalidField(
+        RESIDENT_ID_FIELD,
+        "lost_precision",
+        "在 Excel 中被存成了数字，末几位已丢失；请把该列设为文本格式并重新填写正确号码",
+        "was stored as a number in Excel and lost its last digits; format the column as text "
+        "and enter the correct number",
+    )
+
+
+def cell_text(value: object) -> str:
+    """A cell as text: whole numbers without ".0", dates as YYYY-MM-DD, yes/no for booleans."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e18:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(" ")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _id_number_text(value: object) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if not float(value).is_integer() or len(str(abs(int(value)))) > EXACT_DIGITS:
+            raise _lost_precision()
+    return cell_text(value)
+
+
+def _consent_cell(value: object) -> bool:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return consent_flag(value.strip() if isinstance(value, str) else value)
+
+
+# Words legacy sheets use for a stage besides the labels Stage.parse already reads.
+_STAGE_WORDS = {
+    "线索": Stage.LEAD.value,
+    "首次到访": Stage.LEAD.value,
+    "新客户": Stage.LEAD.value,
+    "带看": Stage.VISITING.value,
+    "看房": Stage.VISITING.value,
+    "跟进中": Stage.VISITING.value,
+    "已认购": Stage.SUBSCRIPTION.value,
+    "已签约": Stage.CONTRACT.value,
+    "成交": Stage.CONTRACT.value,
+    "已成交": Stage.CONTRACT.value,
+    "结束": Stage.CLOSED.value,
+}
+_MUNICIPALITIES = frozenset({"11", "12", "31", "50"})
+_CITY = re.compile(r"(.+?(?:自治州|地区|盟|市))(.*)", re.DOTALL)
+_DISTRICT = re.compile(r"(.+?(?:区|县|市|旗))(.+)", re.DOTALL)
+_PROVINCE_FORMS = sorted(
+    ((form, d) for d in PROVINCIAL_DIVISIONS if d.mainland for form in (d.name_zh, d.short_zh)),
+    key=lambda pair: -len(pair[0]),
+)
+
+
+def split_address(text: str) -> tuple[str, str, str, str] | None:
+    """A whole mainland address ("广东省深圳市南山区科技园路1号") as (province, city, district, detail);
+    None when it cannot be split with confidence."""
+    text = re.sub(r"\s+", "", text)
+    found = next(((form, d) for form, d in _PROVINCE_FORMS if text.startswith(form)), None)
+    if found is None:
+        return None
+    form, division = found
+    rest = text[len(form) :]
+    if division.code in _MUNICIPALITIES:
+        city = division.name_zh
+        if rest.startswith(city) or rest.startswith(division.short_zh + "市"):
+            rest = rest[len(city) :]
+    else:
+        city_match = _CITY.fullmatch(rest)
+        if city_match is None:
+            return None
+        city, rest = city_match.group(1), city_match.group(2)
+    district_match = _DISTRICT.fullmatch(rest)
+    if district_match is None:
+        return None
+    return division.name_zh, city, district_match.group(1), district_match.group(2)
+
+
+def _unsplittable() -> InvalidField:
+    return InvalidField(
+        ADDRESS_FIELD,
+        "unsplittable",
+        "无法识别其中的省、市、区，请分列填写省份、城市、区县和详细地址",
+        "the province, city and district could not be recognised; put them in separate columns",
+    )
+
+
+def _rejected(row_number: int, cells: Sequence[object], error: InvalidInput) -> RejectedRow:
+    return RejectedRow(
+        row_number=row_number,
+        field=str(getattr(error, "field", "")),
+        reason=str(getattr(error, "reason", error.code)),
+        message_zh=error.zh,
+        message_en=error.en,
+        cells=tuple(cell_text(cell) for cell in cells),
+    )
+
+
+def _gather(cells: Sequence[object], mapping: Sequence[str]) -> dict[str, object]:
+    """field → the first non-blank cell of the columns mapped to it (e.g. 手机 then 电话)."""
+    raw: dict[str, object] = {}
+    for index, field in enumerate(mapping):
+        if field == IGNORE or field in raw or index >= len(cells):
+            continue
+        if cell_text(cells[index]):
+            raw[field] = cells[index]
+    return raw
+
+
+def parse_row(
+    cells: Sequence[object],
+    mapping: Sequence[str],
+    *,
+    row_number: int,
+    file_consent: bool,
+    today: date,
+) -> AcceptedRow | RejectedRow | None:
+    """The row validated (None for a row with nothing in its mapped columns)."""
+    raw = _gather(cells, mapping)
+    if not raw:
+        return None
+    try:
+        row_consent = _consent_cell(raw.pop("sensitive_consent", False))
+    except InvalidField as error:
+        return _rejected(row_number, cells, error)
+    consent = row_consent or file_consent
+    stage_text = cell_text(raw.get("stage")) or Stage.LEAD.value
+    stage_text = _STAGE_WORDS.get(stage_text.strip(), stage_text)
+    try:
+        stage = Stage.parse(stage_text, STAGE_FIELD)
+    except InvalidField as error:
+        return _rejected(row_number, cells, error)
+    dropped: list[DroppedField] = []
+    if not sensitive_fields_allowed(stage, consent):
+        reason = DROPPED_STAGE if consent else DROPPED_NO_CONSENT
+        for field in sorted(SENSITIVE_FIELDS & raw.keys()):
+            dropped.append(DroppedField(field, reason))
+            del raw[field]
+        raw.pop("id_type", None)
+    try:
+        texts = {field: cell_text(value) for field, value in raw.items()}
+        if "id_number" in raw:
+            texts["id_number"] = _id_number_text(raw["id_number"])
+            if not texts.get("id_type") and re.fullmatch(r"\d{15}", texts["id_number"]):
+                texts["id_type"] = IdType.RESIDENT_ID_15.value
+        _place_address(texts)
+        draft = ClientDraft(
+            name=texts.pop("name", ""),
+            phone=texts.pop("phone", ""),
+            stage=stage.value,
+            sensitive_consent=consent,
+            **{key: value for key, value in texts.items() if key != "stage"},
+        )
+        values = validate_draft(draft, today=today)
+    except InvalidInput as error:
+        return _rejected(row_number, cells, error)
+    return AcceptedRow(row_number, values, draft, tuple(dropped))
+
+
+def _place_address(texts: dict[str, str]) -> None:
+    """A whole-address column: split it when no province/city/district column is filled, otherwise
+    it is the street address."""
+    whole = texts.pop("address", "")
+    if not whole:
+        return
+    if any(texts.get(part) for part in ("province", "city", "district")):
+        if texts.get("address_detail"):
+            raise InvalidField(
+                ADDRESS_DETAIL_FIELD,
+                "two_values",
+                "“地址”和“详细地址”两列都有内容，请只保留一列",
+                "both the address and the street-address columns are filled; keep one",
+            )
+        texts["address_detail"] = whole
+        return
+    parts = split_address(whole)
+    if parts is None:
+        raise _unsplittable()
+    texts["province"], texts["city"], texts["district"], detail = parts
+    texts["address_detail"] = texts.get("address_detail") or detail
+
+
+# ------------------------------------------------------------------------------------ merging, rejects
+
+SENSITIVE_DRAFT_FIELDS = frozenset({"id_number", "id_type", "income_band"})
+
+
+def merge_fills(current: ClientDraft, row: ClientDraft, *, sensitive: bool) -> dict[str, object]:
+    """The fields a duplicate row may fill in an existing client: only those empty in ``current``
+    (never the stage); the ID number, its type and income only when ``sensitive``."""
+    fills: dict[str, object] = {}
+    for name in (f.name for f in dataclasses.fields(ClientDraft)):
+        if name in ("stage", "sensitive_consent") or (name in SENSITIVE_DRAFT_FIELDS and not sensitive):
+            continue
+        if not str(getattr(current, name)).strip() and str(getattr(row, name)).strip():
+            fills[name] = getattr(row, name)
+    if sensitive and "id_number" not in fills:
+        fills.pop("id_type", None)
+    if sensitive and row.sensitive_consent and not current.sensitive_consent:
+        fills["sensitive_consent"] = True
+    return fills
+
+
+def rejects_table_csv(headers: Sequence[str], rejected: Sequence[RejectedRow]) -> bytes:
+    """The rejected rows (row number, field, reason in both languages, then the row as read) as CSV
+    in UTF-8 with a BOM, which Excel opens correctly. It holds personal data."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["行号 Row", "字段 Field", "原因", "Reason", *headers])
+    for row in rejected:
+        cells = [_inert(cell) for cell in row.cells]
+        writer.writerow([row.row_number, row.field, row.message_zh, row.message_en, *cells])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _inert(text: str) -> str:
+    """A cell Excel would run as a formula ("=HYPERLINK(...)", "@SUM(...)") is written as text."""
+    if text[:1] in ("=", "@", "\t", "\r") or (text[:1] in ("+", "-") and not text[1:2].isdigit()):
+        return "'" + text
+    return text
+
+
+def dropped_reason_text(reason: str) -> tuple[str, str]:
+    """Why fields were dropped, in Chinese and English."""
+    if reason == DROPPED_STAGE:
+        return (
+            "客户阶段尚未到认购，不保存证件号码和收入",
+            "the stage is before subscription, so ID numbers and income are not kept",
+        )
+    return (
+        "没有敏感个人信息单独同意的记录",
+        "no signed sensitive-data consent is recorded for the row",
+    )

@@ -1,0 +1,455 @@
+"""Importing a branch's legacy client list (.xlsx or .csv), for the import wizard and the CLI.
+
+``preview_import`` reads the file and proposes a column mapping (built-in headers, then the headers
+staff mapped before); ``import_clients`` validates every row like intake and writes the accepted
+ones in ONE transaction with their audit entries: all or nothing. Duplicates (same phone or ID
+number as an existing client, or repeated in the file) are skipped or merged by choice; a merge
+only fills a client's empty fields, and only for a client the importer may see and edit. Sensitive
+fields are kept only with the row's consent (or a manager's whole-file confirmation) and a stage
+that allows them. The source file is never copied; the report reminds the user to delete it
+securely. Audit: one ``client.import`` (counts, a pseudonym of the file name; never row data) plus
+``client.create`` / ``client.update`` per client, as intake writes them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from pathlib import Path
+
+from desktop_app.domain.client_record import (
+    ClientRecord,
+    draft_from_values,
+    sensitive_fields_allowed,
+    validate_draft,
+)
+from desktop_app.domain.errors import BranchVaultError, InvalidInput, PermissionDenied
+from desktop_app.domain.import_columns import (
+    IGNORE,
+    check_target,
+    locate_header_row,
+    normalise_header,
+    recognise,
+    remembered_changes,
+)
+from desktop_app.domain.import_rows import (
+    DROPPED_NO_CONSENT,
+    DROPPED_STAGE,
+    SENSITIVE_DRAFT_FIELDS,
+    AcceptedRow,
+    RejectedRow,
+    cell_text,
+    merge_fills,
+    parse_row,
+    rejects_table_csv,
+)
+from desktop_app.domain.permissions import Action
+from desktop_app.domain.roles import Role
+from desktop_app.services.audit_trail import check_permission, ensure_pseudonym_key, pseudonym, record
+from desktop_app.services.client_directory import may_see
+from desktop_app.services.client_intake import ReassignRefused
+from desktop_app.services.context import AppContext
+from desktop_app.store.audit_repository import utc_timestamp
+from desktop_app.store.client_repository import ClientRepository
+from desktop_app.store.data_dir import write_private_file
+from desktop_app.store.import_mapping_repository import ImportMappingRepository
+from desktop_app.store.spreadsheet_reader import MAX_DATA_ROWS, Sheet, SpreadsheetError, read_sheet
+from desktop_app.store.staff_repository import StaffRepository
+
+DELETE_SOURCE_REMINDER = (
+    "导入完成后请安全删除源文件（含客户个人信息），本软件不会保存其副本。",
+    "Securely delete the source file now (it holds clients' personal data); BranchVault keeps no copy of it.",
+)
+
+
+class OnDuplicate(StrEnum):
+    SKIP = "skip"
+    MERGE = "merge"
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    on_duplicate: OnDuplicate | str = OnDuplicate.SKIP
+    assign_to: str | None = None  # a username (managers only); None: the importer
+    consent_confirmed: bool = False  # a manager confirms every row has the signed sensitive-data consent
+    mapping: Mapping[str, str] = field(default_factory=dict)  # header as in the file → field or IGNORE
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    file_name: str
+    header_row: int  # 1-based, as the spreadsheet numbers rows
+    headers: tuple[str, ...]
+    suggested: tuple[str, ...]  # one target field or IGNORE per column
+    data_rows: int  # non-empty rows below the header
+
+
+@dataclass(frozen=True, repr=False)
+class ImportReport:
+    file_name: str
+    headers: tuple[str, ...]
+    rows: int  # non-empty data rows read
+    imported: int
+    merged: int
+    duplicates_skipped: int
+    duplicates_in_file: int  # of the skipped or merged duplicates, those repeated inside the file
+    duplicates_for_manager: int  # an existing client the importer may not see or edit
+    rejected: tuple[RejectedRow, ...]
+    dropped: Mapping[str, int]  # reason (no_consent / stage) → number of fields dropped
+    assigned_to: str
+    reminder_zh: str = DELETE_SOURCE_REMINDER[0]
+    reminder_en: str = DELETE_SOURCE_REMINDER[1]
+
+    @property
+    def duplicates(self) -> int:
+        return self.duplicates_skipped + self.merged + self.duplicates_for_manager
+
+    @property
+    def dropped_fields(self) -> int:
+        return sum(self.dropped.values())
+
+    def __repr__(self) -> str:
+        return f"ImportReport(imported={self.imported}, rejected={len(self.rejected)})"
+
+
+# --------------------------------------------------------------------------------------------- errors
+
+
+def _no_header() -> SpreadsheetError:
+    return SpreadsheetError(
+        "在文件前 10 行中找不到表头（需要一行至少有两个列名，如“姓名”“手机”）。",
+        "No header row found in the first 10 rows (a row with at least two column titles, such as "
+        "“姓名” / Name and “手机” / Phone, is needed).",
+        code="spreadsheet_no_header",
+    )
+
+
+def _missing_column(zh: str, en: str) -> InvalidInput:
+    return InvalidInput(
+        f"没有任何一列对应“{zh}”，请在列对应中指定。", f"No column is mapped to the {en}; map one first."
+    )
+
+
+class ConsentConfirmationRefused(PermissionDenied):
+    def __init__(self) -> None:
+        BranchVaultError.__init__(
+            self,
+            "只有店长可以确认整份文件的敏感个人信息同意。",
+            "Only a manager may confirm the sensitive-data consent for a whole file.",
+        )
+
+
+# ------------------------------------------------------------------------------------------- reading
+
+
+def _today(ctx: AppContext) -> date:
+    return datetime.fromtimestamp(ctx.clock(), UTC).date()
+
+
+def _header_texts(row: Sequence[object]) -> tuple[str, ...]:
+    return tuple(cell_text(cell) for cell in row)
+
+
+def _overrides(options_mapping: Mapping[str, str]) -> dict[str, str]:
+    return {normalise_header(header): check_target(target) for header, target in options_mapping.items()}
+
+
+def _locate_header(sheet: Sheet, known: Mapping[str, str]) -> int:
+    index = locate_header_row(sheet.rows, known)
+    if index is None:
+        raise _no_header()
+    return index
+
+
+def _data_rows(sheet: Sheet, header_index: int) -> list[tuple[int, tuple[object, ...]]]:
+    return [
+        (number, row)
+        for number, row in enumerate(sheet.rows[header_index + 1 :], start=header_index + 2)
+        if any(cell_text(cell) for cell in row)
+    ]
+
+
+def preview_import(ctx: AppContext, path: Path) -> ImportPreview:
+    """Read ``path`` and propose the mapping. Nothing is written."""
+    check_permission(ctx, Action.CLIENT_EDIT)
+    _, db = ctx.require_session()
+    remembered = ImportMappingRepository(db).all()
+    sheet = read_sheet(path)
+    index = _locate_header(sheet, remembered)
+    headers = _header_texts(sheet.rows[index])
+    return ImportPreview(
+        file_name=path.name,
+        header_row=index + 1,
+        headers=headers,
+        suggested=tuple(recognise(header, remembered) or IGNORE for header in headers),
+        data_rows=len(_data_rows(sheet, index)),
+    )
+
+
+# ------------------------------------------------------------------------------------------ checking
+
+
+def _assignee(ctx: AppContext, username: str | None) -> tuple[int, str]:
+    session, db = ctx.require_session()
+    if not username or username == session.username:
+        return session.staff_id, session.username
+    check_permission(ctx, Action.CLIENT_REASSIGN)  # only managers assign to someone else
+    member = StaffRepository(db).get(username)
+    if member is None or not member.active or member.role not in (Role.AGENT, Role.MANAGER):
+        raise ReassignRefused(
+            "只能分配给在职的经纪人或店长。", "A client can be assigned only to an active agent or manager."
+        )
+    return member.id, member.username
+
+
+def _check_consent_confirmation(ctx: AppContext, confirmed: bool) -> None:
+    session, db = ctx.require_session()
+    if confirmed and session.role is not Role.MANAGER:
+        with db.transaction():
+            record(
+                ctx,
+                "access.denied",
+                target_type="action",
+                target_id="client.import.consent_confirmed",
+                outcome="denied",
+            )
+        raise ConsentConfirmationRefused()
+
+
+def _column_targets(
+    headers: Sequence[str], remembered: Mapping[str, str], overrides: Mapping[str, str]
+) -> list[str]:
+    present = {normalise_header(header) for header in headers}
+    unknown = [key for key in overrides if key not in present]
+    if unknown:
+        raise InvalidInput(
+            "文件中没有这些列：" + "、".join(unknown), "The file has no column titled: " + ", ".join(unknown)
+        )
+    combined = {**remembered, **overrides}
+    targets = [recognise(header, combined) or IGNORE for header in headers]
+    if "name" not in targets:
+        raise _missing_column("姓名", "name")
+    if "phone" not in targets:
+        raise _missing_column("电话号码", "phone number")
+    return targets
+
+
+# ------------------------------------------------------------------------------------------- writing
+
+
+@dataclass
+class _Tally:
+    imported: int = 0
+    merged: int = 0
+    skipped: int = 0
+    in_file: int = 0
+    for_manager: int = 0
+    dropped: Counter[str] = dataclasses.field(default_factory=Counter)
+    rejected: list[RejectedRow] = dataclasses.field(default_factory=list)
+    cells: dict[int, tuple[str, ...]] = dataclasses.field(default_factory=dict)  # row number → row as text
+
+
+def _duplicate_of(repo: ClientRepository, row: AcceptedRow) -> int | None:
+    if row.values.id_number is not None:
+        matches = repo.ids_with_id_number(row.values.id_number)
+        if matches:
+            return matches[0][0]
+    matches = repo.ids_with_phone(row.values.phone_e164)
+    return matches[0][0] if matches else None
+
+
+def _merge(
+    ctx: AppContext, repo: ClientRepository, client: ClientRecord, row: AcceptedRow, tally: _Tally, now: str
+) -> None:
+    """Fill the client's empty fields from the row (sensitive ones only where the client's stage and
+    consent allow them, and an ID number only if no other client has it)."""
+    session, _ = ctx.require_session()
+    current = draft_from_values(client.values)
+    fills = merge_fills(current, row.draft, sensitive=True)
+    if fills.get("id_number") and repo.ids_with_id_number(row.values.id_number or "", excluding=client.id):
+        fills = merge_fills(current, row.draft, sensitive=False)
+    merged_consent = bool(fills.get("sensitive_consent", current.sensitive_consent))
+    if not sensitive_fields_allowed(current.stage, merged_consent):
+        reason = DROPPED_STAGE if merged_consent else DROPPED_NO_CONSENT
+        for name in ("id_number", "income_band"):
+            if name in fills:
+                tally.dropped[reason] += 1
+        fills = {k: v for k, v in fills.items() if k not in SENSITIVE_DRAFT_FIELDS}
+    try:
+        values = validate_draft(dataclasses.replace(current, **fills), today=_today(ctx))  # type: ignore[arg-type]
+    except InvalidInput as error:
+        tally.rejected.append(
+            RejectedRow(
+                row.row_number,
+                str(getattr(error, "field", "")),
+                "merge_invalid",
+                error.zh,
+                error.en,
+                tally.cells.get(row.row_number, ()),
+            )
+        )
+        return
+    tally.merged += 1
+    changed = [
+        name for name in dataclasses.asdict(values) if getattr(values, name) != getattr(client.values, name)
+    ]
+    if not changed:
+        return
+    old = {  # as client.update records it: pseudonyms of the values replaced (here: only non-empty ones)
+        name: pseudonym(ctx, str(getattr(client.values, name)))
+        for name in changed
+        if getattr(client.values, name) not in (None, "")
+    }
+    repo.update(client.id, values, now=now)
+    repo.add_change(client.id, at=now, staff_id=session.staff_id, fields=changed, request_id=None)
+    record(
+        ctx,
+        "client.update",
+        target_type="client",
+        target_id=str(client.id),
+        details={"fields": changed, "old": old, "request_id": None, "source": "import"},
+    )
+
+
+def _write(
+    ctx: AppContext,
+    repo: ClientRepository,
+    rows: Sequence[AcceptedRow],
+    *,
+    agent_id: int,
+    policy: OnDuplicate,
+    tally: _Tally,
+) -> None:
+    now = utc_timestamp(ctx.clock())
+    created: set[int] = set()
+    for row in rows:
+        existing_id = _duplicate_of(repo, row)
+        if existing_id is None:
+            client_id = repo.add(row.values, assigned_agent_id=agent_id, now=now)
+            created.add(client_id)
+            tally.imported += 1
+            for dropped in row.dropped:
+                tally.dropped[dropped.reason] += 1
+            record(
+                ctx,
+                "client.create",
+                target_type="client",
+                target_id=str(client_id),
+                details={
+                    "stage": row.values.stage,
+                    "sensitive_consent": row.values.sensitive_consent,
+                    "source": "import",
+                },
+            )
+            continue
+        if existing_id in created:
+            tally.in_file += 1
+        client = repo.get(existing_id)
+        assert client is not None
+        if client.storage_only or not may_see(ctx, client):
+            tally.for_manager += 1
+        elif policy is OnDuplicate.MERGE:
+            _merge(ctx, repo, client, row, tally, now)
+        else:
+            tally.skipped += 1
+
+
+def import_clients(ctx: AppContext, path: Path, options: ImportOptions | None = None) -> ImportReport:
+    """Validate and import ``path``. Accepted rows are written in one transaction (all or nothing)."""
+    check_permission(ctx, Action.CLIENT_EDIT)
+    options = options or ImportOptions()
+    try:
+        policy = OnDuplicate(options.on_duplicate)
+    except ValueError:
+        raise InvalidInput("重复处理方式须为 skip 或 merge。", "On duplicates: skip or merge.") from None
+    _check_consent_confirmation(ctx, options.consent_confirmed)
+    agent_id, agent_username = _assignee(ctx, options.assign_to)
+    _, db = ctx.require_session()
+    mappings = ImportMappingRepository(db)
+    remembered = mappings.all()
+    overrides = _overrides(options.mapping)
+    sheet = read_sheet(path)
+    header_index = _locate_header(sheet, {**remembered, **overrides})
+    headers = _header_texts(sheet.rows[header_index])
+    targets = _column_targets(headers, remembered, overrides)
+    data = _data_rows(sheet, header_index)
+    if len(data) > MAX_DATA_ROWS:
+        raise SpreadsheetError(
+            f"文件有 {len(data)} 行数据，一次最多导入 {MAX_DATA_ROWS} 行，请拆分后分别导入。",
+            f"The file has {len(data)} data rows; at most {MAX_DATA_ROWS} can be imported at once. Split it.",
+            code="spreadsheet_too_large",
+        )
+    today = _today(ctx)
+    tally = _Tally()
+    accepted: list[AcceptedRow] = []
+    for number, cells in data:
+        outcome = parse_row(
+            cells, targets, row_number=number, file_consent=options.consent_confirmed, today=today
+        )
+        if isinstance(outcome, AcceptedRow):
+            accepted.append(outcome)
+            if policy is OnDuplicate.MERGE:
+                tally.cells[number] = tuple(cell_text(cell) for cell in cells)
+        elif isinstance(outcome, RejectedRow):
+            tally.rejected.append(outcome)
+    ensure_pseudonym_key(ctx)
+    repo = ClientRepository(db)
+    with db.transaction():
+        _write(ctx, repo, accepted, agent_id=agent_id, policy=policy, tally=tally)
+        if overrides:
+            changes = remembered_changes(headers, targets)
+            mappings.apply(
+                {k: v for k, v in changes.items() if k in overrides}, now=utc_timestamp(ctx.clock())
+            )
+        record(
+            ctx,
+            "client.import",
+            target_type="file",
+            target_id=pseudonym(ctx, path.name),
+            outcome="success" if tally.imported or tally.merged or not tally.rejected else "failure",
+            details={
+                "rows": len(data),
+                "imported": tally.imported,
+                "merged": tally.merged,
+                "duplicates_skipped": tally.skipped,
+                "duplicates_in_file": tally.in_file,
+                "duplicates_for_manager": tally.for_manager,
+                "rejected": len(tally.rejected),
+                "dropped_fields": dict(tally.dropped),
+                "on_duplicate": policy.value,
+                "assigned_to_staff_id": agent_id,
+                "consent_confirmed": options.consent_confirmed,
+                "mapped_fields": sorted(set(targets) - {IGNORE}),
+            },
+        )
+    return ImportReport(
+        file_name=path.name,
+        headers=headers,
+        rows=len(data),
+        imported=tally.imported,
+        merged=tally.merged,
+        duplicates_skipped=tally.skipped,
+        duplicates_in_file=tally.in_file,
+        duplicates_for_manager=tally.for_manager,
+        rejected=tuple(sorted(tally.rejected, key=lambda r: r.row_number)),
+        dropped=dict(tally.dropped),
+        assigned_to=agent_username,
+    )
+
+
+# ---------------------------------------------------------------------------------------- rejects out
+
+
+def rejects_csv(report: ImportReport) -> bytes:
+    """The rejected rows as CSV in UTF-8 with a BOM (Excel opens it correctly). Holds personal data."""
+    return rejects_table_csv(report.headers, report.rejected)
+
+
+def export_rejects(report: ImportReport, path: Path) -> int:
+    """Write the rejects to ``path`` (only where the user chose; private file mode). Returns the count."""
+    write_private_file(path, rejects_csv(report))
+    return len(report.rejected)
