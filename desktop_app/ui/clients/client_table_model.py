@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from desktop_app.domain.client_choices import IntentionLevel
 from desktop_app.domain.client_record import Stage
 from desktop_app.services.client_directory import ClientSummary
-from desktop_app.store.client_repository import ClientSort
+from desktop_app.store.client_repository import NO_FILTER, ClientFilter, ClientSort
 from desktop_app.ui.clients.client_labels import choice_label, local_date
 from desktop_app.ui.shell import Shell
 
@@ -29,22 +29,24 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 
 
-def _count(shell: Shell) -> int:
+def _count(shell: Shell, filters: ClientFilter) -> int:
     from desktop_app.services.client_directory import count_clients
 
-    return count_clients(shell.context())
+    return count_clients(shell.context(), filters)
 
 
-def _page(shell: Shell, offset: int, limit: int, sort: ClientSort) -> list[ClientSummary]:
+def _page(
+    shell: Shell, offset: int, limit: int, sort: ClientSort, filters: ClientFilter
+) -> list[ClientSummary]:
     from desktop_app.services.client_directory import list_clients
 
-    return list_clients(shell.context(), offset, limit, sort)
+    return list_clients(shell.context(), offset, limit, sort, filters)
 
 
-def _search(shell: Shell, text: str) -> list[ClientSummary]:
+def _search(shell: Shell, text: str, filters: ClientFilter) -> list[ClientSummary]:
     from desktop_app.services.client_search import search_clients
 
-    return search_clients(shell.context(), text, SEARCH_LIMIT)
+    return search_clients(shell.context(), text, SEARCH_LIMIT, filters)
 
 
 class ClientTableModel(QAbstractTableModel):
@@ -58,6 +60,7 @@ class ClientTableModel(QAbstractTableModel):
         self.page_size = page_size
         self.sort_order = ClientSort.LAST_CONTACT
         self.search_text = ""
+        self.filters = NO_FILTER
         self.total = 0
         self.pages_fetched = 0  # how many page queries ran (tests check laziness)
         self.agent_names: dict[int, str] = {}
@@ -67,12 +70,21 @@ class ClientTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------------------------ loading
 
-    def reload(self, *, sort: ClientSort | None = None, text: str | None = None) -> None:
-        """Forget every row and query again (the search text wins over the paged list)."""
+    def reload(
+        self,
+        *,
+        sort: ClientSort | None = None,
+        text: str | None = None,
+        filters: ClientFilter | None = None,
+    ) -> None:
+        """Forget every row and query again (the search text wins over the paged list; the
+        filters narrow both)."""
         if sort is not None:
             self.sort_order = sort
         if text is not None:
             self.search_text = text.strip()
+        if filters is not None:
+            self.filters = filters
         self._generation += 1
         generation = self._generation
         self.beginResetModel()
@@ -80,17 +92,17 @@ class ClientTableModel(QAbstractTableModel):
         self._pending.clear()
         self.total = 0
         self.endResetModel()
-        shell, search = self.shell, self.search_text
+        shell, search, filters = self.shell, self.search_text, self.filters
         if search:
             self.shell.jobs.run(
-                lambda: _search(shell, search),
+                lambda: _search(shell, search, filters),
                 lambda rows: self._searched(generation, rows),
                 self._failed,
                 owner=self,
             )
         else:
             self.shell.jobs.run(
-                lambda: _count(shell),
+                lambda: _count(shell, filters),
                 lambda total: self._counted(generation, total),
                 self._failed,
                 owner=self,
@@ -119,9 +131,10 @@ class ClientTableModel(QAbstractTableModel):
         self._pending.add(number)
         self.pages_fetched += 1
         generation = self._generation
-        shell, offset, limit, sort = self.shell, number * self.page_size, self.page_size, self.sort_order
+        shell, offset, limit = self.shell, number * self.page_size, self.page_size
+        sort, filters = self.sort_order, self.filters
         self.shell.jobs.run(
-            lambda: _page(shell, offset, limit, sort),
+            lambda: _page(shell, offset, limit, sort, filters),
             lambda rows: self._page_arrived(generation, number, rows),
             self._failed,
             owner=self,

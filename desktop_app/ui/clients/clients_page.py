@@ -1,11 +1,16 @@
 """The Clients area (agents: their own clients; managers: the whole branch).
 
 A search box (search as you type, debounced) over the masked list; with the box empty, the paged
-list in the chosen order. "New client" opens intake; double-clicking a row opens the masked
-detail. Nothing is read before the area is first shown, and every query runs on the worker.
+list in the chosen order. The filter bar (intention level, stage, source channel, agent for
+managers, last-contact dates) narrows the list, the count and the search alike. "New client" opens
+intake, "Edit…" the selected client's edit dialog, "Import…" the spreadsheet import wizard;
+double-clicking a row opens the masked detail. Nothing is read before the area is first shown,
+and every query runs on the worker.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtGui import QShowEvent
@@ -21,8 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.permissions import Action, can
+from desktop_app.domain.roles import Role
 from desktop_app.store.client_repository import ClientSort
 from desktop_app.ui.clients.client_detail_dialog import ClientDetailDialog
+from desktop_app.ui.clients.client_edit_dialog import ClientEditDialog
+from desktop_app.ui.clients.client_filters import ClientFilterBar
 from desktop_app.ui.clients.client_table_model import ClientTableModel
 from desktop_app.ui.clients.intake_dialog import IntakeDialog
 from desktop_app.ui.form_parts import MessageLabel
@@ -30,15 +38,19 @@ from desktop_app.ui.read_only_table import setup_read_only_table
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 
+if TYPE_CHECKING:
+    from desktop_app.services.staff_accounts import StaffMember
+    from desktop_app.ui.clients.import_wizard import ImportWizard
+
 SEARCH_DELAY_MS = 150
 COLUMN_WIDTHS = (110, 140, 130, 110, 110, 110)
 SORTS = (ClientSort.LAST_CONTACT, ClientSort.INTENTION, ClientSort.NAME)
 
 
-def _staff_names(shell: Shell) -> dict[int, str]:
+def _staff(shell: Shell) -> list[StaffMember]:
     from desktop_app.services.staff_accounts import list_staff
 
-    return {member.id: member.display_name for member in list_staff(shell.context())}
+    return list_staff(shell.context())
 
 
 class ClientsPage(Retranslating, QWidget):
@@ -53,6 +65,8 @@ class ClientsPage(Retranslating, QWidget):
         self._may_create = can(session.role, Action.CLIENT_EDIT)
         self.intake_dialog: IntakeDialog | None = None
         self.detail_dialog: ClientDetailDialog | None = None
+        self.edit_dialog: ClientEditDialog | None = None
+        self.import_wizard: ImportWizard | None = None
 
         self.heading = QLabel()
         bold = self.heading.font()
@@ -68,6 +82,12 @@ class ClientsPage(Retranslating, QWidget):
             self.sort.addItem("", sort.value)
         self.new_button = QPushButton()
         self.new_button.setEnabled(self._may_create)
+        self.edit_button = QPushButton()
+        self.edit_button.setEnabled(False)
+        self.edit_button.setVisible(self._may_create)
+        self.import_button = QPushButton()
+        self.import_button.setVisible(self._may_create)
+        self.filters = ClientFilterBar(shell, show_agents=can(session.role, Action.CLIENT_VIEW_BRANCH))
         self.error = MessageLabel()
         self.count_label = QLabel()
         self.table = QTableView()
@@ -84,9 +104,12 @@ class ClientsPage(Retranslating, QWidget):
         tools.addWidget(self.sort_label)
         tools.addWidget(self.sort)
         tools.addWidget(self.new_button)
+        tools.addWidget(self.edit_button)
+        tools.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(tools)
+        layout.addWidget(self.filters)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
@@ -94,7 +117,13 @@ class ClientsPage(Retranslating, QWidget):
         self.search.textChanged.connect(lambda _text: self.search_timer.start())
         self.search_timer.timeout.connect(self.apply_search)
         self.sort.currentIndexChanged.connect(lambda _index: self.reload())
+        self.filters.changed.connect(self.reload)
         self.new_button.clicked.connect(self.open_intake)
+        self.edit_button.clicked.connect(self._edit_selected)
+        self.import_button.clicked.connect(self.open_import)
+        selection = self.table.selectionModel()
+        selection.selectionChanged.connect(lambda *_args: self._update_edit_button())
+        self.model.modelReset.connect(self._update_edit_button)
         self.table.doubleClicked.connect(self._row_activated)
         self.model.loaded.connect(self._update_count)
         self.model.loaded.connect(self.error.clear_message)
@@ -113,6 +142,8 @@ class ClientsPage(Retranslating, QWidget):
         for index, sort in enumerate(SORTS):
             self.sort.setItemText(index, sort_names[sort])
         self.new_button.setText(self.tr("&New client"))
+        self.edit_button.setText(self.tr("&Edit…"))
+        self.import_button.setText(self.tr("&Import…"))
         self.model.retranslate()
         self._update_count()
 
@@ -124,10 +155,12 @@ class ClientsPage(Retranslating, QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.model.reload(sort=self.current_sort(), text=self.search.text())
+        self.model.reload(
+            sort=self.current_sort(), text=self.search.text(), filters=self.filters.current_filter()
+        )
 
     def _update_count(self) -> None:
-        if self.model.search_text:
+        if self.model.search_text or self.filters.is_active():
             text = self.tr("Matching clients: %1")
         else:
             text = self.tr("Clients: %1")
@@ -141,12 +174,16 @@ class ClientsPage(Retranslating, QWidget):
         self._started = True
         if self._may_list_staff:
             shell = self.shell  # the worker gets the shell, never a widget
-            shell.jobs.run(lambda: _staff_names(shell), self._names_arrived, None, owner=self)
+            shell.jobs.run(lambda: _staff(shell), self._staff_arrived, None, owner=self)
         self.reload()
 
-    def _names_arrived(self, names: object) -> None:
-        self.model.agent_names.update(names)  # type: ignore[call-overload]
+    def _staff_arrived(self, staff: object) -> None:
+        members: list[StaffMember] = list(staff)  # type: ignore[call-overload]
+        self.model.agent_names.update({member.id: member.display_name for member in members})
         self.model.retranslate()
+        self.filters.set_agents(
+            [(m.id, m.display_name) for m in members if m.role in (Role.AGENT, Role.MANAGER)]
+        )
 
     # ------------------------------------------------------------------------------------ dialogs
 
@@ -158,6 +195,36 @@ class ClientsPage(Retranslating, QWidget):
         self.intake_dialog = dialog
         dialog.open()
         return dialog
+
+    def selected_client_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.client_id(rows[0].row()) if rows else None
+
+    def _update_edit_button(self) -> None:
+        self.edit_button.setEnabled(self._may_create and self.selected_client_id() is not None)
+
+    def _edit_selected(self) -> None:
+        client_id = self.selected_client_id()
+        if client_id is not None:
+            self.open_edit(client_id)
+
+    def open_edit(self, client_id: int) -> ClientEditDialog:
+        dialog = ClientEditDialog(self.shell, client_id, self)
+        dialog.saved.connect(lambda _client_id: self.reload())
+        dialog.finished.connect(dialog.deleteLater)
+        self.edit_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_import(self) -> ImportWizard:
+        from desktop_app.ui.clients.import_wizard import ImportWizard  # written alongside; lazy
+
+        wizard = ImportWizard(self.shell, self)
+        wizard.imported.connect(lambda _count: self.reload())
+        wizard.finished.connect(wizard.deleteLater)
+        self.import_wizard = wizard
+        wizard.open()
+        return wizard
 
     def _row_activated(self, index: QModelIndex) -> None:
         client_id = self.model.client_id(index.row())

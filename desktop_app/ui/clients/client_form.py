@@ -1,0 +1,402 @@
+"""The client form shared by intake and edit: every intake field, in a compact two-column layout.
+
+The widget only collects text and choice codes: ``draft()`` gives a ``ClientDraft`` for
+``create_client``; ``changes()`` gives the fields an edit changed for ``update_client``. Validation
+stays in the domain: a refusal (``InvalidField``, or a duplicate phone / ID number) is shown under
+the named field, which is highlighted and focused, and nothing typed is cleared.
+
+The ID number and the income band are enabled only while ``sensitive_fields_allowed`` (the one
+place that rule lives, domain/client_record.py) says they may be stored: from the subscription stage
+on, with the client's separate consent recorded. While disabled they are left out of the draft.
+
+Editing (``editing=True``): the personal fields (name, phone, email, ID number, address) are
+never filled with stored values; the masked value is shown as placeholder text, blank
+means unchanged, and typed text replaces the stored value. Choices (the income band as the detail
+page shows it) and notes are filled in.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.client_choices import (
+    INCOME_BAND_FIELD,
+    AreaRange,
+    BudgetBand,
+    IncomeBand,
+    IntentionLevel,
+    PaymentMethod,
+    PropertyType,
+    PurchasePurpose,
+    PurchaseTimeline,
+    SourceChannel,
+)
+from desktop_app.domain.client_record import ClientDraft, Stage, sensitive_fields_allowed
+from desktop_app.domain.errors import BranchVaultError
+from desktop_app.domain.field_errors import InvalidField
+from desktop_app.domain.identity_documents import IdType
+from desktop_app.domain.labelled_choice import LabelledChoice
+from desktop_app.domain.provincial_divisions import PROVINCIAL_DIVISIONS
+from desktop_app.services.client_directory import ClientDetail
+from desktop_app.ui.form_parts import ERROR_STYLE, MessageLabel
+from desktop_app.ui.retranslate import Retranslating
+from desktop_app.ui.shell import Shell
+
+INVALID_STYLE = "border: 1px solid #b3261e;"
+NOTES_HEIGHT = 64
+DIALOG_MIN_WIDTH = 860  # two readable columns; the dialog still fits a 1280x800 screen
+
+CHOICES: dict[str, type[LabelledChoice]] = {
+    "stage": Stage,
+    "source_channel": SourceChannel,
+    "intention_level": IntentionLevel,
+    "property_type": PropertyType,
+    "area_range": AreaRange,
+    "budget_band": BudgetBand,
+    "payment_method": PaymentMethod,
+    "purchase_purpose": PurchasePurpose,
+    "purchase_timeline": PurchaseTimeline,
+    "income_band": IncomeBand,
+}
+TEXT_LIMITS = {
+    "name": 40,
+    "phone": 32,
+    "email": 254,
+    "city": 40,
+    "district": 40,
+    "address_detail": 120,
+    "intended_districts": 100,
+    "id_number": 40,
+}
+PERSONAL_FIELDS = frozenset(
+    {"name", "phone", "email", "id_number", "province", "city", "district", "address_detail"}
+)
+"""Never pre-filled when editing: raw values leave the services only through an audited reveal."""
+CLIENT_KEYS = ("name", "phone", "email", "stage", "source_channel")
+ADDRESS_KEYS = ("province", "city", "district", "address_detail")
+INTENTION_KEYS = (
+    "intention_level",
+    "property_type",
+    "intended_districts",
+    "area_range",
+    "budget_band",
+    "payment_method",
+    "purchase_purpose",
+    "purchase_timeline",
+)
+SENSITIVE_KEYS = ("sensitive_consent", "id_type", "id_number", "income_band")
+SENSITIVE_FIELDS = ("id_type", "id_number", "income_band")
+DUPLICATE_FIELDS = {"phone_e164": "phone", "id_number": "id_number"}
+"""``DuplicateClient.field`` → the form field to highlight."""
+
+
+def fill_choices(combo: QComboBox, kind: type[LabelledChoice], blank: str | None, language: str) -> None:
+    """(Re)fill ``combo`` with ``kind``'s labels in ``language``, codes as item data, keeping the
+    current choice; ``blank`` (data "") heads the list unless None."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    if blank is not None:
+        combo.addItem(blank, "")
+    for member in kind:
+        combo.addItem(member.label(language), member.value)
+    found = combo.findData(current) if current is not None else -1
+    combo.setCurrentIndex(max(0, found))
+    combo.blockSignals(False)
+
+
+def _income_code(shown: str) -> str:
+    """The detail page shows the income band by its Chinese label: its code, or "" if unreadable."""
+    try:
+        return IncomeBand.parse(shown, INCOME_BAND_FIELD).value if shown else ""
+    except InvalidField:
+        return ""
+
+
+def select_data(combo: QComboBox, code: str | None) -> None:
+    """Choose the item whose data is ``code`` ("" / None: the blank item)."""
+    combo.setCurrentIndex(max(0, combo.findData(code or "")))
+
+
+class ClientForm(Retranslating, QWidget):
+    def __init__(self, shell: Shell, *, editing: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shell = shell
+        self.editing = editing
+        self.error_field: str | None = None  # the field highlighted for the last refusal
+        self._baseline: dict[str, str | bool] = {}
+        self.fields: dict[str, QWidget] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.field_errors: dict[str, MessageLabel] = {}
+        for key, limit in TEXT_LIMITS.items():
+            line = QLineEdit()
+            line.setMaxLength(limit)
+            self.fields[key] = line
+        for key in (*CHOICES, "province", "id_type"):
+            self.fields[key] = QComboBox()
+        self.consent = QCheckBox()
+        self.fields["sensitive_consent"] = self.consent
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(NOTES_HEIGHT)
+        self.fields["notes"] = self.notes
+        self.intake_hint = QLabel()
+        self.intake_hint.setWordWrap(True)
+        self.sensitive_hint = QLabel()
+        self.sensitive_hint.setWordWrap(True)
+
+        self.client_box = self._group(CLIENT_KEYS)
+        self.address_box = self._group(ADDRESS_KEYS)
+        self.notes_box = self._group(("notes",))
+        self.intention_box = self._group(INTENTION_KEYS)
+        self.sensitive_box = self._group(SENSITIVE_KEYS)
+        sensitive_layout = self.sensitive_box.layout()
+        assert isinstance(sensitive_layout, QFormLayout)
+        sensitive_layout.insertRow(0, self.sensitive_hint)
+
+        left = QVBoxLayout()
+        for box in (self.client_box, self.address_box, self.notes_box):
+            left.addWidget(box)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.intention_box)
+        right.addWidget(self.sensitive_box)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.intake_hint)
+        layout.addLayout(columns)
+
+        stage = self.combo("stage")
+        stage.currentIndexChanged.connect(lambda _index: self.update_sensitive_fields())
+        self.consent.toggled.connect(lambda _on: self.update_sensitive_fields())
+        order = (*CLIENT_KEYS, *ADDRESS_KEYS, "notes", *INTENTION_KEYS, *SENSITIVE_KEYS)
+        for before, after in pairwise(order):
+            QWidget.setTabOrder(self.fields[before], self.fields[after])
+        self.retranslate()
+        self.update_sensitive_fields()
+
+    # --------------------------------------------------------------------------------------- layout
+
+    def _group(self, keys: tuple[str, ...]) -> QGroupBox:
+        box = QGroupBox()
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for key in keys:
+            holder = QWidget()
+            column = QVBoxLayout(holder)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(1)
+            column.addWidget(self.fields[key])
+            error = MessageLabel()
+            column.addWidget(error)
+            self.field_errors[key] = error
+            if key == "sensitive_consent":
+                form.addRow(holder)
+                continue
+            label = QLabel()
+            label.setBuddy(self.fields[key])
+            self.labels[key] = label
+            form.addRow(label, holder)
+        return box
+
+    def line(self, key: str) -> QLineEdit:
+        widget = self.fields[key]
+        assert isinstance(widget, QLineEdit)
+        return widget
+
+    def combo(self, key: str) -> QComboBox:
+        widget = self.fields[key]
+        assert isinstance(widget, QComboBox)
+        return widget
+
+    def retranslate(self) -> None:
+        tr = self.tr
+        self.client_box.setTitle(tr("Client"))
+        self.address_box.setTitle(tr("Address"))
+        self.notes_box.setTitle(tr("Notes"))
+        self.intention_box.setTitle(tr("Purchase intention"))
+        self.sensitive_box.setTitle(tr("Sensitive data"))
+        if self.editing:
+            self.intake_hint.setText(
+                tr(
+                    "Grey text is the masked current value: leave a field blank to keep it, type to replace it."
+                )
+            )
+        else:
+            self.intake_hint.setText(tr("A first visit needs only a name (or surname) and a phone number."))
+        self.sensitive_hint.setText(
+            tr("From the subscription stage on, and only with the client's separate consent recorded.")
+        )
+        self.consent.setText(tr("Sep&arate consent for sensitive data recorded"))
+        texts = {
+            "name": tr("&Name or surname:"),
+            "phone": tr("&Phone:"),
+            "email": tr("&Email:"),
+            "stage": tr("S&tage:"),
+            "source_channel": tr("Source c&hannel:"),
+            "province": tr("Pro&vince:"),
+            "city": tr("City:"),
+            "district": tr("District:"),
+            "address_detail": tr("Street address:"),
+            "notes": tr("N&otes:"),
+            "intention_level": tr("Intention &level:"),
+            "property_type": tr("Propert&y type:"),
+            "intended_districts": tr("Districts &wanted:"),
+            "area_range": tr("&Floor area:"),
+            "budget_band": tr("&Budget:"),
+            "payment_method": tr("Pay&ment:"),
+            "purchase_purpose": tr("P&urpose:"),
+            "purchase_timeline": tr("When:"),
+            "id_type": tr("ID &document:"),
+            "id_number": tr("&ID number:"),
+            "income_band": tr("Household in&come:"),
+        }
+        for key, text in texts.items():
+            self.labels[key].setText(text)
+        language = self.shell.lang
+        not_given = tr("(not given)")
+        unchanged = tr("(unchanged)")
+        for key, kind in CHOICES.items():
+            if key == "stage":
+                fill_choices(self.combo(key), kind, None, language)
+            else:
+                fill_choices(self.combo(key), kind, not_given, language)
+        fill_choices(self.combo("id_type"), IdType, None, language)
+        self._fill_provinces(unchanged if self.editing else not_given)
+        if not self.editing:
+            self.line("name").setPlaceholderText(tr("e.g. 王 or 王先生 at a first visit"))
+            self.line("phone").setPlaceholderText(tr("mobile, landline or +country code"))
+            self.line("intended_districts").setPlaceholderText(tr("e.g. 南山区、福田区"))
+            self.notes.setPlaceholderText(tr("optional"))
+        else:
+            for key in ("city", "district"):
+                self.line(key).setPlaceholderText(unchanged)
+
+    def _fill_provinces(self, blank: str) -> None:
+        combo = self.combo("province")
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(blank, "")
+        for division in PROVINCIAL_DIVISIONS:
+            combo.addItem(division.label(self.shell.lang), division.name_zh)
+        combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
+        combo.blockSignals(False)
+
+    # ------------------------------------------------------------------------------ sensitive gate
+
+    def sensitive_allowed(self) -> bool:
+        stage = str(self.combo("stage").currentData() or Stage.LEAD.value)
+        return sensitive_fields_allowed(stage, self.consent.isChecked())
+
+    def update_sensitive_fields(self) -> None:
+        allowed = self.sensitive_allowed()
+        for key in SENSITIVE_FIELDS:
+            self.fields[key].setEnabled(allowed)
+
+    # ---------------------------------------------------------------------------------------- values
+
+    def values(self) -> dict[str, str | bool]:
+        """Every field as typed or chosen (choice codes; "" for not given). The ID number and
+        income band count as not given while the sensitive-data gate is closed."""
+        result: dict[str, str | bool] = {}
+        for key in TEXT_LIMITS:
+            result[key] = self.line(key).text()
+        for key in (*CHOICES, "province", "id_type"):
+            result[key] = str(self.combo(key).currentData() or "")
+        result["notes"] = self.notes.toPlainText()
+        result["sensitive_consent"] = self.consent.isChecked()
+        if not self.sensitive_allowed():
+            result["id_number"] = ""
+            result["income_band"] = ""
+        return result
+
+    def draft(self) -> ClientDraft:
+        return ClientDraft(**self.values())  # type: ignore[arg-type]
+
+    def load_detail(self, detail: ClientDetail) -> None:
+        """Editing: fill in the choices and notes, show masked personal values as placeholders."""
+        choices = {
+            "stage": detail.stage,
+            "source_channel": detail.source_channel,
+            "intention_level": detail.intention_level,
+            "property_type": detail.property_type,
+            "area_range": detail.area_range,
+            "budget_band": detail.budget_band,
+            "payment_method": detail.payment_method,
+            "purchase_purpose": detail.purchase_purpose,
+            "purchase_timeline": detail.purchase_timeline,
+            "id_type": detail.id_type or IdType.RESIDENT_ID.value,
+        }
+        for key, code in choices.items():
+            select_data(self.combo(key), code)
+        self.line("intended_districts").setText(detail.intended_districts)
+        self.notes.setPlainText(detail.notes)
+        self.consent.setChecked(detail.sensitive_consent)
+        masked = {
+            "name": detail.name,
+            "phone": detail.phone,
+            "email": detail.email,
+            "id_number": detail.id_number,
+            "address_detail": detail.address,
+        }
+        for key, text in masked.items():
+            self.line(key).setPlaceholderText(text)
+        select_data(self.combo("income_band"), _income_code(detail.income_band))
+        self.update_sensitive_fields()
+        self._baseline = self.values()
+
+    def changes(self) -> dict[str, str | bool]:
+        """Editing: typed personal fields, and the other fields that differ from what was loaded."""
+        now = self.values()
+        changed: dict[str, str | bool] = {}
+        for key, value in now.items():
+            if key in PERSONAL_FIELDS:
+                if isinstance(value, str) and value.strip():
+                    changed[key] = value
+            elif value != self._baseline.get(key):
+                changed[key] = value
+        return changed
+
+    # ---------------------------------------------------------------------------------------- errors
+
+    def clear_errors(self) -> None:
+        self.error_field = None
+        for key, label in self.field_errors.items():
+            label.clear_message()
+            self.fields[key].setStyleSheet("")
+
+    def show_error(self, exc: BaseException) -> bool:
+        """Mark the field ``exc`` names (InvalidField, or a duplicate's phone / ID number) with the
+        message in the UI language and move the focus there; False when it names no field here."""
+        key: str | None = None
+        if isinstance(exc, InvalidField):
+            key = exc.field
+        elif isinstance(exc, BranchVaultError):
+            key = DUPLICATE_FIELDS.get(str(getattr(exc, "field", "")))
+        if key not in self.fields:
+            return False
+        self.clear_errors()
+        self.error_field = key
+        widget = self.fields[key]
+        widget.setStyleSheet(INVALID_STYLE if key != "sensitive_consent" else ERROR_STYLE)
+        self.field_errors[key].show_error(self.shell.error_text(exc))
+        widget.setFocus()
+        return True
