@@ -1,7 +1,8 @@
 """How long client records are kept (PIPL Art. 19, 47) and when they must be destroyed.
 
-Each stage has a retention period counted from the client's last activity (last contact, or the
-last change when never contacted): e.g. a lead not contacted for 24 months is due for destruction.
+Each stage has a retention period counted from the client's last activity (the later of the last
+contact and the last change to the client's data; reassigning a client to another agent is not
+activity): e.g. a lead neither contacted nor updated for 24 months is due for destruction.
 Buyers (subscription, contract, closed) are also under the anti-money-laundering hold: their
 identification and transaction records are kept for at least ``AML_HOLD_YEARS`` years after the
 transaction (``ClientRecord.buyer_since``); a buyer is never due before the hold ends, and a
@@ -73,7 +74,9 @@ class RetentionRules:
         return hash(tuple(sorted(self.months_by_stage.items())))
 
     def months_for(self, stage: str) -> int:
-        return self.months_by_stage.get(stage, _default_months()[stage])
+        if stage in self.months_by_stage:
+            return self.months_by_stage[stage]
+        return _default_months()[stage]
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, object]) -> RetentionRules:

@@ -5,6 +5,8 @@ Managers only (``Action.REQUEST_HANDLE``). One transaction deletes the client ro
 ``client.delete``; then the WAL is checkpointed and truncated, so with ``secure_delete=ON`` no old
 copy of the client's pages is left in the database file or the WAL (GB/T 22239 L3 8.1.4.10).
 The record and the audit entry name the client only by a pseudonym of its id and phone number.
+``destroy_in_transaction`` is that one-client step, shared with the retention queue
+(services/client_retention.py), which destroys a whole approved batch in one transaction.
 
 Buyers (subscription, contract, closed) are under the anti-money-laundering hold of at least 10
 years after the transaction (domain/retention_rules.py): ``delete_client`` refuses to destroy one
@@ -165,6 +167,49 @@ def _refuse(ctx: AppContext, client_id: int, reason: str, error: DeletionRefused
     return error
 
 
+def destroy_in_transaction(
+    ctx: AppContext,
+    client: ClientRecord,
+    *,
+    approved_by: int,
+    reason: DeletionReason,
+    request_reference: str = "",
+    batch_id: int | None = None,
+) -> DestructionRecord:
+    """Destroy one client inside the caller's transaction: delete it (follow-ups and search-index
+    row go with it), write its destruction record and the ``client.delete`` audit entry, both
+    naming it only by the pseudonym of its id and phone. The caller has checked the permission,
+    the approver and the legal hold, called ``ensure_pseudonym_key`` before the transaction and
+    checkpoints the WAL after it."""
+    session, db = ctx.require_session()
+    destruction = DestructionRepository(db)
+    categories = categories_of(client.values, destruction.followup_count(client.id))
+    alias = pseudonym(ctx, f"{client.id}:{client.values.phone_e164}")
+    destruction.destroy_client(client.id)
+    destroyed = destruction.add(
+        destroyed_at=utc_timestamp(ctx.clock()),
+        destroyed_by=session.staff_id,
+        approved_by=approved_by,
+        client_pseudonym=alias,
+        categories=categories,
+        reason=reason.value,
+        request_reference=request_reference,
+        batch_id=batch_id,
+    )
+    details: dict[str, object] = {"client": alias, "categories": categories, "record_id": destroyed.id}
+    if batch_id is not None:
+        details["batch_id"] = batch_id
+    record(
+        ctx,
+        "client.delete",
+        target_type="client",
+        target_id=str(client.id),
+        reason=reason.value,
+        details=details,
+    )
+    return destroyed
+
+
 def delete_client(
     ctx: AppContext,
     client_id: int,
@@ -178,12 +223,11 @@ def delete_client(
     manager). Audited ``client.delete`` with the client's pseudonym and the categories destroyed.
     """
     check_permission(ctx, Action.REQUEST_HANDLE)
-    session, db = ctx.require_session()
+    _, db = ctx.require_session()
     why = _parse_reason(reason)
     reference = _clean_reference(request_reference)
     ensure_pseudonym_key(ctx)
     clients = ClientRepository(db)
-    destruction = DestructionRepository(db)
     staff = StaffRepository(db)
     try:
         with denials_audited(ctx, "client.delete"), db.transaction():
@@ -198,25 +242,8 @@ def delete_client(
                     "years; until then they are kept in storage only and cannot be deleted.",
                     code="legal_hold",
                 )
-            categories = categories_of(client.values, destruction.followup_count(client_id))
-            alias = pseudonym(ctx, f"{client_id}:{client.values.phone_e164}")
-            destruction.destroy_client(client_id)
-            destroyed = destruction.add(
-                destroyed_at=utc_timestamp(ctx.clock()),
-                destroyed_by=session.staff_id,
-                approved_by=approver.id,
-                client_pseudonym=alias,
-                categories=categories,
-                reason=why.value,
-                request_reference=reference,
-            )
-            record(
-                ctx,
-                "client.delete",
-                target_type="client",
-                target_id=str(client_id),
-                reason=why.value,
-                details={"client": alias, "categories": categories, "record_id": destroyed.id},
+            destroyed = destroy_in_transaction(
+                ctx, client, approved_by=approver.id, reason=why, request_reference=reference
             )
     except DeletionRefused as refused:
         raise _refuse(ctx, client_id, refused.code, refused) from None
@@ -287,6 +314,8 @@ def delete_or_keep_in_storage(
     reference = _clean_reference(request_reference)
     _, db = ctx.require_session()
     clients = ClientRepository(db)
+    if why is DeletionReason.RETENTION_EXPIRY:  # nobody asked: never a reason to stop processing
+        return delete_client(ctx, client_id, why, approved_by_username, reference)
     with denials_audited(ctx, "client.storage_only"), db.transaction():
         client = visible_client(ctx, clients, client_id, storage_only_ok=True)
         held = _under_legal_hold(ctx, client, why)

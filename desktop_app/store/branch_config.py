@@ -1,7 +1,21 @@
 """The branch configuration file (TOML, in the data directory), written by IT at ``init``.
 
 Holds the branch identity, company details used by the privacy notice, the HQ address (later),
-the keyring choice, calibrated KDF parameters and IT's security settings.
+the keyring choice, calibrated KDF parameters, IT's security settings and the retention rules.
+
+The ``[retention]`` table sets, per client stage, the months without activity (no contact and no
+change to the record) after which a client is due for destruction (PIPL Art. 19, 47;
+domain/retention_rules.py). Keys are ``<stage>_months`` with an integer of 1–600; a missing key
+keeps the default (24 months for leads and visiting clients, 36 for buyers):
+
+    [retention]
+    lead_months = 24          # 线索
+    visiting_months = 24      # 已到访
+    subscription_months = 36  # 认购 (buyers: never before the 10-year AML hold ends)
+    contract_months = 36      # 签约
+    closed_months = 36        # 成交
+
+An unknown key or an invalid value makes loading the file fail with ``ConfigError``.
 """
 
 from __future__ import annotations
@@ -9,13 +23,16 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
 from desktop_app.domain.errors import BranchVaultError
 from desktop_app.domain.security_policy import PolicyError, SecurityPolicy, apply_settings
 from desktop_app.store.data_dir import write_private_file
+
+if TYPE_CHECKING:
+    from desktop_app.domain.retention_rules import RetentionRules
 
 
 @dataclass(frozen=True)
@@ -46,9 +63,16 @@ class BranchConfig:
     use_keyring: bool = True
     kdf: KdfParams = field(default_factory=lambda: KdfParams(3, 64 * 1024, 1))
     security: dict[str, Any] = field(default_factory=dict)
+    retention: dict[str, Any] = field(default_factory=dict)
 
     def policy(self) -> SecurityPolicy:
         return apply_settings(SecurityPolicy(), self.security)
+
+    def retention_rules(self) -> RetentionRules:
+        """The retention period of each stage: the ``[retention]`` table over the defaults."""
+        from desktop_app.domain.retention_rules import RetentionRules  # local: keeps start-up light
+
+        return RetentionRules.from_settings(dict(self.retention))
 
     def with_kdf(self, kdf: KdfParams) -> BranchConfig:
         return replace(self, kdf=kdf)
@@ -83,13 +107,28 @@ def load_config(path: Path) -> BranchConfig:
             if kdf
             else KdfParams(3, 64 * 1024, 1),
             security=dict(data.get("security", {})),
+            retention=dict(data.get("retention", {})),
         )
         config.policy()  # validates the security table
-        return config
     except FileNotFoundError as exc:
         raise _config_error(path, "文件不存在 / file missing") from exc
     except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError, PolicyError) as exc:
         raise _config_error(path, str(exc)) from exc
+    _check_retention(path, config)
+    return config
+
+
+def _check_retention(path: Path, config: BranchConfig) -> None:
+    """Validate the ``[retention]`` table, naming the bad key or value in both languages."""
+    from desktop_app.domain.retention_rules import RetentionRuleError
+
+    try:
+        config.retention_rules()
+    except RetentionRuleError as exc:
+        raise ConfigError(
+            f"门店配置文件无法读取（{path}）：{exc.zh}。请联系 IT。",
+            f"The branch configuration file cannot be read ({path}): {exc.en}. Contact IT.",
+        ) from exc
 
 
 def save_config(path: Path, config: BranchConfig) -> None:
@@ -105,5 +144,7 @@ def save_config(path: Path, config: BranchConfig) -> None:
         "keys": {"use_keyring": config.use_keyring, "kdf": config.kdf.as_dict()},
         "security": dict(config.security),
     }
+    if config.retention:
+        data["retention"] = dict(config.retention)
     header = "# BranchVault branch configuration. Written by IT (branchvault init / provision).\n"
     write_private_file(path, (header + tomli_w.dumps(data)).encode("utf-8"))

@@ -194,11 +194,10 @@ class ClientRepository:
             if cursor.rowcount:
                 self._index(client_id, values)
 
-    def set_agent(self, client_id: int, agent_id: int, *, now: str) -> None:
-        self.db.execute(
-            "UPDATE clients SET assigned_agent_id = ?, updated_at = ? WHERE id = ?",
-            (agent_id, now, client_id),
-        )
+    def set_agent(self, client_id: int, agent_id: int) -> None:
+        """Reassign the client. Not a change to the client's data: ``updated_at`` (which starts the
+        retention period) stays; the audit log records the reassignment."""
+        self.db.execute("UPDATE clients SET assigned_agent_id = ? WHERE id = ?", (agent_id, client_id))
 
     def set_storage_only(self, client_id: int, *, now: str) -> None:
         """Stop all processing but storage (PIPL Art. 47); kept until the legal hold ends."""

@@ -4,6 +4,10 @@
 trigger drops its ``client_search`` row. ``secure_delete=ON`` zeroes the freed cells and pages and
 the search index runs FTS5 ``secure-delete``; the service checkpoints the WAL afterwards. Both
 methods must run inside the caller's transaction, together with the audit entry.
+
+Clients destroyed together by one approval of the retention queue share a ``batch_id`` (migration 6)
+and one certificate: ``next_batch_id`` hands out the number inside that transaction and
+``records_in_batch`` reads the batch back. A single deletion has no batch.
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from dataclasses import dataclass
 from desktop_app.store.database import Database
 
 _COLUMNS = (
-    "id, destroyed_at, destroyed_by, approved_by, client_pseudonym, categories, reason, request_reference"
+    "id, destroyed_at, destroyed_by, approved_by, client_pseudonym, categories, reason, request_reference, "
+    "batch_id"
 )
 
 
@@ -28,6 +33,7 @@ class DestructionRecord:
     categories: tuple[str, ...]
     reason: str
     request_reference: str
+    batch_id: int | None = None
 
 
 def _row(row: tuple[object, ...]) -> DestructionRecord:
@@ -40,6 +46,7 @@ def _row(row: tuple[object, ...]) -> DestructionRecord:
         categories=tuple(json.loads(str(row[5]))),
         reason=str(row[6]),
         request_reference=str(row[7]),
+        batch_id=None if row[8] is None else int(row[8]),  # type: ignore[call-overload]
     )
 
 
@@ -68,12 +75,13 @@ class DestructionRepository:
         categories: list[str],
         reason: str,
         request_reference: str,
+        batch_id: int | None = None,
     ) -> DestructionRecord:
         if not self.db.in_transaction:
             raise RuntimeError("a destruction record must be written inside the deletion's transaction")
         cursor = self.db.execute(
             "INSERT INTO destruction_records (destroyed_at, destroyed_by, approved_by, client_pseudonym, "
-            "categories, reason, request_reference) VALUES (?,?,?,?,?,?,?)",
+            "categories, reason, request_reference, batch_id) VALUES (?,?,?,?,?,?,?,?)",
             (
                 destroyed_at,
                 destroyed_by,
@@ -82,6 +90,7 @@ class DestructionRepository:
                 json.dumps(categories),
                 reason,
                 request_reference,
+                batch_id,
             ),
         )
         found = self.get(int(cursor.lastrowid or 0))
@@ -93,3 +102,18 @@ class DestructionRepository:
             f"SELECT {_COLUMNS} FROM destruction_records WHERE id = ?", (record_id,)
         ).fetchone()
         return _row(row) if row else None
+
+    def next_batch_id(self) -> int:
+        """A batch number not used yet. Call inside the transaction that writes the batch's records,
+        so two approvals cannot get the same number."""
+        if not self.db.in_transaction:
+            raise RuntimeError("a batch number must be taken inside the batch's transaction")
+        row = self.db.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM destruction_records").fetchone()
+        return int(row[0])
+
+    def records_in_batch(self, batch_id: int) -> list[DestructionRecord]:
+        """The batch's records in the order they were written (empty for an unknown batch)."""
+        rows = self.db.execute(
+            f"SELECT {_COLUMNS} FROM destruction_records WHERE batch_id = ? ORDER BY id", (batch_id,)
+        )
+        return [_row(row) for row in rows]

@@ -195,3 +195,47 @@ def test_invalid_policy_file(branch: Branch, text: str, fragment: str) -> None:
     assert fragment in info.value.en and info.value.zh
     with pytest.raises(ConfigError):
         sign_in(build_context(branch.ctx.paths.root), "lina", "anything")
+
+
+# Retention rules ([retention] table).
+
+
+def test_retention_table_round_trip_and_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "branch.toml"
+    save_config(path, dataclasses.replace(CONFIG, retention={"lead_months": 12, "closed_months": 60}))
+    loaded = load_config(path)
+    assert loaded.retention == {"lead_months": 12, "closed_months": 60}
+    rules = loaded.retention_rules()
+    assert (rules.months_for("lead"), rules.months_for("closed"), rules.months_for("visiting")) == (
+        12,
+        60,
+        24,
+    )
+    save_config(path, CONFIG)
+    assert "[retention]" not in path.read_text(encoding="utf-8")  # nothing set: defaults, no table
+    assert load_config(path).retention_rules().months_for("lead") == 24
+
+
+@pytest.mark.parametrize(
+    ("table", "fragment"),
+    [
+        ("lead_months = 0", "lead_months"),
+        ("lead_months = 601", "lead_months"),
+        ('visiting_months = "24"', "visiting_months"),
+        ("lead_months = true", "lead_months"),
+        ("lead_months = 24.5", "lead_months"),
+        ("leed_months = 24", "leed_months"),
+        ("lead = 24", "lead"),
+    ],
+)
+def test_invalid_retention_settings_name_the_problem(tmp_path: Path, table: str, fragment: str) -> None:
+    path = tmp_path / "branch.toml"
+    path.write_text(f'[branch]\nid = "x"\ncode = "C"\nname = "店"\n[retention]\n{table}\n', encoding="utf-8")
+    error = assert_config_error(path, fragment, str(path))
+    assert fragment in error.zh and "保存期限" in error.zh
+
+
+def test_a_retention_value_that_is_not_a_table_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "branch.toml"
+    path.write_text('retention = 5\n[branch]\nid = "x"\ncode = "C"\nname = "店"\n', encoding="utf-8")
+    assert_config_error(path, str(path))

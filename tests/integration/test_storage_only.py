@@ -222,11 +222,6 @@ def test_a_storage_only_buyer_is_destroyed_by_the_same_call_once_the_hold_ends(
     assert isinstance(destroyed, DestructionRecord)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="delete_or_keep_in_storage with reason retention_expiry during the hold puts an active "
-    "buyer in storage only although nobody asked; it should refuse (DeletionRefused legal_hold)",
-)
 def test_retention_expiry_during_the_hold_is_refused_not_stored(clients: Clients) -> None:
     with pytest.raises(DeletionRefused):
         delete_or_keep_in_storage(clients.manager, clients.buyer, "retention_expiry")
