@@ -10,6 +10,7 @@ from desktop_app.domain.roles import Role
 
 class Area(StrEnum):
     CLIENTS = "clients"
+    REQUESTS = "requests"  # individuals' requests and the retention queue (managers)
     CONSENT = "consent"
     EXPORTS = "exports"
     AUDIT = "audit"
@@ -19,6 +20,7 @@ class Area(StrEnum):
 # An area is shown when the role may perform the action that opens it.
 _AREA_GATE: dict[Area, Action] = {
     Area.CLIENTS: Action.CLIENT_VIEW_OWN,
+    Area.REQUESTS: Action.REQUEST_HANDLE,
     Area.CONSENT: Action.CONSENT_PRINT,
     Area.EXPORTS: Action.EXPORT_REQUEST,
     Area.AUDIT: Action.AUDIT_READ,

@@ -36,6 +36,8 @@ from desktop_app.services.client_directory import (
 from desktop_app.services.context import AppContext
 from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.client_repository import ClientRepository
+from desktop_app.store.client_request_repository import ClientRequestRepository
+from desktop_app.store.database import Database
 from desktop_app.store.staff_repository import StaffRepository
 
 _FIELD_NAMES = {"phone_e164": ("电话号码", "phone number"), "id_number": ("证件号码", "ID number")}
@@ -107,6 +109,21 @@ def _audit_duplicate(
         )
 
 
+def _check_correction_request(db: Database, request_id: int, client_id: int) -> None:
+    """The change history may name only an open correction request registered for this client."""
+    stored = ClientRequestRepository(db).get(request_id)
+    if (
+        stored is None
+        or stored.client_id != client_id
+        or stored.kind != "correction"
+        or stored.status != "open"
+    ):
+        raise InvalidInput(
+            f"请求 #{request_id} 不是该客户待处理的更正请求。",
+            f"Request #{request_id} is not an open correction request for this client.",
+        )
+
+
 def create_client(ctx: AppContext, draft: ClientDraft) -> ClientRecord:
     """Register a client, assigned to the signed-in agent or manager. Audited ``client.create``."""
     check_permission(ctx, Action.CLIENT_EDIT)
@@ -157,6 +174,8 @@ def update_client(
     try:
         with denials_audited(ctx, "client.update"), db.transaction():
             current = visible_client(ctx, repo, client_id)
+            if request_id is not None:
+                _check_correction_request(db, request_id, client_id)
             values = validate_draft(
                 dataclasses.replace(draft_from_values(current.values), **changes), today=today
             )
@@ -209,7 +228,7 @@ def reassign_client(ctx: AppContext, client_id: int, agent_username: str) -> Cli
                 "A client can be assigned only to an active agent or manager.",
             )
         if member.id != client.assigned_agent_id:
-            repo.set_agent(client_id, member.id, now=utc_timestamp(ctx.clock()))
+            repo.set_agent(client_id, member.id)
             record(
                 ctx,
                 "client.reassign",

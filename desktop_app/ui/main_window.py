@@ -34,6 +34,10 @@ def _page_for(area: Area, shell: Shell) -> QWidget:
         from desktop_app.ui.clients.clients_page import ClientsPage
 
         return ClientsPage(shell)
+    if area is Area.REQUESTS:
+        from desktop_app.ui.requests.requests_area import RequestsArea
+
+        return RequestsArea(shell)
     if area is Area.AUDIT:
         from desktop_app.ui.audit.audit_page import AuditPage
 
@@ -139,6 +143,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.setWindowTitle(title)
         names = {
             Area.CLIENTS: self.tr("Clients"),
+            Area.REQUESTS: self.tr("Requests & retention"),
             Area.CONSENT: self.tr("Consent"),
             Area.EXPORTS: self.tr("Exports"),
             Area.AUDIT: self.tr("Audit"),

@@ -15,12 +15,13 @@ from tests.gui.conftest import signed_in, wait_idle
 
 EXPECTED_AREAS = {
     Role.AGENT: [Area.CLIENTS, Area.CONSENT, Area.EXPORTS],
-    Role.MANAGER: [Area.CLIENTS, Area.CONSENT, Area.EXPORTS, Area.AUDIT],
+    Role.MANAGER: [Area.CLIENTS, Area.REQUESTS, Area.CONSENT, Area.EXPORTS, Area.AUDIT],
     Role.IT_ADMIN: [Area.ADMIN],
     Role.AUDITOR: [Area.AUDIT],
 }
 ENGLISH_NAMES = {
     Area.CLIENTS: "Clients",
+    Area.REQUESTS: "Requests & retention",
     Area.CONSENT: "Consent",
     Area.EXPORTS: "Exports",
     Area.AUDIT: "Audit",
@@ -28,6 +29,7 @@ ENGLISH_NAMES = {
 }
 CHINESE_NAMES = {
     Area.CLIENTS: "客户",
+    Area.REQUESTS: "客户请求与保存期限",
     Area.CONSENT: "同意书",
     Area.EXPORTS: "导出",
     Area.AUDIT: "审计",

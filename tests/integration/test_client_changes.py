@@ -8,7 +8,6 @@ import json
 from collections.abc import Callable
 
 import pytest
-import sqlcipher3
 
 from desktop_app.domain.client_record import VALUE_FIELDS, ClientDraft
 from desktop_app.domain.errors import BranchVaultError
@@ -103,12 +102,6 @@ def test_a_correction_request_is_linked(signed_in: SignIn) -> None:
     assert details["request_id"] == request_id
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=sqlcipher3.IntegrityError,
-    reason="update_client does not check request_id: an unknown request surfaces as a raw "
-    "IntegrityError (FOREIGN KEY constraint failed) instead of a bilingual InvalidInput",
-)
 def test_an_unknown_request_is_a_clear_error(signed_in: SignIn) -> None:
     manager = signed_in(Role.MANAGER)
     client = create_client(manager, ClientDraft(name="张三", phone="13812345678"))
@@ -117,10 +110,6 @@ def test_an_unknown_request_is_a_clear_error(signed_in: SignIn) -> None:
     assert repo(manager).changes(client.id) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="update_client accepts a request_id registered for another client (or not a correction)",
-)
 def test_a_request_for_another_client_is_refused(signed_in: SignIn) -> None:
     manager = signed_in(Role.MANAGER)
     client = create_client(manager, ClientDraft(name="张三", phone="13812345678"))
@@ -139,11 +128,15 @@ def test_history_goes_with_a_destroyed_client(signed_in: SignIn) -> None:
     assert db.execute("SELECT count(*) FROM client_changes").fetchone() == (0,)
 
 
-def test_reassigning_is_not_a_field_change(signed_in: SignIn) -> None:
+def test_reassigning_is_not_a_field_change(signed_in: SignIn, clock: Clock) -> None:
     manager = signed_in(Role.MANAGER)
     client = create_client(manager, ClientDraft(name="张三", phone="13812345678"))
+    clock.advance(DAY)
     reassign_client(manager, client.id, "zhangwei")
     assert repo(manager).changes(client.id) == []
+    # an agent leaving must not restart the retention period of their clients
+    moved = repo(manager).get(client.id)
+    assert moved is not None and moved.updated_at == client.updated_at
 
 
 # ------------------------------------------------------------------------------------------ buyer_since

@@ -9,7 +9,7 @@ from desktop_app.domain.roles import Role
 
 EXPECTED = {
     Role.AGENT: [Area.CLIENTS, Area.CONSENT, Area.EXPORTS],
-    Role.MANAGER: [Area.CLIENTS, Area.CONSENT, Area.EXPORTS, Area.AUDIT],
+    Role.MANAGER: [Area.CLIENTS, Area.REQUESTS, Area.CONSENT, Area.EXPORTS, Area.AUDIT],
     Role.IT_ADMIN: [Area.ADMIN],
     Role.AUDITOR: [Area.AUDIT],
 }

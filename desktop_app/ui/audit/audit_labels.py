@@ -20,6 +20,36 @@ def _action_labels(language: str) -> dict[str, str]:
         "auth.sign_in": QCoreApplication.translate("AuditLabels", "Sign-in"),
         "auth.sign_out": QCoreApplication.translate("AuditLabels", "Sign-out"),
         "branch.init": QCoreApplication.translate("AuditLabels", "Branch set up"),
+        "client.create": QCoreApplication.translate("AuditLabels", "Client registered"),
+        "client.view": QCoreApplication.translate("AuditLabels", "Client details viewed"),
+        "client.update": QCoreApplication.translate("AuditLabels", "Client changed"),
+        "client.reassign": QCoreApplication.translate("AuditLabels", "Client reassigned"),
+        "client.search": QCoreApplication.translate("AuditLabels", "Client search by phone or ID"),
+        "client.reveal": QCoreApplication.translate("AuditLabels", "Field revealed"),
+        "client.reveal_override": QCoreApplication.translate(
+            "AuditLabels", "Reveal limit lifted by a manager"
+        ),
+        "client.followup": QCoreApplication.translate("AuditLabels", "Follow-up added"),
+        "client.followups_view": QCoreApplication.translate("AuditLabels", "Follow-ups viewed"),
+        "client.history_view": QCoreApplication.translate("AuditLabels", "Change history viewed"),
+        "client.import": QCoreApplication.translate("AuditLabels", "Clients imported"),
+        "client.import.consent_confirmed": QCoreApplication.translate(
+            "AuditLabels", "Whole-file consent confirmed"
+        ),
+        "client.delete": QCoreApplication.translate("AuditLabels", "Client data destroyed"),
+        "client.storage_only": QCoreApplication.translate("AuditLabels", "Client kept in storage only"),
+        "client.destruction_certificate": QCoreApplication.translate(
+            "AuditLabels", "Destruction certificate printed"
+        ),
+        "request.register": QCoreApplication.translate("AuditLabels", "Request registered"),
+        "request.verify": QCoreApplication.translate("AuditLabels", "Requester identity verified"),
+        "request.copy": QCoreApplication.translate("AuditLabels", "Copy of data provided"),
+        "request.correct": QCoreApplication.translate("AuditLabels", "Correction made"),
+        "request.delete": QCoreApplication.translate("AuditLabels", "Deletion request answered"),
+        "request.explain": QCoreApplication.translate("AuditLabels", "Explanation given"),
+        "request.refuse": QCoreApplication.translate("AuditLabels", "Request refused"),
+        "retention.review": QCoreApplication.translate("AuditLabels", "Retention queue viewed"),
+        "retention.approve": QCoreApplication.translate("AuditLabels", "Destruction approved"),
         "keys.recovery_used": QCoreApplication.translate("AuditLabels", "Recovery code used"),
         "keys.rekey": QCoreApplication.translate("AuditLabels", "Database key rotated"),
         "keys.slot_upgraded": QCoreApplication.translate("AuditLabels", "Key slot strengthened"),
@@ -45,6 +75,12 @@ def _target_labels(language: str) -> dict[str, str]:
         "branch": QCoreApplication.translate("AuditLabels", "Branch"),
         "staff": QCoreApplication.translate("AuditLabels", "Staff member"),
         "action": QCoreApplication.translate("AuditLabels", "Action"),
+        "client": QCoreApplication.translate("AuditLabels", "Client"),
+        "client_request": QCoreApplication.translate("AuditLabels", "Client request"),
+        "destruction_record": QCoreApplication.translate("AuditLabels", "Destruction record"),
+        "destruction_batch": QCoreApplication.translate("AuditLabels", "Destruction batch"),
+        "retention_queue": QCoreApplication.translate("AuditLabels", "Retention queue"),
+        "file": QCoreApplication.translate("AuditLabels", "File"),
     }
 
 

@@ -1,0 +1,349 @@
+"""The client requests area (managers): individuals' requests under PIPL Art. 44–50.
+
+A table of requests (number, type, masked client, received, due date with overdue highlighted,
+identity verified, status), open ones or all; the selected request's description and its outcome
+or refusal reason below. Register a request, verify the requester's identity, answer it by its
+type (copy: the client's unmasked PDF and JSON saved where the manager chooses; correction;
+deletion or withdrawal; explanation) or refuse it with a written reason. Nothing is read before
+the area is first shown, and every service call runs on the worker.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.client_requests import ClientState, RequestKind, RequestStatus, RequestView
+from desktop_app.domain.errors import BranchVaultError
+from desktop_app.services.client_requests import CopyOfData
+from desktop_app.ui import dialogs
+from desktop_app.ui.form_parts import MessageLabel
+from desktop_app.ui.read_only_table import setup_read_only_table
+from desktop_app.ui.requests.request_correction_dialog import CorrectionDialog
+from desktop_app.ui.requests.request_register_dialog import RegisterRequestDialog
+from desktop_app.ui.requests.request_table_model import RequestTableModel
+from desktop_app.ui.requests.request_text_dialog import RequestTextDialog, TextPurpose
+from desktop_app.ui.retranslate import Retranslating
+from desktop_app.ui.shell import Shell
+
+COLUMN_WIDTHS = (90, 120, 110, 100, 150, 90)
+FILTER_OPEN = "open"
+FILTER_ALL = ""
+
+
+def _list(shell: Shell, status: str) -> list[RequestView]:
+    from desktop_app.services.client_requests import list_requests
+
+    return list_requests(shell.context(), status or None)
+
+
+def _verify(shell: Shell, request_id: int) -> RequestView:
+    from desktop_app.services.client_requests import verify_identity
+
+    return verify_identity(shell.context(), request_id)
+
+
+def _delete(shell: Shell, request_id: int) -> RequestView:
+    from desktop_app.services.client_requests import complete_deletion
+
+    return complete_deletion(shell.context(), request_id)
+
+
+class CopyNotSaved(BranchVaultError):
+    code = "copy_not_saved"
+
+    def __init__(self, path: Path, *, completed: bool) -> None:
+        if completed:
+            super().__init__(
+                f"副本已生成，但无法写入 {path}（请求已办结）。请登记新的查阅复制请求后重新保存。",
+                f"The copy was made but could not be written to {path} (the request is completed). "
+                "Register a new copy request and save it again.",
+            )
+        else:
+            super().__init__(
+                f"无法保存到 {path}，请选择其他位置。请求仍在处理中。",
+                f"Cannot save to {path}; choose another place. The request is still open.",
+            )
+
+
+def _copy_to(shell: Shell, request_id: int, pdf_path: Path, json_path: Path) -> CopyOfData:
+    """Open both files first (so an unwritable place fails before the request is completed), then
+    build the copy and write it; if building fails the empty files are removed."""
+    from desktop_app.services.client_requests import complete_copy
+
+    try:
+        pdf_file = pdf_path.open("wb")
+    except OSError:
+        raise CopyNotSaved(pdf_path, completed=False) from None
+    try:
+        json_file = json_path.open("wb")
+    except OSError:
+        pdf_file.close()
+        pdf_path.unlink(missing_ok=True)
+        raise CopyNotSaved(json_path, completed=False) from None
+    with pdf_file, json_file:
+        try:
+            copy = complete_copy(shell.context(), request_id)
+        except BaseException:
+            pdf_file.close()
+            json_file.close()
+            pdf_path.unlink(missing_ok=True)
+            json_path.unlink(missing_ok=True)
+            raise
+        try:
+            pdf_file.write(copy.pdf)
+            json_file.write(copy.json)
+        except OSError:
+            raise CopyNotSaved(pdf_path, completed=True) from None
+    return copy
+
+
+class RequestsPage(Retranslating, QWidget):
+    def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shell = shell
+        self._started = False
+        self._select_after_load: int | None = None
+        self.model = RequestTableModel(shell)
+        self.register_dialog: RegisterRequestDialog | None = None
+        self.answer_dialog: CorrectionDialog | RequestTextDialog | None = None
+        self.last_copy_paths: tuple[Path, Path] | None = None
+
+        self.heading = QLabel()
+        bold = self.heading.font()
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.2)
+        self.heading.setFont(bold)
+        self.filter_label = QLabel()
+        self.status_filter = QComboBox()
+        self.status_filter.addItem("", FILTER_OPEN)
+        self.status_filter.addItem("", FILTER_ALL)
+        self.register_button = QPushButton()
+        self.verify_button = QPushButton()
+        self.complete_button = QPushButton()
+        self.refuse_button = QPushButton()
+        self.error = MessageLabel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        setup_read_only_table(self.table)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
+        self.detail_label = QLabel()
+        self.detail = QPlainTextEdit()
+        self.detail.setReadOnly(True)
+        self.detail.setMaximumHeight(110)
+
+        tools = QHBoxLayout()
+        tools.addWidget(self.filter_label)
+        tools.addWidget(self.status_filter)
+        tools.addStretch(1)
+        for button in (self.register_button, self.verify_button, self.complete_button, self.refuse_button):
+            tools.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(tools)
+        layout.addWidget(self.error)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail_label)
+        layout.addWidget(self.detail)
+
+        self.status_filter.currentIndexChanged.connect(lambda _index: self.reload())
+        self.register_button.clicked.connect(self.open_register)
+        self.verify_button.clicked.connect(self.verify_selected)
+        self.complete_button.clicked.connect(self.complete_selected)
+        self.refuse_button.clicked.connect(self.refuse_selected)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self.retranslate()
+        self._selection_changed()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Client requests"))
+        self.filter_label.setText(self.tr("Show:"))
+        self.status_filter.setItemText(0, self.tr("Open requests"))
+        self.status_filter.setItemText(1, self.tr("All requests"))
+        self.register_button.setText(self.tr("&Register request…"))
+        self.verify_button.setText(self.tr("&Verify identity"))
+        self.complete_button.setText(self.tr("&Complete…"))
+        self.refuse_button.setText(self.tr("Re&fuse…"))
+        self.detail_label.setText(self.tr("Selected request:"))
+        self.model.retranslate()
+        self._show_detail()
+
+    # -------------------------------------------------------------------------------------- loading
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._started:
+            self._started = True
+            self.reload()
+
+    def reload(self, select: int | None = None) -> None:
+        current = self.selected()
+        self._select_after_load = select if select is not None else (current.id if current else None)
+        status = str(self.status_filter.currentData() or "")
+        shell = self.shell  # the worker gets the shell, never a widget
+        shell.jobs.run(lambda: _list(shell, status), self._loaded, self._failed, owner=self)
+
+    def _loaded(self, result: object) -> None:
+        self.model.set_requests(result)  # type: ignore[arg-type]
+        row = self.model.row_of(self._select_after_load) if self._select_after_load is not None else -1
+        if row >= 0:
+            self.table.selectRow(row)
+        self._selection_changed()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.error.show_error(self.shell.error_text(exc))
+        self._selection_changed()
+
+    # ------------------------------------------------------------------------------------ selection
+
+    def selected(self) -> RequestView | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.request(rows[0].row()) if rows else None
+
+    def select_request(self, request_id: int) -> None:
+        row = self.model.row_of(request_id)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    def _selection_changed(self) -> None:
+        request = self.selected()
+        is_open = request is not None and request.status == RequestStatus.OPEN
+        verified = request is not None and request.identity_verified
+        self.verify_button.setEnabled(is_open and not verified)
+        destroyed = request is not None and request.client_state == ClientState.DESTROYED
+        self.complete_button.setEnabled(is_open and verified and not destroyed)
+        self.refuse_button.setEnabled(is_open)
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        request = self.selected()
+        if request is None:
+            self.detail.setPlainText("")
+            return
+        lines = [
+            f"{request.reference} · {RequestKind(request.kind).label(self.shell.lang)} · "
+            f"{RequestStatus(request.status).label(self.shell.lang)}"
+        ]
+        if request.description:
+            lines.append(self.tr("Description: %1").replace("%1", request.description))
+        if request.status == RequestStatus.REFUSED:
+            lines.append(self.tr("Reason for refusing: %1").replace("%1", request.outcome))
+        elif request.outcome:
+            lines.append(self.tr("Outcome: %1").replace("%1", request.outcome))
+        self.detail.setPlainText("\n".join(lines))
+
+    # -------------------------------------------------------------------------------------- actions
+
+    def _run(self, fn: object, request_id: int) -> None:
+        self.error.clear_message()
+        self.shell.jobs.run(fn, lambda _r: self.reload(select=request_id), self._failed, owner=self)  # type: ignore[arg-type]
+
+    def open_register(self) -> RegisterRequestDialog:
+        dialog = RegisterRequestDialog(self.shell, self)
+        dialog.registered.connect(lambda request_id: self.reload(select=request_id))
+        dialog.finished.connect(dialog.deleteLater)
+        self.register_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def verify_selected(self) -> None:
+        request = self.selected()
+        if request is None:
+            return
+        question = self.tr(
+            "Confirm that the requester's identity was checked for request %1. The reply is due "
+            "30 days from today."
+        ).replace("%1", request.reference)
+        if not dialogs.confirm(self, self.tr("Verify identity"), question):
+            return
+        shell, request_id = self.shell, request.id
+        self._run(lambda: _verify(shell, request_id), request_id)
+
+    def complete_selected(self) -> None:
+        request = self.selected()
+        if request is None:
+            return
+        kind = RequestKind(request.kind)
+        if kind is RequestKind.COPY:
+            self.complete_copy(request)
+        elif kind is RequestKind.CORRECTION:
+            self._open_answer(CorrectionDialog(self.shell, request, self))
+        elif kind is RequestKind.EXPLANATION:
+            self._open_answer(RequestTextDialog(self.shell, request, TextPurpose.EXPLANATION, self))
+        else:
+            self.complete_deletion(request)
+
+    def refuse_selected(self) -> None:
+        request = self.selected()
+        if request is not None:
+            self._open_answer(RequestTextDialog(self.shell, request, TextPurpose.REFUSAL, self))
+
+    def _open_answer(self, dialog: CorrectionDialog | RequestTextDialog) -> None:
+        dialog.answered.connect(lambda request_id: self.reload(select=request_id))
+        dialog.finished.connect(dialog.deleteLater)
+        self.answer_dialog = dialog
+        dialog.open()
+
+    def complete_deletion(self, request: RequestView) -> None:
+        question = self.tr(
+            "Answer request %1: the client's data is destroyed now and cannot be recovered; a buyer "
+            "under the anti-money-laundering hold is kept in storage only until the hold ends. Continue?"
+        ).replace("%1", request.reference)
+        if not dialogs.confirm(self, self.tr("Delete client data"), question):
+            return
+        shell, request_id = self.shell, request.id
+        self._run(lambda: _delete(shell, request_id), request_id)
+
+    # -------------------------------------------------------------------------------------- copy
+
+    def choose_copy_path(self, request: RequestView) -> Path | None:
+        """Where to save the PDF (the JSON goes beside it). Tests answer through ``dialogs``."""
+        return dialogs.save_file(
+            self,
+            self.tr("Save the client's copy (PDF and JSON)"),
+            f"{request.reference}-personal-information-copy.pdf",
+            self.tr("PDF files (*.pdf)"),
+        )
+
+    def complete_copy(self, request: RequestView) -> None:
+        chosen = self.choose_copy_path(request)
+        if chosen is None:
+            return
+        pdf_path = chosen if chosen.suffix.lower() == ".pdf" else chosen.with_name(chosen.name + ".pdf")
+        json_path = pdf_path.with_suffix(".json")
+        self.error.clear_message()
+        shell, request_id = self.shell, request.id
+        self.shell.jobs.run(
+            lambda: _copy_to(shell, request_id, pdf_path, json_path),
+            lambda _copy: self._copy_saved(request_id, pdf_path, json_path),
+            self._failed,
+            owner=self,
+        )
+
+    def _copy_saved(self, request_id: int, pdf_path: Path, json_path: Path) -> None:
+        self.last_copy_paths = (pdf_path, json_path)
+        self.reload(select=request_id)
+        dialogs.information(
+            self,
+            self.tr("Copy saved"),
+            self.tr(
+                "The client's copy was saved as %1 and %2. It is not masked: hand it to the client "
+                "and then delete it from this computer."
+            )
+            .replace("%1", str(pdf_path))
+            .replace("%2", str(json_path)),
+        )
