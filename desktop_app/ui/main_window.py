@@ -143,7 +143,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.setWindowTitle(title)
         names = {
             Area.CLIENTS: self.tr("Clients"),
-            Area.REQUESTS: self.tr("Requests & retention"),
+            Area.REQUESTS: self.tr("Requests and retention"),
             Area.CONSENT: self.tr("Consent"),
             Area.EXPORTS: self.tr("Exports"),
             Area.AUDIT: self.tr("Audit"),

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AddFollowupDialog</name>
+    <message>
+        <source>Add follow-up</source>
+        <translation>Add follow-up</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Type:</translation>
+    </message>
+    <message>
+        <source>&amp;Date and time:</source>
+        <translation>&amp;Date and time:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <source>What happened and what comes next (required)</source>
+        <translation>What happened and what comes next (required)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+</context>
+<context>
     <name>AddStaffDialog</name>
     <message>
         <source>Add staff member</source>
@@ -121,6 +148,102 @@
         <translation>Branch set up</translation>
     </message>
     <message>
+        <source>Client registered</source>
+        <translation>Client registered</translation>
+    </message>
+    <message>
+        <source>Client details viewed</source>
+        <translation>Client details viewed</translation>
+    </message>
+    <message>
+        <source>Client changed</source>
+        <translation>Client changed</translation>
+    </message>
+    <message>
+        <source>Client reassigned</source>
+        <translation>Client reassigned</translation>
+    </message>
+    <message>
+        <source>Client search by phone or ID</source>
+        <translation>Client search by phone or ID</translation>
+    </message>
+    <message>
+        <source>Field revealed</source>
+        <translation>Field revealed</translation>
+    </message>
+    <message>
+        <source>Reveal limit lifted by a manager</source>
+        <translation>Reveal limit lifted by a manager</translation>
+    </message>
+    <message>
+        <source>Follow-up added</source>
+        <translation>Follow-up added</translation>
+    </message>
+    <message>
+        <source>Follow-ups viewed</source>
+        <translation>Follow-ups viewed</translation>
+    </message>
+    <message>
+        <source>Change history viewed</source>
+        <translation>Change history viewed</translation>
+    </message>
+    <message>
+        <source>Clients imported</source>
+        <translation>Clients imported</translation>
+    </message>
+    <message>
+        <source>Whole-file consent confirmed</source>
+        <translation>Whole-file consent confirmed</translation>
+    </message>
+    <message>
+        <source>Client data destroyed</source>
+        <translation>Client data destroyed</translation>
+    </message>
+    <message>
+        <source>Client kept in storage only</source>
+        <translation>Client kept in storage only</translation>
+    </message>
+    <message>
+        <source>Destruction certificate printed</source>
+        <translation>Destruction certificate printed</translation>
+    </message>
+    <message>
+        <source>Request registered</source>
+        <translation>Request registered</translation>
+    </message>
+    <message>
+        <source>Requester identity verified</source>
+        <translation>Requester identity verified</translation>
+    </message>
+    <message>
+        <source>Copy of data provided</source>
+        <translation>Copy of data provided</translation>
+    </message>
+    <message>
+        <source>Correction made</source>
+        <translation>Correction made</translation>
+    </message>
+    <message>
+        <source>Deletion request answered</source>
+        <translation>Deletion request answered</translation>
+    </message>
+    <message>
+        <source>Explanation given</source>
+        <translation>Explanation given</translation>
+    </message>
+    <message>
+        <source>Request refused</source>
+        <translation>Request refused</translation>
+    </message>
+    <message>
+        <source>Retention queue viewed</source>
+        <translation>Retention queue viewed</translation>
+    </message>
+    <message>
+        <source>Destruction approved</source>
+        <translation>Destruction approved</translation>
+    </message>
+    <message>
         <source>Recovery code used</source>
         <translation>Recovery code used</translation>
     </message>
@@ -171,6 +294,30 @@
     <message>
         <source>Action</source>
         <translation>Action</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Client request</source>
+        <translation>Client request</translation>
+    </message>
+    <message>
+        <source>Destruction record</source>
+        <translation>Destruction record</translation>
+    </message>
+    <message>
+        <source>Destruction batch</source>
+        <translation>Destruction batch</translation>
+    </message>
+    <message>
+        <source>Retention queue</source>
+        <translation>Retention queue</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
     </message>
 </context>
 <context>
@@ -389,8 +536,48 @@
         <translation>Address:</translation>
     </message>
     <message>
+        <source>ID type:</source>
+        <translation>ID type:</translation>
+    </message>
+    <message>
         <source>ID number:</source>
         <translation>ID number:</translation>
+    </message>
+    <message>
+        <source>Household income:</source>
+        <translation>Household income:</translation>
+    </message>
+    <message>
+        <source>Property type:</source>
+        <translation>Property type:</translation>
+    </message>
+    <message>
+        <source>Districts wanted:</source>
+        <translation>Districts wanted:</translation>
+    </message>
+    <message>
+        <source>Floor area:</source>
+        <translation>Floor area:</translation>
+    </message>
+    <message>
+        <source>Budget:</source>
+        <translation>Budget:</translation>
+    </message>
+    <message>
+        <source>Payment method:</source>
+        <translation>Payment method:</translation>
+    </message>
+    <message>
+        <source>Purpose:</source>
+        <translation>Purpose:</translation>
+    </message>
+    <message>
+        <source>Plans to buy:</source>
+        <translation>Plans to buy:</translation>
+    </message>
+    <message>
+        <source>Assigned agent:</source>
+        <translation>Assigned agent:</translation>
     </message>
     <message>
         <source>Registered:</source>
@@ -403,6 +590,243 @@
     <message>
         <source>Notes:</source>
         <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>Change history</source>
+        <translation>Change history</translation>
+    </message>
+    <message>
+        <source>&amp;Add follow-up…</source>
+        <translation>&amp;Add follow-up…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>Re&amp;assign…</source>
+        <translation>Re&amp;assign…</translation>
+    </message>
+    <message>
+        <source>No changes recorded.</source>
+        <translation>No changes recorded.</translation>
+    </message>
+    <message>
+        <source>%1 %2 changed %3</source>
+        <translation>%1 %2 changed %3</translation>
+    </message>
+    <message>
+        <source>%1 (correction request #%2)</source>
+        <translation>%1 (correction request #%2)</translation>
+    </message>
+    <message>
+        <source>Copied. The clipboard is cleared after %1 seconds.</source>
+        <translation>Copied. The clipboard is cleared after %1 seconds.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientEditDialog</name>
+    <message>
+        <source>Edit client</source>
+        <translation>Edit client</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+</context>
+<context>
+    <name>ClientFilterBar</name>
+    <message>
+        <source>Any intention</source>
+        <translation>Any intention</translation>
+    </message>
+    <message>
+        <source>Any stage</source>
+        <translation>Any stage</translation>
+    </message>
+    <message>
+        <source>Any source</source>
+        <translation>Any source</translation>
+    </message>
+    <message>
+        <source>Any agent</source>
+        <translation>Any agent</translation>
+    </message>
+    <message>
+        <source>Last contact:</source>
+        <translation>Last contact:</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>any</translation>
+    </message>
+    <message>
+        <source>Last contact on or after this day</source>
+        <translation>Last contact on or after this day</translation>
+    </message>
+    <message>
+        <source>Last contact on or before this day</source>
+        <translation>Last contact on or before this day</translation>
+    </message>
+    <message>
+        <source>C&amp;lear filters</source>
+        <translation>C&amp;lear filters</translation>
+    </message>
+</context>
+<context>
+    <name>ClientForm</name>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Purchase intention</source>
+        <translation>Purchase intention</translation>
+    </message>
+    <message>
+        <source>Sensitive data</source>
+        <translation>Sensitive data</translation>
+    </message>
+    <message>
+        <source>Grey text is the masked current value: leave a field blank to keep it, type to replace it.</source>
+        <translation>Grey text is the masked current value: leave a field blank to keep it, type to replace it.</translation>
+    </message>
+    <message>
+        <source>A first visit needs only a name (or surname) and a phone number.</source>
+        <translation>A first visit needs only a name (or surname) and a phone number.</translation>
+    </message>
+    <message>
+        <source>From the subscription stage on, and only with the client&apos;s separate consent recorded.</source>
+        <translation>From the subscription stage on, and only with the client&apos;s separate consent recorded.</translation>
+    </message>
+    <message>
+        <source>Sep&amp;arate consent for sensitive data recorded</source>
+        <translation>Sep&amp;arate consent for sensitive data recorded</translation>
+    </message>
+    <message>
+        <source>&amp;Name or surname:</source>
+        <translation>&amp;Name or surname:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <source>S&amp;tage:</source>
+        <translation>S&amp;tage:</translation>
+    </message>
+    <message>
+        <source>Source c&amp;hannel:</source>
+        <translation>Source c&amp;hannel:</translation>
+    </message>
+    <message>
+        <source>Pro&amp;vince:</source>
+        <translation>Pro&amp;vince:</translation>
+    </message>
+    <message>
+        <source>City:</source>
+        <translation>City:</translation>
+    </message>
+    <message>
+        <source>District:</source>
+        <translation>District:</translation>
+    </message>
+    <message>
+        <source>Street address:</source>
+        <translation>Street address:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;otes:</translation>
+    </message>
+    <message>
+        <source>Intention &amp;level:</source>
+        <translation>Intention &amp;level:</translation>
+    </message>
+    <message>
+        <source>Propert&amp;y type:</source>
+        <translation>Propert&amp;y type:</translation>
+    </message>
+    <message>
+        <source>Districts &amp;wanted:</source>
+        <translation>Districts &amp;wanted:</translation>
+    </message>
+    <message>
+        <source>&amp;Floor area:</source>
+        <translation>&amp;Floor area:</translation>
+    </message>
+    <message>
+        <source>&amp;Budget:</source>
+        <translation>&amp;Budget:</translation>
+    </message>
+    <message>
+        <source>Pay&amp;ment:</source>
+        <translation>Pay&amp;ment:</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose:</source>
+        <translation>P&amp;urpose:</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>When:</translation>
+    </message>
+    <message>
+        <source>ID &amp;document:</source>
+        <translation>ID &amp;document:</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>&amp;ID number:</translation>
+    </message>
+    <message>
+        <source>Household in&amp;come:</source>
+        <translation>Household in&amp;come:</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <source>(unchanged)</source>
+        <translation>(unchanged)</translation>
+    </message>
+    <message>
+        <source>e.g. 王 or 王先生 at a first visit</source>
+        <translation>e.g. 王 or 王先生 at a first visit</translation>
+    </message>
+    <message>
+        <source>mobile, landline or +country code</source>
+        <translation>mobile, landline or +country code</translation>
+    </message>
+    <message>
+        <source>e.g. 南山区、福田区</source>
+        <translation>e.g. 南山区、福田区</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
     </message>
 </context>
 <context>
@@ -463,12 +887,47 @@
         <translation>&amp;New client</translation>
     </message>
     <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Import…</translation>
+    </message>
+    <message>
         <source>Matching clients: %1</source>
         <translation>Matching clients: %1</translation>
     </message>
     <message>
         <source>Clients: %1</source>
         <translation>Clients: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Correct data for request %1</source>
+        <translation>Correct data for request %1</translation>
+    </message>
+    <message>
+        <source>Enter each field to correct and its new value, as the client asked. The change is kept in the client&apos;s history with this request number.</source>
+        <translation>Enter each field to correct and its new value, as the client asked. The change is kept in the client&apos;s history with this request number.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <source>&amp;Add a field</source>
+        <translation>&amp;Add a field</translation>
+    </message>
+    <message>
+        <source>&amp;Correct and complete</source>
+        <translation>&amp;Correct and complete</translation>
     </message>
 </context>
 <context>
@@ -545,50 +1004,112 @@
     </message>
 </context>
 <context>
+    <name>FollowupTimeline</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import clients from a spreadsheet</source>
+        <translation>Import clients from a spreadsheet</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>Choose the file</translation>
+    </message>
+    <message>
+        <source>Choose an Excel (.xlsx) or CSV client list. The file is only read, never copied; every row is checked like a new client before anything is saved.</source>
+        <translation>Choose an Excel (.xlsx) or CSV client list. The file is only read, never copied; every row is checked like a new client before anything is saved.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Choose file…</translation>
+    </message>
+    <message>
+        <source>Match the columns</source>
+        <translation>Match the columns</translation>
+    </message>
+    <message>
+        <source>Check what each column holds. Columns set to “Ignore” are not imported; your choices are remembered for the next file.</source>
+        <translation>Check what each column holds. Columns set to “Ignore” are not imported; your choices are remembered for the next file.</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>Imported as</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Ignore</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <source>When a client with the same phone or ID number already exists:</source>
+        <translation>When a client with the same phone or ID number already exists:</translation>
+    </message>
+    <message>
+        <source>&amp;Skip the row</source>
+        <translation>&amp;Skip the row</translation>
+    </message>
+    <message>
+        <source>&amp;Fill the existing client&apos;s empty fields</source>
+        <translation>&amp;Fill the existing client&apos;s empty fields</translation>
+    </message>
+    <message>
+        <source>Assign the imported clients to:</source>
+        <translation>Assign the imported clients to:</translation>
+    </message>
+    <message>
+        <source>I confirm the whole file has signed sensitive-data consent</source>
+        <translation>I confirm the whole file has signed sensitive-data consent</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Choose a client list</source>
+        <translation>Choose a client list</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Header found in row %1; %2 data row(s) to check.</source>
+        <translation>Header found in row %1; %2 data row(s) to check.</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message>
         <source>New client</source>
         <translation>New client</translation>
-    </message>
-    <message>
-        <source>&amp;Name or surname:</source>
-        <translation>&amp;Name or surname:</translation>
-    </message>
-    <message>
-        <source>&amp;Phone:</source>
-        <translation>&amp;Phone:</translation>
-    </message>
-    <message>
-        <source>&amp;Source channel:</source>
-        <translation>&amp;Source channel:</translation>
-    </message>
-    <message>
-        <source>&amp;Intention level:</source>
-        <translation>&amp;Intention level:</translation>
-    </message>
-    <message>
-        <source>N&amp;otes:</source>
-        <translation>N&amp;otes:</translation>
-    </message>
-    <message>
-        <source>e.g. 王 or 王先生 at a first visit</source>
-        <translation>e.g. 王 or 王先生 at a first visit</translation>
-    </message>
-    <message>
-        <source>mobile, landline or +country code</source>
-        <translation>mobile, landline or +country code</translation>
-    </message>
-    <message>
-        <source>optional</source>
-        <translation>optional</translation>
-    </message>
-    <message>
-        <source>(not given)</source>
-        <translation>(not given)</translation>
-    </message>
-    <message>
-        <source>(not rated)</source>
-        <translation>(not rated)</translation>
     </message>
     <message>
         <source>Open the existing client</source>
@@ -692,6 +1213,10 @@ You can continue without it. The data is then protected by staff passwords only.
         <translation>Clients</translation>
     </message>
     <message>
+        <source>Requests and retention</source>
+        <translation>Requests and retention</translation>
+    </message>
+    <message>
         <source>Consent</source>
         <translation>Consent</translation>
     </message>
@@ -757,6 +1282,36 @@ Data folder: %3</translation>
     </message>
 </context>
 <context>
+    <name>ManagerOverrideDialog</name>
+    <message>
+        <source>Manager approval</source>
+        <translation>Manager approval</translation>
+    </message>
+    <message>
+        <source>A branch manager can allow more reveals by signing in here. You stay signed in.</source>
+        <translation>A branch manager can allow more reveals by signing in here. You stay signed in.</translation>
+    </message>
+    <message>
+        <source>Manager &amp;username:</source>
+        <translation>Manager &amp;username:</translation>
+    </message>
+    <message>
+        <source>Manager &amp;password:</source>
+        <translation>Manager &amp;password:</translation>
+    </message>
+    <message>
+        <source>&amp;Allow</source>
+        <translation>&amp;Allow</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Map one column to the name and one to the phone number.</source>
+        <translation>Map one column to the name and one to the phone number.</translation>
+    </message>
+</context>
+<context>
     <name>PasswordFeedback</name>
     <message numerus="yes">
         <source>At least %n characters, mixing upper- and lower-case letters, digits and symbols.</source>
@@ -807,6 +1362,489 @@ Data folder: %3</translation>
     <message>
         <source>This area arrives in a later release.</source>
         <translation>This area arrives in a later release.</translation>
+    </message>
+</context>
+<context>
+    <name>ReassignDialog</name>
+    <message>
+        <source>Reassign client</source>
+        <translation>Reassign client</translation>
+    </message>
+    <message>
+        <source>Choose the agent or manager who will look after this client from now on.</source>
+        <translation>Choose the agent or manager who will look after this client from now on.</translation>
+    </message>
+    <message>
+        <source>&amp;Assign to:</source>
+        <translation>&amp;Assign to:</translation>
+    </message>
+    <message>
+        <source>&amp;Reassign</source>
+        <translation>&amp;Reassign</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterRequestDialog</name>
+    <message>
+        <source>Register a client request</source>
+        <translation>Register a client request</translation>
+    </message>
+    <message>
+        <source>&amp;Find the client:</source>
+        <translation>&amp;Find the client:</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Type:</translation>
+    </message>
+    <message>
+        <source>Received o&amp;n:</source>
+        <translation>Received o&amp;n:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description:</translation>
+    </message>
+    <message>
+        <source>Identity:</source>
+        <translation>Identity:</translation>
+    </message>
+    <message>
+        <source>Name, pinyin or last 4 digits of the phone</source>
+        <translation>Name, pinyin or last 4 digits of the phone</translation>
+    </message>
+    <message>
+        <source>optional: what the client asked for (at most %1 characters)</source>
+        <translation>optional: what the client asked for (at most %1 characters)</translation>
+    </message>
+    <message>
+        <source>The requester&apos;s &amp;identity is verified</source>
+        <translation>The requester&apos;s &amp;identity is verified</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>&amp;Register</translation>
+    </message>
+</context>
+<context>
+    <name>RequestTableModel</name>
+    <message>
+        <source>(data destroyed)</source>
+        <translation>(data destroyed)</translation>
+    </message>
+    <message>
+        <source>(storage only)</source>
+        <translation>(storage only)</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1 (overdue)</translation>
+    </message>
+    <message>
+        <source>%1 (provisional)</source>
+        <translation>%1 (provisional)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Request No.</source>
+        <translation>Request No.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Identity verified</source>
+        <translation>Identity verified</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>RequestTextDialog</name>
+    <message>
+        <source>Refuse request %1</source>
+        <translation>Refuse request %1</translation>
+    </message>
+    <message>
+        <source>Write the reason for refusing. It is shown on the request, told to the client and kept in the audit log, so do not enter phone or ID numbers.</source>
+        <translation>Write the reason for refusing. It is shown on the request, told to the client and kept in the audit log, so do not enter phone or ID numbers.</translation>
+    </message>
+    <message>
+        <source>&amp;Refuse request</source>
+        <translation>&amp;Refuse request</translation>
+    </message>
+    <message>
+        <source>Answer request %1</source>
+        <translation>Answer request %1</translation>
+    </message>
+    <message>
+        <source>Write the explanation given to the client (at most %1 characters; no phone or ID numbers).</source>
+        <translation>Write the explanation given to the client (at most %1 characters; no phone or ID numbers).</translation>
+    </message>
+    <message>
+        <source>&amp;Complete request</source>
+        <translation>&amp;Complete request</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsArea</name>
+    <message>
+        <source>Client requests</source>
+        <translation>Client requests</translation>
+    </message>
+    <message>
+        <source>Due for destruction</source>
+        <translation>Due for destruction</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsPage</name>
+    <message>
+        <source>Client requests</source>
+        <translation>Client requests</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>Open requests</source>
+        <translation>Open requests</translation>
+    </message>
+    <message>
+        <source>All requests</source>
+        <translation>All requests</translation>
+    </message>
+    <message>
+        <source>&amp;Register request…</source>
+        <translation>&amp;Register request…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify identity</source>
+        <translation>&amp;Verify identity</translation>
+    </message>
+    <message>
+        <source>&amp;Complete…</source>
+        <translation>&amp;Complete…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fuse…</source>
+        <translation>Re&amp;fuse…</translation>
+    </message>
+    <message>
+        <source>Selected request:</source>
+        <translation>Selected request:</translation>
+    </message>
+    <message>
+        <source>Description: %1</source>
+        <translation>Description: %1</translation>
+    </message>
+    <message>
+        <source>Reason for refusing: %1</source>
+        <translation>Reason for refusing: %1</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>Outcome: %1</translation>
+    </message>
+    <message>
+        <source>Confirm that the requester&apos;s identity was checked for request %1. The reply is due 30 days from today.</source>
+        <translation>Confirm that the requester&apos;s identity was checked for request %1. The reply is due 30 days from today.</translation>
+    </message>
+    <message>
+        <source>Verify identity</source>
+        <translation>Verify identity</translation>
+    </message>
+    <message>
+        <source>Answer request %1: the client&apos;s data is destroyed now and cannot be recovered; a buyer under the anti-money-laundering hold is kept in storage only until the hold ends. Continue?</source>
+        <translation>Answer request %1: the client&apos;s data is destroyed now and cannot be recovered; a buyer under the anti-money-laundering hold is kept in storage only until the hold ends. Continue?</translation>
+    </message>
+    <message>
+        <source>Delete client data</source>
+        <translation>Delete client data</translation>
+    </message>
+    <message>
+        <source>Save the client&apos;s copy (PDF and JSON)</source>
+        <translation>Save the client&apos;s copy (PDF and JSON)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Copy saved</source>
+        <translation>Copy saved</translation>
+    </message>
+    <message>
+        <source>The client&apos;s copy was saved as %1 and %2. It is not masked: hand it to the client and then delete it from this computer.</source>
+        <translation>The client&apos;s copy was saved as %1 and %2. It is not masked: hand it to the client and then delete it from this computer.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>Importing…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>Imported: %1</source>
+        <translation>Imported: %1</translation>
+    </message>
+    <message>
+        <source>Merged into existing clients: %1</source>
+        <translation>Merged into existing clients: %1</translation>
+    </message>
+    <message>
+        <source>Duplicates skipped: %1 (repeated in the file: %2)</source>
+        <translation>Duplicates skipped: %1 (repeated in the file: %2)</translation>
+    </message>
+    <message>
+        <source>Duplicates of clients you may not see (ask the manager): %1</source>
+        <translation>Duplicates of clients you may not see (ask the manager): %1</translation>
+    </message>
+    <message>
+        <source>Rejected rows: %1</source>
+        <translation>Rejected rows: %1</translation>
+    </message>
+    <message>
+        <source>Sensitive fields not imported: %1</source>
+        <translation>Sensitive fields not imported: %1</translation>
+    </message>
+    <message>
+        <source>Rejected rows (fix them in the file and import them again):</source>
+        <translation>Rejected rows (fix them in the file and import them again):</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>&amp;Export rejects…</source>
+        <translation>&amp;Export rejects…</translation>
+    </message>
+    <message>
+        <source>The export holds clients&apos; personal data: save it only where it is protected, and delete it when done.</source>
+        <translation>The export holds clients&apos; personal data: save it only where it is protected, and delete it when done.</translation>
+    </message>
+    <message>
+        <source>Export rejected rows</source>
+        <translation>Export rejected rows</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Choose another file: the source file must not be overwritten.</source>
+        <translation>Choose another file: the source file must not be overwritten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected row(s) exported.</source>
+        <translation>
+            <numerusform>%n rejected row(s) exported.</numerusform>
+            <numerusform>%n rejected row(s) exported.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RetentionQueueModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Last activity</translation>
+    </message>
+    <message>
+        <source>Due since</source>
+        <translation>Due since</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Storage only: legal hold ended</source>
+        <translation>Storage only: legal hold ended</translation>
+    </message>
+    <message>
+        <source>Retention period ended</source>
+        <translation>Retention period ended</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionQueuePage</name>
+    <message>
+        <source>Due for destruction</source>
+        <translation>Due for destruction</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>Select &amp;all</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Save certificate…</source>
+        <translation>&amp;Save certificate…</translation>
+    </message>
+    <message>
+        <source>No client records are due for destruction. A record becomes due when its stage&apos;s retention period has passed without contact or change, or, for a record kept in storage only, when its legal hold ends.</source>
+        <translation>No client records are due for destruction. A record becomes due when its stage&apos;s retention period has passed without contact or change, or, for a record kept in storage only, when its legal hold ends.</translation>
+    </message>
+    <message>
+        <source>%1: %2 months without contact</source>
+        <translation>%1: %2 months without contact</translation>
+    </message>
+    <message>
+        <source>Rules in force: %1. Buyers are kept at least 10 years after the purchase (anti-money-laundering rules).</source>
+        <translation>Rules in force: %1. Buyers are kept at least 10 years after the purchase (anti-money-laundering rules).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s) due for destruction.</source>
+        <translation>
+            <numerusform>%n client(s) due for destruction.</numerusform>
+            <numerusform>%n client(s) due for destruction.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only the %1 due longest are shown; approve them to see the rest.</source>
+        <translation>Only the %1 due longest are shown; approve them to see the rest.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve destruction of %n client(s)…</source>
+        <translation>
+            <numerusform>Approve destruction of %n client(s)…</numerusform>
+            <numerusform>Approve destruction of %n client(s)…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Destroy the personal information of %n client(s) now? Their records, follow-ups and search entries are erased for good: this cannot be undone. One certificate of destruction is produced for the batch.</source>
+        <translation>
+            <numerusform>Destroy the personal information of %n client(s) now? Their records, follow-ups and search entries are erased for good: this cannot be undone. One certificate of destruction is produced for the batch.</numerusform>
+            <numerusform>Destroy the personal information of %n client(s) now? Their records, follow-ups and search entries are erased for good: this cannot be undone. One certificate of destruction is produced for the batch.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approve destruction</source>
+        <translation>Approve destruction</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s) destroyed (batch %1).</source>
+        <translation>
+            <numerusform>%n client(s) destroyed (batch %1).</numerusform>
+            <numerusform>%n client(s) destroyed (batch %1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the certificate of destruction</source>
+        <translation>Save the certificate of destruction</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Certificate saved: %1</source>
+        <translation>Certificate saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RevealPasswordDialog</name>
+    <message>
+        <source>Confirm your password</source>
+        <translation>Confirm your password</translation>
+    </message>
+    <message>
+        <source>You last entered your password more than %1 minutes ago. Enter it again before revealing personal data.</source>
+        <translation>You last entered your password more than %1 minutes ago. Enter it again before revealing personal data.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>&amp;Confirm</translation>
+    </message>
+</context>
+<context>
+    <name>RevealReasonDialog</name>
+    <message>
+        <source>Reason for revealing</source>
+        <translation>Reason for revealing</translation>
+    </message>
+    <message>
+        <source>Why do you need to see the full %1?</source>
+        <translation>Why do you need to see the full %1?</translation>
+    </message>
+    <message>
+        <source>Say why (required for Other)</source>
+        <translation>Say why (required for Other)</translation>
+    </message>
+    <message>
+        <source>The reason is kept in the audit log. Do not type phone or ID numbers.</source>
+        <translation>The reason is kept in the audit log. Do not type phone or ID numbers.</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal</source>
+        <translation>&amp;Reveal</translation>
+    </message>
+</context>
+<context>
+    <name>RevealRow</name>
+    <message>
+        <source>Reveal</source>
+        <translation>Reveal</translation>
+    </message>
+    <message>
+        <source>Show the full value for a short time (asks why; audited)</source>
+        <translation>Show the full value for a short time (asks why; audited)</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Copy; the clipboard is cleared again shortly</source>
+        <translation>Copy; the clipboard is cleared again shortly</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddFollowupDialog</name>
+    <message>
+        <source>Add follow-up</source>
+        <translation>添加跟进</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>跟进方式(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date and time:</source>
+        <translation>日期时间(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>跟进记录(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>What happened and what comes next (required)</source>
+        <translation>跟进情况及下一步安排（必填）</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>AddStaffDialog</name>
     <message>
         <source>Add staff member</source>
@@ -121,6 +148,102 @@
         <translation>初始化门店</translation>
     </message>
     <message>
+        <source>Client registered</source>
+        <translation>登记客户</translation>
+    </message>
+    <message>
+        <source>Client details viewed</source>
+        <translation>查看客户详情</translation>
+    </message>
+    <message>
+        <source>Client changed</source>
+        <translation>修改客户</translation>
+    </message>
+    <message>
+        <source>Client reassigned</source>
+        <translation>重新分配客户</translation>
+    </message>
+    <message>
+        <source>Client search by phone or ID</source>
+        <translation>按电话或证件搜索客户</translation>
+    </message>
+    <message>
+        <source>Field revealed</source>
+        <translation>显示完整信息</translation>
+    </message>
+    <message>
+        <source>Reveal limit lifted by a manager</source>
+        <translation>店长解除显示次数限制</translation>
+    </message>
+    <message>
+        <source>Follow-up added</source>
+        <translation>添加跟进记录</translation>
+    </message>
+    <message>
+        <source>Follow-ups viewed</source>
+        <translation>查看跟进记录</translation>
+    </message>
+    <message>
+        <source>Change history viewed</source>
+        <translation>查看修改记录</translation>
+    </message>
+    <message>
+        <source>Clients imported</source>
+        <translation>导入客户</translation>
+    </message>
+    <message>
+        <source>Whole-file consent confirmed</source>
+        <translation>确认整份文件已签同意书</translation>
+    </message>
+    <message>
+        <source>Client data destroyed</source>
+        <translation>销毁客户信息</translation>
+    </message>
+    <message>
+        <source>Client kept in storage only</source>
+        <translation>客户信息转为仅保存</translation>
+    </message>
+    <message>
+        <source>Destruction certificate printed</source>
+        <translation>打印销毁证明</translation>
+    </message>
+    <message>
+        <source>Request registered</source>
+        <translation>登记个人信息请求</translation>
+    </message>
+    <message>
+        <source>Requester identity verified</source>
+        <translation>核验请求人身份</translation>
+    </message>
+    <message>
+        <source>Copy of data provided</source>
+        <translation>提供信息副本</translation>
+    </message>
+    <message>
+        <source>Correction made</source>
+        <translation>完成更正</translation>
+    </message>
+    <message>
+        <source>Deletion request answered</source>
+        <translation>处理删除请求</translation>
+    </message>
+    <message>
+        <source>Explanation given</source>
+        <translation>作出解释说明</translation>
+    </message>
+    <message>
+        <source>Request refused</source>
+        <translation>拒绝请求</translation>
+    </message>
+    <message>
+        <source>Retention queue viewed</source>
+        <translation>查看待销毁队列</translation>
+    </message>
+    <message>
+        <source>Destruction approved</source>
+        <translation>批准销毁</translation>
+    </message>
+    <message>
         <source>Recovery code used</source>
         <translation>使用恢复码</translation>
     </message>
@@ -171,6 +294,30 @@
     <message>
         <source>Action</source>
         <translation>操作</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Client request</source>
+        <translation>个人信息请求</translation>
+    </message>
+    <message>
+        <source>Destruction record</source>
+        <translation>销毁记录</translation>
+    </message>
+    <message>
+        <source>Destruction batch</source>
+        <translation>销毁批次</translation>
+    </message>
+    <message>
+        <source>Retention queue</source>
+        <translation>待销毁队列</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
     </message>
 </context>
 <context>
@@ -387,8 +534,48 @@
         <translation>地址：</translation>
     </message>
     <message>
+        <source>ID type:</source>
+        <translation>证件类型：</translation>
+    </message>
+    <message>
         <source>ID number:</source>
         <translation>证件号码：</translation>
+    </message>
+    <message>
+        <source>Household income:</source>
+        <translation>家庭年收入：</translation>
+    </message>
+    <message>
+        <source>Property type:</source>
+        <translation>意向物业类型：</translation>
+    </message>
+    <message>
+        <source>Districts wanted:</source>
+        <translation>意向区域：</translation>
+    </message>
+    <message>
+        <source>Floor area:</source>
+        <translation>意向面积：</translation>
+    </message>
+    <message>
+        <source>Budget:</source>
+        <translation>总价预算：</translation>
+    </message>
+    <message>
+        <source>Payment method:</source>
+        <translation>付款方式：</translation>
+    </message>
+    <message>
+        <source>Purpose:</source>
+        <translation>购房目的：</translation>
+    </message>
+    <message>
+        <source>Plans to buy:</source>
+        <translation>购房时间：</translation>
+    </message>
+    <message>
+        <source>Assigned agent:</source>
+        <translation>负责经纪人：</translation>
     </message>
     <message>
         <source>Registered:</source>
@@ -401,6 +588,243 @@
     <message>
         <source>Notes:</source>
         <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>跟进记录</translation>
+    </message>
+    <message>
+        <source>Change history</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <source>&amp;Add follow-up…</source>
+        <translation>添加跟进(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;assign…</source>
+        <translation>重新分配(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>No changes recorded.</source>
+        <translation>暂无修改记录。</translation>
+    </message>
+    <message>
+        <source>%1 %2 changed %3</source>
+        <translation>%1 %2 修改了 %3</translation>
+    </message>
+    <message>
+        <source>%1 (correction request #%2)</source>
+        <translation>%1（更正请求 #%2）</translation>
+    </message>
+    <message>
+        <source>Copied. The clipboard is cleared after %1 seconds.</source>
+        <translation>已复制。剪贴板将在 %1 秒后清除。</translation>
+    </message>
+</context>
+<context>
+    <name>ClientEditDialog</name>
+    <message>
+        <source>Edit client</source>
+        <translation>修改客户资料</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>ClientFilterBar</name>
+    <message>
+        <source>Any intention</source>
+        <translation>全部意向等级</translation>
+    </message>
+    <message>
+        <source>Any stage</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <source>Any source</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <source>Any agent</source>
+        <translation>全部经纪人</translation>
+    </message>
+    <message>
+        <source>Last contact:</source>
+        <translation>最近联系：</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Last contact on or after this day</source>
+        <translation>最近联系在此日（含）之后</translation>
+    </message>
+    <message>
+        <source>Last contact on or before this day</source>
+        <translation>最近联系在此日（含）之前</translation>
+    </message>
+    <message>
+        <source>C&amp;lear filters</source>
+        <translation>清除筛选(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>ClientForm</name>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Purchase intention</source>
+        <translation>购房意向</translation>
+    </message>
+    <message>
+        <source>Sensitive data</source>
+        <translation>敏感个人信息</translation>
+    </message>
+    <message>
+        <source>Grey text is the masked current value: leave a field blank to keep it, type to replace it.</source>
+        <translation>灰色文字为当前值（已遮蔽）：留空即不修改，输入新内容即替换。</translation>
+    </message>
+    <message>
+        <source>A first visit needs only a name (or surname) and a phone number.</source>
+        <translation>首次到访只需填写姓名（或姓氏）和电话号码。</translation>
+    </message>
+    <message>
+        <source>From the subscription stage on, and only with the client&apos;s separate consent recorded.</source>
+        <translation>认购阶段起，且须已记录客户的单独同意后方可填写。</translation>
+    </message>
+    <message>
+        <source>Sep&amp;arate consent for sensitive data recorded</source>
+        <translation>已记录敏感个人信息单独同意(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Name or surname:</source>
+        <translation>姓名或姓氏(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>电子邮箱(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>S&amp;tage:</source>
+        <translation>客户阶段(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Source c&amp;hannel:</source>
+        <translation>客户来源(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Pro&amp;vince:</source>
+        <translation>省份(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>City:</source>
+        <translation>城市：</translation>
+    </message>
+    <message>
+        <source>District:</source>
+        <translation>区县：</translation>
+    </message>
+    <message>
+        <source>Street address:</source>
+        <translation>详细地址：</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Intention &amp;level:</source>
+        <translation>意向等级(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Propert&amp;y type:</source>
+        <translation>物业类型(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Districts &amp;wanted:</source>
+        <translation>意向区域(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Floor area:</source>
+        <translation>意向面积(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Budget:</source>
+        <translation>总价预算(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Pay&amp;ment:</source>
+        <translation>付款方式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose:</source>
+        <translation>购房目的(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>购房时间：</translation>
+    </message>
+    <message>
+        <source>ID &amp;document:</source>
+        <translation>证件类型(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>证件号码(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Household in&amp;come:</source>
+        <translation>家庭年收入(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <source>(unchanged)</source>
+        <translation>（不修改）</translation>
+    </message>
+    <message>
+        <source>e.g. 王 or 王先生 at a first visit</source>
+        <translation>首次到访可只填姓氏，如 王 或 王先生</translation>
+    </message>
+    <message>
+        <source>mobile, landline or +country code</source>
+        <translation>手机、座机或 +国家代码</translation>
+    </message>
+    <message>
+        <source>e.g. 南山区、福田区</source>
+        <translation>如 南山区、福田区</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>选填</translation>
     </message>
 </context>
 <context>
@@ -461,12 +885,47 @@
         <translation>新客户(&amp;N)</translation>
     </message>
     <message>
+        <source>&amp;Edit…</source>
+        <translation>修改(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
         <source>Matching clients: %1</source>
         <translation>符合条件的客户：%1</translation>
     </message>
     <message>
         <source>Clients: %1</source>
         <translation>客户：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Correct data for request %1</source>
+        <translation>更正资料（请求 %1）</translation>
+    </message>
+    <message>
+        <source>Enter each field to correct and its new value, as the client asked. The change is kept in the client&apos;s history with this request number.</source>
+        <translation>按客户的要求，逐项填写需要更正的字段及新值。更正会连同本请求编号记入客户的修改记录。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>&amp;Add a field</source>
+        <translation>添加一项(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Correct and complete</source>
+        <translation>更正并办结(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -543,50 +1002,112 @@
     </message>
 </context>
 <context>
+    <name>FollowupTimeline</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>跟进记录</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>经办人</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import clients from a spreadsheet</source>
+        <translation>从表格导入客户</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>Choose an Excel (.xlsx) or CSV client list. The file is only read, never copied; every row is checked like a new client before anything is saved.</source>
+        <translation>请选择 Excel (.xlsx) 或 CSV 格式的客户名单。本软件只读取该文件，不会复制；保存前每一行都按新客户登记的规则检查。</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Match the columns</source>
+        <translation>核对列对应</translation>
+    </message>
+    <message>
+        <source>Check what each column holds. Columns set to “Ignore” are not imported; your choices are remembered for the next file.</source>
+        <translation>请核对每一列的内容。设为“忽略”的列不会导入；您的选择会被记住，下次自动使用。</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>导入选项</translation>
+    </message>
+    <message>
+        <source>When a client with the same phone or ID number already exists:</source>
+        <translation>已有相同电话或证件号码的客户时：</translation>
+    </message>
+    <message>
+        <source>&amp;Skip the row</source>
+        <translation>跳过该行(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Fill the existing client&apos;s empty fields</source>
+        <translation>补充现有客户的空白字段(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Assign the imported clients to:</source>
+        <translation>导入的客户分配给：</translation>
+    </message>
+    <message>
+        <source>I confirm the whole file has signed sensitive-data consent</source>
+        <translation>我确认整份文件的客户均已签署敏感个人信息单独同意书</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>导入结果</translation>
+    </message>
+    <message>
+        <source>Choose a client list</source>
+        <translation>选择客户名单</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>表格文件 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Header found in row %1; %2 data row(s) to check.</source>
+        <translation>表头在第 %1 行；共 %2 行数据待检查。</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message>
         <source>New client</source>
         <translation>新客户</translation>
-    </message>
-    <message>
-        <source>&amp;Name or surname:</source>
-        <translation>姓名或姓氏(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>&amp;Phone:</source>
-        <translation>电话(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>&amp;Source channel:</source>
-        <translation>客户来源(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>&amp;Intention level:</source>
-        <translation>意向等级(&amp;I)：</translation>
-    </message>
-    <message>
-        <source>N&amp;otes:</source>
-        <translation>备注(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>e.g. 王 or 王先生 at a first visit</source>
-        <translation>首次到访可只填姓氏，如 王 或 王先生</translation>
-    </message>
-    <message>
-        <source>mobile, landline or +country code</source>
-        <translation>手机、座机或 +国家代码</translation>
-    </message>
-    <message>
-        <source>optional</source>
-        <translation>选填</translation>
-    </message>
-    <message>
-        <source>(not given)</source>
-        <translation>（未填写）</translation>
-    </message>
-    <message>
-        <source>(not rated)</source>
-        <translation>（未评级）</translation>
     </message>
     <message>
         <source>Open the existing client</source>
@@ -690,6 +1211,10 @@ You can continue without it. The data is then protected by staff passwords only.
         <translation>客户</translation>
     </message>
     <message>
+        <source>Requests and retention</source>
+        <translation>客户请求与保存期限</translation>
+    </message>
+    <message>
         <source>Consent</source>
         <translation>同意书</translation>
     </message>
@@ -755,6 +1280,36 @@ Data folder: %3</source>
     </message>
 </context>
 <context>
+    <name>ManagerOverrideDialog</name>
+    <message>
+        <source>Manager approval</source>
+        <translation>店长放行</translation>
+    </message>
+    <message>
+        <source>A branch manager can allow more reveals by signing in here. You stay signed in.</source>
+        <translation>店长可在此输入账号密码放行继续查看。您的登录状态不变。</translation>
+    </message>
+    <message>
+        <source>Manager &amp;username:</source>
+        <translation>店长用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Manager &amp;password:</source>
+        <translation>店长密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Allow</source>
+        <translation>放行(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Map one column to the name and one to the phone number.</source>
+        <translation>请至少把一列对应为“姓名”，一列对应为“电话号码”。</translation>
+    </message>
+</context>
+<context>
     <name>PasswordFeedback</name>
     <message numerus="yes">
         <source>At least %n characters, mixing upper- and lower-case letters, digits and symbols.</source>
@@ -804,6 +1359,484 @@ Data folder: %3</source>
     <message>
         <source>This area arrives in a later release.</source>
         <translation>此功能将在后续版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>ReassignDialog</name>
+    <message>
+        <source>Reassign client</source>
+        <translation>重新分配客户</translation>
+    </message>
+    <message>
+        <source>Choose the agent or manager who will look after this client from now on.</source>
+        <translation>请选择今后负责该客户的经纪人或店长。</translation>
+    </message>
+    <message>
+        <source>&amp;Assign to:</source>
+        <translation>分配给(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reassign</source>
+        <translation>重新分配(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterRequestDialog</name>
+    <message>
+        <source>Register a client request</source>
+        <translation>登记客户请求</translation>
+    </message>
+    <message>
+        <source>&amp;Find the client:</source>
+        <translation>查找客户(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>请求类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Received o&amp;n:</source>
+        <translation>收到日期(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>请求说明(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Identity:</source>
+        <translation>身份核验：</translation>
+    </message>
+    <message>
+        <source>Name, pinyin or last 4 digits of the phone</source>
+        <translation>姓名、拼音或电话后四位</translation>
+    </message>
+    <message>
+        <source>optional: what the client asked for (at most %1 characters)</source>
+        <translation>选填：客户提出了什么请求（最多 %1 个字符）</translation>
+    </message>
+    <message>
+        <source>The requester&apos;s &amp;identity is verified</source>
+        <translation>已核验请求人身份(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>登记(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>RequestTableModel</name>
+    <message>
+        <source>(data destroyed)</source>
+        <translation>（资料已销毁）</translation>
+    </message>
+    <message>
+        <source>(storage only)</source>
+        <translation>（仅作保存）</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1（已逾期）</translation>
+    </message>
+    <message>
+        <source>%1 (provisional)</source>
+        <translation>%1（暂定）</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Request No.</source>
+        <translation>请求编号</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Identity verified</source>
+        <translation>身份已核验</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>RequestTextDialog</name>
+    <message>
+        <source>Refuse request %1</source>
+        <translation>拒绝请求 %1</translation>
+    </message>
+    <message>
+        <source>Write the reason for refusing. It is shown on the request, told to the client and kept in the audit log, so do not enter phone or ID numbers.</source>
+        <translation>请写明拒绝理由。理由会显示在请求上、告知客户并记入审计日志，请勿填写电话号码或证件号码。</translation>
+    </message>
+    <message>
+        <source>&amp;Refuse request</source>
+        <translation>拒绝请求(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Answer request %1</source>
+        <translation>答复请求 %1</translation>
+    </message>
+    <message>
+        <source>Write the explanation given to the client (at most %1 characters; no phone or ID numbers).</source>
+        <translation>请填写向客户作出的解释说明（最多 %1 个字符；请勿填写电话号码或证件号码）。</translation>
+    </message>
+    <message>
+        <source>&amp;Complete request</source>
+        <translation>办结请求(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsArea</name>
+    <message>
+        <source>Client requests</source>
+        <translation>个人信息请求</translation>
+    </message>
+    <message>
+        <source>Due for destruction</source>
+        <translation>待销毁（保存期满）</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsPage</name>
+    <message>
+        <source>Client requests</source>
+        <translation>客户请求</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Open requests</source>
+        <translation>处理中的请求</translation>
+    </message>
+    <message>
+        <source>All requests</source>
+        <translation>全部请求</translation>
+    </message>
+    <message>
+        <source>&amp;Register request…</source>
+        <translation>登记请求(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify identity</source>
+        <translation>核验身份(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Complete…</source>
+        <translation>办结(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fuse…</source>
+        <translation>拒绝(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Selected request:</source>
+        <translation>所选请求：</translation>
+    </message>
+    <message>
+        <source>Description: %1</source>
+        <translation>请求说明：%1</translation>
+    </message>
+    <message>
+        <source>Reason for refusing: %1</source>
+        <translation>拒绝理由：%1</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>处理结果：%1</translation>
+    </message>
+    <message>
+        <source>Confirm that the requester&apos;s identity was checked for request %1. The reply is due 30 days from today.</source>
+        <translation>确认已核验请求 %1 的请求人身份？答复期限为自今天起 30 日内。</translation>
+    </message>
+    <message>
+        <source>Verify identity</source>
+        <translation>核验身份</translation>
+    </message>
+    <message>
+        <source>Answer request %1: the client&apos;s data is destroyed now and cannot be recovered; a buyer under the anti-money-laundering hold is kept in storage only until the hold ends. Continue?</source>
+        <translation>办理请求 %1：客户资料将立即销毁且无法恢复；处于反洗钱保存期内的购房客户资料将仅作保存，直至保存期届满。是否继续？</translation>
+    </message>
+    <message>
+        <source>Delete client data</source>
+        <translation>删除客户资料</translation>
+    </message>
+    <message>
+        <source>Save the client&apos;s copy (PDF and JSON)</source>
+        <translation>保存客户的个人信息副本（PDF 和 JSON）</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Copy saved</source>
+        <translation>副本已保存</translation>
+    </message>
+    <message>
+        <source>The client&apos;s copy was saved as %1 and %2. It is not masked: hand it to the client and then delete it from this computer.</source>
+        <translation>客户副本已保存为 %1 和 %2。副本未经遮蔽：交给客户后请从本电脑删除。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Imported: %1</source>
+        <translation>已导入：%1</translation>
+    </message>
+    <message>
+        <source>Merged into existing clients: %1</source>
+        <translation>已合并到现有客户：%1</translation>
+    </message>
+    <message>
+        <source>Duplicates skipped: %1 (repeated in the file: %2)</source>
+        <translation>已跳过的重复：%1（文件内重复：%2）</translation>
+    </message>
+    <message>
+        <source>Duplicates of clients you may not see (ask the manager): %1</source>
+        <translation>与您无权查看的客户重复（请联系店长）：%1</translation>
+    </message>
+    <message>
+        <source>Rejected rows: %1</source>
+        <translation>未导入（有错误）的行：%1</translation>
+    </message>
+    <message>
+        <source>Sensitive fields not imported: %1</source>
+        <translation>未保存的敏感字段：%1</translation>
+    </message>
+    <message>
+        <source>Rejected rows (fix them in the file and import them again):</source>
+        <translation>未导入的行（请在文件中修改后重新导入）：</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>&amp;Export rejects…</source>
+        <translation>导出未导入的行(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>The export holds clients&apos; personal data: save it only where it is protected, and delete it when done.</source>
+        <translation>导出文件含客户个人信息：请只保存在受保护的位置，用完后删除。</translation>
+    </message>
+    <message>
+        <source>Export rejected rows</source>
+        <translation>导出未导入的行</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Choose another file: the source file must not be overwritten.</source>
+        <translation>请另选文件：不能覆盖源文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected row(s) exported.</source>
+        <translation>
+            <numerusform>已导出 %n 行未导入的记录。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RetentionQueueModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>最后活动</translation>
+    </message>
+    <message>
+        <source>Due since</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Storage only: legal hold ended</source>
+        <translation>仅保存：法定保存期已届满</translation>
+    </message>
+    <message>
+        <source>Retention period ended</source>
+        <translation>保存期限届满</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionQueuePage</name>
+    <message>
+        <source>Due for destruction</source>
+        <translation>待销毁</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save certificate…</source>
+        <translation>保存销毁证明(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>No client records are due for destruction. A record becomes due when its stage&apos;s retention period has passed without contact or change, or, for a record kept in storage only, when its legal hold ends.</source>
+        <translation>目前没有到期待销毁的客户记录。客户在其阶段的保存期限内没有联系或修改即到期；仅作保存的记录在法定保存期届满时到期。</translation>
+    </message>
+    <message>
+        <source>%1: %2 months without contact</source>
+        <translation>%1 %2 个月未联系</translation>
+    </message>
+    <message>
+        <source>Rules in force: %1. Buyers are kept at least 10 years after the purchase (anti-money-laundering rules).</source>
+        <translation>现行规则：%1。买方资料在成交后至少保存 10 年（反洗钱规定）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s) due for destruction.</source>
+        <translation>
+            <numerusform>%n 位客户到期待销毁。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only the %1 due longest are shown; approve them to see the rest.</source>
+        <translation>仅显示到期最久的 %1 位；批准后可看到其余客户。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve destruction of %n client(s)…</source>
+        <translation>
+            <numerusform>批准销毁 %n 位客户…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Destroy the personal information of %n client(s) now? Their records, follow-ups and search entries are erased for good: this cannot be undone. One certificate of destruction is produced for the batch.</source>
+        <translation>
+            <numerusform>现在销毁 %n 位客户的个人信息吗？其客户记录、跟进记录和搜索索引将被彻底删除，无法撤销。本批次将生成一份销毁证明。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approve destruction</source>
+        <translation>批准销毁</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s) destroyed (batch %1).</source>
+        <translation>
+            <numerusform>已销毁 %n 位客户（批次 %1）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the certificate of destruction</source>
+        <translation>保存销毁证明</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Certificate saved: %1</source>
+        <translation>销毁证明已保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RevealPasswordDialog</name>
+    <message>
+        <source>Confirm your password</source>
+        <translation>确认密码</translation>
+    </message>
+    <message>
+        <source>You last entered your password more than %1 minutes ago. Enter it again before revealing personal data.</source>
+        <translation>您上次输入密码已超过 %1 分钟。查看完整个人信息前请再次输入密码。</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>确认(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>RevealReasonDialog</name>
+    <message>
+        <source>Reason for revealing</source>
+        <translation>查看原因</translation>
+    </message>
+    <message>
+        <source>Why do you need to see the full %1?</source>
+        <translation>为什么需要查看完整的%1？</translation>
+    </message>
+    <message>
+        <source>Say why (required for Other)</source>
+        <translation>请说明原因（选择“其他”时必填）</translation>
+    </message>
+    <message>
+        <source>The reason is kept in the audit log. Do not type phone or ID numbers.</source>
+        <translation>查看原因将记入审计日志。请勿填写电话号码或证件号码。</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal</source>
+        <translation>查看(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>RevealRow</name>
+    <message>
+        <source>Reveal</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Show the full value for a short time (asks why; audited)</source>
+        <translation>短暂显示完整内容（需说明原因，并记入审计日志）</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy; the clipboard is cleared again shortly</source>
+        <translation>复制；剪贴板稍后会自动清除</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,7 @@ EXPECTED_AREAS = {
 }
 ENGLISH_NAMES = {
     Area.CLIENTS: "Clients",
-    Area.REQUESTS: "Requests & retention",
+    Area.REQUESTS: "Requests and retention",
     Area.CONSENT: "Consent",
     Area.EXPORTS: "Exports",
     Area.AUDIT: "Audit",

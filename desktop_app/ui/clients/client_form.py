@@ -227,52 +227,53 @@ class ClientForm(Retranslating, QWidget):
         return widget
 
     def retranslate(self) -> None:
-        tr = self.tr
-        self.client_box.setTitle(tr("Client"))
-        self.address_box.setTitle(tr("Address"))
-        self.notes_box.setTitle(tr("Notes"))
-        self.intention_box.setTitle(tr("Purchase intention"))
-        self.sensitive_box.setTitle(tr("Sensitive data"))
+        self.client_box.setTitle(self.tr("Client"))
+        self.address_box.setTitle(self.tr("Address"))
+        self.notes_box.setTitle(self.tr("Notes"))
+        self.intention_box.setTitle(self.tr("Purchase intention"))
+        self.sensitive_box.setTitle(self.tr("Sensitive data"))
         if self.editing:
             self.intake_hint.setText(
-                tr(
+                self.tr(
                     "Grey text is the masked current value: leave a field blank to keep it, type to replace it."
                 )
             )
         else:
-            self.intake_hint.setText(tr("A first visit needs only a name (or surname) and a phone number."))
+            self.intake_hint.setText(
+                self.tr("A first visit needs only a name (or surname) and a phone number.")
+            )
         self.sensitive_hint.setText(
-            tr("From the subscription stage on, and only with the client's separate consent recorded.")
+            self.tr("From the subscription stage on, and only with the client's separate consent recorded.")
         )
-        self.consent.setText(tr("Sep&arate consent for sensitive data recorded"))
+        self.consent.setText(self.tr("Sep&arate consent for sensitive data recorded"))
         texts = {
-            "name": tr("&Name or surname:"),
-            "phone": tr("&Phone:"),
-            "email": tr("&Email:"),
-            "stage": tr("S&tage:"),
-            "source_channel": tr("Source c&hannel:"),
-            "province": tr("Pro&vince:"),
-            "city": tr("City:"),
-            "district": tr("District:"),
-            "address_detail": tr("Street address:"),
-            "notes": tr("N&otes:"),
-            "intention_level": tr("Intention &level:"),
-            "property_type": tr("Propert&y type:"),
-            "intended_districts": tr("Districts &wanted:"),
-            "area_range": tr("&Floor area:"),
-            "budget_band": tr("&Budget:"),
-            "payment_method": tr("Pay&ment:"),
-            "purchase_purpose": tr("P&urpose:"),
-            "purchase_timeline": tr("When:"),
-            "id_type": tr("ID &document:"),
-            "id_number": tr("&ID number:"),
-            "income_band": tr("Household in&come:"),
+            "name": self.tr("&Name or surname:"),
+            "phone": self.tr("&Phone:"),
+            "email": self.tr("&Email:"),
+            "stage": self.tr("S&tage:"),
+            "source_channel": self.tr("Source c&hannel:"),
+            "province": self.tr("Pro&vince:"),
+            "city": self.tr("City:"),
+            "district": self.tr("District:"),
+            "address_detail": self.tr("Street address:"),
+            "notes": self.tr("N&otes:"),
+            "intention_level": self.tr("Intention &level:"),
+            "property_type": self.tr("Propert&y type:"),
+            "intended_districts": self.tr("Districts &wanted:"),
+            "area_range": self.tr("&Floor area:"),
+            "budget_band": self.tr("&Budget:"),
+            "payment_method": self.tr("Pay&ment:"),
+            "purchase_purpose": self.tr("P&urpose:"),
+            "purchase_timeline": self.tr("When:"),
+            "id_type": self.tr("ID &document:"),
+            "id_number": self.tr("&ID number:"),
+            "income_band": self.tr("Household in&come:"),
         }
         for key, text in texts.items():
             self.labels[key].setText(text)
         language = self.shell.lang
-        not_given = tr("(not given)")
-        unchanged = tr("(unchanged)")
+        not_given = self.tr("(not given)")
+        unchanged = self.tr("(unchanged)")
         for key, kind in CHOICES.items():
             if key == "stage":
                 fill_choices(self.combo(key), kind, None, language)
@@ -281,10 +282,10 @@ class ClientForm(Retranslating, QWidget):
         fill_choices(self.combo("id_type"), IdType, None, language)
         self._fill_provinces(unchanged if self.editing else not_given)
         if not self.editing:
-            self.line("name").setPlaceholderText(tr("e.g. 王 or 王先生 at a first visit"))
-            self.line("phone").setPlaceholderText(tr("mobile, landline or +country code"))
-            self.line("intended_districts").setPlaceholderText(tr("e.g. 南山区、福田区"))
-            self.notes.setPlaceholderText(tr("optional"))
+            self.line("name").setPlaceholderText(self.tr("e.g. 王 or 王先生 at a first visit"))
+            self.line("phone").setPlaceholderText(self.tr("mobile, landline or +country code"))
+            self.line("intended_districts").setPlaceholderText(self.tr("e.g. 南山区、福田区"))
+            self.notes.setPlaceholderText(self.tr("optional"))
         else:
             for key in ("city", "district"):
                 self.line(key).setPlaceholderText(unchanged)

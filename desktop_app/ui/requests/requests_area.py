@@ -1,4 +1,4 @@
-"""The "Requests & retention" area (managers): individuals' requests (PIPL Art. 44–50) on one tab,
+"""The "Requests and retention" area (managers): individuals' requests (PIPL Art. 44–50) on one tab,
 the retention queue of records due for destruction on the other. Each tab loads when first shown."""
 
 from __future__ import annotations

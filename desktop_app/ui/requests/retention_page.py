@@ -258,7 +258,7 @@ class RetentionQueuePage(Retranslating, QWidget):
         self.rules_label.setText(
             self.tr(
                 "Rules in force: %1. Buyers are kept at least 10 years after the purchase (anti-money-laundering rules)."
-            ).replace("%1", self.tr("; ").join(parts))
+            ).replace("%1", ("；" if self.shell.lang.startswith("zh") else "; ").join(parts))
         )
 
     def _show_count(self) -> None:
