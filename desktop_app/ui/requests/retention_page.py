@@ -218,6 +218,7 @@ class RetentionQueuePage(Retranslating, QWidget):
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
+        layout.addStretch(0)  # takes the table's room while the queue is empty
 
         self.select_all.toggled.connect(self.model.set_all)
         self.model.chosen_changed.connect(self._chosen_changed)
@@ -306,6 +307,7 @@ class RetentionQueuePage(Retranslating, QWidget):
         empty = not rows
         self.empty_label.setVisible(empty)
         self.table.setVisible(not empty)
+        self.layout().setStretch(self.layout().count() - 1, 1 if empty else 0)
         self.select_all.setEnabled(not empty)
         self.error.clear_message()
         self._busy(False)
