@@ -1,30 +1,63 @@
-"""One client's masked detail (``get_client``, audited as ``client.view``), fetched on the worker.
+"""One client's detail page: every field masked (``get_client``, audited ``client.view``), the notes
+(shown only here), the follow-up timeline, the change history, and the actions on the client.
 
-Every personal field is masked; the notes are the one field shown in full, and only here. The
-window title never names the client.
+Reveal (name, phone, ID number, email, address) asks for a reason and goes through RevealFlow; the
+full value re-masks after ``remask_seconds`` or at once when the window loses focus or closes, and
+a copy leaves the clipboard after ``clipboard_seconds`` if it is still there. Add follow-up, Edit
+(agents and managers) and Reassign (managers) reload the page when done. Everything runs on the
+worker; the window title never names the client. A record in storage only (or another agent's
+client) shows the service's message and nothing else.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QListWidget,
     QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.domain.client_choices import IntentionLevel, SourceChannel
+from desktop_app.domain.client_choices import (
+    AreaRange,
+    BudgetBand,
+    IncomeBand,
+    IntentionLevel,
+    PaymentMethod,
+    PropertyType,
+    PurchasePurpose,
+    PurchaseTimeline,
+    SourceChannel,
+)
 from desktop_app.domain.client_record import Stage
+from desktop_app.domain.identity_documents import IdType
+from desktop_app.domain.permissions import Action, can
+from desktop_app.domain.reveal_policy import RevealableField
 from desktop_app.services.client_directory import ClientDetail
+from desktop_app.services.client_history import ChangeEntry, TimelineEntry
 from desktop_app.ui.clients.client_labels import choice_label, local_date
+from desktop_app.ui.clients.followup_dialog import AddFollowupDialog
+from desktop_app.ui.clients.followup_timeline import FollowupTimeline
+from desktop_app.ui.clients.reassign_dialog import ReassignDialog
+from desktop_app.ui.clients.reveal_clipboard import copy_secret
+from desktop_app.ui.clients.reveal_flow import RevealFlow
+from desktop_app.ui.clients.reveal_row import RevealRow
 from desktop_app.ui.form_parts import BusyBar, MessageLabel
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 
+REMASK_SECONDS = 30
 FIELDS = (
     "name",
     "phone",
@@ -33,49 +66,158 @@ FIELDS = (
     "source",
     "email",
     "address",
+    "id_type",
     "id_number",
+    "income",
+    "property_type",
+    "districts",
+    "area",
+    "budget",
+    "payment",
+    "purpose",
+    "timeline",
+    "agent",
     "created",
     "contact",
 )
+REVEALABLE = frozenset(field.value for field in RevealableField)
 
 
-def _get(shell: Shell, client_id: int) -> ClientDetail:
+def _income_label(masked: str, language: str) -> str:
+    """The detail's income band (a masked Chinese band label) in the UI language."""
+    for band in IncomeBand:
+        if band.label_zh == masked:
+            return band.label(language)
+    return masked
+
+
+def fill(template: str, *args: str) -> str:
+    """Qt-style ``%1``…``%9`` placeholders filled in one pass (a value may itself contain "%2")."""
+    return re.sub(r"%([1-9])", lambda m: args[int(m.group(1)) - 1], template)
+
+
+@dataclass(frozen=True)
+class ClientPage:
+    """Everything the page shows, fetched in one job."""
+
+    detail: ClientDetail
+    agent_name: str
+    timeline: list[TimelineEntry]
+    changes: list[ChangeEntry]
+
+
+def _load(shell: Shell, client_id: int) -> ClientPage:
     from desktop_app.services.client_directory import get_client
+    from desktop_app.services.client_history import list_changes, list_timeline, staff_display_name
 
-    return get_client(shell.context(), client_id)
+    ctx = shell.context()
+    detail = get_client(ctx, client_id)
+    return ClientPage(
+        detail,
+        staff_display_name(ctx, detail.assigned_agent_id),
+        list_timeline(ctx, client_id),
+        list_changes(ctx, client_id),
+    )
 
 
 class ClientDetailDialog(Retranslating, QDialog):
+    """``loaded`` after each (re)load, ``failed(message)`` when the client cannot be shown, and
+    ``changed`` after a follow-up, an edit or a reassignment (the client list may refresh)."""
+
     loaded = Signal()
     failed = Signal(str)
+    changed = Signal()
 
     def __init__(self, shell: Shell, client_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.shell = shell
         self.client_id = client_id
         self.detail: ClientDetail | None = None
-        self.setMinimumWidth(440)
+        self.page: ClientPage | None = None
+        self.remask_seconds: float = REMASK_SECONDS
+        self.clipboard_seconds: float = REMASK_SECONDS
+        session, _ = shell.context().require_session()
+        self.may_reveal = can(session.role, Action.CLIENT_REVEAL)
+        self.may_edit = can(session.role, Action.CLIENT_EDIT)
+        self.may_reassign = can(session.role, Action.CLIENT_REASSIGN)
+        self.reveal_flow = RevealFlow(shell, client_id, session.username, self)
+        self.reveal_flow.revealed.connect(self._revealed)
+        self.reveal_flow.failed.connect(self._action_failed)
+        self.followup_dialog: AddFollowupDialog | None = None
+        self.reassign_dialog: ReassignDialog | None = None
+        self.edit_dialog: QDialog | None = None
+        self.setMinimumWidth(560)
+
         self.labels = {key: QLabel() for key in (*FIELDS, "notes")}
-        self.values = {key: QLabel() for key in FIELDS}
+        self.rows: dict[str, RevealRow] = {}
+        self.values: dict[str, QLabel] = {}
         form = QFormLayout()
         for key in FIELDS:
-            form.addRow(self.labels[key], self.values[key])
+            if key in REVEALABLE:
+                row = RevealRow(key, may_reveal=self.may_reveal)
+                row.reveal_clicked.connect(self.reveal)
+                row.copy_clicked.connect(self.copy)
+                self.rows[key] = row
+                self.values[key] = row.value_label
+                form.addRow(self.labels[key], row)
+            else:
+                self.values[key] = QLabel()
+                self.values[key].setWordWrap(True)
+                form.addRow(self.labels[key], self.values[key])
         self.notes = QPlainTextEdit()
         self.notes.setReadOnly(True)
-        self.notes.setMaximumHeight(120)
+        self.notes.setMaximumHeight(100)
         form.addRow(self.labels["notes"], self.notes)
+        details_tab = QWidget()
+        details_tab.setLayout(form)
+
+        self.timeline = FollowupTimeline(shell.lang)
+        self.add_followup_button = QPushButton()
+        self.add_followup_button.setAutoDefault(False)
+        self.add_followup_button.setVisible(self.may_edit)
+        self.add_followup_button.clicked.connect(self.open_add_followup)
+        followups_tab = QWidget()
+        followups_layout = QVBoxLayout(followups_tab)
+        followups_layout.addWidget(self.timeline)
+        followups_layout.addWidget(self.add_followup_button)
+
+        self.history = QListWidget()
+        self.history.setWordWrap(True)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(details_tab, "")
+        self.tabs.addTab(followups_tab, "")
+        self.tabs.addTab(self.history, "")
+
         self.error = MessageLabel()
+        self.info = MessageLabel()
         self.busy_bar = BusyBar()
-        self.busy_bar.setVisible(True)
+        self.edit_button = QPushButton()
+        self.edit_button.setVisible(self.may_edit)
+        self.edit_button.clicked.connect(self.open_edit)
+        self.reassign_button = QPushButton()
+        self.reassign_button.setVisible(self.may_reassign)
+        self.reassign_button.clicked.connect(self.open_reassign)
+        for button in (self.edit_button, self.reassign_button, self.add_followup_button):
+            button.setAutoDefault(False)
+            button.setEnabled(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.edit_button)
+        bottom.addWidget(self.reassign_button)
+        bottom.addStretch(1)
+        bottom.addWidget(buttons)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.tabs)
         layout.addWidget(self.error)
+        layout.addWidget(self.info)
         layout.addWidget(self.busy_bar)
-        layout.addWidget(buttons)
+        layout.addLayout(bottom)
         self.retranslate()
-        shell.jobs.run(lambda: _get(shell, client_id), self._loaded, self._failed, owner=self)
+        self.reload()
+
+    # ------------------------------------------------------------------------------------ texts
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Client details"))
@@ -87,41 +229,100 @@ class ClientDetailDialog(Retranslating, QDialog):
             "source": self.tr("Source channel:"),
             "email": self.tr("Email:"),
             "address": self.tr("Address:"),
+            "id_type": self.tr("ID type:"),
             "id_number": self.tr("ID number:"),
+            "income": self.tr("Household income:"),
+            "property_type": self.tr("Property type:"),
+            "districts": self.tr("Districts wanted:"),
+            "area": self.tr("Floor area:"),
+            "budget": self.tr("Budget:"),
+            "payment": self.tr("Payment method:"),
+            "purpose": self.tr("Purpose:"),
+            "timeline": self.tr("Plans to buy:"),
+            "agent": self.tr("Assigned agent:"),
             "created": self.tr("Registered:"),
             "contact": self.tr("Last contact:"),
             "notes": self.tr("Notes:"),
         }
         for key, text in texts.items():
             self.labels[key].setText(text)
-        self._show_values()
+        self.tabs.setTabText(0, self.tr("Details"))
+        self.tabs.setTabText(1, self.tr("Follow-ups"))
+        self.tabs.setTabText(2, self.tr("Change history"))
+        self.add_followup_button.setText(self.tr("&Add follow-up…"))
+        self.edit_button.setText(self.tr("&Edit…"))
+        self.reassign_button.setText(self.tr("Re&assign…"))
+        self.timeline.set_language(self.shell.lang)
+        self._show_page()
 
-    def _show_values(self) -> None:
-        d = self.detail
-        if d is None:
+    def _show_page(self) -> None:
+        page = self.page
+        if page is None:
             return
-        lang = self.shell.lang
+        d, lang = page.detail, self.shell.lang
         shown = {
-            "name": d.name,
-            "phone": d.phone,
             "stage": choice_label(Stage, d.stage, lang),
             "intention": choice_label(IntentionLevel, d.intention_level, lang),
             "source": choice_label(SourceChannel, d.source_channel, lang),
-            "email": d.email,
-            "address": d.address,
-            "id_number": d.id_number,
+            "id_type": choice_label(IdType, d.id_type, lang),
+            "income": _income_label(d.income_band, lang),
+            "property_type": choice_label(PropertyType, d.property_type, lang),
+            "districts": d.intended_districts,
+            "area": choice_label(AreaRange, d.area_range, lang),
+            "budget": choice_label(BudgetBand, d.budget_band, lang),
+            "payment": choice_label(PaymentMethod, d.payment_method, lang),
+            "purpose": choice_label(PurchasePurpose, d.purchase_purpose, lang),
+            "timeline": choice_label(PurchaseTimeline, d.purchase_timeline, lang),
+            "agent": page.agent_name,
             "created": local_date(d.created_at),
             "contact": local_date(d.last_contact_at),
         }
         for key, text in shown.items():
             self.values[key].setText(text)
+        masked = {
+            "name": d.name,
+            "phone": d.phone,
+            "email": d.email,
+            "address": d.address,
+            "id_number": d.id_number,
+        }
+        for key, row in self.rows.items():
+            if not row.revealed:
+                row.set_masked(masked[key])
         self.notes.setPlainText(d.notes)
+        self.timeline.set_entries(page.timeline)
+        self.history.clear()
+        for entry in page.changes:
+            self.history.addItem(self.change_text(entry))
+        if not page.changes:
+            self.history.addItem(self.tr("No changes recorded."))
+
+    def change_text(self, entry: ChangeEntry) -> str:
+        """2026-11-29 王经理 修改了 电话、地址（更正请求 #3）"""
+        lang = self.shell.lang
+        fields = ("、" if lang.startswith("zh") else ", ").join(entry.field_names(lang))
+        text = fill(self.tr("%1 %2 changed %3"), local_date(entry.at), entry.staff_name, fields)
+        if entry.request_id is not None:
+            text = fill(self.tr("%1 (correction request #%2)"), text, str(entry.request_id))
+        return text
+
+    # ---------------------------------------------------------------------------------- loading
+
+    def reload(self) -> None:
+        self.busy_bar.setVisible(True)
+        shell, client_id = self.shell, self.client_id
+        shell.jobs.run(lambda: _load(shell, client_id), self._loaded, self._failed, owner=self)
 
     def _loaded(self, result: object) -> None:
+        assert isinstance(result, ClientPage)
         self.busy_bar.setVisible(False)
-        assert isinstance(result, ClientDetail)
-        self.detail = result
-        self._show_values()
+        self.error.clear_message()
+        self.remask_all()
+        self.page = result
+        self.detail = result.detail
+        self._show_page()
+        for button in (self.edit_button, self.reassign_button, self.add_followup_button):
+            button.setEnabled(True)
         self.loaded.emit()
 
     def _failed(self, exc: BaseException) -> None:
@@ -129,3 +330,76 @@ class ClientDetailDialog(Retranslating, QDialog):
         text = self.shell.error_text(exc)
         self.error.show_error(text)
         self.failed.emit(text)
+
+    def _action_failed(self, text: str) -> None:
+        self.info.clear_message()
+        self.error.show_error(text)
+
+    # ----------------------------------------------------------------------------------- reveal
+
+    def reveal(self, key: str) -> None:
+        self.error.clear_message()
+        self.reveal_flow.start(key)
+
+    def _revealed(self, key: str, result: object) -> None:
+        from desktop_app.services.client_reveal import RevealedValue
+
+        assert isinstance(result, RevealedValue)
+        row = self.rows.get(key)
+        if row is not None:
+            row.show_revealed(result.value, min(self.remask_seconds, float(result.seconds_visible)))
+
+    def copy(self, key: str) -> None:
+        value = self.rows[key].value()
+        if value is None:
+            return
+        copy_secret(self.shell, value, self.clipboard_seconds)
+        seconds = max(1, round(self.clipboard_seconds))
+        self.info.show_ok(fill(self.tr("Copied. The clipboard is cleared after %1 seconds."), str(seconds)))
+
+    def remask_all(self) -> None:
+        for row in self.rows.values():
+            row.remask()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
+            self.remask_all()
+        super().changeEvent(event)
+
+    def done(self, result: int) -> None:
+        self.remask_all()
+        super().done(result)
+
+    # ---------------------------------------------------------------------------------- actions
+
+    def _client_changed(self, *_args: object) -> None:
+        self.changed.emit()
+        self.reload()
+
+    def open_add_followup(self) -> AddFollowupDialog:
+        dialog = AddFollowupDialog(self.shell, self.client_id, self)
+        dialog.added.connect(self._client_changed)
+        dialog.finished.connect(dialog.deleteLater)
+        self.followup_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_reassign(self) -> ReassignDialog | None:
+        if self.detail is None:
+            return None
+        dialog = ReassignDialog(self.shell, self.client_id, self.detail.assigned_agent_id, self)
+        dialog.reassigned.connect(self._client_changed)
+        dialog.finished.connect(dialog.deleteLater)
+        self.reassign_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_edit(self) -> QDialog:
+        from desktop_app.ui.clients.client_edit_dialog import ClientEditDialog
+
+        dialog = ClientEditDialog(self.shell, self.client_id, self)
+        dialog.saved.connect(self._client_changed)
+        dialog.finished.connect(dialog.deleteLater)
+        self.edit_dialog = dialog
+        dialog.open()
+        return dialog

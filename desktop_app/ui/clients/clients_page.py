@@ -233,6 +233,7 @@ class ClientsPage(Retranslating, QWidget):
 
     def open_client(self, client_id: int) -> ClientDetailDialog:
         dialog = ClientDetailDialog(self.shell, client_id, self)
+        dialog.changed.connect(self.reload)  # an edit, follow-up or reassignment shows in the list
         dialog.finished.connect(dialog.deleteLater)
         self.detail_dialog = dialog
         dialog.open()

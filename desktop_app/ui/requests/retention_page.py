@@ -208,7 +208,7 @@ class RetentionQueuePage(Retranslating, QWidget):
         tools.addWidget(self.refresh_button)
         tools.addWidget(self.save_button)
         tools.addWidget(self.approve_button)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.rules_label)
         layout.addWidget(self.error)
@@ -307,7 +307,7 @@ class RetentionQueuePage(Retranslating, QWidget):
         empty = not rows
         self.empty_label.setVisible(empty)
         self.table.setVisible(not empty)
-        self.layout().setStretch(self.layout().count() - 1, 1 if empty else 0)
+        self._layout.setStretch(self._layout.count() - 1, 1 if empty else 0)
         self.select_all.setEnabled(not empty)
         self.error.clear_message()
         self._busy(False)

@@ -1,0 +1,119 @@
+"""Recording a follow-up (a visit or a call) on a client: kind, date and time (now by default, never
+later than now) and a required note. Saved on the worker by ``client_followups.add_followup``;
+``added`` is emitted and the dialog closes; a refusal is shown under the form."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.client_record import FollowupKind
+from desktop_app.ui.form_parts import BusyBar, MessageLabel
+from desktop_app.ui.retranslate import Retranslating
+from desktop_app.ui.shell import Shell
+
+
+def _add(shell: Shell, client_id: int, kind: str, note: str, at: datetime) -> int:
+    from desktop_app.services.client_followups import add_followup
+
+    return add_followup(shell.context(), client_id, kind, note, at=at).id
+
+
+class AddFollowupDialog(Retranslating, QDialog):
+    added = Signal(int)
+
+    def __init__(self, shell: Shell, client_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shell = shell
+        self.client_id = client_id
+        self.busy = False
+        self.setMinimumWidth(420)
+        self.kind = QComboBox()
+        now = QDateTime.fromSecsSinceEpoch(int(shell.context().clock()))
+        self.when = QDateTimeEdit(now)
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setMaximumDateTime(now)
+        self.note = QPlainTextEdit()
+        self.note.setMaximumHeight(110)
+        self.labels = [QLabel() for _ in range(3)]
+        form = QFormLayout()
+        for label, field in zip(self.labels, (self.kind, self.when, self.note), strict=True):
+            label.setBuddy(field)
+            form.addRow(label, field)
+        self.error = MessageLabel()
+        self.busy_bar = BusyBar()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setEnabled(False)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self.note.textChanged.connect(self._inputs_changed)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.busy_bar)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Add follow-up"))
+        self.labels[0].setText(self.tr("&Type:"))
+        self.labels[1].setText(self.tr("&Date and time:"))
+        self.labels[2].setText(self.tr("&Note:"))
+        self.note.setPlaceholderText(self.tr("What happened and what comes next (required)"))
+        current = self.kind.currentData()
+        self.kind.clear()
+        for kind in FollowupKind:
+            self.kind.addItem(kind.label(self.shell.lang), kind.value)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(current)))
+        self.ok_button.setText(self.tr("&Save"))
+
+    def _inputs_changed(self) -> None:
+        self.ok_button.setEnabled(bool(self.note.toPlainText().strip()) and not self.busy)
+
+    def submit(self) -> None:
+        note = self.note.toPlainText()
+        if self.busy or not note.strip():
+            return
+        kind = str(self.kind.currentData())
+        at = datetime.fromtimestamp(self.when.dateTime().toSecsSinceEpoch(), UTC)
+        self._set_busy(True)
+        self.error.clear_message()
+        shell, client_id = self.shell, self.client_id
+        shell.jobs.run(
+            lambda: _add(shell, client_id, kind, note, at), self._succeeded, self._failed, owner=self
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.busy_bar.setVisible(busy)
+        for widget in (self.kind, self.when, self.note, self.buttons):
+            widget.setEnabled(not busy)
+
+    def _succeeded(self, result: object) -> None:
+        self._set_busy(False)
+        self.accept()
+        self.added.emit(int(result))  # type: ignore[call-overload]
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.error.show_error(self.shell.error_text(exc))
+
+    def reject(self) -> None:
+        if not self.busy:
+            super().reject()

@@ -1,0 +1,98 @@
+"""Entering one's password again before a reveal, when it was last entered more than
+``reauth_minutes`` ago (ASVS 3.7.1). Checked on the worker by ``sign_in.verify_password``, which
+counts failures towards the lockout; on success ``confirmed`` is emitted and the reveal is retried."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from desktop_app.ui.form_parts import BusyBar, MessageLabel, password_field
+from desktop_app.ui.retranslate import Retranslating
+from desktop_app.ui.shell import Shell
+
+
+def _verify(shell: Shell, password: str) -> None:
+    from desktop_app.services.sign_in import verify_password
+
+    verify_password(shell.context(), password)
+
+
+class RevealPasswordDialog(Retranslating, QDialog):
+    confirmed = Signal()
+
+    def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shell = shell
+        self.busy = False
+        self.minutes = shell.context().policy.reauth_minutes
+        self.setMinimumWidth(380)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.password = password_field()
+        self.password_label = QLabel()
+        self.password_label.setBuddy(self.password)
+        form = QFormLayout()
+        form.addRow(self.password_label, self.password)
+        self.error = MessageLabel()
+        self.busy_bar = BusyBar()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setEnabled(False)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self.password.textChanged.connect(
+            lambda text: self.ok_button.setEnabled(bool(text) and not self.busy)
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.busy_bar)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Confirm your password"))
+        self.intro.setText(
+            self.tr(
+                "You last entered your password more than %1 minutes ago. Enter it again before "
+                "revealing personal data."
+            ).replace("%1", str(self.minutes))
+        )
+        self.password_label.setText(self.tr("&Password:"))
+        self.ok_button.setText(self.tr("&Confirm"))
+
+    def submit(self) -> None:
+        password = self.password.text()
+        if self.busy or not password:
+            return
+        self._set_busy(True)
+        self.error.clear_message()
+        shell = self.shell
+        shell.jobs.run(lambda: _verify(shell, password), self._succeeded, self._failed, owner=self)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.busy_bar.setVisible(busy)
+        self.password.setEnabled(not busy)
+        self.buttons.setEnabled(not busy)
+
+    def _succeeded(self, _result: object) -> None:
+        self._set_busy(False)
+        self.password.clear()
+        self.accept()
+        self.confirmed.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.password.clear()
+        self.password.setFocus()
+        self.error.show_error(self.shell.error_text(exc))
+
+    def reject(self) -> None:
+        if not self.busy:
+            self.password.clear()
+            super().reject()
