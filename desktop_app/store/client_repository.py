@@ -47,9 +47,9 @@ class ClientSort(StrEnum):
 
 
 _ORDER_BY: dict[ClientSort, str] = {
-    ClientSort.LAST_CONTACT: "last_contact_at IS NULL, last_contact_at DESC, id DESC",
-    ClientSort.INTENTION: "intention_level IS NULL, intention_level, last_contact_at IS NULL, "
-    "last_contact_at DESC, id DESC",
+    # SQLite sorts NULL lowest, so DESC puts never-contacted clients last and can walk the index.
+    ClientSort.LAST_CONTACT: "last_contact_at DESC, id DESC",
+    ClientSort.INTENTION: "intention_level IS NULL, intention_level, last_contact_at DESC, id DESC",
     ClientSort.NAME: "name_pinyin, id",
 }
 
@@ -300,7 +300,7 @@ class ClientRepository:
                 f"WHERE client_search MATCH ? {agent} ORDER BY {_SEARCH_ORDER} LIMIT ? OFFSET ?"
             )
         else:
-            index = "clients_last_contact" if agent_id is None else "clients_agent"
+            index = "clients_active_contact" if agent_id is None else "clients_active_agent_contact"
             sql = (
                 f"SELECT {_COLUMNS} FROM clients INDEXED BY {index} WHERE id IN "
                 "(SELECT rowid FROM client_search WHERE client_search MATCH ?) "

@@ -191,7 +191,24 @@ def _m006_client_lifecycle(db: Database) -> None:
     db.execute("ALTER TABLE clients ADD COLUMN name_pinyin TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE clients ADD COLUMN buyer_since TEXT")
     db.execute("ALTER TABLE clients ADD COLUMN storage_only_since TEXT")
-    db.execute("CREATE INDEX clients_name_pinyin ON clients(name_pinyin, id)")
+    # Lists, counts and broad searches skip storage-only records: partial indexes over the others keep
+    # every list order and count an index walk (a full scan decrypts all 100k rows' pages).
+    active = "WHERE storage_only_since IS NULL"
+    db.execute(f"CREATE INDEX clients_active_contact ON clients(last_contact_at, id) {active}")
+    db.execute(
+        f"CREATE INDEX clients_active_agent_contact ON clients(assigned_agent_id, last_contact_at, id) {active}"
+    )
+    db.execute(f"CREATE INDEX clients_active_name ON clients(name_pinyin, id) {active}")
+    db.execute(
+        f"CREATE INDEX clients_active_agent_name ON clients(assigned_agent_id, name_pinyin, id) {active}"
+    )
+    db.execute(
+        "CREATE INDEX clients_active_intention ON clients"
+        f"(intention_level IS NULL, intention_level, last_contact_at DESC, id DESC) {active}"
+    )
+    db.execute("DROP INDEX clients_intention")
+    db.execute("DROP INDEX clients_last_contact")
+    db.execute("DROP INDEX clients_agent")
     for client_id, full_name in db.execute("SELECT id, full_name FROM clients").fetchall():
         db.execute("UPDATE clients SET name_pinyin = ? WHERE id = ?", (pinyin_sort_key(full_name), client_id))
     stages = ",".join(f"'{stage}'" for stage in sorted(BUYER_STAGES))
