@@ -15,9 +15,10 @@ from __future__ import annotations
 import calendar
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from types import MappingProxyType
 
+from desktop_app.domain.branch_time import branch_day_of
 from desktop_app.domain.client_record import BUYER_STAGES, ClientRecord, Stage
 from desktop_app.domain.errors import BranchVaultError
 
@@ -112,7 +113,7 @@ def add_months(day: date, months: int) -> date:
 
 
 def _day(timestamp: str) -> date:
-    return datetime.fromisoformat(timestamp).date()
+    return branch_day_of(timestamp)
 
 
 def legal_hold_ends(client: ClientRecord) -> date | None:

@@ -18,9 +18,10 @@ instead, audited as ``client.storage_only``.
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import date
 from enum import StrEnum
 
+from desktop_app.domain.branch_time import branch_day
 from desktop_app.domain.client_record import ClientRecord, ClientValues
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.permissions import Action, can
@@ -30,6 +31,7 @@ from desktop_app.services.client_directory import denials_audited, visible_clien
 from desktop_app.services.context import AppContext
 from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.client_repository import ClientRepository
+from desktop_app.store.client_request_repository import ClientRequestRepository
 from desktop_app.store.destruction_repository import DestructionRecord, DestructionRepository
 from desktop_app.store.staff_repository import StaffMember, StaffRepository
 
@@ -141,16 +143,16 @@ def _approver(ctx: AppContext, staff: StaffRepository, username: str | None) -> 
     return member
 
 
-def _under_legal_hold(ctx: AppContext, client: ClientRecord, reason: DeletionReason) -> bool:
-    """Whether the anti-money-laundering hold forbids destroying ``client`` now. Only the expiry of
-    the retention period can end it; a request or a withdrawal never does."""
-    if legal_hold_ends(client) is None:
-        return False
-    return reason is not DeletionReason.RETENTION_EXPIRY or under_legal_hold(client, _today(ctx))
+def _under_legal_hold(ctx: AppContext, client: ClientRecord) -> bool:
+    """Whether the anti-money-laundering hold forbids destroying ``client`` today, whatever the
+    reason: during the hold nothing may destroy a buyer's records; once it has ended, a request, a
+    withdrawal or the retention queue may (PIPL Art. 47)."""
+    return under_legal_hold(client, _today(ctx))
 
 
 def _today(ctx: AppContext) -> date:
-    return datetime.fromtimestamp(ctx.clock(), UTC).date()
+    """Today in the branch's calendar (Beijing time)."""
+    return branch_day(ctx.clock())
 
 
 def _refuse(ctx: AppContext, client_id: int, reason: str, error: DeletionRefused) -> DeletionRefused:
@@ -185,6 +187,7 @@ def destroy_in_transaction(
     destruction = DestructionRepository(db)
     categories = categories_of(client.values, destruction.followup_count(client.id))
     alias = pseudonym(ctx, f"{client.id}:{client.values.phone_e164}")
+    ClientRequestRepository(db).blank_free_text_for_client(client.id)
     destruction.destroy_client(client.id)
     destroyed = destruction.add(
         destroyed_at=utc_timestamp(ctx.clock()),
@@ -233,7 +236,7 @@ def delete_client(
         with denials_audited(ctx, "client.delete"), db.transaction():
             client = visible_client(ctx, clients, client_id, storage_only_ok=True)
             approver = _approver(ctx, staff, approved_by_username)
-            if _under_legal_hold(ctx, client, why):
+            if _under_legal_hold(ctx, client):
                 raise DeletionRefused(
                     "该客户已认购或成交，反洗钱规定要求其身份和交易记录至少保存 10 年；"
                     "期间只能保存，不能删除。",
@@ -318,7 +321,7 @@ def delete_or_keep_in_storage(
         return delete_client(ctx, client_id, why, approved_by_username, reference)
     with denials_audited(ctx, "client.storage_only"), db.transaction():
         client = visible_client(ctx, clients, client_id, storage_only_ok=True)
-        held = _under_legal_hold(ctx, client, why)
+        held = _under_legal_hold(ctx, client)
         if held and not client.storage_only:
             clients.set_storage_only(client_id, now=utc_timestamp(ctx.clock()))
             ends = legal_hold_ends(client)

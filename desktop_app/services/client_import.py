@@ -17,10 +17,11 @@ import dataclasses
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
+from desktop_app.domain.branch_time import branch_day
 from desktop_app.domain.client_record import (
     ClientRecord,
     draft_from_values,
@@ -147,7 +148,8 @@ class ConsentConfirmationRefused(PermissionDenied):
 
 
 def _today(ctx: AppContext) -> date:
-    return datetime.fromtimestamp(ctx.clock(), UTC).date()
+    """Today in the branch's calendar (Beijing time)."""
+    return branch_day(ctx.clock())
 
 
 def _header_texts(row: Sequence[object]) -> tuple[str, ...]:

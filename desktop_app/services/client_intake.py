@@ -10,9 +10,10 @@ Audit entries hold ids, field names and pseudonyms, never personal data.
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
+from desktop_app.domain.branch_time import branch_day
 from desktop_app.domain.client_record import (
     DRAFT_FIELDS,
     VALUE_FIELDS,
@@ -71,7 +72,8 @@ class ReassignRefused(BranchVaultError):
 
 
 def _today(ctx: AppContext) -> date:
-    return datetime.fromtimestamp(ctx.clock(), UTC).date()
+    """Today in the branch's calendar (Beijing time)."""
+    return branch_day(ctx.clock())
 
 
 def _check_duplicates(

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
+from desktop_app.domain.branch_time import branch_day
 from desktop_app.domain.client_record import VALUE_FIELDS, ClientRecord
 from desktop_app.domain.client_requests import (
     RECEIVED_FIELD,
@@ -83,7 +84,8 @@ class CopyOfData:
 
 
 def _today(ctx: AppContext) -> date:
-    return datetime.fromtimestamp(ctx.clock(), UTC).date()
+    """Today in the branch's calendar (Beijing time)."""
+    return branch_day(ctx.clock())
 
 
 def _as_date(value: date | str) -> date:
@@ -410,14 +412,16 @@ def complete_explanation(ctx: AppContext, request_id: int, outcome_text: str) ->
 
 
 def refuse_request(ctx: AppContext, request_id: int, reason: str) -> RequestView:
-    """Refuse a request with a written reason (PIPL Art. 50), shown on the request and audited
-    ``request.refuse`` with the reason. Possible before the identity is verified (e.g. because
-    it could not be)."""
+    """Refuse a request with a written reason (PIPL Art. 50), shown on the request. Audited
+    ``request.refuse`` with the reason's pseudonym and length: the text may name the person and
+    the audit log is kept for good, while the request's text goes when the client is destroyed.
+    Possible before the identity is verified (e.g. because it could not be)."""
     check_permission(ctx, Action.REQUEST_HANDLE)
     text = validate_refusal_reason(reason)
     _, db = ctx.require_session()
+    ensure_pseudonym_key(ctx)
     with db.transaction():
         stored = _open_request(ctx, request_id, verified=False)
         _close(ctx, stored, RequestStatus.REFUSED, text)
-        _audit(ctx, "request.refuse", stored, reason=text)
+        _audit(ctx, "request.refuse", stored, reason="refused", text=pseudonym(ctx, text), length=len(text))
         return _load_view(ctx, request_id)

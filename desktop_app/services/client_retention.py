@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from enum import StrEnum
 
+from desktop_app.domain.branch_time import branch_day
 from desktop_app.domain.client_record import ClientRecord, ClientValues, Stage
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.masking import FieldKind, mask
@@ -104,7 +105,8 @@ class DestructionBatchNotFound(BranchVaultError):
 
 
 def _today(ctx: AppContext) -> date:
-    return datetime.fromtimestamp(ctx.clock(), UTC).date()
+    """Today in the branch's calendar (Beijing time)."""
+    return branch_day(ctx.clock())
 
 
 def retention_rules(ctx: AppContext) -> RetentionRules:
@@ -116,15 +118,20 @@ def retention_rules(ctx: AppContext) -> RetentionRules:
 def _timing_record(group: RetentionGroup) -> ClientRecord:
     """A record carrying only what the retention rule reads (stage, storage-only flag and the days
     of its dates), no personal data."""
+
+    def moment(day: str | None) -> str | None:  # the day's Beijing midnight: the rule sees that day
+        return None if day is None else f"{day}T00:00:00+08:00"
+
+    updated = moment(group.updated_on) or ""
     return ClientRecord(
         id=0,
         assigned_agent_id=0,
         values=ClientValues(full_name="", phone_e164="", phone_kind="", stage=group.stage),
-        created_at=group.updated_on,
-        updated_at=group.updated_on,
-        last_contact_at=group.last_contact_on,
-        buyer_since=group.buyer_since_on,
-        storage_only_since=group.updated_on if group.storage_only else None,
+        created_at=updated,
+        updated_at=updated,
+        last_contact_at=moment(group.last_contact_on),
+        buyer_since=moment(group.buyer_since_on),
+        storage_only_since=updated if group.storage_only else None,
     )
 
 

@@ -12,8 +12,9 @@ of the value, never the value; a name search is not audited (it runs on every ke
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
+from desktop_app.domain.branch_time import branch_day
 from desktop_app.domain.client_record import ClientRecord
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.field_errors import InvalidField
@@ -141,4 +142,5 @@ def _id_lookup(
 
 
 def _today(ctx: AppContext) -> date:
-    return datetime.fromtimestamp(ctx.clock(), UTC).date()
+    """Today in the branch's calendar (Beijing time)."""
+    return branch_day(ctx.clock())

@@ -140,6 +140,17 @@ class ClientRequestRepository:
         """Drop the description (it may hold personal data of a client since destroyed)."""
         self.db.execute("UPDATE client_requests SET description = '' WHERE id = ?", (request_id,))
 
+    def blank_free_text_for_client(self, client_id: int) -> None:
+        """Before a client is destroyed: drop the free text staff typed on its requests (the
+        description, an explanation or a refusal reason may name the person); the request itself,
+        its kind, dates and status stay as the record of how it was answered."""
+        self.db.execute(
+            "UPDATE client_requests SET description = '', "
+            "outcome = CASE WHEN status = 'refused' OR kind = 'explanation' THEN '' ELSE outcome END "
+            "WHERE client_id = ?",
+            (client_id,),
+        )
+
     def destruction_record_for(self, reference: str) -> int | None:
         """The destruction record made for this request reference, if any (a deletion that
         completed before the request could be closed)."""

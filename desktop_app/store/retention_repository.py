@@ -17,8 +17,9 @@ from desktop_app.store.database import Database
 
 @dataclass(frozen=True)
 class RetentionGroup:
-    """Clients with the same stage, storage-only flag and days (``YYYY-MM-DD``, UTC) of last change,
-    last contact and becoming a buyer; no personal data."""
+    """Clients with the same stage, storage-only flag and days (``YYYY-MM-DD`` in the branch's
+    calendar, Beijing time, like domain/branch_time.py) of last change, last contact and becoming a
+    buyer; no personal data."""
 
     stage: str
     updated_on: str
@@ -39,8 +40,8 @@ class RetentionRepository:
         the last contact and the last change. Both are UTC ISO dates; comparisons are on the stored
         ISO text."""
         rows = self.db.execute(
-            "SELECT stage, substr(updated_at, 1, 10), substr(last_contact_at, 1, 10), "
-            "substr(buyer_since, 1, 10), storage_only_since IS NOT NULL, group_concat(id) FROM clients "
+            "SELECT stage, date(updated_at, '+8 hours'), date(last_contact_at, '+8 hours'), "
+            "date(buyer_since, '+8 hours'), storage_only_since IS NOT NULL, group_concat(id) FROM clients "
             "WHERE (storage_only_since IS NOT NULL OR coalesce(last_contact_at, updated_at) < ?) "
             "AND (buyer_since IS NULL OR buyer_since < ?) "
             "GROUP BY 1, 2, 3, 4, 5",

@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 import subprocess
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from desktop_app.domain.branch_time import BRANCH_TIME, branch_day
 from desktop_app.domain.client_record import ClientDraft, FollowupKind
 from desktop_app.domain.client_requests import (
     AlreadyVerified,
@@ -21,12 +22,13 @@ from desktop_app.domain.client_requests import (
     IdentityNotVerified,
     NothingCorrected,
     RequestClosed,
+    RequestKind,
     WrongRequestKind,
 )
 from desktop_app.domain.errors import PermissionDenied
 from desktop_app.domain.field_errors import InvalidField
 from desktop_app.domain.roles import Role
-from desktop_app.services.client_deletion import get_destruction_record
+from desktop_app.services.client_deletion import delete_client, get_destruction_record
 from desktop_app.services.client_directory import ClientNotFound, StorageOnly, get_client
 from desktop_app.services.client_followups import add_followup
 from desktop_app.services.client_intake import create_client
@@ -54,9 +56,7 @@ FOLLOWUP_NOTE = "带看了南山两套"
 
 
 def _today(ctx: AppContext) -> date:
-    from datetime import UTC, datetime
-
-    return datetime.fromtimestamp(ctx.clock(), UTC).date()
+    return branch_day(ctx.clock())
 
 
 def _audit(ctx: AppContext, action: str) -> list[tuple[str, str, str, str, dict[str, object]]]:
@@ -95,6 +95,16 @@ def _buyer(agent: AppContext) -> int:
 @pytest.fixture
 def people(signed_in: SignIn) -> tuple[AppContext, AppContext]:
     return signed_in(Role.MANAGER), signed_in(Role.AGENT)
+
+
+def test_today_is_the_branchs_day_in_beijing_time(people, clock: Clock) -> None:
+    """07:00 in Beijing is still yesterday in UTC: a request received this morning is received today."""
+    manager, agent = people
+    client_id = _lead(agent)
+    beijing_7am = datetime(2027, 1, 16, 7, 0, tzinfo=BRANCH_TIME).timestamp()
+    clock.advance(beijing_7am - clock())
+    view = register_request(manager, client_id, RequestKind.COPY, date(2027, 1, 16))
+    assert view.due_on == date(2027, 2, 15)
 
 
 def test_due_date_is_provisional_from_receipt_then_moves_with_verification(people, clock: Clock) -> None:
@@ -270,6 +280,21 @@ def test_deletion_of_a_lead_destroys_it_and_blanks_the_description(people) -> No
         complete_deletion(manager, view.id)
 
 
+def test_destroying_a_client_any_other_way_drops_the_free_text_of_all_its_requests(people) -> None:
+    manager, agent = people
+    client_id = _lead(agent)
+    copy = register_request(manager, client_id, "copy", _today(manager), description=f"{NAME}要一份副本")
+    refused = register_request(manager, client_id, "explanation", _today(manager), description="电话询问")
+    refuse_request(manager, refused.id, f"{NAME}拒绝出示身份证件")
+
+    delete_client(manager, client_id, "deletion_request")
+
+    for request_id in (copy.id, refused.id):
+        view = get_request(manager, request_id)
+        assert view.client_id is None and view.description == "" and NAME not in view.outcome
+    assert get_request(manager, refused.id).status == "refused"
+
+
 def test_withdrawal_for_a_buyer_keeps_the_record_in_storage_only(people) -> None:
     manager, agent = people
     client_id = _buyer(agent)
@@ -305,7 +330,10 @@ def test_refusal_needs_a_written_reason_and_is_audited(people) -> None:
     assert refused.status == "refused"
     assert refused.outcome == "无法核验请求人身份，\n请本人携带证件到店"
     (entry,) = _audit(manager, "request.refuse")
-    assert entry[0] == "lina" and entry[3] == refused.outcome and entry[4]["kind"] == "explanation"
+    assert entry[0] == "lina" and entry[3] == "refused" and entry[4]["kind"] == "explanation"
+    assert entry[4]["length"] == len(refused.outcome) and refused.outcome not in json.dumps(
+        entry[4], ensure_ascii=False
+    )
     with pytest.raises(RequestClosed):
         refuse_request(manager, view.id, "再次拒绝的理由")
     with pytest.raises(RequestClosed):

@@ -194,15 +194,23 @@ def test_destruction_waits_for_the_end_of_the_hold(clients: Clients, clock: Cloc
     with pytest.raises(DeletionRefused):
         delete_client(clients.manager, clients.buyer, "retention_expiry")
     move_clock_to(clock, HOLD_ENDS)
-    with pytest.raises(DeletionRefused):  # a request still never ends the hold...
-        delete_client(clients.manager, clients.buyer, "deletion_request")
-    destroyed = delete_client(clients.manager, clients.buyer, "retention_expiry")  # ...its expiry does
+    destroyed = delete_client(clients.manager, clients.buyer, "retention_expiry")  # the hold is over
     assert destroyed.reason == "retention_expiry"
     assert {"identity", "income", "follow-ups"} <= set(destroyed.categories)
     _, db = clients.manager.require_session()
     assert db.execute("SELECT count(*) FROM clients WHERE id = ?", (clients.buyer,)).fetchone() == (0,)
     refusals = [row for row in audit_rows(clients.manager, "client.delete") if row[2] == "failure"]
-    assert [row[3] for row in refusals] == ["legal_hold"] * 5
+    assert [row[3] for row in refusals] == ["legal_hold"] * 4
+
+
+def test_once_the_hold_has_ended_a_deletion_request_destroys_the_buyer(
+    clients: Clients, clock: Clock
+) -> None:
+    """PIPL Art. 47: storage only lasts as long as the law requires, not a day longer."""
+    keep(clients)
+    move_clock_to(clock, HOLD_ENDS)
+    destroyed = delete_or_keep_in_storage(clients.manager, clients.buyer, "deletion_request")
+    assert isinstance(destroyed, DestructionRecord) and destroyed.reason == "deletion_request"
 
 
 def test_after_the_hold_a_request_destroys_a_buyer(clients: Clients, clock: Clock) -> None:

@@ -109,10 +109,13 @@ def test_a_hold_from_29_february_ends_on_28_february() -> None:
     assert legal_hold_ends(client("closed", buyer_since=date(2028, 2, 29))) == date(2038, 2, 28)
 
 
-def test_the_hold_uses_the_utc_day_of_the_purchase() -> None:
+def test_the_hold_uses_the_beijing_day_of_the_purchase() -> None:
     late = client("subscription")
-    late = ClientRecord(**{**late.__dict__, "buyer_since": stamp(date(2026, 3, 31), time(23, 59))})
+    # 15:59 UTC is 23:59 in Beijing, still 31 March; 16:00 UTC is already 1 April there
+    late = ClientRecord(**{**late.__dict__, "buyer_since": stamp(date(2026, 3, 31), time(15, 59))})
     assert legal_hold_ends(late) == date(2036, 3, 31)
+    later = ClientRecord(**{**late.__dict__, "buyer_since": stamp(date(2026, 3, 31), time(16, 0))})
+    assert legal_hold_ends(later) == date(2036, 4, 1)
 
 
 def test_leads_have_no_hold_but_a_former_buyer_keeps_it() -> None:

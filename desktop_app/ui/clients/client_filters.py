@@ -11,11 +11,12 @@ edit at its minimum shows "any": no bound on that side.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, QEvent, QObject, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from desktop_app.domain.branch_time import BRANCH_TIME
 from desktop_app.domain.client_choices import IntentionLevel, SourceChannel
 from desktop_app.domain.client_record import Stage
 from desktop_app.store.audit_repository import utc_timestamp
@@ -24,7 +25,6 @@ from desktop_app.ui.clients.client_form import fill_choices
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 
-BRANCH_TIME = timezone(timedelta(hours=8), "Asia/Shanghai")
 ANY_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "any"
 DATE_FORMAT = "yyyy-MM-dd"
 

@@ -7,7 +7,7 @@ The search and the registration run on the worker; a refusal is shown under the 
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.branch_time import branch_day
 from desktop_app.domain.client_requests import DESCRIPTION_MAX, RequestKind, RequestView
 from desktop_app.services.client_directory import ClientSummary
 from desktop_app.ui.form_parts import BusyBar, MessageLabel
@@ -53,7 +54,7 @@ def _register(
 
 def today_of(shell: Shell) -> date:
     """Today by the app's clock (tests inject it), as the services count it."""
-    return datetime.fromtimestamp(shell.context().clock(), UTC).date()
+    return branch_day(shell.context().clock())
 
 
 class RegisterRequestDialog(Retranslating, QDialog):
