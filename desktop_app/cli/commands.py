@@ -346,8 +346,8 @@ def _clients_import(args: argparse.Namespace, out: Output) -> int:
     )
     with signed_in(args) as (ctx, _):
         report = import_clients(ctx, source, options)
-    if rejects_out is not None and report.rejected:
-        export_rejects(report, rejects_out)
+        if rejects_out is not None and report.rejected:
+            export_rejects(ctx, report, rejects_out)
     written = str(rejects_out) if rejects_out is not None and report.rejected else None
     data = {
         "rows": report.rows,

@@ -127,13 +127,31 @@ def check_target(field: str) -> str:
 
 def recognise(header: object, remembered: Mapping[str, str] | None = None) -> str | None:
     """The field a header names: a mapping staff set for it first, then the known headers; None
-    when unknown (IGNORE when staff chose to ignore it)."""
+    when unknown (IGNORE when staff chose to ignore it). A column the known headers name as
+    sensitive (身份证号, 收入 …) is never read as another field: mapped elsewhere, it still goes
+    through the consent gate as what it is."""
     key = normalise_header(header)
     if not key:
         return None
+    built_in = KNOWN_HEADERS.get(key)
     if remembered and key in remembered:
-        return remembered[key]
-    return KNOWN_HEADERS.get(key)
+        chosen = remembered[key]
+        if built_in in SENSITIVE_FIELDS and chosen not in (built_in, IGNORE):
+            return built_in
+        return chosen
+    return built_in
+
+
+def check_sensitive_column(header: object, field: str) -> None:
+    """InvalidInput when staff map a column the known headers name as sensitive (an ID number or
+    income column) to another field, e.g. notes: that would keep it without the consent gate."""
+    built_in = KNOWN_HEADERS.get(normalise_header(header))
+    if built_in in SENSITIVE_FIELDS and field not in (built_in, IGNORE):
+        target = FIELDS_BY_KEY[built_in]
+        raise InvalidInput(
+            f"“{header}”列是{target.zh}，只能对应“{target.zh}”或忽略。",
+            f"The column {header!r} holds the {target.en.lower()}; map it to that field or ignore it.",
+        )
 
 
 def find_header_row(

@@ -174,15 +174,39 @@ def _unsplittable() -> InvalidField:
     )
 
 
-def _rejected(row_number: int, cells: Sequence[object], error: InvalidInput) -> RejectedRow:
+WITHHELD = "（未导出 withheld）"  # a sensitive cell of a row without consent, in the rejects export
+
+
+def _rejected(
+    row_number: int,
+    cells: Sequence[object],
+    error: InvalidInput,
+    mapping: Sequence[str],
+    *,
+    keep_sensitive: bool = False,
+) -> RejectedRow:
+    """The row as read, for the rejects export; the ID number and income cells are withheld
+    unless the row may keep them (consent and stage), so the export never carries more than an
+    import would have kept."""
     return RejectedRow(
         row_number=row_number,
         field=str(getattr(error, "field", "")),
         reason=str(getattr(error, "reason", error.code)),
         message_zh=error.zh,
         message_en=error.en,
-        cells=tuple(cell_text(cell) for cell in cells),
+        cells=export_cells(cells, mapping, keep_sensitive=keep_sensitive),
     )
+
+
+def export_cells(cells: Sequence[object], mapping: Sequence[str], *, keep_sensitive: bool) -> tuple[str, ...]:
+    """A row as text for the rejects export, its ID number and income cells withheld unless
+    ``keep_sensitive``."""
+    texts = [cell_text(cell) for cell in cells]
+    if not keep_sensitive:
+        for index, field in enumerate(mapping[: len(texts)]):
+            if field in SENSITIVE_FIELDS and texts[index]:
+                texts[index] = WITHHELD
+    return tuple(texts)
 
 
 def _gather(cells: Sequence[object], mapping: Sequence[str]) -> dict[str, object]:
@@ -211,16 +235,17 @@ def parse_row(
     try:
         row_consent = _consent_cell(raw.pop("sensitive_consent", False))
     except InvalidField as error:
-        return _rejected(row_number, cells, error)
+        return _rejected(row_number, cells, error, mapping)
     consent = row_consent or file_consent
     stage_text = cell_text(raw.get("stage")) or Stage.LEAD.value
     stage_text = _STAGE_WORDS.get(stage_text.strip(), stage_text)
     try:
         stage = Stage.parse(stage_text, STAGE_FIELD)
     except InvalidField as error:
-        return _rejected(row_number, cells, error)
+        return _rejected(row_number, cells, error, mapping)
     dropped: list[DroppedField] = []
-    if not sensitive_fields_allowed(stage, consent):
+    keep_sensitive = sensitive_fields_allowed(stage, consent)
+    if not keep_sensitive:
         reason = DROPPED_STAGE if consent else DROPPED_NO_CONSENT
         for field in sorted(SENSITIVE_FIELDS & raw.keys()):
             dropped.append(DroppedField(field, reason))
@@ -242,7 +267,7 @@ def parse_row(
         )
         values = validate_draft(draft, today=today)
     except InvalidInput as error:
-        return _rejected(row_number, cells, error)
+        return _rejected(row_number, cells, error, mapping, keep_sensitive=keep_sensitive)
     return AcceptedRow(row_number, values, draft, tuple(dropped))
 
 

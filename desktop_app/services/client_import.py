@@ -31,6 +31,7 @@ from desktop_app.domain.client_record import (
 from desktop_app.domain.errors import BranchVaultError, InvalidInput, PermissionDenied
 from desktop_app.domain.import_columns import (
     IGNORE,
+    check_sensitive_column,
     check_target,
     locate_header_row,
     normalise_header,
@@ -44,6 +45,7 @@ from desktop_app.domain.import_rows import (
     AcceptedRow,
     RejectedRow,
     cell_text,
+    export_cells,
     merge_fills,
     parse_row,
     rejects_table_csv,
@@ -157,7 +159,9 @@ def _header_texts(row: Sequence[object]) -> tuple[str, ...]:
 
 
 def _overrides(options_mapping: Mapping[str, str]) -> dict[str, str]:
-    return {normalise_header(header): check_target(target) for header, target in options_mapping.items()}
+    for header, target in options_mapping.items():
+        check_sensitive_column(header, check_target(target))
+    return {normalise_header(header): target for header, target in options_mapping.items()}
 
 
 def _locate_header(sheet: Sheet, known: Mapping[str, str]) -> int:
@@ -395,7 +399,8 @@ def import_clients(ctx: AppContext, path: Path, options: ImportOptions | None = 
         if isinstance(outcome, AcceptedRow):
             accepted.append(outcome)
             if policy is OnDuplicate.MERGE:
-                tally.cells[number] = tuple(cell_text(cell) for cell in cells)
+                kept = sensitive_fields_allowed(outcome.values.stage, outcome.values.sensitive_consent)
+                tally.cells[number] = export_cells(cells, targets, keep_sensitive=kept)
         elif isinstance(outcome, RejectedRow):
             tally.rejected.append(outcome)
     ensure_pseudonym_key(ctx)
@@ -451,7 +456,18 @@ def rejects_csv(report: ImportReport) -> bytes:
     return rejects_table_csv(report.headers, report.rejected)
 
 
-def export_rejects(report: ImportReport, path: Path) -> int:
-    """Write the rejects to ``path`` (only where the user chose; private file mode). Returns the count."""
-    write_private_file(path, rejects_csv(report))
+def export_rejects(ctx: AppContext, report: ImportReport, path: Path) -> int:
+    """Write the rejects to ``path`` (only where the user chose; private file mode; sensitive cells
+    withheld unless the row had consent). Audited ``client.import.rejects_export`` with the count.
+    Returns the count."""
+    check_permission(ctx, Action.CLIENT_EDIT)
+    _, db = ctx.require_session()
+    with db.transaction():
+        record(
+            ctx,
+            "client.import.rejects_export",
+            target_type="file",
+            details={"rows": len(report.rejected)},
+        )
+        write_private_file(path, rejects_csv(report))
     return len(report.rejected)

@@ -298,7 +298,7 @@ def test_rejects_export_is_utf8_with_bom_and_formula_safe(signed_in: SignIn, tmp
     )
     report = import_clients(agent, path)
     out = tmp_path / "rejects.csv"
-    assert export_rejects(report, out) == 1
+    assert export_rejects(agent, report, out) == 1
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
@@ -349,3 +349,41 @@ def test_five_thousand_rows_import_in_seconds(signed_in: SignIn, tmp_path: Path)
     elapsed = time.perf_counter() - started
     assert report.imported == 5000 and not report.rejected
     assert elapsed < 30, f"5,000 rows took {elapsed:.1f} s"
+
+
+def test_an_id_number_column_cannot_be_mapped_around_the_consent_gate(
+    signed_in: SignIn, tmp_path: Path
+) -> None:
+    agent, manager = signed_in(Role.AGENT), signed_in(Role.MANAGER)
+    first = tmp_path / "a.csv"
+    first.write_text("姓名,手机,身份证号\n张伟,13812345678,11010519491231002X\n", encoding="utf-8")
+    with pytest.raises(InvalidInput):
+        import_clients(agent, first, ImportOptions(mapping={"身份证号": "notes"}))
+    # a mapping remembered in the branch (however it got there) never turns the column into notes
+    _, db = manager.require_session()
+    with db.transaction():
+        db.execute(
+            "INSERT INTO import_header_mappings (header, field, updated_at) VALUES ('身份证号', 'notes', '')"
+        )
+    second = tmp_path / "b.csv"
+    second.write_text("姓名,手机,身份证号\n李娜,13912345678,11010519491231002X\n", encoding="utf-8")
+    report = import_clients(manager, second)
+    assert report.imported == 1 and sum(report.dropped.values()) == 1
+    assert [(row[0], row[2]) for row in clients(manager)] == [("李娜", None)]
+    assert "11010519491231002X" not in json.dumps(
+        db.execute("SELECT notes FROM clients").fetchall(), ensure_ascii=False
+    )
+
+
+def test_rejected_rows_without_consent_withhold_the_id_number_in_the_export(
+    signed_in: SignIn, tmp_path: Path
+) -> None:
+    agent = signed_in(Role.AGENT)
+    path = tmp_path / "a.csv"
+    path.write_text("姓名,手机,身份证号\n张伟,12345,11010519491231002X\n", encoding="utf-8")
+    report = import_clients(agent, path)
+    out = tmp_path / "rejects.csv"
+    assert export_rejects(agent, report, out) == 1
+    text = out.read_bytes().decode("utf-8-sig")
+    assert "11010519491231002X" not in text and "张伟" in text
+    assert audit(agent, "client.import.rejects_export")

@@ -33,6 +33,7 @@ def _action_labels(language: str) -> dict[str, str]:
         "client.followups_view": QCoreApplication.translate("AuditLabels", "Follow-ups viewed"),
         "client.history_view": QCoreApplication.translate("AuditLabels", "Change history viewed"),
         "client.import": QCoreApplication.translate("AuditLabels", "Clients imported"),
+        "client.import.rejects_export": QCoreApplication.translate("AuditLabels", "Rejected rows exported"),
         "client.import.consent_confirmed": QCoreApplication.translate(
             "AuditLabels", "Whole-file consent confirmed"
         ),

@@ -324,10 +324,12 @@ class ResultPage(_Page):
             self.message.show_error(self.tr("Choose another file: the source file must not be overwritten."))
             return
 
+        shell = self.shell  # the worker gets the shell, never a widget
+
         def export() -> int:
             from desktop_app.services.client_import import export_rejects
 
-            return export_rejects(report, path)
+            return export_rejects(shell.context(), report, path)
 
         self.run(
             export,

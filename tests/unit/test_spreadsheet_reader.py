@@ -1,0 +1,79 @@
+"""Damaged, foreign and odd files give a bilingual SpreadsheetError, never a raw exception."""
+
+from __future__ import annotations
+
+import codecs
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from desktop_app.store.spreadsheet_reader import SpreadsheetError, read_sheet
+
+
+def _good_xlsx(path: Path) -> Path:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["姓名", "手机"])
+    sheet.append(["张伟", "13812345678"])
+    workbook.save(path)
+    return path
+
+
+def _rewritten(tmp: Path, name: str, change: Callable[[str, bytes], bytes | None]) -> Path:
+    source = zipfile.ZipFile(_good_xlsx(tmp / "good.xlsx"))
+    target = tmp / name
+    with zipfile.ZipFile(target, "w") as out:
+        for item in source.infolist():
+            data = change(item.filename, source.read(item.filename))
+            if data is not None:
+                out.writestr(item.filename, data)
+    return target
+
+
+CASES: dict[str, Callable[[Path], Path]] = {
+    "UTF-8 BOM then bad bytes": lambda t: _write(
+        t / "a.csv", codecs.BOM_UTF8 + "姓名\n".encode() + b"\xff\xfe\xfa\n"
+    ),
+    "UTF-16 with an odd byte count": lambda t: _write(
+        t / "b.csv", codecs.BOM_UTF16_LE + "姓名\n".encode("utf-16-le") + b"\x00"
+    ),
+    "a cell over the csv field limit": lambda t: _write(
+        t / "c.csv", ("姓名,手机,备注\n张伟,13812345678," + "x" * 200_000 + "\n").encode()
+    ),
+    "a binary file named .csv": lambda t: _write(t / "d.csv", bytes(range(256)) * 50),
+    "an empty .xlsx": lambda t: _write(t / "e.xlsx", b""),
+    "a truncated worksheet": lambda t: _rewritten(
+        t, "f.xlsx", lambda name, data: data[: len(data) // 2] if name == "xl/worksheets/sheet1.xml" else data
+    ),
+    "a broken workbook.xml": lambda t: _rewritten(
+        t, "g.xlsx", lambda name, data: b"<notxml" if name == "xl/workbook.xml" else data
+    ),
+    "a zip without a workbook": lambda t: _rewritten(t, "h.xlsx", lambda name, data: None),
+    "a folder named .csv": lambda t: _mkdir(t / "i.csv"),
+}
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def _mkdir(path: Path) -> Path:
+    path.mkdir()
+    return path
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_a_bad_file_gets_a_clear_message(tmp_path: Path, case: str) -> None:
+    with pytest.raises(SpreadsheetError) as caught:
+        read_sheet(CASES[case](tmp_path))
+    assert caught.value.message("zh_CN") and caught.value.message("en")
+
+
+def test_a_good_workbook_and_an_empty_csv_read(tmp_path: Path) -> None:
+    assert read_sheet(_good_xlsx(tmp_path / "ok.xlsx")).rows[1] == ("张伟", "13812345678")
+    assert read_sheet(_write(tmp_path / "empty.csv", b"")).rows == []
