@@ -45,7 +45,7 @@ from desktop_app.domain.client_requests import (
     validate_received_on,
     validate_refusal_reason,
 )
-from desktop_app.domain.errors import BranchVaultError
+from desktop_app.domain.errors import BranchVaultError, PermissionDenied
 from desktop_app.domain.field_errors import InvalidField
 from desktop_app.domain.permissions import Action
 from desktop_app.domain.retention_rules import legal_hold_ends
@@ -331,19 +331,35 @@ def complete_correction(ctx: AppContext, request_id: int, changes: dict[str, str
     _, db = ctx.require_session()
     ensure_pseudonym_key(ctx)
     clients = ClientRepository(db)
-    with denials_audited(ctx, "request.correct"), db.transaction():
-        stored = _open_request(ctx, request_id, (RequestKind.CORRECTION,))
-        before = visible_client(ctx, clients, _client_id(stored))
-        update_client(ctx, before.id, wanted, request_id=request_id)
-        after = clients.get(before.id)
-        assert after is not None
-        changed = [n for n in VALUE_FIELDS if getattr(before.values, n) != getattr(after.values, n)]
-        if not changed:
-            raise NothingCorrected()
-        zh, en = changed_fields_text(changed)
-        _close(ctx, stored, RequestStatus.COMPLETED, f"已更正：{zh} / Corrected: {en}")
-        _audit(ctx, "request.correct", stored, fields=changed)
-        return _load_view(ctx, request_id)
+    try:
+        with denials_audited(ctx, "request.correct"), db.transaction():
+            stored = _open_request(ctx, request_id, (RequestKind.CORRECTION,))
+            before = visible_client(ctx, clients, _client_id(stored))
+            update_client(ctx, before.id, wanted, request_id=request_id)
+            after = clients.get(before.id)
+            assert after is not None
+            changed = [n for n in VALUE_FIELDS if getattr(before.values, n) != getattr(after.values, n)]
+            if not changed:
+                raise NothingCorrected()
+            zh, en = changed_fields_text(changed)
+            _close(ctx, stored, RequestStatus.COMPLETED, f"已更正：{zh} / Corrected: {en}")
+            _audit(ctx, "request.correct", stored, fields=changed)
+            return _load_view(ctx, request_id)
+    except BranchVaultError as failed:
+        # the whole transaction (and any failure entry written inside it) rolled back: record
+        # the failed attempt on its own, without the values (PermissionDenied is audited already)
+        if not isinstance(failed, PermissionDenied):
+            with db.transaction():
+                record(
+                    ctx,
+                    "request.correct",
+                    target_type=TARGET,
+                    target_id=str(request_id),
+                    outcome="failure",
+                    reason=failed.code,
+                    details={"fields": sorted(wanted)},
+                )
+        raise
 
 
 def complete_deletion(ctx: AppContext, request_id: int) -> RequestView:

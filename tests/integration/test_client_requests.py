@@ -31,7 +31,7 @@ from desktop_app.domain.roles import Role
 from desktop_app.services.client_deletion import delete_client, get_destruction_record
 from desktop_app.services.client_directory import ClientNotFound, StorageOnly, get_client
 from desktop_app.services.client_followups import add_followup
-from desktop_app.services.client_intake import create_client
+from desktop_app.services.client_intake import DuplicateClient, create_client
 from desktop_app.services.client_requests import (
     complete_copy,
     complete_correction,
@@ -242,7 +242,8 @@ def test_correction_goes_through_update_client_with_history_and_audit(people, tm
     assert update[4]["fields"] == ["full_name", "phone_e164"]
     old = update[4]["old"]
     assert isinstance(old, dict) and all(str(v).startswith("hmac:") for v in old.values())
-    (correct,) = _audit(manager, "request.correct")
+    *failed, correct = _audit(manager, "request.correct")
+    assert [row[2] for row in failed] == ["failure"] * 3 and correct[2] == "success"
     assert correct[4]["fields"] == ["full_name", "phone_e164"]
     _, db = manager.require_session()
     (history,) = db.execute(
@@ -383,4 +384,17 @@ def test_only_managers_handle_requests(signed_in: SignIn, role: Role) -> None:
             attempt()
     denied = [row for row in _audit(manager, "access.denied") if row[0] == other.session.username]  # type: ignore[union-attr]
     assert len(denied) == 6 and {row[1] for row in denied} == {"request.handle"}
+    assert get_request(manager, view.id).status == "open"
+
+
+def test_a_failed_correction_is_audited_and_changes_nothing(people) -> None:
+    manager, agent = people
+    client_id = _lead(agent)
+    create_client(agent, ClientDraft(name="李四", phone="13912345678"))
+    view = register_request(manager, client_id, "correction", _today(manager), identity_verified=True)
+    with pytest.raises(DuplicateClient):
+        complete_correction(manager, view.id, {"phone": "13912345678"})
+    (entry,) = _audit(manager, "request.correct")
+    assert entry[2:4] == ("failure", "duplicate_client") and entry[4]["fields"] == ["phone"]
+    assert "13912345678" not in json.dumps(entry[4])
     assert get_request(manager, view.id).status == "open"
