@@ -192,6 +192,10 @@
         <translation>Clients imported</translation>
     </message>
     <message>
+        <source>Rejected rows exported</source>
+        <translation>Rejected rows exported</translation>
+    </message>
+    <message>
         <source>Whole-file consent confirmed</source>
         <translation>Whole-file consent confirmed</translation>
     </message>
@@ -628,6 +632,10 @@
         <translation>%1 (correction request #%2)</translation>
     </message>
     <message>
+        <source>Reveal again when you are back.</source>
+        <translation>Reveal again when you are back.</translation>
+    </message>
+    <message>
         <source>Copied. The clipboard is cleared after %1 seconds.</source>
         <translation>Copied. The clipboard is cleared after %1 seconds.</translation>
     </message>
@@ -641,6 +649,22 @@
     <message>
         <source>&amp;Save</source>
         <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>the client is now before the subscription stage</source>
+        <translation>the client is now before the subscription stage</translation>
+    </message>
+    <message>
+        <source>the client&apos;s separate consent for sensitive data is no longer recorded</source>
+        <translation>the client&apos;s separate consent for sensitive data is no longer recorded</translation>
+    </message>
+    <message>
+        <source>The ID number and income band will be deleted because %1. This cannot be undone. Save?</source>
+        <translation>The ID number and income band will be deleted because %1. This cannot be undone. Save?</translation>
+    </message>
+    <message>
+        <source>Delete sensitive data</source>
+        <translation>Delete sensitive data</translation>
     </message>
 </context>
 <context>

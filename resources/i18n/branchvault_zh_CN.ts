@@ -192,6 +192,10 @@
         <translation>导入客户</translation>
     </message>
     <message>
+        <source>Rejected rows exported</source>
+        <translation>导出未导入的行</translation>
+    </message>
+    <message>
         <source>Whole-file consent confirmed</source>
         <translation>确认整份文件已签同意书</translation>
     </message>
@@ -626,6 +630,10 @@
         <translation>%1（更正请求 #%2）</translation>
     </message>
     <message>
+        <source>Reveal again when you are back.</source>
+        <translation>完整内容未显示：请回到本页面后重新查看。</translation>
+    </message>
+    <message>
         <source>Copied. The clipboard is cleared after %1 seconds.</source>
         <translation>已复制。剪贴板将在 %1 秒后清除。</translation>
     </message>
@@ -639,6 +647,22 @@
     <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>the client is now before the subscription stage</source>
+        <translation>客户已回到认购之前的阶段</translation>
+    </message>
+    <message>
+        <source>the client&apos;s separate consent for sensitive data is no longer recorded</source>
+        <translation>已不再记录客户对敏感个人信息的单独同意</translation>
+    </message>
+    <message>
+        <source>The ID number and income band will be deleted because %1. This cannot be undone. Save?</source>
+        <translation>证件号码和家庭收入将被删除，因为%1。删除后无法恢复。确定保存吗？</translation>
+    </message>
+    <message>
+        <source>Delete sensitive data</source>
+        <translation>删除敏感个人信息</translation>
     </message>
 </context>
 <context>

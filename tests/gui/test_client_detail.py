@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import threading
 from collections.abc import Callable
 
 import pytest
@@ -32,6 +33,7 @@ from desktop_app.ui.clients.client_labels import local_date
 from desktop_app.ui.clients.followup_timeline import timeline_time
 from desktop_app.ui.shell import Shell
 from tests.conftest import Branch, Clock
+from tests.gui.conftest import wait_idle
 from tests.integration import conftest as fast_branch
 
 # The integration tests' ``branch``: set up once per session and copied for each test (same users).
@@ -415,3 +417,99 @@ def test_another_agents_client_is_refused_in_both_languages(qtbot, setup, make_s
     assert dialog.values["name"].text() == ""
     denied = _audit(ctx, "access.denied")
     assert [(r[0], r[1], r[4]["operation"]) for r in denied] == [("zhangwei", str(theirs), "client.view")]
+
+
+def _held_reveals(monkeypatch) -> threading.Event:
+    """Make the service's reveal wait on the worker until the returned event is set, so a test can
+    change the screen while the reveal runs."""
+    from desktop_app.services import client_reveal
+
+    release = threading.Event()
+    real = client_reveal.reveal_field
+
+    def held(*args, **kwargs):
+        assert release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(client_reveal, "reveal_field", held)
+    return release
+
+
+def test_a_value_that_arrives_after_the_user_switched_away_is_not_shown(
+    qtbot, setup, make_shell, monkeypatch
+) -> None:
+    ctx, mine, _ = setup(Role.AGENT)
+    shell = make_shell(ctx)
+    dialog = _open(qtbot, shell, mine)
+    release = _held_reveals(monkeypatch)
+    qtbot.mouseClick(dialog.rows["phone"].reveal_button, Qt.MouseButton.LeftButton)
+    reason_dialog = dialog.reveal_flow.reason_dialog
+    assert reason_dialog is not None
+    qtbot.waitUntil(reason_dialog.isActiveWindow)
+    reason_dialog.choose(RevealReason.CLIENT_VERIFICATION)
+    reason_dialog.ok_button.click()  # the reveal now runs on the worker (and waits)
+    assert dialog.reveal_flow.busy
+    elsewhere = QWidget()
+    qtbot.addWidget(elsewhere)
+    elsewhere.show()
+    elsewhere.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is elsewhere)
+    assert not dialog.isActiveWindow()
+    release.set()
+    qtbot.waitUntil(lambda: not dialog.reveal_flow.busy, timeout=10_000)
+    wait_idle(qtbot, shell)
+    assert not dialog.rows["phone"].revealed and dialog.rows["phone"].value() is None
+    assert dialog.values["phone"].text() == MASKED["phone"] and FULL["phone"] not in _shown_texts(dialog)
+    assert dialog.info.text() == "Reveal again when you are back."
+    assert dialog.rows["phone"].reveal_button.isVisible()
+
+    # Back at the page but the session locked meanwhile: not shown either.
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    release.clear()
+    _reveal(qtbot, dialog, "email", RevealReason.CLIENT_VERIFICATION)
+    shell.lock_state.lock()
+    release.set()
+    qtbot.waitUntil(lambda: not dialog.reveal_flow.busy, timeout=10_000)
+    wait_idle(qtbot, shell)
+    assert not dialog.rows["email"].revealed and dialog.values["email"].text() == MASKED["email"]
+    shell.lock_state.unlock()
+
+    # The user stays at the page: the value shows, and the note goes away.
+    _reveal(qtbot, dialog, "phone", RevealReason.CLIENT_VERIFICATION)
+    qtbot.waitUntil(lambda: dialog.rows["phone"].revealed, timeout=10_000)
+    assert dialog.values["phone"].text() == FULL["phone"] and dialog.info.text() == ""
+
+
+def test_the_clipboard_guard_keeps_no_copy_of_the_value_and_forgets_it_on_time(
+    qtbot, setup, make_shell
+) -> None:
+    ctx, mine, _ = setup(Role.AGENT)
+    shell = make_shell(ctx)
+    dialog = _open(qtbot, shell, mine)
+    dialog.clipboard_seconds = 0.3
+    clipboard = QGuiApplication.clipboard()
+    _reveal(qtbot, dialog, "id_number", RevealReason.CLIENT_VERIFICATION)
+    qtbot.waitUntil(lambda: dialog.rows["id_number"].revealed, timeout=10_000)
+    dialog.rows["id_number"].copy_button.click()
+    guard = shell.clipboard
+    assert clipboard.text() == RESIDENT_ID and guard.holds_copy
+    kept = repr(vars(guard))
+    assert RESIDENT_ID not in kept and RESIDENT_ID.encode() not in kept.encode()
+    clipboard.setText("the user's own text")  # before the countdown ends
+    qtbot.waitUntil(lambda: not guard.holds_copy, timeout=3_000)
+    assert clipboard.text() == "the user's own text"
+    assert not guard.clear_if_ours() and clipboard.text() == "the user's own text"
+
+
+def test_a_long_revealed_address_wraps_instead_of_widening_the_page(qtbot, setup, make_shell) -> None:
+    ctx, mine, _ = setup(Role.AGENT)
+    detail = "粤海街道科技园南区高新南七道深圳湾科技生态园十栋B座二十三层二三零五室靠近地铁站C出口往东走约三百米右转"
+    update_client(ctx, mine, {"address_detail": detail})
+    dialog = _open(qtbot, make_shell(ctx), mine)
+    _reveal(qtbot, dialog, "address", RevealReason.CLIENT_VERIFICATION)
+    qtbot.waitUntil(lambda: dialog.rows["address"].revealed, timeout=10_000)
+    label = dialog.rows["address"].value_label
+    assert label.text().endswith(detail) and label.wordWrap()
+    assert not label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    assert dialog.minimumSizeHint().width() < 900  # fits beside the main window on 1280x800

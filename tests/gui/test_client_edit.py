@@ -12,6 +12,7 @@ from desktop_app.domain.roles import Role
 from desktop_app.services.client_intake import create_client
 from desktop_app.services.sign_in import sign_in, sign_out
 from desktop_app.store.client_repository import ClientRepository
+from desktop_app.ui import dialogs
 from desktop_app.ui.clients.client_edit_dialog import ClientEditDialog
 from desktop_app.ui.clients.client_table_model import INTENTION
 from desktop_app.ui.clients.clients_page import ClientsPage
@@ -161,3 +162,89 @@ def test_the_page_edits_the_selected_client_and_reloads(qtbot, branch, two_clien
     qtbot.waitUntil(lambda: all(page.model.summary(r) is not None for r in rows))
     levels = {page.model.client_id(r): page.model.index(r, INTENTION).data() for r in rows}
     assert levels[selected] == "C (weak)"
+
+
+RESIDENT_ID = "110105199003071239"
+
+
+@pytest.fixture
+def buyer(branch) -> int:
+    """A client at the subscription stage with consent, an ID number and an income band stored."""
+    ctx = branch.context()
+    sign_in(ctx, *branch.users[Role.AGENT])
+    client_id = create_client(
+        ctx,
+        ClientDraft(
+            name="欧阳娜娜",
+            phone="13812345678",
+            stage="subscription",
+            id_type="resident_id",
+            id_number=RESIDENT_ID,
+            sensitive_consent=True,
+            income_band="30_50",
+        ),
+    ).id
+    sign_out(ctx)
+    ctx.close()
+    return client_id
+
+
+def test_withdrawing_consent_deletes_the_id_number_and_income_after_asking(
+    qtbot, branch, buyer, make_shell
+) -> None:
+    dialog = _dialog(qtbot, branch, make_shell, buyer)
+    form = dialog.form
+    assert form.changes() == {}
+    form.consent.setChecked(False)
+    assert not form.fields["id_number"].isEnabled()
+    assert form.changes() == {
+        "sensitive_consent": False,
+        "id_type": "",
+        "id_number": "",
+        "income_band": "",
+    }
+
+    dialogs.set_next_answer(dialogs.Button.No)  # the user changes their mind: nothing saved
+    dialog.save_button.click()
+    asked = dialogs.history()[-1]
+    assert asked.kind == "question" and "ID number and income band will be deleted" in asked.text
+    assert "consent" in asked.text
+    assert dialog.isVisible() and not dialog.busy
+    assert _stored(dialog, buyer).id_number == RESIDENT_ID
+
+    dialogs.set_next_answer(dialogs.Button.Yes)
+    with qtbot.waitSignal(dialog.saved, timeout=15_000):
+        dialog.save_button.click()
+    values = _stored(dialog, buyer)
+    assert (values.id_type, values.id_number, values.income_band) == (None, None, None)
+    assert values.sensitive_consent is False and values.stage == "subscription"
+    _, db = dialog.shell.context().require_session()
+    details = db.execute("SELECT details FROM audit_log WHERE action = 'client.update'").fetchone()[0]
+    assert {"id_number", "income_band", "sensitive_consent"} <= set(json.loads(details)["fields"])
+    assert RESIDENT_ID not in details
+
+
+def test_moving_a_buyer_back_before_subscription_deletes_the_id_number(
+    qtbot, branch, buyer, make_shell
+) -> None:
+    dialog = _dialog(qtbot, branch, make_shell, buyer, language="zh_CN")
+    stage = dialog.form.combo("stage")
+    stage.setCurrentIndex(stage.findData("visiting"))
+    assert dialog.form.changes()["id_number"] == ""
+    dialogs.set_next_answer(dialogs.Button.Yes)
+    with qtbot.waitSignal(dialog.saved, timeout=15_000):
+        dialog.save_button.click()
+    assert dialogs.history()[-1].kind == "question"
+    values = _stored(dialog, buyer)
+    assert (values.stage, values.id_number, values.income_band) == ("visiting", None, None)
+
+
+def test_a_client_without_sensitive_data_is_saved_without_asking(
+    qtbot, branch, two_clients, make_shell
+) -> None:
+    dialog = _dialog(qtbot, branch, make_shell, two_clients[0])
+    dialog.form.combo("intention_level").setCurrentIndex(dialog.form.combo("intention_level").findData("A"))
+    assert dialog.form.changes() == {"intention_level": "A"}
+    with qtbot.waitSignal(dialog.saved, timeout=15_000):
+        dialog.save_button.click()
+    assert all(shown.kind != "question" for shown in dialogs.history())

@@ -214,3 +214,58 @@ def _today(ctx):
     from datetime import UTC, datetime
 
     return datetime.fromtimestamp(ctx.clock(), UTC).date()
+
+
+def test_a_second_complete_click_while_the_copy_runs_keeps_the_saved_copy(
+    qtbot, manager_shell, tmp_path: Path
+) -> None:
+    ctx = manager_shell.context()
+    view = register_request(ctx, _clients(ctx)[0].id, "copy", _today(ctx), identity_verified=True)
+    page = _page(qtbot, manager_shell)
+    page.select_request(view.id)
+    assert page.complete_button.isEnabled() and not page.busy
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    target = folder / "copy.pdf"
+    dialogs.set_next_path(target)
+    dialogs.set_next_path(target)  # what a second save dialog would answer
+    page.complete_button.click()
+    assert page.busy
+    buttons = (page.register_button, page.verify_button, page.complete_button, page.refuse_button)
+    assert not any(button.isEnabled() for button in buttons)
+    page.complete_selected()  # a second click reaching the page anyway starts nothing
+    page.refuse_selected()
+    assert page.answer_dialog is None
+    wait_idle(qtbot, manager_shell)
+    assert not page.busy and page.register_button.isEnabled()
+    assert page.error.text() == ""
+    assert page.last_copy_paths == (target, target.with_suffix(".json"))
+    assert target.read_bytes().startswith(b"%PDF")
+    assert json.loads(target.with_suffix(".json").read_text(encoding="utf-8"))
+    assert get_request(ctx, view.id).status == "completed"
+    assert sorted(path.name for path in folder.iterdir()) == ["copy.json", "copy.pdf"]  # no leftovers
+    assert [shown.kind for shown in dialogs.history()].count("save_file") == 1
+
+
+def test_a_refused_copy_never_touches_files_already_at_the_chosen_place(
+    qtbot, manager_shell, tmp_path: Path
+) -> None:
+    from desktop_app.services.client_requests import complete_copy
+
+    ctx = manager_shell.context()
+    view = register_request(ctx, _clients(ctx)[0].id, "copy", _today(ctx), identity_verified=True)
+    page = _page(qtbot, manager_shell)
+    page.select_request(view.id)
+    complete_copy(ctx, view.id)  # answered elsewhere meanwhile: the page's view is stale
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    target = folder / "copy.pdf"
+    target.write_bytes(b"an earlier copy")
+    target.with_suffix(".json").write_bytes(b'{"earlier": true}')
+    dialogs.set_next_path(target)
+    page.complete_copy(view)
+    wait_idle(qtbot, manager_shell)
+    assert page.error.text() != "" and page.last_copy_paths is None
+    assert target.read_bytes() == b"an earlier copy"
+    assert target.with_suffix(".json").read_bytes() == b'{"earlier": true}'
+    assert sorted(path.name for path in folder.iterdir()) == ["copy.json", "copy.pdf"]

@@ -2,10 +2,11 @@
 (shown only here), the follow-up timeline, the change history, and the actions on the client.
 
 Reveal (name, phone, ID number, email, address) asks for a reason and goes through RevealFlow; the
-full value re-masks after ``remask_seconds`` or at once when the window loses focus or closes, and
-a copy leaves the clipboard after ``clipboard_seconds`` if it is still there. Add follow-up, Edit
-(agents and managers) and Reassign (managers) reload the page when done. Everything runs on the
-worker; the window title never names the client. A record in storage only (or another agent's
+full value re-masks after ``remask_seconds`` or at once when the window loses focus or closes; a
+value that arrives while the user is away (another window active, the page hidden, the session
+locked) is not shown at all. A copy leaves the clipboard after ``clipboard_seconds`` if it is still
+there. Add follow-up, Edit (agents and managers) and Reassign (managers) reload the page when done.
+Everything runs on the worker; the window title never names the client. A record in storage only (or another agent's
 client) shows the service's message and nothing else.
 """
 
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -346,8 +348,29 @@ class ClientDetailDialog(Retranslating, QDialog):
 
         assert isinstance(result, RevealedValue)
         row = self.rows.get(key)
-        if row is not None:
-            row.show_revealed(result.value, min(self.remask_seconds, float(result.seconds_visible)))
+        if row is None:
+            return
+        if not self.user_is_here():
+            # The user switched away (or the session locked) while the reveal ran: the value is
+            # dropped, never shown to whoever is now in front of the screen.
+            self.info.show_ok(self.tr("Reveal again when you are back."))
+            return
+        self.info.clear_message()
+        row.show_revealed(result.value, min(self.remask_seconds, float(result.seconds_visible)))
+
+    def user_is_here(self) -> bool:
+        """Whether a revealed value may be shown now: the page is visible, the session is not
+        locked, and this page (or one of its own step dialogs) is the active window."""
+        if not self.isVisible() or self.shell.lock_state.locked:
+            return False
+        if self.isActiveWindow():
+            return True
+        active = QApplication.activeWindow()
+        while active is not None:
+            if active is self:
+                return True
+            active = active.parentWidget()
+        return False
 
     def copy(self, key: str) -> None:
         value = self.rows[key].value()

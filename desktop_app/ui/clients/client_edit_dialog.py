@@ -7,7 +7,9 @@ replaces the stored value. Raw values leave the services only through an audited
 dialog never asks for them.
 
 "Save" sends only the changed fields to ``update_client`` (audited ``client.update``); a refusal is
-shown under the named field like intake, a duplicate phone or ID number too. On success
+shown under the named field like intake, a duplicate phone or ID number too. Withdrawing the
+sensitive-data consent, or moving a buyer back before subscription, deletes the stored ID number and
+income band: the dialog says so and asks first (``ui.dialogs.confirm``). On success
 ``saved(client_id)`` is emitted and the dialog closes. The window title never names the client.
 """
 
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from desktop_app.domain.field_errors import InvalidField
 from desktop_app.services.client_directory import ClientDetail
+from desktop_app.ui import dialogs
 from desktop_app.ui.clients.client_form import DIALOG_MIN_WIDTH, ClientForm
 from desktop_app.ui.form_parts import BusyBar, MessageLabel
 from desktop_app.ui.retranslate import Retranslating
@@ -104,9 +107,21 @@ class ClientEditDialog(Retranslating, QDialog):
         if not changes:
             self.accept()
             return
+        if self.form.deletes_sensitive() and not self._confirm_deleting_sensitive():
+            return
         self._set_busy(True)
         shell, client_id = self.shell, self.client_id  # the worker gets the shell, never a widget
         shell.jobs.run(lambda: _update(shell, client_id, changes), self._saved, self._save_failed, owner=self)
+
+    def _confirm_deleting_sensitive(self) -> bool:
+        if self.form.consent.isChecked():
+            because = self.tr("the client is now before the subscription stage")
+        else:
+            because = self.tr("the client's separate consent for sensitive data is no longer recorded")
+        question = self.tr(
+            "The ID number and income band will be deleted because %1. This cannot be undone. Save?"
+        ).replace("%1", because)
+        return dialogs.confirm(self, self.tr("Delete sensitive data"), question)
 
     def _saved(self, result: object) -> None:
         assert isinstance(result, ClientDetail)

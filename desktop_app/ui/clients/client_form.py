@@ -12,7 +12,9 @@ on, with the client's separate consent recorded. While disabled they are left ou
 Editing (``editing=True``): the personal fields (name, phone, email, ID number, address) are
 never filled with stored values; the masked value is shown as placeholder text, blank
 means unchanged, and typed text replaces the stored value. Choices (the income band as the detail
-page shows it) and notes are filled in.
+page shows it) and notes are filled in. When the gate closes for a client who has an ID number or
+income band stored (consent withdrawn, or moved back before subscription), ``changes()`` clears
+them explicitly (``deletes_sensitive()`` says so, for the edit dialog to confirm first).
 """
 
 from __future__ import annotations
@@ -138,6 +140,7 @@ class ClientForm(Retranslating, QWidget):
         self.editing = editing
         self.error_field: str | None = None  # the field highlighted for the last refusal
         self._baseline: dict[str, str | bool] = {}
+        self._stored_sensitive = False  # editing: the client has an ID number or income band stored
         self.fields: dict[str, QWidget] = {}
         self.labels: dict[str, QLabel] = {}
         self.field_errors: dict[str, MessageLabel] = {}
@@ -361,8 +364,14 @@ class ClientForm(Retranslating, QWidget):
         for key, text in masked.items():
             self.line(key).setPlaceholderText(text)
         select_data(self.combo("income_band"), _income_code(detail.income_band))
+        self._stored_sensitive = bool(detail.id_number or detail.income_band)
         self.update_sensitive_fields()
         self._baseline = self.values()
+
+    def deletes_sensitive(self) -> bool:
+        """Editing: whether saving deletes the stored ID number and income band, because the
+        sensitive-data gate (stage and consent) is now closed for a client who has them."""
+        return self.editing and self._stored_sensitive and not self.sensitive_allowed()
 
     def changes(self) -> dict[str, str | bool]:
         """Editing: typed personal fields, and the other fields that differ from what was loaded."""
@@ -374,6 +383,9 @@ class ClientForm(Retranslating, QWidget):
                     changed[key] = value
             elif value != self._baseline.get(key):
                 changed[key] = value
+        if self.deletes_sensitive():
+            # Blank personal fields mean "unchanged": the stored ID number must be cleared explicitly.
+            changed.update({key: "" for key in SENSITIVE_FIELDS})
         return changed
 
     # ---------------------------------------------------------------------------------------- errors

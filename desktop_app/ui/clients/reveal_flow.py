@@ -4,7 +4,8 @@ Ask the reason (RevealReasonDialog), call ``client_reveal.reveal_field`` on the 
 service says so, first confirm the password (RevealPasswordDialog) or have a manager lift the bulk
 guard (ManagerOverrideDialog), then try the same reveal again. The sub-dialogs open window-modal
 without a nested event loop; the one showing is kept in ``reason_dialog`` / ``password_dialog`` /
-``override_dialog`` (tests answer them there). The revealed value goes only to ``revealed``.
+``override_dialog`` (tests answer them there). The revealed value goes only to ``revealed``; once
+a step is answered the page gets the focus back (the page shows a value only while it is active).
 """
 
 from __future__ import annotations
@@ -80,6 +81,10 @@ class RevealFlow(QObject):
         self.busy_changed.emit(busy)
 
     def _request(self, request: RevealRequest) -> None:
+        # The user has just answered a step dialog on this page: give the page the focus back (as
+        # most desktops do when a dialog closes), since the value is shown only while it is active.
+        if self.window.isVisible():
+            self.window.activateWindow()
         self._set_busy(True)
         shell = self.shell
         shell.jobs.run(

@@ -3,6 +3,7 @@ the full value shows, a "Copy" button.
 
 The full value is held only while it is shown: ``remask()`` (the timer, the window losing focus,
 the dialog closing) puts the masked text back and forgets it. It never reaches a log or a title.
+The value wraps onto more lines when long; it is not selectable (Copy is the audited way out).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class RevealRow(Retranslating, QWidget):
         self.masked = ""
         self._value: str | None = None
         self.value_label = QLabel()
+        self.value_label.setWordWrap(True)  # a long address wraps instead of being cut off
         self.reveal_button = QPushButton()
         self.reveal_button.setAutoDefault(False)
         self.copy_button = QPushButton()

@@ -5,11 +5,16 @@ identity verified, status), open ones or all; the selected request's description
 or refusal reason below. Register a request, verify the requester's identity, answer it by its
 type (copy: the client's unmasked PDF and JSON saved where the manager chooses; correction;
 deletion or withdrawal; explanation) or refuse it with a written reason. Nothing is read before
-the area is first shown, and every service call runs on the worker.
+the area is first shown, and every service call runs on the worker; while one runs, Register,
+Verify, Complete and Refuse are disabled (a second click must not answer a request twice). A copy
+is written to temporary files beside the chosen place and renamed there only once it is made.
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QShowEvent
@@ -78,36 +83,42 @@ class CopyNotSaved(BranchVaultError):
             )
 
 
+def _temporary_beside(target: Path) -> Path:
+    """An empty new file next to ``target`` (same folder, so the final rename stays on one disk)."""
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    os.close(handle)
+    return Path(name)
+
+
 def _copy_to(shell: Shell, request_id: int, pdf_path: Path, json_path: Path) -> CopyOfData:
-    """Open both files first (so an unwritable place fails before the request is completed), then
-    build the copy and write it; if building fails the empty files are removed."""
+    """Create temporary files beside both targets first (so an unwritable place fails before the
+    request is completed), build the copy, write it to the temporary files and only then rename them
+    over the targets. Only our temporary files are ever removed: a file that was already at the
+    chosen place is untouched unless the copy replaces it."""
     from desktop_app.services.client_requests import complete_copy
 
+    made: list[Path] = []
     try:
-        pdf_file = pdf_path.open("wb")
-    except OSError:
-        raise CopyNotSaved(pdf_path, completed=False) from None
-    try:
-        json_file = json_path.open("wb")
-    except OSError:
-        pdf_file.close()
-        pdf_path.unlink(missing_ok=True)
-        raise CopyNotSaved(json_path, completed=False) from None
-    with pdf_file, json_file:
         try:
-            copy = complete_copy(shell.context(), request_id)
-        except BaseException:
-            pdf_file.close()
-            json_file.close()
-            pdf_path.unlink(missing_ok=True)
-            json_path.unlink(missing_ok=True)
-            raise
+            for target in (pdf_path, json_path):
+                made.append(_temporary_beside(target))
+        except OSError:
+            raise CopyNotSaved(target, completed=False) from None
+        pdf_part, json_part = made
+        copy = complete_copy(shell.context(), request_id)
         try:
-            pdf_file.write(copy.pdf)
-            json_file.write(copy.json)
+            pdf_part.write_bytes(copy.pdf)
+            json_part.write_bytes(copy.json)
+            os.replace(pdf_part, pdf_path)
+            made.remove(pdf_part)
+            os.replace(json_part, json_path)
+            made.remove(json_part)
         except OSError:
             raise CopyNotSaved(pdf_path, completed=True) from None
-    return copy
+        return copy
+    finally:
+        for part in made:
+            part.unlink(missing_ok=True)
 
 
 class RequestsPage(Retranslating, QWidget):
@@ -120,6 +131,7 @@ class RequestsPage(Retranslating, QWidget):
         self.register_dialog: RegisterRequestDialog | None = None
         self.answer_dialog: CorrectionDialog | RequestTextDialog | None = None
         self.last_copy_paths: tuple[Path, Path] | None = None
+        self._jobs = 0  # jobs of this page still running: the action buttons wait for them
 
         self.heading = QLabel()
         bold = self.heading.font()
@@ -195,7 +207,38 @@ class RequestsPage(Retranslating, QWidget):
         self._select_after_load = select if select is not None else (current.id if current else None)
         status = str(self.status_filter.currentData() or "")
         shell = self.shell  # the worker gets the shell, never a widget
-        shell.jobs.run(lambda: _list(shell, status), self._loaded, self._failed, owner=self)
+        self._start(lambda: _list(shell, status), self._loaded, self._failed)
+
+    # ------------------------------------------------------------------------------------ busy state
+
+    @property
+    def busy(self) -> bool:
+        """Whether a job of this page is running; no action starts until it has finished."""
+        return self._jobs > 0
+
+    def _start(
+        self,
+        fn: Callable[[], object],
+        on_done: Callable[[object], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """Run ``fn`` on the worker with the action buttons disabled until it has finished."""
+
+        def done(result: object) -> None:
+            self._finished()
+            on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            self._finished()
+            on_error(exc)
+
+        self._jobs += 1
+        self._selection_changed()
+        self.shell.jobs.run(fn, done, failed, owner=self)
+
+    def _finished(self) -> None:
+        self._jobs = max(0, self._jobs - 1)
+        self._selection_changed()
 
     def _loaded(self, result: object) -> None:
         self.model.set_requests(result)  # type: ignore[arg-type]
@@ -221,7 +264,9 @@ class RequestsPage(Retranslating, QWidget):
 
     def _selection_changed(self) -> None:
         request = self.selected()
-        is_open = request is not None and request.status == RequestStatus.OPEN
+        idle = not self.busy
+        self.register_button.setEnabled(idle)
+        is_open = idle and request is not None and request.status == RequestStatus.OPEN
         verified = request is not None and request.identity_verified
         self.verify_button.setEnabled(is_open and not verified)
         destroyed = request is not None and request.client_state == ClientState.DESTROYED
@@ -248,9 +293,13 @@ class RequestsPage(Retranslating, QWidget):
 
     # -------------------------------------------------------------------------------------- actions
 
-    def _run(self, fn: object, request_id: int) -> None:
+    def _run(self, fn: Callable[[], object], request_id: int) -> None:
         self.error.clear_message()
-        self.shell.jobs.run(fn, lambda _r: self.reload(select=request_id), self._failed, owner=self)  # type: ignore[arg-type]
+        self._start(fn, lambda _r: self.reload(select=request_id), self._failed)
+
+    def _selected_when_idle(self) -> RequestView | None:
+        """The selected request, or None while a job runs (a second click must not start another)."""
+        return None if self.busy else self.selected()
 
     def open_register(self) -> RegisterRequestDialog:
         dialog = RegisterRequestDialog(self.shell, self)
@@ -261,7 +310,7 @@ class RequestsPage(Retranslating, QWidget):
         return dialog
 
     def verify_selected(self) -> None:
-        request = self.selected()
+        request = self._selected_when_idle()
         if request is None:
             return
         question = self.tr(
@@ -274,7 +323,7 @@ class RequestsPage(Retranslating, QWidget):
         self._run(lambda: _verify(shell, request_id), request_id)
 
     def complete_selected(self) -> None:
-        request = self.selected()
+        request = self._selected_when_idle()
         if request is None:
             return
         kind = RequestKind(request.kind)
@@ -288,7 +337,7 @@ class RequestsPage(Retranslating, QWidget):
             self.complete_deletion(request)
 
     def refuse_selected(self) -> None:
-        request = self.selected()
+        request = self._selected_when_idle()
         if request is not None:
             self._open_answer(RequestTextDialog(self.shell, request, TextPurpose.REFUSAL, self))
 
@@ -320,18 +369,19 @@ class RequestsPage(Retranslating, QWidget):
         )
 
     def complete_copy(self, request: RequestView) -> None:
+        if self.busy:
+            return
         chosen = self.choose_copy_path(request)
-        if chosen is None:
+        if chosen is None or self.busy:
             return
         pdf_path = chosen if chosen.suffix.lower() == ".pdf" else chosen.with_name(chosen.name + ".pdf")
         json_path = pdf_path.with_suffix(".json")
         self.error.clear_message()
         shell, request_id = self.shell, request.id
-        self.shell.jobs.run(
+        self._start(
             lambda: _copy_to(shell, request_id, pdf_path, json_path),
             lambda _copy: self._copy_saved(request_id, pdf_path, json_path),
             self._failed,
-            owner=self,
         )
 
     def _copy_saved(self, request_id: int, pdf_path: Path, json_path: Path) -> None:
