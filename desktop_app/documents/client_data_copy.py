@@ -10,16 +10,18 @@ written to disk here: the caller decides where the bytes go.
 
 from __future__ import annotations
 
-import io
 import json
 from dataclasses import astuple, dataclass, field
-from xml.sax.saxutils import escape
+from typing import TYPE_CHECKING
 
-from desktop_app.documents.fonts import register_cjk_font
+from desktop_app.documents.pdf_engine import PageSetup, build_pdf, para, spacer, styles, table
 from desktop_app.domain.client_record import VALUE_FIELDS, ClientRecord, Followup
 from desktop_app.domain.client_requests import CLIENT_FIELD_LABELS, field_display
 from desktop_app.store.branch_config import BranchConfig
 from desktop_app.store.client_repository import ClientChange
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
 
 FORMAT_VERSION = 1
 TITLE_ZH = "个人信息副本"
@@ -183,44 +185,12 @@ def _when(timestamp: str | None) -> str:
     return timestamp.replace("T", " ").split(".")[0].rstrip("Z") + " UTC"
 
 
-def _text(value: str) -> str:
-    return escape(value).replace("\n", "<br/>")
-
-
 def copy_pdf(copy: DataCopy) -> bytes:
     """An A4 PDF (as many pages as needed) with the embedded CJK font."""
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-
-    font = register_cjk_font()
-    body = ParagraphStyle("body", fontName=font, fontSize=9.5, leading=13, wordWrap="CJK")
-    small = ParagraphStyle("small", parent=body, fontSize=8.5, leading=11)
-    heading = ParagraphStyle("heading", parent=body, fontSize=12.5, leading=17, spaceBefore=8, spaceAfter=4)
-    title = ParagraphStyle("title", parent=body, fontSize=18, leading=24)
-
-    def para(text: str, style: ParagraphStyle = body) -> Paragraph:
-        return Paragraph(_text(text), style)
-
-    def table(rows: list[list[Paragraph]], widths: list[float]) -> Table:
-        grid = Table(rows, colWidths=widths, repeatRows=1)
-        grid.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), font),
-                    ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-                    ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ]
-            )
-        )
-        return grid
-
+    s = styles()
     story: list[Flowable] = [
-        para(TITLE_ZH, title),
-        para(TITLE_EN, heading),
+        para(TITLE_ZH, s.title),
+        para(TITLE_EN, s.subtitle),
         para(f"请求编号 Request No.: REQ-{copy.request_id}"),
         para(f"生成时间 Generated at: {_when(copy.generated_at)}"),
         para(f"个人信息处理者 Company: {copy.company_name}"),
@@ -228,80 +198,50 @@ def copy_pdf(copy: DataCopy) -> bytes:
     ]
     if copy.company_contact:
         story.append(para(f"联系方式 Contact: {copy.company_contact}"))
-    story += [Spacer(1, 3 * mm), para(f"{OWN_COPY_NOTICE[0]} {OWN_COPY_NOTICE[1]}", small)]
+    story += [spacer(3), para(f"{OWN_COPY_NOTICE[0]} {OWN_COPY_NOTICE[1]}", s.small)]
 
-    story.append(para("一、客户资料 Client record", heading))
-    rows = [[para("项目 Item"), para("内容 Value")]]
+    story.append(para("一、客户资料 Client record", s.heading))
+    rows: list[list[str]] = [["项目 Item", "内容 Value"]]
     for f in copy.fields:
-        if f.display_zh == f.display_en:
-            shown = f.display_zh
-        else:
-            shown = f"{f.display_zh} / {f.display_en}"
+        shown = f.display_zh if f.display_zh == f.display_en else f"{f.display_zh} / {f.display_en}"
         if f.key == "phone_e164" and f.value:
             shown = f"{shown} ({f.value})"
-        rows.append([para(f"{f.label_zh} {f.label_en}"), para(shown)])
+        rows.append([f"{f.label_zh} {f.label_en}", shown])
     for zh, en, value in (
         ("登记时间", "Registered", _when(copy.created_at)),
         ("最后修改", "Last changed", _when(copy.updated_at)),
         ("最后联系", "Last contact", _when(copy.last_contact_at)),
         ("成为购房客户", "Buyer since", _when(copy.buyer_since)),
     ):
-        rows.append([para(f"{zh} {en}"), para(value)])
-    story.append(table(rows, [55 * mm, 115 * mm]))
+        rows.append([f"{zh} {en}", value])
+    story.append(table(rows, [55, 115]))
 
     consent = "已记录 Recorded" if copy.sensitive_consent else "未记录 Not recorded"
-    story += [Spacer(1, 2 * mm), para(f"敏感个人信息单独同意 Separate consent for sensitive data: {consent}")]
+    story += [spacer(2), para(f"敏感个人信息单独同意 Separate consent for sensitive data: {consent}")]
 
-    story.append(para("二、跟进记录 Follow-ups", heading))
+    story.append(para("二、跟进记录 Follow-ups", s.heading))
     if copy.followups:
-        rows = [[para("时间 Date"), para("方式 Kind"), para("记录 Note")]]
-        for followup in copy.followups:
-            rows.append(
-                [
-                    para(_when(followup.at)),
-                    para(f"{followup.kind_zh} / {followup.kind_en}"),
-                    para(followup.note),
-                ]
-            )
-        story.append(table(rows, [40 * mm, 30 * mm, 100 * mm]))
+        rows = [["时间 Date", "方式 Kind", "记录 Note"]]
+        rows += [[_when(f.at), f"{f.kind_zh} / {f.kind_en}", f.note] for f in copy.followups]
+        story.append(table(rows, [40, 30, 100]))
     else:
         story.append(para("无 None"))
 
-    story.append(para("三、修改记录 Change history", heading))
+    story.append(para("三、修改记录 Change history", s.heading))
     if copy.changes:
-        rows = [[para("时间 Date"), para("修改的项目 Fields changed"), para("请求 Request")]]
+        rows = [["时间 Date", "修改的项目 Fields changed", "请求 Request"]]
         for change in copy.changes:
             names = "、".join(change.labels_zh) + " / " + ", ".join(change.labels_en)
             request = f"REQ-{change.request_id}" if change.request_id else ""
-            rows.append([para(_when(change.at)), para(names), para(request)])
-        story.append(table(rows, [40 * mm, 100 * mm, 30 * mm]))
+            rows.append([_when(change.at), names, request])
+        story.append(table(rows, [40, 100, 30]))
     else:
         story.append(para("无 None"))
 
-    footer = f"{TITLE_ZH} / {TITLE_EN} — REQ-{copy.request_id} — {OWN_COPY_NOTICE[0]}"
-
-    def on_page(canvas: object, doc: object) -> None:
-        canvas.saveState()  # type: ignore[attr-defined]
-        canvas.setFont(font, 7.5)  # type: ignore[attr-defined]
-        page = canvas.getPageNumber()  # type: ignore[attr-defined]
-        canvas.drawString(20 * mm, 12 * mm, f"{footer} — 第 {page} 页 / page {page}")  # type: ignore[attr-defined]
-        canvas.restoreState()  # type: ignore[attr-defined]
-
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=20 * mm,
-        bottomMargin=20 * mm,
+    setup = PageSetup(
         title=f"{TITLE_ZH} / {TITLE_EN} REQ-{copy.request_id}",
-        pageCompression=1,
-        initialFontName=font,  # otherwise an unembedded Helvetica is referenced
+        header_left=copy.company_name or "BranchVault",
+        header_right=f"{copy.branch_name} ({copy.branch_code})",
+        footer_left=f"{TITLE_ZH} / {TITLE_EN} — REQ-{copy.request_id} — {OWN_COPY_NOTICE[0]}",
     )
-    document.build(
-        story,
-        onFirstPage=on_page,
-        onLaterPages=on_page,
-    )
-    return buffer.getvalue()
+    return build_pdf(setup, story)

@@ -9,19 +9,16 @@ the record numbers that point at it. Long batches continue on further pages ("pa
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from desktop_app.documents.fonts import register_cjk_font
+from desktop_app.documents.pdf_engine import build_pdf, page_setup, para, spacer, styles
 from desktop_app.store.branch_config import BranchConfig
 from desktop_app.store.destruction_repository import DestructionRecord
 
-MM = 72 / 25.4  # points per millimetre
-_LEFT = 20 * MM
-_TOP = 28 * MM
-_BOTTOM = 28 * MM  # lowest baseline of the body; the footer sits below it
-_TEXT_WIDTH = 170 * MM
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
 
 
 @dataclass(frozen=True)
@@ -44,18 +41,6 @@ class BatchSummary:
     reason_label: tuple[str, str]
 
 
-@dataclass(frozen=True)
-class _Line:
-    text: str
-    size: float = 10.5
-    gap: float = 6.5 * MM
-    indent: float = 0
-
-
-def _space(gap_mm: float) -> _Line:
-    return _Line("", gap=gap_mm * MM)
-
-
 def _when(timestamp: str) -> str:
     """``2027-01-15T10:00:00.000000Z`` -> ``2027-01-15 10:00:00 UTC``."""
     return timestamp.replace("T", " ").split(".")[0].rstrip("Z") + " UTC"
@@ -75,97 +60,54 @@ def id_ranges(ids: Sequence[int]) -> list[str]:
     return parts
 
 
-def _wrapped(prefix: str, items: list[str], font: str, size: float, width: float) -> list[str]:
-    """``prefix`` and the comma-separated ``items`` broken into lines no wider than ``width``."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    lines: list[str] = []
-    current = prefix
-    for index, item in enumerate(items):
-        piece = item + ("," if index < len(items) - 1 else "")
-        candidate = f"{current} {piece}" if current.strip() else f"{current}{piece}"
-        if current.strip() and stringWidth(candidate, font, size) > width:
-            lines.append(current)
-            current = "    " + piece
-        else:
-            current = candidate
-    lines.append(current)
-    return lines
-
-
-def _header(config: BranchConfig, title: tuple[str, str], number: str) -> list[_Line]:
+def _header(config: BranchConfig, title: tuple[str, str], number: str) -> list[Flowable]:
+    s = styles()
     lines = [
-        _Line(title[0], 20, 9 * MM),
-        _Line(title[1], 13, 11 * MM),
-        _Line(number, 12, 9 * MM),
-        _Line(f"个人信息处理者 Company: {config.company_name}"),
-        _Line(f"门店 Branch: {config.branch_name} ({config.branch_code})"),
+        para(title[0], s.title),
+        para(title[1], s.subtitle),
+        para(number, s.heading),
+        para(f"个人信息处理者 Company: {config.company_name}"),
+        para(f"门店 Branch: {config.branch_name} ({config.branch_code})"),
     ]
     if config.company_contact:
-        lines.append(_Line(f"联系方式 Contact: {config.company_contact}"))
+        lines.append(para(f"联系方式 Contact: {config.company_contact}"))
     return lines
 
 
 def _who(
     destroyed_at: str, by: CertificateParty, approved: CertificateParty, reason: tuple[str, str]
-) -> list[_Line]:
+) -> list[Flowable]:
     return [
-        _space(3),
-        _Line(f"销毁时间 Destroyed at: {_when(destroyed_at)}"),
-        _Line(f"执行人 Destroyed by: {by.label()}"),
-        _Line(f"审批人 Approved by: {approved.label()}"),
-        _Line(f"删除原因 Reason: {reason[0]} / {reason[1]}"),
+        spacer(3),
+        para(f"销毁时间 Destroyed at: {_when(destroyed_at)}"),
+        para(f"执行人 Destroyed by: {by.label()}"),
+        para(f"审批人 Approved by: {approved.label()}"),
+        para(f"删除原因 Reason: {reason[0]} / {reason[1]}"),
     ]
 
 
-def _closing(statement: tuple[str, ...]) -> list[_Line]:
+def _categories(heading: str, labels: list[str]) -> list[Flowable]:
+    s = styles()
+    return [spacer(3), para(heading, s.heading), *(para(f"•  {label}", s.indented) for label in labels)]
+
+
+def _closing(statement_zh: str, statement_en: str) -> list[Flowable]:
+    s = styles()
     return [
-        _space(4),
-        *(_Line(text, 9.5, 5.5 * MM) for text in statement),
-        _space(10),
-        _Line("审批人签字 Approver signature: ______________________     日期 Date: ______________"),
+        spacer(4),
+        para(statement_zh, s.small),
+        spacer(1.5),
+        para(statement_en, s.small),
+        spacer(12),
+        para("审批人签字 Approver signature: ______________________　　日期 Date: ______________"),
     ]
 
 
-def _pages(lines: list[_Line], height: float) -> list[list[_Line]]:
-    pages: list[list[_Line]] = [[]]
-    y = height - _TOP
-    for line in lines:
-        if line.text and y < _BOTTOM:
-            pages.append([])
-            y = height - _TOP
-        pages[-1].append(line)
-        y -= line.gap
-    return pages
-
-
-def _render(title: str, lines: list[_Line], generated_at: str) -> bytes:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen.canvas import Canvas
-
-    font = register_cjk_font()
-    buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=A4, pageCompression=1, initialFontName=font)
-    canvas.setTitle(title)
-    _width, height = A4
-    pages = _pages(lines, height)
-    for number, page in enumerate(pages, start=1):
-        y = height - _TOP
-        for line in page:
-            if line.text:
-                canvas.setFont(font, line.size)
-                canvas.drawString(_LEFT + line.indent, y, line.text)
-            y -= line.gap
-        canvas.setFont(font, 8)
-        canvas.drawString(
-            _LEFT,
-            15 * MM,
-            f"BranchVault — 生成于 Generated {_when(generated_at)} — "
-            f"第 {number} 页，共 {len(pages)} 页 / page {number} of {len(pages)}",
-        )
-        canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
+def _render(config: BranchConfig, title: str, story: list[Flowable], generated_at: str) -> bytes:
+    setup = page_setup(
+        config, title=title, footer_left=f"BranchVault — 生成于 Generated {_when(generated_at)}"
+    )
+    return build_pdf(setup, story)
 
 
 def certificate_pdf(
@@ -179,33 +121,29 @@ def certificate_pdf(
     generated_at: str,
 ) -> bytes:
     """The one-page certificate of one destruction record."""
-    lines = _header(
+    story = _header(
         config,
         ("个人信息销毁证明", "Certificate of destruction of personal information"),
         f"证明编号 Record No.: {destroyed.id}",
     )
-    lines += _who(destroyed.destroyed_at, destroyed_by, approved_by, reason_label)
+    story += _who(destroyed.destroyed_at, destroyed_by, approved_by, reason_label)
     if destroyed.request_reference:
-        lines.append(_Line(f"请求编号 Request reference: {destroyed.request_reference}"))
-    lines += [
-        _space(3),
-        _Line("已销毁的个人信息类别 Categories of personal information destroyed:", 11, 7 * MM),
-    ]
-    lines += [_Line(f"•  {zh} / {en}", indent=6 * MM) for zh, en in category_labels]
-    lines += _closing(
-        (
-            "依据《个人信息保护法》第四十七条，上述客户的个人信息已从本门店加密数据库中删除，",
-            "包括客户记录、跟进记录和搜索索引；数据库空闲页和预写日志（WAL）已清零并截断，无法恢复。",
-            "本证明不含客户个人信息；销毁记录和审计日志仅以不可逆的假名标识该客户。",
-            "",
-            "Under PIPL Art. 47 the client's personal information was deleted from this branch's encrypted",
-            "database: the client record, follow-ups and search index. Freed database pages and the write-ahead",
-            "log were zeroed and truncated, so the data cannot be recovered. This certificate holds no personal",
-            "data; the destruction record and audit log identify the client only by an irreversible pseudonym.",
-        )
+        story.append(para(f"请求编号 Request reference: {destroyed.request_reference}"))
+    story += _categories(
+        "已销毁的个人信息类别 Categories of personal information destroyed:",
+        [f"{zh} / {en}" for zh, en in category_labels],
+    )
+    story += _closing(
+        "依据《个人信息保护法》第四十七条，上述客户的个人信息已从本门店加密数据库中删除，"
+        "包括客户记录、跟进记录和搜索索引；数据库空闲页和预写日志（WAL）已清零并截断，无法恢复。"
+        "本证明不含客户个人信息；销毁记录和审计日志仅以不可逆的假名标识该客户。",
+        "Under PIPL Art. 47 the client's personal information was deleted from this branch's encrypted "
+        "database: the client record, follow-ups and search index. Freed database pages and the write-ahead "
+        "log were zeroed and truncated, so the data cannot be recovered. This certificate holds no personal "
+        "data; the destruction record and audit log identify the client only by an irreversible pseudonym.",
     )
     title = f"个人信息销毁证明 / Certificate of destruction No. {destroyed.id}"
-    return _render(title, lines, generated_at)
+    return _render(config, title, story, generated_at)
 
 
 def batch_certificate_pdf(
@@ -217,37 +155,31 @@ def batch_certificate_pdf(
     generated_at: str,
 ) -> bytes:
     """One certificate for every client destroyed by one approval of the retention queue."""
-    font = register_cjk_font()
     count = len(batch.record_ids)
-    lines = _header(
+    story = _header(
         config,
         ("个人信息销毁证明（批量）", "Certificate of destruction of personal information (batch)"),
         f"批次编号 Batch No.: {batch.batch_id}",
     )
-    lines += [_space(2), _Line(f"销毁客户数量 Number of clients: {count}", 12, 7.5 * MM)]
-    lines += _who(batch.destroyed_at, destroyed_by, approved_by, batch.reason_label)
-    lines += [
-        _space(3),
-        _Line("已销毁的个人信息类别（客户数） Categories destroyed (number of clients):", 11, 7 * MM),
-    ]
-    lines += [_Line(f"•  {zh} / {en}: {n}", indent=6 * MM) for (zh, en), n in batch.categories]
-    lines.append(_space(3))
-    numbers = _wrapped(
-        "销毁记录编号 Destruction record Nos.:", id_ranges(batch.record_ids), font, 10.5, _TEXT_WIDTH
+    story += [spacer(2), para(f"销毁客户数量 Number of clients: {count}", styles().heading)]
+    story += _who(batch.destroyed_at, destroyed_by, approved_by, batch.reason_label)
+    story += _categories(
+        "已销毁的个人信息类别（客户数） Categories destroyed (number of clients):",
+        [f"{zh} / {en}: {n}" for (zh, en), n in batch.categories],
     )
-    lines += [_Line(text) for text in numbers]
-    lines += _closing(
-        (
-            f"依据《个人信息保护法》第四十七条，上述 {count} 位客户的个人信息已从本门店加密数据库中删除，",
-            "包括客户记录、跟进记录和搜索索引；数据库空闲页和预写日志（WAL）已清零并截断，无法恢复。",
-            "本证明不含客户个人信息；销毁记录和审计日志仅以不可逆的假名标识各客户。",
-            "",
-            f"Under PIPL Art. 47 the personal information of the {count} clients above was deleted from this",
-            "branch's encrypted database: client records, follow-ups and search index. Freed database pages and",
-            "the write-ahead log were zeroed and truncated, so the data cannot be recovered. This certificate",
-            "holds no personal data; the destruction records and audit log identify each client only by an",
-            "irreversible pseudonym.",
-        )
+    story += [
+        spacer(3),
+        para("销毁记录编号 Destruction record Nos.: " + ", ".join(id_ranges(batch.record_ids))),
+    ]
+    story += _closing(
+        f"依据《个人信息保护法》第四十七条，上述 {count} 位客户的个人信息已从本门店加密数据库中删除，"
+        "包括客户记录、跟进记录和搜索索引；数据库空闲页和预写日志（WAL）已清零并截断，无法恢复。"
+        "本证明不含客户个人信息；销毁记录和审计日志仅以不可逆的假名标识各客户。",
+        f"Under PIPL Art. 47 the personal information of the {count} clients above was deleted from this "
+        "branch's encrypted database: client records, follow-ups and search index. Freed database pages and "
+        "the write-ahead log were zeroed and truncated, so the data cannot be recovered. This certificate "
+        "holds no personal data; the destruction records and audit log identify each client only by an "
+        "irreversible pseudonym.",
     )
     title = f"个人信息销毁证明 / Certificate of destruction, batch No. {batch.batch_id}"
-    return _render(title, lines, generated_at)
+    return _render(config, title, story, generated_at)

@@ -55,7 +55,10 @@ def check_fonts() -> Check:
     font = find_cjk_font()
     if font is None:
         return Check(
-            "fonts", False, "no TrueType CJK font found (install fonts-wqy-microhei)", required=False
+            "fonts",
+            False,
+            "no TrueType CJK font found (the bundled resources/fonts/wqy-microhei.ttc is missing)",
+            required=False,
         )
     return Check("fonts", True, str(font.path), required=False)
 
