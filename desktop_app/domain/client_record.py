@@ -37,6 +37,7 @@ from desktop_app.domain.client_fields import (
     validate_name,
     validate_optional_address,
 )
+from desktop_app.domain.consent_purposes import PurposeId, fields_unlocked
 from desktop_app.domain.field_errors import FieldLabel, InvalidField, too_long
 from desktop_app.domain.identity_documents import (
     ID_TYPE_FIELD,
@@ -72,9 +73,14 @@ BUYER_STAGES: frozenset[str] = frozenset({Stage.SUBSCRIPTION, Stage.CONTRACT, St
 laundering hold (at least 10 years from ``ClientRecord.buyer_since``) applies."""
 
 
+_SENSITIVE_FIELDS = frozenset({"id_number", "income_band"})
+
+
 def sensitive_fields_allowed(stage: Stage | str, sensitive_consent: bool) -> bool:
-    """Whether an ID number and an income band may be stored for a client at ``stage``."""
-    return bool(sensitive_consent) and Stage(stage) in BUYER_STAGES
+    """Whether an ID number and an income band may be stored for a client at ``stage``: the consent
+    registry (domain/consent_purposes.py) says which purpose unlocks them."""
+    granted = (PurposeId.SENSITIVE_DATA,) if sensitive_consent else ()
+    return _SENSITIVE_FIELDS <= fields_unlocked(granted) and Stage(stage) in BUYER_STAGES
 
 
 def _consent_needed(field: FieldLabel) -> InvalidField:
