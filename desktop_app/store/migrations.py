@@ -258,6 +258,31 @@ def _m006_client_lifecycle(db: Database) -> None:
     )
 
 
+def _m007_notice_versions(db: Database) -> None:
+    """Published privacy-notice versions (consent issue; PIPL Art. 17): the notice file exactly as
+    published (both languages), its content hash (domain/privacy_notice.py) and who published it
+    (NULL: a version bundled with the app, installed by the services on first use). Append-only:
+    a published version never changes; the current version is the one published last."""
+    db.execute(
+        """CREATE TABLE notice_versions (
+            version TEXT PRIMARY KEY,
+            content_hash TEXT NOT NULL UNIQUE,
+            content TEXT NOT NULL,
+            published_at TEXT NOT NULL,
+            published_by INTEGER REFERENCES staff(id),
+            source TEXT NOT NULL CHECK (source IN ('bundled','company'))
+        )"""
+    )
+    db.execute(
+        """CREATE TRIGGER notice_versions_no_update BEFORE UPDATE ON notice_versions
+           BEGIN SELECT RAISE(ABORT, 'published notice versions are immutable'); END"""
+    )
+    db.execute(
+        """CREATE TRIGGER notice_versions_no_delete BEFORE DELETE ON notice_versions
+           BEGIN SELECT RAISE(ABORT, 'published notice versions are immutable'); END"""
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _m001_foundation,
     _m002_slot_public_keys,
@@ -265,6 +290,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m004_client_search,
     _m005_destruction_records,
     _m006_client_lifecycle,
+    _m007_notice_versions,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 
