@@ -24,13 +24,13 @@ from desktop_app.domain.input_text import compact_code
 from desktop_app.domain.labelled_choice import LabelledChoice
 from desktop_app.domain.resident_id_numbers import (
     CHILD_CONSENT_AGE,
-    EARLIEST_BIRTH_DATE,
     LEGACY_RESIDENT_ID_FIELD,
     RESIDENT_ID_FIELD,
     Sex,
     age_on,
     birth_date_from_resident_id,
     check_character,
+    checked_birth_date,
     is_under_14,
     resident_id_18_from_15,
     sex_from_resident_id,
@@ -219,7 +219,7 @@ def _validate_hmt_residence_permit(text: str, today: date) -> str:
             "前 6 位应为 810000（香港）、820000（澳门）或 830000（台湾）",
             "the first 6 digits must be 810000 (Hong Kong), 820000 (Macao) or 830000 (Taiwan)",
         )
-    _permit_birth_date(field, number, today)
+    checked_birth_date(field, int(number[6:10]), int(number[10:12]), int(number[12:14]), today)
     if number[17] != check_character(number[:17]):
         raise InvalidField(
             field,
@@ -228,24 +228,6 @@ def _validate_hmt_residence_permit(text: str, today: date) -> str:
             "the check character does not match; check the number",
         )
     return number
-
-
-def _permit_birth_date(field: FieldLabel, number: str, today: date) -> date:
-    try:
-        born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
-    except ValueError:
-        raise InvalidField(
-            field, "bad_birth_date", "出生日期部分不是有效日期", "the birth-date digits are not a real date"
-        ) from None
-    if born < EARLIEST_BIRTH_DATE:
-        raise InvalidField(
-            field, "bad_birth_date", "出生日期早于 1900 年", "the birth-date digits are before 1900"
-        )
-    if born > today:
-        raise InvalidField(
-            field, "bad_birth_date", "出生日期晚于今天", "the birth-date digits are in the future"
-        )
-    return born
 
 
 def holder_birth_date(id_type: IdType | str, number: str, *, today: date | None = None) -> date | None:

@@ -43,7 +43,9 @@ def check_character(first_17: str) -> str:
     return calc_check_digit(first_17 + "0")
 
 
-def _birth_date(field: FieldLabel, year: int, month: int, day: int, today: date) -> date:
+def checked_birth_date(field: FieldLabel, year: int, month: int, day: int, today: date) -> date:
+    """The birth date written in an 18-character number (resident ID, residence permit): a real
+    date from 1900 to ``today`` (InvalidField naming ``field`` otherwise)."""
     try:
         born = date(year, month, day)
     except ValueError:
@@ -96,7 +98,9 @@ def validate_resident_id(text: str, *, today: date | None = None) -> str:
             "the first 17 characters must be digits and the last a digit or X",
         )
     _check_province(field, number)
-    _birth_date(field, int(number[6:10]), int(number[10:12]), int(number[12:14]), today or date.today())
+    checked_birth_date(
+        field, int(number[6:10]), int(number[10:12]), int(number[12:14]), today or date.today()
+    )
     if number[17] != check_character(number[:17]):
         raise InvalidField(
             field,
@@ -121,7 +125,9 @@ def validate_legacy_resident_id(text: str, *, today: date | None = None) -> str:
             f"must be 15 digits ({len(number)} characters entered)",
         )
     _check_province(field, number)
-    _birth_date(field, 1900 + int(number[6:8]), int(number[8:10]), int(number[10:12]), today or date.today())
+    checked_birth_date(
+        field, 1900 + int(number[6:8]), int(number[8:10]), int(number[10:12]), today or date.today()
+    )
     return number
 
 
