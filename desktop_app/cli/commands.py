@@ -8,8 +8,10 @@ import shutil
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.cli.gui_launch import cmd_gui, start_gui
 from desktop_app.cli.terminal import Output, SecretReader
@@ -19,7 +21,11 @@ from desktop_app.domain.roles import parse_role
 from desktop_app.services import audit_review, key_rotation, sign_in, staff_accounts
 from desktop_app.services.branch_setup import BranchDetails, init_branch
 from desktop_app.services.context import AppContext, build_context
+from desktop_app.store.branch_config import BranchConfig, save_config
 from desktop_app.store.data_dir import write_private_file
+
+if TYPE_CHECKING:
+    from desktop_app.services.privacy_notices import NoticeVersion
 
 Handler = Callable[[argparse.Namespace, Output], int]
 
@@ -106,7 +112,8 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
         security=_parse_security_settings(args.security_setting),
     )
     sign_in.sign_out(ctx)
-    # The branch exists now: whatever happens to the sheet, the recovery code must still be shown.
+    # The branch exists now: whatever happens next, the recovery code must still be shown.
+    hq_error = _save_headquarters(ctx, result.config, args.hq_name, args.hq_contact)
     sheet_error: BranchVaultError | None = None
     if sheet is not None:
         try:
@@ -129,11 +136,35 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
     }
     if sheet_error is not None:
         extra["recovery_sheet_error"] = {"message_zh": sheet_error.zh, "message_en": sheet_error.en}
+    if hq_error is not None:
+        extra["headquarters_error"] = {"message_zh": hq_error.zh, "message_en": hq_error.en}
     _print_recovery_code(out, result.recovery_code, extra)
-    if sheet_error is not None:
-        print(sheet_error.bilingual(), file=sys.stderr)
-        return 1
-    return 0
+    for error in (sheet_error, hq_error):
+        if error is not None:
+            print(error.bilingual(), file=sys.stderr)
+    return 1 if sheet_error is not None or hq_error is not None else 0
+
+
+def _save_headquarters(
+    ctx: AppContext, config: BranchConfig, name: str, contact: str
+) -> BranchVaultError | None:
+    """Headquarters as the recipient named in the privacy notice (PIPL Art. 23), in the [branch] table
+    of the new branch's config; a failure is returned (the branch exists, so the recovery code is shown)."""
+    name, contact = name.strip(), contact.strip()
+    if not (name or contact):
+        return None
+    try:
+        save_config(ctx.paths.config, replace(config, hq_name=name, hq_contact=contact))
+    except OSError as exc:
+        return BranchVaultError(
+            f"门店已建立，但总部名称和联系方式未能写入配置文件（{exc.strerror or exc}）。"
+            f"请在 {ctx.paths.config} 的 [branch] 表中设置 hq_name、hq_contact。",
+            f"The branch is set up, but the headquarters name and contact could not be written "
+            f"({exc.strerror or exc}). Set hq_name and hq_contact in the [branch] table of {ctx.paths.config}.",
+            code="headquarters_not_saved",
+        )
+    ctx.reload_config()
+    return None
 
 
 def cmd_user(args: argparse.Namespace, out: Output) -> int:
@@ -392,6 +423,53 @@ def _clients_import(args: argparse.Namespace, out: Output) -> int:
     return 1 if nothing_done and report.rejected else 0
 
 
+def cmd_notice(args: argparse.Namespace, out: Output) -> int:
+    from desktop_app.services import privacy_notices
+
+    source = Path(args.file).expanduser() if args.notice_command == "publish" else None
+    with signed_in(args) as (ctx, _):
+        if source is None:
+            versions = privacy_notices.list_notice_versions(ctx)
+            rows = [_notice_row(v) for v in versions]
+            text = "\n".join(
+                f"{'*' if v.current else ' '} {v.version:<16} {v.effective.isoformat()}  {v.published_at}  "
+                f"{v.hash_prefix}  {v.published_by or '（程序附带 / bundled）'}"
+                for v in versions
+            )
+            out.result({"versions": rows}, text + "\n* 现行版本 / current version")
+            return 0
+        done = privacy_notices.publish_notice(ctx, source)
+    ask = sorted(done.ask_again, key=str)
+    lines = [
+        f"已发布 / published {done.published.version} (sha256 {done.published.content_hash})",
+        f"上一版本 / previous: {done.previous.version}",
+        "需重新征得同意的目的 / consents to ask again: "
+        + ("; ".join(f"{p.label_zh} / {p.label_en}" for p in ask) if ask else "无 / none"),
+    ]
+    out.result(
+        {
+            **_notice_row(done.published),
+            "previous_version": done.previous.version,
+            "needs_reconsent": done.changes.needs_reconsent,
+            "ask_again": [str(p) for p in ask],
+        },
+        "\n".join(lines),
+    )
+    return 0
+
+
+def _notice_row(version: NoticeVersion) -> dict[str, object]:
+    return {
+        "version": version.version,
+        "effective": version.effective.isoformat(),
+        "published_at": version.published_at,
+        "published_by": version.published_by,
+        "source": version.source,
+        "current": version.current,
+        "content_hash": version.content_hash,
+    }
+
+
 HANDLERS: dict[str, Handler] = {
     "init": cmd_init,
     "user": cmd_user,
@@ -402,5 +480,6 @@ HANDLERS: dict[str, Handler] = {
     "self-test": cmd_self_test,
     "demo": cmd_demo,
     "clients": cmd_clients,
+    "notice": cmd_notice,
     "gui": cmd_gui,
 }

@@ -89,6 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--company-contact", default="")
     p.add_argument("--hq-url", default="")
     p.add_argument(
+        "--hq-name", default="", help="headquarters as the recipient of client data (privacy notice)"
+    )
+    p.add_argument("--hq-contact", default="", help="headquarters' privacy contact (privacy notice)")
+    p.add_argument(
         "--no-keyring",
         action="store_true",
         help="allow a PC without a secure keyring (data then protected by staff passwords only)",
@@ -181,6 +185,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--map", action="append", default=[], metavar="HEADER=FIELD", help="map a column (remembered)"
     )
+
+    notice = sub.add_parser("notice", help="privacy notice versions").add_subparsers(
+        dest="notice_command", metavar="ACTION", required=True
+    )
+    p = notice.add_parser("list", help="published notice versions, newest (current) first")
+    _common(p, as_user=True)
+    p = notice.add_parser("publish", help="managers: publish a new notice version from the company's file")
+    _common(p, as_user=True)
+    p.add_argument("file", metavar="FILE", help="the notice file (TOML, format: resources/notices/README.md)")
 
     p = sub.add_parser("gui", help="start the GUI (the default)")
     p.add_argument("--data-dir")

@@ -24,6 +24,7 @@ class Action(StrEnum):
     EXPORT_REQUEST = "export.request"
     EXPORT_APPROVE = "export.approve"
     REQUEST_HANDLE = "request.handle"
+    NOTICE_PUBLISH = "notice.publish"
     # Staff and keys.
     STAFF_LIST = "staff.list"
     STAFF_MANAGE = "staff.manage"
@@ -50,6 +51,7 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.EXPORT_REQUEST: frozenset({_A, _M}),
     Action.EXPORT_APPROVE: frozenset({_M}),
     Action.REQUEST_HANDLE: frozenset({_M}),
+    Action.NOTICE_PUBLISH: frozenset({_M}),
     Action.STAFF_LIST: frozenset({_I, _M}),
     Action.STAFF_MANAGE: frozenset({_I}),
     Action.KEYS_ROTATE: frozenset({_I}),
@@ -71,6 +73,7 @@ _ACTION_LABELS: dict[Action, tuple[str, str]] = {
     Action.EXPORT_REQUEST: ("申请导出", "request an export"),
     Action.EXPORT_APPROVE: ("审批导出", "approve exports"),
     Action.REQUEST_HANDLE: ("处理客户权利请求", "handle client requests"),
+    Action.NOTICE_PUBLISH: ("发布新版隐私告知书", "publish a privacy notice version"),
     Action.STAFF_LIST: ("查看员工列表", "list staff"),
     Action.STAFF_MANAGE: ("管理员工账户", "manage staff accounts"),
     Action.KEYS_ROTATE: ("轮换数据库密钥", "rotate the database key"),

@@ -1,6 +1,7 @@
 """The branch configuration file (TOML, in the data directory), written by IT at ``init``.
 
-Holds the branch identity, company details used by the privacy notice, the HQ address (later),
+Holds the branch identity, company details used by the privacy notice, the headquarters as the
+recipient of client data (``hq_name``, ``hq_contact``: PIPL Art. 23, named in the notice), the HQ address (later),
 the keyring choice, calibrated KDF parameters, IT's security settings and the retention rules.
 
 The ``[retention]`` table sets, per client stage, the months without activity (no contact and no
@@ -60,6 +61,9 @@ class BranchConfig:
     company_name: str = ""
     company_contact: str = ""
     hq_url: str = ""
+    hq_name: str = ""
+    """Headquarters as the recipient of client data (PIPL Art. 23), named in the privacy notice."""
+    hq_contact: str = ""
     use_keyring: bool = True
     kdf: KdfParams = field(default_factory=lambda: KdfParams(3, 64 * 1024, 1))
     security: dict[str, Any] = field(default_factory=dict)
@@ -102,6 +106,8 @@ def load_config(path: Path) -> BranchConfig:
             company_name=str(branch.get("company_name", "")),
             company_contact=str(branch.get("company_contact", "")),
             hq_url=str(branch.get("hq_url", "")),
+            hq_name=str(branch.get("hq_name", "")),
+            hq_contact=str(branch.get("hq_contact", "")),
             use_keyring=bool(keys.get("use_keyring", True)),
             kdf=KdfParams(int(kdf["time_cost"]), int(kdf["memory_kib"]), int(kdf["parallelism"]))
             if kdf
@@ -140,6 +146,8 @@ def save_config(path: Path, config: BranchConfig) -> None:
             "company_name": config.company_name,
             "company_contact": config.company_contact,
             "hq_url": config.hq_url,
+            "hq_name": config.hq_name,
+            "hq_contact": config.hq_contact,
         },
         "keys": {"use_keyring": config.use_keyring, "kdf": config.kdf.as_dict()},
         "security": dict(config.security),

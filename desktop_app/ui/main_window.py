@@ -34,6 +34,10 @@ def _page_for(area: Area, shell: Shell) -> QWidget:
         from desktop_app.ui.clients.clients_page import ClientsPage
 
         return ClientsPage(shell)
+    if area is Area.CONSENT:
+        from desktop_app.ui.notices.notices_page import NoticesPage
+
+        return NoticesPage(shell)
     if area is Area.REQUESTS:
         from desktop_app.ui.requests.requests_area import RequestsArea
 

@@ -212,6 +212,14 @@
         <translation>Destruction certificate printed</translation>
     </message>
     <message>
+        <source>Bundled privacy notice installed</source>
+        <translation>Bundled privacy notice installed</translation>
+    </message>
+    <message>
+        <source>Privacy notice published</source>
+        <translation>Privacy notice published</translation>
+    </message>
+    <message>
         <source>Request registered</source>
         <translation>Request registered</translation>
     </message>
@@ -302,6 +310,10 @@
     <message>
         <source>Client</source>
         <translation>Client</translation>
+    </message>
+    <message>
+        <source>Privacy notice version</source>
+        <translation>Privacy notice version</translation>
     </message>
     <message>
         <source>Client request</source>
@@ -1333,6 +1345,120 @@ Data folder: %3</translation>
     <message>
         <source>Map one column to the name and one to the phone number.</source>
         <translation>Map one column to the name and one to the phone number.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeTableModel</name>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Effective from</source>
+        <translation>Effective from</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>Published by</source>
+        <translation>Published by</translation>
+    </message>
+    <message>
+        <source>Content hash</source>
+        <translation>Content hash</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Bundled with the app</source>
+        <translation>Bundled with the app</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Current</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesPage</name>
+    <message>
+        <source>Privacy notices</source>
+        <translation>Privacy notices</translation>
+    </message>
+    <message>
+        <source>Each published version of the privacy notice is kept unchanged; the newest is the one in force and is printed on consent forms. The text below is shown with this branch&apos;s details.</source>
+        <translation>Each published version of the privacy notice is kept unchanged; the newest is the one in force and is printed on consent forms. The text below is shown with this branch&apos;s details.</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Publish new version…</source>
+        <translation>&amp;Publish new version…</translation>
+    </message>
+    <message>
+        <source>Choose the privacy notice file from the company</source>
+        <translation>Choose the privacy notice file from the company</translation>
+    </message>
+    <message>
+        <source>Notice files (*.toml)</source>
+        <translation>Notice files (*.toml)</translation>
+    </message>
+    <message>
+        <source>Publish version %1 (effective from %2) to replace version %3?</source>
+        <translation>Publish version %1 (effective from %2) to replace version %3?</translation>
+    </message>
+    <message>
+        <source>A published version can never be changed or withdrawn.</source>
+        <translation>A published version can never be changed or withdrawn.</translation>
+    </message>
+    <message>
+        <source>Publish privacy notice</source>
+        <translation>Publish privacy notice</translation>
+    </message>
+    <message>
+        <source>Purposes changed: %1</source>
+        <translation>Purposes changed: %1</translation>
+    </message>
+    <message>
+        <source>Purposes added: %1</source>
+        <translation>Purposes added: %1</translation>
+    </message>
+    <message>
+        <source>Purposes removed: %1</source>
+        <translation>Purposes removed: %1</translation>
+    </message>
+    <message>
+        <source>Recipients changed: %1</source>
+        <translation>Recipients changed: %1</translation>
+    </message>
+    <message>
+        <source>The processing methods changed.</source>
+        <translation>The processing methods changed.</translation>
+    </message>
+    <message>
+        <source>The categories of personal information changed.</source>
+        <translation>The categories of personal information changed.</translation>
+    </message>
+    <message>
+        <source>No purpose, recipient, method or category changes: only the wording.</source>
+        <translation>No purpose, recipient, method or category changes: only the wording.</translation>
+    </message>
+    <message>
+        <source>Clients who consented under an older version must consent again to: %1</source>
+        <translation>Clients who consented under an older version must consent again to: %1</translation>
+    </message>
+    <message>
+        <source>No client needs to consent again.</source>
+        <translation>No client needs to consent again.</translation>
+    </message>
+    <message>
+        <source>Version %1 is published and now in force.</source>
+        <translation>Version %1 is published and now in force.</translation>
     </message>
 </context>
 <context>

@@ -212,6 +212,14 @@
         <translation>打印销毁证明</translation>
     </message>
     <message>
+        <source>Bundled privacy notice installed</source>
+        <translation>程序附带的隐私告知书已安装</translation>
+    </message>
+    <message>
+        <source>Privacy notice published</source>
+        <translation>隐私告知书已发布</translation>
+    </message>
+    <message>
         <source>Request registered</source>
         <translation>登记个人信息请求</translation>
     </message>
@@ -302,6 +310,10 @@
     <message>
         <source>Client</source>
         <translation>客户</translation>
+    </message>
+    <message>
+        <source>Privacy notice version</source>
+        <translation>隐私告知书版本</translation>
     </message>
     <message>
         <source>Client request</source>
@@ -1331,6 +1343,120 @@ Data folder: %3</source>
     <message>
         <source>Map one column to the name and one to the phone number.</source>
         <translation>请至少把一列对应为“姓名”，一列对应为“电话号码”。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeTableModel</name>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Effective from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发布时间</translation>
+    </message>
+    <message>
+        <source>Published by</source>
+        <translation>发布人</translation>
+    </message>
+    <message>
+        <source>Content hash</source>
+        <translation>内容哈希</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Bundled with the app</source>
+        <translation>程序附带</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>现行版本</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesPage</name>
+    <message>
+        <source>Privacy notices</source>
+        <translation>隐私告知书</translation>
+    </message>
+    <message>
+        <source>Each published version of the privacy notice is kept unchanged; the newest is the one in force and is printed on consent forms. The text below is shown with this branch&apos;s details.</source>
+        <translation>隐私告知书的每个已发布版本都保持不变；最新的版本为现行版本，并打印在同意书上。下方文本已填入本门店的信息。</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Publish new version…</source>
+        <translation>发布新版本(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Choose the privacy notice file from the company</source>
+        <translation>选择公司提供的隐私告知书文件</translation>
+    </message>
+    <message>
+        <source>Notice files (*.toml)</source>
+        <translation>告知书文件 (*.toml)</translation>
+    </message>
+    <message>
+        <source>Publish version %1 (effective from %2) to replace version %3?</source>
+        <translation>发布版本 %1（%2 起生效）以取代版本 %3？</translation>
+    </message>
+    <message>
+        <source>A published version can never be changed or withdrawn.</source>
+        <translation>已发布的版本永远不能修改或撤回。</translation>
+    </message>
+    <message>
+        <source>Publish privacy notice</source>
+        <translation>发布隐私告知书</translation>
+    </message>
+    <message>
+        <source>Purposes changed: %1</source>
+        <translation>处理目的有变更：%1</translation>
+    </message>
+    <message>
+        <source>Purposes added: %1</source>
+        <translation>新增处理目的：%1</translation>
+    </message>
+    <message>
+        <source>Purposes removed: %1</source>
+        <translation>删除处理目的：%1</translation>
+    </message>
+    <message>
+        <source>Recipients changed: %1</source>
+        <translation>接收方有变更：%1</translation>
+    </message>
+    <message>
+        <source>The processing methods changed.</source>
+        <translation>处理方式有变更。</translation>
+    </message>
+    <message>
+        <source>The categories of personal information changed.</source>
+        <translation>个人信息种类有变更。</translation>
+    </message>
+    <message>
+        <source>No purpose, recipient, method or category changes: only the wording.</source>
+        <translation>处理目的、接收方、处理方式和个人信息种类均无变更，仅文字调整。</translation>
+    </message>
+    <message>
+        <source>Clients who consented under an older version must consent again to: %1</source>
+        <translation>按旧版本给予同意的客户须重新同意：%1</translation>
+    </message>
+    <message>
+        <source>No client needs to consent again.</source>
+        <translation>无需客户重新同意。</translation>
+    </message>
+    <message>
+        <source>Version %1 is published and now in force.</source>
+        <translation>版本 %1 已发布，现已生效。</translation>
     </message>
 </context>
 <context>

@@ -54,13 +54,21 @@ def test_navigation_shows_exactly_the_roles_areas(qtbot, branch, make_shell, rol
     assert set(window.page_by_area) == set(EXPECTED_AREAS[role])
 
 
-@pytest.mark.parametrize("area", [Area.CONSENT, Area.EXPORTS])
+@pytest.mark.parametrize("area", [Area.EXPORTS])
 def test_unfinished_areas_say_they_arrive_later(qtbot, branch, make_shell, area: Area) -> None:
     ctx = signed_in(branch.context(), *branch.users[Role.MANAGER])
     window = _window(qtbot, make_shell(ctx))
     page = window.show_area(area)
     assert isinstance(page, PlaceholderPage)
     assert "later release" in page.text()
+
+
+def test_the_consent_area_shows_the_privacy_notices(qtbot, branch, make_shell) -> None:
+    from desktop_app.ui.notices.notices_page import NoticesPage
+
+    ctx = signed_in(branch.context(), *branch.users[Role.AGENT])
+    window = _window(qtbot, make_shell(ctx))
+    assert isinstance(window.show_area(Area.CONSENT), NoticesPage)
 
 
 def test_status_bar_names_user_role_branch_and_keyring(qtbot, branch, make_shell) -> None:
@@ -96,7 +104,7 @@ def test_language_switch_retranslates_live_and_is_saved(qtbot, branch, make_shel
     qtbot.waitUntil(lambda: window.area_names() == chinese)
     assert window.session_menu.title() == "会话(&S)"
     assert "店长" in window.status.texts()
-    page = window.show_area(Area.CONSENT)
+    page = window.show_area(Area.EXPORTS)
     assert isinstance(page, PlaceholderPage) and "后续版本" in page.text()
     assert load_user_settings(ctx.paths.user_settings).language == "zh_CN"
     window.language_actions["en"].trigger()

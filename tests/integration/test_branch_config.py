@@ -239,3 +239,27 @@ def test_a_retention_value_that_is_not_a_table_is_refused(tmp_path: Path) -> Non
     path = tmp_path / "branch.toml"
     path.write_text('retention = 5\n[branch]\nid = "x"\ncode = "C"\nname = "店"\n', encoding="utf-8")
     assert_config_error(path, str(path))
+
+
+def test_headquarters_recipient_round_trips(tmp_path: Path) -> None:
+    path = tmp_path / "branch.toml"
+    config = dataclasses.replace(
+        CONFIG, hq_name="示例地产集团有限公司总部", hq_contact="021-0000-0000 hq-privacy@example.cn"
+    )
+    save_config(path, config)
+    loaded = load_config(path)
+    assert loaded == config
+    assert (loaded.hq_name, loaded.hq_contact) == (config.hq_name, config.hq_contact)
+    written = path.read_text(encoding="utf-8")
+    assert 'hq_name = "示例地产集团有限公司总部"' in written  # in the [branch] table, readable by IT
+
+
+def test_headquarters_fields_default_to_empty_and_can_be_written_by_hand(tmp_path: Path) -> None:
+    path = tmp_path / "branch.toml"
+    path.write_text('[branch]\nid = "x"\ncode = "C"\nname = "店"\n', encoding="utf-8")
+    assert (load_config(path).hq_name, load_config(path).hq_contact) == ("", "")
+    path.write_text(
+        '[branch]\nid = "x"\ncode = "C"\nname = "店"\nhq_name = "集团总部"\nhq_contact = "400-1"\n',
+        encoding="utf-8",
+    )
+    assert (load_config(path).hq_name, load_config(path).hq_contact) == ("集团总部", "400-1")

@@ -21,6 +21,7 @@ EXPECTED: dict[str, set[Role]] = {
     "export.request": {A, M},
     "export.approve": {M},
     "request.handle": {M},
+    "notice.publish": {M},
     "staff.list": {IT, M},
     "staff.manage": {IT},
     "keys.rotate": {IT},

@@ -42,6 +42,8 @@ def _action_labels(language: str) -> dict[str, str]:
         "client.destruction_certificate": QCoreApplication.translate(
             "AuditLabels", "Destruction certificate printed"
         ),
+        "notice.install": QCoreApplication.translate("AuditLabels", "Bundled privacy notice installed"),
+        "notice.publish": QCoreApplication.translate("AuditLabels", "Privacy notice published"),
         "request.register": QCoreApplication.translate("AuditLabels", "Request registered"),
         "request.verify": QCoreApplication.translate("AuditLabels", "Requester identity verified"),
         "request.copy": QCoreApplication.translate("AuditLabels", "Copy of data provided"),
@@ -77,6 +79,7 @@ def _target_labels(language: str) -> dict[str, str]:
         "staff": QCoreApplication.translate("AuditLabels", "Staff member"),
         "action": QCoreApplication.translate("AuditLabels", "Action"),
         "client": QCoreApplication.translate("AuditLabels", "Client"),
+        "notice_version": QCoreApplication.translate("AuditLabels", "Privacy notice version"),
         "client_request": QCoreApplication.translate("AuditLabels", "Client request"),
         "destruction_record": QCoreApplication.translate("AuditLabels", "Destruction record"),
         "destruction_batch": QCoreApplication.translate("AuditLabels", "Destruction batch"),

@@ -1,0 +1,1 @@
+"""The privacy-notice versions page (Consent area)."""
