@@ -8,11 +8,11 @@ import shutil
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_app.cli.consent_commands import cmd_consent
 from desktop_app.cli.gui_launch import cmd_gui, start_gui
 from desktop_app.cli.terminal import Output, SecretReader
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
@@ -21,7 +21,6 @@ from desktop_app.domain.roles import parse_role
 from desktop_app.services import audit_review, key_rotation, sign_in, staff_accounts
 from desktop_app.services.branch_setup import BranchDetails, init_branch
 from desktop_app.services.context import AppContext, build_context
-from desktop_app.store.branch_config import BranchConfig, save_config
 from desktop_app.store.data_dir import write_private_file
 
 if TYPE_CHECKING:
@@ -103,7 +102,13 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
     result = init_branch(
         ctx,
         BranchDetails(
-            args.branch_code, args.branch_name, args.company_name, args.company_contact, args.hq_url
+            args.branch_code,
+            args.branch_name,
+            args.company_name,
+            args.company_contact,
+            args.hq_url,
+            args.hq_name,
+            args.hq_contact,
         ),
         admin_username=args.admin_username,
         admin_display_name=args.admin_display_name or args.admin_username,
@@ -113,7 +118,6 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
     )
     sign_in.sign_out(ctx)
     # The branch exists now: whatever happens next, the recovery code must still be shown.
-    hq_error = _save_headquarters(ctx, result.config, args.hq_name, args.hq_contact)
     sheet_error: BranchVaultError | None = None
     if sheet is not None:
         try:
@@ -136,35 +140,10 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
     }
     if sheet_error is not None:
         extra["recovery_sheet_error"] = {"message_zh": sheet_error.zh, "message_en": sheet_error.en}
-    if hq_error is not None:
-        extra["headquarters_error"] = {"message_zh": hq_error.zh, "message_en": hq_error.en}
     _print_recovery_code(out, result.recovery_code, extra)
-    for error in (sheet_error, hq_error):
-        if error is not None:
-            print(error.bilingual(), file=sys.stderr)
-    return 1 if sheet_error is not None or hq_error is not None else 0
-
-
-def _save_headquarters(
-    ctx: AppContext, config: BranchConfig, name: str, contact: str
-) -> BranchVaultError | None:
-    """Headquarters as the recipient named in the privacy notice (PIPL Art. 23), in the [branch] table
-    of the new branch's config; a failure is returned (the branch exists, so the recovery code is shown)."""
-    name, contact = name.strip(), contact.strip()
-    if not (name or contact):
-        return None
-    try:
-        save_config(ctx.paths.config, replace(config, hq_name=name, hq_contact=contact))
-    except OSError as exc:
-        return BranchVaultError(
-            f"门店已建立，但总部名称和联系方式未能写入配置文件（{exc.strerror or exc}）。"
-            f"请在 {ctx.paths.config} 的 [branch] 表中设置 hq_name、hq_contact。",
-            f"The branch is set up, but the headquarters name and contact could not be written "
-            f"({exc.strerror or exc}). Set hq_name and hq_contact in the [branch] table of {ctx.paths.config}.",
-            code="headquarters_not_saved",
-        )
-    ctx.reload_config()
-    return None
+    if sheet_error is not None:
+        print(sheet_error.bilingual(), file=sys.stderr)
+    return 1 if sheet_error is not None else 0
 
 
 def cmd_user(args: argparse.Namespace, out: Output) -> int:
@@ -471,6 +450,7 @@ def _notice_row(version: NoticeVersion) -> dict[str, object]:
 
 
 HANDLERS: dict[str, Handler] = {
+    "consent": cmd_consent,
     "init": cmd_init,
     "user": cmd_user,
     "passwd": cmd_passwd,

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from desktop_app import __version__
+from desktop_app.cli.consent_commands import add_consent_parser
 from desktop_app.domain.errors import BranchVaultError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -194,6 +195,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = notice.add_parser("publish", help="managers: publish a new notice version from the company's file")
     _common(p, as_user=True)
     p.add_argument("file", metavar="FILE", help="the notice file (TOML, format: resources/notices/README.md)")
+
+    add_consent_parser(sub)
 
     p = sub.add_parser("gui", help="start the GUI (the default)")
     p.add_argument("--data-dir")

@@ -51,6 +51,8 @@ class BranchDetails:
     company_name: str = ""
     company_contact: str = ""
     hq_url: str = ""
+    hq_name: str = ""  # headquarters as the recipient named in the privacy notice (PIPL Art. 23)
+    hq_contact: str = ""
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,13 @@ def validate_branch(details: BranchDetails) -> BranchDetails:
             "门店名称不能为空，且不超过 60 个字符。", "The branch name must be 1–60 characters."
         )
     return BranchDetails(
-        code, name, details.company_name.strip(), details.company_contact.strip(), details.hq_url.strip()
+        code,
+        name,
+        details.company_name.strip(),
+        details.company_contact.strip(),
+        details.hq_url.strip(),
+        details.hq_name.strip(),
+        details.hq_contact.strip(),
     )
 
 
@@ -120,6 +128,8 @@ def init_branch(
             company_name=details.company_name,
             company_contact=details.company_contact,
             hq_url=details.hq_url,
+            hq_name=details.hq_name,
+            hq_contact=details.hq_contact,
             use_keyring=use_keyring,
             kdf=kdf,
             security=security,

@@ -88,7 +88,12 @@ def create_demo_profile(
     init_branch(
         ctx,
         BranchDetails(
-            "DEMO01", "演示门店（深圳南山）", "演示地产经纪有限公司", "400-000-0000 privacy@example.cn"
+            "DEMO01",
+            "演示门店（深圳南山）",
+            "演示地产经纪有限公司",
+            "400-000-0000 privacy@example.cn",
+            hq_name="演示地产集团总部",
+            hq_contact="400-000-0001 hq-privacy@example.cn",
         ),
         admin_username=admin.username,
         admin_display_name=admin.display_name,

@@ -1,0 +1,87 @@
+"""``branchvault consent blank-form``: a blank consent form for clients who fill it in by hand.
+
+Needs no sign-in: the form holds no client data, only the branch's details from the config and the
+current privacy notice (until the notice service lands: the newest version bundled with the app).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+from typing import Any
+
+from desktop_app.cli.terminal import Output
+from desktop_app.domain.branch_time import branch_day
+from desktop_app.domain.consent_form_number import new_form_number
+from desktop_app.domain.errors import BranchVaultError, InvalidInput
+
+LANGUAGES = ("zh_CN", "en")
+
+
+def add_consent_parser(sub: Any) -> None:
+    """Add ``consent blank-form`` to the ``branchvault`` sub-command parsers ``sub``."""
+    consent = sub.add_parser("consent", help="privacy notice and consent forms").add_subparsers(
+        dest="consent_command", metavar="ACTION", required=True
+    )
+    p = consent.add_parser("blank-form", help="write a blank consent form (current notice) as PDF")
+    p.add_argument(
+        "--data-dir", help="branch data directory (default: platform data dir or BRANCHVAULT_HOME)"
+    )
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument("--language", choices=LANGUAGES, default="zh_CN", help="zh_CN (default) or en")
+
+
+def _output_path(text: str) -> Path:
+    path = Path(text).expanduser()
+    if path.is_dir() or not path.parent.is_dir():
+        raise InvalidInput(
+            f"无法写入 {path}：所在文件夹不存在，或该路径是文件夹。",
+            f"Cannot write {path}: its folder does not exist, or the path is a folder.",
+        )
+    return path
+
+
+def run_blank_form(args: argparse.Namespace, out: Output) -> int:
+    """Write a blank form of the newest bundled notice with the branch's details to ``args.out``."""
+    from desktop_app.documents.consent_form import branch_form, consent_form_pdf
+    from desktop_app.services.context import build_context
+    from desktop_app.store.data_dir import write_private_file
+    from desktop_app.store.notice_files import bundled_versions, load_bundled
+
+    path = _output_path(args.out)
+    config = build_context(args.data_dir).require_config()
+    versions = bundled_versions()
+    if not versions:
+        raise BranchVaultError(
+            "本程序未附带隐私告知书，无法生成同意书。请联系 IT。",
+            "No privacy notice is bundled with the app, so no consent form can be made. Contact IT.",
+            code="no_notice",
+        )
+    notice = load_bundled(versions[-1])
+    now = time.time()
+    number = str(new_form_number(config.branch_code, now))
+    language = getattr(args, "language", None) or "zh_CN"
+    form = branch_form(config, notice, form_number=number, language=language)
+    write_private_file(path, consent_form_pdf(form))
+    out.result(
+        {
+            "file": str(path),
+            "form_number": number,
+            "notice_version": notice.version,
+            "content_hash": notice.content_hash,
+            "language": language,
+            "date": branch_day(now).isoformat(),
+        },
+        f"空白同意书已写入 Blank consent form written: {path}\n"
+        f"同意书编号 Form No.: {number}\n告知书版本 Notice version: {notice.version}",
+    )
+    return 0
+
+
+def cmd_consent(args: argparse.Namespace, out: Output) -> int:
+    """The ``consent`` command's handler (``commands.HANDLERS["consent"]``)."""
+    if args.consent_command == "blank-form":
+        return run_blank_form(args, out)
+    raise InvalidInput(f"未知操作：{args.consent_command}", f"Unknown action: {args.consent_command}")

@@ -1,0 +1,414 @@
+"""The printed privacy notice and consent form (个人信息处理告知书及同意书), A4, one or two pages.
+
+``consent_form_pdf`` lays out a ``ConsentForm``: the company and branch in the page header; the title;
+the notice text of one version (every section; Chinese, and the English text after it when the
+form is printed in English); then one boxed part per purpose of the registry, in registry order:
+notice-only purposes as acknowledgement text, each separate consent (Art. 23, 29) with its own
+"同意 / 不同意" tick boxes and its own signature and date line (the sensitive-data box also states
+why the data is necessary and how processing affects the client's rights, Art. 30), the optional
+consent with its own tick boxes; a guardian block (name, relation, signature) for clients under 14
+(Art. 31); the client block (name, masked ID number, agent, date, form number, the notice's full
+content hash) with a QR code ``BVFORM|<form number>|<notice version>``. Every page's footer names the
+notice version and the start of its content hash, and "page N of M".
+
+A blank form (no client name, ID or agent) leaves lines to fill in by hand. Before anything is laid
+out, every text that varies per client is checked with ``fonts.missing_glyphs``: a character no font
+can draw is refused with a bilingual error, so the agent is warned before printing and the form
+never shows an empty box. The PDF metadata holds no personal data (a fixed title only).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from desktop_app.documents.fonts import missing_glyphs, register_cjk_font
+from desktop_app.documents.pdf_engine import (
+    MM,
+    TEXT_WIDTH,
+    PageSetup,
+    build_pdf,
+    para,
+    qr_code,
+    spacer,
+    styles,
+)
+from desktop_app.domain.consent_purposes import (
+    GUARDIAN_AGE,
+    ConsentKind,
+    ConsentPurpose,
+    GuardianRelation,
+    all_purposes,
+)
+from desktop_app.domain.errors import BranchVaultError
+from desktop_app.domain.privacy_notice import PrivacyNotice, RenderedNotice, RenderedSection, render_notice
+from desktop_app.store.branch_config import BranchConfig
+
+if TYPE_CHECKING:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Flowable
+
+TITLE_ZH = "个人信息处理告知书及同意书"
+TITLE_EN = "Privacy notice and consent"
+QR_PREFIX = "BVFORM"
+SHORT_HASH = 16  # hex digits of the content hash in the footer; the full hash is in the client block
+QR_SIZE_MM = 30
+BLANK = "_" * 22
+BOX_WIDTH = TEXT_WIDTH - 12  # the body frame's default padding is 6 pt on each side
+BLANK_DATE = "______年____月____日"
+
+
+class UnprintableCharacters(BranchVaultError):
+    """A text on the form holds characters no available font can draw."""
+
+    code = "unprintable_characters"
+
+    def __init__(self, field_zh: str, field_en: str, characters: Sequence[str]) -> None:
+        # Code points only: the message never repeats the personal data itself.
+        points = "、".join(f"U+{ord(c):04X}" for c in characters)
+        points_en = ", ".join(f"U+{ord(c):04X}" for c in characters)
+        super().__init__(
+            f"{field_zh}中有 {len(characters)} 个字符（{points}）在本机所有字体中都没有字形，打印出来会是空白方框，"
+            "因此未生成同意书。请核对该字符是否输入正确，或联系 IT 安装含该字符的字体后再打印。",
+            f"The {field_en} holds {len(characters)} character(s) ({points_en}) that no font on this PC can "
+            "draw; printed, they would be empty boxes, so the form was not made. Check the characters "
+            "were typed correctly, or ask IT to install a font that has them, then print again.",
+        )
+
+
+@dataclass(frozen=True)
+class ConsentForm:
+    """Everything one printed form shows. Empty client fields print as lines to fill in by hand.
+
+    ``notice`` is the Chinese text of the version; ``notice_en`` (same version) is printed after it
+    when the form is made in English. ``client_under_14``: True prints the guardian block as
+    required, False leaves it out, None (unknown, e.g. a blank form) prints it "for clients under 14".
+    """
+
+    notice: RenderedNotice
+    notice_version: str
+    content_hash: str
+    company_name: str
+    company_contact: str
+    branch_name: str
+    branch_code: str
+    form_number: str
+    form_date: date | None = None
+    client_name: str = ""
+    masked_id_number: str = ""
+    agent_name: str = ""
+    notice_en: RenderedNotice | None = None
+    client_under_14: bool | None = None
+    purposes: tuple[ConsentPurpose, ...] = field(default_factory=all_purposes)
+
+    @property
+    def qr_text(self) -> str:
+        return f"{QR_PREFIX}|{self.form_number}|{self.notice_version}"
+
+
+def _check(form: ConsentForm) -> None:
+    for notice in filter(None, (form.notice, form.notice_en)):
+        if notice.version != form.notice_version or notice.content_hash != form.content_hash:
+            raise ValueError("the rendered notice is not the version the form names")
+    for text, field_zh, field_en in (
+        (form.client_name, "客户姓名", "client's name"),
+        (form.agent_name, "经纪人姓名", "agent's name"),
+        (form.company_name, "公司名称", "company name"),
+        (form.branch_name, "门店名称", "branch name"),
+        (form.company_contact, "公司联系方式", "company contact"),
+    ):
+        missing = missing_glyphs(text)
+        if missing:
+            raise UnprintableCharacters(field_zh, field_en, missing)
+
+
+@dataclass(frozen=True)
+class _Look:
+    """The styles of the form, derived once from the engine's shared styles."""
+
+    notice_heading: ParagraphStyle
+    notice_body: ParagraphStyle
+    notice_sub: ParagraphStyle
+    box_title: ParagraphStyle
+    box_body: ParagraphStyle
+    box_small: ParagraphStyle
+
+
+@functools.lru_cache(maxsize=1)
+def _look() -> _Look:
+    from reportlab.lib.styles import ParagraphStyle
+
+    s = styles()
+    body = ParagraphStyle("bv-cf-notice", parent=s.body, fontSize=7.2, leading=9.1)
+    return _Look(
+        notice_heading=ParagraphStyle(
+            "bv-cf-heading", parent=body, fontSize=8.5, leading=11, spaceBefore=2.5, spaceAfter=0.5
+        ),
+        notice_body=body,
+        notice_sub=ParagraphStyle("bv-cf-sub", parent=body, fontSize=8, leading=10, spaceBefore=1.5),
+        box_title=ParagraphStyle("bv-cf-box-title", parent=s.body, fontSize=9.5, leading=12.5),
+        box_body=ParagraphStyle("bv-cf-box", parent=s.body, fontSize=8.5, leading=11.5, spaceBefore=1),
+        box_small=ParagraphStyle("bv-cf-box-small", parent=s.body, fontSize=7.5, leading=10),
+    )
+
+
+def _section(section: RenderedSection, colon: str, depth: int = 0) -> list[Flowable]:
+    look = _look()
+    items: list[Flowable] = []
+    if section.title:
+        items.append(para(section.title, look.notice_heading if depth == 0 else look.notice_sub))
+    if section.text:
+        items.append(para(section.text, look.notice_body))
+    items.extend(para(f"{item.label}{colon}{item.text}", look.notice_body) for item in section.items)
+    for sub in section.subsections:
+        items.extend(_section(sub, colon, depth + 1))
+    return items
+
+
+def _notice(notice: RenderedNotice) -> list[Flowable]:
+    """The notice in two balanced columns of small print (continued on the next page if need be)."""
+    from desktop_app.documents.text_columns import TwoColumns  # imports reportlab: only when printing
+
+    colon = "：" if notice.language.startswith("zh") else ": "
+    body: list[Flowable] = []
+    for section in notice.sections:
+        body.extend(_section(section, colon))
+    columns = TwoColumns(body, gap=5 * MM)
+    return [para(notice.title, _look().box_title), columns]
+
+
+def _box(content: list[Flowable], *, shaded: bool = False) -> Flowable:
+    """``content`` in a framed box the width of the text area, kept on one page."""
+    from reportlab.lib import colors
+    from reportlab.platypus import Table, TableStyle
+
+    box = Table([[content]], colWidths=[BOX_WIDTH])
+    commands: list[tuple[object, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), register_cjk_font()),  # else an unembedded Helvetica is named
+        ("BOX", (0, 0), (-1, -1), 0.9, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3 * MM),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3 * MM),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5 * MM),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * MM),
+    ]
+    if shaded:
+        commands.append(("BACKGROUND", (0, 0), (-1, -1), colors.Color(0.95, 0.95, 0.95)))
+    box.setStyle(TableStyle(commands))
+    return box
+
+
+def _date_text(day: date | None) -> str:
+    return f"{day.year}年{day.month}月{day.day}日 ({day.isoformat()})" if day else BLANK_DATE
+
+
+def _signature_line(who_zh: str, who_en: str) -> Flowable:
+    return para(f"{who_zh}签字 {who_en} signature：{BLANK}　　日期 Date：{BLANK_DATE}", _look().box_body)
+
+
+def _texts(form: ConsentForm, zh: str, en: str) -> str:
+    """Chinese on a Chinese form; Chinese, then English, on an English one."""
+    return zh if form.notice_en is None else f"{zh} / {en}"
+
+
+def _purpose_box(form: ConsentForm, number: int, purpose: ConsentPurpose) -> Flowable:
+    look = _look()
+    basis = _texts(form, purpose.legal_basis.zh, purpose.legal_basis.en)
+    content: list[Flowable] = [
+        para(f"{number}. {purpose.id.label_zh} / {purpose.id.label_en}", look.box_title),
+        para(
+            f"【{purpose.kind.label_zh} / {purpose.kind.label_en}】法律依据 Legal basis：{basis}",
+            look.box_small,
+        ),
+    ]
+    if purpose.states_necessity:
+        content += [
+            para(
+                f"处理的必要性 Why it is necessary：{_texts(form, purpose.necessity.zh, purpose.necessity.en)}",
+                look.box_small,
+            ),
+            para(
+                f"对您权益的影响 Effect on your rights：{_texts(form, purpose.impact.zh, purpose.impact.en)}",
+                look.box_small,
+            ),
+        ]
+    if purpose.kind is ConsentKind.NOTICE_ONLY:
+        content.append(
+            para(
+                "本项无需您同意：本人已阅读并知悉上述告知书中关于本项处理的内容。"
+                " / No consent is asked for this purpose: I have read and understood what the notice "
+                "above says about it.",
+                look.box_body,
+            )
+        )
+        return _box(content, shaded=True)
+    if purpose.withdrawable:
+        stops = _texts(form, purpose.withdrawal_stops.zh, purpose.withdrawal_stops.en)
+        content.append(para(f"撤回 Withdrawal：{stops}", look.box_small))
+    if purpose.kind is ConsentKind.SEPARATE:
+        content += [
+            para(
+                "请勾选其一并在本栏单独签字 Tick one and sign this box separately：　"
+                "□ 同意 I consent　　□ 不同意 I do not consent",
+                look.box_body,
+            ),
+            spacer(1.5),
+            _signature_line("客户（或监护人）", "Client (or guardian)"),
+        ]
+    else:
+        content.append(
+            para(
+                "可选，不同意不影响服务 Optional, refusing does not affect our services：　"
+                "□ 同意 I consent　　□ 不同意 I do not consent",
+                look.box_body,
+            )
+        )
+    return _box(content)
+
+
+def _guardian_box(form: ConsentForm) -> Flowable:
+    look = _look()
+    if form.client_under_14:
+        scope = "客户未满十四周岁，须由监护人填写并签字。 / The client is under 14: a guardian fills in and signs."
+    else:
+        scope = (
+            f"仅限未满{GUARDIAN_AGE}周岁的客户：由父母或其他监护人代为同意（《个人信息保护法》第三十一条）。"
+            f" / Only for clients under {GUARDIAN_AGE}: a parent or other guardian consents for them "
+            "(PIPL Art. 31)."
+        )
+    relations = "　".join(f"□ {r.label_zh} {r.label_en}" for r in GuardianRelation)
+    return _box(
+        [
+            para("监护人 / Guardian", look.box_title),
+            para(scope, look.box_small),
+            para(f"监护人姓名 Guardian's name：{BLANK}", look.box_body),
+            para(f"与客户关系 Relation：{relations}", look.box_body),
+            spacer(2),
+            _signature_line("监护人", "Guardian"),
+        ]
+    )
+
+
+def _client_block(form: ConsentForm) -> Flowable:
+    from reportlab.platypus import Table, TableStyle
+
+    look = _look()
+    rows = [
+        f"客户姓名 Client name：{form.client_name or BLANK}",
+        f"证件号码 ID number：{form.masked_id_number or BLANK}",
+        f"经办经纪人 Agent：{form.agent_name or BLANK}",
+        f"日期 Date：{_date_text(form.form_date)}",
+        f"同意书编号 Form No.：{form.form_number}",
+        f"告知书版本 Notice version：{form.notice_version}（生效 effective {form.notice.effective.isoformat()}）",
+        f"告知书内容哈希 Notice content hash (SHA-256)：{form.content_hash}",
+    ]
+    left: list[Flowable] = [para("客户信息 / Client", look.box_title)]
+    left += [para(row, look.box_body) for row in rows]
+    left += [spacer(2), _signature_line("客户", "Client")]
+    qr_width = (QR_SIZE_MM + 2) * MM
+    inner = Table(
+        [[left, qr_code(form.qr_text, QR_SIZE_MM)]],
+        colWidths=[BOX_WIDTH - 6 * MM - qr_width, qr_width],
+    )
+    inner.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), register_cjk_font()),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return _box([inner])
+
+
+def _story(form: ConsentForm) -> list[Flowable]:
+    from reportlab.platypus import KeepTogether
+
+    s = styles()
+    story: list[Flowable] = [
+        para(f"{TITLE_ZH}　{TITLE_EN}", s.subtitle),
+        para(
+            f"个人信息处理者 Processor：{form.company_name}　门店 Branch：{form.branch_name} ({form.branch_code})"
+            + (f"　联系方式 Contact：{form.company_contact}" if form.company_contact else ""),
+            _look().box_body,
+        ),
+        spacer(1.5),
+        *_notice(form.notice),
+    ]
+    if form.notice_en is not None:
+        story += [spacer(2), *_notice(form.notice_en)]
+    story += [spacer(2), para("同意事项 / Consents", _look().box_title), spacer(1)]
+    for number, purpose in enumerate(form.purposes, start=1):
+        story += [_purpose_box(form, number, purpose), spacer(1.5)]
+    tail: list[Flowable] = []
+    if form.client_under_14 is not False:
+        tail += [_guardian_box(form), spacer(1.5)]
+    tail.append(_client_block(form))
+    story.append(KeepTogether(tail))
+    return story
+
+
+def consent_form_pdf(form: ConsentForm) -> bytes:
+    """The form as PDF bytes; UnprintableCharacters if a text holds a character no font draws."""
+    _check(form)
+    setup = PageSetup(
+        title=f"{TITLE_ZH} {TITLE_EN}",  # metadata: never the client's data
+        header_left=form.company_name or "BranchVault",
+        header_right=f"{form.branch_name} ({form.branch_code})",
+        footer_left=(
+            f"告知书版本 Notice version {form.notice_version} · "
+            f"SHA-256 {form.content_hash[:SHORT_HASH]} · 同意书编号 Form No. {form.form_number}"
+        ),
+        subject="BranchVault consent form",
+    )
+    return build_pdf(setup, _story(form))
+
+
+def branch_form(
+    config: BranchConfig,
+    notice: PrivacyNotice,
+    *,
+    form_number: str,
+    language: str = "zh_CN",
+    form_date: date | None = None,
+    client_name: str = "",
+    masked_id_number: str = "",
+    agent_name: str = "",
+    client_under_14: bool | None = None,
+) -> ConsentForm:
+    """The form of ``notice`` with this branch's details (blank client lines unless given).
+
+    The headquarters' name and contact are read from the config once it holds them
+    (``hq_name`` / ``hq_contact``); until then a notice naming headquarters is refused by
+    ``render_notice`` with a bilingual error asking for IT."""
+    from desktop_app.store.notice_files import notice_values
+
+    values = notice_values(
+        config,
+        hq_name=str(getattr(config, "hq_name", "") or ""),
+        hq_contact=str(getattr(config, "hq_contact", "") or ""),
+    )
+    english = not language.startswith("zh")
+    return ConsentForm(
+        notice=render_notice(notice, values, "zh_CN"),
+        notice_version=notice.version,
+        content_hash=notice.content_hash,
+        company_name=config.company_name,
+        company_contact=config.company_contact,
+        branch_name=config.branch_name,
+        branch_code=config.branch_code,
+        form_number=form_number,
+        form_date=form_date,
+        client_name=client_name,
+        masked_id_number=masked_id_number,
+        agent_name=agent_name,
+        notice_en=render_notice(notice, values, "en") if english else None,
+        client_under_14=client_under_14,
+    )
