@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop_app.ui import main_thread_gc
 from desktop_app.ui.background import JobRunner
 from desktop_app.ui.language import LanguageSwitcher
 
@@ -74,6 +75,7 @@ class Shell(QObject):
         self.idle_lock_ms = idle_lock_ms
         self.wizard_kdf = wizard_kdf
         self.language = language or LanguageSwitcher(data_dir / "user-settings.toml", parent=self)
+        main_thread_gc.install()  # before the first worker job: Qt objects die on this thread only
         self.jobs = JobRunner(self)
         self._clipboard: ClipboardGuard | None = None
         self.lock_state = LockState(self)

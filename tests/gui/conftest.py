@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
 from desktop_app.store.branch_config import KdfParams
-from desktop_app.ui import dialogs
+from desktop_app.ui import dialogs, main_thread_gc
 from desktop_app.ui.language import LanguageSwitcher
 from desktop_app.ui.shell import Shell
 
@@ -26,6 +26,13 @@ def _answered_dialogs() -> Iterator[None]:
     dialogs.use_test_answers(True)
     yield
     dialogs.use_test_answers(False)
+
+
+@pytest.fixture(autouse=True)
+def _collection_back_on() -> Iterator[None]:
+    """A Shell moves garbage collection to the GUI thread; the tests after this one get it back."""
+    yield
+    main_thread_gc.uninstall()
 
 
 @pytest.fixture
