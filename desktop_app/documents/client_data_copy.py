@@ -11,12 +11,15 @@ written to disk here: the caller decides where the bytes go.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import astuple, dataclass, field
 from typing import TYPE_CHECKING
 
 from desktop_app.documents.pdf_engine import PageSetup, build_pdf, para, spacer, styles, table
 from desktop_app.domain.client_record import VALUE_FIELDS, ClientRecord, Followup
 from desktop_app.domain.client_requests import CLIENT_FIELD_LABELS, field_display
+from desktop_app.domain.consent_purposes import PurposeId
+from desktop_app.domain.consent_records import ConsentEvent, ConsentStatus
 from desktop_app.store.branch_config import BranchConfig
 from desktop_app.store.client_repository import ClientChange
 
@@ -60,6 +63,37 @@ class CopiedChange:
     request_id: int | None
 
 
+@dataclass(frozen=True)
+class CopiedConsent:
+    at: str
+    purpose: str
+    purpose_zh: str
+    purpose_en: str
+    event: str
+    event_zh: str
+    event_en: str
+    form_number: str | None
+
+
+def _copied_consent(event: ConsentEvent) -> CopiedConsent:
+    try:
+        label = PurposeId(event.purpose)
+        purpose_zh, purpose_en = label.label_zh, label.label_en
+    except ValueError:
+        purpose_zh = purpose_en = event.purpose
+    status = ConsentStatus(event.event)
+    return CopiedConsent(
+        event.at,
+        event.purpose,
+        purpose_zh,
+        purpose_en,
+        event.event,
+        status.label_zh,
+        status.label_en,
+        event.form_number,
+    )
+
+
 @dataclass(frozen=True, repr=False)
 class DataCopy:
     request_id: int
@@ -77,6 +111,7 @@ class DataCopy:
     fields: tuple[CopiedField, ...]
     followups: tuple[CopiedFollowup, ...] = field(default=())
     changes: tuple[CopiedChange, ...] = field(default=())
+    consents: tuple[CopiedConsent, ...] = field(default=())
 
     def __repr__(self) -> str:  # holds personal data
         return f"DataCopy(request_id={self.request_id})"
@@ -90,8 +125,9 @@ def data_copy(
     *,
     request_id: int,
     generated_at: str,
+    consent_events: Sequence[ConsentEvent] = (),
 ) -> DataCopy:
-    """Everything held about ``client``, labelled, unmasked."""
+    """Everything held about ``client``, labelled, unmasked, with the history of its consents."""
     values = dict(zip(VALUE_FIELDS, astuple(client.values), strict=True))
     fields = []
     for key in VALUE_FIELDS:
@@ -125,6 +161,7 @@ def data_copy(
             )
             for c in changes
         ),
+        consents=tuple(_copied_consent(e) for e in consent_events),
     )
 
 
@@ -170,6 +207,17 @@ def copy_json(copy: DataCopy) -> bytes:
         "change_history": [
             {"at": c.at, "fields": list(c.fields), "labels_zh": list(c.labels_zh), "request_id": c.request_id}
             for c in copy.changes
+        ],
+        "consents": [
+            {
+                "at": c.at,
+                "purpose": c.purpose,
+                "purpose_zh": c.purpose_zh,
+                "event": c.event,
+                "event_zh": c.event_zh,
+                "form_number": c.form_number,
+            }
+            for c in copy.consents
         ],
     }
     return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2).encode("utf-8") + b"\n"
@@ -227,7 +275,23 @@ def copy_pdf(copy: DataCopy) -> bytes:
     else:
         story.append(para("无 None"))
 
-    story.append(para("三、修改记录 Change history", s.heading))
+    story.append(para("三、同意记录 Consents", s.heading))
+    if copy.consents:
+        rows = [["时间 Date", "事项 Purpose", "状态 Status", "同意书编号 Form No."]]
+        rows += [
+            [
+                _when(c.at),
+                f"{c.purpose_zh} / {c.purpose_en}",
+                f"{c.event_zh} / {c.event_en}",
+                c.form_number or "",
+            ]
+            for c in copy.consents
+        ]
+        story.append(table(rows, [28, 64, 30, 48]))
+    else:
+        story.append(para("无 None"))
+
+    story.append(para("四、修改记录 Change history", s.heading))
     if copy.changes:
         rows = [["时间 Date", "修改的项目 Fields changed", "请求 Request"]]
         for change in copy.changes:

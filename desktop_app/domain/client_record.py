@@ -166,6 +166,9 @@ class ClientRecord:
     last_contact_at: str | None
     buyer_since: str | None = None  # UTC timestamp the client first reached a BUYER_STAGES stage
     storage_only_since: str | None = None  # set: kept only for a legal hold, no other processing
+    hq_consent: bool = False  # separate consent to provide data to headquarters in effect
+    marketing_consent: bool = False  # optional consent to marketing calls and SMS in effect
+    notice_version: str | None = None  # the notice version of the client's latest consent form
 
     @property
     def storage_only(self) -> bool:
@@ -238,8 +241,19 @@ def _districts(text: str) -> str:
     return value
 
 
-def validate_draft(draft: ClientDraft, *, today: date | None = None) -> ClientValues:
-    """The draft validated field by field (InvalidField names the first bad field in zh and en)."""
+def validate_draft(
+    draft: ClientDraft,
+    *,
+    today: date | None = None,
+    guardian_consent: bool = False,
+    id_kept_for_legal_hold: bool = False,
+) -> ClientValues:
+    """The draft validated field by field (InvalidField names the first bad field in zh and en).
+
+    ``guardian_consent``: a guardian signed the client's consent form, so the ID document of a child
+    under 14 may be recorded (Art. 31). ``id_kept_for_legal_hold``: the stored ID document stays
+    after the sensitive-data consent was withdrawn, only because the anti-money-laundering hold
+    requires it (the caller passes True only when the ID fields are not being changed)."""
     stage = Stage.parse(draft.stage, STAGE_FIELD)
     name = validate_name(draft.name, surname_only_allowed=stage is Stage.LEAD)
     phone = validate_phone(draft.phone)
@@ -249,10 +263,10 @@ def validate_draft(draft: ClientDraft, *, today: date | None = None) -> ClientVa
     id_number: str | None = None
     if draft.id_number.strip():
         document = IdType.parse(draft.id_type, ID_TYPE_FIELD) if draft.id_type.strip() else IdType.RESIDENT_ID
-        if not sensitive_ok:
+        if not sensitive_ok and not id_kept_for_legal_hold:
             raise _consent_needed(id_number_field(document))
         id_type, id_number = document.value, validate_id_number(document, draft.id_number, today=today)
-        if holder_is_under_14(document, id_number, today or date.today()):
+        if not guardian_consent and holder_is_under_14(document, id_number, today or date.today()):
             raise _guardian_consent_needed(id_number_field(document))
     income = _choice(IncomeBand, draft.income_band, INCOME_BAND_FIELD)
     if income is not None and not sensitive_ok:

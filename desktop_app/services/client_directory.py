@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from desktop_app.domain.client_choices import IncomeBand
 from desktop_app.domain.client_record import ClientRecord, ClientValues
+from desktop_app.domain.consent_records import needs_reconsent
 from desktop_app.domain.errors import BranchVaultError, InvalidInput, PermissionDenied
 from desktop_app.domain.identity_documents import IdType
 from desktop_app.domain.masking import FieldKind, mask, mask_address
@@ -23,6 +24,7 @@ from desktop_app.domain.permissions import Action, can
 from desktop_app.domain.phone_numbers import PhoneKind, validate_phone
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.context import AppContext
+from desktop_app.services.privacy_notices import stale_notice_versions
 from desktop_app.store.client_repository import NO_FILTER, ClientFilter, ClientRepository, ClientSort
 
 MAX_PAGE = 200
@@ -72,6 +74,9 @@ class ClientSummary:
     stage: str
     assigned_agent_id: int
     last_contact_at: str | None
+    needs_reconsent: bool = False
+    """The client's latest consent form was signed under a notice version whose successor changed
+    purposes or recipients: ask the client to sign the current form (Art. 14)."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +108,9 @@ class ClientDetail:
     created_at: str
     updated_at: str
     last_contact_at: str | None
+    id_number_held: bool = False
+    """The ID document is kept only for the anti-money-laundering hold after the consent was
+    withdrawn: not shown, not even masked (no processing but storage)."""
 
 
 # ------------------------------------------------------------------------------------------ visibility
@@ -184,7 +192,9 @@ def masked_id_number(id_type: str | None, number: str | None) -> str:
     return mask(FieldKind.OTHER_ID_DOCUMENT, number)
 
 
-def summary(client: ClientRecord) -> ClientSummary:
+def summary(client: ClientRecord, stale_versions: frozenset[str] = frozenset()) -> ClientSummary:
+    """The masked list row; ``stale_versions`` (privacy_notices.stale_notice_versions) sets the
+    re-consent flag."""
     v = client.values
     return ClientSummary(
         id=client.id,
@@ -194,6 +204,7 @@ def summary(client: ClientRecord) -> ClientSummary:
         stage=v.stage,
         assigned_agent_id=client.assigned_agent_id,
         last_contact_at=client.last_contact_at,
+        needs_reconsent=needs_reconsent(client.notice_version, stale_versions),
     )
 
 
@@ -206,7 +217,7 @@ def detail(client: ClientRecord) -> ClientDetail:
         phone=masked_phone(v.phone_e164, v.phone_kind),
         phone_kind=v.phone_kind,
         id_type=v.id_type,
-        id_number=masked_id_number(v.id_type, v.id_number),
+        id_number=masked_id_number(v.id_type, v.id_number) if v.sensitive_consent else "",
         email=mask(FieldKind.EMAIL, v.email),
         address=mask_address(v.province, v.city, v.district, v.address_detail),
         income_band=mask(
@@ -227,6 +238,7 @@ def detail(client: ClientRecord) -> ClientDetail:
         created_at=client.created_at,
         updated_at=client.updated_at,
         last_contact_at=client.last_contact_at,
+        id_number_held=v.id_number is not None and not v.sensitive_consent,
     )
 
 
@@ -260,7 +272,8 @@ def list_clients(
     rows = ClientRepository(db).page(
         agent_id=agent_filter(ctx), offset=offset, limit=limit, sort=order, filters=filters
     )
-    return [summary(row) for row in rows]
+    stale = stale_notice_versions(ctx)
+    return [summary(row, stale) for row in rows]
 
 
 def get_client(ctx: AppContext, client_id: int) -> ClientDetail:

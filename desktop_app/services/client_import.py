@@ -53,6 +53,7 @@ from desktop_app.domain.import_rows import (
 from desktop_app.domain.permissions import Action
 from desktop_app.domain.roles import Role
 from desktop_app.services.audit_trail import check_permission, ensure_pseudonym_key, pseudonym, record
+from desktop_app.services.client_consents import record_imported_consent
 from desktop_app.services.client_directory import may_see
 from desktop_app.services.client_intake import ReassignRefused
 from desktop_app.services.context import AppContext
@@ -312,6 +313,8 @@ def _merge(
     }
     repo.update(client.id, values, now=now)
     repo.add_change(client.id, at=now, staff_id=session.staff_id, fields=changed, request_id=None)
+    if values.sensitive_consent and not client.values.sensitive_consent:
+        record_imported_consent(ctx, repo.db, client.id, now=now)
     record(
         ctx,
         "client.update",
@@ -337,6 +340,8 @@ def _write(
         if existing_id is None:
             client_id = repo.add(row.values, assigned_agent_id=agent_id, now=now)
             created.add(client_id)
+            if row.values.sensitive_consent:
+                record_imported_consent(ctx, repo.db, client_id, now=now)
             tally.imported += 1
             for dropped in row.dropped:
                 tally.dropped[dropped.reason] += 1

@@ -20,11 +20,15 @@ from desktop_app.domain.client_record import (
     ClientDraft,
     ClientRecord,
     ClientValues,
+    consent_flag,
     draft_from_values,
     validate_draft,
 )
+from desktop_app.domain.consent_purposes import PurposeId
+from desktop_app.domain.consent_records import ConsentFormDraft
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.permissions import Action
+from desktop_app.domain.retention_rules import under_legal_hold
 from desktop_app.domain.roles import Role
 from desktop_app.services.audit_trail import check_permission, ensure_pseudonym_key, pseudonym, record
 from desktop_app.services.client_directory import (
@@ -38,6 +42,7 @@ from desktop_app.services.context import AppContext
 from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.client_request_repository import ClientRequestRepository
+from desktop_app.store.consent_repository import guardian_signed
 from desktop_app.store.database import Database
 from desktop_app.store.staff_repository import StaffRepository
 
@@ -111,6 +116,18 @@ def _audit_duplicate(
         )
 
 
+def _id_kept_for_legal_hold(current: ClientRecord, changes: dict[str, Any], today: date) -> bool:
+    """The stored ID document stays without the sensitive-data consent only because the
+    anti-money-laundering hold requires it, and this edit leaves it alone."""
+    values = current.values
+    return (
+        values.id_number is not None
+        and not values.sensitive_consent
+        and under_legal_hold(current, today)
+        and not ({"id_type", "id_number"} & set(changes))
+    )
+
+
 def _check_correction_request(db: Database, request_id: int, client_id: int) -> None:
     """The change history may name only an open correction request registered for this client."""
     stored = ClientRequestRepository(db).get(request_id)
@@ -126,11 +143,38 @@ def _check_correction_request(db: Database, request_id: int, client_id: int) -> 
         )
 
 
-def create_client(ctx: AppContext, draft: ClientDraft) -> ClientRecord:
-    """Register a client, assigned to the signed-in agent or manager. Audited ``client.create``."""
+class ConsentFormNeeded(InvalidInput):
+    code = "consent_form_needed"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "敏感个人信息的单独同意须通过录入客户签署的同意书来记录（客户页面的“同意书”），不能直接勾选或取消。"
+            "撤回同意请使用“撤回同意”。",
+            "The separate sensitive-data consent is recorded only from the form the client signed (Consent "
+            "form on the client's page), never ticked or unticked directly. Use Withdraw consent to "
+            "withdraw it.",
+        )
+
+
+def create_client(
+    ctx: AppContext, draft: ClientDraft, *, consent: ConsentFormDraft | None = None
+) -> ClientRecord:
+    """Register a client, assigned to the signed-in agent or manager. Audited ``client.create``.
+
+    ``consent``: the consent form the client signed before intake (a blank form filled by hand),
+    recorded in the same transaction; the draft's ``sensitive_consent`` must match its answer (the
+    consent is never set without a recorded form)."""
+    from desktop_app.services.client_consents import record_form_in_transaction  # avoids a cycle
+
     check_permission(ctx, Action.CLIENT_EDIT)
     session, db = ctx.require_session()
-    values = validate_draft(draft, today=_today(ctx))
+    given = consent is not None and bool(consent.answers.get(PurposeId.SENSITIVE_DATA.value))
+    if consent_flag(draft.sensitive_consent) and not given:
+        raise ConsentFormNeeded()
+    guardian = consent is not None and bool(consent.guardian_name.strip())
+    values = validate_draft(
+        dataclasses.replace(draft, sensitive_consent=given), today=_today(ctx), guardian_consent=guardian
+    )
     ensure_pseudonym_key(ctx)
     repo = ClientRepository(db)
     now = utc_timestamp(ctx.clock())
@@ -145,6 +189,8 @@ def create_client(ctx: AppContext, draft: ClientDraft) -> ClientRecord:
                 target_id=str(client_id),
                 details={"stage": values.stage, "sensitive_consent": values.sensitive_consent},
             )
+            if consent is not None:
+                record_form_in_transaction(ctx, client_id, consent)
             client = repo.get(client_id)
     except DuplicateClient as duplicate:
         _audit_duplicate(ctx, "client.create", "", duplicate, getattr(values, duplicate.field) or "")
@@ -178,8 +224,15 @@ def update_client(
             current = visible_client(ctx, repo, client_id)
             if request_id is not None:
                 _check_correction_request(db, request_id, client_id)
+            if "sensitive_consent" in changes and consent_flag(changes["sensitive_consent"]) != (
+                current.values.sensitive_consent
+            ):
+                raise ConsentFormNeeded()
             values = validate_draft(
-                dataclasses.replace(draft_from_values(current.values), **changes), today=today
+                dataclasses.replace(draft_from_values(current.values), **changes),
+                today=today,
+                guardian_consent=guardian_signed(db, client_id),
+                id_kept_for_legal_hold=_id_kept_for_legal_hold(current, changes, today),
             )
             changed = [
                 name for name in VALUE_FIELDS if getattr(values, name) != getattr(current.values, name)

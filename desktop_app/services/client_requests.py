@@ -55,6 +55,7 @@ from desktop_app.services.context import AppContext
 from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.client_repository import ClientRepository, FollowupRepository
 from desktop_app.store.client_request_repository import ClientRequestRepository, StoredRequest
+from desktop_app.store.consent_repository import ConsentRepository
 
 TARGET = "client_request"
 
@@ -303,7 +304,13 @@ def complete_copy(ctx: AppContext, request_id: int) -> CopyOfData:
         followups = FollowupRepository(db).for_client(client.id)
         changes = clients.changes(client.id)
         contents = data_copy(
-            config, client, followups, changes, request_id=request_id, generated_at=utc_timestamp(ctx.clock())
+            config,
+            client,
+            followups,
+            changes,
+            request_id=request_id,
+            generated_at=utc_timestamp(ctx.clock()),
+            consent_events=[e.as_event() for e in ConsentRepository(db).events(client.id)],
         )
         pdf, json_bytes = copy_pdf(contents), copy_json(contents)
         _close(ctx, stored, RequestStatus.COMPLETED, COPY_OUTCOME)

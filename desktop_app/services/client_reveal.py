@@ -52,6 +52,21 @@ class ReauthenticationRequired(BranchVaultError):
         )
 
 
+class KeptForLegalHold(BranchVaultError):
+    """The client withdrew the sensitive-data consent; the ID document is kept only because the
+    anti-money-laundering rules require it (no other processing, PIPL Art. 47)."""
+
+    code = "kept_for_legal_hold"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "客户已撤回敏感个人信息同意。其证件号码仅因反洗钱规定须保存而留存，不能查看，保存期满后销毁。",
+            "The client withdrew the sensitive-data consent. The ID number is kept only because the "
+            "anti-money laundering rules require it; it cannot be viewed and is destroyed when the "
+            "hold ends.",
+        )
+
+
 class BulkRevealBlocked(BranchVaultError):
     code = "bulk_reveal_blocked"
 
@@ -130,8 +145,26 @@ def reveal_field(
     value = ""
     with denials_audited(ctx, REVEAL_ACTION), db.transaction():
         client = visible_client(ctx, ClientRepository(db), client_id)
+        if (
+            which is RevealableField.ID_NUMBER
+            and client.values.id_number
+            and not client.values.sensitive_consent
+        ):
+            held = True
+        else:
+            held = False
         decision = _decision(ctx, session.staff_id, session.username)
-        if decision.allowed:
+        if held:
+            record(
+                ctx,
+                REVEAL_ACTION,
+                target_type="client",
+                target_id=str(client_id),
+                outcome="denied",
+                reason="kept_for_legal_hold",
+                details=details,
+            )
+        elif decision.allowed:
             value = revealed_text(client.values, which)
             if value:
                 if decision.override_active:
@@ -159,6 +192,8 @@ def reveal_field(
                     "window_minutes": ctx.policy.bulk_reveal_window_minutes,
                 },
             )
+    if held:
+        raise KeptForLegalHold()
     if not decision.allowed:
         raise BulkRevealBlocked(decision.reveals_in_window, ctx.policy.bulk_reveal_window_minutes)
     if not value:

@@ -26,6 +26,7 @@ from desktop_app.domain.search_tokens import EXACT_ID_LOOKUP, fts5_match_express
 from desktop_app.services.audit_trail import check_permission, pseudonym, record
 from desktop_app.services.client_directory import MAX_PAGE, ClientSummary, agent_filter, summary
 from desktop_app.services.context import AppContext
+from desktop_app.services.privacy_notices import stale_notice_versions
 from desktop_app.store.client_repository import NO_FILTER, ClientFilter, ClientRepository
 from desktop_app.store.database import Database
 
@@ -59,7 +60,8 @@ def search_clients(
     match = fts5_match_expression(tokens, prefix_last=True)
     han_runs = _han_runs(text)
     if not digits:
-        return [summary(c) for c in _matching(repo, match, agent_id, limit, han_runs, filters)]
+        stale = stale_notice_versions(ctx)
+        return [summary(c, stale) for c in _matching(repo, match, agent_id, limit, han_runs, filters)]
     with db.transaction():
         clients = _matching(repo, match, agent_id, limit, han_runs, filters)
         values = [digit if len(digit) == SEARCH_DIGITS else "+" + digit for digit in digits]
@@ -73,7 +75,8 @@ def search_clients(
                 "results": len(clients),
             },
         )
-    return [summary(c) for c in clients]
+    stale = stale_notice_versions(ctx)
+    return [summary(c, stale) for c in clients]
 
 
 def _is_digits(token: str) -> bool:
@@ -138,7 +141,8 @@ def _id_lookup(
             target_type="client",
             details={"kind": "id", "value": pseudonym(ctx, number), "results": len(clients)},
         )
-    return [summary(c) for c in clients]
+    stale = stale_notice_versions(ctx)
+    return [summary(c, stale) for c in clients]
 
 
 def _today(ctx: AppContext) -> date:

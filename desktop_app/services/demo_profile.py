@@ -14,6 +14,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from desktop_app.domain.branch_time import branch_day
+from desktop_app.domain.consent_form_number import new_form_number
+from desktop_app.domain.consent_purposes import PurposeId
+from desktop_app.domain.consent_records import ConsentFormDraft
 from desktop_app.domain.roles import Role
 from desktop_app.domain.synthetic_clients import DEFAULT_SEED, SyntheticClient, synthetic_clients
 from desktop_app.services.branch_setup import BranchDetails, init_branch
@@ -56,6 +60,22 @@ def demo_client_counts(clients: int) -> dict[str, int]:
     return {DEMO_AGENT.username: agent, DEMO_MANAGER.username: clients - agent}
 
 
+def _demo_consent(ctx: AppContext, client: SyntheticClient, index: int) -> ConsentFormDraft | None:
+    """A signed consent form for every demo client past the first visit: the sensitive-data consent
+    as the synthetic draft says, HQ sharing for one in two, marketing for one in three."""
+    if client.draft.stage == "lead" and not client.draft.sensitive_consent:
+        return None
+    return ConsentFormDraft(
+        form_number=str(new_form_number(ctx.require_config().branch_code, ctx.clock())),
+        answers={
+            PurposeId.SENSITIVE_DATA.value: bool(client.draft.sensitive_consent),
+            PurposeId.HQ_SHARING.value: index % 2 == 0,
+            PurposeId.MARKETING_CONTACT.value: index % 3 == 0,
+        },
+        signed_on=branch_day(ctx.clock()),
+    )
+
+
 def _register(ctx: AppContext, user: DemoUser, clients: list[SyntheticClient]) -> None:
     sign_in(ctx, user.username, user.password)
     try:
@@ -63,8 +83,10 @@ def _register(ctx: AppContext, user: DemoUser, clients: list[SyntheticClient]) -
         now = datetime.fromtimestamp(ctx.clock(), UTC)
         for start in range(0, len(clients), _BATCH):
             with db.transaction():
-                for client in clients[start : start + _BATCH]:
-                    record = create_client(ctx, client.draft)
+                for offset, client in enumerate(clients[start : start + _BATCH]):
+                    record = create_client(
+                        ctx, client.draft, consent=_demo_consent(ctx, client, start + offset)
+                    )
                     for followup in client.followups:
                         add_followup(ctx, record.id, followup.kind, followup.note, at=now - followup.ago)
     finally:

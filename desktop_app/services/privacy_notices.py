@@ -13,6 +13,7 @@ current version, so the caller can say which consents need to be given again.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -349,3 +350,25 @@ def publish_notice(ctx: AppContext, path: Path, *, bundled_dir: Path = NOTICES_D
     return PublishedNotice(
         _version(db, stored, current=True), preview.previous, preview.changes, preview.ask_again
     )
+
+
+@functools.lru_cache(maxsize=8)
+def _stale(texts: tuple[tuple[str, str], ...], current: str) -> frozenset[str]:
+    notices = {version: parse_notice(text) for version, text in texts}
+    newest = notices[current]
+    return frozenset(
+        version
+        for version, notice in notices.items()
+        if version != current and notice_changes(notice, newest).needs_reconsent
+    )
+
+
+def stale_notice_versions(ctx: AppContext) -> frozenset[str]:
+    """Older versions whose successor (the current one) changed purposes, recipients, methods or
+    categories: consent given under them must be given again (Art. 14, 17). Computed once per set
+    of published versions."""
+    _, db = ctx.require_session()
+    rows = NoticeRepository(db).list()
+    if len(rows) < 2:
+        return frozenset()
+    return _stale(tuple((r.version, r.content) for r in rows), rows[0].version)

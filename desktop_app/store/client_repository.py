@@ -34,9 +34,9 @@ from desktop_app.store.database import Database
 _VALUE_COLUMNS = ", ".join(VALUE_FIELDS)
 _COLUMNS = (
     "id, assigned_agent_id, created_at, updated_at, last_contact_at, buyer_since, storage_only_since, "
-    f"{_VALUE_COLUMNS}"
+    f"hq_consent, marketing_consent, notice_version, {_VALUE_COLUMNS}"
 )
-_META_COLUMNS = 7
+_META_COLUMNS = 10
 _FOLLOWUP_COLUMNS = "id, client_id, at, kind, note, staff_id"
 
 
@@ -124,6 +124,9 @@ def _row(row: tuple[object, ...]) -> ClientRecord:
         last_contact_at=None if row[4] is None else str(row[4]),
         buyer_since=None if row[5] is None else str(row[5]),
         storage_only_since=None if row[6] is None else str(row[6]),
+        hq_consent=bool(row[7]),
+        marketing_consent=bool(row[8]),
+        notice_version=None if row[9] is None else str(row[9]),
     )
 
 
@@ -177,15 +180,17 @@ class ClientRepository:
         row = self.db.execute(f"SELECT {_COLUMNS} FROM clients WHERE id = ?", (client_id,)).fetchone()
         return _row(row) if row else None
 
-    def update(self, client_id: int, values: ClientValues, *, now: str) -> None:
+    def update(self, client_id: int, values: ClientValues, *, now: str, activity: bool = True) -> None:
+        """Store the client's values. ``activity`` False (data erased because consent was withdrawn)
+        leaves ``updated_at``, which starts the retention period, where it was."""
         assignments = ", ".join(f"{name} = ?" for name in VALUE_FIELDS)
         with self.db.transaction():
             cursor = self.db.execute(
-                f"UPDATE clients SET {assignments}, updated_at = ?, name_pinyin = ?, "
+                f"UPDATE clients SET {assignments}, updated_at = COALESCE(?, updated_at), name_pinyin = ?, "
                 "buyer_since = COALESCE(buyer_since, ?) WHERE id = ?",
                 (
                     *_db_values(values),
-                    now,
+                    now if activity else None,
                     pinyin_sort_key(values.full_name),
                     now if values.stage in BUYER_STAGES else None,
                     client_id,
@@ -312,10 +317,12 @@ class ClientRepository:
     def with_id_number(
         self, id_number: str, *, agent_id: int | None, filters: ClientFilter = NO_FILTER
     ) -> list[ClientRecord]:
-        """The client recorded with exactly this (normalised) ID number, if ``agent_id``'s when given."""
+        """The client recorded with exactly this (normalised) ID number, if ``agent_id``'s when given.
+        An ID number kept only for the legal hold after the consent was withdrawn is not searchable."""
         where, params = _where(agent_id, filters)
         rows = self.db.execute(
-            f"SELECT {_COLUMNS} FROM clients WHERE id_number = ? AND {where} ORDER BY {_SEARCH_ORDER}",
+            f"SELECT {_COLUMNS} FROM clients WHERE id_number = ? AND sensitive_consent = 1 AND {where} "
+            f"ORDER BY {_SEARCH_ORDER}",
             (id_number, *params),
         )
         return [_row(r) for r in rows]

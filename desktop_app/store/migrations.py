@@ -283,6 +283,76 @@ def _m007_notice_versions(db: Database) -> None:
     )
 
 
+def _m008_consent_records(db: Database) -> None:
+    """Consent records (consent issue; PIPL Art. 14, 23, 29, 31): one row per signed consent form
+    recorded for a client (form number, notice version the client saw, method, witnessing agent,
+    day signed, guardian for a child under 14, optional scan kept inside the encrypted database) and
+    one event per purpose and change (granted or refused on a form, withdrawn later), so the current
+    state of each purpose is its latest event and the whole history stays. ``clients`` keeps the
+    current state of the HQ-sharing and marketing consents next to ``sensitive_consent`` (read on every
+    list and summary) and the notice version of the client's latest form (re-consent flag).
+    Forms and events go with the client when it is destroyed; otherwise they never change."""
+    db.execute(
+        "ALTER TABLE clients ADD COLUMN hq_consent INTEGER NOT NULL DEFAULT 0 CHECK (hq_consent IN (0,1))"
+    )
+    db.execute(
+        "ALTER TABLE clients ADD COLUMN marketing_consent INTEGER NOT NULL DEFAULT 0 "
+        "CHECK (marketing_consent IN (0,1))"
+    )
+    db.execute("ALTER TABLE clients ADD COLUMN notice_version TEXT REFERENCES notice_versions(version)")
+    db.execute(
+        """CREATE TABLE consent_forms (
+            id INTEGER PRIMARY KEY,
+            client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+            form_number TEXT UNIQUE,
+            notice_version TEXT NOT NULL REFERENCES notice_versions(version),
+            method TEXT NOT NULL CHECK (method IN ('paper_form','imported')),
+            signed_on TEXT NOT NULL,
+            witnessed_by INTEGER NOT NULL REFERENCES staff(id),
+            recorded_at TEXT NOT NULL,
+            recorded_by INTEGER NOT NULL REFERENCES staff(id),
+            guardian_name TEXT,
+            guardian_relation TEXT,
+            scan BLOB,
+            scan_type TEXT,
+            CHECK (method = 'imported' OR form_number IS NOT NULL),
+            CHECK ((guardian_name IS NULL) = (guardian_relation IS NULL)),
+            CHECK ((scan IS NULL) = (scan_type IS NULL))
+        )"""
+    )
+    db.execute("CREATE INDEX consent_forms_client ON consent_forms(client_id, id)")
+    # Forms the app printed for a client: the notice version the client was shown, so recording the
+    # signed form needs no choice; a form printed for one client cannot be recorded for another.
+    db.execute(
+        """CREATE TABLE printed_forms (
+            form_number TEXT PRIMARY KEY,
+            client_id INTEGER REFERENCES clients(id) ON DELETE CASCADE,
+            notice_version TEXT NOT NULL REFERENCES notice_versions(version),
+            printed_at TEXT NOT NULL,
+            printed_by INTEGER NOT NULL REFERENCES staff(id)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE consent_events (
+            id INTEGER PRIMARY KEY,
+            client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+            purpose TEXT NOT NULL,
+            event TEXT NOT NULL CHECK (event IN ('granted','refused','withdrawn')),
+            form_id INTEGER REFERENCES consent_forms(id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            staff_id INTEGER NOT NULL REFERENCES staff(id),
+            note TEXT NOT NULL DEFAULT '',
+            CHECK ((event = 'withdrawn') = (form_id IS NULL))
+        )"""
+    )
+    db.execute("CREATE INDEX consent_events_client ON consent_events(client_id, purpose, id)")
+    for table in ("consent_forms", "consent_events"):
+        db.execute(
+            f"""CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table}
+               BEGIN SELECT RAISE(ABORT, 'consent records never change'); END"""
+        )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _m001_foundation,
     _m002_slot_public_keys,
@@ -291,6 +361,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m005_destruction_records,
     _m006_client_lifecycle,
     _m007_notice_versions,
+    _m008_consent_records,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

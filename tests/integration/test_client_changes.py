@@ -13,6 +13,7 @@ from desktop_app.domain.client_record import VALUE_FIELDS, ClientDraft
 from desktop_app.domain.errors import BranchVaultError
 from desktop_app.domain.retention_rules import legal_hold_ends
 from desktop_app.domain.roles import Role
+from desktop_app.services.client_consents import record_consent_form
 from desktop_app.services.client_deletion import delete_client
 from desktop_app.services.client_directory import list_clients
 from desktop_app.services.client_intake import create_client, reassign_client, update_client
@@ -20,6 +21,7 @@ from desktop_app.services.context import AppContext
 from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.client_repository import ClientRepository
 from tests.conftest import Clock
+from tests.consent_support import signed_form
 
 SignIn = Callable[[Role], AppContext]
 RESIDENT_ID = "110105199003071239"
@@ -155,11 +157,8 @@ def test_buyer_since_is_set_when_a_lead_buys_and_never_moves(signed_in: SignIn, 
     client = create_client(agent, ClientDraft(name="张三", phone="13812345678"))
     clock.advance(DAY)
     bought_at = utc_timestamp(clock())
-    update_client(
-        agent,
-        client.id,
-        {"stage": "subscription", "id_number": RESIDENT_ID, "sensitive_consent": True},
-    )
+    record_consent_form(agent, client.id, signed_form(agent))
+    update_client(agent, client.id, {"stage": "subscription", "id_number": RESIDENT_ID})
     stored = repo(agent).get(client.id)
     assert stored is not None and stored.buyer_since == bought_at
     clock.advance(30 * DAY)
@@ -175,9 +174,8 @@ def test_the_hold_never_moves_with_later_edits(signed_in: SignIn, clock: Clock) 
     agent = signed_in(Role.AGENT)
     client = create_client(agent, ClientDraft(name="张三", phone="13812345678"))
     update_client(agent, client.id, {"stage": "visiting"})
-    update_client(
-        agent, client.id, {"stage": "subscription", "id_number": RESIDENT_ID, "sensitive_consent": True}
-    )
+    record_consent_form(agent, client.id, signed_form(agent))
+    update_client(agent, client.id, {"stage": "subscription", "id_number": RESIDENT_ID})
     clock.advance(DAY)
     update_client(agent, client.id, {"notes": "第一次修改"})  # sets buyer_since if the move did not
     stored = repo(agent).get(client.id)

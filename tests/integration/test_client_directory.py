@@ -25,6 +25,7 @@ from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
 from desktop_app.services.staff_accounts import add_staff
 from tests.conftest import Branch
+from tests.consent_support import signed_form
 
 SignIn = Callable[[Role], AppContext]
 RESIDENT_ID = "110105199003071239"
@@ -128,6 +129,7 @@ def test_detail_masks_every_field_but_notes_and_audits_the_view(signed_in: SignI
             intention_level="A",
             notes="只看南向",
         ),
+        consent=signed_form(agent),
     )
     view = get_client(agent, client.id)
     assert (view.name, view.phone, view.id_number) == ("欧***", "138****5678", "110***********1239")

@@ -11,19 +11,23 @@ from desktop_app.domain.client_record import ClientDraft, ClientRecord
 from desktop_app.domain.errors import InvalidInput, PermissionDenied
 from desktop_app.domain.field_errors import InvalidField
 from desktop_app.domain.roles import Role
+from desktop_app.services.client_consents import withdraw_consent
 from desktop_app.services.client_directory import NotYourClient
 from desktop_app.services.client_intake import (
+    ConsentFormNeeded,
     DuplicateClient,
     ReassignRefused,
     create_client,
     reassign_client,
     update_client,
 )
+from desktop_app.services.client_reveal import KeptForLegalHold, reveal_field
 from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
 from desktop_app.services.staff_accounts import add_staff
 from desktop_app.store.client_repository import ClientRepository
-from tests.conftest import Branch
+from tests.conftest import Branch, Clock
+from tests.consent_support import signed_form
 
 
 def stored(ctx: AppContext, client_id: int) -> ClientRecord:
@@ -36,6 +40,7 @@ def stored(ctx: AppContext, client_id: int) -> ClientRecord:
 
 SignIn = Callable[[Role], AppContext]
 RESIDENT_ID = "110105199003071239"
+AML_HOLD_DAYS = 3653  # ten years and a day or more: the anti-money-laundering hold has ended
 OTHER_AGENT = ("lisi", "Agt!Other#2026xy")
 
 
@@ -99,13 +104,13 @@ def test_validation_errors_name_the_field_and_save_nothing(signed_in: SignIn) ->
 
 def test_id_number_and_income_need_consent_and_the_subscription_stage(signed_in: SignIn) -> None:
     agent = signed_in(Role.AGENT)
-    for draft in (
-        ClientDraft(name="张伟", phone="13812345678", id_number=RESIDENT_ID, sensitive_consent=True),
-        ClientDraft(name="张伟", phone="13812345678", stage="subscription", id_number=RESIDENT_ID),
-        ClientDraft(name="张伟", phone="13812345678", stage="contract", income_band="30_50"),
+    for draft, consent in (
+        (ClientDraft(name="张伟", phone="13812345678", id_number=RESIDENT_ID, sensitive_consent=True), True),
+        (ClientDraft(name="张伟", phone="13812345678", stage="subscription", id_number=RESIDENT_ID), False),
+        (ClientDraft(name="张伟", phone="13812345678", stage="contract", income_band="30_50"), False),
     ):
         with pytest.raises(InvalidField) as info:
-            create_client(agent, draft)
+            create_client(agent, draft, consent=signed_form(agent) if consent else None)
         assert info.value.reason == "sensitive_consent_required"
     assert client_count(agent) == 0
     client = create_client(
@@ -118,28 +123,79 @@ def test_id_number_and_income_need_consent_and_the_subscription_stage(signed_in:
             income_band="30_50",
             sensitive_consent=True,
         ),
+        consent=signed_form(agent),
     )
     assert client.values.id_number == RESIDENT_ID and client.values.income_band == "30_50"
+    assert client.values.sensitive_consent is True
 
 
-def test_withdrawing_consent_requires_clearing_the_sensitive_fields(signed_in: SignIn) -> None:
+def test_the_consent_is_never_ticked_without_a_signed_form(signed_in: SignIn) -> None:
     agent = signed_in(Role.AGENT)
-    client = create_client(
+    sensitive = ClientDraft(
+        name="张伟", phone="13812345678", stage="subscription", id_number=RESIDENT_ID, sensitive_consent=True
+    )
+    for consent in (None, signed_form(agent, sensitive=False, hq=True)):
+        with pytest.raises(ConsentFormNeeded) as info:
+            create_client(agent, sensitive, consent=consent)
+        assert info.value.code == "consent_form_needed" and "同意书" in info.value.zh
+    assert client_count(agent) == 0
+    lead = create_client(agent, ClientDraft(name="张伟", phone="13812345678", stage="subscription"))
+    with pytest.raises(ConsentFormNeeded):
+        update_client(agent, lead.id, {"sensitive_consent": True, "id_number": RESIDENT_ID})
+    assert stored(agent, lead.id).values.sensitive_consent is False
+    assert stored(agent, lead.id).values.id_number is None
+
+
+def buyer_with_consent(agent: AppContext) -> ClientRecord:
+    return create_client(
         agent,
         ClientDraft(
             name="张伟",
             phone="13812345678",
             stage="subscription",
             id_number=RESIDENT_ID,
+            income_band="30_50",
             sensitive_consent=True,
         ),
+        consent=signed_form(agent),
     )
-    with pytest.raises(InvalidField):
-        update_client(agent, client.id, {"sensitive_consent": False})
-    updated = update_client(agent, client.id, {"sensitive_consent": False, "id_number": ""})
-    assert updated.id_number == "" and updated.id_type is None
+
+
+def test_unticking_the_consent_is_refused_and_withdrawal_keeps_only_the_held_id(signed_in: SignIn) -> None:
+    agent = signed_in(Role.AGENT)
+    client = buyer_with_consent(agent)
+    for changes in ({"sensitive_consent": False}, {"sensitive_consent": False, "id_number": ""}):
+        with pytest.raises(ConsentFormNeeded):
+            update_client(agent, client.id, changes)
+    kept = stored(agent, client.id).values
+    assert kept.sensitive_consent and kept.id_number == RESIDENT_ID and kept.income_band == "30_50"
+    withdraw_consent(agent, client.id, "sensitive_data")  # a buyer: the 10-year AML hold runs
     stored_values = stored(agent, client.id).values
+    assert stored_values.sensitive_consent is False and stored_values.income_band is None
+    assert stored_values.id_number == RESIDENT_ID and stored_values.id_type == "resident_id"
+    with pytest.raises(KeptForLegalHold):
+        reveal_field(agent, client.id, "id_number", "贷款办理")
+    assert update_client(agent, client.id, {"notes": "已撤回"}).notes == "已撤回"  # other edits go on
+    with pytest.raises(InvalidField) as info:  # income needs a new signed form
+        update_client(agent, client.id, {"income_band": "30_50"})
+    assert info.value.reason == "sensitive_consent_required"
+    assert stored(agent, client.id).values.income_band is None
+
+
+def test_withdrawal_after_the_hold_deletes_the_id_number_and_income_at_once(
+    signed_in: SignIn, clock: Clock
+) -> None:
+    agent = signed_in(Role.AGENT)
+    client = buyer_with_consent(agent)
+    clock.advance(AML_HOLD_DAYS * 86400)
+    withdraw_consent(agent, client.id, "sensitive_data")
+    stored_values = stored(agent, client.id).values
+    assert stored_values.sensitive_consent is False
     assert stored_values.id_number is None and stored_values.id_type is None
+    assert stored_values.income_band is None
+    with pytest.raises(InvalidField) as info:  # entering them again needs a new signed form
+        update_client(agent, client.id, {"id_number": RESIDENT_ID})
+    assert info.value.reason == "sensitive_consent_required"
 
 
 def test_duplicate_phone_gives_the_manager_the_existing_id(signed_in: SignIn) -> None:
@@ -163,6 +219,7 @@ def test_duplicate_for_another_agent_says_ask_the_manager_and_reveals_nothing(
         ClientDraft(
             name="张伟", phone="13812345678", stage="contract", id_number=RESIDENT_ID, sensitive_consent=True
         ),
+        consent=signed_form(agent),
     )
     other = other_agent()
     try:
@@ -180,7 +237,7 @@ def test_duplicate_for_another_agent_says_ask_the_manager_and_reveals_nothing(
             (ClientDraft(name="王芳", phone="13812345678"), "phone_e164"),
         ):
             with pytest.raises(DuplicateClient) as info:
-                create_client(other, draft)
+                create_client(other, draft, consent=signed_form(other) if draft.sensitive_consent else None)
             error = info.value
             assert error.existing_client_id is None and error.field == field
             assert "店长" in error.zh and "manager" in error.en
@@ -292,6 +349,7 @@ def test_audit_never_holds_the_plaintext_name_phone_or_id(signed_in: SignIn) -> 
             sensitive_consent=True,
             email="zhang.wei@example.cn",
         ),
+        consent=signed_form(agent),
     )
     update_client(agent, client.id, {"id_number": "44030519851212002X", "name": "欧阳娜"})
     with pytest.raises(DuplicateClient):

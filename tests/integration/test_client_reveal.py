@@ -25,6 +25,7 @@ from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in, verify_password
 from desktop_app.services.staff_accounts import add_staff
 from tests.conftest import Branch, Clock
+from tests.consent_support import signed_form
 
 SignIn = Callable[[Role], AppContext]
 RESIDENT_ID = "110105199003071239"
@@ -62,6 +63,7 @@ def full_client(ctx: AppContext) -> ClientRecord:
             district="南山区",
             address_detail="科技园路1号3栋",
         ),
+        consent=signed_form(ctx),
     )
 
 

@@ -17,6 +17,7 @@ from desktop_app.services.sign_in import sign_in
 from desktop_app.services.staff_accounts import add_staff
 from desktop_app.store.client_repository import ClientRepository
 from tests.conftest import Branch
+from tests.consent_support import signed_form
 
 SignIn = Callable[[Role], AppContext]
 RESIDENT_ID = "110105199003071239"
@@ -100,6 +101,7 @@ def test_full_id_number_is_found_exactly(agent: AppContext) -> None:
         ClientDraft(
             name="张伟", phone=PHONE, stage="subscription", id_number=RESIDENT_ID, sensitive_consent=True
         ),
+        consent=signed_form(agent),
     )
     assert ids(agent, RESIDENT_ID) == {client.id}
     assert ids(agent, "1101 0519 9003 0712 39") == {client.id}
@@ -116,6 +118,7 @@ def test_an_agent_never_finds_another_agents_client(agent: AppContext, other_age
         ClientDraft(
             name="张伟明", phone=PHONE, stage="subscription", id_number=RESIDENT_ID, sensitive_consent=True
         ),
+        consent=signed_form(other_agent),
     ).id
     mine = create_client(agent, ClientDraft(name="张伟", phone="13987654321")).id
     for query in ("张", "张伟", "张伟明", "zhang", "zwm", "zw", "5678", PHONE, RESIDENT_ID):
@@ -172,6 +175,7 @@ def test_phone_and_id_searches_are_audited_with_pseudonyms_only(agent: AppContex
         ClientDraft(
             name="张伟", phone=PHONE, stage="subscription", id_number=RESIDENT_ID, sensitive_consent=True
         ),
+        consent=signed_form(agent),
     )
     before = len(search_entries(agent))
     for query in ("张", "zhang", "zw"):

@@ -35,6 +35,7 @@ from desktop_app.services.client_search import search_clients
 from desktop_app.services.context import AppContext
 from desktop_app.store.destruction_repository import DestructionRecord
 from tests.conftest import Clock
+from tests.consent_support import signed_form
 
 SignIn = Callable[[Role], AppContext]
 
@@ -69,6 +70,7 @@ def clients(signed_in: SignIn) -> Clients:
             intention_level="A",
             notes="客户备注",
         ),
+        consent=signed_form(agent),
     )
     assert buyer.buyer_since is not None
     lead = create_client(agent, ClientDraft(name="李线索", phone="13611110000", intention_level="B"))
