@@ -1,8 +1,7 @@
 """The printed privacy notice and consent form (个人信息处理告知书及同意书), A4, one or two pages.
 
 ``consent_form_pdf`` lays out a ``ConsentForm``: the company and branch in the page header; the title;
-the notice text of one version (every section; Chinese, and the English text after it when the
-form is printed in English); then one boxed part per purpose of the registry, in registry order:
+the notice text of one version (every section) in two columns of 7.5 pt print; then one boxed part per purpose of the registry, in registry order:
 notice-only purposes as acknowledgement text, each separate consent (Art. 23, 29) with its own
 "同意 / 不同意" tick boxes and its own signature and date line (the sensitive-data box also states
 why the data is necessary and how processing affects the client's rights, Art. 30), the optional
@@ -10,6 +9,15 @@ consent with its own tick boxes; a guardian block (name, relation, signature) fo
 (Art. 31); the client block (name, masked ID number, agent, date, form number, the notice's full
 content hash) with a QR code ``BVFORM|<form number>|<notice version>``. Every page's footer names the
 notice version and the start of its content hash, and "page N of M".
+
+Two pages at most (``MAX_PAGES``), with no text under ``BODY_SIZE``: the form has narrower margins
+than the other documents. The Chinese text of the notice is the authoritative one. A Chinese form
+prints it. An English form (for foreign clients) prints the English text, and the Chinese text as
+well only if both still fit on two pages; otherwise (the bundled notice: the Chinese and English
+texts take about 2.6 pages together) it prints, under the English title, the statement that the
+Chinese text prevails and that the branch gives out the Chinese form of the same version. The
+explanations in the purpose boxes follow the notice's language(s); their labels stay bilingual so
+the agent can read every form.
 
 A blank form (no client name, ID or agent) leaves lines to fill in by hand. Before anything is laid
 out, every text that varies per client is checked with ``fonts.missing_glyphs``: a character no font
@@ -28,8 +36,9 @@ from typing import TYPE_CHECKING
 from desktop_app.documents.fonts import missing_glyphs, register_cjk_font
 from desktop_app.documents.pdf_engine import (
     MM,
-    TEXT_WIDTH,
+    Margins,
     PageSetup,
+    build_measured_pdf,
     build_pdf,
     para,
     qr_code,
@@ -57,8 +66,21 @@ QR_PREFIX = "BVFORM"
 SHORT_HASH = 16  # hex digits of the content hash in the footer; the full hash is in the client block
 QR_SIZE_MM = 30
 BLANK = "_" * 22
-BOX_WIDTH = TEXT_WIDTH - 12  # the body frame's default padding is 6 pt on each side
+# Narrower margins than the other documents (15 mm at the sides, body 3 mm nearer the rules): the
+# notice, the boxes and the client block fit two pages with text no smaller than BODY_SIZE.
+MARGINS = Margins(left=15 * MM, right=15 * MM, top=23.5 * MM, bottom=21 * MM)
+BOX_WIDTH = MARGINS.body_width
 BLANK_DATE = "______年____月____日"
+BODY_SIZE = 7.5  # pt: the smallest text on the form (notice body, small print in the boxes)
+MAX_PAGES = 2
+COLUMN_GAP = 4.5 * MM
+CHINESE_PREVAILS = (
+    "本告知书以中文文本为准；以下英文文本为译文，两者不一致时以中文文本为准。同一版本（内容哈希相同）的中文文本"
+    "印在中文版同意书上，可随时向门店索取。"
+    " / The Chinese text of this notice is the authoritative one; the English text below is a "
+    "translation, and where they differ the Chinese text prevails. The Chinese text of the same "
+    "version (same content hash) is printed on the Chinese form, which the branch gives you on request."
+)
 
 
 class UnprintableCharacters(BranchVaultError):
@@ -83,8 +105,8 @@ class UnprintableCharacters(BranchVaultError):
 class ConsentForm:
     """Everything one printed form shows. Empty client fields print as lines to fill in by hand.
 
-    ``notice`` is the Chinese text of the version; ``notice_en`` (same version) is printed after it
-    when the form is made in English. ``client_under_14``: True prints the guardian block as
+    ``notice`` is the Chinese text of the version; ``notice_en`` (same version) makes an English
+    form, which prints the Chinese text too only if both fit on two pages (see the module docstring). ``client_under_14``: True prints the guardian block as
     required, False leaves it out, None (unknown, e.g. a blank form) prints it "for clients under 14".
     """
 
@@ -131,7 +153,9 @@ class _Look:
 
     notice_heading: ParagraphStyle
     notice_body: ParagraphStyle
+    notice_body_en: ParagraphStyle  # Latin text needs less room between lines than Chinese
     notice_sub: ParagraphStyle
+    form_title: ParagraphStyle
     box_title: ParagraphStyle
     box_body: ParagraphStyle
     box_small: ParagraphStyle
@@ -142,29 +166,31 @@ def _look() -> _Look:
     from reportlab.lib.styles import ParagraphStyle
 
     s = styles()
-    body = ParagraphStyle("bv-cf-notice", parent=s.body, fontSize=7.2, leading=9.1)
+    body = ParagraphStyle("bv-cf-notice", parent=s.body, fontSize=BODY_SIZE, leading=9.2)
     return _Look(
         notice_heading=ParagraphStyle(
-            "bv-cf-heading", parent=body, fontSize=8.5, leading=11, spaceBefore=2.5, spaceAfter=0.5
+            "bv-cf-heading", parent=body, fontSize=8.5, leading=10.2, spaceBefore=1.5, spaceAfter=0.2
         ),
         notice_body=body,
-        notice_sub=ParagraphStyle("bv-cf-sub", parent=body, fontSize=8, leading=10, spaceBefore=1.5),
-        box_title=ParagraphStyle("bv-cf-box-title", parent=s.body, fontSize=9.5, leading=12.5),
-        box_body=ParagraphStyle("bv-cf-box", parent=s.body, fontSize=8.5, leading=11.5, spaceBefore=1),
-        box_small=ParagraphStyle("bv-cf-box-small", parent=s.body, fontSize=7.5, leading=10),
+        notice_body_en=ParagraphStyle("bv-cf-notice-en", parent=body, leading=8.6),
+        notice_sub=ParagraphStyle("bv-cf-sub", parent=body, fontSize=8, leading=9.8, spaceBefore=1),
+        form_title=ParagraphStyle("bv-cf-title", parent=s.subtitle, fontSize=12, leading=15, spaceAfter=2),
+        box_title=ParagraphStyle("bv-cf-box-title", parent=s.body, fontSize=9, leading=11),
+        box_body=ParagraphStyle("bv-cf-box", parent=s.body, fontSize=8, leading=10.5, spaceBefore=0.5),
+        box_small=ParagraphStyle("bv-cf-box-small", parent=s.body, fontSize=BODY_SIZE, leading=9.4),
     )
 
 
-def _section(section: RenderedSection, colon: str, depth: int = 0) -> list[Flowable]:
+def _section(section: RenderedSection, colon: str, body: ParagraphStyle, depth: int = 0) -> list[Flowable]:
     look = _look()
     items: list[Flowable] = []
     if section.title:
         items.append(para(section.title, look.notice_heading if depth == 0 else look.notice_sub))
     if section.text:
-        items.append(para(section.text, look.notice_body))
-    items.extend(para(f"{item.label}{colon}{item.text}", look.notice_body) for item in section.items)
+        items.append(para(section.text, body))
+    items.extend(para(f"{item.label}{colon}{item.text}", body) for item in section.items)
     for sub in section.subsections:
-        items.extend(_section(sub, colon, depth + 1))
+        items.extend(_section(sub, colon, body, depth + 1))
     return items
 
 
@@ -172,11 +198,12 @@ def _notice(notice: RenderedNotice) -> list[Flowable]:
     """The notice in two balanced columns of small print (continued on the next page if need be)."""
     from desktop_app.documents.text_columns import TwoColumns  # imports reportlab: only when printing
 
-    colon = "：" if notice.language.startswith("zh") else ": "
+    chinese = notice.language.startswith("zh")
+    colon, style = ("：", _look().notice_body) if chinese else (": ", _look().notice_body_en)
     body: list[Flowable] = []
     for section in notice.sections:
-        body.extend(_section(section, colon))
-    columns = TwoColumns(body, gap=5 * MM)
+        body.extend(_section(section, colon, style))
+    columns = TwoColumns(body, gap=COLUMN_GAP)
     return [para(notice.title, _look().box_title), columns]
 
 
@@ -192,8 +219,8 @@ def _box(content: list[Flowable], *, shaded: bool = False) -> Flowable:
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3 * MM),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3 * MM),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5 * MM),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * MM),
+        ("TOPPADDING", (0, 0), (-1, -1), 1 * MM),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 * MM),
     ]
     if shaded:
         commands.append(("BACKGROUND", (0, 0), (-1, -1), colors.Color(0.95, 0.95, 0.95)))
@@ -209,14 +236,22 @@ def _signature_line(who_zh: str, who_en: str) -> Flowable:
     return para(f"{who_zh}签字 {who_en} signature：{BLANK}　　日期 Date：{BLANK_DATE}", _look().box_body)
 
 
-def _texts(form: ConsentForm, zh: str, en: str) -> str:
-    """Chinese on a Chinese form; Chinese, then English, on an English one."""
-    return zh if form.notice_en is None else f"{zh} / {en}"
+@dataclass(frozen=True)
+class _Languages:
+    """Which languages the explanations in the boxes are printed in (labels are always bilingual)."""
+
+    zh: bool
+    en: bool
+
+    def texts(self, zh: str, en: str) -> str:
+        """Chinese on a Chinese form; English on an English form; both when both notices are printed."""
+        return " / ".join(text for text, wanted in ((zh, self.zh), (en, self.en)) if wanted)
 
 
-def _purpose_box(form: ConsentForm, number: int, purpose: ConsentPurpose) -> Flowable:
+def _purpose_box(form: ConsentForm, number: int, purpose: ConsentPurpose, languages: _Languages) -> Flowable:
     look = _look()
-    basis = _texts(form, purpose.legal_basis.zh, purpose.legal_basis.en)
+    _texts = languages.texts
+    basis = _texts(purpose.legal_basis.zh, purpose.legal_basis.en)
     content: list[Flowable] = [
         para(f"{number}. {purpose.id.label_zh} / {purpose.id.label_en}", look.box_title),
         para(
@@ -227,11 +262,11 @@ def _purpose_box(form: ConsentForm, number: int, purpose: ConsentPurpose) -> Flo
     if purpose.states_necessity:
         content += [
             para(
-                f"处理的必要性 Why it is necessary：{_texts(form, purpose.necessity.zh, purpose.necessity.en)}",
+                f"处理的必要性 Why it is necessary：{_texts(purpose.necessity.zh, purpose.necessity.en)}",
                 look.box_small,
             ),
             para(
-                f"对您权益的影响 Effect on your rights：{_texts(form, purpose.impact.zh, purpose.impact.en)}",
+                f"对您权益的影响 Effect on your rights：{_texts(purpose.impact.zh, purpose.impact.en)}",
                 look.box_small,
             ),
         ]
@@ -246,7 +281,7 @@ def _purpose_box(form: ConsentForm, number: int, purpose: ConsentPurpose) -> Flo
         )
         return _box(content, shaded=True)
     if purpose.withdrawable:
-        stops = _texts(form, purpose.withdrawal_stops.zh, purpose.withdrawal_stops.en)
+        stops = _texts(purpose.withdrawal_stops.zh, purpose.withdrawal_stops.en)
         content.append(para(f"撤回 Withdrawal：{stops}", look.box_small))
     if purpose.kind is ConsentKind.SEPARATE:
         content += [
@@ -275,18 +310,18 @@ def _guardian_box(form: ConsentForm) -> Flowable:
         scope = "客户未满十四周岁，须由监护人填写并签字。 / The client is under 14: a guardian fills in and signs."
     else:
         scope = (
-            f"仅限未满{GUARDIAN_AGE}周岁的客户：由父母或其他监护人代为同意（《个人信息保护法》第三十一条）。"
-            f" / Only for clients under {GUARDIAN_AGE}: a parent or other guardian consents for them "
-            "(PIPL Art. 31)."
+            f"仅限未满{GUARDIAN_AGE}周岁的客户：由监护人代为同意（《个人信息保护法》第三十一条）。"
+            f" / Only for clients under {GUARDIAN_AGE}: a guardian consents for them (PIPL Art. 31)."
         )
-    relations = "　".join(f"□ {r.label_zh} {r.label_en}" for r in GuardianRelation)
+    relations = " ".join(f"□ {r.label_zh} {r.label_en}" for r in GuardianRelation)
     return _box(
         [
             para("监护人 / Guardian", look.box_title),
             para(scope, look.box_small),
-            para(f"监护人姓名 Guardian's name：{BLANK}", look.box_body),
-            para(f"与客户关系 Relation：{relations}", look.box_body),
-            spacer(2),
+            para(
+                f"监护人姓名 Guardian's name：{BLANK[:14]}　与客户关系 Relation：{relations}", look.box_body
+            ),
+            spacer(1.5),
             _signature_line("监护人", "Guardian"),
         ]
     )
@@ -299,15 +334,14 @@ def _client_block(form: ConsentForm) -> Flowable:
     rows = [
         f"客户姓名 Client name：{form.client_name or BLANK}",
         f"证件号码 ID number：{form.masked_id_number or BLANK}",
-        f"经办经纪人 Agent：{form.agent_name or BLANK}",
-        f"日期 Date：{_date_text(form.form_date)}",
+        f"经办经纪人 Agent：{form.agent_name or BLANK}　　日期 Date：{_date_text(form.form_date)}",
         f"同意书编号 Form No.：{form.form_number}",
         f"告知书版本 Notice version：{form.notice_version}（生效 effective {form.notice.effective.isoformat()}）",
         f"告知书内容哈希 Notice content hash (SHA-256)：{form.content_hash}",
     ]
     left: list[Flowable] = [para("客户信息 / Client", look.box_title)]
     left += [para(row, look.box_body) for row in rows]
-    left += [spacer(2), _signature_line("客户", "Client")]
+    left += [spacer(1.5), _signature_line("客户", "Client")]
     qr_width = (QR_SIZE_MM + 2) * MM
     inner = Table(
         [[left, qr_code(form.qr_text, QR_SIZE_MM)]],
@@ -328,35 +362,66 @@ def _client_block(form: ConsentForm) -> Flowable:
     return _box([inner])
 
 
-def _story(form: ConsentForm) -> list[Flowable]:
+def _story(form: ConsentForm, *, chinese_notice: bool = True) -> list[Flowable]:
+    """The body of the form; on an English form, without the Chinese notice if ``chinese_notice`` is False."""
     from reportlab.platypus import KeepTogether
 
-    s = styles()
+    look = _look()
     story: list[Flowable] = [
-        para(f"{TITLE_ZH}　{TITLE_EN}", s.subtitle),
+        para(f"{TITLE_ZH}　{TITLE_EN}", look.form_title),
         para(
             f"个人信息处理者 Processor：{form.company_name}　门店 Branch：{form.branch_name} ({form.branch_code})"
             + (f"　联系方式 Contact：{form.company_contact}" if form.company_contact else ""),
-            _look().box_body,
+            look.box_body,
         ),
-        spacer(1.5),
-        *_notice(form.notice),
+        spacer(1),
     ]
+    if form.notice_en is None or chinese_notice:
+        story += _notice(form.notice)
     if form.notice_en is not None:
-        story += [spacer(2), *_notice(form.notice_en)]
-    story += [spacer(2), para("同意事项 / Consents", _look().box_title), spacer(1)]
-    for number, purpose in enumerate(form.purposes, start=1):
-        story += [_purpose_box(form, number, purpose), spacer(1.5)]
-    tail: list[Flowable] = []
+        title, columns = _notice(form.notice_en)
+        story += [spacer(1.5), title]
+        if not chinese_notice:
+            story += [para(CHINESE_PREVAILS, look.box_small), spacer(0.8)]
+        story.append(columns)
+    languages = _Languages(zh=form.notice_en is None or chinese_notice, en=form.notice_en is not None)
+    boxes = [_purpose_box(form, n, p, languages) for n, p in enumerate(form.purposes, start=1)]
+    heading = para("同意事项 / Consents", look.box_title)
+    story += [spacer(1.5), KeepTogether([heading, spacer(0.5), boxes[0]]) if boxes else heading]
+    for box in boxes[1:]:
+        story += [spacer(1), box]
+    tail: list[Flowable] = [spacer(1)]
     if form.client_under_14 is not False:
-        tail += [_guardian_box(form), spacer(1.5)]
+        tail += [_guardian_box(form), spacer(1)]
     tail.append(_client_block(form))
     story.append(KeepTogether(tail))
     return story
 
 
+def _chinese_notice_height(form: ConsentForm) -> float:
+    """A lower bound of the height (points) the Chinese notice takes in its two columns."""
+    from desktop_app.documents.pdf_engine import text_width
+
+    look = _look()
+    column = (MARGINS.body_width - COLUMN_GAP) / 2
+    total = look.box_title.leading
+    pending = list(form.notice.sections)
+    while pending:
+        section = pending.pop(0)
+        texts = [section.title, section.text, *(f"{i.label}：{i.text}" for i in section.items)]
+        for text in filter(None, texts):
+            lines = int(text_width(text, look.notice_body.fontSize) // column) + 1
+            total += lines * look.notice_body.leading / 2
+        pending[:0] = section.subsections
+    return total
+
+
 def consent_form_pdf(form: ConsentForm) -> bytes:
-    """The form as PDF bytes; UnprintableCharacters if a text holds a character no font draws."""
+    """The form as PDF bytes; UnprintableCharacters if a text holds a character no font draws.
+
+    An English form prints the English notice; the Chinese notice too when both fit on
+    ``MAX_PAGES`` pages, otherwise a statement that the Chinese text prevails and where to get it.
+    """
     _check(form)
     setup = PageSetup(
         title=f"{TITLE_ZH} {TITLE_EN}",  # metadata: never the client's data
@@ -367,8 +432,17 @@ def consent_form_pdf(form: ConsentForm) -> bytes:
             f"SHA-256 {form.content_hash[:SHORT_HASH]} · 同意书编号 Form No. {form.form_number}"
         ),
         subject="BranchVault consent form",
+        margins=MARGINS,
     )
-    return build_pdf(setup, _story(form))
+    if form.notice_en is None:
+        return build_pdf(setup, _story(form))
+    english = build_measured_pdf(setup, _story(form, chinese_notice=False))
+    spare = english.room_left + (MAX_PAGES - english.pages) * MARGINS.body_height
+    if spare > _chinese_notice_height(form):  # might fit: try, and keep it only if it does
+        both = build_measured_pdf(setup, _story(form))
+        if both.pages <= MAX_PAGES:
+            return both.pdf
+    return english.pdf
 
 
 def branch_form(

@@ -39,9 +39,37 @@ LEFT_MARGIN = RIGHT_MARGIN = 20 * MM  # header, body and footer all stay within 
 TOP_MARGIN = 26 * MM  # the body starts below the header rule
 BOTTOM_MARGIN = 23 * MM  # the body ends above the footer rule
 TEXT_WIDTH = PAGE_WIDTH - LEFT_MARGIN - RIGHT_MARGIN
+FRAME_PADDING = 6  # pt, reportlab's default padding inside the body frame
 _HEADER_RULE = PAGE_HEIGHT - 20 * MM
 _FOOTER_RULE = 18 * MM
 _PAGE_NUMBER_WIDTH = 48 * MM
+
+
+@dataclass(frozen=True)
+class Margins:
+    """Where the body and the header/footer text stop (points from the paper's edges).
+
+    The header and footer rules stay 20 and 18 mm from the top and bottom edges, so ``top`` must stay
+    above ~22 mm and ``bottom`` above ~20 mm; ``left`` and ``right`` at or above ``SAFE_MARGIN``.
+    """
+
+    left: float = LEFT_MARGIN
+    right: float = RIGHT_MARGIN
+    top: float = TOP_MARGIN
+    bottom: float = BOTTOM_MARGIN
+
+    @property
+    def text_width(self) -> float:
+        return PAGE_WIDTH - self.left - self.right
+
+    @property
+    def body_width(self) -> float:
+        """The width flowables get inside the body frame's padding."""
+        return self.text_width - 2 * FRAME_PADDING
+
+    @property
+    def body_height(self) -> float:
+        return PAGE_HEIGHT - self.top - self.bottom - 2 * FRAME_PADDING
 
 
 @dataclass(frozen=True)
@@ -53,6 +81,7 @@ class PageSetup:
     header_right: str
     footer_left: str
     subject: str = ""
+    margins: Margins = Margins()
 
 
 def page_setup(config: BranchConfig, *, title: str, footer_left: str, subject: str = "") -> PageSetup:
@@ -203,20 +232,22 @@ def _decorate(canvas: Any, setup: PageSetup, number: int, total: int) -> None:
     canvas.saveState()
     canvas.setLineWidth(0.4)
     canvas.setStrokeGray(0.5)
-    canvas.line(LEFT_MARGIN, _HEADER_RULE, PAGE_WIDTH - RIGHT_MARGIN, _HEADER_RULE)
-    canvas.line(LEFT_MARGIN, _FOOTER_RULE, PAGE_WIDTH - RIGHT_MARGIN, _FOOTER_RULE)
-    half = TEXT_WIDTH / 2
+    left, right = setup.margins.left, PAGE_WIDTH - setup.margins.right
+    canvas.line(left, _HEADER_RULE, right, _HEADER_RULE)
+    canvas.line(left, _FOOTER_RULE, right, _FOOTER_RULE)
+    text_width = setup.margins.text_width
+    half = text_width / 2
     for text, style, x, width in (
-        (setup.header_left, s.header, LEFT_MARGIN, half + 20 * MM),
-        (setup.header_right, s.header_right, LEFT_MARGIN + half + 22 * MM, half - 22 * MM),
+        (setup.header_left, s.header, left, half + 20 * MM),
+        (setup.header_right, s.header_right, left + half + 22 * MM, half - 22 * MM),
     ):
         block, _height = _fitted(canvas, text, style, width)
         block.drawOn(canvas, x, _HEADER_RULE + 1.5 * MM)  # grows upwards, away from the body
     page = f"第 {number} 页 / 共 {total} 页 · page {number} of {total}"
-    left_width = TEXT_WIDTH - _PAGE_NUMBER_WIDTH - 2 * MM
+    left_width = text_width - _PAGE_NUMBER_WIDTH - 2 * MM
     for text, style, x, width in (
-        (setup.footer_left, s.footer, LEFT_MARGIN, left_width),
-        (page, s.footer_right, PAGE_WIDTH - RIGHT_MARGIN - _PAGE_NUMBER_WIDTH, _PAGE_NUMBER_WIDTH),
+        (setup.footer_left, s.footer, left, left_width),
+        (page, s.footer_right, right - _PAGE_NUMBER_WIDTH, _PAGE_NUMBER_WIDTH),
     ):
         block, height = _fitted(canvas, text, style, width)
         block.drawOn(canvas, x, _FOOTER_RULE - 1.5 * MM - height)  # grows downwards, away from the body
@@ -247,8 +278,22 @@ def _canvas_maker(setup: PageSetup) -> type:
     return _TemplateCanvas
 
 
+@dataclass(frozen=True)
+class BuiltPdf:
+    """A built PDF with its page count and the body height left free on its last page (points)."""
+
+    pdf: bytes
+    pages: int
+    room_left: float
+
+
 def build_pdf(setup: PageSetup, story: list[Flowable]) -> bytes:
     """The A4 PDF of ``story`` on the page template, as bytes."""
+    return build_measured_pdf(setup, story).pdf
+
+
+def build_measured_pdf(setup: PageSetup, story: list[Flowable]) -> BuiltPdf:
+    """``build_pdf``, also telling how many pages it took and how much room its last page has left."""
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import SimpleDocTemplate
 
@@ -257,10 +302,10 @@ def build_pdf(setup: PageSetup, story: list[Flowable]) -> bytes:
     document = SimpleDocTemplate(
         buffer,
         pagesize=A4,
-        leftMargin=LEFT_MARGIN,
-        rightMargin=RIGHT_MARGIN,
-        topMargin=TOP_MARGIN,
-        bottomMargin=BOTTOM_MARGIN,
+        leftMargin=setup.margins.left,
+        rightMargin=setup.margins.right,
+        topMargin=setup.margins.top,
+        bottomMargin=setup.margins.bottom,
         title=setup.title,
         author="BranchVault",
         creator="BranchVault",
@@ -270,4 +315,6 @@ def build_pdf(setup: PageSetup, story: list[Flowable]) -> bytes:
         initialFontName=font,  # otherwise an unembedded Helvetica is referenced
     )
     document.build(story, canvasmaker=_canvas_maker(setup))
-    return buffer.getvalue()
+    frame = document.frame  # the last page's frame, where the story ended
+    room = max(0.0, frame._y - frame._y1p)
+    return BuiltPdf(buffer.getvalue(), document.page, room)

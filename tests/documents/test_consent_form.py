@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.documents.consent_form import (
+    CHINESE_PREVAILS,
     QR_PREFIX,
     ConsentForm,
     UnprintableCharacters,
@@ -37,7 +38,7 @@ CONFIG = BranchConfig("5f0c-branch", "SZ001", "深圳南山店", "示例地产�
 HQ = {"hq_name": "示例地产集团总部", "hq_contact": "010-0000-0000"}
 NUMBER = "SZ001-20261129-K7QM2X"
 RARE_NAME = "欧阳喆堃䶮𠮷"
-MARGINS = {"left": 20, "top": 10, "right": 190, "bottom": 287}
+MARGINS = {"left": 15, "top": 10, "right": 195, "bottom": 287}  # the form's 15 mm side margins
 NO_FONT_HAS_IT = chr(0x30000)  # CJK Extension G: in none of the bundled or test-system fonts
 
 
@@ -155,15 +156,22 @@ def test_blank_form_has_lines_to_fill_in(notice: PrivacyNotice, tmp_path: Path) 
     assert 1 <= pages(pdf, tmp_path) <= 2
 
 
-def test_english_form_adds_the_english_notice(notice: PrivacyNotice, tmp_path: Path) -> None:
+def test_english_form_prints_the_english_notice_and_says_the_chinese_prevails(
+    notice: PrivacyNotice, tmp_path: Path
+) -> None:
     config = dataclasses.replace(CONFIG)
     values = notice_values(config, **HQ)
     form = make_form(notice, notice_en=render_notice(notice, values, "en"))
-    text = squeezed(pdf_text(consent_form_pdf(form), tmp_path))
+    pdf = consent_form_pdf(form)
+    text = squeezed(pdf_text(pdf, tmp_path))
     assert form.notice_en is not None
     for section in form.notice_en.sections:
         assert squeezed(section.title) in text
-    assert squeezed(form.notice.sections[1].text)[:40] in text  # the Chinese text stays
+        assert squeezed(section.text)[:60] in text
+    # both texts of the bundled notice do not fit two pages: the Chinese one is named as authoritative
+    assert squeezed(form.notice.sections[1].text)[:40] not in text
+    assert squeezed(CHINESE_PREVAILS) in text
+    assert 1 <= pages(pdf, tmp_path) <= 2
 
 
 def test_longest_name_and_long_company_stay_inside_the_margins(notice: PrivacyNotice, tmp_path: Path) -> None:
