@@ -212,6 +212,26 @@
         <translation>Destruction certificate printed</translation>
     </message>
     <message>
+        <source>Consent form printed</source>
+        <translation>Consent form printed</translation>
+    </message>
+    <message>
+        <source>Signed consent form recorded</source>
+        <translation>Signed consent form recorded</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation>Consent withdrawn</translation>
+    </message>
+    <message>
+        <source>Consents viewed</source>
+        <translation>Consents viewed</translation>
+    </message>
+    <message>
+        <source>Consent form scan viewed</source>
+        <translation>Consent form scan viewed</translation>
+    </message>
+    <message>
         <source>Bundled privacy notice installed</source>
         <translation>Bundled privacy notice installed</translation>
     </message>
@@ -620,6 +640,10 @@
         <translation>Change history</translation>
     </message>
     <message>
+        <source>Consent</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
         <source>&amp;Add follow-up…</source>
         <translation>&amp;Add follow-up…</translation>
     </message>
@@ -630,6 +654,10 @@
     <message>
         <source>Re&amp;assign…</source>
         <translation>Re&amp;assign…</translation>
+    </message>
+    <message>
+        <source>Kept only as the law requires; cannot be viewed</source>
+        <translation>Kept only as the law requires; cannot be viewed</translation>
     </message>
     <message>
         <source>No changes recorded.</source>
@@ -665,10 +693,6 @@
     <message>
         <source>the client is now before the subscription stage</source>
         <translation>the client is now before the subscription stage</translation>
-    </message>
-    <message>
-        <source>the client&apos;s separate consent for sensitive data is no longer recorded</source>
-        <translation>the client&apos;s separate consent for sensitive data is no longer recorded</translation>
     </message>
     <message>
         <source>The ID number and income band will be deleted because %1. This cannot be undone. Save?</source>
@@ -753,8 +777,12 @@
         <translation>From the subscription stage on, and only with the client&apos;s separate consent recorded.</translation>
     </message>
     <message>
-        <source>Sep&amp;arate consent for sensitive data recorded</source>
-        <translation>Sep&amp;arate consent for sensitive data recorded</translation>
+        <source>Separate consent for sensitive data recorded</source>
+        <translation>Separate consent for sensitive data recorded</translation>
+    </message>
+    <message>
+        <source>Recorded from the signed consent form on the client&apos;s page (Consent tab), not here.</source>
+        <translation>Recorded from the signed consent form on the client&apos;s page (Consent tab), not here.</translation>
     </message>
     <message>
         <source>&amp;Name or surname:</source>
@@ -868,6 +896,14 @@
 <context>
     <name>ClientTableModel</name>
     <message>
+        <source>⚠ Sign again</source>
+        <translation>⚠ Sign again</translation>
+    </message>
+    <message>
+        <source>A newer privacy notice changed the purposes or recipients: print the current consent form on the client&apos;s page and ask the client to sign it again.</source>
+        <translation>A newer privacy notice changed the purposes or recipients: print the current consent form on the client&apos;s page and ask the client to sign it again.</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -890,6 +926,10 @@
     <message>
         <source>Last contact</source>
         <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consent</translation>
     </message>
 </context>
 <context>
@@ -937,6 +977,128 @@
     <message>
         <source>Clients: %1</source>
         <translation>Clients: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentPanel</name>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Form number</source>
+        <translation>Form number</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Consents</translation>
+    </message>
+    <message>
+        <source>Notice version</source>
+        <translation>Notice version</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>Witness</source>
+        <translation>Witness</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation>Guardian</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <source>Recorded forms</source>
+        <translation>Recorded forms</translation>
+    </message>
+    <message>
+        <source>No signed form recorded yet.</source>
+        <translation>No signed form recorded yet.</translation>
+    </message>
+    <message>
+        <source>&amp;Print consent form…</source>
+        <translation>&amp;Print consent form…</translation>
+    </message>
+    <message>
+        <source>&amp;Record signed form…</source>
+        <translation>&amp;Record signed form…</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>Withdraw…</translation>
+    </message>
+    <message>
+        <source>Sign again: a newer privacy notice changed the purposes or recipients. Print the current consent form and ask the client to sign it.</source>
+        <translation>Sign again: a newer privacy notice changed the purposes or recipients. Print the current consent form and ask the client to sign it.</translation>
+    </message>
+    <message>
+        <source>Latest form signed under notice version %1; current version %2.</source>
+        <translation>Latest form signed under notice version %1; current version %2.</translation>
+    </message>
+    <message>
+        <source>Current privacy notice version: %1.</source>
+        <translation>Current privacy notice version: %1.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>The signed form is recorded.</source>
+        <translation>The signed form is recorded.</translation>
+    </message>
+    <message>
+        <source>The consent is withdrawn; it took effect at once.</source>
+        <translation>The consent is withdrawn; it took effect at once.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentPrintChoice</name>
+    <message>
+        <source>Consent form %1</source>
+        <translation>Consent form %1</translation>
+    </message>
+    <message>
+        <source>Consent form %1 (privacy notice %2) is ready. Print it for the client to sign, or save it as a PDF. Record the signed form with this number.</source>
+        <translation>Consent form %1 (privacy notice %2) is ready. Print it for the client to sign, or save it as a PDF. Record the signed form with this number.</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Saved as %1</translation>
     </message>
 </context>
 <context>
@@ -1484,6 +1646,29 @@ Data folder: %3</translation>
     </message>
 </context>
 <context>
+    <name>PdfPrinting</name>
+    <message>
+        <source>Print %1</source>
+        <translation>Print %1</translation>
+    </message>
+    <message>
+        <source>Printing failed</source>
+        <translation>Printing failed</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving failed</source>
+        <translation>Saving failed</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>Clients</source>
@@ -1531,6 +1716,85 @@ Data folder: %3</translation>
     <message>
         <source>&amp;Reassign</source>
         <translation>&amp;Reassign</translation>
+    </message>
+</context>
+<context>
+    <name>RecordConsentDialog</name>
+    <message>
+        <source>Record signed consent form</source>
+        <translation>Record signed consent form</translation>
+    </message>
+    <message>
+        <source>Enter exactly what the client ticked and signed on the paper form. A purpose not ticked is recorded as refused; one given before and not ticked now is withdrawn.</source>
+        <translation>Enter exactly what the client ticked and signed on the paper form. A purpose not ticked is recorded as refused; one given before and not ticked now is withdrawn.</translation>
+    </message>
+    <message>
+        <source>&amp;Form number:</source>
+        <translation>&amp;Form number:</translation>
+    </message>
+    <message>
+        <source>Client ticked:</source>
+        <translation>Client ticked:</translation>
+    </message>
+    <message>
+        <source>&amp;Date signed:</source>
+        <translation>&amp;Date signed:</translation>
+    </message>
+    <message>
+        <source>Guardian&apos;s &amp;name *:</source>
+        <translation>Guardian&apos;s &amp;name *:</translation>
+    </message>
+    <message>
+        <source>Guardian&apos;s &amp;name:</source>
+        <translation>Guardian&apos;s &amp;name:</translation>
+    </message>
+    <message>
+        <source>Re&amp;lation *:</source>
+        <translation>Re&amp;lation *:</translation>
+    </message>
+    <message>
+        <source>Re&amp;lation:</source>
+        <translation>Re&amp;lation:</translation>
+    </message>
+    <message>
+        <source>Scan or photo:</source>
+        <translation>Scan or photo:</translation>
+    </message>
+    <message>
+        <source>Signed by a &amp;guardian (the client is under 14)</source>
+        <translation>Signed by a &amp;guardian (the client is under 14)</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Choose file…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>None (optional; JPEG, PNG or PDF, up to %1 MB)</source>
+        <translation>None (optional; JPEG, PNG or PDF, up to %1 MB)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 KB)</source>
+        <translation>%1 (%2 KB)</translation>
+    </message>
+    <message>
+        <source>Scan of the signed form</source>
+        <translation>Scan of the signed form</translation>
+    </message>
+    <message>
+        <source>Scans (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>Scans (*.jpg *.jpeg *.png *.pdf)</translation>
     </message>
 </context>
 <context>
@@ -2136,6 +2400,25 @@ Data folder: %3</translation>
             <numerusform>Copied. The clipboard is cleared in %n second.</numerusform>
             <numerusform>Copied. The clipboard is cleared in %n seconds.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawConsentDialog</name>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>Withdraw consent</translation>
+    </message>
+    <message>
+        <source>Withdraw the client&apos;s consent to “%1”? It takes effect at once.</source>
+        <translation>Withdraw the client&apos;s consent to “%1”? It takes effect at once.</translation>
+    </message>
+    <message>
+        <source>&amp;Note (optional, e.g. how the client asked):</source>
+        <translation>&amp;Note (optional, e.g. how the client asked):</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>&amp;Withdraw</translation>
     </message>
 </context>
 </TS>

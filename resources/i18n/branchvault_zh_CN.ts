@@ -212,6 +212,26 @@
         <translation>打印销毁证明</translation>
     </message>
     <message>
+        <source>Consent form printed</source>
+        <translation>打印同意书</translation>
+    </message>
+    <message>
+        <source>Signed consent form recorded</source>
+        <translation>录入已签署的同意书</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation>撤回同意</translation>
+    </message>
+    <message>
+        <source>Consents viewed</source>
+        <translation>查看同意记录</translation>
+    </message>
+    <message>
+        <source>Consent form scan viewed</source>
+        <translation>查看同意书扫描件</translation>
+    </message>
+    <message>
         <source>Bundled privacy notice installed</source>
         <translation>程序附带的隐私告知书已安装</translation>
     </message>
@@ -618,6 +638,10 @@
         <translation>修改记录</translation>
     </message>
     <message>
+        <source>Consent</source>
+        <translation>同意书</translation>
+    </message>
+    <message>
         <source>&amp;Add follow-up…</source>
         <translation>添加跟进(&amp;A)…</translation>
     </message>
@@ -628,6 +652,10 @@
     <message>
         <source>Re&amp;assign…</source>
         <translation>重新分配(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Kept only as the law requires; cannot be viewed</source>
+        <translation>依法留存，不可查看</translation>
     </message>
     <message>
         <source>No changes recorded.</source>
@@ -663,10 +691,6 @@
     <message>
         <source>the client is now before the subscription stage</source>
         <translation>客户已回到认购之前的阶段</translation>
-    </message>
-    <message>
-        <source>the client&apos;s separate consent for sensitive data is no longer recorded</source>
-        <translation>已不再记录客户对敏感个人信息的单独同意</translation>
     </message>
     <message>
         <source>The ID number and income band will be deleted because %1. This cannot be undone. Save?</source>
@@ -751,8 +775,12 @@
         <translation>认购阶段起，且须已记录客户的单独同意后方可填写。</translation>
     </message>
     <message>
-        <source>Sep&amp;arate consent for sensitive data recorded</source>
-        <translation>已记录敏感个人信息单独同意(&amp;A)</translation>
+        <source>Separate consent for sensitive data recorded</source>
+        <translation>已录入敏感个人信息单独同意</translation>
+    </message>
+    <message>
+        <source>Recorded from the signed consent form on the client&apos;s page (Consent tab), not here.</source>
+        <translation>根据客户页面（“同意书”标签页）录入的已签署同意书记录，不能在此修改。</translation>
     </message>
     <message>
         <source>&amp;Name or surname:</source>
@@ -866,6 +894,14 @@
 <context>
     <name>ClientTableModel</name>
     <message>
+        <source>⚠ Sign again</source>
+        <translation>⚠ 需重新签署</translation>
+    </message>
+    <message>
+        <source>A newer privacy notice changed the purposes or recipients: print the current consent form on the client&apos;s page and ask the client to sign it again.</source>
+        <translation>新版个人信息处理告知书变更了处理目的或接收方：请在客户页面打印当前版本的同意书，并请客户重新签署。</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -888,6 +924,10 @@
     <message>
         <source>Last contact</source>
         <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>同意书</translation>
     </message>
 </context>
 <context>
@@ -935,6 +975,128 @@
     <message>
         <source>Clients: %1</source>
         <translation>客户：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentPanel</name>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Form number</source>
+        <translation>同意书编号</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>各项同意</translation>
+    </message>
+    <message>
+        <source>Notice version</source>
+        <translation>告知书版本</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>签署日期</translation>
+    </message>
+    <message>
+        <source>Witness</source>
+        <translation>见证人</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>扫描件</translation>
+    </message>
+    <message>
+        <source>Recorded forms</source>
+        <translation>已录入的同意书</translation>
+    </message>
+    <message>
+        <source>No signed form recorded yet.</source>
+        <translation>尚未录入已签署的同意书。</translation>
+    </message>
+    <message>
+        <source>&amp;Print consent form…</source>
+        <translation>打印同意书(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Record signed form…</source>
+        <translation>录入已签署的同意书(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>撤回…</translation>
+    </message>
+    <message>
+        <source>Sign again: a newer privacy notice changed the purposes or recipients. Print the current consent form and ask the client to sign it.</source>
+        <translation>需重新签署：新版个人信息处理告知书变更了处理目的或接收方。请打印当前版本的同意书，请客户重新签署。</translation>
+    </message>
+    <message>
+        <source>Latest form signed under notice version %1; current version %2.</source>
+        <translation>最近一份同意书按告知书版本 %1 签署；当前版本为 %2。</translation>
+    </message>
+    <message>
+        <source>Current privacy notice version: %1.</source>
+        <translation>当前个人信息处理告知书版本：%1。</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>有</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>The signed form is recorded.</source>
+        <translation>已录入签署的同意书。</translation>
+    </message>
+    <message>
+        <source>The consent is withdrawn; it took effect at once.</source>
+        <translation>同意已撤回，立即生效。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentPrintChoice</name>
+    <message>
+        <source>Consent form %1</source>
+        <translation>同意书 %1</translation>
+    </message>
+    <message>
+        <source>Consent form %1 (privacy notice %2) is ready. Print it for the client to sign, or save it as a PDF. Record the signed form with this number.</source>
+        <translation>同意书 %1（告知书版本 %2）已生成。请打印后交客户签署，或另存为 PDF。录入签署的同意书时请使用此编号。</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>已发送到打印机。</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>已保存为 %1</translation>
     </message>
 </context>
 <context>
@@ -1481,6 +1643,29 @@ Data folder: %3</source>
     </message>
 </context>
 <context>
+    <name>PdfPrinting</name>
+    <message>
+        <source>Print %1</source>
+        <translation>打印 %1</translation>
+    </message>
+    <message>
+        <source>Printing failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving failed</source>
+        <translation>保存失败</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>Clients</source>
@@ -1528,6 +1713,85 @@ Data folder: %3</source>
     <message>
         <source>&amp;Reassign</source>
         <translation>重新分配(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordConsentDialog</name>
+    <message>
+        <source>Record signed consent form</source>
+        <translation>录入已签署的同意书</translation>
+    </message>
+    <message>
+        <source>Enter exactly what the client ticked and signed on the paper form. A purpose not ticked is recorded as refused; one given before and not ticked now is withdrawn.</source>
+        <translation>请按纸质同意书上客户实际勾选和签署的内容录入。未勾选的项目记为不同意；此前已同意而本次未勾选的项目将被撤回。</translation>
+    </message>
+    <message>
+        <source>&amp;Form number:</source>
+        <translation>同意书编号(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Client ticked:</source>
+        <translation>客户勾选：</translation>
+    </message>
+    <message>
+        <source>&amp;Date signed:</source>
+        <translation>签署日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Guardian&apos;s &amp;name *:</source>
+        <translation>监护人姓名(&amp;N) *：</translation>
+    </message>
+    <message>
+        <source>Guardian&apos;s &amp;name:</source>
+        <translation>监护人姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;lation *:</source>
+        <translation>与客户关系(&amp;L) *：</translation>
+    </message>
+    <message>
+        <source>Re&amp;lation:</source>
+        <translation>与客户关系(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Scan or photo:</source>
+        <translation>扫描件或照片：</translation>
+    </message>
+    <message>
+        <source>Signed by a &amp;guardian (the client is under 14)</source>
+        <translation>由监护人签署（客户未满14周岁）(&amp;G)</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>None (optional; JPEG, PNG or PDF, up to %1 MB)</source>
+        <translation>无（可选；JPEG、PNG 或 PDF，最大 %1 MB）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 KB)</source>
+        <translation>%1（大小 %2 KB）</translation>
+    </message>
+    <message>
+        <source>Scan of the signed form</source>
+        <translation>已签署同意书的扫描件</translation>
+    </message>
+    <message>
+        <source>Scans (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>扫描件 (*.jpg *.jpeg *.png *.pdf)</translation>
     </message>
 </context>
 <context>
@@ -2126,6 +2390,25 @@ Data folder: %3</source>
         <translation>
             <numerusform>已复制。剪贴板将在 %n 秒后清空。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawConsentDialog</name>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>撤回同意</translation>
+    </message>
+    <message>
+        <source>Withdraw the client&apos;s consent to “%1”? It takes effect at once.</source>
+        <translation>撤回客户对“%1”的同意？撤回立即生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Note (optional, e.g. how the client asked):</source>
+        <translation>备注（可选，如客户提出撤回的方式）(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>撤回(&amp;W)</translation>
     </message>
 </context>
 </TS>

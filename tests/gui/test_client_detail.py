@@ -33,6 +33,7 @@ from desktop_app.ui.clients.client_labels import local_date
 from desktop_app.ui.clients.followup_timeline import timeline_time
 from desktop_app.ui.shell import Shell
 from tests.conftest import Branch, Clock
+from tests.consent_support import signed_form
 from tests.gui.conftest import wait_idle
 from tests.integration import conftest as fast_branch
 
@@ -95,7 +96,7 @@ def setup(branch: Branch) -> Callable[[Role], tuple[AppContext, int, int]]:
         theirs = create_client(ctx, ClientDraft(name="李娜", phone="13655556666")).id
         sign_out(ctx)
         sign_in(ctx, *branch.users[Role.AGENT])
-        mine = create_client(ctx, _draft()).id
+        mine = create_client(ctx, _draft(), consent=signed_form(ctx)).id
         if role is not Role.AGENT:
             sign_out(ctx)
             sign_in(ctx, *branch.users[role])

@@ -16,6 +16,7 @@ from desktop_app.ui import dialogs
 from desktop_app.ui.clients.client_edit_dialog import ClientEditDialog
 from desktop_app.ui.clients.client_table_model import INTENTION
 from desktop_app.ui.clients.clients_page import ClientsPage
+from tests.consent_support import signed_form
 from tests.gui.conftest import signed_in, wait_idle
 
 NAME, PHONE = "张伟明", "13912345678"
@@ -183,45 +184,37 @@ def buyer(branch) -> int:
             sensitive_consent=True,
             income_band="30_50",
         ),
+        consent=signed_form(ctx),
     ).id
     sign_out(ctx)
     ctx.close()
     return client_id
 
 
-def test_withdrawing_consent_deletes_the_id_number_and_income_after_asking(
-    qtbot, branch, buyer, make_shell
-) -> None:
+def test_the_consent_box_is_read_only_and_never_sent(qtbot, branch, buyer, make_shell) -> None:
+    """The consent follows the recorded forms: the edit form shows it and cannot change it (the
+    withdrawal flow on the client's page is tested in test_consent_panel.py)."""
     dialog = _dialog(qtbot, branch, make_shell, buyer)
     form = dialog.form
-    assert form.changes() == {}
-    form.consent.setChecked(False)
-    assert not form.fields["id_number"].isEnabled()
-    assert form.changes() == {
-        "sensitive_consent": False,
-        "id_type": "",
-        "id_number": "",
-        "income_band": "",
-    }
-
-    dialogs.set_next_answer(dialogs.Button.No)  # the user changes their mind: nothing saved
-    dialog.save_button.click()
-    asked = dialogs.history()[-1]
-    assert asked.kind == "question" and "ID number and income band will be deleted" in asked.text
-    assert "consent" in asked.text
-    assert dialog.isVisible() and not dialog.busy
-    assert _stored(dialog, buyer).id_number == RESIDENT_ID
-
-    dialogs.set_next_answer(dialogs.Button.Yes)
+    assert form.consent.isChecked() and not form.consent.isEnabled()
+    assert "signed consent form" in form.consent_hint.text()
+    assert form.fields["id_number"].isEnabled() and form.fields["income_band"].isEnabled()
+    assert "sensitive_consent" not in form.values()
+    form.consent.setChecked(False)  # even if something flipped it, it is not a change to send
+    assert form.changes() == {} and not form.deletes_sensitive()
+    form.consent.setChecked(True)
+    _choose_income(form, "50_100")
+    assert form.changes() == {"income_band": "50_100"}
     with qtbot.waitSignal(dialog.saved, timeout=15_000):
         dialog.save_button.click()
+    assert all(shown.kind != "question" for shown in dialogs.history())
     values = _stored(dialog, buyer)
-    assert (values.id_type, values.id_number, values.income_band) == (None, None, None)
-    assert values.sensitive_consent is False and values.stage == "subscription"
-    _, db = dialog.shell.context().require_session()
-    details = db.execute("SELECT details FROM audit_log WHERE action = 'client.update'").fetchone()[0]
-    assert {"id_number", "income_band", "sensitive_consent"} <= set(json.loads(details)["fields"])
-    assert RESIDENT_ID not in details
+    assert (values.sensitive_consent, values.id_number, values.income_band) == (True, RESIDENT_ID, "50_100")
+
+
+def _choose_income(form, code: str) -> None:
+    combo = form.combo("income_band")
+    combo.setCurrentIndex(combo.findData(code))
 
 
 def test_moving_a_buyer_back_before_subscription_deletes_the_id_number(

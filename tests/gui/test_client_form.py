@@ -14,10 +14,12 @@ from desktop_app.services.client_intake import create_client
 from desktop_app.services.sign_in import sign_in, sign_out
 from desktop_app.services.staff_accounts import add_staff
 from desktop_app.store.client_repository import ClientRepository
+from desktop_app.ui.clients.client_edit_dialog import ClientEditDialog
 from desktop_app.ui.clients.client_form import ClientForm
 from desktop_app.ui.clients.client_table_model import PHONE
 from desktop_app.ui.clients.clients_page import ClientsPage
 from desktop_app.ui.clients.intake_dialog import IntakeDialog
+from tests.consent_support import signed_form
 from tests.gui.conftest import signed_in, wait_idle
 
 ID_17 = "44030519800101123"
@@ -73,10 +75,6 @@ def _fill_everything(form: ClientForm) -> None:
     ):
         _choose(form, key, code)
     form.line("intended_districts").setText("南山区、福田区")
-    form.consent.setChecked(True)
-    _choose(form, "id_type", "resident_id")
-    form.line("id_number").setText(RESIDENT_ID)
-    _choose(form, "income_band", "30_50")
 
 
 def test_a_full_intake_saves_every_field_and_appears_in_the_list(qtbot, branch, make_shell) -> None:
@@ -105,12 +103,8 @@ def test_a_full_intake_saves_every_field_and_appears_in_the_list(qtbot, branch, 
         "1_3_months",
     )
     assert v.intended_districts == "南山区、福田区" and v.notes == "周末看房"
-    assert (v.sensitive_consent, v.id_type, v.id_number, v.income_band) == (
-        True,
-        "resident_id",
-        RESIDENT_ID,
-        "30_50",
-    )
+    # The sensitive-data consent is recorded from the signed form afterwards: nothing sensitive yet.
+    assert (v.sensitive_consent, v.id_type, v.id_number, v.income_band) == (False, None, None, None)
 
 
 def test_a_bad_phone_is_shown_at_the_phone_field_and_nothing_typed_is_lost(qtbot, branch, make_shell) -> None:
@@ -130,7 +124,7 @@ def test_a_bad_phone_is_shown_at_the_phone_field_and_nothing_typed_is_lost(qtbot
     assert not form.field_errors["name"].isVisible()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is form.line("phone"), timeout=5_000)
     assert form.line("phone").text() == "12345"
-    assert form.line("name").text() == "欧阳娜娜" and form.line("id_number").text() == RESIDENT_ID
+    assert form.line("name").text() == "欧阳娜娜" and form.line("email").text() == "nana@example.com"
     assert form.combo("budget_band").currentData() == "300_500" and form.notes.toPlainText() == "周末看房"
     _, db = page.shell.context().require_session()
     assert db.execute("SELECT COUNT(*) FROM clients").fetchone()[0] == 0
@@ -142,39 +136,72 @@ def test_a_bad_phone_is_shown_at_the_phone_field_and_nothing_typed_is_lost(qtbot
     assert db.execute("SELECT COUNT(*) FROM clients").fetchone()[0] == 1
 
 
-def test_an_invalid_id_number_is_marked_at_the_id_field(qtbot, branch, make_shell) -> None:
-    page = _page(qtbot, branch, make_shell)
-    dialog = page.open_intake()
-    _fill_everything(dialog.form)
+@pytest.fixture
+def consented_lead(branch) -> int:
+    """A lead whose signed consent form (sensitive data given) is recorded."""
+    ctx = signed_in(branch.context(), *branch.users[Role.AGENT])
+    client_id = create_client(
+        ctx, ClientDraft(name="欧阳娜娜", phone="13900001234"), consent=signed_form(ctx)
+    ).id
+    sign_out(ctx)
+    ctx.close()
+    return client_id
+
+
+def _edit(qtbot, branch, make_shell, client_id: int) -> ClientEditDialog:
+    ctx = signed_in(branch.context(), *branch.users[Role.AGENT])
+    dialog = ClientEditDialog(make_shell(ctx), client_id)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=15_000):
+        dialog.show()
+    return dialog
+
+
+def test_an_invalid_id_number_is_marked_at_the_id_field(qtbot, branch, consented_lead, make_shell) -> None:
+    dialog = _edit(qtbot, branch, make_shell, consented_lead)
+    _choose(dialog.form, "stage", "subscription")
     dialog.form.line("id_number").setText(RESIDENT_ID[:-1] + ("0" if RESIDENT_ID[-1] != "0" else "1"))
     with qtbot.waitSignal(dialog.failed, timeout=15_000):
-        dialog.ok_button.click()
+        dialog.save_button.click()
     assert dialog.form.error_field == "id_number"
     assert "ID number" in dialog.form.field_errors["id_number"].text()
 
 
-def test_the_id_number_and_income_are_open_only_from_subscription_with_consent(
-    qtbot, branch, make_shell
-) -> None:
+def test_intake_never_opens_the_id_number_without_a_recorded_consent(qtbot, branch, make_shell) -> None:
     ctx = signed_in(branch.context(), *branch.users[Role.AGENT])
     form = ClientForm(make_shell(ctx))
     qtbot.addWidget(form)
+    assert not form.consent.isEnabled() and not form.consent.isChecked()
+    assert "signed consent form" in form.consent_hint.text()
+    for stage in ("lead", "subscription", "contract"):
+        _choose(form, "stage", stage)
+        assert not form.fields["id_number"].isEnabled() and not form.fields["income_band"].isEnabled()
+    form.consent.setChecked(True)  # the box is only a display: it opens nothing and is never sent
+    form.line("id_number").setText(RESIDENT_ID)
+    assert "sensitive_consent" not in form.values()
+    assert form.draft().sensitive_consent is False and form.draft().id_number == ""
+
+
+def test_the_id_number_and_income_are_open_only_from_subscription_with_consent(
+    qtbot, branch, consented_lead, make_shell
+) -> None:
+    dialog = _edit(qtbot, branch, make_shell, consented_lead)
+    form = dialog.form
     id_number, income = form.fields["id_number"], form.fields["income_band"]
     assert form.combo("stage").currentData() == "lead"
-    assert not id_number.isEnabled() and not income.isEnabled()
-    form.consent.setChecked(True)  # consent alone: still a lead
-    assert not id_number.isEnabled()
+    assert form.consent.isChecked() and not form.consent.isEnabled()  # the recorded consent, read-only
+    assert not id_number.isEnabled() and not income.isEnabled()  # consent alone: still a lead
     _choose(form, "stage", "subscription")
     assert id_number.isEnabled() and income.isEnabled() and form.fields["id_type"].isEnabled()
     form.line("id_number").setText(RESIDENT_ID)
     _choose(form, "income_band", "10_20")
-    assert form.draft().id_number == RESIDENT_ID and form.draft().income_band == "10_20"
-    form.consent.setChecked(False)  # no consent: closed again, kept on screen but not sent
+    assert form.changes()["id_number"] == RESIDENT_ID and form.changes()["income_band"] == "10_20"
+    assert "sensitive_consent" not in form.changes()
+    _choose(form, "stage", "visiting")  # before subscription: closed again, kept on screen but not sent
     assert not id_number.isEnabled() and not income.isEnabled()
     assert form.line("id_number").text() == RESIDENT_ID
-    assert form.draft().id_number == "" and form.draft().income_band == ""
+    assert form.values()["id_number"] == "" and form.values()["income_band"] == ""
     _choose(form, "stage", "contract")
-    form.consent.setChecked(True)
     assert id_number.isEnabled()
 
 

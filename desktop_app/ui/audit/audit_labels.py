@@ -42,6 +42,11 @@ def _action_labels(language: str) -> dict[str, str]:
         "client.destruction_certificate": QCoreApplication.translate(
             "AuditLabels", "Destruction certificate printed"
         ),
+        "consent.print": QCoreApplication.translate("AuditLabels", "Consent form printed"),
+        "consent.record": QCoreApplication.translate("AuditLabels", "Signed consent form recorded"),
+        "consent.withdraw": QCoreApplication.translate("AuditLabels", "Consent withdrawn"),
+        "consent.view": QCoreApplication.translate("AuditLabels", "Consents viewed"),
+        "consent.scan_view": QCoreApplication.translate("AuditLabels", "Consent form scan viewed"),
         "notice.install": QCoreApplication.translate("AuditLabels", "Bundled privacy notice installed"),
         "notice.publish": QCoreApplication.translate("AuditLabels", "Privacy notice published"),
         "request.register": QCoreApplication.translate("AuditLabels", "Request registered"),

@@ -1,5 +1,6 @@
 """One client's detail page: every field masked (``get_client``, audited ``client.view``), the notes
-(shown only here), the follow-up timeline, the change history, and the actions on the client.
+(shown only here), the follow-up timeline, the change history, the consents (ui/clients/consent_panel.py: print the
+form, record the signed form, withdraw), and the actions on the client.
 
 Reveal (name, phone, ID number, email, address) asks for a reason and goes through RevealFlow; the
 full value re-masks after ``remask_seconds`` or at once when the window loses focus or closes; a
@@ -49,6 +50,7 @@ from desktop_app.domain.reveal_policy import RevealableField
 from desktop_app.services.client_directory import ClientDetail
 from desktop_app.services.client_history import ChangeEntry, TimelineEntry
 from desktop_app.ui.clients.client_labels import choice_label, local_date
+from desktop_app.ui.clients.consent_panel import ConsentPanel
 from desktop_app.ui.clients.followup_dialog import AddFollowupDialog
 from desktop_app.ui.clients.followup_timeline import FollowupTimeline
 from desktop_app.ui.clients.reassign_dialog import ReassignDialog
@@ -60,6 +62,8 @@ from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 
 REMASK_SECONDS = 30
+CONSENT_TAB = 3
+DEFAULT_SIZE = (820, 660)  # the consent tables are readable; still fits a 1280x800 screen
 FIELDS = (
     "name",
     "phone",
@@ -124,7 +128,8 @@ def _load(shell: Shell, client_id: int) -> ClientPage:
 
 class ClientDetailDialog(Retranslating, QDialog):
     """``loaded`` after each (re)load, ``failed(message)`` when the client cannot be shown, and
-    ``changed`` after a follow-up, an edit or a reassignment (the client list may refresh)."""
+    ``changed`` after a follow-up, an edit, a reassignment, a recorded consent form or a withdrawal
+    (the client list may refresh)."""
 
     loaded = Signal()
     failed = Signal(str)
@@ -149,6 +154,7 @@ class ClientDetailDialog(Retranslating, QDialog):
         self.reassign_dialog: ReassignDialog | None = None
         self.edit_dialog: QDialog | None = None
         self.setMinimumWidth(560)
+        self.resize(*DEFAULT_SIZE)
 
         self.labels = {key: QLabel() for key in (*FIELDS, "notes")}
         self.rows: dict[str, RevealRow] = {}
@@ -186,10 +192,14 @@ class ClientDetailDialog(Retranslating, QDialog):
         self.history = QListWidget()
         self.history.setWordWrap(True)
 
+        self.consent_panel = ConsentPanel(shell, client_id)
+        self.consent_panel.changed.connect(self._client_changed)
+
         self.tabs = QTabWidget()
         self.tabs.addTab(details_tab, "")
         self.tabs.addTab(followups_tab, "")
         self.tabs.addTab(self.history, "")
+        self.tabs.addTab(self.consent_panel, "")
 
         self.error = MessageLabel()
         self.info = MessageLabel()
@@ -251,6 +261,7 @@ class ClientDetailDialog(Retranslating, QDialog):
         self.tabs.setTabText(0, self.tr("Details"))
         self.tabs.setTabText(1, self.tr("Follow-ups"))
         self.tabs.setTabText(2, self.tr("Change history"))
+        self.tabs.setTabText(CONSENT_TAB, self.tr("Consent"))
         self.add_followup_button.setText(self.tr("&Add follow-up…"))
         self.edit_button.setText(self.tr("&Edit…"))
         self.reassign_button.setText(self.tr("Re&assign…"))
@@ -286,7 +297,9 @@ class ClientDetailDialog(Retranslating, QDialog):
             "phone": d.phone,
             "email": d.email,
             "address": d.address,
-            "id_number": d.id_number,
+            "id_number": self.tr("Kept only as the law requires; cannot be viewed")
+            if d.id_number_held
+            else d.id_number,
         }
         for key, row in self.rows.items():
             if not row.revealed:
@@ -325,6 +338,8 @@ class ClientDetailDialog(Retranslating, QDialog):
         self._show_page()
         for button in (self.edit_button, self.reassign_button, self.add_followup_button):
             button.setEnabled(True)
+        if self.consent_panel.overview is None:
+            self.consent_panel.reload()  # after the page: a refused client is refused (and audited) once
         self.loaded.emit()
 
     def _failed(self, exc: BaseException) -> None:

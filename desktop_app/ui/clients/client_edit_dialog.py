@@ -7,9 +7,10 @@ replaces the stored value. Raw values leave the services only through an audited
 dialog never asks for them.
 
 "Save" sends only the changed fields to ``update_client`` (audited ``client.update``); a refusal is
-shown under the named field like intake, a duplicate phone or ID number too. Withdrawing the
-sensitive-data consent, or moving a buyer back before subscription, deletes the stored ID number and
-income band: the dialog says so and asks first (``ui.dialogs.confirm``). On success
+shown under the named field like intake, a duplicate phone or ID number too. Moving a buyer back
+before subscription deletes the stored ID number and income band: the dialog says so and asks first
+(``ui.dialogs.confirm``). The sensitive-data consent is not edited here: it follows the signed forms
+recorded on the client's page, and is withdrawn there. On success
 ``saved(client_id)`` is emitted and the dialog closes. The window title never names the client.
 """
 
@@ -114,10 +115,7 @@ class ClientEditDialog(Retranslating, QDialog):
         shell.jobs.run(lambda: _update(shell, client_id, changes), self._saved, self._save_failed, owner=self)
 
     def _confirm_deleting_sensitive(self) -> bool:
-        if self.form.consent.isChecked():
-            because = self.tr("the client is now before the subscription stage")
-        else:
-            because = self.tr("the client's separate consent for sensitive data is no longer recorded")
+        because = self.tr("the client is now before the subscription stage")
         question = self.tr(
             "The ID number and income band will be deleted because %1. This cannot be undone. Save?"
         ).replace("%1", because)

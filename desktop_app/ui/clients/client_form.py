@@ -8,13 +8,16 @@ the named field, which is highlighted and focused, and nothing typed is cleared.
 The ID number and the income band are enabled only while ``sensitive_fields_allowed`` (the one
 place that rule lives, domain/client_record.py) says they may be stored: from the subscription stage
 on, with the client's separate consent recorded. While disabled they are left out of the draft.
+The consent checkbox is read-only: it shows the recorded state, which only recording the signed
+form on the client's page (or withdrawing there) changes; the form never sends it.
 
 Editing (``editing=True``): the personal fields (name, phone, email, ID number, address) are
 never filled with stored values; the masked value is shown as placeholder text, blank
 means unchanged, and typed text replaces the stored value. Choices (the income band as the detail
-page shows it) and notes are filled in. When the gate closes for a client who has an ID number or
-income band stored (consent withdrawn, or moved back before subscription), ``changes()`` clears
-them explicitly (``deletes_sensitive()`` says so, for the edit dialog to confirm first).
+page shows it) and notes are filled in. When the stage moves back before subscription for a client
+who has an ID number or income band stored with consent, ``changes()`` clears them explicitly
+(``deletes_sensitive()`` says so, for the edit dialog to confirm first). An ID document kept
+without consent only for the anti-money-laundering hold is left alone.
 """
 
 from __future__ import annotations
@@ -58,6 +61,7 @@ from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 
 INVALID_STYLE = "border: 1px solid #b3261e;"
+HINT_STYLE = "color: #5f6368;"
 NOTES_HEIGHT = 64
 DIALOG_MIN_WIDTH = 860  # two readable columns; the dialog still fits a 1280x800 screen
 
@@ -141,6 +145,7 @@ class ClientForm(Retranslating, QWidget):
         self.error_field: str | None = None  # the field highlighted for the last refusal
         self._baseline: dict[str, str | bool] = {}
         self._stored_sensitive = False  # editing: the client has an ID number or income band stored
+        self.recorded_consent = False  # editing: the client's recorded sensitive-data consent
         self.fields: dict[str, QWidget] = {}
         self.labels: dict[str, QLabel] = {}
         self.field_errors: dict[str, MessageLabel] = {}
@@ -151,7 +156,11 @@ class ClientForm(Retranslating, QWidget):
         for key in (*CHOICES, "province", "id_type"):
             self.fields[key] = QComboBox()
         self.consent = QCheckBox()
+        self.consent.setEnabled(False)  # recorded from the signed form on the client's page only
         self.fields["sensitive_consent"] = self.consent
+        self.consent_hint = QLabel()
+        self.consent_hint.setWordWrap(True)
+        self.consent_hint.setStyleSheet(HINT_STYLE)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(NOTES_HEIGHT)
@@ -169,6 +178,7 @@ class ClientForm(Retranslating, QWidget):
         sensitive_layout = self.sensitive_box.layout()
         assert isinstance(sensitive_layout, QFormLayout)
         sensitive_layout.insertRow(0, self.sensitive_hint)
+        sensitive_layout.insertRow(2, self.consent_hint)
 
         left = QVBoxLayout()
         for box in (self.client_box, self.address_box, self.notes_box):
@@ -188,7 +198,6 @@ class ClientForm(Retranslating, QWidget):
 
         stage = self.combo("stage")
         stage.currentIndexChanged.connect(lambda _index: self.update_sensitive_fields())
-        self.consent.toggled.connect(lambda _on: self.update_sensitive_fields())
         order = (*CLIENT_KEYS, *ADDRESS_KEYS, "notes", *INTENTION_KEYS, *SENSITIVE_KEYS)
         for before, after in pairwise(order):
             QWidget.setTabOrder(self.fields[before], self.fields[after])
@@ -248,7 +257,10 @@ class ClientForm(Retranslating, QWidget):
         self.sensitive_hint.setText(
             self.tr("From the subscription stage on, and only with the client's separate consent recorded.")
         )
-        self.consent.setText(self.tr("Sep&arate consent for sensitive data recorded"))
+        self.consent.setText(self.tr("Separate consent for sensitive data recorded"))
+        self.consent_hint.setText(
+            self.tr("Recorded from the signed consent form on the client's page (Consent tab), not here.")
+        )
         texts = {
             "name": self.tr("&Name or surname:"),
             "phone": self.tr("&Phone:"),
@@ -308,7 +320,7 @@ class ClientForm(Retranslating, QWidget):
 
     def sensitive_allowed(self) -> bool:
         stage = str(self.combo("stage").currentData() or Stage.LEAD.value)
-        return sensitive_fields_allowed(stage, self.consent.isChecked())
+        return sensitive_fields_allowed(stage, self.recorded_consent)
 
     def update_sensitive_fields(self) -> None:
         allowed = self.sensitive_allowed()
@@ -326,13 +338,13 @@ class ClientForm(Retranslating, QWidget):
         for key in (*CHOICES, "province", "id_type"):
             result[key] = str(self.combo(key).currentData() or "")
         result["notes"] = self.notes.toPlainText()
-        result["sensitive_consent"] = self.consent.isChecked()
         if not self.sensitive_allowed():
             result["id_number"] = ""
             result["income_band"] = ""
         return result
 
     def draft(self) -> ClientDraft:
+        """A new client: the consent is recorded from the signed form after registering."""
         return ClientDraft(**self.values())  # type: ignore[arg-type]
 
     def load_detail(self, detail: ClientDetail) -> None:
@@ -353,6 +365,7 @@ class ClientForm(Retranslating, QWidget):
             select_data(self.combo(key), code)
         self.line("intended_districts").setText(detail.intended_districts)
         self.notes.setPlainText(detail.notes)
+        self.recorded_consent = detail.sensitive_consent
         self.consent.setChecked(detail.sensitive_consent)
         masked = {
             "name": detail.name,
@@ -369,9 +382,12 @@ class ClientForm(Retranslating, QWidget):
         self._baseline = self.values()
 
     def deletes_sensitive(self) -> bool:
-        """Editing: whether saving deletes the stored ID number and income band, because the
-        sensitive-data gate (stage and consent) is now closed for a client who has them."""
-        return self.editing and self._stored_sensitive and not self.sensitive_allowed()
+        """Editing: whether saving deletes the stored ID number and income band, because the stage
+        moved back before subscription for a client who has them with consent. (Without consent,
+        a stored ID document is one kept only for the legal hold: the form leaves it alone.)"""
+        return (
+            self.editing and self._stored_sensitive and self.recorded_consent and not self.sensitive_allowed()
+        )
 
     def changes(self) -> dict[str, str | bool]:
         """Editing: typed personal fields, and the other fields that differ from what was loaded."""

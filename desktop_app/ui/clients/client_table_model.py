@@ -4,7 +4,9 @@ Two modes: the paged list (``count_clients`` then ``list_clients`` for each page
 for, in the chosen sort order) and search results (``search_clients``, one bounded query). Every
 query runs on the shell's worker; a row whose page has not arrived yet shows empty and is filled in
 when it does. Results of a superseded query (an older search, an old sort) are dropped. Rows are
-the services' masked summaries only; the whole list is never loaded.
+the services' masked summaries only; the whole list is never loaded. The last column flags a
+client who must sign the consent form again (a newer privacy notice changed purposes or
+recipients), with a tooltip saying what to do.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 
 from desktop_app.domain.client_choices import IntentionLevel
 from desktop_app.domain.client_record import Stage
@@ -23,7 +26,9 @@ from desktop_app.ui.shell import Shell
 PAGE_SIZE = 50
 SEARCH_LIMIT = 200
 MAX_CACHED_PAGES = 20
-NAME, PHONE, STAGE, INTENTION, AGENT, LAST_CONTACT = range(6)
+NAME, PHONE, STAGE, INTENTION, AGENT, LAST_CONTACT, CONSENT = range(7)
+COLUMNS = 7
+RECONSENT_COLOUR = QColor("#b3261e")
 CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -186,10 +191,16 @@ class ClientTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else self.total
 
     def columnCount(self, parent: AnyIndex = ROOT) -> int:
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else COLUMNS
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, CLIENT_ID_ROLE):
+        roles = (
+            Qt.ItemDataRole.DisplayRole,
+            CLIENT_ID_ROLE,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.ForegroundRole,
+        )
+        if not index.isValid() or role not in roles:
             return None
         row = self.summary(index.row())
         if row is None:
@@ -197,6 +208,10 @@ class ClientTableModel(QAbstractTableModel):
         if role == CLIENT_ID_ROLE:
             return row.id
         column = index.column()
+        if column == CONSENT:
+            return self._reconsent(row, role)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
         language = self.shell.lang
         if column == NAME:
             return row.name
@@ -210,6 +225,18 @@ class ClientTableModel(QAbstractTableModel):
             return self.agent_names.get(row.assigned_agent_id, f"#{row.assigned_agent_id}")
         return local_date(row.last_contact_at)
 
+    def _reconsent(self, row: ClientSummary, role: int) -> object:
+        if not row.needs_reconsent:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.tr("⚠ Sign again")
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return RECONSENT_COLOUR
+        return self.tr(
+            "A newer privacy notice changed the purposes or recipients: print the current consent "
+            "form on the client's page and ask the client to sign it again."
+        )
+
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
@@ -222,5 +249,6 @@ class ClientTableModel(QAbstractTableModel):
             self.tr("Intention"),
             self.tr("Agent"),
             self.tr("Last contact"),
+            self.tr("Consent"),
         )
         return headers[section] if 0 <= section < len(headers) else None

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.clients.import_wizard import ImportWizard
 
 SEARCH_DELAY_MS = 150
-COLUMN_WIDTHS = (110, 140, 130, 110, 110, 110)
+COLUMN_WIDTHS = (110, 140, 130, 110, 110, 110, 120)
 SORTS = (ClientSort.LAST_CONTACT, ClientSort.INTENTION, ClientSort.NAME)
 
 
