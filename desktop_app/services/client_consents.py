@@ -216,6 +216,34 @@ def print_consent_form(ctx: AppContext, client_id: int, *, language: str = "zh_C
     return PrintedConsentForm(number, notice.version, notice.content_hash, pdf)
 
 
+def print_blank_form(ctx: AppContext, *, language: str = "zh_CN") -> PrintedConsentForm:
+    """A blank form of the current notice for a client who fills it in by hand before intake: no
+    client data, a new form number remembered with the notice version (so recording it later needs no
+    choice of version). Audited ``consent.print_blank``."""
+    from desktop_app.documents.consent_form import branch_form, consent_form_pdf  # reportlab: lazy
+
+    check_permission(ctx, Action.CONSENT_PRINT)
+    session, db = ctx.require_session()
+    config = ctx.require_config()
+    notice = current_notice(ctx)
+    number = str(new_form_number(config.branch_code, ctx.clock()))
+    pdf = consent_form_pdf(branch_form(config, notice.notice, form_number=number, language=language))
+    with db.transaction():
+        db.execute(
+            "INSERT INTO printed_forms (form_number, client_id, notice_version, printed_at, printed_by) "
+            "VALUES (?,NULL,?,?,?)",
+            (number, notice.version, utc_timestamp(ctx.clock()), session.staff_id),
+        )
+        record(
+            ctx,
+            "consent.print_blank",
+            target_type="consent_form",
+            target_id=number,
+            details={"form_number": number, "notice_version": notice.version, "language": language},
+        )
+    return PrintedConsentForm(number, notice.version, notice.content_hash, pdf)
+
+
 # ----------------------------------------------------------------------------------------------- record
 
 

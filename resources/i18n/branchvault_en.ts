@@ -1563,6 +1563,14 @@ Data folder: %3</translation>
         <translation>&amp;Publish new version…</translation>
     </message>
     <message>
+        <source>Print &amp;blank consent form…</source>
+        <translation>Print &amp;blank consent form…</translation>
+    </message>
+    <message>
+        <source>For clients who fill in the form by hand before intake: no client data is printed.</source>
+        <translation>For clients who fill in the form by hand before intake: no client data is printed.</translation>
+    </message>
+    <message>
         <source>Choose the privacy notice file from the company</source>
         <translation>Choose the privacy notice file from the company</translation>
     </message>

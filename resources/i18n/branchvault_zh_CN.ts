@@ -1561,6 +1561,14 @@ Data folder: %3</source>
         <translation>发布新版本(&amp;P)…</translation>
     </message>
     <message>
+        <source>Print &amp;blank consent form…</source>
+        <translation>打印空白同意书(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>For clients who fill in the form by hand before intake: no client data is printed.</source>
+        <translation>供客户在登记前手工填写：不打印任何客户信息。</translation>
+    </message>
+    <message>
         <source>Choose the privacy notice file from the company</source>
         <translation>选择公司提供的隐私告知书文件</translation>
     </message>

@@ -158,3 +158,55 @@ def test_notice_text_is_escaped_never_markup(title: str, text: str, label: str) 
     markup = notice_html(notice)
     without_ours = re.sub(r"</?(h[2-4]|p|b)>", "", markup)
     assert "<" not in without_ours and ">" not in without_ours
+
+
+def test_an_agent_prints_a_blank_form_whose_number_records_later(
+    qtbot, hq_branch, make_shell, tmp_path: Path
+) -> None:
+    """The blank form (for clients who fill it in by hand) prints on a PDF printer: no client data,
+    audited with its number; recording that number later for a new client needs no version choice."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop_app.domain.client_record import ClientDraft
+    from desktop_app.services.client_consents import consent_overview
+    from desktop_app.services.client_intake import create_client
+    from desktop_app.ui.clients.consent_print_choice import ConsentPrintChoice
+    from desktop_app.ui.pdf_printing import new_printer
+    from tests.consent_support import signed_form
+    from tests.documents.pdf_tools import decode_qr_codes
+
+    ctx = signed_in(hq_branch.context(), *hq_branch.users[Role.AGENT])
+    shell = make_shell(ctx, language="zh_CN")
+    page = _page(qtbot, shell)
+    assert page.blank_form_button.isVisible()
+    out = tmp_path / "blank-printed.pdf"
+    printer = new_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    page.printer_factory = lambda: printer
+
+    page.blank_form_button.click()
+    qtbot.waitUntil(lambda: isinstance(page.print_choice, ConsentPrintChoice), timeout=15_000)
+    choice = page.print_choice
+    assert isinstance(choice, ConsentPrintChoice)
+    number = choice.form_number
+    from tests.gui.test_consent_panel import _answer_print_dialog
+
+    seen = _answer_print_dialog(accept=True)  # the system print dialog, accepted as the user would
+    assert choice.print_pdf()
+    assert seen and out.exists()
+    codes = [c for page_no in (1, 2) for c in decode_qr_codes(out.read_bytes(), tmp_path, page=page_no)]
+    assert any(f"|{number}|{BUNDLED}" in code for code in codes)
+    _, db = ctx.require_session()
+    [(details,)] = db.execute("SELECT details FROM audit_log WHERE action = 'consent.print_blank'").fetchall()
+    assert number in details
+    choice.reject()
+
+    client = create_client(ctx, ClientDraft(name="王小明", phone="13900001111", stage="visiting"))
+    form = dataclasses.replace(signed_form(ctx, sensitive=False, hq=True), form_number=number)
+    overview = consent_overview(ctx, client.id)
+    assert overview.forms == ()
+    from desktop_app.services.client_consents import record_consent_form
+
+    recorded = record_consent_form(ctx, client.id, form)
+    assert recorded.forms[0].form_number == number and recorded.forms[0].notice_version == BUNDLED

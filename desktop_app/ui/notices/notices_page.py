@@ -10,12 +10,15 @@ the file dialog and the question go through ``ui.dialogs`` (tests answer them).
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QShowEvent
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -27,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.consent_purposes import PurposeId
-from desktop_app.domain.permissions import can
+from desktop_app.domain.permissions import Action, can
 from desktop_app.ui import dialogs
 from desktop_app.ui.form_parts import BusyBar, MessageLabel
 from desktop_app.ui.notices.notice_table_model import NoticeTableModel
@@ -37,17 +40,23 @@ from desktop_app.ui.shell import Shell
 
 if TYPE_CHECKING:
     from desktop_app.domain.privacy_notice import NoticeChanges, RenderedNotice, RenderedSection
+    from desktop_app.services.client_consents import PrintedConsentForm
     from desktop_app.services.privacy_notices import NoticePreview, NoticeVersion, PublishedNotice
 
 COLUMN_WIDTHS = (130, 110, 150, 160, 120)
 
 
-def _load(shell: Shell) -> tuple[list[NoticeVersion], bool]:
+def _load(shell: Shell) -> tuple[list[NoticeVersion], bool, bool]:
+    """The versions, whether the user may publish, and whether they may print consent forms."""
     from desktop_app.services.privacy_notices import PUBLISH_ACTION, list_notice_versions
 
     ctx = shell.context()
     session, _ = ctx.require_session()
-    return list_notice_versions(ctx), can(session.role, PUBLISH_ACTION)
+    return (
+        list_notice_versions(ctx),
+        can(session.role, PUBLISH_ACTION),
+        can(session.role, Action.CONSENT_PRINT),
+    )
 
 
 def _render(shell: Shell, version: str, language: str) -> RenderedNotice:
@@ -60,6 +69,12 @@ def _preview(shell: Shell, path: Path) -> NoticePreview:
     from desktop_app.services.privacy_notices import preview_publish
 
     return preview_publish(shell.context(), path)
+
+
+def _blank_form(shell: Shell, language: str) -> PrintedConsentForm:
+    from desktop_app.services.client_consents import print_blank_form
+
+    return print_blank_form(shell.context(), language=language)
 
 
 def _publish(shell: Shell, path: Path) -> PublishedNotice:
@@ -115,6 +130,10 @@ class NoticesPage(Retranslating, QWidget):
         self.refresh_button = QPushButton()
         self.publish_button = QPushButton()
         self.publish_button.setVisible(False)
+        self.blank_form_button = QPushButton()
+        self.blank_form_button.setVisible(False)
+        self.print_choice: QDialog | None = None
+        self.printer_factory: Callable[[], QPrinter | None] = lambda: None
         self.table = QTableView()
         self.table.setModel(self.model)
         setup_read_only_table(self.table)
@@ -125,6 +144,7 @@ class NoticesPage(Retranslating, QWidget):
         self.text_view.setOpenLinks(False)
 
         tools = QHBoxLayout()
+        tools.addWidget(self.blank_form_button)
         tools.addStretch(1)
         tools.addWidget(self.refresh_button)
         tools.addWidget(self.publish_button)
@@ -144,6 +164,7 @@ class NoticesPage(Retranslating, QWidget):
 
         self.refresh_button.clicked.connect(self.reload)
         self.publish_button.clicked.connect(self.publish)
+        self.blank_form_button.clicked.connect(self.print_blank_form)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.retranslate()
 
@@ -160,6 +181,10 @@ class NoticesPage(Retranslating, QWidget):
         )
         self.refresh_button.setText(self.tr("&Refresh"))
         self.publish_button.setText(self.tr("&Publish new version…"))
+        self.blank_form_button.setText(self.tr("Print &blank consent form…"))
+        self.blank_form_button.setToolTip(
+            self.tr("For clients who fill in the form by hand before intake: no client data is printed.")
+        )
         self.model.retranslate()
         if self.shown_version is not None:
             self._show_text(self.shown_version)  # in the new language
@@ -183,10 +208,11 @@ class NoticesPage(Retranslating, QWidget):
         shell.jobs.run(lambda: _load(shell), self._loaded, self._failed, owner=self)
 
     def _loaded(self, result: object) -> None:
-        versions, may_publish = cast("tuple[list[NoticeVersion], bool]", result)
+        versions, may_publish, may_print = cast("tuple[list[NoticeVersion], bool, bool]", result)
         keep = self.shown_version
         self.may_publish = may_publish
         self.publish_button.setVisible(may_publish)
+        self.blank_form_button.setVisible(may_print)
         self.model.set_rows(versions)
         self.error.clear_message()
         self._busy(False)
@@ -234,6 +260,30 @@ class NoticesPage(Retranslating, QWidget):
         self.failed.emit(self.shell.error_text(exc))
 
     # ---------------------------------------------------------------------------------- publishing
+
+    def print_blank_form(self) -> None:
+        """A blank consent form of the current notice (for clients who fill it in by hand before
+        intake), made on the worker; then Print… / Save as PDF…."""
+        self.error.clear_message()
+        self._busy(True)
+        self.blank_form_button.setEnabled(False)
+        shell, language = self.shell, self.shell.lang
+        shell.jobs.run(lambda: _blank_form(shell, language), self._blank_made, self._blank_failed, owner=self)
+
+    def _blank_failed(self, exc: BaseException) -> None:
+        self.blank_form_button.setEnabled(True)
+        self._failed(exc)
+
+    def _blank_made(self, result: object) -> None:
+        from desktop_app.ui.clients.consent_print_choice import ConsentPrintChoice
+
+        self._busy(False)
+        self.blank_form_button.setEnabled(True)
+        form: PrintedConsentForm = result  # type: ignore[assignment]
+        dialog = ConsentPrintChoice(self.shell, form, self.printer_factory, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.print_choice = dialog
+        dialog.open()
 
     def publish(self) -> None:
         if not self.may_publish:
