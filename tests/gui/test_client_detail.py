@@ -18,7 +18,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
 from desktop_app.domain.client_record import ClientDraft
-from desktop_app.domain.reveal_policy import RevealReason
+from desktop_app.domain.reveal_policy import RevealableField, RevealReason
 from desktop_app.domain.roles import Role
 from desktop_app.services.client_directory import NotYourClient, StorageOnly
 from desktop_app.services.client_intake import create_client, update_client
@@ -28,7 +28,11 @@ from desktop_app.services.sign_in import sign_in, sign_out
 from desktop_app.services.staff_accounts import add_staff
 from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.client_repository import ClientRepository
-from desktop_app.ui.clients.client_detail_dialog import REMASK_SECONDS, ClientDetailDialog
+from desktop_app.ui.clients.client_detail_dialog import (
+    ACTIVATION_GRACE_MS,
+    REMASK_SECONDS,
+    ClientDetailDialog,
+)
 from desktop_app.ui.clients.client_labels import local_date
 from desktop_app.ui.clients.followup_timeline import timeline_time
 from desktop_app.ui.shell import Shell
@@ -514,3 +518,37 @@ def test_a_long_revealed_address_wraps_instead_of_widening_the_page(qtbot, setup
     assert label.text().endswith(detail) and label.wordWrap()
     assert not label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
     assert dialog.minimumSizeHint().width() < 900  # fits beside the main window on 1280x800
+
+
+def test_a_value_arriving_while_the_focus_returns_from_a_step_dialog_is_shown_not_dropped(
+    qtbot, setup, make_shell
+) -> None:
+    """Regression: a reveal answered as the reason dialog closed was dropped ("Reveal again when you
+    are back") because the window system had not yet handed the focus back to the page."""
+    from desktop_app.services.client_reveal import RevealedValue
+
+    ctx, mine, _ = setup(Role.AGENT)
+    dialog = _open(qtbot, make_shell(ctx), mine)
+    step = QWidget()  # stands in for the reason dialog: active, then gone
+    qtbot.addWidget(step)
+    step.show()
+    step.activateWindow()
+    qtbot.waitUntil(step.isActiveWindow)
+    step.close()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is None, timeout=3_000)
+
+    dialog._revealed("name", RevealedValue(mine, RevealableField.NAME, FULL["name"], 30))
+    assert dialog.values["name"].text() == MASKED["name"]  # not yet: the page is not active
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.values["name"].text() == FULL["name"], timeout=3_000)
+
+    step.show()
+    step.activateWindow()
+    qtbot.waitUntil(step.isActiveWindow)
+    step.close()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is None, timeout=3_000)
+    dialog._revealed("phone", RevealedValue(mine, RevealableField.PHONE, FULL["phone"], 30))
+    qtbot.wait(ACTIVATION_GRACE_MS + 200)  # the focus never came back: dropped
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert dialog.values["phone"].text() == MASKED["phone"] and "back" in dialog.info.text()

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -62,6 +62,7 @@ from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 
 REMASK_SECONDS = 30
+ACTIVATION_GRACE_MS = 500  # how long a revealed value waits for the focus to come back to the page
 CONSENT_TAB = 3
 DEFAULT_SIZE = (820, 660)  # the consent tables are readable; still fits a 1280x800 screen
 FIELDS = (
@@ -154,6 +155,7 @@ class ClientDetailDialog(Retranslating, QDialog):
         self.reassign_dialog: ReassignDialog | None = None
         self.edit_dialog: QDialog | None = None
         self.setMinimumWidth(560)
+        self._pending_reveal: tuple[str, str, float] | None = None
         self.resize(*DEFAULT_SIZE)
 
         self.labels = {key: QLabel() for key in (*FIELDS, "notes")}
@@ -365,13 +367,38 @@ class ClientDetailDialog(Retranslating, QDialog):
         row = self.rows.get(key)
         if row is None:
             return
+        seconds = min(self.remask_seconds, float(result.seconds_visible))
         if not self.user_is_here():
+            if self._activation_in_transit():
+                # The reason or password dialog has just closed and the window system has not yet
+                # given the focus back: wait a moment for it rather than drop the value.
+                self._pending_reveal = (key, result.value, seconds)
+                QTimer.singleShot(ACTIVATION_GRACE_MS, self._drop_pending_reveal)
+                return
             # The user switched away (or the session locked) while the reveal ran: the value is
             # dropped, never shown to whoever is now in front of the screen.
             self.info.show_ok(self.tr("Reveal again when you are back."))
             return
         self.info.clear_message()
-        row.show_revealed(result.value, min(self.remask_seconds, float(result.seconds_visible)))
+        row.show_revealed(result.value, seconds)
+
+    def _activation_in_transit(self) -> bool:
+        """No window of the app is active, the page is shown and the session is not locked: focus is
+        moving back from a step dialog that just closed."""
+        return QApplication.activeWindow() is None and self.isVisible() and not self.shell.lock_state.locked
+
+    def _show_pending_reveal(self) -> None:
+        pending, self._pending_reveal = self._pending_reveal, None
+        if pending is None or not self.user_is_here():
+            return
+        key, value, seconds = pending
+        self.info.clear_message()
+        self.rows[key].show_revealed(value, seconds)
+
+    def _drop_pending_reveal(self) -> None:
+        if self._pending_reveal is not None:
+            self._pending_reveal = None
+            self.info.show_ok(self.tr("Reveal again when you are back."))
 
     def user_is_here(self) -> bool:
         """Whether a revealed value may be shown now: the page is visible, the session is not
@@ -400,11 +427,15 @@ class ClientDetailDialog(Retranslating, QDialog):
             row.remask()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
-            self.remask_all()
+        if event.type() == QEvent.Type.ActivationChange:
+            if self.isActiveWindow():
+                self._show_pending_reveal()
+            else:
+                self.remask_all()
         super().changeEvent(event)
 
     def done(self, result: int) -> None:
+        self._pending_reveal = None
         self.remask_all()
         super().done(result)
 
