@@ -22,6 +22,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PYTHON_KEYRING_BACKEND"] = "tests.support.file_keyring.TestKeyring"
 os.environ.pop("BRANCHVAULT_HOME", None)
 os.environ.pop("BRANCHVAULT_FAULT_AT", None)
+# Never read a real machine-wide branch config (/etc/branchvault/...) of the machine running the tests.
+os.environ["BRANCHVAULT_MACHINE_CONFIG"] = str(Path(__file__).parent / "no-machine-config.toml")
 
 from desktop_app.domain.roles import Role  # noqa: E402
 from desktop_app.services.branch_setup import BranchDetails, init_branch  # noqa: E402

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.cli.consent_commands import cmd_consent
 from desktop_app.cli.gui_launch import cmd_gui, start_gui
+from desktop_app.cli.provision_command import cmd_provision
 from desktop_app.cli.terminal import Output, SecretReader
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.recovery_code import format_code
@@ -461,5 +462,6 @@ HANDLERS: dict[str, Handler] = {
     "demo": cmd_demo,
     "clients": cmd_clients,
     "notice": cmd_notice,
+    "provision": cmd_provision,
     "gui": cmd_gui,
 }

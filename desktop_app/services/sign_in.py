@@ -37,8 +37,8 @@ def _flush_pending_events(ctx: AppContext) -> tuple[set[str], int]:
             actor_username=username or "(unknown)",
             actor_role="",
             action=str(event["action"]),
-            target_type="staff",
-            target_id=username,
+            target_type=str(event.get("target_type") or "staff"),  # provisioning queues branch changes
+            target_id=str(event.get("target_id") or username),
             outcome=str(event.get("outcome") or "failure"),
             details={"recorded_late": True, **(details if isinstance(details, dict) else {})},
         )

@@ -27,6 +27,11 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     env = os.environ.get(ENV_HOME)
     if env:
         return Path(env).expanduser().resolve()
+    from desktop_app.store.machine_config_file import machine_data_dir  # local: keeps start-up light
+
+    provisioned = machine_data_dir()  # IT's machine-wide config may place the branch elsewhere
+    if provisioned is not None:
+        return provisioned.resolve()
     return default_data_dir()
 
 
