@@ -13,6 +13,7 @@ from typing import NoReturn
 
 from desktop_app import __version__
 from desktop_app.cli.consent_commands import add_consent_parser
+from desktop_app.cli.provision_command import add_provision_parser
 from desktop_app.domain.errors import BranchVaultError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -52,6 +53,39 @@ def _client_count(text: str) -> int:
     return value
 
 
+def version_text() -> str:
+    """``BranchVault X.Y.Z``: from the bundle's build_info.json when frozen, else the installed
+    package's metadata (falling back to ``desktop_app.__version__`` in a bare checkout)."""
+    from desktop_app.resource_files import build_info
+
+    info = build_info()
+    if info.get("version"):
+        extra = ", ".join(f"{key} {info[key]}" for key in ("commit", "built", "python") if info.get(key))
+        return f"BranchVault {info['version']}" + (f" ({extra})" if extra else "")
+    from importlib import metadata
+
+    try:
+        version = metadata.version("branchvault")
+    except metadata.PackageNotFoundError:
+        version = __version__
+    return f"BranchVault {version}"
+
+
+class _VersionAction(argparse.Action):
+    """``--version``, worked out only when asked for (importlib.metadata costs start-up time)."""
+
+    def __init__(
+        self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: object
+    ) -> None:
+        super().__init__(
+            option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show the version and exit"
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> NoReturn:
+        print(version_text())  # on stdout, like argparse's own version action
+        parser.exit()
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with a Chinese line above its English usage error (sub-commands inherit the class)."""
 
@@ -71,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"BranchVault {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument("--data-dir", dest="gui_data_dir", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -155,6 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("self-test", help="check SQLCipher, keyring, Qt, fonts, translations")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--qt-child", action="store_true", help=argparse.SUPPRESS)  # the Qt check's child process
 
     p = sub.add_parser("demo", help="create a throw-away demo branch and start the GUI on it")
     _common(p)
@@ -197,6 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE", help="the notice file (TOML, format: resources/notices/README.md)")
 
     add_consent_parser(sub)
+    add_provision_parser(sub)
 
     p = sub.add_parser("gui", help="start the GUI (the default)")
     p.add_argument("--data-dir")
@@ -245,6 +281,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     out = Output(getattr(args, "json", False))
     handler: Callable[[argparse.Namespace, Output], int] | None
+    if args.command == "self-test" and args.qt_child:  # run by the self-test itself, from source or frozen
+        from desktop_app.cli.self_test import qt_child_main
+
+        return qt_child_main()
     if (args.command or "gui") == "gui":  # the GUI path loads no service up front (start-up time)
         from desktop_app.cli.gui_launch import cmd_gui
 

@@ -1,5 +1,8 @@
 """``branchvault self-test``: can this machine run BranchVault? SQLCipher, keyring, fonts, translations.
 
+The fonts check renders a blank consent form (throw-away branch details, nothing written to disk)
+and reads it back with pdfium: the CJK font must be embedded and its text extractable.
+
 The Qt check is in ``desktop_app.cli.self_test``: nothing below the UI imports PySide6.
 """
 
@@ -10,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.resource_files import RESOURCES
+from desktop_app.resource_files import RESOURCES, is_frozen
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,47 @@ def check_keyring() -> Check:
     return Check("keyring", status.usable, detail, required=False)
 
 
+def blank_consent_pdf() -> bytes:
+    """A blank consent form of the newest bundled notice for a throw-away branch (nothing stored)."""
+    import time
+
+    from desktop_app.documents.consent_form import branch_form, consent_form_pdf
+    from desktop_app.domain.consent_form_number import new_form_number
+    from desktop_app.store.branch_config import BranchConfig
+    from desktop_app.store.notice_files import bundled_versions, load_bundled
+
+    config = BranchConfig(
+        "self-test",
+        "ST001",
+        "自检门店 Self-test branch",
+        "自检公司 Self-test company",
+        "400-000-0000",
+        hq_name="自检总部 Self-test HQ",
+        hq_contact="010-0000-0000",
+    )
+    notice = load_bundled(bundled_versions()[-1])
+    number = str(new_form_number(config.branch_code, time.time()))
+    return consent_form_pdf(branch_form(config, notice, form_number=number))
+
+
+def pdf_first_page(pdf: bytes) -> tuple[int, str, bool]:
+    """(pages, text of page 1 without white space, whether page 1 rendered with ink) via pdfium."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    try:
+        page = document[0]
+        text = "".join(page.get_textpage().get_text_bounded().split())
+        bitmap = page.render(scale=0.5, grayscale=True)
+        inked = min(bytes(bitmap.buffer)) < 128  # some dark pixels: glyphs were drawn
+        return len(document), text, inked
+    finally:
+        document.close()
+
+
 def check_fonts() -> Check:
+    """A blank consent form renders as PDF with the CJK font embedded, and pdfium draws and reads it."""
+    from desktop_app.documents.consent_form import TITLE_ZH
     from desktop_app.documents.fonts import find_cjk_font
 
     font = find_cjk_font()
@@ -58,13 +101,23 @@ def check_fonts() -> Check:
             "fonts",
             False,
             "no TrueType CJK font found (the bundled resources/fonts/wqy-microhei.ttc is missing)",
-            required=False,
         )
-    return Check("fonts", True, str(font.path), required=False)
+    pdf = blank_consent_pdf()
+    pages, text, inked = pdf_first_page(pdf)
+    embedded = b"/FontFile2" in pdf  # a TrueType font program inside the PDF
+    readable = TITLE_ZH in text
+    return Check(
+        "fonts",
+        embedded and readable and inked,
+        f"{font.path.name}; blank consent form: {pages} page(s), {len(pdf) // 1024} KiB, "
+        f"font embedded: {embedded}, Chinese text read back: {readable}, rendered: {inked}",
+    )
 
 
 def check_translations() -> Check:
-    catalogues = sorted(p.name for p in (RESOURCES / "i18n").glob("*.ts"))
+    """The catalogues are there: ``.ts`` sources from source, ``.qm`` compiled at build time in a bundle."""
+    pattern = "*.qm" if is_frozen() else "*.ts"
+    catalogues = sorted(p.name for p in (RESOURCES / "i18n").glob(pattern))
     return Check("translations", bool(catalogues), ", ".join(catalogues) or "no catalogues")
 
 

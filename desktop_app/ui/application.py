@@ -6,10 +6,13 @@ the services (SQLCipher, Argon2id, keyring) are imported in the background right
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop_app import APP_NAME, __version__
@@ -62,11 +65,28 @@ def start_gui(
     return controller
 
 
+STARTUP_PROBE_ENV = "BRANCHVAULT_STARTUP_PROBE"
+"""Set to 1, the GUI prints the time (POSIX seconds) its first window was shown and painted, then
+quits: IT measures the cold start of an installed copy (installers/linux/test_deb.sh)."""
+
+
+def _probe_first_window(app: QApplication) -> None:
+    shown = [w for w in app.topLevelWidgets() if w.isVisible() and w.windowHandle() is not None]
+    if not shown:
+        QTimer.singleShot(1, lambda: _probe_first_window(app))
+        return
+    app.processEvents()
+    print(f"{time.time()!r} {type(shown[0]).__name__}", flush=True)
+    app.exit(0)
+
+
 def run_gui(data_dir: Path | None, demo: bool = False) -> int:
     app = application()
     app.setQuitOnLastWindowClosed(False)
     controller = start_gui(data_dir, demo=demo)
     controller.finished.connect(app.quit)
+    if os.environ.get(STARTUP_PROBE_ENV) == "1":
+        QTimer.singleShot(0, lambda: _probe_first_window(app))
     code = app.exec()
     controller.shutdown()
     return int(code)

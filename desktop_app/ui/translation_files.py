@@ -2,7 +2,8 @@
 
 The ``.ts`` catalogues in ``resources/i18n`` are the sources (``.qm`` files are not committed).
 A ``.qm`` is used when it is at least as new as its ``.ts``; otherwise it is compiled next to the
-``.ts`` when that folder is writable, else into a per-user cache folder.
+``.ts`` when that folder is writable, else into a per-user cache folder. A frozen bundle ships the
+``.qm`` files compiled at build time (installers/branchvault.spec) and never compiles at run time.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from desktop_app.resource_files import RESOURCES
+from desktop_app.resource_files import RESOURCES, is_frozen
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +91,9 @@ def compiled_catalogue(
 ) -> Path | None:
     """The up-to-date ``.qm`` for ``language``, compiling it if needed; None when unavailable."""
     source_dir = source_dir or i18n_dir()
+    if is_frozen():  # compiled when the bundle was built; no lrelease, no .ts inside a bundle
+        shipped = source_dir / f"{CATALOGUE}_{language}.qm"
+        return shipped if shipped.exists() else None
     ts = source_dir / f"{CATALOGUE}_{language}.ts"
     if not ts.exists():
         return None

@@ -1,0 +1,146 @@
+"""installers/check_bundle.py on small fake bundle folders (no PyInstaller build)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load_checker() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("check_bundle", ROOT / "installers" / "check_bundle.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["check_bundle"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+check_bundle = _load_checker()
+
+GOOD_FILES = (
+    "branchvault",
+    "_internal/build_info.json",
+    "_internal/resources/fonts/wqy-microhei.ttc",
+    "_internal/resources/notices/2026-11-v1.toml",
+    "_internal/resources/i18n/branchvault_zh_CN.qm",
+    "_internal/resources/i18n/branchvault_en.qm",
+    "_internal/PySide6/Qt/plugins/platforms/libqoffscreen.so",
+    "_internal/PySide6/Qt/plugins/platforms/libqxcb.so",
+    "_internal/pypdfium2_raw/libpdfium.so",
+    "_internal/reportlab/fonts/Vera.ttf",
+)
+
+
+def make_bundle(root: Path, files: tuple[str, ...] = GOOD_FILES) -> Path:
+    for name in files:
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"x")
+    return root
+
+
+def problems(
+    root: Path, modules: tuple[str, ...] = ("desktop_app.cli.main",), platform: str = "linux"
+) -> list[str]:
+    return check_bundle.check_bundle(root, platform, modules)
+
+
+def test_a_complete_clean_bundle_passes(tmp_path: Path) -> None:
+    assert problems(make_bundle(tmp_path)) == []
+
+
+@pytest.mark.parametrize(
+    ("stray", "kind"),
+    [
+        ("_internal/tests/__init__.py", "test or dev-tool folder: _internal/tests"),
+        ("_internal/desktop_app/test_sign_in.py", "test file: _internal/desktop_app/test_sign_in.py"),
+        ("_internal/conftest.py", "test file: _internal/conftest.py"),
+        ("_internal/pytest/__init__.pyc", "test or dev-tool folder: _internal/pytest"),
+        ("_internal/hypothesis/core.pyc", "test or dev-tool folder: _internal/hypothesis"),
+        ("_internal/hq_service/app.py", "HQ service folder: _internal/hq_service"),
+        ("_internal/desktop_app/hq/server.py", "HQ service source: _internal/desktop_app/hq/server.py"),
+        ("_internal/branch.db", "database: _internal/branch.db"),
+        ("_internal/branch.db-wal", "database: _internal/branch.db-wal"),
+        ("_internal/cache.sqlite3", "database: _internal/cache.sqlite3"),
+        ("_internal/consent-form.pdf", "PDF: _internal/consent-form.pdf"),
+        ("_internal/keyslots.json", "key slots or sign-in state: _internal/keyslots.json"),
+    ],
+)
+def test_forbidden_files_are_listed(tmp_path: Path, stray: str, kind: str) -> None:
+    found = problems(make_bundle(tmp_path, (*GOOD_FILES, stray)))
+    assert kind in found, found
+
+
+def test_a_tests_folder_of_data_only_is_allowed(tmp_path: Path) -> None:
+    assert problems(make_bundle(tmp_path, (*GOOD_FILES, "_internal/stdnum/tests/readme.txt"))) == []
+
+
+@pytest.mark.parametrize(
+    ("module", "why"),
+    [
+        ("pytest", "test or dev-tool module"),
+        ("_pytest.main", "test or dev-tool module"),
+        ("pytest_timeout", "test or dev-tool module"),
+        ("hypothesis.strategies", "test or dev-tool module"),
+        ("tests.cli.support", "test or dev-tool module"),
+        ("jeepney.tests.test_bus", "test or dev-tool module"),
+        ("desktop_app.hq", "HQ service module"),
+        ("desktop_app.hq.server", "HQ service module"),
+        ("hq_service.app", "HQ service module"),
+    ],
+)
+def test_forbidden_modules_in_the_archive_are_listed(tmp_path: Path, module: str, why: str) -> None:
+    found = problems(make_bundle(tmp_path), modules=("desktop_app.cli.main", module))
+    assert found == [f"{why} in the archive: {module}"]
+
+
+def test_modules_that_only_look_alike_are_allowed() -> None:
+    for module in (
+        "desktop_app.cli.self_test",
+        "desktop_app.domain.hq_consent",
+        "unittest.case",
+        "reportlab",
+    ):
+        assert check_bundle.forbidden_module(module) is None, module
+
+
+@pytest.mark.parametrize(
+    ("missing", "what"),
+    [
+        ("_internal/resources/fonts/wqy-microhei.ttc", "the CJK font"),
+        ("_internal/resources/notices/2026-11-v1.toml", "the privacy notices"),
+        ("_internal/resources/i18n/branchvault_zh_CN.qm", "the Chinese translation"),
+        ("_internal/resources/i18n/branchvault_en.qm", "the English translation"),
+        ("_internal/PySide6/Qt/plugins/platforms/libqoffscreen.so", "Qt's offscreen platform plugin"),
+        ("_internal/PySide6/Qt/plugins/platforms/libqxcb.so", "Qt's xcb platform plugin"),
+        ("_internal/pypdfium2_raw/libpdfium.so", "the pdfium library"),
+        ("_internal/build_info.json", "build_info.json"),
+    ],
+)
+def test_missing_pieces_are_listed(tmp_path: Path, missing: str, what: str) -> None:
+    found = problems(make_bundle(tmp_path, tuple(f for f in GOOD_FILES if f != missing)))
+    assert len(found) == 1 and found[0].startswith(f"missing: {what}"), found
+
+
+def test_windows_needs_its_own_plugin_and_pdfium_name(tmp_path: Path) -> None:
+    found = problems(make_bundle(tmp_path), platform="win32")
+    assert any("windows platform plugin" in p for p in found) and any("pdfium" in p for p in found)
+
+
+def test_the_command_exits_1_with_a_list_and_0_when_clean(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(check_bundle, "archived_modules", lambda root: ["hypothesis"])
+    bad = make_bundle(tmp_path / "bad", (*GOOD_FILES, "_internal/demo.db"))
+    assert check_bundle.main([str(bad), "--platform", "linux"]) == 1
+    out = capsys.readouterr().out
+    assert "2 problem(s)" in out and "  - database: _internal/demo.db" in out and "hypothesis" in out
+    monkeypatch.setattr(check_bundle, "archived_modules", lambda root: [])
+    assert check_bundle.main([str(make_bundle(tmp_path / "good")), "--platform", "linux"]) == 0
+    assert check_bundle.main([str(tmp_path / "absent"), "--platform", "linux"]) == 1
