@@ -216,6 +216,14 @@
         <translation>Consent form printed</translation>
     </message>
     <message>
+        <source>Branch configuration applied</source>
+        <translation>Branch configuration applied</translation>
+    </message>
+    <message>
+        <source>Blank consent form printed</source>
+        <translation>Blank consent form printed</translation>
+    </message>
+    <message>
         <source>Signed consent form recorded</source>
         <translation>Signed consent form recorded</translation>
     </message>

@@ -216,6 +216,14 @@
         <translation>打印同意书</translation>
     </message>
     <message>
+        <source>Branch configuration applied</source>
+        <translation>已应用门店部署配置</translation>
+    </message>
+    <message>
+        <source>Blank consent form printed</source>
+        <translation>已打印空白同意书</translation>
+    </message>
+    <message>
         <source>Signed consent form recorded</source>
         <translation>录入已签署的同意书</translation>
     </message>

@@ -43,6 +43,8 @@ def _action_labels(language: str) -> dict[str, str]:
             "AuditLabels", "Destruction certificate printed"
         ),
         "consent.print": QCoreApplication.translate("AuditLabels", "Consent form printed"),
+        "branch.provision": QCoreApplication.translate("AuditLabels", "Branch configuration applied"),
+        "consent.print_blank": QCoreApplication.translate("AuditLabels", "Blank consent form printed"),
         "consent.record": QCoreApplication.translate("AuditLabels", "Signed consent form recorded"),
         "consent.withdraw": QCoreApplication.translate("AuditLabels", "Consent withdrawn"),
         "consent.view": QCoreApplication.translate("AuditLabels", "Consents viewed"),
