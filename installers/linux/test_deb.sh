@@ -34,6 +34,13 @@ test -f /usr/share/icons/hicolor/256x256/apps/branchvault.png
 echo "== installed self-test"
 /usr/bin/branchvault self-test
 
+if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
+  echo "== installed self-test against a real Secret Service (gnome-keyring in a private D-Bus session)"
+  dbus-run-session -- sh -c 'printf "ci\n" | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1;
+    /usr/bin/branchvault self-test' 2>/dev/null | tee "$work/self-test-keyring.txt"
+  grep -q '^\[OK\] keyring: keyring.backends.SecretService' "$work/self-test-keyring.txt"
+fi
+
 echo "== silent provisioning"
 data="$work/branch-data"
 cat > "$work/branch-config.toml" <<TOML
