@@ -24,6 +24,7 @@ every problem with its table, key and line (bilingual). Plain Python: no I/O.
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -219,7 +220,9 @@ def _https_url(check: _Checker, value: str) -> str:
 
 
 def _data_dir(check: _Checker, value: str) -> str:
-    if value and not (PurePosixPath(value).is_absolute() or PureWindowsPath(value).is_absolute()):
+    # Absolute on the OS reading the file: "D:\\BV" on Linux or "/srv/bv" on Windows would be relative.
+    flavour = PureWindowsPath if sys.platform.startswith("win") else PurePosixPath
+    if value and not flavour(value).is_absolute():
         check.add(
             "install.data_dir",
             "须为绝对路径（如 /srv/branchvault 或 D:\\BranchVault），或留空使用默认位置",

@@ -13,6 +13,7 @@ Per-user settings (language, window layout) never carry security settings at all
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
@@ -109,6 +110,8 @@ def _coerce(name: str, value: Any) -> int | float:
     kind = _FIELD_TYPES[name]
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise PolicyError(f"{name} must be a number")
+    if not math.isfinite(value):  # TOML allows inf and nan
+        raise PolicyError(f"{name} must be a finite number")
     coerced = kind(value)
     if coerced < 0:
         raise PolicyError(f"{name} must not be negative")

@@ -123,6 +123,11 @@ def test_missing_code_and_name_are_named() -> None:
         ('[branch]\ncode = "SZ001"\nname = "a\\u0007b"\n', [("branch.name", 3)]),
         ('[branch]\ncode = "SZ001"\nname = "x"\n[install]\nkeyring = "maybe"\n', [("install.keyring", 5)]),
         ('[branch]\ncode = "SZ001"\nname = "x"\n[install]\ndata_dir = "data"\n', [("install.data_dir", 5)]),
+        (  # absolute only on Windows: relative on the Linux machine reading it
+            '[branch]\ncode = "SZ001"\nname = "x"\n[install]\ndata_dir = "D:\\\\BV"\n',
+            [("install.data_dir", 5)],
+        ),
+        ('[branch]\ncode = "SZ001"\nname = "x"\n[security]\nidle_lock_minutes = nan\n', [("security.idle_lock_minutes", 5)]),
         ('branch = "SZ001"\n', [("branch", 1), ("branch.code", None), ("branch.name", None)]),
     ],
 )
