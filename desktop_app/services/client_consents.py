@@ -501,3 +501,12 @@ def record_imported_consent(ctx: AppContext, db: Database, client_id: int, *, no
         now=now,
     )
     repo.set_notice_version(client_id, version)  # re-consent is asked when a notice changes purposes
+
+
+def consent_asked_before(db: Database, client_id: int) -> bool:
+    """Whether the sensitive-data consent has any recorded event for the client (given, refused or
+    withdrawn): an import's consent column may then not change it."""
+    events = ConsentRepository(db).events(client_id)
+    return (
+        current_status(e.as_event() for e in events)[PurposeId.SENSITIVE_DATA] is not ConsentStatus.NOT_ASKED
+    )

@@ -53,7 +53,7 @@ from desktop_app.domain.import_rows import (
 from desktop_app.domain.permissions import Action
 from desktop_app.domain.roles import Role
 from desktop_app.services.audit_trail import check_permission, ensure_pseudonym_key, pseudonym, record
-from desktop_app.services.client_consents import record_imported_consent
+from desktop_app.services.client_consents import consent_asked_before, record_imported_consent
 from desktop_app.services.client_directory import may_see
 from desktop_app.services.client_intake import ReassignRefused
 from desktop_app.services.context import AppContext
@@ -279,6 +279,10 @@ def _merge(
     fills = merge_fills(current, row.draft, sensitive=True)
     if fills.get("id_number") and repo.ids_with_id_number(row.values.id_number or "", excluding=client.id):
         fills = merge_fills(current, row.draft, sensitive=False)
+    if "sensitive_consent" in fills and consent_asked_before(repo.db, client.id):
+        # The client answered on a form (or withdrew) in BranchVault: an older paper consent in a
+        # spreadsheet never overrides that.
+        del fills["sensitive_consent"]
     merged_consent = bool(fills.get("sensitive_consent", current.sensitive_consent))
     if not sensitive_fields_allowed(current.stage, merged_consent):
         reason = DROPPED_STAGE if merged_consent else DROPPED_NO_CONSENT

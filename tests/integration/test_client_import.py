@@ -387,3 +387,35 @@ def test_rejected_rows_without_consent_withhold_the_id_number_in_the_export(
     text = out.read_bytes().decode("utf-8-sig")
     assert "11010519491231002X" not in text and "张伟" in text
     assert audit(agent, "client.import.rejects_export")
+
+
+def test_a_merge_never_revives_a_consent_the_client_withdrew(signed_in: SignIn, tmp_path: Path) -> None:
+    """Regression: a spreadsheet row saying "consented" (an older paper form) turned a withdrawn
+    sensitive-data consent back on through a merge."""
+    from desktop_app.services.client_consents import withdraw_consent
+    from tests.consent_support import signed_form
+
+    agent = signed_in(Role.AGENT)
+    draft = ClientDraft(name="张伟", phone="13812345678", stage="visiting")
+    client = create_client(agent, draft, consent=signed_form(agent, sensitive=True))
+    withdraw_consent(agent, client.id, "sensitive_data")
+    path = fx.write_workbook(
+        tmp_path / "old.xlsx",
+        ("姓名", "手机", "邮箱", "敏感信息同意"),
+        [
+            (2, ("张伟", "13812345678", "zw@example.cn", "是")),
+        ],
+    )
+
+    merged = import_clients(agent, path, ImportOptions(on_duplicate="merge"))
+
+    assert merged.merged == 1
+    _, db = agent.require_session()
+    assert db.execute(
+        "SELECT email, sensitive_consent FROM clients WHERE id = ?", (client.id,)
+    ).fetchone() == (
+        "zw@example.cn",
+        0,
+    )
+    methods = [m for (m,) in db.execute("SELECT method FROM consent_forms WHERE client_id = ?", (client.id,))]
+    assert methods == ["paper_form"]  # no "imported" consent recorded over the withdrawal
