@@ -40,6 +40,7 @@ from desktop_app.domain.consent_records import (
     ConsentMethod,
     ConsentStatus,
     current_status,
+    needs_reconsent,
     validate_consent_form,
     validate_note,
     withdrawal_effect,
@@ -57,6 +58,7 @@ from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.consent_repository import ConsentRepository, StoredConsentForm
 from desktop_app.store.database import Database
+from desktop_app.store.notice_repository import NoticeRepository
 from desktop_app.store.staff_repository import StaffRepository
 
 TARGET = "client"
@@ -451,7 +453,7 @@ def consent_overview(ctx: AppContext, client_id: int) -> ConsentOverview:
         forms=tuple(_recorded(db, f) for f in consents.forms(client_id)),
         notice_version=client.notice_version,
         current_notice_version=current,
-        needs_reconsent=client.notice_version in stale_notice_versions(ctx),
+        needs_reconsent=needs_reconsent(client.notice_version, stale_notice_versions(ctx)),
         features=features_unlocked(granted),
         client_under_14=_under_14(client.values, _today(ctx)),
     )
@@ -490,7 +492,8 @@ def record_imported_consent(ctx: AppContext, db: Database, client_id: int, *, no
         signed_on=_today(ctx),
         method=ConsentMethod.IMPORTED,
     )
-    version = current_notice(ctx).version
+    stored = NoticeRepository(db).current()  # one row per import row: no parsing of the notice
+    version = stored.version if stored is not None else current_notice(ctx).version
     repo = ConsentRepository(db)
     repo.add_form(
         client_id,

@@ -13,7 +13,6 @@ current version, so the caller can say which consents need to be given again.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -352,23 +351,30 @@ def publish_notice(ctx: AppContext, path: Path, *, bundled_dir: Path = NOTICES_D
     )
 
 
-@functools.lru_cache(maxsize=8)
-def _stale(texts: tuple[tuple[str, str], ...], current: str) -> frozenset[str]:
-    notices = {version: parse_notice(text) for version, text in texts}
-    newest = notices[current]
-    return frozenset(
-        version
-        for version, notice in notices.items()
-        if version != current and notice_changes(notice, newest).needs_reconsent
-    )
+_STALE_CACHE: dict[tuple[tuple[str, str], ...], frozenset[str]] = {}
+_STALE_CACHE_SIZE = 8
 
 
 def stale_notice_versions(ctx: AppContext) -> frozenset[str]:
     """Older versions whose successor (the current one) changed purposes, recipients, methods or
-    categories: consent given under them must be given again (Art. 14, 17). Computed once per set
-    of published versions."""
+    categories: consent given under them must be given again (Art. 14, 17). Lists and searches call
+    this on every page, so only the versions' hashes are read; the texts are read, checked against
+    their hashes and compared once per set of published versions."""
     _, db = ctx.require_session()
-    rows = NoticeRepository(db).list()
-    if len(rows) < 2:
+    repo = NoticeRepository(db)
+    key = tuple(repo.hashes())
+    if len(key) < 2:
         return frozenset()
-    return _stale(tuple((r.version, r.content) for r in rows), rows[0].version)
+    stale = _STALE_CACHE.get(key)
+    if stale is None:
+        notices = {stored.version: _parse_stored(stored) for stored in repo.list()}
+        current = key[0][0]
+        stale = frozenset(
+            version
+            for version, notice in notices.items()
+            if version != current and notice_changes(notice, notices[current]).needs_reconsent
+        )
+        if len(_STALE_CACHE) >= _STALE_CACHE_SIZE:
+            _STALE_CACHE.clear()
+        _STALE_CACHE[key] = stale
+    return stale

@@ -8,6 +8,7 @@ published last (``published_at``, then insertion order for versions published in
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 
 from desktop_app.store.database import Database
@@ -78,6 +79,11 @@ class NoticeRepository:
         """Every published version, newest first."""
         rows = self.db.execute(f"SELECT {_COLUMNS} FROM notice_versions {_NEWEST_FIRST}").fetchall()
         return [_row(row) for row in rows]
+
+    def hashes(self) -> builtins.list[tuple[str, str]]:
+        """(version, content hash) of every published version, newest first, without the texts."""
+        rows = self.db.execute(f"SELECT version, content_hash FROM notice_versions {_NEWEST_FIRST}")
+        return [(str(version), str(content_hash)) for version, content_hash in rows]
 
     def current(self) -> StoredNotice | None:
         """The version published last, or None while nothing is published."""
