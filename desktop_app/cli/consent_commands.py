@@ -1,7 +1,8 @@
 """``branchvault consent blank-form``: a blank consent form for clients who fill it in by hand.
 
-Needs no sign-in: the form holds no client data, only the branch's details from the config and the
-current privacy notice (until the notice service lands: the newest version bundled with the app).
+Needs no sign-in (the form holds no client data, only the branch's details from the config), so it
+prints the bundled notice in force (latest effective date); opening the database for the published
+version would need a password. Imports stay inside the command: ``branchvault`` starts fast.
 """
 
 from __future__ import annotations
@@ -9,12 +10,12 @@ from __future__ import annotations
 import argparse
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop_app.cli.terminal import Output
-from desktop_app.domain.branch_time import branch_day
-from desktop_app.domain.consent_form_number import new_form_number
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
+
+if TYPE_CHECKING:
+    from desktop_app.cli.terminal import Output
 
 LANGUAGES = ("zh_CN", "en")
 
@@ -44,22 +45,23 @@ def _output_path(text: str) -> Path:
 
 
 def run_blank_form(args: argparse.Namespace, out: Output) -> int:
-    """Write a blank form of the newest bundled notice with the branch's details to ``args.out``."""
+    """Write a blank form of the bundled notice in force with the branch's details to ``args.out``."""
     from desktop_app.documents.consent_form import branch_form, consent_form_pdf
+    from desktop_app.domain.branch_time import branch_day
+    from desktop_app.domain.consent_form_number import new_form_number
     from desktop_app.services.context import build_context
     from desktop_app.store.data_dir import write_private_file
-    from desktop_app.store.notice_files import bundled_versions, load_bundled
+    from desktop_app.store.notice_files import newest_bundled
 
     path = _output_path(args.out)
     config = build_context(args.data_dir).require_config()
-    versions = bundled_versions()
-    if not versions:
+    notice = newest_bundled()
+    if notice is None:
         raise BranchVaultError(
             "本程序未附带隐私告知书，无法生成同意书。请联系 IT。",
             "No privacy notice is bundled with the app, so no consent form can be made. Contact IT.",
             code="no_notice",
         )
-    notice = load_bundled(versions[-1])
     now = time.time()
     number = str(new_form_number(config.branch_code, now))
     language = getattr(args, "language", None) or "zh_CN"

@@ -12,9 +12,10 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop_app.cli.terminal import Output, SecretReader
+if TYPE_CHECKING:
+    from desktop_app.cli.terminal import Output
 from desktop_app.domain.errors import InvalidInput
 
 EPILOG = """exit codes / 退出码:
@@ -89,6 +90,8 @@ def _password_source(args: argparse.Namespace) -> Any:
             return first[0]
         # No prompts when run by a tool: a redirected stdin is read as with --password-stdin.
         piped = sys.stdin is not None and not sys.stdin.isatty()
+        from desktop_app.cli.terminal import SecretReader
+
         return SecretReader(args.password_stdin or piped).read(
             "管理员密码", "the admin password", confirm=True
         )

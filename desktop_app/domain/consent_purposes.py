@@ -60,12 +60,15 @@ class GuardianRelation(LabelledChoice):
     OTHER_GUARDIAN = "other_guardian", "其他监护人", "Other legal guardian"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Guardian:
     """Who consents for a client under 14 (Art. 31): the guardian's name and relation."""
 
     name: str
     relation: GuardianRelation
+
+    def __repr__(self) -> str:  # the name is personal data: never in a traceback or a log
+        return f"Guardian({self.relation.value})"
 
 
 @dataclass(frozen=True)

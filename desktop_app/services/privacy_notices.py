@@ -38,8 +38,7 @@ from desktop_app.store.database import Database
 from desktop_app.store.notice_files import (
     NOTICE_SUFFIX,
     NOTICES_DIR,
-    bundled_versions,
-    load_bundled,
+    newest_bundled,
     notice_values,
     read_notice_text,
 )
@@ -187,10 +186,9 @@ def _version(db: Database, stored: StoredNotice, current: bool) -> NoticeVersion
 
 
 def _newest_bundled(directory: Path) -> tuple[PrivacyNotice, str]:
-    notices = [load_bundled(version, directory) for version in bundled_versions(directory)]
-    if not notices:
+    newest = newest_bundled(directory)
+    if newest is None:
         raise NoNoticeAvailable()
-    newest = max(notices, key=lambda n: (n.effective, n.version))
     return newest, read_notice_text(directory / f"{newest.version}{NOTICE_SUFFIX}")
 
 

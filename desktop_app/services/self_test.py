@@ -59,7 +59,7 @@ def blank_consent_pdf() -> bytes:
     from desktop_app.documents.consent_form import branch_form, consent_form_pdf
     from desktop_app.domain.consent_form_number import new_form_number
     from desktop_app.store.branch_config import BranchConfig
-    from desktop_app.store.notice_files import bundled_versions, load_bundled
+    from desktop_app.store.notice_files import newest_bundled
 
     config = BranchConfig(
         "self-test",
@@ -70,7 +70,9 @@ def blank_consent_pdf() -> bytes:
         hq_name="自检总部 Self-test HQ",
         hq_contact="010-0000-0000",
     )
-    notice = load_bundled(bundled_versions()[-1])
+    notice = newest_bundled()
+    if notice is None:
+        raise RuntimeError("no privacy notice is bundled with the app")
     number = str(new_form_number(config.branch_code, time.time()))
     return consent_form_pdf(branch_form(config, notice, form_number=number))
 

@@ -90,6 +90,13 @@ def load_bundled(version: str, directory: Path = NOTICES_DIR) -> PrivacyNotice:
     return notice
 
 
+def newest_bundled(directory: Path = NOTICES_DIR) -> PrivacyNotice | None:
+    """The bundled version in force: the latest effective date (then the version), None if none is
+    bundled. Version names are not compared as text ("v10" sorts before "v2")."""
+    notices = [load_bundled(version, directory) for version in bundled_versions(directory)]
+    return max(notices, key=lambda n: (n.effective, n.version), default=None)
+
+
 def notice_values(config: BranchConfig, *, hq_name: str = "", hq_contact: str = "") -> NoticeValues:
     """The values a notice is filled with for this branch (company, branch, retention periods).
     The headquarters' name and contact are passed in until the branch config holds them."""

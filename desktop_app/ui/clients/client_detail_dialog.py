@@ -303,6 +303,8 @@ class ClientDetailDialog(Retranslating, QDialog):
             if d.id_number_held
             else d.id_number,
         }
+        # An ID number kept only for the legal hold cannot be revealed: offer no Reveal button.
+        self.rows["id_number"].may_reveal = self.may_reveal and not d.id_number_held
         for key, row in self.rows.items():
             if not row.revealed:
                 row.set_masked(masked[key])
@@ -445,6 +447,11 @@ class ClientDetailDialog(Retranslating, QDialog):
         self.changed.emit()
         self.reload()
 
+    def _client_edited(self, *_args: object) -> None:
+        """An edit may change the ID number (under 14 or not) and what the consent tab shows."""
+        self._client_changed()
+        self.consent_panel.reload()
+
     def open_add_followup(self) -> AddFollowupDialog:
         dialog = AddFollowupDialog(self.shell, self.client_id, self)
         dialog.added.connect(self._client_changed)
@@ -467,7 +474,7 @@ class ClientDetailDialog(Retranslating, QDialog):
         from desktop_app.ui.clients.client_edit_dialog import ClientEditDialog
 
         dialog = ClientEditDialog(self.shell, self.client_id, self)
-        dialog.saved.connect(self._client_changed)
+        dialog.saved.connect(self._client_edited)
         dialog.finished.connect(dialog.deleteLater)
         self.edit_dialog = dialog
         dialog.open()

@@ -326,11 +326,10 @@ class ConsentPanel(Retranslating, QWidget):
     def open_record(self) -> RecordConsentDialog:
         from desktop_app.ui.clients.record_consent_dialog import RecordConsentDialog
 
-        dialog = RecordConsentDialog(self.shell, self.client_id, self.last_printed, self)
-        if self.overview is not None and self.overview.client_under_14 is not None:
-            # Known from the ID number: a child's form is signed by a guardian, an adult's never is.
-            dialog.by_guardian.setChecked(self.overview.client_under_14)
-            dialog.by_guardian.setEnabled(False)
+        under_14 = None if self.overview is None else self.overview.client_under_14
+        dialog = RecordConsentDialog(
+            self.shell, self.client_id, self.last_printed, self, client_under_14=under_14
+        )
         dialog.recorded.connect(self._recorded)
         dialog.finished.connect(dialog.deleteLater)
         self.record_dialog = dialog

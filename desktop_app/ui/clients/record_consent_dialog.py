@@ -83,9 +83,18 @@ class RecordConsentDialog(Retranslating, QDialog):
     failed = Signal(str)
 
     def __init__(
-        self, shell: Shell, client_id: int, form_number: str = "", parent: QWidget | None = None
+        self,
+        shell: Shell,
+        client_id: int,
+        form_number: str = "",
+        parent: QWidget | None = None,
+        *,
+        client_under_14: bool | None = None,
     ) -> None:
+        """``client_under_14``: known from the client's ID number (the guardian tick is then fixed:
+        a child's form is signed by a guardian, an adult's never is); None leaves it to the agent."""
         super().__init__(parent)
+        self.guardian_locked = client_under_14 is not None
         self.shell = shell
         self.client_id = client_id
         self.busy = False
@@ -109,6 +118,8 @@ class RecordConsentDialog(Retranslating, QDialog):
         self.signed_on.setMaximumDate(_qdate(self.today))
         self.by_guardian = QCheckBox()
         self.by_guardian.toggled.connect(self._update_guardian)
+        self.by_guardian.setChecked(bool(client_under_14))
+        self.by_guardian.setEnabled(not self.guardian_locked)
         self.guardian_name = QLineEdit()
         self.guardian_name.setMaxLength(40)
         self.guardian_relation = QComboBox()
@@ -298,8 +309,9 @@ class RecordConsentDialog(Retranslating, QDialog):
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.buttons.setEnabled(not busy)
-        for widget in (*self.fields.values(), self.by_guardian):
+        for widget in self.fields.values():
             widget.setEnabled(not busy)
+        self.by_guardian.setEnabled(not busy and not self.guardian_locked)
         if not busy:
             self._update_guardian()
 
