@@ -9,7 +9,10 @@ cd "$(dirname "$0")/../.."
 
 bundle=dist/branchvault
 [ -x "$bundle/branchvault" ] || { echo "no bundle at $bundle: build it first (installers/README.md)" >&2; exit 1; }
-version=$(python3 -c 'import tomllib; print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')
+# The build environment's Python (3.11+, tomllib) rather than the system one, which may be older.
+python=.venv/bin/python
+[ -x "$python" ] || python=python3
+version=$("$python" -c 'import tomllib; print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')
 arch=$(dpkg --print-architecture)
 name="branchvault_${version}_${arch}"
 stage="build/deb/$name"

@@ -18,8 +18,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+if dpkg-query -W -f='${Status}' branchvault 2>/dev/null | grep -q "install ok installed"; then
+  echo "BranchVault is already installed on this machine: this test installs and removes it, so it" >&2
+  echo "refuses to touch a real installation. Run it on a CI or throw-away machine." >&2
+  exit 1
+fi
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# Whatever fails below, the package is removed again and the scratch folder deleted.
+trap 'dpkg -r branchvault >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 export QT_QPA_PLATFORM=offscreen
 export HOME="$work/home" && mkdir -p "$HOME"
 unset BRANCHVAULT_HOME PYTHON_KEYRING_BACKEND
@@ -76,8 +82,12 @@ probe() {
   printf '%s\n' "${times[@]}" | sort -n | sed -n 3p
 }
 installed=$(probe /usr/bin/branchvault)
-source_run=$(probe .venv/bin/python -m desktop_app)
-echo "installed: ${installed} s; from source: ${source_run} s"
+if [ -x .venv/bin/python ]; then
+  source_run=$(probe .venv/bin/python -m desktop_app)
+  echo "installed: ${installed} s; from source: ${source_run} s"
+else
+  echo "installed: ${installed} s (no .venv: no from-source comparison)"
+fi
 
 echo "== dpkg -r keeps the branch data"
 dpkg -r branchvault >/dev/null

@@ -332,7 +332,7 @@ begin
   HqContact := Trim(ExpandConstant('{param:HQCONTACT|}'));
   CompanyName := Trim(ExpandConstant('{param:COMPANYNAME|}'));
   CompanyContact := Trim(ExpandConstant('{param:COMPANYCONTACT|}'));
-  if HaveBranchValues then
+  if HaveBranchValues and not FileExists(ConfigPath) then
   begin
     Error := ValidationError(BranchCode, BranchName, HqUrl);
     if Error <> '' then
@@ -395,8 +395,12 @@ begin
   end
   else if FileExists(ConfigPath) then
   begin
-    { Upgrade without new values: the existing configuration is kept as it is and applied again
-      (provision is idempotent). }
+    { An existing configuration is never overwritten (it may hold data_dir, keyring and security
+      settings IT wrote): parameters given on an upgrade are ignored; IT edits the file and runs
+      provision. The kept file is validated again. }
+    if HaveBranchValues then
+      AppendProvisionLog('existing branch configuration kept, parameters ignored: edit ' + ConfigPath +
+        ' and run branchvault provision');
     AppendProvisionLog('keeping the existing branch configuration ' + ConfigPath);
     RunProvision;
   end
