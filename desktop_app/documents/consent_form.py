@@ -466,8 +466,8 @@ def branch_form(
 
     values = notice_values(
         config,
-        hq_name=str(getattr(config, "hq_name", "") or ""),
-        hq_contact=str(getattr(config, "hq_contact", "") or ""),
+        hq_name=config.hq_name,
+        hq_contact=config.hq_contact,
     )
     english = not language.startswith("zh")
     return ConsentForm(

@@ -88,21 +88,26 @@ class Scan:
         return f"Scan({self.media_type.value}, {len(self.data)} bytes)"
 
 
+def scan_too_large(size: int) -> InvalidField:
+    """The refusal of a scan of ``size`` bytes over ``SCAN_MAX_BYTES`` (also given before reading a
+    file that big)."""
+    limit, mb = SCAN_MAX_BYTES // (1024 * 1024), size / (1024 * 1024)
+    return InvalidField(
+        SCAN_FIELD,
+        "scan_too_large",
+        f"扫描件为 {mb:.1f} MB，超过 {limit} MB 上限，请降低扫描分辨率或用手机拍一张清晰照片",
+        f"the scan is {mb:.1f} MB, over the {limit} MB limit. Scan at a lower resolution or take one "
+        "clear photo",
+    )
+
+
 def check_scan(data: bytes) -> Scan:
     """The file's type read from its content (never from its name): JPEG, PNG or PDF, 1 byte to
     ``SCAN_MAX_BYTES``. Anything else is refused with a bilingual message."""
     if not data:
         raise InvalidField(SCAN_FIELD, "scan_empty", "扫描件文件是空的", "the scan file is empty")
     if len(data) > SCAN_MAX_BYTES:
-        limit = SCAN_MAX_BYTES // (1024 * 1024)
-        size = len(data) / (1024 * 1024)
-        raise InvalidField(
-            SCAN_FIELD,
-            "scan_too_large",
-            f"扫描件为 {size:.1f} MB，超过 {limit} MB 上限，请降低扫描分辨率或用手机拍一张清晰照片",
-            f"the scan is {size:.1f} MB, over the {limit} MB limit. Scan at a lower resolution or take "
-            "one clear photo",
-        )
+        raise scan_too_large(len(data))
     for magic, media_type in _MAGIC:
         if data.startswith(magic):
             return Scan(data, media_type)

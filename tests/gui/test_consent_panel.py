@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from desktop_app.domain.client_record import ClientDraft
 from desktop_app.domain.consent_purposes import PurposeId, purpose
 from desktop_app.domain.roles import Role
+from desktop_app.services.client_consents import withdraw_consent
 from desktop_app.services.client_intake import create_client
 from desktop_app.services.context import AppContext
 from desktop_app.services.privacy_notices import publish_notice
@@ -397,3 +398,32 @@ def test_a_new_notice_version_flags_the_client_for_re_consent_until_signed_again
     assert panel.reconsent.isHidden()
     assert _flags(qtbot, page) == [None]
     wait_idle(qtbot, shell)
+
+
+def test_the_guardian_tick_known_from_the_id_stays_fixed_after_a_refused_save(
+    qtbot, hq_branch, make_shell
+) -> None:
+    """Regression: a refused save re-enabled the guardian tick the client's ID number had fixed."""
+    client_id = _client(hq_branch, consent=True)  # an adult's ID number is recorded
+    dialog = _open(qtbot, _shell(hq_branch, make_shell), client_id)
+    record = dialog.consent_panel.open_record()
+    assert not record.by_guardian.isChecked() and not record.by_guardian.isEnabled()
+    from desktop_app.domain.consent_form_number import new_form_number
+
+    other_branch = str(new_form_number("ZZ9", dialog.shell.context().clock()))
+    record.form_number.setText(other_branch)  # well formed: the service refuses it
+    with qtbot.waitSignal(record.failed, timeout=10_000):
+        record.submit()
+    assert not record.busy and not record.by_guardian.isEnabled()
+
+
+def test_an_id_number_kept_for_the_legal_hold_offers_no_reveal(qtbot, hq_branch, make_shell) -> None:
+    client_id = _client(hq_branch, consent=True)
+    shell = _shell(hq_branch, make_shell)
+    dialog = _open(qtbot, shell, client_id)
+    assert not dialog.rows["id_number"].reveal_button.isHidden()
+    withdraw_consent(shell.context(), client_id, "sensitive_data")  # a buyer: the ID stays, held
+    with qtbot.waitSignal(dialog.loaded, timeout=15_000):
+        dialog.reload()
+    assert "cannot be viewed" in dialog.values["id_number"].text()
+    assert dialog.rows["id_number"].reveal_button.isHidden()

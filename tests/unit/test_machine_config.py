@@ -127,7 +127,10 @@ def test_missing_code_and_name_are_named() -> None:
             '[branch]\ncode = "SZ001"\nname = "x"\n[install]\ndata_dir = "D:\\\\BV"\n',
             [("install.data_dir", 5)],
         ),
-        ('[branch]\ncode = "SZ001"\nname = "x"\n[security]\nidle_lock_minutes = nan\n', [("security.idle_lock_minutes", 5)]),
+        (
+            '[branch]\ncode = "SZ001"\nname = "x"\n[security]\nidle_lock_minutes = nan\n',
+            [("security.idle_lock_minutes", 5)],
+        ),
         ('branch = "SZ001"\n', [("branch", 1), ("branch.code", None), ("branch.name", None)]),
     ],
 )

@@ -40,6 +40,7 @@ from desktop_app.domain.consent_records import (
     SCAN_MAX_BYTES,
     ConsentFormDraft,
     check_scan,
+    scan_too_large,
 )
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.field_errors import InvalidField
@@ -61,17 +62,6 @@ def _record(shell: Shell, client_id: int, draft: ConsentFormDraft) -> ConsentOve
     from desktop_app.services.client_consents import record_consent_form
 
     return record_consent_form(shell.context(), client_id, draft)
-
-
-def _too_large(size: int) -> InvalidField:
-    limit, mb = SCAN_MAX_BYTES // (1024 * 1024), size / (1024 * 1024)
-    return InvalidField(
-        SCAN_FIELD,
-        "scan_too_large",
-        f"扫描件为 {mb:.1f} MB，超过 {limit} MB 上限，请降低扫描分辨率或用手机拍一张清晰照片",
-        f"The scan is {mb:.1f} MB, over the {limit} MB limit. Scan at a lower resolution or take one "
-        "clear photo",
-    )
 
 
 def _qdate(day: date) -> QDate:
@@ -256,7 +246,7 @@ class RecordConsentDialog(Retranslating, QDialog):
         try:
             size = path.stat().st_size
             if size > SCAN_MAX_BYTES:
-                raise _too_large(size)  # refused before reading a file that big
+                raise scan_too_large(size)  # refused before reading a file that big
             data = path.read_bytes()
             check_scan(data)
         except InvalidField as exc:
