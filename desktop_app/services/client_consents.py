@@ -40,6 +40,7 @@ from desktop_app.domain.consent_records import (
     ConsentMethod,
     ConsentStatus,
     current_status,
+    granted_purposes,
     needs_reconsent,
     validate_consent_form,
     validate_note,
@@ -279,8 +280,7 @@ def _apply_state(
     """Set the client's flags from its events; apply the effects of the purposes in ``withdrawn``.
     Returns the fields deleted and kept (for the audit entry)."""
     consents = ConsentRepository(db)
-    status = current_status(e.as_event() for e in consents.events(client.id))
-    granted = {p for p, s in status.items() if s is ConsentStatus.GRANTED}
+    granted = granted_purposes(e.as_event() for e in consents.events(client.id))
     deleted: list[str] = []
     kept: list[str] = []
     values = client.values
@@ -341,11 +341,7 @@ def record_form_in_transaction(
         if entry.form_number is not None and consents.form_number_used(entry.form_number) is not None:
             raise FormAlreadyRecorded(entry.form_number)
         version = _notice_version_for(ctx, db, client_id, entry, notice_version)
-        before = {
-            p
-            for p, s in current_status(e.as_event() for e in consents.events(client_id)).items()
-            if s is ConsentStatus.GRANTED
-        }
+        before = set(granted_purposes(e.as_event() for e in consents.events(client_id)))
         consents.add_form(
             client_id,
             entry,
@@ -445,7 +441,7 @@ def consent_overview(ctx: AppContext, client_id: int) -> ConsentOverview:
         latest[event.purpose] = (event.at, event.form_number)
     status = current_status(e.as_event() for e in events)
     states = tuple(PurposeState(p, s, *(latest.get(p.value) or (None, None))) for p, s in status.items())
-    granted = [p for p, s in status.items() if s is ConsentStatus.GRANTED]
+    granted = [p for p, s in status.items() if s is ConsentStatus.GRANTED]  # status is needed above
     current = current_notice(ctx).version
     return ConsentOverview(
         client_id=client_id,

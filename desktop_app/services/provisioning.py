@@ -157,9 +157,9 @@ def _update(ctx: AppContext, machine: MachineConfig) -> ProvisionOutcome:
         return ProvisionOutcome(UNCHANGED, config, not_applied=tuple(not_applied))
     new_values: dict[str, Any] = {name: new for name, (_, new) in changed.items()}
     updated = replace(config, **new_values)
+    _queue_audit(ctx, machine.branch_code, sorted(changed))  # first: never a change without its record
     save_config(ctx.paths.config, updated)
     ctx.config = updated
-    _queue_audit(ctx, machine.branch_code, sorted(changed))
     return ProvisionOutcome(UPDATED, updated, changed, tuple(not_applied))
 
 

@@ -209,18 +209,6 @@ class ConsentRepository:
             for r in rows
         ]
 
-    def client_ids_with_versions(self, versions: list[str], *, agent_id: int | None) -> list[int]:
-        """Clients (not in storage only) whose latest form was signed under one of ``versions``."""
-        if not versions:
-            return []
-        marks = ",".join("?" * len(versions))
-        sql = f"SELECT id FROM clients WHERE storage_only_since IS NULL AND notice_version IN ({marks})"
-        params: list[object] = list(versions)
-        if agent_id is not None:
-            sql += " AND assigned_agent_id = ?"
-            params.append(agent_id)
-        return [int(r[0]) for r in self.db.execute(sql + " ORDER BY id", tuple(params))]
-
 
 def guardian_signed(db: Database, client_id: int) -> bool:
     """Whether a guardian signed one of the client's recorded forms (a child under 14, Art. 31)."""
