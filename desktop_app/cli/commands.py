@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_app.cli.access_commands import cmd_access
 from desktop_app.cli.consent_commands import cmd_consent
 from desktop_app.cli.gui_launch import cmd_gui, start_gui
 from desktop_app.cli.provision_command import cmd_provision
@@ -451,6 +452,7 @@ def _notice_row(version: NoticeVersion) -> dict[str, object]:
 
 
 HANDLERS: dict[str, Handler] = {
+    "access": cmd_access,
     "consent": cmd_consent,
     "init": cmd_init,
     "user": cmd_user,

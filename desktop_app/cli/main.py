@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from desktop_app import __version__
+from desktop_app.cli.access_commands import add_access_parser
 from desktop_app.cli.consent_commands import add_consent_parser
 from desktop_app.cli.provision_command import add_provision_parser
 from desktop_app.domain.errors import BranchVaultError
@@ -232,6 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE", help="the notice file (TOML, format: resources/notices/README.md)")
 
     add_consent_parser(sub)
+    add_access_parser(sub, _common)
     add_provision_parser(sub)
 
     p = sub.add_parser("gui", help="start the GUI (the default)")

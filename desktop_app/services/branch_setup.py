@@ -1,6 +1,8 @@
 """Setting up a branch (``init``): configuration, device secret, database, first IT admin, recovery slot.
 
-Either everything is created or nothing is left behind.
+Either everything is created or nothing is left behind. Whoever runs ``init`` (IT) never holds the
+client-data key, and the recovery code printed here opens only the branch database: the client-data
+key is born later, at the first manager's set-up (services/client_access.py).
 """
 
 from __future__ import annotations
@@ -16,12 +18,13 @@ from desktop_app.domain.password_rules import require_acceptable
 from desktop_app.domain.recovery_code import new_recovery_code
 from desktop_app.domain.roles import Role
 from desktop_app.domain.security_policy import PolicyError, SecurityPolicy, apply_settings
-from desktop_app.services.audit_trail import ensure_pseudonym_key, record
+from desktop_app.services.audit_trail import record
 from desktop_app.services.context import AppContext, common_passwords
 from desktop_app.services.session import Session
 from desktop_app.services.staff_accounts import validate_display_name, validate_username
 from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.branch_config import BranchConfig, KdfParams, save_config
+from desktop_app.store.client_key_repository import ClientKeyRepository
 from desktop_app.store.database import create_database, read_file_salt
 from desktop_app.store.kdf_calibration import calibrate
 from desktop_app.store.key_slots import (
@@ -33,6 +36,7 @@ from desktop_app.store.key_slots import (
     make_slot,
     new_database_key,
 )
+from desktop_app.store.legacy_client_tables import drop_legacy_client_tables
 from desktop_app.store.machine_policy import apply_machine_policy
 from desktop_app.store.meta_repository import RECOVERY_PUBLIC_KEY, MetaRepository
 from desktop_app.store.staff_repository import StaffRepository
@@ -176,11 +180,12 @@ def init_branch(
             staff_repo.set_slot_public_key(admin.id, slots.slots[admin_username].public_key)
             recovery_public = slots.slots[RECOVERY_NAME].public_key.encode("ascii")
             MetaRepository(db).set(RECOVERY_PUBLIC_KEY, recovery_public)
+            drop_legacy_client_tables(db)  # client data lives in clients.db, made by the first manager
+            ClientKeyRepository(db).mark_separate()
         ctx.db = db
         ctx.session = Session(
             admin.id, admin.username, admin.display_name, admin.role, now, now, False, db_key
         )
-        ensure_pseudonym_key(ctx)
         with db.transaction():
             record(
                 ctx,
@@ -203,7 +208,7 @@ def init_branch(
     except BaseException:
         ctx.close()
         for path in created:
-            for suffix in ("", "-wal", "-shm"):
+            for suffix in ("", "-wal", "-shm", "-journal"):
                 with contextlib.suppress(OSError):  # not FileNotFoundError only: finish the clean-up
                     os.unlink(os.fspath(path) + suffix)
         if device_secret is not None:

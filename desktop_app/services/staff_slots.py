@@ -7,7 +7,7 @@ from desktop_app.services.context import AppContext
 from desktop_app.store.branch_config import KdfParams
 from desktop_app.store.database import Database
 from desktop_app.store.key_slot_changes import SlotFileChange
-from desktop_app.store.key_slots import KIND_PASSWORD, KeySlot, make_slot
+from desktop_app.store.key_slots import KIND_PASSWORD, KeySlot, X25519PrivateKey, make_slot
 from desktop_app.store.staff_repository import StaffRepository
 
 
@@ -25,7 +25,12 @@ def device_secret(ctx: AppContext) -> bytes | None:
 
 
 def new_password_slot(
-    ctx: AppContext, username: str, password: str, db_key: bytes, secret: bytes | None
+    ctx: AppContext,
+    username: str,
+    password: str,
+    db_key: bytes,
+    secret: bytes | None,
+    private: X25519PrivateKey | None = None,
 ) -> KeySlot:
     """Derive a slot (Argon2id: the slow part; call it before taking the slot lock)."""
     config = ctx.require_config()
@@ -37,6 +42,7 @@ def new_password_slot(
         db_key=db_key,
         kdf=kdf_params(ctx),
         device_secret=secret,
+        private=private,
     )
 
 

@@ -25,6 +25,7 @@ from desktop_app.services.sign_in import sign_in, sign_out
 from desktop_app.services.staff_accounts import add_staff
 from desktop_app.store.device_secret import SERVICE
 from tests.conftest import ADMIN, FAST_KDF, USERS, Branch, Clock
+from tests.support.client_access import grant_client_access
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class _Template:
     branch_id: str
     device_secret: str
     recovery_code: str
+    client_recovery_code: str
 
 
 @pytest.fixture(scope="session")
@@ -55,9 +57,12 @@ def _branch_template(tmp_path_factory: pytest.TempPathFactory) -> _Template:
             if role is not Role.IT_ADMIN:
                 add_staff(ctx, username, username, role, password=password, must_change=False)
         sign_out(ctx)
+        client_code = grant_client_access(
+            lambda: build_context(base / "branch", clock=Clock()), USERS[Role.MANAGER], [USERS[Role.AGENT]]
+        )
         secret = keyring.get_password(SERVICE, result.config.branch_id)
     assert secret is not None
-    return _Template(base / "branch", result.config.branch_id, secret, result.recovery_code)
+    return _Template(base / "branch", result.config.branch_id, secret, result.recovery_code, client_code)
 
 
 @pytest.fixture
@@ -67,7 +72,7 @@ def branch(
     shutil.copytree(_branch_template.root, data_dir)  # keeps the 0700 / 0600 modes
     keyring.set_password(SERVICE, _branch_template.branch_id, _branch_template.device_secret)
     ctx = build_context(data_dir, clock=clock)
-    yield Branch(ctx, _branch_template.recovery_code, dict(USERS))
+    yield Branch(ctx, _branch_template.recovery_code, dict(USERS), _branch_template.client_recovery_code)
     ctx.close()
 
 

@@ -68,14 +68,15 @@ def test_init_creates_a_working_branch(data_dir: Path, _test_keyring: Path) -> N
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 def test_files_are_private_during_the_init_session(data_dir: Path) -> None:
-    """Regression: the -wal and -shm files made while the new database was first open were 0644."""
+    """Regression: the -wal and -shm files made while the new database was first open were 0644 (the
+    database now keeps a rollback journal, which must be private too)."""
     ctx = build_context(data_dir)
     init_branch(
         ctx, DETAILS, admin_username=ADMIN[0], admin_display_name="IT", admin_password=ADMIN[1], kdf=FAST_KDF
     )
     assert ctx.session is not None  # the new admin stays signed in, the database open
     names = {p.name for p in data_dir.iterdir()}
-    assert {"branch.db", "branch.db-wal", "branch.db-shm", "branch.toml", "keyslots.json"} <= names
+    assert {"branch.db", "branch.db-journal", "branch.toml", "keyslots.json"} <= names
     assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
     modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in data_dir.iterdir()}
     assert modes == dict.fromkeys(modes, 0o600)

@@ -38,8 +38,18 @@ def test_change_password_for_every_role(
     ctx = signed_in(role)
     change_password(ctx, old, NEW)
     assert ctx.db is not None
-    last = list(AuditRepository(ctx.db).iter_all())[-1]
+    entries = list(AuditRepository(ctx.db).iter_all())
+    changed = max(i for i, e in enumerate(entries) if e.action == "auth.password_changed")
+    last = entries[changed]
     assert (last.action, last.target_id, last.outcome) == ("auth.password_changed", username, "success")
+    # then the keys the old slot opened are rotated: the client-data key for a holder, and the branch key
+    rotations = [(e.action, e.details.get("phase")) for e in entries[changed + 1 :]]
+    holder = role in (Role.AGENT, Role.MANAGER)
+    assert rotations == [
+        *([("keys.client_rotation", "started"), ("keys.client_rotation", "completed")] if holder else []),
+        ("keys.rekey", "started"),
+        ("keys.rekey", "completed"),
+    ]
     assert not can_sign_in(branch, username, old)
     assert can_sign_in(branch, username, NEW)
 
