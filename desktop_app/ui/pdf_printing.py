@@ -25,7 +25,6 @@ from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop_app.domain.errors import BranchVaultError
-from desktop_app.store.data_dir import write_private_file
 from desktop_app.ui import dialogs
 
 MAX_DPI = 300  # an A4 page at 300 dpi is a 35 MB image; printer text stays sharp
@@ -246,24 +245,40 @@ def _with_pdf_suffix(path: Path) -> Path:
 
 
 def save_pdf_as(
-    parent: QWidget | None, pdf: bytes, suggested_name: str, directory: Path | None = None
+    parent: QWidget | None,
+    pdf: bytes,
+    suggested_name: str,
+    directory: Path | None = None,
+    *,
+    data_dir: Path | None = None,
 ) -> Path | None:
-    """Ask where to save ``pdf`` and write it there atomically; the path, or None if cancelled
-    or the save failed (the bilingual reason is then shown, and no file is left half-written)."""
+    """Ask where to save ``pdf`` and write it there atomically; the path, or None if cancelled,
+    refused or the save failed (the bilingual reason is then shown, and no file is left
+    half-written). The place is checked by ui/output_files.py: never in the branch's data directory
+    (``data_dir``; the app's default data folders are always protected), never over a device, and an
+    existing file only after the user agreed to replace it."""
+    from desktop_app.domain.output_targets import OutputRefused
+    from desktop_app.store.output_paths import write_output
+    from desktop_app.ui.output_files import choose_output
+
     suggested = str(directory / suggested_name) if directory is not None else suggested_name
-    chosen = dialogs.save_file(
+    chosen = choose_output(
         parent,
         QCoreApplication.translate("PdfPrinting", "Save as PDF"),
         suggested,
         QCoreApplication.translate("PdfPrinting", "PDF files (*.pdf)"),
+        data_dir=data_dir,
+        normalise=_with_pdf_suffix,
     )
     if chosen is None:
         return None
-    path = _with_pdf_suffix(chosen)
+    heading = QCoreApplication.translate("PdfPrinting", "Saving failed")
     try:
-        write_private_file(path, pdf)
+        write_output(chosen.path, pdf, data_dir=data_dir, overwrite=chosen.overwrite)
+    except OutputRefused as refused:  # the place changed after it was checked
+        dialogs.error(parent, heading, refused.bilingual())
+        return None
     except OSError:
-        heading = QCoreApplication.translate("PdfPrinting", "Saving failed")
         dialogs.error(parent, heading, PdfNotSaved().bilingual())
         return None
-    return path
+    return chosen.path

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -307,3 +308,70 @@ def test_the_default_data_dir_is_protected_whatever_data_dir_is_passed(
     with pytest.raises(OutputInsideDataDir):
         write_output(real / "keyslots.json", b"x", data_dir=tmp_path / "decoy", overwrite=True)
     assert list(real.iterdir()) == []
+
+
+# ------------------------------------------------------------------ the GUI, through the dialog seam
+
+
+@pytest.fixture
+def answered_dialogs(qapp: object) -> Iterator[None]:
+    from desktop_app.ui import dialogs
+
+    dialogs.use_test_answers(True)
+    yield
+    dialogs.use_test_answers(False)
+
+
+@pytest.mark.usefixtures("answered_dialogs")
+def test_gui_save_into_the_data_directory_is_refused_with_a_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.ui import dialogs
+    from desktop_app.ui.pdf_printing import save_pdf_as
+
+    data = tmp_path / "branch"
+    data.mkdir()
+    (data / "keyslots.json").write_bytes(b"slots")
+    monkeypatch.setenv("BRANCHVAULT_HOME", str(data))  # the branch this PC opens
+    link = tmp_path / "Desktop"
+    link.symlink_to(data, target_is_directory=True)
+    for chosen in (data / "keyslots.json", link / "keyslots", link / "new.pdf"):
+        dialogs.set_next_path(chosen)
+        assert save_pdf_as(None, b"%PDF-1.7 form", "form.pdf") is None
+        shown = dialogs.history()[-1]
+        assert shown.kind == "error" and "数据文件夹" in shown.text and "data folder" in shown.text
+    assert sorted(p.name for p in data.iterdir()) == ["keyslots.json"]
+    assert (data / "keyslots.json").read_bytes() == b"slots"
+
+
+@pytest.mark.usefixtures("answered_dialogs")
+def test_gui_asks_before_replacing_an_existing_file(tmp_path: Path) -> None:
+    from desktop_app.ui import dialogs
+    from desktop_app.ui.pdf_printing import save_pdf_as
+
+    target = tmp_path / "form.pdf"
+    target.write_bytes(b"the signed scan")
+    dialogs.set_next_path(target)
+    dialogs.set_next_answer(dialogs.Button.No)
+    assert save_pdf_as(None, b"%PDF new", "form.pdf") is None
+    question = dialogs.history()[-1]
+    assert question.kind == "question" and str(target) in question.text
+    assert target.read_bytes() == b"the signed scan"
+
+    dialogs.set_next_path(target)
+    dialogs.set_next_answer(dialogs.Button.Yes)
+    assert save_pdf_as(None, b"%PDF new", "form.pdf") == target
+    assert target.read_bytes() == b"%PDF new" and sorted(tmp_path.iterdir()) == [target]
+
+
+@pytest.mark.usefixtures("answered_dialogs")
+@posix_only
+def test_gui_save_onto_a_fifo_is_refused(tmp_path: Path) -> None:
+    from desktop_app.ui import dialogs
+    from desktop_app.ui.pdf_printing import save_pdf_as
+
+    fifo = tmp_path / "pipe.pdf"
+    os.mkfifo(fifo)
+    dialogs.set_next_path(fifo)
+    assert save_pdf_as(None, b"%PDF", "form.pdf") is None
+    assert dialogs.history()[-1].kind == "error" and stat.S_ISFIFO(os.lstat(fifo).st_mode)
