@@ -9,7 +9,10 @@ disk (what a print system spools on its own is outside the app).
 
 ``render_pdf_to_printer`` is the same printing without any dialog, for tests and for "print
 again". ``save_pdf_as`` asks for a file name and writes the PDF atomically (a temporary file in the
-chosen folder, renamed over the target), so a failed save leaves nothing half-written.
+chosen folder, renamed over the target), so a failed save leaves nothing half-written. The place
+is checked like every output (ui/output_files.py, store/output_paths.py): never in the branch's data
+directory, never onto a device or pipe, an existing file only after "Replace?"; "print to file" in
+the print dialog gets the same check.
 """
 
 from __future__ import annotations
@@ -218,12 +221,14 @@ def print_pdf_bytes(
     printer: QPrinter | None = None,
     *,
     ask: bool = True,
+    data_dir: Path | None = None,
 ) -> bool:
     """Ask with the print dialog (unless ``ask`` is False) and print exactly ``pdf``.
 
     ``title`` names the job in the print queue and the dialog, so it must hold no personal data
     (say "同意书 SZ001-20261129-K7QM2X", never the client's name). A new printer (A4 portrait) is
     used when ``printer`` is None; pass the same printer again to "print again" with ``ask=False``.
+    Printing to a file is refused inside ``data_dir`` or onto a device (``_check_print_to_file``).
     True when the pages were sent to the printer; False when the user cancelled or printing
     failed (the bilingual reason is shown in an error box)."""
     target = printer if printer is not None else new_printer()
@@ -232,12 +237,24 @@ def print_pdf_bytes(
         with _opened(pdf) as document:
             if ask and not _ask(parent, target, len(document), title):
                 return False
+            _check_print_to_file(target, data_dir)
             _print_document(document, target, *_chosen_range(target))
     except BranchVaultError as exc:
         heading = QCoreApplication.translate("PdfPrinting", "Printing failed")
         dialogs.error(parent, heading, exc.bilingual())
         return False
     return True
+
+
+def _check_print_to_file(printer: QPrinter, data_dir: Path | None) -> None:
+    """Qt's print dialog can "print to file" at a path the user types: the same rule as every save
+    (store/output_paths.py) applies — never into the data directory ``data_dir``, never onto a
+    device or FIFO. Qt's dialog has already asked before replacing an existing file."""
+    name = printer.outputFileName() if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat else ""
+    if name:
+        from desktop_app.store.output_paths import check_output
+
+        check_output(Path(name), data_dir, overwrite=True)
 
 
 def _with_pdf_suffix(path: Path) -> Path:

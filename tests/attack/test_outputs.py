@@ -375,3 +375,30 @@ def test_gui_save_onto_a_fifo_is_refused(tmp_path: Path) -> None:
     dialogs.set_next_path(fifo)
     assert save_pdf_as(None, b"%PDF", "form.pdf") is None
     assert dialogs.history()[-1].kind == "error" and stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+@pytest.mark.usefixtures("answered_dialogs")
+def test_gui_print_to_file_into_the_data_directory_is_refused(tmp_path: Path) -> None:
+    """Qt's print dialog offers "print to file" at a typed path; the same rule applies."""
+    import io
+
+    from PySide6.QtPrintSupport import QPrinter
+    from reportlab.pdfgen import canvas
+
+    from desktop_app.ui import dialogs
+    from desktop_app.ui.pdf_printing import new_printer, print_pdf_bytes
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.drawString(100, 700, "form")
+    page.save()
+    data = tmp_path / "branch"
+    data.mkdir()
+    (data / "keyslots.json").write_bytes(b"slots")
+    printer = new_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(data / "keyslots.json"))
+    assert print_pdf_bytes(None, buffer.getvalue(), "Form", printer, ask=False, data_dir=data) is False
+    shown = dialogs.history()[-1]
+    assert shown.kind == "error" and "data folder" in shown.text
+    assert (data / "keyslots.json").read_bytes() == b"slots"

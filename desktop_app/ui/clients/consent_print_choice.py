@@ -83,7 +83,7 @@ class ConsentPrintChoice(Retranslating, QDialog):
         if self._pdf is None:
             return False
         title = self.tr("Consent form %1").replace("%1", self.form_number)
-        ok = print_pdf_bytes(self, self._pdf, title, self.printer_factory())
+        ok = print_pdf_bytes(self, self._pdf, title, self.printer_factory(), data_dir=self.shell.data_dir)
         if ok:
             self.info.show_ok(self.tr("Sent to the printer."))
         self.sent.emit(ok)
