@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
 from collections.abc import Callable, Iterator
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING
 from desktop_app.cli.access_commands import cmd_access
 from desktop_app.cli.consent_commands import cmd_consent
 from desktop_app.cli.gui_launch import cmd_gui, start_gui
+from desktop_app.cli.output_option import output_path
 from desktop_app.cli.provision_command import cmd_provision
 from desktop_app.cli.terminal import Output, SecretReader
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
@@ -23,7 +23,6 @@ from desktop_app.domain.roles import parse_role
 from desktop_app.services import audit_review, key_rotation, sign_in, staff_accounts
 from desktop_app.services.branch_setup import BranchDetails, init_branch
 from desktop_app.services.context import AppContext, build_context
-from desktop_app.store.data_dir import write_private_file
 
 if TYPE_CHECKING:
     from desktop_app.services.privacy_notices import NoticeVersion
@@ -80,20 +79,9 @@ def _parse_security_settings(items: list[str]) -> dict[str, object]:
     return settings
 
 
-def _output_path(text: str) -> Path:
-    """Check an output file's path before any work is done, so a typo fails early and clearly."""
-    path = Path(text).expanduser()
-    if path.is_dir() or not path.parent.is_dir() or not os.access(path.parent, os.W_OK):
-        raise InvalidInput(
-            f"无法写入 {path}：所在文件夹不存在或不可写，或该路径是文件夹。",
-            f"Cannot write {path}: its folder does not exist or is not writable, or the path is a folder.",
-        )
-    return path
-
-
 def cmd_init(args: argparse.Namespace, out: Output) -> int:
     ctx = build_context(args.data_dir)
-    sheet = _output_path(args.recovery_sheet) if args.recovery_sheet else None
+    sheet = output_path(args.recovery_sheet, args.data_dir, force=args.force) if args.recovery_sheet else None
     if not args.no_keyring:  # before asking for the password: no point typing it twice for nothing
         status = ctx.secrets.status()
         if not status.usable:
@@ -124,8 +112,10 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
     if sheet is not None:
         try:
             from desktop_app.documents.recovery_sheet import recovery_sheet_pdf
+            from desktop_app.store.output_paths import write_output
 
-            write_private_file(sheet, recovery_sheet_pdf(result.config, result.recovery_code, datetime.now()))
+            pdf = recovery_sheet_pdf(result.config, result.recovery_code, datetime.now())
+            write_output(sheet, pdf, data_dir=ctx.paths.root, overwrite=args.force)
         except Exception as exc:
             sheet_error = BranchVaultError(
                 f"门店已建立，但恢复码页面未能写入 {sheet}（{type(exc).__name__}: {exc}）。请抄下上面的恢复码。",
@@ -210,7 +200,9 @@ def cmd_passwd(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_audit(args: argparse.Namespace, out: Output) -> int:
-    out_path = _output_path(args.out) if args.audit_command == "export" else None
+    out_path = (
+        output_path(args.out, args.data_dir, force=args.force) if args.audit_command == "export" else None
+    )
     with signed_in(args) as (ctx, _):
         if args.audit_command == "verify":
             report = audit_review.verify(ctx)
@@ -230,7 +222,7 @@ def cmd_audit(args: argparse.Namespace, out: Output) -> int:
             )
             return 1
         assert out_path is not None
-        count = audit_review.export_jsonl(ctx, out_path)
+        count = audit_review.export_jsonl(ctx, out_path, overwrite=args.force)
         out.result({"exported": count, "out": str(out_path)}, f"已导出 {count} 条 / exported {count} entries")
     return 0
 
@@ -344,12 +336,14 @@ def _clients_import(args: argparse.Namespace, out: Output) -> int:
     from desktop_app.services.client_import import ImportOptions, export_rejects, import_clients
 
     source = Path(args.file).expanduser()
-    rejects_out = _output_path(args.rejects_out) if args.rejects_out else None
+    rejects_out = Path(args.rejects_out).expanduser() if args.rejects_out else None
     if rejects_out is not None and rejects_out.resolve() == source.resolve():
         raise InvalidInput(
             "退回行文件不能覆盖源文件，请换一个文件名。",
             "The rejects file must not overwrite the source file; choose another name.",
         )
+    if rejects_out is not None:
+        rejects_out = output_path(args.rejects_out, args.data_dir, force=args.force)
     options = ImportOptions(
         on_duplicate=args.on_duplicate,
         assign_to=args.assign_to,
@@ -359,7 +353,7 @@ def _clients_import(args: argparse.Namespace, out: Output) -> int:
     with signed_in(args) as (ctx, _):
         report = import_clients(ctx, source, options)
         if rejects_out is not None and report.rejected:
-            export_rejects(ctx, report, rejects_out)
+            export_rejects(ctx, report, rejects_out, overwrite=args.force)
     written = str(rejects_out) if rejects_out is not None and report.rejected else None
     data = {
         "rows": report.rows,

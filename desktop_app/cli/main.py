@@ -14,6 +14,7 @@ from typing import NoReturn
 from desktop_app import __version__
 from desktop_app.cli.access_commands import add_access_parser
 from desktop_app.cli.consent_commands import add_consent_parser
+from desktop_app.cli.output_option import add_force_option
 from desktop_app.cli.provision_command import add_provision_parser
 from desktop_app.domain.errors import BranchVaultError
 
@@ -134,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="allow a PC without a secure keyring (data then protected by staff passwords only)",
     )
     p.add_argument("--recovery-sheet", metavar="FILE", help="also write the recovery code as a one-page PDF")
+    add_force_option(p)
     p.add_argument(
         "--security-setting",
         action="append",
@@ -175,6 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = audit.add_parser("export", help="write the audit log as JSON Lines (auditor or manager)")
     _common(p, as_user=True)
     p.add_argument("--out", required=True, metavar="FILE")
+    add_force_option(p)
 
     p = sub.add_parser("rekey", help="rotate the database key and re-seal every key slot")
     _common(p, as_user=True)
@@ -214,6 +217,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--assign-to", metavar="AGENT", help="managers: assign the imported clients to AGENT")
     p.add_argument("--on-duplicate", choices=("skip", "merge"), default="skip")
     p.add_argument("--rejects-out", metavar="FILE", help="write rejected rows as CSV (holds personal data)")
+    add_force_option(p)
     p.add_argument(
         "--consent-confirmed",
         action="store_true",

@@ -1640,6 +1640,21 @@ Data folder: %3</translation>
     </message>
 </context>
 <context>
+    <name>OutputFiles</name>
+    <message>
+        <source>Cannot save here</source>
+        <translation>Cannot save here</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 already exists. Replace it?</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>Replace the file?</translation>
+    </message>
+</context>
+<context>
     <name>PasswordFeedback</name>
     <message numerus="yes">
         <source>At least %n characters, mixing upper- and lower-case letters, digits and symbols.</source>

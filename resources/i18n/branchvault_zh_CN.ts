@@ -1638,6 +1638,21 @@ Data folder: %3</source>
     </message>
 </context>
 <context>
+    <name>OutputFiles</name>
+    <message>
+        <source>Cannot save here</source>
+        <translation>不能保存到这里</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 已存在。要替换它吗？</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>替换文件？</translation>
+    </message>
+</context>
+<context>
     <name>PasswordFeedback</name>
     <message numerus="yes">
         <source>At least %n characters, mixing upper- and lower-case letters, digits and symbols.</source>
