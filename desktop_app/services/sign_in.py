@@ -13,6 +13,7 @@ from desktop_app.domain.permissions import Action
 from desktop_app.domain.roles import Role
 from desktop_app.services import sign_in_attempts
 from desktop_app.services.audit_trail import check_permission, ensure_pseudonym_key, record
+from desktop_app.services.branch_settings import reconcile_branch_settings
 from desktop_app.services.context import AppContext, common_passwords
 from desktop_app.services.session import Session
 from desktop_app.services.staff_slots import device_secret, install_slot, kdf_params, new_password_slot
@@ -96,6 +97,7 @@ def sign_in(ctx: AppContext, username: str, password: str) -> Session:
         flushed, dropped = _flush_pending_events(ctx)
         record(ctx, "auth.sign_in", target_type="staff", target_id=username)
     sign_in_attempts.succeeded(ctx, username, flushed, dropped)
+    reconcile_branch_settings(ctx)  # the database's settings are used from here; an edited file is audited
     _upgrade_slot_if_weaker(ctx, password, secret)
     return ctx.session
 
