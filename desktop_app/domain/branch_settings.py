@@ -95,18 +95,18 @@ def differences(file: BranchSettings, stored: BranchSettings) -> dict[str, tuple
     """
     changed: dict[str, tuple[object, object]] = {}
     for name in IDENTITY_FIELDS:
-        ours, theirs = file.identity.get(name, ""), stored.identity.get(name, "")
-        if ours != theirs:
-            changed[f"branch.{name}"] = (ours, theirs)
+        file_value, stored_value = file.identity.get(name, ""), stored.identity.get(name, "")
+        if file_value != stored_value:
+            changed[f"branch.{name}"] = (file_value, stored_value)
     file_policy, stored_policy = file.policy(), stored.policy()
     for item in fields(SecurityPolicy):
         ours, theirs = getattr(file_policy, item.name), getattr(stored_policy, item.name)
         if ours != theirs:
             changed[f"security.{item.name}"] = (ours, theirs)
     for name in KDF_FIELDS:
-        ours, theirs = file.kdf.get(name), stored.kdf.get(name)
-        if theirs is not None and ours != theirs:
-            changed[f"keys.kdf.{name}"] = (ours, theirs)
+        file_cost, stored_cost = file.kdf.get(name), stored.kdf.get(name)
+        if stored_cost is not None and file_cost != stored_cost:
+            changed[f"keys.kdf.{name}"] = (file_cost, stored_cost)
     return changed
 
 
@@ -155,7 +155,9 @@ def validate_identity(name: str, value: str) -> str:
             f"{name} must not hold control characters and is at most {IDENTITY_MAX} characters.",
         )
     if name == "branch_name" and not 1 <= len(value) <= 60:
-        raise InvalidInput("门店名称不能为空，且不超过 60 个字符。", "The branch name must be 1–60 characters.")
+        raise InvalidInput(
+            "门店名称不能为空，且不超过 60 个字符。", "The branch name must be 1–60 characters."
+        )
     if name == "hq_url" and value and not _is_https_address(value):
         raise InvalidInput(
             "总部地址须为 https:// 开头的网址（不含空格或用户名密码）。",

@@ -218,4 +218,3 @@ def change_settings(
     save_config(ctx.paths.config, ctx.config)
     _remember(ctx.config, updated)
     return SettingsChange(changed, _view(updated))
-

@@ -9,6 +9,7 @@ configuration service, in the same transaction as its audit entry.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from desktop_app.domain.branch_settings import IDENTITY_FIELDS, KDF_FIELDS, BranchSettings
 from desktop_app.domain.errors import BranchVaultError
@@ -41,7 +42,7 @@ def settings_of(config: BranchConfig) -> BranchSettings:
 
 def with_settings(config: BranchConfig, settings: BranchSettings) -> BranchConfig:
     """``config`` (branch id, keyring choice, retention) with the protected values of ``settings``."""
-    identity = {name: settings.identity.get(name, "") for name in IDENTITY_FIELDS}
+    identity: dict[str, Any] = {name: settings.identity.get(name, "") for name in IDENTITY_FIELDS}
     kdf = config.kdf
     if all(name in settings.kdf for name in KDF_FIELDS):
         kdf = KdfParams(settings.kdf["time_cost"], settings.kdf["memory_kib"], settings.kdf["parallelism"])
