@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from desktop_app import __version__
+from desktop_app.cli.config_command import add_config_parser
 from desktop_app.cli.consent_commands import add_consent_parser
 from desktop_app.cli.provision_command import add_provision_parser
 from desktop_app.domain.errors import BranchVaultError
@@ -233,6 +234,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_consent_parser(sub)
     add_provision_parser(sub)
+    add_config_parser(sub, _common)
 
     p = sub.add_parser("gui", help="start the GUI (the default)")
     p.add_argument("--data-dir")

@@ -183,11 +183,12 @@ def change_settings(
     identity: dict[str, str] | None = None,
     kdf: KdfParams | None = None,
     action: str = EDITED,
-    values_in_audit: bool = True,
+    audit_details: dict[str, Any] | None = None,
 ) -> SettingsChange:
     """IT changes security settings, identity values and/or the KDF cost: validated, stored in the database with
     the audit entry ``action`` in one transaction, then the file and the keyring copy are rewritten.
-    Nothing changed: nothing is written. ``values_in_audit=False`` records the names only."""
+    Nothing changed: nothing is written. ``audit_details`` replaces the default details (the
+    changed names with their old and new values)."""
     check_permission(ctx, Action.CONFIG_EDIT)
     _, db = ctx.require_session()
     config = ctx.require_config()
@@ -205,14 +206,15 @@ def change_settings(
     if min(new_kdf.values(), default=1) < 1:
         raise InvalidInput("KDF 参数须为正整数。", "The KDF parameters must be positive whole numbers.")
     updated = BranchSettings(new_identity, new_security, new_kdf)
-    changed = differences(updated, current)
+    changed = {name: (old, new) for name, (new, old) in differences(updated, current).items()}
     if not changed:
         return SettingsChange({}, _view(current))
     with db.transaction():
         write_settings_copy(db, updated)
-        details: dict[str, Any] = {"changed": sorted(changed)}
-        if values_in_audit:
-            details["values"] = {name: {"old": old, "new": new} for name, (old, new) in changed.items()}
+        details = audit_details or {
+            "changed": sorted(changed),
+            "values": {name: {"old": old, "new": new} for name, (old, new) in changed.items()},
+        }
         record(ctx, action, target_type="branch", target_id=config.branch_code, details=details)
     ctx.config = with_settings(config, updated)
     save_config(ctx.paths.config, ctx.config)
