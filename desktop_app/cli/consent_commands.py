@@ -54,7 +54,10 @@ def run_blank_form(args: argparse.Namespace, out: Output) -> int:
     from desktop_app.store.notice_files import newest_bundled
 
     path = _output_path(args.out)
-    config = build_context(args.data_dir).require_config()
+    from desktop_app.store.settings_witness import identity_before_sign_in
+
+    # No sign-in here: the identity the database last held (kept in the keyring), not an edited file's.
+    config = identity_before_sign_in(build_context(args.data_dir).require_config())
     notice = newest_bundled()
     if notice is None:
         raise BranchVaultError(

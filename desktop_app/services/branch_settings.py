@@ -59,9 +59,9 @@ def file_restored_notice(names: list[str]) -> SessionNotice:
 
 
 def _remember(config: BranchConfig, settings: BranchSettings) -> None:
-    """Keep the security settings and KDF cost beside the device secret (keyring branches only)."""
+    """Keep the settings beside the device secret (keyring branches only): store/settings_witness.py."""
     if config.use_keyring:
-        write_last_known(config.branch_id, dict(settings.security), dict(settings.kdf))
+        write_last_known(config.branch_id, settings)
 
 
 def store_initial_settings(ctx: AppContext, config: BranchConfig) -> None:
