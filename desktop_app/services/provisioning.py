@@ -34,6 +34,7 @@ from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in, sign_out
 from desktop_app.store.branch_config import BranchConfig, KdfParams
 from desktop_app.store.device_secret import KeyringUnavailable
+from desktop_app.store.settings_witness import identity_before_sign_in
 
 ACTION = "branch.provision"
 INITIALISED, UPDATED, UNCHANGED = "initialised", "updated", "unchanged"
@@ -187,7 +188,9 @@ def _update(
         not_applied.append("keyring")
     if _policy(config.security) != _policy(dict(machine.security)):
         not_applied.append("security")
-    if not _changes(config, machine):
+    # Before sign-in: compared with the names the database last held (the keyring copy, if kept),
+    # so an edited branch.toml that matches the file cannot hide a change as "unchanged".
+    if not _changes(identity_before_sign_in(config), machine):
         return ProvisionOutcome(UNCHANGED, config, not_applied=tuple(not_applied))
     if not admin_username or not admin_username.strip():
         raise ProvisionNotAuthorised()

@@ -208,3 +208,21 @@ def test_provision_with_a_manager_instead_of_it_is_refused_and_audited(branch: B
     denied = actions(ctx, "access.denied")
     assert [(e.actor_username, e.target_id) for e in denied] == [(manager, "config.edit")]
     sign_out(ctx)
+
+
+def test_an_edited_file_matching_the_provisioning_file_does_not_pass_as_unchanged(branch: Branch) -> None:
+    """Edit branch.toml first, then provision the same values: still a change, still refused."""
+    from desktop_app.services.provisioning import provision
+
+    edit_branch_toml(
+        branch.ctx.paths.config, "branch", company_name=FAKE_COMPANY, company_contact="400-000-0000"
+    )
+    with pytest.raises(Exception) as refused:  # on a branch that trusts the file: "unchanged"
+        provision(
+            branch.context(), _machine_file(FAKE_COMPANY), admin_username=None, admin_password=lambda: ""
+        )
+    assert getattr(refused.value, "code", "") == "provision_not_authorised"
+    ctx = branch.context()
+    sign_in(ctx, *branch.users[Role.AGENT])
+    assert ctx.require_config().company_name == GENUINE_COMPANY
+    sign_out(ctx)
