@@ -49,11 +49,14 @@ def add_access_parser(sub: Any, common: Any) -> None:
 
 
 def cmd_access(args: argparse.Namespace, out: Output) -> int:
-    from desktop_app.cli.commands import _output_path, signed_in
+    from desktop_app.cli.commands import signed_in
+    from desktop_app.cli.output_option import output_path
     from desktop_app.services import client_access
 
     command = args.access_command
-    sheet = _output_path(args.recovery_sheet) if command == "setup" and args.recovery_sheet else None
+    force = bool(getattr(args, "force", False))
+    wants_sheet = command == "setup" and args.recovery_sheet
+    sheet = output_path(args.recovery_sheet, args.data_dir, force=force) if wants_sheet else None
     with signed_in(args) as (ctx, reader):
         session, _ = ctx.require_session()
         if command == "status":

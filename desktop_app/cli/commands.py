@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.cli.access_commands import cmd_access
+from desktop_app.cli.config_command import cmd_config
 from desktop_app.cli.consent_commands import cmd_consent
 from desktop_app.cli.gui_launch import cmd_gui, start_gui
 from desktop_app.cli.output_option import output_path
@@ -48,6 +49,8 @@ def signed_in(
     reader = SecretReader(args.password_stdin)
     password = reader.read("密码", "the password")
     session = sign_in.sign_in(ctx, args.as_user, password)
+    for notice in session.notices:  # e.g. an edited branch.toml was restored from the database
+        print(notice.bilingual(), file=sys.stderr)
     try:
         if session.must_change_password and not allow_must_change:
             raise MustChangePassword()
@@ -190,7 +193,8 @@ def cmd_passwd(args: argparse.Namespace, out: Output) -> int:
     reader = SecretReader(args.password_stdin)
     current = reader.read("当前密码", "the current password")
     new = reader.read("新密码", "the new password", confirm=True)
-    sign_in.sign_in(ctx, args.as_user, current)
+    for notice in sign_in.sign_in(ctx, args.as_user, current).notices:
+        print(notice.bilingual(), file=sys.stderr)
     try:
         sign_in.change_password(ctx, current, new)
     finally:
@@ -459,5 +463,6 @@ HANDLERS: dict[str, Handler] = {
     "clients": cmd_clients,
     "notice": cmd_notice,
     "provision": cmd_provision,
+    "config": cmd_config,
     "gui": cmd_gui,
 }

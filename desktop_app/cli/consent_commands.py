@@ -46,8 +46,11 @@ def run_blank_form(args: argparse.Namespace, out: Output) -> int:
 
     force = bool(getattr(args, "force", False))
     path = output_path(args.out, args.data_dir, force=force)
+    from desktop_app.store.settings_witness import identity_before_sign_in
+
+    # No sign-in here: the identity the database last held (kept in the keyring), not an edited file's.
     ctx = build_context(args.data_dir)
-    config = ctx.require_config()
+    config = identity_before_sign_in(ctx.require_config())
     notice = newest_bundled()
     if notice is None:
         raise BranchVaultError(

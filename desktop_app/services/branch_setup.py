@@ -19,6 +19,7 @@ from desktop_app.domain.recovery_code import new_recovery_code
 from desktop_app.domain.roles import Role
 from desktop_app.domain.security_policy import PolicyError, SecurityPolicy, apply_settings
 from desktop_app.services.audit_trail import record
+from desktop_app.services.branch_settings import forget_initial_settings, store_initial_settings
 from desktop_app.services.context import AppContext, common_passwords
 from desktop_app.services.session import Session
 from desktop_app.services.staff_accounts import validate_display_name, validate_username
@@ -201,6 +202,7 @@ def init_branch(
                 target_id=admin_username,
                 details={"role": Role.IT_ADMIN.value},
             )
+            store_initial_settings(ctx, config)  # the authoritative copy, with the branch.init entry
         created.append(paths.key_slots)
         slots.save(paths.key_slots)
         created.append(paths.config)
@@ -213,6 +215,7 @@ def init_branch(
                     os.unlink(os.fspath(path) + suffix)
         if device_secret is not None:
             ctx.secrets.delete(branch_id)
+            forget_initial_settings(branch_id)
         raise
     ctx.config = config
     return InitResult(config, recovery_code)

@@ -37,8 +37,24 @@ class Session:
     client_key: bytes = field(default=b"", repr=False)
     client_access: str = ACCESS_NONE
     confirmation_code: str = ""
-    notices: list[tuple[str, str]] = field(default_factory=list)  # (zh, en) to show after sign-in
+    notices: list[SessionNotice] = field(default_factory=list)
+    """What the signed-in user is told once after sign-in (e.g. an edited branch.toml was restored)."""
 
     @property
     def holds_client_key(self) -> bool:
         return self.client_access == ACCESS_GRANTED and bool(self.client_key)
+
+
+@dataclass(frozen=True)
+class SessionNotice:
+    """A bilingual message for the signed-in user; the GUI shows it after sign-in, the CLI on stderr."""
+
+    code: str
+    zh: str
+    en: str
+
+    def message(self, language: str = "zh_CN") -> str:
+        return self.zh if language.startswith("zh") else self.en
+
+    def bilingual(self) -> str:
+        return f"{self.zh}\n{self.en}"

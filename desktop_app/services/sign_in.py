@@ -18,8 +18,9 @@ from desktop_app.domain.permissions import Action
 from desktop_app.domain.roles import Role
 from desktop_app.services import client_access, key_refresh, key_rotation, sign_in_attempts
 from desktop_app.services.audit_trail import check_permission, record
+from desktop_app.services.branch_settings import reconcile_branch_settings
 from desktop_app.services.context import AppContext, common_passwords
-from desktop_app.services.session import Session
+from desktop_app.services.session import Session, SessionNotice
 from desktop_app.services.staff_slots import device_secret, install_slot, kdf_params, new_password_slot
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.database import DatabaseKeyChanged
@@ -110,6 +111,7 @@ def sign_in(ctx: AppContext, username: str, password: str) -> Session:
             flushed, dropped = _flush_pending_events(ctx)
             record(ctx, "auth.sign_in", target_type="staff", target_id=username)
         sign_in_attempts.succeeded(ctx, username, flushed, dropped)
+        reconcile_branch_settings(ctx)  # the database's settings from here; an edited file is audited
         _upgrade_slot_if_weaker(ctx, password, secret)
         if slots.recovery_slot() is None:
             _report_missing_recovery_slot(ctx)
@@ -132,7 +134,8 @@ def _report_missing_recovery_slot(ctx: AppContext) -> None:
             outcome="failure",
         )
     session.notices.append(
-        (
+        SessionNotice(
+            "recovery_slot_missing",
             "警告：密钥槽文件中的恢复槽不见了（可能被删除或替换），恢复码已无法使用。请 IT 立即检查并从备份恢复 keyslots.json。",
             "Warning: the recovery slot is missing from the key-slot file (deleted or replaced), so the "
             "recovery code no longer works. IT should check at once and restore keyslots.json from a backup.",

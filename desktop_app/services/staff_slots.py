@@ -16,6 +16,10 @@ def kdf_params(ctx: AppContext) -> KdfParams:
     config = ctx.require_config()
     floor = ctx.policy.kdf_min_memory_kib
     kdf = config.kdf
+    if ctx.session is None and config.use_keyring:  # before sign-in: never below the database's last cost
+        from desktop_app.store.settings_witness import kdf_before_sign_in
+
+        kdf = kdf_before_sign_in(config.branch_id, kdf)
     return KdfParams(max(1, kdf.time_cost), max(floor, kdf.memory_kib), max(1, kdf.parallelism))
 
 

@@ -125,6 +125,18 @@ class AppController(QObject):
         window.show()
         self.locker.start()
         self.main_window_shown.emit()
+        self._show_session_notices(window)
+
+    def _show_session_notices(self, window: MainWindow) -> None:
+        """What sign-in found for the user to know (e.g. an edited branch.toml was restored), once."""
+        from desktop_app.ui import dialogs
+
+        session = self.shell.context().session
+        if session is None:
+            return
+        notices, session.notices = list(session.notices), []
+        for notice in notices:
+            dialogs.warning(window, self.tr("Branch configuration restored"), notice.message(self.shell.lang))
 
     def _close_main_window(self) -> None:
         if self.locker is not None:

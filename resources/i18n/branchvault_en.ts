@@ -101,6 +101,10 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>Branch configuration restored</source>
+        <translation>Branch configuration restored</translation>
+    </message>
+    <message>
         <source>Password changed.</source>
         <translation>Password changed.</translation>
     </message>

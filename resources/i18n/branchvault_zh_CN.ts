@@ -101,6 +101,10 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>Branch configuration restored</source>
+        <translation>门店配置已恢复</translation>
+    </message>
+    <message>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>

@@ -18,6 +18,7 @@ from desktop_app.services.sign_in import sign_in, sign_out
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.device_secret import KeyringUnavailable
 from tests.conftest import ADMIN, FAST_KDF, Branch
+from tests.support.file_keyring import device_secret_entries
 
 DETAILS = BranchDetails(" sz002 ", " 深圳福田店 ", "示例地产经纪有限公司", "400-000-0000")
 
@@ -55,7 +56,7 @@ def test_init_creates_a_working_branch(data_dir: Path, _test_keyring: Path) -> N
     assert (config.branch_code, config.branch_name) == ("SZ002", "深圳福田店")
     assert len(result.recovery_code) == 25
     assert {p.name for p in data_dir.iterdir()} >= {"branch.db", "branch.toml", "keyslots.json"}
-    assert list(keyring_entries(_test_keyring)) == [f"BranchVault\0{config.branch_id}"]
+    assert device_secret_entries(_test_keyring) == [f"BranchVault\0{config.branch_id}"]
     ctx = build_context(data_dir)
     assert ctx.config == config
     session = sign_in(ctx, *ADMIN)
@@ -186,7 +187,7 @@ def test_failure_midway_cleans_up(
             init(data_dir, kdf=None) if stage == "calibrate" else init(data_dir)
     assert_nothing_left(data_dir, _test_keyring)
     result = init(data_dir)  # and a second attempt succeeds
-    assert list(keyring_entries(_test_keyring)) == [f"BranchVault\0{result.config.branch_id}"]
+    assert device_secret_entries(_test_keyring) == [f"BranchVault\0{result.config.branch_id}"]
 
 
 def test_init_without_a_keyring_needs_none(

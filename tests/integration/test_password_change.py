@@ -13,8 +13,8 @@ from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import change_password, sign_in
 from desktop_app.services.staff_accounts import reset_password
 from desktop_app.store.audit_repository import AuditRepository
-from desktop_app.store.branch_config import save_config
 from tests.conftest import Branch, Clock
+from tests.support.branch_settings import save_branch_settings
 
 NEW = "Fresh!Start#2027q"
 DAY = 86400
@@ -120,7 +120,7 @@ def test_password_expires_after_90_days(branch: Branch, clock: Clock) -> None:
 
 def test_zero_max_age_disables_expiry(branch: Branch, clock: Clock) -> None:
     config = branch.ctx.require_config()
-    save_config(branch.ctx.paths.config, dataclasses.replace(config, security={"password_max_age_days": 0}))
+    save_branch_settings(branch.ctx, dataclasses.replace(config, security={"password_max_age_days": 0}))
     clock.advance(1000 * DAY)
     ctx = branch.context()
     assert not sign_in(ctx, *branch.users[Role.AGENT]).must_change_password
@@ -129,7 +129,7 @@ def test_zero_max_age_disables_expiry(branch: Branch, clock: Clock) -> None:
 
 def test_shorter_max_age_from_config(branch: Branch, clock: Clock) -> None:
     config = branch.ctx.require_config()
-    save_config(branch.ctx.paths.config, dataclasses.replace(config, security={"password_max_age_days": 30}))
+    save_branch_settings(branch.ctx, dataclasses.replace(config, security={"password_max_age_days": 30}))
     clock.advance(31 * DAY)
     ctx = branch.context()
     assert sign_in(ctx, *branch.users[Role.AGENT]).must_change_password

@@ -48,3 +48,10 @@ class TestKeyring(KeyringBackend):
         if data.pop(f"{service}\0{username}", None) is None:
             raise PasswordDeleteError(username)
         self._save(data)
+
+
+def device_secret_entries(keyring_file: Path) -> list[str]:
+    """The test keyring's entries other than a branch's last-known settings (store/settings_witness.py)
+    that sits beside its device secret."""
+    data = json.loads(keyring_file.read_text()) if keyring_file.exists() else {}
+    return [key for key in data if not key.endswith(":settings")]
