@@ -16,6 +16,7 @@ from desktop_app.domain.password_rules import require_acceptable
 from desktop_app.domain.recovery_code import new_recovery_code
 from desktop_app.domain.roles import Role
 from desktop_app.domain.security_policy import PolicyError, SecurityPolicy, apply_settings
+from desktop_app.services import sign_in_attempts
 from desktop_app.services.audit_trail import ensure_pseudonym_key, record
 from desktop_app.services.context import AppContext, common_passwords
 from desktop_app.services.session import Session
@@ -35,6 +36,7 @@ from desktop_app.store.key_slots import (
 )
 from desktop_app.store.machine_policy import apply_machine_policy
 from desktop_app.store.meta_repository import RECOVERY_PUBLIC_KEY, MetaRepository
+from desktop_app.store.signin_witness import SequenceWitness
 from desktop_app.store.staff_repository import StaffRepository
 
 BRANCH_CODE_MAX = 16
@@ -196,6 +198,8 @@ def init_branch(
                 target_id=admin_username,
                 details={"role": Role.IT_ADMIN.value},
             )
+        created.append(paths.lockout)
+        sign_in_attempts.start_state_file(ctx, config)
         created.append(paths.key_slots)
         slots.save(paths.key_slots)
         created.append(paths.config)
@@ -208,6 +212,7 @@ def init_branch(
                     os.unlink(os.fspath(path) + suffix)
         if device_secret is not None:
             ctx.secrets.delete(branch_id)
+            SequenceWitness(branch_id).delete()
         raise
     ctx.config = config
     return InitResult(config, recovery_code)

@@ -20,13 +20,13 @@ from typing import Any
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.machine_config import MachineConfig
 from desktop_app.domain.security_policy import SecurityPolicy, apply_settings
+from desktop_app.services import sign_in_attempts
 from desktop_app.services.audit_trail import record
 from desktop_app.services.branch_setup import BranchDetails, init_branch
 from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_out
 from desktop_app.store.branch_config import BranchConfig, KdfParams, save_config
 from desktop_app.store.device_secret import KeyringUnavailable
-from desktop_app.store.signin_state import SignInState, SignInStateStore
 
 ACTION = "branch.provision"
 INITIALISED, UPDATED, UNCHANGED = "initialised", "updated", "unchanged"
@@ -183,8 +183,4 @@ def _queue_audit(ctx: AppContext, branch_code: str, fields: list[str]) -> None:
         "target_id": branch_code,
         "details": {"changed": fields},
     }
-
-    def append(state: SignInState) -> None:
-        state.pending_events.append(event)
-
-    SignInStateStore(ctx.paths.lockout).update(append)
+    sign_in_attempts.queue_event(ctx, event)  # needs the device secret: refused without it

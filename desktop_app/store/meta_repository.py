@@ -7,6 +7,8 @@ from desktop_app.store.database import Database
 PSEUDONYM_KEY = "audit_pseudonym_key"
 BRANCH_ID = "branch_id"
 RECOVERY_PUBLIC_KEY = "recovery_slot_public_key"
+# "<file_id>:<seq>" of signin-state.json as last seen at a sign-in (services/sign_in_attempts.py)
+SIGNIN_STATE_SEQ = "signin_state_seq"
 
 
 class MetaRepository:

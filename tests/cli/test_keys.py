@@ -154,7 +154,12 @@ def test_a_lost_device_secret_blocks_sign_in_until_recovery(cli_branch: CliBranc
     data = recovered.json()
     assert data["device_secret_replaced"] is True
     assert data["users_needing_reset"] == sorted(name for name, _ in STAFF.values() if name != ADMIN[0])
-    assert list(json.loads(cli_branch.keyring_file.read_text())) == [f"BranchVault\0{cli_branch.branch_id}"]
+    assert sorted(
+        json.loads(cli_branch.keyring_file.read_text())
+    ) == [  # the device secret and the sign-in state file's sequence
+        f"BranchVault\0{cli_branch.branch_id}",
+        f"BranchVault\0{cli_branch.branch_id}:signin-seq",
+    ]
     assert slot_names(cli_branch) == {ADMIN[0], "__recovery__"}
     temporary = data["temporary_password"]
     assert_exit(

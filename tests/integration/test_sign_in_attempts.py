@@ -21,7 +21,7 @@ WRONG_CODE = "22222-33333-44444-55555-66666"
 
 
 def test_a_failure_during_a_lock_keeps_the_lock() -> None:
-    locked = LockoutState(failures=0, locked_until=2_000.0)
+    locked = LockoutState(failures=0, locked_until=1_500.0)  # within the 15-minute policy
     state, newly_locked = after_failure(locked, 1_000.0, SecurityPolicy())
     assert state == locked and not newly_locked
 
@@ -62,9 +62,19 @@ def test_refusals_during_a_lock_and_wrong_recovery_codes_are_audited(branch: Bra
 
 
 def test_a_malformed_pending_event_does_not_block_sign_in(branch: Branch) -> None:
+    """A hand-edited state file fails closed (issue 10: every account locked for the lockout period,
+    never read as empty) but does not block sign-in beyond it, and its entries never reach the log."""
     path = branch.ctx.paths.lockout
     path.write_text(json.dumps({"accounts": {}, "pending_events": [{"action": "auth.sign_in"}, "junk"]}))
+    with pytest.raises(AccountLocked):
+        sign_in(branch.context(), *ADMIN)
+    branch.ctx.clock.advance(15 * 60)  # type: ignore[attr-defined]
     ctx = branch.context()
     session = sign_in(ctx, *ADMIN)
     assert session.username == ADMIN[0]
+    assert ctx.db is not None
+    assert [e.action for e in AuditRepository(ctx.db).iter_all() if e.details.get("recorded_late")] == [
+        "signin_state.tampered",
+        "auth.sign_in",  # the refusal during the lock
+    ]
     sign_out(ctx)
