@@ -242,7 +242,7 @@ def flush_pending_events(ctx: AppContext) -> tuple[set[str], int]:
     if last is not None:
         last_id, last_seq = last
         noticed = ""
-        if state.file_id == last_id and state.seq < last_seq:
+        if state.file_id == last_id and state.seq <= last_seq:
             noticed, reject = ROLLED_BACK, True
         elif state.file_id != last_id and (state.origin in (CREATED, LEGACY) or not state.authenticated):
             noticed, reject = MISSING, state.origin == LEGACY or not state.authenticated
@@ -290,8 +290,9 @@ def flush_pending_events(ctx: AppContext) -> tuple[set[str], int]:
             outcome="failure",
             details={"dropped": dropped},
         )
-    # the next write (``succeeded``) makes the file's sequence higher than this
-    meta.set(SIGNIN_STATE_SEQ, f"{state.file_id}:{state.seq}".encode("ascii"))
+    # ``succeeded`` writes seq + 1 next; the next sign-in's own ``admit`` raises it again, so a file
+    # found then at or below seq + 1 is a copy from before this sign-in
+    meta.set(SIGNIN_STATE_SEQ, f"{state.file_id}:{state.seq + 1}".encode("ascii"))
     handled = {str(e["id"]) for e in events}
     if reject:  # malformed entries of a rejected file go too
         handled |= {str(e.get("id")) for e in state.pending_events if isinstance(e, dict) and e.get("id")}
