@@ -26,6 +26,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from desktop_app.domain import lockout_rules
 from desktop_app.domain.errors import AccountLocked
 from desktop_app.domain.lockout_rules import (
     LockoutState,
@@ -91,7 +92,13 @@ def _tidy(state: SignInState, now: float, ctx: AppContext) -> None:
     policy = ctx.policy
     until = capped_until(state.others_locked_until, now, policy)
     state.others_locked_until = until if until > now else 0.0
-    state.accounts = pruned(state.accounts, now, policy, keep_empty=state.others_locked_until > now)
+    state.accounts = pruned(
+        state.accounts,
+        now,
+        policy,
+        keep_empty=state.others_locked_until > now,
+        max_unlocked=lockout_rules.MAX_UNLOCKED_ENTRIES,
+    )
 
 
 def _update(ctx: AppContext, change: Callable[[SignInState], T]) -> T:
