@@ -252,7 +252,9 @@ def flush_pending_events(ctx: AppContext) -> tuple[set[str], int]:
         if state.file_id == last_id and state.seq <= last_seq:
             noticed, reject = ROLLED_BACK, True
         elif state.file_id != last_id and (state.origin in (CREATED, LEGACY) or not state.authenticated):
-            noticed, reject = MISSING, state.origin == LEGACY or not state.authenticated
+            # recreated since the last sign-in (unauthenticated, any new file counts); a taken-over
+            # plain file's events are rejected once the branch has seen an authenticated one
+            noticed, reject = MISSING, state.origin == LEGACY
         if noticed:
             record(
                 ctx,

@@ -48,6 +48,21 @@ def audit_entries(ctx: AppContext) -> list[Any]:
     return list(AuditRepository(ctx.db).iter_all())
 
 
+def no_keyring_branch(tmp_path: Path, clock: Clock) -> AppContext:
+    ctx = build_context(tmp_path / "branch", clock=clock)
+    init_branch(
+        ctx,
+        BranchDetails("SZ009", "无密钥环店"),
+        admin_username=ADMIN[0],
+        admin_display_name="IT",
+        admin_password=ADMIN[1],
+        use_keyring=False,
+        kdf=FAST_KDF,
+    )
+    sign_out(ctx)
+    return ctx
+
+
 def lock(branch: Branch, username: str) -> None:
     for _ in range(4):
         with pytest.raises(WrongCredentials):
@@ -148,17 +163,7 @@ def test_rolling_back_past_the_last_sign_in_is_recorded_by_the_database_without_
     tmp_path: Path, clock: Clock
 ) -> None:
     """``--no-keyring``: nothing outside the data folder; the database's last-seen sequence notices."""
-    ctx = build_context(tmp_path / "branch", clock=clock)
-    init_branch(
-        ctx,
-        BranchDetails("SZ009", "无密钥环店"),
-        admin_username=ADMIN[0],
-        admin_display_name="IT",
-        admin_password=ADMIN[1],
-        use_keyring=False,
-        kdf=FAST_KDF,
-    )
-    sign_out(ctx)
+    ctx = no_keyring_branch(tmp_path, clock)
     path = ctx.paths.lockout
     old_copy = tmp_path / "old.json"
     with pytest.raises(WrongCredentials):
@@ -175,6 +180,23 @@ def test_rolling_back_past_the_last_sign_in_is_recorded_by_the_database_without_
     late = [e for e in entries if e.details.get("recorded_late")]
     assert late and all(e.details.get("verifiable") is False for e in late)
     sign_out(second)
+
+
+def test_without_a_keyring_a_forged_event_is_written_only_as_unverifiable(
+    tmp_path: Path, clock: Clock
+) -> None:
+    ctx = no_keyring_branch(tmp_path, clock)
+    path = ctx.paths.lockout
+    data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"pending_events": []}
+    data["pending_events"].append(
+        {"id": uuid.uuid4().hex, "ts": clock() - 86400, "action": "auth.sign_in", "username": "lina"}
+    )
+    path.write_text(json.dumps(data), encoding="utf-8")
+    admin = build_context(ctx.paths.root, clock=clock)
+    sign_in(admin, *ADMIN)
+    late = [e for e in audit_entries(admin) if e.details.get("recorded_late")]
+    assert late and all(e.details.get("verifiable") is False for e in late)
+    sign_out(admin)
 
 
 def test_an_unknown_username_locks_after_the_same_failures_with_the_same_message(branch: Branch) -> None:
