@@ -211,10 +211,13 @@ def succeeded(
 
 
 def _well_formed(event: object) -> bool:
+    if not isinstance(event, dict):
+        return False
+    ts = event.get("ts")
     return (
-        isinstance(event, dict)
-        and isinstance(event.get("ts"), int | float)
-        and not isinstance(event.get("ts"), bool)
+        isinstance(ts, int | float)
+        and not isinstance(ts, bool)
+        and 0 <= ts < 1e11  # a finite time the audit log can print (not NaN, not year 9999+)
         and bool(event.get("action"))
         and isinstance(event.get("id"), str)
     )

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import secrets
 import time
@@ -116,6 +117,13 @@ def _seq(data: dict[str, Any]) -> int:
     return seq if isinstance(seq, int) and not isinstance(seq, bool) and 0 <= seq < 2**62 else 0
 
 
+def _finite(value: Any) -> float:
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError("not a finite time")
+    return number
+
+
 def _canonical(data: dict[str, Any]) -> bytes:
     body = {k: v for k, v in data.items() if k != "mac"}
     return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
@@ -178,7 +186,7 @@ class SignInStateStore:
             data = json.loads(raw.decode("utf-8"))
             if not isinstance(data, dict):
                 raise ValueError("not an object")
-        except ValueError:
+        except (ValueError, RecursionError):
             return self._replace(StateDamage(TAMPERED, "unreadable"), witnessed or 0)
         events = data.get("pending_events")
         count = len(events) if isinstance(events, list) else 0
@@ -223,8 +231,8 @@ class SignInStateStore:
         accounts = {
             str(name): LockoutState(
                 int(v.get("failures", 0)),
-                float(v.get("locked_until", 0.0)),
-                float(v.get("last_failure", 0.0)),
+                _finite(v.get("locked_until", 0.0)),
+                _finite(v.get("last_failure", 0.0)),
             )
             for name, v in dict(data.get("accounts", {})).items()
         }
@@ -232,7 +240,7 @@ class SignInStateStore:
             accounts=accounts,
             pending_events=list(data.get("pending_events", [])),
             dropped_events=int(data.get("dropped_events", 0)),
-            others_locked_until=float(data.get("others_locked_until", 0.0)),
+            others_locked_until=_finite(data.get("others_locked_until", 0.0)),
             file_id=str(data["file_id"]),
             seq=int(data["seq"]),
             origin=str(data.get("origin", CREATED)),
@@ -248,7 +256,7 @@ class SignInStateStore:
         with contextlib.suppress(ValueError, TypeError, AttributeError):
             for name, v in dict(data.get("accounts", {})).items():
                 state.set_lockout(
-                    str(name), LockoutState(int(v.get("failures", 0)), float(v.get("locked_until", 0.0)))
+                    str(name), LockoutState(int(v.get("failures", 0)), _finite(v.get("locked_until", 0.0)))
                 )
         events = data.get("pending_events")
         for event in events if isinstance(events, list) else []:
@@ -275,9 +283,9 @@ class SignInStateStore:
             state = self._new_state(ADOPTED, max(witnessed or 0, _seq(data)))
             locks = [0.0]
             with contextlib.suppress(ValueError, TypeError, AttributeError):
-                locks.append(float(data.get("others_locked_until", 0.0)))
+                locks.append(_finite(data.get("others_locked_until", 0.0)))
                 locks.extend(
-                    float(v.get("locked_until", 0.0)) for v in dict(data.get("accounts", {})).values()
+                    _finite(v.get("locked_until", 0.0)) for v in dict(data.get("accounts", {})).values()
                 )
             until = cap(max(locks))
             state.others_locked_until = until if until > now else 0.0

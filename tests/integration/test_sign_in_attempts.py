@@ -126,3 +126,20 @@ def test_a_file_from_before_the_mac_is_taken_over_once_keeping_its_locks(branch:
     assert taken_over and all(e.details.get("verifiable") is False for e in taken_over)
     assert not [e for e in late if e.action.startswith("signin_state.")]
     sign_out(admin)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"[" * 100_000, b"\xff\xfe\x00", b"null", b'{"format": 2}', b'{"format": 2, "seq": NaN}'],
+    ids=["deeply-nested", "not-utf8", "null", "fields-missing", "nan"],
+)
+def test_any_damaged_file_fails_closed_without_a_traceback(branch: Branch, content: bytes) -> None:
+    branch.ctx.paths.lockout.write_bytes(content)
+    with pytest.raises(AccountLocked):
+        sign_in(branch.context(), *ADMIN)
+    branch.ctx.clock.advance(15 * 60)  # type: ignore[attr-defined]
+    ctx = branch.context()
+    sign_in(ctx, *ADMIN)
+    assert ctx.db is not None
+    assert [e.action for e in AuditRepository(ctx.db).iter_all()].count("signin_state.tampered") == 1
+    sign_out(ctx)
