@@ -223,12 +223,6 @@ def _well_formed(event: object) -> bool:
     )
 
 
-def pending_events(ctx: AppContext) -> tuple[list[dict[str, object]], int]:
-    """Queued events and the count dropped past the cap. Malformed entries are skipped."""
-    state = _store(ctx).read()
-    return [e for e in state.pending_events if _well_formed(e)], state.dropped_events
-
-
 def _last_seen(raw: bytes | None) -> tuple[str, int] | None:
     if raw is None:
         return None
@@ -348,10 +342,6 @@ def adopt_after_new_device_secret(ctx: AppContext) -> None:
     _store(ctx).adopt_unverified(now, lambda until: capped_until(until, now, ctx.policy))
 
 
-def lockout_of(ctx: AppContext, username: str) -> LockoutState:
-    """The account's lockout as the state file holds it (for status displays and tests)."""
-    return _store(ctx).read().lockout(username)
-
-
 def read_state(ctx: AppContext) -> SignInState:
+    """The state as the file holds it (checked, replaced if damaged); ``lockout(name)`` reads one."""
     return _store(ctx).read()
