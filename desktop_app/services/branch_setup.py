@@ -18,6 +18,7 @@ from desktop_app.domain.password_rules import require_acceptable
 from desktop_app.domain.recovery_code import new_recovery_code
 from desktop_app.domain.roles import Role
 from desktop_app.domain.security_policy import PolicyError, SecurityPolicy, apply_settings
+from desktop_app.services import sign_in_attempts
 from desktop_app.services.audit_trail import record
 from desktop_app.services.branch_settings import forget_initial_settings, store_initial_settings
 from desktop_app.services.context import AppContext, common_passwords
@@ -40,6 +41,7 @@ from desktop_app.store.key_slots import (
 from desktop_app.store.legacy_client_tables import drop_legacy_client_tables
 from desktop_app.store.machine_policy import apply_machine_policy
 from desktop_app.store.meta_repository import RECOVERY_PUBLIC_KEY, MetaRepository
+from desktop_app.store.signin_witness import SequenceWitness
 from desktop_app.store.staff_repository import StaffRepository
 
 BRANCH_CODE_MAX = 16
@@ -203,6 +205,8 @@ def init_branch(
                 details={"role": Role.IT_ADMIN.value},
             )
             store_initial_settings(ctx, config)  # the authoritative copy, with the branch.init entry
+        created.append(paths.lockout)
+        sign_in_attempts.start_state_file(ctx, config)
         created.append(paths.key_slots)
         slots.save(paths.key_slots)
         created.append(paths.config)
@@ -216,6 +220,7 @@ def init_branch(
         if device_secret is not None:
             ctx.secrets.delete(branch_id)
             forget_initial_settings(branch_id)
+            SequenceWitness(branch_id).delete()
         raise
     ctx.config = config
     return InitResult(config, recovery_code)

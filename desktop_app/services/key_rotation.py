@@ -250,6 +250,8 @@ def _recover(
             details={"device_secret_replaced": replaced, "slots_removed": len(removed)},
         )
         change.stage()
+    if replaced:  # the state file was authenticated under the old secret: take it over
+        sign_in_attempts.adopt_after_new_device_secret(ctx)
     sign_in_attempts.clear_lock(ctx, admin.username)
     needing = [n for n in removed if n != admin.username]
     return RecoveryResult(admin.username, password, new_code, replaced, needing)

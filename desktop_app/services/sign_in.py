@@ -22,7 +22,6 @@ from desktop_app.services.branch_settings import reconcile_branch_settings
 from desktop_app.services.context import AppContext, common_passwords
 from desktop_app.services.session import Session, SessionNotice
 from desktop_app.services.staff_slots import device_secret, install_slot, kdf_params, new_password_slot
-from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.database import DatabaseKeyChanged
 from desktop_app.store.key_slot_changes import change_key_slots
 from desktop_app.store.key_slots import (
@@ -37,33 +36,9 @@ from desktop_app.store.unlock import unlock
 
 
 def _flush_pending_events(ctx: AppContext) -> tuple[set[str], int]:
-    """Write queued sign-in failures and lockouts to the audit log (inside the caller's transaction)."""
-    _, db = ctx.require_session()
-    events, dropped = sign_in_attempts.pending_events(ctx)
-    repo = AuditRepository(db)
-    for event in events:
-        username = str(event.get("username") or "")
-        details = event.get("details")
-        repo.append(
-            now=float(event["ts"]),  # type: ignore[arg-type]
-            actor_id=None,
-            actor_username=username or "(unknown)",
-            actor_role="",
-            action=str(event["action"]),
-            target_type=str(event.get("target_type") or "staff"),  # provisioning queues branch changes
-            target_id=str(event.get("target_id") or username),
-            outcome=str(event.get("outcome") or "failure"),
-            details={"recorded_late": True, **(details if isinstance(details, dict) else {})},
-        )
-    if dropped:
-        record(
-            ctx,
-            "auth.events_dropped",
-            target_type="signin_state",
-            outcome="failure",
-            details={"dropped": dropped},
-        )
-    return {str(event["id"]) for event in events}, dropped
+    """Write queued sign-in failures and lockouts to the audit log (inside the caller's transaction),
+    after checking the state file against the sequence the database last saw."""
+    return sign_in_attempts.flush_pending_events(ctx)
 
 
 def sign_in(ctx: AppContext, username: str, password: str) -> Session:

@@ -10,6 +10,8 @@ BRANCH_ID = "branch_id"
 RECOVERY_PUBLIC_KEY = "recovery_slot_public_key"
 BRANCH_META_TABLE = "meta"
 CLIENT_META_TABLE = "client_meta"
+# "<file_id>:<seq>" of signin-state.json as last seen at a sign-in (services/sign_in_attempts.py)
+SIGNIN_STATE_SEQ = "signin_state_seq"
 
 
 class MetaRepository:

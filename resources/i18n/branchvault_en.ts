@@ -132,6 +132,18 @@
         <translation>Account locked</translation>
     </message>
     <message>
+        <source>Sign-in state file damaged or forged</source>
+        <translation>Sign-in state file damaged or forged</translation>
+    </message>
+    <message>
+        <source>Sign-in state file rolled back</source>
+        <translation>Sign-in state file rolled back</translation>
+    </message>
+    <message>
+        <source>Sign-in state file missing</source>
+        <translation>Sign-in state file missing</translation>
+    </message>
+    <message>
         <source>Password changed</source>
         <translation>Password changed</translation>
     </message>

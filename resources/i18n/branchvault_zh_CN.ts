@@ -132,6 +132,18 @@
         <translation>账户锁定</translation>
     </message>
     <message>
+        <source>Sign-in state file damaged or forged</source>
+        <translation>登录状态文件损坏或被伪造</translation>
+    </message>
+    <message>
+        <source>Sign-in state file rolled back</source>
+        <translation>登录状态文件被回退</translation>
+    </message>
+    <message>
+        <source>Sign-in state file missing</source>
+        <translation>登录状态文件丢失</translation>
+    </message>
+    <message>
         <source>Password changed</source>
         <translation>修改密码</translation>
     </message>

@@ -24,6 +24,7 @@ from desktop_app.services.context import AppContext, build_context
 from desktop_app.services.sign_in import sign_in, sign_out
 from desktop_app.services.staff_accounts import add_staff
 from desktop_app.store.device_secret import SERVICE
+from desktop_app.store.signin_witness import SequenceWitness
 from tests.conftest import ADMIN, FAST_KDF, USERS, Branch, Clock
 from tests.support.client_access import grant_client_access
 
@@ -35,6 +36,7 @@ class _Template:
     device_secret: str
     recovery_code: str
     client_recovery_code: str
+    signin_seq: str | None  # the sign-in state file's sequence, kept beside the device secret
 
 
 @pytest.fixture(scope="session")
@@ -61,8 +63,10 @@ def _branch_template(tmp_path_factory: pytest.TempPathFactory) -> _Template:
             lambda: build_context(base / "branch", clock=Clock()), USERS[Role.MANAGER], [USERS[Role.AGENT]]
         )
         secret = keyring.get_password(SERVICE, result.config.branch_id)
+        signin_seq = SequenceWitness(result.config.branch_id).get()
     assert secret is not None
-    return _Template(base / "branch", result.config.branch_id, secret, result.recovery_code, client_code)
+    seq = None if signin_seq is None else str(signin_seq)
+    return _Template(base / "branch", result.config.branch_id, secret, result.recovery_code, client_code, seq)
 
 
 @pytest.fixture
@@ -71,6 +75,8 @@ def branch(
 ) -> Iterator[Branch]:
     shutil.copytree(_branch_template.root, data_dir)  # keeps the 0700 / 0600 modes
     keyring.set_password(SERVICE, _branch_template.branch_id, _branch_template.device_secret)
+    if _branch_template.signin_seq is not None:
+        SequenceWitness(_branch_template.branch_id).set(int(_branch_template.signin_seq))
     ctx = build_context(data_dir, clock=clock)
     yield Branch(ctx, _branch_template.recovery_code, dict(USERS), _branch_template.client_recovery_code)
     ctx.close()

@@ -51,7 +51,7 @@ class TestKeyring(KeyringBackend):
 
 
 def device_secret_entries(keyring_file: Path) -> list[str]:
-    """The test keyring's entries other than a branch's last-known settings (store/settings_witness.py)
-    that sits beside its device secret."""
+    """The test keyring's device secrets: not the entries beside them under "<branch id>:<name>" (the
+    last-known settings, the sign-in state file's sequence, the audit chain's head)."""
     data = json.loads(keyring_file.read_text()) if keyring_file.exists() else {}
-    return [key for key in data if not key.endswith(":settings")]
+    return [key for key in data if ":" not in key.partition("\0")[2]]
