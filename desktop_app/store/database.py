@@ -300,8 +300,10 @@ class Database:
             raise ClientDatabaseMissing()
         else:
             _check_not_plain(path)
-        self.connection.execute(f"ATTACH DATABASE ? AS {CLIENT_SCHEMA} KEY \"x'{key.hex()}'\"", (str(path),))
         try:
+            self.connection.execute(
+                f"ATTACH DATABASE ? AS {CLIENT_SCHEMA} KEY \"x'{key.hex()}'\"", (str(path),)
+            )
             self.connection.execute(f"SELECT count(*) FROM {CLIENT_SCHEMA}.sqlite_master").fetchone()
             if create:
                 self.connection.execute(f"PRAGMA {CLIENT_SCHEMA}.application_id = {CLIENT_APPLICATION_ID}")
