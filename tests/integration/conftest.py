@@ -74,9 +74,9 @@ def branch(
     data_dir: Path, clock: Clock, _test_keyring: Path, _branch_template: _Template
 ) -> Iterator[Branch]:
     shutil.copytree(_branch_template.root, data_dir)  # keeps the 0700 / 0600 modes
-    keyring.set_password(SERVICE, _branch_template.branch_id, _branch_template.device_secret)
-    if _branch_template.signin_seq is not None:
-        SequenceWitness(_branch_template.branch_id).set(int(_branch_template.signin_seq))
+    # every keyring entry of the template: the device secret and the entries beside it (the sign-in
+    # state file's sequence, the last-known settings, the audit chain's head)
+    shutil.copyfile(_branch_template.root.parent / "keyring.json", _test_keyring)
     ctx = build_context(data_dir, clock=clock)
     yield Branch(ctx, _branch_template.recovery_code, dict(USERS), _branch_template.client_recovery_code)
     ctx.close()
