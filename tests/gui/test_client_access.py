@@ -17,6 +17,7 @@ from desktop_app.services.context import build_context
 from desktop_app.services.sign_in import sign_in, sign_out
 from desktop_app.services.staff_accounts import add_staff
 from desktop_app.ui import dialogs
+from desktop_app.ui.app_controller import AppController
 from desktop_app.ui.client_access.confirm_access_dialog import ConfirmAccessDialog
 from desktop_app.ui.client_access.key_setup_dialog import ClientKeySetUpDialog
 from desktop_app.ui.client_access.recovery_entry_dialog import UseRecoveryCodeDialog
@@ -25,6 +26,7 @@ from desktop_app.ui.clients.clients_page import ClientsPage
 from desktop_app.ui.main_window import MainWindow
 from tests.conftest import ADMIN, FAST_KDF
 from tests.gui.conftest import signed_in, wait_idle
+from tests.gui.test_forced_password_change import _sign_in_through_the_dialog
 
 NEW_AGENT = ("wangfang", "Agt!Second#2026x")
 NEW_MANAGER = ("zhou.mgr", "Mgr!Second#2026x")
@@ -250,3 +252,82 @@ def test_a_pending_manager_uses_the_client_data_recovery_code(qtbot, branch, mak
     assert not isinstance(window.page_by_area[Area.REQUESTS], ClientAccessWaitingPanel)
     wait_idle(qtbot, shell)
     _no_error_shown()
+
+
+def test_signing_in_as_the_first_manager_opens_the_key_set_up(
+    qtbot, keyless_branch: Path, make_shell, clock
+) -> None:
+    shell = make_shell(build_context(keyless_branch, clock=clock), language="zh_CN")
+    controller = AppController(shell)
+    controller.start()
+    with qtbot.waitSignal(controller.main_window_shown, timeout=15_000):
+        _sign_in_through_the_dialog(qtbot, controller, "lina", "Mgr!Branch#2026x")
+    window = controller.main_window
+    assert window is not None
+    qtbot.addWidget(window)
+    dialog = window.key_setup_dialog
+    assert isinstance(dialog, ClientKeySetUpDialog) and dialog.isVisible()
+    assert dialog.windowTitle() == "创建客户资料密钥"
+    dialog.reject()  # "Later": the Clients area keeps its panel, with the same button
+    assert not dialog.isVisible()
+    panel = window.page_by_area[Area.CLIENTS]
+    assert isinstance(panel, ClientAccessWaitingPanel) and panel.set_up_button.isVisibleTo(panel)
+    _no_error_shown()
+
+
+def test_signing_in_as_a_manager_with_members_waiting_shows_the_banner(qtbot, branch, make_shell) -> None:
+    _add_member(branch, NEW_AGENT, Role.AGENT)
+    shell = make_shell(branch.context())
+    controller = AppController(shell)
+    controller.start()
+    with qtbot.waitSignal(controller.main_window_shown, timeout=15_000):
+        _sign_in_through_the_dialog(qtbot, controller, *branch.users[Role.MANAGER])
+    window = controller.main_window
+    assert window is not None
+    qtbot.addWidget(window)
+    wait_idle(qtbot, shell)
+    assert window.pending_banner.isVisibleTo(window)
+    qtbot.mouseClick(window.pending_banner.button, Qt.MouseButton.LeftButton)
+    assert isinstance(window.confirm_dialog, ConfirmAccessDialog) and window.confirm_dialog.isVisible()
+    assert window.key_setup_dialog is None
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "access.confirm",
+        "keys.client_key_created",
+        "keys.client_rotation",
+        "keys.client_recovery_used",
+        "keys.recovery_slot_missing",
+        "auth.events_dropped",
+        "config.edit",
+        "config.file_tampered",
+        "config.copied_to_database",
+    ],
+)
+def test_the_new_audit_actions_have_labels(action: str) -> None:
+    from desktop_app.ui.audit.audit_labels import action_label
+
+    assert action_label(action, "en") != action
+
+
+def test_the_idle_lock_brings_an_unacknowledged_code_back(qtbot, branch, make_shell) -> None:
+    _add_member(branch, NEW_MANAGER, Role.MANAGER)
+    shell = make_shell(signed_in(branch.context(), *NEW_MANAGER))
+    window = _window(qtbot, shell)
+    panel = window.show_area(Area.CLIENTS)
+    assert isinstance(panel, ClientAccessWaitingPanel)
+    panel.use_recovery_code()
+    dialog = panel.dialog
+    dialog.code_field.setText(branch.client_recovery_code)
+    dialog._act()
+    wait_idle(qtbot, shell)
+    assert dialog.code_shown
+    shell.lock_state.lock()
+    from desktop_app.ui.session_locker import close_transient_windows
+
+    close_transient_windows()
+    assert not dialog.isVisible()
+    shell.lock_state.unlock()
+    assert dialog.isVisible() and dialog.code_shown

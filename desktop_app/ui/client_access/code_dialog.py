@@ -32,6 +32,20 @@ from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 
 
+def grow_to_fit(dialog: QWidget) -> None:
+    """Make a dialog tall enough for what just appeared (an error, the busy bar, the code) at its
+    current width; never shrinks what the user enlarged."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    width = dialog.width()
+    needed = (
+        layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+    )
+    if needed > dialog.height():
+        dialog.resize(width, needed)
+
+
 def big_code_label() -> QLabel:
     """A code in large monospace digits, selectable, framed."""
     label = QLabel()
@@ -169,6 +183,7 @@ class CodeOnceDialog(Retranslating, QDialog):
         self.busy_bar.setVisible(True)
         self.action_button.setEnabled(False)
         self.cancel_button.setEnabled(False)
+        grow_to_fit(self)
         self.shell.jobs.run(fn, self._succeeded, self._failed, owner=self)  # type: ignore[arg-type]
 
     def _succeeded(self, code: object) -> None:
@@ -181,6 +196,8 @@ class CodeOnceDialog(Retranslating, QDialog):
         self.code_panel.set_code(str(code))
         self.code_panel.setVisible(True)
         self.close_button.setVisible(True)
+        self.code_panel.code_label.setMinimumHeight(self.code_panel.code_label.sizeHint().height())
+        grow_to_fit(self)  # the dialog was laid out for step one: make room for the code
         self.access_granted.emit()
         if not self.isVisible():  # closed by the idle lock while the job ran
             self.shell.lock_state.run_when_unlocked(self.open)
@@ -194,6 +211,7 @@ class CodeOnceDialog(Retranslating, QDialog):
 
     def show_error(self, text: str) -> None:
         self.error.show_error(text)
+        grow_to_fit(self)
 
     def _acknowledged(self, ticked: bool) -> None:
         self.close_button.setEnabled(ticked)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.ui.client_access.code_dialog import grow_to_fit
 from desktop_app.ui.form_parts import BusyBar, MessageLabel, monospace_font
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
@@ -51,6 +52,9 @@ class ConfirmMemberDialog(Retranslating, QDialog):
         self.setMinimumWidth(520)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
+        heading_font = self.heading.font()
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.field_label = QLabel()
@@ -125,6 +129,7 @@ class ConfirmMemberDialog(Retranslating, QDialog):
         self.busy_bar.setVisible(busy)
         self.confirm_button.setEnabled(not busy)
         self.code_field.setEnabled(not busy)
+        grow_to_fit(self)
 
     def _confirmed(self, username: object) -> None:
         self._set_busy(False)
@@ -134,6 +139,7 @@ class ConfirmMemberDialog(Retranslating, QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         self.error.show_error(self.shell.error_text(exc))
+        grow_to_fit(self)
         self.code_field.setFocus()
         self.code_field.selectAll()
 
