@@ -126,6 +126,7 @@ class AppController(QObject):
         self.locker.start()
         self.main_window_shown.emit()
         self._show_session_notices(window)
+        window.start_client_access_prompts()
 
     def _show_session_notices(self, window: MainWindow) -> None:
         """What sign-in found for the user to know (e.g. an edited branch.toml was restored), once."""
@@ -136,7 +137,12 @@ class AppController(QObject):
             return
         notices, session.notices = list(session.notices), []
         for notice in notices:
-            dialogs.warning(window, self.tr("Branch configuration restored"), notice.message(self.shell.lang))
+            title = (
+                self.tr("Branch configuration restored")
+                if notice.code == "config_file_restored"
+                else self.tr("Security warning")
+            )
+            dialogs.warning(window, title, notice.message(self.shell.lang))
 
     def _close_main_window(self) -> None:
         if self.locker is not None:
