@@ -59,9 +59,11 @@ from desktop_app.store.client_key_repository import (
     CURRENT,
     FINGERPRINT,
     NEXT,
+    NEXT_AUTHORISATION,
     NEXT_FINGERPRINT,
     ClientKeyRepository,
 )
+from desktop_app.store.client_keys import client_key_fingerprint, rotation_authorised
 from desktop_app.store.database import WrongDatabaseKey
 from desktop_app.store.key_slots import (
     X25519PrivateKey,
@@ -93,28 +95,30 @@ def open_at_sign_in(ctx: AppContext) -> None:
             return None
         return open_grant(ctx, grant, private)
 
-    next_key = held(NEXT) if repo.grants(NEXT) else None
+    key = held(CURRENT)
+    if key is None:
+        set_pending(session)
+        return
+    next_key = _authorised_next_key(repo, key, held(NEXT)) if repo.grants(NEXT) else None
     if next_key is not None:
         try:
             attach_client_data(ctx, db, next_key)
         except WrongDatabaseKey:
             next_key = None
-        else:
+        else:  # the interrupted rotation had re-keyed clients.db: finish it
             finish_rotation(ctx, repo, next_key, late=True)
             set_granted(session, next_key)
+            key = next_key
     if next_key is None:
-        key = held(CURRENT)
-        if key is None:
-            set_pending(session)
-            return
         try:
             attach_client_data(ctx, db, key)
         except WrongDatabaseKey:
             raise ClientKeyMismatch() from None
-        if repo.grants(NEXT):  # the interrupted rotation never reached clients.db
+        if repo.grants(NEXT):  # the interrupted rotation never reached clients.db, or was not genuine
             with db.transaction():
                 repo.drop_state(NEXT)
                 repo.set_text(NEXT_FINGERPRINT, None)
+                repo.set_text(NEXT_AUTHORISATION, None)
                 record(
                     ctx,
                     "keys.client_rotation",
@@ -126,6 +130,21 @@ def open_at_sign_in(ctx: AppContext) -> None:
         set_granted(session, key)
     if repo.rotation_reasons():
         rotate_client_key(ctx, reason="due")
+
+
+def _authorised_next_key(repo: ClientKeyRepository, current: bytes, next_key: bytes | None) -> bytes | None:
+    """The next key of an interrupted rotation, only if the current key authorised it (a next grant
+    and a clients.db planted under someone else's key are never adopted)."""
+    if next_key is None:
+        return None
+    epochs = {grant.epoch for grant in repo.grants(NEXT)}
+    mac = repo.text(NEXT_AUTHORISATION) or ""
+    fingerprint = client_key_fingerprint(next_key)
+    if len(epochs) != 1 or not rotation_authorised(
+        current, mac, next_fingerprint=fingerprint, epoch=epochs.pop()
+    ):
+        return None
+    return next_key
 
 
 def ensure_still_holder(ctx: AppContext) -> None:

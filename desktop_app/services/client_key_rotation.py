@@ -18,6 +18,7 @@ from desktop_app.store.client_key_repository import (
     EPOCH,
     FINGERPRINT,
     NEXT,
+    NEXT_AUTHORISATION,
     NEXT_FINGERPRINT,
     ClientKeyRepository,
     Grant,
@@ -26,6 +27,7 @@ from desktop_app.store.client_keys import (
     RECOVERY_HOLDER_ID,
     client_key_fingerprint,
     new_client_key,
+    rotation_authorisation,
 )
 from desktop_app.store.fault_points import fault_point
 from desktop_app.store.staff_repository import StaffMember, StaffRepository
@@ -83,6 +85,10 @@ def rotate_client_key(ctx: AppContext, *, reason: str) -> int:
                 )
             )
         repo.set_text(NEXT_FINGERPRINT, client_key_fingerprint(new_key))
+        repo.set_text(
+            NEXT_AUTHORISATION,
+            rotation_authorisation(old_key, next_fingerprint=client_key_fingerprint(new_key), epoch=epoch),
+        )
         record(
             ctx,
             "keys.client_rotation",
@@ -111,6 +117,7 @@ def finish_rotation(ctx: AppContext, repo: ClientKeyRepository, new_key: bytes, 
         repo.promote_next()
         repo.set_text(FINGERPRINT, client_key_fingerprint(new_key))
         repo.set_text(NEXT_FINGERPRINT, None)
+        repo.set_text(NEXT_AUTHORISATION, None)
         repo.set_text(EPOCH, str(epoch))
         repo.clear_rotation()
         record(

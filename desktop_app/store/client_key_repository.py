@@ -18,6 +18,7 @@ LAYOUT = "client_store_layout"
 LAYOUT_SEPARATE = "separate"
 FINGERPRINT = "client_key_fingerprint"
 NEXT_FINGERPRINT = "client_key_next_fingerprint"
+NEXT_AUTHORISATION = "client_key_next_authorisation"  # store/client_keys.rotation_authorisation
 EPOCH = "client_key_epoch"
 RECOVERY_SLOT = "client_recovery_slot"
 ROTATION_DUE = "client_key_rotation_due"

@@ -33,6 +33,7 @@ KIND_CLIENT_RECOVERY = "client_recovery"
 CLIENT_RECOVERY_NAME = "__client_recovery__"
 _HPKE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
 _MAC_INFO = b"BranchVault client grant MAC v1"
+_ROTATION_INFO = b"BranchVault client key rotation v1"
 
 
 class GrantOpenFailed(Exception):
@@ -79,6 +80,20 @@ def grant_mac(client_key: bytes, *, holder_id: int, role: str, public_key: str, 
         {"epoch": epoch, "holder_id": holder_id, "public_key": public_key, "role": role}, sort_keys=True
     ).encode()
     return hmac.new(mac_key, message, hashlib.sha256).hexdigest()
+
+
+def rotation_authorisation(current_key: bytes, *, next_fingerprint: str, epoch: int) -> str:
+    """A MAC under the current client-data key over the next key's fingerprint and epoch: only a
+    holder of the current key can start a rotation, so grants and a clients.db that someone else
+    planted under a key of their own are never taken for a rotation to finish."""
+    mac_key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_ROTATION_INFO).derive(current_key)
+    message = json.dumps({"epoch": epoch, "next_fingerprint": next_fingerprint}, sort_keys=True).encode()
+    return hmac.new(mac_key, message, hashlib.sha256).hexdigest()
+
+
+def rotation_authorised(current_key: bytes, mac: str, *, next_fingerprint: str, epoch: int) -> bool:
+    expected = rotation_authorisation(current_key, next_fingerprint=next_fingerprint, epoch=epoch)
+    return hmac.compare_digest(expected, mac)
 
 
 def grant_mac_valid(

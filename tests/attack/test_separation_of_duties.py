@@ -349,3 +349,52 @@ def test_disabling_rotates_at_once_in_a_holders_open_session(
     assert not _clients_db_opens_with(paths, agents_key)
     with pytest.raises(DatabaseKeyChanged):  # the agent's own open session is shut out: sign in again
         count_clients(agent)
+
+
+def test_it_cannot_plant_a_rotation_to_a_key_of_its_own(
+    branch: Branch, with_client: int, signed_in: SignIn
+) -> None:
+    """IT writes a 'next' grant for the manager sealed under a key it chose (with a valid grant MAC,
+    which it can compute for its own key) and swaps in a clients.db under that key: the manager's
+    sign-in must not "finish a rotation" into IT's database and then write clients there."""
+    from desktop_app.store.client_keys import client_key_fingerprint, grant_mac, seal_client_key
+
+    paths = branch.ctx.paths
+    branch_id = load_config(paths.config).branch_id
+    chosen = bytes(range(32))
+    admin = signed_in(Role.IT_ADMIN)
+    assert admin.db is not None
+    repo = ClientKeyRepository(admin.db)
+    manager_id, manager_key = admin.db.execute(
+        "SELECT id, slot_public_key FROM staff WHERE username = ?", (branch.users[Role.MANAGER][0],)
+    ).fetchone()
+    epoch = repo.epoch() + 1
+    with admin.db.transaction():
+        repo.put(
+            Grant(
+                manager_id,
+                "next",
+                "manager",
+                manager_key,
+                seal_client_key(chosen, manager_key, branch_id=branch_id, holder_id=manager_id),
+                epoch,
+                0,
+                "2026",
+                grant_mac(chosen, holder_id=manager_id, role="manager", public_key=manager_key, epoch=epoch),
+            )
+        )
+        repo.set_text("client_key_next_fingerprint", client_key_fingerprint(chosen))
+    fake = paths.root / "fake-clients.db"
+    admin.db.attach_client_data(fake, chosen, create=True)
+    admin.db.detach_client_data()
+    sign_out(admin)
+    paths.client_database.rename(paths.root / "real-clients.db")
+    fake.rename(paths.client_database)
+
+    with pytest.raises(DatabaseOpenError):  # the real key does not open IT's file: reported, not adopted
+        sign_in(branch.context(), *branch.users[Role.MANAGER])
+    (paths.root / "real-clients.db").replace(paths.client_database)  # IT's file taken away again
+    manager = signed_in(Role.MANAGER)
+    assert count_clients(manager) == 1  # the real data, under the real key
+    assert manager.session is not None and manager.session.client_key != chosen
+    assert not _clients_db_opens_with(paths, chosen)
