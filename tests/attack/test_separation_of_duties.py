@@ -398,3 +398,41 @@ def test_it_cannot_plant_a_rotation_to_a_key_of_its_own(
     assert count_clients(manager) == 1  # the real data, under the real key
     assert manager.session is not None and manager.session.client_key != chosen
     assert not _clients_db_opens_with(paths, chosen)
+
+
+def test_shadow_tables_in_branch_db_catch_nothing(
+    branch: Branch, with_client: int, signed_in: SignIn
+) -> None:
+    """IT creates tables named like client tables in branch.db (and its own pseudonym key there),
+    hoping unqualified queries land in them: every client query names its schema, and the next
+    holder's sign-in reports the planted tables."""
+    from desktop_app.domain.client_record import FollowupKind
+    from desktop_app.services.audit_trail import pseudonym
+    from desktop_app.services.client_followups import add_followup
+    from desktop_app.store.database import ClientTablesShadowed
+
+    agent = signed_in(Role.AGENT)  # signed in before the tampering: the tables appear under it
+    admin = signed_in(Role.IT_ADMIN)
+    assert admin.db is not None
+    with admin.db.transaction():
+        admin.db.execute("CREATE TABLE client_meta (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        admin.db.execute("INSERT INTO client_meta VALUES ('audit_pseudonym_key', x'00')")
+        admin.db.execute(
+            "CREATE TABLE client_followups (id INTEGER PRIMARY KEY, client_id, at, kind, note, staff_id)"
+        )
+    sign_out(admin)
+    add_followup(agent, with_client, FollowupKind.CALL, "客户年收入约80万，身份证4403")
+    real = pseudonym(agent, CLIENT_PHONE)
+    sign_out(agent)
+    it_db = unlock(
+        branch.ctx.paths, load_config(branch.ctx.paths.config).branch_id, *ADMIN, _secret(branch.ctx.paths)
+    ).database
+    assert it_db.execute("SELECT count(*) FROM main.client_followups").fetchone() == (0,)
+    import hashlib
+    import hmac
+
+    assert real != "hmac:" + hmac.new(b"\0", CLIENT_PHONE.encode(), hashlib.sha256).hexdigest()[:32]
+    it_db.close()
+    with pytest.raises(ClientTablesShadowed) as info:
+        sign_in(branch.context(), *branch.users[Role.MANAGER])
+    assert info.value.names == ["client_followups", "client_meta"]
