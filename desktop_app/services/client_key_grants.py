@@ -4,7 +4,10 @@ tells the whole design)."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from desktop_app.domain.confirmation_code import confirmation_code
 from desktop_app.domain.errors import BranchVaultError
@@ -18,6 +21,8 @@ from desktop_app.services.session import (
 )
 from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.client_key_repository import (
+    FINGERPRINT,
+    ClientKeyRepository,
     Grant,
 )
 from desktop_app.store.client_keys import (
@@ -27,6 +32,7 @@ from desktop_app.store.client_keys import (
     open_client_key,
     seal_client_key,
 )
+from desktop_app.store.data_dir import fsync_dir
 from desktop_app.store.database import Database, DatabaseOpenError
 from desktop_app.store.key_slots import (
     X25519PrivateKey,
@@ -146,7 +152,24 @@ def open_grant(ctx: AppContext, grant: Grant, private: X25519PrivateKey) -> byte
     return key if grant_is_valid(key, grant) else None
 
 
+def staged_client_database(ctx: AppContext) -> Path:
+    """Where the first manager's set-up builds clients.db before it takes its place."""
+    return ctx.paths.client_database.with_name("clients.db.new")
+
+
+def install_staged_client_database(ctx: AppContext) -> None:
+    """Move a committed set-up's clients.db into place (also at sign-in after a crash in between)."""
+    staging = staged_client_database(ctx)
+    if staging.exists() and not ctx.paths.client_database.exists():
+        os.replace(staging, ctx.paths.client_database)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(staging.with_name(staging.name + "-journal"))
+        fsync_dir(ctx.paths.root)
+
+
 def attach_client_data(ctx: AppContext, db: Database, key: bytes) -> None:
+    if ClientKeyRepository(db).text(FINGERPRINT) is not None:
+        install_staged_client_database(ctx)
     db.attach_client_data(ctx.paths.client_database, key)
 
 

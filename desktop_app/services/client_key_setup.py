@@ -9,6 +9,7 @@ import contextlib
 import json
 import os
 import shutil
+from pathlib import Path
 
 from desktop_app.domain.recovery_code import new_recovery_code
 from desktop_app.domain.roles import Role
@@ -18,9 +19,11 @@ from desktop_app.services.client_key_grants import (
     ClientAccessRefused,
     attach_client_data,
     branch_id_of,
+    install_staged_client_database,
     new_grant,
     private_of,
     set_granted,
+    staged_client_database,
 )
 from desktop_app.services.context import AppContext
 from desktop_app.services.staff_slots import kdf_params
@@ -66,6 +69,25 @@ def set_up_client_key(ctx: AppContext) -> str:
             "This branch already has a client-data key: ask another manager to confirm you, or use the "
             "client-data recovery code.",
         )
+    if repo.grants(CURRENT) or ctx.paths.client_database.exists():
+        # The key's records were removed from branch.db while its grants or clients.db remain: making
+        # a new key now would shelve every client record. Refused, and audited.
+        with db.transaction():
+            record(
+                ctx,
+                "keys.client_key_created",
+                target_type="database",
+                target_id="clients.db",
+                outcome="denied",
+                details={"reason": "key_records_missing"},
+            )
+        raise ClientAccessRefused(
+            "本门店已有客户资料（clients.db 或密钥授权仍在），但 branch.db 中的密钥记录不见了：可能被人改动过。"
+            "不会新建密钥（那会让现有客户资料无法使用）。请 IT 从备份恢复 branch.db，并告知 IT 主管。",
+            "This branch already has client data (clients.db or key grants remain) but the key's records in "
+            "branch.db are gone: it may have been altered. No new key is made (that would shelve every "
+            "client record). Ask IT to restore branch.db from a backup, and tell IT's supervisor.",
+        )
     private = private_of(session)
     branch_id = branch_id_of(ctx)
     code = new_recovery_code()
@@ -85,8 +107,9 @@ def set_up_client_key(ctx: AppContext) -> str:
         db.checkpoint()
         shutil.copy2(ctx.paths.database, backup)
         os.chmod(backup, 0o600)
-    _set_aside_orphan(ctx)
-    db.attach_client_data(ctx.paths.client_database, client_key, create=True)
+    staging = staged_client_database(ctx)
+    _set_aside_orphan(staging, ctx.clock())
+    db.attach_client_data(staging, client_key, create=True)
     try:
         with db.transaction():
             moved = move_legacy_client_tables(db) if legacy else 0
@@ -127,10 +150,12 @@ def set_up_client_key(ctx: AppContext) -> str:
             )
     except BaseException:
         db.detach_client_data()
-        _set_aside_orphan(ctx)
+        _set_aside_orphan(staging, ctx.clock())
         raise
-    # the new files open: check once more from scratch, then drop the old copy
+    # the new file takes its place (a crash before this is finished at the next sign-in), then it is
+    # checked once more from scratch before the old copy goes
     db.detach_client_data()
+    install_staged_client_database(ctx)
     attach_client_data(ctx, db, client_key)
     if legacy:
         _shred(backup)
@@ -138,14 +163,12 @@ def set_up_client_key(ctx: AppContext) -> str:
     return code
 
 
-def _set_aside_orphan(ctx: AppContext) -> None:
-    """A clients.db no grant refers to (set-up interrupted before its transaction committed) holds
-    nothing the branch needs; it is renamed, never deleted, in case someone asks."""
-    path = ctx.paths.client_database
-    _, db = ctx.require_session()
-    if path.exists() and ClientKeyRepository(db).text(FINGERPRINT) is None:
-        os.replace(path, path.with_name(f"clients.db.orphaned-{int(ctx.clock())}"))
-        fsync_dir(ctx.paths.root)
+def _set_aside_orphan(staging: Path, now: float) -> None:
+    """A staged clients.db left by a set-up whose transaction never committed holds nothing the
+    branch needs; it is renamed, never deleted, in case someone asks."""
+    if staging.exists():
+        os.replace(staging, staging.with_name(f"clients.db.orphaned-{int(now)}"))
+        fsync_dir(staging.parent)
 
 
 def _shred(path: os.PathLike[str]) -> None:

@@ -436,3 +436,22 @@ def test_shadow_tables_in_branch_db_catch_nothing(
     with pytest.raises(ClientTablesShadowed) as info:
         sign_in(branch.context(), *branch.users[Role.MANAGER])
     assert info.value.names == ["client_followups", "client_meta"]
+
+
+def test_deleting_the_key_records_cannot_make_the_manager_shelve_the_data(
+    branch: Branch, with_client: int, signed_in: SignIn
+) -> None:
+    admin = signed_in(Role.IT_ADMIN)
+    assert admin.db is not None
+    with admin.db.transaction():
+        admin.db.execute("DELETE FROM meta WHERE key = 'client_key_fingerprint'")
+    sign_out(admin)
+    manager = branch.context()
+    assert sign_in(manager, *branch.users[Role.MANAGER]).client_access == "not_set_up"
+    with pytest.raises(client_access.ClientAccessRefused) as info:
+        client_access.set_up_client_key(manager)
+    assert "恢复 branch.db" in info.value.zh and "restore branch.db" in info.value.en
+    sign_out(manager)
+    paths = branch.ctx.paths
+    assert paths.client_database.exists()
+    assert not [p for p in paths.root.iterdir() if "orphaned" in p.name or p.name == "clients.db.new"]
