@@ -10,8 +10,9 @@ database (staff, audit log), never ``clients.db``.
   temporary one): sealed to that manager and to a new client-data recovery code shown once. An old
   branch's client tables move from ``branch.db`` to ``clients.db`` at the same moment, in one
   transaction, with a copy of the old database kept until the new files open.
-- **Confirming.** A new or reset agent or manager signs in "pending" and reads the confirmation code
-  on their screen to a manager, who types it (domain/confirmation_code.py) and seals the key to that
+- **Confirming.** A new or reset agent or manager signs in "pending", sets a new password (a new key
+  pair only they can open; the code of a slot whose password someone else may know is never shown),
+  and reads the confirmation code on their screen to a manager, who types it (domain/confirmation_code.py) and seals the key to that
   member's slot. The recovery code can confirm a manager instead (a branch with one manager).
 - **Revoking.** Disabling or resetting a holder deletes their grant and marks a rotation due; IT
   rotates the branch-database key at once, which signs every open session out. The next holder to
@@ -80,7 +81,7 @@ def open_at_sign_in(ctx: AppContext) -> None:
         return
     repo = ClientKeyRepository(db)
     if not repo.is_separate() or repo.text(FINGERPRINT) is None:
-        set_pending(session)  # the code to read out once a manager has created the key
+        set_pending(session)
         session.client_access = ACCESS_NOT_SET_UP
         return
     private = session.slot_private
@@ -190,6 +191,7 @@ def after_slot_changed(ctx: AppContext, new_private: X25519PrivateKey) -> None:
     session, _ = ctx.require_session()
     session.slot_private = new_private
     if session.client_access in (ACCESS_PENDING, ACCESS_NOT_SET_UP):
+        # a key pair made just now under a password only this member typed: its code may be read out
         session.confirmation_code = confirmation_code(public_key_of(new_private))
 
 

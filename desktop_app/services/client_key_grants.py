@@ -9,7 +9,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.domain.confirmation_code import confirmation_code
 from desktop_app.domain.errors import BranchVaultError
 from desktop_app.domain.roles import Role
 from desktop_app.services.context import AppContext
@@ -36,7 +35,6 @@ from desktop_app.store.data_dir import fsync_dir
 from desktop_app.store.database import Database, DatabaseOpenError
 from desktop_app.store.key_slots import (
     X25519PrivateKey,
-    public_key_of,
 )
 
 CLIENT_ROLES = frozenset({Role.AGENT, Role.MANAGER})
@@ -180,10 +178,11 @@ def set_granted(session: Session, key: bytes) -> None:
 
 
 def set_pending(session: Session) -> None:
+    """No key for this session. The confirmation code is shown only after the member set a new
+    password in this very session (``after_slot_changed``): a password someone else knows (IT's
+    temporary one, or one IT set itself) would otherwise get its key pair confirmed."""
     session.client_key = b""
     session.client_access = ACCESS_PENDING
-    if session.slot_private is not None:
-        session.confirmation_code = confirmation_code(public_key_of(session.slot_private))
 
 
 def require_client_key(ctx: AppContext) -> bytes:

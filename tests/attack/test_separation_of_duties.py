@@ -455,3 +455,24 @@ def test_deleting_the_key_records_cannot_make_the_manager_shelve_the_data(
     paths = branch.ctx.paths
     assert paths.client_database.exists()
     assert not [p for p in paths.root.iterdir() if "orphaned" in p.name or p.name == "clients.db.new"]
+
+
+def test_no_confirmation_code_without_a_new_password(branch: Branch, signed_in: SignIn) -> None:
+    """IT gives a new agent a temporary password (or sets one itself): a sign-in with a password IT
+    may know never shows a code; only a password set in this session (a new key pair) does."""
+    admin = signed_in(Role.IT_ADMIN)
+    _, temp = add_staff(admin, "bob", "鲍勃", Role.AGENT)
+    sign_out(admin)
+    ctx = branch.context()
+    session = sign_in(ctx, "bob", temp)
+    change_password(ctx, temp, "It!Chose#This2026")  # IT sets a password it knows...
+    sign_out(ctx)
+    again = branch.context()
+    session = sign_in(again, "bob", "It!Chose#This2026")  # ...and signs in with it later: no code
+    assert session.client_access == "pending" and session.confirmation_code == ""
+    change_password(again, "It!Chose#This2026", "Own!Secret#Pass2026")  # bob, in front of the manager
+    slot = load_key_slots(
+        branch.ctx.paths.key_slots, load_config(branch.ctx.paths.config).branch_id
+    ).password_slot("bob")
+    assert slot is not None and session.confirmation_code == confirmation_code(slot.public_key)
+    sign_out(again)
