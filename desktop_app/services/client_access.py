@@ -42,6 +42,7 @@ from desktop_app.services.client_key_grants import (
     set_granted,
     set_pending,
 )
+from desktop_app.services.client_key_pin import repin, require_genuine
 from desktop_app.services.client_key_rotation import finish_rotation, revoke_in_transaction, rotate_client_key
 from desktop_app.services.client_key_setup import set_up_client_key
 from desktop_app.services.context import AppContext
@@ -64,7 +65,7 @@ from desktop_app.store.client_key_repository import (
     NEXT_FINGERPRINT,
     ClientKeyRepository,
 )
-from desktop_app.store.client_keys import client_key_fingerprint, rotation_authorised
+from desktop_app.store.client_keys import client_key_fingerprint, decode_pin, rotation_authorised
 from desktop_app.store.database import WrongDatabaseKey
 from desktop_app.store.key_slots import (
     X25519PrivateKey,
@@ -97,9 +98,13 @@ def open_at_sign_in(ctx: AppContext) -> None:
         return open_grant(ctx, grant, private)
 
     key = held(CURRENT)
-    if key is None:
+    current = repo.grant(session.staff_id, CURRENT)
+    if key is None or current is None:
         set_pending(session)
         return
+    pinned = decode_pin(session.slot_pin)
+    require_genuine(ctx, repo, pinned, key, current.epoch)  # before anything is attached or written
+    session.client_epoch = current.epoch
     next_key = _authorised_next_key(repo, key, held(NEXT)) if repo.grants(NEXT) else None
     if next_key is not None:
         try:
@@ -109,6 +114,7 @@ def open_at_sign_in(ctx: AppContext) -> None:
         else:  # the interrupted rotation had re-keyed clients.db: finish it
             finish_rotation(ctx, repo, next_key, late=True)
             set_granted(session, next_key)
+            session.client_epoch = repo.epoch()
             key = next_key
     if next_key is None:
         try:
@@ -131,6 +137,7 @@ def open_at_sign_in(ctx: AppContext) -> None:
         set_granted(session, key)
     if repo.rotation_reasons():
         rotate_client_key(ctx, reason="due")
+    repin(ctx)
 
 
 def _authorised_next_key(repo: ClientKeyRepository, current: bytes, next_key: bytes | None) -> bytes | None:

@@ -28,6 +28,7 @@ from desktop_app.store.client_keys import (
     client_key_fingerprint,
     new_client_key,
     rotation_authorisation,
+    wrap_next_key,
 )
 from desktop_app.store.fault_points import fault_point
 from desktop_app.store.staff_repository import StaffMember, StaffRepository
@@ -85,6 +86,7 @@ def rotate_client_key(ctx: AppContext, *, reason: str) -> int:
                 )
             )
         repo.set_text(NEXT_FINGERPRINT, client_key_fingerprint(new_key))
+        repo.set_chain_entry(epoch - 1, wrap_next_key(old_key, new_key, epoch=epoch - 1))
         repo.set_text(
             NEXT_AUTHORISATION,
             rotation_authorisation(old_key, next_fingerprint=client_key_fingerprint(new_key), epoch=epoch),
@@ -106,7 +108,7 @@ def rotate_client_key(ctx: AppContext, *, reason: str) -> int:
     db.rekey(new_key, client_schema.SCHEMA)
     fault_point("client-rekey:rekeyed")
     finish_rotation(ctx, repo, new_key, late=False)
-    session.client_key = new_key
+    session.client_key, session.client_epoch = new_key, epoch
     return len(kept)
 
 

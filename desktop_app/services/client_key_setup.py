@@ -160,6 +160,7 @@ def set_up_client_key(ctx: AppContext) -> str:
     if legacy:
         _shred(backup)
     set_granted(session, client_key)
+    session.client_epoch = 1
     return code
 
 

@@ -81,7 +81,7 @@ def pending_members(ctx: AppContext) -> list[PendingMember]:
 def confirm_member(ctx: AppContext, username: str, code: str) -> None:
     """Seal the client-data key to ``username``'s slot after checking the code they read out."""
     check_permission(ctx, Action.ACCESS_CONFIRM)
-    _session, db = ctx.require_session()
+    session, db = ctx.require_session()
     key = require_client_key(ctx)
     try:
         typed = normalize_confirmation_code(code)
@@ -115,7 +115,7 @@ def confirm_member(ctx: AppContext, username: str, code: str) -> None:
                 holder_id=member.id,
                 role=member.role.value,
                 public_key=slot.public_key,
-                epoch=repo.epoch(),
+                epoch=session.client_epoch,
                 state=CURRENT,
             )
         )
@@ -217,7 +217,7 @@ def confirm_self_with_recovery_code(ctx: AppContext, recovery_code: str) -> str:
         device_secret=None,
     )
     private = private_of(session)
-    epoch = repo.epoch()
+    epoch = grant.epoch  # under the MAC the genuine key just verified, not the branch database's word
     with db.transaction():
         repo.put(
             new_grant(
@@ -244,4 +244,5 @@ def confirm_self_with_recovery_code(ctx: AppContext, recovery_code: str) -> str:
         repo.set_text(RECOVERY_SLOT, json.dumps(new_slot.__dict__))
         record(ctx, "keys.client_recovery_used", target_type="staff", target_id=session.username)
     set_granted(session, key)
+    session.client_epoch = epoch
     return new_code

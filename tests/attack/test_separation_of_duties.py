@@ -26,6 +26,7 @@ from desktop_app.services.context import AppContext
 from desktop_app.services.key_rotation import recover_access
 from desktop_app.services.sign_in import change_password, sign_in, sign_out
 from desktop_app.services.staff_accounts import add_staff, disable_staff, reset_password
+from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.branch_config import load_config
 from desktop_app.store.client_key_repository import ClientKeyRepository, Grant
 from desktop_app.store.client_keys import GrantOpenFailed, open_client_key
@@ -476,3 +477,81 @@ def test_no_confirmation_code_without_a_new_password(branch: Branch, signed_in: 
     ).password_slot("bob")
     assert slot is not None and session.confirmation_code == confirmation_code(slot.public_key)
     sign_out(again)
+
+
+def _reseal_everyone_to(admin: AppContext, branch_id: str, chosen: bytes) -> None:
+    """IT seals a key of its own to every holder's public key, with grant MACs computed under that
+    key (which it can do), and makes the branch's records point at it."""
+    from desktop_app.store.client_keys import client_key_fingerprint, grant_mac, seal_client_key
+
+    assert admin.db is not None
+    repo = ClientKeyRepository(admin.db)
+    with admin.db.transaction():
+        for grant in repo.grants():
+            repo.put(
+                Grant(
+                    grant.holder_id,
+                    "current",
+                    grant.role,
+                    grant.public_key,
+                    seal_client_key(chosen, grant.public_key, branch_id=branch_id, holder_id=grant.holder_id),
+                    grant.epoch,
+                    0,
+                    "2026",
+                    grant_mac(
+                        chosen,
+                        holder_id=grant.holder_id,
+                        role=grant.role,
+                        public_key=grant.public_key,
+                        epoch=grant.epoch,
+                    ),
+                )
+            )
+        repo.set_text("client_key_fingerprint", client_key_fingerprint(chosen))
+
+
+def test_it_cannot_swap_the_key_and_clients_db_for_its_own(
+    branch: Branch, with_client: int, signed_in: SignIn
+) -> None:
+    """Every holder's grant re-sealed to an IT key and clients.db replaced by one under it: a holder
+    who has held the genuine key refuses it (before attaching or writing anything), audited."""
+    from desktop_app.services.client_key_pin import ClientKeyNotGenuine
+
+    paths = branch.ctx.paths
+    branch_id = load_config(paths.config).branch_id
+    chosen = bytes(range(1, 33))
+    admin = signed_in(Role.IT_ADMIN)
+    _reseal_everyone_to(admin, branch_id, chosen)
+    assert admin.db is not None
+    admin.db.attach_client_data(paths.root / "fake.db", chosen, create=True)
+    admin.db.detach_client_data()
+    sign_out(admin)
+    paths.client_database.rename(paths.root / "real.db")
+    (paths.root / "fake.db").rename(paths.client_database)
+    for role in (Role.MANAGER, Role.AGENT):
+        with pytest.raises(ClientKeyNotGenuine):
+            sign_in(branch.context(), *branch.users[role])
+    auditor = signed_in(Role.AUDITOR)
+    assert auditor.db is not None
+    refused = [e for e in AuditRepository(auditor.db).iter_all() if e.action == "keys.client_key_not_genuine"]
+    assert len(refused) == 2 and {e.actor_username for e in refused} == {
+        branch.users[Role.MANAGER][0],
+        branch.users[Role.AGENT][0],
+    }
+
+
+def test_an_open_session_refuses_a_swapped_key(branch: Branch, with_client: int, signed_in: SignIn) -> None:
+    from desktop_app.services.client_key_pin import ClientKeyNotGenuine
+    from desktop_app.services.key_rotation import rotate_database_key
+
+    paths = branch.ctx.paths
+    branch_id = load_config(paths.config).branch_id
+    agent = signed_in(Role.AGENT)
+    chosen = bytes(range(2, 34))
+    admin = signed_in(Role.IT_ADMIN)
+    _reseal_everyone_to(admin, branch_id, chosen)
+    rotate_database_key(admin)  # makes open sessions reopen, and read the swapped grant
+    sign_out(admin)
+    with pytest.raises(ClientKeyNotGenuine):
+        count_clients(agent)
+    assert agent.session is not None and agent.session.client_key != chosen
