@@ -38,7 +38,9 @@ from desktop_app.services.client_key_grants import (
     attach_client_data,
     new_grant,
     open_grant,
+    record_holders,
     require_client_key,
+    revoked_holders,
     set_granted,
     set_pending,
 )
@@ -135,7 +137,8 @@ def open_at_sign_in(ctx: AppContext) -> None:
                     details={"phase": "discarded"},
                 )
         set_granted(session, key)
-    if repo.rotation_reasons():
+    # the "rotation due" mark in branch.db can be removed by IT; the holders list in clients.db cannot
+    if repo.rotation_reasons() or revoked_holders(ctx):
         rotate_client_key(ctx, reason="due")
     repin(ctx)
 
@@ -190,6 +193,7 @@ def regrant_self(ctx: AppContext, new_private: X25519PrivateKey) -> None:
             state=CURRENT,
         )
     )
+    record_holders(ctx, session.client_key)
 
 
 def after_slot_changed(ctx: AppContext, new_private: X25519PrivateKey) -> None:

@@ -5,6 +5,7 @@ tells the whole design)."""
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,11 +21,13 @@ from desktop_app.services.session import (
 )
 from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.client_key_repository import (
+    CURRENT,
     FINGERPRINT,
     ClientKeyRepository,
     Grant,
 )
 from desktop_app.store.client_keys import (
+    RECOVERY_HOLDER_ID,
     GrantOpenFailed,
     grant_mac,
     grant_mac_valid,
@@ -36,6 +39,8 @@ from desktop_app.store.database import Database, DatabaseOpenError
 from desktop_app.store.key_slots import (
     X25519PrivateKey,
 )
+from desktop_app.store.meta_repository import CLIENT_META_TABLE, MetaRepository
+from desktop_app.store.staff_repository import StaffRepository
 
 CLIENT_ROLES = frozenset({Role.AGENT, Role.MANAGER})
 RECOVERY_ROLE = "recovery"
@@ -193,3 +198,42 @@ def require_client_key(ctx: AppContext) -> bytes:
     if session.client_access == ACCESS_NOT_SET_UP:
         raise ClientKeyNotSetUp()
     raise ClientAccessPending()
+
+
+HOLDERS = "holders"  # in clients.db's client_meta: who held the key at its last change
+
+
+def record_holders(ctx: AppContext, key: bytes) -> None:
+    """Inside the transaction that changed the grants: write the holders (id, role, public key) of
+    the valid current grants into clients.db, where only holders can write. A holder's sign-in
+    compares it with the branch database, so a revocation is noticed even if the "rotation due"
+    mark in branch.db was removed (store/client_key_repository.py)."""
+    _, db = ctx.require_session()
+    holders = sorted(
+        [grant.holder_id, grant.role, grant.public_key]
+        for grant in ClientKeyRepository(db).grants(CURRENT)
+        if grant_is_valid(key, grant)
+    )
+    MetaRepository(db, CLIENT_META_TABLE).set(HOLDERS, json.dumps(holders).encode())
+
+
+def revoked_holders(ctx: AppContext) -> list[int]:
+    """Holders recorded in clients.db who are no longer active staff with the same role and slot."""
+    _, db = ctx.require_session()
+    raw = MetaRepository(db, CLIENT_META_TABLE).get(HOLDERS)
+    if raw is None:
+        return []
+    staff = {m.id: m for m in StaffRepository(db).list()}
+    revoked = []
+    for holder_id, role, public_key in json.loads(raw):
+        if holder_id == RECOVERY_HOLDER_ID:
+            continue
+        member = staff.get(holder_id)
+        if (
+            member is None
+            or not member.active
+            or member.role.value != role
+            or member.slot_public_key != public_key
+        ):
+            revoked.append(int(holder_id))
+    return revoked

@@ -9,6 +9,7 @@ from desktop_app.services.audit_trail import record
 from desktop_app.services.client_key_grants import (
     grant_is_valid,
     new_grant,
+    record_holders,
     require_client_key,
 )
 from desktop_app.services.context import AppContext
@@ -117,6 +118,7 @@ def finish_rotation(ctx: AppContext, repo: ClientKeyRepository, new_key: bytes, 
     epoch = max((g.epoch for g in repo.grants(NEXT)), default=repo.epoch() + 1)
     with db.transaction():
         repo.promote_next()
+        record_holders(ctx, new_key)
         repo.set_text(FINGERPRINT, client_key_fingerprint(new_key))
         repo.set_text(NEXT_FINGERPRINT, None)
         repo.set_text(NEXT_AUTHORISATION, None)

@@ -22,6 +22,7 @@ from desktop_app.services.client_key_grants import (
     install_staged_client_database,
     new_grant,
     private_of,
+    record_holders,
     set_granted,
     staged_client_database,
 )
@@ -140,6 +141,7 @@ def set_up_client_key(ctx: AppContext) -> str:
                     state=CURRENT,
                 )
             )
+            record_holders(ctx, client_key)
             repo.set_text(RECOVERY_SLOT, json.dumps(recovery_slot.__dict__))
             record(
                 ctx,

@@ -26,6 +26,7 @@ from desktop_app.services.client_key_grants import (
     new_grant,
     open_grant,
     private_of,
+    record_holders,
     require_client_key,
     set_granted,
 )
@@ -119,6 +120,7 @@ def confirm_member(ctx: AppContext, username: str, code: str) -> None:
                 state=CURRENT,
             )
         )
+        record_holders(ctx, key)
         record(
             ctx,
             "access.confirm",
@@ -241,6 +243,7 @@ def confirm_self_with_recovery_code(ctx: AppContext, recovery_code: str) -> str:
                 state=CURRENT,
             )
         )
+        record_holders(ctx, key)
         repo.set_text(RECOVERY_SLOT, json.dumps(new_slot.__dict__))
         record(ctx, "keys.client_recovery_used", target_type="staff", target_id=session.username)
     set_granted(session, key)

@@ -555,3 +555,21 @@ def test_an_open_session_refuses_a_swapped_key(branch: Branch, with_client: int,
     with pytest.raises(ClientKeyNotGenuine):
         count_clients(agent)
     assert agent.session is not None and agent.session.client_key != chosen
+
+
+def test_removing_the_rotation_mark_does_not_keep_a_disabled_agents_key_alive(
+    branch: Branch, with_client: int, signed_in: SignIn
+) -> None:
+    paths = branch.ctx.paths
+    agent = signed_in(Role.AGENT)
+    assert agent.session is not None
+    agents_key = agent.session.client_key
+    sign_out(agent)
+    admin = signed_in(Role.IT_ADMIN)
+    disable_staff(admin, branch.users[Role.AGENT][0])
+    assert admin.db is not None
+    with admin.db.transaction():
+        admin.db.execute("DELETE FROM meta WHERE key = 'client_key_rotation_due'")  # IT covers its tracks
+    sign_out(admin)
+    signed_in(Role.MANAGER)  # the holders list in clients.db still names the agent: rotation anyway
+    assert not _clients_db_opens_with(paths, agents_key)
