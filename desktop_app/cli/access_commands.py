@@ -95,6 +95,7 @@ def cmd_access(args: argparse.Namespace, out: Output) -> int:
                     "username": m.username,
                     "role": m.role.value,
                     "waiting_for_password_change": m.waiting_for_password_change,
+                    "previous_role": m.previous_role.value if m.previous_role else None,
                 }
                 for m in members
             ]
@@ -103,6 +104,11 @@ def cmd_access(args: argparse.Namespace, out: Output) -> int:
                 + (
                     "\t(仍在使用临时密码 / still on the temporary password)"
                     if m.waiting_for_password_change
+                    else ""
+                )
+                + (
+                    f"\t(角色已变更，原为 / role changed, was: {m.previous_role.value})"
+                    if m.previous_role
                     else ""
                 )
                 for m in members

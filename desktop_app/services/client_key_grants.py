@@ -103,6 +103,7 @@ class PendingMember:
     display_name: str
     role: Role
     waiting_for_password_change: bool  # still on the temporary password IT gave: cannot be confirmed yet
+    previous_role: Role | None = None  # held the key before in another role: a role change to check
 
 
 # --------------------------------------------------------------------------------------- helpers
@@ -201,6 +202,7 @@ def require_client_key(ctx: AppContext) -> bytes:
 
 
 HOLDERS = "holders"  # in clients.db's client_meta: who held the key at its last change
+ROLES_HELD = "roles_held"
 
 
 def record_holders(ctx: AppContext, key: bytes) -> None:
@@ -209,12 +211,20 @@ def record_holders(ctx: AppContext, key: bytes) -> None:
     compares it with the branch database, so a revocation is noticed even if the "rotation due"
     mark in branch.db was removed (store/client_key_repository.py)."""
     _, db = ctx.require_session()
-    holders = sorted(
-        [grant.holder_id, grant.role, grant.public_key]
-        for grant in ClientKeyRepository(db).grants(CURRENT)
-        if grant_is_valid(key, grant)
-    )
-    MetaRepository(db, CLIENT_META_TABLE).set(HOLDERS, json.dumps(holders).encode())
+    valid = [grant for grant in ClientKeyRepository(db).grants(CURRENT) if grant_is_valid(key, grant)]
+    holders = sorted([grant.holder_id, grant.role, grant.public_key] for grant in valid)
+    meta = MetaRepository(db, CLIENT_META_TABLE)
+    meta.set(HOLDERS, json.dumps(holders).encode())
+    roles = roles_held(ctx)  # the role each member last held the key in: a later role change shows
+    roles.update({str(g.holder_id): g.role for g in valid if g.holder_id != RECOVERY_HOLDER_ID})
+    meta.set(ROLES_HELD, json.dumps(roles, sort_keys=True).encode())
+
+
+def roles_held(ctx: AppContext) -> dict[str, str]:
+    """Staff id (as text) → the role they last held the client-data key in (kept in clients.db)."""
+    _, db = ctx.require_session()
+    raw = MetaRepository(db, CLIENT_META_TABLE).get(ROLES_HELD)
+    return dict(json.loads(raw)) if raw else {}
 
 
 def revoked_holders(ctx: AppContext) -> list[int]:

@@ -28,6 +28,7 @@ from desktop_app.services.client_key_grants import (
     private_of,
     record_holders,
     require_client_key,
+    roles_held,
     set_granted,
 )
 from desktop_app.services.context import AppContext
@@ -62,6 +63,7 @@ def pending_members(ctx: AppContext) -> list[PendingMember]:
     repo = ClientKeyRepository(db)
     grants = {g.holder_id: g for g in repo.grants(CURRENT)}
     pending: list[PendingMember] = []
+    held_before = roles_held(ctx)
     for member in StaffRepository(db).list():
         if not member.active or member.role not in CLIENT_ROLES:
             continue
@@ -73,8 +75,16 @@ def pending_members(ctx: AppContext) -> list[PendingMember]:
             and grant.public_key == member.slot_public_key
         ):
             continue
+        # held the key before in another role: the role was changed in branch.db since (by IT, or tampering)
+        earlier_role = held_before.get(str(member.id))
         pending.append(
-            PendingMember(member.username, member.display_name, member.role, member.must_change_password)
+            PendingMember(
+                member.username,
+                member.display_name,
+                member.role,
+                member.must_change_password,
+                Role(earlier_role) if earlier_role and earlier_role != member.role.value else None,
+            )
         )
     return pending
 

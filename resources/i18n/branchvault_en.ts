@@ -1187,6 +1187,10 @@ You then get the client-data recovery code, shown once.</translation>
         <translation>Close</translation>
     </message>
     <message>
+        <source>Role changed since they last held access (was: %1): check it was meant</source>
+        <translation>Role changed since they last held access (was: %1): check it was meant</translation>
+    </message>
+    <message>
         <source>Still on the temporary password: they sign in and set their own first</source>
         <translation>Still on the temporary password: they sign in and set their own first</translation>
     </message>

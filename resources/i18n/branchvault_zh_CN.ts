@@ -1185,6 +1185,10 @@ You then get the client-data recovery code, shown once.</source>
         <translation>关闭</translation>
     </message>
     <message>
+        <source>Role changed since they last held access (was: %1): check it was meant</source>
+        <translation>自上次获得权限后角色已变更（原为：%1）：请核实是否属实</translation>
+    </message>
+    <message>
         <source>Still on the temporary password: they sign in and set their own first</source>
         <translation>仍在使用临时密码：请其先登录并设置自己的密码</translation>
     </message>

@@ -573,3 +573,20 @@ def test_removing_the_rotation_mark_does_not_keep_a_disabled_agents_key_alive(
     sign_out(admin)
     signed_in(Role.MANAGER)  # the holders list in clients.db still names the agent: rotation anyway
     assert not _clients_db_opens_with(paths, agents_key)
+
+
+def test_a_role_changed_in_branch_db_is_flagged_to_the_confirming_manager(
+    branch: Branch, signed_in: SignIn
+) -> None:
+    admin = signed_in(Role.IT_ADMIN)
+    assert admin.db is not None
+    with admin.db.transaction():  # IT promotes the agent to manager behind everyone's back
+        admin.db.execute(
+            "UPDATE staff SET role = 'manager' WHERE username = ?", (branch.users[Role.AGENT][0],)
+        )
+    sign_out(admin)
+    manager = signed_in(Role.MANAGER)
+    pending = client_access.pending_members(manager)
+    assert [(m.username, m.role, m.previous_role) for m in pending] == [
+        (branch.users[Role.AGENT][0], Role.MANAGER, Role.AGENT)
+    ]

@@ -240,6 +240,10 @@ class ConfirmAccessDialog(Retranslating, QDialog):
     def _status_text(self, member: PendingMember) -> str:
         if member.waiting_for_password_change:
             return self.tr("Still on the temporary password: they sign in and set their own first")
+        if member.previous_role is not None:
+            return self.tr("Role changed since they last held access (was: %1): check it was meant").replace(
+                "%1", member.previous_role.label(self.shell.lang)
+            )
         return self.tr("Ready: ask them for their code")
 
     def _fill(self) -> None:
