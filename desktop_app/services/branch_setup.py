@@ -17,6 +17,7 @@ from desktop_app.domain.recovery_code import new_recovery_code
 from desktop_app.domain.roles import Role
 from desktop_app.domain.security_policy import PolicyError, SecurityPolicy, apply_settings
 from desktop_app.services.audit_trail import ensure_pseudonym_key, record
+from desktop_app.services.audit_witness import start_witness
 from desktop_app.services.context import AppContext, common_passwords
 from desktop_app.services.session import Session
 from desktop_app.services.staff_accounts import validate_display_name, validate_username
@@ -210,4 +211,5 @@ def init_branch(
             ctx.secrets.delete(branch_id)
         raise
     ctx.config = config
+    start_witness(ctx)  # the new audit log's head, kept in the keyring (services/audit_witness.py)
     return InitResult(config, recovery_code)

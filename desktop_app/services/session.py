@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from desktop_app.domain.errors import BranchVaultError
 from desktop_app.domain.roles import Role
 
 
@@ -17,3 +18,5 @@ class Session:
     last_auth_at: float
     must_change_password: bool = False
     db_key: bytes = field(default=b"", repr=False)  # needed to create key slots for others
+    # what the user must be told after signing in (tampering found and recorded); the UI shows them
+    warnings: list[BranchVaultError] = field(default_factory=list)

@@ -12,6 +12,7 @@ from desktop_app.domain.password_rules import password_expired, require_acceptab
 from desktop_app.domain.permissions import Action
 from desktop_app.domain.roles import Role
 from desktop_app.services import sign_in_attempts
+from desktop_app.services.audit_integrity import check_audit_integrity
 from desktop_app.services.audit_trail import check_permission, ensure_pseudonym_key, record
 from desktop_app.services.context import AppContext, common_passwords
 from desktop_app.services.session import Session
@@ -95,6 +96,7 @@ def sign_in(ctx: AppContext, username: str, password: str) -> Session:
     with db.transaction():
         flushed, dropped = _flush_pending_events(ctx)
         record(ctx, "auth.sign_in", target_type="staff", target_id=username)
+    check_audit_integrity(ctx)  # rollback, removed witness, dropped triggers: recorded, user told
     sign_in_attempts.succeeded(ctx, username, flushed, dropped)
     _upgrade_slot_if_weaker(ctx, password, secret)
     return ctx.session

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import sqlcipher3
@@ -116,6 +116,17 @@ class Database:
         self.path = path
         self._depth = 0
         self._thread_lock = threading.RLock()
+        self._commit_hooks: list[Callable[[], None]] = []
+        self._close_hooks: list[Callable[[], None]] = []
+
+    def add_commit_hook(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` after each outermost COMMIT succeeds (on the committing thread, still
+        holding the transaction lock). The data is already committed: a hook must not raise."""
+        self._commit_hooks.append(callback)
+
+    def add_close_hook(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` in ``close()`` before the connection closes; it must not raise."""
+        self._close_hooks.append(callback)
 
     def execute(self, sql: str, params: tuple[object, ...] | dict[str, object] = ()) -> sqlcipher3.Cursor:
         try:
@@ -162,6 +173,8 @@ class Database:
             with contextlib.suppress(sqlcipher3.Error):
                 self.connection.execute("ROLLBACK")
             raise
+        for hook in list(self._commit_hooks):
+            hook()
 
     @property
     def in_transaction(self) -> bool:
@@ -181,6 +194,8 @@ class Database:
             self.connection.execute("PRAGMA synchronous = NORMAL")
 
     def close(self) -> None:
+        for hook in list(self._close_hooks):
+            hook()
         with contextlib.suppress(sqlcipher3.Error):
             self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.connection.close()

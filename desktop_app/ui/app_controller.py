@@ -87,6 +87,18 @@ class AppController(QObject):
         else:
             self.show_main_window()
         self._close_sign_in()
+        self._show_sign_in_warnings()
+
+    def _show_sign_in_warnings(self) -> None:
+        """Tampering found at sign-in (already recorded in the audit log): tell the user once."""
+        session, _ = self.shell.context().require_session()
+        if not session.warnings:
+            return
+        from desktop_app.ui import dialogs
+
+        text = "\n\n".join(self.shell.error_text(warning) for warning in session.warnings)
+        session.warnings.clear()
+        dialogs.warning(self.main_window or self.password_dialog, self.tr("Audit log tampering"), text)
 
     def show_forced_password_change(self) -> None:
         from desktop_app.ui.change_password_dialog import ChangePasswordDialog
@@ -159,6 +171,7 @@ class AppController(QObject):
             self.show_forced_password_change()
         else:
             self.show_main_window()
+        self._show_sign_in_warnings()
 
     def _switch_failed(self, username: str, message: str) -> None:
         self._close_main_window()

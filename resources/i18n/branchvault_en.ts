@@ -101,6 +101,10 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>Audit log tampering</source>
+        <translation>Audit log tampering</translation>
+    </message>
+    <message>
         <source>Password changed.</source>
         <translation>Password changed.</translation>
     </message>
@@ -504,6 +508,10 @@
     <message>
         <source>The audit chain is broken at entry %1: %2.</source>
         <translation>The audit chain is broken at entry %1: %2.</translation>
+    </message>
+    <message>
+        <source>Time goes backwards at entry %1: %2 minutes before entry %3.</source>
+        <translation>Time goes backwards at entry %1: %2 minutes before entry %3.</translation>
     </message>
 </context>
 <context>

@@ -101,6 +101,10 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>Audit log tampering</source>
+        <translation>审计日志被篡改</translation>
+    </message>
+    <message>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
@@ -502,6 +506,10 @@
     <message>
         <source>The audit chain is broken at entry %1: %2.</source>
         <translation>审计链在第 %1 条处断裂：%2。</translation>
+    </message>
+    <message>
+        <source>Time goes backwards at entry %1: %2 minutes before entry %3.</source>
+        <translation>时间倒退：第 %1 条比第 %3 条早 %2 分钟。</translation>
     </message>
 </context>
 <context>

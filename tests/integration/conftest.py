@@ -2,9 +2,9 @@
 
 ``branch`` here overrides the one in tests/conftest.py with the same result, made faster: the branch is
 set up once per session exactly as there (same details, users, passwords, KDF and clock start) and each
-test gets a private copy of its data directory plus the device secret in its own keyring file. Setting
-up costs five Argon2id derivations (about 0.5 s); copying costs a few milliseconds. Set-up itself is
-covered by test_branch_init.py.
+test gets a private copy of its data directory plus the device secret and the audit chain's witness in
+its own keyring file. Setting up costs five Argon2id derivations (about 0.5 s); copying costs a few
+milliseconds. Set-up itself is covered by test_branch_init.py.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from desktop_app.services.branch_setup import BranchDetails, init_branch
 from desktop_app.services.context import AppContext, build_context
 from desktop_app.services.sign_in import sign_in, sign_out
 from desktop_app.services.staff_accounts import add_staff
+from desktop_app.store.audit_witness import entry_name
 from desktop_app.store.device_secret import SERVICE
 from tests.conftest import ADMIN, FAST_KDF, USERS, Branch, Clock
 
@@ -33,6 +34,7 @@ class _Template:
     branch_id: str
     device_secret: str
     recovery_code: str
+    audit_witness: str
 
 
 @pytest.fixture(scope="session")
@@ -56,8 +58,9 @@ def _branch_template(tmp_path_factory: pytest.TempPathFactory) -> _Template:
                 add_staff(ctx, username, username, role, password=password, must_change=False)
         sign_out(ctx)
         secret = keyring.get_password(SERVICE, result.config.branch_id)
-    assert secret is not None
-    return _Template(base / "branch", result.config.branch_id, secret, result.recovery_code)
+        witness = keyring.get_password(SERVICE, entry_name(result.config.branch_id))
+    assert secret is not None and witness is not None
+    return _Template(base / "branch", result.config.branch_id, secret, result.recovery_code, witness)
 
 
 @pytest.fixture
@@ -66,6 +69,7 @@ def branch(
 ) -> Iterator[Branch]:
     shutil.copytree(_branch_template.root, data_dir)  # keeps the 0700 / 0600 modes
     keyring.set_password(SERVICE, _branch_template.branch_id, _branch_template.device_secret)
+    keyring.set_password(SERVICE, entry_name(_branch_template.branch_id), _branch_template.audit_witness)
     ctx = build_context(data_dir, clock=clock)
     yield Branch(ctx, _branch_template.recovery_code, dict(USERS))
     ctx.close()

@@ -55,7 +55,12 @@ def test_init_creates_a_working_branch(data_dir: Path, _test_keyring: Path) -> N
     assert (config.branch_code, config.branch_name) == ("SZ002", "深圳福田店")
     assert len(result.recovery_code) == 25
     assert {p.name for p in data_dir.iterdir()} >= {"branch.db", "branch.toml", "keyslots.json"}
-    assert list(keyring_entries(_test_keyring)) == [f"BranchVault\0{config.branch_id}"]
+    # the device secret and the audit chain's witness (its head after set-up: two entries)
+    assert keyring_entries(_test_keyring).keys() == {
+        f"BranchVault\0{config.branch_id}",
+        f"BranchVault\0{config.branch_id}:audit-head",
+    }
+    assert keyring_entries(_test_keyring)[f"BranchVault\0{config.branch_id}:audit-head"].startswith("2:")
     ctx = build_context(data_dir)
     assert ctx.config == config
     session = sign_in(ctx, *ADMIN)
@@ -185,7 +190,10 @@ def test_failure_midway_cleans_up(
             init(data_dir, kdf=None) if stage == "calibrate" else init(data_dir)
     assert_nothing_left(data_dir, _test_keyring)
     result = init(data_dir)  # and a second attempt succeeds
-    assert list(keyring_entries(_test_keyring)) == [f"BranchVault\0{result.config.branch_id}"]
+    assert sorted(keyring_entries(_test_keyring)) == [
+        f"BranchVault\0{result.config.branch_id}",
+        f"BranchVault\0{result.config.branch_id}:audit-head",
+    ]
 
 
 def test_init_without_a_keyring_needs_none(
