@@ -28,6 +28,7 @@ def verification_data(result: AuditVerification) -> dict[str, Any]:
         "witness": result.witness.details(),
         "rollback_detectable": result.witness.state is not WitnessState.UNAVAILABLE,
         "restored_triggers": list(result.restored_triggers),
+        "recorded_findings": [{"seq": seq, "action": action} for seq, action in result.recorded_findings],
     }
 
 
@@ -57,4 +58,7 @@ def verification_text(result: AuditVerification) -> str:
     elif result.witness.head is not None:
         seq = result.witness.head.seq
         lines.append(f"与本机的审计链见证一致 / matches this PC's witness of the chain (entry {seq})")
+    if result.recorded_findings:
+        listed = ", ".join(f"#{seq} {action}" for seq, action in result.recorded_findings[-TIME_LINES_SHOWN:])
+        lines.append(f"日志中已记录的篡改发现 / tampering found earlier, recorded in the log: {listed}")
     return "\n".join(lines)

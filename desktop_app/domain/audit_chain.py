@@ -214,12 +214,14 @@ def time_regressions(
 
 @dataclass(frozen=True)
 class AuditVerification:
-    """Everything ``audit verify`` found: the chain, time order, the witness, restored triggers."""
+    """Everything ``audit verify`` found: the chain, time order, the witness, restored triggers;
+    and, for the reader only, findings recorded earlier in the log as (seq, action)."""
 
     chain: ChainReport
     time_regressions: tuple[TimeRegression, ...] = ()
     witness: WitnessCheck = WitnessCheck(WitnessState.UNAVAILABLE)
     restored_triggers: tuple[str, ...] = ()
+    recorded_findings: tuple[tuple[int, str], ...] = ()
 
     @property
     def ok(self) -> bool:

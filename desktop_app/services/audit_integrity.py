@@ -24,6 +24,7 @@ from desktop_app.store.append_only_triggers import damaged_triggers, restore_tri
 ROLLBACK_ACTION = "audit.rollback_detected"
 WITNESS_MISSING_ACTION = "audit.witness_missing"
 TRIGGERS_ACTION = "audit.triggers_restored"
+FINDING_ACTIONS = frozenset({ROLLBACK_ACTION, WITNESS_MISSING_ACTION, TRIGGERS_ACTION})
 
 
 def _short(value: str | None) -> str:
@@ -105,6 +106,13 @@ def witness_message(check: WitnessCheck) -> BranchVaultError | None:
     return None
 
 
+def triggers_restored_this_session(ctx: AppContext) -> list[str]:
+    """For ``audit verify``: triggers put back at sign-in plus any missing now (put back too)."""
+    witness = watch(ctx)
+    earlier = list(witness.restored_triggers) if witness is not None else []
+    return earlier + [name for name in restore_damaged_triggers(ctx) if name not in earlier]
+
+
 def restore_damaged_triggers(ctx: AppContext) -> list[str]:
     """Re-create missing or altered append-only triggers and record it; the names restored."""
     _, db = ctx.require_session()
@@ -135,10 +143,13 @@ def _report_witness_problem(ctx: AppContext, check: WitnessCheck) -> None:
 
 
 def check_witness_now(ctx: AppContext) -> WitnessCheck:
-    """Read the witness afresh and compare (for ``audit verify``); report and reset on a problem."""
+    """Read the witness afresh and compare (for ``audit verify``); report and reset on a problem.
+    A problem found at this session's sign-in is returned as found then (the witness was reset)."""
     witness = watch(ctx)
     if witness is None or witness.store is None:
         return WitnessCheck(WitnessState.UNAVAILABLE)
+    if witness.reported and witness.first_check.is_problem:
+        return witness.first_check
     _, db = ctx.require_session()
     witness.writer.flush()  # our own last head first, so the comparison is exact
     check = read_and_compare(db, witness.store)
@@ -156,6 +167,8 @@ def check_audit_integrity(ctx: AppContext) -> list[BranchVaultError]:
     if restored:
         warnings.append(AppendOnlyTriggersRestored(restored))
     witness = watch(ctx)
+    if witness is not None:
+        witness.restored_triggers.extend(restored)
     if witness is not None and witness.first_check.is_problem and not witness.reported:
         _report_witness_problem(ctx, witness.first_check)
         message = witness_message(witness.first_check)

@@ -9,11 +9,16 @@ is recorded before its own ``audit.verify`` entry.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from desktop_app.domain.audit_chain import AuditEntry, AuditVerification, TimeOrder, verify_chain
 from desktop_app.domain.permissions import Action
-from desktop_app.services.audit_integrity import check_witness_now, restore_damaged_triggers
+from desktop_app.services.audit_integrity import (
+    FINDING_ACTIONS,
+    check_witness_now,
+    triggers_restored_this_session,
+)
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.context import AppContext
 from desktop_app.store.audit_repository import AuditFilter, AuditRepository
@@ -24,10 +29,18 @@ def verify(ctx: AppContext) -> AuditVerification:
     check_permission(ctx, Action.AUDIT_VERIFY)
     _, db = ctx.require_session()
     order = TimeOrder()
-    chain = verify_chain(order.watch(AuditRepository(db).iter_all()))
-    restored = restore_damaged_triggers(ctx)
+    findings: list[tuple[int, str]] = []  # tampering found and recorded earlier, listed for the reader
+
+    def walk() -> Iterator[AuditEntry]:
+        for entry in order.watch(AuditRepository(db).iter_all()):
+            if entry.action in FINDING_ACTIONS:
+                findings.append((entry.seq, entry.action))
+            yield entry
+
+    chain = verify_chain(walk())
+    restored = triggers_restored_this_session(ctx)
     witness = check_witness_now(ctx)
-    result = AuditVerification(chain, tuple(order.regressions), witness, tuple(restored))
+    result = AuditVerification(chain, tuple(order.regressions), witness, tuple(restored), tuple(findings))
     with db.transaction():
         record(
             ctx,

@@ -213,7 +213,8 @@ class Witness:
         self.store = store
         self.writer = writer
         self.first_check = first_check
-        self.reported = False
+        self.reported = False  # first_check was recorded (and the witness started again)
+        self.restored_triggers: list[str] = []  # put back at sign-in on this connection
 
 
 _witnesses: weakref.WeakKeyDictionary[Database, Witness] = weakref.WeakKeyDictionary()
