@@ -73,7 +73,11 @@ def test_init_prints_the_recovery_code_once_in_five_groups(data_dir: Path, _test
     assert config["branch"]["code"] == "SZ001"
     assert config["branch"]["name"] == BRANCH_NAME
     assert config["keys"]["use_keyring"] is True
-    assert list(keyring_entries(_test_keyring)) == [f"BranchVault\0{config['branch']['id']}"]
+    # the device secret and the audit chain's witness
+    assert sorted(keyring_entries(_test_keyring)) == [
+        f"BranchVault\0{config['branch']['id']}",
+        f"BranchVault\0{config['branch']['id']}:audit-head",
+    ]
     # The code is shown once and kept nowhere on disk (the recovery slot holds only a derived key).
     for path in data_dir.iterdir():
         content = path.read_bytes()

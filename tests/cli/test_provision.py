@@ -95,7 +95,11 @@ def test_first_provision_sets_up_the_branch_and_a_rerun_reports_unchanged(
     assert stored["branch"]["company_contact"] == "400-000-0000"
     assert stored["keys"]["use_keyring"] is True
     assert stored["security"] == {"kdf_target_seconds": 0.01}
-    assert list(keyring_entries(_test_keyring)) == [f"BranchVault\0{stored['branch']['id']}"]
+    # the device secret and the audit chain's witness
+    assert sorted(keyring_entries(_test_keyring)) == [
+        f"BranchVault\0{stored['branch']['id']}",
+        f"BranchVault\0{stored['branch']['id']}:audit-head",
+    ]
 
     before = snapshot(data_dir)
     again = provision("--config", str(config_file), "--data-dir", str(data_dir), "--json")  # no stdin needed
