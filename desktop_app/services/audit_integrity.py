@@ -8,8 +8,9 @@ Rules (GB/T 22239-2019 8.1.4.3 c; the reasons are in domain/audit_chain.py):
   once (it stays in the log) and a second rollback is caught again. Sign-in proceeds and the user is
   told (``Session.warnings``): refusing would lock the branch out of its own data while the
   evidence is already safe in the chain; ``audit verify`` run at that moment exits 1.
-- the append-only triggers (store/append_only_triggers.py) must exist unaltered. Missing or altered
-  ones are re-created at sign-in or by a verify and ``audit.triggers_restored`` is recorded.
+- the append-only triggers (store/append_only_triggers.py) must exist unaltered, in the branch
+  database and any attached one. Missing or altered ones are re-created at sign-in or by a verify
+  and ``audit.triggers_restored`` is recorded.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from desktop_app.domain.errors import BranchVaultError
 from desktop_app.services.audit_trail import record
 from desktop_app.services.audit_witness import read_and_compare, watch
 from desktop_app.services.context import AppContext
-from desktop_app.store.append_only_triggers import damaged_triggers, restore_triggers
+from desktop_app.store.append_only_triggers import damaged_everywhere, restore_everywhere
 
 ROLLBACK_ACTION = "audit.rollback_detected"
 WITNESS_MISSING_ACTION = "audit.witness_missing"
@@ -116,12 +117,12 @@ def triggers_restored_this_session(ctx: AppContext) -> list[str]:
 def restore_damaged_triggers(ctx: AppContext) -> list[str]:
     """Re-create missing or altered append-only triggers and record it; the names restored."""
     _, db = ctx.require_session()
-    if not damaged_triggers(db):  # the usual case: one read of the schema, no write transaction
+    if not damaged_everywhere(db):  # the usual case: one read of each schema, no write transaction
         return []
     with db.transaction():
-        names = damaged_triggers(db)
+        names = damaged_everywhere(db)
         if names:
-            restore_triggers(db, names)
+            restore_everywhere(db, names)
             record(
                 ctx, TRIGGERS_ACTION, target_type="audit_log", outcome="failure", details={"triggers": names}
             )
@@ -155,6 +156,8 @@ def check_witness_now(ctx: AppContext) -> WitnessCheck:
     check = read_and_compare(db, witness.store)
     if check.is_problem:
         _report_witness_problem(ctx, check)
+    elif check.state is not WitnessState.UNAVAILABLE and not witness.writer.armed:
+        witness.writer.arm(known=check.witness)  # the keyring was unreachable when the session began
     return check
 
 

@@ -64,6 +64,27 @@ def damaged_triggers(db: Database, schema: str = "main") -> list[str]:
     ]
 
 
+def schemas(db: Database) -> list[str]:
+    """The open database's schemas that can hold tables: ``main`` and any attached database."""
+    return [str(row[1]) for row in db.execute("PRAGMA database_list").fetchall() if row[1] != "temp"]
+
+
+def qualified(schema: str, trigger: str) -> str:
+    return trigger if schema == "main" else f"{schema}.{trigger}"
+
+
+def damaged_everywhere(db: Database) -> list[str]:
+    """``damaged_triggers`` of every schema, named ``trigger`` in main and ``schema.trigger`` elsewhere."""
+    return [qualified(schema, name) for schema in schemas(db) for name in damaged_triggers(db, schema)]
+
+
+def restore_everywhere(db: Database, names: list[str]) -> None:
+    """Re-create the triggers ``damaged_everywhere`` named."""
+    for name in names:
+        schema, _, trigger = name.rpartition(".")
+        restore_triggers(db, [trigger], schema or "main")
+
+
 def restore_triggers(db: Database, names: list[str], schema: str = "main") -> None:
     """Re-create ``names`` (dropping an altered one first). Call inside the transaction that audits it."""
     prefix = _schema(schema)

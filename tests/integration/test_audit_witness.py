@@ -9,6 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import keyring
+import pytest
+import sqlcipher3
 
 from desktop_app.domain.audit_chain import ChainHead, WitnessState
 from desktop_app.domain.roles import Role
@@ -18,7 +20,12 @@ from desktop_app.services.audit_trail import record
 from desktop_app.services.branch_setup import BranchDetails, init_branch
 from desktop_app.services.context import AppContext, build_context
 from desktop_app.services.sign_in import sign_in, sign_out
-from desktop_app.store.append_only_triggers import APPEND_ONLY_TRIGGERS, damaged_triggers
+from desktop_app.store.append_only_triggers import (
+    APPEND_ONLY_TRIGGERS,
+    damaged_everywhere,
+    damaged_triggers,
+    restore_everywhere,
+)
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.audit_witness import WitnessKeyring, WitnessWriter, entry_name, witness_for
 from desktop_app.store.device_secret import SERVICE
@@ -150,3 +157,20 @@ def test_the_trigger_registry_matches_the_migrations(
     assert damaged_triggers(ctx.db) == []
     present = {row[0] for row in ctx.db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     assert set(APPEND_ONLY_TRIGGERS) <= present
+
+
+def test_triggers_of_an_attached_database_are_checked_and_put_back(
+    branch: Branch, signed_in: Callable[[Role], AppContext], tmp_path: Path
+) -> None:
+    """The client data may move to a second database attached to the branch database."""
+    ctx = signed_in(Role.IT_ADMIN)
+    assert ctx.db is not None
+    ctx.db.execute(f"ATTACH DATABASE '{tmp_path / 'aux.db'}' AS aux KEY ''")
+    ctx.db.execute("CREATE TABLE aux.consent_events (id INTEGER PRIMARY KEY, event TEXT)")
+    assert damaged_everywhere(ctx.db) == ["aux.consent_events_no_update"]
+    restore_everywhere(ctx.db, damaged_everywhere(ctx.db))
+    assert damaged_everywhere(ctx.db) == []
+    ctx.db.execute("INSERT INTO aux.consent_events (event) VALUES ('granted')")
+    with pytest.raises(sqlcipher3.DatabaseError, match="never change"):
+        ctx.db.execute("UPDATE aux.consent_events SET event = 'refused'")
+    ctx.db.execute("DETACH DATABASE aux")
