@@ -31,6 +31,7 @@ from desktop_app.services.context import AppContext, build_context  # noqa: E402
 from desktop_app.services.sign_in import sign_out  # noqa: E402
 from desktop_app.services.staff_accounts import add_staff  # noqa: E402
 from desktop_app.store.branch_config import KdfParams  # noqa: E402
+from tests.support.client_access import grant_client_access  # noqa: E402
 
 FAST_KDF = KdfParams(time_cost=1, memory_kib=64 * 1024, parallelism=1)
 ADMIN = ("it.admin", "Adm1n!Secure#2026")
@@ -86,6 +87,7 @@ class Branch:
     ctx: AppContext
     recovery_code: str
     users: dict[Role, tuple[str, str]]
+    client_recovery_code: str = ""
 
     def context(self) -> AppContext:
         """A fresh, signed-out context on the same data directory and clock."""
@@ -107,5 +109,8 @@ def branch(data_dir: Path, clock: Clock) -> Iterator[Branch]:
         if role is not Role.IT_ADMIN:
             add_staff(ctx, username, username, role, password=password, must_change=False)
     sign_out(ctx)
-    yield Branch(ctx, result.recovery_code, dict(USERS))
+    client_code = grant_client_access(
+        lambda: build_context(data_dir, clock=clock), USERS[Role.MANAGER], [USERS[Role.AGENT]]
+    )
+    yield Branch(ctx, result.recovery_code, dict(USERS), client_code)
     ctx.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
 from collections.abc import Callable, Iterator
@@ -12,8 +11,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_app.cli.access_commands import cmd_access
+from desktop_app.cli.config_command import cmd_config
 from desktop_app.cli.consent_commands import cmd_consent
 from desktop_app.cli.gui_launch import cmd_gui, start_gui
+from desktop_app.cli.output_option import output_path
 from desktop_app.cli.provision_command import cmd_provision
 from desktop_app.cli.terminal import Output, SecretReader
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
@@ -22,7 +24,6 @@ from desktop_app.domain.roles import parse_role
 from desktop_app.services import audit_review, key_rotation, sign_in, staff_accounts
 from desktop_app.services.branch_setup import BranchDetails, init_branch
 from desktop_app.services.context import AppContext, build_context
-from desktop_app.store.data_dir import write_private_file
 
 if TYPE_CHECKING:
     from desktop_app.services.privacy_notices import NoticeVersion
@@ -48,8 +49,8 @@ def signed_in(
     reader = SecretReader(args.password_stdin)
     password = reader.read("密码", "the password")
     session = sign_in.sign_in(ctx, args.as_user, password)
-    for warning in session.warnings:  # tampering found and recorded at sign-in
-        print(warning.bilingual(), file=sys.stderr)
+    for notice in session.notices:  # e.g. an edited branch.toml restored, the audit log rolled back
+        print(notice.bilingual(), file=sys.stderr)
     try:
         if session.must_change_password and not allow_must_change:
             raise MustChangePassword()
@@ -81,20 +82,9 @@ def _parse_security_settings(items: list[str]) -> dict[str, object]:
     return settings
 
 
-def _output_path(text: str) -> Path:
-    """Check an output file's path before any work is done, so a typo fails early and clearly."""
-    path = Path(text).expanduser()
-    if path.is_dir() or not path.parent.is_dir() or not os.access(path.parent, os.W_OK):
-        raise InvalidInput(
-            f"无法写入 {path}：所在文件夹不存在或不可写，或该路径是文件夹。",
-            f"Cannot write {path}: its folder does not exist or is not writable, or the path is a folder.",
-        )
-    return path
-
-
 def cmd_init(args: argparse.Namespace, out: Output) -> int:
     ctx = build_context(args.data_dir)
-    sheet = _output_path(args.recovery_sheet) if args.recovery_sheet else None
+    sheet = output_path(args.recovery_sheet, args.data_dir, force=args.force) if args.recovery_sheet else None
     if not args.no_keyring:  # before asking for the password: no point typing it twice for nothing
         status = ctx.secrets.status()
         if not status.usable:
@@ -125,8 +115,10 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
     if sheet is not None:
         try:
             from desktop_app.documents.recovery_sheet import recovery_sheet_pdf
+            from desktop_app.store.output_paths import write_output
 
-            write_private_file(sheet, recovery_sheet_pdf(result.config, result.recovery_code, datetime.now()))
+            pdf = recovery_sheet_pdf(result.config, result.recovery_code, datetime.now())
+            write_output(sheet, pdf, data_dir=ctx.paths.root, overwrite=args.force)
         except Exception as exc:
             sheet_error = BranchVaultError(
                 f"门店已建立，但恢复码页面未能写入 {sheet}（{type(exc).__name__}: {exc}）。请抄下上面的恢复码。",
@@ -201,7 +193,8 @@ def cmd_passwd(args: argparse.Namespace, out: Output) -> int:
     reader = SecretReader(args.password_stdin)
     current = reader.read("当前密码", "the current password")
     new = reader.read("新密码", "the new password", confirm=True)
-    sign_in.sign_in(ctx, args.as_user, current)
+    for notice in sign_in.sign_in(ctx, args.as_user, current).notices:
+        print(notice.bilingual(), file=sys.stderr)
     try:
         sign_in.change_password(ctx, current, new)
     finally:
@@ -211,7 +204,9 @@ def cmd_passwd(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_audit(args: argparse.Namespace, out: Output) -> int:
-    out_path = _output_path(args.out) if args.audit_command == "export" else None
+    out_path = (
+        output_path(args.out, args.data_dir, force=args.force) if args.audit_command == "export" else None
+    )
     with signed_in(args) as (ctx, _):
         if args.audit_command == "verify":
             from desktop_app.cli.audit_verify_output import verification_data, verification_text
@@ -220,7 +215,7 @@ def cmd_audit(args: argparse.Namespace, out: Output) -> int:
             out.result(verification_data(result), verification_text(result))
             return 0 if result.ok else 1
         assert out_path is not None
-        count = audit_review.export_jsonl(ctx, out_path)
+        count = audit_review.export_jsonl(ctx, out_path, overwrite=args.force)
         out.result({"exported": count, "out": str(out_path)}, f"已导出 {count} 条 / exported {count} entries")
     return 0
 
@@ -334,12 +329,14 @@ def _clients_import(args: argparse.Namespace, out: Output) -> int:
     from desktop_app.services.client_import import ImportOptions, export_rejects, import_clients
 
     source = Path(args.file).expanduser()
-    rejects_out = _output_path(args.rejects_out) if args.rejects_out else None
+    rejects_out = Path(args.rejects_out).expanduser() if args.rejects_out else None
     if rejects_out is not None and rejects_out.resolve() == source.resolve():
         raise InvalidInput(
             "退回行文件不能覆盖源文件，请换一个文件名。",
             "The rejects file must not overwrite the source file; choose another name.",
         )
+    if rejects_out is not None:
+        rejects_out = output_path(args.rejects_out, args.data_dir, force=args.force)
     options = ImportOptions(
         on_duplicate=args.on_duplicate,
         assign_to=args.assign_to,
@@ -349,7 +346,7 @@ def _clients_import(args: argparse.Namespace, out: Output) -> int:
     with signed_in(args) as (ctx, _):
         report = import_clients(ctx, source, options)
         if rejects_out is not None and report.rejected:
-            export_rejects(ctx, report, rejects_out)
+            export_rejects(ctx, report, rejects_out, overwrite=args.force)
     written = str(rejects_out) if rejects_out is not None and report.rejected else None
     data = {
         "rows": report.rows,
@@ -442,6 +439,7 @@ def _notice_row(version: NoticeVersion) -> dict[str, object]:
 
 
 HANDLERS: dict[str, Handler] = {
+    "access": cmd_access,
     "consent": cmd_consent,
     "init": cmd_init,
     "user": cmd_user,
@@ -454,5 +452,6 @@ HANDLERS: dict[str, Handler] = {
     "clients": cmd_clients,
     "notice": cmd_notice,
     "provision": cmd_provision,
+    "config": cmd_config,
     "gui": cmd_gui,
 }

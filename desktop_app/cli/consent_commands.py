@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import argparse
 import time
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop_app.cli.output_option import add_force_option, output_path
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
 
 if TYPE_CHECKING:
@@ -31,17 +31,8 @@ def add_consent_parser(sub: Any) -> None:
     )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--out", required=True, metavar="FILE.pdf")
+    add_force_option(p)
     p.add_argument("--language", choices=LANGUAGES, default="zh_CN", help="zh_CN (default) or en")
-
-
-def _output_path(text: str) -> Path:
-    path = Path(text).expanduser()
-    if path.is_dir() or not path.parent.is_dir():
-        raise InvalidInput(
-            f"无法写入 {path}：所在文件夹不存在，或该路径是文件夹。",
-            f"Cannot write {path}: its folder does not exist, or the path is a folder.",
-        )
-    return path
 
 
 def run_blank_form(args: argparse.Namespace, out: Output) -> int:
@@ -50,11 +41,16 @@ def run_blank_form(args: argparse.Namespace, out: Output) -> int:
     from desktop_app.domain.branch_time import branch_day
     from desktop_app.domain.consent_form_number import new_form_number
     from desktop_app.services.context import build_context
-    from desktop_app.store.data_dir import write_private_file
     from desktop_app.store.notice_files import newest_bundled
+    from desktop_app.store.output_paths import write_output
 
-    path = _output_path(args.out)
-    config = build_context(args.data_dir).require_config()
+    force = bool(getattr(args, "force", False))
+    path = output_path(args.out, args.data_dir, force=force)
+    from desktop_app.store.settings_witness import identity_before_sign_in
+
+    # No sign-in here: the identity the database last held (kept in the keyring), not an edited file's.
+    ctx = build_context(args.data_dir)
+    config = identity_before_sign_in(ctx.require_config())
     notice = newest_bundled()
     if notice is None:
         raise BranchVaultError(
@@ -66,7 +62,7 @@ def run_blank_form(args: argparse.Namespace, out: Output) -> int:
     number = str(new_form_number(config.branch_code, now))
     language = getattr(args, "language", None) or "zh_CN"
     form = branch_form(config, notice, form_number=number, language=language)
-    write_private_file(path, consent_form_pdf(form))
+    write_output(path, consent_form_pdf(form), data_dir=ctx.paths.root, overwrite=force)
     out.result(
         {
             "file": str(path),

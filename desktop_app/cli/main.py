@@ -12,7 +12,10 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from desktop_app import __version__
+from desktop_app.cli.access_commands import add_access_parser
+from desktop_app.cli.config_command import add_config_parser
 from desktop_app.cli.consent_commands import add_consent_parser
+from desktop_app.cli.output_option import add_force_option
 from desktop_app.cli.provision_command import add_provision_parser
 from desktop_app.domain.errors import BranchVaultError
 
@@ -133,6 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="allow a PC without a secure keyring (data then protected by staff passwords only)",
     )
     p.add_argument("--recovery-sheet", metavar="FILE", help="also write the recovery code as a one-page PDF")
+    add_force_option(p)
     p.add_argument(
         "--security-setting",
         action="append",
@@ -177,6 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = audit.add_parser("export", help="write the audit log as JSON Lines (auditor or manager)")
     _common(p, as_user=True)
     p.add_argument("--out", required=True, metavar="FILE")
+    add_force_option(p)
 
     p = sub.add_parser("rekey", help="rotate the database key and re-seal every key slot")
     _common(p, as_user=True)
@@ -216,6 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--assign-to", metavar="AGENT", help="managers: assign the imported clients to AGENT")
     p.add_argument("--on-duplicate", choices=("skip", "merge"), default="skip")
     p.add_argument("--rejects-out", metavar="FILE", help="write rejected rows as CSV (holds personal data)")
+    add_force_option(p)
     p.add_argument(
         "--consent-confirmed",
         action="store_true",
@@ -235,7 +241,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE", help="the notice file (TOML, format: resources/notices/README.md)")
 
     add_consent_parser(sub)
+    add_access_parser(sub, _common)
     add_provision_parser(sub)
+    add_config_parser(sub, _common)
 
     p = sub.add_parser("gui", help="start the GUI (the default)")
     p.add_argument("--data-dir")

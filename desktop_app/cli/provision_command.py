@@ -26,7 +26,9 @@ EPILOG = """exit codes / 退出码:
 First provisioning sets up the branch: --admin USER names the first IT administrator and the password
 comes from --admin-password-file or standard input (one line; --password-stdin says so explicitly;
 a terminal is prompted). The recovery code is printed once, as by init (in --json too).
-Later runs update only the branch name, company and headquarters name/contact and the HQ URL.
+Later runs update only the branch name, company and headquarters name/contact and the HQ URL, and
+only with an IT administrator's sign-in (--admin USER and the password, as above); the change is
+audited at once. Without it a change is refused (exit 1); "unchanged" needs no password.
 Machine-wide file: Linux /etc/branchvault/branch-config.toml, Windows %ProgramData%\\BranchVault\\
 branch-config.toml, macOS /Library/Application Support/BranchVault/branch-config.toml
 (BRANCHVAULT_MACHINE_CONFIG overrides). Format: installers/README.md, section Provisioning.
@@ -62,18 +64,20 @@ def add_provision_parser(sub: Any) -> None:
         action="store_true",
         help="only validate the file and report where the branch would live (installers run this)",
     )
-    p.add_argument("--admin", metavar="USERNAME", help="first provisioning: the first IT administrator")
+    p.add_argument(
+        "--admin",
+        metavar="USERNAME",
+        help="IT administrator: the first one on first provisioning; signs in to change an existing branch",
+    )
     p.add_argument(
         "--password-stdin",
         action="store_true",
-        help="first provisioning: read the admin password from stdin (the default when stdin is not a terminal)",
+        help="read the admin password from stdin (the default when stdin is not a terminal)",
     )
-    p.add_argument(
-        "--admin-password-file", metavar="FILE", help="first provisioning: read the admin password from FILE"
-    )
+    p.add_argument("--admin-password-file", metavar="FILE", help="read the admin password from FILE")
 
 
-def _password_source(args: argparse.Namespace) -> Any:
+def _password_source(args: argparse.Namespace, *, confirm: bool = True) -> Any:
     def read() -> str:
         if args.admin_password_file:
             path = Path(args.admin_password_file).expanduser()
@@ -93,7 +97,7 @@ def _password_source(args: argparse.Namespace) -> Any:
         from desktop_app.cli.terminal import SecretReader
 
         return SecretReader(args.password_stdin or piped).read(
-            "管理员密码", "the admin password", confirm=True
+            "管理员密码", "the admin password", confirm=confirm
         )
 
     return read
@@ -134,13 +138,18 @@ def cmd_provision(args: argparse.Namespace, out: Output) -> int:
     if args.check:
         return _report_check(out, machine.branch_code, str(source), data_dir)
     ctx = build_context(data_dir)
-    outcome = provision(ctx, machine, admin_username=args.admin, admin_password=_password_source(args))
+    confirm = not ctx.paths.is_initialised()  # a new password is typed twice; an existing one once
+    outcome = provision(
+        ctx, machine, admin_username=args.admin, admin_password=_password_source(args, confirm=confirm)
+    )
     if "keyring" in outcome.not_applied or "security" in outcome.not_applied:
         warnings.append(
             (
-                "门店建立后，密钥环选择与安全设置不随部署文件改变（未应用）；如需收紧安全设置，请使用机器安全策略文件 policy.toml。",
+                "门店建立后，密钥环选择与安全设置不随部署文件改变（未应用）；安全设置由 IT 用 branchvault config set "
+                "修改，或用机器安全策略文件 policy.toml 收紧。",
                 "The keyring choice and security settings are fixed once the branch exists (not applied); "
-                "to tighten security use the machine policy file policy.toml.",
+                "IT changes security settings with `branchvault config set`, or tightens them with the "
+                "machine policy file policy.toml.",
             )
         )
     if outcome.notice_names_changed:
@@ -206,7 +215,7 @@ def _report(out: Output, outcome: Any, source: str, root: str, warnings: list[tu
         zh, en = _FIELD_LABELS.get(name, (name, name))
         lines.append(f"  {zh} / {en}: {old or '-'} -> {new or '-'}")
     if outcome.changed:
-        lines.append("（此更改将在下次登录时记入审计日志 / recorded in the audit log at the next sign-in）")
+        lines.append("（此更改已记入审计日志 / recorded in the audit log）")
     if outcome.recovery_code is not None:
         data["recovery_code"] = format_code(outcome.recovery_code)
         lines.append(

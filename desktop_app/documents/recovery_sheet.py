@@ -1,4 +1,6 @@
-"""The one-page recovery sheet PDF that ``init --recovery-sheet FILE`` writes for IT to lock away."""
+"""The one-page recovery sheets: the database recovery code that ``init --recovery-sheet FILE`` writes
+for IT to lock away, and the client-data recovery code the first manager prints at set-up and keeps
+(it opens client data; IT's does not, and IT never sees this one)."""
 
 from __future__ import annotations
 
@@ -21,19 +23,62 @@ _INSTRUCTIONS_EN = (
 )
 
 
+_CLIENT_INSTRUCTIONS = (
+    "店长保管。没有任何店长能登录时（例如唯一的店长被 IT 重置了密码），店长设置本人密码后用此码恢复自己查看客户资料的权限：",
+    "branchvault access recover --as <店长用户名>",
+    "此码能打开全部客户资料：不要交给 IT 或其他任何人。使用会记入审计日志，并生成新的恢复码（此页随即作废）。",
+    "请将本页锁入保险柜；不要拍照、扫描或通过聊天工具发送。",
+)
+_CLIENT_INSTRUCTIONS_EN = (
+    "Kept by the branch manager. When no manager can confirm you (say the only manager was reset by IT),",
+    "a manager who set their own password restores their access to client data with this code",
+    "(branchvault access recover). It opens every client record: never give it to IT or anyone else.",
+    "Using it is audited and replaces it. Keep this page in a safe; do not photograph, scan or message it.",
+)
+
+
 def recovery_sheet_pdf(config: BranchConfig, recovery_code: str, created_at: datetime) -> bytes:
+    return _sheet(
+        config,
+        recovery_code,
+        created_at,
+        "BranchVault 数据库恢复码 / Database recovery sheet",
+        _INSTRUCTIONS,
+        _INSTRUCTIONS_EN,
+    )
+
+
+def client_recovery_sheet_pdf(config: BranchConfig, recovery_code: str, created_at: datetime) -> bytes:
+    return _sheet(
+        config,
+        recovery_code,
+        created_at,
+        "BranchVault 客户资料恢复码 / Client-data recovery sheet",
+        _CLIENT_INSTRUCTIONS,
+        _CLIENT_INSTRUCTIONS_EN,
+    )
+
+
+def _sheet(
+    config: BranchConfig,
+    recovery_code: str,
+    created_at: datetime,
+    title: str,
+    instructions: tuple[str, ...],
+    instructions_en: tuple[str, ...],
+) -> bytes:
     s = styles()
     story = [
-        para("BranchVault 数据库恢复码 / Database recovery sheet", s.title),
+        para(title, s.title),
         spacer(4),
         para(f"门店 Branch: {config.branch_name} ({config.branch_code})"),
         para(f"门店标识 Branch id: {config.branch_id}"),
         para(f"生成时间 Created: {created_at:%Y年%m月%d日 %H:%M}"),
         spacer(4),
         para(format_code(recovery_code), s.code),
-        *(para(text, s.indented if text.startswith("branchvault") else s.body) for text in _INSTRUCTIONS),
+        *(para(text, s.indented if text.startswith("branchvault") else s.body) for text in instructions),
         spacer(4),
-        *(para(text) for text in _INSTRUCTIONS_EN),
+        *(para(text) for text in instructions_en),
     ]
     setup = page_setup(
         config, title="BranchVault 恢复码 / Recovery sheet", footer_left="BranchVault — 机密 CONFIDENTIAL"

@@ -26,6 +26,7 @@ class Action(StrEnum):
     REQUEST_HANDLE = "request.handle"
     NOTICE_PUBLISH = "notice.publish"
     # Staff and keys.
+    ACCESS_CONFIRM = "access.confirm"  # seal the client-data key to a member (Bitwarden's "confirm member")
     STAFF_LIST = "staff.list"
     STAFF_MANAGE = "staff.manage"
     KEYS_ROTATE = "keys.rotate"
@@ -52,6 +53,7 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.EXPORT_APPROVE: frozenset({_M}),
     Action.REQUEST_HANDLE: frozenset({_M}),
     Action.NOTICE_PUBLISH: frozenset({_M}),
+    Action.ACCESS_CONFIRM: frozenset({_M}),
     Action.STAFF_LIST: frozenset({_I, _M}),
     Action.STAFF_MANAGE: frozenset({_I}),
     Action.KEYS_ROTATE: frozenset({_I}),
@@ -77,6 +79,7 @@ _ACTION_LABELS: dict[Action, tuple[str, str]] = {
     Action.STAFF_LIST: ("查看员工列表", "list staff"),
     Action.STAFF_MANAGE: ("管理员工账户", "manage staff accounts"),
     Action.KEYS_ROTATE: ("轮换数据库密钥", "rotate the database key"),
+    Action.ACCESS_CONFIRM: ("确认员工访问客户资料", "confirm a member's access to client data"),
     Action.BACKUP_RUN: ("备份与恢复", "run backups"),
     Action.CONFIG_EDIT: ("修改门店配置", "change branch configuration"),
     Action.AUDIT_READ: ("查看审计日志", "read the audit log"),
@@ -84,6 +87,23 @@ _ACTION_LABELS: dict[Action, tuple[str, str]] = {
     Action.AUDIT_VERIFY: ("校验审计链", "verify the audit chain"),
     Action.OWN_PASSWORD_CHANGE: ("修改自己的密码", "change own password"),
 }
+
+
+# Actions that read or change client personal data: besides the role, they need the client-data key
+# (services/client_access.py), which only confirmed agents and managers hold.
+CLIENT_DATA_ACTIONS: frozenset[Action] = frozenset(
+    {
+        Action.CLIENT_VIEW_OWN,
+        Action.CLIENT_VIEW_BRANCH,
+        Action.CLIENT_EDIT,
+        Action.CLIENT_REVEAL,
+        Action.CLIENT_REASSIGN,
+        Action.CONSENT_PRINT,
+        Action.EXPORT_REQUEST,
+        Action.EXPORT_APPROVE,
+        Action.REQUEST_HANDLE,
+    }
+)
 
 
 def can(role: Role, action: Action) -> bool:

@@ -6,7 +6,7 @@ Rules (GB/T 22239-2019 8.1.4.3 c; the reasons are in domain/audit_chain.py):
   or ``audit.witness_missing`` (keyring entry removed), outcome ``failure``, with the sequence numbers
   and hashes; the witness then starts again from the log as it is, so the same finding is reported
   once (it stays in the log) and a second rollback is caught again. Sign-in proceeds and the user is
-  told (``Session.warnings``): refusing would lock the branch out of its own data while the
+  told (``Session.notices``): refusing would lock the branch out of its own data while the
   evidence is already safe in the chain; ``audit verify`` run at that moment exits 1.
 - the append-only triggers (store/append_only_triggers.py) must exist unaltered, in the branch
   database and any attached one. Missing or altered ones are re-created at sign-in or by a verify
@@ -20,6 +20,7 @@ from desktop_app.domain.errors import BranchVaultError
 from desktop_app.services.audit_trail import record
 from desktop_app.services.audit_witness import read_and_compare, watch
 from desktop_app.services.context import AppContext
+from desktop_app.services.session import SessionNotice
 from desktop_app.store.append_only_triggers import damaged_everywhere, restore_everywhere
 
 ROLLBACK_ACTION = "audit.rollback_detected"
@@ -96,6 +97,11 @@ class RollbackNotDetectable(BranchVaultError):
         )
 
 
+NOTICE_CODES = frozenset(
+    {"audit_rollback_detected", "audit_witness_missing", "append_only_triggers_restored"}
+)  # the codes of the messages below that sign-in adds to Session.notices
+
+
 def witness_message(check: WitnessCheck) -> BranchVaultError | None:
     """The bilingual message for a witness finding (None: nothing to say)."""
     if check.state in (WitnessState.BEHIND, WitnessState.DIVERGED):
@@ -163,7 +169,7 @@ def check_witness_now(ctx: AppContext) -> WitnessCheck:
 
 def check_audit_integrity(ctx: AppContext) -> list[BranchVaultError]:
     """At sign-in, after the sign-in transaction: put back damaged triggers, compare the witness,
-    record what was found and add it to ``Session.warnings``. Never refuses the sign-in."""
+    record what was found and add it to ``Session.notices``. Never refuses the sign-in."""
     session, _ = ctx.require_session()
     warnings: list[BranchVaultError] = []
     restored = restore_damaged_triggers(ctx)
@@ -177,5 +183,5 @@ def check_audit_integrity(ctx: AppContext) -> list[BranchVaultError]:
         message = witness_message(witness.first_check)
         if message is not None:
             warnings.append(message)
-    session.warnings.extend(warnings)
+    session.notices.extend(SessionNotice(w.code, w.zh, w.en) for w in warnings)
     return warnings

@@ -22,7 +22,7 @@ from desktop_app.services.audit_integrity import (
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.context import AppContext
 from desktop_app.store.audit_repository import AuditFilter, AuditRepository
-from desktop_app.store.data_dir import write_private_file
+from desktop_app.store.output_paths import write_output
 
 
 def verify(ctx: AppContext) -> AuditVerification:
@@ -84,8 +84,10 @@ def record_view(ctx: AppContext) -> None:
         record(ctx, "audit.view", target_type="audit_log")
 
 
-def export_jsonl(ctx: AppContext, out: Path) -> int:
-    """Write every entry as JSON Lines (with hashes, so auditors can re-verify). Returns the count."""
+def export_jsonl(ctx: AppContext, out: Path, *, overwrite: bool = False) -> int:
+    """Write every entry as JSON Lines (with hashes, so auditors can re-verify). Returns the count.
+    ``out`` is checked by store/output_paths.py: never in the data directory, never over a device,
+    never over an existing file unless ``overwrite``."""
     check_permission(ctx, Action.AUDIT_EXPORT)
     _, db = ctx.require_session()
     lines = [
@@ -94,5 +96,6 @@ def export_jsonl(ctx: AppContext, out: Path) -> int:
     ]
     with db.transaction():
         record(ctx, "audit.export", target_type="audit_log", details={"entries": len(lines)})
-        write_private_file(out, ("\n".join(lines) + "\n").encode("utf-8") if lines else b"")
+        data = ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+        write_output(out, data, data_dir=ctx.paths.root, overwrite=overwrite)
     return len(lines)

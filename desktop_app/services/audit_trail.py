@@ -4,7 +4,12 @@ Every entry goes through ``record`` (or ``AuditRepository.append`` in the same t
 which also starts the chain's local witness on the open database (services/audit_witness.py).
 
 Personal data never enters the audit log in plaintext: ``pseudonym`` turns a value (a searched phone
-number, a changed ID number) into an HMAC keyed by a secret kept inside the encrypted database.
+number, a changed ID number) into an HMAC keyed by a secret kept inside the client-data database, so
+only holders of the client-data key can compute one (IT, who can read the audit log's database,
+cannot test guessed phone numbers against it).
+
+Actions on client data need the client-data key besides the role (services/client_access.py): a
+session without it is refused here, audited, with the reason it has none.
 """
 
 from __future__ import annotations
@@ -14,11 +19,11 @@ import hmac
 import os
 from typing import Any
 
-from desktop_app.domain.permissions import Action, can, require
+from desktop_app.domain.permissions import CLIENT_DATA_ACTIONS, Action, can, require
 from desktop_app.services.audit_witness import watch
 from desktop_app.services.context import AppContext
 from desktop_app.store.audit_repository import AuditRepository
-from desktop_app.store.meta_repository import PSEUDONYM_KEY, MetaRepository
+from desktop_app.store.meta_repository import CLIENT_META_TABLE, PSEUDONYM_KEY, MetaRepository
 
 
 def record(
@@ -55,11 +60,28 @@ def check_permission(ctx: AppContext, action: Action) -> None:
         with db.transaction():
             record(ctx, "access.denied", target_type="action", target_id=action.value, outcome="denied")
     require(session.role, action)
+    if action in CLIENT_DATA_ACTIONS and session.holds_client_key:
+        from desktop_app.services.client_access import ensure_still_holder  # local: import cycle
+
+        ensure_still_holder(ctx)
+    if action in CLIENT_DATA_ACTIONS and not session.holds_client_key:
+        from desktop_app.services.client_access import require_client_key  # local: import cycle
+
+        with db.transaction():
+            record(
+                ctx,
+                "access.denied",
+                target_type="action",
+                target_id=action.value,
+                outcome="denied",
+                details={"client_access": session.client_access},
+            )
+        require_client_key(ctx)
 
 
 def ensure_pseudonym_key(ctx: AppContext) -> bytes:
     _, db = ctx.require_session()
-    meta = MetaRepository(db)
+    meta = MetaRepository(db, CLIENT_META_TABLE)
     key = meta.get(PSEUDONYM_KEY)
     if key is None:
         key = os.urandom(32)

@@ -1,6 +1,8 @@
 """Setting up a branch (``init``): configuration, device secret, database, first IT admin, recovery slot.
 
-Either everything is created or nothing is left behind.
+Either everything is created or nothing is left behind. Whoever runs ``init`` (IT) never holds the
+client-data key, and the recovery code printed here opens only the branch database: the client-data
+key is born later, at the first manager's set-up (services/client_access.py).
 """
 
 from __future__ import annotations
@@ -16,13 +18,16 @@ from desktop_app.domain.password_rules import require_acceptable
 from desktop_app.domain.recovery_code import new_recovery_code
 from desktop_app.domain.roles import Role
 from desktop_app.domain.security_policy import PolicyError, SecurityPolicy, apply_settings
-from desktop_app.services.audit_trail import ensure_pseudonym_key, record
+from desktop_app.services import sign_in_attempts
+from desktop_app.services.audit_trail import record
 from desktop_app.services.audit_witness import start_witness
+from desktop_app.services.branch_settings import forget_initial_settings, store_initial_settings
 from desktop_app.services.context import AppContext, common_passwords
 from desktop_app.services.session import Session
 from desktop_app.services.staff_accounts import validate_display_name, validate_username
 from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.branch_config import BranchConfig, KdfParams, save_config
+from desktop_app.store.client_key_repository import ClientKeyRepository
 from desktop_app.store.database import create_database, read_file_salt
 from desktop_app.store.kdf_calibration import calibrate
 from desktop_app.store.key_slots import (
@@ -34,8 +39,10 @@ from desktop_app.store.key_slots import (
     make_slot,
     new_database_key,
 )
+from desktop_app.store.legacy_client_tables import drop_legacy_client_tables
 from desktop_app.store.machine_policy import apply_machine_policy
 from desktop_app.store.meta_repository import RECOVERY_PUBLIC_KEY, MetaRepository
+from desktop_app.store.signin_witness import SequenceWitness
 from desktop_app.store.staff_repository import StaffRepository
 
 BRANCH_CODE_MAX = 16
@@ -177,11 +184,12 @@ def init_branch(
             staff_repo.set_slot_public_key(admin.id, slots.slots[admin_username].public_key)
             recovery_public = slots.slots[RECOVERY_NAME].public_key.encode("ascii")
             MetaRepository(db).set(RECOVERY_PUBLIC_KEY, recovery_public)
+            drop_legacy_client_tables(db)  # client data lives in clients.db, made by the first manager
+            ClientKeyRepository(db).mark_separate()
         ctx.db = db
         ctx.session = Session(
             admin.id, admin.username, admin.display_name, admin.role, now, now, False, db_key
         )
-        ensure_pseudonym_key(ctx)
         with db.transaction():
             record(
                 ctx,
@@ -197,6 +205,9 @@ def init_branch(
                 target_id=admin_username,
                 details={"role": Role.IT_ADMIN.value},
             )
+            store_initial_settings(ctx, config)  # the authoritative copy, with the branch.init entry
+        created.append(paths.lockout)
+        sign_in_attempts.start_state_file(ctx, config)
         created.append(paths.key_slots)
         slots.save(paths.key_slots)
         created.append(paths.config)
@@ -204,11 +215,13 @@ def init_branch(
     except BaseException:
         ctx.close()
         for path in created:
-            for suffix in ("", "-wal", "-shm"):
+            for suffix in ("", "-wal", "-shm", "-journal"):
                 with contextlib.suppress(OSError):  # not FileNotFoundError only: finish the clean-up
                     os.unlink(os.fspath(path) + suffix)
         if device_secret is not None:
             ctx.secrets.delete(branch_id)
+            forget_initial_settings(branch_id)
+            SequenceWitness(branch_id).delete()
         raise
     ctx.config = config
     start_witness(ctx)  # the new audit log's head, kept in the keyring (services/audit_witness.py)

@@ -59,8 +59,8 @@ from desktop_app.services.client_intake import ReassignRefused
 from desktop_app.services.context import AppContext
 from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.client_repository import ClientRepository
-from desktop_app.store.data_dir import write_private_file
 from desktop_app.store.import_mapping_repository import ImportMappingRepository
+from desktop_app.store.output_paths import write_output
 from desktop_app.store.spreadsheet_reader import MAX_DATA_ROWS, Sheet, SpreadsheetError, read_sheet
 from desktop_app.store.staff_repository import StaffRepository
 
@@ -465,9 +465,10 @@ def rejects_csv(report: ImportReport) -> bytes:
     return rejects_table_csv(report.headers, report.rejected)
 
 
-def export_rejects(ctx: AppContext, report: ImportReport, path: Path) -> int:
-    """Write the rejects to ``path`` (only where the user chose; private file mode; sensitive cells
-    withheld unless the row had consent). Audited ``client.import.rejects_export`` with the count.
+def export_rejects(ctx: AppContext, report: ImportReport, path: Path, *, overwrite: bool = False) -> int:
+    """Write the rejects to ``path`` (only where the user chose, checked by store/output_paths.py;
+    private file mode; sensitive cells withheld unless the row had consent; an existing file only
+    replaced with ``overwrite``). Audited ``client.import.rejects_export`` with the count.
     Returns the count."""
     check_permission(ctx, Action.CLIENT_EDIT)
     _, db = ctx.require_session()
@@ -478,5 +479,5 @@ def export_rejects(ctx: AppContext, report: ImportReport, path: Path) -> int:
             target_type="file",
             details={"rows": len(report.rejected)},
         )
-        write_private_file(path, rejects_csv(report))
+        write_output(path, rejects_csv(report), data_dir=ctx.paths.root, overwrite=overwrite)
     return len(report.rejected)

@@ -64,6 +64,11 @@ class AppContext:
         if self.policy_override is not None:
             return self.policy_override
         base = self.config.policy() if self.config else SecurityPolicy()
+        if self.session is None and self.config is not None and self.config.use_keyring:
+            # Before sign-in the file is all there is: never weaker than the database's last values.
+            from desktop_app.store.settings_witness import policy_before_sign_in
+
+            base = policy_before_sign_in(self.config.branch_id, base)
         return apply_machine_policy(base)
 
     def require_config(self) -> BranchConfig:

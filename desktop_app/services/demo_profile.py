@@ -21,6 +21,7 @@ from desktop_app.domain.consent_records import ConsentFormDraft
 from desktop_app.domain.roles import Role
 from desktop_app.domain.synthetic_clients import DEFAULT_SEED, SyntheticClient, synthetic_clients
 from desktop_app.services.branch_setup import BranchDetails, init_branch
+from desktop_app.services.client_access import confirm_member, set_up_client_key
 from desktop_app.services.client_followups import add_followup
 from desktop_app.services.client_intake import create_client
 from desktop_app.services.context import AppContext, build_context
@@ -93,6 +94,21 @@ def _register(ctx: AppContext, user: DemoUser, clients: list[SyntheticClient]) -
         sign_out(ctx)
 
 
+def _confirm_demo_staff(ctx: AppContext) -> None:
+    """As a branch does it: the manager creates the client-data key (the demo keeps no recovery
+    code: it is thrown away), the agent signs in pending and the manager types their code."""
+    sign_in(ctx, DEMO_AGENT.username, DEMO_AGENT.password)
+    session, _ = ctx.require_session()
+    code = session.confirmation_code
+    sign_out(ctx)
+    sign_in(ctx, DEMO_MANAGER.username, DEMO_MANAGER.password)
+    try:
+        set_up_client_key(ctx)
+        confirm_member(ctx, DEMO_AGENT.username, code)
+    finally:
+        sign_out(ctx)
+
+
 def create_demo_profile(
     data_dir: Path | None = None,
     *,
@@ -126,6 +142,7 @@ def create_demo_profile(
     for user in DEMO_USERS[1:]:
         add_staff(ctx, user.username, user.display_name, user.role, password=user.password, must_change=False)
     sign_out(ctx)
+    _confirm_demo_staff(ctx)
     if clients:
         generated = synthetic_clients(
             clients, seed=seed, today=datetime.fromtimestamp(ctx.clock(), UTC).date()

@@ -48,6 +48,14 @@ class RecoveryFailed(BranchVaultError):
     code = "recovery_failed"
 
 
+RECOVERY_SLOT_MISSING = (
+    "密钥槽文件中没有恢复槽（恢复码因此无法使用）。请 IT 从与 branch.db 同一份备份恢复 keyslots.json；"
+    "能登录的 IT 管理员可运行 branchvault rekey 后重新生成恢复码。",
+    "The key-slot file has no recovery slot, so the recovery code cannot work. Ask IT to restore "
+    "keyslots.json from the backup branch.db came from.",
+)
+
+
 def _known_slots(ctx: AppContext, slots: KeySlotFile) -> tuple[dict[str, KeySlot], list[str]]:
     """The slots the database vouches for (active staff and the recovery slot, matched by public
     key), and the names of any others — a slot planted in the file is never re-sealed."""
@@ -74,6 +82,12 @@ def rotate_database_key(ctx: AppContext) -> int:
     new slot file replaces the old, so a power cut cannot leave slots for a key the file lacks.
     """
     check_permission(ctx, Action.KEYS_ROTATE)
+    return rotate_database_key_now(ctx, reason="requested")
+
+
+def rotate_database_key_now(ctx: AppContext, *, reason: str) -> int:
+    """The rotation itself, also run without IT's permission when keys must change: after a
+    password change, and when a staff member who held keys is disabled or reset."""
     config = ctx.require_config()
     session, db = ctx.require_session()
     with slot_lock(ctx.paths):
@@ -94,6 +108,7 @@ def rotate_database_key(ctx: AppContext) -> int:
                 target_id="branch.db",
                 details={
                     "phase": "started",
+                    "reason": reason,
                     "slots": len(pending.slots),
                     "unknown_slots_dropped": len(dropped),
                 },
@@ -145,6 +160,8 @@ def recover_access(
             "恢复码格式不正确（应为 25 个字符，5 个一组）。",
             "That is not a recovery code (25 characters in groups of 5).",
         ) from None
+    if load_key_slots(ctx.paths.key_slots, config.branch_id).recovery_slot() is None:
+        raise RecoveryFailed(*RECOVERY_SLOT_MISSING)
     try:
         unlocked = unlock(ctx.paths, config.branch_id, RECOVERY_NAME, code, None, recovery=True)
     except SlotOpenFailed:
@@ -233,6 +250,8 @@ def _recover(
             details={"device_secret_replaced": replaced, "slots_removed": len(removed)},
         )
         change.stage()
+    if replaced:  # the state file was authenticated under the old secret: take it over
+        sign_in_attempts.adopt_after_new_device_secret(ctx)
     sign_in_attempts.clear_lock(ctx, admin.username)
     needing = [n for n in removed if n != admin.username]
     return RecoveryResult(admin.username, password, new_code, replaced, needing)

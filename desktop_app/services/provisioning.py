@@ -2,31 +2,39 @@
 
 - No branch in the data directory: set it up as ``init`` does (first IT admin, recovery code),
   with the file's keyring choice and security settings, and audit ``branch.provision``.
-- The same branch code already there: update only the descriptive values (branch name, company
-  and headquarters name/contact, HQ address); nothing changed reports "unchanged". A change is
-  queued as a pending audit event (no one is signed in) and written to the audit log at the next
-  sign-in, like sign-in failures (services/sign_in_attempts.py). Keyring choice and security
-  settings are fixed once the branch exists: a difference is reported as not applied.
+- The same branch code already there: compare the descriptive values (branch name, company and
+  headquarters name/contact, HQ address) with the branch's; nothing changed reports "unchanged"
+  and needs no password. A change is applied only by an IT administrator who signs in
+  (``--admin`` and their password): through the audited configuration service
+  (services/branch_settings.py), so the database copy, its ``branch.provision`` audit entry (IT as
+  the actor, the names of the changed values) and the rewritten ``branch.toml`` go together.
+  Without that sign-in the change is refused and nothing is written. Keyring choice and security
+  settings are fixed once the branch exists: a difference is reported as not applied (IT uses
+  ``branchvault config set``, or tightens with the machine policy file).
 - Another branch code: refused; nothing is touched (never re-initialise over existing data).
+
+Why IT's password and not "the machine-wide file is owned by the administrator account": the
+threat is exactly a local administrator (who owns that file); the password puts a named IT
+account and its audit entry behind every change, the same on Windows, macOS and Linux, and needs
+no queued record in ``signin-state.json``, which anyone who can write the data folder can forge.
 """
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import dataclass, field
 
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.machine_config import MachineConfig
 from desktop_app.domain.security_policy import SecurityPolicy, apply_settings
 from desktop_app.services.audit_trail import record
+from desktop_app.services.branch_settings import change_settings
 from desktop_app.services.branch_setup import BranchDetails, init_branch
 from desktop_app.services.context import AppContext
-from desktop_app.services.sign_in import sign_out
-from desktop_app.store.branch_config import BranchConfig, KdfParams, save_config
+from desktop_app.services.sign_in import sign_in, sign_out
+from desktop_app.store.branch_config import BranchConfig, KdfParams
 from desktop_app.store.device_secret import KeyringUnavailable
-from desktop_app.store.signin_state import SignInState, SignInStateStore
+from desktop_app.store.settings_witness import identity_before_sign_in
 
 ACTION = "branch.provision"
 INITIALISED, UPDATED, UNCHANGED = "initialised", "updated", "unchanged"
@@ -83,9 +91,9 @@ def provision(
     kdf: KdfParams | None = None,
 ) -> ProvisionOutcome:
     """Apply ``machine`` to the branch in ``ctx.paths`` (see the module doc). ``admin_password`` is
-    called only when a branch is set up. Leaves ``ctx`` signed out."""
+    called only when a branch is set up or changed. Leaves ``ctx`` signed out."""
     if ctx.paths.is_initialised():
-        return _update(ctx, machine)
+        return _update(ctx, machine, admin_username, admin_password)
     return _initialise(ctx, machine, admin_username, admin_password, kdf)
 
 
@@ -140,27 +148,69 @@ def _initialise(
     return ProvisionOutcome(INITIALISED, result.config, recovery_code=result.recovery_code)
 
 
-def _update(ctx: AppContext, machine: MachineConfig) -> ProvisionOutcome:
+class ProvisionNotAuthorised(BranchVaultError):
+    code = "provision_not_authorised"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "门店已建立：更改门店信息须由 IT 管理员登录授权。请用 --admin 指定 IT 管理员，并提供其密码"
+            "（从标准输入或 --admin-password-file）。未作任何更改。",
+            "The branch exists: changing its values needs an IT administrator's sign-in. Name one with "
+            "--admin and give their password (on standard input or with --admin-password-file). "
+            "Nothing was changed.",
+        )
+
+
+class AdminMustChangePassword(BranchVaultError):
+    code = "must_change_password"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "该 IT 管理员须先修改密码（临时密码或密码已过期）：请运行 branchvault passwd。未作任何更改。",
+            "That IT administrator must change their password first (temporary or expired): run "
+            "`branchvault passwd`. Nothing was changed.",
+        )
+
+
+def _changes(config: BranchConfig, machine: MachineConfig) -> dict[str, tuple[str, str]]:
+    current = {name: str(getattr(config, name)) for name in machine.descriptive()}
+    return {name: (current[name], new) for name, new in machine.descriptive().items() if current[name] != new}
+
+
+def _update(
+    ctx: AppContext, machine: MachineConfig, admin_username: str | None, admin_password: Callable[[], str]
+) -> ProvisionOutcome:
     config = ctx.require_config()  # a partial or damaged branch raises here: nothing is touched
     if config.branch_code != machine.branch_code:
         raise DifferentBranch(config.branch_code, machine.branch_code, ctx.paths.root)
-    current = {name: str(getattr(config, name)) for name in machine.descriptive()}
-    changed = {
-        name: (current[name], new) for name, new in machine.descriptive().items() if current[name] != new
-    }
     not_applied = []
     if config.use_keyring != machine.use_keyring:
         not_applied.append("keyring")
     if _policy(config.security) != _policy(dict(machine.security)):
         not_applied.append("security")
-    if not changed:
+    # Before sign-in: compared with the names the database last held (the keyring copy, if kept),
+    # so an edited branch.toml that matches the file cannot hide a change as "unchanged".
+    if not _changes(identity_before_sign_in(config), machine):
         return ProvisionOutcome(UNCHANGED, config, not_applied=tuple(not_applied))
-    new_values: dict[str, Any] = {name: new for name, (_, new) in changed.items()}
-    updated = replace(config, **new_values)
-    _queue_audit(ctx, machine.branch_code, sorted(changed))  # first: never a change without its record
-    save_config(ctx.paths.config, updated)
-    ctx.config = updated
-    return ProvisionOutcome(UPDATED, updated, changed, tuple(not_applied))
+    if not admin_username or not admin_username.strip():
+        raise ProvisionNotAuthorised()
+    session = sign_in(ctx, admin_username.strip(), admin_password())
+    try:
+        if session.must_change_password:
+            raise AdminMustChangePassword()
+        config = ctx.require_config()  # signed in: the database's values, not the file's
+        changed = _changes(config, machine)
+        if changed:
+            change_settings(
+                ctx,
+                identity={name: new for name, (_, new) in changed.items()},
+                action=ACTION,
+                audit_details={"changed": sorted(changed)},  # names only: the values are in the file
+            )
+        config = ctx.require_config()
+    finally:
+        sign_out(ctx)
+    return ProvisionOutcome(UPDATED if changed else UNCHANGED, config, changed, tuple(not_applied))
 
 
 def _policy(settings: dict[str, object]) -> SecurityPolicy | None:
@@ -168,23 +218,3 @@ def _policy(settings: dict[str, object]) -> SecurityPolicy | None:
         return apply_settings(SecurityPolicy(), dict(settings))
     except ValueError:
         return None
-
-
-def _queue_audit(ctx: AppContext, branch_code: str, fields: list[str]) -> None:
-    """Queue the change for the audit log (written at the next sign-in, marked ``recorded_late``).
-    Only field names: the values are in the branch configuration file itself."""
-    event: dict[str, object] = {
-        "id": uuid.uuid4().hex,
-        "ts": ctx.clock(),
-        "action": ACTION,
-        "username": "",
-        "outcome": "success",
-        "target_type": "branch",
-        "target_id": branch_code,
-        "details": {"changed": fields},
-    }
-
-    def append(state: SignInState) -> None:
-        state.pending_events.append(event)
-
-    SignInStateStore(ctx.paths.lockout).update(append)

@@ -2,7 +2,12 @@
 
 Signing in = opening your key slot. A wrong password, a tampered slot and an unknown username give
 the same message. Attempts count towards the lockout across processes (services/sign_in_attempts.py)
-and failures are audited at the next successful sign-in.
+and failures are audited at the next successful sign-in. An agent's or manager's sign-in also opens
+their copy of the client-data key, if a manager confirmed them (services/client_access.py).
+
+A password change gives the slot a new key pair and then rotates the branch-database key (and, for a
+holder, the client-data key), so an old copy of the slot file opened with the old password opens
+nothing current.
 """
 
 from __future__ import annotations
@@ -11,47 +16,30 @@ from desktop_app.domain.errors import AccountDisabled, PasswordRejected, WrongCr
 from desktop_app.domain.password_rules import password_expired, require_acceptable
 from desktop_app.domain.permissions import Action
 from desktop_app.domain.roles import Role
-from desktop_app.services import sign_in_attempts
+from desktop_app.services import client_access, key_refresh, key_rotation, sign_in_attempts
 from desktop_app.services.audit_integrity import check_audit_integrity
-from desktop_app.services.audit_trail import check_permission, ensure_pseudonym_key, record
+from desktop_app.services.audit_trail import check_permission, record
+from desktop_app.services.branch_settings import reconcile_branch_settings
 from desktop_app.services.context import AppContext, common_passwords
-from desktop_app.services.session import Session
+from desktop_app.services.session import Session, SessionNotice
 from desktop_app.services.staff_slots import device_secret, install_slot, kdf_params, new_password_slot
-from desktop_app.store.audit_repository import AuditRepository
+from desktop_app.store.database import DatabaseKeyChanged
 from desktop_app.store.key_slot_changes import change_key_slots
-from desktop_app.store.key_slots import SlotOpenFailed, derive_kek, load_key_slots, open_slot
+from desktop_app.store.key_slots import (
+    SlotOpenFailed,
+    X25519PrivateKey,
+    derive_kek,
+    load_key_slots,
+    open_slot,
+)
 from desktop_app.store.staff_repository import StaffRepository
 from desktop_app.store.unlock import unlock
 
 
 def _flush_pending_events(ctx: AppContext) -> tuple[set[str], int]:
-    """Write queued sign-in failures and lockouts to the audit log (inside the caller's transaction)."""
-    _, db = ctx.require_session()
-    events, dropped = sign_in_attempts.pending_events(ctx)
-    repo = AuditRepository(db)
-    for event in events:
-        username = str(event.get("username") or "")
-        details = event.get("details")
-        repo.append(
-            now=float(event["ts"]),  # type: ignore[arg-type]
-            actor_id=None,
-            actor_username=username or "(unknown)",
-            actor_role="",
-            action=str(event["action"]),
-            target_type=str(event.get("target_type") or "staff"),  # provisioning queues branch changes
-            target_id=str(event.get("target_id") or username),
-            outcome=str(event.get("outcome") or "failure"),
-            details={"recorded_late": True, **(details if isinstance(details, dict) else {})},
-        )
-    if dropped:
-        record(
-            ctx,
-            "auth.events_dropped",
-            target_type="signin_state",
-            outcome="failure",
-            details={"dropped": dropped},
-        )
-    return {str(event["id"]) for event in events}, dropped
+    """Write queued sign-in failures and lockouts to the audit log (inside the caller's transaction),
+    after checking the state file against the sequence the database last saw."""
+    return sign_in_attempts.flush_pending_events(ctx)
 
 
 def sign_in(ctx: AppContext, username: str, password: str) -> Session:
@@ -91,15 +79,45 @@ def sign_in(ctx: AppContext, username: str, password: str) -> Session:
         must_change_password=staff.must_change_password
         or password_expired(staff.password_changed_at, now, ctx.policy),
         db_key=unlocked.db_key,
+        slot_private=unlocked.private_key,
     )
-    ensure_pseudonym_key(ctx)
-    with db.transaction():
-        flushed, dropped = _flush_pending_events(ctx)
-        record(ctx, "auth.sign_in", target_type="staff", target_id=username)
-    check_audit_integrity(ctx)  # rollback, removed witness, dropped triggers: recorded, user told
-    sign_in_attempts.succeeded(ctx, username, flushed, dropped)
-    _upgrade_slot_if_weaker(ctx, password, secret)
+    key_refresh.install(ctx)
+    try:
+        with db.transaction():
+            flushed, dropped = _flush_pending_events(ctx)
+            record(ctx, "auth.sign_in", target_type="staff", target_id=username)
+        check_audit_integrity(ctx)  # rollback, removed witness, dropped triggers: recorded, user told
+        sign_in_attempts.succeeded(ctx, username, flushed, dropped)
+        reconcile_branch_settings(ctx)  # the database's settings from here; an edited file is audited
+        _upgrade_slot_if_weaker(ctx, password, secret)
+        if slots.recovery_slot() is None:
+            _report_missing_recovery_slot(ctx)
+        client_access.open_at_sign_in(ctx)
+    except BaseException:
+        ctx.close()
+        raise
     return ctx.session
+
+
+def _report_missing_recovery_slot(ctx: AppContext) -> None:
+    """The recovery slot was removed from keyslots.json: audited, and IT is told at sign-in."""
+    session, db = ctx.require_session()
+    with db.transaction():
+        record(
+            ctx,
+            "keys.recovery_slot_missing",
+            target_type="keyslots",
+            target_id="keyslots.json",
+            outcome="failure",
+        )
+    session.notices.append(
+        SessionNotice(
+            "recovery_slot_missing",
+            "警告：密钥槽文件中的恢复槽不见了（可能被删除或替换），恢复码已无法使用。请 IT 立即检查并从备份恢复 keyslots.json。",
+            "Warning: the recovery slot is missing from the key-slot file (deleted or replaced), so the "
+            "recovery code no longer works. IT should check at once and restore keyslots.json from a backup.",
+        )
+    )
 
 
 def _upgrade_slot_if_weaker(ctx: AppContext, password: str, secret: bytes | None) -> None:
@@ -110,7 +128,10 @@ def _upgrade_slot_if_weaker(ctx: AppContext, password: str, secret: bytes | None
     target = kdf_params(ctx)
     if slot is None or slot.kdf_params.at_least(target):
         return
-    new_slot = new_password_slot(ctx, session.username, password, session.db_key, secret)
+    # same key pair, stronger wrapping: the client-data grant sealed to it stays valid
+    new_slot = new_password_slot(
+        ctx, session.username, password, session.db_key, secret, session.slot_private
+    )
     with change_key_slots(ctx.paths, config.branch_id) as change, db.transaction():
         install_slot(db, change, session.staff_id, new_slot)
         record(
@@ -124,10 +145,14 @@ def _upgrade_slot_if_weaker(ctx: AppContext, password: str, secret: bytes | None
 
 
 def sign_out(ctx: AppContext) -> None:
-    if ctx.session is not None and ctx.db is not None:
-        with ctx.db.transaction():
-            record(ctx, "auth.sign_out", target_type="staff", target_id=ctx.session.username)
-    ctx.close()
+    try:
+        if ctx.session is not None and ctx.db is not None:
+            with ctx.db.transaction():
+                record(ctx, "auth.sign_out", target_type="staff", target_id=ctx.session.username)
+    except DatabaseKeyChanged:
+        pass  # this user's keys were revoked meanwhile (disabled or reset): nothing left to sign out of
+    finally:
+        ctx.close()
 
 
 def verify_password(ctx: AppContext, password: str) -> None:
@@ -171,15 +196,24 @@ def change_password(ctx: AppContext, old_password: str, new_password: str) -> No
     require_acceptable(new_password, session.username, ctx.policy, common_passwords())
     if new_password == old_password:
         raise PasswordRejected(["新密码不能与旧密码相同"], ["the new password must differ from the old one"])
-    new_slot = new_password_slot(ctx, session.username, new_password, session.db_key, device_secret(ctx))
+    new_private = X25519PrivateKey.generate()
+    new_slot = new_password_slot(
+        ctx, session.username, new_password, session.db_key, device_secret(ctx), new_private
+    )
     now = ctx.clock()
     with change_key_slots(ctx.paths, config.branch_id) as change, db.transaction():
         install_slot(db, change, session.staff_id, new_slot)
         StaffRepository(db).set_password_state(session.staff_id, must_change=False, changed_at=now)
+        client_access.regrant_self(ctx, new_private)
         record(ctx, "auth.password_changed", target_type="staff", target_id=session.username)
         change.stage()
     session.must_change_password = False
     session.last_auth_at = now
+    client_access.after_slot_changed(ctx, new_private)
+    # An old copy of the slot file with the old password must not open the current keys.
+    if session.holds_client_key:
+        client_access.rotate_client_key(ctx, reason="password_changed")
+    key_rotation.rotate_database_key_now(ctx, reason="password_changed")
 
 
 def role_of(ctx: AppContext) -> Role:

@@ -1,6 +1,10 @@
 """Staff accounts: add, list, disable, reset password (IT administrators; managers may list).
 
 Credentials are key slots; disabling removes the slot so the person can no longer unwrap the key.
+Because an old copy of the slot file would still open the old keys, disabling or resetting someone
+also rotates the branch-database key at once (every open session signs in again) and, if they held
+the client-data key, drops their grant and makes the next holder's sign-in rotate that key too
+(services/client_access.py). A reset member waits for a manager to confirm them again.
 The last active IT administrator or manager cannot be disabled.
 """
 
@@ -15,6 +19,7 @@ from desktop_app.domain.password_rules import require_acceptable
 from desktop_app.domain.permissions import Action
 from desktop_app.domain.roles import Role
 from desktop_app.services.audit_trail import check_permission, record
+from desktop_app.services.client_access import revoke_in_transaction
 from desktop_app.services.context import AppContext, common_passwords
 from desktop_app.services.staff_slots import device_secret, install_slot, new_password_slot
 from desktop_app.store.audit_repository import utc_timestamp
@@ -135,8 +140,22 @@ def disable_staff(ctx: AppContext, username: str) -> None:
         change.slots.remove(username)
         repo.set_active(member.id, False)
         repo.set_slot_public_key(member.id, "")
-        record(ctx, "staff.disable", target_type="staff", target_id=username)
+        held = revoke_in_transaction(ctx, member, "staff.disable")
+        record(
+            ctx,
+            "staff.disable",
+            target_type="staff",
+            target_id=username,
+            details={"held_client_key": held},
+        )
         change.stage()
+    _rotate_database_key(ctx, "staff.disable")
+
+
+def _rotate_database_key(ctx: AppContext, reason: str) -> None:
+    from desktop_app.services.key_rotation import rotate_database_key_now  # local: key_rotation imports us
+
+    rotate_database_key_now(ctx, reason=reason)
 
 
 def reset_password(ctx: AppContext, username: str) -> str:
@@ -155,12 +174,14 @@ def reset_password(ctx: AppContext, username: str) -> str:
         repo.set_password_state(member.id, must_change=True, changed_at=now)
         if not member.active:
             repo.set_active(member.id, True)
+        held = revoke_in_transaction(ctx, member, "staff.reset_password")
         record(
             ctx,
             "staff.reset_password",
             target_type="staff",
             target_id=username,
-            details={"reenabled": not member.active},
+            details={"reenabled": not member.active, "held_client_key": held},
         )
         change.stage()
+    _rotate_database_key(ctx, "staff.reset_password")
     return password

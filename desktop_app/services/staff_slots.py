@@ -7,7 +7,7 @@ from desktop_app.services.context import AppContext
 from desktop_app.store.branch_config import KdfParams
 from desktop_app.store.database import Database
 from desktop_app.store.key_slot_changes import SlotFileChange
-from desktop_app.store.key_slots import KIND_PASSWORD, KeySlot, make_slot
+from desktop_app.store.key_slots import KIND_PASSWORD, KeySlot, X25519PrivateKey, make_slot
 from desktop_app.store.staff_repository import StaffRepository
 
 
@@ -16,6 +16,10 @@ def kdf_params(ctx: AppContext) -> KdfParams:
     config = ctx.require_config()
     floor = ctx.policy.kdf_min_memory_kib
     kdf = config.kdf
+    if ctx.session is None and config.use_keyring:  # before sign-in: never below the database's last cost
+        from desktop_app.store.settings_witness import kdf_before_sign_in
+
+        kdf = kdf_before_sign_in(config.branch_id, kdf)
     return KdfParams(max(1, kdf.time_cost), max(floor, kdf.memory_kib), max(1, kdf.parallelism))
 
 
@@ -25,7 +29,12 @@ def device_secret(ctx: AppContext) -> bytes | None:
 
 
 def new_password_slot(
-    ctx: AppContext, username: str, password: str, db_key: bytes, secret: bytes | None
+    ctx: AppContext,
+    username: str,
+    password: str,
+    db_key: bytes,
+    secret: bytes | None,
+    private: X25519PrivateKey | None = None,
 ) -> KeySlot:
     """Derive a slot (Argon2id: the slow part; call it before taking the slot lock)."""
     config = ctx.require_config()
@@ -37,6 +46,7 @@ def new_password_slot(
         db_key=db_key,
         kdf=kdf_params(ctx),
         device_secret=secret,
+        private=private,
     )
 
 

@@ -48,6 +48,11 @@ class DataPaths:
         return self.root / "branch.db"
 
     @property
+    def client_database(self) -> Path:
+        """Client personal data under the client-data key (store/client_schema.py)."""
+        return self.root / "clients.db"
+
+    @property
     def key_slots(self) -> Path:
         return self.root / "keyslots.json"
 

@@ -1,8 +1,13 @@
-"""Opening the branch's SQLCipher database with a raw 32-byte key, and transactions.
+"""Opening the branch's SQLCipher databases with raw 32-byte keys, and transactions.
 
-SQLCipher 4 defaults, WAL, ``secure_delete=ON``, ``foreign_keys=ON``. Opening tells apart, with
-distinct bilingual messages: a wrong key, a file that is not a BranchVault database, a corrupted
-file, and a schema newer than this app.
+Two files: ``branch.db`` (staff, audit log, key grants; every staff key opens it) and ``clients.db``
+(client personal data; only the client-data key opens it), attached to the same connection as the
+schema ``client_data`` for sessions that hold that key. Both use a rollback journal (``TRUNCATE``),
+not WAL: SQLite then commits a transaction that spans both files atomically through a super-journal,
+so a client change and its audit entry survive or vanish together across a crash (in WAL mode each
+file would commit on its own). SQLCipher 4 defaults, ``secure_delete=ON``, ``foreign_keys=ON``.
+Opening tells apart, with distinct bilingual messages: a wrong key, a file that is not a BranchVault
+database, a corrupted file, and a schema newer than this app.
 """
 
 from __future__ import annotations
@@ -20,6 +25,9 @@ from desktop_app.store import migrations
 from desktop_app.store.data_dir import restrict_file
 
 APPLICATION_ID = 0x42564C54  # "BVLT"
+CLIENT_APPLICATION_ID = 0x4256434C  # "BVCL": the client-data database
+CLIENT_SCHEMA = "client_data"
+JOURNAL_MODE = "TRUNCATE"
 SQLITE_HEADER = b"SQLite format 3\x00"
 DatabaseError = sqlcipher3.DatabaseError
 
@@ -81,6 +89,21 @@ class DatabaseKeyChanged(DatabaseOpenError):
         )
 
 
+class SlotFileMismatch(DatabaseOpenError):
+    code = "keyslots_do_not_match_database"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "密钥槽文件（keyslots.json）与门店数据库（branch.db）不匹配：很可能是数据库密钥轮换后放回了旧的密钥槽文件，"
+            "或只恢复了其中一个文件（也可能是数据库文件开头损坏）。不要只恢复一个文件：请 IT 从同一份备份同时恢复"
+            " keyslots.json、branch.db 和 clients.db。",
+            "The key-slot file (keyslots.json) does not match the branch database (branch.db): most likely "
+            "an old slot file was put back after a key rotation, or only one of the files was restored (or "
+            "the start of the database is damaged). Do not restore just one file: ask IT to restore "
+            "keyslots.json, branch.db and clients.db together from the same backup.",
+        )
+
+
 class DiskFull(BranchVaultError):
     code = "disk_full"
 
@@ -102,6 +125,49 @@ class DatabaseMissing(DatabaseOpenError):
         )
 
 
+class ClientDatabaseMissing(DatabaseOpenError):
+    code = "client_database_missing"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "找不到客户资料数据库文件（clients.db）。请联系 IT 从备份恢复该文件。",
+            "The client-data database file (clients.db) is missing. Ask IT to restore it from a backup.",
+        )
+
+
+def _check_not_plain(path: Path) -> None:
+    with path.open("rb") as handle:
+        head = handle.read(16)
+    if head == SQLITE_HEADER or len(head) < 16:
+        raise NotBranchVaultDatabase()
+
+
+_PAGE_SIZE = 4096  # SQLCipher 4 defaults: each page ends with a 16-byte IV and a 64-byte HMAC
+_RESERVE = 16 + 64
+_BTREE_PAGE_TYPES = {0x02, 0x05, 0x0A, 0x0D}
+
+
+def _key_reads_later_pages(path: Path, key: bytes, pages: int = 8) -> bool:
+    """Whether ``key`` decrypts pages 2.. of ``path`` into plausible SQLite b-tree pages: tells a
+    damaged first page (the key is right) from a key of another time (nothing decrypts). Uses
+    SQLCipher's page layout with AES-256-CBC under the raw key; it only reads, never writes."""
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+    with path.open("rb") as handle:
+        handle.seek(_PAGE_SIZE)
+        data = handle.read(_PAGE_SIZE * pages)
+    for offset in range(0, len(data) - _PAGE_SIZE + 1, _PAGE_SIZE):
+        page = data[offset : offset + _PAGE_SIZE]
+        iv = page[_PAGE_SIZE - _RESERVE : _PAGE_SIZE - _RESERVE + 16]
+        decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
+        plain = decryptor.update(page[: _PAGE_SIZE - _RESERVE]) + decryptor.finalize()
+        cells = int.from_bytes(plain[3:5], "big")
+        content = int.from_bytes(plain[5:7], "big")
+        if plain[0] in _BTREE_PAGE_TYPES and cells < _PAGE_SIZE // 4 and content <= _PAGE_SIZE - _RESERVE:
+            return True
+    return False
+
+
 def read_file_salt(path: Path) -> str:
     """SQLCipher keeps a random 16-byte salt at the start of the file; it is not secret."""
     with path.open("rb") as handle:
@@ -116,8 +182,19 @@ class Database:
         self.path = path
         self._depth = 0
         self._thread_lock = threading.RLock()
+        # Set by the signed-in session (services/key_refresh.py): called when another session rotated a
+        # key, it returns a fresh connection opened with the new keys (sealed to the same slot), or
+        # raises DatabaseKeyChanged when this user no longer holds them (disabled, reset).
+        self.reopen: Callable[[], sqlcipher3.Connection] | None = None
         self._commit_hooks: list[Callable[[], None]] = []
         self._close_hooks: list[Callable[[], None]] = []
+
+    def _follow_key_change(self) -> None:
+        assert self.reopen is not None
+        old = self.connection
+        self.connection = self.reopen()
+        with contextlib.suppress(sqlcipher3.Error):
+            old.close()
 
     def add_commit_hook(self, callback: Callable[[], None]) -> None:
         """Run ``callback`` after each outermost COMMIT succeeds (on the committing thread, still
@@ -129,6 +206,15 @@ class Database:
         self._close_hooks.append(callback)
 
     def execute(self, sql: str, params: tuple[object, ...] | dict[str, object] = ()) -> sqlcipher3.Cursor:
+        try:
+            return self._execute(sql, params)
+        except DatabaseKeyChanged:
+            if self.reopen is None or self._depth:
+                raise
+            self._follow_key_change()
+            return self._execute(sql, params)
+
+    def _execute(self, sql: str, params: tuple[object, ...] | dict[str, object]) -> sqlcipher3.Cursor:
         try:
             return self.connection.execute(sql, params)
         except sqlcipher3.DatabaseError as exc:
@@ -158,7 +244,7 @@ class Database:
             finally:
                 self._depth -= 1
             return
-        self.connection.execute("BEGIN IMMEDIATE")
+        self._begin()
         self._depth = 1
         try:
             yield self
@@ -176,28 +262,89 @@ class Database:
         for hook in list(self._commit_hooks):
             hook()
 
+    def _begin(self) -> None:
+        """BEGIN IMMEDIATE, first checking the keys still open every attached file; when another
+        session rotated one, follow it (``reopen``) before anything is written."""
+        if self.reopen is None:
+            self.connection.execute("BEGIN IMMEDIATE")
+            return
+        try:
+            self._execute("BEGIN IMMEDIATE", ())
+            for row in self.connection.execute("PRAGMA database_list").fetchall():
+                if row[1] != "temp":
+                    self._execute(f"SELECT count(*) FROM {row[1]}.sqlite_master", ())
+        except DatabaseKeyChanged:
+            if self.connection.in_transaction:
+                self.connection.execute("ROLLBACK")
+            self._follow_key_change()
+            self.connection.execute("BEGIN IMMEDIATE")
+
     @property
     def in_transaction(self) -> bool:
         return self._depth > 0
 
-    def rekey(self, new_key: bytes) -> None:
-        self.connection.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+    def rekey(self, new_key: bytes, schema: str = "main") -> None:
+        """Re-encrypt every page of one attached file under ``new_key`` (its own transaction)."""
+        self.connection.execute(f"PRAGMA {schema}.rekey = \"x'{new_key.hex()}'\"")
 
     def checkpoint(self) -> None:
-        """Copy the WAL into the database file and sync both (durability before a dependent step)."""
-        self.connection.execute("PRAGMA synchronous = FULL")
+        """Make everything committed so far durable before a dependent step (a key-slot file
+        replaced after a rekey). The rollback journal syncs at every commit; this also leaves a file
+        that was still in WAL mode (an old branch) with an empty WAL."""
+        with contextlib.suppress(sqlcipher3.Error):
+            self.connection.execute("PRAGMA main.wal_checkpoint(TRUNCATE)")
+
+    @property
+    def has_client_data(self) -> bool:
+        """Whether the client-data database is attached to this connection."""
+        rows = self.connection.execute("PRAGMA database_list").fetchall()
+        return any(row[1] == CLIENT_SCHEMA for row in rows)
+
+    def attach_client_data(self, path: Path, key: bytes, *, create: bool = False) -> None:
+        """Attach ``clients.db`` under ``key`` as ``client_data`` and bring its schema up to date,
+        or raise one of the DatabaseOpenError subclasses (the connection is left as it was)."""
+        from desktop_app.store import client_schema  # local: avoids an import cycle
+
+        if create:
+            if path.exists():
+                raise FileExistsError(path)
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        elif not path.exists():
+            raise ClientDatabaseMissing()
+        else:
+            _check_not_plain(path)
         try:
-            busy, _, _ = self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-            if busy:  # another connection is reading; FULL sync still made the WAL durable
-                self.connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
-        finally:
-            self.connection.execute("PRAGMA synchronous = NORMAL")
+            self.connection.execute(
+                f"ATTACH DATABASE ? AS {CLIENT_SCHEMA} KEY \"x'{key.hex()}'\"", (str(path),)
+            )
+            self.connection.execute(f"SELECT count(*) FROM {CLIENT_SCHEMA}.sqlite_master").fetchone()
+            if create:
+                self.connection.execute(f"PRAGMA {CLIENT_SCHEMA}.application_id = {CLIENT_APPLICATION_ID}")
+            app_id = self.connection.execute(f"PRAGMA {CLIENT_SCHEMA}.application_id").fetchone()[0]
+            if app_id != CLIENT_APPLICATION_ID:
+                raise NotBranchVaultDatabase()
+            version = client_schema.current_version(self)
+            if version > client_schema.LATEST_VERSION:
+                raise SchemaTooNew(version, client_schema.LATEST_VERSION)
+            _apply_pragmas(self.connection, CLIENT_SCHEMA)
+            client_schema.migrate(self)
+        except sqlcipher3.DatabaseError as exc:
+            self.detach_client_data()
+            raise (
+                WrongDatabaseKey() if _error_code(exc) == sqlcipher3.SQLITE_NOTADB else CorruptDatabase()
+            ) from exc
+        except BaseException:
+            self.detach_client_data()
+            raise
+        restrict_file(path)
+
+    def detach_client_data(self) -> None:
+        with contextlib.suppress(sqlcipher3.Error):
+            self.connection.execute(f"DETACH DATABASE {CLIENT_SCHEMA}")
 
     def close(self) -> None:
         for hook in list(self._close_hooks):
             hook()
-        with contextlib.suppress(sqlcipher3.Error):
-            self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.connection.close()
 
 
@@ -214,10 +361,10 @@ def _connect(path: Path, key: bytes) -> sqlcipher3.Connection:
     return connection
 
 
-def _apply_pragmas(connection: sqlcipher3.Connection) -> None:
-    connection.execute("PRAGMA journal_mode = WAL")
-    connection.execute("PRAGMA synchronous = NORMAL")
-    connection.execute("PRAGMA secure_delete = ON")
+def _apply_pragmas(connection: sqlcipher3.Connection, schema: str = "main") -> None:
+    connection.execute(f"PRAGMA {schema}.journal_mode = {JOURNAL_MODE}")  # leaves WAL on an old branch
+    connection.execute(f"PRAGMA {schema}.synchronous = NORMAL")
+    connection.execute(f"PRAGMA {schema}.secure_delete = ON")
     connection.execute("PRAGMA foreign_keys = ON")
     connection.execute("PRAGMA temp_store = MEMORY")  # sorts and temp tables never touch disk
 
@@ -261,7 +408,12 @@ def open_database(
             raise NotBranchVaultDatabase() from exc
         if expected_fingerprint is None:
             raise WrongDatabaseKey() from exc
-        raise CorruptDatabase() from exc
+        # The slot file is consistent with itself (its key matches its fingerprint) yet the first page
+        # does not open: either page 1 is damaged (the key still reads the other pages) or the slot
+        # file is from before a rekey, or the database from another time.
+        if _key_reads_later_pages(path, key):
+            raise CorruptDatabase() from exc
+        raise SlotFileMismatch() from exc
     if app_id != APPLICATION_ID:
         connection.close()
         raise NotBranchVaultDatabase()

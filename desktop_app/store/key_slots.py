@@ -53,6 +53,22 @@ class KeySlotFileError(BranchVaultError):
     code = "keyslots_invalid"
 
     def __init__(self, path: Path, detail: str) -> None:
+        self.detail = detail
+        if detail == "missing":
+            super().__init__(
+                f"找不到密钥槽文件 {path.name}。没有它任何人都无法登录：请 IT 从备份恢复该文件"
+                "（须与 branch.db 来自同一份备份）。",
+                f"The key-slot file {path.name} is missing; nobody can sign in without it. Ask IT to "
+                "restore it from the backup that branch.db came from.",
+            )
+            return
+        if detail == "other branch":
+            super().__init__(
+                f"密钥槽文件 {path.name} 属于另一家门店（门店标识不同），不能用于本门店。请 IT 放回本门店自己的文件。",
+                f"The key-slot file {path.name} belongs to another branch (different branch id) and cannot "
+                "be used here. Ask IT to put back this branch's own file.",
+            )
+            return
         super().__init__(
             f"密钥槽文件缺失、损坏或不属于本门店（{path.name}：{detail}）。请联系 IT 从备份恢复该文件"
             "（恢复码也保存在此文件中，文件损坏时无法单独使用）。",
@@ -123,10 +139,12 @@ def make_slot(
     db_key: bytes,
     kdf: KdfParams,
     device_secret: bytes | None,
+    private: X25519PrivateKey | None = None,
 ) -> KeySlot:
+    """A new slot; ``private`` is the key pair to wrap (a new one unless the caller keeps it)."""
     salt = os.urandom(16)
     kek = derive_kek(secret, salt, kdf, device_secret)
-    private = X25519PrivateKey.generate()
+    private = private or X25519PrivateKey.generate()
     aad = associated_data(branch_id, name, kind)
     nonce = os.urandom(12)
     private_raw = private.private_bytes(
@@ -149,6 +167,14 @@ def make_slot(
 
 def open_slot(slot: KeySlot, *, branch_id: str, secret: str, device_secret: bytes | None) -> bytes:
     """Return the database key, or raise SlotOpenFailed."""
+    return open_slot_keys(slot, branch_id=branch_id, secret=secret, device_secret=device_secret)[0]
+
+
+def open_slot_keys(
+    slot: KeySlot, *, branch_id: str, secret: str, device_secret: bytes | None
+) -> tuple[bytes, X25519PrivateKey]:
+    """Return the database key and the slot's private key (which opens the slot owner's sealed
+    client-data key), or raise SlotOpenFailed."""
     aad = associated_data(branch_id, slot.name, slot.kind)
     try:
         kek = derive_kek(
@@ -162,7 +188,26 @@ def open_slot(slot: KeySlot, *, branch_id: str, secret: str, device_secret: byte
         raise SlotOpenFailed() from exc
     if len(db_key) != DB_KEY_BYTES:
         raise SlotOpenFailed()
+    return db_key, private
+
+
+def open_sealed_key(slot: KeySlot, private: X25519PrivateKey, *, branch_id: str) -> bytes:
+    """The database key sealed in ``slot``, opened with a private key already in memory (a session
+    following a rotation made elsewhere, without asking for the password again)."""
+    try:
+        db_key = _HPKE.decrypt(
+            _unb64(slot.sealed_key), private, info=associated_data(branch_id, slot.name, slot.kind)
+        )
+    except (InvalidTag, ValueError, TypeError) as exc:
+        raise SlotOpenFailed() from exc
+    if len(db_key) != DB_KEY_BYTES:
+        raise SlotOpenFailed()
     return db_key
+
+
+def public_key_of(private: X25519PrivateKey) -> str:
+    """The slot public key (base64) that belongs to ``private``: derived, never read from a file."""
+    return _b64(private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw))
 
 
 def reseal(slot: KeySlot, *, branch_id: str, db_key: bytes) -> KeySlot:

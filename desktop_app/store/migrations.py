@@ -353,6 +353,32 @@ def _m008_consent_records(db: Database) -> None:
         )
 
 
+def _m009_client_key_grants(db: Database) -> None:
+    """Separation of duties by keys (issue 10): client personal data moves to ``clients.db`` under a
+    client-data key that only agents, managers and the client-data recovery code hold, never IT or
+    auditors. Each holder's copy of that key is sealed to the public key of their key slot and kept
+    here, one row per holder (``holder_id`` 0 is the client-data recovery code), with a MAC under the
+    client-data key itself so that someone who can write this database (IT) cannot add a holder,
+    change a holder's role or swap a public key without it being noticed. ``state`` 'next' rows are a
+    rotation in progress: they replace the 'current' ones once ``clients.db`` is re-keyed. The old
+    client tables stay in this file until the first manager signs in and moves them
+    (``services/client_access.py``); a new branch drops them at once."""
+    db.execute(
+        """CREATE TABLE client_key_grants (
+            holder_id INTEGER NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('current','next')),
+            role TEXT NOT NULL,
+            public_key TEXT NOT NULL,
+            sealed_key TEXT NOT NULL,
+            epoch INTEGER NOT NULL,
+            granted_by INTEGER NOT NULL,
+            granted_at TEXT NOT NULL,
+            mac TEXT NOT NULL,
+            PRIMARY KEY (holder_id, state)
+        )"""
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _m001_foundation,
     _m002_slot_public_keys,
@@ -362,6 +388,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m006_client_lifecycle,
     _m007_notice_versions,
     _m008_consent_records,
+    _m009_client_key_grants,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from desktop_app.domain.roles import Role
 from desktop_app.store.database import Database
 
-_COLUMNS = "id, username, display_name, role, active, must_change_password, password_changed_at, created_at"
+_COLUMNS = (
+    "id, username, display_name, role, active, must_change_password, password_changed_at, created_at, "
+    "slot_public_key"
+)
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,7 @@ class StaffMember:
     must_change_password: bool
     password_changed_at: float
     created_at: str
+    slot_public_key: str = ""  # of the member's current key slot ('' once disabled)
 
 
 def _row(row: tuple[object, ...]) -> StaffMember:
@@ -32,6 +36,7 @@ def _row(row: tuple[object, ...]) -> StaffMember:
         must_change_password=bool(row[5]),
         password_changed_at=float(row[6]),  # type: ignore[arg-type]
         created_at=str(row[7]),
+        slot_public_key=str(row[8]),
     )
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from desktop_app.store.data_dir import DataPaths, fsync_dir
 from desktop_app.store.database import Database, DatabaseOpenError, open_database
 from desktop_app.store.key_slot_changes import slot_lock
-from desktop_app.store.key_slots import KeySlot, KeySlotFile, load_key_slots, open_slot
+from desktop_app.store.key_slots import KeySlot, KeySlotFile, X25519PrivateKey, load_key_slots, open_slot_keys
 
 
 @dataclass
@@ -23,19 +23,22 @@ class Unlocked:
     database: Database
     db_key: bytes
     slots: KeySlotFile
+    private_key: X25519PrivateKey
 
 
 def _open_with(
     slot_file: KeySlotFile, slot: KeySlot, secret: str, device_secret: bytes | None, paths: DataPaths
 ) -> Unlocked:
-    db_key = open_slot(slot, branch_id=slot_file.branch_id, secret=secret, device_secret=device_secret)
+    db_key, private = open_slot_keys(
+        slot, branch_id=slot_file.branch_id, secret=secret, device_secret=device_secret
+    )
     database = open_database(
         paths.database,
         db_key,
         expected_fingerprint=slot_file.key_fingerprint,
         expected_salt=slot_file.db_salt,
     )
-    return Unlocked(database, db_key, slot_file)
+    return Unlocked(database, db_key, slot_file, private)
 
 
 def unlock(

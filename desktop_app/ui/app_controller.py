@@ -87,18 +87,6 @@ class AppController(QObject):
         else:
             self.show_main_window()
         self._close_sign_in()
-        self._show_sign_in_warnings()
-
-    def _show_sign_in_warnings(self) -> None:
-        """Tampering found at sign-in (already recorded in the audit log): tell the user once."""
-        session, _ = self.shell.context().require_session()
-        if not session.warnings:
-            return
-        from desktop_app.ui import dialogs
-
-        text = "\n\n".join(self.shell.error_text(warning) for warning in session.warnings)
-        session.warnings.clear()
-        dialogs.warning(self.main_window or self.password_dialog, self.tr("Audit log tampering"), text)
 
     def show_forced_password_change(self) -> None:
         from desktop_app.ui.change_password_dialog import ChangePasswordDialog
@@ -137,6 +125,24 @@ class AppController(QObject):
         window.show()
         self.locker.start()
         self.main_window_shown.emit()
+        self._show_session_notices(window)
+
+    def _show_session_notices(self, window: MainWindow) -> None:
+        """What sign-in found for the user to know (e.g. an edited branch.toml was restored), once."""
+        from desktop_app.ui import dialogs
+
+        session = self.shell.context().session
+        if session is None:
+            return
+        from desktop_app.services.audit_integrity import NOTICE_CODES as AUDIT_NOTICES
+
+        notices, session.notices = list(session.notices), []
+        for notice in notices:
+            if notice.code in AUDIT_NOTICES:  # tampering with the audit log, found and recorded
+                title = self.tr("Audit log tampering")
+            else:
+                title = self.tr("Branch configuration restored")
+            dialogs.warning(window, title, notice.message(self.shell.lang))
 
     def _close_main_window(self) -> None:
         if self.locker is not None:
@@ -171,7 +177,6 @@ class AppController(QObject):
             self.show_forced_password_change()
         else:
             self.show_main_window()
-        self._show_sign_in_warnings()
 
     def _switch_failed(self, username: str, message: str) -> None:
         self._close_main_window()

@@ -139,10 +139,11 @@ def open_file(parent: QWidget | None, caption: str, name_filter: str = "") -> Pa
 def save_file(
     parent: QWidget | None, caption: str, suggested: str = "", name_filter: str = ""
 ) -> Path | None:
+    """The path typed or picked, or None. Qt's own "replace?" prompt is off: callers go through
+    ui/output_files.py, which checks the path and asks that question itself, once, through this seam."""
     answered, path = _file_answer("save_file", caption, suggested)
     if answered:
         return path
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent, caption, suggested, name_filter, options=QFileDialog.Option.DontUseNativeDialog
-    )
+    options = QFileDialog.Option.DontUseNativeDialog | QFileDialog.Option.DontConfirmOverwrite
+    chosen, _ = QFileDialog.getSaveFileName(parent, caption, suggested, name_filter, options=options)
     return Path(chosen) if chosen else None

@@ -9,7 +9,10 @@ disk (what a print system spools on its own is outside the app).
 
 ``render_pdf_to_printer`` is the same printing without any dialog, for tests and for "print
 again". ``save_pdf_as`` asks for a file name and writes the PDF atomically (a temporary file in the
-chosen folder, renamed over the target), so a failed save leaves nothing half-written.
+chosen folder, renamed over the target), so a failed save leaves nothing half-written. The place
+is checked like every output (ui/output_files.py, store/output_paths.py): never in the branch's data
+directory, never onto a device or pipe, an existing file only after "Replace?"; "print to file" in
+the print dialog gets the same check.
 """
 
 from __future__ import annotations
@@ -25,7 +28,6 @@ from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop_app.domain.errors import BranchVaultError
-from desktop_app.store.data_dir import write_private_file
 from desktop_app.ui import dialogs
 
 MAX_DPI = 300  # an A4 page at 300 dpi is a 35 MB image; printer text stays sharp
@@ -219,12 +221,14 @@ def print_pdf_bytes(
     printer: QPrinter | None = None,
     *,
     ask: bool = True,
+    data_dir: Path | None = None,
 ) -> bool:
     """Ask with the print dialog (unless ``ask`` is False) and print exactly ``pdf``.
 
     ``title`` names the job in the print queue and the dialog, so it must hold no personal data
     (say "同意书 SZ001-20261129-K7QM2X", never the client's name). A new printer (A4 portrait) is
     used when ``printer`` is None; pass the same printer again to "print again" with ``ask=False``.
+    Printing to a file is refused inside ``data_dir`` or onto a device (``_check_print_to_file``).
     True when the pages were sent to the printer; False when the user cancelled or printing
     failed (the bilingual reason is shown in an error box)."""
     target = printer if printer is not None else new_printer()
@@ -233,6 +237,7 @@ def print_pdf_bytes(
         with _opened(pdf) as document:
             if ask and not _ask(parent, target, len(document), title):
                 return False
+            _check_print_to_file(target, data_dir)
             _print_document(document, target, *_chosen_range(target))
     except BranchVaultError as exc:
         heading = QCoreApplication.translate("PdfPrinting", "Printing failed")
@@ -241,29 +246,56 @@ def print_pdf_bytes(
     return True
 
 
+def _check_print_to_file(printer: QPrinter, data_dir: Path | None) -> None:
+    """Qt's print dialog can "print to file" at a path the user types: the same rule as every save
+    (store/output_paths.py) applies — never into the data directory ``data_dir``, never onto a
+    device or FIFO. Qt's dialog has already asked before replacing an existing file."""
+    name = printer.outputFileName() if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat else ""
+    if name:
+        from desktop_app.store.output_paths import check_output
+
+        check_output(Path(name), data_dir, overwrite=True)
+
+
 def _with_pdf_suffix(path: Path) -> Path:
     return path if path.suffix else path.with_suffix(PDF_SUFFIX)
 
 
 def save_pdf_as(
-    parent: QWidget | None, pdf: bytes, suggested_name: str, directory: Path | None = None
+    parent: QWidget | None,
+    pdf: bytes,
+    suggested_name: str,
+    directory: Path | None = None,
+    *,
+    data_dir: Path | None = None,
 ) -> Path | None:
-    """Ask where to save ``pdf`` and write it there atomically; the path, or None if cancelled
-    or the save failed (the bilingual reason is then shown, and no file is left half-written)."""
+    """Ask where to save ``pdf`` and write it there atomically; the path, or None if cancelled,
+    refused or the save failed (the bilingual reason is then shown, and no file is left
+    half-written). The place is checked by ui/output_files.py: never in the branch's data directory
+    (``data_dir``; the app's default data folders are always protected), never over a device, and an
+    existing file only after the user agreed to replace it."""
+    from desktop_app.domain.output_targets import OutputRefused
+    from desktop_app.store.output_paths import write_output
+    from desktop_app.ui.output_files import choose_output
+
     suggested = str(directory / suggested_name) if directory is not None else suggested_name
-    chosen = dialogs.save_file(
+    chosen = choose_output(
         parent,
         QCoreApplication.translate("PdfPrinting", "Save as PDF"),
         suggested,
         QCoreApplication.translate("PdfPrinting", "PDF files (*.pdf)"),
+        data_dir=data_dir,
+        normalise=_with_pdf_suffix,
     )
     if chosen is None:
         return None
-    path = _with_pdf_suffix(chosen)
+    heading = QCoreApplication.translate("PdfPrinting", "Saving failed")
     try:
-        write_private_file(path, pdf)
+        write_output(chosen.path, pdf, data_dir=data_dir, overwrite=chosen.overwrite)
+    except OutputRefused as refused:  # the place changed after it was checked
+        dialogs.error(parent, heading, refused.bilingual())
+        return None
     except OSError:
-        heading = QCoreApplication.translate("PdfPrinting", "Saving failed")
         dialogs.error(parent, heading, PdfNotSaved().bilingual())
         return None
-    return path
+    return chosen.path

@@ -242,7 +242,7 @@ var
 begin
   SetArrayLength(Lines, 0);
   AddLine(Lines, '# BranchVault machine-wide branch configuration, written by the installer {#AppVersion}.');
-  AddLine(Lines, '# Apply after editing: branchvault provision --config "' + ConfigPath + '"');
+  AddLine(Lines, '# Apply after editing: branchvault provision --config "' + ConfigPath + '" --admin IT_USERNAME');
   AddLine(Lines, '[branch]');
   AddKey(Lines, 'code', BranchCode);
   AddKey(Lines, 'name', BranchName);

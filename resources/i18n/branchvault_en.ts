@@ -105,6 +105,10 @@
         <translation>Audit log tampering</translation>
     </message>
     <message>
+        <source>Branch configuration restored</source>
+        <translation>Branch configuration restored</translation>
+    </message>
+    <message>
         <source>Password changed.</source>
         <translation>Password changed.</translation>
     </message>
@@ -128,8 +132,32 @@
         <translation>Audit log viewed</translation>
     </message>
     <message>
+        <source>Audit log rolled back or rewritten</source>
+        <translation>Audit log rolled back or rewritten</translation>
+    </message>
+    <message>
+        <source>Audit chain witness missing</source>
+        <translation>Audit chain witness missing</translation>
+    </message>
+    <message>
+        <source>Append-only protection put back</source>
+        <translation>Append-only protection put back</translation>
+    </message>
+    <message>
         <source>Account locked</source>
         <translation>Account locked</translation>
+    </message>
+    <message>
+        <source>Sign-in state file damaged or forged</source>
+        <translation>Sign-in state file damaged or forged</translation>
+    </message>
+    <message>
+        <source>Sign-in state file rolled back</source>
+        <translation>Sign-in state file rolled back</translation>
+    </message>
+    <message>
+        <source>Sign-in state file missing</source>
+        <translation>Sign-in state file missing</translation>
     </message>
     <message>
         <source>Password changed</source>
@@ -1645,6 +1673,21 @@ Data folder: %3</translation>
     <message>
         <source>Version %1 is published and now in force.</source>
         <translation>Version %1 is published and now in force.</translation>
+    </message>
+</context>
+<context>
+    <name>OutputFiles</name>
+    <message>
+        <source>Cannot save here</source>
+        <translation>Cannot save here</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 already exists. Replace it?</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>Replace the file?</translation>
     </message>
 </context>
 <context>

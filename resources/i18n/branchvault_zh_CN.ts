@@ -105,6 +105,10 @@
         <translation>审计日志被篡改</translation>
     </message>
     <message>
+        <source>Branch configuration restored</source>
+        <translation>门店配置已恢复</translation>
+    </message>
+    <message>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
@@ -128,8 +132,32 @@
         <translation>查看审计日志</translation>
     </message>
     <message>
+        <source>Audit log rolled back or rewritten</source>
+        <translation>审计日志被回滚或改写</translation>
+    </message>
+    <message>
+        <source>Audit chain witness missing</source>
+        <translation>审计链见证缺失</translation>
+    </message>
+    <message>
+        <source>Append-only protection put back</source>
+        <translation>已恢复只追加保护</translation>
+    </message>
+    <message>
         <source>Account locked</source>
         <translation>账户锁定</translation>
+    </message>
+    <message>
+        <source>Sign-in state file damaged or forged</source>
+        <translation>登录状态文件损坏或被伪造</translation>
+    </message>
+    <message>
+        <source>Sign-in state file rolled back</source>
+        <translation>登录状态文件被回退</translation>
+    </message>
+    <message>
+        <source>Sign-in state file missing</source>
+        <translation>登录状态文件丢失</translation>
     </message>
     <message>
         <source>Password changed</source>
@@ -1643,6 +1671,21 @@ Data folder: %3</source>
     <message>
         <source>Version %1 is published and now in force.</source>
         <translation>版本 %1 已发布，现已生效。</translation>
+    </message>
+</context>
+<context>
+    <name>OutputFiles</name>
+    <message>
+        <source>Cannot save here</source>
+        <translation>不能保存到这里</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 已存在。要替换它吗？</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>替换文件？</translation>
     </message>
 </context>
 <context>

@@ -24,12 +24,12 @@ from desktop_app.domain.roles import Role
 from desktop_app.services import audit_review
 from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in, sign_out
-from desktop_app.store.audit_repository import AuditRepository, _row_to_entry
+from desktop_app.store.audit_repository import AuditRepository, _row_to_entry, utc_timestamp
 from desktop_app.store.device_secret import SERVICE
 from tests.conftest import ADMIN, Branch, Clock
 from tests.support.database_key import database_key
 
-DB_FILES = ("branch.db", "branch.db-wal", "branch.db-shm")
+DB_FILES = ("branch.db", "branch.db-journal", "branch.db-wal", "branch.db-shm")
 
 
 def sign_in_and_out(branch: Branch, role: Role, times: int = 1) -> None:
@@ -108,7 +108,7 @@ def last_entry_of(ctx: AppContext, action: str) -> dict[str, object]:
 
 def codes(ctx: AppContext) -> list[str]:
     assert ctx.session is not None
-    return [warning.code for warning in ctx.session.warnings]
+    return [warning.code for warning in ctx.session.notices]
 
 
 def test_restoring_an_older_branch_db_is_reported(branch: Branch, tmp_path: Path) -> None:
@@ -131,7 +131,7 @@ def test_restoring_an_older_branch_db_is_reported(branch: Branch, tmp_path: Path
     assert not report.ok  # the verify of the session that found it says so too
     assert report.witness.state == "behind"
     assert codes(auditor) == ["audit_rollback_detected"]
-    warning = auditor.session.warnings[0]  # type: ignore[union-attr]
+    warning = auditor.session.notices[0]  # type: ignore[union-attr]
     assert "旧副本" in warning.zh and "older copy of branch.db" in warning.en
     details = last_entry_of(auditor, "audit.rollback_detected")
     assert details["witness_state"] == "behind"
@@ -164,7 +164,7 @@ def test_cutting_off_the_tail_of_the_log_is_reported(branch: Branch) -> None:
         last,
         last - 4,
     )
-    assert f"{last - 3}–{last}" in manager.session.warnings[0].en  # type: ignore[union-attr]
+    assert f"{last - 3}–{last}" in manager.session.notices[0].en  # type: ignore[union-attr]
     sign_out(manager)
 
 
@@ -218,7 +218,7 @@ def test_a_rechained_log_that_reaches_the_witness_is_reported_as_rewritten(branc
     assert codes(auditor) == ["audit_rollback_detected"]
     details = last_entry_of(auditor, "audit.rollback_detected")
     assert details["witness_state"] == "diverged" and details["found_hash"] != details["witness_hash"]
-    assert "recomputed" in auditor.session.warnings[0].en  # type: ignore[union-attr]
+    assert "recomputed" in auditor.session.notices[0].en  # type: ignore[union-attr]
     sign_out(auditor)
 
 
@@ -257,9 +257,8 @@ def test_time_going_backwards_is_reported_where_it_happens(branch: Branch, clock
     clock.advance(-3600)  # the PC's clock set back an hour to backdate what follows
     manager = signed_in(branch, Role.MANAGER)
     assert manager.db is not None
-    first_backdated = next(
-        e.seq for e in AuditRepository(manager.db).iter_all() if e.actor_username == "lina"
-    )
+    backdated = utc_timestamp(clock())
+    first_backdated = next(e.seq for e in AuditRepository(manager.db).iter_all() if e.ts == backdated)
     report = audit_review.verify(manager)
     assert not report.ok and report.chain.ok
     (regression,) = report.time_regressions

@@ -21,6 +21,7 @@ from desktop_app.services.context import build_context
 from desktop_app.services.sign_in import sign_out
 from desktop_app.services.staff_accounts import add_staff
 from tests.cli.support import ADMIN, BRANCH_NAME, STAFF, CliBranch
+from tests.support.client_access import grant_client_access
 
 
 @pytest.fixture(scope="session")
@@ -45,6 +46,7 @@ def branch_template(tmp_path_factory: pytest.TempPathFactory) -> CliBranch:
             if role != "it_admin":
                 add_staff(ctx, username, f"{username} 测试", Role(role), password=password, must_change=False)
         sign_out(ctx)
+        grant_client_access(lambda: build_context(data_dir), STAFF["manager"], [STAFF["agent"]])
     return CliBranch(data_dir, result.config.branch_id, format_code(result.recovery_code), keyring_file)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from tests.cli.support import ADMIN, FAST_INIT, CliBranch, assert_exit, lines, run_cli
 from tests.cli.test_init import FAIL_KEYRING
 
-DB_FILES = ("branch.db", "branch.db-wal", "branch.db-shm")
+DB_FILES = ("branch.db", "branch.db-journal", "branch.db-wal", "branch.db-shm")
 
 
 def test_verify_names_the_witness_it_matched(cli_branch: CliBranch) -> None:

@@ -17,11 +17,12 @@ from desktop_app.cli.terminal import Output
 from desktop_app.domain.consent_form_number import parse_form_number
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.services import context as context_module
-from desktop_app.services.context import NotInitialised
+from desktop_app.services.context import NotInitialised, build_context
 from desktop_app.store.branch_config import BranchConfig
 from desktop_app.store.notice_files import bundled_versions, load_bundled
 from tests.cli.support import CliBranch
 from tests.documents.pdf_tools import decode_qr_codes, pdf_info, pdf_text, requires_poppler
+from tests.support.branch_settings import save_branch_settings
 
 HQ = {"hq_name": "示例地产集团总部", "hq_contact": "010-0000-0000"}
 
@@ -41,9 +42,10 @@ def _with_hq(config: BranchConfig) -> BranchConfig:
 
 
 @pytest.fixture
-def hq_configured(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = context_module.load_config
-    monkeypatch.setattr(context_module, "load_config", lambda path: _with_hq(real(path)))
+def hq_configured(cli_branch: CliBranch) -> None:
+    """IT has set the headquarters' name and contact (``config set``: the database and the file)."""
+    ctx = build_context(cli_branch.data_dir)
+    save_branch_settings(ctx, _with_hq(ctx.require_config()))
 
 
 def namespace(data_dir: Path | None, out: Path, **extra: object) -> argparse.Namespace:

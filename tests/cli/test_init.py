@@ -27,6 +27,7 @@ from tests.cli.support import (
     read_config,
     run_cli,
 )
+from tests.support.file_keyring import device_secret_entries
 
 FAIL_KEYRING = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
 
@@ -73,11 +74,7 @@ def test_init_prints_the_recovery_code_once_in_five_groups(data_dir: Path, _test
     assert config["branch"]["code"] == "SZ001"
     assert config["branch"]["name"] == BRANCH_NAME
     assert config["keys"]["use_keyring"] is True
-    # the device secret and the audit chain's witness
-    assert sorted(keyring_entries(_test_keyring)) == [
-        f"BranchVault\0{config['branch']['id']}",
-        f"BranchVault\0{config['branch']['id']}:audit-head",
-    ]
+    assert device_secret_entries(_test_keyring) == [f"BranchVault\0{config['branch']['id']}"]
     # The code is shown once and kept nowhere on disk (the recovery slot holds only a derived key).
     for path in data_dir.iterdir():
         content = path.read_bytes()

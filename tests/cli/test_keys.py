@@ -20,6 +20,7 @@ from tests.cli.support import (
     database_key,
     lines,
 )
+from tests.support.file_keyring import device_secret_entries
 
 NEW_ADMIN_PASSWORD = "Adm1n!Renewed#2027"
 
@@ -154,7 +155,7 @@ def test_a_lost_device_secret_blocks_sign_in_until_recovery(cli_branch: CliBranc
     data = recovered.json()
     assert data["device_secret_replaced"] is True
     assert data["users_needing_reset"] == sorted(name for name, _ in STAFF.values() if name != ADMIN[0])
-    assert list(json.loads(cli_branch.keyring_file.read_text())) == [f"BranchVault\0{cli_branch.branch_id}"]
+    assert device_secret_entries(cli_branch.keyring_file) == [f"BranchVault\0{cli_branch.branch_id}"]
     assert slot_names(cli_branch) == {ADMIN[0], "__recovery__"}
     temporary = data["temporary_password"]
     assert_exit(

@@ -22,6 +22,7 @@ from tests.cli.support import (
     read_config,
     run_cli,
 )
+from tests.support.file_keyring import device_secret_entries
 
 MACHINE_FILE = """\
 [branch]
@@ -95,11 +96,7 @@ def test_first_provision_sets_up_the_branch_and_a_rerun_reports_unchanged(
     assert stored["branch"]["company_contact"] == "400-000-0000"
     assert stored["keys"]["use_keyring"] is True
     assert stored["security"] == {"kdf_target_seconds": 0.01}
-    # the device secret and the audit chain's witness
-    assert sorted(keyring_entries(_test_keyring)) == [
-        f"BranchVault\0{stored['branch']['id']}",
-        f"BranchVault\0{stored['branch']['id']}:audit-head",
-    ]
+    assert device_secret_entries(_test_keyring) == [f"BranchVault\0{stored['branch']['id']}"]
 
     before = snapshot(data_dir)
     again = provision("--config", str(config_file), "--data-dir", str(data_dir), "--json")  # no stdin needed
@@ -151,12 +148,22 @@ def test_first_provision_without_an_admin_is_a_usage_error_and_creates_nothing(
     assert not data_dir.exists() or list(data_dir.iterdir()) == []
 
 
-def test_a_changed_name_and_hq_url_are_applied_and_audited_at_the_next_sign_in(
+def test_a_changed_name_and_hq_url_are_applied_by_it_and_audited_at_once(
     tmp_path: Path, cli_branch: CliBranch
 ) -> None:
     original = read_config(cli_branch.data_dir)
     config_file = machine_file(tmp_path / "c.toml", name="深圳南山二店", url="https://hq2.example.cn/sync")
-    result = provision("--config", str(config_file), "--data-dir", str(cli_branch.data_dir), "--json")
+    result = provision(
+        "--config",
+        str(config_file),
+        "--data-dir",
+        str(cli_branch.data_dir),
+        "--json",
+        "--admin",
+        ADMIN[0],
+        "--password-stdin",
+        stdin=lines(ADMIN[1]),
+    )
     assert_exit(result, 0)
     report = result.json()
     assert report["status"] == "updated"
@@ -175,7 +182,7 @@ def test_a_changed_name_and_hq_url_are_applied_and_audited_at_the_next_sign_in(
     assert len(entries) == 1
     details = entries[0].details
     assert (entries[0].target_type, entries[0].target_id) == ("branch", "SZ001")
-    assert details["recorded_late"] is True
+    assert entries[0].actor_username == ADMIN[0] and "recorded_late" not in details  # IT, at once
     assert details["changed"] == sorted(report["changed"])
     assert "深圳南山二店" not in json.dumps(details, ensure_ascii=False)  # names of fields, not values
 
@@ -192,7 +199,16 @@ def test_security_and_keyring_are_not_changed_on_an_existing_branch(
         config_file.read_text(encoding="utf-8") + "idle_lock_minutes = 3\n", encoding="utf-8"
     )
     before = read_config(cli_branch.data_dir)
-    result = provision("--config", str(config_file), "--data-dir", str(cli_branch.data_dir), "--json")
+    result = provision(
+        "--config",
+        str(config_file),
+        "--data-dir",
+        str(cli_branch.data_dir),
+        "--json",
+        "--admin",
+        ADMIN[0],
+        stdin=lines(ADMIN[1]),
+    )
     assert_exit(result, 0)
     assert result.json()["not_applied"] == ["keyring", "security"]
     assert "policy.toml" in result.json()["warnings"][0]["message_en"]
@@ -346,7 +362,15 @@ def test_user_settings_cannot_override_branch_values_or_security(
     from desktop_app.store.user_settings import load_user_settings
 
     assert_exit(
-        provision("--config", str(machine_file(tmp_path / "c.toml")), "--data-dir", str(cli_branch.data_dir)),
+        provision(
+            "--config",
+            str(machine_file(tmp_path / "c.toml")),
+            "--data-dir",
+            str(cli_branch.data_dir),
+            "--admin",
+            ADMIN[0],
+            stdin=lines(ADMIN[1]),
+        ),
         0,
     )
     settings = cli_branch.data_dir / "user-settings.toml"

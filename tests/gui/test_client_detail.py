@@ -40,6 +40,7 @@ from tests.conftest import Branch, Clock
 from tests.consent_support import signed_form
 from tests.gui.conftest import wait_idle
 from tests.integration import conftest as fast_branch
+from tests.support.client_access import confirm
 
 # The integration tests' ``branch``: set up once per session and copied for each test (same users).
 _branch_template = fast_branch._branch_template
@@ -96,6 +97,7 @@ def setup(branch: Branch) -> Callable[[Role], tuple[AppContext, int, int]]:
         sign_in(ctx, *branch.users[Role.IT_ADMIN])
         add_staff(ctx, OTHER_AGENT[0], "李四", Role.AGENT, password=OTHER_AGENT[1], must_change=False)
         sign_out(ctx)
+        confirm(branch.context, branch.users[Role.MANAGER], OTHER_AGENT)
         sign_in(ctx, *OTHER_AGENT)
         theirs = create_client(ctx, ClientDraft(name="李娜", phone="13655556666")).id
         sign_out(ctx)

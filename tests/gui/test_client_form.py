@@ -21,6 +21,7 @@ from desktop_app.ui.clients.clients_page import ClientsPage
 from desktop_app.ui.clients.intake_dialog import IntakeDialog
 from tests.consent_support import signed_form
 from tests.gui.conftest import signed_in, wait_idle
+from tests.support.client_access import confirm
 
 ID_17 = "44030519800101123"
 RESIDENT_ID = ID_17 + check_character(ID_17)
@@ -223,6 +224,7 @@ def shared_phone(branch):
     sign_in(ctx, *branch.users[Role.IT_ADMIN])
     add_staff(ctx, OTHER_AGENT[0], "李四", Role.AGENT, password=OTHER_AGENT[1], must_change=False)
     sign_out(ctx)
+    confirm(branch.context, branch.users[Role.MANAGER], OTHER_AGENT)
     sign_in(ctx, *branch.users[Role.AGENT])
     mine = create_client(ctx, ClientDraft(name="张伟明", phone="13912345678")).id
     sign_out(ctx)

@@ -25,6 +25,7 @@ from desktop_app.ui.clients.client_table_model import AGENT, INTENTION, LAST_CON
 from desktop_app.ui.clients.clients_page import ClientsPage
 from desktop_app.ui.main_window import MainWindow
 from tests.gui.conftest import signed_in, wait_idle
+from tests.support.client_access import confirm
 
 OTHER_AGENT = ("lisi", "Agt!Other#2026xy")
 MINE = (("张伟明", "13912345678", "A"), ("王芳", "13987654321", "B"), ("赵磊", "13711112222", ""))
@@ -38,6 +39,7 @@ def clients_branch(branch):
     sign_in(ctx, *branch.users[Role.IT_ADMIN])
     add_staff(ctx, OTHER_AGENT[0], "李四", Role.AGENT, password=OTHER_AGENT[1], must_change=False)
     sign_out(ctx)
+    confirm(branch.context, branch.users[Role.MANAGER], OTHER_AGENT)
     for credentials, clients in ((branch.users[Role.AGENT], MINE), (OTHER_AGENT, THEIRS)):
         sign_in(ctx, *credentials)
         for name, phone, level in clients:

@@ -23,7 +23,6 @@ from desktop_app.services.client_intake import create_client
 from desktop_app.services.context import AppContext
 from desktop_app.services.privacy_notices import publish_notice
 from desktop_app.services.sign_in import sign_out
-from desktop_app.store.branch_config import save_config
 from desktop_app.store.client_repository import ClientRepository
 from desktop_app.ui import dialogs
 from desktop_app.ui.clients.client_detail_dialog import CONSENT_TAB, ClientDetailDialog
@@ -37,6 +36,7 @@ from tests.consent_support import signed_form
 from tests.documents.pdf_tools import decode_qr_codes, flat_text, requires_poppler
 from tests.gui.conftest import signed_in, wait_idle
 from tests.integration.test_privacy_notices import BUNDLED, edited_notice
+from tests.support.branch_settings import save_branch_settings
 
 NAME = "欧阳娜娜"
 RESIDENT_ID = "110105199003071239"
@@ -48,7 +48,7 @@ def hq_branch(branch: Branch) -> Branch:
     config = dataclasses.replace(
         branch.ctx.require_config(), hq_name="示例地产集团总部", hq_contact="021-0000-0000"
     )
-    save_config(branch.ctx.paths.config, config)
+    save_branch_settings(branch.ctx, config)
     return branch
 
 

@@ -17,12 +17,12 @@ from PySide6.QtCore import Qt
 from desktop_app.domain.privacy_notice import RenderedItem, RenderedNotice, RenderedSection
 from desktop_app.domain.roles import Role
 from desktop_app.services.privacy_notices import list_notice_versions
-from desktop_app.store.branch_config import save_config
 from desktop_app.ui import dialogs
 from desktop_app.ui.notices.notice_table_model import BY, CURRENT, HASH, VERSION
 from desktop_app.ui.notices.notices_page import NoticesPage, notice_html
 from tests.gui.conftest import signed_in, wait_idle
 from tests.integration.test_privacy_notices import BUNDLED, edited_notice
+from tests.support.branch_settings import save_branch_settings
 
 HQ_NAME = "示例地产集团总部"
 
@@ -30,7 +30,7 @@ HQ_NAME = "示例地产集团总部"
 @pytest.fixture
 def hq_branch(branch):
     config = dataclasses.replace(branch.ctx.require_config(), hq_name=HQ_NAME, hq_contact="021-0000-0000")
-    save_config(branch.ctx.paths.config, config)
+    save_branch_settings(branch.ctx, config)
     return branch
 
 

@@ -263,6 +263,7 @@ def test_a_refused_copy_never_touches_files_already_at_the_chosen_place(
     target.write_bytes(b"an earlier copy")
     target.with_suffix(".json").write_bytes(b'{"earlier": true}')
     dialogs.set_next_path(target)
+    dialogs.set_next_answer(dialogs.Button.Yes)  # replace both: the refusal must still keep them
     page.complete_copy(view)
     wait_idle(qtbot, manager_shell)
     assert page.error.text() != "" and page.last_copy_paths is None

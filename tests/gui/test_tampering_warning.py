@@ -15,7 +15,7 @@ from tests.gui.conftest import signed_in
 def test_a_removed_witness_is_shown_after_sign_in(qtbot, branch, make_shell) -> None:
     keyring.delete_password(SERVICE, entry_name(branch.ctx.require_config().branch_id))
     ctx = signed_in(branch.context(), *branch.users[Role.MANAGER])
-    assert ctx.session is not None and len(ctx.session.warnings) == 1
+    assert ctx.session is not None and len(ctx.session.notices) == 1
     shell = make_shell(ctx, language="zh_CN")
     controller = AppController(shell)
     controller._signed_in()
@@ -23,5 +23,5 @@ def test_a_removed_witness_is_shown_after_sign_in(qtbot, branch, make_shell) -> 
     (shown,) = [d for d in dialogs.history() if d.kind == "warning"]
     assert shown.title == "审计日志被篡改"
     assert "没有本门店审计链的见证" in shown.text
-    assert ctx.session.warnings == []  # told once
+    assert ctx.session.notices == []  # told once
     controller._close_main_window()

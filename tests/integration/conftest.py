@@ -25,7 +25,9 @@ from desktop_app.services.sign_in import sign_in, sign_out
 from desktop_app.services.staff_accounts import add_staff
 from desktop_app.store.audit_witness import entry_name
 from desktop_app.store.device_secret import SERVICE
+from desktop_app.store.signin_witness import SequenceWitness
 from tests.conftest import ADMIN, FAST_KDF, USERS, Branch, Clock
+from tests.support.client_access import grant_client_access
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,9 @@ class _Template:
     branch_id: str
     device_secret: str
     recovery_code: str
-    audit_witness: str
+    client_recovery_code: str
+    signin_seq: str | None  # the sign-in state file's sequence, kept beside the device secret
+    audit_witness: str  # the audit chain's head, kept beside the device secret
 
 
 @pytest.fixture(scope="session")
@@ -57,10 +61,17 @@ def _branch_template(tmp_path_factory: pytest.TempPathFactory) -> _Template:
             if role is not Role.IT_ADMIN:
                 add_staff(ctx, username, username, role, password=password, must_change=False)
         sign_out(ctx)
+        client_code = grant_client_access(
+            lambda: build_context(base / "branch", clock=Clock()), USERS[Role.MANAGER], [USERS[Role.AGENT]]
+        )
         secret = keyring.get_password(SERVICE, result.config.branch_id)
+        signin_seq = SequenceWitness(result.config.branch_id).get()
         witness = keyring.get_password(SERVICE, entry_name(result.config.branch_id))
     assert secret is not None and witness is not None
-    return _Template(base / "branch", result.config.branch_id, secret, result.recovery_code, witness)
+    seq = None if signin_seq is None else str(signin_seq)
+    return _Template(
+        base / "branch", result.config.branch_id, secret, result.recovery_code, client_code, seq, witness
+    )
 
 
 @pytest.fixture
@@ -69,9 +80,11 @@ def branch(
 ) -> Iterator[Branch]:
     shutil.copytree(_branch_template.root, data_dir)  # keeps the 0700 / 0600 modes
     keyring.set_password(SERVICE, _branch_template.branch_id, _branch_template.device_secret)
+    if _branch_template.signin_seq is not None:
+        SequenceWitness(_branch_template.branch_id).set(int(_branch_template.signin_seq))
     keyring.set_password(SERVICE, entry_name(_branch_template.branch_id), _branch_template.audit_witness)
     ctx = build_context(data_dir, clock=clock)
-    yield Branch(ctx, _branch_template.recovery_code, dict(USERS))
+    yield Branch(ctx, _branch_template.recovery_code, dict(USERS), _branch_template.client_recovery_code)
     ctx.close()
 
 

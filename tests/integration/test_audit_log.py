@@ -223,6 +223,7 @@ def test_pseudonym_key_differs_per_branch(
     from desktop_app.services.branch_setup import BranchDetails, init_branch
     from desktop_app.services.context import build_context
     from tests.conftest import ADMIN, FAST_KDF
+    from tests.support.client_access import grant_client_access
 
     other = build_context(tmp_path / "other-branch")
     init_branch(
@@ -233,8 +234,24 @@ def test_pseudonym_key_differs_per_branch(
         admin_password=ADMIN[1],
         kdf=FAST_KDF,
     )
+    manager = ("other.mgr", "Mgr!Other#2026xy")
+    add_staff(other, manager[0], "店长", Role.MANAGER, password=manager[1], must_change=False)
+    other.close()
+    grant_client_access(lambda: build_context(tmp_path / "other-branch"), manager)
+    other = build_context(tmp_path / "other-branch")
+    sign_in(other, *manager)
     assert pseudonym(other, "13800138000") != pseudonym(signed_in(Role.AGENT), "13800138000")
     other.close()
+
+
+def test_it_cannot_compute_pseudonyms(signed_in: Callable[[Role], AppContext]) -> None:
+    """The pseudonym key lives with the client data: IT cannot test guessed phone numbers against
+    the pseudonyms in the audit log it can read."""
+    import sqlcipher3
+
+    admin = signed_in(Role.IT_ADMIN)
+    with pytest.raises(sqlcipher3.OperationalError, match="no such table: client_meta"):
+        pseudonym(admin, "13800138000")
 
 
 def test_sign_in_failures_written_at_the_next_successful_sign_in(

@@ -52,7 +52,7 @@ def test_the_witness_follows_the_chain_head(branch: Branch, signed_in: Callable[
     final = stored_witness(branch)
     assert final is not None and final.seq > 0
     auditor = signed_in(Role.AUDITOR)
-    assert auditor.session is not None and auditor.session.warnings == []
+    assert auditor.session is not None and auditor.session.notices == []
     assert audit_review.verify(auditor).witness.state is WitnessState.MATCHES
 
 
@@ -70,7 +70,7 @@ def test_a_witness_that_trails_the_log_is_accepted_and_caught_up(branch: Branch)
 
     again = branch.context()
     sign_in(again, *ADMIN)
-    assert again.session is not None and again.session.warnings == []
+    assert again.session is not None and again.session.notices == []
     result = audit_review.verify(again)
     assert result.ok and result.witness.state in (WitnessState.AHEAD, WitnessState.MATCHES)
     sign_out(again)
@@ -82,7 +82,7 @@ def test_a_witness_edited_by_hand_counts_as_missing(branch: Branch) -> None:
     keyring.set_password(SERVICE, entry_name(config.branch_id), "999999:not-a-hash")
     ctx = branch.context()
     sign_in(ctx, *ADMIN)
-    assert ctx.session is not None and [w.code for w in ctx.session.warnings] == ["audit_witness_missing"]
+    assert ctx.session is not None and [w.code for w in ctx.session.notices] == ["audit_witness_missing"]
     sign_out(ctx)
     assert stored_witness(branch) is not None
 
@@ -101,7 +101,7 @@ def test_without_a_keyring_rollback_is_said_to_be_undetectable(data_dir: Path) -
     sign_out(ctx)
     ctx = build_context(data_dir)
     sign_in(ctx, *ADMIN)
-    assert ctx.session is not None and ctx.session.warnings == []
+    assert ctx.session is not None and ctx.session.notices == []
     result = audit_review.verify(ctx)
     assert result.ok and result.witness.state is WitnessState.UNAVAILABLE
     message = witness_message(result.witness)
@@ -152,11 +152,17 @@ def test_a_disarmed_writer_never_writes() -> None:
 def test_the_trigger_registry_matches_the_migrations(
     branch: Branch, signed_in: Callable[[Role], AppContext]
 ) -> None:
-    ctx = signed_in(Role.IT_ADMIN)
-    assert ctx.db is not None
-    assert damaged_triggers(ctx.db) == []
-    present = {row[0] for row in ctx.db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-    assert set(APPEND_ONLY_TRIGGERS) <= present
+    """Every expected trigger exists as the migrations wrote it, in branch.db and in clients.db."""
+    manager = signed_in(Role.MANAGER)  # clients.db attached
+    assert manager.db is not None
+    assert damaged_everywhere(manager.db) == []
+    found: set[str] = set()
+    for schema in ("main", "client_data"):
+        rows = manager.db.execute(f"SELECT name FROM {schema}.sqlite_master WHERE type = 'trigger'")
+        found |= {row[0] for row in rows}
+    assert set(APPEND_ONLY_TRIGGERS) <= found
+    admin = signed_in(Role.IT_ADMIN)  # branch.db only
+    assert admin.db is not None and damaged_triggers(admin.db) == []
 
 
 def test_triggers_of_an_attached_database_are_checked_and_put_back(

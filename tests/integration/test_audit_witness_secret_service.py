@@ -21,7 +21,7 @@ from desktop_app.store.database import open_database
 from tests.cli.support import ADMIN, FAST_INIT, Result, assert_exit, database_key, lines, run_cli
 from tests.integration.test_keyring_secret_service import private_secret_service, require_tools, secret_tool
 
-DB_FILES = ("branch.db", "branch.db-wal", "branch.db-shm")
+DB_FILES = ("branch.db", "branch.db-journal", "branch.db-wal", "branch.db-shm")
 
 
 @pytest.mark.secret_service

@@ -21,6 +21,7 @@ from desktop_app.store.machine_policy import (
     site_policy_path,
 )
 from tests.conftest import Branch
+from tests.support.branch_settings import save_branch_settings
 
 CONFIG = BranchConfig(
     branch_id="3b0d9c1e-1111-4222-8333-444455556666",
@@ -158,7 +159,7 @@ def test_policy_can_only_tighten() -> None:
 
 def test_policy_applies_over_the_branch_configuration(branch: Branch) -> None:
     config = branch.ctx.require_config()
-    save_config(branch.ctx.paths.config, dataclasses.replace(config, security={"lockout_attempts": 8}))
+    save_branch_settings(branch.ctx, dataclasses.replace(config, security={"lockout_attempts": 8}))
     assert build_context(branch.ctx.paths.root).policy.lockout_attempts == 8
     write_policy("[security]\nlockout_attempts = 3\n")
     ctx = build_context(branch.ctx.paths.root)

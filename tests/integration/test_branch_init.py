@@ -18,6 +18,7 @@ from desktop_app.services.sign_in import sign_in, sign_out
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.device_secret import KeyringUnavailable
 from tests.conftest import ADMIN, FAST_KDF, Branch
+from tests.support.file_keyring import device_secret_entries
 
 DETAILS = BranchDetails(" sz002 ", " 深圳福田店 ", "示例地产经纪有限公司", "400-000-0000")
 
@@ -55,12 +56,9 @@ def test_init_creates_a_working_branch(data_dir: Path, _test_keyring: Path) -> N
     assert (config.branch_code, config.branch_name) == ("SZ002", "深圳福田店")
     assert len(result.recovery_code) == 25
     assert {p.name for p in data_dir.iterdir()} >= {"branch.db", "branch.toml", "keyslots.json"}
-    # the device secret and the audit chain's witness (its head after set-up: two entries)
-    assert keyring_entries(_test_keyring).keys() == {
-        f"BranchVault\0{config.branch_id}",
-        f"BranchVault\0{config.branch_id}:audit-head",
-    }
-    assert keyring_entries(_test_keyring)[f"BranchVault\0{config.branch_id}:audit-head"].startswith("2:")
+    assert device_secret_entries(_test_keyring) == [f"BranchVault\0{config.branch_id}"]
+    witness = keyring_entries(_test_keyring)[f"BranchVault\0{config.branch_id}:audit-head"]
+    assert witness.startswith("2:")  # the audit chain's head after set-up (two entries)
     ctx = build_context(data_dir)
     assert ctx.config == config
     session = sign_in(ctx, *ADMIN)
@@ -73,14 +71,15 @@ def test_init_creates_a_working_branch(data_dir: Path, _test_keyring: Path) -> N
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 def test_files_are_private_during_the_init_session(data_dir: Path) -> None:
-    """Regression: the -wal and -shm files made while the new database was first open were 0644."""
+    """Regression: the -wal and -shm files made while the new database was first open were 0644 (the
+    database now keeps a rollback journal, which must be private too)."""
     ctx = build_context(data_dir)
     init_branch(
         ctx, DETAILS, admin_username=ADMIN[0], admin_display_name="IT", admin_password=ADMIN[1], kdf=FAST_KDF
     )
     assert ctx.session is not None  # the new admin stays signed in, the database open
     names = {p.name for p in data_dir.iterdir()}
-    assert {"branch.db", "branch.db-wal", "branch.db-shm", "branch.toml", "keyslots.json"} <= names
+    assert {"branch.db", "branch.db-journal", "branch.toml", "keyslots.json"} <= names
     assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
     modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in data_dir.iterdir()}
     assert modes == dict.fromkeys(modes, 0o600)
@@ -190,10 +189,7 @@ def test_failure_midway_cleans_up(
             init(data_dir, kdf=None) if stage == "calibrate" else init(data_dir)
     assert_nothing_left(data_dir, _test_keyring)
     result = init(data_dir)  # and a second attempt succeeds
-    assert sorted(keyring_entries(_test_keyring)) == [
-        f"BranchVault\0{result.config.branch_id}",
-        f"BranchVault\0{result.config.branch_id}:audit-head",
-    ]
+    assert device_secret_entries(_test_keyring) == [f"BranchVault\0{result.config.branch_id}"]
 
 
 def test_init_without_a_keyring_needs_none(

@@ -30,13 +30,13 @@ from desktop_app.services.client_retention import approve_destruction, due_for_d
 from desktop_app.services.client_reveal import KeptForLegalHold, reveal_field
 from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
-from desktop_app.services.staff_accounts import add_staff
-from desktop_app.store.branch_config import save_config
 from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.notice_files import NOTICES_DIR
 from tests.conftest import Branch, Clock
 from tests.consent_support import signed_form
 from tests.documents.pdf_tools import decode_qr_codes, flat_text, pdf_info, requires_poppler
+from tests.support.branch_settings import save_branch_settings
+from tests.support.client_access import add_confirmed_staff
 
 SignIn = Callable[[Role], AppContext]
 RESIDENT_ID = "110105199003071239"
@@ -97,19 +97,12 @@ def _hq_details(branch: Branch) -> None:
     config = dataclasses.replace(
         branch.ctx.require_config(), hq_name="示例地产集团总部", hq_contact="021-0000-0000"
     )
-    save_config(branch.ctx.paths.config, config)
+    save_branch_settings(branch.ctx, config)
 
 
 @pytest.fixture
 def other_agent(branch: Branch, signed_in: SignIn) -> AppContext:
-    add_staff(
-        signed_in(Role.IT_ADMIN),
-        OTHER_AGENT[0],
-        "李四",
-        Role.AGENT,
-        password=OTHER_AGENT[1],
-        must_change=False,
-    )
+    add_confirmed_staff(branch, OTHER_AGENT, "李四")
     ctx = branch.context()
     sign_in(ctx, *OTHER_AGENT)
     yield ctx  # type: ignore[misc]

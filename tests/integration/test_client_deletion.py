@@ -74,12 +74,16 @@ def decrypted_pages(db_path: Path, key: bytes) -> list[bytes]:
     return pages
 
 
-def decrypted_dump(branch: Branch) -> bytes:
+def decrypted_dump(branch: Branch, holder: AppContext) -> bytes:
+    """Every page of both databases: branch.db under the branch key, clients.db under the
+    client-data key ``holder`` holds."""
     username, password = branch.users[Role.IT_ADMIN]
     key = database_key(branch.ctx.paths.root, username, password)
     pages = decrypted_pages(branch.ctx.paths.database, key)
-    assert b"CREATE TABLE clients" in pages[0] or any(b"CREATE TABLE clients" in p for p in pages)
-    return b"\n".join(pages)
+    assert holder.session is not None
+    client_pages = decrypted_pages(branch.ctx.paths.client_database, holder.session.client_key)
+    assert any(b"CREATE TABLE client_data.clients" in p or b"CREATE TABLE clients" in p for p in client_pages)
+    return b"\n".join(pages + client_pages)
 
 
 def raw_bytes_of(directory: Path) -> bytes:
@@ -125,7 +129,7 @@ def test_deletion_leaves_nothing_in_decrypted_pages_wal_or_data_directory(
     client_id = make_client(manager, agent)
     _, db = manager.require_session()
     db.checkpoint()
-    before = decrypted_dump(branch)
+    before = decrypted_dump(branch, manager)
     assert all(secret in before for secret in secrets_of_the_client())  # the helper sees them
 
     destroyed = delete_client(manager, client_id, DeletionReason.DELETION_REQUEST, request_reference="REQ-7")
@@ -146,12 +150,14 @@ def test_deletion_leaves_nothing_in_decrypted_pages_wal_or_data_directory(
         "SELECT count(*) FROM client_followups WHERE client_id = ?", (client_id,)
     ).fetchone() == (0,)
     assert db.execute("SELECT count(*) FROM client_search WHERE rowid = ?", (client_id,)).fetchone() == (0,)
-    after = decrypted_dump(branch)
+    after = decrypted_dump(branch, manager)
     assert KEPT_NAME.encode() in after
     for secret in secrets_of_the_client():
         assert secret not in after, secret.decode()
-    wal = branch.ctx.paths.database.with_name(branch.ctx.paths.database.name + "-wal")
-    assert not wal.exists() or wal.stat().st_size == 0
+    for database in (branch.ctx.paths.database, branch.ctx.paths.client_database):
+        for suffix in ("-wal", "-journal"):  # old copies of pages: none left after the commit
+            leftover = database.with_name(database.name + suffix)
+            assert not leftover.exists() or leftover.stat().st_size == 0
     everything = raw_bytes_of(branch.ctx.paths.root)
     for secret in secrets_of_the_client():
         assert secret not in everything

@@ -23,9 +23,9 @@ from desktop_app.services.client_followups import add_followup
 from desktop_app.services.client_intake import create_client, reassign_client
 from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
-from desktop_app.services.staff_accounts import add_staff
 from tests.conftest import Branch
 from tests.consent_support import signed_form
+from tests.support.client_access import add_confirmed_staff
 
 SignIn = Callable[[Role], AppContext]
 RESIDENT_ID = "110105199003071239"
@@ -42,14 +42,7 @@ def entries(ctx: AppContext, action: str) -> list[tuple[str, str, str, str]]:
 
 @pytest.fixture
 def other(branch: Branch, signed_in: SignIn) -> Iterator[AppContext]:
-    add_staff(
-        signed_in(Role.IT_ADMIN),
-        OTHER_AGENT[0],
-        "李四",
-        Role.AGENT,
-        password=OTHER_AGENT[1],
-        must_change=False,
-    )
+    add_confirmed_staff(branch, OTHER_AGENT, "李四")
     ctx = branch.context()
     sign_in(ctx, *OTHER_AGENT)
     yield ctx

@@ -18,10 +18,10 @@ from desktop_app.services.client_intake import create_client
 from desktop_app.services.client_search import search_clients
 from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
-from desktop_app.services.staff_accounts import add_staff
 from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.client_repository import NO_FILTER, ClientFilter
 from tests.conftest import Branch
+from tests.support.client_access import add_confirmed_staff
 
 SignIn = Callable[[Role], AppContext]
 OTHER_AGENT = ("lisi", "Agt!Other#2026xy")
@@ -57,14 +57,7 @@ def office(branch: Branch, signed_in: SignIn) -> Iterator[Office]:
     张强  other    visiting  A     walk_in   2027-01-10
     王芳  manager  contract  A     referral  2027-01-01
     """
-    add_staff(
-        signed_in(Role.IT_ADMIN),
-        OTHER_AGENT[0],
-        "李四",
-        Role.AGENT,
-        password=OTHER_AGENT[1],
-        must_change=False,
-    )
+    add_confirmed_staff(branch, OTHER_AGENT, "李四")
     other = branch.context()
     sign_in(other, *OTHER_AGENT)
     manager, agent = signed_in(Role.MANAGER), signed_in(Role.AGENT)

@@ -24,10 +24,10 @@ from desktop_app.services.client_intake import create_client, update_client
 from desktop_app.services.client_requests import complete_correction, register_request
 from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
-from desktop_app.services.staff_accounts import add_staff
 from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.client_repository import ClientRepository
 from tests.conftest import Branch, Clock
+from tests.support.client_access import add_confirmed_staff
 
 SignIn = Callable[[Role], AppContext]
 OTHER_AGENT = ("lisi", "Agt!Other#2026xy")
@@ -44,14 +44,7 @@ def audit(ctx: AppContext, action: str) -> list[tuple[str, str, str, dict[str, o
 
 @pytest.fixture
 def other(branch: Branch, signed_in: SignIn) -> Iterator[AppContext]:
-    add_staff(
-        signed_in(Role.IT_ADMIN),
-        OTHER_AGENT[0],
-        "李四",
-        Role.AGENT,
-        password=OTHER_AGENT[1],
-        must_change=False,
-    )
+    add_confirmed_staff(branch, OTHER_AGENT, "李四")
     ctx = branch.context()
     sign_in(ctx, *OTHER_AGENT)
     yield ctx

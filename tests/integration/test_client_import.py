@@ -26,10 +26,10 @@ from desktop_app.services.client_import import (
 from desktop_app.services.client_intake import ReassignRefused, create_client
 from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
-from desktop_app.services.staff_accounts import add_staff
 from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.spreadsheet_reader import SpreadsheetError, read_sheet
 from tests.conftest import Branch
+from tests.support.client_access import add_confirmed_staff
 
 fx = importlib.import_module("tests.fixtures.import.make_fixtures")
 SignIn = Callable[[Role], AppContext]
@@ -184,9 +184,7 @@ def test_merge_fills_empty_fields_only_of_clients_the_importer_may_edit(
 ) -> None:
     agent = signed_in(Role.AGENT)
     mine = create_client(agent, ClientDraft(name="张伟", phone="13812345678", notes="老客户"))
-    add_staff(
-        signed_in(Role.IT_ADMIN), "lisi", "李四", Role.AGENT, password="Agt!Other#2026xy", must_change=False
-    )
+    add_confirmed_staff(branch, ("lisi", "Agt!Other#2026xy"), "李四")
     other = branch.context()
     sign_in(other, "lisi", "Agt!Other#2026xy")
     theirs = create_client(other, ClientDraft(name="王芳", phone="13912345678"))

@@ -24,10 +24,10 @@ from desktop_app.services.client_intake import (
 from desktop_app.services.client_reveal import KeptForLegalHold, reveal_field
 from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
-from desktop_app.services.staff_accounts import add_staff
 from desktop_app.store.client_repository import ClientRepository
 from tests.conftest import Branch, Clock
 from tests.consent_support import signed_form
+from tests.support.client_access import add_confirmed_staff
 
 
 def stored(ctx: AppContext, client_id: int) -> ClientRecord:
@@ -65,14 +65,7 @@ def client_count(ctx: AppContext) -> int:
 
 @pytest.fixture
 def other_agent(branch: Branch, signed_in: SignIn) -> Callable[[], AppContext]:
-    add_staff(
-        signed_in(Role.IT_ADMIN),
-        OTHER_AGENT[0],
-        "李四",
-        Role.AGENT,
-        password=OTHER_AGENT[1],
-        must_change=False,
-    )
+    add_confirmed_staff(branch, OTHER_AGENT, "李四")
 
     def open_other() -> AppContext:
         ctx = branch.context()

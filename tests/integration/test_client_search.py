@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -14,10 +15,10 @@ from desktop_app.services.client_intake import create_client, update_client
 from desktop_app.services.client_search import search_clients
 from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
-from desktop_app.services.staff_accounts import add_staff
 from desktop_app.store.client_repository import ClientRepository
 from tests.conftest import Branch
 from tests.consent_support import signed_form
+from tests.support.client_access import add_confirmed_staff
 
 SignIn = Callable[[Role], AppContext]
 RESIDENT_ID = "110105199003071239"
@@ -48,14 +49,7 @@ def agent(signed_in: SignIn) -> AppContext:
 
 @pytest.fixture
 def other_agent(branch: Branch, signed_in: SignIn) -> AppContext:
-    add_staff(
-        signed_in(Role.IT_ADMIN),
-        OTHER_AGENT[0],
-        "李四",
-        Role.AGENT,
-        password=OTHER_AGENT[1],
-        must_change=False,
-    )
+    add_confirmed_staff(branch, OTHER_AGENT, "李四")
     ctx = branch.context()
     sign_in(ctx, *OTHER_AGENT)
     return ctx
@@ -226,14 +220,31 @@ def test_fts_syntax_in_user_input_never_raises(agent: AppContext, query: str) ->
     search_clients(agent, query)
 
 
-def test_migration_indexes_existing_clients(agent: AppContext) -> None:
+def test_migration_indexes_existing_clients(tmp_path: Path) -> None:
+    """Branch migration 4 on an old branch database that already holds clients (the old layout,
+    before client data moved to clients.db)."""
+    from desktop_app.domain.name_pinyin import pinyin_sort_key
+    from desktop_app.domain.search_tokens import fts5_match_expression, query_tokens
     from desktop_app.store import migrations
+    from desktop_app.store.database import create_database
 
-    client = create_client(agent, ClientDraft(name="欧阳娜娜", phone=PHONE)).id
-    _, db = agent.require_session()
+    db = create_database(tmp_path / "branch.db", bytes(range(32)))
     with db.transaction():
+        db.execute(
+            "INSERT INTO staff (id, username, display_name, role, password_changed_at, created_at) "
+            "VALUES (1, 'zhangwei', 'zhangwei', 'agent', 0, 'x')"
+        )
+        db.execute(
+            "INSERT INTO clients (id, assigned_agent_id, full_name, phone_e164, phone_kind, created_at, "
+            "updated_at, name_pinyin) VALUES (7, 1, '欧阳娜娜', ?, 'mobile', 'x', 'x', ?)",
+            ("+86" + PHONE, pinyin_sort_key("欧阳娜娜")),
+        )
         db.execute("DROP TRIGGER clients_search_delete")
         db.execute("DROP TABLE client_search")
     with db.transaction():
         migrations.MIGRATIONS[3](db)  # migration 4 on a database that already has clients
-    assert ids(agent, "oynn") == {client} and ids(agent, "欧阳") == {client}
+    for text in ("oynn", "欧阳"):
+        match = fts5_match_expression(query_tokens(text), prefix_last=True)
+        rows = db.execute("SELECT rowid FROM main.client_search WHERE client_search MATCH ?", (match,))
+        assert {row[0] for row in rows} == {7}, text
+    db.close()

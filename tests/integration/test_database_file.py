@@ -49,7 +49,7 @@ def assert_no_plaintext(root: Path) -> None:
     assert files_containing(root, DISPLAY_NAME) == set()
     assert files_containing(root, PROBE_USER) <= USERNAME_FILES
     assert files_containing(root, "深圳南山店") <= {"branch.toml"}  # the branch name is configuration
-    for path in (db, db.with_name("branch.db-wal")):
+    for path in (db, db.with_name("branch.db-journal"), db.with_name("branch.db-wal")):
         if path.exists():
             data = path.read_bytes()
             assert PROBE_USER.encode() not in data and ADMIN[0].encode() not in data, path.name
@@ -64,12 +64,12 @@ def test_no_plaintext_in_the_data_directory(branch: Branch, signed_in: Callable[
     with pytest.raises(WrongCredentials):  # writes signin-state.json too
         sign_in(branch.context(), PROBE_USER, "wrong")
     root = branch.ctx.paths.root
-    wal = root / "branch.db-wal"
-    assert wal.exists() and wal.stat().st_size > 0, "the WAL must be there while the database is open"
+    journal = root / "branch.db-journal"
+    assert journal.exists(), "the rollback journal is kept (truncated) while the database is open"
     assert_no_plaintext(root)
     sign_out(probe)
     sign_out(admin)
-    assert not wal.exists() or wal.stat().st_size == 0
+    assert not journal.exists() or journal.stat().st_size == 0
     assert_no_plaintext(root)
 
 
@@ -124,15 +124,15 @@ def test_every_slot_yields_the_same_key(branch: Branch) -> None:
 def test_data_directory_is_private(branch: Branch, signed_in: Callable[[Role], AppContext]) -> None:
     with pytest.raises(WrongCredentials):
         sign_in(branch.context(), "lina", "wrong")
-    admin = signed_in(Role.IT_ADMIN)  # keeps the database, -wal and -shm open
+    admin = signed_in(Role.IT_ADMIN)  # keeps the database and its journal open
     add_probe(admin)
     root = branch.ctx.paths.root
     assert stat.S_IMODE(root.stat().st_mode) == 0o700
     names = {p.name for p in root.iterdir()}
     assert {
         "branch.db",
-        "branch.db-wal",
-        "branch.db-shm",
+        "branch.db-journal",
+        "clients.db",
         "branch.toml",
         "keyslots.json",
         "signin-state.json",

@@ -13,9 +13,10 @@ from desktop_app.services import audit_review
 from desktop_app.services.sign_in import sign_in
 from desktop_app.store import kdf_calibration
 from desktop_app.store.audit_repository import AuditRepository
-from desktop_app.store.branch_config import KdfParams, save_config
+from desktop_app.store.branch_config import KdfParams
 from desktop_app.store.kdf_calibration import MAX_TIME_COST, calibrate
 from tests.conftest import FAST_KDF, Branch
+from tests.support.branch_settings import save_branch_settings
 
 
 def test_calibrate_really_measures() -> None:
@@ -73,7 +74,7 @@ def slot(branch: Branch, name: str) -> dict[str, object]:
 def test_raised_kdf_cost_rewraps_the_slot_at_next_sign_in(branch: Branch) -> None:
     config = branch.ctx.require_config()
     stronger = KdfParams(time_cost=2, memory_kib=FAST_KDF.memory_kib, parallelism=1)
-    save_config(branch.ctx.paths.config, config.with_kdf(stronger))
+    save_branch_settings(branch.ctx, config.with_kdf(stronger))
     before = slot(branch, "lina")
     assert before["kdf"] == FAST_KDF.as_dict()
 
@@ -103,13 +104,11 @@ def test_raised_kdf_cost_rewraps_the_slot_at_next_sign_in(branch: Branch) -> Non
 
 def test_weaker_config_does_not_downgrade_a_slot(branch: Branch) -> None:
     config = branch.ctx.require_config()
-    save_config(
-        branch.ctx.paths.config, dataclasses.replace(config, kdf=KdfParams(2, FAST_KDF.memory_kib, 1))
-    )
+    save_branch_settings(branch.ctx, dataclasses.replace(config, kdf=KdfParams(2, FAST_KDF.memory_kib, 1)))
     ctx = branch.context()
     sign_in(ctx, *branch.users[Role.MANAGER])
     ctx.close()
-    save_config(branch.ctx.paths.config, config)  # back to t=1
+    save_branch_settings(branch.ctx, config)  # back to t=1
     ctx = branch.context()
     sign_in(ctx, *branch.users[Role.MANAGER])
     ctx.close()

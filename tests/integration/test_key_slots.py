@@ -18,8 +18,9 @@ import keyring
 import pytest
 from keyring.backends import null
 
-from desktop_app.domain.errors import WrongCredentials
+from desktop_app.domain.errors import AccountLocked, WrongCredentials
 from desktop_app.domain.roles import Role
+from desktop_app.services import sign_in_attempts
 from desktop_app.services.sign_in import sign_in
 from desktop_app.store.device_secret import SERVICE, DeviceSecretMissing, KeyringUnavailable
 from desktop_app.store.key_slots import (
@@ -265,6 +266,10 @@ def test_sign_in_with_a_slot_from_another_branch(branch: Branch) -> None:
 def test_sign_in_with_a_wrong_device_secret(branch: Branch) -> None:
     config = branch.ctx.require_config()
     keyring.set_password(SERVICE, config.branch_id, base64.b64encode(os.urandom(32)).decode())
+    # signin-state.json no longer authenticates under the changed secret: it fails closed first
+    with pytest.raises(AccountLocked):
+        sign_in(branch.context(), *branch.users[Role.IT_ADMIN])
+    branch.ctx.clock.advance(15 * 60)  # type: ignore[attr-defined]
     for role in Role:
         assert_wrong_credentials(branch, *branch.users[role])
 
@@ -310,5 +315,5 @@ def test_failures_from_tampering_count_towards_lockout(branch: Branch) -> None:
     for _ in range(4):
         with pytest.raises(WrongCredentials):
             sign_in(ctx, *branch.users[Role.MANAGER])
-    state = json.loads(branch.ctx.paths.lockout.read_text(encoding="utf-8"))
-    assert state["accounts"]["lina"]["failures"] == 4
+    state = sign_in_attempts.read_state(branch.context())  # names are stored hashed
+    assert state.lockout("lina").failures == 4

@@ -13,8 +13,8 @@ from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import change_password, sign_in
 from desktop_app.services.staff_accounts import reset_password
 from desktop_app.store.audit_repository import AuditRepository
-from desktop_app.store.branch_config import save_config
 from tests.conftest import Branch, Clock
+from tests.support.branch_settings import save_branch_settings
 
 NEW = "Fresh!Start#2027q"
 DAY = 86400
@@ -38,8 +38,18 @@ def test_change_password_for_every_role(
     ctx = signed_in(role)
     change_password(ctx, old, NEW)
     assert ctx.db is not None
-    last = list(AuditRepository(ctx.db).iter_all())[-1]
+    entries = list(AuditRepository(ctx.db).iter_all())
+    changed = max(i for i, e in enumerate(entries) if e.action == "auth.password_changed")
+    last = entries[changed]
     assert (last.action, last.target_id, last.outcome) == ("auth.password_changed", username, "success")
+    # then the keys the old slot opened are rotated: the client-data key for a holder, and the branch key
+    rotations = [(e.action, e.details.get("phase")) for e in entries[changed + 1 :]]
+    holder = role in (Role.AGENT, Role.MANAGER)
+    assert rotations == [
+        *([("keys.client_rotation", "started"), ("keys.client_rotation", "completed")] if holder else []),
+        ("keys.rekey", "started"),
+        ("keys.rekey", "completed"),
+    ]
     assert not can_sign_in(branch, username, old)
     assert can_sign_in(branch, username, NEW)
 
@@ -110,7 +120,7 @@ def test_password_expires_after_90_days(branch: Branch, clock: Clock) -> None:
 
 def test_zero_max_age_disables_expiry(branch: Branch, clock: Clock) -> None:
     config = branch.ctx.require_config()
-    save_config(branch.ctx.paths.config, dataclasses.replace(config, security={"password_max_age_days": 0}))
+    save_branch_settings(branch.ctx, dataclasses.replace(config, security={"password_max_age_days": 0}))
     clock.advance(1000 * DAY)
     ctx = branch.context()
     assert not sign_in(ctx, *branch.users[Role.AGENT]).must_change_password
@@ -119,7 +129,7 @@ def test_zero_max_age_disables_expiry(branch: Branch, clock: Clock) -> None:
 
 def test_shorter_max_age_from_config(branch: Branch, clock: Clock) -> None:
     config = branch.ctx.require_config()
-    save_config(branch.ctx.paths.config, dataclasses.replace(config, security={"password_max_age_days": 30}))
+    save_branch_settings(branch.ctx, dataclasses.replace(config, security={"password_max_age_days": 30}))
     clock.advance(31 * DAY)
     ctx = branch.context()
     assert sign_in(ctx, *branch.users[Role.AGENT]).must_change_password

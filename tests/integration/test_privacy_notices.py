@@ -15,9 +15,9 @@ from desktop_app.domain.roles import Role
 from desktop_app.services import privacy_notices as notices
 from desktop_app.services.context import AppContext
 from desktop_app.store.audit_repository import AuditRepository
-from desktop_app.store.branch_config import save_config
 from desktop_app.store.notice_files import NOTICES_DIR, load_bundled
 from tests.conftest import Branch
+from tests.support.branch_settings import save_branch_settings
 
 SignedIn = Callable[[Role], AppContext]
 BUNDLED = "2026-11-v1"
@@ -42,7 +42,7 @@ def write(tmp_path: Path, text: str, name: str = "company-notice.toml") -> Path:
 
 def set_hq(branch: Branch, name: str = "示例地产集团总部", contact: str = "021-0000-0000") -> None:
     config = dataclasses.replace(branch.ctx.require_config(), hq_name=name, hq_contact=contact)
-    save_config(branch.ctx.paths.config, config)
+    save_branch_settings(branch.ctx, config)
 
 
 def audit(ctx: AppContext, action: str) -> list[object]:

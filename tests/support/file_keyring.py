@@ -59,3 +59,10 @@ class TestKeyring(KeyringBackend):
             if data.pop(f"{service}\0{username}", None) is None:
                 raise PasswordDeleteError(username)
             self._save(data)
+
+
+def device_secret_entries(keyring_file: Path) -> list[str]:
+    """The test keyring's device secrets: not the entries beside them under "<branch id>:<name>" (the
+    last-known settings, the sign-in state file's sequence, the audit chain's head)."""
+    data = json.loads(keyring_file.read_text()) if keyring_file.exists() else {}
+    return [key for key in data if ":" not in key.partition("\0")[2]]

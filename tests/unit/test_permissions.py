@@ -22,6 +22,7 @@ EXPECTED: dict[str, set[Role]] = {
     "export.approve": {M},
     "request.handle": {M},
     "notice.publish": {M},
+    "access.confirm": {M},
     "staff.list": {IT, M},
     "staff.manage": {IT},
     "keys.rotate": {IT},
@@ -82,3 +83,12 @@ def test_no_action_purges_the_audit_log() -> None:
 def test_every_action_has_both_labels(action: Action) -> None:
     zh, en = action_label(action, "zh_CN"), action_label(action, "en")
     assert zh and en and zh != en
+
+
+def test_client_data_actions_are_never_it_or_auditor_actions() -> None:
+    """Whatever the matrix says, the client-data key is a second gate (services/client_access.py);
+    the two must agree: no client-data action is open to IT or the auditor."""
+    from desktop_app.domain.permissions import CLIENT_DATA_ACTIONS
+
+    for action in CLIENT_DATA_ACTIONS:
+        assert not can(IT, action) and not can(U, action), action

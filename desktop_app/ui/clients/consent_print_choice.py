@@ -83,7 +83,7 @@ class ConsentPrintChoice(Retranslating, QDialog):
         if self._pdf is None:
             return False
         title = self.tr("Consent form %1").replace("%1", self.form_number)
-        ok = print_pdf_bytes(self, self._pdf, title, self.printer_factory())
+        ok = print_pdf_bytes(self, self._pdf, title, self.printer_factory(), data_dir=self.shell.data_dir)
         if ok:
             self.info.show_ok(self.tr("Sent to the printer."))
         self.sent.emit(ok)
@@ -94,7 +94,9 @@ class ConsentPrintChoice(Retranslating, QDialog):
 
         if self._pdf is None:
             return
-        path = save_pdf_as(self, self._pdf, f"consent-form-{self.form_number}.pdf")
+        path = save_pdf_as(
+            self, self._pdf, f"consent-form-{self.form_number}.pdf", data_dir=self.shell.data_dir
+        )
         if path is not None:
             self.info.show_ok(self.tr("Saved as %1").replace("%1", str(path)))
             self.saved.emit(str(path))

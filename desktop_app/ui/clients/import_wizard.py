@@ -315,21 +315,27 @@ class ResultPage(_Page):
         report, source = self.report, self.import_wizard.path
         if report is None or not report.rejected:
             return
-        path = dialogs.save_file(
-            self, self.tr("Export rejected rows"), "rejects.csv", self.tr("CSV files (*.csv)")
+        from desktop_app.ui.output_files import choose_output
+
+        shell = self.shell  # the worker gets the shell, never a widget
+        chosen = choose_output(
+            self,
+            self.tr("Export rejected rows"),
+            "rejects.csv",
+            self.tr("CSV files (*.csv)"),
+            data_dir=shell.data_dir,
         )
-        if path is None:
+        if chosen is None:
             return
+        path = chosen.path
         if source is not None and path.resolve() == source.resolve():
             self.message.show_error(self.tr("Choose another file: the source file must not be overwritten."))
             return
 
-        shell = self.shell  # the worker gets the shell, never a widget
-
         def export() -> int:
             from desktop_app.services.client_import import export_rejects
 
-            return export_rejects(shell.context(), report, path)
+            return export_rejects(shell.context(), report, path, overwrite=chosen.overwrite)
 
         self.run(
             export,

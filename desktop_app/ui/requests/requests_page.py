@@ -7,15 +7,15 @@ type (copy: the client's unmasked PDF and JSON saved where the manager chooses; 
 deletion or withdrawal; explanation) or refuse it with a written reason. Nothing is read before
 the area is first shown, and every service call runs on the worker; while one runs, Register,
 Verify, Complete and Refuse are disabled (a second click must not answer a request twice). A copy
-is written to temporary files beside the chosen place and renamed there only once it is made.
+is written to temporary files beside the chosen place and renamed there only once it is made;
+the place is checked first (ui/output_files.py: never the data directory, "Replace?" asked).
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.client_requests import ClientState, RequestKind, RequestStatus, RequestView
 from desktop_app.domain.errors import BranchVaultError
+from desktop_app.domain.output_targets import OutputRefused
 from desktop_app.services.client_requests import CopyOfData
 from desktop_app.ui import dialogs
 from desktop_app.ui.form_parts import MessageLabel
@@ -42,6 +43,9 @@ from desktop_app.ui.requests.request_table_model import RequestTableModel
 from desktop_app.ui.requests.request_text_dialog import RequestTextDialog, TextPurpose
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
+
+if TYPE_CHECKING:
+    from desktop_app.ui.output_files import ChosenOutput
 
 COLUMN_WIDTHS = (90, 120, 110, 100, 150, 90)
 FILTER_OPEN = "open"
@@ -66,6 +70,10 @@ def _delete(shell: Shell, request_id: int) -> RequestView:
     return complete_deletion(shell.context(), request_id)
 
 
+def _with_pdf_suffix(chosen: Path) -> Path:
+    return chosen if chosen.suffix.lower() == ".pdf" else chosen.with_name(chosen.name + ".pdf")
+
+
 class CopyNotSaved(BranchVaultError):
     code = "copy_not_saved"
 
@@ -83,42 +91,36 @@ class CopyNotSaved(BranchVaultError):
             )
 
 
-def _temporary_beside(target: Path) -> Path:
-    """An empty new file next to ``target`` (same folder, so the final rename stays on one disk)."""
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(handle)
-    return Path(name)
-
-
-def _copy_to(shell: Shell, request_id: int, pdf_path: Path, json_path: Path) -> CopyOfData:
-    """Create temporary files beside both targets first (so an unwritable place fails before the
-    request is completed), build the copy, write it to the temporary files and only then rename them
-    over the targets. Only our temporary files are ever removed: a file that was already at the
-    chosen place is untouched unless the copy replaces it."""
+def _copy_to(shell: Shell, request_id: int, chosen: ChosenOutput) -> CopyOfData:
+    """Check both places and create private temporary files beside them first (so a refused or
+    unwritable place fails before the request is completed), build the copy, write it to the
+    temporary files and only then put them in place (store/output_paths.py). Only our temporary
+    files are ever removed: a file already at the chosen place is untouched unless the copy
+    replaces it, which the user agreed to when choosing the place."""
     from desktop_app.services.client_requests import complete_copy
+    from desktop_app.store.output_paths import PendingOutput
 
-    made: list[Path] = []
+    pdf_path = chosen.path
+    made: list[PendingOutput] = []
     try:
         try:
-            for target in (pdf_path, json_path):
-                made.append(_temporary_beside(target))
+            for target in (chosen.path, *chosen.companions):
+                made.append(PendingOutput(target, shell.data_dir, overwrite=chosen.overwrite))
         except OSError:
             raise CopyNotSaved(target, completed=False) from None
         pdf_part, json_part = made
         copy = complete_copy(shell.context(), request_id)
         try:
-            pdf_part.write_bytes(copy.pdf)
-            json_part.write_bytes(copy.json)
-            os.replace(pdf_part, pdf_path)
-            made.remove(pdf_part)
-            os.replace(json_part, json_path)
-            made.remove(json_part)
-        except OSError:
+            pdf_part.write(copy.pdf)
+            json_part.write(copy.json)
+            pdf_part.commit()
+            json_part.commit()
+        except (OSError, OutputRefused):
             raise CopyNotSaved(pdf_path, completed=True) from None
         return copy
     finally:
         for part in made:
-            part.unlink(missing_ok=True)
+            part.discard()
 
 
 class RequestsPage(Retranslating, QWidget):
@@ -359,13 +361,19 @@ class RequestsPage(Retranslating, QWidget):
 
     # -------------------------------------------------------------------------------------- copy
 
-    def choose_copy_path(self, request: RequestView) -> Path | None:
-        """Where to save the PDF (the JSON goes beside it). Tests answer through ``dialogs``."""
-        return dialogs.save_file(
+    def choose_copy_path(self, request: RequestView) -> ChosenOutput | None:
+        """Where to save the PDF (the JSON goes beside it), checked by ui/output_files.py.
+        Tests answer through ``dialogs``."""
+        from desktop_app.ui.output_files import choose_output
+
+        return choose_output(
             self,
             self.tr("Save the client's copy (PDF and JSON)"),
             f"{request.reference}-personal-information-copy.pdf",
             self.tr("PDF files (*.pdf)"),
+            data_dir=self.shell.data_dir,
+            normalise=_with_pdf_suffix,
+            companions=lambda pdf: (pdf.with_suffix(".json"),),
         )
 
     def complete_copy(self, request: RequestView) -> None:
@@ -374,12 +382,11 @@ class RequestsPage(Retranslating, QWidget):
         chosen = self.choose_copy_path(request)
         if chosen is None or self.busy:
             return
-        pdf_path = chosen if chosen.suffix.lower() == ".pdf" else chosen.with_name(chosen.name + ".pdf")
-        json_path = pdf_path.with_suffix(".json")
+        pdf_path, json_path = chosen.path, chosen.companions[0]
         self.error.clear_message()
         shell, request_id = self.shell, request.id
         self._start(
-            lambda: _copy_to(shell, request_id, pdf_path, json_path),
+            lambda: _copy_to(shell, request_id, chosen),
             lambda _copy: self._copy_saved(request_id, pdf_path, json_path),
             self._failed,
         )

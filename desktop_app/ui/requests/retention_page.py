@@ -35,6 +35,7 @@ from desktop_app.ui.shell import Shell
 if TYPE_CHECKING:
     from desktop_app.domain.retention_rules import RetentionRules
     from desktop_app.services.client_retention import DestructionBatch, DueClient
+    from desktop_app.ui.output_files import ChosenOutput
 
 CHOSEN, NAME, PHONE, STAGE, LAST_ACTIVITY, DUE_ON, WHY = range(7)
 COLUMN_WIDTHS = (40, 110, 130, 120, 110, 110)
@@ -56,11 +57,12 @@ def _approve(shell: Shell, client_ids: list[int]) -> DestructionBatch:
     return approve_destruction(shell.context(), client_ids)
 
 
-def _save_certificate(shell: Shell, batch_id: int, path: Path) -> Path:
+def _save_certificate(shell: Shell, batch_id: int, chosen: ChosenOutput) -> Path:
     from desktop_app.services.client_retention import batch_certificate_pdf
+    from desktop_app.store.output_paths import write_output
 
-    path.write_bytes(batch_certificate_pdf(shell.context(), batch_id))
-    return path
+    pdf = batch_certificate_pdf(shell.context(), batch_id)
+    return write_output(chosen.path, pdf, data_dir=shell.data_dir, overwrite=chosen.overwrite)
 
 
 class RetentionQueueModel(QAbstractTableModel):
@@ -361,17 +363,20 @@ class RetentionQueuePage(Retranslating, QWidget):
         if self.last_batch is None:
             return
         batch_id = self.last_batch.batch_id
-        path = dialogs.save_file(
+        from desktop_app.ui.output_files import choose_output
+
+        shell = self.shell
+        chosen = choose_output(
             self,
             self.tr("Save the certificate of destruction"),
             f"destruction-certificate-batch-{batch_id}.pdf",
             self.tr("PDF files (*.pdf)"),
+            data_dir=shell.data_dir,
         )
-        if path is None:
+        if chosen is None:
             return
-        shell = self.shell
         shell.jobs.run(
-            lambda: _save_certificate(shell, batch_id, path), self._saved, self._failed, owner=self
+            lambda: _save_certificate(shell, batch_id, chosen), self._saved, self._failed, owner=self
         )
 
     def _saved(self, result: object) -> None:

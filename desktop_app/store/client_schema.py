@@ -1,0 +1,208 @@
+"""The schema of ``clients.db``, the client-data database, with its own numbered migrations.
+
+Everything that is a client's personal data lives here, under the client-data key that only agents,
+managers and the client-data recovery code hold (PIPL Art. 51: access control between roles;
+MLPS 2.0 separation of duties): client records, follow-ups, the search index, consent forms with
+guardians and scans, printed-form numbers, consent events, individuals' requests and their texts,
+the change history, remembered import mappings and the pseudonym key of the audit log. The branch
+database (``branch.db``) keeps staff, the audit log, notices, destruction records and key grants.
+
+Version 1 is the client part of the branch schema at branch migration 8, so an old branch's tables
+are copied over column for column (``services/client_access.py``). A table here never refers to a
+table of the branch database: SQLite foreign keys cannot cross files, so staff ids and notice
+versions are plain values (the services check them). Table names differ from the branch
+database's (``client_meta``, not ``meta``) because queries name tables without their schema.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from desktop_app.domain.search_tokens import FTS5_TOKENIZE
+
+if TYPE_CHECKING:
+    from desktop_app.store.database import Database
+
+SCHEMA = "client_data"
+
+# Tables moved from an old branch database, in an order that satisfies their foreign keys.
+MOVED_TABLES = (
+    "clients",
+    "client_followups",
+    "client_requests",
+    "client_changes",
+    "import_header_mappings",
+    "consent_forms",
+    "printed_forms",
+    "consent_events",
+)
+
+_V1 = (
+    """CREATE TABLE client_data.client_meta (
+        key TEXT PRIMARY KEY,
+        value BLOB NOT NULL
+    )""",
+    """CREATE TABLE client_data.clients (
+        id INTEGER PRIMARY KEY,
+        assigned_agent_id INTEGER NOT NULL,
+        full_name TEXT NOT NULL,
+        id_type TEXT,
+        id_number TEXT,
+        phone_e164 TEXT NOT NULL,
+        phone_kind TEXT NOT NULL CHECK (phone_kind IN ('mobile','landline','foreign')),
+        email TEXT,
+        province TEXT,
+        city TEXT,
+        district TEXT,
+        address_detail TEXT,
+        income_band TEXT,
+        property_type TEXT,
+        intended_districts TEXT NOT NULL DEFAULT '',
+        area_range TEXT,
+        budget_band TEXT,
+        payment_method TEXT,
+        purchase_purpose TEXT,
+        purchase_timeline TEXT,
+        intention_level TEXT CHECK (intention_level IN ('A','B','C')),
+        source_channel TEXT,
+        stage TEXT NOT NULL DEFAULT 'lead'
+            CHECK (stage IN ('lead','visiting','subscription','contract','closed')),
+        notes TEXT NOT NULL DEFAULT '',
+        sensitive_consent INTEGER NOT NULL DEFAULT 0 CHECK (sensitive_consent IN (0,1)),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        last_contact_at TEXT,
+        name_pinyin TEXT NOT NULL DEFAULT '',
+        buyer_since TEXT,
+        storage_only_since TEXT,
+        hq_consent INTEGER NOT NULL DEFAULT 0 CHECK (hq_consent IN (0,1)),
+        marketing_consent INTEGER NOT NULL DEFAULT 0 CHECK (marketing_consent IN (0,1)),
+        notice_version TEXT,
+        CHECK (id_number IS NULL OR id_type IS NOT NULL)
+    )""",
+    "CREATE UNIQUE INDEX client_data.clients_id_number ON clients(id_number) WHERE id_number IS NOT NULL",
+    "CREATE INDEX client_data.clients_phone ON clients(phone_e164)",
+    "CREATE INDEX client_data.clients_active_contact ON clients(last_contact_at, id) "
+    "WHERE storage_only_since IS NULL",
+    "CREATE INDEX client_data.clients_active_agent_contact ON clients(assigned_agent_id, last_contact_at, id) "
+    "WHERE storage_only_since IS NULL",
+    "CREATE INDEX client_data.clients_active_name ON clients(name_pinyin, id) WHERE storage_only_since IS NULL",
+    "CREATE INDEX client_data.clients_active_agent_name ON clients(assigned_agent_id, name_pinyin, id) "
+    "WHERE storage_only_since IS NULL",
+    "CREATE INDEX client_data.clients_active_intention ON clients"
+    "(intention_level IS NULL, intention_level, last_contact_at DESC, id DESC) WHERE storage_only_since IS NULL",
+    """CREATE TABLE client_data.client_followups (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('visit','call')),
+        note TEXT NOT NULL,
+        staff_id INTEGER NOT NULL
+    )""",
+    "CREATE INDEX client_data.client_followups_client ON client_followups(client_id, at)",
+    f"CREATE VIRTUAL TABLE client_data.client_search USING fts5(tokens, tokenize='{FTS5_TOKENIZE}', prefix='1 2 3')",
+    "INSERT INTO client_data.client_search (client_search, rank) VALUES ('secure-delete', 1)",
+    """CREATE TRIGGER client_data.clients_search_delete AFTER DELETE ON clients
+       BEGIN DELETE FROM client_search WHERE rowid = old.id; END""",
+    """CREATE TABLE client_data.client_requests (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER REFERENCES clients(id) ON DELETE SET NULL,
+        client_pseudonym TEXT NOT NULL,
+        kind TEXT NOT NULL
+            CHECK (kind IN ('copy','correction','deletion','withdrawal','explanation')),
+        received_on TEXT NOT NULL,
+        identity_verified_at TEXT,
+        identity_verified_by INTEGER,
+        due_on TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','completed','refused')),
+        description TEXT NOT NULL DEFAULT '',
+        outcome TEXT NOT NULL DEFAULT '',
+        registered_by INTEGER NOT NULL,
+        registered_at TEXT NOT NULL,
+        closed_by INTEGER,
+        closed_at TEXT,
+        CHECK ((status = 'open') = (closed_at IS NULL))
+    )""",
+    "CREATE INDEX client_data.client_requests_status ON client_requests(status, due_on)",
+    "CREATE INDEX client_data.client_requests_client ON client_requests(client_id)",
+    """CREATE TABLE client_data.client_changes (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        staff_id INTEGER NOT NULL,
+        fields TEXT NOT NULL,
+        request_id INTEGER REFERENCES client_requests(id)
+    )""",
+    "CREATE INDEX client_data.client_changes_client ON client_changes(client_id, at)",
+    """CREATE TABLE client_data.import_header_mappings (
+        header TEXT PRIMARY KEY,
+        field TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE client_data.consent_forms (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        form_number TEXT UNIQUE,
+        notice_version TEXT NOT NULL,
+        method TEXT NOT NULL CHECK (method IN ('paper_form','imported')),
+        signed_on TEXT NOT NULL,
+        witnessed_by INTEGER NOT NULL,
+        recorded_at TEXT NOT NULL,
+        recorded_by INTEGER NOT NULL,
+        guardian_name TEXT,
+        guardian_relation TEXT,
+        scan BLOB,
+        scan_type TEXT,
+        CHECK (method = 'imported' OR form_number IS NOT NULL),
+        CHECK ((guardian_name IS NULL) = (guardian_relation IS NULL)),
+        CHECK ((scan IS NULL) = (scan_type IS NULL))
+    )""",
+    "CREATE INDEX client_data.consent_forms_client ON consent_forms(client_id, id)",
+    """CREATE TABLE client_data.printed_forms (
+        form_number TEXT PRIMARY KEY,
+        client_id INTEGER REFERENCES clients(id) ON DELETE CASCADE,
+        notice_version TEXT NOT NULL,
+        printed_at TEXT NOT NULL,
+        printed_by INTEGER NOT NULL
+    )""",
+    """CREATE TABLE client_data.consent_events (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        purpose TEXT NOT NULL,
+        event TEXT NOT NULL CHECK (event IN ('granted','refused','withdrawn')),
+        form_id INTEGER REFERENCES consent_forms(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        staff_id INTEGER NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        CHECK ((event = 'withdrawn') = (form_id IS NULL))
+    )""",
+    "CREATE INDEX client_data.consent_events_client ON consent_events(client_id, purpose, id)",
+    """CREATE TRIGGER client_data.consent_forms_no_update BEFORE UPDATE ON consent_forms
+       BEGIN SELECT RAISE(ABORT, 'consent records never change'); END""",
+    """CREATE TRIGGER client_data.consent_events_no_update BEFORE UPDATE ON consent_events
+       BEGIN SELECT RAISE(ABORT, 'consent records never change'); END""",
+)
+
+
+def _v001_client_data(db: Database) -> None:
+    for statement in _V1:
+        db.execute(statement)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v001_client_data]
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def current_version(db: Database) -> int:
+    return int(db.execute(f"PRAGMA {SCHEMA}.user_version").fetchone()[0])
+
+
+def migrate(db: Database) -> int:
+    """Apply pending client-schema migrations; return the resulting version."""
+    version = current_version(db)
+    for number in range(version + 1, LATEST_VERSION + 1):
+        with db.transaction():
+            MIGRATIONS[number - 1](db)
+            db.execute(f"PRAGMA {SCHEMA}.user_version = {number}")
+    return current_version(db)

@@ -1,0 +1,335 @@
+"""Attacks on the separation of duties, the way a local administrator would try them: with the data
+folder, a text editor and the app's own modules (issue 10, section 1).
+
+Each test fails on the tree before issue 10: every slot then opened the one database key, so IT and
+the auditor read every client with their own password, a reset or new manager saw everything, and
+a disabled agent's old slot file still opened the database.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+
+import pytest
+import sqlcipher3
+
+from desktop_app.domain.client_record import ClientDraft
+from desktop_app.domain.confirmation_code import confirmation_code
+from desktop_app.domain.roles import Role
+from desktop_app.services import client_access
+from desktop_app.services.client_access import ClientAccessPending, WrongConfirmationCode
+from desktop_app.services.client_directory import count_clients, list_clients
+from desktop_app.services.client_intake import create_client
+from desktop_app.services.context import AppContext
+from desktop_app.services.key_rotation import recover_access
+from desktop_app.services.sign_in import change_password, sign_in, sign_out
+from desktop_app.services.staff_accounts import add_staff, disable_staff, reset_password
+from desktop_app.store.branch_config import load_config
+from desktop_app.store.client_key_repository import ClientKeyRepository, Grant
+from desktop_app.store.client_keys import GrantOpenFailed, open_client_key
+from desktop_app.store.data_dir import DataPaths
+from desktop_app.store.database import DatabaseOpenError
+from desktop_app.store.device_secret import DeviceSecretStore
+from desktop_app.store.key_slots import load_key_slots, make_slot, open_slot_keys
+from desktop_app.store.unlock import unlock
+from tests.conftest import ADMIN, FAST_KDF, Branch
+from tests.support.client_access import confirmation_code_of
+
+SignIn = Callable[[Role], AppContext]
+CLIENT_NAME = "欧阳娜娜"
+CLIENT_PHONE = "13912345678"
+
+
+@pytest.fixture
+def with_client(signed_in: SignIn) -> int:
+    agent = signed_in(Role.AGENT)
+    client_id = create_client(agent, ClientDraft(name=CLIENT_NAME, phone=CLIENT_PHONE)).id
+    sign_out(agent)
+    return client_id
+
+
+def _secret(paths: DataPaths) -> bytes:
+    return DeviceSecretStore().get(load_config(paths.config).branch_id)
+
+
+def _read_clients_as(paths: DataPaths, username: str, password: str) -> list[str]:
+    """What a script with the app's store API and a staff password gets out of the client tables."""
+    branch_id = load_config(paths.config).branch_id
+    unlocked = unlock(paths, branch_id, username, password, _secret(paths))
+    db = unlocked.database
+    try:
+        return [str(row[0]) for row in db.execute("SELECT full_name FROM clients").fetchall()]
+    finally:
+        db.close()
+
+
+def _try_every_grant(paths: DataPaths, username: str, password: str) -> list[bytes]:
+    """Open every client-key grant in the branch database with ``username``'s slot private key."""
+    branch_id = load_config(paths.config).branch_id
+    unlocked = unlock(paths, branch_id, username, password, _secret(paths))
+    opened: list[bytes] = []
+    try:
+        for grant in ClientKeyRepository(unlocked.database).grants():
+            try:
+                opened.append(
+                    open_client_key(
+                        grant.sealed_key, unlocked.private_key, branch_id=branch_id, holder_id=grant.holder_id
+                    )
+                )
+            except GrantOpenFailed:
+                pass
+    finally:
+        unlocked.database.close()
+    return opened
+
+
+def _clients_db_opens_with(paths: DataPaths, key: bytes) -> bool:
+    connection = sqlcipher3.connect(str(paths.client_database))
+    connection.execute("PRAGMA cipher_log_level = NONE")
+    connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlcipher3.DatabaseError:
+        return False
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize("role", [Role.IT_ADMIN, Role.AUDITOR])
+def test_it_and_auditor_cannot_read_clients_with_their_own_password(
+    branch: Branch, with_client: int, role: Role
+) -> None:
+    paths = branch.ctx.paths
+    username, password = branch.users[role]
+    with pytest.raises(sqlcipher3.OperationalError, match="no such table: clients"):
+        _read_clients_as(paths, username, password)
+    assert _try_every_grant(paths, username, password) == []
+    branch_id = load_config(paths.config).branch_id
+    db_key = unlock(paths, branch_id, username, password, _secret(paths)).db_key
+    assert not _clients_db_opens_with(paths, db_key)  # the branch key is not the client key
+    for name in ("branch.db", "keyslots.json", "branch.toml"):  # and no plaintext anywhere IT can read
+        assert CLIENT_NAME.encode() not in (paths.root / name).read_bytes()
+
+
+def test_the_recovery_code_it_saw_at_init_opens_no_client_data(branch: Branch, with_client: int) -> None:
+    paths = branch.ctx.paths
+    branch_id = load_config(paths.config).branch_id
+    slot = load_key_slots(paths.key_slots, branch_id).recovery_slot()
+    assert slot is not None
+    db_key, _private = open_slot_keys(
+        slot, branch_id=branch_id, secret=branch.recovery_code, device_secret=None
+    )
+    assert not _clients_db_opens_with(paths, db_key)
+    ctx = branch.context()
+    result = recover_access(ctx, branch.recovery_code, ADMIN[0])
+    assert _try_every_grant(paths, ADMIN[0], result.temporary_password) == []
+
+
+def test_it_resets_the_manager_and_signs_in_as_them(
+    branch: Branch, with_client: int, signed_in: SignIn
+) -> None:
+    admin = signed_in(Role.IT_ADMIN)
+    temp = reset_password(admin, branch.users[Role.MANAGER][0])
+    sign_out(admin)
+    paths = branch.ctx.paths
+    as_manager = branch.context()
+    session = sign_in(as_manager, branch.users[Role.MANAGER][0], temp)
+    assert session.client_access == "pending"
+    with pytest.raises(ClientAccessPending):
+        list_clients(as_manager)
+    sign_out(as_manager)
+    assert _try_every_grant(paths, branch.users[Role.MANAGER][0], temp) == []
+    with pytest.raises(sqlcipher3.OperationalError, match="no such table"):
+        _read_clients_as(paths, branch.users[Role.MANAGER][0], temp)
+
+
+def test_it_creates_a_manager_of_its_own(branch: Branch, with_client: int, signed_in: SignIn) -> None:
+    admin = signed_in(Role.IT_ADMIN)
+    _, temp = add_staff(admin, "fake.boss", "假店长", Role.MANAGER)
+    sign_out(admin)
+    ctx = branch.context()
+    session = sign_in(ctx, "fake.boss", temp)
+    change_password(ctx, temp, "Fake!Boss#2026xy")
+    assert session.client_access == "pending"
+    with pytest.raises(client_access.ClientAccessRefused):
+        client_access.set_up_client_key(ctx)  # the key exists: it cannot be born again
+    with pytest.raises(ClientAccessPending):
+        list_clients(ctx)
+    sign_out(ctx)
+    assert _try_every_grant(branch.ctx.paths, "fake.boss", "Fake!Boss#2026xy") == []
+
+
+def test_a_disabled_agents_old_slot_file_opens_nothing_current(
+    branch: Branch, with_client: int, signed_in: SignIn
+) -> None:
+    paths = branch.ctx.paths
+    agent_user, agent_password = branch.users[Role.AGENT]
+    old_slots = paths.key_slots.read_bytes()
+    old_branch_db = paths.database.read_bytes()
+    branch_id = load_config(paths.config).branch_id
+    old = unlock(paths, branch_id, agent_user, agent_password, _secret(paths))
+    old_grant = ClientKeyRepository(old.database).grant(
+        old.database.execute("SELECT id FROM staff WHERE username = ?", (agent_user,)).fetchone()[0]
+    )
+    assert old_grant is not None
+    old_client_key = open_client_key(
+        old_grant.sealed_key, old.private_key, branch_id=branch_id, holder_id=old_grant.holder_id
+    )
+    old.database.close()
+    assert _clients_db_opens_with(paths, old_client_key)
+
+    disable_staff(signed_in(Role.IT_ADMIN), agent_user)
+    signed_in(Role.MANAGER)  # the next holder's sign-in rotates the client-data key
+    assert not _clients_db_opens_with(paths, old_client_key)
+
+    paths.key_slots.write_bytes(old_slots)  # the old slot file, copied back with a text editor
+    with pytest.raises(DatabaseOpenError):
+        unlock(paths, branch_id, agent_user, agent_password, _secret(paths))
+    # even with the old branch.db beside it, the key it yields no longer opens clients.db
+    attic = paths.root.parent / "attic"
+    attic.mkdir()
+    (attic / "branch.db").write_bytes(old_branch_db)
+    shutil.copy(paths.config, attic / "branch.toml")
+    (attic / "keyslots.json").write_bytes(old_slots)
+    stale = unlock(DataPaths(attic), branch_id, agent_user, agent_password, _secret(paths))
+    stale.database.close()
+    assert not _clients_db_opens_with(paths, old_client_key)
+
+
+def test_a_password_change_cannot_be_undone_with_the_old_slot_file(
+    branch: Branch, with_client: int, signed_in: SignIn
+) -> None:
+    paths = branch.ctx.paths
+    user, password = branch.users[Role.AGENT]
+    branch_id = load_config(paths.config).branch_id
+    old_slots = paths.key_slots.read_bytes()
+    old_db_key = unlock(paths, branch_id, user, password, _secret(paths))
+    old_db_key.database.close()
+    agent = signed_in(Role.AGENT)
+    old_client_key = agent.session.client_key if agent.session else b""
+    change_password(agent, password, "Agt!NewPass#2026z")
+    sign_out(agent)
+    paths.key_slots.write_bytes(old_slots)
+    with pytest.raises(DatabaseOpenError):
+        unlock(paths, branch_id, user, password, _secret(paths))
+    assert not _clients_db_opens_with(paths, old_client_key)
+
+
+def test_it_swaps_a_pending_members_key_and_the_confirmation_fails(branch: Branch, signed_in: SignIn) -> None:
+    """IT plants a slot of its own (a password it knows) under a new agent's name, in keyslots.json
+    and in the staff table; the manager types the code the real agent reads out and it fails."""
+    admin = signed_in(Role.IT_ADMIN)
+    _, temp = add_staff(admin, "new.agent", "新顾问", Role.AGENT)
+    sign_out(admin)
+    real = ("new.agent", "New!Agent#2026xy")
+    ctx = branch.context()
+    sign_in(ctx, real[0], temp)
+    change_password(ctx, temp, real[1])
+    sign_out(ctx)
+    real_code = confirmation_code_of(branch.context, real)
+
+    paths = branch.ctx.paths
+    branch_id = load_config(paths.config).branch_id
+    planted = make_slot(
+        branch_id=branch_id,
+        name=real[0],
+        kind="password",
+        secret="It!Knows#This1",
+        db_key=unlock(paths, branch_id, *ADMIN, _secret(paths)).db_key,
+        kdf=FAST_KDF,
+        device_secret=_secret(paths),
+    )
+    data = json.loads(paths.key_slots.read_text(encoding="utf-8"))
+    data["slots"] = [planted.__dict__ if s["name"] == real[0] else s for s in data["slots"]]
+    paths.key_slots.write_text(json.dumps(data), encoding="utf-8")
+    admin = signed_in(Role.IT_ADMIN)
+    assert admin.db is not None
+    admin.db.execute("UPDATE staff SET slot_public_key = ? WHERE username = ?", (planted.public_key, real[0]))
+    sign_out(admin)
+
+    manager = signed_in(Role.MANAGER)
+    assert confirmation_code(planted.public_key) != real_code
+    with pytest.raises(WrongConfirmationCode):
+        client_access.confirm_member(manager, real[0], real_code)
+    sign_out(manager)
+    assert _try_every_grant(paths, real[0], "It!Knows#This1") == []
+
+
+def test_a_forged_grant_is_never_resealed(branch: Branch, with_client: int, signed_in: SignIn) -> None:
+    """IT writes a grant for itself (it cannot make the MAC) and replaces the recovery grant with a
+    slot whose code it knows; a rotation re-seals neither, and the planted recovery code fails."""
+    paths = branch.ctx.paths
+    branch_id = load_config(paths.config).branch_id
+    admin = signed_in(Role.IT_ADMIN)
+    assert admin.db is not None and admin.session is not None
+    it_slot = load_key_slots(paths.key_slots, branch_id).password_slot(ADMIN[0])
+    assert it_slot is not None
+    repo = ClientKeyRepository(admin.db)
+    real = repo.grant(0)
+    assert real is not None
+    with admin.db.transaction():
+        repo.put(
+            Grant(
+                admin.session.staff_id,
+                "current",
+                "manager",
+                it_slot.public_key,
+                real.sealed_key,
+                real.epoch,
+                0,
+                "2026",
+                real.mac,
+            )
+        )
+        planted = make_slot(
+            branch_id=branch_id,
+            name="__client_recovery__",
+            kind="client_recovery",
+            secret="ABCDEABCDEABCDEABCDEABCDE",
+            db_key=b"\0" * 32,
+            kdf=FAST_KDF,
+            device_secret=None,
+        )
+        repo.put(
+            Grant(
+                0, "current", "recovery", planted.public_key, real.sealed_key, real.epoch, 0, "2026", real.mac
+            )
+        )
+        repo.set_text("client_recovery_slot", json.dumps(planted.__dict__))
+    sign_out(admin)
+    manager = signed_in(Role.MANAGER)
+    client_access.rotate_client_key(manager, reason="test")
+    sign_out(manager)
+    assert _try_every_grant(paths, *ADMIN) == []
+    reset_manager = signed_in(Role.IT_ADMIN)
+    temp = reset_password(reset_manager, branch.users[Role.MANAGER][0])
+    sign_out(reset_manager)
+    ctx = branch.context()
+    sign_in(ctx, branch.users[Role.MANAGER][0], temp)
+    change_password(ctx, temp, "Mgr!Again#2026xy")
+    with pytest.raises(client_access.ClientAccessRefused):
+        client_access.confirm_self_with_recovery_code(ctx, "ABCDE-ABCDE-ABCDE-ABCDE-ABCDE")
+    sign_out(ctx)
+
+
+def test_the_client_recovery_code_restores_a_one_manager_branch(
+    branch: Branch, with_client: int, signed_in: SignIn
+) -> None:
+    admin = signed_in(Role.IT_ADMIN)
+    temp = reset_password(admin, branch.users[Role.MANAGER][0])
+    sign_out(admin)
+    ctx = branch.context()
+    sign_in(ctx, branch.users[Role.MANAGER][0], temp)
+    change_password(ctx, temp, "Mgr!Again#2026xy")
+    new_code = client_access.confirm_self_with_recovery_code(ctx, branch.client_recovery_code)
+    assert new_code != branch.client_recovery_code
+    assert count_clients(ctx) == 1
+    sign_out(ctx)
+    again = branch.context()
+    sign_in(again, branch.users[Role.MANAGER][0], "Mgr!Again#2026xy")
+    with pytest.raises(client_access.ClientAccessRefused):  # the old code was replaced
+        client_access.confirm_self_with_recovery_code(again, branch.client_recovery_code)
+    sign_out(again)
