@@ -86,13 +86,13 @@ def sign_in(ctx: AppContext, username: str, password: str) -> Session:
         with db.transaction():
             flushed, dropped = _flush_pending_events(ctx)
             record(ctx, "auth.sign_in", target_type="staff", target_id=username)
-        check_audit_integrity(ctx)  # rollback, removed witness, dropped triggers: recorded, user told
         sign_in_attempts.succeeded(ctx, username, flushed, dropped)
         reconcile_branch_settings(ctx)  # the database's settings from here; an edited file is audited
         _upgrade_slot_if_weaker(ctx, password, secret)
         if slots.recovery_slot() is None:
             _report_missing_recovery_slot(ctx)
         client_access.open_at_sign_in(ctx)
+        check_audit_integrity(ctx)  # rollback, lost witness, dropped triggers: recorded, user told
     except BaseException:
         ctx.close()
         raise

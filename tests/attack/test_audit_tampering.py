@@ -282,3 +282,19 @@ def test_removing_the_witness_from_the_keyring_is_reported(branch: Branch) -> No
     manager = signed_in(branch, Role.MANAGER)
     assert codes(manager) == [] and audit_review.verify(manager).ok
     sign_out(manager)
+
+
+def test_a_dropped_consent_trigger_in_clients_db_is_put_back_at_sign_in(branch: Branch) -> None:
+    manager = signed_in(branch, Role.MANAGER)  # holds the client-data key: clients.db is attached
+    assert manager.db is not None
+    manager.db.execute("DROP TRIGGER client_data.consent_events_no_update")
+    sign_out(manager)
+
+    manager = signed_in(branch, Role.MANAGER)
+    assert manager.db is not None
+    triggers = manager.db.execute("SELECT name FROM client_data.sqlite_master WHERE type = 'trigger'")
+    assert "consent_events_no_update" in {row[0] for row in triggers}
+    assert codes(manager) == ["append_only_triggers_restored"]
+    restored = last_entry_of(manager, "audit.triggers_restored")["triggers"]
+    assert restored == ["client_data.consent_events_no_update"]
+    sign_out(manager)
