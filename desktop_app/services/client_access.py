@@ -725,8 +725,8 @@ def after_slot_changed(ctx: AppContext, new_private: X25519PrivateKey) -> None:
     member's confirmation code follows it."""
     session, _ = ctx.require_session()
     session.slot_private = new_private
-    if session.client_access == ACCESS_PENDING:
-        _set_pending(session)
+    if session.client_access in (ACCESS_PENDING, ACCESS_NOT_SET_UP):
+        session.confirmation_code = confirmation_code(public_key_of(new_private))
 
 
 def access_summary(session: Session) -> dict[str, object]:

@@ -126,6 +126,7 @@ class AppController(QObject):
         self.locker.start()
         self.main_window_shown.emit()
         self._show_session_notices(window)
+        window.start_client_access_prompts()
 
     def _show_session_notices(self, window: MainWindow) -> None:
         """What sign-in found for the user to know (e.g. an edited branch.toml was restored), once."""
@@ -138,10 +139,12 @@ class AppController(QObject):
 
         notices, session.notices = list(session.notices), []
         for notice in notices:
-            if notice.code in AUDIT_NOTICES:  # tampering with the audit log, found and recorded
+            if notice.code == "config_file_restored":
+                title = self.tr("Branch configuration restored")
+            elif notice.code in AUDIT_NOTICES:  # tampering with the audit log, found and recorded
                 title = self.tr("Audit log tampering")
             else:
-                title = self.tr("Branch configuration restored")
+                title = self.tr("Security warning")
             dialogs.warning(window, title, notice.message(self.shell.lang))
 
     def _close_main_window(self) -> None:

@@ -1,9 +1,15 @@
 """The main window: role-aware navigation (only the areas ``areas_for(role)`` allows), the area
-pages, the session status bar and the menus. ``lock()`` swaps everything for the lock screen."""
+pages, the session status bar and the menus. ``lock()`` swaps everything for the lock screen.
+
+Client data (issue 10): for an agent or manager without the client-data key the Clients, Requests
+and Consent areas show the waiting panel (ui/client_access/waiting_panel.py) instead of pages that
+would query clients.db; once the session holds the key they are rebuilt in place. Managers get a
+"Client data" menu with the confirmation screen, and after sign-in (``start_client_access_prompts``)
+either the key set-up dialog (no key yet) or a banner naming how many members wait."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -12,12 +18,18 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop_app import __version__
 from desktop_app.domain.navigation import Area, areas_for
+from desktop_app.domain.permissions import Action, can
+from desktop_app.domain.roles import Role
+from desktop_app.services.session import ACCESS_GRANTED, ACCESS_NOT_SET_UP
 from desktop_app.ui import dialogs
+from desktop_app.ui.client_access.pending_banner import PendingMembersBanner
+from desktop_app.ui.client_access.waiting_panel import ClientAccessWaitingPanel, shows_waiting_panel
 from desktop_app.ui.lock_screen import LockScreen
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
@@ -26,6 +38,9 @@ from desktop_app.ui.status_bar import SessionStatusBar
 
 
 def _page_for(area: Area, shell: Shell) -> QWidget:
+    session, _ = shell.context().require_session()
+    if shows_waiting_panel(session, area):
+        return ClientAccessWaitingPanel(shell, area)
     if area is Area.ADMIN:
         from desktop_app.ui.admin.admin_page import AdminPage
 
@@ -82,13 +97,21 @@ class MainWindow(Retranslating, QMainWindow):
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, area.value)
             self.nav.addItem(item)
-            page = _page_for(area, shell)
+            page = self._make_page(area)
             self.page_by_area[area] = page
             self.pages.addWidget(page)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
 
         self.workspace = QWidget()
-        row = QHBoxLayout(self.workspace)
+        self.pending_banner = PendingMembersBanner()
+        self.pending_banner.open_requested.connect(self.show_confirm_access)
+        self.confirm_dialog: QWidget | None = None
+        self.key_setup_dialog: QWidget | None = None
+        column = QVBoxLayout(self.workspace)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.pending_banner)
+        row = QHBoxLayout()
+        column.addLayout(row, 1)
         row.addWidget(self.nav)
         row.addWidget(self.pages, 1)
         self.lock_screen = LockScreen(shell, session.username, session.display_name)
@@ -135,6 +158,13 @@ class MainWindow(Retranslating, QMainWindow):
             self.language_actions[code] = action
         self.shell.language.changed.connect(self._language_changed)
 
+        self.client_data_menu = bar.addMenu("")
+        self.confirm_access_action = QAction(self)
+        self.confirm_access_action.triggered.connect(self.show_confirm_access)
+        self.client_data_menu.addAction(self.confirm_access_action)
+        self.client_data_menu.menuAction().setVisible(can(self.session.role, Action.ACCESS_CONFIRM))
+        self._update_client_actions()
+
         self.help_menu = bar.addMenu("")
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)
@@ -162,8 +192,83 @@ class MainWindow(Retranslating, QMainWindow):
         self.sign_out_action.setText(self.tr("Sign &out"))
         self.quit_action.setText(self.tr("&Quit"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.client_data_menu.setTitle(self.tr("Client &data"))
+        self.confirm_access_action.setText(self.tr("&Confirm staff access…"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About BranchVault"))
+
+    # --- client data (issue 10) ---------------------------------------------------------------
+    def _make_page(self, area: Area) -> QWidget:
+        page = _page_for(area, self.shell)
+        if isinstance(page, ClientAccessWaitingPanel):
+            page.access_granted.connect(self._client_access_granted)
+        return page
+
+    def _update_client_actions(self) -> None:
+        self.confirm_access_action.setEnabled(self.session.client_access == ACCESS_GRANTED)
+
+    def _client_access_granted(self) -> None:
+        # after the signal's sender (a panel's dialog) has finished emitting
+        QTimer.singleShot(0, self.rebuild_client_areas)
+
+    def rebuild_client_areas(self) -> None:
+        """Replace each client area's page by the one the session's access now calls for."""
+        for area, old in list(self.page_by_area.items()):
+            waiting = isinstance(old, ClientAccessWaitingPanel)
+            if waiting == shows_waiting_panel(self.session, area):
+                continue
+            index = self.pages.indexOf(old)
+            current = self.pages.currentIndex()
+            page = self._make_page(area)
+            self.pages.insertWidget(index, page)
+            self.pages.removeWidget(old)
+            old.deleteLater()
+            self.page_by_area[area] = page
+            self.pages.setCurrentIndex(current)
+        self._update_client_actions()
+
+    def start_client_access_prompts(self) -> None:
+        """After sign-in: a manager on a branch without a client-data key is asked to create it; a
+        manager holding it learns how many members wait for confirmation."""
+        session = self.session
+        if session.role is not Role.MANAGER or session.must_change_password:
+            return
+        if session.client_access == ACCESS_NOT_SET_UP:
+            self.show_key_setup()
+        elif session.client_access == ACCESS_GRANTED:
+            self.check_pending_members()
+
+    def show_key_setup(self) -> QWidget:
+        from desktop_app.ui.client_access.key_setup_dialog import ClientKeySetUpDialog
+
+        dialog = ClientKeySetUpDialog(self.shell, self)
+        dialog.access_granted.connect(self._client_access_granted)
+        self.key_setup_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def check_pending_members(self) -> None:
+        shell = self.shell
+
+        def count() -> int:
+            from desktop_app.services.client_access import pending_members
+
+            return len(pending_members(shell.context()))
+
+        shell.jobs.run(count, self.pending_banner.set_count, lambda _exc: None, owner=self.pending_banner)
+
+    def show_confirm_access(self) -> QWidget | None:
+        if not can(self.session.role, Action.ACCESS_CONFIRM) or self.session.client_access != ACCESS_GRANTED:
+            return None
+        from desktop_app.ui.client_access.confirm_access_dialog import ConfirmAccessDialog
+
+        if self.confirm_dialog is not None:
+            self.confirm_dialog.deleteLater()
+        dialog = ConfirmAccessDialog(self.shell, self)
+        dialog.changed.connect(self.pending_banner.set_count)
+        self.confirm_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _language_changed(self, language: str) -> None:
         action = self.language_actions.get(language)

@@ -109,6 +109,10 @@
         <translation>Branch configuration restored</translation>
     </message>
     <message>
+        <source>Security warning</source>
+        <translation>Security warning</translation>
+    </message>
+    <message>
         <source>Password changed.</source>
         <translation>Password changed.</translation>
     </message>
@@ -118,6 +122,42 @@
     <message>
         <source>Access denied</source>
         <translation>Access denied</translation>
+    </message>
+    <message>
+        <source>Staff access to client data confirmed</source>
+        <translation>Staff access to client data confirmed</translation>
+    </message>
+    <message>
+        <source>Sign-in events lost</source>
+        <translation>Sign-in events lost</translation>
+    </message>
+    <message>
+        <source>Branch configuration copied into the database</source>
+        <translation>Branch configuration copied into the database</translation>
+    </message>
+    <message>
+        <source>Branch configuration changed</source>
+        <translation>Branch configuration changed</translation>
+    </message>
+    <message>
+        <source>Edited configuration file restored</source>
+        <translation>Edited configuration file restored</translation>
+    </message>
+    <message>
+        <source>Client-data key created</source>
+        <translation>Client-data key created</translation>
+    </message>
+    <message>
+        <source>Client-data key rotated</source>
+        <translation>Client-data key rotated</translation>
+    </message>
+    <message>
+        <source>Client-data recovery code used</source>
+        <translation>Client-data recovery code used</translation>
+    </message>
+    <message>
+        <source>Recovery key slot missing</source>
+        <translation>Recovery key slot missing</translation>
     </message>
     <message>
         <source>Audit log exported</source>
@@ -395,6 +435,22 @@
         <source>File</source>
         <translation>File</translation>
     </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Key slots</source>
+        <translation>Key slots</translation>
+    </message>
+    <message>
+        <source>Sign-in state file</source>
+        <translation>Sign-in state file</translation>
+    </message>
+    <message>
+        <source>Consent form</source>
+        <translation>Consent form</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -579,6 +635,45 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ClientAccessWaitingPanel</name>
+    <message>
+        <source>No client-data key yet</source>
+        <translation>No client-data key yet</translation>
+    </message>
+    <message>
+        <source>Client data in this branch is kept under a client-data key that does not exist yet. A branch manager creates it when they sign in with their own password; until then no one can open client records.</source>
+        <translation>Client data in this branch is kept under a client-data key that does not exist yet. A branch manager creates it when they sign in with their own password; until then no one can open client records.</translation>
+    </message>
+    <message>
+        <source>Once the key exists, read this code to a branch manager in person (never by phone or chat) so they can confirm you.</source>
+        <translation>Once the key exists, read this code to a branch manager in person (never by phone or chat) so they can confirm you.</translation>
+    </message>
+    <message>
+        <source>Waiting for a manager to confirm your access to client data</source>
+        <translation>Waiting for a manager to confirm your access to client data</translation>
+    </message>
+    <message>
+        <source>Only agents and managers a branch manager has confirmed can open client records. You are not confirmed yet, or your access ended when your password was reset.</source>
+        <translation>Only agents and managers a branch manager has confirmed can open client records. You are not confirmed yet, or your access ended when your password was reset.</translation>
+    </message>
+    <message>
+        <source>Read this code to a branch manager in person (never by phone or chat). They type it in BranchVault under Client data → Confirm staff access. Then sign out and sign in again. If the code they see differs, do not go on: tell IT&apos;s supervisor.</source>
+        <translation>Read this code to a branch manager in person (never by phone or chat). They type it in BranchVault under Client data → Confirm staff access. Then sign out and sign in again. If the code they see differs, do not go on: tell IT&apos;s supervisor.</translation>
+    </message>
+    <message>
+        <source>Your confirmation code:</source>
+        <translation>Your confirmation code:</translation>
+    </message>
+    <message>
+        <source>Use the client-data &amp;recovery code…</source>
+        <translation>Use the client-data &amp;recovery code…</translation>
+    </message>
+    <message>
+        <source>&amp;Create the client-data key…</source>
+        <translation>&amp;Create the client-data key…</translation>
     </message>
 </context>
 <context>
@@ -938,6 +1033,33 @@
     </message>
 </context>
 <context>
+    <name>ClientKeySetUpDialog</name>
+    <message>
+        <source>Create the client-data key</source>
+        <translation>Create the client-data key</translation>
+    </message>
+    <message>
+        <source>Client personal data is kept in its own encrypted file, under a client-data key that only branch managers and the agents a manager confirms hold. IT administrators and auditors never hold it.
+
+This branch has no client-data key yet. As its manager, create it now. If this branch already has client records from an earlier version, they are moved into the new file in the same step; this can take a moment.
+
+You then get the client-data recovery code, shown once.</source>
+        <translation>Client personal data is kept in its own encrypted file, under a client-data key that only branch managers and the agents a manager confirms hold. IT administrators and auditors never hold it.
+
+This branch has no client-data key yet. As its manager, create it now. If this branch already has client records from an earlier version, they are moved into the new file in the same step; this can take a moment.
+
+You then get the client-data recovery code, shown once.</translation>
+    </message>
+    <message>
+        <source>&amp;Create the client-data key</source>
+        <translation>&amp;Create the client-data key</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Later</translation>
+    </message>
+</context>
+<context>
     <name>ClientTableModel</name>
     <message>
         <source>⚠ Sign again</source>
@@ -1021,6 +1143,99 @@
     <message>
         <source>Clients: %1</source>
         <translation>Clients: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CodeOnceDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Done</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmAccessDialog</name>
+    <message>
+        <source>Confirm staff access to client data</source>
+        <translation>Confirm staff access to client data</translation>
+    </message>
+    <message>
+        <source>These agents and managers cannot open client records until you confirm them. Confirm someone only with the code they read to you from their own screen, in person.</source>
+        <translation>These agents and managers cannot open client records until you confirm them. Confirm someone only with the code they read to you from their own screen, in person.</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for confirmation.</source>
+        <translation>Nobody is waiting for confirmation.</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm…</source>
+        <translation>&amp;Confirm…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Still on the temporary password: they sign in and set their own first</source>
+        <translation>Still on the temporary password: they sign in and set their own first</translation>
+    </message>
+    <message>
+        <source>Ready: ask them for their code</source>
+        <translation>Ready: ask them for their code</translation>
+    </message>
+    <message>
+        <source>%1 is confirmed: they sign out and in again to open client records.</source>
+        <translation>%1 is confirmed: they sign out and in again to open client records.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmMemberDialog</name>
+    <message>
+        <source>Confirm access to client data</source>
+        <translation>Confirm access to client data</translation>
+    </message>
+    <message>
+        <source>Confirm %1 (%2), %3</source>
+        <translation>Confirm %1 (%2), %3</translation>
+    </message>
+    <message>
+        <source>Ask them to sign in on their own and read you the confirmation code on their screen, in person — never by phone or chat. Type the 20 digits exactly as they read them.</source>
+        <translation>Ask them to sign in on their own and read you the confirmation code on their screen, in person — never by phone or chat. Type the 20 digits exactly as they read them.</translation>
+    </message>
+    <message>
+        <source>Their &amp;confirmation code:</source>
+        <translation>Their &amp;confirmation code:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>&amp;Confirm</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1499,6 +1714,14 @@ You can continue without it. The data is then protected by staff passwords only.
         <translation>&amp;Language</translation>
     </message>
     <message>
+        <source>Client &amp;data</source>
+        <translation>Client &amp;data</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm staff access…</source>
+        <translation>&amp;Confirm staff access…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1736,6 +1959,20 @@ Data folder: %3</translation>
     </message>
 </context>
 <context>
+    <name>PendingMembersBanner</name>
+    <message numerus="yes">
+        <source>%n staff member(s) are waiting for you to confirm their access to client data.</source>
+        <translation>
+            <numerusform>%n staff member is waiting for you to confirm their access to client data.</numerusform>
+            <numerusform>%n staff members are waiting for you to confirm their access to client data.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirm &amp;access…</source>
+        <translation>Confirm &amp;access…</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>Clients</source>
@@ -1862,6 +2099,25 @@ Data folder: %3</translation>
     <message>
         <source>Scans (*.jpg *.jpeg *.png *.pdf)</source>
         <translation>Scans (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodePanel</name>
+    <message>
+        <source>This is the client-data recovery code. It gives a branch manager back access to client data when no other manager can confirm them. It is shown only this once: write it down or save it as a PDF and print it, then lock it in the branch safe. Never give it to IT.</source>
+        <translation>This is the client-data recovery code. It gives a branch manager back access to client data when no other manager can confirm them. It is shown only this once: write it down or save it as a PDF and print it, then lock it in the branch safe. Never give it to IT.</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+        <source>I have written down the code or locked it away</source>
+        <translation>I have written down the code or locked it away</translation>
+    </message>
+    <message>
+        <source>Saved: %1. Print it, lock the paper away and delete the file.</source>
+        <translation>Saved: %1. Print it, lock the paper away and delete the file.</translation>
     </message>
 </context>
 <context>
@@ -2467,6 +2723,25 @@ Data folder: %3</translation>
             <numerusform>Copied. The clipboard is cleared in %n second.</numerusform>
             <numerusform>Copied. The clipboard is cleared in %n seconds.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>UseRecoveryCodeDialog</name>
+    <message>
+        <source>Use the client-data recovery code</source>
+        <translation>Use the client-data recovery code</translation>
+    </message>
+    <message>
+        <source>If no other branch manager can confirm you, the client-data recovery code from the branch safe restores your access to client data. The code is then replaced by a new one, shown once: lock the new code away instead of the old one.</source>
+        <translation>If no other branch manager can confirm you, the client-data recovery code from the branch safe restores your access to client data. The code is then replaced by a new one, shown once: lock the new code away instead of the old one.</translation>
+    </message>
+    <message>
+        <source>Client-data &amp;recovery code:</source>
+        <translation>Client-data &amp;recovery code:</translation>
+    </message>
+    <message>
+        <source>&amp;Restore my access</source>
+        <translation>&amp;Restore my access</translation>
     </message>
 </context>
 <context>

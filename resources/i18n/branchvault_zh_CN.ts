@@ -109,6 +109,10 @@
         <translation>门店配置已恢复</translation>
     </message>
     <message>
+        <source>Security warning</source>
+        <translation>安全警告</translation>
+    </message>
+    <message>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
@@ -118,6 +122,42 @@
     <message>
         <source>Access denied</source>
         <translation>拒绝访问</translation>
+    </message>
+    <message>
+        <source>Staff access to client data confirmed</source>
+        <translation>已确认员工查看客户资料的权限</translation>
+    </message>
+    <message>
+        <source>Sign-in events lost</source>
+        <translation>登录记录丢失</translation>
+    </message>
+    <message>
+        <source>Branch configuration copied into the database</source>
+        <translation>门店配置已写入数据库</translation>
+    </message>
+    <message>
+        <source>Branch configuration changed</source>
+        <translation>门店配置已修改</translation>
+    </message>
+    <message>
+        <source>Edited configuration file restored</source>
+        <translation>被改动的配置文件已恢复</translation>
+    </message>
+    <message>
+        <source>Client-data key created</source>
+        <translation>已创建客户资料密钥</translation>
+    </message>
+    <message>
+        <source>Client-data key rotated</source>
+        <translation>客户资料密钥已轮换</translation>
+    </message>
+    <message>
+        <source>Client-data recovery code used</source>
+        <translation>已使用客户资料恢复码</translation>
+    </message>
+    <message>
+        <source>Recovery key slot missing</source>
+        <translation>恢复密钥槽缺失</translation>
     </message>
     <message>
         <source>Audit log exported</source>
@@ -395,6 +435,22 @@
         <source>File</source>
         <translation>文件</translation>
     </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Key slots</source>
+        <translation>密钥槽</translation>
+    </message>
+    <message>
+        <source>Sign-in state file</source>
+        <translation>登录状态文件</translation>
+    </message>
+    <message>
+        <source>Consent form</source>
+        <translation>同意书</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -577,6 +633,45 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ClientAccessWaitingPanel</name>
+    <message>
+        <source>No client-data key yet</source>
+        <translation>本门店还没有客户资料密钥</translation>
+    </message>
+    <message>
+        <source>Client data in this branch is kept under a client-data key that does not exist yet. A branch manager creates it when they sign in with their own password; until then no one can open client records.</source>
+        <translation>本门店的客户资料由客户资料密钥加密保存，但该密钥尚未创建。店长用自己的密码登录后即可创建；在此之前，任何人都无法打开客户资料。</translation>
+    </message>
+    <message>
+        <source>Once the key exists, read this code to a branch manager in person (never by phone or chat) so they can confirm you.</source>
+        <translation>密钥创建后，请把此确认码当面读给店长（不要通过电话或聊天工具），由店长确认您。</translation>
+    </message>
+    <message>
+        <source>Waiting for a manager to confirm your access to client data</source>
+        <translation>等待店长确认您查看客户资料的权限</translation>
+    </message>
+    <message>
+        <source>Only agents and managers a branch manager has confirmed can open client records. You are not confirmed yet, or your access ended when your password was reset.</source>
+        <translation>只有经店长确认的经纪人和店长才能打开客户资料。您尚未获得确认，或因密码被重置而失去了原有权限。</translation>
+    </message>
+    <message>
+        <source>Read this code to a branch manager in person (never by phone or chat). They type it in BranchVault under Client data → Confirm staff access. Then sign out and sign in again. If the code they see differs, do not go on: tell IT&apos;s supervisor.</source>
+        <translation>请把此确认码当面读给店长（不要通过电话或聊天工具），由店长在本软件的“客户资料 → 确认员工权限”中输入。确认后请退出并重新登录。若店长那边显示的确认码不一致，请不要继续，并告知 IT 主管。</translation>
+    </message>
+    <message>
+        <source>Your confirmation code:</source>
+        <translation>您的确认码：</translation>
+    </message>
+    <message>
+        <source>Use the client-data &amp;recovery code…</source>
+        <translation>使用客户资料恢复码(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Create the client-data key…</source>
+        <translation>创建客户资料密钥(&amp;C)…</translation>
     </message>
 </context>
 <context>
@@ -936,6 +1031,33 @@
     </message>
 </context>
 <context>
+    <name>ClientKeySetUpDialog</name>
+    <message>
+        <source>Create the client-data key</source>
+        <translation>创建客户资料密钥</translation>
+    </message>
+    <message>
+        <source>Client personal data is kept in its own encrypted file, under a client-data key that only branch managers and the agents a manager confirms hold. IT administrators and auditors never hold it.
+
+This branch has no client-data key yet. As its manager, create it now. If this branch already has client records from an earlier version, they are moved into the new file in the same step; this can take a moment.
+
+You then get the client-data recovery code, shown once.</source>
+        <translation>客户个人信息保存在单独的加密文件中，使用客户资料密钥加密；只有店长和经店长确认的经纪人持有该密钥，IT 管理员和审计员永远不持有。
+
+本门店还没有客户资料密钥。作为店长，请现在创建。如果本门店已有旧版本留下的客户资料，会在同一步骤中移入新文件，可能需要稍等片刻。
+
+随后会显示客户资料恢复码，只显示这一次。</translation>
+    </message>
+    <message>
+        <source>&amp;Create the client-data key</source>
+        <translation>创建客户资料密钥(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>以后再说(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>ClientTableModel</name>
     <message>
         <source>⚠ Sign again</source>
@@ -1019,6 +1141,99 @@
     <message>
         <source>Clients: %1</source>
         <translation>客户：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CodeOnceDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>完成(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmAccessDialog</name>
+    <message>
+        <source>Confirm staff access to client data</source>
+        <translation>确认员工查看客户资料的权限</translation>
+    </message>
+    <message>
+        <source>These agents and managers cannot open client records until you confirm them. Confirm someone only with the code they read to you from their own screen, in person.</source>
+        <translation>以下经纪人和店长须经您确认后才能打开客户资料。只有在对方当面读出其本人屏幕上的确认码后，才能确认。</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for confirmation.</source>
+        <translation>没有等待确认的员工。</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm…</source>
+        <translation>确认(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Still on the temporary password: they sign in and set their own first</source>
+        <translation>仍在使用临时密码：请其先登录并设置自己的密码</translation>
+    </message>
+    <message>
+        <source>Ready: ask them for their code</source>
+        <translation>可以确认：请对方读出确认码</translation>
+    </message>
+    <message>
+        <source>%1 is confirmed: they sign out and in again to open client records.</source>
+        <translation>已确认 %1：对方退出并重新登录后即可打开客户资料。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmMemberDialog</name>
+    <message>
+        <source>Confirm access to client data</source>
+        <translation>确认查看客户资料的权限</translation>
+    </message>
+    <message>
+        <source>Confirm %1 (%2), %3</source>
+        <translation>确认 %1（%2），%3</translation>
+    </message>
+    <message>
+        <source>Ask them to sign in on their own and read you the confirmation code on their screen, in person — never by phone or chat. Type the 20 digits exactly as they read them.</source>
+        <translation>请对方自己登录，并当面读出其屏幕上的确认码（不要通过电话或聊天工具）。请按对方所读，准确输入这 20 位数字。</translation>
+    </message>
+    <message>
+        <source>Their &amp;confirmation code:</source>
+        <translation>对方的确认码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>确认(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1497,6 +1712,14 @@ You can continue without it. The data is then protected by staff passwords only.
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
+        <source>Client &amp;data</source>
+        <translation>客户资料(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm staff access…</source>
+        <translation>确认员工权限(&amp;C)…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1733,6 +1956,19 @@ Data folder: %3</source>
     </message>
 </context>
 <context>
+    <name>PendingMembersBanner</name>
+    <message numerus="yes">
+        <source>%n staff member(s) are waiting for you to confirm their access to client data.</source>
+        <translation>
+            <numerusform>有 %n 名员工正在等待您确认其查看客户资料的权限。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirm &amp;access…</source>
+        <translation>确认权限(&amp;A)…</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>Clients</source>
@@ -1859,6 +2095,25 @@ Data folder: %3</source>
     <message>
         <source>Scans (*.jpg *.jpeg *.png *.pdf)</source>
         <translation>扫描件 (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodePanel</name>
+    <message>
+        <source>This is the client-data recovery code. It gives a branch manager back access to client data when no other manager can confirm them. It is shown only this once: write it down or save it as a PDF and print it, then lock it in the branch safe. Never give it to IT.</source>
+        <translation>这是客户资料恢复码。当没有其他店长可以确认时，店长可凭它恢复查看客户资料的权限。它只显示这一次：请抄写下来，或另存为 PDF 后打印，然后锁入门店保险柜。切勿交给 IT。</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>I have written down the code or locked it away</source>
+        <translation>我已抄写下恢复码或已将其锁好保管</translation>
+    </message>
+    <message>
+        <source>Saved: %1. Print it, lock the paper away and delete the file.</source>
+        <translation>已保存：%1。请打印出来锁好，然后删除该文件。</translation>
     </message>
 </context>
 <context>
@@ -2457,6 +2712,25 @@ Data folder: %3</source>
         <translation>
             <numerusform>已复制。剪贴板将在 %n 秒后清空。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>UseRecoveryCodeDialog</name>
+    <message>
+        <source>Use the client-data recovery code</source>
+        <translation>使用客户资料恢复码</translation>
+    </message>
+    <message>
+        <source>If no other branch manager can confirm you, the client-data recovery code from the branch safe restores your access to client data. The code is then replaced by a new one, shown once: lock the new code away instead of the old one.</source>
+        <translation>如果没有其他店长可以确认您，可用门店保险柜中的客户资料恢复码恢复您查看客户资料的权限。随后旧恢复码作废并换成新码（只显示一次）：请用新码替换保险柜中的旧码。</translation>
+    </message>
+    <message>
+        <source>Client-data &amp;recovery code:</source>
+        <translation>客户资料恢复码(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Restore my access</source>
+        <translation>恢复我的权限(&amp;R)</translation>
     </message>
 </context>
 <context>

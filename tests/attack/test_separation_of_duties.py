@@ -30,7 +30,7 @@ from desktop_app.store.branch_config import load_config
 from desktop_app.store.client_key_repository import ClientKeyRepository, Grant
 from desktop_app.store.client_keys import GrantOpenFailed, open_client_key
 from desktop_app.store.data_dir import DataPaths
-from desktop_app.store.database import DatabaseOpenError
+from desktop_app.store.database import DatabaseKeyChanged, DatabaseOpenError
 from desktop_app.store.device_secret import DeviceSecretStore
 from desktop_app.store.key_slots import load_key_slots, make_slot, open_slot_keys
 from desktop_app.store.unlock import unlock
@@ -333,3 +333,19 @@ def test_the_client_recovery_code_restores_a_one_manager_branch(
     with pytest.raises(client_access.ClientAccessRefused):  # the old code was replaced
         client_access.confirm_self_with_recovery_code(again, branch.client_recovery_code)
     sign_out(again)
+
+
+def test_disabling_rotates_at_once_in_a_holders_open_session(
+    branch: Branch, with_client: int, signed_in: SignIn
+) -> None:
+    paths = branch.ctx.paths
+    manager = signed_in(Role.MANAGER)
+    agent = signed_in(Role.AGENT)
+    assert agent.session is not None
+    agents_key = agent.session.client_key
+    disable_staff(signed_in(Role.IT_ADMIN), branch.users[Role.AGENT][0])
+    assert _clients_db_opens_with(paths, agents_key)  # nobody holding the key has acted yet
+    assert count_clients(manager) == 1  # the manager's next client action follows and rotates
+    assert not _clients_db_opens_with(paths, agents_key)
+    with pytest.raises(DatabaseKeyChanged):  # the agent's own open session is shut out: sign in again
+        count_clients(agent)

@@ -30,6 +30,7 @@ from desktop_app.store.client_repository import ClientRepository, FollowupReposi
 from desktop_app.store.database import Database
 from tests.bench.plain_sqlite import open_plain
 from tests.conftest import ADMIN, FAST_KDF, Clock
+from tests.support.client_access import grant_client_access
 
 CLIENTS = 100_000
 FOLLOWUPS_PER_CLIENT = 5
@@ -144,6 +145,8 @@ def build(base: Path) -> BigStore:
         for n in range(AGENTS):
             add_staff(setup, f"agent{n}", f"agent{n}", Role.AGENT, password=PASSWORD, must_change=False)
         sign_out(setup)
+        agents = [(f"agent{n}", PASSWORD) for n in range(AGENTS)]
+        grant_client_access(lambda: build_context(base / "branch", clock=Clock()), MANAGER, agents)
         filler = build_context(base / "branch", clock=Clock())
         sign_in(filler, *MANAGER)
     _, db = filler.require_session()

@@ -119,6 +119,18 @@ def open_branch_db(data_dir: Path, username: str, password: str) -> Any:
     return open_database(data_dir / "branch.db", database_key(data_dir, username, password))
 
 
+def open_client_data(data_dir: Path, username: str, password: str) -> Any:
+    """Both databases as a confirmed manager or agent sees them (client tables live in clients.db
+    under the client-data key, which IT's slot never opens). The caller closes the returned database."""
+    from desktop_app.services.context import build_context
+    from desktop_app.services.sign_in import sign_in
+
+    ctx = build_context(data_dir)
+    sign_in(ctx, username, password)
+    assert ctx.db is not None and ctx.session is not None and ctx.session.holds_client_key
+    return ctx.db
+
+
 ADMIN = ("it.admin", "Adm1n!Secure#2026")
 MANAGER = ("lina", "Mgr!Branch#2026x")
 AGENT = ("zhangwei", "Agt!Sales#2026x")

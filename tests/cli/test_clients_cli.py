@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.cli.support import CliBranch, Result, assert_exit, assert_message, open_branch_db, run_cli
+from tests.cli.support import CliBranch, Result, assert_exit, assert_message, open_client_data, run_cli
 
 DEMO_PASSWORDS = {
     "it.wang": "Demo#Vault2026",
@@ -69,7 +69,7 @@ def test_demo_clients_were_created_and_followed_up_through_the_audited_services(
     from desktop_app.store.audit_repository import AuditRepository
 
     branch, _ = demo30
-    db = open_branch_db(branch.data_dir, "it.wang", DEMO_PASSWORDS["it.wang"])
+    db = open_client_data(branch.data_dir, "lina", DEMO_PASSWORDS["lina"])
     try:
         actions = Counter(entry.action for entry in AuditRepository(db).iter_all())
         stored = db.execute("SELECT count(*), count(id_number) FROM clients").fetchone()

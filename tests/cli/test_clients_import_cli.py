@@ -12,14 +12,13 @@ from desktop_app.services.client_intake import create_client
 from desktop_app.services.context import build_context
 from desktop_app.services.sign_in import sign_in, sign_out
 from tests.cli.support import (
-    ADMIN,
     AGENT,
     STAFF,
     CliBranch,
     assert_exit,
     assert_message,
     audit_entries,
-    open_branch_db,
+    open_client_data,
 )
 
 fx = importlib.import_module("tests.fixtures.import.make_fixtures")
@@ -37,7 +36,7 @@ def _add_existing_client(branch: CliBranch) -> None:
 
 def _count(branch: CliBranch, role: str) -> int:
     """Clients assigned to that role's user, read in this process (faster than ``clients count``)."""
-    db = open_branch_db(branch.data_dir, *ADMIN)
+    db = open_client_data(branch.data_dir, *STAFF["manager"])
     try:
         return int(
             db.execute(

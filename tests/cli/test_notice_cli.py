@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from desktop_app.store.branch_config import load_config, save_config
 from tests.cli.support import (
     ADMIN,
     BRANCH_NAME,
@@ -22,8 +21,13 @@ from tests.integration.test_privacy_notices import BUNDLED, edited_notice
 
 
 def set_hq(branch: CliBranch) -> None:
-    path = branch.data_dir / "branch.toml"
-    save_config(path, dataclasses.replace(load_config(path), hq_name="示例集团总部", hq_contact="021-1"))
+    """IT sets the headquarters details the way it must now (an edited branch.toml is undone)."""
+    from desktop_app.services.context import build_context
+    from tests.support.branch_settings import save_branch_settings
+
+    ctx = build_context(branch.data_dir)
+    config = dataclasses.replace(ctx.require_config(), hq_name="示例集团总部", hq_contact="021-1")
+    save_branch_settings(ctx, config)
 
 
 def test_init_stores_the_headquarters_recipient(tmp_path: Path) -> None:

@@ -2,9 +2,9 @@
 
 ``branch`` here overrides the one in tests/conftest.py with the same result, made faster: the branch is
 set up once per session exactly as there (same details, users, passwords, KDF and clock start) and each
-test gets a private copy of its data directory plus the device secret and the audit chain's witness in
-its own keyring file. Setting up costs five Argon2id derivations (about 0.5 s); copying costs a few
-milliseconds. Set-up itself is covered by test_branch_init.py.
+test gets a private copy of its data directory plus the device secret in its own keyring file. Setting
+up costs five Argon2id derivations (about 0.5 s); copying costs a few milliseconds. Set-up itself is
+covered by test_branch_init.py.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from desktop_app.services.branch_setup import BranchDetails, init_branch
 from desktop_app.services.context import AppContext, build_context
 from desktop_app.services.sign_in import sign_in, sign_out
 from desktop_app.services.staff_accounts import add_staff
-from desktop_app.store.audit_witness import entry_name
 from desktop_app.store.device_secret import SERVICE
 from desktop_app.store.signin_witness import SequenceWitness
 from tests.conftest import ADMIN, FAST_KDF, USERS, Branch, Clock
@@ -38,7 +37,6 @@ class _Template:
     recovery_code: str
     client_recovery_code: str
     signin_seq: str | None  # the sign-in state file's sequence, kept beside the device secret
-    audit_witness: str  # the audit chain's head, kept beside the device secret
 
 
 @pytest.fixture(scope="session")
@@ -66,12 +64,9 @@ def _branch_template(tmp_path_factory: pytest.TempPathFactory) -> _Template:
         )
         secret = keyring.get_password(SERVICE, result.config.branch_id)
         signin_seq = SequenceWitness(result.config.branch_id).get()
-        witness = keyring.get_password(SERVICE, entry_name(result.config.branch_id))
-    assert secret is not None and witness is not None
+    assert secret is not None
     seq = None if signin_seq is None else str(signin_seq)
-    return _Template(
-        base / "branch", result.config.branch_id, secret, result.recovery_code, client_code, seq, witness
-    )
+    return _Template(base / "branch", result.config.branch_id, secret, result.recovery_code, client_code, seq)
 
 
 @pytest.fixture
@@ -79,10 +74,9 @@ def branch(
     data_dir: Path, clock: Clock, _test_keyring: Path, _branch_template: _Template
 ) -> Iterator[Branch]:
     shutil.copytree(_branch_template.root, data_dir)  # keeps the 0700 / 0600 modes
-    keyring.set_password(SERVICE, _branch_template.branch_id, _branch_template.device_secret)
-    if _branch_template.signin_seq is not None:
-        SequenceWitness(_branch_template.branch_id).set(int(_branch_template.signin_seq))
-    keyring.set_password(SERVICE, entry_name(_branch_template.branch_id), _branch_template.audit_witness)
+    # every keyring entry of the template: the device secret and the entries beside it (the sign-in
+    # state file's sequence, the last-known settings, the audit chain's head)
+    shutil.copyfile(_branch_template.root.parent / "keyring.json", _test_keyring)
     ctx = build_context(data_dir, clock=clock)
     yield Branch(ctx, _branch_template.recovery_code, dict(USERS), _branch_template.client_recovery_code)
     ctx.close()

@@ -11,6 +11,21 @@ from PySide6.QtCore import QCoreApplication
 def _action_labels(language: str) -> dict[str, str]:
     return {
         "access.denied": QCoreApplication.translate("AuditLabels", "Access denied"),
+        "access.confirm": QCoreApplication.translate("AuditLabels", "Staff access to client data confirmed"),
+        "auth.events_dropped": QCoreApplication.translate("AuditLabels", "Sign-in events lost"),
+        "config.copied_to_database": QCoreApplication.translate(
+            "AuditLabels", "Branch configuration copied into the database"
+        ),
+        "config.edit": QCoreApplication.translate("AuditLabels", "Branch configuration changed"),
+        "config.file_tampered": QCoreApplication.translate(
+            "AuditLabels", "Edited configuration file restored"
+        ),
+        "keys.client_key_created": QCoreApplication.translate("AuditLabels", "Client-data key created"),
+        "keys.client_rotation": QCoreApplication.translate("AuditLabels", "Client-data key rotated"),
+        "keys.client_recovery_used": QCoreApplication.translate(
+            "AuditLabels", "Client-data recovery code used"
+        ),
+        "keys.recovery_slot_missing": QCoreApplication.translate("AuditLabels", "Recovery key slot missing"),
         "audit.export": QCoreApplication.translate("AuditLabels", "Audit log exported"),
         "audit.verify": QCoreApplication.translate("AuditLabels", "Audit chain verified"),
         "audit.view": QCoreApplication.translate("AuditLabels", "Audit log viewed"),
@@ -106,6 +121,10 @@ def _target_labels(language: str) -> dict[str, str]:
         "destruction_batch": QCoreApplication.translate("AuditLabels", "Destruction batch"),
         "retention_queue": QCoreApplication.translate("AuditLabels", "Retention queue"),
         "file": QCoreApplication.translate("AuditLabels", "File"),
+        "database": QCoreApplication.translate("AuditLabels", "Database"),
+        "keyslots": QCoreApplication.translate("AuditLabels", "Key slots"),
+        "signin_state": QCoreApplication.translate("AuditLabels", "Sign-in state file"),
+        "consent_form": QCoreApplication.translate("AuditLabels", "Consent form"),
     }
 
 
