@@ -7,8 +7,8 @@ tail was cut off or re-chained, verifies as an intact chain on its own; it no lo
 entry the witness names (domain/audit_chain.py ``compare_witness``). Anyone who can write this
 OS account's keyring can move the witness too; the headquarters anchor (sync) is the answer to that.
 
-Cost and guarantee: a write to a real Secret Service (gnome-keyring over D-Bus) takes 16–40 ms,
-a hundred times an audited action (about 0.15 ms). So ``WitnessWriter`` writes off the committing
+Cost and guarantee: a write to a real Secret Service (gnome-keyring over D-Bus) takes 12–40 ms,
+ten to a hundred times an audited action (0.15–1 ms; tests/bench/test_bench_audit_witness.py). So ``WitnessWriter`` writes off the committing
 thread, debounced: after each commit that moved the head, the new head is handed to one background
 thread, which writes the newest head once no new one has come for ``SETTLE_SECONDS`` (so the write
 does not compete with the action that caused it), at most once per ``MIN_WRITE_INTERVAL_SECONDS``
