@@ -1,7 +1,8 @@
 """``branchvault access``: the client-data key from the command line (services/client_access.py).
 
-- ``access status --as USER``: whether you hold the client-data key; a pending member sees the
-  confirmation code to read to a manager.
+- ``access status --as USER``: whether you hold the client-data key.
+- ``access request --as USER``: stdin: your password, then a new one (twice). A pending member sets a
+  new password (a key pair nobody else can open) and gets the confirmation code to read to a manager.
 - ``access setup --as MANAGER [--recovery-sheet FILE]``: the first manager creates the key (an old
   branch's client data moves into clients.db) and gets the client-data recovery code, once.
 - ``access pending --as MANAGER``: members waiting for confirmation.
@@ -31,6 +32,10 @@ def add_access_parser(sub: Any, common: Any) -> None:
         "status", help="whether you hold the client-data key (pending: your confirmation code)"
     )
     common(p, as_user=True)
+    p = access.add_parser(
+        "request", help="set a new password (stdin: current, new, new) and get your confirmation code"
+    )
+    common(p, as_user=True)
     p = access.add_parser("setup", help="managers: create the client-data key and its recovery code")
     common(p, as_user=True)
     p.add_argument(
@@ -57,14 +62,16 @@ def cmd_access(args: argparse.Namespace, out: Output) -> int:
     force = bool(getattr(args, "force", False))
     wants_sheet = command == "setup" and args.recovery_sheet
     sheet = output_path(args.recovery_sheet, args.data_dir, force=force) if wants_sheet else None
+    if command == "request":
+        return _request(args, out)
     with signed_in(args) as (ctx, reader):
         session, _ = ctx.require_session()
         if command == "status":
             data = client_access.access_summary(session)
             text = {
                 "granted": "您可以查看客户资料 / you hold the client-data key",
-                "pending": "等待店长确认；请当面读出确认码 / waiting for a manager; read them your code: "
-                + session.confirmation_code,
+                "pending": "等待店长确认：请运行 branchvault access request 设置新密码并取得确认码 / waiting for a "
+                "manager: run `branchvault access request` to set a new password and get your code",
                 "not_set_up": "本门店还没有客户资料密钥 / no client-data key yet (a manager runs access setup)",
                 "none": "您的角色不查看客户资料 / your role never sees client data",
             }[session.client_access]
@@ -110,6 +117,35 @@ def cmd_access(args: argparse.Namespace, out: Output) -> int:
         new_code = client_access.confirm_self_with_recovery_code(ctx, code)
         _print_code(out, new_code, {"recovered": True})
         return 0
+
+
+def _request(args: argparse.Namespace, out: Output) -> int:
+    from desktop_app.cli.terminal import SecretReader
+    from desktop_app.services import sign_in
+    from desktop_app.services.context import build_context
+
+    ctx = build_context(args.data_dir)
+    reader = SecretReader(args.password_stdin)
+    current = reader.read("当前密码", "the current password")
+    new = reader.read("新密码", "the new password", confirm=True)
+    session = sign_in.sign_in(ctx, args.as_user, current)
+    try:
+        if session.client_access not in ("pending", "not_set_up"):
+            out.result(
+                {"client_access": session.client_access, "confirmation_code": ""},
+                "无需确认 / nothing to confirm",
+            )
+            return 0
+        sign_in.change_password(ctx, current, new)
+        code = session.confirmation_code
+    finally:
+        sign_in.sign_out(ctx)
+    out.result(
+        {"client_access": session.client_access, "confirmation_code": code},
+        "密码已修改。请当面把确认码读给店长 / password changed; read this code to a manager in person:\n\n"
+        f"    {code}\n",
+    )
+    return 0
 
 
 def _print_code(out: Output, code: str, extra: dict[str, object]) -> None:

@@ -205,7 +205,7 @@ def print_consent_form(ctx: AppContext, client_id: int, *, language: str = "zh_C
         with db.transaction():
             _check_visible(ctx, db, client_id)  # still there and still this user's
             db.execute(
-                "INSERT INTO printed_forms (form_number, client_id, notice_version, printed_at, printed_by) "
+                "INSERT INTO client_data.printed_forms (form_number, client_id, notice_version, printed_at, printed_by) "
                 "VALUES (?,?,?,?,?)",
                 (number, client_id, notice.version, utc_timestamp(ctx.clock()), session.staff_id),
             )
@@ -233,7 +233,7 @@ def print_blank_form(ctx: AppContext, *, language: str = "zh_CN") -> PrintedCons
     pdf = consent_form_pdf(branch_form(config, notice.notice, form_number=number, language=language))
     with db.transaction():
         db.execute(
-            "INSERT INTO printed_forms (form_number, client_id, notice_version, printed_at, printed_by) "
+            "INSERT INTO client_data.printed_forms (form_number, client_id, notice_version, printed_at, printed_by) "
             "VALUES (?,NULL,?,?,?)",
             (number, notice.version, utc_timestamp(ctx.clock()), session.staff_id),
         )
@@ -257,7 +257,8 @@ def _notice_version_for(
     form: its footer names the version), else the current one."""
     if entry.form_number is not None:
         row = db.execute(
-            "SELECT client_id, notice_version FROM printed_forms WHERE form_number = ?", (entry.form_number,)
+            "SELECT client_id, notice_version FROM client_data.printed_forms WHERE form_number = ?",
+            (entry.form_number,),
         ).fetchone()
         if row is not None:
             if row[0] is not None and int(row[0]) != client_id:

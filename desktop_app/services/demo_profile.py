@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop_app.domain.branch_time import branch_day
+from desktop_app.domain.confirmation_code import confirmation_code
 from desktop_app.domain.consent_form_number import new_form_number
 from desktop_app.domain.consent_purposes import PurposeId
 from desktop_app.domain.consent_records import ConsentFormDraft
@@ -28,6 +29,7 @@ from desktop_app.services.context import AppContext, build_context
 from desktop_app.services.sign_in import sign_in, sign_out
 from desktop_app.services.staff_accounts import add_staff
 from desktop_app.store.device_secret import DeviceSecretStore
+from desktop_app.store.key_slots import load_key_slots
 from desktop_app.store.user_settings import UserSettings, save_user_settings
 
 
@@ -96,15 +98,16 @@ def _register(ctx: AppContext, user: DemoUser, clients: list[SyntheticClient]) -
 
 def _confirm_demo_staff(ctx: AppContext) -> None:
     """As a branch does it: the manager creates the client-data key (the demo keeps no recovery
-    code: it is thrown away), the agent signs in pending and the manager types their code."""
-    sign_in(ctx, DEMO_AGENT.username, DEMO_AGENT.password)
-    session, _ = ctx.require_session()
-    code = session.confirmation_code
-    sign_out(ctx)
+    code: it is thrown away) and confirms the agent with the code of the agent's key pair (the demo
+    plays both people, so it reads the code from the agent's slot instead of a password change)."""
+    slot = load_key_slots(ctx.paths.key_slots, ctx.require_config().branch_id).password_slot(
+        DEMO_AGENT.username
+    )
+    assert slot is not None
     sign_in(ctx, DEMO_MANAGER.username, DEMO_MANAGER.password)
     try:
         set_up_client_key(ctx)
-        confirm_member(ctx, DEMO_AGENT.username, code)
+        confirm_member(ctx, DEMO_AGENT.username, confirmation_code(slot.public_key))
     finally:
         sign_out(ctx)
 

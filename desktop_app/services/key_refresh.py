@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sqlcipher3
 
+from desktop_app.services.client_key_pin import ClientKeyNotGenuine, follows_from
 from desktop_app.services.context import AppContext
 from desktop_app.services.session import ACCESS_PENDING, Session
 from desktop_app.store.client_key_repository import CURRENT, ClientKeyRepository
@@ -86,10 +87,15 @@ def _reopen(ctx: AppContext, session: Session, db: Database) -> sqlcipher3.Conne
             session.client_key = b""  # the grant was revoked: the client data stays closed
             session.client_access = ACCESS_PENDING
         else:
+            assert grant is not None
+            held = (session.client_epoch, session.client_key)  # the genuine key, in memory
+            if not follows_from(ClientKeyRepository(fresh), held, key, grant.epoch):
+                fresh.close()
+                raise ClientKeyNotGenuine()
             try:
                 fresh.attach_client_data(ctx.paths.client_database, key)
             except DatabaseOpenError:
                 fresh.close()
                 raise DatabaseKeyChanged() from None
-            session.client_key = key
+            session.client_key, session.client_epoch = key, grant.epoch
     return fresh.connection

@@ -34,7 +34,10 @@ class Session:
     must_change_password: bool = False
     db_key: bytes = field(default=b"", repr=False)  # needed to create key slots for others
     slot_private: X25519PrivateKey | None = field(default=None, repr=False)  # opens this user's grant
+    slot_kek: bytes = field(default=b"", repr=False)  # this sign-in's KEK: re-wraps the slot's pin
+    slot_pin: bytes = field(default=b"", repr=False)  # the last client-data key this slot held
     client_key: bytes = field(default=b"", repr=False)
+    client_epoch: int = 0
     client_access: str = ACCESS_NONE
     confirmation_code: str = ""
     notices: list[SessionNotice] = field(default_factory=list)

@@ -23,6 +23,7 @@ from desktop_app.services.branch_settings import reconcile_branch_settings
 from desktop_app.services.context import AppContext, common_passwords
 from desktop_app.services.session import Session, SessionNotice
 from desktop_app.services.staff_slots import device_secret, install_slot, kdf_params, new_password_slot
+from desktop_app.store.client_keys import encode_pin
 from desktop_app.store.database import DatabaseKeyChanged
 from desktop_app.store.key_slot_changes import change_key_slots
 from desktop_app.store.key_slots import (
@@ -80,6 +81,8 @@ def sign_in(ctx: AppContext, username: str, password: str) -> Session:
         or password_expired(staff.password_changed_at, now, ctx.policy),
         db_key=unlocked.db_key,
         slot_private=unlocked.private_key,
+        slot_kek=unlocked.kek,
+        slot_pin=unlocked.pin,
     )
     key_refresh.install(ctx)
     try:
@@ -197,8 +200,9 @@ def change_password(ctx: AppContext, old_password: str, new_password: str) -> No
     if new_password == old_password:
         raise PasswordRejected(["新密码不能与旧密码相同"], ["the new password must differ from the old one"])
     new_private = X25519PrivateKey.generate()
+    pin = encode_pin(session.client_epoch, session.client_key) if session.holds_client_key else b""
     new_slot = new_password_slot(
-        ctx, session.username, new_password, session.db_key, device_secret(ctx), new_private
+        ctx, session.username, new_password, session.db_key, device_secret(ctx), new_private, pin=pin
     )
     now = ctx.clock()
     with change_key_slots(ctx.paths, config.branch_id) as change, db.transaction():
@@ -209,6 +213,7 @@ def change_password(ctx: AppContext, old_password: str, new_password: str) -> No
         change.stage()
     session.must_change_password = False
     session.last_auth_at = now
+    session.slot_pin, session.slot_kek = pin, b""  # the new slot's KEK is not kept: pinned at next sign-in
     client_access.after_slot_changed(ctx, new_private)
     # An old copy of the slot file with the old password must not open the current keys.
     if session.holds_client_key:

@@ -35,6 +35,8 @@ def new_password_slot(
     db_key: bytes,
     secret: bytes | None,
     private: X25519PrivateKey | None = None,
+    *,
+    pin: bytes = b"",
 ) -> KeySlot:
     """Derive a slot (Argon2id: the slow part; call it before taking the slot lock)."""
     config = ctx.require_config()
@@ -47,6 +49,7 @@ def new_password_slot(
         kdf=kdf_params(ctx),
         device_secret=secret,
         private=private,
+        pin=pin,
     )
 
 

@@ -18,9 +18,11 @@ LAYOUT = "client_store_layout"
 LAYOUT_SEPARATE = "separate"
 FINGERPRINT = "client_key_fingerprint"
 NEXT_FINGERPRINT = "client_key_next_fingerprint"
+NEXT_AUTHORISATION = "client_key_next_authorisation"  # store/client_keys.rotation_authorisation
 EPOCH = "client_key_epoch"
 RECOVERY_SLOT = "client_recovery_slot"
 ROTATION_DUE = "client_key_rotation_due"
+CHAIN_PREFIX = "client_key_chain:"
 
 CURRENT = "current"
 NEXT = "next"
@@ -66,6 +68,13 @@ class ClientKeyRepository:
             self.db.execute("DELETE FROM meta WHERE key = ?", (key,))
         else:
             self.meta.set(key, value.encode("utf-8"))
+
+    def chain_entry(self, epoch: int) -> str | None:
+        """The key of ``epoch + 1`` encrypted under the key of ``epoch`` (store/client_keys.py)."""
+        return self.text(f"{CHAIN_PREFIX}{epoch}")
+
+    def set_chain_entry(self, epoch: int, wrapped: str) -> None:
+        self.set_text(f"{CHAIN_PREFIX}{epoch}", wrapped)
 
     def epoch(self) -> int:
         return int(self.text(EPOCH) or 0)

@@ -25,6 +25,7 @@ import os
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes, hpke
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 CLIENT_KEY_BYTES = 32
@@ -33,6 +34,8 @@ KIND_CLIENT_RECOVERY = "client_recovery"
 CLIENT_RECOVERY_NAME = "__client_recovery__"
 _HPKE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
 _MAC_INFO = b"BranchVault client grant MAC v1"
+_ROTATION_INFO = b"BranchVault client key rotation v1"
+_CHAIN_INFO = b"BranchVault client key chain v1"
 
 
 class GrantOpenFailed(Exception):
@@ -79,6 +82,58 @@ def grant_mac(client_key: bytes, *, holder_id: int, role: str, public_key: str, 
         {"epoch": epoch, "holder_id": holder_id, "public_key": public_key, "role": role}, sort_keys=True
     ).encode()
     return hmac.new(mac_key, message, hashlib.sha256).hexdigest()
+
+
+def rotation_authorisation(current_key: bytes, *, next_fingerprint: str, epoch: int) -> str:
+    """A MAC under the current client-data key over the next key's fingerprint and epoch: only a
+    holder of the current key can start a rotation, so grants and a clients.db that someone else
+    planted under a key of their own are never taken for a rotation to finish."""
+    mac_key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_ROTATION_INFO).derive(current_key)
+    message = json.dumps({"epoch": epoch, "next_fingerprint": next_fingerprint}, sort_keys=True).encode()
+    return hmac.new(mac_key, message, hashlib.sha256).hexdigest()
+
+
+def rotation_authorised(current_key: bytes, mac: str, *, next_fingerprint: str, epoch: int) -> bool:
+    expected = rotation_authorisation(current_key, next_fingerprint=next_fingerprint, epoch=epoch)
+    return hmac.compare_digest(expected, mac)
+
+
+def wrap_next_key(current_key: bytes, next_key: bytes, *, epoch: int) -> str:
+    """The next client-data key encrypted under the current one (AES-256-GCM, the epoch as associated
+    data): a chain from any key a holder once held to every later key, which nobody without those
+    keys can extend. A holder accepts a key only if their pinned key leads to it."""
+    chain_key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_CHAIN_INFO).derive(current_key)
+    nonce = os.urandom(12)
+    sealed = AESGCM(chain_key).encrypt(nonce, next_key, str(epoch).encode())
+    return base64.b64encode(nonce + sealed).decode("ascii")
+
+
+def unwrap_next_key(current_key: bytes, wrapped: str, *, epoch: int) -> bytes:
+    chain_key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_CHAIN_INFO).derive(current_key)
+    try:
+        raw = base64.b64decode(wrapped, validate=True)
+        key = AESGCM(chain_key).decrypt(raw[:12], raw[12:], str(epoch).encode())
+    except (InvalidTag, ValueError, TypeError) as exc:
+        raise GrantOpenFailed() from exc
+    if len(key) != CLIENT_KEY_BYTES:
+        raise GrantOpenFailed()
+    return key
+
+
+def encode_pin(epoch: int, key: bytes) -> bytes:
+    """The owner's pin, kept inside their password-wrapped slot: the last client-data key they held."""
+    return json.dumps({"epoch": epoch, "key": base64.b64encode(key).decode("ascii")}).encode()
+
+
+def decode_pin(pin: bytes) -> tuple[int, bytes] | None:
+    if not pin:
+        return None
+    try:
+        data = json.loads(pin)
+        key = base64.b64decode(data["key"], validate=True)
+        return int(data["epoch"]), key
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 def grant_mac_valid(

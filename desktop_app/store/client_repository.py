@@ -154,7 +154,7 @@ class ClientRepository:
         buyer_since = now if values.stage in BUYER_STAGES else None
         with self.db.transaction():
             cursor = self.db.execute(
-                "INSERT INTO clients (assigned_agent_id, created_at, updated_at, name_pinyin, buyer_since, "
+                "INSERT INTO client_data.clients (assigned_agent_id, created_at, updated_at, name_pinyin, buyer_since, "
                 f"{_VALUE_COLUMNS}) VALUES ({placeholders})",
                 (
                     assigned_agent_id,
@@ -170,14 +170,16 @@ class ClientRepository:
         return client_id
 
     def _index(self, client_id: int, values: ClientValues) -> None:
-        self.db.execute("DELETE FROM client_search WHERE rowid = ?", (client_id,))
+        self.db.execute("DELETE FROM client_data.client_search WHERE rowid = ?", (client_id,))
         self.db.execute(
-            "INSERT INTO client_search (rowid, tokens) VALUES (?, ?)",
+            "INSERT INTO client_data.client_search (rowid, tokens) VALUES (?, ?)",
             (client_id, client_index_text(values.full_name, values.phone_e164)),
         )
 
     def get(self, client_id: int) -> ClientRecord | None:
-        row = self.db.execute(f"SELECT {_COLUMNS} FROM clients WHERE id = ?", (client_id,)).fetchone()
+        row = self.db.execute(
+            f"SELECT {_COLUMNS} FROM client_data.clients WHERE id = ?", (client_id,)
+        ).fetchone()
         return _row(row) if row else None
 
     def update(self, client_id: int, values: ClientValues, *, now: str, activity: bool = True) -> None:
@@ -186,7 +188,7 @@ class ClientRepository:
         assignments = ", ".join(f"{name} = ?" for name in VALUE_FIELDS)
         with self.db.transaction():
             cursor = self.db.execute(
-                f"UPDATE clients SET {assignments}, updated_at = COALESCE(?, updated_at), name_pinyin = ?, "
+                f"UPDATE client_data.clients SET {assignments}, updated_at = COALESCE(?, updated_at), name_pinyin = ?, "
                 "buyer_since = COALESCE(buyer_since, ?) WHERE id = ?",
                 (
                     *_db_values(values),
@@ -202,12 +204,14 @@ class ClientRepository:
     def set_agent(self, client_id: int, agent_id: int) -> None:
         """Reassign the client. Not a change to the client's data: ``updated_at`` (which starts the
         retention period) stays; the audit log records the reassignment."""
-        self.db.execute("UPDATE clients SET assigned_agent_id = ? WHERE id = ?", (agent_id, client_id))
+        self.db.execute(
+            "UPDATE client_data.clients SET assigned_agent_id = ? WHERE id = ?", (agent_id, client_id)
+        )
 
     def set_storage_only(self, client_id: int, *, now: str) -> None:
         """Stop all processing but storage (PIPL Art. 47); kept until the legal hold ends."""
         self.db.execute(
-            "UPDATE clients SET storage_only_since = ? WHERE id = ? AND storage_only_since IS NULL",
+            "UPDATE client_data.clients SET storage_only_since = ? WHERE id = ? AND storage_only_since IS NULL",
             (now, client_id),
         )
 
@@ -216,13 +220,13 @@ class ClientRepository:
     ) -> None:
         """One entry of the client's change history: which fields changed (never their values)."""
         self.db.execute(
-            "INSERT INTO client_changes (client_id, at, staff_id, fields, request_id) VALUES (?,?,?,?,?)",
+            "INSERT INTO client_data.client_changes (client_id, at, staff_id, fields, request_id) VALUES (?,?,?,?,?)",
             (client_id, at, staff_id, json.dumps(fields), request_id),
         )
 
     def changes(self, client_id: int) -> list[ClientChange]:
         rows = self.db.execute(
-            "SELECT id, at, staff_id, fields, request_id FROM client_changes WHERE client_id = ? "
+            "SELECT id, at, staff_id, fields, request_id FROM client_data.client_changes WHERE client_id = ? "
             "ORDER BY at DESC, id DESC",
             (client_id,),
         )
@@ -236,7 +240,7 @@ class ClientRepository:
     def note_contact(self, client_id: int, at: str) -> None:
         """Move last_contact_at forward to ``at`` (an older follow-up entered late leaves it)."""
         self.db.execute(
-            "UPDATE clients SET last_contact_at = ? WHERE id = ? "
+            "UPDATE client_data.clients SET last_contact_at = ? WHERE id = ? "
             "AND (last_contact_at IS NULL OR last_contact_at < ?)",
             (at, client_id, at),
         )
@@ -245,7 +249,7 @@ class ClientRepository:
         """(client id, assigned agent id) of clients with this phone number, storage-only records
         left out (a returning client may be registered again)."""
         rows = self.db.execute(
-            "SELECT id, assigned_agent_id FROM clients WHERE phone_e164 = ? AND id IS NOT ? "
+            "SELECT id, assigned_agent_id FROM client_data.clients WHERE phone_e164 = ? AND id IS NOT ? "
             "AND storage_only_since IS NULL ORDER BY id",
             (phone_e164, excluding),
         )
@@ -255,14 +259,16 @@ class ClientRepository:
         """(client id, assigned agent id) of clients with this ID number, storage-only records
         included: the number is unique in the branch."""
         rows = self.db.execute(
-            "SELECT id, assigned_agent_id FROM clients WHERE id_number = ? AND id IS NOT ? ORDER BY id",
+            "SELECT id, assigned_agent_id FROM client_data.clients WHERE id_number = ? AND id IS NOT ? ORDER BY id",
             (id_number, excluding),
         )
         return [(int(a), int(b)) for a, b in rows]
 
     def count(self, *, agent_id: int | None, filters: ClientFilter = NO_FILTER) -> int:
         where, params = _where(agent_id, filters)
-        return int(self.db.execute(f"SELECT count(*) FROM clients WHERE {where}", params).fetchone()[0])
+        return int(
+            self.db.execute(f"SELECT count(*) FROM client_data.clients WHERE {where}", params).fetchone()[0]
+        )
 
     def page(
         self,
@@ -275,7 +281,7 @@ class ClientRepository:
     ) -> list[ClientRecord]:
         where, params = _where(agent_id, filters)
         rows = self.db.execute(
-            f"SELECT {_COLUMNS} FROM clients WHERE {where} ORDER BY {_ORDER_BY[sort]} LIMIT ? OFFSET ?",
+            f"SELECT {_COLUMNS} FROM client_data.clients WHERE {where} ORDER BY {_ORDER_BY[sort]} LIMIT ? OFFSET ?",
             (*params, limit, offset),
         )
         return [_row(r) for r in rows]
@@ -293,7 +299,7 @@ class ClientRepository:
         ``search_tokens.fts5_match_expression``), only ``agent_id``'s when given, most recent
         contact first."""
         (hits,) = self.db.execute(
-            "SELECT count(*) FROM client_search WHERE client_search MATCH ?", (match,)
+            "SELECT count(*) FROM client_data.client_search WHERE client_search MATCH ?", (match,)
         ).fetchone()
         if not hits:
             return []
@@ -301,14 +307,14 @@ class ClientRepository:
         agent = f"AND {where}"
         if hits <= _SORT_MATCHES_UP_TO:
             sql = (
-                f"SELECT {_COLUMNS} FROM client_search JOIN clients ON clients.id = client_search.rowid "
+                f"SELECT {_COLUMNS} FROM client_data.client_search JOIN client_data.clients ON clients.id = client_search.rowid "
                 f"WHERE client_search MATCH ? {agent} ORDER BY {_SEARCH_ORDER} LIMIT ? OFFSET ?"
             )
         else:
             index = "clients_active_contact" if agent_id is None else "clients_active_agent_contact"
             sql = (
-                f"SELECT {_COLUMNS} FROM clients INDEXED BY {index} WHERE id IN "
-                "(SELECT rowid FROM client_search WHERE client_search MATCH ?) "
+                f"SELECT {_COLUMNS} FROM client_data.clients INDEXED BY {index} WHERE id IN "
+                "(SELECT rowid FROM client_data.client_search WHERE client_search MATCH ?) "
                 f"{agent} ORDER BY {_SEARCH_ORDER} LIMIT ? OFFSET ?"
             )
         rows = self.db.execute(sql, (match, *params, limit, offset))
@@ -321,7 +327,7 @@ class ClientRepository:
         An ID number kept only for the legal hold after the consent was withdrawn is not searchable."""
         where, params = _where(agent_id, filters)
         rows = self.db.execute(
-            f"SELECT {_COLUMNS} FROM clients WHERE id_number = ? AND sensitive_consent = 1 AND {where} "
+            f"SELECT {_COLUMNS} FROM client_data.clients WHERE id_number = ? AND sensitive_consent = 1 AND {where} "
             f"ORDER BY {_SEARCH_ORDER}",
             (id_number, *params),
         )
@@ -334,14 +340,14 @@ class FollowupRepository:
 
     def add(self, *, client_id: int, at: str, kind: FollowupKind, note: str, staff_id: int) -> int:
         cursor = self.db.execute(
-            "INSERT INTO client_followups (client_id, at, kind, note, staff_id) VALUES (?,?,?,?,?)",
+            "INSERT INTO client_data.client_followups (client_id, at, kind, note, staff_id) VALUES (?,?,?,?,?)",
             (client_id, at, kind.value, note, staff_id),
         )
         return int(cursor.lastrowid or 0)
 
     def for_client(self, client_id: int) -> list[Followup]:
         rows = self.db.execute(
-            f"SELECT {_FOLLOWUP_COLUMNS} FROM client_followups WHERE client_id = ? ORDER BY at DESC, id DESC",
+            f"SELECT {_FOLLOWUP_COLUMNS} FROM client_data.client_followups WHERE client_id = ? ORDER BY at DESC, id DESC",
             (client_id,),
         )
         return [

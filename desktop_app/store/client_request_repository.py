@@ -82,7 +82,7 @@ class ClientRequestRepository:
         identity_verified_at: str | None = None,
     ) -> int:
         cursor = self.db.execute(
-            "INSERT INTO client_requests (client_id, client_pseudonym, kind, received_on, "
+            "INSERT INTO client_data.client_requests (client_id, client_pseudonym, kind, received_on, "
             "identity_verified_at, identity_verified_by, due_on, status, description, registered_by, "
             "registered_at) VALUES (?,?,?,?,?,?,?,'open',?,?,?)",
             (
@@ -102,24 +102,25 @@ class ClientRequestRepository:
 
     def get(self, request_id: int) -> StoredRequest | None:
         row = self.db.execute(
-            f"SELECT {_COLUMNS} FROM client_requests WHERE id = ?", (request_id,)
+            f"SELECT {_COLUMNS} FROM client_data.client_requests WHERE id = ?", (request_id,)
         ).fetchone()
         return _row(row) if row else None
 
     def list(self, status: str | None = None) -> list[StoredRequest]:
         """Requests (of one status, or all), the earliest due first."""
         if status is None:
-            rows = self.db.execute(f"SELECT {_COLUMNS} FROM client_requests ORDER BY due_on, id")
+            rows = self.db.execute(f"SELECT {_COLUMNS} FROM client_data.client_requests ORDER BY due_on, id")
         else:
             rows = self.db.execute(
-                f"SELECT {_COLUMNS} FROM client_requests WHERE status = ? ORDER BY due_on, id", (status,)
+                f"SELECT {_COLUMNS} FROM client_data.client_requests WHERE status = ? ORDER BY due_on, id",
+                (status,),
             )
         return [_row(r) for r in rows]
 
     def mark_verified(self, request_id: int, *, at: str, by: int, due_on: str) -> bool:
         """Record the identity verification of an open request and its new due date."""
         cursor = self.db.execute(
-            "UPDATE client_requests SET identity_verified_at = ?, identity_verified_by = ?, due_on = ? "
+            "UPDATE client_data.client_requests SET identity_verified_at = ?, identity_verified_by = ?, due_on = ? "
             "WHERE id = ? AND status = 'open'",
             (at, by, due_on, request_id),
         )
@@ -130,7 +131,7 @@ class ClientRequestRepository:
         if status == "open":
             raise ValueError("a request is closed as completed or refused")
         cursor = self.db.execute(
-            "UPDATE client_requests SET status = ?, outcome = ?, closed_by = ?, closed_at = ? "
+            "UPDATE client_data.client_requests SET status = ?, outcome = ?, closed_by = ?, closed_at = ? "
             "WHERE id = ? AND status = 'open'",
             (status, outcome, by, at, request_id),
         )
@@ -138,14 +139,14 @@ class ClientRequestRepository:
 
     def blank_description(self, request_id: int) -> None:
         """Drop the description (it may hold personal data of a client since destroyed)."""
-        self.db.execute("UPDATE client_requests SET description = '' WHERE id = ?", (request_id,))
+        self.db.execute("UPDATE client_data.client_requests SET description = '' WHERE id = ?", (request_id,))
 
     def blank_free_text_for_client(self, client_id: int) -> None:
         """Before a client is destroyed: drop the free text staff typed on its requests (the
         description, an explanation or a refusal reason may name the person); the request itself,
         its kind, dates and status stay as the record of how it was answered."""
         self.db.execute(
-            "UPDATE client_requests SET description = '', "
+            "UPDATE client_data.client_requests SET description = '', "
             "outcome = CASE WHEN status = 'refused' OR kind = 'explanation' THEN '' ELSE outcome END "
             "WHERE client_id = ?",
             (client_id,),

@@ -84,7 +84,7 @@ class ConsentRepository:
     def form_number_used(self, form_number: str) -> int | None:
         """The client id a form with this number was recorded for, or None."""
         row = self.db.execute(
-            "SELECT client_id FROM consent_forms WHERE form_number = ?", (form_number,)
+            "SELECT client_id FROM client_data.consent_forms WHERE form_number = ?", (form_number,)
         ).fetchone()
         return None if row is None else int(row[0])
 
@@ -103,7 +103,7 @@ class ConsentRepository:
         scan = entry.scan
         with self.db.transaction():
             cursor = self.db.execute(
-                "INSERT INTO consent_forms (client_id, form_number, notice_version, method, signed_on, "
+                "INSERT INTO client_data.consent_forms (client_id, form_number, notice_version, method, signed_on, "
                 "witnessed_by, recorded_at, recorded_by, guardian_name, guardian_relation, scan, scan_type) "
                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
@@ -124,7 +124,7 @@ class ConsentRepository:
             form_id = int(cursor.lastrowid or 0)
             for purpose_id, ticked in entry.answers:
                 self.db.execute(
-                    "INSERT INTO consent_events (client_id, purpose, event, form_id, at, staff_id) "
+                    "INSERT INTO client_data.consent_events (client_id, purpose, event, form_id, at, staff_id) "
                     "VALUES (?,?,?,?,?,?)",
                     (
                         client_id,
@@ -141,7 +141,7 @@ class ConsentRepository:
         self, client_id: int, purpose: PurposeId, *, now: str, staff_id: int, note: str
     ) -> None:
         self.db.execute(
-            "INSERT INTO consent_events (client_id, purpose, event, form_id, at, staff_id, note) "
+            "INSERT INTO client_data.consent_events (client_id, purpose, event, form_id, at, staff_id, note) "
             "VALUES (?,?,'withdrawn',NULL,?,?,?)",
             (client_id, purpose.value, now, staff_id, note),
         )
@@ -158,30 +158,35 @@ class ConsentRepository:
         """The current consents on the client row (``notice_version`` None keeps the stored one).
         Not a change to the client's data: ``updated_at`` stays."""
         self.db.execute(
-            "UPDATE clients SET sensitive_consent = ?, hq_consent = ?, marketing_consent = ?, "
+            "UPDATE client_data.clients SET sensitive_consent = ?, hq_consent = ?, marketing_consent = ?, "
             "notice_version = COALESCE(?, notice_version) WHERE id = ?",
             (int(sensitive), int(hq), int(marketing), notice_version, client_id),
         )
 
     def set_notice_version(self, client_id: int, notice_version: str) -> None:
         """The notice version of the client's latest form, alone (the flags are set elsewhere)."""
-        self.db.execute("UPDATE clients SET notice_version = ? WHERE id = ?", (notice_version, client_id))
+        self.db.execute(
+            "UPDATE client_data.clients SET notice_version = ? WHERE id = ?", (notice_version, client_id)
+        )
 
     def forms(self, client_id: int) -> list[StoredConsentForm]:
         """The client's forms, newest first (without the scans)."""
         rows = self.db.execute(
-            f"SELECT {_FORM_COLUMNS} FROM consent_forms WHERE client_id = ? ORDER BY id DESC", (client_id,)
+            f"SELECT {_FORM_COLUMNS} FROM client_data.consent_forms WHERE client_id = ? ORDER BY id DESC",
+            (client_id,),
         )
         return [_form(r) for r in rows]
 
     def form(self, form_id: int) -> StoredConsentForm | None:
         row = self.db.execute(
-            f"SELECT {_FORM_COLUMNS} FROM consent_forms WHERE id = ?", (form_id,)
+            f"SELECT {_FORM_COLUMNS} FROM client_data.consent_forms WHERE id = ?", (form_id,)
         ).fetchone()
         return None if row is None else _form(row)
 
     def scan(self, form_id: int) -> tuple[bytes, str] | None:
-        row = self.db.execute("SELECT scan, scan_type FROM consent_forms WHERE id = ?", (form_id,)).fetchone()
+        row = self.db.execute(
+            "SELECT scan, scan_type FROM client_data.consent_forms WHERE id = ?", (form_id,)
+        ).fetchone()
         if row is None or row[0] is None:
             return None
         return bytes(row[0]), str(row[1])
@@ -190,7 +195,7 @@ class ConsentRepository:
         """The client's consent events, oldest first."""
         rows = self.db.execute(
             "SELECT e.id, e.client_id, e.purpose, e.event, e.form_id, f.form_number, e.at, e.staff_id, e.note "
-            "FROM consent_events e LEFT JOIN consent_forms f ON f.id = e.form_id "
+            "FROM client_data.consent_events e LEFT JOIN client_data.consent_forms f ON f.id = e.form_id "
             "WHERE e.client_id = ? ORDER BY e.id",
             (client_id,),
         )
@@ -213,6 +218,7 @@ class ConsentRepository:
 def guardian_signed(db: Database, client_id: int) -> bool:
     """Whether a guardian signed one of the client's recorded forms (a child under 14, Art. 31)."""
     row = db.execute(
-        "SELECT 1 FROM consent_forms WHERE client_id = ? AND guardian_name IS NOT NULL LIMIT 1", (client_id,)
+        "SELECT 1 FROM client_data.consent_forms WHERE client_id = ? AND guardian_name IS NOT NULL LIMIT 1",
+        (client_id,),
     ).fetchone()
     return row is not None

@@ -135,6 +135,26 @@ class ClientDatabaseMissing(DatabaseOpenError):
         )
 
 
+class ClientTablesShadowed(DatabaseOpenError):
+    """branch.db holds a table or view named like a client table: someone who can write branch.db
+    (IT) planted it to catch client data. Queries name client tables with their schema, so nothing
+    was written there; the branch is told instead of carrying on beside it."""
+
+    code = "client_tables_shadowed"
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        listed = ", ".join(names)
+        super().__init__(
+            f"门店数据库 branch.db 中出现了与客户资料表同名的表（{listed}）：有人在程序之外改动了它。客户资料仍在 clients.db 中，"
+            "未写入这些表。请立即告知店长和 IT 主管，由 IT 在见证下删除这些表或从备份恢复 branch.db。",
+            f"The branch database branch.db contains tables named like client tables ({listed}): it was "
+            "changed outside the app. Client data is still in clients.db and was not written there. Tell "
+            "the branch manager and IT's supervisor at once; IT removes those tables under supervision or "
+            "restores branch.db from a backup.",
+        )
+
+
 def _check_not_plain(path: Path) -> None:
     with path.open("rb") as handle:
         head = handle.read(16)
@@ -328,6 +348,12 @@ class Database:
                 raise SchemaTooNew(version, client_schema.LATEST_VERSION)
             _apply_pragmas(self.connection, CLIENT_SCHEMA)
             client_schema.migrate(self)
+            shadows = self.connection.execute(
+                "SELECT name FROM main.sqlite_master WHERE type IN ('table', 'view') AND name IN "
+                f"(SELECT name FROM {CLIENT_SCHEMA}.sqlite_master WHERE type IN ('table', 'view'))"
+            ).fetchall()
+            if shadows and not create:  # at creation an old branch's own tables are still there, moving
+                raise ClientTablesShadowed(sorted(str(row[0]) for row in shadows))
         except sqlcipher3.DatabaseError as exc:
             self.detach_client_data()
             raise (

@@ -55,14 +55,16 @@ class DestructionRepository:
         self.db = db
 
     def followup_count(self, client_id: int) -> int:
-        row = self.db.execute("SELECT count(*) FROM client_followups WHERE client_id = ?", (client_id,))
+        row = self.db.execute(
+            "SELECT count(*) FROM client_data.client_followups WHERE client_id = ?", (client_id,)
+        )
         return int(row.fetchone()[0])
 
     def destroy_client(self, client_id: int) -> bool:
         """Delete the client, its follow-ups and its search-index row. False if there was no such client."""
         if not self.db.in_transaction:
             raise RuntimeError("destroy_client must run inside the caller's transaction")
-        cursor = self.db.execute("DELETE FROM clients WHERE id = ?", (client_id,))
+        cursor = self.db.execute("DELETE FROM client_data.clients WHERE id = ?", (client_id,))
         return bool(cursor.rowcount)
 
     def add(

@@ -14,7 +14,7 @@ class ImportMappingRepository:
         self.db = db
 
     def all(self) -> dict[str, str]:
-        rows = self.db.execute("SELECT header, field FROM import_header_mappings ORDER BY header")
+        rows = self.db.execute("SELECT header, field FROM client_data.import_header_mappings ORDER BY header")
         return {str(header): str(field) for header, field in rows}
 
     def apply(self, changes: Mapping[str, str], *, now: str) -> None:
@@ -22,10 +22,10 @@ class ImportMappingRepository:
         for header, field in changes.items():
             if field:
                 self.db.execute(
-                    "INSERT INTO import_header_mappings (header, field, updated_at) VALUES (?, ?, ?) "
+                    "INSERT INTO client_data.import_header_mappings (header, field, updated_at) VALUES (?, ?, ?) "
                     "ON CONFLICT(header) DO UPDATE SET field = excluded.field, updated_at = excluded.updated_at "
                     "WHERE field != excluded.field",
                     (header, field, now),
                 )
             else:
-                self.db.execute("DELETE FROM import_header_mappings WHERE header = ?", (header,))
+                self.db.execute("DELETE FROM client_data.import_header_mappings WHERE header = ?", (header,))

@@ -20,7 +20,7 @@ import hashlib
 import hmac
 import json
 import os
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -140,8 +140,11 @@ def make_slot(
     kdf: KdfParams,
     device_secret: bytes | None,
     private: X25519PrivateKey | None = None,
+    pin: bytes = b"",
 ) -> KeySlot:
-    """A new slot; ``private`` is the key pair to wrap (a new one unless the caller keeps it)."""
+    """A new slot; ``private`` is the key pair to wrap (a new one unless the caller keeps it);
+    ``pin`` is the owner's record of the last client-data key they held (services/client_key_pin.py),
+    encrypted with the private key so it cannot be removed or changed without the password."""
     salt = os.urandom(16)
     kek = derive_kek(secret, salt, kdf, device_secret)
     private = private or X25519PrivateKey.generate()
@@ -150,7 +153,7 @@ def make_slot(
     private_raw = private.private_bytes(
         serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
     )
-    wrapped = nonce + AESGCM(kek).encrypt(nonce, private_raw, aad)
+    wrapped = nonce + AESGCM(kek).encrypt(nonce, private_raw + pin, aad)
     public = private.public_key()
     sealed = _HPKE.encrypt(db_key, public, info=aad)
     return KeySlot(
@@ -175,20 +178,48 @@ def open_slot_keys(
 ) -> tuple[bytes, X25519PrivateKey]:
     """Return the database key and the slot's private key (which opens the slot owner's sealed
     client-data key), or raise SlotOpenFailed."""
+    opened = open_slot_full(slot, branch_id=branch_id, secret=secret, device_secret=device_secret)
+    return opened.db_key, opened.private
+
+
+@dataclass(frozen=True)
+class OpenedSlot:
+    """What a password opens: the database key, the private key, the KEK (to re-wrap the slot with a
+    new pin during this sign-in without another Argon2id run) and the owner's pin (b"" if none)."""
+
+    db_key: bytes = field(repr=False)
+    private: X25519PrivateKey = field(repr=False)
+    kek: bytes = field(repr=False)
+    pin: bytes = field(repr=False)
+
+
+def open_slot_full(slot: KeySlot, *, branch_id: str, secret: str, device_secret: bytes | None) -> OpenedSlot:
     aad = associated_data(branch_id, slot.name, slot.kind)
     try:
         kek = derive_kek(
             secret, _unb64(slot.salt), slot.kdf_params, device_secret if slot.device_bound else None
         )
         wrapped = _unb64(slot.wrapped_private)
-        private_raw = AESGCM(kek).decrypt(wrapped[:12], wrapped[12:], aad)
-        private = X25519PrivateKey.from_private_bytes(private_raw)
+        plain = AESGCM(kek).decrypt(wrapped[:12], wrapped[12:], aad)
+        private = X25519PrivateKey.from_private_bytes(plain[:32])
         db_key = _HPKE.decrypt(_unb64(slot.sealed_key), private, info=aad)
     except (InvalidTag, ValueError, KeyError, TypeError, HashingError) as exc:  # HashingError: bad kdf/salt
         raise SlotOpenFailed() from exc
     if len(db_key) != DB_KEY_BYTES:
         raise SlotOpenFailed()
-    return db_key, private
+    return OpenedSlot(db_key, private, kek, plain[32:])
+
+
+def rewrap_with_pin(
+    slot: KeySlot, *, branch_id: str, kek: bytes, private: X25519PrivateKey, pin: bytes
+) -> KeySlot:
+    """The same slot (salt, cost, key pair, sealed key) with a new pin, under the KEK of this sign-in."""
+    private_raw = private.private_bytes(
+        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+    )
+    nonce = os.urandom(12)
+    aad = associated_data(branch_id, slot.name, slot.kind)
+    return replace(slot, wrapped_private=_b64(nonce + AESGCM(kek).encrypt(nonce, private_raw + pin, aad)))
 
 
 def open_sealed_key(slot: KeySlot, private: X25519PrivateKey, *, branch_id: str) -> bytes:

@@ -9,7 +9,7 @@ PSEUDONYM_KEY = "audit_pseudonym_key"
 BRANCH_ID = "branch_id"
 RECOVERY_PUBLIC_KEY = "recovery_slot_public_key"
 BRANCH_META_TABLE = "meta"
-CLIENT_META_TABLE = "client_meta"
+CLIENT_META_TABLE = "client_data.client_meta"  # named with its schema: never a table in branch.db
 # "<file_id>:<seq>" of signin-state.json as last seen at a sign-in (services/sign_in_attempts.py)
 SIGNIN_STATE_SEQ = "signin_state_seq"
 

@@ -41,7 +41,7 @@ class RetentionRepository:
         ISO text."""
         rows = self.db.execute(
             "SELECT stage, date(updated_at, '+8 hours'), date(last_contact_at, '+8 hours'), "
-            "date(buyer_since, '+8 hours'), storage_only_since IS NOT NULL, group_concat(id) FROM clients "
+            "date(buyer_since, '+8 hours'), storage_only_since IS NOT NULL, group_concat(id) FROM client_data.clients "
             "WHERE (storage_only_since IS NOT NULL OR coalesce(last_contact_at, updated_at) < ?) "
             "AND (buyer_since IS NULL OR buyer_since < ?) "
             "GROUP BY 1, 2, 3, 4, 5",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from desktop_app.store.data_dir import DataPaths, fsync_dir
 from desktop_app.store.database import Database, DatabaseOpenError, open_database
 from desktop_app.store.key_slot_changes import slot_lock
-from desktop_app.store.key_slots import KeySlot, KeySlotFile, X25519PrivateKey, load_key_slots, open_slot_keys
+from desktop_app.store.key_slots import KeySlot, KeySlotFile, X25519PrivateKey, load_key_slots, open_slot_full
 
 
 @dataclass
@@ -24,21 +24,22 @@ class Unlocked:
     db_key: bytes
     slots: KeySlotFile
     private_key: X25519PrivateKey
+    kek: bytes = b""
+    pin: bytes = b""
 
 
 def _open_with(
     slot_file: KeySlotFile, slot: KeySlot, secret: str, device_secret: bytes | None, paths: DataPaths
 ) -> Unlocked:
-    db_key, private = open_slot_keys(
-        slot, branch_id=slot_file.branch_id, secret=secret, device_secret=device_secret
-    )
+    opened = open_slot_full(slot, branch_id=slot_file.branch_id, secret=secret, device_secret=device_secret)
+    db_key, private = opened.db_key, opened.private
     database = open_database(
         paths.database,
         db_key,
         expected_fingerprint=slot_file.key_fingerprint,
         expected_salt=slot_file.db_salt,
     )
-    return Unlocked(database, db_key, slot_file, private)
+    return Unlocked(database, db_key, slot_file, private, opened.kek, opened.pin)
 
 
 def unlock(

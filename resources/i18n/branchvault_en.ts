@@ -668,6 +668,14 @@
         <translation>Your confirmation code:</translation>
     </message>
     <message>
+        <source>To get your confirmation code, set a new password now, in front of the manager who will confirm you: only a password you chose yourself protects your access.</source>
+        <translation>To get your confirmation code, set a new password now, in front of the manager who will confirm you: only a password you chose yourself protects your access.</translation>
+    </message>
+    <message>
+        <source>Set a &amp;new password to get your code…</source>
+        <translation>Set a &amp;new password to get your code…</translation>
+    </message>
+    <message>
         <source>Use the client-data &amp;recovery code…</source>
         <translation>Use the client-data &amp;recovery code…</translation>
     </message>

@@ -666,6 +666,14 @@
         <translation>您的确认码：</translation>
     </message>
     <message>
+        <source>To get your confirmation code, set a new password now, in front of the manager who will confirm you: only a password you chose yourself protects your access.</source>
+        <translation>要取得确认码，请现在当着将为您确认的店长的面设置新密码：只有您自己设定的密码才能保护您的访问权限。</translation>
+    </message>
+    <message>
+        <source>Set a &amp;new password to get your code…</source>
+        <translation>设置新密码并取得确认码(&amp;N)…</translation>
+    </message>
+    <message>
         <source>Use the client-data &amp;recovery code…</source>
         <translation>使用客户资料恢复码(&amp;R)…</translation>
     </message>

@@ -26,6 +26,7 @@ from desktop_app.services.context import AppContext
 from desktop_app.services.key_rotation import recover_access
 from desktop_app.services.sign_in import change_password, sign_in, sign_out
 from desktop_app.services.staff_accounts import add_staff, disable_staff, reset_password
+from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.branch_config import load_config
 from desktop_app.store.client_key_repository import ClientKeyRepository, Grant
 from desktop_app.store.client_keys import GrantOpenFailed, open_client_key
@@ -349,3 +350,208 @@ def test_disabling_rotates_at_once_in_a_holders_open_session(
     assert not _clients_db_opens_with(paths, agents_key)
     with pytest.raises(DatabaseKeyChanged):  # the agent's own open session is shut out: sign in again
         count_clients(agent)
+
+
+def test_it_cannot_plant_a_rotation_to_a_key_of_its_own(
+    branch: Branch, with_client: int, signed_in: SignIn
+) -> None:
+    """IT writes a 'next' grant for the manager sealed under a key it chose (with a valid grant MAC,
+    which it can compute for its own key) and swaps in a clients.db under that key: the manager's
+    sign-in must not "finish a rotation" into IT's database and then write clients there."""
+    from desktop_app.store.client_keys import client_key_fingerprint, grant_mac, seal_client_key
+
+    paths = branch.ctx.paths
+    branch_id = load_config(paths.config).branch_id
+    chosen = bytes(range(32))
+    admin = signed_in(Role.IT_ADMIN)
+    assert admin.db is not None
+    repo = ClientKeyRepository(admin.db)
+    manager_id, manager_key = admin.db.execute(
+        "SELECT id, slot_public_key FROM staff WHERE username = ?", (branch.users[Role.MANAGER][0],)
+    ).fetchone()
+    epoch = repo.epoch() + 1
+    with admin.db.transaction():
+        repo.put(
+            Grant(
+                manager_id,
+                "next",
+                "manager",
+                manager_key,
+                seal_client_key(chosen, manager_key, branch_id=branch_id, holder_id=manager_id),
+                epoch,
+                0,
+                "2026",
+                grant_mac(chosen, holder_id=manager_id, role="manager", public_key=manager_key, epoch=epoch),
+            )
+        )
+        repo.set_text("client_key_next_fingerprint", client_key_fingerprint(chosen))
+    fake = paths.root / "fake-clients.db"
+    admin.db.attach_client_data(fake, chosen, create=True)
+    admin.db.detach_client_data()
+    sign_out(admin)
+    paths.client_database.rename(paths.root / "real-clients.db")
+    fake.rename(paths.client_database)
+
+    with pytest.raises(DatabaseOpenError):  # the real key does not open IT's file: reported, not adopted
+        sign_in(branch.context(), *branch.users[Role.MANAGER])
+    (paths.root / "real-clients.db").replace(paths.client_database)  # IT's file taken away again
+    manager = signed_in(Role.MANAGER)
+    assert count_clients(manager) == 1  # the real data, under the real key
+    assert manager.session is not None and manager.session.client_key != chosen
+    assert not _clients_db_opens_with(paths, chosen)
+
+
+def test_shadow_tables_in_branch_db_catch_nothing(
+    branch: Branch, with_client: int, signed_in: SignIn
+) -> None:
+    """IT creates tables named like client tables in branch.db (and its own pseudonym key there),
+    hoping unqualified queries land in them: every client query names its schema, and the next
+    holder's sign-in reports the planted tables."""
+    from desktop_app.domain.client_record import FollowupKind
+    from desktop_app.services.audit_trail import pseudonym
+    from desktop_app.services.client_followups import add_followup
+    from desktop_app.store.database import ClientTablesShadowed
+
+    agent = signed_in(Role.AGENT)  # signed in before the tampering: the tables appear under it
+    admin = signed_in(Role.IT_ADMIN)
+    assert admin.db is not None
+    with admin.db.transaction():
+        admin.db.execute("CREATE TABLE client_meta (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        admin.db.execute("INSERT INTO client_meta VALUES ('audit_pseudonym_key', x'00')")
+        admin.db.execute(
+            "CREATE TABLE client_followups (id INTEGER PRIMARY KEY, client_id, at, kind, note, staff_id)"
+        )
+    sign_out(admin)
+    add_followup(agent, with_client, FollowupKind.CALL, "客户年收入约80万，身份证4403")
+    real = pseudonym(agent, CLIENT_PHONE)
+    sign_out(agent)
+    it_db = unlock(
+        branch.ctx.paths, load_config(branch.ctx.paths.config).branch_id, *ADMIN, _secret(branch.ctx.paths)
+    ).database
+    assert it_db.execute("SELECT count(*) FROM main.client_followups").fetchone() == (0,)
+    import hashlib
+    import hmac
+
+    assert real != "hmac:" + hmac.new(b"\0", CLIENT_PHONE.encode(), hashlib.sha256).hexdigest()[:32]
+    it_db.close()
+    with pytest.raises(ClientTablesShadowed) as info:
+        sign_in(branch.context(), *branch.users[Role.MANAGER])
+    assert info.value.names == ["client_followups", "client_meta"]
+
+
+def test_deleting_the_key_records_cannot_make_the_manager_shelve_the_data(
+    branch: Branch, with_client: int, signed_in: SignIn
+) -> None:
+    admin = signed_in(Role.IT_ADMIN)
+    assert admin.db is not None
+    with admin.db.transaction():
+        admin.db.execute("DELETE FROM meta WHERE key = 'client_key_fingerprint'")
+    sign_out(admin)
+    manager = branch.context()
+    assert sign_in(manager, *branch.users[Role.MANAGER]).client_access == "not_set_up"
+    with pytest.raises(client_access.ClientAccessRefused) as info:
+        client_access.set_up_client_key(manager)
+    assert "恢复 branch.db" in info.value.zh and "restore branch.db" in info.value.en
+    sign_out(manager)
+    paths = branch.ctx.paths
+    assert paths.client_database.exists()
+    assert not [p for p in paths.root.iterdir() if "orphaned" in p.name or p.name == "clients.db.new"]
+
+
+def test_no_confirmation_code_without_a_new_password(branch: Branch, signed_in: SignIn) -> None:
+    """IT gives a new agent a temporary password (or sets one itself): a sign-in with a password IT
+    may know never shows a code; only a password set in this session (a new key pair) does."""
+    admin = signed_in(Role.IT_ADMIN)
+    _, temp = add_staff(admin, "bob", "鲍勃", Role.AGENT)
+    sign_out(admin)
+    ctx = branch.context()
+    session = sign_in(ctx, "bob", temp)
+    change_password(ctx, temp, "It!Chose#This2026")  # IT sets a password it knows...
+    sign_out(ctx)
+    again = branch.context()
+    session = sign_in(again, "bob", "It!Chose#This2026")  # ...and signs in with it later: no code
+    assert session.client_access == "pending" and session.confirmation_code == ""
+    change_password(again, "It!Chose#This2026", "Own!Secret#Pass2026")  # bob, in front of the manager
+    slot = load_key_slots(
+        branch.ctx.paths.key_slots, load_config(branch.ctx.paths.config).branch_id
+    ).password_slot("bob")
+    assert slot is not None and session.confirmation_code == confirmation_code(slot.public_key)
+    sign_out(again)
+
+
+def _reseal_everyone_to(admin: AppContext, branch_id: str, chosen: bytes) -> None:
+    """IT seals a key of its own to every holder's public key, with grant MACs computed under that
+    key (which it can do), and makes the branch's records point at it."""
+    from desktop_app.store.client_keys import client_key_fingerprint, grant_mac, seal_client_key
+
+    assert admin.db is not None
+    repo = ClientKeyRepository(admin.db)
+    with admin.db.transaction():
+        for grant in repo.grants():
+            repo.put(
+                Grant(
+                    grant.holder_id,
+                    "current",
+                    grant.role,
+                    grant.public_key,
+                    seal_client_key(chosen, grant.public_key, branch_id=branch_id, holder_id=grant.holder_id),
+                    grant.epoch,
+                    0,
+                    "2026",
+                    grant_mac(
+                        chosen,
+                        holder_id=grant.holder_id,
+                        role=grant.role,
+                        public_key=grant.public_key,
+                        epoch=grant.epoch,
+                    ),
+                )
+            )
+        repo.set_text("client_key_fingerprint", client_key_fingerprint(chosen))
+
+
+def test_it_cannot_swap_the_key_and_clients_db_for_its_own(
+    branch: Branch, with_client: int, signed_in: SignIn
+) -> None:
+    """Every holder's grant re-sealed to an IT key and clients.db replaced by one under it: a holder
+    who has held the genuine key refuses it (before attaching or writing anything), audited."""
+    from desktop_app.services.client_key_pin import ClientKeyNotGenuine
+
+    paths = branch.ctx.paths
+    branch_id = load_config(paths.config).branch_id
+    chosen = bytes(range(1, 33))
+    admin = signed_in(Role.IT_ADMIN)
+    _reseal_everyone_to(admin, branch_id, chosen)
+    assert admin.db is not None
+    admin.db.attach_client_data(paths.root / "fake.db", chosen, create=True)
+    admin.db.detach_client_data()
+    sign_out(admin)
+    paths.client_database.rename(paths.root / "real.db")
+    (paths.root / "fake.db").rename(paths.client_database)
+    for role in (Role.MANAGER, Role.AGENT):
+        with pytest.raises(ClientKeyNotGenuine):
+            sign_in(branch.context(), *branch.users[role])
+    auditor = signed_in(Role.AUDITOR)
+    assert auditor.db is not None
+    refused = [e for e in AuditRepository(auditor.db).iter_all() if e.action == "keys.client_key_not_genuine"]
+    assert len(refused) == 2 and {e.actor_username for e in refused} == {
+        branch.users[Role.MANAGER][0],
+        branch.users[Role.AGENT][0],
+    }
+
+
+def test_an_open_session_refuses_a_swapped_key(branch: Branch, with_client: int, signed_in: SignIn) -> None:
+    from desktop_app.services.client_key_pin import ClientKeyNotGenuine
+    from desktop_app.services.key_rotation import rotate_database_key
+
+    paths = branch.ctx.paths
+    branch_id = load_config(paths.config).branch_id
+    agent = signed_in(Role.AGENT)
+    chosen = bytes(range(2, 34))
+    admin = signed_in(Role.IT_ADMIN)
+    _reseal_everyone_to(admin, branch_id, chosen)
+    rotate_database_key(admin)  # makes open sessions reopen, and read the swapped grant
+    sign_out(admin)
+    with pytest.raises(ClientKeyNotGenuine):
+        count_clients(agent)
+    assert agent.session is not None and agent.session.client_key != chosen

@@ -27,9 +27,11 @@ from desktop_app.ui.main_window import MainWindow
 from tests.conftest import ADMIN, FAST_KDF
 from tests.gui.conftest import signed_in, wait_idle
 from tests.gui.test_forced_password_change import _sign_in_through_the_dialog
+from tests.support.client_access import confirmation_code_of
 
 NEW_AGENT = ("wangfang", "Agt!Second#2026x")
 NEW_MANAGER = ("zhou.mgr", "Mgr!Second#2026x")
+NEW_AGENT_FINAL = "Agt!Chosen#2026y"
 
 
 def _add_member(branch, credentials: tuple[str, str], role: Role) -> None:
@@ -59,6 +61,19 @@ def test_a_pending_agent_sees_the_waiting_panel_with_their_code(qtbot, branch, m
     session, _ = ctx.require_session()
     assert session.client_access == "pending"
     window = _window(qtbot, make_shell(ctx))
+    page = window.show_area(Area.CLIENTS)
+    assert isinstance(page, ClientAccessWaitingPanel)
+    # no code for a sign-in alone (the password may be one IT knows): first a new password
+    assert page.code_text() == "" and page.password_button.isVisibleTo(page)
+    assert "set a new password now" in page.text()
+    page.set_new_password()
+    dialog = page.password_dialog
+    qtbot.keyClicks(dialog.old, NEW_AGENT[1])
+    qtbot.keyClicks(dialog.new, NEW_AGENT_FINAL)
+    qtbot.keyClicks(dialog.repeat, NEW_AGENT_FINAL)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(page.code_text()), timeout=20_000)
+    assert page.password_button.isHidden()
     for area in (Area.CLIENTS, Area.CONSENT):
         page = window.show_area(area)
         assert isinstance(page, ClientAccessWaitingPanel)
@@ -83,10 +98,9 @@ def test_the_waiting_panel_in_chinese(qtbot, branch, make_shell) -> None:
 
 def test_a_manager_confirms_a_member_with_the_code_they_read_out(qtbot, branch, make_shell) -> None:
     _add_member(branch, NEW_AGENT, Role.AGENT)
-    agent_ctx = signed_in(branch.context(), *NEW_AGENT)
-    code = agent_ctx.require_session()[0].confirmation_code
-    sign_out(agent_ctx)
-    agent_ctx.close()
+    code = confirmation_code_of(
+        branch.context, NEW_AGENT
+    )  # what the agent's screen shows after a new password
 
     shell = make_shell(signed_in(branch.context(), *branch.users[Role.MANAGER]))
     window = _window(qtbot, shell)

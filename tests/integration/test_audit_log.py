@@ -250,7 +250,7 @@ def test_it_cannot_compute_pseudonyms(signed_in: Callable[[Role], AppContext]) -
     import sqlcipher3
 
     admin = signed_in(Role.IT_ADMIN)
-    with pytest.raises(sqlcipher3.OperationalError, match="no such table: client_meta"):
+    with pytest.raises(sqlcipher3.OperationalError, match=r"no such table: client_data\.client_meta"):
         pseudonym(admin, "13800138000")
 
 

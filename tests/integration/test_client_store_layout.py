@@ -16,6 +16,8 @@ from desktop_app.services.client_intake import create_client
 from desktop_app.services.sign_in import sign_in, sign_out
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.client_key_repository import FINGERPRINT, LAYOUT
+from desktop_app.store.key_slot_changes import change_key_slots
+from desktop_app.store.key_slots import rewrap_with_pin
 from desktop_app.store.meta_repository import PSEUDONYM_KEY
 from tests.conftest import Branch
 from tests.support.client_access import confirm
@@ -54,7 +56,25 @@ def make_old_layout(branch: Branch) -> str:
     sign_out(agent)
     branch.ctx.paths.client_database.unlink()
     branch.ctx.paths.client_database.with_name("clients.db-journal").unlink(missing_ok=True)
+    for role in (Role.MANAGER, Role.AGENT):  # an old branch's slots never pinned a client-data key
+        _forget_pin(branch, *branch.users[role])
     return before
+
+
+def _forget_pin(branch: Branch, username: str, password: str) -> None:
+    ctx = branch.context()
+    session = sign_in(ctx, username, password)
+    assert session.slot_private is not None
+    config = ctx.require_config()
+    with change_key_slots(ctx.paths, config.branch_id) as change:
+        slot = change.slots.password_slot(username)
+        assert slot is not None
+        change.slots.put(
+            rewrap_with_pin(
+                slot, branch_id=config.branch_id, kek=session.slot_kek, private=session.slot_private, pin=b""
+            )
+        )
+    sign_out(ctx)
 
 
 def test_the_first_manager_moves_an_old_branch(branch: Branch) -> None:

@@ -29,13 +29,16 @@ def grant_client_access(
 
 
 def confirmation_code_of(new_context: Callable[[], AppContext], member: tuple[str, str]) -> str:
-    """What ``member`` reads from their screen after signing in."""
+    """The code ``member``'s screen shows after they set a new password: computed here from their
+    slot's public key, which is what the app does (the password change itself is tested in
+    tests/attack and tests/cli/test_access.py; fixtures skip it to keep the member's password)."""
+    from desktop_app.domain.confirmation_code import confirmation_code
+    from desktop_app.store.key_slots import load_key_slots
+
     ctx = new_context()
-    session = sign_in(ctx, *member)
-    try:
-        return session.confirmation_code
-    finally:
-        sign_out(ctx)
+    slot = load_key_slots(ctx.paths.key_slots, ctx.require_config().branch_id).password_slot(member[0])
+    assert slot is not None
+    return confirmation_code(slot.public_key)
 
 
 def confirm(new_context: Callable[[], AppContext], manager: tuple[str, str], member: tuple[str, str]) -> None:

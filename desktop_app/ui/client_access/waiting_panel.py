@@ -4,13 +4,16 @@ Rule: a member is "pending" until a manager, hearing the member's confirmation c
 person, confirms them (services/client_access.py); before the branch's first manager creates the key
 everyone is "not set up". Such a session has no clients.db attached, so instead of the Clients,
 Requests and Consent pages (which would query it) the area shows this panel: why, and the code to
-read out, large. A pending manager may use the client-data recovery code instead; a manager on a
-branch without a key may create it. Nothing here touches the database.
+read out, large. The code is shown only after the member set a new password in this session (a key
+pair nobody else can open: IT may know the password it gave, or set one itself), so the panel first
+offers that. A pending manager may use the client-data recovery code instead; a manager on a branch
+without a key may create it. Nothing here touches the database.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.domain.navigation import Area
@@ -51,9 +54,8 @@ class ClientAccessWaitingPanel(Retranslating, QWidget):
         self.code_heading = QLabel()
         self.code_heading.setWordWrap(True)
         self.code_label = big_code_label()
-        self.code_label.setText(session.confirmation_code)
-        self.code_label.setVisible(bool(session.confirmation_code))
-        self.code_heading.setVisible(bool(session.confirmation_code))
+        self.password_button = QPushButton()
+        self.password_button.clicked.connect(self.set_new_password)
         self.instruction = QLabel()
         self.instruction.setWordWrap(True)
         self.recovery_button = QPushButton()
@@ -76,6 +78,7 @@ class ClientAccessWaitingPanel(Retranslating, QWidget):
         inner.addWidget(self.code_label)
         inner.addWidget(self.instruction)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.password_button)
         buttons.addWidget(self.recovery_button)
         buttons.addWidget(self.set_up_button)
         buttons.addStretch(1)
@@ -88,6 +91,31 @@ class ClientAccessWaitingPanel(Retranslating, QWidget):
         layout.addSpacing(24)
         layout.addLayout(row)
         layout.addStretch(1)
+        self._show_code()
+        self.retranslate()
+
+    def _show_code(self) -> None:
+        code = self.session.confirmation_code
+        self.code_label.setText(code)
+        self.code_label.setVisible(bool(code))
+        self.code_heading.setVisible(bool(code))
+        self.password_button.setVisible(not code and not self.session.must_change_password)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._show_code()  # another area's panel may have got the code meanwhile
+        self.retranslate()
+        super().showEvent(event)
+
+    def set_new_password(self) -> None:
+        from desktop_app.ui.change_password_dialog import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.shell, forced=False, parent=self.window())
+        dialog.changed.connect(self._password_changed)
+        self.password_dialog = dialog
+        dialog.open()
+
+    def _password_changed(self) -> None:
+        self._show_code()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -121,7 +149,15 @@ class ClientAccessWaitingPanel(Retranslating, QWidget):
                     "again. If the code they see differs, do not go on: tell IT's supervisor."
                 )
             )
+        if not self.session.confirmation_code:
+            self.instruction.setText(
+                self.tr(
+                    "To get your confirmation code, set a new password now, in front of the manager who "
+                    "will confirm you: only a password you chose yourself protects your access."
+                )
+            )
         self.code_heading.setText(self.tr("Your confirmation code:"))
+        self.password_button.setText(self.tr("Set a &new password to get your code…"))
         self.recovery_button.setText(self.tr("Use the client-data &recovery code…"))
         self.set_up_button.setText(self.tr("&Create the client-data key…"))
 
