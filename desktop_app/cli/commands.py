@@ -49,7 +49,7 @@ def signed_in(
     reader = SecretReader(args.password_stdin)
     password = reader.read("密码", "the password")
     session = sign_in.sign_in(ctx, args.as_user, password)
-    for notice in session.notices:  # e.g. an edited branch.toml was restored from the database
+    for notice in session.notices:  # e.g. an edited branch.toml restored, the audit log rolled back
         print(notice.bilingual(), file=sys.stderr)
     try:
         if session.must_change_password and not allow_must_change:
@@ -209,22 +209,11 @@ def cmd_audit(args: argparse.Namespace, out: Output) -> int:
     )
     with signed_in(args) as (ctx, _):
         if args.audit_command == "verify":
-            report = audit_review.verify(ctx)
-            data = {
-                "ok": report.ok,
-                "checked": report.checked,
-                "first_broken_seq": report.first_broken_seq,
-                "problem": report.problem,
-            }
-            if report.ok:
-                out.result(data, f"审计链完整 / audit chain intact ({report.checked} entries)")
-                return 0
-            out.result(
-                data,
-                f"审计链在第 {report.first_broken_seq} 条处断裂 / audit chain broken at entry "
-                f"{report.first_broken_seq}: {report.problem}",
-            )
-            return 1
+            from desktop_app.cli.audit_verify_output import verification_data, verification_text
+
+            result = audit_review.verify(ctx)
+            out.result(verification_data(result), verification_text(result))
+            return 0 if result.ok else 1
         assert out_path is not None
         count = audit_review.export_jsonl(ctx, out_path, overwrite=args.force)
         out.result({"exported": count, "out": str(out_path)}, f"已导出 {count} 条 / exported {count} entries")

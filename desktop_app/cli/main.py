@@ -173,7 +173,10 @@ def build_parser() -> argparse.ArgumentParser:
     audit = sub.add_parser("audit", help="audit log").add_subparsers(
         dest="audit_command", metavar="ACTION", required=True
     )
-    p = audit.add_parser("verify", help="check the hash chain; exit 1 naming the first broken entry")
+    p = audit.add_parser(
+        "verify",
+        help="check the hash chain, time order, append-only triggers and this PC's witness; exit 1 naming what is wrong",
+    )
     _common(p, as_user=True)
     p = audit.add_parser("export", help="write the audit log as JSON Lines (auditor or manager)")
     _common(p, as_user=True)

@@ -1,35 +1,61 @@
 """Reading, verifying and exporting the audit log.
 
 Verification is open to IT admins, auditors and managers and shows no entries; reading and export
-are for auditors and managers only.
+are for auditors and managers only. It checks the hash chain, time order, the append-only triggers
+(putting back missing ones) and the local witness (services/audit_integrity.py); whatever it finds
+is recorded before its own ``audit.verify`` entry.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
-from desktop_app.domain.audit_chain import AuditEntry, ChainReport, verify_chain
+from desktop_app.domain.audit_chain import AuditEntry, AuditVerification, TimeOrder, verify_chain
 from desktop_app.domain.permissions import Action
+from desktop_app.services.audit_integrity import (
+    FINDING_ACTIONS,
+    check_witness_now,
+    triggers_restored_this_session,
+)
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.context import AppContext
 from desktop_app.store.audit_repository import AuditFilter, AuditRepository
 from desktop_app.store.output_paths import write_output
 
 
-def verify(ctx: AppContext) -> ChainReport:
+def verify(ctx: AppContext) -> AuditVerification:
     check_permission(ctx, Action.AUDIT_VERIFY)
     _, db = ctx.require_session()
-    report = verify_chain(AuditRepository(db).iter_all())
+    order = TimeOrder()
+    findings: list[tuple[int, str]] = []  # tampering found and recorded earlier, listed for the reader
+
+    def walk() -> Iterator[AuditEntry]:
+        for entry in order.watch(AuditRepository(db).iter_all()):
+            if entry.action in FINDING_ACTIONS:
+                findings.append((entry.seq, entry.action))
+            yield entry
+
+    chain = verify_chain(walk())
+    restored = triggers_restored_this_session(ctx)
+    witness = check_witness_now(ctx)
+    result = AuditVerification(chain, tuple(order.regressions), witness, tuple(restored), tuple(findings))
     with db.transaction():
         record(
             ctx,
             "audit.verify",
             target_type="audit_log",
-            outcome="success" if report.ok else "failure",
-            details={"checked": report.checked, "first_broken_seq": report.first_broken_seq},
+            outcome="success" if result.ok else "failure",
+            details={
+                "checked": chain.checked,
+                "first_broken_seq": chain.first_broken_seq,
+                "time_regressions": [r.seq for r in result.time_regressions[:20]],
+                "witness": witness.state.value,
+                "restored_triggers": list(restored),
+            },
         )
-    return report
+    return result
 
 
 def count(ctx: AppContext, flt: AuditFilter) -> int:

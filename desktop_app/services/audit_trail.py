@@ -1,5 +1,8 @@
 """Writing audit entries for the signed-in user, permission checks that audit refusals, and pseudonyms.
 
+Every entry goes through ``record`` (or ``AuditRepository.append`` in the same transaction as one),
+which also starts the chain's local witness on the open database (services/audit_witness.py).
+
 Personal data never enters the audit log in plaintext: ``pseudonym`` turns a value (a searched phone
 number, a changed ID number) into an HMAC keyed by a secret kept inside the client-data database, so
 only holders of the client-data key can compute one (IT, who can read the audit log's database,
@@ -17,6 +20,7 @@ import os
 from typing import Any
 
 from desktop_app.domain.permissions import CLIENT_DATA_ACTIONS, Action, can, require
+from desktop_app.services.audit_witness import watch
 from desktop_app.services.context import AppContext
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.meta_repository import CLIENT_META_TABLE, PSEUDONYM_KEY, MetaRepository
@@ -34,6 +38,7 @@ def record(
 ) -> None:
     """Append an entry for the signed-in user. Must be called inside the action's transaction."""
     session, db = ctx.require_session()
+    watch(ctx)  # before the append: the first comparison sees the log as it was opened
     AuditRepository(db).append(
         now=ctx.clock(),
         actor_id=session.staff_id,

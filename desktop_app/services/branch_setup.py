@@ -20,6 +20,7 @@ from desktop_app.domain.roles import Role
 from desktop_app.domain.security_policy import PolicyError, SecurityPolicy, apply_settings
 from desktop_app.services import sign_in_attempts
 from desktop_app.services.audit_trail import record
+from desktop_app.services.audit_witness import start_witness
 from desktop_app.services.branch_settings import forget_initial_settings, store_initial_settings
 from desktop_app.services.context import AppContext, common_passwords
 from desktop_app.services.session import Session
@@ -223,4 +224,5 @@ def init_branch(
             SequenceWitness(branch_id).delete()
         raise
     ctx.config = config
+    start_witness(ctx)  # the new audit log's head, kept in the keyring (services/audit_witness.py)
     return InitResult(config, recovery_code)

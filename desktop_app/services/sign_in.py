@@ -17,6 +17,7 @@ from desktop_app.domain.password_rules import password_expired, require_acceptab
 from desktop_app.domain.permissions import Action
 from desktop_app.domain.roles import Role
 from desktop_app.services import client_access, key_refresh, key_rotation, sign_in_attempts
+from desktop_app.services.audit_integrity import check_audit_integrity
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.branch_settings import reconcile_branch_settings
 from desktop_app.services.context import AppContext, common_passwords
@@ -94,6 +95,7 @@ def sign_in(ctx: AppContext, username: str, password: str) -> Session:
         if slots.recovery_slot() is None:
             _report_missing_recovery_slot(ctx)
         client_access.open_at_sign_in(ctx)
+        check_audit_integrity(ctx)  # rollback, lost witness, dropped triggers: recorded, user told
     except BaseException:
         ctx.close()
         raise

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from desktop_app.domain.audit_chain import GENESIS_HASH, AuditEntry, compute_hash
+from desktop_app.domain.audit_chain import GENESIS_HASH, AuditEntry, ChainHead, compute_hash
 from desktop_app.store.database import Database
 
 _COLUMNS = (
@@ -107,6 +107,15 @@ class AuditRepository:
             ),
         )
         return entry
+
+    def head(self) -> ChainHead | None:
+        """The last entry's sequence number and hash (None: the log is empty)."""
+        row = self.db.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+        return ChainHead(int(row[0]), str(row[1])) if row else None
+
+    def hash_at(self, seq: int) -> str | None:
+        row = self.db.execute("SELECT hash FROM audit_log WHERE seq = ?", (seq,)).fetchone()
+        return str(row[0]) if row else None
 
     def iter_all(self, batch: int = 2000) -> Iterator[AuditEntry]:
         """Every entry in sequence order, fetched in batches."""

@@ -206,6 +206,8 @@ class Database:
         # key, it returns a fresh connection opened with the new keys (sealed to the same slot), or
         # raises DatabaseKeyChanged when this user no longer holds them (disabled, reset).
         self.reopen: Callable[[], sqlcipher3.Connection] | None = None
+        self._commit_hooks: list[Callable[[], None]] = []
+        self._close_hooks: list[Callable[[], None]] = []
 
     def _follow_key_change(self) -> None:
         assert self.reopen is not None
@@ -213,6 +215,15 @@ class Database:
         self.connection = self.reopen()
         with contextlib.suppress(sqlcipher3.Error):
             old.close()
+
+    def add_commit_hook(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` after each outermost COMMIT succeeds (on the committing thread, still
+        holding the transaction lock). The data is already committed: a hook must not raise."""
+        self._commit_hooks.append(callback)
+
+    def add_close_hook(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` in ``close()`` before the connection closes; it must not raise."""
+        self._close_hooks.append(callback)
 
     def execute(self, sql: str, params: tuple[object, ...] | dict[str, object] = ()) -> sqlcipher3.Cursor:
         try:
@@ -268,6 +279,8 @@ class Database:
             with contextlib.suppress(sqlcipher3.Error):
                 self.connection.execute("ROLLBACK")
             raise
+        for hook in list(self._commit_hooks):
+            hook()
 
     def _begin(self) -> None:
         """BEGIN IMMEDIATE, first checking the keys still open every attached file; when another
@@ -356,6 +369,8 @@ class Database:
             self.connection.execute(f"DETACH DATABASE {CLIENT_SCHEMA}")
 
     def close(self) -> None:
+        for hook in list(self._close_hooks):
+            hook()
         self.connection.close()
 
 

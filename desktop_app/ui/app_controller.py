@@ -135,13 +135,16 @@ class AppController(QObject):
         session = self.shell.context().session
         if session is None:
             return
+        from desktop_app.services.audit_integrity import NOTICE_CODES as AUDIT_NOTICES
+
         notices, session.notices = list(session.notices), []
         for notice in notices:
-            title = (
-                self.tr("Branch configuration restored")
-                if notice.code == "config_file_restored"
-                else self.tr("Security warning")
-            )
+            if notice.code == "config_file_restored":
+                title = self.tr("Branch configuration restored")
+            elif notice.code in AUDIT_NOTICES:  # tampering with the audit log, found and recorded
+                title = self.tr("Audit log tampering")
+            else:
+                title = self.tr("Security warning")
             dialogs.warning(window, title, notice.message(self.shell.lang))
 
     def _close_main_window(self) -> None:

@@ -101,6 +101,10 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>Audit log tampering</source>
+        <translation>Audit log tampering</translation>
+    </message>
+    <message>
         <source>Branch configuration restored</source>
         <translation>Branch configuration restored</translation>
     </message>
@@ -166,6 +170,18 @@
     <message>
         <source>Audit log viewed</source>
         <translation>Audit log viewed</translation>
+    </message>
+    <message>
+        <source>Audit log rolled back or rewritten</source>
+        <translation>Audit log rolled back or rewritten</translation>
+    </message>
+    <message>
+        <source>Audit chain witness missing</source>
+        <translation>Audit chain witness missing</translation>
+    </message>
+    <message>
+        <source>Append-only protection put back</source>
+        <translation>Append-only protection put back</translation>
     </message>
     <message>
         <source>Account locked</source>
@@ -576,6 +592,10 @@
     <message>
         <source>The audit chain is broken at entry %1: %2.</source>
         <translation>The audit chain is broken at entry %1: %2.</translation>
+    </message>
+    <message>
+        <source>Time goes backwards at entry %1: %2 minutes before entry %3.</source>
+        <translation>Time goes backwards at entry %1: %2 minutes before entry %3.</translation>
     </message>
 </context>
 <context>

@@ -101,6 +101,10 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>Audit log tampering</source>
+        <translation>审计日志被篡改</translation>
+    </message>
+    <message>
         <source>Branch configuration restored</source>
         <translation>门店配置已恢复</translation>
     </message>
@@ -166,6 +170,18 @@
     <message>
         <source>Audit log viewed</source>
         <translation>查看审计日志</translation>
+    </message>
+    <message>
+        <source>Audit log rolled back or rewritten</source>
+        <translation>审计日志被回滚或改写</translation>
+    </message>
+    <message>
+        <source>Audit chain witness missing</source>
+        <translation>审计链见证缺失</translation>
+    </message>
+    <message>
+        <source>Append-only protection put back</source>
+        <translation>已恢复只追加保护</translation>
     </message>
     <message>
         <source>Account locked</source>
@@ -574,6 +590,10 @@
     <message>
         <source>The audit chain is broken at entry %1: %2.</source>
         <translation>审计链在第 %1 条处断裂：%2。</translation>
+    </message>
+    <message>
+        <source>Time goes backwards at entry %1: %2 minutes before entry %3.</source>
+        <translation>时间倒退：第 %1 条比第 %3 条早 %2 分钟。</translation>
     </message>
 </context>
 <context>

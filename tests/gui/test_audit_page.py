@@ -140,7 +140,9 @@ def test_verify_chain_reports_intact_then_the_first_broken_entry(qtbot, branch, 
     with qtbot.waitSignal(panel.verified, timeout=15_000) as blocker:
         qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)
     assert blocker.args[0].first_broken_seq == 3
-    assert panel.result.text() == "✗ The audit chain is broken at entry 3: the entry was altered."
+    lines = panel.result.text().splitlines()
+    assert lines[0] == "✗ The audit chain is broken at entry 3: the entry was altered."
+    assert "audit_log_no_update" in lines[1] and "put back" in lines[1]  # the dropped trigger
 
 
 def test_audit_page_in_chinese(qtbot, branch, make_shell) -> None:

@@ -74,7 +74,13 @@ def test_chain_verifies_after_many_actions(branch: Branch, signed_in: Callable[[
     report = audit_review.verify(auditor)
     assert report.ok and report.checked == total > 25
     assert entries(auditor)[-1].action == "audit.verify"
-    assert entries(auditor)[-1].details == {"checked": total, "first_broken_seq": None}
+    assert entries(auditor)[-1].details == {
+        "checked": total,
+        "first_broken_seq": None,
+        "time_regressions": [],
+        "witness": "matches",
+        "restored_triggers": [],
+    }
 
 
 def test_every_entry_is_attributed(branch: Branch, signed_in: Callable[[Role], AppContext]) -> None:

@@ -57,6 +57,8 @@ def test_init_creates_a_working_branch(data_dir: Path, _test_keyring: Path) -> N
     assert len(result.recovery_code) == 25
     assert {p.name for p in data_dir.iterdir()} >= {"branch.db", "branch.toml", "keyslots.json"}
     assert device_secret_entries(_test_keyring) == [f"BranchVault\0{config.branch_id}"]
+    witness = keyring_entries(_test_keyring)[f"BranchVault\0{config.branch_id}:audit-head"]
+    assert witness.startswith("2:")  # the audit chain's head after set-up (two entries)
     ctx = build_context(data_dir)
     assert ctx.config == config
     session = sign_in(ctx, *ADMIN)

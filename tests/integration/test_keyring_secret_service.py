@@ -149,16 +149,18 @@ def check_device_secret(secret_service: dict[str, str], data_dir: Path) -> None:
     assert read_config(data_dir)["keys"]["use_keyring"] is True
     assert_exit(signed_in("user", "list"), 0)
 
-    # Three entries under service BranchVault: the device secret under the branch id, and beside it the
+    # Four entries under service BranchVault: the device secret under the branch id, and beside it the
     # last settings the database held (store/settings_witness.py; no secret, only integrity) and the
-    # sign-in state file's sequence number (not secret) under "<branch id>:signin-seq".
+    # sign-in state file's sequence number (not secret) under "<branch id>:signin-seq", and the audit
+    # chain's witness under "<branch id>:audit-head" (test_audit_witness_secret_service.py).
     found = secret_tool(secret_service, "search", "--all", "service", "BranchVault")
     assert found.returncode == 0, found
     listing = found.stdout + found.stderr
-    assert listing.count("attribute.service = BranchVault") == 3, listing
+    assert listing.count("attribute.service = BranchVault") == 4, listing
     assert f"attribute.username = {branch_id}\n" in listing
     assert f"attribute.username = {branch_id}:settings" in listing
     assert f"attribute.username = {branch_id}:signin-seq" in listing
+    assert f"attribute.username = {branch_id}:audit-head" in listing
     stored = secret_tool(secret_service, "lookup", "service", "BranchVault", "username", branch_id)
     assert stored.returncode == 0, stored
     value = stored.stdout.strip()

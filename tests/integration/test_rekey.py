@@ -29,7 +29,7 @@ import sys
 from desktop_app.services.context import build_context
 from desktop_app.services.key_rotation import rotate_database_key
 from desktop_app.services.sign_in import sign_in
-ctx = build_context(sys.argv[1])
+ctx = build_context(sys.argv[1], clock=lambda: float(sys.argv[4]))  # the test's clock: time order holds
 sign_in(ctx, sys.argv[2], sys.argv[3])
 rotate_database_key(ctx)
 ctx.close()
@@ -119,7 +119,7 @@ def test_crash_during_rotation(branch: Branch, point: str) -> None:
     env = dict(os.environ, PYTHONPATH=str(ROOT), BRANCHVAULT_FAULT_AT=point)
     assert "PYTHON_KEYRING_BACKEND" in env and "BRANCHVAULT_TEST_KEYRING_FILE" in env
     result = subprocess.run(
-        [sys.executable, "-c", REKEY_SCRIPT, str(root), *ADMIN],
+        [sys.executable, "-c", REKEY_SCRIPT, str(root), *ADMIN, repr(branch.ctx.clock())],
         env=env,
         capture_output=True,
         text=True,
@@ -156,7 +156,7 @@ def test_crash_during_rotation(branch: Branch, point: str) -> None:
 def test_wrong_password_after_a_crash_keeps_the_pending_file(branch: Branch, point: str) -> None:
     env = dict(os.environ, PYTHONPATH=str(ROOT), BRANCHVAULT_FAULT_AT=point)
     result = subprocess.run(
-        [sys.executable, "-c", REKEY_SCRIPT, str(branch.ctx.paths.root), *ADMIN],
+        [sys.executable, "-c", REKEY_SCRIPT, str(branch.ctx.paths.root), *ADMIN, repr(branch.ctx.clock())],
         env=env,
         capture_output=True,
         text=True,

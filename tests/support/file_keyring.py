@@ -1,11 +1,16 @@
 """A keyring backend for tests only: keeps entries in a JSON file named by BRANCHVAULT_TEST_KEYRING_FILE
 (or in memory when unset), so CLI subprocesses in one test share a "keyring". Select it with keyring's
-own convention: PYTHON_KEYRING_BACKEND=tests.support.file_keyring.TestKeyring."""
+own convention: PYTHON_KEYRING_BACKEND=tests.support.file_keyring.TestKeyring.
+
+Like a real keyring it is safe to use from several threads (the audit chain's witness is written
+from a background thread): changes are made under a lock and the file is replaced atomically, so a
+reader never sees it half written."""
 
 from __future__ import annotations
 
 import json
 import os
+import threading
 from pathlib import Path
 
 from keyring.backend import KeyringBackend
@@ -13,6 +18,7 @@ from keyring.errors import PasswordDeleteError
 
 ENV = "BRANCHVAULT_TEST_KEYRING_FILE"
 _MEMORY: dict[str, str] = {}
+_LOCK = threading.RLock()
 
 
 class TestKeyring(KeyringBackend):
@@ -33,21 +39,26 @@ class TestKeyring(KeyringBackend):
             _MEMORY.clear()
             _MEMORY.update(data)
             return
-        Path(path).write_text(json.dumps(data))
+        temporary = Path(f"{path}.{os.getpid()}.{threading.get_ident()}.tmp")
+        temporary.write_text(json.dumps(data))
+        os.replace(temporary, path)
 
     def get_password(self, service: str, username: str) -> str | None:
-        return self._load().get(f"{service}\0{username}")
+        with _LOCK:
+            return self._load().get(f"{service}\0{username}")
 
     def set_password(self, service: str, username: str, password: str) -> None:
-        data = self._load()
-        data[f"{service}\0{username}"] = password
-        self._save(data)
+        with _LOCK:
+            data = self._load()
+            data[f"{service}\0{username}"] = password
+            self._save(data)
 
     def delete_password(self, service: str, username: str) -> None:
-        data = self._load()
-        if data.pop(f"{service}\0{username}", None) is None:
-            raise PasswordDeleteError(username)
-        self._save(data)
+        with _LOCK:
+            data = self._load()
+            if data.pop(f"{service}\0{username}", None) is None:
+                raise PasswordDeleteError(username)
+            self._save(data)
 
 
 def device_secret_entries(keyring_file: Path) -> list[str]:

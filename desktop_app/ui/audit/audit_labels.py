@@ -29,6 +29,13 @@ def _action_labels(language: str) -> dict[str, str]:
         "audit.export": QCoreApplication.translate("AuditLabels", "Audit log exported"),
         "audit.verify": QCoreApplication.translate("AuditLabels", "Audit chain verified"),
         "audit.view": QCoreApplication.translate("AuditLabels", "Audit log viewed"),
+        "audit.rollback_detected": QCoreApplication.translate(
+            "AuditLabels", "Audit log rolled back or rewritten"
+        ),
+        "audit.witness_missing": QCoreApplication.translate("AuditLabels", "Audit chain witness missing"),
+        "audit.triggers_restored": QCoreApplication.translate(
+            "AuditLabels", "Append-only protection put back"
+        ),
         "auth.lockout": QCoreApplication.translate("AuditLabels", "Account locked"),
         "signin_state.tampered": QCoreApplication.translate(
             "AuditLabels", "Sign-in state file damaged or forged"

@@ -1,7 +1,9 @@
-"""A "verify audit chain" button and its result line (used by the Audit and Admin areas).
+"""A "verify audit chain" button and its result (used by the Audit and Admin areas).
 
 Verification walks the whole log, so it runs on the job runner; the result names the first broken
-sequence number when the chain is broken.
+sequence number when the chain is broken, where time goes backwards, triggers that were put back,
+and what the comparison with this PC's witness found (services/audit_integrity.py; those messages
+are the services' bilingual texts).
 """
 
 from __future__ import annotations
@@ -16,22 +18,24 @@ from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 
 if TYPE_CHECKING:
-    from desktop_app.domain.audit_chain import ChainReport
+    from desktop_app.domain.audit_chain import AuditVerification
+
+TIME_LINES_SHOWN = 5
 
 
-def _verify(shell: Shell) -> ChainReport:
+def _verify(shell: Shell) -> AuditVerification:
     from desktop_app.services.audit_review import verify
 
     return verify(shell.context())
 
 
 class ChainVerifyPanel(Retranslating, QWidget):
-    verified = Signal(object)  # ChainReport
+    verified = Signal(object)  # AuditVerification
 
     def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.shell = shell
-        self.report: ChainReport | None = None
+        self.report: AuditVerification | None = None
         self.button = QPushButton()
         self.button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.button.clicked.connect(self.verify)
@@ -59,7 +63,7 @@ class ChainVerifyPanel(Retranslating, QWidget):
         shell.jobs.run(lambda: _verify(shell), self._done, self._failed, owner=self)
 
     def _done(self, result: object) -> None:
-        report = cast("ChainReport", result)
+        report = cast("AuditVerification", result)
         self.button.setEnabled(True)
         self.busy_bar.setVisible(False)
         self.report = report
@@ -79,16 +83,39 @@ class ChainVerifyPanel(Retranslating, QWidget):
         }
         return known.get(problem, problem)
 
-    def _show(self, report: ChainReport) -> None:
-        if report.ok:
-            self.result.show_ok(
-                "✓ " + self.tr("The audit chain is intact (%n entries checked).", "", report.checked)
-            )
+    def _show(self, report: AuditVerification) -> None:
+        from desktop_app.domain.audit_chain import WitnessState
+        from desktop_app.services.audit_integrity import AppendOnlyTriggersRestored, witness_message
+
+        chain = report.chain
+        if chain.ok:
+            lines = ["✓ " + self.tr("The audit chain is intact (%n entries checked).", "", chain.checked)]
         else:
             text = self.tr("The audit chain is broken at entry %1: %2.")
-            self.result.show_error(
+            lines = [
                 "✗ "
-                + text.replace("%1", str(report.first_broken_seq)).replace(
-                    "%2", self._problem(report.problem)
-                )
+                + text.replace("%1", str(chain.first_broken_seq)).replace("%2", self._problem(chain.problem))
+            ]
+        for regression in report.time_regressions[:TIME_LINES_SHOWN]:
+            text = self.tr("Time goes backwards at entry %1: %2 minutes before entry %3.")
+            minutes = f"{regression.seconds_back / 60:.1f}"
+            lines.append(
+                "✗ "
+                + text.replace("%1", str(regression.seq))
+                .replace("%2", minutes)
+                .replace("%3", str(regression.previous_seq))
             )
+        if report.restored_triggers:
+            lines.append(
+                "✗ " + self.shell.error_text(AppendOnlyTriggersRestored(list(report.restored_triggers)))
+            )
+        message = witness_message(report.witness)
+        if message is not None:
+            mark = "!" if report.witness.state is WitnessState.UNAVAILABLE else "✗"
+            lines.append(f"{mark} " + self.shell.error_text(message))
+        if not report.ok:
+            self.result.show_error("\n".join(lines))
+        elif len(lines) > 1:
+            self.result.show_info("\n".join(lines))
+        else:
+            self.result.show_ok(lines[0])
