@@ -369,9 +369,12 @@ class Database:
             self.connection.execute(f"DETACH DATABASE {CLIENT_SCHEMA}")
 
     def close(self) -> None:
-        for hook in list(self._close_hooks):
-            hook()
-        self.connection.close()
+        """Close after any transaction another thread is in has ended (a worker job's write: closing
+        the connection under it aborts the process)."""
+        with self._thread_lock:
+            for hook in list(self._close_hooks):
+                hook()
+            self.connection.close()
 
 
 def _error_code(exc: sqlcipher3.DatabaseError) -> int | None:
