@@ -28,6 +28,7 @@ from desktop_app.services.staff_accounts import add_staff
 from desktop_app.store import migrations
 from desktop_app.store.client_repository import ClientRepository, FollowupRepository
 from desktop_app.store.database import Database
+from desktop_app.store.legacy_client_tables import drop_legacy_client_tables
 from tests.bench.plain_sqlite import open_plain
 from tests.conftest import ADMIN, FAST_KDF, Clock
 from tests.support.client_access import grant_client_access
@@ -84,6 +85,8 @@ def plain_copy(path: Path, source: Database) -> Database:
     """An empty plain-SQLite store with the same schema and the same staff rows as ``source``."""
     db = open_plain(path)
     migrations.migrate(db)
+    with db.transaction():
+        drop_legacy_client_tables(db)  # client tables live in the attached client-data file, as in the app
     columns = "id, username, display_name, role, active, password_changed_at, created_at"
     with db.transaction():
         for row in source.execute(f"SELECT {columns} FROM staff ORDER BY id"):
@@ -158,8 +161,6 @@ def build(base: Path) -> BigStore:
     started = time.perf_counter()
     fill(plain_db, staff_ids)
     plain_s = time.perf_counter() - started
-    for done in (db, plain_db):
-        done.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     plain_db.close()
     filler.close()
     setup.close()
