@@ -13,6 +13,7 @@ can rebuild its client areas behind the dialog.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
@@ -127,9 +128,14 @@ class CodeOnceDialog(Retranslating, QDialog):
 
     access_granted = Signal()
 
-    def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, shell: Shell, job: Callable[[], Callable[[], str]], parent: QWidget | None = None
+    ) -> None:
+        """``job`` gives the service call to run (off the GUI thread) when the user acts; it returns
+        the new recovery code."""
         super().__init__(parent)
         self.shell = shell
+        self._job = job
         self.busy = False
         self.code_shown = False
         self.setMinimumWidth(560)
@@ -166,17 +172,12 @@ class CodeOnceDialog(Retranslating, QDialog):
         self.cancel_button.setText(self.tr("Cancel"))
         self.close_button.setText(self.tr("&Done"))
 
-    # --- subclass hooks --------------------------------------------------------------------
-    def start_job(self) -> None:
-        """Run the service with ``self.run_job(fn)``; ``fn`` returns the new recovery code."""
-        raise NotImplementedError
-
     # --- flow -------------------------------------------------------------------------------
     def _act(self) -> None:
         if self.busy or self.code_shown:
             return
         self.error.clear_message()
-        self.start_job()
+        self.run_job(self._job())
 
     def run_job(self, fn: object) -> None:
         self.busy = True

@@ -8,6 +8,8 @@ the same step), then shows the client-data recovery code once (code_dialog.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop_app.ui.client_access.code_dialog import CodeOnceDialog
@@ -16,7 +18,7 @@ from desktop_app.ui.shell import Shell
 
 class ClientKeySetUpDialog(CodeOnceDialog):
     def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
-        super().__init__(shell, parent)
+        super().__init__(shell, self._service_call, parent)
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.body_layout.addWidget(self.explanation)
@@ -39,7 +41,7 @@ class ClientKeySetUpDialog(CodeOnceDialog):
         self.action_button.setText(self.tr("&Create the client-data key"))
         self.cancel_button.setText(self.tr("&Later"))
 
-    def start_job(self) -> None:
+    def _service_call(self) -> Callable[[], str]:
         shell = self.shell
 
         def set_up() -> str:
@@ -47,4 +49,4 @@ class ClientKeySetUpDialog(CodeOnceDialog):
 
             return set_up_client_key(shell.context())
 
-        self.run_job(set_up)
+        return set_up

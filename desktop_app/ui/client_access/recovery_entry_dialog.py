@@ -8,6 +8,8 @@ is reported at the field and audited by the service.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from desktop_app.ui.client_access.code_dialog import CodeOnceDialog
@@ -17,7 +19,7 @@ from desktop_app.ui.shell import Shell
 
 class UseRecoveryCodeDialog(CodeOnceDialog):
     def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
-        super().__init__(shell, parent)
+        super().__init__(shell, self._service_call, parent)
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.field_label = QLabel()
@@ -44,10 +46,10 @@ class UseRecoveryCodeDialog(CodeOnceDialog):
             )
         )
         self.field_label.setText(self.tr("Client-data &recovery code:"))
-        self.code_field.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
+        self.code_field.setPlaceholderText("_____-_____-_____-_____-_____")
         self.action_button.setText(self.tr("&Restore my access"))
 
-    def start_job(self) -> None:
+    def _service_call(self) -> Callable[[], str]:
         shell = self.shell
         typed = self.code_field.text()
 
@@ -56,7 +58,7 @@ class UseRecoveryCodeDialog(CodeOnceDialog):
 
             return confirm_self_with_recovery_code(shell.context(), typed)
 
-        self.run_job(recover)
+        return recover
 
     def _failed(self, exc: BaseException) -> None:
         super()._failed(exc)
