@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.domain.errors import BranchVaultError
+from desktop_app.domain.recovery_code import new_recovery_code
 from desktop_app.domain.roles import Role
 from desktop_app.services.context import AppContext
 from desktop_app.services.session import (
@@ -19,6 +20,7 @@ from desktop_app.services.session import (
     ACCESS_PENDING,
     Session,
 )
+from desktop_app.services.staff_slots import kdf_params
 from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.client_key_repository import (
     CURRENT,
@@ -27,6 +29,8 @@ from desktop_app.store.client_key_repository import (
     Grant,
 )
 from desktop_app.store.client_keys import (
+    CLIENT_RECOVERY_NAME,
+    KIND_CLIENT_RECOVERY,
     RECOVERY_HOLDER_ID,
     GrantOpenFailed,
     grant_mac,
@@ -37,7 +41,9 @@ from desktop_app.store.client_keys import (
 from desktop_app.store.data_dir import fsync_dir
 from desktop_app.store.database import Database, DatabaseOpenError
 from desktop_app.store.key_slots import (
+    KeySlot,
     X25519PrivateKey,
+    make_slot,
 )
 from desktop_app.store.meta_repository import CLIENT_META_TABLE, MetaRepository
 from desktop_app.store.staff_repository import StaffRepository
@@ -247,3 +253,19 @@ def revoked_holders(ctx: AppContext) -> list[int]:
         ):
             revoked.append(int(holder_id))
     return revoked
+
+
+def new_client_recovery_slot(ctx: AppContext, client_key: bytes) -> tuple[str, KeySlot]:
+    """A new client-data recovery code and its slot (the private key wrapped under the code with
+    Argon2id, not bound to this PC's device secret); the code is shown once, never stored."""
+    code = new_recovery_code()
+    slot = make_slot(
+        branch_id=branch_id_of(ctx),
+        name=CLIENT_RECOVERY_NAME,
+        kind=KIND_CLIENT_RECOVERY,
+        secret=code,
+        db_key=client_key,
+        kdf=kdf_params(ctx),
+        device_secret=None,
+    )
+    return code, slot

@@ -11,15 +11,14 @@ import os
 import shutil
 from pathlib import Path
 
-from desktop_app.domain.recovery_code import new_recovery_code
 from desktop_app.domain.roles import Role
 from desktop_app.services.audit_trail import record
 from desktop_app.services.client_key_grants import (
     RECOVERY_ROLE,
     ClientAccessRefused,
     attach_client_data,
-    branch_id_of,
     install_staged_client_database,
+    new_client_recovery_slot,
     new_grant,
     private_of,
     record_holders,
@@ -27,7 +26,6 @@ from desktop_app.services.client_key_grants import (
     staged_client_database,
 )
 from desktop_app.services.context import AppContext
-from desktop_app.services.staff_slots import kdf_params
 from desktop_app.store.client_key_repository import (
     CURRENT,
     EPOCH,
@@ -36,15 +34,12 @@ from desktop_app.store.client_key_repository import (
     ClientKeyRepository,
 )
 from desktop_app.store.client_keys import (
-    CLIENT_RECOVERY_NAME,
-    KIND_CLIENT_RECOVERY,
     RECOVERY_HOLDER_ID,
     client_key_fingerprint,
     new_client_key,
 )
 from desktop_app.store.data_dir import fsync_dir
 from desktop_app.store.key_slots import (
-    make_slot,
     public_key_of,
 )
 from desktop_app.store.legacy_client_tables import drop_legacy_client_tables, move_legacy_client_tables
@@ -90,18 +85,8 @@ def set_up_client_key(ctx: AppContext) -> str:
             "client record). Ask IT to restore branch.db from a backup, and tell IT's supervisor.",
         )
     private = private_of(session)
-    branch_id = branch_id_of(ctx)
-    code = new_recovery_code()
     client_key = new_client_key()
-    recovery_slot = make_slot(
-        branch_id=branch_id,
-        name=CLIENT_RECOVERY_NAME,
-        kind=KIND_CLIENT_RECOVERY,
-        secret=code,
-        db_key=client_key,
-        kdf=kdf_params(ctx),
-        device_secret=None,
-    )
+    code, recovery_slot = new_client_recovery_slot(ctx, client_key)
     legacy = repo.legacy_tables_present()
     backup = ctx.paths.root / "branch.db.before-client-key"
     if legacy:

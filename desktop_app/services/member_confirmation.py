@@ -10,7 +10,7 @@ import json
 from desktop_app.domain.confirmation_code import confirmation_code, normalize_confirmation_code
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.permissions import Action
-from desktop_app.domain.recovery_code import new_recovery_code, normalize_code
+from desktop_app.domain.recovery_code import normalize_code
 from desktop_app.domain.roles import Role
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.client_key_grants import (
@@ -23,6 +23,7 @@ from desktop_app.services.client_key_grants import (
     attach_client_data,
     branch_id_of,
     grant_is_valid,
+    new_client_recovery_slot,
     new_grant,
     open_grant,
     private_of,
@@ -32,15 +33,12 @@ from desktop_app.services.client_key_grants import (
     set_granted,
 )
 from desktop_app.services.context import AppContext
-from desktop_app.services.staff_slots import kdf_params
 from desktop_app.store.client_key_repository import (
     CURRENT,
     RECOVERY_SLOT,
     ClientKeyRepository,
 )
 from desktop_app.store.client_keys import (
-    CLIENT_RECOVERY_NAME,
-    KIND_CLIENT_RECOVERY,
     RECOVERY_HOLDER_ID,
 )
 from desktop_app.store.database import Database, WrongDatabaseKey
@@ -48,7 +46,6 @@ from desktop_app.store.key_slots import (
     KeySlot,
     SlotOpenFailed,
     load_key_slots,
-    make_slot,
     open_slot_keys,
     public_key_of,
 )
@@ -218,16 +215,7 @@ def confirm_self_with_recovery_code(ctx: AppContext, recovery_code: str) -> str:
         attach_client_data(ctx, db, key)
     except WrongDatabaseKey:
         raise ClientKeyMismatch() from None
-    new_code = new_recovery_code()
-    new_slot = make_slot(
-        branch_id=branch_id,
-        name=CLIENT_RECOVERY_NAME,
-        kind=KIND_CLIENT_RECOVERY,
-        secret=new_code,
-        db_key=key,
-        kdf=kdf_params(ctx),
-        device_secret=None,
-    )
+    new_code, new_slot = new_client_recovery_slot(ctx, key)
     private = private_of(session)
     epoch = grant.epoch  # under the MAC the genuine key just verified, not the branch database's word
     with db.transaction():
