@@ -269,3 +269,15 @@ def new_client_recovery_slot(ctx: AppContext, client_key: bytes) -> tuple[str, K
         device_secret=None,
     )
     return code, slot
+
+
+def require_manager_with_own_password(session: Session, doing_zh: str, doing_en: str) -> None:
+    """Only a manager who replaced IT's temporary password (IT knows that one) may create or recover
+    the client-data key."""
+    if session.role is not Role.MANAGER:
+        raise ClientAccessRefused(f"只有店长可以{doing_zh}。", f"Only a branch manager can {doing_en}.")
+    if session.must_change_password:
+        raise ClientAccessRefused(
+            f"请先把 IT 给的临时密码改成您自己的密码，再{doing_zh}。",
+            f"Change the temporary password IT gave you to your own first, then {doing_en}.",
+        )

@@ -11,7 +11,6 @@ import os
 import shutil
 from pathlib import Path
 
-from desktop_app.domain.roles import Role
 from desktop_app.services.audit_trail import record
 from desktop_app.services.client_key_grants import (
     RECOVERY_ROLE,
@@ -22,6 +21,7 @@ from desktop_app.services.client_key_grants import (
     new_grant,
     private_of,
     record_holders,
+    require_manager_with_own_password,
     set_granted,
     staged_client_database,
 )
@@ -49,15 +49,7 @@ def set_up_client_key(ctx: AppContext) -> str:
     """Create the client-data key as the first manager (moving an old branch's client tables into
     ``clients.db``); return the client-data recovery code, shown once."""
     session, db = ctx.require_session()
-    if session.role is not Role.MANAGER:
-        raise ClientAccessRefused(
-            "只有店长可以创建客户资料密钥。", "Only a branch manager can create the client-data key."
-        )
-    if session.must_change_password:
-        raise ClientAccessRefused(
-            "请先把 IT 给的临时密码改成您自己的密码，再创建客户资料密钥。",
-            "Change the temporary password IT gave you to your own first, then create the client-data key.",
-        )
+    require_manager_with_own_password(session, "创建客户资料密钥", "create the client-data key")
     repo = ClientKeyRepository(db)
     if repo.text(FINGERPRINT) is not None:
         raise ClientAccessRefused(
@@ -95,8 +87,8 @@ def set_up_client_key(ctx: AppContext) -> str:
         os.chmod(backup, 0o600)
     staging = staged_client_database(ctx)
     _set_aside_orphan(staging, ctx.clock())
-    db.attach_client_data(staging, client_key, create=True)
     try:
+        db.attach_client_data(staging, client_key, create=True)
         with db.transaction():
             moved = move_legacy_client_tables(db) if legacy else 0
             if not legacy:
@@ -138,6 +130,8 @@ def set_up_client_key(ctx: AppContext) -> str:
     except BaseException:
         db.detach_client_data()
         _set_aside_orphan(staging, ctx.clock())
+        if legacy:  # nothing moved: the old tables are still in branch.db, the copy only adds a reader
+            _shred(backup)
         raise
     # the new file takes its place (a crash before this is finished at the next sign-in), then it is
     # checked once more from scratch before the old copy goes

@@ -29,6 +29,7 @@ from desktop_app.services.client_key_grants import (
     private_of,
     record_holders,
     require_client_key,
+    require_manager_with_own_password,
     roles_held,
     set_granted,
 )
@@ -162,15 +163,7 @@ def confirm_self_with_recovery_code(ctx: AppContext, recovery_code: str) -> str:
     """A pending manager restores their own access with the client-data recovery code (a branch
     whose only manager was reset); the code is replaced. Returns the new code, shown once."""
     session, db = ctx.require_session()
-    if session.role is not Role.MANAGER:
-        raise ClientAccessRefused(
-            "只有店长可以使用客户资料恢复码。", "Only a branch manager can use the client-data recovery code."
-        )
-    if session.must_change_password:
-        raise ClientAccessRefused(
-            "请先设置您自己的密码，再使用客户资料恢复码。",
-            "Set your own password first, then use the client-data recovery code.",
-        )
+    require_manager_with_own_password(session, "使用客户资料恢复码", "use the client-data recovery code")
     try:
         code = normalize_code(recovery_code)
     except ValueError:
