@@ -271,6 +271,10 @@ def cmd_self_test(args: argparse.Namespace, out: Output) -> int:
 def cmd_demo(args: argparse.Namespace, out: Output) -> int:
     from desktop_app.services.demo_profile import DEMO_USERS, create_demo_profile, demo_client_counts
 
+    if not args.no_gui:  # say so before building a profile no window can show
+        from desktop_app.cli.display_check import require_usable_display
+
+        require_usable_display()
     ctx = create_demo_profile(Path(args.data_dir) if args.data_dir else None, clients=args.clients)
     counts = demo_client_counts(args.clients)
     users = [

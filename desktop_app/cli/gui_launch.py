@@ -19,6 +19,9 @@ def cmd_gui(args: argparse.Namespace, out: Output) -> int:
 def start_gui(data_dir: Path | None, *, demo: bool = False) -> int:
     os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "1")
     try:
+        from desktop_app.cli.display_check import require_usable_display
+
+        require_usable_display()  # before QApplication: Qt aborts (exit 134) without a platform
         from desktop_app.ui.application import run_gui
     except ImportError as exc:
         raise BranchVaultError(

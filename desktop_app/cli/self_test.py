@@ -149,8 +149,17 @@ def check_qt() -> Check:
     return QtChild().check_qt()
 
 
+def check_desktop() -> Check:
+    """Whether a window could open on a desktop here (Linux: the xcb plugin's system libraries).
+    Not required: IT may run the self-test where no one will ever open the window."""
+    from desktop_app.cli.display_check import xcb_plugin_problem
+
+    problem = xcb_plugin_problem()
+    return Check("desktop", not problem, problem or "the Qt platform plugin's libraries load", required=False)
+
+
 def run_all_checks() -> list[Check]:
     child = QtChild()
     return run_self_test(
-        (check_sqlcipher, check_keyring, child.check_qt, check_fonts, child.check_translations)
+        (check_sqlcipher, check_keyring, child.check_qt, check_desktop, check_fonts, child.check_translations)
     )

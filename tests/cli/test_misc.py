@@ -44,7 +44,7 @@ def self_test_json() -> tuple[int, dict[str, Any], str]:
 def test_self_test_reports_every_check(self_test_json: tuple[int, dict[str, Any], str]) -> None:
     _, data, _ = self_test_json
     checks = {check["name"]: check for check in data["checks"]}
-    assert list(checks) == ["sqlcipher", "keyring", "qt", "fonts", "translations"]
+    assert list(checks) == ["sqlcipher", "keyring", "qt", "desktop", "fonts", "translations"]
     assert checks["sqlcipher"]["ok"] is True
     assert checks["sqlcipher"]["detail"].startswith("SQLCipher 4.")
     assert "file encrypted: True" in checks["sqlcipher"]["detail"]
