@@ -15,14 +15,16 @@ from desktop_app.cli.access_commands import cmd_access
 from desktop_app.cli.config_command import cmd_config
 from desktop_app.cli.consent_commands import cmd_consent
 from desktop_app.cli.gui_launch import cmd_gui, start_gui
+from desktop_app.cli.notice_details import NoticeDetailsMissing, option_name
 from desktop_app.cli.output_option import output_path
 from desktop_app.cli.provision_command import cmd_provision
 from desktop_app.cli.terminal import Output, SecretReader
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
+from desktop_app.domain.privacy_notice import missing_notice_details
 from desktop_app.domain.recovery_code import format_code
 from desktop_app.domain.roles import parse_role
 from desktop_app.services import audit_review, key_rotation, sign_in, staff_accounts
-from desktop_app.services.branch_setup import BranchDetails, init_branch
+from desktop_app.services.branch_setup import BranchDetails, init_branch, validate_branch
 from desktop_app.services.context import AppContext, build_context
 
 if TYPE_CHECKING:
@@ -91,18 +93,23 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
             from desktop_app.store.device_secret import KeyringUnavailable
 
             raise KeyringUnavailable(f"{status.backend}: {status.reason}")
+    details = BranchDetails(
+        args.branch_code,
+        args.branch_name,
+        args.company_name,
+        args.company_contact,
+        args.hq_url,
+        args.hq_name,
+        args.hq_contact,
+    )
+    validate_branch(details)  # before the password: a wrong value is a usage error, nothing asked
+    missing = missing_notice_details(vars(args))
+    if missing and not args.notice_details_later:
+        raise NoticeDetailsMissing(missing)
     password = SecretReader(args.password_stdin).read("管理员密码", "the admin password", confirm=True)
     result = init_branch(
         ctx,
-        BranchDetails(
-            args.branch_code,
-            args.branch_name,
-            args.company_name,
-            args.company_contact,
-            args.hq_url,
-            args.hq_name,
-            args.hq_contact,
-        ),
+        details,
         admin_username=args.admin_username,
         admin_display_name=args.admin_display_name or args.admin_username,
         admin_password=password,
@@ -135,7 +142,11 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
     }
     if sheet_error is not None:
         extra["recovery_sheet_error"] = {"message_zh": sheet_error.zh, "message_en": sheet_error.en}
+    if missing:
+        extra["notice_details_missing"] = [option_name(name) for name in missing]
     _print_recovery_code(out, result.recovery_code, extra)
+    if missing:
+        print(NoticeDetailsMissing(missing, later=True).bilingual(), file=sys.stderr)
     if sheet_error is not None:
         print(sheet_error.bilingual(), file=sys.stderr)
     return 1 if sheet_error is not None else 0

@@ -131,6 +131,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--hq-contact", default="", help="headquarters' privacy contact (privacy notice)")
     p.add_argument(
+        "--notice-details-later",
+        action="store_true",
+        help="set up without the company and HQ details (required otherwise): no consent form or "
+        "privacy notice can be printed until `branchvault config set` supplies them",
+    )
+    p.add_argument(
         "--no-keyring",
         action="store_true",
         help="allow a PC without a secure keyring (data then protected by staff passwords only)",

@@ -125,7 +125,9 @@ def stronger_kdf(file: Mapping[str, int], last_known: Mapping[str, int]) -> dict
 IDENTITY_MAX = 200
 
 
-def _is_https_address(value: str) -> bool:
+def is_https_address(value: str) -> bool:
+    """An https:// address with a host, no user name or password, no spaces, no port 0: the only
+    kind the HQ address may be (client data leaves the branch over it; plain http would expose it)."""
     try:
         parts = urlsplit(value)
         port = parts.port  # raises ValueError for a bad port
@@ -158,7 +160,7 @@ def validate_identity(name: str, value: str) -> str:
         raise InvalidInput(
             "门店名称不能为空，且不超过 60 个字符。", "The branch name must be 1–60 characters."
         )
-    if name == "hq_url" and value and not _is_https_address(value):
+    if name == "hq_url" and value and not is_https_address(value):
         raise InvalidInput(
             "总部地址须为 https:// 开头的网址（不含空格或用户名密码）。",
             "The headquarters URL must be an https:// address (no spaces, no user name or password).",

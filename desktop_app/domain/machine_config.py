@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath, PureWindowsPath
 from types import MappingProxyType
 from typing import Any
-from urllib.parse import urlsplit
 
+from desktop_app.domain.branch_settings import is_https_address
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.input_text import is_control
 from desktop_app.domain.security_policy import PolicyError, SecurityPolicy, apply_settings
@@ -195,20 +195,7 @@ def _unknown(check: _Checker, data: Mapping[str, Any]) -> None:
 def _https_url(check: _Checker, value: str) -> str:
     if not value:
         return ""
-    try:
-        parts = urlsplit(value)
-        port = parts.port  # raises ValueError for a bad port
-    except ValueError:
-        parts, port = None, None
-    ok = (
-        parts is not None
-        and parts.scheme.lower() == "https"
-        and bool(parts.hostname)
-        and not parts.username
-        and not parts.password
-        and not any(c.isspace() for c in value)
-        and port != 0
-    )
+    ok = is_https_address(value)
     if not ok:
         check.add(
             "headquarters.url",

@@ -429,6 +429,21 @@ _VALUE_NAMES: Mapping[str, tuple[str, str]] = {
     "hq_contact": ("总部联系方式", "headquarters contact"),
 }
 
+NOTICE_IDENTITY = ("company_name", "company_contact", "hq_name", "hq_contact")
+"""What every privacy notice and consent form names besides the branch: the processor and its
+privacy contact (PIPL Art. 17), headquarters as the recipient and its contact (Art. 23). Until all
+four are set no form can be printed, so ``init`` and the first-run wizard ask for them."""
+
+
+def missing_notice_details(values: Mapping[str, str]) -> list[str]:
+    """The names in NOTICE_IDENTITY that ``values`` leaves empty, in order."""
+    return [name for name in NOTICE_IDENTITY if not str(values.get(name) or "").strip()]
+
+
+def notice_detail_label(name: str) -> tuple[str, str]:
+    """The Chinese and English name of a branch value the notice prints."""
+    return _VALUE_NAMES[name]
+
 
 @dataclass(frozen=True)
 class RenderedItem:

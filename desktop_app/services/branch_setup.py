@@ -13,6 +13,7 @@ import re
 import uuid
 from dataclasses import dataclass
 
+from desktop_app.domain.branch_settings import validate_identity
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.password_rules import require_acceptable
 from desktop_app.domain.recovery_code import new_recovery_code
@@ -82,14 +83,16 @@ def validate_branch(details: BranchDetails) -> BranchDetails:
         raise InvalidInput(
             "门店名称不能为空，且不超过 60 个字符。", "The branch name must be 1–60 characters."
         )
+    # The same rules as ``config set`` and ``provision`` (lengths, no control characters, an
+    # https:// HQ address only).
     return BranchDetails(
         code,
-        name,
-        details.company_name.strip(),
-        details.company_contact.strip(),
-        details.hq_url.strip(),
-        details.hq_name.strip(),
-        details.hq_contact.strip(),
+        validate_identity("branch_name", name),
+        validate_identity("company_name", details.company_name),
+        validate_identity("company_contact", details.company_contact),
+        validate_identity("hq_url", details.hq_url),
+        validate_identity("hq_name", details.hq_name),
+        validate_identity("hq_contact", details.hq_contact),
     )
 
 

@@ -28,6 +28,7 @@ from desktop_app.store.output_paths import PendingOutput, check_output, write_ou
 from tests.cli.support import (
     ADMIN,
     BRANCH_NAME,
+    NOTICE_DETAILS,
     STAFF,
     CliBranch,
     Result,
@@ -155,6 +156,7 @@ def test_rejects_and_recovery_sheet_into_the_data_directory_are_refused(
     fresh = tmp_path / "new-branch"
     result = run_cli(
         "init",
+        *NOTICE_DETAILS,
         "--data-dir",
         str(fresh),
         "--branch-code",

@@ -17,6 +17,16 @@ ROOT = Path(__file__).resolve().parents[2]
 RECOVERY_CODE = re.compile(r"\b[2-9A-HJ-NP-Z]{5}(?:-[2-9A-HJ-NP-Z]{5}){4}\b")
 TEMP_PASSWORD = re.compile(r"\b[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}\b")
 FAST_INIT = ("--security-setting", "kdf_target_seconds=0.01")  # KDF at the 64 MiB / 1 pass floor
+NOTICE_DETAILS = (  # what init requires for the privacy notice and consent forms
+    "--company-name",
+    "示例地产经纪有限公司",
+    "--company-contact",
+    "400-000-0000",
+    "--hq-name",
+    "示例地产集团总部",
+    "--hq-contact",
+    "privacy@example.cn",
+)
 
 
 @dataclass(frozen=True)

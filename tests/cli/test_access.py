@@ -91,10 +91,11 @@ def test_setup_twice_is_refused(cli_branch: CliBranch) -> None:
 def test_first_manager_sets_up_with_a_recovery_sheet(tmp_path: Path, cli_branch: CliBranch) -> None:
     """A fresh branch (IT's init, a manager IT added): the manager creates the key and prints the sheet."""
     data_dir = tmp_path / "fresh"
-    from tests.cli.support import run_cli
+    from tests.cli.support import NOTICE_DETAILS, run_cli
 
     init = run_cli(
         "init",
+        *NOTICE_DETAILS,
         "--data-dir",
         str(data_dir),
         "--branch-code",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from tests.cli.support import ADMIN, FAST_INIT, CliBranch, assert_exit, lines, run_cli
+from tests.cli.support import ADMIN, FAST_INIT, NOTICE_DETAILS, CliBranch, assert_exit, lines, run_cli
 from tests.cli.test_init import FAIL_KEYRING
 
 DB_FILES = ("branch.db", "branch.db-journal", "branch.db-wal", "branch.db-shm")
@@ -54,6 +54,7 @@ def test_verify_on_a_branch_without_a_keyring_says_rollback_is_undetectable(tmp_
     data_dir = tmp_path / "branch"
     init = run_cli(
         "init",
+        *NOTICE_DETAILS,
         "--data-dir",
         str(data_dir),
         "--branch-code",

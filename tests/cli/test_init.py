@@ -17,6 +17,7 @@ from tests.cli.support import (
     ADMIN,
     BRANCH_NAME,
     FAST_INIT,
+    NOTICE_DETAILS,
     RECOVERY_CODE,
     CliBranch,
     Result,
@@ -47,6 +48,7 @@ def init(
         ADMIN[0],
         "--password-stdin",
         *FAST_INIT,
+        *NOTICE_DETAILS,
         *extra,
     ]
     return run_cli(*args, stdin=lines(password), env=env)
@@ -157,7 +159,7 @@ sys.exit(main(sys.argv[1:]))
 def test_a_sheet_that_fails_after_setup_still_shows_the_recovery_code(data_dir: Path, tmp_path: Path) -> None:
     """Once the branch exists the code is the only way back in: it is shown whatever the sheet does."""
     args = ["init", "--data-dir", str(data_dir), "--branch-code", "SZ001", "--branch-name", BRANCH_NAME]
-    args += ["--admin-username", ADMIN[0], "--password-stdin", "--json", *FAST_INIT]
+    args += ["--admin-username", ADMIN[0], "--password-stdin", "--json", *FAST_INIT, *NOTICE_DETAILS]
     args += ["--recovery-sheet", str(tmp_path / "sheet.pdf")]
     proc = subprocess.run(
         [sys.executable, "-c", SHEET_FAILS, *args],
@@ -219,6 +221,8 @@ def test_init_rejects_a_weak_admin_password_naming_the_rule(
         (["--security-setting", "no_such_setting=1"], "安全设置无效", "Invalid security setting"),
         (["--security-setting", "lockout_attempts"], "安全设置格式", "NAME=NUMBER"),
         (["--security-setting", "password_min_length=4"], "安全设置无效", "at least 8"),
+        (["--hq-url", "http://hq.example.cn"], "总部地址须为 https://", "must be an https:// address"),
+        (["--hq-url", "https://it:pw@hq.example.cn"], "总部地址须为 https://", "must be an https:// address"),
     ],
     ids=[
         "code-space",
@@ -228,6 +232,8 @@ def test_init_rejects_a_weak_admin_password_naming_the_rule(
         "unknown-setting",
         "setting-without-value",
         "setting-below-floor",
+        "hq-url-http",
+        "hq-url-with-password",
     ],
 )
 def test_init_invalid_input_is_a_usage_error(
@@ -329,6 +335,7 @@ def test_branchvault_home_is_the_data_directory(tmp_path: Path) -> None:
 def test_init_needs_the_password_on_stdin(data_dir: Path) -> None:
     result = run_cli(
         "init",
+        *NOTICE_DETAILS,
         "--data-dir",
         str(data_dir),
         "--branch-code",
@@ -348,6 +355,7 @@ def test_init_needs_the_password_on_stdin(data_dir: Path) -> None:
 def test_init_without_a_terminal_says_to_use_password_stdin(data_dir: Path) -> None:
     result = run_cli(
         "init",
+        *NOTICE_DETAILS,
         "--data-dir",
         str(data_dir),
         "--branch-code",

@@ -18,6 +18,7 @@ from tests.cli.support import (
     ADMIN,
     BRANCH_NAME,
     FAST_INIT,
+    NOTICE_DETAILS,
     ROOT,
     CliBranch,
     Result,
@@ -310,6 +311,7 @@ def test_a_data_dir_that_is_a_file(tmp_path: Path) -> None:
     not_a_dir.write_text("x")
     result = run_cli(
         "init",
+        *NOTICE_DETAILS,
         "--data-dir",
         str(not_a_dir),
         "--branch-code",
@@ -351,7 +353,7 @@ def test_init_add_verify_as_one_non_interactive_script(tmp_path: Path) -> None:
     script = f"""
     set -u
     printf '%s\\n' '{ADMIN[1]}' | $BV init --data-dir "$DATA" --branch-code SZ001 --branch-name 南山店 \\
-        --admin-username {ADMIN[0]} --password-stdin {" ".join(FAST_INIT)} > /dev/null &&
+        --admin-username {ADMIN[0]} --password-stdin {" ".join(FAST_INIT)} {" ".join(NOTICE_DETAILS)} > /dev/null &&
     printf '%s\\n' '{ADMIN[1]}' | $BV user add --data-dir "$DATA" --as {ADMIN[0]} --password-stdin \\
         --username zhangwei --role agent --display-name 张伟 > /dev/null &&
     printf '%s\\n' '{ADMIN[1]}' | $BV audit verify --data-dir "$DATA" --as {ADMIN[0]} --password-stdin
@@ -382,6 +384,7 @@ def test_a_console_that_cannot_encode_chinese_still_gets_the_output(tmp_path: Pa
     env = {"PYTHONIOENCODING": "ascii"}
     result = run_cli(
         "init",
+        *NOTICE_DETAILS,
         "--data-dir",
         str(data_dir),
         "--branch-code",
@@ -513,6 +516,7 @@ def test_gui_without_the_ui_package_gives_a_clear_message() -> None:
 def test_a_keyring_backend_that_cannot_start_is_reported_as_no_keyring(tmp_path: Path, backend: str) -> None:
     result = run_cli(
         "init",
+        *NOTICE_DETAILS,
         "--data-dir",
         str(tmp_path / "branch"),
         "--branch-code",

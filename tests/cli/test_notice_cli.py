@@ -9,6 +9,7 @@ from tests.cli.support import (
     ADMIN,
     BRANCH_NAME,
     FAST_INIT,
+    NOTICE_DETAILS,
     CliBranch,
     assert_exit,
     assert_message,
@@ -34,6 +35,7 @@ def test_init_stores_the_headquarters_recipient(tmp_path: Path) -> None:
     data_dir = tmp_path / "branch"
     result = run_cli(
         "init",
+        *NOTICE_DETAILS,
         "--data-dir",
         str(data_dir),
         "--branch-code",

@@ -18,7 +18,16 @@ import pytest
 
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.database import open_database
-from tests.cli.support import ADMIN, FAST_INIT, Result, assert_exit, database_key, lines, run_cli
+from tests.cli.support import (
+    ADMIN,
+    FAST_INIT,
+    NOTICE_DETAILS,
+    Result,
+    assert_exit,
+    database_key,
+    lines,
+    run_cli,
+)
 from tests.integration.test_keyring_secret_service import private_secret_service, require_tools, secret_tool
 
 DB_FILES = ("branch.db", "branch.db-journal", "branch.db-wal", "branch.db-shm")
@@ -52,6 +61,7 @@ def check_witness(secret_service: dict[str, str], data_dir: Path, aside: Path) -
 
     init = run_cli(
         "init",
+        *NOTICE_DETAILS,
         "--data-dir",
         str(data_dir),
         "--branch-code",

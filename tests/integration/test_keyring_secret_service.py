@@ -23,6 +23,7 @@ import pytest
 from tests.cli.support import (
     ADMIN,
     FAST_INIT,
+    NOTICE_DETAILS,
     Result,
     assert_exit,
     assert_message,
@@ -129,6 +130,7 @@ def check_device_secret(secret_service: dict[str, str], data_dir: Path) -> None:
 
     init = run_cli(
         "init",
+        *NOTICE_DETAILS,
         "--data-dir",
         str(data_dir),
         "--branch-code",
