@@ -544,24 +544,12 @@
         <translation>Branch &amp;name:</translation>
     </message>
     <message>
-        <source>Company na&amp;me:</source>
-        <translation>Company na&amp;me:</translation>
-    </message>
-    <message>
-        <source>Privacy &amp;contact:</source>
-        <translation>Privacy &amp;contact:</translation>
-    </message>
-    <message>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
         <source>e.g. SZ001</source>
         <translation>e.g. SZ001</translation>
-    </message>
-    <message>
-        <source>phone or e-mail for privacy requests</source>
-        <translation>phone or e-mail for privacy requests</translation>
     </message>
 </context>
 <context>
@@ -1786,6 +1774,53 @@ Data folder: %3</translation>
     <message>
         <source>Map one column to the name and one to the phone number.</source>
         <translation>Map one column to the name and one to the phone number.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticePage</name>
+    <message>
+        <source>Named in the privacy notice</source>
+        <translation>Named in the privacy notice</translation>
+    </message>
+    <message>
+        <source>Every consent form and privacy notice names these. All four are required.</source>
+        <translation>Every consent form and privacy notice names these. All four are required.</translation>
+    </message>
+    <message>
+        <source>The law on personal information (PIPL Art. 17 and 23) requires the notice clients sign to name the company that handles their data and the headquarters that receives it, each with a contact for privacy requests. No consent form can be printed without them; IT can change them later.</source>
+        <translation>The law on personal information (PIPL Art. 17 and 23) requires the notice clients sign to name the company that handles their data and the headquarters that receives it, each with a contact for privacy requests. No consent form can be printed without them; IT can change them later.</translation>
+    </message>
+    <message>
+        <source>Company na&amp;me:</source>
+        <translation>Company na&amp;me:</translation>
+    </message>
+    <message>
+        <source>Company privacy &amp;contact:</source>
+        <translation>Company privacy &amp;contact:</translation>
+    </message>
+    <message>
+        <source>&amp;Headquarters name:</source>
+        <translation>&amp;Headquarters name:</translation>
+    </message>
+    <message>
+        <source>Headquarters privacy c&amp;ontact:</source>
+        <translation>Headquarters privacy c&amp;ontact:</translation>
+    </message>
+    <message>
+        <source>the company that runs this branch</source>
+        <translation>the company that runs this branch</translation>
+    </message>
+    <message>
+        <source>phone or e-mail for privacy requests</source>
+        <translation>phone or e-mail for privacy requests</translation>
+    </message>
+    <message>
+        <source>the headquarters that receives client data</source>
+        <translation>the headquarters that receives client data</translation>
+    </message>
+    <message>
+        <source>phone or e-mail of headquarters&apos; privacy contact</source>
+        <translation>phone or e-mail of headquarters&apos; privacy contact</translation>
     </message>
 </context>
 <context>

@@ -543,24 +543,12 @@
         <translation>门店名称(&amp;N)：</translation>
     </message>
     <message>
-        <source>Company na&amp;me:</source>
-        <translation>公司名称(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>Privacy &amp;contact:</source>
-        <translation>个人信息保护联系方式(&amp;C)：</translation>
-    </message>
-    <message>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
         <source>e.g. SZ001</source>
         <translation>例如 SZ001</translation>
-    </message>
-    <message>
-        <source>phone or e-mail for privacy requests</source>
-        <translation>用于受理个人信息请求的电话或邮箱</translation>
     </message>
 </context>
 <context>
@@ -1784,6 +1772,53 @@ Data folder: %3</source>
     <message>
         <source>Map one column to the name and one to the phone number.</source>
         <translation>请至少把一列对应为“姓名”，一列对应为“电话号码”。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticePage</name>
+    <message>
+        <source>Named in the privacy notice</source>
+        <translation>隐私告知书载明的信息</translation>
+    </message>
+    <message>
+        <source>Every consent form and privacy notice names these. All four are required.</source>
+        <translation>每份同意书和隐私告知书都会载明以下信息，四项均为必填。</translation>
+    </message>
+    <message>
+        <source>The law on personal information (PIPL Art. 17 and 23) requires the notice clients sign to name the company that handles their data and the headquarters that receives it, each with a contact for privacy requests. No consent form can be printed without them; IT can change them later.</source>
+        <translation>《个人信息保护法》第十七条、第二十三条要求客户签署的告知书载明处理其个人信息的公司和接收这些信息的总部，以及各自受理个人信息请求的联系方式。缺少这些信息将无法打印同意书；IT 以后可以修改。</translation>
+    </message>
+    <message>
+        <source>Company na&amp;me:</source>
+        <translation>公司名称(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Company privacy &amp;contact:</source>
+        <translation>公司个人信息保护联系方式(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Headquarters name:</source>
+        <translation>总部名称(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Headquarters privacy c&amp;ontact:</source>
+        <translation>总部个人信息保护联系方式(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>the company that runs this branch</source>
+        <translation>经营本门店的公司</translation>
+    </message>
+    <message>
+        <source>phone or e-mail for privacy requests</source>
+        <translation>用于受理个人信息请求的电话或邮箱</translation>
+    </message>
+    <message>
+        <source>the headquarters that receives client data</source>
+        <translation>接收客户信息的总部</translation>
+    </message>
+    <message>
+        <source>phone or e-mail of headquarters&apos; privacy contact</source>
+        <translation>总部受理个人信息请求的电话或邮箱</translation>
     </message>
 </context>
 <context>

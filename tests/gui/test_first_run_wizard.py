@@ -10,7 +10,7 @@ from desktop_app.services.context import build_context
 from desktop_app.services.sign_in import sign_in
 from desktop_app.store.branch_config import load_config
 from desktop_app.store.device_secret import KeyringStatus
-from desktop_app.ui.first_run.wizard import ADMIN, BRANCH, CREATE, KEYRING, FirstRunWizard
+from desktop_app.ui.first_run.wizard import ADMIN, BRANCH, CREATE, KEYRING, NOTICE, FirstRunWizard
 from tests.conftest import FAST_KDF
 from tests.gui.conftest import wait_idle
 
@@ -28,15 +28,34 @@ def _next(wizard: FirstRunWizard) -> QAbstractButton:
     return wizard.button(QWizard.WizardButton.NextButton)
 
 
+def _fill_notice_details(qtbot, wizard: FirstRunWizard) -> None:
+    """The company and headquarters every consent form names: Next stays off until all four are in."""
+    page = wizard.notice_page
+    assert wizard.currentId() == NOTICE
+    values = (
+        (page.company, "示例地产经纪有限公司"),
+        (page.company_contact, "020-0000-0000"),
+        (page.hq_name, "示例地产集团总部"),
+        (page.hq_contact, "privacy@example.cn"),
+    )
+    for field, value in values:
+        assert not page.isComplete() and not _next(wizard).isEnabled()
+        field.setText(value)
+    assert page.isComplete() and _next(wizard).isEnabled()
+    page.hq_contact.setText("   ")  # blanks are not a contact
+    assert not page.isComplete()
+    page.hq_contact.setText("privacy@example.cn")
+    qtbot.mouseClick(_next(wizard), Qt.MouseButton.LeftButton)
+
+
 def _fill_branch_and_admin(qtbot, wizard: FirstRunWizard) -> None:
     page = wizard.branch_page
     assert wizard.currentId() == BRANCH and not page.isComplete()
     page.code.setText("gz002")
     page.name.setText("广州天河店")
-    page.company.setText("示例地产经纪有限公司")
-    page.contact.setText("020-0000-0000")
     assert page.isComplete()
     qtbot.mouseClick(_next(wizard), Qt.MouseButton.LeftButton)
+    _fill_notice_details(qtbot, wizard)
     assert wizard.currentId() == ADMIN
 
     admin = wizard.admin_page
@@ -56,7 +75,7 @@ def _fill_branch_and_admin(qtbot, wizard: FirstRunWizard) -> None:
 
 
 def test_wizard_creates_the_branch_and_shows_the_recovery_code_once(
-    qtbot, data_dir, clock, make_shell
+    qtbot, data_dir, clock, make_shell, tmp_path
 ) -> None:
     ctx = build_context(data_dir, clock=clock)
     shell = make_shell(ctx)
@@ -89,6 +108,18 @@ def test_wizard_creates_the_branch_and_shows_the_recovery_code_once(
     assert ctx.session is not None and ctx.session.username == "it.li"
     config = load_config(ctx.paths.config)
     assert (config.branch_code, config.branch_name, config.use_keyring) == ("GZ002", "广州天河店", True)
+    assert (config.company_name, config.company_contact) == ("示例地产经纪有限公司", "020-0000-0000")
+    assert (config.hq_name, config.hq_contact) == ("示例地产集团总部", "privacy@example.cn")
+    # ...so the branch's first consent form prints, naming both (it was refused when the wizard
+    # never asked for headquarters).
+    from desktop_app.documents.consent_form import branch_form, consent_form_pdf
+    from desktop_app.store.notice_files import newest_bundled
+    from tests.documents.pdf_tools import flat_text
+
+    notice = newest_bundled()
+    assert notice is not None
+    form_text = flat_text(consent_form_pdf(branch_form(config, notice, form_number="GZ002-1")), tmp_path)
+    assert "示例地产集团总部" in form_text and "privacy@example.cn" in form_text
     fresh = build_context(data_dir, clock=clock)
     assert sign_in(fresh, "it.li", ADMIN_PASSWORD).display_name == "李工"
     fresh.close()

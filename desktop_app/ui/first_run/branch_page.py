@@ -1,4 +1,5 @@
-"""Wizard page 1: the branch and company, and the language of the wizard itself."""
+"""Wizard page 1: the branch, and the language of the wizard itself (the company and headquarters
+named in the privacy notice are on the next page, notice_page.py)."""
 
 from __future__ import annotations
 
@@ -24,18 +25,14 @@ class BranchPage(Retranslating, QWizardPage):
         self.code.setMaxLength(16)
         self.name = QLineEdit()
         self.name.setMaxLength(60)
-        self.company = QLineEdit()
-        self.contact = QLineEdit()
         self.language_box = QComboBox()
         for code, name in LANGUAGE_NAMES:
             self.language_box.addItem(name, code)
         self.language_box.setCurrentIndex(0 if shell.lang == CHINESE else 1)
         self.language_box.currentIndexChanged.connect(self._language_chosen)
-        self.labels = [QLabel() for _ in range(5)]
+        self.labels = [QLabel() for _ in range(3)]
         form = QFormLayout()
-        for label, field in zip(
-            self.labels, (self.code, self.name, self.company, self.contact, self.language_box), strict=True
-        ):
+        for label, field in zip(self.labels, (self.code, self.name, self.language_box), strict=True):
             label.setBuddy(field)
             form.addRow(label, field)
         self.error = MessageLabel()
@@ -55,14 +52,11 @@ class BranchPage(Retranslating, QWizardPage):
         texts = (
             self.tr("Branch &code:"),
             self.tr("Branch &name:"),
-            self.tr("Company na&me:"),
-            self.tr("Privacy &contact:"),
             self.tr("&Language:"),
         )
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
         self.code.setPlaceholderText(self.tr("e.g. SZ001"))
-        self.contact.setPlaceholderText(self.tr("phone or e-mail for privacy requests"))
 
     def _language_chosen(self, index: int) -> None:
         code = self.language_box.itemData(index)
@@ -75,7 +69,7 @@ class BranchPage(Retranslating, QWizardPage):
     def details(self) -> BranchDetails:
         from desktop_app.services.branch_setup import BranchDetails
 
-        return BranchDetails(self.code.text(), self.name.text(), self.company.text(), self.contact.text())
+        return BranchDetails(self.code.text(), self.name.text())
 
     def validatePage(self) -> bool:
         from desktop_app.domain.errors import BranchVaultError

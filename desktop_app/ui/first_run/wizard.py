@@ -1,4 +1,5 @@
-"""The first-run wizard: branch details, first IT administrator, keyring consent when needed,
+"""The first-run wizard: branch details, the company and headquarters the privacy notice names,
+first IT administrator, keyring consent when needed,
 then the branch is created and its recovery code shown once.
 
 Pass ``kdf`` to skip the Argon2id calibration (tests); pass ``keyring`` to override the keyring
@@ -16,14 +17,16 @@ from desktop_app.ui.first_run.admin_page import FirstAdminPage
 from desktop_app.ui.first_run.branch_page import BranchPage
 from desktop_app.ui.first_run.create_page import CreatePage, SetupRequest
 from desktop_app.ui.first_run.keyring_page import KeyringPage
+from desktop_app.ui.first_run.notice_page import NoticePage
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 
 if TYPE_CHECKING:
+    from desktop_app.services.branch_setup import BranchDetails
     from desktop_app.store.branch_config import KdfParams
     from desktop_app.store.device_secret import KeyringStatus
 
-BRANCH, ADMIN, KEYRING, CREATE = range(4)
+BRANCH, NOTICE, ADMIN, KEYRING, CREATE = range(5)
 
 
 class FirstRunWizard(Retranslating, QWizard):
@@ -47,10 +50,12 @@ class FirstRunWizard(Retranslating, QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setMinimumSize(640, 480)
         self.branch_page = BranchPage(shell)
+        self.notice_page = NoticePage(shell, self.branch_details)
         self.admin_page = FirstAdminPage(shell, last_before_create=self.keyring_usable)
         self.keyring_page = KeyringPage(status.backend, status.reason)
         self.create_page = CreatePage(shell, self.setup_request)
         self.setPage(BRANCH, self.branch_page)
+        self.setPage(NOTICE, self.notice_page)
         self.setPage(ADMIN, self.admin_page)
         self.setPage(KEYRING, self.keyring_page)
         self.setPage(CREATE, self.create_page)
@@ -64,6 +69,8 @@ class FirstRunWizard(Retranslating, QWizard):
     def nextId(self) -> int:
         current = self.currentId()
         if current == BRANCH:
+            return NOTICE
+        if current == NOTICE:
             return ADMIN
         if current == ADMIN:
             return CREATE if self.keyring_usable else KEYRING
@@ -71,10 +78,16 @@ class FirstRunWizard(Retranslating, QWizard):
             return CREATE
         return -1
 
+    def branch_details(self) -> BranchDetails:
+        """What the branch and notice pages hold, as ``init_branch`` takes it."""
+        from dataclasses import replace
+
+        return replace(self.branch_page.details(), **self.notice_page.values())
+
     def setup_request(self) -> SetupRequest:
         admin = self.admin_page
         return SetupRequest(
-            details=self.branch_page.details(),
+            details=self.branch_details(),
             admin_username=admin.username.text().strip(),
             admin_display_name=admin.display_name.text().strip() or admin.username.text().strip(),
             admin_password=admin.password.text(),
