@@ -168,7 +168,10 @@ class ClientRecord:
     storage_only_since: str | None = None  # set: kept only for a legal hold, no other processing
     hq_consent: bool = False  # separate consent to provide data to headquarters in effect
     marketing_consent: bool = False  # optional consent to marketing calls and SMS in effect
-    notice_version: str | None = None  # the notice version of the client's latest consent form
+    # The notice version of the client's latest consent form or, before any form, the one in force
+    # when the client was registered (the notice they were informed under).
+    notice_version: str | None = None
+    has_form: bool = False  # at least one consent form (signed or imported) is recorded
 
     @property
     def storage_only(self) -> bool:

@@ -334,10 +334,14 @@ def granted_purposes(events: Iterable[ConsentEvent]) -> frozenset[PurposeId]:
     return frozenset(p for p, s in current_status(events).items() if s is ConsentStatus.GRANTED)
 
 
-def needs_reconsent(client_notice_version: str | None, stale_versions: Iterable[str]) -> bool:
+def needs_reconsent(
+    client_notice_version: str | None, stale_versions: Iterable[str], *, has_form: bool = True
+) -> bool:
     """A client whose latest form was signed under a version whose successor changed purposes,
-    recipients, methods or categories (``privacy_notice.notice_changes``) must be asked again."""
-    return client_notice_version is not None and client_notice_version in set(stale_versions)
+    recipients, methods or categories (``privacy_notice.notice_changes``) must be asked again.
+    A client who never signed a form (``has_form`` False) is not asked to sign "again", though
+    their record keeps the version in force at intake."""
+    return has_form and client_notice_version is not None and client_notice_version in set(stale_versions)
 
 
 def takes_part_in(client: ClientRecord, feature: str) -> bool:

@@ -444,13 +444,15 @@ def consent_overview(ctx: AppContext, client_id: int) -> ConsentOverview:
     states = tuple(PurposeState(p, s, *(latest.get(p.value) or (None, None))) for p, s in status.items())
     granted = [p for p, s in status.items() if s is ConsentStatus.GRANTED]  # status is needed above
     current = current_notice(ctx).version
+    forms = tuple(_recorded(db, f) for f in consents.forms(client_id))
+    stale = stale_notice_versions(ctx)
     return ConsentOverview(
         client_id=client_id,
         purposes=states,
-        forms=tuple(_recorded(db, f) for f in consents.forms(client_id)),
+        forms=forms,
         notice_version=client.notice_version,
         current_notice_version=current,
-        needs_reconsent=needs_reconsent(client.notice_version, stale_notice_versions(ctx)),
+        needs_reconsent=needs_reconsent(client.notice_version, stale, has_form=bool(forms)),
         features=features_unlocked(granted),
         client_under_14=_under_14(client.values, _today(ctx)),
     )

@@ -204,7 +204,7 @@ def summary(client: ClientRecord, stale_versions: frozenset[str] = frozenset()) 
         stage=v.stage,
         assigned_agent_id=client.assigned_agent_id,
         last_contact_at=client.last_contact_at,
-        needs_reconsent=needs_reconsent(client.notice_version, stale_versions),
+        needs_reconsent=needs_reconsent(client.notice_version, stale_versions, has_form=client.has_form),
     )
 
 

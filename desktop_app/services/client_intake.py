@@ -42,7 +42,7 @@ from desktop_app.services.context import AppContext
 from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.client_request_repository import ClientRequestRepository
-from desktop_app.store.consent_repository import guardian_signed
+from desktop_app.store.consent_repository import ConsentRepository, guardian_signed
 from desktop_app.store.database import Database
 from desktop_app.store.staff_repository import StaffRepository
 
@@ -163,8 +163,14 @@ def create_client(
 
     ``consent``: the consent form the client signed before intake (a blank form filled by hand),
     recorded in the same transaction; the draft's ``sensitive_consent`` must match its answer (the
-    consent is never set without a recorded form)."""
+    consent is never set without a recorded form).
+
+    Without a form the client still records the privacy-notice version in force at intake (and
+    the ``client.create`` entry names it): the notice the client was informed under (PIPL Art. 17),
+    so a later version that changes purposes shows who must be told again. A form recorded later
+    replaces it with the form's own version."""
     from desktop_app.services.client_consents import record_form_in_transaction  # avoids a cycle
+    from desktop_app.services.privacy_notices import current_notice
 
     check_permission(ctx, Action.CLIENT_EDIT)
     session, db = ctx.require_session()
@@ -176,18 +182,24 @@ def create_client(
         dataclasses.replace(draft, sensitive_consent=given), today=_today(ctx), guardian_consent=guardian
     )
     ensure_pseudonym_key(ctx)
+    notice_version = current_notice(ctx).version  # installs the bundled notice on first use
     repo = ClientRepository(db)
     now = utc_timestamp(ctx.clock())
     try:
         with db.transaction():
             _check_duplicates(ctx, repo, values)
             client_id = repo.add(values, assigned_agent_id=session.staff_id, now=now)
+            ConsentRepository(db).set_notice_version(client_id, notice_version)
             record(
                 ctx,
                 "client.create",
                 target_type="client",
                 target_id=str(client_id),
-                details={"stage": values.stage, "sensitive_consent": values.sensitive_consent},
+                details={
+                    "stage": values.stage,
+                    "sensitive_consent": values.sensitive_consent,
+                    "notice_version": notice_version,
+                },
             )
             if consent is not None:
                 record_form_in_transaction(ctx, client_id, consent)

@@ -34,9 +34,11 @@ from desktop_app.store.database import Database
 _VALUE_COLUMNS = ", ".join(VALUE_FIELDS)
 _COLUMNS = (
     "id, assigned_agent_id, created_at, updated_at, last_contact_at, buyer_since, storage_only_since, "
-    f"hq_consent, marketing_consent, notice_version, {_VALUE_COLUMNS}"
+    "hq_consent, marketing_consent, notice_version, "
+    "EXISTS (SELECT 1 FROM client_data.consent_forms AS f WHERE f.client_id = clients.id), "
+    f"{_VALUE_COLUMNS}"
 )
-_META_COLUMNS = 10
+_META_COLUMNS = 11
 _FOLLOWUP_COLUMNS = "id, client_id, at, kind, note, staff_id"
 
 
@@ -127,6 +129,7 @@ def _row(row: tuple[object, ...]) -> ClientRecord:
         hq_consent=bool(row[7]),
         marketing_consent=bool(row[8]),
         notice_version=None if row[9] is None else str(row[9]),
+        has_form=bool(row[10]),
     )
 
 

@@ -1309,6 +1309,10 @@ You then get the client-data recovery code, shown once.</translation>
         <translation>Sign again: a newer privacy notice changed the purposes or recipients. Print the current consent form and ask the client to sign it.</translation>
     </message>
     <message>
+        <source>Registered under notice version %1, no consent form signed; current version %2.</source>
+        <translation>Registered under notice version %1, no consent form signed; current version %2.</translation>
+    </message>
+    <message>
         <source>Latest form signed under notice version %1; current version %2.</source>
         <translation>Latest form signed under notice version %1; current version %2.</translation>
     </message>

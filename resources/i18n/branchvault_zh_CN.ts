@@ -1307,6 +1307,10 @@ You then get the client-data recovery code, shown once.</source>
         <translation>需重新签署：新版个人信息处理告知书变更了处理目的或接收方。请打印当前版本的同意书，请客户重新签署。</translation>
     </message>
     <message>
+        <source>Registered under notice version %1, no consent form signed; current version %2.</source>
+        <translation>登记时适用告知书版本 %1，尚未签署同意书；当前版本为 %2。</translation>
+    </message>
+    <message>
         <source>Latest form signed under notice version %1; current version %2.</source>
         <translation>最近一份同意书按告知书版本 %1 签署；当前版本为 %2。</translation>
     </message>

@@ -232,7 +232,10 @@ class ConsentPanel(Retranslating, QWidget):
         if overview is None:
             return
         self.reconsent.setVisible(overview.needs_reconsent)
-        if overview.notice_version:
+        if overview.notice_version and not overview.forms:
+            text = self.tr("Registered under notice version %1, no consent form signed; current version %2.")
+            text = text.replace("%1", overview.notice_version).replace("%2", overview.current_notice_version)
+        elif overview.notice_version:
             text = self.tr("Latest form signed under notice version %1; current version %2.")
             text = text.replace("%1", overview.notice_version).replace("%2", overview.current_notice_version)
         else:
