@@ -160,6 +160,17 @@ def cmd_provision(args: argparse.Namespace, out: Output) -> int:
                 "processor or recipient, publish a new notice version and ask clients for consent again.",
             )
         )
+    from desktop_app.cli.notice_details import NoticeDetailsMissing
+    from desktop_app.domain.privacy_notice import missing_notice_details
+
+    missing = missing_notice_details(machine.descriptive())
+    if missing:  # as init --notice-details-later: the branch works, but prints no form yet
+        later = NoticeDetailsMissing(missing, later=True)
+        file_zh, file_en = (
+            "（或在部署文件的 [company] / [headquarters] 中填写）。",
+            " (or in the file's [company] / [headquarters]).",
+        )
+        warnings.append((later.zh.rstrip("。") + file_zh, later.en.rstrip(".") + file_en))
     _report(out, outcome, str(source), str(ctx.paths.root), warnings)
     return 0
 

@@ -432,3 +432,29 @@ def test_check_validates_the_file_writes_nothing_and_says_whether_the_branch_exi
     bad = tmp_path / "bad.toml"
     bad.write_text('[branch]\ncode = "SZ001"\ncolour = "red"\n', encoding="utf-8")
     assert provision("--config", str(bad), "--data-dir", str(data_dir), "--check").returncode == 2
+
+
+def test_a_file_without_company_or_headquarters_sets_up_and_says_forms_cannot_be_printed(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    """As ``init --notice-details-later``: the branch is set up, and the report says which notice
+    details are missing and how to supply them."""
+    source = tmp_path / "branch-config.toml"
+    source.write_text(
+        '[branch]\ncode = "SZ001"\nname = "南山店"\n[security]\nkdf_target_seconds = 0.01\n', encoding="utf-8"
+    )
+    result = provision(
+        "--config",
+        str(source),
+        "--data-dir",
+        str(data_dir),
+        "--admin",
+        ADMIN[0],
+        "--json",
+        stdin=lines(ADMIN[1]),
+    )
+    assert_exit(result, 0)
+    (warning,) = result.json()["warnings"]
+    for option in ("--company-name", "--company-contact", "--hq-name", "--hq-contact", "[headquarters]"):
+        assert option in warning["message_en"]
+    assert "无法打印任何同意书或隐私告知书" in warning["message_zh"]
