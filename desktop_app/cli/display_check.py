@@ -19,13 +19,11 @@ misjudge a platform.
 
 from __future__ import annotations
 
-import ctypes
 import importlib.util
 import os
 import re
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.domain.errors import BranchVaultError
@@ -76,14 +74,14 @@ class GuiUnavailable(BranchVaultError):
     code = "gui_unavailable"
 
 
-@dataclass
 class Findings:
-    """What the check saw, per platform Qt would try."""
+    """What the check saw, per platform Qt would try. (A plain class: no import on the start-up path.)"""
 
-    missing: list[str] = field(default_factory=list)  # sonames the xcb plugin cannot load
-    plugin: str = ""  # the plugin file that failed to load
-    no_display: bool = False
-    unreachable_display: str = ""
+    def __init__(self) -> None:
+        self.missing: list[str] = []  # sonames the xcb plugin cannot load
+        self.plugin = ""  # the plugin file that failed to load
+        self.no_display = False
+        self.unreachable_display = ""
 
 
 Loader = Callable[[str], str | None]
@@ -91,6 +89,8 @@ Loader = Callable[[str], str | None]
 
 
 def dlopen_error(name: str) -> str | None:
+    import ctypes  # here, not at the top: an offscreen or Wayland start never needs it
+
     try:
         ctypes.CDLL(name, mode=os.RTLD_LAZY | os.RTLD_LOCAL)
     except OSError as exc:
@@ -151,6 +151,8 @@ def missing_libraries(load_error: str, load: Loader) -> list[str]:
 
 def _x_display_reachable(display: str) -> bool:
     """Connect to the X server with libxcb (what Qt's plugin does first), and disconnect."""
+    import ctypes
+
     try:
         xcb = ctypes.CDLL("libxcb.so.1")
     except OSError:
