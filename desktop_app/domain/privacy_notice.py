@@ -440,6 +440,22 @@ def missing_notice_details(values: Mapping[str, str]) -> list[str]:
     return [name for name in NOTICE_IDENTITY if not str(values.get(name) or "").strip()]
 
 
+def refuse_cleared_notice_details(before: Mapping[str, str], after: Mapping[str, str]) -> None:
+    """InvalidInput naming each notice detail ``before`` held and ``after`` empties: once a branch
+    can print forms, a change (``config set``, a provisioning file) must not take that away."""
+    cleared = [
+        n for n in NOTICE_IDENTITY if str(before.get(n) or "").strip() and not str(after.get(n) or "").strip()
+    ]
+    if cleared:
+        raise InvalidInput(
+            "不能清空隐私告知书必须载明的信息："
+            + "、".join(_VALUE_NAMES[n][0] for n in cleared)
+            + "（清空后将无法打印同意书）。请改为新的值。",
+            "These values are named in every privacy notice and cannot be emptied (no consent form could "
+            "be printed): " + ", ".join(_VALUE_NAMES[n][1] for n in cleared) + ". Give a new value instead.",
+        )
+
+
 def notice_detail_label(name: str) -> tuple[str, str]:
     """The Chinese and English name of a branch value the notice prints."""
     return _VALUE_NAMES[name]

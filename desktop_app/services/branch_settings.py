@@ -27,6 +27,7 @@ from desktop_app.domain.branch_settings import (
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.password_rules import password_expired
 from desktop_app.domain.permissions import Action
+from desktop_app.domain.privacy_notice import refuse_cleared_notice_details
 from desktop_app.domain.security_policy import PolicyError, SecurityPolicy, apply_settings
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.context import AppContext
@@ -196,6 +197,7 @@ def change_settings(
     new_identity = dict(current.identity)
     for name, value in (identity or {}).items():
         new_identity[name] = validate_identity(name, value)
+    refuse_cleared_notice_details(current.identity, new_identity)
     new_security = dict(current.security)
     new_security.update(security or {})
     try:

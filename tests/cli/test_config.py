@@ -77,6 +77,9 @@ def test_usage_errors_and_invalid_values_exit_2(cli_branch: CliBranch) -> None:
     assert_message(bad, "安全设置无效", "between 1 and 10", code=2)
     url = cli_branch.as_role("it_admin", "config", "set", "--hq-url", "http://hq.example.cn")
     assert_message(url, "https://", "https://", code=2)
+    # A value every consent form prints cannot be emptied (no form could be printed afterwards).
+    cleared = cli_branch.as_role("it_admin", "config", "set", "--company-name", " ")
+    assert_message(cleared, "不能清空隐私告知书必须载明的信息：公司名称", "cannot be emptied", code=2)
 
 
 def test_the_machine_policy_still_tightens(cli_branch: CliBranch, tmp_path: Path) -> None:
