@@ -336,6 +336,9 @@ def _clients_import(args: argparse.Namespace, out: Output) -> int:
             "The rejects file must not overwrite the source file; choose another name.",
         )
     if rejects_out is not None:
+        from desktop_app.store.spreadsheet_writer import table_format
+
+        table_format(rejects_out)  # .xlsx or .csv, else a usage error before any work
         rejects_out = output_path(args.rejects_out, args.data_dir, force=args.force)
     options = ImportOptions(
         on_duplicate=args.on_duplicate,

@@ -220,7 +220,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--assign-to", metavar="AGENT", help="managers: assign the imported clients to AGENT")
     p.add_argument("--on-duplicate", choices=("skip", "merge"), default="skip")
-    p.add_argument("--rejects-out", metavar="FILE", help="write rejected rows as CSV (holds personal data)")
+    p.add_argument(
+        "--rejects-out",
+        metavar="FILE",
+        help="write rejected rows to FILE.xlsx (Excel) or FILE.csv (UTF-8); holds personal data",
+    )
     add_force_option(p)
     p.add_argument(
         "--consent-confirmed",

@@ -11,9 +11,7 @@ that Excel stored as a number has lost its last digits: such a row is rejected, 
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -315,23 +313,15 @@ def merge_fills(current: ClientDraft, row: ClientDraft, *, sensitive: bool) -> d
     return fills
 
 
-def rejects_table_csv(headers: Sequence[str], rejected: Sequence[RejectedRow]) -> bytes:
-    """The rejected rows (row number, field, reason in both languages, then the row as read) as CSV
-    in UTF-8 with a BOM, which Excel opens correctly. It holds personal data."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["行号 Row", "字段 Field", "原因", "Reason", *headers])
+def rejects_table(headers: Sequence[str], rejected: Sequence[RejectedRow]) -> list[list[str]]:
+    """The rejected rows as a table: a header row (row number, field, reason in both languages,
+    then the file's own headers), then one row per rejected row with the row as read. It holds
+    personal data. Written as .xlsx or .csv by store/spreadsheet_writer.py, every cell made inert
+    by domain/spreadsheet_cells.py (headers included)."""
+    table = [["行号 Row", "字段 Field", "原因", "Reason", *headers]]
     for row in rejected:
-        cells = [_inert(cell) for cell in row.cells]
-        writer.writerow([row.row_number, row.field, row.message_zh, row.message_en, *cells])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def _inert(text: str) -> str:
-    """A cell Excel would run as a formula ("=HYPERLINK(...)", "@SUM(...)") is written as text."""
-    if text[:1] in ("=", "@", "\t", "\r") or (text[:1] in ("+", "-") and not text[1:2].isdigit()):
-        return "'" + text
-    return text
+        table.append([str(row.row_number), row.field, row.message_zh, row.message_en, *row.cells])
+    return table
 
 
 def dropped_reason_text(reason: str) -> tuple[str, str]:

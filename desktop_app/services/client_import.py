@@ -48,7 +48,7 @@ from desktop_app.domain.import_rows import (
     export_cells,
     merge_fills,
     parse_row,
-    rejects_table_csv,
+    rejects_table,
 )
 from desktop_app.domain.permissions import Action
 from desktop_app.domain.roles import Role
@@ -62,6 +62,7 @@ from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.import_mapping_repository import ImportMappingRepository
 from desktop_app.store.output_paths import write_output
 from desktop_app.store.spreadsheet_reader import MAX_DATA_ROWS, Sheet, SpreadsheetError, read_sheet
+from desktop_app.store.spreadsheet_writer import table_bytes, table_format
 from desktop_app.store.staff_repository import StaffRepository
 
 DELETE_SOURCE_REMINDER = (
@@ -460,24 +461,33 @@ def import_clients(ctx: AppContext, path: Path, options: ImportOptions | None = 
 # ---------------------------------------------------------------------------------------- rejects out
 
 
-def rejects_csv(report: ImportReport) -> bytes:
-    """The rejected rows as CSV in UTF-8 with a BOM (Excel opens it correctly). Holds personal data."""
-    return rejects_table_csv(report.headers, report.rejected)
+REJECTS_SHEET_TITLE = "未导入 Rejected"
+
+
+def rejects_file(report: ImportReport, path: Path) -> bytes:
+    """The rejected rows in the format ``path`` names: a real .xlsx workbook for ``.xlsx``, UTF-8
+    CSV with a BOM (Excel opens it correctly) for ``.csv``; UnsupportedTableFormat (a usage error)
+    for any other name. Every cell, headers included, is inert text (domain/spreadsheet_cells.py).
+    Holds personal data."""
+    return table_bytes(path, rejects_table(report.headers, report.rejected), sheet_title=REJECTS_SHEET_TITLE)
 
 
 def export_rejects(ctx: AppContext, report: ImportReport, path: Path, *, overwrite: bool = False) -> int:
-    """Write the rejects to ``path`` (only where the user chose, checked by store/output_paths.py;
+    """Write the rejects to ``path`` as .xlsx or .csv, by its name (any other name is refused before
+    anything is written or audited); only where the user chose, checked by store/output_paths.py;
     private file mode; sensitive cells withheld unless the row had consent; an existing file only
-    replaced with ``overwrite``). Audited ``client.import.rejects_export`` with the count.
+    replaced with ``overwrite``. Audited ``client.import.rejects_export`` with the count and format.
     Returns the count."""
     check_permission(ctx, Action.CLIENT_EDIT)
+    kind = table_format(path)
     _, db = ctx.require_session()
+    data = rejects_file(report, path)
     with db.transaction():
         record(
             ctx,
             "client.import.rejects_export",
             target_type="file",
-            details={"rows": len(report.rejected)},
+            details={"rows": len(report.rejected), "format": kind.value},
         )
-        write_output(path, rejects_csv(report), data_dir=ctx.paths.root, overwrite=overwrite)
+        write_output(path, data, data_dir=ctx.paths.root, overwrite=overwrite)
     return len(report.rejected)

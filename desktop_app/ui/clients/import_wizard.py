@@ -321,13 +321,16 @@ class ResultPage(_Page):
         chosen = choose_output(
             self,
             self.tr("Export rejected rows"),
-            "rejects.csv",
-            self.tr("CSV files (*.csv)"),
+            "rejects.xlsx",
+            self.tr("Excel workbook (*.xlsx);;CSV files (*.csv)"),
             data_dir=shell.data_dir,
         )
         if chosen is None:
             return
         path = chosen.path
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            self.message.show_error(self.tr("Choose a file name ending in .xlsx or .csv."))
+            return
         if source is not None and path.resolve() == source.resolve():
             self.message.show_error(self.tr("Choose another file: the source file must not be overwritten."))
             return
