@@ -75,15 +75,22 @@ def _header(config: BranchConfig, title: tuple[str, str], number: str) -> list[F
 
 
 def _who(
-    destroyed_at: str, by: CertificateParty, approved: CertificateParty, reason: tuple[str, str]
+    destroyed_at: str,
+    by: CertificateParty,
+    approved: CertificateParty,
+    reason: tuple[str, str],
+    basis: tuple[str, str] | None = None,
 ) -> list[Flowable]:
-    return [
+    lines = [
         spacer(3),
         para(f"销毁时间 Destroyed at: {_when(destroyed_at)}"),
         para(f"执行人 Destroyed by: {by.label()}"),
         para(f"审批人 Approved by: {approved.label()}"),
         para(f"删除原因 Reason: {reason[0]} / {reason[1]}"),
     ]
+    if basis is not None:
+        lines.append(para(f"法律依据 Legal basis: {basis[0]} / {basis[1]}"))
+    return lines
 
 
 def _categories(heading: str, labels: list[str]) -> list[Flowable]:
@@ -119,14 +126,20 @@ def certificate_pdf(
     category_labels: list[tuple[str, str]],
     reason_label: tuple[str, str],
     generated_at: str,
+    legal_basis: tuple[str, str] | None = None,
+    note: str = "",
 ) -> bytes:
-    """The one-page certificate of one destruction record."""
+    """The one-page certificate of one destruction record: the reason with its legal basis (the
+    PIPL Art. 47 item) and, for a deletion on the company's initiative, the manager's note (checked
+    to hold no personal data: domain/deletion_grounds.py)."""
     story = _header(
         config,
         ("个人信息销毁证明", "Certificate of destruction of personal information"),
         f"证明编号 Record No.: {destroyed.id}",
     )
-    story += _who(destroyed.destroyed_at, destroyed_by, approved_by, reason_label)
+    story += _who(destroyed.destroyed_at, destroyed_by, approved_by, reason_label, legal_basis)
+    if note:
+        story.append(para(f"说明 Note: {note}"))
     if destroyed.request_reference:
         story.append(para(f"请求编号 Request reference: {destroyed.request_reference}"))
     story += _categories(
