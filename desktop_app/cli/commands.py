@@ -300,6 +300,10 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
 def cmd_clients(args: argparse.Namespace, out: Output) -> int:
     if getattr(args, "clients_command", "count") == "import":
         return _clients_import(args, out)
+    if getattr(args, "clients_command", "count") == "destroy":
+        from desktop_app.cli.destroy_command import run_destroy
+
+        return run_destroy(args, out)
     from desktop_app.services.client_directory import count_clients
 
     with signed_in(args) as (ctx, _):

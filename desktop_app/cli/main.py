@@ -15,6 +15,7 @@ from desktop_app import __version__
 from desktop_app.cli.access_commands import add_access_parser
 from desktop_app.cli.config_command import add_config_parser
 from desktop_app.cli.consent_commands import add_consent_parser
+from desktop_app.cli.destroy_command import add_destroy_parser
 from desktop_app.cli.output_option import add_force_option
 from desktop_app.cli.provision_command import add_provision_parser
 from desktop_app.domain.errors import BranchVaultError
@@ -234,6 +235,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--map", action="append", default=[], metavar="HEADER=FIELD", help="map a column (remembered)"
     )
+
+    add_destroy_parser(clients, _common)
 
     notice = sub.add_parser("notice", help="privacy notice versions").add_subparsers(
         dest="notice_command", metavar="ACTION", required=True
