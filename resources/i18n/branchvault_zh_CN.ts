@@ -801,6 +801,10 @@
         <translation>重新分配(&amp;A)…</translation>
     </message>
     <message>
+        <source>De&amp;lete client data…</source>
+        <translation>删除客户信息(&amp;L)…</translation>
+    </message>
+    <message>
         <source>Kept only as the law requires; cannot be viewed</source>
         <translation>依法留存，不可查看</translation>
     </message>
@@ -1426,6 +1430,81 @@ You then get the client-data recovery code, shown once.</source>
     <message>
         <source>The branch was not created.</source>
         <translation>门店未能创建。</translation>
+    </message>
+</context>
+<context>
+    <name>DestroyClientDialog</name>
+    <message>
+        <source>The purpose of processing has been achieved</source>
+        <translation>处理目的已实现</translation>
+    </message>
+    <message>
+        <source>The purpose of processing cannot be achieved</source>
+        <translation>处理目的无法实现</translation>
+    </message>
+    <message>
+        <source>The data is no longer necessary for the purpose</source>
+        <translation>为实现处理目的不再必要</translation>
+    </message>
+    <message>
+        <source>The company stopped providing the service</source>
+        <translation>本公司停止提供服务</translation>
+    </message>
+    <message>
+        <source>The client withdrew consent</source>
+        <translation>客户撤回同意</translation>
+    </message>
+    <message>
+        <source>The processing violated laws, regulations or the agreement</source>
+        <translation>违反法律、行政法规或者违反约定处理个人信息</translation>
+    </message>
+    <message>
+        <source>Delete client data</source>
+        <translation>删除客户信息</translation>
+    </message>
+    <message>
+        <source>Delete this client&apos;s personal information on the company&apos;s own initiative (PIPL Art. 47): the record, follow-ups and search entries are destroyed and cannot be recovered, and a destruction certificate is made. A buyer still under the anti-money-laundering hold is kept in storage only instead.</source>
+        <translation>由本公司主动删除该客户的个人信息（《个人信息保护法》第四十七条）：客户记录、跟进记录和搜索索引将被销毁且无法恢复，并生成销毁证明。仍在反洗钱保存期内的购房客户不会被销毁，而是转为“仅保存”。</translation>
+    </message>
+    <message>
+        <source>&amp;Ground:</source>
+        <translation>删除依据(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>说明(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Why (required; no names, phone or ID numbers)</source>
+        <translation>删除原因（必填；不要填写姓名、电话或证件号）</translation>
+    </message>
+    <message>
+        <source>I understand the data cannot be recovered</source>
+        <translation>我知道删除后数据无法恢复</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Save certificate…</source>
+        <translation>保存销毁证明(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The client&apos;s data was destroyed (destruction record No. %1).</source>
+        <translation>该客户的信息已销毁（销毁记录编号 %1）。</translation>
+    </message>
+    <message>
+        <source>This client bought: anti-money-laundering rules require keeping the records until %1. The record is now in storage only and all other processing has stopped; nothing was destroyed.</source>
+        <translation>该客户已购房：反洗钱规定要求其记录保存至 %1。该记录已转为“仅保存”，其他处理均已停止，未销毁任何数据。</translation>
+    </message>
+    <message>
+        <source>Certificate saved as %1</source>
+        <translation>销毁证明已保存为 %1</translation>
     </message>
 </context>
 <context>
