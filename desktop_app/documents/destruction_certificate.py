@@ -39,6 +39,7 @@ class BatchSummary:
     destroyed_at: str
     categories: tuple[tuple[tuple[str, str], int], ...]  # ((zh, en) label, number of clients)
     reason_label: tuple[str, str]
+    legal_basis: tuple[str, str] | None = None  # the PIPL Art. 47 item (domain/deletion_grounds.py)
 
 
 def _when(timestamp: str) -> str:
@@ -175,7 +176,7 @@ def batch_certificate_pdf(
         f"批次编号 Batch No.: {batch.batch_id}",
     )
     story += [spacer(2), para(f"销毁客户数量 Number of clients: {count}", styles().heading)]
-    story += _who(batch.destroyed_at, destroyed_by, approved_by, batch.reason_label)
+    story += _who(batch.destroyed_at, destroyed_by, approved_by, batch.reason_label, batch.legal_basis)
     story += _categories(
         "已销毁的个人信息类别（客户数） Categories destroyed (number of clients):",
         [f"{zh} / {en}: {n}" for (zh, en), n in batch.categories],
