@@ -32,6 +32,7 @@ from desktop_app.domain.field_errors import FieldLabel, InvalidField
 from desktop_app.domain.identity_documents import RESIDENT_ID_FIELD, IdType
 from desktop_app.domain.import_columns import IGNORE, SENSITIVE_FIELDS
 from desktop_app.domain.provincial_divisions import PROVINCIAL_DIVISIONS
+from desktop_app.domain.spreadsheet_cells import unquote_cell
 
 EXACT_DIGITS = 15
 """Excel keeps 15 significant digits: a longer number typed into a number cell has lost the rest."""
@@ -85,7 +86,8 @@ def _lost_precision() -> InvalidField:
 
 
 def cell_text(value: object) -> str:
-    """A cell as text: whole numbers without ".0", dates as YYYY-MM-DD, yes/no for booleans."""
+    """A cell as text: whole numbers without ".0", dates as YYYY-MM-DD, yes/no for booleans, and
+    the quote the app puts before formula-like text (domain/spreadsheet_cells.py) taken off."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -100,7 +102,7 @@ def cell_text(value: object) -> str:
         return value.date().isoformat() if value.time() == time() else value.isoformat(" ")
     if isinstance(value, date | time):
         return value.isoformat()
-    return str(value).strip()
+    return unquote_cell(str(value).strip()).strip()  # a fixed rejects file: '+86… is a phone again
 
 
 def _id_number_text(value: object) -> str:

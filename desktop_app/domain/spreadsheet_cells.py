@@ -50,11 +50,27 @@ def starts_like_formula(text: str) -> bool:
     return bool(rest) and rest[0] in FORMULA_STARTS
 
 
+def needs_quote(text: str) -> bool:
+    """Whether ``safe_cell`` puts a quote in front: the text starts like a formula, or does so after
+    quotes of its own (so that ``unquote_cell`` is its exact inverse: ``'=1`` is written ``''=1``)."""
+    return starts_like_formula(text.lstrip(QUOTE))
+
+
 def safe_cell(value: object) -> str:
     """``value`` as text that no spreadsheet runs: a single quote in front when it starts like a
     formula (see the module docstring), otherwise unchanged. ``None`` is the empty cell."""
     text = "" if value is None else str(value)
-    return QUOTE + text if starts_like_formula(text) else text
+    return QUOTE + text if needs_quote(text) else text
+
+
+def unquote_cell(text: str) -> str:
+    """The inverse of ``safe_cell`` for text read back from a spreadsheet the app wrote (a rejects
+    file fixed and imported again): a quote in front of what starts like a formula is dropped, so
+    ``'+86 138…`` is a phone number again. Any other text is unchanged. Whatever comes in is made
+    inert again on the way out, so this never lets a formula through."""
+    if text.startswith(QUOTE) and needs_quote(text[1:]):
+        return text[1:]
+    return text
 
 
 def safe_row(values: Iterable[object]) -> list[str]:

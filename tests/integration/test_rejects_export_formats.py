@@ -53,3 +53,29 @@ def test_another_extension_is_refused_and_nothing_is_written(
     with pytest.raises(UnsupportedTableFormat):
         export_rejects(agent, report, tmp_path / name)
     assert not (tmp_path / name).exists() and _exports(agent) == []
+
+
+def test_a_fixed_rejects_workbook_imports_again_with_the_quotes_taken_off(
+    signed_in: SignIn, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    agent = signed_in(Role.AGENT)
+    source = tmp_path / "a.csv"
+    source.write_text("姓名,手机,备注\n,+86 138 0013 8000,-急\n", encoding="utf-8")
+    report = import_clients(agent, source)
+    assert [r.field for r in report.rejected] == ["name"]
+    out = tmp_path / "r.xlsx"
+    export_rejects(agent, report, out)
+    workbook = load_workbook(out)
+    sheet = workbook.active
+    assert sheet is not None
+    assert [cell.value for cell in sheet[2]][4:] == [None, "'+86 138 0013 8000", "'-急"]
+    sheet.cell(row=2, column=5, value="欧阳娜娜")  # fixed in the rejects file itself
+    workbook.save(tmp_path / "fixed.xlsx")
+    again = import_clients(agent, tmp_path / "fixed.xlsx")
+    assert again.imported == 1 and not again.rejected
+    _, db = agent.require_session()
+    assert db.execute("SELECT full_name, phone_e164, notes FROM clients").fetchall() == [
+        ("欧阳娜娜", "+8613800138000", "-急")
+    ]
