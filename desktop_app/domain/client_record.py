@@ -32,6 +32,8 @@ from desktop_app.domain.client_choices import (
     SourceChannel,
 )
 from desktop_app.domain.client_fields import (
+    ADDRESS_DETAIL_FIELD,
+    NOTES_FIELD,
     clean_notes,
     validate_email,
     validate_name,
@@ -49,6 +51,7 @@ from desktop_app.domain.identity_documents import (
 from desktop_app.domain.input_text import collapse_spaces
 from desktop_app.domain.labelled_choice import LabelledChoice
 from desktop_app.domain.phone_numbers import validate_phone
+from desktop_app.domain.sensitive_numbers import refuse_sensitive_numbers
 
 STAGE_FIELD = FieldLabel("stage", "客户阶段", "Stage")
 INTENDED_DISTRICTS_FIELD = FieldLabel("intended_districts", "意向区域", "Districts wanted")
@@ -234,11 +237,11 @@ def _choice(kind: type[LabelledChoice], text: str, field: FieldLabel) -> str | N
     return kind.parse(text, field).value if text.strip() else None
 
 
-def _districts(text: str) -> str:
+def _districts(text: str, today: date | None) -> str:
     value = collapse_spaces(text)
     if len(value) > INTENDED_DISTRICTS_MAX:
         raise too_long(INTENDED_DISTRICTS_FIELD, INTENDED_DISTRICTS_MAX, len(value))
-    return value
+    return refuse_sensitive_numbers(INTENDED_DISTRICTS_FIELD, value, today=today)
 
 
 def validate_draft(
@@ -249,6 +252,8 @@ def validate_draft(
     id_kept_for_legal_hold: bool = False,
 ) -> ClientValues:
     """The draft validated field by field (InvalidField names the first bad field in zh and en).
+    Free-text fields (notes, districts wanted, street address) refuse a resident ID or bank card
+    number (domain/sensitive_numbers.py): an ID number is kept only in its field, behind consent.
 
     ``guardian_consent``: a guardian signed the client's consent form, so the ID document of a child
     under 14 may be recorded (Art. 31). ``id_kept_for_legal_hold``: the stored ID document stays
@@ -272,6 +277,8 @@ def validate_draft(
     if income is not None and not sensitive_ok:
         raise _consent_needed(INCOME_BAND_FIELD)
     address = validate_optional_address(draft.province, draft.city, draft.district, draft.address_detail)
+    if address is not None:
+        refuse_sensitive_numbers(ADDRESS_DETAIL_FIELD, address.detail, today=today)
     return ClientValues(
         full_name=name,
         phone_e164=phone.e164,
@@ -286,7 +293,7 @@ def validate_draft(
         address_detail=address.detail if address else None,
         income_band=income,
         property_type=_choice(PropertyType, draft.property_type, PROPERTY_TYPE_FIELD),
-        intended_districts=_districts(draft.intended_districts),
+        intended_districts=_districts(draft.intended_districts, today),
         area_range=_choice(AreaRange, draft.area_range, AREA_RANGE_FIELD),
         budget_band=_choice(BudgetBand, draft.budget_band, BUDGET_BAND_FIELD),
         payment_method=_choice(PaymentMethod, draft.payment_method, PAYMENT_METHOD_FIELD),
@@ -294,7 +301,7 @@ def validate_draft(
         purchase_timeline=_choice(PurchaseTimeline, draft.purchase_timeline, PURCHASE_TIMELINE_FIELD),
         intention_level=_choice(IntentionLevel, draft.intention_level, INTENTION_LEVEL_FIELD),
         source_channel=_choice(SourceChannel, draft.source_channel, SOURCE_CHANNEL_FIELD),
-        notes=clean_notes(draft.notes),
+        notes=refuse_sensitive_numbers(NOTES_FIELD, clean_notes(draft.notes), today=today),
         sensitive_consent=consent,
     )
 

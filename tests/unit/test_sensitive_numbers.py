@@ -130,7 +130,9 @@ def test_a_resident_id_typed_with_spaces_hyphens_full_width_or_lower_case_x_is_f
 
 
 @given(number=legacy_ids(), before=chinese, after=chinese, style=st.sampled_from(["", " ", "-"]))
-def test_an_old_15_digit_id_is_found_alone_or_grouped(number: str, before: str, after: str, style: str) -> None:
+def test_an_old_15_digit_id_is_found_alone_or_grouped(
+    number: str, before: str, after: str, style: str
+) -> None:
     grouped = number if not style else style.join((number[:6], number[6:12], number[12:]))
     assert found(f"{before}{grouped}{after}") is ID
     assert found(f"{before}身份证{number}{after}") is ID
@@ -221,7 +223,9 @@ def test_chinese_text_with_phones_dates_amounts_and_house_numbers_is_not_flagged
     second=st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True),
     between=st.sampled_from([" ", "-", "  ", " / ", "、", " 或 "]),
 )
-def test_two_phone_numbers_side_by_side_are_not_an_id_or_a_card(first: str, second: str, between: str) -> None:
+def test_two_phone_numbers_side_by_side_are_not_an_id_or_a_card(
+    first: str, second: str, between: str
+) -> None:
     assert found(first + between + second) is None
 
 
