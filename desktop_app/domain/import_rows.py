@@ -7,6 +7,8 @@ number, income band) are kept only when the row has the signed sensitive-data co
 column, read with ``consent_flag``, or a manager's whole-file confirmation) and the stage allows them
 (``sensitive_fields_allowed``); otherwise they are dropped and the row is still imported. An ID number
 that Excel stored as a number has lost its last digits: such a row is rejected, never "corrected".
+A resident ID or bank card number in a free-text column (an ID column with an unknown header mapped
+to notes) rejects the row (domain/sensitive_numbers.py) and is withheld from the rejects export.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from desktop_app.domain.field_errors import FieldLabel, InvalidField
 from desktop_app.domain.identity_documents import RESIDENT_ID_FIELD, IdType
 from desktop_app.domain.import_columns import IGNORE, SENSITIVE_FIELDS
 from desktop_app.domain.provincial_divisions import PROVINCIAL_DIVISIONS
+from desktop_app.domain.sensitive_numbers import find_sensitive_number
 from desktop_app.domain.spreadsheet_cells import unquote_cell
 
 EXACT_DIGITS = 15
@@ -200,12 +203,16 @@ def _rejected(
 
 def export_cells(cells: Sequence[object], mapping: Sequence[str], *, keep_sensitive: bool) -> tuple[str, ...]:
     """A row as text for the rejects export, its ID number and income cells withheld unless
-    ``keep_sensitive``."""
+    ``keep_sensitive``; any other cell holding a resident ID or bank card number (a notes column,
+    an ignored one) always withheld."""
     texts = [cell_text(cell) for cell in cells]
-    if not keep_sensitive:
-        for index, field in enumerate(mapping[: len(texts)]):
-            if field in SENSITIVE_FIELDS and texts[index]:
+    for index, text in enumerate(texts):
+        field = mapping[index] if index < len(mapping) else IGNORE
+        if field in SENSITIVE_FIELDS:
+            if not keep_sensitive and text:
                 texts[index] = WITHHELD
+        elif find_sensitive_number(text) is not None:
+            texts[index] = WITHHELD
     return tuple(texts)
 
 
