@@ -349,6 +349,7 @@ def _clients_import(args: argparse.Namespace, out: Output) -> int:
         assign_to=args.assign_to,
         consent_confirmed=args.consent_confirmed,
         mapping=_header_maps(args.map),
+        mapping_for_branch=args.save_mapping_for_branch,
     )
     with signed_in(args) as (ctx, _):
         report = import_clients(ctx, source, options)

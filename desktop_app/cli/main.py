@@ -233,7 +233,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="managers: every row has the signed sensitive-data consent (keeps ID numbers and income)",
     )
     p.add_argument(
-        "--map", action="append", default=[], metavar="HEADER=FIELD", help="map a column (remembered)"
+        "--map",
+        action="append",
+        default=[],
+        metavar="HEADER=FIELD",
+        help="map a column (remembered for you; your mappings take precedence over the branch's)",
+    )
+    p.add_argument(
+        "--save-mapping-for-branch",
+        action="store_true",
+        help="managers: remember the --map choices for the whole branch (everyone's default)",
     )
 
     add_destroy_parser(clients, _common)

@@ -1,7 +1,7 @@
 """Importing a branch's legacy client list (.xlsx or .csv), for the import wizard and the CLI.
 
 ``preview_import`` reads the file and proposes a column mapping (built-in headers, then the headers
-staff mapped before); ``import_clients`` validates every row like intake and writes the accepted
+mapped before: the branch's, saved by a manager, then the importer's own over them); ``import_clients`` validates every row like intake and writes the accepted
 ones in ONE transaction with their audit entries: all or nothing. Duplicates (same phone or ID
 number as an existing client, or repeated in the file) are skipped or merged by choice; a merge
 only fills a client's empty fields, and only for a client the importer may see and edit. Sensitive
@@ -59,7 +59,7 @@ from desktop_app.services.client_intake import ReassignRefused
 from desktop_app.services.context import AppContext
 from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.client_repository import ClientRepository
-from desktop_app.store.import_mapping_repository import ImportMappingRepository
+from desktop_app.store.import_mapping_repository import BRANCH_MAPPING_OWNER, ImportMappingRepository
 from desktop_app.store.output_paths import write_output
 from desktop_app.store.spreadsheet_reader import MAX_DATA_ROWS, Sheet, SpreadsheetError, read_sheet
 from desktop_app.store.spreadsheet_writer import table_bytes, table_format
@@ -82,6 +82,7 @@ class ImportOptions:
     assign_to: str | None = None  # a username (managers only); None: the importer
     consent_confirmed: bool = False  # a manager confirms every row has the signed sensitive-data consent
     mapping: Mapping[str, str] = field(default_factory=dict)  # header as in the file → field or IGNORE
+    mapping_for_branch: bool = False  # a manager saves ``mapping`` as the whole branch's default
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,15 @@ class ConsentConfirmationRefused(PermissionDenied):
         )
 
 
+class BranchMappingRefused(PermissionDenied):
+    def __init__(self) -> None:
+        BranchVaultError.__init__(
+            self,
+            "只有店长可以把列对应保存为全店默认；您的列对应只对您自己生效。",
+            "Only a manager may save a column mapping for the whole branch; yours apply to you only.",
+        )
+
+
 # ------------------------------------------------------------------------------------------- reading
 
 
@@ -184,8 +194,8 @@ def _data_rows(sheet: Sheet, header_index: int) -> list[tuple[int, tuple[object,
 def preview_import(ctx: AppContext, path: Path) -> ImportPreview:
     """Read ``path`` and propose the mapping. Nothing is written."""
     check_permission(ctx, Action.CLIENT_EDIT)
-    _, db = ctx.require_session()
-    remembered = ImportMappingRepository(db).all()
+    session, db = ctx.require_session()
+    remembered = ImportMappingRepository(db).for_staff(session.staff_id)
     sheet = read_sheet(path)
     index = _locate_header(sheet, remembered)
     headers = _header_texts(sheet.rows[index])
@@ -226,6 +236,51 @@ def _check_consent_confirmation(ctx: AppContext, confirmed: bool) -> None:
                 outcome="denied",
             )
         raise ConsentConfirmationRefused()
+
+
+def _check_branch_mapping(ctx: AppContext, options: ImportOptions) -> None:
+    session, db = ctx.require_session()
+    if options.mapping_for_branch and session.role is not Role.MANAGER:
+        with db.transaction():
+            record(
+                ctx,
+                "access.denied",
+                target_type="action",
+                target_id="client.import.mapping_for_branch",
+                outcome="denied",
+            )
+        raise BranchMappingRefused()
+    if options.mapping_for_branch and not options.mapping:
+        raise InvalidInput(
+            "没有要保存为全店默认的列对应（请同时指定列对应）。",
+            "There is no column mapping to save for the branch (give the mapping too).",
+        )
+
+
+def _remember_mapping(
+    ctx: AppContext,
+    mappings: ImportMappingRepository,
+    headers: Sequence[str],
+    targets: Sequence[str],
+    overrides: Mapping[str, str],
+    *,
+    for_branch: bool,
+) -> None:
+    """Remember the columns the user mapped: for the importer alone (compared with what the branch's
+    mappings give), or, by a manager, for the whole branch (compared with the built-in headers; the
+    manager's own mappings of those headers give way to it)."""
+    session, _ = ctx.require_session()
+    now = utc_timestamp(ctx.clock())
+    if for_branch:
+        changes = remembered_changes(headers, targets)
+        chosen = {k: v for k, v in changes.items() if k in overrides}
+        mappings.apply(chosen, owner_staff_id=BRANCH_MAPPING_OWNER, now=now, saved_by=session.staff_id)
+        mappings.apply(dict.fromkeys(chosen, ""), owner_staff_id=session.staff_id, now=now)
+        return
+    changes = remembered_changes(headers, targets, mappings.branch())
+    mappings.apply(
+        {k: v for k, v in changes.items() if k in overrides}, owner_staff_id=session.staff_id, now=now
+    )
 
 
 def _column_targets(
@@ -383,10 +438,11 @@ def import_clients(ctx: AppContext, path: Path, options: ImportOptions | None = 
     except ValueError:
         raise InvalidInput("重复处理方式须为 skip 或 merge。", "On duplicates: skip or merge.") from None
     _check_consent_confirmation(ctx, options.consent_confirmed)
+    _check_branch_mapping(ctx, options)
     agent_id, agent_username = _assignee(ctx, options.assign_to)
-    _, db = ctx.require_session()
+    session, db = ctx.require_session()
     mappings = ImportMappingRepository(db)
-    remembered = mappings.all()
+    remembered = mappings.for_staff(session.staff_id)
     overrides = _overrides(options.mapping)
     sheet = read_sheet(path)
     header_index = _locate_header(sheet, {**remembered, **overrides})
@@ -418,9 +474,8 @@ def import_clients(ctx: AppContext, path: Path, options: ImportOptions | None = 
     with db.transaction():
         _write(ctx, repo, accepted, agent_id=agent_id, policy=policy, tally=tally)
         if overrides:
-            changes = remembered_changes(headers, targets)
-            mappings.apply(
-                {k: v for k, v in changes.items() if k in overrides}, now=utc_timestamp(ctx.clock())
+            _remember_mapping(
+                ctx, mappings, headers, targets, overrides, for_branch=options.mapping_for_branch
             )
         record(
             ctx,
@@ -441,6 +496,9 @@ def import_clients(ctx: AppContext, path: Path, options: ImportOptions | None = 
                 "assigned_to_staff_id": agent_id,
                 "consent_confirmed": options.consent_confirmed,
                 "mapped_fields": sorted(set(targets) - {IGNORE}),
+                "mapping_remembered_for": ("branch" if options.mapping_for_branch else "own")
+                if overrides
+                else None,
             },
         )
     return ImportReport(

@@ -1609,6 +1609,10 @@ You then get the client-data recovery code, shown once.</translation>
         <translation>Ignore</translation>
     </message>
     <message>
+        <source>&amp;Remember these choices for the whole branch (everyone&apos;s default; a person&apos;s own choices come first)</source>
+        <translation>&amp;Remember these choices for the whole branch (everyone&apos;s default; a person&apos;s own choices come first)</translation>
+    </message>
+    <message>
         <source>Options</source>
         <translation>Options</translation>
     </message>

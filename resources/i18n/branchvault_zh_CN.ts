@@ -1607,6 +1607,10 @@ You then get the client-data recovery code, shown once.</source>
         <translation>忽略</translation>
     </message>
     <message>
+        <source>&amp;Remember these choices for the whole branch (everyone&apos;s default; a person&apos;s own choices come first)</source>
+        <translation>保存为全店默认的列对应(&amp;R)（所有人默认使用；个人自己的选择优先）</translation>
+    </message>
+    <message>
         <source>Options</source>
         <translation>导入选项</translation>
     </message>

@@ -132,6 +132,32 @@ def test_manager_assigns_to_an_agent_and_confirms_consent(qtbot, branch, make_sh
     assert not wizard.result_page.export_button.isEnabled()  # nothing rejected
 
 
+def test_a_manager_may_remember_the_columns_for_the_whole_branch(
+    qtbot, branch, make_shell, tmp_path: Path
+) -> None:
+    path = fx.write_workbook(tmp_path / "a.xlsx", ("联络人", "手机"), [(2, ("张伟", "13812345678"))])
+    agent = _wizard(qtbot, branch, make_shell, Role.AGENT)
+    _choose(qtbot, agent, path)
+    agent.next()
+    assert not agent.mapping_page.branch_box.isVisibleTo(agent)  # managers only
+    agent.close()
+
+    wizard = _wizard(qtbot, branch, make_shell, Role.MANAGER)
+    _choose(qtbot, wizard, path)
+    wizard.next()
+    page = wizard.mapping_page
+    assert page.branch_box.isVisibleTo(wizard) and not page.branch_box.isChecked()
+    page.set_target(0, "name")
+    page.branch_box.setChecked(True)
+    wizard.next()
+    with qtbot.waitSignal(wizard.imported, timeout=15_000):
+        wizard.next()
+    wait_idle(qtbot, wizard.shell)
+    assert _stored(wizard, "SELECT owner_staff_id, header, field FROM import_header_mappings") == [
+        (0, "联络人", "name")
+    ]
+
+
 def test_an_unreadable_file_is_explained_and_blocks_the_next_step(
     qtbot, branch, make_shell, tmp_path: Path
 ) -> None:

@@ -98,10 +98,13 @@ class MappingPage(_Page):
         self.table = QTableWidget(0, 2)
         setup_read_only_table(self.table, fit_columns=True)
         self.combos: list[QComboBox] = []
+        self.branch_box = QCheckBox()  # managers: save the choices as the whole branch's default
+        self.branch_box.setVisible(wizard.is_manager)
         self.message = MessageLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.branch_box)
         layout.addWidget(self.message)
 
     def initializePage(self) -> None:
@@ -393,6 +396,11 @@ class ImportWizard(Retranslating, QWizard):
         )
         for combo in self.mapping_page.combos:
             combo.setItemText(0, self.tr("Ignore"))
+        self.mapping_page.branch_box.setText(
+            self.tr(
+                "&Remember these choices for the whole branch (everyone's default; a person's own choices come first)"
+            )
+        )
         page = self.options_page
         page.setTitle(self.tr("Options"))
         page.duplicates_label.setText(
@@ -462,4 +470,5 @@ class ImportWizard(Retranslating, QWizard):
             assign_to=self.options_page.assign_to(),
             consent_confirmed=self.is_manager and self.options_page.consent_box.isChecked(),
             mapping={header: field for header, field in mapping.items() if header.strip()},
+            mapping_for_branch=self.is_manager and self.mapping_page.branch_box.isChecked(),
         )
