@@ -33,6 +33,9 @@ from desktop_app.domain.client_choices import (
 )
 from desktop_app.domain.client_fields import (
     ADDRESS_DETAIL_FIELD,
+    CITY_FIELD,
+    DISTRICT_FIELD,
+    EMAIL_FIELD,
     NOTES_FIELD,
     clean_notes,
     validate_email,
@@ -252,8 +255,8 @@ def validate_draft(
     id_kept_for_legal_hold: bool = False,
 ) -> ClientValues:
     """The draft validated field by field (InvalidField names the first bad field in zh and en).
-    Free-text fields (notes, districts wanted, street address) refuse a resident ID or bank card
-    number (domain/sensitive_numbers.py): an ID number is kept only in its field, behind consent.
+    Free-text fields (notes, districts wanted, email, city, district, street address) refuse a
+    resident ID or bank card number (domain/sensitive_numbers.py): an ID number is kept only in its field, behind consent.
 
     ``guardian_consent``: a guardian signed the client's consent form, so the ID document of a child
     under 14 may be recorded (Art. 31). ``id_kept_for_legal_hold``: the stored ID document stays
@@ -278,7 +281,12 @@ def validate_draft(
         raise _consent_needed(INCOME_BAND_FIELD)
     address = validate_optional_address(draft.province, draft.city, draft.district, draft.address_detail)
     if address is not None:
+        for label, text in ((CITY_FIELD, address.city), (DISTRICT_FIELD, address.district)):
+            refuse_sensitive_numbers(label, text, today=today)
         refuse_sensitive_numbers(ADDRESS_DETAIL_FIELD, address.detail, today=today)
+    email = validate_email(draft.email)
+    if email is not None:
+        refuse_sensitive_numbers(EMAIL_FIELD, email, today=today)
     return ClientValues(
         full_name=name,
         phone_e164=phone.e164,
@@ -286,7 +294,7 @@ def validate_draft(
         stage=stage.value,
         id_type=id_type,
         id_number=id_number,
-        email=validate_email(draft.email),
+        email=email,
         province=address.province if address else None,
         city=address.city if address else None,
         district=address.district if address else None,

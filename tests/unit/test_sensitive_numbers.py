@@ -13,8 +13,12 @@ from hypothesis import strategies as st
 from stdnum import luhn
 
 from desktop_app.domain.client_fields import NOTES_FIELD
+from desktop_app.domain.client_record import ClientDraft, validate_draft
+from desktop_app.domain.client_requests import validate_description, validate_outcome, validate_refusal_reason
+from desktop_app.domain.consent_records import validate_note
 from desktop_app.domain.field_errors import InvalidField
 from desktop_app.domain.provincial_divisions import MAINLAND_CODES
+from desktop_app.domain.reveal_policy import RevealReason, validate_reason
 from desktop_app.domain.sensitive_numbers import (
     SensitiveNumber,
     find_sensitive_number,
@@ -268,3 +272,52 @@ def test_a_birth_date_after_today_is_not_a_valid_id_yet() -> None:
     born = TODAY + timedelta(days=1)
     first_17 = f"110105{born:%Y%m%d}002"
     assert found(first_17 + check_char(first_17)) is None
+
+
+# ------------------------------------------------------------------------- every free-text client field
+
+ADDRESS = {"province": "广东省", "city": "深圳市", "district": "南山区", "address_detail": "科技园路1号"}
+
+
+@pytest.mark.parametrize(
+    ("field", "changes"),
+    [
+        ("notes", {"notes": "证件 110105 19491231 002x"}),
+        ("intended_districts", {"intended_districts": "南山 11010519491231002X"}),
+        ("email", {"email": "11010519491231002X@example.cn"}),
+        ("city", {**ADDRESS, "city": "11010519491231002X"}),
+        ("district", {**ADDRESS, "district": "11010519491231002X"}),
+        ("address_detail", {**ADDRESS, "address_detail": "卡 6222 0000 0000 0000 004"}),
+    ],
+)
+def test_every_free_text_field_of_a_client_refuses_an_id_or_card_number(
+    field: str, changes: dict[str, str]
+) -> None:
+    draft = ClientDraft(name="李娜", phone="13912345678", **changes)
+    with pytest.raises(InvalidField) as caught:
+        validate_draft(draft, today=TODAY)
+    assert caught.value.field == field
+    assert caught.value.reason in ("holds_id_number", "holds_bank_card_number")
+
+
+def test_ordinary_free_text_is_kept() -> None:
+    draft = ClientDraft(
+        name="李娜",
+        phone="13912345678",
+        notes="2024-05-01 到访，预算 300 万，电话 139 1234 5678；想要 3 栋 1201 室",
+        intended_districts="南山 福田",
+        email="lina1990@example.cn",
+        **ADDRESS,
+    )
+    assert validate_draft(draft, today=TODAY).notes.startswith("2024-05-01")
+
+
+def test_request_texts_withdrawal_notes_and_reveal_reasons_refuse_a_split_id_number() -> None:
+    split = "客户证件 110-105-194-912-310-02x 已核"  # no run of 4 digits: the old digit check missed it
+    for check in (validate_outcome, validate_refusal_reason, validate_description, validate_note):
+        with pytest.raises(InvalidField) as caught:
+            check(split)
+        assert caught.value.reason == "holds_id_number"
+    with pytest.raises(InvalidField) as reveal:
+        validate_reason(RevealReason.OTHER, split)
+    assert reveal.value.reason == "holds_id_number"
