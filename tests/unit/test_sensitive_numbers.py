@@ -184,10 +184,12 @@ def test_any_bank_card_number_passing_luhn_is_found(
 ) -> None:
     body = (prefix + digits)[: length - 1]
     number = body + luhn.calc_check_digit(body)
-    assert found(f"{before}{number}{after}") is CARD
+    # (a 15-digit card number can also read as a valid old ID number: refused either way)
+    expected = (CARD, ID) if length == 15 else (CARD,)
+    assert found(f"{before}{number}{after}") in expected
     grouped = " ".join(number[i : i + 4] for i in range(0, length, 4))
-    assert found(f"{before}卡号 {grouped}{after}") is CARD
-    assert found(f"{before}{grouped.replace(' ', '-')}{after}") is CARD
+    assert found(f"{before}卡号 {grouped}{after}") in expected
+    assert found(f"{before}{grouped.replace(' ', '-')}{after}") in expected
 
 
 @pytest.mark.parametrize(
