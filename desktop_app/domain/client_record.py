@@ -283,7 +283,7 @@ def validate_draft(
         province=address.province if address else None,
         city=address.city if address else None,
         district=address.district if address else None,
-        address_detail=address.detail if address else None,
+        address_detail=(address.detail or None) if address else None,
         income_band=income,
         property_type=_choice(PropertyType, draft.property_type, PROPERTY_TYPE_FIELD),
         intended_districts=_districts(draft.intended_districts),

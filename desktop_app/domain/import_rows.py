@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from desktop_app.domain.address_parts import split_address
 from desktop_app.domain.client_fields import ADDRESS_DETAIL_FIELD
 from desktop_app.domain.client_record import (
     STAGE_FIELD,
@@ -31,7 +32,6 @@ from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.field_errors import FieldLabel, InvalidField
 from desktop_app.domain.identity_documents import RESIDENT_ID_FIELD, IdType
 from desktop_app.domain.import_columns import IGNORE, SENSITIVE_FIELDS
-from desktop_app.domain.provincial_divisions import PROVINCIAL_DIVISIONS
 from desktop_app.domain.spreadsheet_cells import unquote_cell
 
 EXACT_DIGITS = 15
@@ -132,37 +132,6 @@ _STAGE_WORDS = {
     "已成交": Stage.CONTRACT.value,
     "结束": Stage.CLOSED.value,
 }
-_MUNICIPALITIES = frozenset({"11", "12", "31", "50"})
-_CITY = re.compile(r"(.+?(?:自治州|地区|盟|市))(.*)", re.DOTALL)
-_DISTRICT = re.compile(r"(.+?(?:区|县|市|旗))(.+)", re.DOTALL)
-_PROVINCE_FORMS = sorted(
-    ((form, d) for d in PROVINCIAL_DIVISIONS if d.mainland for form in (d.name_zh, d.short_zh)),
-    key=lambda pair: -len(pair[0]),
-)
-
-
-def split_address(text: str) -> tuple[str, str, str, str] | None:
-    """A whole mainland address ("广东省深圳市南山区科技园路1号") as (province, city, district, detail);
-    None when it cannot be split with confidence."""
-    text = re.sub(r"\s+", "", text)
-    found = next(((form, d) for form, d in _PROVINCE_FORMS if text.startswith(form)), None)
-    if found is None:
-        return None
-    form, division = found
-    rest = text[len(form) :]
-    if division.code in _MUNICIPALITIES:
-        city = division.name_zh
-        if rest.startswith(city) or rest.startswith(division.short_zh + "市"):
-            rest = rest[len(city) :]
-    else:
-        city_match = _CITY.fullmatch(rest)
-        if city_match is None:
-            return None
-        city, rest = city_match.group(1), city_match.group(2)
-    district_match = _DISTRICT.fullmatch(rest)
-    if district_match is None:
-        return None
-    return division.name_zh, city, district_match.group(1), district_match.group(2)
 
 
 def _unsplittable() -> InvalidField:
