@@ -33,7 +33,7 @@ from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.field_errors import FieldLabel, InvalidField
 from desktop_app.domain.identity_documents import ID_TYPE_FIELD, RESIDENT_ID_FIELD, IdType, validate_id_number
 from desktop_app.domain.import_columns import IGNORE, SENSITIVE_FIELDS
-from desktop_app.domain.phone_numbers import validate_phone
+from desktop_app.domain.phone_numbers import PHONE_FIELD, validate_phone
 from desktop_app.domain.spreadsheet_cells import unquote_cell
 
 EXACT_DIGITS = 15
@@ -157,14 +157,15 @@ def rejected_row(
 
 
 DUPLICATE_PROBLEMS = {
-    key: RowProblem(
-        key,
-        "duplicate",
-        f"与已登记的客户或本文件中前面的行重复（{zh}相同），未导入；如需合并请联系店长",
-        f"duplicates a registered client or an earlier row of this file (same {en}); not imported, "
-        "ask the manager if it should be merged",
+    label.key: RowProblem.of(
+        InvalidField(
+            label,
+            "duplicate",
+            "与已登记的客户或本文件中前面的行相同，未导入",
+            "is the same as a registered client's or an earlier row's of this file; not imported",
+        )
     )
-    for key, zh, en in (("phone", "手机号码", "phone number"), ("id_number", "证件号码", "ID number"))
+    for label in (PHONE_FIELD, FieldLabel("id_number", "证件号码", "ID number"))
 }
 """The one message for a duplicate row: the same whoever holds the other client (see
 services/client_import.py: an agent is never told whether it is another agent's client)."""
@@ -364,11 +365,21 @@ def parse_row(
         **{key: value for key, value in texts.items() if key != "stage"},
     )
     problems.extend(draft_problems(draft, today=today))
+    problems.sort(key=_form_order)
     if problems:
         return _rejected(
             row_number, cells, problems, mapping, keep_sensitive=keep_sensitive, draft=draft, today=today
         )
     return AcceptedRow(row_number, validate_draft(draft, today=today), draft, tuple(dropped))
+
+
+_FORM_ORDER = {name: index for index, name in enumerate(f.name for f in dataclasses.fields(ClientDraft))}
+_FORM_ORDER["address"] = _FORM_ORDER["province"]
+
+
+def _form_order(error: InvalidInput) -> int:
+    """A row's problems are listed in the order of the intake form (a problem of no field last)."""
+    return _FORM_ORDER.get(str(getattr(error, "field", "")), len(_FORM_ORDER))
 
 
 def _place_address(texts: dict[str, str]) -> None:
