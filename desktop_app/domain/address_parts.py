@@ -36,9 +36,10 @@ _PROVINCE_FORMS = sorted(
 _BY_PROVINCE: dict[str, list[Prefecture]] = {}
 for _prefecture in PREFECTURES:
     _BY_PROVINCE.setdefault(_prefecture.province_code, []).append(_prefecture)
-_CITIES = sorted(
-    (p for p in PREFECTURES if p.province_code not in _MUNICIPALITIES), key=lambda p: -len(p.name)
-)
+_CITIES: dict[str, list[Prefecture]] = {}  # first character → cities, longest name first
+for _prefecture in sorted(PREFECTURES, key=lambda p: -len(p.name)):
+    if _prefecture.province_code not in _MUNICIPALITIES:
+        _CITIES.setdefault(_prefecture.name[0], []).append(_prefecture)
 
 
 def _short(name: str) -> str | None:
@@ -87,7 +88,7 @@ def _after_province(
     if division is None:
         if not strict:
             return None  # no province: only a city the table knows, by its full name
-        for city in _CITIES:
+        for city in _CITIES.get(rest[:1], []):
             if rest.startswith(city.name):
                 found = _after_city(city, rest[len(city.name) :], strict=True)
                 if found is not None:

@@ -7,6 +7,10 @@ number, income band) are kept only when the row has the signed sensitive-data co
 column, read with ``consent_flag``, or a manager's whole-file confirmation) and the stage allows them
 (``sensitive_fields_allowed``); otherwise they are dropped and the row is still imported. An ID number
 that Excel stored as a number has lost its last digits: such a row is rejected, never "corrected".
+A rejected row names EVERY problem found in it (``RejectedRow.problems``, in the order of the intake
+form), not only the first, and keeps its own phone and ID number, normalised, so the import service
+can count it as a duplicate before refusing it. A whole address in one column is split by
+domain/address_parts.py.
 """
 
 from __future__ import annotations
