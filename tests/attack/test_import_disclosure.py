@@ -22,7 +22,7 @@ from desktop_app.domain.errors import PermissionDenied
 from desktop_app.domain.roles import Role
 from desktop_app.services import audit_review
 from desktop_app.services.client_directory import count_clients
-from desktop_app.services.client_import import ImportOptions, ImportReport, import_clients, rejects_csv
+from desktop_app.services.client_import import ImportOptions, ImportReport, import_clients, rejects_file
 from desktop_app.services.client_intake import create_client
 from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
@@ -63,7 +63,7 @@ def agent_view(report: ImportReport) -> dict[str, object]:
             (r.row_number, r.field, r.reason, r.message_zh, r.message_en, r.cells, getattr(r, "problems", ()))
             for r in report.rejected
         ],
-        "rejects_export": rejects_csv(report),
+        "rejects_export": rejects_file(report, Path("rejects.csv")),  # the .xlsx holds the same table
     }
 
 
