@@ -392,7 +392,7 @@ def _clients_import(args: argparse.Namespace, out: Output) -> int:
     }
     lines = [
         f"已导入 / imported: {report.imported}（分配给 / assigned to {report.assigned_to}）",
-        f"已合并 / merged: {report.merged}",
+        f"已合并（或待店长审核）/ merged (or held for the manager's review): {report.merged}",
         f"重复 / duplicates: {report.duplicates}（文件内重复 / repeated in the file: "
         f"{report.duplicates_in_file}"
         + (
