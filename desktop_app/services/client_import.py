@@ -9,6 +9,26 @@ fields are kept only with the row's consent (or a manager's whole-file confirmat
 that allows them. The source file is never copied; the report reminds the user to delete it
 securely. Audit: one ``client.import`` (counts, a pseudonym of the file name; never row data) plus
 ``client.create`` / ``client.update`` per client, as intake writes them.
+
+Every row reports every problem it has (field, reason, zh, en), not only the first. A duplicate is
+found on the normalised phone (E.164) and ID number (normalised, upper-case X) BEFORE the row is
+refused for anything else: a duplicate with other problems is counted as a duplicate (skipped; it is
+never merged) and still lists them. ``ImportReport.rejected`` lists every row with a problem;
+``refused`` counts those not imported only because of their problems.
+
+Duplicates of clients the importer may not see: an agent is never told which rows, or how many,
+repeat another staff member's client (or a record kept in storage only). Such a row is counted
+exactly as a duplicate of the agent's own client would be under the chosen policy ("skipped" under
+skip; "merged" under merge, meaning merged or held for the manager), its row-level message is the
+one every duplicate gets, and the agent-visible report, CLI text, ``--json`` and rejects export are
+the same as if the rows repeated the agent's own clients: whatever the agent can still learn, it
+learns only from its own client list, which it can see anyway. The rows are held for the manager's
+review: the ``client.import`` audit entry (managers and auditors read it, agents cannot) counts them
+in ``duplicates_for_manager`` and lists them in ``held_for_review`` (row number, client id, field;
+no personal data). A manager, who sees every client, gets the true split in the report as well
+(``duplicates_for_manager``: records in storage only). Reason: PIPL art. 10/51 and the branch's
+need-to-know rule: an agent must not learn from a bulk import which of its phones belong to its
+colleagues' clients.
 """
 
 from __future__ import annotations
@@ -41,16 +61,19 @@ from desktop_app.domain.import_columns import (
 from desktop_app.domain.import_rows import (
     DROPPED_NO_CONSENT,
     DROPPED_STAGE,
+    DUPLICATE_PROBLEMS,
     SENSITIVE_DRAFT_FIELDS,
     AcceptedRow,
     RejectedRow,
+    RowProblem,
     cell_text,
     export_cells,
     merge_fills,
     parse_row,
+    rejected_row,
     rejects_table,
 )
-from desktop_app.domain.permissions import Action
+from desktop_app.domain.permissions import Action, can
 from desktop_app.domain.roles import Role
 from desktop_app.services.audit_trail import check_permission, ensure_pseudonym_key, pseudonym, record
 from desktop_app.services.client_consents import consent_asked_before, record_imported_consent
@@ -103,8 +126,8 @@ class ImportReport:
     merged: int
     duplicates_skipped: int
     duplicates_in_file: int  # of the skipped or merged duplicates, those repeated inside the file
-    duplicates_for_manager: int  # an existing client the importer may not see or edit
-    rejected: tuple[RejectedRow, ...]
+    duplicates_for_manager: int  # held for review, shown only to a manager (see the module rule)
+    rejected: tuple[RejectedRow, ...]  # every row with a problem, duplicates with problems included
     dropped: Mapping[str, int]  # reason (no_consent / stage) → number of fields dropped
     assigned_to: str
     reminder_zh: str = DELETE_SOURCE_REMINDER[0]
@@ -113,6 +136,11 @@ class ImportReport:
     @property
     def duplicates(self) -> int:
         return self.duplicates_skipped + self.merged + self.duplicates_for_manager
+
+    @property
+    def refused(self) -> int:
+        """Rows not imported because of their problems (a duplicate with problems is a duplicate)."""
+        return sum(1 for row in self.rejected if not row.duplicate)
 
     @property
     def dropped_fields(self) -> int:
@@ -314,22 +342,55 @@ class _Tally:
     dropped: Counter[str] = dataclasses.field(default_factory=Counter)
     rejected: list[RejectedRow] = dataclasses.field(default_factory=list)
     cells: dict[int, tuple[str, ...]] = dataclasses.field(default_factory=dict)  # row number → row as text
+    held: list[dict[str, object]] = dataclasses.field(default_factory=list)  # for the manager's review
+
+    @property
+    def refused(self) -> int:
+        return sum(1 for row in self.rejected if not row.duplicate)
 
 
-def _duplicate_of(repo: ClientRepository, row: AcceptedRow) -> int | None:
-    if row.values.id_number is not None:
-        matches = repo.ids_with_id_number(row.values.id_number)
+def _duplicate_of(
+    repo: ClientRepository, id_number: str | None, phone_e164: str | None
+) -> tuple[int, str] | None:
+    """(existing client id, "id_number" or "phone") of the client the row repeats, if any."""
+    if id_number is not None:
+        matches = repo.ids_with_id_number(id_number)
         if matches:
-            return matches[0][0]
-    matches = repo.ids_with_phone(row.values.phone_e164)
-    return matches[0][0] if matches else None
+            return matches[0][0], "id_number"
+    if phone_e164 is not None:
+        matches = repo.ids_with_phone(phone_e164)
+        if matches:
+            return matches[0][0], "phone"
+    return None
+
+
+def _hidden_duplicate(
+    ctx: AppContext, client: ClientRecord, row_number: int, field: str, policy: OnDuplicate, tally: _Tally
+) -> None:
+    """A row repeating a client the importer may not see or edit: held for the manager's review and,
+    for an agent, counted exactly as a duplicate of its own client would be (module rule)."""
+    session, _ = ctx.require_session()
+    tally.held.append({"row": row_number, "client_id": client.id, "field": field})
+    if can(session.role, Action.CLIENT_VIEW_BRANCH):
+        tally.for_manager += 1
+    elif policy is OnDuplicate.MERGE:
+        tally.merged += 1
+    else:
+        tally.skipped += 1
 
 
 def _merge(
-    ctx: AppContext, repo: ClientRepository, client: ClientRecord, row: AcceptedRow, tally: _Tally, now: str
+    ctx: AppContext,
+    repo: ClientRepository,
+    client: ClientRecord,
+    row: AcceptedRow,
+    tally: _Tally,
+    now: str,
+    field: str,
 ) -> None:
     """Fill the client's empty fields from the row (sensitive ones only where the client's stage and
-    consent allow them, and an ID number only if no other client has it)."""
+    consent allow them, and an ID number only if no other client has it). A merge the rules refuse
+    leaves the row a skipped duplicate, listed with the reason."""
     session, _ = ctx.require_session()
     current = draft_from_values(client.values)
     fills = merge_fills(current, row.draft, sensitive=True)
@@ -349,16 +410,15 @@ def _merge(
     try:
         values = validate_draft(dataclasses.replace(current, **fills), today=_today(ctx))  # type: ignore[arg-type]
     except InvalidInput as error:
+        problem = RowProblem.of(error)
         tally.rejected.append(
-            RejectedRow(
+            rejected_row(
                 row.row_number,
-                str(getattr(error, "field", "")),
-                "merge_invalid",
-                error.zh,
-                error.en,
+                [dataclasses.replace(problem, reason="merge_invalid")],
                 tally.cells.get(row.row_number, ()),
-            )
+            ).led_by(DUPLICATE_PROBLEMS[field])
         )
+        tally.skipped += 1
         return
     tally.merged += 1
     changed = [
@@ -387,17 +447,26 @@ def _merge(
 def _write(
     ctx: AppContext,
     repo: ClientRepository,
-    rows: Sequence[AcceptedRow],
+    rows: Sequence[AcceptedRow | RejectedRow],
     *,
     agent_id: int,
     policy: OnDuplicate,
     tally: _Tally,
 ) -> None:
+    """Each row in file order: a duplicate (of a client or an earlier row) first, whatever else is
+    wrong with it; then refused for its problems, or written."""
     now = utc_timestamp(ctx.clock())
     created: set[int] = set()
     for row in rows:
-        existing_id = _duplicate_of(repo, row)
-        if existing_id is None:
+        if isinstance(row, RejectedRow):
+            found = _duplicate_of(repo, row.id_number, row.phone_e164)
+        else:
+            found = _duplicate_of(repo, row.values.id_number, row.values.phone_e164)
+        if found is None and isinstance(row, RejectedRow):
+            tally.rejected.append(row)
+            continue
+        if found is None:
+            assert isinstance(row, AcceptedRow)
             client_id = repo.add(row.values, assigned_agent_id=agent_id, now=now)
             created.add(client_id)
             if row.values.sensitive_consent:
@@ -417,14 +486,22 @@ def _write(
                 },
             )
             continue
+        existing_id, field = found
         if existing_id in created:
             tally.in_file += 1
         client = repo.get(existing_id)
         assert client is not None
-        if client.storage_only or not may_see(ctx, client):
-            tally.for_manager += 1
+        hidden = client.storage_only or not may_see(ctx, client)
+        if isinstance(row, RejectedRow):  # a duplicate with problems: counted as a duplicate, never merged
+            tally.rejected.append(row.led_by(DUPLICATE_PROBLEMS[field]))
+            if hidden:
+                _hidden_duplicate(ctx, client, row.row_number, field, OnDuplicate.SKIP, tally)
+            else:
+                tally.skipped += 1
+        elif hidden:
+            _hidden_duplicate(ctx, client, row.row_number, field, policy, tally)
         elif policy is OnDuplicate.MERGE:
-            _merge(ctx, repo, client, row, tally, now)
+            _merge(ctx, repo, client, row, tally, now, field)
         else:
             tally.skipped += 1
 
@@ -457,22 +534,20 @@ def import_clients(ctx: AppContext, path: Path, options: ImportOptions | None = 
         )
     today = _today(ctx)
     tally = _Tally()
-    accepted: list[AcceptedRow] = []
+    outcomes: list[AcceptedRow | RejectedRow] = []
     for number, cells in data:
         outcome = parse_row(
             cells, targets, row_number=number, file_consent=options.consent_confirmed, today=today
         )
-        if isinstance(outcome, AcceptedRow):
-            accepted.append(outcome)
-            if policy is OnDuplicate.MERGE:
-                kept = sensitive_fields_allowed(outcome.values.stage, outcome.values.sensitive_consent)
-                tally.cells[number] = export_cells(cells, targets, keep_sensitive=kept)
-        elif isinstance(outcome, RejectedRow):
-            tally.rejected.append(outcome)
+        if outcome is not None:
+            outcomes.append(outcome)
+        if isinstance(outcome, AcceptedRow) and policy is OnDuplicate.MERGE:
+            kept = sensitive_fields_allowed(outcome.values.stage, outcome.values.sensitive_consent)
+            tally.cells[number] = export_cells(cells, targets, keep_sensitive=kept)
     ensure_pseudonym_key(ctx)
     repo = ClientRepository(db)
     with db.transaction():
-        _write(ctx, repo, accepted, agent_id=agent_id, policy=policy, tally=tally)
+        _write(ctx, repo, outcomes, agent_id=agent_id, policy=policy, tally=tally)
         if overrides:
             _remember_mapping(
                 ctx, mappings, headers, targets, overrides, for_branch=options.mapping_for_branch
@@ -482,15 +557,17 @@ def import_clients(ctx: AppContext, path: Path, options: ImportOptions | None = 
             "client.import",
             target_type="file",
             target_id=pseudonym(ctx, path.name),
-            outcome="success" if tally.imported or tally.merged or not tally.rejected else "failure",
+            outcome="success" if tally.imported or tally.merged or not tally.refused else "failure",
             details={
                 "rows": len(data),
                 "imported": tally.imported,
                 "merged": tally.merged,
                 "duplicates_skipped": tally.skipped,
                 "duplicates_in_file": tally.in_file,
-                "duplicates_for_manager": tally.for_manager,
-                "rejected": len(tally.rejected),
+                "duplicates_for_manager": len(tally.held),
+                "held_for_review": tally.held,
+                "rejected": tally.refused,
+                "duplicates_with_problems": len(tally.rejected) - tally.refused,
                 "dropped_fields": dict(tally.dropped),
                 "on_duplicate": policy.value,
                 "assigned_to_staff_id": agent_id,

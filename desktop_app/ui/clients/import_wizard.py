@@ -265,8 +265,10 @@ class ResultPage(_Page):
         self.rejects.setRowCount(len(report.rejected))
         for row, rejected in enumerate(report.rejected):
             self.rejects.setItem(row, 0, QTableWidgetItem(str(rejected.row_number)))
-            text = rejected.message_zh if _zh(self.shell) else rejected.message_en
+            zh = _zh(self.shell)  # every problem of the row, one a line
+            text = "\n".join(p.message_zh if zh else p.message_en for p in rejected.problems)
             self.rejects.setItem(row, 1, QTableWidgetItem(text))
+        self.rejects.resizeRowsToContents()
         self.export_button.setEnabled(bool(report.rejected))
         self.retranslate()
         self.completeChanged.emit()
@@ -294,10 +296,16 @@ class ResultPage(_Page):
                 self.tr("Duplicates skipped: %1 (repeated in the file: %2)")
                 .replace("%1", str(report.duplicates_skipped))
                 .replace("%2", str(report.duplicates_in_file)),
-                self.tr("Duplicates of clients you may not see (ask the manager): %1").replace(
-                    "%1", str(report.duplicates_for_manager)
+                *(  # only a manager's report has them (services/client_import.py)
+                    [
+                        self.tr("Duplicates of clients you may not see (ask the manager): %1").replace(
+                            "%1", str(report.duplicates_for_manager)
+                        )
+                    ]
+                    if report.duplicates_for_manager
+                    else []
                 ),
-                self.tr("Rejected rows: %1").replace("%1", str(len(report.rejected))),
+                self.tr("Rejected rows: %1").replace("%1", str(report.refused)),
                 self.tr("Sensitive fields not imported: %1").replace("%1", str(report.dropped_fields)),
             ]
             for reason, count in sorted(report.dropped.items()):
