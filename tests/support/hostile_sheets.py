@@ -67,7 +67,7 @@ def client_row(n: int) -> tuple[str, str, str, str, str, str]:
         f"139{n:08d}",
         PLACES[n % 5].format(n=n % 300 + 1),
         "ABC"[n % 3],
-        ("转介绍", "门店来访", "网络", "老客户")[n % 4],
+        ("转介绍", "到访", "网络", "来电")[n % 4],
         "想买学区房，预算三百万左右" if n % 7 == 0 else "",
     )
 
@@ -266,7 +266,9 @@ def long_inline_string(path: Path, size: int = 40 * 1024 * 1024) -> Path:
     def rows() -> Iterator[str]:
         yield '<row r="1"><c r="A1" t="inlineStr"><is><t>'
         generator = random.Random(11)
-        chunk = "".join(generator.choices(SURNAMES + GIVEN + "省市区路号栋", k=1 << 18))  # compresses like text
+        chunk = "".join(
+            generator.choices(SURNAMES + GIVEN + "省市区路号栋", k=1 << 18)
+        )  # compresses like text
         for _ in range(size // len(chunk)):
             yield chunk
         yield "</t></is></c></row>"
@@ -315,4 +317,40 @@ def csv_sparse(path: Path, size: int = 2 * 1024**3) -> Path:
     with path.open("wb") as out:
         out.write("姓名,手机\r\n".encode())
         out.truncate(size)
+    return path
+
+
+# ------------------------------------------------------------------------- password-protected
+
+
+def encrypted_xlsx(path: Path, password: str = "门店2019") -> Path:
+    """An .xlsx saved with a password, as Excel does it: an OLE2 file with EncryptionInfo and
+    EncryptedPackage streams (ECMA-376 agile encryption, made with msoffcrypto-tool)."""
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    plain = client_list_xlsx(path.with_name(path.stem + "-plain.xlsx"), rows=5)
+    with plain.open("rb") as source, path.open("wb") as out:
+        OOXMLFile(source).encrypt(password, out)
+    plain.unlink()
+    return path
+
+
+def encrypted_xls(path: Path) -> Path:
+    """An .xls whose workbook stream carries a FILEPASS record after its BOF, as Excel 97-2003
+    writes a password-protected file (RC4; the payload is never decrypted by the reader)."""
+    import os
+    import struct
+
+    import xlwt
+    from xlwt.CompoundDoc import XlsDoc
+
+    workbook = xlwt.Workbook(encoding="utf-8")
+    sheet = workbook.add_sheet("客户")
+    for column, title in enumerate(HEADER):
+        sheet.write(0, column, title)
+    stream = workbook.get_biff_data()
+    bof_end = 4 + struct.unpack("<H", stream[2:4])[0]
+    payload = struct.pack("<HHH", 1, 1, 1) + os.urandom(48)
+    filepass = struct.pack("<HH", 0x002F, len(payload)) + payload
+    XlsDoc().save(str(path), stream[:bof_end] + filepass + stream[bof_end:])
     return path
