@@ -72,13 +72,24 @@ class _RecordTooLong(Exception):
     pass
 
 
-def _lines(text: str) -> Iterator[str]:
+class _Lines:
     """The physical lines of ``text`` (ending in CR, LF or CRLF, as a file opened with
-    newline=""), refusing one over MAX_ROW_CHARS before it is copied."""
-    for match in _LINE.finditer(text):
-        if match.end() - match.start() > MAX_ROW_CHARS:
-            raise _RecordTooLong
-        yield match.group()
+    newline=""), refusing a record (one or more lines: a quoted cell may hold line breaks) over
+    MAX_ROW_CHARS before its line is copied. ``record_done`` starts the count again."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.in_record = 0
+
+    def record_done(self) -> None:
+        self.in_record = 0
+
+    def __iter__(self) -> Iterator[str]:
+        for match in _LINE.finditer(self.text):
+            self.in_record += match.end() - match.start()
+            if self.in_record > MAX_ROW_CHARS:
+                raise _RecordTooLong
+            yield match.group()
 
 
 def _csv_rows(text: str, max_rows: int) -> list[tuple[object, ...]]:
@@ -89,8 +100,10 @@ def _csv_rows(text: str, max_rows: int) -> list[tuple[object, ...]]:
         dialect = csv.excel
     rows: list[tuple[object, ...]] = []
     previous_limit = csv.field_size_limit(MAX_CELL_CHARS)
+    lines = _Lines(text)
     try:
-        for row in csv.reader(_lines(text), dialect):
+        for row in csv.reader(lines, dialect):
+            lines.record_done()
             if len(row) > MAX_COLUMNS:
                 raise hostile(
                     f"第 {len(rows) + 1} 行有 {len(row)} 列，上限 {MAX_COLUMNS} 列",

@@ -174,3 +174,9 @@ def test_a_real_client_list_of_20000_rows_is_read(tmp_path: Path, capped_memory:
     expected = list(hs.client_row(19_999))
     expected[1] = int(expected[1])
     assert list(sheet.rows[-1]) == [value or None for value in expected]
+
+
+def test_a_csv_record_of_many_quoted_lines_is_refused(tmp_path: Path, capped_memory: None) -> None:
+    cell = '"' + "长\n" * 10_000 + '"'  # 20,000 characters in one cell, under the cell limit
+    path = _write(tmp_path / "q.csv", ("姓名,备注\r\n" + "张伟," + ",".join([cell] * 60) + "\r\n").encode())
+    _refused(path, "spreadsheet_too_large", "line 2")

@@ -26,9 +26,11 @@ CONTENT_TYPES = (
     'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
     '<Override PartName="/xl/worksheets/sheet1.xml" '
     'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+    "</Types>"
+)
+SHARED_STRINGS_TYPE = (
     '<Override PartName="/xl/sharedStrings.xml" '
     'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
-    "</Types>"
 )
 ROOT_RELS = (
     f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{PKG_REL}">'
@@ -65,7 +67,7 @@ def client_row(n: int) -> tuple[str, str, str, str, str, str]:
     return (
         name,
         f"139{n:08d}",
-        PLACES[n % 5].format(n=n % 300 + 1),
+        PLACES[n % 5].format(n=n % 2000 + 1),
         "ABC"[n % 3],
         ("转介绍", "到访", "网络", "来电")[n % 4],
         "想买学区房，预算三百万左右" if n % 7 == 0 else "",
@@ -97,7 +99,10 @@ def write_xlsx(
 ) -> Path:
     """An .xlsx whose worksheet and shared-string XML are streamed from the given pieces."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        types = CONTENT_TYPES
+        if shared_strings is not None:
+            types = types.replace("</Types>", SHARED_STRINGS_TYPE + "</Types>")
+        archive.writestr("[Content_Types].xml", types)
         archive.writestr("_rels/.rels", ROOT_RELS)
         archive.writestr("xl/workbook.xml", WORKBOOK)
         archive.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
