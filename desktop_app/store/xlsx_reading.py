@@ -250,7 +250,8 @@ def read_shared_strings(source: IO[bytes]) -> list[str]:
 
 def _too_many_strings() -> SpreadsheetError:
     return hostile(
-        f"共享字符串表超过 {MAX_SHARED_STRINGS} 项", f"its shared-string table has over {MAX_SHARED_STRINGS} entries"
+        f"共享字符串表超过 {MAX_SHARED_STRINGS} 项",
+        f"its shared-string table has over {MAX_SHARED_STRINGS} entries",
     )
 
 

@@ -21,6 +21,7 @@ import pytest
 from desktop_app.store.spreadsheet_reader import SpreadsheetError, read_sheet
 from tests.support import hostile_sheets as hs
 
+REFUSED_WITHIN_S = 5.0  # the benchmark holds the target, 2 s; a loaded CI machine gets room here
 MEMORY_CAP = 600 * 1024 * 1024  # address space: Python + openpyxl need ~250 MB of it to start
 
 
@@ -50,7 +51,7 @@ def _refused(path: Path, code: str, *words: str) -> SpreadsheetError:
     assert error.zh and error.en and error.zh != error.en
     for word in words:
         assert word in error.en, error.en
-    assert elapsed < 2.0, f"refused after {elapsed:.1f} s"
+    assert elapsed < REFUSED_WITHIN_S, f"refused after {elapsed:.1f} s"
     return error
 
 
@@ -76,7 +77,7 @@ HOSTILE: dict[str, tuple[Callable[[Path], Path], str, tuple[str, ...]]] = {
         ("shared-string table has over 1000000",),
     ),
     "a row 2,000 cells wide": (
-        lambda p: hs.wide_sheet(p / "w.xlsx", rows=50, columns=2_000),
+        lambda p: hs.wide_sheet(p / "w.xlsx", rows=50, columns=2_000, varied=True),
         "spreadsheet_abnormal",
         ("row 1 has 257 columns",),
     ),
@@ -180,3 +181,9 @@ def test_a_csv_record_of_many_quoted_lines_is_refused(tmp_path: Path, capped_mem
     cell = '"' + "长\n" * 10_000 + '"'  # 20,000 characters in one cell, under the cell limit
     path = _write(tmp_path / "q.csv", ("姓名,备注\r\n" + "张伟," + ",".join([cell] * 60) + "\r\n").encode())
     _refused(path, "spreadsheet_too_large", "line 2")
+
+
+def test_an_xls_with_a_cell_in_column_iv_of_every_row_is_refused(tmp_path: Path, capped_memory: None) -> None:
+    with _uncapped():
+        path = hs.xls_far_cells(tmp_path / "far.xls", rows=25_000)
+    _refused(path, "spreadsheet_too_large", "20020 rows")

@@ -44,6 +44,9 @@ COMPARE_TIMEOUT_S = 120
 
 FILES: dict[str, Callable[[Path], Path]] = {
     "real list, 20,000 rows (.xlsx)": lambda d: hs.client_list_xlsx(d / "real.xlsx", rows=20_000),
+    "real list, 20,000 rows x 30 columns (.xlsx)": lambda d: hs.client_list_xlsx(
+        d / "real-wide.xlsx", rows=20_000, extra_columns=24
+    ),
     "real list, 20,000 rows (.xls)": lambda d: hs.client_list_xls(d / "real.xls", rows=20_000),
     "real list, 20,000 rows (GBK .csv)": lambda d: _write(
         d / "real.csv", hs.client_list_csv_text(20_000).encode("gbk")
@@ -58,11 +61,13 @@ FILES: dict[str, Callable[[Path], Path]] = {
     "one cell at XFD1": lambda d: hs.far_cell(d / "xfd.xlsx", "XFD1"),
     "60 MB of padding (zip bomb)": lambda d: hs.zip_bomb(d / "bomb.xlsx"),
     "XML entities": lambda d: hs.entity_expansion(d / "laughs.xlsx"),
+    ".xls: 65,536 rows, one cell in column IV each": lambda d: hs.xls_far_cells(d / "far.xls"),
     "CSV: one 29 MB line": lambda d: hs.csv_one_huge_line(d / "line.csv"),
     "CSV: 2 GB": lambda d: hs.csv_sparse(d / "huge.csv"),
 }
 READ = {
     "real list, 20,000 rows (.xlsx)",
+    "real list, 20,000 rows x 30 columns (.xlsx)",
     "real list, 20,000 rows (.xls)",
     "real list, 20,000 rows (GBK .csv)",
     "declares A1:XFD20000, 20,000 real rows",

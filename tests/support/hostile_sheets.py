@@ -148,17 +148,21 @@ def _client_rows(count: int) -> Iterator[str]:
 # ------------------------------------------------------------------------------ realistic files
 
 
-def client_list_xlsx(path: Path, rows: int = 20_000) -> Path:
-    """A real client list as Excel saves it (shared strings for text, numbers for phones)."""
+def client_list_xlsx(path: Path, rows: int = 20_000, extra_columns: int = 0) -> Path:
+    """A real client list as Excel saves it (shared strings for text, numbers for phones);
+    ``extra_columns`` adds columns of distinct text (follow-up notes), the heaviest real case."""
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("客户")
     sheet.append(["某某房产 南京玄武门店 客户名单（2016-2026）"])
-    sheet.append(list(HEADER))
+    sheet.append([*HEADER, *(f"跟进{c + 1}" for c in range(extra_columns))])
     for n in range(rows):
         values: list[object] = list(client_row(n))
         values[1] = int(str(values[1]))
+        values.extend(
+            f"{2016 + c % 10}年{n % 12 + 1}月回访：客户{n}对{c}号楼感兴趣" for c in range(extra_columns)
+        )
         sheet.append(values)
     workbook.save(path)
     return path
@@ -224,13 +228,16 @@ def many_shared_strings(path: Path, count: int = 5_000_000, declared: int | None
     return write_xlsx(path, _sheet(rows), shared_strings=strings())
 
 
-def wide_sheet(path: Path, rows: int = 20_000, columns: int = 2_000) -> Path:
+def wide_sheet(path: Path, rows: int = 20_000, columns: int = 2_000, *, varied: bool = False) -> Path:
     """Issue 11: ``rows`` x ``columns`` numeric cells (no cell references, as some writers do).
-    97 different rows are cycled so the sheet compresses like real data, not like a bomb."""
+    Identical cells compress to about 1 MB, like the issue's file; ``varied`` cycles 97 rows of
+    random numbers so the sheet compresses like real data, not like a bomb."""
     generator = random.Random(11)
     pool = [
-        "<row>" + "".join(f"<c><v>{generator.randrange(10**9)}</v></c>" for _ in range(columns)) + "</row>"
-        for _ in range(min(rows, 97))
+        "<row>"
+        + "".join(f"<c><v>{generator.randrange(10**9) if varied else 1}</v></c>" for _ in range(columns))
+        + "</row>"
+        for _ in range(min(rows, 97 if varied else 1))
     ]
     return write_xlsx(path, _sheet(pool[n % len(pool)] for n in range(rows)))
 
@@ -322,6 +329,19 @@ def csv_sparse(path: Path, size: int = 2 * 1024**3) -> Path:
     with path.open("wb") as out:
         out.write("姓名,手机\r\n".encode())
         out.truncate(size)
+    return path
+
+
+def xls_far_cells(path: Path, rows: int = 65_536) -> Path:
+    """An .xls as large as the format allows: one cell in the last column (IV) of every row, so a
+    reader that pads rows holds 65,536 x 256 cells."""
+    import xlwt
+
+    workbook = xlwt.Workbook(encoding="utf-8")
+    sheet = workbook.add_sheet("客户")
+    for row in range(rows):
+        sheet.write(row, 255, row)
+    workbook.save(str(path))
     return path
 
 
