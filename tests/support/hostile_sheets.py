@@ -174,7 +174,7 @@ def client_list_xls(path: Path, rows: int = 200) -> Path:
 
     workbook = xlwt.Workbook(encoding="utf-8")
     sheet = workbook.add_sheet("客户")
-    sheet.write(0, 0, "某某房产 客户名单")
+    sheet.write_merge(0, 0, 0, len(HEADER) - 1, "某某房产 客户名单（合并单元格标题）")
     for column, title in enumerate(HEADER):
         sheet.write(1, column, title)
     for n in range(rows):
