@@ -7,9 +7,9 @@ compression ratio, and whether an entry is encrypted. Zip entries cannot lie to 
 their size: Python's zipfile stops at the declared size and a longer stream fails its CRC check.
 The small parts (content types, workbook, relationships, styles) are then read by openpyxl, whose
 XML parsing goes through defusedxml (entity declarations are refused). The shared strings and the
-sheet are first counted (elements, on the raw bytes: a fraction of a second) and then parsed by expat in streaming mode, 64 KiB at a time, with no document tree: string
-lengths, string counts, rows and columns are counted as the parser goes, and the file is refused
-the moment one passes its limit. The sheet's declared dimension is ignored and rows are never
+sheet are first counted (their elements, on the raw bytes: a fraction of a second) and then parsed
+by expat in streaming mode, 64 KiB at a time, with no document tree: string lengths, rows and
+columns are counted as the parser goes, and the file is refused the moment one passes its limit. The sheet's declared dimension is ignored and rows are never
 padded beyond their last cell, so `A1:XFD20000` costs nothing.
 
 Reason: openpyxl's read-only mode pads every row to the declared width (issue 11: 2.7 GB for a
