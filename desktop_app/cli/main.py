@@ -216,7 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p = clients.add_parser("count", help="how many clients you can see")
     _common(p, as_user=True)
-    p = clients.add_parser("import", help="import clients from an .xlsx or .csv file (all or nothing)")
+    p = clients.add_parser("import", help="import clients from an .xlsx, .xls or .csv file (all or nothing)")
     _common(p, as_user=True)
     p.add_argument("file", metavar="FILE")
     p.add_argument("--assign-to", metavar="AGENT", help="managers: assign the imported clients to AGENT")

@@ -1581,8 +1581,8 @@ You then get the client-data recovery code, shown once.</translation>
         <translation>Choose the file</translation>
     </message>
     <message>
-        <source>Choose an Excel (.xlsx) or CSV client list. The file is only read, never copied; every row is checked like a new client before anything is saved.</source>
-        <translation>Choose an Excel (.xlsx) or CSV client list. The file is only read, never copied; every row is checked like a new client before anything is saved.</translation>
+        <source>Choose an Excel (.xlsx or .xls) or CSV client list. The file is only read, never copied; every row is checked like a new client before anything is saved.</source>
+        <translation>Choose an Excel (.xlsx or .xls) or CSV client list. The file is only read, never copied; every row is checked like a new client before anything is saved.</translation>
     </message>
     <message>
         <source>&amp;Choose file…</source>
@@ -1649,8 +1649,8 @@ You then get the client-data recovery code, shown once.</translation>
         <translation>Choose a client list</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.csv)</source>
-        <translation>Spreadsheets (*.xlsx *.csv)</translation>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
         <source>Header found in row %1; %2 data row(s) to check.</source>

@@ -1579,8 +1579,8 @@ You then get the client-data recovery code, shown once.</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <source>Choose an Excel (.xlsx) or CSV client list. The file is only read, never copied; every row is checked like a new client before anything is saved.</source>
-        <translation>请选择 Excel (.xlsx) 或 CSV 格式的客户名单。本软件只读取该文件，不会复制；保存前每一行都按新客户登记的规则检查。</translation>
+        <source>Choose an Excel (.xlsx or .xls) or CSV client list. The file is only read, never copied; every row is checked like a new client before anything is saved.</source>
+        <translation>请选择 Excel（.xlsx 或 .xls）或 CSV 格式的客户名单。本软件只读取该文件，不会复制；保存前每一行都按新客户登记的规则检查。</translation>
     </message>
     <message>
         <source>&amp;Choose file…</source>
@@ -1647,8 +1647,8 @@ You then get the client-data recovery code, shown once.</source>
         <translation>选择客户名单</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.csv)</source>
-        <translation>表格文件 (*.xlsx *.csv)</translation>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
         <source>Header found in row %1; %2 data row(s) to check.</source>

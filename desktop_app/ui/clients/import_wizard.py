@@ -388,7 +388,7 @@ class ImportWizard(Retranslating, QWizard):
         self.file_page.setTitle(self.tr("Choose the file"))
         self.file_page.note.setText(
             self.tr(
-                "Choose an Excel (.xlsx) or CSV client list. The file is only read, never copied; "
+                "Choose an Excel (.xlsx or .xls) or CSV client list. The file is only read, never copied; "
                 "every row is checked like a new client before anything is saved."
             )
         )
@@ -428,7 +428,7 @@ class ImportWizard(Retranslating, QWizard):
         """Use ``path`` (tests) or ask with the file dialog; then read the headers on the worker."""
         if path is None:
             path = dialogs.open_file(
-                self, self.tr("Choose a client list"), self.tr("Spreadsheets (*.xlsx *.csv)")
+                self, self.tr("Choose a client list"), self.tr("Spreadsheets (*.xlsx *.xls *.csv)")
             )
             if path is None:
                 return
