@@ -315,6 +315,10 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
 def cmd_clients(args: argparse.Namespace, out: Output) -> int:
     if getattr(args, "clients_command", "count") == "import":
         return _clients_import(args, out)
+    if getattr(args, "clients_command", "count") == "destroy":
+        from desktop_app.cli.destroy_command import run_destroy
+
+        return run_destroy(args, out)
     from desktop_app.services.client_directory import count_clients
 
     with signed_in(args) as (ctx, _):
@@ -351,12 +355,16 @@ def _clients_import(args: argparse.Namespace, out: Output) -> int:
             "The rejects file must not overwrite the source file; choose another name.",
         )
     if rejects_out is not None:
+        from desktop_app.store.spreadsheet_writer import table_format
+
+        table_format(rejects_out)  # .xlsx or .csv, else a usage error before any work
         rejects_out = output_path(args.rejects_out, args.data_dir, force=args.force)
     options = ImportOptions(
         on_duplicate=args.on_duplicate,
         assign_to=args.assign_to,
         consent_confirmed=args.consent_confirmed,
         mapping=_header_maps(args.map),
+        mapping_for_branch=args.save_mapping_for_branch,
     )
     with signed_in(args) as (ctx, _):
         report = import_clients(ctx, source, options)
@@ -371,12 +379,27 @@ def _clients_import(args: argparse.Namespace, out: Output) -> int:
         "duplicates_skipped": report.duplicates_skipped,
         "duplicates_in_file": report.duplicates_in_file,
         "duplicates_for_manager": report.duplicates_for_manager,
-        "rejected": len(report.rejected),
+        "rejected": report.refused,
         "dropped_fields": report.dropped_fields,
         "dropped": dict(report.dropped),
         "assigned_to": report.assigned_to,
         "rejected_rows": [
-            {"row": r.row_number, "field": r.field, "message_zh": r.message_zh, "message_en": r.message_en}
+            {
+                "row": r.row_number,
+                "field": r.field,
+                "message_zh": r.message_zh,
+                "message_en": r.message_en,
+                "duplicate": r.duplicate,
+                "problems": [
+                    {
+                        "field": p.field,
+                        "reason": p.reason,
+                        "message_zh": p.message_zh,
+                        "message_en": p.message_en,
+                    }
+                    for p in r.problems
+                ],
+            }
             for r in report.rejected
         ],
         "rejects_out": written,
@@ -385,12 +408,17 @@ def _clients_import(args: argparse.Namespace, out: Output) -> int:
     }
     lines = [
         f"已导入 / imported: {report.imported}（分配给 / assigned to {report.assigned_to}）",
-        f"已合并 / merged: {report.merged}",
+        f"已合并（或待店长审核）/ merged (or held for the manager's review): {report.merged}",
         f"重复 / duplicates: {report.duplicates}（文件内重复 / repeated in the file: "
-        f"{report.duplicates_in_file}；需店长处理 / need the manager: {report.duplicates_for_manager}）",
-        f"未导入（有错误）/ rejected: {len(report.rejected)}",
+        f"{report.duplicates_in_file}"
+        + (
+            f"；待店长审核 / held for the manager's review: {report.duplicates_for_manager}）"
+            if report.duplicates_for_manager
+            else "）"
+        ),
+        f"未导入（有错误）/ rejected: {report.refused}",
         *(
-            f"  第 {r.row_number} 行 / row {r.row_number}: {r.message_zh} / {r.message_en}"
+            f"  第 {r.row_number} 行 / row {r.row_number}: {r.reasons_zh} / {r.reasons_en}"
             for r in report.rejected
         ),
         f"未保存的敏感字段 / sensitive fields dropped: {report.dropped_fields}",
@@ -403,7 +431,7 @@ def _clients_import(args: argparse.Namespace, out: Output) -> int:
     lines.append(f"{report.reminder_zh}\n{report.reminder_en}")
     out.result(data, "\n".join(lines))
     nothing_done = report.imported == 0 and report.merged == 0
-    return 1 if nothing_done and report.rejected else 0
+    return 1 if nothing_done and report.refused else 0
 
 
 def cmd_notice(args: argparse.Namespace, out: Output) -> int:

@@ -15,6 +15,7 @@ from desktop_app import __version__
 from desktop_app.cli.access_commands import add_access_parser
 from desktop_app.cli.config_command import add_config_parser
 from desktop_app.cli.consent_commands import add_consent_parser
+from desktop_app.cli.destroy_command import add_destroy_parser
 from desktop_app.cli.output_option import add_force_option
 from desktop_app.cli.provision_command import add_provision_parser
 from desktop_app.domain.errors import BranchVaultError
@@ -221,12 +222,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p = clients.add_parser("count", help="how many clients you can see")
     _common(p, as_user=True)
-    p = clients.add_parser("import", help="import clients from an .xlsx or .csv file (all or nothing)")
+    p = clients.add_parser("import", help="import clients from an .xlsx, .xls or .csv file (all or nothing)")
     _common(p, as_user=True)
     p.add_argument("file", metavar="FILE")
     p.add_argument("--assign-to", metavar="AGENT", help="managers: assign the imported clients to AGENT")
     p.add_argument("--on-duplicate", choices=("skip", "merge"), default="skip")
-    p.add_argument("--rejects-out", metavar="FILE", help="write rejected rows as CSV (holds personal data)")
+    p.add_argument(
+        "--rejects-out",
+        metavar="FILE",
+        help="write rejected rows to FILE.xlsx (Excel) or FILE.csv (UTF-8); holds personal data",
+    )
     add_force_option(p)
     p.add_argument(
         "--consent-confirmed",
@@ -234,8 +239,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="managers: every row has the signed sensitive-data consent (keeps ID numbers and income)",
     )
     p.add_argument(
-        "--map", action="append", default=[], metavar="HEADER=FIELD", help="map a column (remembered)"
+        "--map",
+        action="append",
+        default=[],
+        metavar="HEADER=FIELD",
+        help="map a column (remembered for you; your mappings take precedence over the branch's)",
     )
+    p.add_argument(
+        "--save-mapping-for-branch",
+        action="store_true",
+        help="managers: remember the --map choices for the whole branch (everyone's default)",
+    )
+
+    add_destroy_parser(clients, _common)
 
     notice = sub.add_parser("notice", help="privacy notice versions").add_subparsers(
         dest="notice_command", metavar="ACTION", required=True

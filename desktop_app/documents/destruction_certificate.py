@@ -39,6 +39,7 @@ class BatchSummary:
     destroyed_at: str
     categories: tuple[tuple[tuple[str, str], int], ...]  # ((zh, en) label, number of clients)
     reason_label: tuple[str, str]
+    legal_basis: tuple[str, str] | None = None  # the PIPL Art. 47 item (domain/deletion_grounds.py)
 
 
 def _when(timestamp: str) -> str:
@@ -75,15 +76,22 @@ def _header(config: BranchConfig, title: tuple[str, str], number: str) -> list[F
 
 
 def _who(
-    destroyed_at: str, by: CertificateParty, approved: CertificateParty, reason: tuple[str, str]
+    destroyed_at: str,
+    by: CertificateParty,
+    approved: CertificateParty,
+    reason: tuple[str, str],
+    basis: tuple[str, str] | None = None,
 ) -> list[Flowable]:
-    return [
+    lines = [
         spacer(3),
         para(f"销毁时间 Destroyed at: {_when(destroyed_at)}"),
         para(f"执行人 Destroyed by: {by.label()}"),
         para(f"审批人 Approved by: {approved.label()}"),
         para(f"删除原因 Reason: {reason[0]} / {reason[1]}"),
     ]
+    if basis is not None:
+        lines.append(para(f"法律依据 Legal basis: {basis[0]} / {basis[1]}"))
+    return lines
 
 
 def _categories(heading: str, labels: list[str]) -> list[Flowable]:
@@ -119,14 +127,20 @@ def certificate_pdf(
     category_labels: list[tuple[str, str]],
     reason_label: tuple[str, str],
     generated_at: str,
+    legal_basis: tuple[str, str] | None = None,
+    note: str = "",
 ) -> bytes:
-    """The one-page certificate of one destruction record."""
+    """The one-page certificate of one destruction record: the reason with its legal basis (the
+    PIPL Art. 47 item) and, for a deletion on the company's initiative, the manager's note (checked
+    to hold no personal data: domain/deletion_grounds.py)."""
     story = _header(
         config,
         ("个人信息销毁证明", "Certificate of destruction of personal information"),
         f"证明编号 Record No.: {destroyed.id}",
     )
-    story += _who(destroyed.destroyed_at, destroyed_by, approved_by, reason_label)
+    story += _who(destroyed.destroyed_at, destroyed_by, approved_by, reason_label, legal_basis)
+    if note:
+        story.append(para(f"说明 Note: {note}"))
     if destroyed.request_reference:
         story.append(para(f"请求编号 Request reference: {destroyed.request_reference}"))
     story += _categories(
@@ -162,7 +176,7 @@ def batch_certificate_pdf(
         f"批次编号 Batch No.: {batch.batch_id}",
     )
     story += [spacer(2), para(f"销毁客户数量 Number of clients: {count}", styles().heading)]
-    story += _who(batch.destroyed_at, destroyed_by, approved_by, batch.reason_label)
+    story += _who(batch.destroyed_at, destroyed_by, approved_by, batch.reason_label, batch.legal_basis)
     story += _categories(
         "已销毁的个人信息类别（客户数） Categories destroyed (number of clients):",
         [f"{zh} / {en}: {n}" for (zh, en), n in batch.categories],

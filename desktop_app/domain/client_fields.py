@@ -219,8 +219,10 @@ _CITY_IS_PROVINCE = frozenset({"北京市", "天津市", "上海市", "重庆市
 
 
 def validate_address(province: str, city: str, district: str, detail: str) -> Address:
-    """A full address; every part is required (for a municipality a blank city is taken to be the
-    municipality itself). Whitespace is collapsed and control characters removed."""
+    """A full address: province, city and district are required (for a municipality a blank city is
+    taken to be the municipality itself); the detail below the district may be empty, since an
+    address given to district level ("江苏省南京市玄武区") is complete and common in legacy sheets.
+    Whitespace is collapsed and control characters removed."""
     province_name = validate_province(province)
     if not _clean_line(city) and province_name in _CITY_IS_PROVINCE:
         city = province_name
@@ -228,8 +230,15 @@ def validate_address(province: str, city: str, district: str, detail: str) -> Ad
         province=province_name,
         city=_part(CITY_FIELD, city, CITY_MAX),
         district=_part(DISTRICT_FIELD, district, DISTRICT_MAX),
-        detail=_part(ADDRESS_DETAIL_FIELD, detail, ADDRESS_DETAIL_MAX),
+        detail=_optional_part(ADDRESS_DETAIL_FIELD, detail, ADDRESS_DETAIL_MAX),
     )
+
+
+def _optional_part(field: FieldLabel, text: str, limit: int) -> str:
+    value = _clean_line(text)
+    if len(value) > limit:
+        raise too_long(field, limit, len(value))
+    return value
 
 
 def validate_optional_address(province: str, city: str, district: str, detail: str) -> Address | None:

@@ -8,8 +8,10 @@ from the subscription stage on. A first visit (stage ``lead``) needs only a name
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date
+from typing import TypeVar
 
 from desktop_app.domain.client_choices import (
     AREA_RANGE_FIELD,
@@ -32,12 +34,19 @@ from desktop_app.domain.client_choices import (
     SourceChannel,
 )
 from desktop_app.domain.client_fields import (
+    ADDRESS_DETAIL_FIELD,
+    CITY_FIELD,
+    DISTRICT_FIELD,
+    EMAIL_FIELD,
+    NOTES_FIELD,
+    Address,
     clean_notes,
     validate_email,
     validate_name,
     validate_optional_address,
 )
 from desktop_app.domain.consent_purposes import PurposeId, fields_unlocked
+from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.field_errors import FieldLabel, InvalidField, too_long
 from desktop_app.domain.identity_documents import (
     ID_TYPE_FIELD,
@@ -49,6 +58,7 @@ from desktop_app.domain.identity_documents import (
 from desktop_app.domain.input_text import collapse_spaces
 from desktop_app.domain.labelled_choice import LabelledChoice
 from desktop_app.domain.phone_numbers import validate_phone
+from desktop_app.domain.sensitive_numbers import refuse_sensitive_numbers
 
 STAGE_FIELD = FieldLabel("stage", "客户阶段", "Stage")
 INTENDED_DISTRICTS_FIELD = FieldLabel("intended_districts", "意向区域", "Districts wanted")
@@ -237,11 +247,22 @@ def _choice(kind: type[LabelledChoice], text: str, field: FieldLabel) -> str | N
     return kind.parse(text, field).value if text.strip() else None
 
 
-def _districts(text: str) -> str:
+def _districts(text: str, today: date | None) -> str:
     value = collapse_spaces(text)
     if len(value) > INTENDED_DISTRICTS_MAX:
         raise too_long(INTENDED_DISTRICTS_FIELD, INTENDED_DISTRICTS_MAX, len(value))
-    return value
+    return refuse_sensitive_numbers(INTENDED_DISTRICTS_FIELD, value, today=today)
+
+
+def _email(text: str, today: date | None) -> str | None:
+    email = validate_email(text)
+    return None if email is None else refuse_sensitive_numbers(EMAIL_FIELD, email, today=today)
+
+
+def _address_free_text(address: Address, today: date | None) -> None:
+    for field, text in ((CITY_FIELD, address.city), (DISTRICT_FIELD, address.district)):
+        refuse_sensitive_numbers(field, text, today=today)
+    refuse_sensitive_numbers(ADDRESS_DETAIL_FIELD, address.detail, today=today)
 
 
 def validate_draft(
@@ -251,30 +272,119 @@ def validate_draft(
     guardian_consent: bool = False,
     id_kept_for_legal_hold: bool = False,
 ) -> ClientValues:
-    """The draft validated field by field (InvalidField names the first bad field in zh and en).
+    """The draft validated field by field (InvalidField names the first bad field in zh and en;
+    ``draft_problems`` lists every one). Free-text fields (notes, districts wanted, email, city,
+    district, street address) refuse a resident ID or bank card number (domain/sensitive_numbers.py):
+    an ID number is kept only in its own field, behind consent.
 
     ``guardian_consent``: a guardian signed the client's consent form, so the ID document of a child
     under 14 may be recorded (Art. 31). ``id_kept_for_legal_hold``: the stored ID document stays
     after the sensitive-data consent was withdrawn, only because the anti-money-laundering hold
     requires it (the caller passes True only when the ID fields are not being changed)."""
-    stage = Stage.parse(draft.stage, STAGE_FIELD)
-    name = validate_name(draft.name, surname_only_allowed=stage is Stage.LEAD)
-    phone = validate_phone(draft.phone)
-    consent = consent_flag(draft.sensitive_consent)
-    sensitive_ok = sensitive_fields_allowed(stage, consent)
+    problems: list[InvalidInput] = []
+    values = _validated(draft, today, guardian_consent, id_kept_for_legal_hold, problems)
+    if values is None:
+        raise problems[0]
+    return values
+
+
+def draft_problems(draft: ClientDraft, *, today: date | None = None) -> tuple[InvalidInput, ...]:
+    """Every bad field of the draft, in form order (empty when ``validate_draft`` accepts it), so a
+    spreadsheet row reports all its problems at once."""
+    problems: list[InvalidInput] = []
+    _validated(draft, today, False, False, problems)
+    return tuple(problems)
+
+
+_T = TypeVar("_T")
+
+
+def _checked(problems: list[InvalidInput], check: Callable[[], _T]) -> _T | None:
+    """``check()``, or None with its error added to ``problems``."""
+    try:
+        return check()
+    except InvalidInput as error:
+        problems.append(error)
+        return None
+
+
+def _validated(
+    draft: ClientDraft,
+    today: date | None,
+    guardian_consent: bool,
+    id_kept_for_legal_hold: bool,
+    problems: list[InvalidInput],
+) -> ClientValues | None:
+    """The values, or None with every problem found added to ``problems``. A field that depends on
+    a bad one (the ID number on an unreadable stage) is checked as leniently as it can be, so only
+    real problems are reported."""
+    stage = _checked(problems, lambda: Stage.parse(draft.stage, STAGE_FIELD))
+    name = _checked(
+        problems, lambda: validate_name(draft.name, surname_only_allowed=stage in (Stage.LEAD, None))
+    )
+    phone = _checked(problems, lambda: validate_phone(draft.phone))
+    consent = _checked(problems, lambda: consent_flag(draft.sensitive_consent))
+    sensitive_ok = stage is None or consent is None or sensitive_fields_allowed(stage, consent)
     id_type: str | None = None
     id_number: str | None = None
     if draft.id_number.strip():
-        document = IdType.parse(draft.id_type, ID_TYPE_FIELD) if draft.id_type.strip() else IdType.RESIDENT_ID
-        if not sensitive_ok and not id_kept_for_legal_hold:
-            raise _consent_needed(id_number_field(document))
-        id_type, id_number = document.value, validate_id_number(document, draft.id_number, today=today)
-        if not guardian_consent and holder_is_under_14(document, id_number, today or date.today()):
-            raise _guardian_consent_needed(id_number_field(document))
-    income = _choice(IncomeBand, draft.income_band, INCOME_BAND_FIELD)
+        document = _checked(
+            problems,
+            lambda: (
+                IdType.parse(draft.id_type, ID_TYPE_FIELD) if draft.id_type.strip() else IdType.RESIDENT_ID
+            ),
+        )
+        if document is not None:
+            if not sensitive_ok and not id_kept_for_legal_hold:
+                problems.append(_consent_needed(id_number_field(document)))
+            else:
+                id_number = _checked(
+                    problems, lambda: validate_id_number(document, draft.id_number, today=today)
+                )
+                id_type = document.value
+                if (
+                    id_number is not None
+                    and not guardian_consent
+                    and holder_is_under_14(document, id_number, today or date.today())
+                ):
+                    problems.append(_guardian_consent_needed(id_number_field(document)))
+    income = _checked(problems, lambda: _choice(IncomeBand, draft.income_band, INCOME_BAND_FIELD))
     if income is not None and not sensitive_ok:
-        raise _consent_needed(INCOME_BAND_FIELD)
-    address = validate_optional_address(draft.province, draft.city, draft.district, draft.address_detail)
+        problems.append(_consent_needed(INCOME_BAND_FIELD))
+    address = _checked(
+        problems,
+        lambda: validate_optional_address(draft.province, draft.city, draft.district, draft.address_detail),
+    )
+    if address is not None:
+        _checked(problems, lambda: _address_free_text(address, today))
+    email = _checked(problems, lambda: _email(draft.email, today))
+    property_type = _checked(
+        problems, lambda: _choice(PropertyType, draft.property_type, PROPERTY_TYPE_FIELD)
+    )
+    intended_districts = _checked(problems, lambda: _districts(draft.intended_districts, today))
+    area_range = _checked(problems, lambda: _choice(AreaRange, draft.area_range, AREA_RANGE_FIELD))
+    budget_band = _checked(problems, lambda: _choice(BudgetBand, draft.budget_band, BUDGET_BAND_FIELD))
+    payment_method = _checked(
+        problems, lambda: _choice(PaymentMethod, draft.payment_method, PAYMENT_METHOD_FIELD)
+    )
+    purchase_purpose = _checked(
+        problems, lambda: _choice(PurchasePurpose, draft.purchase_purpose, PURCHASE_PURPOSE_FIELD)
+    )
+    purchase_timeline = _checked(
+        problems, lambda: _choice(PurchaseTimeline, draft.purchase_timeline, PURCHASE_TIMELINE_FIELD)
+    )
+    intention_level = _checked(
+        problems, lambda: _choice(IntentionLevel, draft.intention_level, INTENTION_LEVEL_FIELD)
+    )
+    source_channel = _checked(
+        problems, lambda: _choice(SourceChannel, draft.source_channel, SOURCE_CHANNEL_FIELD)
+    )
+    notes = _checked(
+        problems, lambda: refuse_sensitive_numbers(NOTES_FIELD, clean_notes(draft.notes), today=today)
+    )
+    if problems:
+        return None
+    assert stage is not None and name is not None and phone is not None and consent is not None
     return ClientValues(
         full_name=name,
         phone_e164=phone.e164,
@@ -282,22 +392,22 @@ def validate_draft(
         stage=stage.value,
         id_type=id_type,
         id_number=id_number,
-        email=validate_email(draft.email),
+        email=email,
         province=address.province if address else None,
         city=address.city if address else None,
         district=address.district if address else None,
-        address_detail=address.detail if address else None,
+        address_detail=(address.detail or None) if address else None,
         income_band=income,
-        property_type=_choice(PropertyType, draft.property_type, PROPERTY_TYPE_FIELD),
-        intended_districts=_districts(draft.intended_districts),
-        area_range=_choice(AreaRange, draft.area_range, AREA_RANGE_FIELD),
-        budget_band=_choice(BudgetBand, draft.budget_band, BUDGET_BAND_FIELD),
-        payment_method=_choice(PaymentMethod, draft.payment_method, PAYMENT_METHOD_FIELD),
-        purchase_purpose=_choice(PurchasePurpose, draft.purchase_purpose, PURCHASE_PURPOSE_FIELD),
-        purchase_timeline=_choice(PurchaseTimeline, draft.purchase_timeline, PURCHASE_TIMELINE_FIELD),
-        intention_level=_choice(IntentionLevel, draft.intention_level, INTENTION_LEVEL_FIELD),
-        source_channel=_choice(SourceChannel, draft.source_channel, SOURCE_CHANNEL_FIELD),
-        notes=clean_notes(draft.notes),
+        property_type=property_type,
+        intended_districts=intended_districts or "",
+        area_range=area_range,
+        budget_band=budget_band,
+        payment_method=payment_method,
+        purchase_purpose=purchase_purpose,
+        purchase_timeline=purchase_timeline,
+        intention_level=intention_level,
+        source_channel=source_channel,
+        notes=notes or "",
         sensitive_consent=consent,
     )
 

@@ -10,7 +10,8 @@ but a refusal closes a request before identity is verified, and a closed request
 A refusal needs a written reason (Art. 50), kept in the permanent audit log; an explanation's text
 is kept on the request. Like a reveal reason, neither may carry a phone or ID number: runs of four
 or more digits are refused. The free description of a request is never audited (it may name what
-the client asked about) and is only length-checked.
+the client asked about) and is length-checked; like every free text about a client it never holds
+a resident ID or bank card number (domain/sensitive_numbers.py).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from desktop_app.domain.identity_documents import IdType
 from desktop_app.domain.input_text import fold_width, is_control
 from desktop_app.domain.labelled_choice import LabelledChoice
 from desktop_app.domain.phone_numbers import PhoneKind, validate_phone
+from desktop_app.domain.sensitive_numbers import refuse_sensitive_numbers
 
 REPLY_DAYS = 30
 TEXT_MIN = 4
@@ -265,7 +267,7 @@ def validate_description(text: str) -> str:
     _no_control(DESCRIPTION_FIELD, cleaned)
     if len(cleaned) > DESCRIPTION_MAX:
         raise too_long(DESCRIPTION_FIELD, DESCRIPTION_MAX, len(cleaned))
-    return cleaned
+    return refuse_sensitive_numbers(DESCRIPTION_FIELD, cleaned)
 
 
 def _audited_text(field: FieldLabel, text: str) -> str:
@@ -282,6 +284,7 @@ def _audited_text(field: FieldLabel, text: str) -> str:
         )
     if len(cleaned) > TEXT_MAX:
         raise too_long(field, TEXT_MAX, len(cleaned))
+    refuse_sensitive_numbers(field, cleaned)  # also when split into groups of fewer than 4 digits
     if _DIGIT_RUN.search(fold_width(cleaned)):
         # kept in the permanent audit log: no phone, ID or other long numbers
         raise InvalidField(

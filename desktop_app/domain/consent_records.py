@@ -39,6 +39,7 @@ from desktop_app.domain.consent_purposes import (
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.field_errors import FieldLabel, InvalidField
 from desktop_app.domain.labelled_choice import LabelledChoice
+from desktop_app.domain.sensitive_numbers import refuse_sensitive_numbers
 
 SCAN_MAX_BYTES = 8 * 1024 * 1024
 """A phone photo or a scanned page fits; a whole folder of scans does not belong in the database."""
@@ -258,16 +259,20 @@ def validate_consent_form(
     )
 
 
+WITHDRAWAL_NOTE_FIELD = FieldLabel("note", "说明", "note")
+
+
 def validate_note(text: str) -> str:
+    """A withdrawal's optional note: at most ``NOTE_MAX`` characters, never an ID or card number."""
     note = " ".join(text.split())
     if len(note) > NOTE_MAX:
         raise InvalidField(
-            FieldLabel("note", "说明", "note"),
+            WITHDRAWAL_NOTE_FIELD,
             "too_long",
             f"最多 {NOTE_MAX} 个字（现为 {len(note)} 个）",
             f"at most {NOTE_MAX} characters (now {len(note)})",
         )
-    return note
+    return refuse_sensitive_numbers(WITHDRAWAL_NOTE_FIELD, note)
 
 
 # ----------------------------------------------------------------------------------------- withdrawal

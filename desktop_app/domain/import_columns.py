@@ -3,8 +3,9 @@
 Branches keep client lists in Excel or CSV with headers typed by hand ("客户姓名", "手机号码*",
 "联系方式（必填）", "E-mail"). ``normalise_header`` reduces a header to a comparable key (width,
 case, spacing, punctuation and bracketed remarks ignored); ``KNOWN_HEADERS`` maps the usual Chinese
-and English headers to the target fields; headers staff mapped by hand are remembered per branch
-(store/import_mapping_repository.py) and passed in as ``remembered`` (normalised header → field).
+and English headers to the target fields; headers staff mapped by hand are remembered for the
+member who mapped them, or for the whole branch when a manager saves them so
+(store/import_mapping_repository.py), and passed in as ``remembered`` (normalised header → field).
 ``find_header_row`` skips the merged title row and blank rows above the real header.
 """
 
@@ -185,15 +186,18 @@ def suggest_mapping(headers: Sequence[object], remembered: Mapping[str, str] | N
     return [recognise(header, remembered) or IGNORE for header in headers]
 
 
-def remembered_changes(headers: Sequence[object], chosen: Sequence[str]) -> dict[str, str]:
+def remembered_changes(
+    headers: Sequence[object], chosen: Sequence[str], inherited: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """What to remember after the user chose ``chosen`` for ``headers``: for every non-blank header,
-    the normalised header → the chosen field, or "" (forget) when the choice is what the built-in
-    recognition gives anyway."""
+    the normalised header → the chosen field, or "" (forget) when the choice is what recognition
+    gives anyway — the built-in headers, and ``inherited`` over them (the branch's mappings, for a
+    member's own)."""
     changes: dict[str, str] = {}
     for header, field in zip(headers, chosen, strict=True):
         key = normalise_header(header)
         if not key:
             continue
-        builtin = KNOWN_HEADERS.get(key, IGNORE)
-        changes[key] = "" if field == builtin else field
+        baseline = recognise(header, inherited) or IGNORE
+        changes[key] = "" if field == baseline else field
     return changes

@@ -7,18 +7,23 @@ number, income band) are kept only when the row has the signed sensitive-data co
 column, read with ``consent_flag``, or a manager's whole-file confirmation) and the stage allows them
 (``sensitive_fields_allowed``); otherwise they are dropped and the row is still imported. An ID number
 that Excel stored as a number has lost its last digits: such a row is rejected, never "corrected".
+A rejected row names EVERY problem found in it (``RejectedRow.problems``, in the order of the intake
+form), not only the first, and keeps its own phone and ID number, normalised, so the import service
+can count it as a duplicate before refusing it. A whole address in one column is split by
+domain/address_parts.py.
+A resident ID or bank card number in a free-text column (an ID column with an unknown header mapped
+to notes) rejects the row (domain/sensitive_numbers.py) and is withheld from the rejects export.
 """
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from desktop_app.domain.address_parts import split_address
 from desktop_app.domain.client_fields import ADDRESS_DETAIL_FIELD
 from desktop_app.domain.client_record import (
     STAGE_FIELD,
@@ -26,14 +31,17 @@ from desktop_app.domain.client_record import (
     ClientValues,
     Stage,
     consent_flag,
+    draft_problems,
     sensitive_fields_allowed,
     validate_draft,
 )
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.field_errors import FieldLabel, InvalidField
-from desktop_app.domain.identity_documents import RESIDENT_ID_FIELD, IdType
+from desktop_app.domain.identity_documents import ID_TYPE_FIELD, RESIDENT_ID_FIELD, IdType, validate_id_number
 from desktop_app.domain.import_columns import IGNORE, SENSITIVE_FIELDS
-from desktop_app.domain.provincial_divisions import PROVINCIAL_DIVISIONS
+from desktop_app.domain.phone_numbers import PHONE_FIELD, validate_phone
+from desktop_app.domain.sensitive_numbers import find_sensitive_number
+from desktop_app.domain.spreadsheet_cells import unquote_cell
 
 EXACT_DIGITS = 15
 """Excel keeps 15 significant digits: a longer number typed into a number cell has lost the rest."""
@@ -60,20 +68,114 @@ class AcceptedRow:
         return f"AcceptedRow(row={self.row_number})"
 
 
+@dataclass(frozen=True)
+class RowProblem:
+    """One problem of a row: the field it names ("" when no single field), a stable reason code and
+    the message in both languages (the field's name and the problem, never the value)."""
+
+    field: str
+    reason: str  # stable code, e.g. "required", "checksum", "lost_precision", "duplicate"
+    message_zh: str
+    message_en: str
+
+    @classmethod
+    def of(cls, error: InvalidInput) -> RowProblem:
+        return cls(
+            str(getattr(error, "field", "")), str(getattr(error, "reason", error.code)), error.zh, error.en
+        )
+
+
 @dataclass(frozen=True, repr=False)
 class RejectedRow:
-    """A row that cannot be imported. ``cells`` (the row as text, for the rejects export) is personal
-    data: it is never logged or audited, and the repr leaves it out."""
+    """A row that cannot be imported, with EVERY problem found in it: the first in ``field`` ..
+    ``message_en``, the others in ``also`` (``problems`` gives them all). ``cells`` (the row as text,
+    for the rejects export), ``phone_e164`` and ``id_number`` are personal data: never logged or
+    audited, and the repr leaves them out. The phone and ID number are the row's own, normalised, when
+    they are valid (the ID number only when the row may keep it), so the import finds a duplicate
+    before refusing the row for anything else; ``duplicate`` is set when it did."""
 
     row_number: int
-    field: str  # the field key named by the error ("" when no single field)
+    field: str  # the field key named by the first problem ("" when no single field)
     reason: str  # stable code, e.g. "required", "checksum", "lost_precision"
     message_zh: str
     message_en: str
     cells: tuple[str, ...]
+    also: tuple[RowProblem, ...] = ()
+    phone_e164: str | None = None
+    id_number: str | None = None
+    duplicate: bool = False  # the row repeats a client (or an earlier row): counted as a duplicate
+
+    @property
+    def problems(self) -> tuple[RowProblem, ...]:
+        return (RowProblem(self.field, self.reason, self.message_zh, self.message_en), *self.also)
+
+    @property
+    def reasons_zh(self) -> str:
+        """Every problem, in Chinese, as one text (the rejects export, the CLI)."""
+        return " ".join(problem.message_zh for problem in self.problems)
+
+    @property
+    def reasons_en(self) -> str:
+        return " ".join(problem.message_en for problem in self.problems)
+
+    @property
+    def fields(self) -> str:
+        """The fields named, comma-separated, each once."""
+        return ",".join(dict.fromkeys(problem.field for problem in self.problems if problem.field))
+
+    def led_by(self, problem: RowProblem, *, duplicate: bool = True) -> RejectedRow:
+        """The row with ``problem`` first (a duplicate), its own problems after it."""
+        return dataclasses.replace(
+            self,
+            field=problem.field,
+            reason=problem.reason,
+            message_zh=problem.message_zh,
+            message_en=problem.message_en,
+            also=self.problems,
+            duplicate=duplicate,
+        )
 
     def __repr__(self) -> str:
-        return f"RejectedRow(row={self.row_number}, field={self.field!r}, reason={self.reason!r})"
+        reasons = ",".join(problem.reason for problem in self.problems)
+        return f"RejectedRow(row={self.row_number}, field={self.field!r}, reasons={reasons!r})"
+
+
+def rejected_row(
+    row_number: int,
+    problems: Sequence[RowProblem],
+    cells: tuple[str, ...],
+    *,
+    phone_e164: str | None = None,
+    id_number: str | None = None,
+) -> RejectedRow:
+    """A RejectedRow from its problems (at least one)."""
+    first, *others = problems
+    return RejectedRow(
+        row_number,
+        first.field,
+        first.reason,
+        first.message_zh,
+        first.message_en,
+        cells,
+        tuple(others),
+        phone_e164=phone_e164,
+        id_number=id_number,
+    )
+
+
+DUPLICATE_PROBLEMS = {
+    label.key: RowProblem.of(
+        InvalidField(
+            label,
+            "duplicate",
+            "与已登记的客户或本文件中前面的行相同，未导入",
+            "is the same as a registered client's or an earlier row's of this file; not imported",
+        )
+    )
+    for label in (PHONE_FIELD, FieldLabel("id_number", "证件号码", "ID number"))
+}
+"""The one message for a duplicate row: the same whoever holds the other client (see
+services/client_import.py: an agent is never told whether it is another agent's client)."""
 
 
 def _lost_precision() -> InvalidField:
@@ -87,7 +189,8 @@ def _lost_precision() -> InvalidField:
 
 
 def cell_text(value: object) -> str:
-    """A cell as text: whole numbers without ".0", dates as YYYY-MM-DD, yes/no for booleans."""
+    """A cell as text: whole numbers without ".0", dates as YYYY-MM-DD, yes/no for booleans, and
+    the quote the app puts before formula-like text (domain/spreadsheet_cells.py) taken off."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -102,7 +205,7 @@ def cell_text(value: object) -> str:
         return value.date().isoformat() if value.time() == time() else value.isoformat(" ")
     if isinstance(value, date | time):
         return value.isoformat()
-    return str(value).strip()
+    return unquote_cell(str(value).strip()).strip()  # a fixed rejects file: '+86… is a phone again
 
 
 def _id_number_text(value: object) -> str:
@@ -132,37 +235,6 @@ _STAGE_WORDS = {
     "已成交": Stage.CONTRACT.value,
     "结束": Stage.CLOSED.value,
 }
-_MUNICIPALITIES = frozenset({"11", "12", "31", "50"})
-_CITY = re.compile(r"(.+?(?:自治州|地区|盟|市))(.*)", re.DOTALL)
-_DISTRICT = re.compile(r"(.+?(?:区|县|市|旗))(.+)", re.DOTALL)
-_PROVINCE_FORMS = sorted(
-    ((form, d) for d in PROVINCIAL_DIVISIONS if d.mainland for form in (d.name_zh, d.short_zh)),
-    key=lambda pair: -len(pair[0]),
-)
-
-
-def split_address(text: str) -> tuple[str, str, str, str] | None:
-    """A whole mainland address ("广东省深圳市南山区科技园路1号") as (province, city, district, detail);
-    None when it cannot be split with confidence."""
-    text = re.sub(r"\s+", "", text)
-    found = next(((form, d) for form, d in _PROVINCE_FORMS if text.startswith(form)), None)
-    if found is None:
-        return None
-    form, division = found
-    rest = text[len(form) :]
-    if division.code in _MUNICIPALITIES:
-        city = division.name_zh
-        if rest.startswith(city) or rest.startswith(division.short_zh + "市"):
-            rest = rest[len(city) :]
-    else:
-        city_match = _CITY.fullmatch(rest)
-        if city_match is None:
-            return None
-        city, rest = city_match.group(1), city_match.group(2)
-    district_match = _DISTRICT.fullmatch(rest)
-    if district_match is None:
-        return None
-    return division.name_zh, city, district_match.group(1), district_match.group(2)
 
 
 def _unsplittable() -> InvalidField:
@@ -180,32 +252,59 @@ WITHHELD = "（未导出 withheld）"  # a sensitive cell of a row without conse
 def _rejected(
     row_number: int,
     cells: Sequence[object],
-    error: InvalidInput,
+    errors: Sequence[InvalidInput],
     mapping: Sequence[str],
     *,
     keep_sensitive: bool = False,
+    draft: ClientDraft | None = None,
+    today: date | None = None,
 ) -> RejectedRow:
-    """The row as read, for the rejects export; the ID number and income cells are withheld
-    unless the row may keep them (consent and stage), so the export never carries more than an
-    import would have kept."""
-    return RejectedRow(
-        row_number=row_number,
-        field=str(getattr(error, "field", "")),
-        reason=str(getattr(error, "reason", error.code)),
-        message_zh=error.zh,
-        message_en=error.en,
-        cells=export_cells(cells, mapping, keep_sensitive=keep_sensitive),
+    """The row as read, for the rejects export, with every problem; the ID number and income cells
+    are withheld unless the row may keep them (consent and stage), so the export never carries more
+    than an import would have kept."""
+    phone, id_number = _duplicate_keys(draft, keep_sensitive, today) if draft is not None else (None, None)
+    return rejected_row(
+        row_number,
+        [RowProblem.of(error) for error in errors],
+        export_cells(cells, mapping, keep_sensitive=keep_sensitive),
+        phone_e164=phone,
+        id_number=id_number,
     )
+
+
+def _duplicate_keys(
+    draft: ClientDraft, keep_sensitive: bool, today: date | None
+) -> tuple[str | None, str | None]:
+    """The row's phone (E.164) and, when the row may keep it, its ID number, normalised; None for
+    one that is not valid."""
+    try:
+        phone: str | None = validate_phone(draft.phone).e164
+    except InvalidInput:
+        phone = None
+    id_number: str | None = None
+    if keep_sensitive and draft.id_number.strip():
+        try:
+            document = (
+                IdType.parse(draft.id_type, ID_TYPE_FIELD) if draft.id_type.strip() else IdType.RESIDENT_ID
+            )
+            id_number = validate_id_number(document, draft.id_number, today=today)
+        except InvalidInput:
+            id_number = None
+    return phone, id_number
 
 
 def export_cells(cells: Sequence[object], mapping: Sequence[str], *, keep_sensitive: bool) -> tuple[str, ...]:
     """A row as text for the rejects export, its ID number and income cells withheld unless
-    ``keep_sensitive``."""
+    ``keep_sensitive``; any other cell holding a resident ID or bank card number (a notes column,
+    an ignored one) always withheld."""
     texts = [cell_text(cell) for cell in cells]
-    if not keep_sensitive:
-        for index, field in enumerate(mapping[: len(texts)]):
-            if field in SENSITIVE_FIELDS and texts[index]:
+    for index, text in enumerate(texts):
+        field = mapping[index] if index < len(mapping) else IGNORE
+        if field in SENSITIVE_FIELDS:
+            if not keep_sensitive and text:
                 texts[index] = WITHHELD
+        elif find_sensitive_number(text) is not None:
+            texts[index] = WITHHELD
     return tuple(texts)
 
 
@@ -228,47 +327,70 @@ def parse_row(
     file_consent: bool,
     today: date,
 ) -> AcceptedRow | RejectedRow | None:
-    """The row validated (None for a row with nothing in its mapped columns)."""
+    """The row validated (None for a row with nothing in its mapped columns); a rejected row names
+    every problem found, not only the first."""
     raw = _gather(cells, mapping)
     if not raw:
         return None
+    problems: list[InvalidInput] = []
     try:
         row_consent = _consent_cell(raw.pop("sensitive_consent", False))
     except InvalidField as error:
-        return _rejected(row_number, cells, error, mapping)
+        problems.append(error)
+        row_consent = False
     consent = row_consent or file_consent
     stage_text = cell_text(raw.get("stage")) or Stage.LEAD.value
     stage_text = _STAGE_WORDS.get(stage_text.strip(), stage_text)
+    stage: Stage | None
     try:
         stage = Stage.parse(stage_text, STAGE_FIELD)
     except InvalidField as error:
-        return _rejected(row_number, cells, error, mapping)
+        problems.append(error)
+        stage = None
     dropped: list[DroppedField] = []
-    keep_sensitive = sensitive_fields_allowed(stage, consent)
+    keep_sensitive = stage is not None and sensitive_fields_allowed(stage, consent)
     if not keep_sensitive:
         reason = DROPPED_STAGE if consent else DROPPED_NO_CONSENT
         for field in sorted(SENSITIVE_FIELDS & raw.keys()):
             dropped.append(DroppedField(field, reason))
             del raw[field]
         raw.pop("id_type", None)
-    try:
-        texts = {field: cell_text(value) for field, value in raw.items()}
-        if "id_number" in raw:
+    texts = {field: cell_text(value) for field, value in raw.items()}
+    if "id_number" in raw:
+        try:
             texts["id_number"] = _id_number_text(raw["id_number"])
             if not texts.get("id_type") and re.fullmatch(r"\d{15}", texts["id_number"]):
                 texts["id_type"] = IdType.RESIDENT_ID_15.value
+        except InvalidField as error:
+            problems.append(error)
+            del texts["id_number"]
+    try:
         _place_address(texts)
-        draft = ClientDraft(
-            name=texts.pop("name", ""),
-            phone=texts.pop("phone", ""),
-            stage=stage.value,
-            sensitive_consent=consent,
-            **{key: value for key, value in texts.items() if key != "stage"},
+    except InvalidField as error:
+        problems.append(error)
+    draft = ClientDraft(
+        name=texts.pop("name", ""),
+        phone=texts.pop("phone", ""),
+        stage=(stage or Stage.LEAD).value,
+        sensitive_consent=consent,
+        **{key: value for key, value in texts.items() if key != "stage"},
+    )
+    problems.extend(draft_problems(draft, today=today))
+    problems.sort(key=_form_order)
+    if problems:
+        return _rejected(
+            row_number, cells, problems, mapping, keep_sensitive=keep_sensitive, draft=draft, today=today
         )
-        values = validate_draft(draft, today=today)
-    except InvalidInput as error:
-        return _rejected(row_number, cells, error, mapping, keep_sensitive=keep_sensitive)
-    return AcceptedRow(row_number, values, draft, tuple(dropped))
+    return AcceptedRow(row_number, validate_draft(draft, today=today), draft, tuple(dropped))
+
+
+_FORM_ORDER = {name: index for index, name in enumerate(f.name for f in dataclasses.fields(ClientDraft))}
+_FORM_ORDER["address"] = _FORM_ORDER["province"]
+
+
+def _form_order(error: InvalidInput) -> int:
+    """A row's problems are listed in the order of the intake form (a problem of no field last)."""
+    return _FORM_ORDER.get(str(getattr(error, "field", "")), len(_FORM_ORDER))
 
 
 def _place_address(texts: dict[str, str]) -> None:
@@ -315,23 +437,16 @@ def merge_fills(current: ClientDraft, row: ClientDraft, *, sensitive: bool) -> d
     return fills
 
 
-def rejects_table_csv(headers: Sequence[str], rejected: Sequence[RejectedRow]) -> bytes:
-    """The rejected rows (row number, field, reason in both languages, then the row as read) as CSV
-    in UTF-8 with a BOM, which Excel opens correctly. It holds personal data."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["行号 Row", "字段 Field", "原因", "Reason", *headers])
+def rejects_table(headers: Sequence[str], rejected: Sequence[RejectedRow]) -> list[list[str]]:
+    """The rejected rows as a table: a header row (row number, field, reason in both languages,
+    then the file's own headers), then one row per rejected row (the fields it names, EVERY reason
+    in both languages, then the row as read). It holds personal data. Written as .xlsx or .csv by
+    store/spreadsheet_writer.py, every cell made inert by domain/spreadsheet_cells.py (headers
+    included)."""
+    table = [["行号 Row", "字段 Field", "原因", "Reason", *headers]]
     for row in rejected:
-        cells = [_inert(cell) for cell in row.cells]
-        writer.writerow([row.row_number, row.field, row.message_zh, row.message_en, *cells])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def _inert(text: str) -> str:
-    """A cell Excel would run as a formula ("=HYPERLINK(...)", "@SUM(...)") is written as text."""
-    if text[:1] in ("=", "@", "\t", "\r") or (text[:1] in ("+", "-") and not text[1:2].isdigit()):
-        return "'" + text
-    return text
+        table.append([str(row.row_number), row.fields, row.reasons_zh, row.reasons_en, *row.cells])
+    return table
 
 
 def dropped_reason_text(reason: str) -> tuple[str, str]:

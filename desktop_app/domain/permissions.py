@@ -24,6 +24,7 @@ class Action(StrEnum):
     EXPORT_REQUEST = "export.request"
     EXPORT_APPROVE = "export.approve"
     REQUEST_HANDLE = "request.handle"
+    CLIENT_DESTROY = "client.destroy"  # on the company's own initiative (PIPL Art. 47)
     NOTICE_PUBLISH = "notice.publish"
     # Staff and keys.
     ACCESS_CONFIRM = "access.confirm"  # seal the client-data key to a member (Bitwarden's "confirm member")
@@ -52,6 +53,7 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.EXPORT_REQUEST: frozenset({_A, _M}),
     Action.EXPORT_APPROVE: frozenset({_M}),
     Action.REQUEST_HANDLE: frozenset({_M}),
+    Action.CLIENT_DESTROY: frozenset({_M}),
     Action.NOTICE_PUBLISH: frozenset({_M}),
     Action.ACCESS_CONFIRM: frozenset({_M}),
     Action.STAFF_LIST: frozenset({_I, _M}),
@@ -75,6 +77,7 @@ _ACTION_LABELS: dict[Action, tuple[str, str]] = {
     Action.EXPORT_REQUEST: ("申请导出", "request an export"),
     Action.EXPORT_APPROVE: ("审批导出", "approve exports"),
     Action.REQUEST_HANDLE: ("处理客户权利请求", "handle client requests"),
+    Action.CLIENT_DESTROY: ("主动删除客户个人信息", "delete a client's personal information"),
     Action.NOTICE_PUBLISH: ("发布新版隐私告知书", "publish a privacy notice version"),
     Action.STAFF_LIST: ("查看员工列表", "list staff"),
     Action.STAFF_MANAGE: ("管理员工账户", "manage staff accounts"),
@@ -102,6 +105,7 @@ CLIENT_DATA_ACTIONS: frozenset[Action] = frozenset(
         Action.EXPORT_REQUEST,
         Action.EXPORT_APPROVE,
         Action.REQUEST_HANDLE,
+        Action.CLIENT_DESTROY,
     }
 )
 

@@ -22,6 +22,7 @@ from desktop_app.domain.labelled_choice import LabelledChoice
 from desktop_app.domain.mask_primitives import is_cjk
 from desktop_app.domain.phone_numbers import validate_phone
 from desktop_app.domain.security_policy import SecurityPolicy
+from desktop_app.domain.sensitive_numbers import refuse_sensitive_numbers
 
 FIELD_FIELD = FieldLabel("field", "字段", "Field")
 REASON_FIELD = FieldLabel("reveal_reason", "查看原因", "Reason for revealing")
@@ -76,6 +77,7 @@ def validate_reason(reason: RevealReason | str, text: str = "") -> tuple[RevealR
             "原因中请勿填写电话号码、证件号码等数字（原因会永久记入审计日志）",
             "do not put phone, ID or other numbers in the reason (it is kept in the audit log for good)",
         )
+    refuse_sensitive_numbers(REASON_TEXT_FIELD, cleaned)  # also an ID split into groups of 1–3 digits
     return parsed, cleaned
 
 

@@ -18,11 +18,13 @@ instead, audited as ``client.storage_only``.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
 
 from desktop_app.domain.branch_time import branch_day
 from desktop_app.domain.client_record import ClientRecord, ClientValues
+from desktop_app.domain.deletion_grounds import GROUND_LABELS, DeletionGround, legal_basis
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.permissions import Action, can
 from desktop_app.domain.retention_rules import legal_hold_ends, under_legal_hold
@@ -38,10 +40,7 @@ from desktop_app.store.staff_repository import StaffMember, StaffRepository
 _REFERENCE = re.compile(r"[A-Za-z0-9._/-]{0,64}")
 
 
-class DeletionReason(StrEnum):
-    DELETION_REQUEST = "deletion_request"
-    RETENTION_EXPIRY = "retention_expiry"
-    CONSENT_WITHDRAWN = "consent_withdrawn"
+DeletionReason = DeletionGround  # every PIPL Art. 47 ground (domain/deletion_grounds.py)
 
 
 class Category(StrEnum):
@@ -68,11 +67,7 @@ CATEGORY_LABELS: dict[str, tuple[str, str]] = {
     Category.SEARCH_INDEX: ("搜索索引", "search index"),
 }
 
-REASON_LABELS: dict[str, tuple[str, str]] = {
-    DeletionReason.DELETION_REQUEST: ("个人信息主体请求删除", "deletion request by the individual"),
-    DeletionReason.RETENTION_EXPIRY: ("保存期限届满", "retention period expired"),
-    DeletionReason.CONSENT_WITHDRAWN: ("个人撤回同意", "consent withdrawn"),
-}
+REASON_LABELS: dict[str, tuple[str, str]] = GROUND_LABELS
 
 
 class DeletionRefused(BranchVaultError):
@@ -91,8 +86,8 @@ def _parse_reason(reason: DeletionReason | str) -> DeletionReason:
         return DeletionReason(str(reason))
     except ValueError:
         raise InvalidInput(
-            "删除原因无效（个人请求删除、保存期限届满或撤回同意）。",
-            "Invalid reason (deletion request, retention expiry or consent withdrawn).",
+            "删除原因无效（须为《个人信息保护法》第四十七条所列情形之一）。",
+            "Invalid reason (it must be one of the grounds of PIPL Art. 47).",
         ) from None
 
 
@@ -177,12 +172,14 @@ def destroy_in_transaction(
     reason: DeletionReason,
     request_reference: str = "",
     batch_id: int | None = None,
+    extra_details: Mapping[str, object] | None = None,
 ) -> DestructionRecord:
     """Destroy one client inside the caller's transaction: delete it (follow-ups and search-index
     row go with it), write its destruction record and the ``client.delete`` audit entry, both
     naming it only by the pseudonym of its id and phone. The caller has checked the permission,
     the approver and the legal hold, called ``ensure_pseudonym_key`` before the transaction and
-    checkpoints the WAL after it."""
+    checkpoints the WAL after it. ``extra_details`` go into the audit entry (the manager's note on a
+    deletion on the company's initiative)."""
     session, db = ctx.require_session()
     destruction = DestructionRepository(db)
     categories = categories_of(client.values, destruction.followup_count(client.id))
@@ -202,6 +199,7 @@ def destroy_in_transaction(
     details: dict[str, object] = {"client": alias, "categories": categories, "record_id": destroyed.id}
     if batch_id is not None:
         details["batch_id"] = batch_id
+    details.update(extra_details or {})
     record(
         ctx,
         "client.delete",
@@ -291,6 +289,8 @@ def destruction_certificate_pdf(ctx: AppContext, record_id: int) -> bytes:
             approved_by=parties[1],
             category_labels=[CATEGORY_LABELS.get(c, (c, c)) for c in found.categories],
             reason_label=REASON_LABELS.get(found.reason, (found.reason, found.reason)),
+            legal_basis=legal_basis(found.reason),
+            note=DestructionRepository(db).deletion_note(record_id),
             generated_at=utc_timestamp(ctx.clock()),
         )
         record(

@@ -2,17 +2,20 @@
 
 Same visibility as the client itself: an agent only for their own clients, a manager for the whole
 branch, never IT administrators or auditors. Adding one moves the client's last contact forward.
+A note never holds a resident ID or bank card number (domain/sensitive_numbers.py; PIPL Art. 28).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
+from desktop_app.domain.branch_time import branch_day
 from desktop_app.domain.client_fields import clean_notes
 from desktop_app.domain.client_record import Followup, FollowupKind
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.field_errors import FieldLabel, required
 from desktop_app.domain.permissions import Action
+from desktop_app.domain.sensitive_numbers import refuse_sensitive_numbers
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.client_directory import denials_audited, visible_client
 from desktop_app.services.context import AppContext
@@ -35,6 +38,7 @@ def add_followup(
     if not text:
         raise required(FOLLOWUP_NOTE_FIELD)
     now = ctx.clock()
+    refuse_sensitive_numbers(FOLLOWUP_NOTE_FIELD, text, today=branch_day(now))
     moment = now if at is None else at.timestamp()
     if moment > now + _FUTURE_SLACK_SECONDS:
         raise InvalidInput("跟进时间不能晚于现在。", "A follow-up cannot be dated in the future.")

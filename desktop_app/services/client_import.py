@@ -1,7 +1,7 @@
 """Importing a branch's legacy client list (.xlsx or .csv), for the import wizard and the CLI.
 
 ``preview_import`` reads the file and proposes a column mapping (built-in headers, then the headers
-staff mapped before); ``import_clients`` validates every row like intake and writes the accepted
+mapped before: the branch's, saved by a manager, then the importer's own over them); ``import_clients`` validates every row like intake and writes the accepted
 ones in ONE transaction with their audit entries: all or nothing. Duplicates (same phone or ID
 number as an existing client, or repeated in the file) are skipped or merged by choice; a merge
 only fills a client's empty fields, and only for a client the importer may see and edit. Sensitive
@@ -9,6 +9,26 @@ fields are kept only with the row's consent (or a manager's whole-file confirmat
 that allows them. The source file is never copied; the report reminds the user to delete it
 securely. Audit: one ``client.import`` (counts, a pseudonym of the file name; never row data) plus
 ``client.create`` / ``client.update`` per client, as intake writes them.
+
+Every row reports every problem it has (field, reason, zh, en), not only the first. A duplicate is
+found on the normalised phone (E.164) and ID number (normalised, upper-case X) BEFORE the row is
+refused for anything else: a duplicate with other problems is counted as a duplicate (skipped; it is
+never merged) and still lists them. ``ImportReport.rejected`` lists every row with a problem;
+``refused`` counts those not imported only because of their problems.
+
+Duplicates of clients the importer may not see: an agent is never told which rows, or how many,
+repeat another staff member's client (or a record kept in storage only). Such a row is counted
+exactly as a duplicate of the agent's own client would be under the chosen policy ("skipped" under
+skip; "merged" under merge, meaning merged or held for the manager), its row-level message is the
+one every duplicate gets, and the agent-visible report, CLI text, ``--json`` and rejects export are
+the same as if the rows repeated the agent's own clients: whatever the agent can still learn, it
+learns only from its own client list, which it can see anyway. The rows are held for the manager's
+review: the ``client.import`` audit entry (managers and auditors read it, agents cannot) counts them
+in ``duplicates_for_manager`` and lists them in ``held_for_review`` (row number, client id, field;
+no personal data). A manager, who sees every client, gets the true split in the report as well
+(``duplicates_for_manager``: records in storage only). Reason: PIPL art. 10/51 and the branch's
+need-to-know rule: an agent must not learn from a bulk import which of its phones belong to its
+colleagues' clients.
 """
 
 from __future__ import annotations
@@ -41,16 +61,19 @@ from desktop_app.domain.import_columns import (
 from desktop_app.domain.import_rows import (
     DROPPED_NO_CONSENT,
     DROPPED_STAGE,
+    DUPLICATE_PROBLEMS,
     SENSITIVE_DRAFT_FIELDS,
     AcceptedRow,
     RejectedRow,
+    RowProblem,
     cell_text,
     export_cells,
     merge_fills,
     parse_row,
-    rejects_table_csv,
+    rejected_row,
+    rejects_table,
 )
-from desktop_app.domain.permissions import Action
+from desktop_app.domain.permissions import Action, can
 from desktop_app.domain.roles import Role
 from desktop_app.services.audit_trail import check_permission, ensure_pseudonym_key, pseudonym, record
 from desktop_app.services.client_consents import consent_asked_before, record_imported_consent
@@ -59,9 +82,10 @@ from desktop_app.services.client_intake import ReassignRefused
 from desktop_app.services.context import AppContext
 from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.client_repository import ClientRepository
-from desktop_app.store.import_mapping_repository import ImportMappingRepository
+from desktop_app.store.import_mapping_repository import BRANCH_MAPPING_OWNER, ImportMappingRepository
 from desktop_app.store.output_paths import write_output
 from desktop_app.store.spreadsheet_reader import MAX_DATA_ROWS, Sheet, SpreadsheetError, read_sheet
+from desktop_app.store.spreadsheet_writer import table_bytes, table_format
 from desktop_app.store.staff_repository import StaffRepository
 
 DELETE_SOURCE_REMINDER = (
@@ -81,6 +105,7 @@ class ImportOptions:
     assign_to: str | None = None  # a username (managers only); None: the importer
     consent_confirmed: bool = False  # a manager confirms every row has the signed sensitive-data consent
     mapping: Mapping[str, str] = field(default_factory=dict)  # header as in the file → field or IGNORE
+    mapping_for_branch: bool = False  # a manager saves ``mapping`` as the whole branch's default
 
 
 @dataclass(frozen=True)
@@ -101,8 +126,8 @@ class ImportReport:
     merged: int
     duplicates_skipped: int
     duplicates_in_file: int  # of the skipped or merged duplicates, those repeated inside the file
-    duplicates_for_manager: int  # an existing client the importer may not see or edit
-    rejected: tuple[RejectedRow, ...]
+    duplicates_for_manager: int  # held for review, shown only to a manager (see the module rule)
+    rejected: tuple[RejectedRow, ...]  # every row with a problem, duplicates with problems included
     dropped: Mapping[str, int]  # reason (no_consent / stage) → number of fields dropped
     assigned_to: str
     reminder_zh: str = DELETE_SOURCE_REMINDER[0]
@@ -111,6 +136,11 @@ class ImportReport:
     @property
     def duplicates(self) -> int:
         return self.duplicates_skipped + self.merged + self.duplicates_for_manager
+
+    @property
+    def refused(self) -> int:
+        """Rows not imported because of their problems (a duplicate with problems is a duplicate)."""
+        return sum(1 for row in self.rejected if not row.duplicate)
 
     @property
     def dropped_fields(self) -> int:
@@ -144,6 +174,15 @@ class ConsentConfirmationRefused(PermissionDenied):
             self,
             "只有店长可以确认整份文件的敏感个人信息同意。",
             "Only a manager may confirm the sensitive-data consent for a whole file.",
+        )
+
+
+class BranchMappingRefused(PermissionDenied):
+    def __init__(self) -> None:
+        BranchVaultError.__init__(
+            self,
+            "只有店长可以把列对应保存为全店默认；您的列对应只对您自己生效。",
+            "Only a manager may save a column mapping for the whole branch; yours apply to you only.",
         )
 
 
@@ -183,8 +222,8 @@ def _data_rows(sheet: Sheet, header_index: int) -> list[tuple[int, tuple[object,
 def preview_import(ctx: AppContext, path: Path) -> ImportPreview:
     """Read ``path`` and propose the mapping. Nothing is written."""
     check_permission(ctx, Action.CLIENT_EDIT)
-    _, db = ctx.require_session()
-    remembered = ImportMappingRepository(db).all()
+    session, db = ctx.require_session()
+    remembered = ImportMappingRepository(db).for_staff(session.staff_id)
     sheet = read_sheet(path)
     index = _locate_header(sheet, remembered)
     headers = _header_texts(sheet.rows[index])
@@ -227,6 +266,51 @@ def _check_consent_confirmation(ctx: AppContext, confirmed: bool) -> None:
         raise ConsentConfirmationRefused()
 
 
+def _check_branch_mapping(ctx: AppContext, options: ImportOptions) -> None:
+    session, db = ctx.require_session()
+    if options.mapping_for_branch and session.role is not Role.MANAGER:
+        with db.transaction():
+            record(
+                ctx,
+                "access.denied",
+                target_type="action",
+                target_id="client.import.mapping_for_branch",
+                outcome="denied",
+            )
+        raise BranchMappingRefused()
+    if options.mapping_for_branch and not options.mapping:
+        raise InvalidInput(
+            "没有要保存为全店默认的列对应（请同时指定列对应）。",
+            "There is no column mapping to save for the branch (give the mapping too).",
+        )
+
+
+def _remember_mapping(
+    ctx: AppContext,
+    mappings: ImportMappingRepository,
+    headers: Sequence[str],
+    targets: Sequence[str],
+    overrides: Mapping[str, str],
+    *,
+    for_branch: bool,
+) -> None:
+    """Remember the columns the user mapped: for the importer alone (compared with what the branch's
+    mappings give), or, by a manager, for the whole branch (compared with the built-in headers; the
+    manager's own mappings of those headers give way to it)."""
+    session, _ = ctx.require_session()
+    now = utc_timestamp(ctx.clock())
+    if for_branch:
+        changes = remembered_changes(headers, targets)
+        chosen = {k: v for k, v in changes.items() if k in overrides}
+        mappings.apply(chosen, owner_staff_id=BRANCH_MAPPING_OWNER, now=now, saved_by=session.staff_id)
+        mappings.apply(dict.fromkeys(chosen, ""), owner_staff_id=session.staff_id, now=now)
+        return
+    changes = remembered_changes(headers, targets, mappings.branch())
+    mappings.apply(
+        {k: v for k, v in changes.items() if k in overrides}, owner_staff_id=session.staff_id, now=now
+    )
+
+
 def _column_targets(
     headers: Sequence[str], remembered: Mapping[str, str], overrides: Mapping[str, str]
 ) -> list[str]:
@@ -258,22 +342,55 @@ class _Tally:
     dropped: Counter[str] = dataclasses.field(default_factory=Counter)
     rejected: list[RejectedRow] = dataclasses.field(default_factory=list)
     cells: dict[int, tuple[str, ...]] = dataclasses.field(default_factory=dict)  # row number → row as text
+    held: list[dict[str, object]] = dataclasses.field(default_factory=list)  # for the manager's review
+
+    @property
+    def refused(self) -> int:
+        return sum(1 for row in self.rejected if not row.duplicate)
 
 
-def _duplicate_of(repo: ClientRepository, row: AcceptedRow) -> int | None:
-    if row.values.id_number is not None:
-        matches = repo.ids_with_id_number(row.values.id_number)
+def _duplicate_of(
+    repo: ClientRepository, id_number: str | None, phone_e164: str | None
+) -> tuple[int, str] | None:
+    """(existing client id, "id_number" or "phone") of the client the row repeats, if any."""
+    if id_number is not None:
+        matches = repo.ids_with_id_number(id_number)
         if matches:
-            return matches[0][0]
-    matches = repo.ids_with_phone(row.values.phone_e164)
-    return matches[0][0] if matches else None
+            return matches[0][0], "id_number"
+    if phone_e164 is not None:
+        matches = repo.ids_with_phone(phone_e164)
+        if matches:
+            return matches[0][0], "phone"
+    return None
+
+
+def _hidden_duplicate(
+    ctx: AppContext, client: ClientRecord, row_number: int, field: str, policy: OnDuplicate, tally: _Tally
+) -> None:
+    """A row repeating a client the importer may not see or edit: held for the manager's review and,
+    for an agent, counted exactly as a duplicate of its own client would be (module rule)."""
+    session, _ = ctx.require_session()
+    tally.held.append({"row": row_number, "client_id": client.id, "field": field})
+    if can(session.role, Action.CLIENT_VIEW_BRANCH):
+        tally.for_manager += 1
+    elif policy is OnDuplicate.MERGE:
+        tally.merged += 1
+    else:
+        tally.skipped += 1
 
 
 def _merge(
-    ctx: AppContext, repo: ClientRepository, client: ClientRecord, row: AcceptedRow, tally: _Tally, now: str
+    ctx: AppContext,
+    repo: ClientRepository,
+    client: ClientRecord,
+    row: AcceptedRow,
+    tally: _Tally,
+    now: str,
+    field: str,
 ) -> None:
     """Fill the client's empty fields from the row (sensitive ones only where the client's stage and
-    consent allow them, and an ID number only if no other client has it)."""
+    consent allow them, and an ID number only if no other client has it). A merge the rules refuse
+    leaves the row a skipped duplicate, listed with the reason."""
     session, _ = ctx.require_session()
     current = draft_from_values(client.values)
     fills = merge_fills(current, row.draft, sensitive=True)
@@ -293,16 +410,15 @@ def _merge(
     try:
         values = validate_draft(dataclasses.replace(current, **fills), today=_today(ctx))  # type: ignore[arg-type]
     except InvalidInput as error:
+        problem = RowProblem.of(error)
         tally.rejected.append(
-            RejectedRow(
+            rejected_row(
                 row.row_number,
-                str(getattr(error, "field", "")),
-                "merge_invalid",
-                error.zh,
-                error.en,
+                [dataclasses.replace(problem, reason="merge_invalid")],
                 tally.cells.get(row.row_number, ()),
-            )
+            ).led_by(DUPLICATE_PROBLEMS[field])
         )
+        tally.skipped += 1
         return
     tally.merged += 1
     changed = [
@@ -331,17 +447,26 @@ def _merge(
 def _write(
     ctx: AppContext,
     repo: ClientRepository,
-    rows: Sequence[AcceptedRow],
+    rows: Sequence[AcceptedRow | RejectedRow],
     *,
     agent_id: int,
     policy: OnDuplicate,
     tally: _Tally,
 ) -> None:
+    """Each row in file order: a duplicate (of a client or an earlier row) first, whatever else is
+    wrong with it; then refused for its problems, or written."""
     now = utc_timestamp(ctx.clock())
     created: set[int] = set()
     for row in rows:
-        existing_id = _duplicate_of(repo, row)
-        if existing_id is None:
+        if isinstance(row, RejectedRow):
+            found = _duplicate_of(repo, row.id_number, row.phone_e164)
+        else:
+            found = _duplicate_of(repo, row.values.id_number, row.values.phone_e164)
+        if found is None and isinstance(row, RejectedRow):
+            tally.rejected.append(row)
+            continue
+        if found is None:
+            assert isinstance(row, AcceptedRow)
             client_id = repo.add(row.values, assigned_agent_id=agent_id, now=now)
             created.add(client_id)
             if row.values.sensitive_consent:
@@ -361,14 +486,22 @@ def _write(
                 },
             )
             continue
+        existing_id, field = found
         if existing_id in created:
             tally.in_file += 1
         client = repo.get(existing_id)
         assert client is not None
-        if client.storage_only or not may_see(ctx, client):
-            tally.for_manager += 1
+        hidden = client.storage_only or not may_see(ctx, client)
+        if isinstance(row, RejectedRow):  # a duplicate with problems: counted as a duplicate, never merged
+            tally.rejected.append(row.led_by(DUPLICATE_PROBLEMS[field]))
+            if hidden:
+                _hidden_duplicate(ctx, client, row.row_number, field, OnDuplicate.SKIP, tally)
+            else:
+                tally.skipped += 1
+        elif hidden:
+            _hidden_duplicate(ctx, client, row.row_number, field, policy, tally)
         elif policy is OnDuplicate.MERGE:
-            _merge(ctx, repo, client, row, tally, now)
+            _merge(ctx, repo, client, row, tally, now, field)
         else:
             tally.skipped += 1
 
@@ -382,10 +515,11 @@ def import_clients(ctx: AppContext, path: Path, options: ImportOptions | None = 
     except ValueError:
         raise InvalidInput("重复处理方式须为 skip 或 merge。", "On duplicates: skip or merge.") from None
     _check_consent_confirmation(ctx, options.consent_confirmed)
+    _check_branch_mapping(ctx, options)
     agent_id, agent_username = _assignee(ctx, options.assign_to)
-    _, db = ctx.require_session()
+    session, db = ctx.require_session()
     mappings = ImportMappingRepository(db)
-    remembered = mappings.all()
+    remembered = mappings.for_staff(session.staff_id)
     overrides = _overrides(options.mapping)
     sheet = read_sheet(path)
     header_index = _locate_header(sheet, {**remembered, **overrides})
@@ -400,46 +534,48 @@ def import_clients(ctx: AppContext, path: Path, options: ImportOptions | None = 
         )
     today = _today(ctx)
     tally = _Tally()
-    accepted: list[AcceptedRow] = []
+    outcomes: list[AcceptedRow | RejectedRow] = []
     for number, cells in data:
         outcome = parse_row(
             cells, targets, row_number=number, file_consent=options.consent_confirmed, today=today
         )
-        if isinstance(outcome, AcceptedRow):
-            accepted.append(outcome)
-            if policy is OnDuplicate.MERGE:
-                kept = sensitive_fields_allowed(outcome.values.stage, outcome.values.sensitive_consent)
-                tally.cells[number] = export_cells(cells, targets, keep_sensitive=kept)
-        elif isinstance(outcome, RejectedRow):
-            tally.rejected.append(outcome)
+        if outcome is not None:
+            outcomes.append(outcome)
+        if isinstance(outcome, AcceptedRow) and policy is OnDuplicate.MERGE:
+            kept = sensitive_fields_allowed(outcome.values.stage, outcome.values.sensitive_consent)
+            tally.cells[number] = export_cells(cells, targets, keep_sensitive=kept)
     ensure_pseudonym_key(ctx)
     repo = ClientRepository(db)
     with db.transaction():
-        _write(ctx, repo, accepted, agent_id=agent_id, policy=policy, tally=tally)
+        _write(ctx, repo, outcomes, agent_id=agent_id, policy=policy, tally=tally)
         if overrides:
-            changes = remembered_changes(headers, targets)
-            mappings.apply(
-                {k: v for k, v in changes.items() if k in overrides}, now=utc_timestamp(ctx.clock())
+            _remember_mapping(
+                ctx, mappings, headers, targets, overrides, for_branch=options.mapping_for_branch
             )
         record(
             ctx,
             "client.import",
             target_type="file",
             target_id=pseudonym(ctx, path.name),
-            outcome="success" if tally.imported or tally.merged or not tally.rejected else "failure",
+            outcome="success" if tally.imported or tally.merged or not tally.refused else "failure",
             details={
                 "rows": len(data),
                 "imported": tally.imported,
                 "merged": tally.merged,
                 "duplicates_skipped": tally.skipped,
                 "duplicates_in_file": tally.in_file,
-                "duplicates_for_manager": tally.for_manager,
-                "rejected": len(tally.rejected),
+                "duplicates_for_manager": len(tally.held),
+                "held_for_review": tally.held,
+                "rejected": tally.refused,
+                "duplicates_with_problems": len(tally.rejected) - tally.refused,
                 "dropped_fields": dict(tally.dropped),
                 "on_duplicate": policy.value,
                 "assigned_to_staff_id": agent_id,
                 "consent_confirmed": options.consent_confirmed,
                 "mapped_fields": sorted(set(targets) - {IGNORE}),
+                "mapping_remembered_for": ("branch" if options.mapping_for_branch else "own")
+                if overrides
+                else None,
             },
         )
     return ImportReport(
@@ -460,24 +596,33 @@ def import_clients(ctx: AppContext, path: Path, options: ImportOptions | None = 
 # ---------------------------------------------------------------------------------------- rejects out
 
 
-def rejects_csv(report: ImportReport) -> bytes:
-    """The rejected rows as CSV in UTF-8 with a BOM (Excel opens it correctly). Holds personal data."""
-    return rejects_table_csv(report.headers, report.rejected)
+REJECTS_SHEET_TITLE = "未导入 Rejected"
+
+
+def rejects_file(report: ImportReport, path: Path) -> bytes:
+    """The rejected rows in the format ``path`` names: a real .xlsx workbook for ``.xlsx``, UTF-8
+    CSV with a BOM (Excel opens it correctly) for ``.csv``; UnsupportedTableFormat (a usage error)
+    for any other name. Every cell, headers included, is inert text (domain/spreadsheet_cells.py).
+    Holds personal data."""
+    return table_bytes(path, rejects_table(report.headers, report.rejected), sheet_title=REJECTS_SHEET_TITLE)
 
 
 def export_rejects(ctx: AppContext, report: ImportReport, path: Path, *, overwrite: bool = False) -> int:
-    """Write the rejects to ``path`` (only where the user chose, checked by store/output_paths.py;
+    """Write the rejects to ``path`` as .xlsx or .csv, by its name (any other name is refused before
+    anything is written or audited); only where the user chose, checked by store/output_paths.py;
     private file mode; sensitive cells withheld unless the row had consent; an existing file only
-    replaced with ``overwrite``). Audited ``client.import.rejects_export`` with the count.
+    replaced with ``overwrite``. Audited ``client.import.rejects_export`` with the count and format.
     Returns the count."""
     check_permission(ctx, Action.CLIENT_EDIT)
+    kind = table_format(path)
     _, db = ctx.require_session()
+    data = rejects_file(report, path)
     with db.transaction():
         record(
             ctx,
             "client.import.rejects_export",
             target_type="file",
-            details={"rows": len(report.rejected)},
+            details={"rows": len(report.rejected), "format": kind.value},
         )
-        write_output(path, rejects_csv(report), data_dir=ctx.paths.root, overwrite=overwrite)
+        write_output(path, data, data_dir=ctx.paths.root, overwrite=overwrite)
     return len(report.rejected)

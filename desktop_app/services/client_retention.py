@@ -19,6 +19,7 @@ from enum import StrEnum
 
 from desktop_app.domain.branch_time import branch_day
 from desktop_app.domain.client_record import ClientRecord, ClientValues, Stage
+from desktop_app.domain.deletion_grounds import legal_basis
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.masking import FieldKind, mask
 from desktop_app.domain.permissions import Action, can
@@ -321,6 +322,7 @@ def batch_certificate_pdf(ctx: AppContext, batch_id: int) -> bytes:
             destroyed_at=first.destroyed_at,
             categories=tuple((CATEGORY_LABELS.get(c, (c, c)), counts[c]) for c in order if counts.get(c)),
             reason_label=REASON_LABELS.get(first.reason, (first.reason, first.reason)),
+            legal_basis=legal_basis(first.reason),
         )
         pdf = render(
             config,

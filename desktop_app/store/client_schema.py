@@ -4,7 +4,8 @@ Everything that is a client's personal data lives here, under the client-data ke
 managers and the client-data recovery code hold (PIPL Art. 51: access control between roles;
 MLPS 2.0 separation of duties): client records, follow-ups, the search index, consent forms with
 guardians and scans, printed-form numbers, consent events, individuals' requests and their texts,
-the change history, remembered import mappings and the pseudonym key of the audit log. The branch
+the change history, remembered import mappings (per member, or the branch's when a manager saves
+them; version 2) and the pseudonym key of the audit log. The branch
 database (``branch.db``) keeps staff, the audit log, notices, destruction records and key grants.
 
 Version 1 is the client part of the branch schema at branch migration 8, so an old branch's tables
@@ -190,7 +191,54 @@ def _v001_client_data(db: Database) -> None:
         db.execute(statement)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v001_client_data]
+BRANCH_MAPPING_OWNER = 0
+"""``import_header_mappings.owner_staff_id`` of a mapping saved for the whole branch (by a manager)."""
+
+_V2_MAPPINGS = (
+    """CREATE TABLE client_data.import_header_mappings_v2 (
+        owner_staff_id INTEGER NOT NULL DEFAULT 0,
+        header TEXT NOT NULL,
+        field TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        saved_by INTEGER,
+        PRIMARY KEY (owner_staff_id, header)
+    )""",
+    "INSERT INTO client_data.import_header_mappings_v2 (owner_staff_id, header, field, updated_at) "
+    "SELECT 0, header, field, updated_at FROM client_data.import_header_mappings",
+    "DROP TABLE client_data.import_header_mappings",
+    "ALTER TABLE client_data.import_header_mappings_v2 RENAME TO import_header_mappings",
+)
+
+
+def forget_branch_overrides_of_known_headers(db: Database) -> None:
+    """Delete branch-wide mappings that turn a header the importer knows by itself (姓名, 手机 …)
+    into another field: nobody knows who set them (before version 2 every mapping was the
+    branch's), and one of them is how an agent's ``--map 姓名=notes`` broke everyone's imports."""
+    from desktop_app.domain.import_columns import KNOWN_HEADERS  # the rule lives in the domain
+
+    rows = db.execute(
+        f"SELECT header, field FROM {SCHEMA}.import_header_mappings WHERE owner_staff_id = ?",
+        (BRANCH_MAPPING_OWNER,),
+    ).fetchall()
+    for header, field in rows:
+        known = KNOWN_HEADERS.get(str(header))
+        if known is not None and known != field:
+            db.execute(
+                f"DELETE FROM {SCHEMA}.import_header_mappings WHERE owner_staff_id = ? AND header = ?",
+                (BRANCH_MAPPING_OWNER, header),
+            )
+
+
+def _v002_mappings_per_staff(db: Database) -> None:
+    """Remembered column mappings belong to the member who set them (``owner_staff_id``), or to
+    the whole branch (0) when a manager saved them for it. The mappings remembered so far become
+    the branch's, except those overriding a header the importer knows (see above)."""
+    for statement in _V2_MAPPINGS:
+        db.execute(statement)
+    forget_branch_overrides_of_known_headers(db)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v001_client_data, _v002_mappings_per_staff]
 LATEST_VERSION = len(MIGRATIONS)
 
 

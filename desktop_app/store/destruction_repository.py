@@ -105,6 +105,17 @@ class DestructionRepository:
         ).fetchone()
         return _row(row) if row else None
 
+    def deletion_note(self, record_id: int) -> str:
+        """The manager's note on a deletion made on the company's initiative ("" if none): it is kept
+        in the record's successful ``client.delete`` audit entry (the append-only log), not in the
+        record itself."""
+        row = self.db.execute(
+            "SELECT json_extract(details, '$.note') FROM audit_log WHERE action = 'client.delete' "
+            "AND outcome = 'success' AND json_extract(details, '$.record_id') = ? ORDER BY seq LIMIT 1",
+            (record_id,),
+        ).fetchone()
+        return str(row[0]) if row and row[0] else ""
+
     def next_batch_id(self) -> int:
         """A batch number not used yet. Call inside the transaction that writes the batch's records,
         so two approvals cannot get the same number."""

@@ -10,7 +10,7 @@ numbered migrations and drops them at set-up.
 
 from __future__ import annotations
 
-from desktop_app.store.client_schema import MOVED_TABLES, SCHEMA
+from desktop_app.store.client_schema import MOVED_TABLES, SCHEMA, forget_branch_overrides_of_known_headers
 from desktop_app.store.database import Database
 from desktop_app.store.meta_repository import PSEUDONYM_KEY
 
@@ -39,6 +39,7 @@ def move_legacy_client_tables(db: Database) -> int:
         wanted = set(_columns(db, SCHEMA, table))
         columns = ", ".join(c for c in _columns(db, "main", table) if c in wanted)
         db.execute(f"INSERT INTO {SCHEMA}.{table} ({columns}) SELECT {columns} FROM main.{table}")
+    forget_branch_overrides_of_known_headers(db)  # the old mappings became the branch's, as in migration 2
     db.execute(
         f"INSERT INTO {SCHEMA}.client_search (rowid, tokens) SELECT rowid, tokens FROM main.client_search"
     )

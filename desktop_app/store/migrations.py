@@ -379,6 +379,43 @@ def _m009_client_key_grants(db: Database) -> None:
     )
 
 
+def _m010_destruction_grounds(db: Database) -> None:
+    """Deletion on the company's own initiative (PIPL Art. 47 para. 1, issue 11): a destruction
+    record's ``reason`` may be any Art. 47 ground (domain/deletion_grounds.py), not only a request,
+    an expired retention period or a withdrawal. SQLite cannot change a CHECK constraint, so the
+    table is rebuilt with every row kept as it was (ids included) and its append-only triggers are
+    dropped first and created again afterwards, inside the migration's transaction."""
+    for trigger in ("destruction_records_no_update", "destruction_records_no_delete"):
+        db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    db.execute(
+        """CREATE TABLE destruction_records_v10 (
+            id INTEGER PRIMARY KEY,
+            destroyed_at TEXT NOT NULL,
+            destroyed_by INTEGER NOT NULL REFERENCES staff(id),
+            approved_by INTEGER NOT NULL REFERENCES staff(id),
+            client_pseudonym TEXT NOT NULL,
+            categories TEXT NOT NULL,
+            reason TEXT NOT NULL CHECK (reason IN ('deletion_request','retention_expiry','consent_withdrawn',
+                'purpose_achieved','purpose_impossible','no_longer_necessary','service_stopped',
+                'processing_unlawful')),
+            request_reference TEXT NOT NULL DEFAULT '',
+            batch_id INTEGER
+        )"""
+    )
+    columns = (
+        "id, destroyed_at, destroyed_by, approved_by, client_pseudonym, categories, reason, "
+        "request_reference, batch_id"
+    )
+    db.execute(f"INSERT INTO destruction_records_v10 ({columns}) SELECT {columns} FROM destruction_records")
+    db.execute("DROP TABLE destruction_records")
+    db.execute("ALTER TABLE destruction_records_v10 RENAME TO destruction_records")
+    for event in ("UPDATE", "DELETE"):
+        db.execute(
+            f"""CREATE TRIGGER destruction_records_no_{event.lower()} BEFORE {event} ON destruction_records
+               BEGIN SELECT RAISE(ABORT, 'destruction records are append-only'); END"""
+        )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _m001_foundation,
     _m002_slot_public_keys,
@@ -389,6 +426,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m007_notice_versions,
     _m008_consent_records,
     _m009_client_key_grants,
+    _m010_destruction_grounds,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

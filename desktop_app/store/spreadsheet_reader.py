@@ -1,28 +1,52 @@
-"""Reading a branch's legacy client list: the first sheet of an .xlsx (openpyxl, read-only, cached
-values) or a .csv in UTF-8, UTF-8 with BOM, UTF-16 with BOM or GBK/GB18030.
+"""Reading a branch's legacy client list: the first sheet of an .xlsx/.xlsm (store/xlsx_reading.py)
+or an Excel 97-2003 .xls (store/xls_reading.py), or a .csv in UTF-8, UTF-8 with BOM, UTF-16 with
+BOM or GBK/GB18030 (store/csv_encoding.py).
 
-The file is only read, never copied: no temporary or cached copy of it is written anywhere. Size
-and row count are limited so a wrong file (a whole database export) fails at once with a clear
-message rather than filling memory.
+Rule: the file's content decides how it is read, not its name: a zip is read as .xlsx, an OLE2
+compound file as .xls (or refused as password-protected), anything else only if it is named .csv.
+A WPS .et file and a password-protected workbook get "save it as .xlsx". Every limit (file size,
+rows, columns, cell length, archive entries, shared strings, CSV record length) is in
+domain/spreadsheet_limits.py and is checked before or while the file is read, never after it is
+all in memory.
+
+The file is only read, never copied: no temporary or cached copy of it is written anywhere.
 """
 
 from __future__ import annotations
 
-import codecs
 import csv
-import io
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.domain.errors import BranchVaultError
+from desktop_app.domain.spreadsheet_limits import (
+    MAX_CELL_CHARS,
+    MAX_COLUMNS,
+    MAX_DATA_ROWS,
+    MAX_FILE_BYTES,
+    MAX_ROW_CHARS,
+    MAX_SHEET_ROWS,
+)
+from desktop_app.store.csv_encoding import decode_text
+from desktop_app.store.spreadsheet_errors import SpreadsheetError, hostile, save_as_xlsx, too_big
+from desktop_app.store.xls_reading import OLE2_MAGIC, xls_rows
+from desktop_app.store.xlsx_reading import xlsx_rows
 
-MAX_FILE_BYTES = 30 * 1024 * 1024
-MAX_DATA_ROWS = 20_000
-SUFFIXES = (".xlsx", ".xlsm", ".csv")
+__all__ = [
+    "MAX_DATA_ROWS",
+    "MAX_FILE_BYTES",
+    "SUFFIXES",
+    "Sheet",
+    "SpreadsheetError",
+    "decode_text",
+    "read_sheet",
+]
 
-
-class SpreadsheetError(BranchVaultError):
-    code = "spreadsheet_unreadable"
+SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
+ZIP_MAGIC = b"PK\x03\x04"
+_WPS_SUFFIXES = (".et", ".ett")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 
 @dataclass(frozen=True, repr=False)
@@ -30,56 +54,42 @@ class Sheet:
     """Every row of the file, each a tuple of cell values (str, int, float, datetime or None)."""
 
     rows: list[tuple[object, ...]]
-    encoding: str  # "xlsx" for a workbook, else the text encoding used
+    encoding: str  # "xlsx" or "xls" for a workbook, else the text encoding used
 
     def __repr__(self) -> str:
         return f"Sheet(rows={len(self.rows)}, encoding={self.encoding!r})"
 
 
-def _too_big(limit_zh: str, limit_en: str) -> SpreadsheetError:
+def _unreadable_line(number: int) -> SpreadsheetError:
     return SpreadsheetError(
-        f"文件过大（{limit_zh}），请拆分成多个文件分别导入。",
-        f"The file is too large ({limit_en}); split it into several files and import them one by one.",
-        code="spreadsheet_too_large",
+        f"CSV 文件第 {number} 行无法读取（单元格过长或格式损坏）。",
+        f"Line {number} of the CSV file cannot be read (a cell is too long or the file is damaged).",
+        code="spreadsheet_unreadable",
     )
 
 
-def _unknown_encoding() -> SpreadsheetError:
-    return SpreadsheetError(
-        "无法识别文件的文字编码（支持 UTF-8 和 GBK/GB18030），请在 Excel 中另存为 .xlsx 后再导入。",
-        "The file's text encoding is not recognised (UTF-8 and GBK/GB18030 are supported); save it "
-        "as .xlsx in Excel and import that.",
-        code="spreadsheet_encoding",
-    )
+class _RecordTooLong(Exception):
+    pass
 
 
-def _plausible(text: str) -> bool:
-    """Text a client list can hold: no NUL or other control characters (a binary file decoded as
-    GB18030 is full of them) and no private-use characters (what Big5 or other encodings become)."""
-    return not any(
-        (ord(c) < 32 and c not in "\t\r\n") or 0xE000 <= ord(c) <= 0xF8FF or ord(c) >= 0xF0000 for c in text
-    )
+class _Lines:
+    """The physical lines of ``text`` (ending in CR, LF or CRLF, as a file opened with
+    newline=""), refusing a record (one or more lines: a quoted cell may hold line breaks) over
+    MAX_ROW_CHARS before its line is copied. ``record_done`` starts the count again."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.in_record = 0
 
-def decode_text(data: bytes) -> tuple[str, str]:
-    """(text, encoding): a BOM decides; else strict UTF-8; else GB18030 (a superset of GBK). Text
-    that decodes but cannot be a client list (control or private-use characters) is refused rather
-    than imported as garbage."""
-    attempts: list[tuple[bytes, str, str]]
-    if data.startswith(codecs.BOM_UTF8):
-        attempts = [(data[len(codecs.BOM_UTF8) :], "utf-8", "utf-8-sig")]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        attempts = [(data, "utf-16", "utf-16")]
-    else:
-        attempts = [(data, "utf-8", "utf-8"), (data, "gb18030", "gb18030")]
-    for raw, codec, name in attempts:
-        try:
-            text = raw.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        if _plausible(text):
-            return text, name
-    raise _unknown_encoding()
+    def record_done(self) -> None:
+        self.in_record = 0
+
+    def __iter__(self) -> Iterator[str]:
+        for match in _LINE.finditer(self.text):
+            self.in_record += match.end() - match.start()
+            if self.in_record > MAX_ROW_CHARS:
+                raise _RecordTooLong
+            yield match.group()
 
 
 def _csv_rows(text: str, max_rows: int) -> list[tuple[object, ...]]:
@@ -89,59 +99,67 @@ def _csv_rows(text: str, max_rows: int) -> list[tuple[object, ...]]:
     except csv.Error:
         dialect = csv.excel
     rows: list[tuple[object, ...]] = []
+    previous_limit = csv.field_size_limit(MAX_CELL_CHARS)
+    lines = _Lines(text)
     try:
-        for row in csv.reader(io.StringIO(text, newline=""), dialect):
+        for row in csv.reader(lines, dialect):
+            lines.record_done()
+            if len(row) > MAX_COLUMNS:
+                raise hostile(
+                    f"第 {len(rows) + 1} 行有 {len(row)} 列，上限 {MAX_COLUMNS} 列",
+                    f"row {len(rows) + 1} has {len(row)} columns; the limit is {MAX_COLUMNS}",
+                )
             rows.append(tuple(row))
             if len(rows) > max_rows:
-                raise _too_big(f"超过 {max_rows} 行", f"more than {max_rows} rows")
-    except csv.Error as exc:  # e.g. a cell over the csv module's field limit, a stray NUL
-        raise SpreadsheetError(
-            f"CSV 文件第 {len(rows) + 1} 行无法读取（单元格过长或格式损坏）。",
-            f"Line {len(rows) + 1} of the CSV file cannot be read (a cell is too long or the file is "
-            "damaged).",
-            code="spreadsheet_unreadable",
-        ) from exc
+                raise too_big(f"超过 {max_rows} 行", f"more than {max_rows} rows")
+    except _RecordTooLong:
+        raise _too_long_record(len(rows) + 1) from None
+    except csv.Error as exc:  # a cell over MAX_CELL_CHARS, a stray quote or NUL
+        raise _unreadable_line(len(rows) + 1) from exc
+    finally:
+        csv.field_size_limit(previous_limit)
     return rows
 
 
-def _damaged_workbook() -> SpreadsheetError:
-    return SpreadsheetError(
-        "无法打开该 Excel 文件（文件损坏、受密码保护或不是 .xlsx 格式）。",
-        "The Excel file cannot be opened (damaged, password-protected or not an .xlsx file).",
-        code="spreadsheet_unreadable",
+def _check_line_bytes(data: bytes) -> None:
+    """A line far over MAX_ROW_CHARS in bytes (4 per character at most) is refused before the
+    file is decoded: a one-line 29 MB file costs a few ms, not seconds."""
+    start = 0
+    limit = 4 * MAX_ROW_CHARS
+    while start < len(data):
+        end = data.find(b"\n", start)
+        end = len(data) if end < 0 else end
+        if end - start > limit:
+            raise _too_long_record(data.count(b"\n", 0, start) + 1)
+        start = end + 1
+
+
+def _too_long_record(number: int) -> SpreadsheetError:
+    return too_big(
+        f"第 {number} 行超过 {MAX_ROW_CHARS} 个字符", f"line {number} is over {MAX_ROW_CHARS} characters"
     )
 
 
-def _xlsx_rows(path: Path, max_rows: int) -> list[tuple[object, ...]]:
-    from openpyxl import load_workbook  # a few hundred ms to import: only when a workbook is read
-
+def _read_bytes(path: Path) -> bytes:
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # zip, XML, key and value errors from a damaged or foreign file
-        raise _damaged_workbook() from exc
-    try:
-        sheet = workbook.worksheets[0]
-        rows: list[tuple[object, ...]] = []
-        for row in sheet.iter_rows(values_only=True):
-            rows.append(tuple(row))
-            if len(rows) > max_rows:
-                raise _too_big(f"超过 {max_rows} 行", f"more than {max_rows} rows")
-    except SpreadsheetError:
-        raise
-    except Exception as exc:  # openpyxl raises XML, zip and value errors from damaged sheets
-        raise _damaged_workbook() from exc
-    finally:
-        workbook.close()
-    return rows
+        return path.read_bytes()
+    except OSError as exc:
+        raise SpreadsheetError(
+            f"无法读取文件：{path.name}（{exc.strerror or exc}）",
+            f"The file cannot be read: {path.name} ({exc.strerror or exc})",
+            code="spreadsheet_unreadable",
+        ) from exc
 
 
-def read_sheet(path: Path, *, max_bytes: int = MAX_FILE_BYTES, max_rows: int = MAX_DATA_ROWS + 20) -> Sheet:
-    """The rows of ``path`` (.xlsx/.xlsm: the first worksheet; .csv: every line)."""
+def read_sheet(path: Path, *, max_bytes: int = MAX_FILE_BYTES, max_rows: int = MAX_SHEET_ROWS) -> Sheet:
+    """The rows of ``path``: the first worksheet of a workbook, every line of a .csv."""
     suffix = path.suffix.lower()
+    if suffix in _WPS_SUFFIXES:
+        raise save_as_xlsx("WPS 表格（.et）文件", "A WPS spreadsheet (.et) file")
     if suffix not in SUFFIXES:
         raise SpreadsheetError(
-            "只能导入 .xlsx 或 .csv 文件；旧版 .xls 请先在 Excel 中另存为 .xlsx。",
-            "Only .xlsx and .csv files can be imported; save an old .xls file as .xlsx in Excel first.",
+            "只能导入 .xlsx、.xls 或 .csv 文件；其他格式请先在 Excel 中另存为 .xlsx。",
+            "Only .xlsx, .xls and .csv files can be imported; save other formats as .xlsx in Excel first.",
             code="spreadsheet_type",
         )
     try:
@@ -156,16 +174,21 @@ def read_sheet(path: Path, *, max_bytes: int = MAX_FILE_BYTES, max_rows: int = M
         )
     if size > max_bytes:
         mib = max_bytes // (1024 * 1024)
-        raise _too_big(f"超过 {mib} MB", f"over {mib} MB")
-    if suffix == ".csv":
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise SpreadsheetError(
-                f"无法读取文件：{path.name}（{exc.strerror or exc}）",
-                f"The file cannot be read: {path.name} ({exc.strerror or exc})",
-                code="spreadsheet_unreadable",
-            ) from exc
-        text, encoding = decode_text(data)
-        return Sheet(_csv_rows(text, max_rows), encoding)
-    return Sheet(_xlsx_rows(path, max_rows), "xlsx")
+        raise too_big(f"超过 {mib} MB", f"over {mib} MB")
+    with path.open("rb") as handle:
+        magic = handle.read(len(OLE2_MAGIC))
+    if magic.startswith(ZIP_MAGIC):
+        return Sheet(xlsx_rows(path, max_rows), "xlsx")
+    if magic == OLE2_MAGIC:
+        return Sheet(xls_rows(_read_bytes(path), max_rows), "xls")
+    if suffix != ".csv":
+        raise SpreadsheetError(
+            "该文件不是真正的 Excel 工作簿（可能是改了扩展名的网页或文本），请在 Excel 中打开并另存为 .xlsx 后再导入。",
+            "The file is not a real Excel workbook (perhaps a web page or text file renamed); open it in "
+            "Excel, save it as .xlsx and import that.",
+            code="spreadsheet_unreadable",
+        )
+    data = _read_bytes(path)
+    _check_line_bytes(data)
+    text, encoding = decode_text(data)
+    return Sheet(_csv_rows(text, max_rows), encoding)

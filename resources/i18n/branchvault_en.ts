@@ -791,6 +791,10 @@
         <translation>Re&amp;assign…</translation>
     </message>
     <message>
+        <source>De&amp;lete client data…</source>
+        <translation>De&amp;lete client data…</translation>
+    </message>
+    <message>
         <source>Kept only as the law requires; cannot be viewed</source>
         <translation>Kept only as the law requires; cannot be viewed</translation>
     </message>
@@ -1423,6 +1427,81 @@ You then get the client-data recovery code, shown once.</translation>
     </message>
 </context>
 <context>
+    <name>DestroyClientDialog</name>
+    <message>
+        <source>The purpose of processing has been achieved</source>
+        <translation>The purpose of processing has been achieved</translation>
+    </message>
+    <message>
+        <source>The purpose of processing cannot be achieved</source>
+        <translation>The purpose of processing cannot be achieved</translation>
+    </message>
+    <message>
+        <source>The data is no longer necessary for the purpose</source>
+        <translation>The data is no longer necessary for the purpose</translation>
+    </message>
+    <message>
+        <source>The company stopped providing the service</source>
+        <translation>The company stopped providing the service</translation>
+    </message>
+    <message>
+        <source>The client withdrew consent</source>
+        <translation>The client withdrew consent</translation>
+    </message>
+    <message>
+        <source>The processing violated laws, regulations or the agreement</source>
+        <translation>The processing violated laws, regulations or the agreement</translation>
+    </message>
+    <message>
+        <source>Delete client data</source>
+        <translation>Delete client data</translation>
+    </message>
+    <message>
+        <source>Delete this client&apos;s personal information on the company&apos;s own initiative (PIPL Art. 47): the record, follow-ups and search entries are destroyed and cannot be recovered, and a destruction certificate is made. A buyer still under the anti-money-laundering hold is kept in storage only instead.</source>
+        <translation>Delete this client&apos;s personal information on the company&apos;s own initiative (PIPL Art. 47): the record, follow-ups and search entries are destroyed and cannot be recovered, and a destruction certificate is made. A buyer still under the anti-money-laundering hold is kept in storage only instead.</translation>
+    </message>
+    <message>
+        <source>&amp;Ground:</source>
+        <translation>&amp;Ground:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <source>Why (required; no names, phone or ID numbers)</source>
+        <translation>Why (required; no names, phone or ID numbers)</translation>
+    </message>
+    <message>
+        <source>I understand the data cannot be recovered</source>
+        <translation>I understand the data cannot be recovered</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>&amp;Save certificate…</source>
+        <translation>&amp;Save certificate…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>The client&apos;s data was destroyed (destruction record No. %1).</source>
+        <translation>The client&apos;s data was destroyed (destruction record No. %1).</translation>
+    </message>
+    <message>
+        <source>This client bought: anti-money-laundering rules require keeping the records until %1. The record is now in storage only and all other processing has stopped; nothing was destroyed.</source>
+        <translation>This client bought: anti-money-laundering rules require keeping the records until %1. The record is now in storage only and all other processing has stopped; nothing was destroyed.</translation>
+    </message>
+    <message>
+        <source>Certificate saved as %1</source>
+        <translation>Certificate saved as %1</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminPage</name>
     <message>
         <source>First IT administrator</source>
@@ -1494,8 +1573,8 @@ You then get the client-data recovery code, shown once.</translation>
         <translation>Choose the file</translation>
     </message>
     <message>
-        <source>Choose an Excel (.xlsx) or CSV client list. The file is only read, never copied; every row is checked like a new client before anything is saved.</source>
-        <translation>Choose an Excel (.xlsx) or CSV client list. The file is only read, never copied; every row is checked like a new client before anything is saved.</translation>
+        <source>Choose an Excel (.xlsx or .xls) or CSV client list. The file is only read, never copied; every row is checked like a new client before anything is saved.</source>
+        <translation>Choose an Excel (.xlsx or .xls) or CSV client list. The file is only read, never copied; every row is checked like a new client before anything is saved.</translation>
     </message>
     <message>
         <source>&amp;Choose file…</source>
@@ -1520,6 +1599,10 @@ You then get the client-data recovery code, shown once.</translation>
     <message>
         <source>Ignore</source>
         <translation>Ignore</translation>
+    </message>
+    <message>
+        <source>&amp;Remember these choices for the whole branch (everyone&apos;s default; a person&apos;s own choices come first)</source>
+        <translation>&amp;Remember these choices for the whole branch (everyone&apos;s default; a person&apos;s own choices come first)</translation>
     </message>
     <message>
         <source>Options</source>
@@ -1558,8 +1641,8 @@ You then get the client-data recovery code, shown once.</translation>
         <translation>Choose a client list</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.csv)</source>
-        <translation>Spreadsheets (*.xlsx *.csv)</translation>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
         <source>Header found in row %1; %2 data row(s) to check.</source>
@@ -2445,8 +2528,12 @@ Data folder: %3</translation>
         <translation>Export rejected rows</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV files (*.csv)</translation>
+        <source>Excel workbook (*.xlsx);;CSV files (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Choose a file name ending in .xlsx or .csv.</source>
+        <translation>Choose a file name ending in .xlsx or .csv.</translation>
     </message>
     <message>
         <source>Choose another file: the source file must not be overwritten.</source>

@@ -789,6 +789,10 @@
         <translation>重新分配(&amp;A)…</translation>
     </message>
     <message>
+        <source>De&amp;lete client data…</source>
+        <translation>删除客户信息(&amp;L)…</translation>
+    </message>
+    <message>
         <source>Kept only as the law requires; cannot be viewed</source>
         <translation>依法留存，不可查看</translation>
     </message>
@@ -1421,6 +1425,81 @@ You then get the client-data recovery code, shown once.</source>
     </message>
 </context>
 <context>
+    <name>DestroyClientDialog</name>
+    <message>
+        <source>The purpose of processing has been achieved</source>
+        <translation>处理目的已实现</translation>
+    </message>
+    <message>
+        <source>The purpose of processing cannot be achieved</source>
+        <translation>处理目的无法实现</translation>
+    </message>
+    <message>
+        <source>The data is no longer necessary for the purpose</source>
+        <translation>为实现处理目的不再必要</translation>
+    </message>
+    <message>
+        <source>The company stopped providing the service</source>
+        <translation>本公司停止提供服务</translation>
+    </message>
+    <message>
+        <source>The client withdrew consent</source>
+        <translation>客户撤回同意</translation>
+    </message>
+    <message>
+        <source>The processing violated laws, regulations or the agreement</source>
+        <translation>违反法律、行政法规或者违反约定处理个人信息</translation>
+    </message>
+    <message>
+        <source>Delete client data</source>
+        <translation>删除客户信息</translation>
+    </message>
+    <message>
+        <source>Delete this client&apos;s personal information on the company&apos;s own initiative (PIPL Art. 47): the record, follow-ups and search entries are destroyed and cannot be recovered, and a destruction certificate is made. A buyer still under the anti-money-laundering hold is kept in storage only instead.</source>
+        <translation>由本公司主动删除该客户的个人信息（《个人信息保护法》第四十七条）：客户记录、跟进记录和搜索索引将被销毁且无法恢复，并生成销毁证明。仍在反洗钱保存期内的购房客户不会被销毁，而是转为“仅保存”。</translation>
+    </message>
+    <message>
+        <source>&amp;Ground:</source>
+        <translation>删除依据(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>说明(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Why (required; no names, phone or ID numbers)</source>
+        <translation>删除原因（必填；不要填写姓名、电话或证件号）</translation>
+    </message>
+    <message>
+        <source>I understand the data cannot be recovered</source>
+        <translation>我知道删除后数据无法恢复</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Save certificate…</source>
+        <translation>保存销毁证明(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The client&apos;s data was destroyed (destruction record No. %1).</source>
+        <translation>该客户的信息已销毁（销毁记录编号 %1）。</translation>
+    </message>
+    <message>
+        <source>This client bought: anti-money-laundering rules require keeping the records until %1. The record is now in storage only and all other processing has stopped; nothing was destroyed.</source>
+        <translation>该客户已购房：反洗钱规定要求其记录保存至 %1。该记录已转为“仅保存”，其他处理均已停止，未销毁任何数据。</translation>
+    </message>
+    <message>
+        <source>Certificate saved as %1</source>
+        <translation>销毁证明已保存为 %1</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminPage</name>
     <message>
         <source>First IT administrator</source>
@@ -1492,8 +1571,8 @@ You then get the client-data recovery code, shown once.</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <source>Choose an Excel (.xlsx) or CSV client list. The file is only read, never copied; every row is checked like a new client before anything is saved.</source>
-        <translation>请选择 Excel (.xlsx) 或 CSV 格式的客户名单。本软件只读取该文件，不会复制；保存前每一行都按新客户登记的规则检查。</translation>
+        <source>Choose an Excel (.xlsx or .xls) or CSV client list. The file is only read, never copied; every row is checked like a new client before anything is saved.</source>
+        <translation>请选择 Excel（.xlsx 或 .xls）或 CSV 格式的客户名单。本软件只读取该文件，不会复制；保存前每一行都按新客户登记的规则检查。</translation>
     </message>
     <message>
         <source>&amp;Choose file…</source>
@@ -1518,6 +1597,10 @@ You then get the client-data recovery code, shown once.</source>
     <message>
         <source>Ignore</source>
         <translation>忽略</translation>
+    </message>
+    <message>
+        <source>&amp;Remember these choices for the whole branch (everyone&apos;s default; a person&apos;s own choices come first)</source>
+        <translation>保存为全店默认的列对应(&amp;R)（所有人默认使用；个人自己的选择优先）</translation>
     </message>
     <message>
         <source>Options</source>
@@ -1556,8 +1639,8 @@ You then get the client-data recovery code, shown once.</source>
         <translation>选择客户名单</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.csv)</source>
-        <translation>表格文件 (*.xlsx *.csv)</translation>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
         <source>Header found in row %1; %2 data row(s) to check.</source>
@@ -2441,8 +2524,12 @@ Data folder: %3</source>
         <translation>导出未导入的行</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
+        <source>Excel workbook (*.xlsx);;CSV files (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Choose a file name ending in .xlsx or .csv.</source>
+        <translation>请选择以 .xlsx 或 .csv 结尾的文件名。</translation>
     </message>
     <message>
         <source>Choose another file: the source file must not be overwritten.</source>

@@ -148,9 +148,14 @@ def test_rejects_and_recovery_sheet_into_the_data_directory_are_refused(
     source = tmp_path / "list.csv"
     source.write_text("姓名,手机\n张三,123\n", encoding="utf-8")
     before = _snapshot(cli_branch.data_dir)
-    target = cli_branch.data_dir / "signin-state.json"
+    target = cli_branch.data_dir / "rejects.csv"
     result = cli_branch.as_role("agent", "clients", "import", str(source), "--rejects-out", str(target))
     _refused(result, INSIDE)
+    assert _snapshot(cli_branch.data_dir) == before
+    # a state file's own name is not even a spreadsheet name: refused as usage, nothing written
+    state = cli_branch.data_dir / "signin-state.json"
+    result = cli_branch.as_role("agent", "clients", "import", str(source), "--rejects-out", str(state))
+    assert result.returncode == 2, str(result)
     assert _snapshot(cli_branch.data_dir) == before
 
     fresh = tmp_path / "new-branch"

@@ -120,3 +120,98 @@ def test_usage_and_file_errors(cli_branch: CliBranch, tmp_path: Path) -> None:
     same = cli_branch.as_role("agent", "clients", "import", str(path), "--rejects-out", str(path))
     assert_message(same, "不能覆盖源文件", "must not overwrite the source", code=2)
     assert path.stat().st_size > 0 and _count(cli_branch, "agent") == 0
+
+
+def test_an_agents_mapping_does_not_break_the_managers_standard_import(
+    cli_branch: CliBranch, tmp_path: Path
+) -> None:
+    """Issue 11: ``--map 姓名=notes`` from an agent (their sheet's 姓名 column held a note) was
+    remembered for the whole branch, and the manager's next ordinary file had no name column."""
+    odd = fx.write_workbook(
+        tmp_path / "odd.xlsx", ("联络人", "手机", "姓名"), [(2, ("张伟", "13812345678", "老王介绍"))]
+    )
+    agent = cli_branch.as_role(
+        "agent", "clients", "import", str(odd), "--map", "联络人=name", "--map", "姓名=notes", "--json"
+    )
+    assert_exit(agent, 0)
+    assert agent.json()["imported"] == 1
+    standard = fx.write_workbook(tmp_path / "std.xlsx", ("姓名", "手机"), [(2, ("李娜", "13912345678"))])
+    manager = cli_branch.as_role("manager", "clients", "import", str(standard), "--json")
+    assert_exit(manager, 0)
+    assert manager.json()["imported"] == 1 and manager.json()["rejected"] == 0
+    db = open_client_data(cli_branch.data_dir, *STAFF["manager"])
+    try:
+        assert ("李娜", "") in db.execute("SELECT full_name, notes FROM clients").fetchall()
+    finally:
+        db.close()
+    # the agent's own next odd sheet is still read their way
+    again = fx.write_workbook(
+        tmp_path / "odd2.xlsx", ("联络人", "手机", "姓名"), [(2, ("王芳", "13712345678", "同事介绍"))]
+    )
+    assert cli_branch.as_role("agent", "clients", "import", str(again), "--json").json()["imported"] == 1
+
+
+def test_only_a_manager_saves_a_mapping_for_the_branch(cli_branch: CliBranch, tmp_path: Path) -> None:
+    path = fx.write_workbook(tmp_path / "a.xlsx", ("联络人", "手机"), [(2, ("张伟", "13812345678"))])
+    refused = cli_branch.as_role(
+        "agent", "clients", "import", str(path), "--map", "联络人=name", "--save-mapping-for-branch"
+    )
+    assert_message(
+        refused, "只有店长可以把列对应保存为全店默认", "Only a manager may save a column mapping", code=1
+    )
+    saved = cli_branch.as_role(
+        "manager",
+        "clients",
+        "import",
+        str(path),
+        "--map",
+        "联络人=name",
+        "--save-mapping-for-branch",
+        "--json",
+    )
+    assert_exit(saved, 0)
+    other = fx.write_workbook(tmp_path / "b.xlsx", ("联络人", "手机"), [(2, ("李娜", "13912345678"))])
+    assert cli_branch.as_role("agent", "clients", "import", str(other), "--json").json()["imported"] == 1
+
+
+def test_json_and_text_carry_every_problem_of_a_row_and_count_a_faulty_duplicate(
+    cli_branch: CliBranch, tmp_path: Path
+) -> None:
+    _add_existing_client(cli_branch)
+    path = tmp_path / "rows.csv"
+    path.write_bytes(
+        fx.csv_bytes(
+            [
+                ("姓名", "手机", "地址"),
+                ("张伟", "12345", "科技园路1号"),  # a bad phone AND an unsplittable address
+                ("陈刚", fx.EXISTING_PHONE, "科技园路1号"),  # a duplicate whose address fails
+                ("李娜", "13912345678", "江苏省南京市玄武区"),  # district level: imported
+            ],
+            "utf-8",
+        )
+    )
+    result = cli_branch.as_role("agent", "clients", "import", str(path), "--json")
+    assert_exit(result, 0)
+    data = result.json()
+    assert (data["imported"], data["duplicates"], data["duplicates_skipped"], data["rejected"]) == (
+        1,
+        1,
+        1,
+        1,
+    )
+    rows = {row["row"]: row for row in data["rejected_rows"]}
+    assert [(p["field"], p["reason"]) for p in rows[2]["problems"]] == [
+        ("phone", rows[2]["problems"][0]["reason"]),
+        ("address", "unsplittable"),
+    ]
+    assert [(p["field"], p["reason"]) for p in rows[3]["problems"]] == [
+        ("phone", "duplicate"),
+        ("address", "unsplittable"),
+    ]
+    assert rows[3]["duplicate"] and not rows[2]["duplicate"]
+    assert all(p["message_zh"] and p["message_en"] for row in rows.values() for p in row["problems"])
+    text = cli_branch.as_role("agent", "clients", "import", str(path))
+    assert_exit(text, 1)  # 李娜 is now a duplicate too: nothing imported, a row refused
+    line = next(line for line in text.stdout.splitlines() if "第 2 行" in line)
+    assert "手机" in line and "地址" in line and "Phone" in line and "Address" in line
+    assert "need the manager" not in text.stdout and "；待店长审核" not in text.stdout  # no separate count

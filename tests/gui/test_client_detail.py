@@ -352,6 +352,20 @@ def test_adding_a_follow_up_shows_it_in_the_timeline(qtbot, setup, make_shell, c
     assert [r[4]["kind"] for r in _audit(ctx, "client.followup")] == ["call"]
 
 
+def test_a_follow_up_holding_an_id_number_is_refused_on_the_note(qtbot, setup, make_shell) -> None:
+    ctx, mine, _ = setup(Role.AGENT)
+    dialog = _open(qtbot, make_shell(ctx, language="zh_CN"), mine)
+    dialog.add_followup_button.click()
+    add = dialog.followup_dialog
+    assert add is not None
+    add.note.setPlainText("客户报了身份证 110105 19491231 002X")
+    add.ok_button.click()
+    qtbot.waitUntil(lambda: add.error.isVisible(), timeout=10_000)
+    assert add.isVisible() and add.error.text().startswith("跟进记录：不能填写身份证号码")
+    assert add.note.styleSheet() != "" and not _audit(ctx, "client.followup")
+    add.reject()
+
+
 def test_a_manager_reassigns_the_client(qtbot, setup, make_shell) -> None:
     ctx, mine, _ = setup(Role.MANAGER)
     dialog = _open(qtbot, make_shell(ctx), mine)

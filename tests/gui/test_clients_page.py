@@ -154,6 +154,23 @@ def test_a_bad_phone_is_shown_in_the_dialog_and_nothing_is_created(qtbot, client
     assert db.execute("SELECT COUNT(*) FROM clients").fetchone()[0] == 4
 
 
+def test_an_id_number_typed_into_the_notes_is_shown_on_the_notes_field(
+    qtbot, clients_branch, make_shell
+) -> None:
+    page = _agent_page(qtbot, clients_branch, make_shell, language="zh_CN")
+    dialog = page.open_intake()
+    dialog.form.line("name").setText("陈先生")
+    dialog.form.line("phone").setText("13800001111")
+    dialog.form.notes.setPlainText("身份证 11010519491231002x，电话 138 0000 1111")
+    dialog.ok_button.click()
+    wait_idle(qtbot, page.shell)
+    assert dialog.isVisible() and dialog.form.error_field == "notes"
+    assert dialog.form.field_errors["notes"].text().startswith("备注：不能填写身份证号码")
+    _, db = page.shell.context().require_session()
+    assert db.execute("SELECT COUNT(*) FROM clients").fetchone()[0] == 4
+    dialog.reject()
+
+
 def test_detail_shows_masked_values_and_notes_and_is_audited(qtbot, clients_branch, make_shell) -> None:
     page = _agent_page(qtbot, clients_branch, make_shell)
     _rows(page, NAME, qtbot)

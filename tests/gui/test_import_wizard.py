@@ -132,6 +132,32 @@ def test_manager_assigns_to_an_agent_and_confirms_consent(qtbot, branch, make_sh
     assert not wizard.result_page.export_button.isEnabled()  # nothing rejected
 
 
+def test_a_manager_may_remember_the_columns_for_the_whole_branch(
+    qtbot, branch, make_shell, tmp_path: Path
+) -> None:
+    path = fx.write_workbook(tmp_path / "a.xlsx", ("联络人", "手机"), [(2, ("张伟", "13812345678"))])
+    agent = _wizard(qtbot, branch, make_shell, Role.AGENT)
+    _choose(qtbot, agent, path)
+    agent.next()
+    assert not agent.mapping_page.branch_box.isVisibleTo(agent)  # managers only
+    agent.close()
+
+    wizard = _wizard(qtbot, branch, make_shell, Role.MANAGER)
+    _choose(qtbot, wizard, path)
+    wizard.next()
+    page = wizard.mapping_page
+    assert page.branch_box.isVisibleTo(wizard) and not page.branch_box.isChecked()
+    page.set_target(0, "name")
+    page.branch_box.setChecked(True)
+    wizard.next()
+    with qtbot.waitSignal(wizard.imported, timeout=15_000):
+        wizard.next()
+    wait_idle(qtbot, wizard.shell)
+    assert _stored(wizard, "SELECT owner_staff_id, header, field FROM import_header_mappings") == [
+        (0, "联络人", "name")
+    ]
+
+
 def test_an_unreadable_file_is_explained_and_blocks_the_next_step(
     qtbot, branch, make_shell, tmp_path: Path
 ) -> None:
@@ -175,3 +201,28 @@ def test_a_failed_import_is_shown_and_nothing_is_imported(
     wait_idle(qtbot, wizard.shell)
     assert "The write failed." in wizard.result_page.message.text()
     assert _stored(wizard, "SELECT count(*) FROM clients") == [(0,)]
+
+
+def test_the_rejects_table_shows_every_problem_of_a_row_and_no_count_of_other_staffs_clients(
+    qtbot, branch, make_shell, tmp_path: Path
+) -> None:
+    ctx = signed_in(branch.context(), *branch.users[Role.MANAGER])
+    create_client(ctx, ClientDraft(name="陈刚", phone=fx.EXISTING_PHONE))  # the manager's client
+    ctx.close()
+    wizard = _wizard(qtbot, branch, make_shell, Role.AGENT)
+    path = fx.write_workbook(
+        tmp_path / "rows.xlsx",
+        ("姓名", "手机", "地址"),
+        [(2, ("张伟", "12345", "科技园路1号")), (3, ("陈刚", fx.EXISTING_PHONE, "江苏省南京市玄武区"))],
+    )
+    _choose(qtbot, wizard, path)
+    wizard.next()
+    wizard.next()
+    with qtbot.waitSignal(wizard.imported, timeout=15_000):
+        wizard.next()
+    wait_idle(qtbot, wizard.shell)
+    result = wizard.result_page
+    text = result.rejects.item(0, 1).text()
+    assert "Phone" in text and "Address" in text and len(text.splitlines()) == 2
+    assert "Rejected rows: 1" in result.counts.text() and "Duplicates skipped: 1" in result.counts.text()
+    assert "manager" not in result.counts.text()  # another staff member's client: not told apart

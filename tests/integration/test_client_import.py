@@ -198,9 +198,12 @@ def test_merge_fills_empty_fields_only_of_clients_the_importer_may_edit(
         ],
     )
     skipped = import_clients(agent, path)
-    assert (skipped.imported, skipped.duplicates_skipped, skipped.duplicates_for_manager) == (0, 1, 1)
+    # 王芳 is 李四's client: counted as the agent's own duplicate would be, held for the manager
+    assert (skipped.imported, skipped.duplicates_skipped, skipped.duplicates_for_manager) == (0, 2, 0)
     merged = import_clients(agent, path, ImportOptions(on_duplicate="merge"))
-    assert (merged.merged, merged.duplicates_for_manager) == (1, 1)
+    assert (merged.merged, merged.duplicates_for_manager) == (2, 0)
+    held = [json.loads(details)["held_for_review"] for _, _, details in audit(agent, "client.import")]
+    assert held == [[{"row": 3, "client_id": theirs.id, "field": "phone"}]] * 2
     _, db = agent.require_session()
     assert db.execute("SELECT email, notes FROM clients WHERE id = ?", (mine.id,)).fetchone() == (
         "zw@example.cn",
@@ -417,3 +420,89 @@ def test_a_merge_never_revives_a_consent_the_client_withdrew(signed_in: SignIn, 
     )
     methods = [m for (m,) in db.execute("SELECT method FROM consent_forms WHERE client_id = ?", (client.id,))]
     assert methods == ["paper_form"]  # no "imported" consent recorded over the withdrawal
+
+
+# ------------------------------------------------------------------- issue 11: legacy rows keep clients
+
+
+def test_district_level_and_legacy_addresses_import(signed_in: SignIn, tmp_path: Path) -> None:
+    agent = signed_in(Role.AGENT)
+    addresses = [
+        "江苏省南京市玄武区",
+        "四川省成都市武侯区",
+        "北京市朝阳区",
+        "深圳市南山区科技园路1号",
+        "天津市市辖区和平区",
+        "江苏省苏州市昆山市玉山镇人民路1号",
+        "湖北省仙桃市沙嘴街道",
+        "内蒙古自治区锡林郭勒盟锡林浩特市额尔敦路",
+        "广东省 深圳市　南山区 科技园路1号",
+    ]
+    rows = [
+        (2 + i, (f"客户{'甲乙丙丁戊己庚辛壬'[i]}", f"1381234{5600 + i}", a)) for i, a in enumerate(addresses)
+    ]
+    path = fx.write_workbook(tmp_path / "addresses.xlsx", ("姓名", "手机", "地址"), rows)
+    report = import_clients(agent, path)
+    assert (report.imported, report.rejected) == (len(addresses), ())
+    _, db = agent.require_session()
+    stored = db.execute("SELECT province, city, district, address_detail FROM clients ORDER BY id").fetchall()
+    assert stored[0] == ("江苏省", "南京市", "玄武区", None)
+    assert stored[3] == ("广东省", "深圳市", "南山区", "科技园路1号")
+    assert stored[5] == ("江苏省", "苏州市", "昆山市", "玉山镇人民路1号")
+    assert stored[8] == stored[3]
+
+
+def test_a_row_with_several_problems_names_them_all_in_the_report_and_the_export(
+    signed_in: SignIn, tmp_path: Path
+) -> None:
+    agent = signed_in(Role.AGENT)
+    path = fx.write_workbook(
+        tmp_path / "bad.xlsx", ("姓名", "手机", "地址"), [(2, ("张伟", "12345", "科技园路1号"))]
+    )
+    report = import_clients(agent, path)
+    (row,) = report.rejected
+    assert [(p.field, p.reason) for p in row.problems][1] == ("address", "unsplittable")
+    assert row.problems[0].field == "phone" and report.refused == 1 and not row.duplicate
+    out = tmp_path / "rejects.csv"
+    assert export_rejects(agent, report, out) == 1
+    exported = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
+    assert len(exported) == 2  # one line per rejected row, with all its reasons
+    assert exported[1][1] == "phone,address"
+    assert "手机" in exported[1][2] and "地址" in exported[1][2]
+    assert "Phone" in exported[1][3] and "Address" in exported[1][3]
+
+
+def test_a_duplicate_is_found_before_the_row_is_refused_and_still_lists_its_problems(
+    signed_in: SignIn, tmp_path: Path
+) -> None:
+    manager = signed_in(Role.MANAGER)
+    create_client(manager, ClientDraft(name="陈刚", phone="13812345678"))
+    id_with_x = fx.resident_id("11010519800307120")
+    header = ("姓名", "手机", "地址", "身份证号", "阶段")
+    rows = [
+        (2, ("陈刚", "138 1234 5678", "科技园路1号", "", "")),  # an existing client's phone, bad address
+        (3, ("李娜", "13912345678", "江苏省南京市玄武区", id_with_x, "认购")),
+        (4, ("李娜", "13712345678", "无法识别", id_with_x.lower(), "认购")),  # row 3's ID, lower-case x
+        (5, ("王芳", "12345", "科技园路1号", "", "")),  # only refused
+    ]
+    path = fx.write_workbook(tmp_path / "dups.xlsx", header, rows)
+    for policy in ("skip", "merge"):
+        _, db = manager.require_session()
+        db.execute("DELETE FROM clients WHERE full_name = '李娜'")
+        report = import_clients(manager, path, ImportOptions(on_duplicate=policy, consent_confirmed=True))
+        assert (report.imported, report.merged, report.duplicates_skipped) == (1, 0, 2)
+        assert (report.duplicates, report.duplicates_in_file, report.refused) == (2, 1, 1)
+        by_row = {r.row_number: r for r in report.rejected}
+        assert sorted(by_row) == [2, 4, 5]
+        assert [(p.field, p.reason) for p in by_row[2].problems] == [
+            ("phone", "duplicate"),
+            ("address", "unsplittable"),
+        ]
+        assert [(p.field, p.reason) for p in by_row[4].problems] == [
+            ("id_number", "duplicate"),
+            ("address", "unsplittable"),
+        ]
+        assert by_row[2].duplicate and by_row[4].duplicate and not by_row[5].duplicate
+        details = json.loads(audit(manager, "client.import")[-1][2])
+        assert (details["rejected"], details["duplicates_with_problems"]) == (1, 2)
+    assert db.execute("SELECT address_detail FROM clients WHERE full_name = '陈刚'").fetchone() == (None,)

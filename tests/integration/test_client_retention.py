@@ -203,6 +203,7 @@ def test_approval_destroys_exactly_the_chosen_clients_as_one_batch_with_one_cert
     flat = re.sub(r"\s+", " ", text)
     assert f"Batch No.: {batch.batch_id}" in flat and "Number of clients: 3" in flat
     assert "深圳南山店" in flat and "保存期限届满" in flat and "retention period expired" in flat
+    assert "第四十七条第一款第（二）项" in flat.replace(" ", "") and "PIPL Art. 47(1), item 2" in flat
     assert "identity (name, ID document): 3" in flat and "follow-ups: 1" in flat
     assert "notes: 2" in flat and "search index: 3" in flat
     ids = sorted(r.id for r in batch.records)

@@ -191,3 +191,65 @@ def test_any_row_is_accepted_rejected_or_skipped_never_an_exception(cells: list[
 def test_no_long_number_is_ever_imported_as_an_id(number: int) -> None:
     for value in (number, float(number)):
         assert rejected(["李娜", "13912345678", value, None, "认购", "是"]).reason == "lost_precision"
+
+
+# ------------------------------------------------------------------- issue 11: legacy rows keep clients
+
+ADDRESS_MAPPING = ["name", "phone", "address"]
+
+
+@pytest.mark.parametrize(
+    ("address", "parts"),
+    [
+        ("江苏省南京市玄武区", ("江苏省", "南京市", "玄武区", None)),
+        ("四川省成都市武侯区", ("四川省", "成都市", "武侯区", None)),
+        ("北京市朝阳区", ("北京市", "北京市", "朝阳区", None)),
+        ("深圳市南山区科技园路1号", ("广东省", "深圳市", "南山区", "科技园路1号")),
+        ("北京市市辖区朝阳区", ("北京市", "北京市", "朝阳区", None)),
+        ("河南省济源市济水街道1号", ("河南省", "济源市", "济源市", "济水街道1号")),
+        ("广东省 深圳市　南山区 科技园路1号", ("广东省", "深圳市", "南山区", "科技园路1号")),
+    ],
+)
+def test_a_district_level_or_legacy_address_imports(
+    address: str, parts: tuple[str, str, str, str | None]
+) -> None:
+    row = accepted(["张伟", "13812345678", address], mapping=ADDRESS_MAPPING)
+    values = row.values
+    assert (values.province, values.city, values.district, values.address_detail) == parts
+
+
+def test_an_address_without_a_district_is_still_refused_clearly() -> None:
+    row = rejected(["张伟", "13812345678", "广东省深圳市科技园路1号"], mapping=ADDRESS_MAPPING)
+    assert (row.field, row.reason) == ("address", "unsplittable") and "区县" in row.message_zh
+
+
+def test_every_problem_of_a_row_is_reported_not_only_the_first() -> None:
+    row = rejected(["张伟", "12345", "科技园路1号"], mapping=ADDRESS_MAPPING)
+    assert [p.field for p in row.problems] == ["phone", "address"]  # in the order of the form
+    assert row.problems[1].reason == "unsplittable"
+    assert "手机" in row.reasons_zh and "地址" in row.reasons_zh
+    assert "Address" in row.reasons_en and "Phone" in row.reasons_en
+    assert row.fields == "phone,address"
+    many = rejected(
+        [None, "12345", None, None, "火星", "也许", "x"],
+        mapping=[*MAPPING[:6], "email"],
+    )
+    assert {p.field for p in many.problems} == {"name", "phone", "stage", "sensitive_consent", "email"}
+    assert "12345" not in repr(many) and "张伟" not in repr(row)
+
+
+def test_a_refused_row_keeps_its_normalised_phone_and_id_for_the_duplicate_check() -> None:
+    bad_address = rejected(["张伟", "138 1234 5678", "科技园路1号"], mapping=ADDRESS_MAPPING)
+    assert bad_address.phone_e164 == "+8613812345678" and bad_address.id_number is None
+    id_with_x = fx.resident_id("11010519800307120")
+    assert id_with_x.endswith("X")
+    with_id = rejected(
+        ["李娜", "13912345678", id_with_x.lower(), None, "认购", "是", "x"], mapping=[*MAPPING[:6], "email"]
+    )
+    assert with_id.field == "email" and with_id.id_number == id_with_x  # upper-case X
+    without_consent = rejected(
+        ["李娜", "13912345678", fx.LINA_ID, None, "认购", "否", "x"], mapping=[*MAPPING[:6], "email"]
+    )
+    assert without_consent.id_number is None  # an ID the row may not keep is not used at all
+    bad_phone = rejected(["张伟", "12345", "科技园路1号"], mapping=ADDRESS_MAPPING)
+    assert bad_phone.phone_e164 is None

@@ -21,6 +21,7 @@ EXPECTED: dict[str, set[Role]] = {
     "export.request": {A, M},
     "export.approve": {M},
     "request.handle": {M},
+    "client.destroy": {M},
     "notice.publish": {M},
     "access.confirm": {M},
     "staff.list": {IT, M},

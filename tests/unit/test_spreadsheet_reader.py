@@ -54,6 +54,25 @@ CASES: dict[str, Callable[[Path], Path]] = {
     ),
     "a zip without a workbook": lambda t: _rewritten(t, "h.xlsx", lambda name, data: None),
     "a folder named .csv": lambda t: _mkdir(t / "i.csv"),
+    "an OLE2 header and garbage": lambda t: _write(
+        t / "j.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600
+    ),
+    "a shared-string index out of range": lambda t: _rewritten(
+        t,
+        "k.xlsx",
+        lambda name, data: (
+            data.replace('t="inlineStr"><is><t>张伟</t></is>'.encode(), b't="s"><v>99</v>')
+            if "sheet1" in name
+            else data
+        ),
+    ),
+    "rows going backwards": lambda t: _rewritten(
+        t, "l.xlsx", lambda name, data: data.replace(b'r="2"', b'r="1"') if "sheet1" in name else data
+    ),
+    "a cell reference that is not one": lambda t: _rewritten(
+        t, "m.xlsx", lambda name, data: data.replace(b'r="A2"', b'r="A-2"') if "sheet1" in name else data
+    ),
+    "a WPS .et file": lambda t: _write(t / "n.et", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"),
 }
 
 

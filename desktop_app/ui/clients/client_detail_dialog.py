@@ -6,7 +6,8 @@ Reveal (name, phone, ID number, email, address) asks for a reason and goes throu
 full value re-masks after ``remask_seconds`` or at once when the window loses focus or closes; a
 value that arrives while the user is away (another window active, the page hidden, the session
 locked) is not shown at all. A copy leaves the clipboard after ``clipboard_seconds`` if it is still
-there. Add follow-up, Edit (agents and managers) and Reassign (managers) reload the page when done.
+there. Add follow-up, Edit (agents and managers) and Reassign (managers) reload the page when done;
+Delete client data (managers, PIPL Art. 47: ui/clients/destroy_client_dialog.py) closes it once done.
 Everything runs on the worker; the window title never names the client. A record in storage only (or another agent's
 client) shows the service's message and nothing else.
 """
@@ -148,6 +149,7 @@ class ClientDetailDialog(Retranslating, QDialog):
         self.may_reveal = can(session.role, Action.CLIENT_REVEAL)
         self.may_edit = can(session.role, Action.CLIENT_EDIT)
         self.may_reassign = can(session.role, Action.CLIENT_REASSIGN)
+        self.may_destroy = can(session.role, Action.CLIENT_DESTROY)
         self.reveal_flow = RevealFlow(shell, client_id, session.username, self)
         self.reveal_flow.revealed.connect(self._revealed)
         self.reveal_flow.failed.connect(self._action_failed)
@@ -212,7 +214,11 @@ class ClientDetailDialog(Retranslating, QDialog):
         self.reassign_button = QPushButton()
         self.reassign_button.setVisible(self.may_reassign)
         self.reassign_button.clicked.connect(self.open_reassign)
-        for button in (self.edit_button, self.reassign_button, self.add_followup_button):
+        self.destroy_button = QPushButton()
+        self.destroy_button.setVisible(self.may_destroy)
+        self.destroy_button.clicked.connect(self.open_destroy)
+        self.destroy_dialog: QDialog | None = None
+        for button in (self.edit_button, self.reassign_button, self.add_followup_button, self.destroy_button):
             button.setAutoDefault(False)
             button.setEnabled(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -220,6 +226,7 @@ class ClientDetailDialog(Retranslating, QDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(self.edit_button)
         bottom.addWidget(self.reassign_button)
+        bottom.addWidget(self.destroy_button)
         bottom.addStretch(1)
         bottom.addWidget(buttons)
         layout = QVBoxLayout(self)
@@ -267,6 +274,7 @@ class ClientDetailDialog(Retranslating, QDialog):
         self.add_followup_button.setText(self.tr("&Add follow-up…"))
         self.edit_button.setText(self.tr("&Edit…"))
         self.reassign_button.setText(self.tr("Re&assign…"))
+        self.destroy_button.setText(self.tr("De&lete client data…"))
         self.timeline.set_language(self.shell.lang)
         self._show_page()
 
@@ -340,7 +348,7 @@ class ClientDetailDialog(Retranslating, QDialog):
         self.page = result
         self.detail = result.detail
         self._show_page()
-        for button in (self.edit_button, self.reassign_button, self.add_followup_button):
+        for button in (self.edit_button, self.reassign_button, self.add_followup_button, self.destroy_button):
             button.setEnabled(True)
         if self.consent_panel.overview is None:
             self.consent_panel.reload()  # after the page: a refused client is refused (and audited) once
@@ -469,6 +477,26 @@ class ClientDetailDialog(Retranslating, QDialog):
         self.reassign_dialog = dialog
         dialog.open()
         return dialog
+
+    def open_destroy(self) -> QDialog:
+        """A manager deletes the client on the company's initiative; once it is done the page has
+        nothing left to show, so it closes with the deletion dialog."""
+        from desktop_app.ui.clients.destroy_client_dialog import DestroyClientDialog
+
+        dialog = DestroyClientDialog(self.shell, self.client_id, self)
+        dialog.destroyed.connect(self._client_destroyed)
+        dialog.finished.connect(dialog.deleteLater)
+        self.destroy_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _client_destroyed(self, *_args: object) -> None:
+        self.remask_all()
+        for button in (self.edit_button, self.reassign_button, self.add_followup_button, self.destroy_button):
+            button.setEnabled(False)
+        self.changed.emit()
+        if self.destroy_dialog is not None:
+            self.destroy_dialog.finished.connect(lambda *_: self.reject())
 
     def open_edit(self) -> QDialog:
         from desktop_app.ui.clients.client_edit_dialog import ClientEditDialog

@@ -1,6 +1,7 @@
 """Recording a follow-up (a visit or a call) on a client: kind, date and time (now by default, never
 later than now) and a required note. Saved on the worker by ``client_followups.add_followup``;
-``added`` is emitted and the dialog closes; a refusal is shown under the form."""
+``added`` is emitted and the dialog closes; a refusal is shown under the form, and a refused note
+(one holding an ID or bank card number) is marked and focused."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.client_record import FollowupKind
+from desktop_app.domain.field_errors import InvalidField
+from desktop_app.ui.clients.client_form import INVALID_STYLE
 from desktop_app.ui.form_parts import BusyBar, MessageLabel
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
@@ -94,6 +97,7 @@ class AddFollowupDialog(Retranslating, QDialog):
         at = datetime.fromtimestamp(self.when.dateTime().toSecsSinceEpoch(), UTC)
         self._set_busy(True)
         self.error.clear_message()
+        self.note.setStyleSheet("")
         shell, client_id = self.shell, self.client_id
         shell.jobs.run(
             lambda: _add(shell, client_id, kind, note, at), self._succeeded, self._failed, owner=self
@@ -113,6 +117,9 @@ class AddFollowupDialog(Retranslating, QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         self.error.show_error(self.shell.error_text(exc))
+        if isinstance(exc, InvalidField) and exc.field == "followup_note":  # e.g. it holds an ID number
+            self.note.setStyleSheet(INVALID_STYLE)
+            self.note.setFocus()
 
     def reject(self) -> None:
         if not self.busy:

@@ -98,10 +98,13 @@ class MappingPage(_Page):
         self.table = QTableWidget(0, 2)
         setup_read_only_table(self.table, fit_columns=True)
         self.combos: list[QComboBox] = []
+        self.branch_box = QCheckBox()  # managers: save the choices as the whole branch's default
+        self.branch_box.setVisible(wizard.is_manager)
         self.message = MessageLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.branch_box)
         layout.addWidget(self.message)
 
     def initializePage(self) -> None:
@@ -262,8 +265,10 @@ class ResultPage(_Page):
         self.rejects.setRowCount(len(report.rejected))
         for row, rejected in enumerate(report.rejected):
             self.rejects.setItem(row, 0, QTableWidgetItem(str(rejected.row_number)))
-            text = rejected.message_zh if _zh(self.shell) else rejected.message_en
+            zh = _zh(self.shell)  # every problem of the row, one a line
+            text = "\n".join(p.message_zh if zh else p.message_en for p in rejected.problems)
             self.rejects.setItem(row, 1, QTableWidgetItem(text))
+        self.rejects.resizeRowsToContents()
         self.export_button.setEnabled(bool(report.rejected))
         self.retranslate()
         self.completeChanged.emit()
@@ -291,10 +296,16 @@ class ResultPage(_Page):
                 self.tr("Duplicates skipped: %1 (repeated in the file: %2)")
                 .replace("%1", str(report.duplicates_skipped))
                 .replace("%2", str(report.duplicates_in_file)),
-                self.tr("Duplicates of clients you may not see (ask the manager): %1").replace(
-                    "%1", str(report.duplicates_for_manager)
+                *(  # only a manager's report has them (services/client_import.py)
+                    [
+                        self.tr("Duplicates of clients you may not see (ask the manager): %1").replace(
+                            "%1", str(report.duplicates_for_manager)
+                        )
+                    ]
+                    if report.duplicates_for_manager
+                    else []
                 ),
-                self.tr("Rejected rows: %1").replace("%1", str(len(report.rejected))),
+                self.tr("Rejected rows: %1").replace("%1", str(report.refused)),
                 self.tr("Sensitive fields not imported: %1").replace("%1", str(report.dropped_fields)),
             ]
             for reason, count in sorted(report.dropped.items()):
@@ -321,13 +332,16 @@ class ResultPage(_Page):
         chosen = choose_output(
             self,
             self.tr("Export rejected rows"),
-            "rejects.csv",
-            self.tr("CSV files (*.csv)"),
+            "rejects.xlsx",
+            self.tr("Excel workbook (*.xlsx);;CSV files (*.csv)"),
             data_dir=shell.data_dir,
         )
         if chosen is None:
             return
         path = chosen.path
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            self.message.show_error(self.tr("Choose a file name ending in .xlsx or .csv."))
+            return
         if source is not None and path.resolve() == source.resolve():
             self.message.show_error(self.tr("Choose another file: the source file must not be overwritten."))
             return
@@ -374,7 +388,7 @@ class ImportWizard(Retranslating, QWizard):
         self.file_page.setTitle(self.tr("Choose the file"))
         self.file_page.note.setText(
             self.tr(
-                "Choose an Excel (.xlsx) or CSV client list. The file is only read, never copied; "
+                "Choose an Excel (.xlsx or .xls) or CSV client list. The file is only read, never copied; "
                 "every row is checked like a new client before anything is saved."
             )
         )
@@ -390,6 +404,11 @@ class ImportWizard(Retranslating, QWizard):
         )
         for combo in self.mapping_page.combos:
             combo.setItemText(0, self.tr("Ignore"))
+        self.mapping_page.branch_box.setText(
+            self.tr(
+                "&Remember these choices for the whole branch (everyone's default; a person's own choices come first)"
+            )
+        )
         page = self.options_page
         page.setTitle(self.tr("Options"))
         page.duplicates_label.setText(
@@ -409,7 +428,7 @@ class ImportWizard(Retranslating, QWizard):
         """Use ``path`` (tests) or ask with the file dialog; then read the headers on the worker."""
         if path is None:
             path = dialogs.open_file(
-                self, self.tr("Choose a client list"), self.tr("Spreadsheets (*.xlsx *.csv)")
+                self, self.tr("Choose a client list"), self.tr("Spreadsheets (*.xlsx *.xls *.csv)")
             )
             if path is None:
                 return
@@ -459,4 +478,5 @@ class ImportWizard(Retranslating, QWizard):
             assign_to=self.options_page.assign_to(),
             consent_confirmed=self.is_manager and self.options_page.consent_box.isChecked(),
             mapping={header: field for header, field in mapping.items() if header.strip()},
+            mapping_for_branch=self.is_manager and self.mapping_page.branch_box.isChecked(),
         )
