@@ -110,7 +110,10 @@ def platform_candidates(env: Mapping[str, str]) -> list[str]:
 
 
 def _wayland_socket(env: Mapping[str, str]) -> bool:
-    name = env.get("WAYLAND_DISPLAY", "")
+    """Whether the compositor's socket is there (``WAYLAND_DISPLAY``, or ``wayland-0`` in a session
+    announced as Wayland, as libwayland assumes)."""
+    session = env.get("XDG_SESSION_TYPE", "").lower() == "wayland"
+    name = env.get("WAYLAND_DISPLAY", "") or ("wayland-0" if session else "")
     if not name:
         return False
     path = Path(name) if os.path.isabs(name) else Path(env.get("XDG_RUNTIME_DIR", "/nonexistent")) / name

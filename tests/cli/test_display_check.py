@@ -143,6 +143,11 @@ def test_offscreen_and_wayland_sessions_are_left_to_qt(tmp_path: Path) -> None:
     assert platform_candidates(wayland) == ["wayland", "xcb"]
     assert check_platforms(wayland, None) is None
     assert platform_candidates({"QT_QPA_PLATFORM": "xcb:dpi=96;offscreen"}) == ["xcb", "offscreen"]
+    (tmp_path / "wayland-0").touch()
+    assert check_platforms({"XDG_SESSION_TYPE": "wayland", "XDG_RUNTIME_DIR": str(tmp_path)}, None) is None
+    gone = {"WAYLAND_DISPLAY": "wayland-9", "XDG_RUNTIME_DIR": str(tmp_path)}  # a stale variable
+    findings = check_platforms(gone, qt_plugin_folder())
+    assert findings is not None and findings.no_display
 
 
 @pytest.mark.skipif(
