@@ -3,12 +3,16 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop_app.cli.terminal import Output
 from desktop_app.domain.errors import BranchVaultError
+
+if TYPE_CHECKING:
+    import argparse
+
+    from desktop_app.cli.terminal import Output
 
 
 def cmd_gui(args: argparse.Namespace, out: Output) -> int:
