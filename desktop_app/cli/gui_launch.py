@@ -7,8 +7,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app.domain.errors import BranchVaultError
-
 if TYPE_CHECKING:
     import argparse
 
@@ -25,6 +23,8 @@ def start_gui(data_dir: Path | None, *, demo: bool = False) -> int:
     try:
         from desktop_app.ui.application import run_gui
     except ImportError as exc:
+        from desktop_app.domain.errors import BranchVaultError
+
         raise BranchVaultError(
             f"无法启动图形界面（{exc}）。命令行功能仍可使用，见 branchvault --help。",
             f"The graphical interface cannot start ({exc}). The commands still work: see branchvault --help.",

@@ -10,13 +10,10 @@ Exit codes: 0 success; 1 refused or a failed check; 2 usage error.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from desktop_app.domain.errors import BranchVaultError
 
 if TYPE_CHECKING:
     import argparse
@@ -62,26 +59,6 @@ def _never_fail_on_encoding() -> None:
         reconfigure = getattr(stream, "reconfigure", None)  # None under pythonw, or when replaced
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
-
-
-def _database_error(exc: Exception) -> BranchVaultError | None:
-    """The bilingual error for an SQLite failure met after the database was opened, if it is one we
-    can name: a damaged file, or a database kept busy by another window or command."""
-    import sqlcipher3
-
-    from desktop_app.store.database import CorruptDatabase
-
-    code = getattr(exc, "sqlite_errorcode", None)
-    primary = code & 0xFF if isinstance(code, int) else None
-    if primary in (sqlcipher3.SQLITE_CORRUPT, sqlcipher3.SQLITE_NOTADB):
-        return CorruptDatabase()
-    if primary in (sqlcipher3.SQLITE_BUSY, sqlcipher3.SQLITE_LOCKED):
-        return BranchVaultError(
-            "门店数据库正被另一个 BranchVault 窗口或命令占用，请稍后再试。",
-            "The branch database is busy (another BranchVault window or command is using it). Try again shortly.",
-            code="database_busy",
-        )
-    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -131,42 +108,16 @@ def _plain_output() -> Output:
 
 def _run(command: Callable[[], int], output: Callable[[], Output]) -> int:
     """Run a command, mapping its failures to one bilingual line on ``output()`` and an exit code
-    (never a traceback). ``output`` is called only on failure (the GUI path needs no terminal)."""
+    (never a traceback). The mapping (desktop_app/cli/failures.py) and ``output`` are loaded only
+    once something failed: the GUI path needs neither."""
     try:
         return command()
-    except BranchVaultError as error:
-        output().error(error)
-        return error.exit_code
     except KeyboardInterrupt:
         return EXIT_FAILED
-    except OSError as exc:  # e.g. an output file that cannot be written
-        output().error(
-            BranchVaultError(
-                f"无法读写文件：{exc.filename or exc}（{exc.strerror or exc}）。",
-                f"Cannot read or write a file: {exc.filename or exc} ({exc.strerror or exc}).",
-            )
-        )
-        return EXIT_FAILED
     except Exception as exc:
-        import sqlcipher3
+        from desktop_app.cli.failures import report_failure
 
-        if isinstance(exc, sqlcipher3.DatabaseError):
-            known = _database_error(exc)
-            if known is not None:
-                output().error(known)
-                return EXIT_FAILED
-        if os.environ.get(ENV_DEBUG):
-            raise
-        # Scripts and IT see one clear line, never a traceback; BRANCHVAULT_DEBUG=1 shows it.
-        detail = f"{type(exc).__name__}: {exc}"
-        output().error(
-            BranchVaultError(
-                f"意外错误（{detail}）。请把这条信息告知 IT；设置 {ENV_DEBUG}=1 可显示详细信息。",
-                f"Unexpected error ({detail}). Report this message to IT; set {ENV_DEBUG}=1 for details.",
-                code="unexpected_error",
-            )
-        )
-        return EXIT_FAILED
+        return report_failure(exc, output)
 
 
 if __name__ == "__main__":

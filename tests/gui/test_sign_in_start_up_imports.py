@@ -2,8 +2,8 @@
 at most 1.3x a trivial PySide6 window, tests/bench/test_bench_startup.py).
 
 Rule: ``branchvault`` / ``branchvault gui --data-dir DIR`` on a set-up branch imports Qt, the UI
-modules of the sign-in dialog and the standard library they need, nothing else: no service, store
-or document module (they load in the background once the window shows, ui/shell.py ``warm_up``),
+modules of the sign-in dialog and the standard library they need, nothing else: no domain, service,
+store or document module (they load in the background once the window shows, ui/shell.py ``warm_up``),
 no PDF, spreadsheet, phone-number, pinyin, crypto or database library, and not the full command
 parser (fifty sub-parsers, desktop_app/cli/parser.py) or the terminal output. (argparse itself is
 loaded by PySide6's own signature support, in a trivial window too.) Run in a child
@@ -37,12 +37,14 @@ HEAVY_PREFIXES = (
     "pypdfium2",
     "tomllib",
     "platformdirs",
+    "desktop_app.domain",
     "desktop_app.services",
     "desktop_app.store",
     "desktop_app.documents",
     "desktop_app.cli.parser",
     "desktop_app.cli.commands",
     "desktop_app.cli.terminal",
+    "desktop_app.cli.failures",
     "desktop_app.cli.access_commands",
     "desktop_app.cli.consent_commands",
     "desktop_app.cli.provision_command",
