@@ -7,7 +7,6 @@ compiled at run time) and ``build_info.json`` with the version and build metadat
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -37,6 +36,8 @@ def build_info() -> dict[str, Any]:
     root = bundle_root()
     if root is None:
         return {}
+    import json  # only here: the sign-in window's start-up never needs it
+
     try:
         data = json.loads((root / BUILD_INFO).read_text(encoding="utf-8"))
     except (OSError, ValueError):

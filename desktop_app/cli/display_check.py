@@ -26,8 +26,6 @@ import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from desktop_app.domain.errors import BranchVaultError
-
 SKIP_ENV = "BRANCHVAULT_SKIP_DISPLAY_CHECK"
 
 XCB_LIBRARIES: dict[str, str] = {
@@ -66,12 +64,6 @@ CLI_HINT_EN = (
 )
 
 _LIBRARY_IN_ERROR = re.compile(r"^([^:\s]+\.so[.\d]*):")
-
-
-class GuiUnavailable(BranchVaultError):
-    """No Qt platform can start on this machine; exit code 1."""
-
-    code = "gui_unavailable"
 
 
 class Findings:
@@ -207,8 +199,8 @@ def check_platforms(
     return findings
 
 
-def describe(findings: Findings) -> GuiUnavailable:
-    """The bilingual message: what is missing and what to do."""
+def describe(findings: Findings) -> tuple[str, str]:
+    """The message in Chinese and English: what is missing and what to do."""
     zh: list[str] = ["图形界面无法启动。"]
     en: list[str] = ["The graphical interface cannot start."]
     if findings.plugin:
@@ -238,7 +230,7 @@ def describe(findings: Findings) -> GuiUnavailable:
         en.append(f"Cannot connect to the display DISPLAY={findings.unreachable_display}.")
     zh.append(CLI_HINT_ZH)
     en.append(CLI_HINT_EN)
-    return GuiUnavailable("\n".join(zh), "\n".join(en))
+    return "\n".join(zh), "\n".join(en)
 
 
 def qt_plugin_folder() -> Path | None:
@@ -253,14 +245,18 @@ def qt_plugin_folder() -> Path | None:
 
 
 def require_usable_display(env: Mapping[str, str] | None = None, system: str = sys.platform) -> None:
-    """Raise GuiUnavailable (exit 1) when Qt would abort for want of a platform. Linux only:
-    Windows and macOS always have theirs."""
+    """Raise a BranchVaultError ``gui_unavailable`` (exit 1) when Qt would abort for want of a
+    platform. Linux only: Windows and macOS always have theirs. Imports no domain module unless it
+    raises (the GUI start loads none: tests/gui/test_sign_in_start_up_imports.py)."""
     env = os.environ if env is None else env
     if not system.startswith("linux") or env.get(SKIP_ENV) == "1":
         return
     findings = check_platforms(env, qt_plugin_folder())
     if findings is not None:
-        raise describe(findings)
+        from desktop_app.domain.errors import BranchVaultError
+
+        zh, en = describe(findings)
+        raise BranchVaultError(zh, en, code="gui_unavailable")
 
 
 def xcb_plugin_problem() -> str:
@@ -272,4 +268,4 @@ def xcb_plugin_problem() -> str:
     for name in ("QT_PLUGIN_PATH", "QT_QPA_PLATFORM_PLUGIN_PATH"):
         env[name] = os.environ.get(name, "")
     findings = check_platforms(env, qt_plugin_folder(), reachable=lambda _: True)
-    return describe(findings).en if findings is not None else ""
+    return describe(findings)[1] if findings is not None else ""

@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop_app.cli.terminal import Output
-from desktop_app.domain.errors import BranchVaultError
+if TYPE_CHECKING:
+    import argparse
+
+    from desktop_app.cli.terminal import Output
 
 
 def cmd_gui(args: argparse.Namespace, out: Output) -> int:
@@ -24,6 +26,8 @@ def start_gui(data_dir: Path | None, *, demo: bool = False) -> int:
         require_usable_display()  # before QApplication: Qt aborts (exit 134) without a platform
         from desktop_app.ui.application import run_gui
     except ImportError as exc:
+        from desktop_app.domain.errors import BranchVaultError
+
         raise BranchVaultError(
             f"无法启动图形界面（{exc}）。命令行功能仍可使用，见 branchvault --help。",
             f"The graphical interface cannot start ({exc}). The commands still work: see branchvault --help.",

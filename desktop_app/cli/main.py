@@ -1,275 +1,54 @@
-"""``branchvault``: argument parsing and dispatch. With no command it starts the GUI.
+"""``branchvault``: dispatch. With no command it starts the GUI.
+
+The GUI's own command lines (none, ``gui``, either with ``--data-dir DIR``) are recognised here
+without argparse, and the GUI path imports neither the full parser (desktop_app/cli/parser.py)
+nor the terminal output: building fifty sub-parsers cost about a sixth of the time to the sign-in
+window (issue 11). Every other command line goes through the full parser, as before.
 
 Exit codes: 0 success; 1 refused or a failed check; 2 usage error.
 """
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop_app import __version__
-from desktop_app.cli.access_commands import add_access_parser
-from desktop_app.cli.config_command import add_config_parser
-from desktop_app.cli.consent_commands import add_consent_parser
-from desktop_app.cli.destroy_command import add_destroy_parser
-from desktop_app.cli.output_option import add_force_option
-from desktop_app.cli.provision_command import add_provision_parser
-from desktop_app.domain.errors import BranchVaultError
+if TYPE_CHECKING:
+    import argparse
+
+    from desktop_app.cli.terminal import Output
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 ENV_DEBUG = "BRANCHVAULT_DEBUG"
 
-EPILOG = """exit codes / 退出码:
-  0  success / 成功
-  1  refused or failed check / 被拒绝或检查未通过
-  2  usage error / 用法错误
-
-Passwords are read from --password-stdin (one line per secret) or a terminal prompt, never from arguments.
-The data directory defaults to the platform's user data folder; --data-dir or BRANCHVAULT_HOME override it.
-"""
-
-
-def _common(parser: argparse.ArgumentParser, *, as_user: bool = False) -> None:
-    parser.add_argument(
-        "--data-dir", help="branch data directory (default: platform data dir or BRANCHVAULT_HOME)"
-    )
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
-    if as_user:
-        parser.add_argument(
-            "--as", dest="as_user", required=True, metavar="USERNAME", help="staff member acting"
-        )
-        parser.add_argument(
-            "--password-stdin", action="store_true", help="read the password from standard input"
-        )
-
-
-def _client_count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a whole number of clients, 0 or more: {text!r}")
-    return value
-
 
 def version_text() -> str:
-    """``BranchVault X.Y.Z``: from the bundle's build_info.json when frozen, else the installed
-    package's metadata (falling back to ``desktop_app.__version__`` in a bare checkout)."""
-    from desktop_app.resource_files import build_info
+    """``BranchVault X.Y.Z`` (see ``desktop_app.cli.parser.version_text``)."""
+    from desktop_app.cli.parser import version_text as text
 
-    info = build_info()
-    if info.get("version"):
-        extra = ", ".join(f"{key} {info[key]}" for key in ("commit", "built", "python") if info.get(key))
-        return f"BranchVault {info['version']}" + (f" ({extra})" if extra else "")
-    from importlib import metadata
-
-    try:
-        version = metadata.version("branchvault")
-    except metadata.PackageNotFoundError:
-        version = __version__
-    return f"BranchVault {version}"
+    return text()
 
 
-class _VersionAction(argparse.Action):
-    """``--version``, worked out only when asked for (importlib.metadata costs start-up time)."""
-
-    def __init__(
-        self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: object
-    ) -> None:
-        super().__init__(
-            option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show the version and exit"
-        )
-
-    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> NoReturn:
-        print(version_text())  # on stdout, like argparse's own version action
-        parser.exit()
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse with a Chinese line above its English usage error (sub-commands inherit the class)."""
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(
-            EXIT_USAGE,
-            f"命令用法有误（详见下行英文说明）；运行 {self.prog} --help 查看用法。\n"
-            f"{self.prog}: error: {message}\nRun `{self.prog} --help` for usage.\n",
-        )
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="branchvault",
-        description="BranchVault — 门店客户信息保险箱 / branch client-data vault",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--version", action=_VersionAction)
-    parser.add_argument("--data-dir", dest="gui_data_dir", help=argparse.SUPPRESS)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    p = sub.add_parser(
-        "init",
-        help="set up a branch: config, keys, database, first IT admin",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    _common(p)
-    p.add_argument("--branch-code", required=True)
-    p.add_argument("--branch-name", required=True)
-    p.add_argument("--admin-username", required=True)
-    p.add_argument("--admin-display-name", default="")
-    p.add_argument("--company-name", default="")
-    p.add_argument("--company-contact", default="")
-    p.add_argument("--hq-url", default="")
-    p.add_argument(
-        "--hq-name", default="", help="headquarters as the recipient of client data (privacy notice)"
-    )
-    p.add_argument("--hq-contact", default="", help="headquarters' privacy contact (privacy notice)")
-    p.add_argument(
-        "--notice-details-later",
-        action="store_true",
-        help="set up without the company and HQ details (required otherwise): no consent form or "
-        "privacy notice can be printed until `branchvault config set` supplies them",
-    )
-    p.add_argument(
-        "--no-keyring",
-        action="store_true",
-        help="allow a PC without a secure keyring (data then protected by staff passwords only)",
-    )
-    p.add_argument("--recovery-sheet", metavar="FILE", help="also write the recovery code as a one-page PDF")
-    add_force_option(p)
-    p.add_argument(
-        "--security-setting",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="set a security policy value in the branch config (repeatable; see README table)",
-    )
-    p.add_argument(
-        "--password-stdin", action="store_true", help="read the admin password from standard input"
-    )
-
-    user = sub.add_parser("user", help="staff accounts").add_subparsers(
-        dest="user_command", metavar="ACTION", required=True
-    )
-    p = user.add_parser("add", help="add a staff member; prints a one-time temporary password")
-    _common(p, as_user=True)
-    p.add_argument("--username", required=True)
-    p.add_argument("--role", required=True, help="agent | manager | it_admin | auditor")
-    p.add_argument("--display-name", required=True)
-    p = user.add_parser("list", help="list staff")
-    _common(p, as_user=True)
-    p = user.add_parser("disable", help="disable an account (its key slot is removed)")
-    _common(p, as_user=True)
-    p.add_argument("username")
-    p = user.add_parser(
-        "reset-password", help="new one-time temporary password (must change at next sign-in)"
-    )
-    _common(p, as_user=True)
-    p.add_argument("username")
-
-    p = sub.add_parser("passwd", help="change your password (stdin: current, then new)")
-    _common(p, as_user=True)
-
-    audit = sub.add_parser("audit", help="audit log").add_subparsers(
-        dest="audit_command", metavar="ACTION", required=True
-    )
-    p = audit.add_parser(
-        "verify",
-        help="check the hash chain, time order, append-only triggers and this PC's witness; exit 1 naming what is wrong",
-    )
-    _common(p, as_user=True)
-    p = audit.add_parser("export", help="write the audit log as JSON Lines (auditor or manager)")
-    _common(p, as_user=True)
-    p.add_argument("--out", required=True, metavar="FILE")
-    add_force_option(p)
-
-    p = sub.add_parser("rekey", help="rotate the database key and re-seal every key slot")
-    _common(p, as_user=True)
-    p = sub.add_parser("recover", help="restore access with the recovery code (read from stdin or prompt)")
-    _common(p)
-    p.add_argument("--username", required=True, help="the IT administrator who gets a temporary password")
-    p.add_argument("--password-stdin", action="store_true", help="read the recovery code from standard input")
-    p.add_argument(
-        "--new-device-secret",
-        action="store_true",
-        help="this PC's keyring lost the device secret: make a new one (other staff then need a reset)",
-    )
-
-    p = sub.add_parser("self-test", help="check SQLCipher, keyring, Qt, fonts, translations")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--qt-child", action="store_true", help=argparse.SUPPRESS)  # the Qt check's child process
-
-    p = sub.add_parser("demo", help="create a throw-away demo branch and start the GUI on it")
-    _common(p)
-    p.add_argument("--no-gui", action="store_true", help="only build the demo profile")
-    p.add_argument(
-        "--clients",
-        type=_client_count,
-        default=500,
-        metavar="N",
-        help="how many synthetic clients to create (default 500; 0 for none)",
-    )
-
-    clients = sub.add_parser("clients", help="client records").add_subparsers(
-        dest="clients_command", metavar="ACTION", required=True
-    )
-    p = clients.add_parser("count", help="how many clients you can see")
-    _common(p, as_user=True)
-    p = clients.add_parser("import", help="import clients from an .xlsx, .xls or .csv file (all or nothing)")
-    _common(p, as_user=True)
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--assign-to", metavar="AGENT", help="managers: assign the imported clients to AGENT")
-    p.add_argument("--on-duplicate", choices=("skip", "merge"), default="skip")
-    p.add_argument(
-        "--rejects-out",
-        metavar="FILE",
-        help="write rejected rows to FILE.xlsx (Excel) or FILE.csv (UTF-8); holds personal data",
-    )
-    add_force_option(p)
-    p.add_argument(
-        "--consent-confirmed",
-        action="store_true",
-        help="managers: every row has the signed sensitive-data consent (keeps ID numbers and income)",
-    )
-    p.add_argument(
-        "--map",
-        action="append",
-        default=[],
-        metavar="HEADER=FIELD",
-        help="map a column (remembered for you; your mappings take precedence over the branch's)",
-    )
-    p.add_argument(
-        "--save-mapping-for-branch",
-        action="store_true",
-        help="managers: remember the --map choices for the whole branch (everyone's default)",
-    )
-
-    add_destroy_parser(clients, _common)
-
-    notice = sub.add_parser("notice", help="privacy notice versions").add_subparsers(
-        dest="notice_command", metavar="ACTION", required=True
-    )
-    p = notice.add_parser("list", help="published notice versions, newest (current) first")
-    _common(p, as_user=True)
-    p = notice.add_parser("publish", help="managers: publish a new notice version from the company's file")
-    _common(p, as_user=True)
-    p.add_argument("file", metavar="FILE", help="the notice file (TOML, format: resources/notices/README.md)")
-
-    add_consent_parser(sub)
-    add_access_parser(sub, _common)
-    add_provision_parser(sub)
-    add_config_parser(sub, _common)
-
-    p = sub.add_parser("gui", help="start the GUI (the default)")
-    p.add_argument("--data-dir")
-    return parser
+def gui_arguments(argv: Sequence[str]) -> tuple[bool, Path | None]:
+    """``(True, data_dir)`` when ``argv`` only starts the GUI: ``[]``, ``[--data-dir DIR]``,
+    ``[gui]`` or ``[gui, --data-dir DIR]`` (also ``--data-dir=DIR``); ``(False, None)`` for anything
+    else, which the full parser handles (help, version, other commands, usage errors)."""
+    rest = list(argv)
+    if rest[:1] == ["gui"]:
+        rest = rest[1:]
+    if not rest:
+        return True, None
+    if len(rest) == 1 and rest[0].startswith("--data-dir="):
+        value = rest[0].partition("=")[2]
+    elif len(rest) == 2 and rest[0] == "--data-dir":
+        value = rest[1]
+    else:
+        return False, None
+    if not value or value.startswith("-"):
+        return False, None
+    return True, Path(value)
 
 
 def _never_fail_on_encoding() -> None:
@@ -282,43 +61,28 @@ def _never_fail_on_encoding() -> None:
             reconfigure(errors="backslashreplace")
 
 
-def _database_error(exc: Exception) -> BranchVaultError | None:
-    """The bilingual error for an SQLite failure met after the database was opened, if it is one we
-    can name: a damaged file, or a database kept busy by another window or command."""
-    import sqlcipher3
-
-    from desktop_app.store.database import CorruptDatabase
-
-    code = getattr(exc, "sqlite_errorcode", None)
-    primary = code & 0xFF if isinstance(code, int) else None
-    if primary in (sqlcipher3.SQLITE_CORRUPT, sqlcipher3.SQLITE_NOTADB):
-        return CorruptDatabase()
-    if primary in (sqlcipher3.SQLITE_BUSY, sqlcipher3.SQLITE_LOCKED):
-        return BranchVaultError(
-            "门店数据库正被另一个 BranchVault 窗口或命令占用，请稍后再试。",
-            "The branch database is busy (another BranchVault window or command is using it). Try again shortly.",
-            code="database_busy",
-        )
-    return None
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     _never_fail_on_encoding()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    gui_only, data_dir = gui_arguments(argv)
+    if gui_only:  # the GUI path loads no service, parser or terminal code up front (start-up time)
+        from desktop_app.cli.gui_launch import start_gui
+
+        return _run(lambda: start_gui(data_dir), _plain_output)
+    from desktop_app.cli.parser import build_parser
+
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
-    # Imported after parsing: --help, --version and usage errors answer without loading the services.
-    from desktop_app.cli.terminal import Output
-
-    out = Output(getattr(args, "json", False))
+    # The commands are imported after parsing: --help, --version and usage errors answer without them.
     handler: Callable[[argparse.Namespace, Output], int] | None
     if args.command == "self-test" and args.qt_child:  # run by the self-test itself, from source or frozen
         from desktop_app.cli.self_test import qt_child_main
 
         return qt_child_main()
-    if (args.command or "gui") == "gui":  # the GUI path loads no service up front (start-up time)
+    if (args.command or "gui") == "gui":
         from desktop_app.cli.gui_launch import cmd_gui
 
         handler = cmd_gui
@@ -329,41 +93,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_help()
         return EXIT_USAGE
+    from desktop_app.cli.terminal import Output
+
+    out = Output(getattr(args, "json", False))
+    chosen = handler
+    return _run(lambda: chosen(args, out), lambda: out)
+
+
+def _plain_output() -> Output:
+    from desktop_app.cli.terminal import Output
+
+    return Output(False)
+
+
+def _run(command: Callable[[], int], output: Callable[[], Output]) -> int:
+    """Run a command, mapping its failures to one bilingual line on ``output()`` and an exit code
+    (never a traceback). The mapping (desktop_app/cli/failures.py) and ``output`` are loaded only
+    once something failed: the GUI path needs neither."""
     try:
-        return handler(args, out)
-    except BranchVaultError as error:
-        out.error(error)
-        return error.exit_code
+        return command()
     except KeyboardInterrupt:
         return EXIT_FAILED
-    except OSError as exc:  # e.g. an output file that cannot be written
-        out.error(
-            BranchVaultError(
-                f"无法读写文件：{exc.filename or exc}（{exc.strerror or exc}）。",
-                f"Cannot read or write a file: {exc.filename or exc} ({exc.strerror or exc}).",
-            )
-        )
-        return EXIT_FAILED
     except Exception as exc:
-        import sqlcipher3
+        from desktop_app.cli.failures import report_failure
 
-        if isinstance(exc, sqlcipher3.DatabaseError):
-            known = _database_error(exc)
-            if known is not None:
-                out.error(known)
-                return EXIT_FAILED
-        if os.environ.get(ENV_DEBUG):
-            raise
-        # Scripts and IT see one clear line, never a traceback; BRANCHVAULT_DEBUG=1 shows it.
-        detail = f"{type(exc).__name__}: {exc}"
-        out.error(
-            BranchVaultError(
-                f"意外错误（{detail}）。请把这条信息告知 IT；设置 {ENV_DEBUG}=1 可显示详细信息。",
-                f"Unexpected error ({detail}). Report this message to IT; set {ENV_DEBUG}=1 for details.",
-                code="unexpected_error",
-            )
-        )
-        return EXIT_FAILED
+        return report_failure(exc, output)
 
 
 if __name__ == "__main__":

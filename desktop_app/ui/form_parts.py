@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontDatabase
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QFont
 
 ERROR_STYLE = "color: #b3261e;"
 OK_STYLE = "color: #1b6e20;"
@@ -56,6 +60,8 @@ def password_field(parent: QWidget | None = None) -> QLineEdit:
 
 
 def monospace_font(point_delta: int = 0) -> QFont:
+    from PySide6.QtGui import QFontDatabase  # not at import: the sign-in window does without it
+
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
     if point_delta and font.pointSize() > 0:
         font.setPointSize(font.pointSize() + point_delta)

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from desktop_app.ui import main_thread_gc
-from desktop_app.ui.background import JobRunner
 from desktop_app.ui.language import LanguageSwitcher
 
 if TYPE_CHECKING:
     from desktop_app.services.context import AppContext
     from desktop_app.store.branch_config import KdfParams
+    from desktop_app.ui.background import JobRunner
     from desktop_app.ui.clipboard import ClipboardGuard
 
 
@@ -76,11 +76,21 @@ class Shell(QObject):
         self.wizard_kdf = wizard_kdf
         self.language = language or LanguageSwitcher(data_dir / "user-settings.toml", parent=self)
         main_thread_gc.install()  # before the first worker job: Qt objects die on this thread only
-        self.jobs = JobRunner(self)
+        self._jobs: JobRunner | None = None
         self._clipboard: ClipboardGuard | None = None
         self.lock_state = LockState(self)
         self._ctx = ctx
         self._ctx_lock = threading.Lock()
+
+    @property
+    def jobs(self) -> JobRunner:
+        """The background job runner, made on first use on the GUI thread (the sign-in window's
+        start-up does without it: the first job is the warm-up, after the window shows)."""
+        if self._jobs is None:
+            from desktop_app.ui.background import JobRunner
+
+            self._jobs = JobRunner(self)
+        return self._jobs
 
     @property
     def clipboard(self) -> ClipboardGuard:

@@ -57,7 +57,8 @@ class SignInDialog(Retranslating, QDialog):
         shell.context_ready.connect(self._context_ready)
         self.demo_label = QLabel()
         self.demo_label.setVisible(shell.demo)
-        self.demo_label.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        if shell.demo:  # a style sheet brings Qt's style-sheet machinery: only when it shows
+            self.demo_label.setStyleSheet("color: #8a4b00; font-weight: bold;")
 
         self.username = QLineEdit(username)
         self.username.setMaxLength(32)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app.domain.errors import AccountLocked
-from desktop_app.ui.error_text import error_text
-
 
 def failure_text(exc: BaseException, language: str) -> str:
     """A failed sign-in or unlock: the lockout with its remaining minutes, or the error's message."""
+    from desktop_app.domain.errors import AccountLocked  # only once a sign-in failed (start-up time)
+    from desktop_app.ui.error_text import error_text
+
     if isinstance(exc, AccountLocked):
         return QCoreApplication.translate(
             "SignInMessages",

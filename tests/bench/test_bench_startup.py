@@ -1,5 +1,9 @@
 """Process start to sign-in window shown (offscreen), as a ratio to a trivial PySide6 QMainWindow
-measured in the same run. Target: at most 1.5x (heavy imports such as reportlab stay lazy)."""
+measured in the same run. Target: at most 1.3x (issue 11; it was 1.5x): heavy imports such as
+reportlab stay lazy, the GUI's command line skips the full parser, PySide6's per-import source
+check reads the file (desktop_app/ui/pyside_import_check.py). What the sign-in path may import is
+checked on every run by tests/gui/test_sign_in_start_up_imports.py; this benchmark runs on demand.
+The trivial window draws no text, so the ratio includes Qt's font database (about 10 ms here)."""
 
 from __future__ import annotations
 
@@ -91,4 +95,4 @@ def test_start_to_sign_in_window_ratio(benchmark, branch_root: Path) -> None:  #
     )
     print(f"\ntrivial QMainWindow {baseline:.3f} s, BranchVault sign-in {median:.3f} s, ratio {ratio:.2f}x")
     assert any("SignIn" in w for w in windows), windows
-    assert ratio <= 1.5, f"start-up ratio {ratio:.2f}x"
+    assert ratio <= 1.3, f"start-up ratio {ratio:.2f}x"

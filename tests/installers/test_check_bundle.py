@@ -144,3 +144,103 @@ def test_the_command_exits_1_with_a_list_and_0_when_clean(
     monkeypatch.setattr(check_bundle, "archived_modules", lambda root: [])
     assert check_bundle.main([str(make_bundle(tmp_path / "good")), "--platform", "linux"]) == 0
     assert check_bundle.main([str(tmp_path / "absent"), "--platform", "linux"]) == 1
+
+
+# --- size (issue 11: the Linux bundle was 253 MB; at most 150 MB, and it must not creep back) ---
+
+
+def _elf_with_sections(path: Path, names: tuple[str, ...], size: int) -> Path:
+    """A minimal 64-bit little-endian ELF file whose section header table names ``names``,
+    padded to ``size`` bytes (enough for elf_sections; not a loadable library)."""
+    import struct
+
+    strtab = b"\0" + b"".join(n.encode() + b"\0" for n in (*names, ".shstrtab"))
+    sections = [struct.pack("<IIQQQQIIQQ", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)]
+    offset, strtab_at = 1, 64
+    for name in (*names, ".shstrtab"):
+        kind = 3 if name == ".shstrtab" else 1
+        at, length = (strtab_at, len(strtab)) if kind == 3 else (0, 0)
+        sections.append(struct.pack("<IIQQQQIIQQ", offset, kind, 0, 0, at, length, 0, 0, 1, 0))
+        offset += len(name) + 1
+    shoff = strtab_at + len(strtab)
+    ident = b"\x7fELF" + bytes([2, 1, 1]) + bytes(9)
+    header = ident + struct.pack(
+        "<HHIQQQIHHHHHH", 3, 62, 1, 0, 0, shoff, 0, 64, 0, 0, 64, len(sections), len(sections) - 1
+    )
+    body = header + strtab + b"".join(sections)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(body + b"\0" * max(0, size - len(body)))
+    return path
+
+
+def test_elf_sections_are_read_from_the_section_header_table(tmp_path: Path) -> None:
+    elf = _elf_with_sections(tmp_path / "lib.so", (".text", ".debug_info", ".symtab"), 4096)
+    assert {".text", ".debug_info", ".symtab", ".shstrtab"} <= check_bundle.elf_sections(elf)
+    assert check_bundle.elf_sections(make_bundle(tmp_path / "b") / "branchvault") == set()
+
+
+def test_a_binary_with_debug_information_is_refused(tmp_path: Path) -> None:
+    root = make_bundle(tmp_path)
+    _elf_with_sections(root / "_internal/libpython3.11.so.1.0", (".text", ".debug_info"), 100_000)
+    _elf_with_sections(root / "_internal/libstripped.so", (".text",), 100_000)
+    assert problems(root) == [
+        "binary with debug information (not stripped): _internal/libpython3.11.so.1.0 (0.1 MB)"
+    ]
+
+
+def test_the_linux_ceiling_is_150_mb_and_a_larger_bundle_is_refused(tmp_path: Path) -> None:
+    assert check_bundle.DEFAULT_MAX_MB["linux"] == 150
+    root = make_bundle(tmp_path)
+    with (root / "_internal/big.bin").open("wb") as f:
+        f.truncate(151 * check_bundle.MB)  # sparse: the check adds up file sizes, as du --apparent-size
+    assert problems(root) == ["bundle too large: 151.0 MB, ceiling 150 MB"]
+    assert check_bundle.check_bundle(root, "linux", ("desktop_app.cli.main",), max_mb=200) == []
+
+
+@pytest.mark.parametrize(
+    ("stray", "kind"),
+    [
+        ("_internal/PIL/_avif.cpython-311-x86_64-linux-gnu.so", "Pillow optional module"),
+        ("_internal/PIL/_imagingft.cpython-311-x86_64-linux-gnu.so", "Pillow optional module"),
+        ("_internal/pillow.libs/libavif-c6062d5f.so.16.4.2", "Pillow optional library"),
+        ("_internal/PySide6/Qt/translations/qt_de.qm", "Qt translation other than Chinese"),
+        ("_internal/PySide6/Qt/translations/qtbase_ja.qm", "Qt translation other than Chinese"),
+        ("_internal/PySide6/Qt/plugins/platforms/libqvnc.so", "unused Qt plugin"),
+        ("_internal/PySide6/Qt/plugins/generic/libqevdevmouseplugin.so", "unused Qt plugin"),
+        ("_internal/PySide6/Qt/lib/libQt6Network.so.6", "unused Qt library"),
+        ("_internal/libcups.so.2", "system printing library (the desktop's own, Depends: libcups2)"),
+        ("_internal/libgnutls.so.30", "system printing library (the desktop's own, Depends: libcups2)"),
+    ],
+)
+def test_pieces_the_app_never_loads_are_refused(tmp_path: Path, stray: str, kind: str) -> None:
+    found = problems(make_bundle(tmp_path, (*GOOD_FILES, stray)))
+    assert found == [f"{kind}: {stray}"]
+
+
+def test_what_the_app_loads_stays_allowed(tmp_path: Path) -> None:
+    kept = (
+        "_internal/PySide6/Qt/translations/qtbase_zh_CN.qm",
+        "_internal/PySide6/Qt/translations/qt_zh_CN.qm",
+        "_internal/PIL/_imaging.cpython-311-x86_64-linux-gnu.so",
+        "_internal/pillow.libs/libjpeg-6dc8d115.so.62.4.0",
+        "_internal/PySide6/Qt/plugins/platforms/libqwayland.so",
+        "_internal/PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
+        "_internal/PySide6/Qt/plugins/imageformats/libqjpeg.so",
+        "_internal/libcrypto.so.3",
+    )
+    assert problems(make_bundle(tmp_path, (*GOOD_FILES, *kept))) == []
+
+
+def test_the_full_icu_data_library_is_refused(tmp_path: Path) -> None:
+    root = make_bundle(tmp_path)
+    (root / "_internal/PySide6/Qt/lib").mkdir(parents=True)
+    with (root / "_internal/PySide6/Qt/lib/libicudata.so.73").open("wb") as f:
+        f.truncate(31 * check_bundle.MB)
+    found = problems(root)
+    assert len(found) == 1 and found[0].startswith("ICU data library larger than 8 MB"), found
+
+
+def test_a_dangling_link_is_refused(tmp_path: Path) -> None:
+    root = make_bundle(tmp_path)
+    (root / "_internal/libQt6Network.so.6").symlink_to("PySide6/Qt/lib/libQt6Network.so.6")
+    assert problems(root) == ["dangling link: _internal/libQt6Network.so.6"]
