@@ -170,7 +170,7 @@ def create_client(
     so a later version that changes purposes shows who must be told again. A form recorded later
     replaces it with the form's own version."""
     from desktop_app.services.client_consents import record_form_in_transaction  # avoids a cycle
-    from desktop_app.services.privacy_notices import current_notice
+    from desktop_app.services.privacy_notices import current_notice_version
 
     check_permission(ctx, Action.CLIENT_EDIT)
     session, db = ctx.require_session()
@@ -182,7 +182,7 @@ def create_client(
         dataclasses.replace(draft, sensitive_consent=given), today=_today(ctx), guardian_consent=guardian
     )
     ensure_pseudonym_key(ctx)
-    notice_version = current_notice(ctx).version  # installs the bundled notice on first use
+    notice_version = current_notice_version(ctx)  # installs the bundled notice on first use
     repo = ClientRepository(db)
     now = utc_timestamp(ctx.clock())
     try:

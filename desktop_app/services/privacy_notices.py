@@ -232,6 +232,15 @@ def current_notice(ctx: AppContext, *, bundled_dir: Path = NOTICES_DIR) -> Notic
     return _version(db, stored, current=True)
 
 
+def current_notice_version(ctx: AppContext, *, bundled_dir: Path = NOTICES_DIR) -> str:
+    """The version label in force, without parsing the notice (intake records it on every save)."""
+    _, db = ctx.require_session()
+    _ensure_installed(ctx, bundled_dir)
+    stored = NoticeRepository(db).current()
+    assert stored is not None
+    return stored.version
+
+
 def list_notice_versions(ctx: AppContext, *, bundled_dir: Path = NOTICES_DIR) -> list[NoticeVersion]:
     """Every published version, newest (the current one) first. Every signed-in role may read them."""
     _, db = ctx.require_session()
