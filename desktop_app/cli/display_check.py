@@ -5,7 +5,8 @@ platform it can use: a Wayland socket, or an X display it can connect to with an
 system libraries are all installed (or a platform IT chose with ``QT_QPA_PLATFORM``, such as
 ``offscreen``). When none is usable the command prints, in Chinese and English, what is missing
 (the libraries and the Debian/Ubuntu packages that hold them, or that no display is available and
-the command line works without one) and exits 1.
+the command line works without one) and exits 1. Started from the desktop menu (no terminal), a
+missing library is also shown in the desktop's own dialog (cli/desktop_notice.py).
 
 Reason: Qt aborts the process (SIGABRT, exit 134) inside ``QApplication()`` when no platform plugin
 can be initialised, printing only "could not load the Qt platform plugin xcb" — before any Python
@@ -256,7 +257,18 @@ def require_usable_display(env: Mapping[str, str] | None = None, system: str = s
         from desktop_app.domain.errors import BranchVaultError
 
         zh, en = describe(findings)
+        if findings.plugin and not _stderr_is_terminal():  # started from the desktop menu
+            from desktop_app.cli.desktop_notice import show_on_desktop
+
+            show_on_desktop(f"{zh}\n\n{en}", env)
         raise BranchVaultError(zh, en, code="gui_unavailable")
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr is not None and sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def xcb_plugin_problem() -> str:

@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,7 @@ NO_DISPLAY = {
 }
 UNUSED_DISPLAY = ":987"  # no X server listens there in the test environment
 CLI_HINT = ("branchvault demo --no-gui", "branchvault demo --no-gui")
+TITLE_PREFIX = "BranchVault"
 
 
 def run_gui(data_dir: Path, env: dict[str, str | None], prefix: list[str] | None = None) -> Result:
@@ -181,3 +183,115 @@ def test_self_test_warns_when_the_plugin_cannot_load(tmp_path: Path) -> None:
     checks = {c["name"]: c for c in json.loads(proc.stdout)["checks"]}
     assert checks["desktop"]["ok"] is False and checks["desktop"]["required"] is False
     assert "libQt6XcbQpa.so.6" in checks["desktop"]["detail"]
+
+
+# ------------------------------------------------------------ started from the desktop menu (no terminal)
+
+
+def _plugin_without_its_qt_library(tmp_path: Path) -> dict[str, str | None]:
+    real = qt_plugin_folder()
+    assert real is not None
+    plugins = tmp_path / "plugins" / "platforms"
+    plugins.mkdir(parents=True)
+    shutil.copy2(real / "platforms" / "libqxcb.so", plugins / "libqxcb.so")
+    return {**NO_DISPLAY, "DISPLAY": UNUSED_DISPLAY, "QT_PLUGIN_PATH": str(tmp_path / "plugins")}
+
+
+def _dialog_tools(folder: Path, **exit_codes: int) -> Path:
+    """Stand-ins for the desktop's dialog programs (the true boundary: programs of the desktop):
+    each records its arguments in ``<name>.called`` and exits with the code given."""
+    folder.mkdir()
+    for name, code in exit_codes.items():
+        program = folder / name.replace("_", "-")
+        program.write_text(
+            f'#!/bin/sh\nprintf "%s\\n" "$@" > "{program}.called"\nexit {code}\n', encoding="utf-8"
+        )
+        program.chmod(0o755)
+    return folder
+
+
+def _with_path(env: dict[str, str | None], folder: Path) -> dict[str, str | None]:
+    return {**env, "PATH": f"{folder}{os.pathsep}{os.environ['PATH']}"}
+
+
+def test_without_a_terminal_the_message_is_also_shown_in_a_desktop_dialog(tmp_path: Path) -> None:
+    tools = _dialog_tools(tmp_path / "bin", zenity=0, notify_send=0)
+    result = run_gui(tmp_path / "branch", _with_path(_plugin_without_its_qt_library(tmp_path), tools))
+    assert_refused_cleanly(result)  # the terminal message is still printed, exit 1
+    shown = (tools / "zenity.called").read_text(encoding="utf-8")
+    assert "--error" in shown and "--no-markup" in shown
+    assert "图形界面无法启动" in shown and "The graphical interface cannot start" in shown
+    assert "libQt6XcbQpa.so.6" in shown
+    assert not (tools / "notify-send.called").exists()  # one dialog, not two
+
+
+def test_a_dialog_tool_that_fails_gives_way_to_the_next(tmp_path: Path) -> None:
+    tools = _dialog_tools(tmp_path / "bin", zenity=255, notify_send=0)  # 255: zenity found no display
+    result = run_gui(tmp_path / "branch", _with_path(_plugin_without_its_qt_library(tmp_path), tools))
+    assert_refused_cleanly(result)
+    assert (tools / "zenity.called").exists()
+    assert "The graphical interface cannot start" in (tools / "notify-send.called").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_from_a_terminal_or_without_a_display_no_dialog_is_opened(tmp_path: Path) -> None:
+    import pty
+
+    tools = _dialog_tools(tmp_path / "bin", zenity=0)
+    env = _with_path(_plugin_without_its_qt_library(tmp_path), tools)
+    controller, terminal = pty.openpty()
+    try:
+        command = [sys.executable, "-m", "desktop_app", "--data-dir", str(tmp_path / "branch")]
+        proc = subprocess.run(
+            command, stdout=subprocess.PIPE, stderr=terminal, env=cli_env(env), cwd=ROOT, timeout=60
+        )
+        os.set_blocking(controller, False)
+        written = os.read(controller, 65536).decode("utf-8", "replace")
+    finally:
+        os.close(controller)
+        os.close(terminal)
+    assert proc.returncode == 1 and "图形界面无法启动" in written
+    assert not (tools / "zenity.called").exists()
+
+    result = run_gui(tmp_path / "branch", _with_path(NO_DISPLAY, tools))
+    assert_refused_cleanly(result)
+    assert not (tools / "zenity.called").exists()
+
+
+def test_the_real_xmessage_shows_the_message_on_an_x_display(tmp_path: Path) -> None:
+    """Against a real X server (Xvfb) and the real xmessage: a window appears while the command
+    waits, and the command still exits 1 once it is dismissed."""
+    if shutil.which("Xvfb") is None or shutil.which("xmessage") is None or shutil.which("xwininfo") is None:
+        pytest.skip("needs xvfb and x11-utils (tests/debian-packages.txt)")
+    display = ":93"
+    server = subprocess.Popen(["Xvfb", display, "-nolisten", "tcp"], stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 10
+        while subprocess.run(["xwininfo", "-root", "-display", display], capture_output=True).returncode:
+            assert time.monotonic() < deadline, "Xvfb did not start"
+            time.sleep(0.1)
+        only_xmessage = _dialog_tools(tmp_path / "bin")  # empty: zenity/kdialog/notify-send absent
+        (only_xmessage / "xmessage").symlink_to(shutil.which("xmessage") or "")
+        env = {
+            **_plugin_without_its_qt_library(tmp_path),
+            "DISPLAY": display,
+            "PATH": f"{only_xmessage}:/usr/bin:/bin",
+        }
+        command = [sys.executable, "-m", "desktop_app", "--data-dir", str(tmp_path / "branch")]
+        gui = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=cli_env(env), cwd=ROOT
+        )
+        tree = ""
+        while "xmessage" not in tree.lower():
+            assert time.monotonic() < deadline + 30 and gui.poll() is None, "no dialog appeared"
+            tree = subprocess.run(
+                ["xwininfo", "-root", "-tree", "-display", display], capture_output=True, text=True
+            ).stdout
+            time.sleep(0.2)
+        subprocess.run(["pkill", "-f", f"xmessage -center {TITLE_PREFIX}"], check=False)
+        _, stderr = gui.communicate(timeout=30)
+        assert gui.returncode == 1 and "The graphical interface cannot start" in stderr.decode("utf-8")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
