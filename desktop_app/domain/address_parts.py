@@ -87,12 +87,20 @@ def _after_province(
 ) -> tuple[str, str, str, str] | None:
     if division is None:
         if not strict:
-            return None  # no province: only a city the table knows, by its full name
+            return None  # no province: only a city the table knows, by its full name or its short
+            # name followed by one of its own districts
         for city in _CITIES.get(rest[:1], []):
             if rest.startswith(city.name):
                 found = _after_city(city, rest[len(city.name) :], strict=True)
                 if found is not None:
                     return (_province_name(city.province_code), city.name, *found)
+        for city in _CITIES.get(rest[:1], []):  # 广州天河区…: the short name, before its own district
+            short = _short(city.name)
+            if short and rest.startswith(short) and not rest.startswith(city.name):
+                after = rest[len(short) :]
+                for district in sorted(city.districts, key=len, reverse=True):
+                    if after.startswith(district):
+                        return _province_name(city.province_code), city.name, district, after[len(district) :]
         return None
     if division.code in _MUNICIPALITIES:
         city = _BY_PROVINCE[division.code][0]

@@ -56,6 +56,10 @@ Parts = tuple[str, str, str, str]
         ("广东省\u3000深圳市\u3000南山区\u3000科技园路 1 号", ("广东省", "深圳市", "南山区", "科技园路1号")),
         # short forms, and an old district name the table no longer holds
         ("广东深圳南山区1号", ("广东省", "深圳市", "南山区", "1号")),
+        # no province and the city's short name: only before one of that city's own districts
+        ("广州天河区体育西路1号", ("广东省", "广州市", "天河区", "体育西路1号")),
+        ("杭州 西湖区 文三路", ("浙江省", "杭州市", "西湖区", "文三路")),
+        ("成都武侯区", ("四川省", "成都市", "武侯区", "")),
         ("北京市宣武区菜市口", ("北京市", "北京市", "宣武区", "菜市口")),
     ],
 )
@@ -73,6 +77,8 @@ def test_legacy_addresses_are_split(text: str, parts: Parts) -> None:
         "科技园路1号",
         "12345",
         "深圳",
+        "广州科技园路1号",  # a short city name and no district of it
+        "朝阳区建国路1号",  # 朝阳 is a city (辽宁), but 朝阳区 is not one of its districts
     ],
 )
 def test_addresses_without_a_recognisable_district_are_not_split(text: str) -> None:
