@@ -98,9 +98,9 @@ def _after_province(
             short = _short(city.name)
             if short and rest.startswith(short) and not rest.startswith(city.name):
                 after = rest[len(short) :]
-                for district in sorted(city.districts, key=len, reverse=True):
-                    if after.startswith(district):
-                        return _province_name(city.province_code), city.name, district, after[len(district) :]
+                for own in sorted(city.districts, key=len, reverse=True):
+                    if after.startswith(own):
+                        return _province_name(city.province_code), city.name, own, after[len(own) :]
         return None
     if division.code in _MUNICIPALITIES:
         city = _BY_PROVINCE[division.code][0]
