@@ -30,6 +30,7 @@ words; the reveal log and the audit are.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -93,37 +94,57 @@ def _is_id_18(number: str, today: date) -> bool:
     return False
 
 
-def _partly_covers_a_mobile(groups: list[_Group], start: int, end: int) -> bool:
-    """A window that cuts into an 11-digit mobile number reads digits of two things as one."""
-    for group in groups:
-        g_end = group.start + len(group.digits)
-        if _MOBILE.fullmatch(group.digits) and start < g_end and group.start < end:
-            if start > group.start or end < g_end:
-                return True
+def _mobile_spans(groups: list[_Group]) -> list[tuple[int, int]]:
+    """Where the 11-digit mobile numbers lie in the joined digits, in order."""
+    return [(g.start, g.start + len(g.digits)) for g in groups if _MOBILE.fullmatch(g.digits)]
+
+
+def _partly_covers_a_mobile(mobiles: list[tuple[int, int]], start: int, end: int) -> bool:
+    """A window that cuts into an 11-digit mobile number reads digits of two things as one. Only
+    the mobiles starting within 11 digits before the window can overlap it (bisect: linear text)."""
+    first = bisect_left(mobiles, (start - 11, 0))
+    for m_start, m_end in mobiles[first:]:
+        if m_start >= end:
+            break
+        if start < m_end and (start > m_start or end < m_end):
+            return True
     return False
+
+
+_ID18_PREFIXES = MAINLAND_CODES | _HMT_PREFIXES
 
 
 def _has_id_18(groups: list[_Group], today: date) -> bool:
     digits = "".join(group.digits for group in groups)
+    mobiles = _mobile_spans(groups)
     for start in range(len(digits) - 17):
         window = digits[start : start + 18]
-        if not window[:17].isdigit() or window[:2] not in MAINLAND_CODES | _HMT_PREFIXES:
+        if not window[:17].isdigit() or window[:2] not in _ID18_PREFIXES:
             continue
-        if _partly_covers_a_mobile(groups, start, start + 18):
+        if _partly_covers_a_mobile(mobiles, start, start + 18):
             continue
         if _is_id_18(window, today):
             return True
     return False
 
 
+_LONGEST = max(_CARD_LENGTHS)  # no ID or card number is longer: longer sequences are never read
+
+
 def _sequences(groups: list[_Group]) -> list[tuple[tuple[int, ...], str]]:
+    """Runs of consecutive groups up to 19 digits (linear in the text, whatever its length)."""
     out: list[tuple[tuple[int, ...], str]] = []
     for i in range(len(groups)):
-        for j in range(i + 1, len(groups) + 1):
-            chosen = groups[i:j]
-            if any(_MOBILE.fullmatch(group.digits) for group in chosen):
-                continue  # a phone number is never part of an ID or card number
-            out.append((tuple(len(g.digits) for g in chosen), "".join(g.digits for g in chosen)))
+        lengths: list[int] = []
+        number = ""
+        for group in groups[i:]:
+            if _MOBILE.fullmatch(group.digits):
+                break  # a phone number is never part of an ID or card number
+            number += group.digits
+            if len(number) > _LONGEST:
+                break
+            lengths.append(len(group.digits))
+            out.append((tuple(lengths), number))
     return out
 
 
