@@ -140,15 +140,19 @@ def _too_long_record(number: int) -> SpreadsheetError:
     )
 
 
+def _unreadable(path: Path, exc: OSError) -> SpreadsheetError:
+    return SpreadsheetError(
+        f"无法读取文件：{path.name}（{exc.strerror or exc}）",
+        f"The file cannot be read: {path.name} ({exc.strerror or exc})",
+        code="spreadsheet_unreadable",
+    )
+
+
 def _read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise SpreadsheetError(
-            f"无法读取文件：{path.name}（{exc.strerror or exc}）",
-            f"The file cannot be read: {path.name} ({exc.strerror or exc})",
-            code="spreadsheet_unreadable",
-        ) from exc
+        raise _unreadable(path, exc) from exc
 
 
 def read_sheet(path: Path, *, max_bytes: int = MAX_FILE_BYTES, max_rows: int = MAX_SHEET_ROWS) -> Sheet:
@@ -175,8 +179,11 @@ def read_sheet(path: Path, *, max_bytes: int = MAX_FILE_BYTES, max_rows: int = M
     if size > max_bytes:
         mib = max_bytes // (1024 * 1024)
         raise too_big(f"超过 {mib} MB", f"over {mib} MB")
-    with path.open("rb") as handle:
-        magic = handle.read(len(OLE2_MAGIC))
+    try:
+        with path.open("rb") as handle:
+            magic = handle.read(len(OLE2_MAGIC))
+    except OSError as exc:  # no permission, locked by another program
+        raise _unreadable(path, exc) from exc
     if magic.startswith(ZIP_MAGIC):
         return Sheet(xlsx_rows(path, max_rows), "xlsx")
     if magic == OLE2_MAGIC:

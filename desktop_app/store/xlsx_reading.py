@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import struct
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,6 +95,8 @@ def check_archive_entries(archive: zipfile.ZipFile) -> None:
     for entry in entries:
         if entry.flag_bits & 0x1:
             raise password_protected()
+        if entry.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise damaged_workbook()  # Excel and WPS write only these; zipfile cannot read Deflate64
         limit = _part_limit(entry.filename)
         if entry.file_size > limit:
             raise hostile(
@@ -177,7 +180,7 @@ def _stream(
         parser.Parse(b"", True)
     except _Stop as stop:
         raise stop.error from None
-    except (expat.ExpatError, zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+    except (expat.ExpatError, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
         raise damaged_workbook() from exc
 
 
@@ -302,7 +305,10 @@ def _convert(raw: str | None, kind: str, style: int, types: _CellTypes) -> objec
                     return "#VALUE!"
             return number
         if kind == "s":
-            return types.shared[int(raw)]
+            index = int(raw)
+            if index < 0:
+                raise ValueError(raw)  # not a string of this workbook: damaged
+            return types.shared[index]
         if kind == "b":
             return bool(int(raw))
         if kind == "d":
@@ -469,7 +475,7 @@ def xlsx_rows(path: Path, max_rows: int) -> list[tuple[object, ...]]:
                 )
             with archive.open(sheet_part) as source:
                 rows = read_rows(source, types, max_rows)
-        except (zipfile.BadZipFile, KeyError, OSError, EOFError) as exc:
+        except (zipfile.BadZipFile, zlib.error, KeyError, OSError, EOFError) as exc:
             raise damaged_workbook() from exc
         finally:
             reader.archive.close()

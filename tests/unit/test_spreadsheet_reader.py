@@ -73,7 +73,51 @@ CASES: dict[str, Callable[[Path], Path]] = {
         t, "m.xlsx", lambda name, data: data.replace(b'r="A2"', b'r="A-2"') if "sheet1" in name else data
     ),
     "a WPS .et file": lambda t: _write(t / "n.et", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"),
+    "a negative shared-string index": lambda t: _negative_shared_string(t / "o.xlsx"),
+    "a worksheet whose compressed bytes are damaged": lambda t: _damaged_deflate(t),
 }
+
+
+def _negative_shared_string(path: Path) -> Path:
+    """Regression: index -1 read the last shared string instead of refusing the file."""
+    from tests.support.hostile_sheets import MAIN, _sheet, write_xlsx
+
+    strings = [
+        f'<sst xmlns="{MAIN}" count="2" uniqueCount="2"><si><t>姓名</t></si><si><t>手机</t></si></sst>'
+    ]
+    rows = ['<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>-1</v></c></row>']
+    return write_xlsx(path, _sheet(rows), shared_strings=strings)
+
+
+def _damaged_deflate(tmp: Path) -> Path:
+    """Regression: bytes flipped inside the deflated worksheet let zlib.error out as a traceback."""
+    path = _good_xlsx(tmp / "p.xlsx")
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        entry = archive.getinfo("xl/worksheets/sheet1.xml")
+    start = entry.header_offset + 30 + len(entry.filename.encode()) + len(entry.extra)
+    for offset in range(start + 5, start + min(entry.compress_size, 40)):
+        data[offset] ^= 0xFF
+    return _write(path, bytes(data))
+
+
+def test_a_file_that_cannot_be_opened_gets_a_clear_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: a file without read permission (root reads anything, so the refusal is made
+    by the OS stand-in) raised a bare PermissionError while its first bytes were read."""
+    path = _good_xlsx(tmp_path / "locked.xlsx")
+    real_open = Path.open
+
+    def refuse(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if self == path:
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(Path, "open", refuse)
+    with pytest.raises(SpreadsheetError) as caught:
+        read_sheet(path)
+    assert caught.value.code == "spreadsheet_unreadable" and "locked.xlsx" in caught.value.message("en")
 
 
 def _write(path: Path, data: bytes) -> Path:
