@@ -128,6 +128,11 @@ NOTE_MAX = 200
 _DIGIT_RUN = re.compile(r"\d[\d\s-]{5,}\d")
 
 
+def _compact(text: str) -> str:
+    """Case and spacing left out, so "li wei" or "李 伟" still match the client's name."""
+    return "".join(text.casefold().split())
+
+
 def clean_note(note: str, *, identifying: Iterable[str] = ()) -> str:
     """The manager's note, trimmed: required, at most ``NOTE_MAX`` characters, on one line of text
     (control characters refused), without 7 or more digits in a row (spaces and dashes between them
@@ -151,8 +156,9 @@ def clean_note(note: str, *, identifying: Iterable[str] = ()) -> str:
         raise InvalidInput(
             "删除说明只能是一行文字。", "The note must be one line of text.", code="deletion_note_invalid"
         )
-    words = [unicodedata.normalize("NFKC", word).strip() for word in identifying]
-    if _DIGIT_RUN.search(folded) or any(word and word in folded for word in words):
+    compact = _compact(folded)
+    words = [_compact(unicodedata.normalize("NFKC", word)) for word in identifying]
+    if _DIGIT_RUN.search(folded) or "@" in folded or any(word and word in compact for word in words):
         raise InvalidInput(
             "删除说明会保存在审计日志和销毁证明中，不能包含客户的姓名、电话、证件号或银行卡号。",
             "The note is kept in the audit log and printed on the destruction certificate: it must not "

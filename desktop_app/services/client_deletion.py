@@ -81,9 +81,19 @@ class DestructionRecordNotFound(BranchVaultError):
         super().__init__("找不到该销毁记录。", "No such destruction record.")
 
 
+REQUEST_PATH_REASONS = frozenset(
+    {DeletionGround.DELETION_REQUEST, DeletionGround.RETENTION_EXPIRY, DeletionGround.CONSENT_WITHDRAWN}
+)
+"""What this path destroys for: a client's request or withdrawal, or an expired period. The company's
+own grounds go through client_destruction.destroy_client, which asks for a note and audits it."""
+
+
 def _parse_reason(reason: DeletionReason | str) -> DeletionReason:
     try:
-        return DeletionReason(str(reason))
+        why = DeletionReason(str(reason))
+        if why not in REQUEST_PATH_REASONS:
+            raise ValueError(why)
+        return why
     except ValueError:
         raise InvalidInput(
             "删除原因无效（须为《个人信息保护法》第四十七条所列情形之一）。",

@@ -63,7 +63,8 @@ def destroy_client(
     clients = ClientRepository(db)
     with denials_audited(ctx, "client.destroy"), db.transaction():
         client = visible_client(ctx, clients, client_id, storage_only_ok=True)
-        text = clean_note(note, identifying=(client.values.full_name,))
+        values = client.values
+        text = clean_note(note, identifying=(values.full_name, values.email or "", values.id_number or ""))
         details = {"initiative": INITIATIVE, "note": text}
         if under_legal_hold(client, branch_day(ctx.clock())):
             ends = legal_hold_ends(client)

@@ -245,3 +245,16 @@ def test_certificate_names_categories_and_branch_and_embeds_its_fonts(
     assert (actor, target, outcome) == ("lina", str(destroyed.id), "success")
     with pytest.raises(PermissionDenied):
         destruction_certificate_pdf(agent, destroyed.id)
+
+
+@pytest.mark.parametrize("ground", ["purpose_achieved", "processing_unlawful", "no_longer_necessary"])
+def test_the_request_path_refuses_the_companys_own_grounds(signed_in: SignIn, ground: str) -> None:
+    """Regression: delete_client took any Art. 47 ground, so the company's own initiative could skip
+    destroy_client's required note and its audited ``initiative``."""
+    from desktop_app.domain.errors import InvalidInput
+
+    manager, agent = signed_in(Role.MANAGER), signed_in(Role.AGENT)
+    client_id = make_client(manager, agent)
+    with pytest.raises(InvalidInput):
+        delete_client(manager, client_id, ground)
+    assert get_client(manager, client_id).id == client_id

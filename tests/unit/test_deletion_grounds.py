@@ -59,3 +59,20 @@ def test_an_ordinary_note_is_kept_as_written() -> None:
     assert clean_note("  签约失败，2026年不再购房（3 套房源均已售）  ", identifying=("王小明",)) == (
         "签约失败，2026年不再购房（3 套房源均已售）"
     )
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "li wei moved away",
+        "ＬＩ ＷＥＩ moved away",
+        "李 伟 不再购房",
+        "客户邮箱 zhangsan@example.com",
+        "证件 A123456(7)",
+    ],
+)
+def test_a_name_in_another_case_or_spacing_an_email_or_a_short_id_is_refused(note: str) -> None:
+    """Regression: the name check was case- and space-sensitive, and an email or an ID with fewer
+    than 7 digits in a row passed into the audit log and the certificate."""
+    with pytest.raises(InvalidInput):
+        clean_note(note, identifying=("Li Wei", "李伟", "", "A123456(7)"))
