@@ -291,9 +291,17 @@ def validate_draft(
 def draft_problems(draft: ClientDraft, *, today: date | None = None) -> tuple[InvalidInput, ...]:
     """Every bad field of the draft, in form order (empty when ``validate_draft`` accepts it), so a
     spreadsheet row reports all its problems at once."""
+    return checked_draft(draft, today=today)[1]
+
+
+def checked_draft(
+    draft: ClientDraft, *, today: date | None = None
+) -> tuple[ClientValues | None, tuple[InvalidInput, ...]]:
+    """The values (None when a field is bad) and every problem, from one pass over the draft (an
+    import validates each row once)."""
     problems: list[InvalidInput] = []
-    _validated(draft, today, False, False, problems)
-    return tuple(problems)
+    values = _validated(draft, today, False, False, problems)
+    return (values if not problems else None), tuple(problems)
 
 
 _T = TypeVar("_T")

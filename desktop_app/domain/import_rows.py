@@ -2,7 +2,7 @@
 reason it is rejected.
 
 Cells arrive as the reader gives them: text, numbers (Excel keeps a phone number as 13812345678.0),
-dates or None. Every row goes through ``validate_draft`` exactly like intake. Sensitive fields (ID
+dates or None. Every row goes through the intake rules once (``checked_draft``, as ``validate_draft``). Sensitive fields (ID
 number, income band) are kept only when the row has the signed sensitive-data consent (its consent
 column, read with ``consent_flag``, or a manager's whole-file confirmation) and the stage allows them
 (``sensitive_fields_allowed``); otherwise they are dropped and the row is still imported. An ID number
@@ -30,10 +30,9 @@ from desktop_app.domain.client_record import (
     ClientDraft,
     ClientValues,
     Stage,
+    checked_draft,
     consent_flag,
-    draft_problems,
     sensitive_fields_allowed,
-    validate_draft,
 )
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.field_errors import FieldLabel, InvalidField
@@ -375,13 +374,14 @@ def parse_row(
         sensitive_consent=consent,
         **{key: value for key, value in texts.items() if key != "stage"},
     )
-    problems.extend(draft_problems(draft, today=today))
+    values, found = checked_draft(draft, today=today)
+    problems.extend(found)
     problems.sort(key=_form_order)
-    if problems:
+    if problems or values is None:
         return _rejected(
             row_number, cells, problems, mapping, keep_sensitive=keep_sensitive, draft=draft, today=today
         )
-    return AcceptedRow(row_number, validate_draft(draft, today=today), draft, tuple(dropped))
+    return AcceptedRow(row_number, values, draft, tuple(dropped))
 
 
 _FORM_ORDER = {name: index for index, name in enumerate(f.name for f in dataclasses.fields(ClientDraft))}
