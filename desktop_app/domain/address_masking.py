@@ -61,6 +61,14 @@ def mask_address_text(text: str) -> str:
     return mask_address(match["province"], match["city"], match["district"])
 
 
+def shown_district(district: str | None) -> str:
+    """The district field as :func:`mask_address` shows it (``南山区``), alone and without the
+    hidden detail: "" when it cannot be a district name. What a summary may say of where a client
+    lives: nothing below the district ever leaves."""
+    text = district.strip() if isinstance(district, str) else ""
+    return text if _plausible_division(text, _DISTRICT_SHAPE) else ""
+
+
 _PROVINCE_SHAPE = re.compile("|".join(sorted(PROVINCIAL_DIVISIONS, key=len, reverse=True)))
 _CITY_SHAPE = re.compile(_CITY)
 _DISTRICT_SHAPE = re.compile(_DISTRICT)

@@ -28,6 +28,7 @@ from typing import Any
 
 from desktop_app.domain.branch_time import branch_day
 from desktop_app.domain.client_record import ClientRecord, ClientValues
+from desktop_app.domain.client_views import masked_id_number
 from desktop_app.domain.consent_form_number import new_form_number
 from desktop_app.domain.consent_purposes import (
     PurposeId,
@@ -52,7 +53,7 @@ from desktop_app.domain.masking import FieldKind, mask
 from desktop_app.domain.permissions import Action
 from desktop_app.domain.retention_rules import under_legal_hold
 from desktop_app.services.audit_trail import check_permission, record
-from desktop_app.services.client_directory import denials_audited, masked_id_number, visible_client
+from desktop_app.services.client_directory import denials_audited, visible_client
 from desktop_app.services.context import AppContext
 from desktop_app.services.privacy_notices import current_notice, get_notice_version, stale_notice_versions
 from desktop_app.store.audit_repository import utc_timestamp

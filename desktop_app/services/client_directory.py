@@ -1,4 +1,5 @@
-"""Who sees which client, and the masked views: count, list (summary rows), get (detail page).
+"""Who sees which client, and the queries behind the masked views: count, list (summary rows), get
+(detail page); the views themselves are built in the domain (domain/client_views.py).
 
 An agent sees and edits only the clients assigned to them; a manager sees the whole branch; IT
 administrators and auditors never see client data (refused and audited as ``access.denied``).
@@ -12,16 +13,11 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-from desktop_app.domain.client_choices import IncomeBand
-from desktop_app.domain.client_record import ClientRecord, ClientValues
-from desktop_app.domain.consent_records import needs_reconsent
+from desktop_app.domain.client_record import ClientRecord
+from desktop_app.domain.client_views import ClientDetail, ClientSummary, client_detail, client_summary
 from desktop_app.domain.errors import BranchVaultError, InvalidInput, PermissionDenied
-from desktop_app.domain.identity_documents import IdType
-from desktop_app.domain.masking import FieldKind, mask, mask_address
 from desktop_app.domain.permissions import Action, can
-from desktop_app.domain.phone_numbers import PhoneKind, validate_phone
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.context import AppContext
 from desktop_app.services.privacy_notices import stale_notice_versions
@@ -61,56 +57,6 @@ class NotYourClient(PermissionDenied):
             "该客户不是分配给您的客户，您无权查看或修改。如需处理请联系店长。",
             "This client is not assigned to you; you may not view or change it. Ask the manager.",
         )
-
-
-@dataclass(frozen=True)
-class ClientSummary:
-    """One masked row of the client list. Never notes, ID number or birth date."""
-
-    id: int
-    name: str
-    phone: str
-    intention_level: str | None
-    stage: str
-    assigned_agent_id: int
-    last_contact_at: str | None
-    needs_reconsent: bool = False
-    """The client's latest consent form was signed under a notice version whose successor changed
-    purposes or recipients: ask the client to sign the current form (Art. 14)."""
-
-
-@dataclass(frozen=True)
-class ClientDetail:
-    """The detail page: every personal field masked except notes."""
-
-    id: int
-    assigned_agent_id: int
-    name: str
-    phone: str
-    phone_kind: str
-    id_type: str | None
-    id_number: str
-    email: str
-    address: str
-    income_band: str
-    property_type: str | None
-    intended_districts: str
-    area_range: str | None
-    budget_band: str | None
-    payment_method: str | None
-    purchase_purpose: str | None
-    purchase_timeline: str | None
-    intention_level: str | None
-    source_channel: str | None
-    stage: str
-    notes: str
-    sensitive_consent: bool
-    created_at: str
-    updated_at: str
-    last_contact_at: str | None
-    id_number_held: bool = False
-    """The ID document is kept only for the anti-money-laundering hold after the consent was
-    withdrawn: not shown, not even masked (no processing but storage)."""
 
 
 # ------------------------------------------------------------------------------------------ visibility
@@ -165,83 +111,6 @@ def agent_filter(ctx: AppContext) -> int | None:
     return None if can(session.role, Action.CLIENT_VIEW_BRANCH) else session.staff_id
 
 
-# ----------------------------------------------------------------------------------------------- masks
-
-
-def masked_phone(e164: str, kind: str) -> str:
-    """Never raises: a stored number the validator no longer accepts (e.g. after a phonenumbers data
-    update) is still masked, by the foreign rule, rather than breaking the list."""
-    try:
-        display = validate_phone(e164).display
-    except InvalidInput:
-        return mask(FieldKind.FOREIGN_PHONE, e164)
-    if kind == PhoneKind.MOBILE:
-        return mask(FieldKind.MAINLAND_MOBILE, display.replace(" ", ""))
-    if kind == PhoneKind.LANDLINE:
-        return mask(FieldKind.LANDLINE, display)
-    return mask(FieldKind.FOREIGN_PHONE, display)
-
-
-def masked_id_number(id_type: str | None, number: str | None) -> str:
-    if not number:
-        return ""
-    if id_type in (IdType.RESIDENT_ID, IdType.HMT_RESIDENCE_PERMIT):
-        return mask(FieldKind.RESIDENT_ID_18, number)
-    if id_type == IdType.RESIDENT_ID_15:
-        return mask(FieldKind.RESIDENT_ID_15, number)
-    return mask(FieldKind.OTHER_ID_DOCUMENT, number)
-
-
-def summary(client: ClientRecord, stale_versions: frozenset[str] = frozenset()) -> ClientSummary:
-    """The masked list row; ``stale_versions`` (privacy_notices.stale_notice_versions) sets the
-    re-consent flag."""
-    v = client.values
-    return ClientSummary(
-        id=client.id,
-        name=mask(FieldKind.NAME, v.full_name),
-        phone=masked_phone(v.phone_e164, v.phone_kind),
-        intention_level=v.intention_level,
-        stage=v.stage,
-        assigned_agent_id=client.assigned_agent_id,
-        last_contact_at=client.last_contact_at,
-        needs_reconsent=needs_reconsent(client.notice_version, stale_versions, has_form=client.has_form),
-    )
-
-
-def detail(client: ClientRecord) -> ClientDetail:
-    v: ClientValues = client.values
-    return ClientDetail(
-        id=client.id,
-        assigned_agent_id=client.assigned_agent_id,
-        name=mask(FieldKind.NAME, v.full_name),
-        phone=masked_phone(v.phone_e164, v.phone_kind),
-        phone_kind=v.phone_kind,
-        id_type=v.id_type,
-        id_number=masked_id_number(v.id_type, v.id_number) if v.sensitive_consent else "",
-        email=mask(FieldKind.EMAIL, v.email),
-        address=mask_address(v.province, v.city, v.district, v.address_detail),
-        income_band=mask(
-            FieldKind.INCOME_BAND, IncomeBand(v.income_band).label_zh if v.income_band else None
-        ),
-        property_type=v.property_type,
-        intended_districts=v.intended_districts,
-        area_range=v.area_range,
-        budget_band=v.budget_band,
-        payment_method=v.payment_method,
-        purchase_purpose=v.purchase_purpose,
-        purchase_timeline=v.purchase_timeline,
-        intention_level=v.intention_level,
-        source_channel=v.source_channel,
-        stage=v.stage,
-        notes=v.notes,
-        sensitive_consent=v.sensitive_consent,
-        created_at=client.created_at,
-        updated_at=client.updated_at,
-        last_contact_at=client.last_contact_at,
-        id_number_held=v.id_number is not None and not v.sensitive_consent,
-    )
-
-
 # ---------------------------------------------------------------------------------------------- queries
 
 
@@ -273,7 +142,7 @@ def list_clients(
         agent_id=agent_filter(ctx), offset=offset, limit=limit, sort=order, filters=filters
     )
     stale = stale_notice_versions(ctx)
-    return [summary(row, stale) for row in rows]
+    return [client_summary(row, stale) for row in rows]
 
 
 def get_client(ctx: AppContext, client_id: int) -> ClientDetail:
@@ -283,4 +152,4 @@ def get_client(ctx: AppContext, client_id: int) -> ClientDetail:
     with denials_audited(ctx, "client.view"), db.transaction():
         client = visible_client(ctx, ClientRepository(db), client_id)
         record(ctx, "client.view", target_type="client", target_id=str(client_id))
-    return detail(client)
+    return client_detail(client)

@@ -24,6 +24,7 @@ from desktop_app.domain.client_record import (
     draft_from_values,
     validate_draft,
 )
+from desktop_app.domain.client_views import ClientDetail, client_detail
 from desktop_app.domain.consent_purposes import PurposeId
 from desktop_app.domain.consent_records import ConsentFormDraft
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
@@ -31,13 +32,7 @@ from desktop_app.domain.permissions import Action
 from desktop_app.domain.retention_rules import under_legal_hold
 from desktop_app.domain.roles import Role
 from desktop_app.services.audit_trail import check_permission, ensure_pseudonym_key, pseudonym, record
-from desktop_app.services.client_directory import (
-    ClientDetail,
-    denials_audited,
-    detail,
-    may_see,
-    visible_client,
-)
+from desktop_app.services.client_directory import denials_audited, may_see, visible_client
 from desktop_app.services.context import AppContext
 from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.client_repository import ClientRepository
@@ -250,7 +245,7 @@ def update_client(
                 name for name in VALUE_FIELDS if getattr(values, name) != getattr(current.values, name)
             ]
             if not changed:
-                return detail(current)
+                return client_detail(current)
             _check_duplicates(ctx, repo, values, excluding=client_id)
             repo.update(client_id, values, now=now)
             repo.add_change(
@@ -276,7 +271,7 @@ def update_client(
         )
         raise
     assert updated is not None
-    return detail(updated)
+    return client_detail(updated)
 
 
 def reassign_client(ctx: AppContext, client_id: int, agent_username: str) -> ClientDetail:
@@ -305,4 +300,4 @@ def reassign_client(ctx: AppContext, client_id: int, agent_username: str) -> Cli
             )
         updated = repo.get(client_id)
     assert updated is not None
-    return detail(updated)
+    return client_detail(updated)

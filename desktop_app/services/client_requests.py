@@ -45,12 +45,13 @@ from desktop_app.domain.client_requests import (
     validate_received_on,
     validate_refusal_reason,
 )
+from desktop_app.domain.client_views import client_summary
 from desktop_app.domain.errors import BranchVaultError, PermissionDenied
 from desktop_app.domain.field_errors import InvalidField
 from desktop_app.domain.permissions import Action
 from desktop_app.domain.retention_rules import legal_hold_ends
 from desktop_app.services.audit_trail import check_permission, ensure_pseudonym_key, pseudonym, record
-from desktop_app.services.client_directory import denials_audited, summary, visible_client
+from desktop_app.services.client_directory import denials_audited, visible_client
 from desktop_app.services.context import AppContext
 from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.client_repository import ClientRepository, FollowupRepository
@@ -108,7 +109,7 @@ def _view(stored: StoredRequest, client: ClientRecord | None, today: date) -> Re
     elif client.storage_only:
         state, name = ClientState.STORAGE_ONLY, ""
     else:
-        state, name = ClientState.ACTIVE, summary(client).name  # masked like the client list
+        state, name = ClientState.ACTIVE, client_summary(client).name  # masked like the client list
     due_on = date.fromisoformat(stored.due_on)
     return RequestView(
         id=stored.id,

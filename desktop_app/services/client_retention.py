@@ -19,6 +19,7 @@ from enum import StrEnum
 
 from desktop_app.domain.branch_time import branch_day
 from desktop_app.domain.client_record import ClientRecord, ClientValues, Stage
+from desktop_app.domain.client_views import masked_phone
 from desktop_app.domain.deletion_grounds import legal_basis
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.masking import FieldKind, mask
@@ -39,7 +40,6 @@ from desktop_app.services.client_deletion import (
     DeletionRefused,
     destroy_in_transaction,
 )
-from desktop_app.services.client_directory import masked_phone
 from desktop_app.services.context import AppContext
 from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.client_repository import ClientRepository

@@ -16,6 +16,7 @@ from datetime import date
 
 from desktop_app.domain.branch_time import branch_day
 from desktop_app.domain.client_record import ClientRecord
+from desktop_app.domain.client_views import ClientSummary, client_summary
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.field_errors import InvalidField
 from desktop_app.domain.identity_documents import IdType, validate_id_number
@@ -24,7 +25,7 @@ from desktop_app.domain.permissions import Action
 from desktop_app.domain.phone_numbers import SEARCH_DIGITS
 from desktop_app.domain.search_tokens import EXACT_ID_LOOKUP, fts5_match_expression, is_han, query_tokens
 from desktop_app.services.audit_trail import check_permission, pseudonym, record
-from desktop_app.services.client_directory import MAX_PAGE, ClientSummary, agent_filter, summary
+from desktop_app.services.client_directory import MAX_PAGE, agent_filter
 from desktop_app.services.context import AppContext
 from desktop_app.services.privacy_notices import stale_notice_versions
 from desktop_app.store.client_repository import NO_FILTER, ClientFilter, ClientRepository
@@ -61,7 +62,7 @@ def search_clients(
     han_runs = _han_runs(text)
     if not digits:
         stale = stale_notice_versions(ctx)
-        return [summary(c, stale) for c in _matching(repo, match, agent_id, limit, han_runs, filters)]
+        return [client_summary(c, stale) for c in _matching(repo, match, agent_id, limit, han_runs, filters)]
     with db.transaction():
         clients = _matching(repo, match, agent_id, limit, han_runs, filters)
         values = [digit if len(digit) == SEARCH_DIGITS else "+" + digit for digit in digits]
@@ -76,7 +77,7 @@ def search_clients(
             },
         )
     stale = stale_notice_versions(ctx)
-    return [summary(c, stale) for c in clients]
+    return [client_summary(c, stale) for c in clients]
 
 
 def _is_digits(token: str) -> bool:
@@ -142,7 +143,7 @@ def _id_lookup(
             details={"kind": "id", "value": pseudonym(ctx, number), "results": len(clients)},
         )
     stale = stale_notice_versions(ctx)
-    return [summary(c, stale) for c in clients]
+    return [client_summary(c, stale) for c in clients]
 
 
 def _today(ctx: AppContext) -> date:

@@ -127,7 +127,7 @@ def test_detail_masks_every_field_but_notes_and_audits_the_view(signed_in: SignI
     view = get_client(agent, client.id)
     assert (view.name, view.phone, view.id_number) == ("欧***", "138****5678", "110***********1239")
     assert view.email == "z***@example.cn" and view.address == "广东省深圳市南山区******"
-    assert view.income_band == "30–50万元/年" and view.notes == "只看南向"
+    assert view.income_band == "30_50" and view.income_band_shown and view.notes == "只看南向"
     assert "19900307" not in repr(asdict(view))
     [(actor, target, outcome, _)] = entries(agent, "client.view")
     assert (actor, target, outcome) == ("zhangwei", str(client.id), "success")

@@ -464,7 +464,7 @@ def test_holder_birth_date_and_under_14() -> None:
 
 
 def test_a_permit_is_masked_like_an_18_digit_resident_id() -> None:
-    from desktop_app.services.client_directory import masked_id_number
+    from desktop_app.domain.client_views import masked_id_number
 
     number = make_id("810000", date(1990, 3, 7), "123")
     assert masked_id_number(PERMIT.value, number) == "810" + "*" * 11 + number[-4:]

@@ -45,10 +45,11 @@ from desktop_app.domain.client_choices import (
     SourceChannel,
 )
 from desktop_app.domain.client_record import Stage
+from desktop_app.domain.client_views import ClientDetail
 from desktop_app.domain.identity_documents import IdType
+from desktop_app.domain.masking import HIDDEN
 from desktop_app.domain.permissions import Action, can
 from desktop_app.domain.reveal_policy import RevealableField
-from desktop_app.services.client_directory import ClientDetail
 from desktop_app.services.client_history import ChangeEntry, TimelineEntry
 from desktop_app.ui.clients.client_labels import choice_label, local_date
 from desktop_app.ui.clients.consent_panel import ConsentPanel
@@ -91,12 +92,11 @@ FIELDS = (
 REVEALABLE = frozenset(field.value for field in RevealableField)
 
 
-def _income_label(masked: str, language: str) -> str:
-    """The detail's income band (a masked Chinese band label) in the UI language."""
-    for band in IncomeBand:
-        if band.label_zh == masked:
-            return band.label(language)
-    return masked
+def _income_label(detail: ClientDetail, language: str) -> str:
+    """The income band's label in the UI language, or fully masked when the mask hides it."""
+    if not detail.income_band_shown:
+        return HIDDEN if detail.income_band else ""
+    return choice_label(IncomeBand, detail.income_band, language)
 
 
 def fill(template: str, *args: str) -> str:
@@ -288,7 +288,7 @@ class ClientDetailDialog(Retranslating, QDialog):
             "intention": choice_label(IntentionLevel, d.intention_level, lang),
             "source": choice_label(SourceChannel, d.source_channel, lang),
             "id_type": choice_label(IdType, d.id_type, lang),
-            "income": _income_label(d.income_band, lang),
+            "income": _income_label(d, lang),
             "property_type": choice_label(PropertyType, d.property_type, lang),
             "districts": d.intended_districts,
             "area": choice_label(AreaRange, d.area_range, lang),

@@ -21,8 +21,8 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
+from desktop_app.domain.client_views import ClientDetail
 from desktop_app.domain.field_errors import InvalidField
-from desktop_app.services.client_directory import ClientDetail
 from desktop_app.ui import dialogs
 from desktop_app.ui.clients.client_form import DIALOG_MIN_WIDTH, ClientForm
 from desktop_app.ui.form_parts import BusyBar, MessageLabel

@@ -13,8 +13,8 @@ form on the client's page (or withdrawing there) changes; the form never sends i
 
 Editing (``editing=True``): the personal fields (name, phone, email, ID number, address) are
 never filled with stored values; the masked value is shown as placeholder text, blank
-means unchanged, and typed text replaces the stored value. Choices (the income band as the detail
-page shows it) and notes are filled in. When the stage moves back before subscription for a client
+means unchanged, and typed text replaces the stored value. Choices (as their codes, the income band
+included) and notes are filled in. When the stage moves back before subscription for a client
 who has an ID number or income band stored with consent, ``changes()`` clears them explicitly
 (``deletes_sensitive()`` says so, for the edit dialog to confirm first). An ID document kept
 without consent only for the anti-money-laundering hold is left alone.
@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.client_choices import (
-    INCOME_BAND_FIELD,
     AreaRange,
     BudgetBand,
     IncomeBand,
@@ -50,12 +49,12 @@ from desktop_app.domain.client_choices import (
     SourceChannel,
 )
 from desktop_app.domain.client_record import ClientDraft, Stage, sensitive_fields_allowed
+from desktop_app.domain.client_views import ClientDetail
 from desktop_app.domain.errors import BranchVaultError
 from desktop_app.domain.field_errors import InvalidField
 from desktop_app.domain.identity_documents import IdType
 from desktop_app.domain.labelled_choice import LabelledChoice
 from desktop_app.domain.provincial_divisions import PROVINCIAL_DIVISIONS
-from desktop_app.services.client_directory import ClientDetail
 from desktop_app.ui.form_parts import ERROR_STYLE, MessageLabel
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
@@ -122,14 +121,6 @@ def fill_choices(combo: QComboBox, kind: type[LabelledChoice], blank: str | None
     found = combo.findData(current) if current is not None else -1
     combo.setCurrentIndex(max(0, found))
     combo.blockSignals(False)
-
-
-def _income_code(shown: str) -> str:
-    """The detail page shows the income band by its Chinese label: its code, or "" if unreadable."""
-    try:
-        return IncomeBand.parse(shown, INCOME_BAND_FIELD).value if shown else ""
-    except InvalidField:
-        return ""
 
 
 def select_data(combo: QComboBox, code: str | None) -> None:
@@ -359,6 +350,7 @@ class ClientForm(Retranslating, QWidget):
             "payment_method": detail.payment_method,
             "purchase_purpose": detail.purchase_purpose,
             "purchase_timeline": detail.purchase_timeline,
+            "income_band": detail.income_band if detail.income_band_shown else None,
             "id_type": detail.id_type or IdType.RESIDENT_ID.value,
         }
         for key, code in choices.items():
@@ -376,7 +368,6 @@ class ClientForm(Retranslating, QWidget):
         }
         for key, text in masked.items():
             self.line(key).setPlaceholderText(text)
-        select_data(self.combo("income_band"), _income_code(detail.income_band))
         self._stored_sensitive = bool(detail.id_number or detail.income_band)
         self.update_sensitive_fields()
         self._baseline = self.values()

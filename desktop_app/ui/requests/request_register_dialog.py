@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.branch_time import branch_day
 from desktop_app.domain.client_requests import DESCRIPTION_MAX, RequestKind, RequestView
-from desktop_app.services.client_directory import ClientSummary
+from desktop_app.domain.client_views import ClientSummary
 from desktop_app.ui.form_parts import BusyBar, MessageLabel
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
