@@ -333,6 +333,7 @@ def test_the_bulk_guard_is_lifted_by_a_manager_signing_in_on_the_same_screen(
 def test_adding_a_follow_up_shows_it_in_the_timeline(qtbot, setup, make_shell, clock: Clock) -> None:
     ctx, mine, _ = setup(Role.AGENT)
     dialog = _open(qtbot, make_shell(ctx, language="zh_CN"), mine)
+    assert dialog.values["income"].text() == "30–50万元/年"  # the band's code, labelled in the UI language
     assert dialog.add_followup_button.isEnabled()
     dialog.add_followup_button.click()
     add = dialog.followup_dialog

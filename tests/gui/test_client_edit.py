@@ -199,6 +199,7 @@ def test_the_consent_box_is_read_only_and_never_sent(qtbot, branch, buyer, make_
     assert form.consent.isChecked() and not form.consent.isEnabled()
     assert "signed consent form" in form.consent_hint.text()
     assert form.fields["id_number"].isEnabled() and form.fields["income_band"].isEnabled()
+    assert form.combo("income_band").currentData() == "30_50"  # the stored code, not a label read back
     assert "sensitive_consent" not in form.values()
     form.consent.setChecked(False)  # even if something flipped it, it is not a change to send
     assert form.changes() == {} and not form.deletes_sensitive()
