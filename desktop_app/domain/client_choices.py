@@ -1,4 +1,4 @@
-"""Fixed choices recorded about a client: income band, purchase intention, source channel.
+"""Fixed choices recorded about a client: stage, income band, purchase intention, source channel.
 
 Each is a LabelledChoice: a stable code is stored, Chinese and English labels are shown, and
 ``parse(text, field)`` reads a code, label or alias. Income is only ever a band: there is
@@ -19,6 +19,15 @@ INTENTION_LEVEL_FIELD = FieldLabel("intention_level", "意向等级", "Intention
 AREA_RANGE_FIELD = FieldLabel("area_range", "意向面积", "Floor area wanted")
 BUDGET_BAND_FIELD = FieldLabel("budget_band", "总价预算", "Total budget")
 SOURCE_CHANNEL_FIELD = FieldLabel("source_channel", "客户来源", "Source channel")
+STAGE_FIELD = FieldLabel("stage", "客户阶段", "Stage")
+
+
+class Stage(LabelledChoice):
+    LEAD = "lead", "线索（首次到访）", "Lead (first visit)"
+    VISITING = "visiting", "带看中", "Viewing properties"
+    SUBSCRIPTION = "subscription", "认购", "Subscription"
+    CONTRACT = "contract", "签约", "Contract"
+    CLOSED = "closed", "已结束", "Closed"
 
 
 class IncomeBand(LabelledChoice):

@@ -45,6 +45,7 @@ from desktop_app.domain.branch_time import branch_day
 from desktop_app.domain.client_record import (
     ClientRecord,
     draft_from_values,
+    draft_with,
     sensitive_fields_allowed,
     validate_draft,
 )
@@ -62,7 +63,6 @@ from desktop_app.domain.import_rows import (
     DROPPED_NO_CONSENT,
     DROPPED_STAGE,
     DUPLICATE_PROBLEMS,
-    SENSITIVE_DRAFT_FIELDS,
     AcceptedRow,
     RejectedRow,
     RowProblem,
@@ -72,6 +72,7 @@ from desktop_app.domain.import_rows import (
     parse_row,
     rejected_row,
     rejects_table,
+    sensitive_draft_fields,
 )
 from desktop_app.domain.permissions import Action, can
 from desktop_app.domain.roles import Role
@@ -406,9 +407,9 @@ def _merge(
         for name in ("id_number", "income_band"):
             if name in fills:
                 tally.dropped[reason] += 1
-        fills = {k: v for k, v in fills.items() if k not in SENSITIVE_DRAFT_FIELDS}
+        fills = {k: v for k, v in fills.items() if k not in sensitive_draft_fields()}
     try:
-        values = validate_draft(dataclasses.replace(current, **fills), today=_today(ctx))  # type: ignore[arg-type]
+        values = validate_draft(draft_with(current, fills), today=_today(ctx))
     except InvalidInput as error:
         problem = RowProblem.of(error)
         tally.rejected.append(
