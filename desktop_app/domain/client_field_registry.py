@@ -152,6 +152,7 @@ class ClientField:
     max_length: int | None = None
     hq: HqShare = HqShare.NONE
     columns: tuple[Column, ...] = ()  # default: one column named and labelled like the field
+    mnemonic: str = ""  # the form's keyboard shortcut letter, one of the English label's
 
     @property
     def name(self) -> str:
@@ -169,10 +170,18 @@ def choice_field(
     *,
     category: DataCategory | None = DataCategory.INTENTION,
     hq: HqShare = HqShare.AGGREGATE,
+    mnemonic: str = "",
 ) -> ClientField:
     """A simple optional choice field (the one kind a new field usually is)."""
     return ClientField(
-        label, FieldKind.CHOICE, choice, typed=False, headers=headers, category=category, hq=hq
+        label,
+        FieldKind.CHOICE,
+        choice,
+        typed=False,
+        headers=headers,
+        category=category,
+        hq=hq,
+        mnemonic=mnemonic,
     )
 
 
@@ -345,9 +354,16 @@ CLIENT_FIELDS = ClientFieldRegistry(
             category=DataCategory.INCOME,
         ),
         choice_field(
+            INTENTION_LEVEL_FIELD,
+            IntentionLevel,
+            ("意向", "意向等级", "意向级别", "客户等级", "客户级别", "intention", "intentionlevel", "level"),
+            mnemonic="l",
+        ),
+        choice_field(
             PROPERTY_TYPE_FIELD,
             PropertyType,
             ("物业类型", "意向物业", "意向物业类型", "意向房型", "propertytype"),
+            mnemonic="y",
         ),
         ClientField(
             FieldLabel("intended_districts", "意向区域", "Districts wanted"),
@@ -357,13 +373,29 @@ CLIENT_FIELDS = ClientFieldRegistry(
             max_length=100,
             hq=HqShare.AGGREGATE,
         ),
-        choice_field(AREA_RANGE_FIELD, AreaRange, ("面积", "意向面积", "需求面积", "area", "arearange")),
-        choice_field(BUDGET_BAND_FIELD, BudgetBand, ("预算", "总价预算", "购房预算", "budget", "budgetband")),
         choice_field(
-            PAYMENT_METHOD_FIELD, PaymentMethod, ("付款方式", "付款", "支付方式", "paymentmethod", "payment")
+            AREA_RANGE_FIELD,
+            AreaRange,
+            ("面积", "意向面积", "需求面积", "area", "arearange"),
+            mnemonic="f",
         ),
         choice_field(
-            PURCHASE_PURPOSE_FIELD, PurchasePurpose, ("购房目的", "置业目的", "目的", "purpose", "purchasepurpose")
+            BUDGET_BAND_FIELD,
+            BudgetBand,
+            ("预算", "总价预算", "购房预算", "budget", "budgetband"),
+            mnemonic="b",
+        ),
+        choice_field(
+            PAYMENT_METHOD_FIELD,
+            PaymentMethod,
+            ("付款方式", "付款", "支付方式", "paymentmethod", "payment"),
+            mnemonic="m",
+        ),
+        choice_field(
+            PURCHASE_PURPOSE_FIELD,
+            PurchasePurpose,
+            ("购房目的", "置业目的", "目的", "purpose", "purchasepurpose"),
+            mnemonic="u",
         ),
         choice_field(
             PURCHASE_TIMELINE_FIELD,
@@ -371,15 +403,11 @@ CLIENT_FIELDS = ClientFieldRegistry(
             ("购房时间", "计划购房时间", "预计购房时间", "timeline", "purchasetimeline"),
         ),
         choice_field(
-            INTENTION_LEVEL_FIELD,
-            IntentionLevel,
-            ("意向", "意向等级", "意向级别", "客户等级", "客户级别", "intention", "intentionlevel", "level"),
-        ),
-        choice_field(
             SOURCE_CHANNEL_FIELD,
             SourceChannel,
             ("来源", "渠道", "客户来源", "来源渠道", "获客渠道", "source", "channel", "sourcechannel"),
             category=None,
+            mnemonic="h",
         ),
         ClientField(
             NOTES_FIELD,

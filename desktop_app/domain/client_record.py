@@ -171,7 +171,9 @@ def draft_with(draft: ClientDraft, changes: Mapping[str, object]) -> ClientDraft
     unknown = sorted(set(changes) - draft_fields())
     if unknown:
         raise UnknownClientField(unknown)
-    chosen = {name: str(value) for name, value in changes.items() if name in choice_names}
+    chosen = {
+        name: "" if value is None else str(value) for name, value in changes.items() if name in choice_names
+    }
     typed = {name: value for name, value in changes.items() if name not in choice_names}
     return replace(draft, choices={**draft.choices, **chosen}, **typed)  # type: ignore[arg-type]
 

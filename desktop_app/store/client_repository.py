@@ -8,6 +8,9 @@ Records in "storage only" (``storage_only_since`` set: a legal hold keeps them a
 request) are left out of every list, count and search; ``get`` still returns them so the services
 can refuse with a clear reason. ``ClientFilter`` narrows lists, counts and searches.
 
+The value columns are the client-field registry's (domain/client_field_registry.py), read at call
+time; ``value_columns`` / ``values_from_columns`` (domain/client_record.py) map them to values.
+
 The ``client_search`` FTS5 index (migration 4) holds each client's name and phone tokens
 (domain/search_tokens.py), never the ID number or notes. ``add`` and ``update`` rewrite a client's
 row in the same transaction as the change; a trigger removes it when the client is deleted.

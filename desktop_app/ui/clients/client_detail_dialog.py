@@ -41,7 +41,7 @@ from desktop_app.domain.permissions import Action, can
 from desktop_app.domain.reveal_policy import RevealableField
 from desktop_app.services.client_directory import ClientDetail
 from desktop_app.services.client_history import ChangeEntry, TimelineEntry
-from desktop_app.ui.clients.client_labels import choice_label, local_date
+from desktop_app.ui.clients.client_labels import choice_label, field_label, local_date
 from desktop_app.ui.clients.consent_panel import ConsentPanel
 from desktop_app.ui.clients.followup_dialog import AddFollowupDialog
 from desktop_app.ui.clients.followup_timeline import FollowupTimeline
@@ -58,15 +58,18 @@ ACTIVATION_GRACE_MS = 500  # how long a revealed value waits for the focus to co
 CONSENT_TAB = 3
 DEFAULT_SIZE = (820, 660)  # the consent tables are readable; still fits a 1280x800 screen
 PAGE_FIELDS = ("agent", "created", "contact")  # about the record, not client fields
+HEADLINE = "intention_level"  # shown at the top, next to the stage
 
 
 def page_fields() -> tuple[str, ...]:
     """The rows of the details tab, by canonical field name (domain/client_field_registry.py):
     the address parts shown (and revealed) as one "address" row, the notes below the form."""
     plain_choices = tuple(row.name for row in CLIENT_FIELDS.choice_fields() if row.category is None)
-    intention = tuple(row.name for row in CLIENT_FIELDS.in_category(DataCategory.INTENTION))
+    intention = tuple(
+        row.name for row in CLIENT_FIELDS.in_category(DataCategory.INTENTION) if row.name != HEADLINE
+    )
     identity = ("email", "address", "id_type", "id_number", "income_band")
-    return ("name", "phone", "stage", *plain_choices, *identity, *intention, *PAGE_FIELDS)
+    return ("name", "phone", "stage", HEADLINE, *plain_choices, *identity, *intention, *PAGE_FIELDS)
 
 
 REVEALABLE = frozenset(field.value for field in RevealableField)
@@ -239,9 +242,8 @@ class ClientDetailDialog(Retranslating, QDialog):
             "contact": self.tr("Last contact:"),
             "notes": self.tr("Notes:"),
         }
-        chinese = self.shell.lang.startswith("zh")
         for row in CLIENT_FIELDS.choice_fields():  # labelled by the registry
-            texts[row.name] = f"{row.label.zh}：" if chinese else f"{row.label.en}:"
+            texts[row.name] = field_label(row, self.shell.lang)
         for key, text in texts.items():
             self.labels[key].setText(text)
         self.tabs.setTabText(0, self.tr("Details"))

@@ -51,6 +51,7 @@ from desktop_app.domain.identity_documents import IdType
 from desktop_app.domain.labelled_choice import LabelledChoice
 from desktop_app.domain.provincial_divisions import PROVINCIAL_DIVISIONS
 from desktop_app.services.client_directory import ClientDetail
+from desktop_app.ui.clients.client_labels import field_label
 from desktop_app.ui.form_parts import ERROR_STYLE, MessageLabel
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
@@ -278,9 +279,8 @@ class ClientForm(Retranslating, QWidget):
             "income_band": self.tr("Household in&come:"),
         }
         language = self.shell.lang
-        chinese = language.startswith("zh")
         for row in CLIENT_FIELDS.choice_fields():  # labelled by the registry
-            texts[row.name] = f"{row.label.zh}：" if chinese else f"{row.label.en}:"
+            texts[row.name] = field_label(row, self.shell.lang, mnemonic=True)
         for key, text in texts.items():
             self.labels[key].setText(text)
         not_given = self.tr("(not given)")
