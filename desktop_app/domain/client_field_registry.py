@@ -110,7 +110,8 @@ class HqShare(StrEnum):
 
 
 class DataCategory(StrEnum):
-    """The data categories a destruction record lists (services/client_deletion.py)."""
+    """The data categories a destruction record lists (services/client_deletion.py): those of the
+    fields, then two that are not fields."""
 
     IDENTITY = "identity"
     CONTACT = "contact"
@@ -118,6 +119,8 @@ class DataCategory(StrEnum):
     INCOME = "income"
     INTENTION = "intention"
     NOTES = "notes"
+    FOLLOWUPS = "follow-ups"  # the client's follow-up records
+    SEARCH_INDEX = "search index"  # the client's row of the search index
 
 
 HOME_PURCHASE = "home_purchase"  # PurposeId values (domain/consent_purposes.py derives from these)

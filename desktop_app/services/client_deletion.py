@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date
-from enum import StrEnum
 
 from desktop_app.domain.branch_time import branch_day
 from desktop_app.domain.client_field_registry import CLIENT_FIELDS, DataCategory
@@ -44,17 +43,7 @@ _REFERENCE = re.compile(r"[A-Za-z0-9._/-]{0,64}")
 DeletionReason = DeletionGround  # every PIPL Art. 47 ground (domain/deletion_grounds.py)
 
 
-class Category(StrEnum):
-    """Data categories a destruction record lists (labels in ``CATEGORY_LABELS``)."""
-
-    IDENTITY = "identity"
-    CONTACT = "contact"
-    ADDRESS = "address"
-    INCOME = "income"
-    INTENTION = "intention"
-    NOTES = "notes"
-    FOLLOWUPS = "follow-ups"
-    SEARCH_INDEX = "search index"
+Category = DataCategory  # the field categories of the registry, then follow-ups and the search index
 
 
 CATEGORY_LABELS: dict[str, tuple[str, str]] = {
@@ -123,7 +112,7 @@ def categories_of(values: ClientValues, followups: int) -> list[str]:
         return any(stored[name] not in (None, "") for name in columns)
 
     present = {
-        **{Category(category.value): holds(category) for category in DataCategory},
+        **{category: holds(category) for category in DataCategory},
         Category.FOLLOWUPS: followups > 0,
         Category.SEARCH_INDEX: True,
     }

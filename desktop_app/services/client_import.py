@@ -44,10 +44,12 @@ from pathlib import Path
 from desktop_app.domain.branch_time import branch_day
 from desktop_app.domain.client_record import (
     ClientRecord,
+    changed_columns,
     draft_from_values,
     draft_with,
     sensitive_fields_allowed,
     validate_draft,
+    value_columns,
 )
 from desktop_app.domain.errors import BranchVaultError, InvalidInput, PermissionDenied
 from desktop_app.domain.import_columns import (
@@ -422,15 +424,12 @@ def _merge(
         tally.skipped += 1
         return
     tally.merged += 1
-    changed = [
-        name for name in dataclasses.asdict(values) if getattr(values, name) != getattr(client.values, name)
-    ]
+    changed = changed_columns(client.values, values)
     if not changed:
         return
+    before = value_columns(client.values)
     old = {  # as client.update records it: pseudonyms of the values replaced (here: only non-empty ones)
-        name: pseudonym(ctx, str(getattr(client.values, name)))
-        for name in changed
-        if getattr(client.values, name) not in (None, "")
+        name: pseudonym(ctx, str(before[name])) for name in changed if before[name] not in (None, "")
     }
     repo.update(client.id, values, now=now)
     repo.add_change(client.id, at=now, staff_id=session.staff_id, fields=changed, request_id=None)

@@ -3,14 +3,13 @@
 The fixture adds a ``parking_need`` row to the client-field registry (domain/client_field_registry.py)
 and the column to the test branch's clients.db, exactly as a real migration would; nothing else of
 the product is touched. The field is then seen in the intake form, on the detail page, in the edit
-form, in a spreadsheet import (its header recognised, its value stored), in the client's data copy
-(PDF and JSON) and in the correction flow of the client requests.
+form, in a spreadsheet import (its header recognised, its value stored, a duplicate row merged into
+it), in the client's data copy (PDF and JSON) and in the correction flow of the client requests.
 """
 
 from __future__ import annotations
 
 import json
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,13 +17,14 @@ import pytest
 
 from desktop_app.domain.branch_time import branch_day
 from desktop_app.domain.client_field_registry import CLIENT_FIELDS, choice_field
+from desktop_app.domain.client_record import ClientDraft
 from desktop_app.domain.client_requests import correctable_fields
 from desktop_app.domain.field_errors import FieldLabel
 from desktop_app.domain.import_columns import recognise
 from desktop_app.domain.labelled_choice import LabelledChoice
 from desktop_app.domain.roles import Role
 from desktop_app.services.client_directory import get_client
-from desktop_app.services.client_import import import_clients, preview_import
+from desktop_app.services.client_import import ImportOptions, import_clients, preview_import
 from desktop_app.services.client_intake import create_client
 from desktop_app.services.client_requests import complete_copy, complete_correction, register_request
 from desktop_app.services.context import AppContext
@@ -32,6 +32,7 @@ from desktop_app.store.client_repository import ClientRepository
 from desktop_app.ui.clients.client_detail_dialog import ClientDetailDialog
 from desktop_app.ui.clients.client_form import ClientForm
 from tests.conftest import Branch
+from tests.documents.pdf_tools import pdf_text
 from tests.gui.conftest import signed_in, wait_idle
 
 
@@ -68,14 +69,6 @@ def _stored_choice(ctx: AppContext, client_id: int) -> str | None:
     client = ClientRepository(db).get(client_id)
     assert client is not None
     return client.values.choice("parking_need")
-
-
-def _pdftext(pdf: bytes, tmp_path: Path) -> str:
-    path = tmp_path / "copy.pdf"
-    path.write_bytes(pdf)
-    return subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
-    ).stdout
 
 
 def test_a_new_choice_field_is_one_registry_row_and_one_migration(
@@ -123,6 +116,13 @@ def test_a_new_choice_field_is_one_registry_row_and_one_migration(
     assert report.imported == 1 and not report.rejected
     _, db = agent.require_session()
     (imported,) = db.execute("SELECT id FROM client_data.clients WHERE parking_need = 'two'").fetchone()
+    # A duplicate row fills the field of an existing client (merge), and the history names it.
+    plain = create_client(agent, ClientDraft(name="赵敏", phone="13700001111")).id
+    again = tmp_path / "补充.csv"
+    again.write_text("姓名,手机,需要车位\n赵敏,13700001111,不需要车位\n", encoding="utf-8-sig")
+    assert import_clients(agent, again, ImportOptions(on_duplicate="merge")).merged == 1
+    assert _stored_choice(agent, plain) == "none"
+    assert ClientRepository(db).changes(plain)[0].fields == ("parking_need",)
 
     # The correction flow offers it and changes it, with the label in the outcome and history.
     manager = signed_in(branch.context(), *branch.users[Role.MANAGER])
@@ -146,7 +146,7 @@ def test_a_new_choice_field_is_one_registry_row_and_one_migration(
         "display_zh": "一个车位",
         "display_en": "One parking space",
     }
-    text = _pdftext(copy.pdf, tmp_path)
+    text = pdf_text(copy.pdf, tmp_path, layout=True)
     assert "车位需求" in text and "一个车位" in text and "One parking space" in text
     manager.close()
 
