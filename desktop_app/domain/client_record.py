@@ -25,6 +25,8 @@ from desktop_app.domain.client_fields import (
     CITY_FIELD,
     DISTRICT_FIELD,
     EMAIL_FIELD,
+    INTENDED_DISTRICTS_FIELD,
+    INTENDED_DISTRICTS_MAX,
     NOTES_FIELD,
     Address,
     clean_notes,
@@ -46,9 +48,6 @@ from desktop_app.domain.input_text import collapse_spaces
 from desktop_app.domain.labelled_choice import LabelledChoice
 from desktop_app.domain.phone_numbers import validate_phone
 from desktop_app.domain.sensitive_numbers import refuse_sensitive_numbers
-
-INTENDED_DISTRICTS_FIELD = FieldLabel("intended_districts", "意向区域", "Districts wanted")
-INTENDED_DISTRICTS_MAX = 100
 
 
 class FollowupKind(LabelledChoice):
