@@ -8,8 +8,9 @@ and HQ rows never carry notes, ID numbers, birth dates or anything below the dis
 the detail page carries notes unmasked (masking.md: detail page only). Phones are masked from the
 stored E.164 value and the kind recorded when the number was validated (domain/phone_numbers.py), so
 no row is re-parsed with phonenumbers: a list page costs string work only. Attribute names are the
-ClientDraft names of the fields they show (``address`` is the one composite: province, city,
-district and detail masked together), so the field registry can key both by one name.
+canonical field names (client_field_registry.py; the simple choice fields of the detail in one
+``choices`` mapping like ``ClientValues``; ``address`` is the one composite: province, city,
+district and detail masked together).
 
 Reason: masking is a rule, not a display detail; the client list, the detail page, retention lists,
 printed forms and the HQ summary builder (which may import the domain only) must mask alike.
@@ -18,6 +19,7 @@ printed forms and the HQ summary builder (which may import the domain only) must
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from desktop_app.domain.address_masking import shown_district
@@ -66,15 +68,9 @@ class ClientDetail:
     address: str
     income_band: str | None
     """The stored band's code (None: not recorded); labelled by the UI only when ``income_band_shown``."""
-    property_type: str | None
     intended_districts: str
-    area_range: str | None
-    budget_band: str | None
-    payment_method: str | None
-    purchase_purpose: str | None
-    purchase_timeline: str | None
-    intention_level: str | None
-    source_channel: str | None
+    choices: Mapping[str, str]
+    """The simple choice fields given (client_field_registry.py), by name: their codes."""
     stage: str
     notes: str
     sensitive_consent: bool
@@ -146,7 +142,7 @@ def client_summary(client: ClientRecord, stale_versions: frozenset[str] = frozen
         id=client.id,
         name=mask(FieldKind.NAME, v.full_name),
         phone=masked_phone(v.phone_e164, v.phone_kind),
-        intention_level=v.intention_level,
+        intention_level=v.choice("intention_level"),
         stage=v.stage,
         assigned_agent_id=client.assigned_agent_id,
         last_contact_at=client.last_contact_at,
@@ -169,15 +165,8 @@ def client_detail(client: ClientRecord) -> ClientDetail:
         email=mask(FieldKind.EMAIL, v.email),
         address=mask_address(v.province, v.city, v.district, v.address_detail),
         income_band=v.income_band,
-        property_type=v.property_type,
         intended_districts=v.intended_districts,
-        area_range=v.area_range,
-        budget_band=v.budget_band,
-        payment_method=v.payment_method,
-        purchase_purpose=v.purchase_purpose,
-        purchase_timeline=v.purchase_timeline,
-        intention_level=v.intention_level,
-        source_channel=v.source_channel,
+        choices=v.choices,
         stage=v.stage,
         notes=v.notes,
         sensitive_consent=v.sensitive_consent,
@@ -197,8 +186,8 @@ def hq_client_row(client: ClientRecord) -> HqClientRow:
     return HqClientRow(
         name=mask(FieldKind.NAME, v.full_name),
         district=shown_district(v.district),
-        intention_level=v.intention_level,
-        property_type=v.property_type,
-        budget_band=v.budget_band,
+        intention_level=v.choice("intention_level"),
+        property_type=v.choice("property_type"),
+        budget_band=v.choice("budget_band"),
         stage=v.stage,
     )

@@ -214,14 +214,15 @@ def forget_branch_overrides_of_known_headers(db: Database) -> None:
     """Delete branch-wide mappings that turn a header the importer knows by itself (姓名, 手机 …)
     into another field: nobody knows who set them (before version 2 every mapping was the
     branch's), and one of them is how an agent's ``--map 姓名=notes`` broke everyone's imports."""
-    from desktop_app.domain.import_columns import KNOWN_HEADERS  # the rule lives in the domain
+    from desktop_app.domain.import_columns import known_headers  # the rule lives in the domain
 
     rows = db.execute(
         f"SELECT header, field FROM {SCHEMA}.import_header_mappings WHERE owner_staff_id = ?",
         (BRANCH_MAPPING_OWNER,),
     ).fetchall()
+    known_fields = known_headers()
     for header, field in rows:
-        known = KNOWN_HEADERS.get(str(header))
+        known = known_fields.get(str(header))
         if known is not None and known != field:
             db.execute(
                 f"DELETE FROM {SCHEMA}.import_header_mappings WHERE owner_staff_id = ? AND header = ?",

@@ -6,6 +6,7 @@ from dataclasses import asdict, fields, replace
 
 import pytest
 
+from desktop_app.domain.client_field_registry import CLIENT_FIELDS
 from desktop_app.domain.client_record import ClientDraft, ClientRecord, ClientValues, validate_draft
 from desktop_app.domain.client_views import (
     ClientDetail,
@@ -50,11 +51,13 @@ def buyer() -> ClientRecord:
                 city="深圳市",
                 district="南山区",
                 address_detail="科技园路1号3栋",
-                intention_level="A",
-                property_type="residential",
-                budget_band="300_500",
-                source_channel="referral",
                 notes="只看南向",
+                choices={
+                    "intention_level": "A",
+                    "property_type": "residential",
+                    "budget_band": "300_500",
+                    "source_channel": "referral",
+                },
             )
         )
     )
@@ -100,11 +103,12 @@ def test_the_detail_masks_every_personal_field_and_gives_choices_as_codes() -> N
     assert (view.name, view.phone, view.id_number) == ("欧***", "0755-******34", "110***********1239")
     assert view.email == "z***@example.cn" and view.address == "广东省深圳市南山区******"
     assert (view.income_band, view.income_band_shown) == ("30_50", True)
-    assert (view.property_type, view.budget_band, view.source_channel) == (
-        "residential",
-        "300_500",
-        "referral",
-    )
+    assert view.choices == {
+        "intention_level": "A",
+        "property_type": "residential",
+        "budget_band": "300_500",
+        "source_channel": "referral",
+    }
     assert view.notes == "只看南向" and not view.id_number_held
     assert "19900307" not in repr(asdict(view)) and "科技园" not in repr(asdict(view))
 
@@ -123,13 +127,13 @@ def test_an_id_kept_only_for_the_legal_hold_is_not_shown_at_all() -> None:
     assert view.id_number == "" and view.id_number_held
 
 
-def test_view_attributes_are_named_as_the_draft_fields() -> None:
-    """The field registry keys fields by their ClientDraft names; the views use the same names."""
-    draft = {f.name for f in fields(ClientDraft)}
+def test_view_attributes_are_named_as_the_registry_fields() -> None:
+    """The field registry keys fields by their canonical names; the views use the same names."""
+    canonical = set(CLIENT_FIELDS.names()) | {"choices"}
     own = {"id", "assigned_agent_id", "phone_kind", "address", "created_at", "updated_at", "last_contact_at"}
     flags = {"id_number_held", "income_band_shown", "needs_reconsent"}
     for view in (ClientDetail, ClientSummary, HqClientRow):
-        assert {f.name for f in fields(view)} - own - flags <= draft, view
+        assert {f.name for f in fields(view)} - own - flags <= canonical, view
 
 
 @pytest.mark.parametrize(
