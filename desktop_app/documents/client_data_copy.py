@@ -16,12 +16,12 @@ from dataclasses import astuple, dataclass, field
 from typing import TYPE_CHECKING
 
 from desktop_app.documents.pdf_engine import PageSetup, build_pdf, para, spacer, styles, table
+from desktop_app.domain.client_change import ClientChange
 from desktop_app.domain.client_record import VALUE_FIELDS, ClientRecord, Followup
 from desktop_app.domain.client_requests import CLIENT_FIELD_LABELS, field_display
 from desktop_app.domain.consent_purposes import PurposeId
 from desktop_app.domain.consent_records import ConsentEvent, ConsentStatus
 from desktop_app.store.branch_config import BranchConfig
-from desktop_app.store.client_repository import ClientChange
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable

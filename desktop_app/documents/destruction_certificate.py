@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop_app.documents.pdf_engine import build_pdf, page_setup, para, spacer, styles
+from desktop_app.domain.destruction_record import DestructionRecord
 from desktop_app.store.branch_config import BranchConfig
-from desktop_app.store.destruction_repository import DestructionRecord
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from desktop_app.domain.client_choices import IncomeBand
+from desktop_app.domain.client_list_query import NO_FILTER, ClientFilter, ClientSort
 from desktop_app.domain.client_record import ClientRecord, ClientValues
 from desktop_app.domain.consent_records import needs_reconsent
 from desktop_app.domain.errors import BranchVaultError, InvalidInput, PermissionDenied
@@ -25,7 +26,7 @@ from desktop_app.domain.phone_numbers import PhoneKind, validate_phone
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.context import AppContext
 from desktop_app.services.privacy_notices import stale_notice_versions
-from desktop_app.store.client_repository import NO_FILTER, ClientFilter, ClientRepository, ClientSort
+from desktop_app.store.client_repository import ClientRepository
 
 MAX_PAGE = 200
 

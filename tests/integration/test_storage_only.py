@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from desktop_app.domain.client_record import ClientDraft
+from desktop_app.domain.destruction_record import DestructionRecord
 from desktop_app.domain.errors import BranchVaultError, PermissionDenied
 from desktop_app.domain.roles import Role
 from desktop_app.services.client_deletion import (
@@ -33,7 +34,6 @@ from desktop_app.services.client_intake import DuplicateClient, create_client, r
 from desktop_app.services.client_reveal import reveal_field
 from desktop_app.services.client_search import search_clients
 from desktop_app.services.context import AppContext
-from desktop_app.store.destruction_repository import DestructionRecord
 from tests.conftest import Clock
 from tests.consent_support import signed_form
 
