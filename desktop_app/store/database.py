@@ -359,7 +359,12 @@ class Database:
         elif not path.exists():
             raise ClientDatabaseMissing()
         else:
+            migration_backup.restore_left_over(
+                path
+            )  # a migration that crashed: back to the version before it
             _check_not_plain(path)
+        lock = contextlib.ExitStack()  # the migration lock, held while a copy of the file exists
+        copied = False
         try:
             self.connection.execute(
                 f"ATTACH DATABASE ? AS {CLIENT_SCHEMA} KEY \"x'{key.hex()}'\"", (str(path),)
@@ -374,7 +379,17 @@ class Database:
             if version > client_schema.LATEST_VERSION:
                 raise SchemaTooNew(version, client_schema.LATEST_VERSION)
             _apply_pragmas(self.connection, CLIENT_SCHEMA)
+            if not create and version < client_schema.LATEST_VERSION:
+                lock.enter_context(migration_backup.migration_lock(path))
+                migration_backup.take(path)  # store/migration_backup.py
+                copied = True
             client_schema.migrate(self)
+            if copied:
+                if self.connection.execute(f"PRAGMA {CLIENT_SCHEMA}.quick_check").fetchone()[0] != "ok":
+                    raise CorruptDatabase()
+                migration_backup.discard(path)  # the new version opened cleanly
+                copied = False
+                lock.close()
             shadows = self.connection.execute(
                 "SELECT name FROM main.sqlite_master WHERE type IN ('table', 'view') AND name IN "
                 f"(SELECT name FROM {CLIENT_SCHEMA}.sqlite_master WHERE type IN ('table', 'view'))"
@@ -382,14 +397,21 @@ class Database:
             if shadows and not create:  # at creation an old branch's own tables are still there, moving
                 raise ClientTablesShadowed(sorted(str(row[0]) for row in shadows))
         except sqlcipher3.DatabaseError as exc:
-            self.detach_client_data()
+            self._detach_after_failure(path, copied, lock)
             raise (
                 WrongDatabaseKey() if _error_code(exc) == sqlcipher3.SQLITE_NOTADB else CorruptDatabase()
             ) from exc
         except BaseException:
-            self.detach_client_data()
+            self._detach_after_failure(path, copied, lock)
             raise
         restrict_file(path)
+
+    def _detach_after_failure(self, path: Path, copied: bool, lock: contextlib.ExitStack) -> None:
+        """Leave the connection as it was; a failed migration puts the original file back."""
+        self.detach_client_data()
+        with lock:
+            if copied:
+                migration_backup.restore(path)
 
     def detach_client_data(self) -> None:
         with contextlib.suppress(sqlcipher3.Error):

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import sqlcipher3
 
 from desktop_app.store import migration_backup, migrations
 from desktop_app.store.database import SQLITE_HEADER, Database, create_database, open_database
@@ -27,15 +28,21 @@ from desktop_app.store.migration_frozen_tokens import m004_index_text, m006_piny
 from tests.unit.test_layers import PACKAGE, ROOT, imports_of
 
 KEY = bytes(range(32))
-FROZEN_MODULES = ("migrations.py", "migration_frozen_tokens.py", "client_schema.py")
+FROZEN_MODULES = (
+    "migrations.py",
+    "client_schema.py",
+    "migration_frozen_tokens.py",
+    "migration_frozen_headers.py",
+)
 ALLOWED_PROJECT_IMPORTS = (
     "desktop_app.store.database",  # TYPE_CHECKING only: the Database type
     "desktop_app.store.fault_points",
     "desktop_app.store.migration_frozen_tokens",
+    "desktop_app.store.migration_frozen_headers",
 )
 
 
-@pytest.mark.parametrize("name", FROZEN_MODULES[:2])
+@pytest.mark.parametrize("name", FROZEN_MODULES)
 def test_migrations_import_nothing_that_changes(name: str) -> None:
     path = PACKAGE / "store" / name
     project = [imp.module for imp in imports_of(path) if imp.module.startswith("desktop_app")]
@@ -162,3 +169,52 @@ def test_a_crash_mid_migration_leaves_an_encrypted_copy_that_the_next_open_resto
         database.close()
     assert calls == ["11"]  # migrated again from the original version
     assert not copy.exists()
+
+
+def test_the_frozen_headers_are_those_client_migration_2_knew() -> None:
+    from desktop_app.store.migration_frozen_headers import M002_KNOWN_HEADERS
+
+    assert len(M002_KNOWN_HEADERS) == 167
+    assert M002_KNOWN_HEADERS["姓名"] == "name"  # the import target names of that day
+    assert M002_KNOWN_HEADERS["email"] == "email"
+
+
+def _broken_client_migration(db: Database) -> None:
+    db.execute("CREATE TABLE client_data.half_done (id INTEGER PRIMARY KEY)")
+    raise RuntimeError("a client migration bug")
+
+
+def test_a_failed_client_data_migration_puts_clients_db_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.store import client_schema
+
+    clients, client_key = tmp_path / "clients.db", bytes(range(1, 33))
+
+    def session() -> Database:  # a connection with no tables of its own, as after the move
+        connection = sqlcipher3.connect(
+            str(tmp_path / "main.db"), isolation_level=None, check_same_thread=False
+        )
+        connection.execute(f"PRAGMA key = \"x'{KEY.hex()}'\"")
+        return Database(connection, tmp_path / "main.db")
+
+    database = session()
+    database.attach_client_data(clients, client_key, create=True)
+    database.close()
+    before = _digest(clients)
+    extended = [*client_schema.MIGRATIONS, _broken_client_migration]
+    monkeypatch.setattr(client_schema, "MIGRATIONS", extended)
+    monkeypatch.setattr(client_schema, "LATEST_VERSION", len(extended))
+    database = session()
+    try:
+        with pytest.raises(RuntimeError, match="a client migration bug"):
+            database.attach_client_data(clients, client_key)
+        assert not database.has_client_data
+        assert _digest(clients) == before
+        assert not migration_backup.backup_path(clients).exists()
+        monkeypatch.undo()
+        database.attach_client_data(clients, client_key)  # the original still opens, as it was
+        tables = {row[0] for row in database.execute("SELECT name FROM client_data.sqlite_master").fetchall()}
+        assert "half_done" not in tables
+    finally:
+        database.close()
