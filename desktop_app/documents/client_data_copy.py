@@ -21,7 +21,7 @@ from desktop_app.domain.client_record import VALUE_FIELDS, ClientRecord, Followu
 from desktop_app.domain.client_requests import CLIENT_FIELD_LABELS, field_display
 from desktop_app.domain.consent_purposes import PurposeId
 from desktop_app.domain.consent_records import ConsentEvent, ConsentStatus
-from desktop_app.store.branch_config import BranchConfig
+from desktop_app.domain.letterhead import Letterhead
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -118,7 +118,7 @@ class DataCopy:
 
 
 def data_copy(
-    config: BranchConfig,
+    letterhead: Letterhead,
     client: ClientRecord,
     followups: list[Followup],
     changes: list[ClientChange],
@@ -137,10 +137,10 @@ def data_copy(
     return DataCopy(
         request_id=request_id,
         generated_at=generated_at,
-        company_name=config.company_name,
-        company_contact=config.company_contact,
-        branch_name=config.branch_name,
-        branch_code=config.branch_code,
+        company_name=letterhead.company_name,
+        company_contact=letterhead.company_contact,
+        branch_name=letterhead.branch_name,
+        branch_code=letterhead.branch_code,
         client_id=client.id,
         created_at=client.created_at,
         updated_at=client.updated_at,

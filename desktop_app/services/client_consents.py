@@ -191,8 +191,9 @@ def print_consent_form(ctx: AppContext, client_id: int, *, language: str = "zh_C
         number = str(new_form_number(config.branch_code, ctx.clock()))
         values = client.values
         form = branch_form(
-            config,
+            config.letterhead(),
             notice.notice,
+            retention=config.retention_rules(),
             form_number=number,
             language=language,
             form_date=today,
@@ -230,7 +231,15 @@ def print_blank_form(ctx: AppContext, *, language: str = "zh_CN") -> PrintedCons
     config = ctx.require_config()
     notice = current_notice(ctx)
     number = str(new_form_number(config.branch_code, ctx.clock()))
-    pdf = consent_form_pdf(branch_form(config, notice.notice, form_number=number, language=language))
+    pdf = consent_form_pdf(
+        branch_form(
+            config.letterhead(),
+            notice.notice,
+            retention=config.retention_rules(),
+            form_number=number,
+            language=language,
+        )
+    )
     with db.transaction():
         db.execute(
             "INSERT INTO client_data.printed_forms (form_number, client_id, notice_version, printed_at, printed_by) "

@@ -295,7 +295,7 @@ def destruction_certificate_pdf(ctx: AppContext, record_id: int) -> bytes:
                 else CertificateParty(f"#{staff_id}", "")
             )
         pdf = certificate_pdf(
-            config,
+            config.letterhead(),
             found,
             destroyed_by=parties[0],
             approved_by=parties[1],

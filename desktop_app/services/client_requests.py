@@ -304,7 +304,7 @@ def complete_copy(ctx: AppContext, request_id: int) -> CopyOfData:
         followups = FollowupRepository(db).for_client(client.id)
         changes = clients.changes(client.id)
         contents = data_copy(
-            config,
+            config.letterhead(),
             client,
             followups,
             changes,

@@ -327,7 +327,7 @@ def batch_certificate_pdf(ctx: AppContext, batch_id: int) -> bytes:
             legal_basis=legal_basis(first.reason),
         )
         pdf = render(
-            config,
+            config.letterhead(),
             summary,
             destroyed_by=parties[0],
             approved_by=parties[1],

@@ -59,7 +59,9 @@ def form_pdf() -> bytes:
         spacer(10),
         qr_code("BVFORM|SZ001-20261129-K7QM2X|2026-11-v1", 40),
     ]
-    setup = page_setup(CONFIG, title="Printing test", footer_left="Form No. SZ001-20261129-K7QM2X")
+    setup = page_setup(
+        CONFIG.letterhead(), title="Printing test", footer_left="Form No. SZ001-20261129-K7QM2X"
+    )
     pdf = build_pdf(setup, story)
     assert page_count(pdf) == 2
     return pdf
