@@ -252,7 +252,7 @@ def _check_print_to_file(printer: QPrinter, data_dir: Path | None) -> None:
     device or FIFO. Qt's dialog has already asked before replacing an existing file."""
     name = printer.outputFileName() if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat else ""
     if name:
-        from desktop_app.store.output_paths import check_output
+        from desktop_app.services.output_files import check_output
 
         check_output(Path(name), data_dir, overwrite=True)
 
@@ -275,7 +275,7 @@ def save_pdf_as(
     (``data_dir``; the app's default data folders are always protected), never over a device, and an
     existing file only after the user agreed to replace it."""
     from desktop_app.domain.output_targets import OutputRefused
-    from desktop_app.store.output_paths import write_output
+    from desktop_app.services.output_files import write_output
     from desktop_app.ui.output_files import choose_output
 
     suggested = str(directory / suggested_name) if directory is not None else suggested_name

@@ -98,7 +98,7 @@ def _copy_to(shell: Shell, request_id: int, chosen: ChosenOutput) -> CopyOfData:
     files are ever removed: a file already at the chosen place is untouched unless the copy
     replaces it, which the user agreed to when choosing the place."""
     from desktop_app.services.client_requests import complete_copy
-    from desktop_app.store.output_paths import PendingOutput
+    from desktop_app.services.output_files import PendingOutput
 
     pdf_path = chosen.path
     made: list[PendingOutput] = []
