@@ -39,12 +39,7 @@ from desktop_app.ui.shell import Shell
 from tests.conftest import Branch, Clock
 from tests.consent_support import signed_form
 from tests.gui.conftest import wait_idle
-from tests.integration import conftest as fast_branch
 from tests.support.client_access import confirm
-
-# The integration tests' ``branch``: set up once per session and copied for each test (same users).
-_branch_template = fast_branch._branch_template
-branch = fast_branch.branch
 
 OTHER_AGENT = ("lisi", "Agt!Other#2026xy")
 RESIDENT_ID = "110105199003071239"
