@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import os
 import threading
 from collections.abc import Callable
 
@@ -269,6 +270,21 @@ def test_copy_is_cleared_after_the_delay_only_if_the_clipboard_still_holds_it(
     clipboard.setText("the user's own text")
     qtbot.wait(600)  # twice the clearing delay
     assert clipboard.text() == "the user's own text"
+
+
+def test_a_copy_stays_on_the_clipboard_for_the_policys_reveal_seconds(qtbot, setup, make_shell) -> None:
+    """Regression: the clipboard kept a copied value a hard-coded 30 s whatever the security table's
+    ``reveal_seconds`` said (a constant shadowing the table)."""
+    with open(os.environ["BRANCHVAULT_POLICY"], "w", encoding="utf-8") as handle:
+        handle.write("[security]\nreveal_seconds = 12\n")
+    ctx, mine, _ = setup(Role.AGENT)
+    dialog = _open(qtbot, make_shell(ctx), mine)
+    assert dialog.clipboard_seconds == 12
+    _reveal(qtbot, dialog, "phone", RevealReason.CLIENT_VERIFICATION)
+    qtbot.waitUntil(lambda: dialog.rows["phone"].revealed, timeout=10_000)
+    dialog.rows["phone"].copy_button.click()
+    assert "12 seconds" in dialog.info.text()
+    QGuiApplication.clipboard().clear()
 
 
 def test_reveal_asks_for_the_password_again_after_fifteen_minutes(
