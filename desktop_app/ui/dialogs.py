@@ -3,7 +3,8 @@
 Every QMessageBox and QFileDialog goes through these functions. Tests call ``use_test_answers()``:
 from then on nothing modal is shown; each call is recorded in ``history`` and answered from the
 queue filled by ``set_next_answer`` / ``set_next_path`` (informational boxes need no answer; a
-question without a queued answer raises ``UnansweredDialog`` instead of blocking the test).
+question without a queued answer raises ``UnansweredDialog`` instead of blocking the test). With test
+mode off, queued answers are ignored: every question is asked for real.
 File dialogs are Qt's own widgets, never native ones, so the idle lock can close them.
 """
 
@@ -64,7 +65,7 @@ def history() -> list[ShownDialog]:
 def _answer(kind: str, title: str, text: str, default: Button | None) -> Button | None:
     """In test mode, the recorded answer; ``None`` means "show it for real"."""
     if not _test.enabled:
-        return _test.answers.popleft() if _test.answers else None
+        return None  # a queued answer never decides a real question
     _test.history.append(ShownDialog(kind, title, text))
     if _test.answers:
         return _test.answers.popleft()
@@ -119,7 +120,7 @@ def about(parent: QWidget | None, title: str, text: str) -> None:
 
 def _file_answer(kind: str, caption: str, detail: str) -> tuple[bool, Path | None]:
     if not _test.enabled:
-        return (True, _test.paths.popleft()) if _test.paths else (False, None)
+        return False, None
     _test.history.append(ShownDialog(kind, caption, detail))
     if not _test.paths:
         raise UnansweredDialog(f"{kind} dialog {caption!r} was not answered")
