@@ -23,7 +23,7 @@ from datetime import date, datetime
 from typing import Any
 
 from desktop_app.domain.branch_time import branch_day
-from desktop_app.domain.client_record import VALUE_FIELDS, ClientRecord
+from desktop_app.domain.client_record import ClientRecord, changed_columns
 from desktop_app.domain.client_requests import (
     RECEIVED_FIELD,
     AlreadyVerified,
@@ -346,7 +346,7 @@ def complete_correction(ctx: AppContext, request_id: int, changes: dict[str, str
             update_client(ctx, before.id, wanted, request_id=request_id)
             after = clients.get(before.id)
             assert after is not None
-            changed = [n for n in VALUE_FIELDS if getattr(before.values, n) != getattr(after.values, n)]
+            changed = changed_columns(before.values, after.values)
             if not changed:
                 raise NothingCorrected()
             zh, en = changed_fields_text(changed)

@@ -75,10 +75,12 @@ def _draft() -> ClientDraft:
         district="南山区",
         address_detail="科技园路1号3栋",
         income_band="30_50",
-        payment_method="mortgage",
-        purchase_purpose="own_use",
-        intention_level="A",
-        source_channel="walk_in",
+        choices={
+            "payment_method": "mortgage",
+            "purchase_purpose": "own_use",
+            "intention_level": "A",
+            "source_channel": "walk_in",
+        },
         notes=NOTES,
     )
 
@@ -168,8 +170,9 @@ def test_the_page_shows_every_field_masked_and_the_view_is_audited(qtbot, setup,
         assert full not in shown
     assert dialog.values["stage"].text() == "Subscription"
     assert dialog.values["id_type"].text() == "Resident ID card"
-    assert dialog.values["payment"].text() == "Mortgage" and dialog.values["purpose"].text() == "To live in"
-    assert dialog.values["income"].text() == "¥300k–500k a year"
+    assert dialog.values["payment_method"].text() == "Mortgage"
+    assert dialog.values["purchase_purpose"].text() == "To live in"
+    assert dialog.values["income_band"].text() == "¥300k–500k a year"
     assert dialog.values["agent"].text() == "zhangwei"
     assert dialog.values["created"].text() == local_date(utc_timestamp(ctx.clock()))
     assert dialog.values["contact"].text() == ""

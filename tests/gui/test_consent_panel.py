@@ -276,7 +276,7 @@ def test_withdrawing_the_sensitive_consent_takes_effect_at_once(qtbot, hq_branch
     dialog = _open(qtbot, shell, client_id)
     panel = dialog.consent_panel
     assert dialog.values["id_number"].text() == "110***********1239"
-    assert dialog.values["income"].text() == "¥300k–500k a year"
+    assert dialog.values["income_band"].text() == "¥300k–500k a year"
     assert panel.status_text(PurposeId.SENSITIVE_DATA) == "Given"
 
     withdraw = panel.open_withdraw(PurposeId.SENSITIVE_DATA)
@@ -288,7 +288,7 @@ def test_withdrawing_the_sensitive_consent_takes_effect_at_once(qtbot, hq_branch
     withdraw.note.setPlainText("客户电话要求撤回")
     with qtbot.waitSignals([withdraw.withdrawn, dialog.loaded], timeout=15_000):
         withdraw.ok_button.click()
-    assert dialog.values["income"].text() == ""
+    assert dialog.values["income_band"].text() == ""
     assert panel.status_text(PurposeId.SENSITIVE_DATA) == "Withdrawn"
     assert panel.withdraw_buttons[PurposeId.SENSITIVE_DATA].isHidden()
     values = _stored(shell, client_id).values
@@ -329,7 +329,7 @@ def test_withdrawal_removes_the_income_shown_in_chinese(qtbot, hq_branch, make_s
     assert withdraw.effect.text() == purpose(PurposeId.SENSITIVE_DATA).withdrawal_stops.zh
     with qtbot.waitSignals([withdraw.withdrawn, dialog.loaded], timeout=15_000):
         withdraw.ok_button.click()
-    assert dialog.values["income"].text() == ""
+    assert dialog.values["income_band"].text() == ""
     assert dialog.consent_panel.status_text(PurposeId.SENSITIVE_DATA) == "已撤回"
 
 

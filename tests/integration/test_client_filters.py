@@ -71,7 +71,7 @@ def office(branch: Branch, signed_in: SignIn) -> Iterator[Office]:
     ids: dict[str, int] = {}
     for owner, name, phone, stage, level, channel, day in rows:
         draft = ClientDraft(
-            name=name, phone=phone, stage=stage, intention_level=level, source_channel=channel
+            name=name, phone=phone, stage=stage, choices={"intention_level": level, "source_channel": channel}
         )
         ids[name] = create_client(owner, draft).id
         if day is not None:

@@ -67,13 +67,15 @@ def clients(signed_in: SignIn) -> Clients:
             id_number=BUYER_ID,
             income_band="30_50",
             sensitive_consent=True,
-            intention_level="A",
+            choices={"intention_level": "A"},
             notes="客户备注",
         ),
         consent=signed_form(agent),
     )
     assert buyer.buyer_since is not None
-    lead = create_client(agent, ClientDraft(name="李线索", phone="13611110000", intention_level="B"))
+    lead = create_client(
+        agent, ClientDraft(name="李线索", phone="13611110000", choices={"intention_level": "B"})
+    )
     kept = create_client(agent, ClientDraft(name="欧阳明", phone="13611114321"))
     add_followup(agent, buyer.id, "visit", "看房")
     return Clients(manager, agent, buyer.id, lead.id, kept.id)
