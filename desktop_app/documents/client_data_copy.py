@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from desktop_app.documents.pdf_engine import PageSetup, build_pdf, para, spacer, styles, table
+from desktop_app.domain.client_change import ClientChange
 from desktop_app.domain.client_record import ClientRecord, Followup, value_columns
 from desktop_app.domain.client_requests import column_labels, field_display
 from desktop_app.domain.consent_purposes import PurposeId
 from desktop_app.domain.consent_records import ConsentEvent, ConsentStatus
-from desktop_app.store.branch_config import BranchConfig
-from desktop_app.store.client_repository import ClientChange
+from desktop_app.domain.letterhead import Letterhead
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -118,7 +118,7 @@ class DataCopy:
 
 
 def data_copy(
-    config: BranchConfig,
+    letterhead: Letterhead,
     client: ClientRecord,
     followups: list[Followup],
     changes: list[ClientChange],
@@ -138,10 +138,10 @@ def data_copy(
     return DataCopy(
         request_id=request_id,
         generated_at=generated_at,
-        company_name=config.company_name,
-        company_contact=config.company_contact,
-        branch_name=config.branch_name,
-        branch_code=config.branch_code,
+        company_name=letterhead.company_name,
+        company_contact=letterhead.company_contact,
+        branch_name=letterhead.branch_name,
+        branch_code=letterhead.branch_code,
         client_id=client.id,
         created_at=client.created_at,
         updated_at=client.updated_at,

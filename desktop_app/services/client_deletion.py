@@ -25,17 +25,19 @@ from desktop_app.domain.branch_time import branch_day
 from desktop_app.domain.client_field_registry import CLIENT_FIELDS, DataCategory
 from desktop_app.domain.client_record import ClientRecord, ClientValues, value_columns
 from desktop_app.domain.deletion_grounds import GROUND_LABELS, DeletionGround, legal_basis
+from desktop_app.domain.destruction_record import DestructionRecord
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.permissions import Action, can
 from desktop_app.domain.retention_rules import legal_hold_ends, under_legal_hold
+from desktop_app.domain.staff_member import StaffMember
 from desktop_app.services.audit_trail import check_permission, ensure_pseudonym_key, pseudonym, record
 from desktop_app.services.client_directory import denials_audited, visible_client
 from desktop_app.services.context import AppContext
 from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.client_request_repository import ClientRequestRepository
-from desktop_app.store.destruction_repository import DestructionRecord, DestructionRepository
-from desktop_app.store.staff_repository import StaffMember, StaffRepository
+from desktop_app.store.destruction_repository import DestructionRepository
+from desktop_app.store.staff_repository import StaffRepository
 
 _REFERENCE = re.compile(r"[A-Za-z0-9._/-]{0,64}")
 
@@ -274,7 +276,7 @@ def destruction_certificate_pdf(ctx: AppContext, record_id: int) -> bytes:
                 else CertificateParty(f"#{staff_id}", "")
             )
         pdf = certificate_pdf(
-            config,
+            config.letterhead(),
             found,
             destroyed_by=parties[0],
             approved_by=parties[1],

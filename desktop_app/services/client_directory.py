@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 
+from desktop_app.domain.client_list_query import NO_FILTER, ClientFilter, ClientSort
 from desktop_app.domain.client_record import ClientRecord
 from desktop_app.domain.client_views import ClientDetail, ClientSummary, client_detail, client_summary
 from desktop_app.domain.errors import BranchVaultError, InvalidInput, PermissionDenied
@@ -21,7 +22,7 @@ from desktop_app.domain.permissions import Action, can
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.context import AppContext
 from desktop_app.services.privacy_notices import stale_notice_versions
-from desktop_app.store.client_repository import NO_FILTER, ClientFilter, ClientRepository, ClientSort
+from desktop_app.store.client_repository import ClientRepository
 
 MAX_PAGE = 200
 

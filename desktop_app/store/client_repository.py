@@ -19,10 +19,10 @@ row in the same transaction as the change; a trigger removes it when the client 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from enum import StrEnum
 
+from desktop_app.domain.client_change import ClientChange
 from desktop_app.domain.client_field_registry import CLIENT_FIELDS
+from desktop_app.domain.client_list_query import NO_FILTER, ClientFilter, ClientSort
 from desktop_app.domain.client_record import (
     BUYER_STAGES,
     ClientRecord,
@@ -56,56 +56,12 @@ def _columns() -> str:
 _FOLLOWUP_COLUMNS = "id, client_id, at, kind, note, staff_id"
 
 
-class ClientSort(StrEnum):
-    LAST_CONTACT = "last_contact"  # most recent contact first, never-contacted last
-    INTENTION = "intention"  # A, B, C, then unrated; most recent contact first within a level
-    NAME = "name"
-
-
 _ORDER_BY: dict[ClientSort, str] = {
     # SQLite sorts NULL lowest, so DESC puts never-contacted clients last and can walk the index.
     ClientSort.LAST_CONTACT: "last_contact_at DESC, id DESC",
     ClientSort.INTENTION: "intention_level IS NULL, intention_level, last_contact_at DESC, id DESC",
     ClientSort.NAME: "name_pinyin, id",
 }
-
-
-@dataclass(frozen=True)
-class ClientFilter:
-    """What a list, count or search is narrowed to; empty sets and None mean "any"."""
-
-    intention_levels: frozenset[str] = frozenset()
-    stages: frozenset[str] = frozenset()
-    source_channels: frozenset[str] = frozenset()
-    agent_id: int | None = None  # a manager's choice of agent (an agent always sees only their own)
-    contact_from: str | None = None  # UTC timestamps, inclusive: last contact on or after
-    contact_before: str | None = None  # last contact strictly before
-
-    def sql(self) -> tuple[str, tuple[object, ...]]:
-        """ " AND ..." conditions on ``clients`` (always excluding storage-only records)."""
-        parts = ["clients.storage_only_since IS NULL"]
-        params: list[object] = []
-        for column, chosen in (
-            ("intention_level", self.intention_levels),
-            ("stage", self.stages),
-            ("source_channel", self.source_channels),
-        ):
-            if chosen:
-                parts.append(f"clients.{column} IN ({','.join('?' * len(chosen))})")
-                params.extend(sorted(chosen))
-        if self.agent_id is not None:
-            parts.append("clients.assigned_agent_id = ?")
-            params.append(self.agent_id)
-        if self.contact_from is not None:
-            parts.append("clients.last_contact_at >= ?")
-            params.append(self.contact_from)
-        if self.contact_before is not None:
-            parts.append("clients.last_contact_at < ?")
-            params.append(self.contact_before)
-        return " AND " + " AND ".join(parts), tuple(params)
-
-
-NO_FILTER = ClientFilter()
 
 
 # A MATCH with at most this many hits is joined and sorted; a broader one (a common surname, one
@@ -119,9 +75,33 @@ def client_index_text(full_name: str, phone_e164: str) -> str:
     return index_text(name_tokens(full_name) | phone_tokens(phone_e164))
 
 
+def _filter_sql(filters: ClientFilter) -> tuple[str, tuple[object, ...]]:
+    """ " AND ..." conditions on ``clients`` (always excluding storage-only records)."""
+    parts = ["clients.storage_only_since IS NULL"]
+    params: list[object] = []
+    for column, chosen in (
+        ("intention_level", filters.intention_levels),
+        ("stage", filters.stages),
+        ("source_channel", filters.source_channels),
+    ):
+        if chosen:
+            parts.append(f"clients.{column} IN ({','.join('?' * len(chosen))})")
+            params.extend(sorted(chosen))
+    if filters.agent_id is not None:
+        parts.append("clients.assigned_agent_id = ?")
+        params.append(filters.agent_id)
+    if filters.contact_from is not None:
+        parts.append("clients.last_contact_at >= ?")
+        params.append(filters.contact_from)
+    if filters.contact_before is not None:
+        parts.append("clients.last_contact_at < ?")
+        params.append(filters.contact_before)
+    return " AND " + " AND ".join(parts), tuple(params)
+
+
 def _where(agent_id: int | None, filters: ClientFilter) -> tuple[str, tuple[object, ...]]:
     """A WHERE clause: the filters (storage-only records always excluded), only ``agent_id``'s."""
-    conditions, params = filters.sql()
+    conditions, params = _filter_sql(filters)
     if agent_id is not None:
         conditions += " AND clients.assigned_agent_id = ?"
         params = (*params, agent_id)
@@ -148,17 +128,6 @@ def _row(row: tuple[object, ...]) -> ClientRecord:
 
 def _db_values(values: ClientValues) -> tuple[object, ...]:
     return tuple(int(v) if isinstance(v, bool) else v for v in value_columns(values).values())
-
-
-@dataclass(frozen=True)
-class ClientChange:
-    """Which fields of a client were changed, when, by whom, for which request (no values)."""
-
-    id: int
-    at: str
-    staff_id: int
-    fields: tuple[str, ...]
-    request_id: int | None
 
 
 class ClientRepository:

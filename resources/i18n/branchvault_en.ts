@@ -2361,6 +2361,10 @@ Data folder: %3</translation>
         <translation>Re&amp;fuse…</translation>
     </message>
     <message>
+        <source>&amp;Save certificate…</source>
+        <translation>&amp;Save certificate…</translation>
+    </message>
+    <message>
         <source>Selected request:</source>
         <translation>Selected request:</translation>
     </message>
@@ -2391,6 +2395,14 @@ Data folder: %3</translation>
     <message>
         <source>Delete client data</source>
         <translation>Delete client data</translation>
+    </message>
+    <message>
+        <source>Save the certificate of destruction</source>
+        <translation>Save the certificate of destruction</translation>
+    </message>
+    <message>
+        <source>Certificate saved: %1</source>
+        <translation>Certificate saved: %1</translation>
     </message>
     <message>
         <source>Save the client&apos;s copy (PDF and JSON)</source>

@@ -2357,6 +2357,10 @@ Data folder: %3</source>
         <translation>拒绝(&amp;F)…</translation>
     </message>
     <message>
+        <source>&amp;Save certificate…</source>
+        <translation>保存销毁证明(&amp;S)…</translation>
+    </message>
+    <message>
         <source>Selected request:</source>
         <translation>所选请求：</translation>
     </message>
@@ -2387,6 +2391,14 @@ Data folder: %3</source>
     <message>
         <source>Delete client data</source>
         <translation>删除客户资料</translation>
+    </message>
+    <message>
+        <source>Save the certificate of destruction</source>
+        <translation>保存销毁证明</translation>
+    </message>
+    <message>
+        <source>Certificate saved: %1</source>
+        <translation>销毁证明已保存：%1</translation>
     </message>
     <message>
         <source>Save the client&apos;s copy (PDF and JSON)</source>

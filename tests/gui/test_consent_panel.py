@@ -11,9 +11,8 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
 
 from desktop_app.domain.client_record import ClientDraft
 from desktop_app.domain.consent_purposes import PurposeId, purpose
@@ -103,22 +102,6 @@ def _printed_choice(qtbot, dialog: ClientDetailDialog) -> ConsentPrintChoice:
     return choice
 
 
-def _answer_print_dialog(accept: bool) -> list[QPrintDialog]:
-    """Accept or cancel the system print dialog once it shows (it runs its own event loop)."""
-    seen: list[QPrintDialog] = []
-
-    def close_it() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QPrintDialog):
-            QTimer.singleShot(10, close_it)
-            return
-        seen.append(dialog)
-        dialog.accept() if accept else dialog.reject()
-
-    QTimer.singleShot(0, close_it)
-    return seen
-
-
 # ------------------------------------------------------------------------------------------ print
 
 
@@ -139,12 +122,12 @@ def test_print_opens_the_system_print_dialog_and_cancelling_prints_nothing(
     assert entry["notice_version"] == BUNDLED and NAME not in json.dumps(entry, ensure_ascii=False)
     assert choice.form_number in choice.text.text() and BUNDLED in choice.text.text()
 
-    seen = _answer_print_dialog(accept=False)
+    dialogs.set_next_answer(dialogs.Button.Cancel)
     with qtbot.waitSignal(choice.sent) as sent:
         choice.print_button.click()
     assert sent.args == [False]
-    [print_dialog] = seen
-    assert print_dialog.printer() is printer and choice.form_number in print_dialog.windowTitle()
+    print_dialog = dialogs.history()[-1]
+    assert print_dialog.kind == "print" and choice.form_number in print_dialog.title
     assert not (tmp_path / "out.pdf").exists()
     assert choice.isVisible() and choice.has_pdf  # the user may still print or save
     choice.reject()
@@ -165,10 +148,10 @@ def test_the_form_prints_on_a_pdf_printer_and_saves_as_pdf(
     choice = _printed_choice(qtbot, dialog)
     number = choice.form_number
 
-    seen = _answer_print_dialog(accept=True)
+    dialogs.set_next_answer(dialogs.Button.Ok)
     with qtbot.waitSignal(choice.sent, timeout=30_000) as sent:
         choice.print_button.click()
-    assert sent.args == [True] and len(seen) == 1
+    assert sent.args == [True] and dialogs.history()[-1].kind == "print"
     printed = (tmp_path / "printed.pdf").read_bytes()
     # The printed pages are the form drawn as images: its QR code names the form and the version.
     codes = [code for page in (1, 2) for code in decode_qr_codes(printed, tmp_path, page=page)]

@@ -128,7 +128,7 @@ class ClientDetailDialog(Retranslating, QDialog):
         self.detail: ClientDetail | None = None
         self.page: ClientPage | None = None
         self.remask_seconds: float = REMASK_SECONDS
-        self.clipboard_seconds: float = REMASK_SECONDS
+        self.clipboard_seconds: float = float(shell.context().policy.reveal_seconds)  # the security table's
         session, _ = shell.context().require_session()
         self.may_reveal = can(session.role, Action.CLIENT_REVEAL)
         self.may_edit = can(session.role, Action.CLIENT_EDIT)
