@@ -37,11 +37,9 @@ import dataclasses
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
-from desktop_app.domain.branch_time import branch_day
 from desktop_app.domain.client_record import (
     ClientRecord,
     draft_from_values,
@@ -79,8 +77,7 @@ from desktop_app.services.audit_trail import check_permission, ensure_pseudonym_
 from desktop_app.services.client_consents import consent_asked_before, record_imported_consent
 from desktop_app.services.client_directory import may_see
 from desktop_app.services.client_intake import ReassignRefused
-from desktop_app.services.context import AppContext
-from desktop_app.store.audit_repository import utc_timestamp
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.import_mapping_repository import BRANCH_MAPPING_OWNER, ImportMappingRepository
 from desktop_app.store.output_paths import write_output
@@ -189,11 +186,6 @@ class BranchMappingRefused(PermissionDenied):
 # ------------------------------------------------------------------------------------------- reading
 
 
-def _today(ctx: AppContext) -> date:
-    """Today in the branch's calendar (Beijing time)."""
-    return branch_day(ctx.clock())
-
-
 def _header_texts(row: Sequence[object]) -> tuple[str, ...]:
     return tuple(cell_text(cell) for cell in row)
 
@@ -219,10 +211,10 @@ def _data_rows(sheet: Sheet, header_index: int) -> list[tuple[int, tuple[object,
     ]
 
 
-def preview_import(ctx: AppContext, path: Path) -> ImportPreview:
+def preview_import(ctx: SignedIn, path: Path) -> ImportPreview:
     """Read ``path`` and propose the mapping. Nothing is written."""
     check_permission(ctx, Action.CLIENT_EDIT)
-    session, db = ctx.require_session()
+    session, db = ctx.session, ctx.db
     remembered = ImportMappingRepository(db).for_staff(session.staff_id)
     sheet = read_sheet(path)
     index = _locate_header(sheet, remembered)
@@ -239,8 +231,8 @@ def preview_import(ctx: AppContext, path: Path) -> ImportPreview:
 # ------------------------------------------------------------------------------------------ checking
 
 
-def _assignee(ctx: AppContext, username: str | None) -> tuple[int, str]:
-    session, db = ctx.require_session()
+def _assignee(ctx: SignedIn, username: str | None) -> tuple[int, str]:
+    session, db = ctx.session, ctx.db
     if not username or username == session.username:
         return session.staff_id, session.username
     check_permission(ctx, Action.CLIENT_REASSIGN)  # only managers assign to someone else
@@ -252,8 +244,8 @@ def _assignee(ctx: AppContext, username: str | None) -> tuple[int, str]:
     return member.id, member.username
 
 
-def _check_consent_confirmation(ctx: AppContext, confirmed: bool) -> None:
-    session, db = ctx.require_session()
+def _check_consent_confirmation(ctx: SignedIn, confirmed: bool) -> None:
+    session, db = ctx.session, ctx.db
     if confirmed and session.role is not Role.MANAGER:
         with db.transaction():
             record(
@@ -266,8 +258,8 @@ def _check_consent_confirmation(ctx: AppContext, confirmed: bool) -> None:
         raise ConsentConfirmationRefused()
 
 
-def _check_branch_mapping(ctx: AppContext, options: ImportOptions) -> None:
-    session, db = ctx.require_session()
+def _check_branch_mapping(ctx: SignedIn, options: ImportOptions) -> None:
+    session, db = ctx.session, ctx.db
     if options.mapping_for_branch and session.role is not Role.MANAGER:
         with db.transaction():
             record(
@@ -286,7 +278,7 @@ def _check_branch_mapping(ctx: AppContext, options: ImportOptions) -> None:
 
 
 def _remember_mapping(
-    ctx: AppContext,
+    ctx: SignedIn,
     mappings: ImportMappingRepository,
     headers: Sequence[str],
     targets: Sequence[str],
@@ -297,8 +289,8 @@ def _remember_mapping(
     """Remember the columns the user mapped: for the importer alone (compared with what the branch's
     mappings give), or, by a manager, for the whole branch (compared with the built-in headers; the
     manager's own mappings of those headers give way to it)."""
-    session, _ = ctx.require_session()
-    now = utc_timestamp(ctx.clock())
+    session = ctx.session
+    now = ctx.now_utc()
     if for_branch:
         changes = remembered_changes(headers, targets)
         chosen = {k: v for k, v in changes.items() if k in overrides}
@@ -365,11 +357,11 @@ def _duplicate_of(
 
 
 def _hidden_duplicate(
-    ctx: AppContext, client: ClientRecord, row_number: int, field: str, policy: OnDuplicate, tally: _Tally
+    ctx: SignedIn, client: ClientRecord, row_number: int, field: str, policy: OnDuplicate, tally: _Tally
 ) -> None:
     """A row repeating a client the importer may not see or edit: held for the manager's review and,
     for an agent, counted exactly as a duplicate of its own client would be (module rule)."""
-    session, _ = ctx.require_session()
+    session = ctx.session
     tally.held.append({"row": row_number, "client_id": client.id, "field": field})
     if can(session.role, Action.CLIENT_VIEW_BRANCH):
         tally.for_manager += 1
@@ -380,7 +372,7 @@ def _hidden_duplicate(
 
 
 def _merge(
-    ctx: AppContext,
+    ctx: SignedIn,
     repo: ClientRepository,
     client: ClientRecord,
     row: AcceptedRow,
@@ -391,7 +383,7 @@ def _merge(
     """Fill the client's empty fields from the row (sensitive ones only where the client's stage and
     consent allow them, and an ID number only if no other client has it). A merge the rules refuse
     leaves the row a skipped duplicate, listed with the reason."""
-    session, _ = ctx.require_session()
+    session = ctx.session
     current = draft_from_values(client.values)
     fills = merge_fills(current, row.draft, sensitive=True)
     if fills.get("id_number") and repo.ids_with_id_number(row.values.id_number or "", excluding=client.id):
@@ -408,7 +400,7 @@ def _merge(
                 tally.dropped[reason] += 1
         fills = {k: v for k, v in fills.items() if k not in SENSITIVE_DRAFT_FIELDS}
     try:
-        values = validate_draft(dataclasses.replace(current, **fills), today=_today(ctx))  # type: ignore[arg-type]
+        values = validate_draft(dataclasses.replace(current, **fills), today=ctx.today())  # type: ignore[arg-type]
     except InvalidInput as error:
         problem = RowProblem.of(error)
         tally.rejected.append(
@@ -445,7 +437,7 @@ def _merge(
 
 
 def _write(
-    ctx: AppContext,
+    ctx: SignedIn,
     repo: ClientRepository,
     rows: Sequence[AcceptedRow | RejectedRow],
     *,
@@ -455,7 +447,7 @@ def _write(
 ) -> None:
     """Each row in file order: a duplicate (of a client or an earlier row) first, whatever else is
     wrong with it; then refused for its problems, or written."""
-    now = utc_timestamp(ctx.clock())
+    now = ctx.now_utc()
     created: set[int] = set()
     for row in rows:
         if isinstance(row, RejectedRow):
@@ -506,7 +498,7 @@ def _write(
             tally.skipped += 1
 
 
-def import_clients(ctx: AppContext, path: Path, options: ImportOptions | None = None) -> ImportReport:
+def import_clients(ctx: SignedIn, path: Path, options: ImportOptions | None = None) -> ImportReport:
     """Validate and import ``path``. Accepted rows are written in one transaction (all or nothing)."""
     check_permission(ctx, Action.CLIENT_EDIT)
     options = options or ImportOptions()
@@ -517,7 +509,7 @@ def import_clients(ctx: AppContext, path: Path, options: ImportOptions | None = 
     _check_consent_confirmation(ctx, options.consent_confirmed)
     _check_branch_mapping(ctx, options)
     agent_id, agent_username = _assignee(ctx, options.assign_to)
-    session, db = ctx.require_session()
+    session, db = ctx.session, ctx.db
     mappings = ImportMappingRepository(db)
     remembered = mappings.for_staff(session.staff_id)
     overrides = _overrides(options.mapping)
@@ -532,7 +524,7 @@ def import_clients(ctx: AppContext, path: Path, options: ImportOptions | None = 
             f"The file has {len(data)} data rows; at most {MAX_DATA_ROWS} can be imported at once. Split it.",
             code="spreadsheet_too_large",
         )
-    today = _today(ctx)
+    today = ctx.today()
     tally = _Tally()
     outcomes: list[AcceptedRow | RejectedRow] = []
     for number, cells in data:
@@ -607,7 +599,7 @@ def rejects_file(report: ImportReport, path: Path) -> bytes:
     return table_bytes(path, rejects_table(report.headers, report.rejected), sheet_title=REJECTS_SHEET_TITLE)
 
 
-def export_rejects(ctx: AppContext, report: ImportReport, path: Path, *, overwrite: bool = False) -> int:
+def export_rejects(ctx: SignedIn, report: ImportReport, path: Path, *, overwrite: bool = False) -> int:
     """Write the rejects to ``path`` as .xlsx or .csv, by its name (any other name is refused before
     anything is written or audited); only where the user chose, checked by store/output_paths.py;
     private file mode; sensitive cells withheld unless the row had consent; an existing file only
@@ -615,7 +607,7 @@ def export_rejects(ctx: AppContext, report: ImportReport, path: Path, *, overwri
     Returns the count."""
     check_permission(ctx, Action.CLIENT_EDIT)
     kind = table_format(path)
-    _, db = ctx.require_session()
+    db = ctx.db
     data = rejects_file(report, path)
     with db.transaction():
         record(

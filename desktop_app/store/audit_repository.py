@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from desktop_app.domain.audit_chain import GENESIS_HASH, AuditEntry, ChainHead, compute_hash
+from desktop_app.domain.branch_time import utc_timestamp
 from desktop_app.store.database import Database
 
 _COLUMNS = (
@@ -45,10 +45,6 @@ def _row_to_entry(row: tuple[Any, ...]) -> AuditEntry:
         prev_hash=row[11],
         hash=row[12],
     )
-
-
-def utc_timestamp(now: float) -> str:
-    return datetime.fromtimestamp(now, UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
 class AuditRepository:

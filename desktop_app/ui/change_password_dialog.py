@@ -20,7 +20,7 @@ from desktop_app.ui.sign_in_messages import caps_lock_hint
 def _change(shell: Shell, old: str, new: str) -> None:
     from desktop_app.services.sign_in import change_password
 
-    change_password(shell.context(), old, new)
+    change_password(shell.signed_in(), old, new)
 
 
 class ChangePasswordDialog(Retranslating, QDialog):
@@ -33,8 +33,8 @@ class ChangePasswordDialog(Retranslating, QDialog):
         self.shell = shell
         self.forced = forced
         self.busy = False
-        ctx = shell.context()
-        session, _ = ctx.require_session()
+        ctx = shell.signed_in()
+        session = ctx.session
         self.username = session.username
         self.setMinimumWidth(460)
 

@@ -26,17 +26,18 @@ from desktop_app.ui.sign_in_messages import caps_lock_hint, failure_text, missin
 
 
 def _verify(shell: Shell, password: str) -> None:
-    from desktop_app.services.sign_in import verify_password
+    from desktop_app.services.sign_in import unlock_session
 
-    verify_password(shell.context(), password)
+    unlock_session(shell.signed_in(), password)  # a locked session's keys are derived again
 
 
 def _switch(shell: Shell, username: str, password: str) -> None:
     from desktop_app.services.sign_in import sign_in, sign_out
 
-    ctx = shell.context()
-    sign_out(ctx)
-    sign_in(ctx, username, password)
+    me = shell.signed_in()
+    sign_out(me)
+    shell.set_signed_in(None)
+    shell.set_signed_in(sign_in(me.context, username, password))
 
 
 class LockScreen(Retranslating, QWidget):

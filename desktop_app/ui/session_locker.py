@@ -1,5 +1,7 @@
 """Locking the session: on idle timeout or "Lock now", close open dialogs and menus, clear our
-clipboard copy, and swap the main window's content for the lock screen (as KeePassXC does)."""
+clipboard copy, swap the main window's content for the lock screen, and lock the data: the
+database is closed and the session's keys dropped (as KeePassXC does). Unlocking derives them again
+from the password (services/sign_in.py ``unlock_session``)."""
 
 from __future__ import annotations
 
@@ -55,6 +57,12 @@ class SessionLocker(QObject):
         close_transient_windows()
         self.shell.clipboard.clear_if_ours()
         self.window.lock()
+        me = self.shell.existing_signed_in()
+        if me is not None:
+            from desktop_app.services.sign_in import lock
+
+            # after the job in progress: the database is closed on the thread that uses it
+            self.shell.jobs.run(lambda: lock(me), owner=self)
         self.locked.emit()
 
     def unlock(self) -> None:

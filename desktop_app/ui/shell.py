@@ -20,6 +20,7 @@ from desktop_app.ui.language import LanguageSwitcher
 
 if TYPE_CHECKING:
     from desktop_app.services.context import AppContext
+    from desktop_app.services.signed_in import SignedIn
     from desktop_app.store.branch_config import KdfParams
     from desktop_app.ui.background import JobRunner
     from desktop_app.ui.clipboard import ClipboardGuard
@@ -81,6 +82,7 @@ class Shell(QObject):
         self.lock_state = LockState(self)
         self._ctx = ctx
         self._ctx_lock = threading.Lock()
+        self._signed_in: SignedIn | None = None
 
     @property
     def jobs(self) -> JobRunner:
@@ -117,6 +119,21 @@ class Shell(QObject):
     def existing_context(self) -> AppContext | None:
         """The context if it was built already (never builds it)."""
         return self._ctx
+
+    def signed_in(self) -> SignedIn:
+        """The signed-in user: what pages pass to the services (raises NotSignedIn when none)."""
+        if self._signed_in is None:
+            from desktop_app.services.context import NotSignedIn
+
+            raise NotSignedIn()
+        return self._signed_in
+
+    def existing_signed_in(self) -> SignedIn | None:
+        return self._signed_in
+
+    def set_signed_in(self, me: SignedIn | None) -> None:
+        """Sign-in, the first-run wizard and switching user keep the new signed-in user here."""
+        self._signed_in = me
 
     def is_initialised(self) -> bool:
         """Whether a branch is set up here: ``DataPaths.is_initialised`` once the context exists;

@@ -33,11 +33,11 @@ LANGUAGE_NAMES = ((CHINESE, "中文"), (ENGLISH, "English"))
 def _sign_in(shell: Shell, username: str, password: str) -> None:
     from desktop_app.services.sign_in import sign_in
 
-    sign_in(shell.context(), username, password)
+    shell.set_signed_in(sign_in(shell.context(), username, password))
 
 
 class SignInDialog(Retranslating, QDialog):
-    """Emits ``signed_in`` once the session is open (``shell.context().session``)."""
+    """Emits ``signed_in`` once the session is open (``shell.signed_in()``)."""
 
     signed_in = Signal()
 

@@ -28,7 +28,7 @@ ROLE_ORDER = (Role.AGENT, Role.MANAGER, Role.AUDITOR, Role.IT_ADMIN)
 def _add(shell: Shell, username: str, display_name: str, role: Role) -> tuple[str, str]:
     from desktop_app.services.staff_accounts import add_staff
 
-    member, password = add_staff(shell.context(), username, display_name, role)
+    member, password = add_staff(shell.signed_in(), username, display_name, role)
     return member.username, password
 
 

@@ -78,7 +78,7 @@ class AdminPage(Retranslating, QWidget):
 
     def refresh(self) -> None:
         try:
-            self.model.set_members(staff_accounts.list_staff(self.shell.context()))
+            self.model.set_members(staff_accounts.list_staff(self.shell.signed_in()))
         except Exception as exc:
             self.error.show_error(self.shell.error_text(exc))
         self._selection_changed()
@@ -128,7 +128,7 @@ class AdminPage(Retranslating, QWidget):
         self.error.clear_message()
         shell = self.shell  # the worker gets the shell, never a widget
         shell.jobs.run(
-            lambda: staff_accounts.disable_staff(shell.context(), username),
+            lambda: staff_accounts.disable_staff(shell.signed_in(), username),
             lambda _result: self.refresh(),
             self._failed,
             owner=self,
@@ -151,7 +151,7 @@ class AdminPage(Retranslating, QWidget):
 
         shell = self.shell  # the worker gets the shell, never a widget
         shell.jobs.run(
-            lambda: staff_accounts.reset_password(shell.context(), username),
+            lambda: staff_accounts.reset_password(shell.signed_in(), username),
             done,
             self._failed,
             owner=self,

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.branch_time import utc_timestamp
 from desktop_app.services import audit_review
-from desktop_app.store.audit_repository import AuditFilter, utc_timestamp
+from desktop_app.store.audit_repository import AuditFilter
 from desktop_app.ui.audit.audit_labels import action_label
 from desktop_app.ui.audit.audit_table_model import AuditTableModel
 from desktop_app.ui.audit.chain_verify_panel import ChainVerifyPanel
@@ -153,7 +154,7 @@ class AuditPage(Retranslating, QWidget):
     def refresh(self) -> None:
         """Reload the action list and the rows (new entries arrive at the top)."""
         try:
-            codes = audit_review.actions(self.shell.context())
+            codes = audit_review.actions(self.shell.signed_in())
         except Exception as exc:
             self.error.show_error(self.shell.error_text(exc))
             return
@@ -188,7 +189,7 @@ class AuditPage(Retranslating, QWidget):
             self._viewed = True
             shell = self.shell  # the worker gets the shell, never a widget
             shell.jobs.run(
-                lambda: audit_review.record_view(shell.context()),
+                lambda: audit_review.record_view(shell.signed_in()),
                 lambda _result: self.refresh(),
                 self._view_failed,
                 owner=self,

@@ -52,7 +52,7 @@ class AuditTableModel(QAbstractTableModel):
         if flt is not None:
             self.filter = flt
         self._pages.clear()
-        self.total = audit_review.count(self.shell.context(), self.filter)
+        self.total = audit_review.count(self.shell.signed_in(), self.filter)
         self.endResetModel()
 
     def retranslate(self) -> None:
@@ -73,7 +73,7 @@ class AuditTableModel(QAbstractTableModel):
         page = self._pages.get(number)
         if page is None:
             page = audit_review.page(
-                self.shell.context(), self.filter, number * self.page_size, self.page_size
+                self.shell.signed_in(), self.filter, number * self.page_size, self.page_size
             )
             self.pages_fetched += 1
             self._pages[number] = page

@@ -26,7 +26,7 @@ TIME_LINES_SHOWN = 5
 def _verify(shell: Shell) -> AuditVerification:
     from desktop_app.services.audit_review import verify
 
-    return verify(shell.context())
+    return verify(shell.signed_in())
 
 
 class ChainVerifyPanel(Retranslating, QWidget):

@@ -107,7 +107,7 @@ class RecoveryCodePanel(Retranslating, QWidget):
         from desktop_app.documents.recovery_sheet import client_recovery_sheet_pdf
         from desktop_app.ui.pdf_printing import save_pdf_as
 
-        config = self.shell.context().require_config()
+        config = self.shell.signed_in().require_config()
         pdf = client_recovery_sheet_pdf(config, self.code, datetime.now())
         path = save_pdf_as(
             self,

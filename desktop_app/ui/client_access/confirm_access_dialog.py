@@ -118,7 +118,7 @@ class ConfirmMemberDialog(Retranslating, QDialog):
         def run() -> str:
             from desktop_app.services.client_access import confirm_member
 
-            confirm_member(shell.context(), username, code)
+            confirm_member(shell.signed_in(), username, code)
             return username
 
         self._set_busy(True)
@@ -222,7 +222,7 @@ class ConfirmAccessDialog(Retranslating, QDialog):
         def load() -> list[PendingMember]:
             from desktop_app.services.client_access import pending_members
 
-            return pending_members(shell.context())
+            return pending_members(shell.signed_in())
 
         self.busy_bar.setVisible(True)
         shell.jobs.run(load, self._loaded, self._failed, owner=self)

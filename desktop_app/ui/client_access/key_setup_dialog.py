@@ -47,6 +47,6 @@ class ClientKeySetUpDialog(CodeOnceDialog):
         def set_up() -> str:
             from desktop_app.services.client_access import set_up_client_key
 
-            return set_up_client_key(shell.context())
+            return set_up_client_key(shell.signed_in())
 
         return set_up

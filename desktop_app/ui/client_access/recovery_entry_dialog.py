@@ -56,7 +56,7 @@ class UseRecoveryCodeDialog(CodeOnceDialog):
         def recover() -> str:
             from desktop_app.services.client_access import confirm_self_with_recovery_code
 
-            return confirm_self_with_recovery_code(shell.context(), typed)
+            return confirm_self_with_recovery_code(shell.signed_in(), typed)
 
         return recover
 

@@ -118,7 +118,7 @@ def _load(shell: Shell, client_id: int) -> ClientPage:
     from desktop_app.services.client_directory import get_client
     from desktop_app.services.client_history import list_changes, list_timeline, staff_display_name
 
-    ctx = shell.context()
+    ctx = shell.signed_in()
     detail = get_client(ctx, client_id)
     return ClientPage(
         detail,
@@ -145,7 +145,7 @@ class ClientDetailDialog(Retranslating, QDialog):
         self.page: ClientPage | None = None
         self.remask_seconds: float = REMASK_SECONDS
         self.clipboard_seconds: float = REMASK_SECONDS
-        session, _ = shell.context().require_session()
+        session = shell.signed_in().session
         self.may_reveal = can(session.role, Action.CLIENT_REVEAL)
         self.may_edit = can(session.role, Action.CLIENT_EDIT)
         self.may_reassign = can(session.role, Action.CLIENT_REASSIGN)

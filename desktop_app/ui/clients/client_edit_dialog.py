@@ -33,13 +33,13 @@ from desktop_app.ui.shell import Shell
 def _get(shell: Shell, client_id: int) -> ClientDetail:
     from desktop_app.services.client_directory import get_client
 
-    return get_client(shell.context(), client_id)
+    return get_client(shell.signed_in(), client_id)
 
 
 def _update(shell: Shell, client_id: int, changes: dict[str, Any]) -> ClientDetail:
     from desktop_app.services.client_intake import update_client
 
-    return update_client(shell.context(), client_id, changes)
+    return update_client(shell.signed_in(), client_id, changes)
 
 
 class ClientEditDialog(Retranslating, QDialog):

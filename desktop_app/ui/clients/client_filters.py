@@ -16,10 +16,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from PySide6.QtCore import QDate, QEvent, QObject, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from desktop_app.domain.branch_time import BRANCH_TIME
+from desktop_app.domain.branch_time import BRANCH_TIME, utc_timestamp
 from desktop_app.domain.client_choices import IntentionLevel, SourceChannel
 from desktop_app.domain.client_record import Stage
-from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.client_repository import ClientFilter
 from desktop_app.ui.clients.client_form import fill_choices
 from desktop_app.ui.retranslate import Retranslating
@@ -53,7 +52,7 @@ class _OpenAtToday(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and self.edit.date() == self.edit.minimumDate():
-            today = datetime.fromtimestamp(self.shell.context().clock(), BRANCH_TIME).date()
+            today = datetime.fromtimestamp(self.shell.signed_in().clock(), BRANCH_TIME).date()
             self.edit.calendarWidget().setCurrentPage(today.year, today.month)
         return False
 

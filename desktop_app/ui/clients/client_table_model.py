@@ -37,7 +37,7 @@ ROOT = QModelIndex()
 def _count(shell: Shell, filters: ClientFilter) -> int:
     from desktop_app.services.client_directory import count_clients
 
-    return count_clients(shell.context(), filters)
+    return count_clients(shell.signed_in(), filters)
 
 
 def _page(
@@ -45,13 +45,13 @@ def _page(
 ) -> list[ClientSummary]:
     from desktop_app.services.client_directory import list_clients
 
-    return list_clients(shell.context(), offset, limit, sort, filters)
+    return list_clients(shell.signed_in(), offset, limit, sort, filters)
 
 
 def _search(shell: Shell, text: str, filters: ClientFilter) -> list[ClientSummary]:
     from desktop_app.services.client_search import search_clients
 
-    return search_clients(shell.context(), text, SEARCH_LIMIT, filters)
+    return search_clients(shell.signed_in(), text, SEARCH_LIMIT, filters)
 
 
 class ClientTableModel(QAbstractTableModel):

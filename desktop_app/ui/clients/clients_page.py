@@ -50,7 +50,7 @@ SORTS = (ClientSort.LAST_CONTACT, ClientSort.INTENTION, ClientSort.NAME)
 def _staff(shell: Shell) -> list[StaffMember]:
     from desktop_app.services.staff_accounts import list_staff
 
-    return list_staff(shell.context())
+    return list_staff(shell.signed_in())
 
 
 class ClientsPage(Retranslating, QWidget):
@@ -59,7 +59,7 @@ class ClientsPage(Retranslating, QWidget):
         self.shell = shell
         self._started = False
         self.model = ClientTableModel(shell, page_size) if page_size else ClientTableModel(shell)
-        session, _ = shell.context().require_session()
+        session = shell.signed_in().session
         self.model.agent_names[session.staff_id] = session.display_name
         self._may_list_staff = can(session.role, Action.STAFF_LIST)
         self._may_create = can(session.role, Action.CLIENT_EDIT)

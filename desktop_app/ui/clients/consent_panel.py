@@ -58,13 +58,13 @@ STATUS_STYLES = {
 def _overview(shell: Shell, client_id: int) -> ConsentOverview:
     from desktop_app.services.client_consents import consent_overview
 
-    return consent_overview(shell.context(), client_id)
+    return consent_overview(shell.signed_in(), client_id)
 
 
 def _print(shell: Shell, client_id: int, language: str) -> PrintedConsentForm:
     from desktop_app.services.client_consents import print_consent_form
 
-    return print_consent_form(shell.context(), client_id, language=language)
+    return print_consent_form(shell.signed_in(), client_id, language=language)
 
 
 def _table(columns: int) -> QTableWidget:
@@ -107,7 +107,7 @@ class ConsentPanel(Retranslating, QWidget):
         self.print_dialog: ConsentPrintChoice | None = None
         self.record_dialog: RecordConsentDialog | None = None
         self.withdraw_dialog: WithdrawConsentDialog | None = None
-        session, _ = shell.context().require_session()
+        session = shell.signed_in().session
         self.may_edit = can(session.role, Action.CLIENT_EDIT)
         self.may_print = can(session.role, Action.CONSENT_PRINT)
 

@@ -35,13 +35,13 @@ from desktop_app.ui.shell import Shell
 def _destroy(shell: Shell, client_id: int, ground: str, note: str) -> object:
     from desktop_app.services.client_destruction import destroy_client
 
-    return destroy_client(shell.context(), client_id, ground, note)
+    return destroy_client(shell.signed_in(), client_id, ground, note)
 
 
 def _certificate(shell: Shell, record_id: int) -> bytes:
     from desktop_app.services.client_deletion import destruction_certificate_pdf
 
-    return destruction_certificate_pdf(shell.context(), record_id)
+    return destruction_certificate_pdf(shell.signed_in(), record_id)
 
 
 class DestroyClientDialog(Retranslating, QDialog):

@@ -31,7 +31,7 @@ from desktop_app.ui.shell import Shell
 def _add(shell: Shell, client_id: int, kind: str, note: str, at: datetime) -> int:
     from desktop_app.services.client_followups import add_followup
 
-    return add_followup(shell.context(), client_id, kind, note, at=at).id
+    return add_followup(shell.signed_in(), client_id, kind, note, at=at).id
 
 
 class AddFollowupDialog(Retranslating, QDialog):
@@ -44,7 +44,7 @@ class AddFollowupDialog(Retranslating, QDialog):
         self.busy = False
         self.setMinimumWidth(420)
         self.kind = QComboBox()
-        now = QDateTime.fromSecsSinceEpoch(int(shell.context().clock()))
+        now = QDateTime.fromSecsSinceEpoch(int(shell.signed_in().clock()))
         self.when = QDateTimeEdit(now)
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")

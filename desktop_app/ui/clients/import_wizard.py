@@ -186,7 +186,7 @@ class OptionsPage(_Page):
 
             return [
                 (m.username, m.display_name)
-                for m in list_staff(shell.context())
+                for m in list_staff(shell.signed_in())
                 if m.active and m.role in (Role.AGENT, Role.MANAGER)
             ]
 
@@ -194,7 +194,7 @@ class OptionsPage(_Page):
 
     def _staff_listed(self, members: list[tuple[str, str]]) -> None:
         self._staff_loaded = True
-        session, _ = self.shell.context().require_session()
+        session = self.shell.signed_in().session
         self.assign_combo.clear()
         for username, display in members:
             self.assign_combo.addItem(f"{display} ({username})", username)
@@ -254,7 +254,7 @@ class ResultPage(_Page):
         def run_import() -> object:
             from desktop_app.services.client_import import import_clients
 
-            return import_clients(shell.context(), path, options)
+            return import_clients(shell.signed_in(), path, options)
 
         self.run(run_import, self._imported, self._failed)
 
@@ -349,7 +349,7 @@ class ResultPage(_Page):
         def export() -> int:
             from desktop_app.services.client_import import export_rejects
 
-            return export_rejects(shell.context(), report, path, overwrite=chosen.overwrite)
+            return export_rejects(shell.signed_in(), report, path, overwrite=chosen.overwrite)
 
         self.run(
             export,
@@ -365,7 +365,7 @@ class ImportWizard(Retranslating, QWizard):
     def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.shell = shell
-        session, _ = shell.context().require_session()
+        session = shell.signed_in().session
         self.is_manager = can(session.role, Action.CLIENT_REASSIGN)  # assigns to others, confirms consent
         self.path: Path | None = None
         self.preview: Any = None
@@ -443,7 +443,7 @@ class ImportWizard(Retranslating, QWizard):
         def preview() -> object:
             from desktop_app.services.client_import import preview_import
 
-            return preview_import(shell.context(), path)
+            return preview_import(shell.signed_in(), path)
 
         page.run(preview, self._previewed, self._preview_failed)
 

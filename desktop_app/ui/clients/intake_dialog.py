@@ -29,7 +29,7 @@ from desktop_app.ui.shell import Shell
 def _create(shell: Shell, draft: ClientDraft) -> int:
     from desktop_app.services.client_intake import create_client
 
-    client: ClientRecord = create_client(shell.context(), draft)
+    client: ClientRecord = create_client(shell.signed_in(), draft)
     return client.id
 
 

@@ -24,7 +24,7 @@ from desktop_app.ui.shell import Shell
 def _allow(shell: Shell, manager: str, password: str, for_username: str) -> float:
     from desktop_app.services.client_reveal import allow_bulk_reveals
 
-    return allow_bulk_reveals(shell.context(), manager, password, for_username)
+    return allow_bulk_reveals(shell.signed_in(), manager, password, for_username)
 
 
 class ManagerOverrideDialog(Retranslating, QDialog):

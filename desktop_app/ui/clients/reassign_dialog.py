@@ -17,7 +17,7 @@ def _candidates(shell: Shell) -> list[tuple[int, str, str]]:
     """(staff id, username, display name) of active agents and managers."""
     from desktop_app.services.staff_accounts import list_staff
 
-    members = list_staff(shell.context())
+    members = list_staff(shell.signed_in())
     return [
         (m.id, m.username, m.display_name or m.username)
         for m in members
@@ -28,7 +28,7 @@ def _candidates(shell: Shell) -> list[tuple[int, str, str]]:
 def _reassign(shell: Shell, client_id: int, username: str) -> int:
     from desktop_app.services.client_intake import reassign_client
 
-    return reassign_client(shell.context(), client_id, username).assigned_agent_id
+    return reassign_client(shell.signed_in(), client_id, username).assigned_agent_id
 
 
 class ReassignDialog(Retranslating, QDialog):

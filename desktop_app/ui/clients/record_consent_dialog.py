@@ -61,7 +61,7 @@ FORM_NUMBER_ERRORS = frozenset({"form_already_recorded", "form_for_another_clien
 def _record(shell: Shell, client_id: int, draft: ConsentFormDraft) -> ConsentOverview:
     from desktop_app.services.client_consents import record_consent_form
 
-    return record_consent_form(shell.context(), client_id, draft)
+    return record_consent_form(shell.signed_in(), client_id, draft)
 
 
 def _qdate(day: date) -> QDate:
@@ -91,7 +91,7 @@ class RecordConsentDialog(Retranslating, QDialog):
         self.scan: bytes | None = None
         self.scan_path: Path | None = None
         self.error_field: str | None = None
-        self.today = branch_day(shell.context().clock())
+        self.today = branch_day(shell.signed_in().clock())
         self.field_errors: dict[str, MessageLabel] = {}
         self.labels: dict[str, QLabel] = {}
 

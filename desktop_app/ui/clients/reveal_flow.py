@@ -37,7 +37,7 @@ def _reveal(shell: Shell, request: RevealRequest) -> object:
     from desktop_app.services.client_reveal import reveal_field
 
     return reveal_field(
-        shell.context(), request.client_id, request.field, request.reason, request.reason_text
+        shell.signed_in(), request.client_id, request.field, request.reason, request.reason_text
     )
 
 

@@ -15,7 +15,7 @@ from desktop_app.ui.shell import Shell
 def _verify(shell: Shell, password: str) -> None:
     from desktop_app.services.sign_in import verify_password
 
-    verify_password(shell.context(), password)
+    verify_password(shell.signed_in(), password)
 
 
 class RevealPasswordDialog(Retranslating, QDialog):
@@ -25,7 +25,7 @@ class RevealPasswordDialog(Retranslating, QDialog):
         super().__init__(parent)
         self.shell = shell
         self.busy = False
-        self.minutes = shell.context().policy.reauth_minutes
+        self.minutes = shell.signed_in().policy.reauth_minutes
         self.setMinimumWidth(380)
         self.intro = QLabel()
         self.intro.setWordWrap(True)

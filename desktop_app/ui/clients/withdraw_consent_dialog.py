@@ -29,7 +29,7 @@ NOTE_HEIGHT = 60
 def _withdraw(shell: Shell, client_id: int, purpose_id: str, note: str) -> object:
     from desktop_app.services.client_consents import withdraw_consent
 
-    return withdraw_consent(shell.context(), client_id, purpose_id, note=note)
+    return withdraw_consent(shell.signed_in(), client_id, purpose_id, note=note)
 
 
 class WithdrawConsentDialog(Retranslating, QDialog):

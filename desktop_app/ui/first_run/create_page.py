@@ -33,7 +33,7 @@ def create_branch(shell: Shell, request: SetupRequest) -> InitResult:
     """Runs in the worker: init_branch calibrates Argon2id first when no parameters are given."""
     from desktop_app.services.branch_setup import init_branch
 
-    return init_branch(
+    result = init_branch(
         shell.context(),
         request.details,
         admin_username=request.admin_username,
@@ -42,6 +42,8 @@ def create_branch(shell: Shell, request: SetupRequest) -> InitResult:
         use_keyring=request.use_keyring,
         kdf=request.kdf,
     )
+    shell.set_signed_in(result.signed_in)
+    return result
 
 
 class CreatePage(Retranslating, QWizardPage):

@@ -50,8 +50,8 @@ def _load(shell: Shell) -> tuple[list[NoticeVersion], bool, bool]:
     """The versions, whether the user may publish, and whether they may print consent forms."""
     from desktop_app.services.privacy_notices import PUBLISH_ACTION, list_notice_versions
 
-    ctx = shell.context()
-    session, _ = ctx.require_session()
+    ctx = shell.signed_in()
+    session = ctx.session
     return (
         list_notice_versions(ctx),
         can(session.role, PUBLISH_ACTION),
@@ -62,25 +62,25 @@ def _load(shell: Shell) -> tuple[list[NoticeVersion], bool, bool]:
 def _render(shell: Shell, version: str, language: str) -> RenderedNotice:
     from desktop_app.services.privacy_notices import rendered_notice
 
-    return rendered_notice(shell.context(), version, language)
+    return rendered_notice(shell.signed_in(), version, language)
 
 
 def _preview(shell: Shell, path: Path) -> NoticePreview:
     from desktop_app.services.privacy_notices import preview_publish
 
-    return preview_publish(shell.context(), path)
+    return preview_publish(shell.signed_in(), path)
 
 
 def _blank_form(shell: Shell, language: str) -> PrintedConsentForm:
     from desktop_app.services.client_consents import print_blank_form
 
-    return print_blank_form(shell.context(), language=language)
+    return print_blank_form(shell.signed_in(), language=language)
 
 
 def _publish(shell: Shell, path: Path) -> PublishedNotice:
     from desktop_app.services.privacy_notices import publish_notice
 
-    return publish_notice(shell.context(), path)
+    return publish_notice(shell.signed_in(), path)
 
 
 def notice_html(notice: RenderedNotice) -> str:

@@ -28,7 +28,7 @@ MAX_ROWS = len(CORRECTABLE_FIELDS)
 def _correct(shell: Shell, request_id: int, changes: dict[str, str]) -> RequestView:
     from desktop_app.services.client_requests import complete_correction
 
-    return complete_correction(shell.context(), request_id, changes)
+    return complete_correction(shell.signed_in(), request_id, changes)
 
 
 class CorrectionDialog(Retranslating, QDialog):

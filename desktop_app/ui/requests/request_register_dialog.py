@@ -41,7 +41,7 @@ CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole
 def _search(shell: Shell, text: str) -> list[ClientSummary]:
     from desktop_app.services.client_search import search_clients
 
-    return search_clients(shell.context(), text, SEARCH_LIMIT)
+    return search_clients(shell.signed_in(), text, SEARCH_LIMIT)
 
 
 def _register(
@@ -49,12 +49,12 @@ def _register(
 ) -> RequestView:
     from desktop_app.services.client_requests import register_request
 
-    return register_request(shell.context(), client_id, kind, received, description, verified)
+    return register_request(shell.signed_in(), client_id, kind, received, description, verified)
 
 
 def today_of(shell: Shell) -> date:
     """Today by the app's clock (tests inject it), as the services count it."""
-    return branch_day(shell.context().clock())
+    return branch_day(shell.signed_in().clock())
 
 
 class RegisterRequestDialog(Retranslating, QDialog):

@@ -36,7 +36,7 @@ def _close(shell: Shell, purpose: TextPurpose, request_id: int, text: str) -> Re
         if purpose is TextPurpose.REFUSAL
         else client_requests.complete_explanation
     )
-    return answer(shell.context(), request_id, text)
+    return answer(shell.signed_in(), request_id, text)
 
 
 class RequestTextDialog(Retranslating, QDialog):

@@ -55,19 +55,19 @@ FILTER_ALL = ""
 def _list(shell: Shell, status: str) -> list[RequestView]:
     from desktop_app.services.client_requests import list_requests
 
-    return list_requests(shell.context(), status or None)
+    return list_requests(shell.signed_in(), status or None)
 
 
 def _verify(shell: Shell, request_id: int) -> RequestView:
     from desktop_app.services.client_requests import verify_identity
 
-    return verify_identity(shell.context(), request_id)
+    return verify_identity(shell.signed_in(), request_id)
 
 
 def _delete(shell: Shell, request_id: int) -> RequestView:
     from desktop_app.services.client_requests import complete_deletion
 
-    return complete_deletion(shell.context(), request_id)
+    return complete_deletion(shell.signed_in(), request_id)
 
 
 def _with_pdf_suffix(chosen: Path) -> Path:
@@ -109,7 +109,7 @@ def _copy_to(shell: Shell, request_id: int, chosen: ChosenOutput) -> CopyOfData:
         except OSError:
             raise CopyNotSaved(target, completed=False) from None
         pdf_part, json_part = made
-        copy = complete_copy(shell.context(), request_id)
+        copy = complete_copy(shell.signed_in(), request_id)
         try:
             pdf_part.write(copy.pdf)
             json_part.write(copy.json)

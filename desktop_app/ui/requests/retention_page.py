@@ -47,21 +47,21 @@ DUE_LIMIT = 500  # rows asked for; the rest show once these are approved
 def _load(shell: Shell) -> tuple[RetentionRules, list[DueClient]]:
     from desktop_app.services.client_retention import due_for_destruction, retention_rules
 
-    ctx = shell.context()
+    ctx = shell.signed_in()
     return retention_rules(ctx), due_for_destruction(ctx, DUE_LIMIT)
 
 
 def _approve(shell: Shell, client_ids: list[int]) -> DestructionBatch:
     from desktop_app.services.client_retention import approve_destruction
 
-    return approve_destruction(shell.context(), client_ids)
+    return approve_destruction(shell.signed_in(), client_ids)
 
 
 def _save_certificate(shell: Shell, batch_id: int, chosen: ChosenOutput) -> Path:
     from desktop_app.services.client_retention import batch_certificate_pdf
     from desktop_app.store.output_paths import write_output
 
-    pdf = batch_certificate_pdf(shell.context(), batch_id)
+    pdf = batch_certificate_pdf(shell.signed_in(), batch_id)
     return write_output(chosen.path, pdf, data_dir=shell.data_dir, overwrite=chosen.overwrite)
 
 
