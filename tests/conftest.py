@@ -107,10 +107,9 @@ def branch(data_dir: Path, clock: Clock) -> Iterator[Branch]:
     )
     for role, (username, password) in USERS.items():
         if role is not Role.IT_ADMIN:
-            add_staff(ctx, username, username, role, password=password, must_change=False)
-    sign_out(ctx)
+            add_staff(result.signed_in, username, username, role, password=password, must_change=False)
+    sign_out(result.signed_in)
     client_code = grant_client_access(
         lambda: build_context(data_dir, clock=clock), USERS[Role.MANAGER], [USERS[Role.AGENT]]
     )
     yield Branch(ctx, result.recovery_code, dict(USERS), client_code)
-    ctx.close()

@@ -39,7 +39,7 @@ CARD = "6222000000000000004"  # 19 digits, passes Luhn
 
 def client_data_dump(ctx: AppContext) -> str:
     """Every row of every table in clients.db (the search index's shadow tables too), as text."""
-    _, db = ctx.require_session()
+    db = ctx.db
     tables = [
         str(row[0])
         for row in db.execute("SELECT name FROM client_data.sqlite_master WHERE type = 'table'").fetchall()

@@ -85,10 +85,9 @@ def test_an_agent_cannot_tell_how_many_imported_phones_are_other_agents_clients(
 ) -> None:
     agent = signed_in(Role.AGENT)
     add_confirmed_staff(branch, ("lisi", "Agt!Other#2026xy"), "李四")
-    other = branch.context()
-    sign_in(other, "lisi", "Agt!Other#2026xy")
+    other = sign_in(branch.context(), "lisi", "Agt!Other#2026xy")
     path = fx.write_workbook(tmp_path / "list.xlsx", HEADER, ROWS)
-    _, db = agent.require_session()
+    db = agent.db
 
     for number, phone in enumerate(COLLIDING):  # world 0: the phones are the agent's own clients
         create_client(agent, ClientDraft(name="旧客户" + "甲乙丙"[number], phone=phone))

@@ -71,8 +71,8 @@ def test_a_deleted_recovery_slot_is_named_and_audited(branch: Branch) -> None:
     with pytest.raises(RecoveryFailed) as info:
         recover_access(branch.context(), branch.recovery_code, ADMIN[0])
     assert "恢复槽" in info.value.zh and "no recovery slot" in info.value.en
-    ctx = branch.context()
-    session = sign_in(ctx, *ADMIN)
+    ctx = sign_in(branch.context(), *ADMIN)
+    session = ctx.session
     assert [n.code for n in session.notices] == ["recovery_slot_missing"]
     assert ctx.db is not None
     missing = [e for e in AuditRepository(ctx.db).iter_all() if e.action == "keys.recovery_slot_missing"]

@@ -49,14 +49,14 @@ def _one(ctx: AppContext, n: int) -> float:
 
 def main(root: Path) -> dict[str, object]:
     ctx = build_context(root / "branch")
-    init_branch(
+    ctx = init_branch(
         ctx,
         BranchDetails("BENCH", "基准门店"),
         admin_username="it.bench",
         admin_display_name="Bench",
         admin_password="Adm1n!Secure#2026",
         kdf=KdfParams(time_cost=1, memory_kib=64 * 1024, parallelism=1),
-    )
+    ).signed_in
     assert ctx.db is not None and ctx.config is not None
     store = WitnessKeyring(ctx.config.branch_id)
     writes, reads = [], []

@@ -32,6 +32,7 @@ from desktop_app.store.legacy_client_tables import drop_legacy_client_tables
 from tests.bench.plain_sqlite import open_plain
 from tests.conftest import ADMIN, FAST_KDF, Clock
 from tests.support.client_access import grant_client_access
+from tests.support.contexts import context_of
 
 CLIENTS = 100_000
 FOLLOWUPS_PER_CLIENT = 5
@@ -122,7 +123,7 @@ class BigStore:
             for name, value in self.env().items():
                 mp.setenv(name, value)
             ctx = build_context(self.branch, clock=Clock())
-            sign_in(ctx, username, password)
+            ctx = sign_in(context_of(ctx), username, password)
         return ctx
 
     def open_plain(self) -> Database:
@@ -136,14 +137,14 @@ def build(base: Path) -> BigStore:
         mp.setenv("BRANCHVAULT_TEST_KEYRING_FILE", str(base / "keyring.json"))
         mp.setenv("BRANCHVAULT_POLICY", str(base / "machine-policy.toml"))
         setup = build_context(base / "branch", clock=Clock())
-        init_branch(
+        setup = init_branch(
             setup,
             BranchDetails("SZ001", "深圳南山店", "示例地产经纪有限公司", "400-000-0000"),
             admin_username=ADMIN[0],
             admin_display_name="IT 王工",
             admin_password=ADMIN[1],
             kdf=FAST_KDF,
-        )
+        ).signed_in
         add_staff(setup, MANAGER[0], MANAGER[0], Role.MANAGER, password=MANAGER[1], must_change=False)
         for n in range(AGENTS):
             add_staff(setup, f"agent{n}", f"agent{n}", Role.AGENT, password=PASSWORD, must_change=False)
@@ -151,8 +152,8 @@ def build(base: Path) -> BigStore:
         agents = [(f"agent{n}", PASSWORD) for n in range(AGENTS)]
         grant_client_access(lambda: build_context(base / "branch", clock=Clock()), MANAGER, agents)
         filler = build_context(base / "branch", clock=Clock())
-        sign_in(filler, *MANAGER)
-    _, db = filler.require_session()
+        filler = sign_in(context_of(filler), *MANAGER)
+    db = filler.db
     staff_ids = [int(r[0]) for r in db.execute("SELECT id FROM staff WHERE role = 'agent' ORDER BY id")]
     started = time.perf_counter()
     fill(db, staff_ids)

@@ -17,6 +17,8 @@ import resource
 import sys
 from pathlib import Path
 
+from tests.support.contexts import context_of
+
 SCROLL_STEPS = 30
 
 
@@ -57,7 +59,7 @@ def _with_list(variant: str, store_dir: Path, username: str, password: str) -> d
 
     ctx = build_context(store_dir / "branch")
     stages["imported"] = _maxrss_kib()
-    sign_in(ctx, username, password)
+    ctx = sign_in(context_of(ctx), username, password)
     if variant == "plain":
         assert ctx.db is not None
         ctx.db.close()

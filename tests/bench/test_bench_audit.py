@@ -15,8 +15,7 @@ BATCH = 2000
 
 @pytest.fixture
 def admin_ctx(branch: Branch) -> AppContext:
-    ctx = branch.context()
-    sign_in(ctx, *ADMIN)
+    ctx = sign_in(branch.context(), *ADMIN)
     return ctx
 
 

@@ -82,13 +82,13 @@ def _open(qtbot, shell: Shell, client_id: int) -> ClientDetailDialog:
 
 
 def _audit(ctx: AppContext, action: str) -> list[dict[str, object]]:
-    _, db = ctx.require_session()
+    db = ctx.db
     rows = db.execute("SELECT details FROM audit_log WHERE action = ? ORDER BY seq", (action,)).fetchall()
     return [json.loads(row[0]) for row in rows]
 
 
 def _stored(shell: Shell, client_id: int):
-    _, db = shell.context().require_session()
+    db = shell.context().db
     client = ClientRepository(db).get(client_id)
     assert client is not None
     return client

@@ -16,8 +16,7 @@ NEW_PASSWORD = "Fresh!Start#2027"
 
 
 def _reset_agent_password(branch) -> str:
-    admin = branch.context()
-    sign_in(admin, *branch.users[Role.IT_ADMIN])
+    admin = sign_in(branch.context(), *branch.users[Role.IT_ADMIN])
     temporary = reset_password(admin, branch.users[Role.AGENT][0])
     sign_out(admin)
     return temporary
@@ -68,8 +67,8 @@ def test_reset_password_forces_a_change_before_the_main_window(qtbot, branch, ma
     session = shell.context().session
     assert session is not None and not session.must_change_password
 
-    other = branch.context()
-    assert not sign_in(other, agent, NEW_PASSWORD).must_change_password
+    other = sign_in(branch.context(), agent, NEW_PASSWORD)
+    assert not other.session.must_change_password
     other.close()
     wait_idle(qtbot, shell)
 

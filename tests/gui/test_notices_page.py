@@ -197,7 +197,7 @@ def test_an_agent_prints_a_blank_form_whose_number_records_later(
     assert seen and out.exists()
     codes = [c for page_no in (1, 2) for c in decode_qr_codes(out.read_bytes(), tmp_path, page=page_no)]
     assert any(f"|{number}|{BUNDLED}" in code for code in codes)
-    _, db = ctx.require_session()
+    db = ctx.db
     [(details,)] = db.execute("SELECT details FROM audit_log WHERE action = 'consent.print_blank'").fetchall()
     assert number in details
     choice.reject()

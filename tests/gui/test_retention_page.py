@@ -26,8 +26,7 @@ TWENTY_FIVE_MONTHS = 25 * 31 * 86_400
 @pytest.fixture
 def due_branch(branch: Branch, clock: Clock) -> Branch:
     """Three leads registered by the manager, then 25 months without contact."""
-    ctx = branch.context()
-    sign_in(ctx, *branch.users[Role.MANAGER])
+    ctx = sign_in(branch.context(), *branch.users[Role.MANAGER])
     for name, phone in LEADS:
         create_client(ctx, ClientDraft(name=name, phone=phone))
     sign_out(ctx)

@@ -20,8 +20,9 @@ from keyring.backends import fail
 
 from desktop_app.domain.roles import Role
 from desktop_app.services.branch_setup import BranchDetails, init_branch
-from desktop_app.services.context import AppContext, build_context
+from desktop_app.services.context import build_context
 from desktop_app.services.sign_in import sign_in, sign_out
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.services.staff_accounts import add_staff
 from desktop_app.store.device_secret import SERVICE
 from desktop_app.store.signin_witness import SequenceWitness
@@ -57,8 +58,8 @@ def _branch_template(tmp_path_factory: pytest.TempPathFactory) -> _Template:
         )
         for role, (username, password) in USERS.items():
             if role is not Role.IT_ADMIN:
-                add_staff(ctx, username, username, role, password=password, must_change=False)
-        sign_out(ctx)
+                add_staff(result.signed_in, username, username, role, password=password, must_change=False)
+        sign_out(result.signed_in)
         client_code = grant_client_access(
             lambda: build_context(base / "branch", clock=Clock()), USERS[Role.MANAGER], [USERS[Role.AGENT]]
         )
@@ -79,18 +80,16 @@ def branch(
     shutil.copyfile(_branch_template.root.parent / "keyring.json", _test_keyring)
     ctx = build_context(data_dir, clock=clock)
     yield Branch(ctx, _branch_template.recovery_code, dict(USERS), _branch_template.client_recovery_code)
-    ctx.close()
 
 
 @pytest.fixture
-def signed_in(branch: Branch) -> Iterator[Callable[[Role], AppContext]]:
+def signed_in(branch: Branch) -> Iterator[Callable[[Role], SignedIn]]:
     """``signed_in(role)``: a fresh context signed in as that role's user; all are closed afterwards."""
-    opened: list[AppContext] = []
+    opened: list[SignedIn] = []
 
-    def open_as(role: Role) -> AppContext:
-        ctx = branch.context()
+    def open_as(role: Role) -> SignedIn:
         username, password = branch.users[role]
-        sign_in(ctx, username, password)
+        ctx = sign_in(branch.context(), username, password)
         opened.append(ctx)
         return ctx
 

@@ -42,8 +42,7 @@ def busy_day(branch: Branch, signed_in: Callable[[Role], AppContext]) -> list[st
     _, temp = add_staff(admin, "wang.fang", "王芳", Role.AGENT)
     secrets.append(temp)
     secrets.append(reset_password(admin, "wang.fang"))
-    new_agent = branch.context()
-    sign_in(new_agent, "wang.fang", secrets[-1])
+    new_agent = sign_in(branch.context(), "wang.fang", secrets[-1])
     change_password(new_agent, secrets[-1], "Fang!Sales#2026x")
     secrets.append("Fang!Sales#2026x")
     for typo in ("Mgr!Branch#2026y", "Typed!Into#Username1"):
@@ -180,8 +179,7 @@ def test_disable_and_reset_rolled_back_when_their_audit_entry_fails(
     rows = dict(admin.db.execute("SELECT username, active + 2 * must_change_password FROM staff").fetchall())
     assert rows["lina"] == 1 and rows["zhangwei"] == 1  # still active, no forced change
     for role in (Role.MANAGER, Role.AGENT):  # the old passwords still work
-        ctx = branch.context()
-        sign_in(ctx, *branch.users[role])
+        ctx = sign_in(branch.context(), *branch.users[role])
         ctx.close()
 
 
@@ -226,20 +224,19 @@ def test_pseudonym_key_differs_per_branch(
     from tests.support.client_access import grant_client_access
 
     other = build_context(tmp_path / "other-branch")
-    init_branch(
+    other = init_branch(
         other,
         BranchDetails("SZ002", "深圳福田店"),
         admin_username=ADMIN[0],
         admin_display_name="IT",
         admin_password=ADMIN[1],
         kdf=FAST_KDF,
-    )
+    ).signed_in
     manager = ("other.mgr", "Mgr!Other#2026xy")
     add_staff(other, manager[0], "店长", Role.MANAGER, password=manager[1], must_change=False)
     other.close()
     grant_client_access(lambda: build_context(tmp_path / "other-branch"), manager)
-    other = build_context(tmp_path / "other-branch")
-    sign_in(other, *manager)
+    other = sign_in(build_context(tmp_path / "other-branch"), *manager)
     assert pseudonym(other, "13800138000") != pseudonym(signed_in(Role.AGENT), "13800138000")
     other.close()
 

@@ -58,8 +58,7 @@ def test_the_witness_follows_the_chain_head(branch: Branch, signed_in: Callable[
 
 def test_a_witness_that_trails_the_log_is_accepted_and_caught_up(branch: Branch) -> None:
     """A crash after a commit, before the witness was written: the log is ahead, nothing is wrong."""
-    ctx = branch.context()
-    sign_in(ctx, *ADMIN)
+    ctx = sign_in(branch.context(), *ADMIN)
     earlier = head(ctx)
     assert earlier is not None
     for n in range(3):
@@ -68,8 +67,7 @@ def test_a_witness_that_trails_the_log_is_accepted_and_caught_up(branch: Branch)
     sign_out(ctx)
     WitnessKeyring(branch.ctx.require_config().branch_id).write(earlier)  # as if the last writes were lost
 
-    again = branch.context()
-    sign_in(again, *ADMIN)
+    again = sign_in(branch.context(), *ADMIN)
     assert again.session is not None and again.session.notices == []
     result = audit_review.verify(again)
     assert result.ok and result.witness.state in (WitnessState.AHEAD, WitnessState.MATCHES)
@@ -80,8 +78,7 @@ def test_a_witness_that_trails_the_log_is_accepted_and_caught_up(branch: Branch)
 def test_a_witness_edited_by_hand_counts_as_missing(branch: Branch) -> None:
     config = branch.ctx.require_config()
     keyring.set_password(SERVICE, entry_name(config.branch_id), "999999:not-a-hash")
-    ctx = branch.context()
-    sign_in(ctx, *ADMIN)
+    ctx = sign_in(branch.context(), *ADMIN)
     assert ctx.session is not None and [w.code for w in ctx.session.notices] == ["audit_witness_missing"]
     sign_out(ctx)
     assert stored_witness(branch) is not None
@@ -89,7 +86,7 @@ def test_a_witness_edited_by_hand_counts_as_missing(branch: Branch) -> None:
 
 def test_without_a_keyring_rollback_is_said_to_be_undetectable(data_dir: Path) -> None:
     ctx = build_context(data_dir)
-    init_branch(
+    ctx = init_branch(
         ctx,
         BranchDetails("SZ009", "深圳宝安店", "示例地产经纪有限公司", "400-000-0000"),
         admin_username=ADMIN[0],
@@ -97,10 +94,9 @@ def test_without_a_keyring_rollback_is_said_to_be_undetectable(data_dir: Path) -
         admin_password=ADMIN[1],
         use_keyring=False,
         kdf=FAST_KDF,
-    )
+    ).signed_in
     sign_out(ctx)
-    ctx = build_context(data_dir)
-    sign_in(ctx, *ADMIN)
+    ctx = sign_in(build_context(data_dir), *ADMIN)
     assert ctx.session is not None and ctx.session.notices == []
     result = audit_review.verify(ctx)
     assert result.ok and result.witness.state is WitnessState.UNAVAILABLE

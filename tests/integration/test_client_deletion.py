@@ -95,7 +95,7 @@ def secrets_of_the_client() -> list[bytes]:
 
 
 def audit_rows(ctx: AppContext, action: str) -> list[tuple[str, str, str, str, str]]:
-    _, db = ctx.require_session()
+    db = ctx.db
     return db.execute(
         "SELECT actor_username, target_id, outcome, reason, details FROM audit_log WHERE action = ? "
         "ORDER BY seq",
@@ -127,7 +127,7 @@ def test_deletion_leaves_nothing_in_decrypted_pages_wal_or_data_directory(
 ) -> None:
     manager, agent = signed_in(Role.MANAGER), signed_in(Role.AGENT)
     client_id = make_client(manager, agent)
-    _, db = manager.require_session()
+    db = manager.db
     db.checkpoint()
     before = decrypted_dump(branch, manager)
     assert all(secret in before for secret in secrets_of_the_client())  # the helper sees them
@@ -167,7 +167,7 @@ def test_record_and_audit_entry_hold_only_a_pseudonym(branch: Branch, signed_in:
     manager, agent = signed_in(Role.MANAGER), signed_in(Role.AGENT)
     client_id = make_client(manager, agent)
     destroyed = delete_client(manager, client_id, "consent_withdrawn", approved_by_username="lina")
-    _, db = manager.require_session()
+    db = manager.db
     row = db.execute("SELECT * FROM destruction_records WHERE id = ?", (destroyed.id,)).fetchone()
     text = json.dumps(row, ensure_ascii=False)
     assert destroyed.client_pseudonym.startswith("hmac:")
@@ -191,7 +191,7 @@ def test_only_managers_may_delete_and_refusals_are_audited(signed_in: SignIn, ro
     other = agent if role is Role.AGENT else signed_in(role)
     with pytest.raises(PermissionDenied):
         delete_client(other, client_id, DeletionReason.DELETION_REQUEST)
-    _, db = other.require_session()
+    db = other.db
     refused = db.execute(
         "SELECT actor_username, outcome, target_id FROM audit_log WHERE action = 'access.denied' "
         "ORDER BY seq DESC LIMIT 1"

@@ -26,7 +26,7 @@ NOTE = "签约失败，客户明确表示不再购房"
 
 
 def _records(ctx: AppContext) -> list[tuple[str, str]]:
-    _, db = ctx.require_session()
+    db = ctx.db
     return db.execute("SELECT reason, request_reference FROM destruction_records ORDER BY id").fetchall()
 
 
@@ -88,7 +88,7 @@ def test_only_managers_may_destroy_even_calling_the_service_directly(signed_in: 
     with pytest.raises(PermissionDenied) as refused:
         destroy_client(other, client_id, "purpose_achieved", NOTE)
     assert "删除客户个人信息" in refused.value.zh
-    _, db = other.require_session()
+    db = other.db
     denied = db.execute(
         "SELECT actor_username, outcome, target_id FROM audit_log WHERE action = 'access.denied' "
         "ORDER BY seq DESC LIMIT 1"

@@ -33,7 +33,7 @@ OTHER_AGENT = ("lisi", "Agt!Other#2026xy")
 
 
 def entries(ctx: AppContext, action: str) -> list[tuple[str, str, str, str]]:
-    _, db = ctx.require_session()
+    db = ctx.db
     return db.execute(
         "SELECT actor_username, target_id, outcome, details FROM audit_log WHERE action = ? ORDER BY seq",
         (action,),
@@ -43,8 +43,7 @@ def entries(ctx: AppContext, action: str) -> list[tuple[str, str, str, str]]:
 @pytest.fixture
 def other(branch: Branch, signed_in: SignIn) -> Iterator[AppContext]:
     add_confirmed_staff(branch, OTHER_AGENT, "李四")
-    ctx = branch.context()
-    sign_in(ctx, *OTHER_AGENT)
+    ctx = sign_in(branch.context(), *OTHER_AGENT)
     yield ctx
     ctx.close()
 
@@ -98,7 +97,7 @@ def test_it_admin_and_auditor_never_read_client_data(signed_in: SignIn, role: Ro
     for read in (count_clients, list_clients, lambda c: get_client(c, client.id)):
         with pytest.raises(PermissionDenied):
             read(ctx)
-    denied = [row for row in entries(ctx, "access.denied") if row[0] == ctx.require_session()[0].username]
+    denied = [row for row in entries(ctx, "access.denied") if row[0] == ctx.session.username]
     assert [row[1] for row in denied] == ["client.view_own"] * 3
     assert not entries(ctx, "client.view")
 

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from desktop_app.domain.branch_time import utc_timestamp
 from desktop_app.domain.client_record import ClientDraft
 from desktop_app.domain.roles import Role
 from desktop_app.services.client_directory import count_clients, list_clients
@@ -18,7 +19,6 @@ from desktop_app.services.client_intake import create_client
 from desktop_app.services.client_search import search_clients
 from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
-from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.client_repository import NO_FILTER, ClientFilter
 from tests.conftest import Branch
 from tests.support.client_access import add_confirmed_staff
@@ -43,7 +43,7 @@ class Office:
     ids: dict[str, int]
 
     def staff_id(self, ctx: AppContext) -> int:
-        return ctx.require_session()[0].staff_id
+        return ctx.session.staff_id
 
 
 @pytest.fixture
@@ -58,8 +58,7 @@ def office(branch: Branch, signed_in: SignIn) -> Iterator[Office]:
     王芳  manager  contract  A     referral  2027-01-01
     """
     add_confirmed_staff(branch, OTHER_AGENT, "李四")
-    other = branch.context()
-    sign_in(other, *OTHER_AGENT)
+    other = sign_in(branch.context(), *OTHER_AGENT)
     manager, agent = signed_in(Role.MANAGER), signed_in(Role.AGENT)
     rows = [
         (agent, "张伟", "13812340001", "lead", "A", "walk_in", 5),

@@ -25,7 +25,7 @@ OTHER_AGENT = ("lisi", "Agt!Other#2026xy")
 
 
 def entries(ctx: AppContext, action: str) -> list[tuple[str, str, str, str]]:
-    _, db = ctx.require_session()
+    db = ctx.db
     return db.execute(
         "SELECT actor_username, target_id, outcome, details FROM audit_log WHERE action = ? ORDER BY seq",
         (action,),
@@ -35,8 +35,7 @@ def entries(ctx: AppContext, action: str) -> list[tuple[str, str, str, str]]:
 @pytest.fixture
 def other(branch: Branch, signed_in: SignIn) -> Iterator[AppContext]:
     add_confirmed_staff(branch, OTHER_AGENT, "李四")
-    ctx = branch.context()
-    sign_in(ctx, *OTHER_AGENT)
+    ctx = sign_in(branch.context(), *OTHER_AGENT)
     yield ctx
     ctx.close()
 
@@ -111,7 +110,7 @@ def test_deleting_a_client_removes_its_followups(signed_in: SignIn) -> None:
     agent = signed_in(Role.AGENT)
     client = create_client(agent, ClientDraft(name="张伟", phone="13812345678"))
     add_followup(agent, client.id, "call", "回访", at=at(3))
-    _, db = agent.require_session()
+    db = agent.db
     with db.transaction():
         db.execute("DELETE FROM clients WHERE id = ?", (client.id,))
     assert db.execute("SELECT count(*) FROM client_followups").fetchone()[0] == 0
@@ -120,7 +119,7 @@ def test_deleting_a_client_removes_its_followups(signed_in: SignIn) -> None:
 def test_a_failing_audit_write_saves_no_followup_and_shows_nothing(signed_in: SignIn) -> None:
     agent = signed_in(Role.AGENT)
     client = create_client(agent, ClientDraft(name="张伟", phone="13812345678"))
-    _, db = agent.require_session()
+    db = agent.db
     db.execute(
         "CREATE TRIGGER audit_down BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit down'); END"
     )

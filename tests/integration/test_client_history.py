@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from desktop_app.domain.branch_time import utc_timestamp
 from desktop_app.domain.client_record import ClientDraft, FollowupKind
 from desktop_app.domain.errors import PermissionDenied
 from desktop_app.domain.roles import Role
@@ -24,7 +25,6 @@ from desktop_app.services.client_intake import create_client, update_client
 from desktop_app.services.client_requests import complete_correction, register_request
 from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
-from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.client_repository import ClientRepository
 from tests.conftest import Branch, Clock
 from tests.support.client_access import add_confirmed_staff
@@ -34,7 +34,7 @@ OTHER_AGENT = ("lisi", "Agt!Other#2026xy")
 
 
 def audit(ctx: AppContext, action: str) -> list[tuple[str, str, str, dict[str, object]]]:
-    _, db = ctx.require_session()
+    db = ctx.db
     rows = db.execute(
         "SELECT actor_username, target_id, outcome, details FROM audit_log WHERE action = ? ORDER BY seq",
         (action,),
@@ -45,8 +45,7 @@ def audit(ctx: AppContext, action: str) -> list[tuple[str, str, str, dict[str, o
 @pytest.fixture
 def other(branch: Branch, signed_in: SignIn) -> Iterator[AppContext]:
     add_confirmed_staff(branch, OTHER_AGENT, "李四")
-    ctx = branch.context()
-    sign_in(ctx, *OTHER_AGENT)
+    ctx = sign_in(branch.context(), *OTHER_AGENT)
     yield ctx
     ctx.close()
 
@@ -122,7 +121,7 @@ def test_it_admin_and_auditor_cannot_read_any_history(signed_in: SignIn, role: R
 def test_storage_only_records_have_no_readable_history(signed_in: SignIn, clock: Clock) -> None:
     manager = signed_in(Role.MANAGER)
     client = create_client(manager, ClientDraft(name="张伟", phone="13812345678"))
-    _, db = manager.require_session()
+    db = manager.db
     with db.transaction():
         ClientRepository(db).set_storage_only(client.id, now=utc_timestamp(clock()))
     with pytest.raises(StorageOnly):

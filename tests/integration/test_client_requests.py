@@ -60,7 +60,7 @@ def _today(ctx: AppContext) -> date:
 
 
 def _audit(ctx: AppContext, action: str) -> list[tuple[str, str, str, str, dict[str, object]]]:
-    _, db = ctx.require_session()
+    db = ctx.db
     rows = db.execute(
         "SELECT actor_username, target_id, outcome, reason, details FROM audit_log WHERE action = ? ORDER BY seq",
         (action,),
@@ -247,7 +247,7 @@ def test_correction_goes_through_update_client_with_history_and_audit(people, tm
         2
     ] == "success"  # not the stage: refused before
     assert correct[4]["fields"] == ["full_name", "phone_e164"]
-    _, db = manager.require_session()
+    db = manager.db
     (history,) = db.execute(
         "SELECT fields, request_id FROM client_changes WHERE client_id = ?", (client_id,)
     ).fetchall()
@@ -277,7 +277,7 @@ def test_deletion_of_a_lead_destroys_it_and_blanks_the_description(people) -> No
     record_id = entry[4]["destruction_record"]
     assert entry[4]["destroyed"] is True and f"destruction record {record_id}" in done.outcome
     assert get_destruction_record(manager, int(record_id)).request_reference == f"REQ-{view.id}"  # type: ignore[call-overload]
-    _, db = manager.require_session()
+    db = manager.db
     assert not db.execute("SELECT 1 FROM client_requests WHERE description LIKE ?", (f"%{NAME}%",)).fetchall()
     with pytest.raises(RequestClosed):
         complete_deletion(manager, view.id)

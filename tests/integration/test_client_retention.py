@@ -74,7 +74,7 @@ def queue_ids(ctx: AppContext) -> list[int]:
 
 
 def audit(ctx: AppContext, action: str) -> list[tuple[str, str, str, str, dict[str, object]]]:
-    _, db = ctx.require_session()
+    db = ctx.db
     rows = db.execute(
         "SELECT actor_username, target_id, outcome, reason, details FROM audit_log WHERE action = ? "
         "ORDER BY seq",
@@ -85,7 +85,7 @@ def audit(ctx: AppContext, action: str) -> list[tuple[str, str, str, str, dict[s
 
 def client_rows(ctx: AppContext, client_id: int) -> tuple[int, int, int]:
     """(clients, follow-ups, search-index rows) left for ``client_id``."""
-    _, db = ctx.require_session()
+    db = ctx.db
     return (
         db.execute("SELECT count(*) FROM clients WHERE id = ?", (client_id,)).fetchone()[0],
         db.execute("SELECT count(*) FROM client_followups WHERE client_id = ?", (client_id,)).fetchone()[0],
@@ -186,7 +186,7 @@ def test_approval_destroys_exactly_the_chosen_clients_as_one_batch_with_one_cert
         assert client_rows(manager, gone) == (0, 0, 0)
     assert client_rows(manager, c)[0] == client_rows(manager, d)[0] == 1
     assert queue_ids(manager) == [c]
-    _, db = manager.require_session()
+    db = manager.db
     assert db.execute("SELECT count(*) FROM destruction_records").fetchone() == (3,)
     deletes = audit(manager, "client.delete")
     assert sorted(int(e[1]) for e in deletes) == sorted([a, b, held])
@@ -263,7 +263,7 @@ def test_approving_a_client_that_is_no_longer_due_destroys_nothing(signed_in: Si
         assert "未销毁任何客户" in refused.value.zh
     for kept in (a, b, d):
         assert client_rows(manager, kept)[0] == 1
-    _, db = manager.require_session()
+    db = manager.db
     assert db.execute("SELECT count(*) FROM destruction_records").fetchone() == (0,)
     assert audit(manager, "client.delete") == []
     failures = audit(manager, "retention.approve")
@@ -302,7 +302,7 @@ def test_only_managers_may_review_or_approve(signed_in: SignIn, clock: Clock, ro
 def test_the_sql_prefilter_keeps_every_client_the_rule_says_is_due(signed_in: SignIn, clock: Clock) -> None:
     """Against the domain rule applied to every record, on dates around month ends and leap days."""
     manager = signed_in(Role.MANAGER)
-    _, db = manager.require_session()
+    db = manager.db
     repo = ClientRepository(db)
     rng = random.Random(20270115)
     days = [date(2027, 1, 31), date(2027, 2, 28), date(2028, 2, 29), date(2027, 3, 31), date(2027, 8, 31)]

@@ -34,7 +34,7 @@ MINUTE = 60.0
 
 
 def audit_rows(ctx: AppContext, action: str) -> list[tuple[str, str, str, str, str, dict[str, object]]]:
-    _, db = ctx.require_session()
+    db = ctx.db
     rows = db.execute(
         "SELECT actor_username, actor_role, target_id, outcome, reason, details FROM audit_log "
         "WHERE action = ? ORDER BY seq",
@@ -44,7 +44,7 @@ def audit_rows(ctx: AppContext, action: str) -> list[tuple[str, str, str, str, s
 
 
 def audit_text(ctx: AppContext) -> str:
-    _, db = ctx.require_session()
+    db = ctx.db
     return "\n".join(repr(row) for row in db.execute("SELECT * FROM audit_log"))
 
 
@@ -70,8 +70,7 @@ def full_client(ctx: AppContext) -> ClientRecord:
 @pytest.fixture
 def other(branch: Branch, signed_in: SignIn) -> Iterator[AppContext]:
     add_confirmed_staff(branch, OTHER_AGENT, "李四")
-    ctx = branch.context()
-    sign_in(ctx, *OTHER_AGENT)
+    ctx = sign_in(branch.context(), *OTHER_AGENT)
     yield ctx
     ctx.close()
 
@@ -200,10 +199,10 @@ def test_a_manager_override_lifts_the_block_for_one_window(
     with pytest.raises(BulkRevealBlocked):
         reveal_field(agent, client.id, "phone", "客户核对")
     manager_name, manager_password = branch.users[Role.MANAGER]
-    session_before = agent.require_session()[0]
+    session_before = agent.session
     expires = allow_bulk_reveals(agent, manager_name, manager_password, "zhangwei")
     assert expires == clock() + 10 * MINUTE
-    assert agent.require_session()[0] is session_before and session_before.username == "zhangwei"
+    assert agent.session is session_before and session_before.username == "zhangwei"
     override = audit_rows(agent, "client.reveal_override")
     assert [(r[0], r[1], r[2], r[3]) for r in override] == [("lina", "manager", "zhangwei", "success")]
     assert override[0][5]["for_username"] == "zhangwei"

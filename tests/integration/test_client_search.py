@@ -31,13 +31,13 @@ def ids(ctx: AppContext, text: str) -> set[int]:
 
 
 def search_entries(ctx: AppContext) -> list[str]:
-    _, db = ctx.require_session()
+    db = ctx.db
     rows = db.execute("SELECT details FROM audit_log WHERE action = 'client.search' ORDER BY seq")
     return [str(r[0]) for r in rows]
 
 
 def audit_text(ctx: AppContext) -> str:
-    _, db = ctx.require_session()
+    db = ctx.db
     rows = db.execute("SELECT action, target_type, target_id, reason, details FROM audit_log").fetchall()
     return "\n".join(" ".join(str(c) for c in row) for row in rows)
 
@@ -50,8 +50,7 @@ def agent(signed_in: SignIn) -> AppContext:
 @pytest.fixture
 def other_agent(branch: Branch, signed_in: SignIn) -> AppContext:
     add_confirmed_staff(branch, OTHER_AGENT, "李四")
-    ctx = branch.context()
-    sign_in(ctx, *OTHER_AGENT)
+    ctx = sign_in(branch.context(), *OTHER_AGENT)
     return ctx
 
 
@@ -101,7 +100,7 @@ def test_full_id_number_is_found_exactly(agent: AppContext) -> None:
     assert ids(agent, "1101 0519 9003 0712 39") == {client.id}
     assert ids(agent, RESIDENT_ID[:16]) == set() and ids(agent, RESIDENT_ID[:17]) == set()
     assert ids(agent, RESIDENT_ID[:-1] + "0") == set()  # bad check character: nothing looked up
-    _, db = agent.require_session()
+    db = agent.db
     stored = {r[0] for r in db.execute("SELECT tokens FROM client_search")}
     assert not any(RESIDENT_ID in t or "19900307" in t for t in stored)  # ID number never indexed
 
@@ -126,7 +125,7 @@ def test_manager_finds_every_client_most_recent_contact_first(
 ) -> None:
     first = create_client(agent, ClientDraft(name="张伟", phone=PHONE)).id
     second = create_client(other_agent, ClientDraft(name="张芳", phone="13987654321")).id
-    _, db = agent.require_session()
+    db = agent.db
     repo = ClientRepository(db)
     repo.note_contact(first, "2026-01-02T00:00:00Z")
     repo.note_contact(second, "2026-01-03T00:00:00Z")
@@ -156,7 +155,7 @@ def test_updates_re_index_the_client(agent: AppContext) -> None:
 
 def test_deleting_a_client_drops_its_index_row(agent: AppContext) -> None:
     client = create_client(agent, ClientDraft(name="张伟", phone=PHONE)).id
-    _, db = agent.require_session()
+    db = agent.db
     with db.transaction():
         db.execute("DELETE FROM clients WHERE id = ?", (client,))
     assert db.execute("SELECT count(*) FROM client_search").fetchone()[0] == 0

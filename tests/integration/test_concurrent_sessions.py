@@ -15,6 +15,7 @@ from desktop_app.services import client_directory, key_rotation, sign_in, staff_
 from desktop_app.services.context import AppContext
 from desktop_app.store.database import DatabaseKeyChanged
 from tests.conftest import ADMIN, Branch
+from tests.support.contexts import context_of
 
 
 def test_an_open_session_follows_a_rekey_by_it(signed_in: Callable[[Role], AppContext]) -> None:
@@ -46,13 +47,13 @@ def test_recovery_lifts_the_admin_lockout(branch: Branch) -> None:
     ctx = branch.context()
     for _ in range(ctx.policy.lockout_attempts - 1):
         with pytest.raises(WrongCredentials):
-            sign_in.sign_in(ctx, ADMIN[0], "not-the-password")
+            ctx = sign_in.sign_in(context_of(ctx), ADMIN[0], "not-the-password")
     with pytest.raises(AccountLocked):
-        sign_in.sign_in(ctx, ADMIN[0], "not-the-password")
+        ctx = sign_in.sign_in(context_of(ctx), ADMIN[0], "not-the-password")
 
     result = key_rotation.recover_access(branch.context(), branch.recovery_code, ADMIN[0])
 
-    fresh = branch.context()
-    session = sign_in.sign_in(fresh, ADMIN[0], result.temporary_password)
+    fresh = sign_in.sign_in(branch.context(), ADMIN[0], result.temporary_password)
+    session = fresh.session
     assert session.must_change_password
     sign_in.sign_out(fresh)

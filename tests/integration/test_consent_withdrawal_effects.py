@@ -40,7 +40,7 @@ def test_a_kept_id_number_is_not_found_by_an_id_search(signed_in: SignIn) -> Non
 
     withdraw_consent(agent, client_id, "sensitive_data")
 
-    _, db = agent.require_session()
+    db = agent.db
     kept = ClientRepository(db).get(client_id)
     assert kept is not None and kept.values.id_number == RESIDENT_ID  # kept for the legal hold
     assert search_clients(agent, RESIDENT_ID) == []
@@ -52,7 +52,7 @@ def test_erasing_withdrawn_data_does_not_restart_the_retention_period(
 ) -> None:
     agent = signed_in(Role.AGENT)
     client_id = _buyer(agent)
-    _, db = agent.require_session()
+    db = agent.db
     before = ClientRepository(db).get(client_id)
     assert before is not None
 

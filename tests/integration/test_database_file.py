@@ -58,8 +58,7 @@ def assert_no_plaintext(root: Path) -> None:
 def test_no_plaintext_in_the_data_directory(branch: Branch, signed_in: Callable[[Role], AppContext]) -> None:
     admin = signed_in(Role.IT_ADMIN)
     add_probe(admin)
-    probe = branch.context()
-    sign_in(probe, PROBE_USER, PROBE_PASSWORD)
+    probe = sign_in(branch.context(), PROBE_USER, PROBE_PASSWORD)
     assert probe.session is not None and probe.session.display_name == DISPLAY_NAME  # it was written
     with pytest.raises(WrongCredentials):  # writes signin-state.json too
         sign_in(branch.context(), PROBE_USER, "wrong")

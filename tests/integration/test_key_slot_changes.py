@@ -143,8 +143,7 @@ def test_a_failed_commit_leaves_the_old_password_working(
             sign_in.change_password(ctx, old_password, "Brand!New#Pass2027")
 
     assert not ctx.paths.key_slots_staged.exists()
-    fresh = branch.context()
-    sign_in.sign_in(fresh, username, old_password)  # still the old password
+    fresh = sign_in.sign_in(branch.context(), username, old_password)  # still the old password
     assert fresh.db is not None
     assert not [e for e in AuditRepository(fresh.db).iter_all() if e.action == "auth.password_changed"]
     sign_in.sign_out(fresh)

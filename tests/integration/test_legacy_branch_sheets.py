@@ -75,7 +75,7 @@ def _xls(path: Path, title: str, rows: Sequence[Sequence[object]]) -> Path:
 
 
 def _stored(ctx: AppContext) -> dict[str, tuple[str, str | None, str | None, str | None, str | None]]:
-    _, db = ctx.require_session()
+    db = ctx.db
     rows = db.execute(
         "SELECT full_name, phone_e164, province, city, district, address_detail FROM client_data.clients"
     ).fetchall()
@@ -129,7 +129,7 @@ def test_every_problem_of_a_legacy_row_is_named(signed_in: SignIn, tmp_path: Pat
     assert {problem.field for problem in by_row[7].problems} == {"phone", "address"}
     assert [problem.reason for problem in by_row[8].problems] == ["holds_id_number"]
     assert "身份证" in by_row[8].reasons_zh and "ID number" in by_row[8].reasons_en
-    _, db = manager.require_session()
+    db = manager.db
     tables = db.execute("SELECT name FROM client_data.sqlite_master WHERE type = 'table'").fetchall()
     for (table,) in tables:
         dump = db.execute(f'SELECT * FROM client_data."{table}"').fetchall()

@@ -15,6 +15,7 @@ from desktop_app.services.staff_accounts import reset_password
 from desktop_app.store.audit_repository import AuditRepository
 from tests.conftest import Branch, Clock
 from tests.support.branch_settings import save_branch_settings
+from tests.support.contexts import context_of
 
 NEW = "Fresh!Start#2027q"
 DAY = 86400
@@ -23,7 +24,7 @@ DAY = 86400
 def can_sign_in(branch: Branch, username: str, password: str) -> bool:
     ctx = branch.context()
     try:
-        sign_in(ctx, username, password)
+        ctx = sign_in(context_of(ctx), username, password)
     except WrongCredentials:
         return False
     ctx.close()
@@ -90,31 +91,31 @@ def test_same_password_refused(branch: Branch, signed_in: Callable[[Role], AppCo
 
 def test_changing_clears_the_forced_change(branch: Branch, signed_in: Callable[[Role], AppContext]) -> None:
     temporary = reset_password(signed_in(Role.IT_ADMIN), "zhangwei")
-    ctx = branch.context()
-    session = sign_in(ctx, "zhangwei", temporary)
+    ctx = sign_in(branch.context(), "zhangwei", temporary)
+    session = ctx.session
     assert session.must_change_password
     change_password(ctx, temporary, NEW)
     assert not session.must_change_password
     ctx.close()
-    again = branch.context()
-    assert not sign_in(again, "zhangwei", NEW).must_change_password
+    again = sign_in(branch.context(), "zhangwei", NEW)
+    assert not again.session.must_change_password
     again.close()
 
 
 def test_password_expires_after_90_days(branch: Branch, clock: Clock) -> None:
     clock.advance(90 * DAY - 60)
-    ctx = branch.context()
-    assert not sign_in(ctx, *branch.users[Role.AGENT]).must_change_password
+    ctx = sign_in(branch.context(), *branch.users[Role.AGENT])
+    assert not ctx.session.must_change_password
     ctx.close()
     clock.advance(2 * 60)
-    ctx = branch.context()
-    session = sign_in(ctx, *branch.users[Role.AGENT])
+    ctx = sign_in(branch.context(), *branch.users[Role.AGENT])
+    session = ctx.session
     assert session.must_change_password
     change_password(ctx, branch.users[Role.AGENT][1], NEW)
     assert not session.must_change_password
     ctx.close()
-    ctx = branch.context()
-    assert not sign_in(ctx, "zhangwei", NEW).must_change_password  # the clock restarted at the change
+    ctx = sign_in(branch.context(), "zhangwei", NEW)
+    assert not ctx.session.must_change_password  # the clock restarted at the change
     ctx.close()
 
 
@@ -122,8 +123,8 @@ def test_zero_max_age_disables_expiry(branch: Branch, clock: Clock) -> None:
     config = branch.ctx.require_config()
     save_branch_settings(branch.ctx, dataclasses.replace(config, security={"password_max_age_days": 0}))
     clock.advance(1000 * DAY)
-    ctx = branch.context()
-    assert not sign_in(ctx, *branch.users[Role.AGENT]).must_change_password
+    ctx = sign_in(branch.context(), *branch.users[Role.AGENT])
+    assert not ctx.session.must_change_password
     ctx.close()
 
 
@@ -131,6 +132,6 @@ def test_shorter_max_age_from_config(branch: Branch, clock: Clock) -> None:
     config = branch.ctx.require_config()
     save_branch_settings(branch.ctx, dataclasses.replace(config, security={"password_max_age_days": 30}))
     clock.advance(31 * DAY)
-    ctx = branch.context()
-    assert sign_in(ctx, *branch.users[Role.AGENT]).must_change_password
+    ctx = sign_in(branch.context(), *branch.users[Role.AGENT])
+    assert ctx.session.must_change_password
     ctx.close()

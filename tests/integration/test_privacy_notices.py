@@ -46,7 +46,7 @@ def set_hq(branch: Branch, name: str = "示例地产集团总部", contact: str 
 
 
 def audit(ctx: AppContext, action: str) -> list[object]:
-    _, db = ctx.require_session()
+    db = ctx.db
     return [e for e in AuditRepository(db).iter_all() if e.action == action]
 
 
@@ -140,7 +140,7 @@ def test_a_published_version_id_or_text_cannot_be_published_again(
 def test_published_versions_are_immutable_in_the_database(signed_in: SignedIn) -> None:
     manager = signed_in(Role.MANAGER)
     notices.current_notice(manager)
-    _, db = manager.require_session()
+    db = manager.db
     for sql in (
         "UPDATE notice_versions SET content = 'changed'",
         "UPDATE notice_versions SET content_hash = 'x'",
@@ -206,7 +206,7 @@ def test_rendered_notice_uses_the_requested_language(branch: Branch, signed_in: 
 def test_a_stored_version_whose_text_was_altered_is_reported(signed_in: SignedIn) -> None:
     manager = signed_in(Role.MANAGER)
     notices.current_notice(manager)
-    _, db = manager.require_session()
+    db = manager.db
     db.execute("DROP TRIGGER notice_versions_no_update")  # an attacker with the key
     db.execute("UPDATE notice_versions SET content = replace(content, '自愿', '强制')")
     with pytest.raises(notices.StoredNoticeDamaged):
@@ -215,6 +215,9 @@ def test_a_stored_version_whose_text_was_altered_is_reported(signed_in: SignedIn
 
 def test_signed_out_contexts_are_refused(branch: Branch) -> None:
     from desktop_app.services.context import NotSignedIn
+    from desktop_app.services.sign_in import sign_in, sign_out
 
+    me = sign_in(branch.context(), *branch.users[Role.MANAGER])
+    sign_out(me)
     with pytest.raises(NotSignedIn):
-        notices.current_notice(branch.context())
+        notices.current_notice(me)

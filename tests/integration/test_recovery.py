@@ -35,8 +35,8 @@ def test_recovery_gives_the_admin_a_temporary_password(branch: Branch) -> None:
     assert check_password(result.temporary_password, ADMIN[0], SecurityPolicy(), common_passwords()) == []
     with pytest.raises(WrongCredentials):
         sign_in(branch.context(), *ADMIN)  # the old password is replaced
-    ctx = branch.context()
-    session = sign_in(ctx, ADMIN[0], result.temporary_password)
+    ctx = sign_in(branch.context(), ADMIN[0], result.temporary_password)
+    session = ctx.session
     assert session.must_change_password
     change_password(ctx, result.temporary_password, "Brand!New#Admin27")
     assert ctx.db is not None
@@ -47,8 +47,7 @@ def test_recovery_gives_the_admin_a_temporary_password(branch: Branch) -> None:
     assert audit_review.verify(ctx).ok
     ctx.close()
     for role in (Role.MANAGER, Role.AGENT, Role.AUDITOR):  # nobody else is affected
-        other = branch.context()
-        sign_in(other, *branch.users[role])
+        other = sign_in(branch.context(), *branch.users[role])
         other.close()
 
 
@@ -107,8 +106,7 @@ def test_recovery_with_the_device_secret_gone(
     assert new_secret and new_secret != old_secret
     assert set(slots(branch)) == {ADMIN[0], "__recovery__"}
 
-    admin = branch.context()
-    sign_in(admin, ADMIN[0], result.temporary_password)
+    admin = sign_in(branch.context(), ADMIN[0], result.temporary_password)
     assert admin.db is not None
     used = [e for e in AuditRepository(admin.db).iter_all() if e.action == "keys.recovery_used"][-1]
     assert used.details == {"device_secret_replaced": True, "slots_removed": 4}
@@ -117,8 +115,8 @@ def test_recovery_with_the_device_secret_gone(
         with pytest.raises(WrongCredentials):
             sign_in(branch.context(), username, password)
         temporary = reset_password(admin, username)
-        ctx = branch.context()
-        assert sign_in(ctx, username, temporary).must_change_password
+        ctx = sign_in(branch.context(), username, temporary)
+        assert ctx.session.must_change_password
         ctx.close()
     assert audit_review.verify(admin).ok
     admin.close()
@@ -133,6 +131,5 @@ def test_recovery_re_enables_a_disabled_admin(
         admin.db.execute("UPDATE staff SET active = 0 WHERE username = ?", (ADMIN[0],))
     admin.close()
     result = recover_access(branch.context(), branch.recovery_code, ADMIN[0])
-    ctx = branch.context()
-    sign_in(ctx, ADMIN[0], result.temporary_password)
+    ctx = sign_in(branch.context(), ADMIN[0], result.temporary_password)
     ctx.close()

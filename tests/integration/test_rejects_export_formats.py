@@ -22,7 +22,7 @@ SignIn = Callable[[Role], AppContext]
 
 
 def _exports(ctx: AppContext) -> list[dict[str, object]]:
-    _, db = ctx.require_session()
+    db = ctx.db
     rows = db.execute(
         "SELECT details FROM audit_log WHERE action = 'client.import.rejects_export' ORDER BY seq"
     ).fetchall()
@@ -75,7 +75,7 @@ def test_a_fixed_rejects_workbook_imports_again_with_the_quotes_taken_off(
     workbook.save(tmp_path / "fixed.xlsx")
     again = import_clients(agent, tmp_path / "fixed.xlsx")
     assert again.imported == 1 and not again.rejected
-    _, db = agent.require_session()
+    db = agent.db
     assert db.execute("SELECT full_name, phone_e164, notes FROM clients").fetchall() == [
         ("欧阳娜娜", "+8613800138000", "-急")
     ]

@@ -29,8 +29,9 @@ import sys
 from desktop_app.services.context import build_context
 from desktop_app.services.key_rotation import rotate_database_key
 from desktop_app.services.sign_in import sign_in
+from tests.support.contexts import context_of
 ctx = build_context(sys.argv[1], clock=lambda: float(sys.argv[4]))  # the test's clock: time order holds
-sign_in(ctx, sys.argv[2], sys.argv[3])
+ctx = sign_in(context_of(ctx), sys.argv[2], sys.argv[3])
 rotate_database_key(ctx)
 ctx.close()
 """
@@ -42,8 +43,7 @@ def fingerprint(branch: Branch) -> str:
 
 def sign_in_everyone(branch: Branch) -> None:
     for username, password in branch.users.values():
-        ctx = branch.context()
-        sign_in(ctx, username, password)
+        ctx = sign_in(branch.context(), username, password)
         sign_out(ctx)
 
 
@@ -85,8 +85,7 @@ def test_recovery_code_still_works_after_rotation(
     rotate_database_key(admin)
     sign_out(admin)
     result = recover_access(branch.context(), branch.recovery_code, ADMIN[0])
-    ctx = branch.context()
-    sign_in(ctx, ADMIN[0], result.temporary_password)
+    ctx = sign_in(branch.context(), ADMIN[0], result.temporary_password)
     ctx.close()
 
 
@@ -139,8 +138,7 @@ def test_crash_during_rotation(branch: Branch, point: str) -> None:
         assert read_staff_independently(paths.database, old_key).returncode != 0
     assert staff_rows(read_staff_independently(paths.database, key)) == before
 
-    ctx = branch.context()
-    sign_in(ctx, *ADMIN)
+    ctx = sign_in(branch.context(), *ADMIN)
     assert {m.username for m in list_staff(ctx)} == {u for u, _ in branch.users.values()}
     assert audit_review.verify(ctx).ok
     assert ctx.db is not None

@@ -17,7 +17,7 @@ from desktop_app.store.audit_repository import AuditRepository
 
 
 def _audit_text(ctx: AppContext) -> str:
-    _, db = ctx.require_session()
+    db = ctx.db
     return "\n".join(repr(entry) for entry in AuditRepository(db).iter_all())
 
 

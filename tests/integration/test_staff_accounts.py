@@ -56,8 +56,8 @@ def test_add_staff_with_a_temporary_password(branch: Branch, signed_in: Callable
     assert check_password(password, "wang.fang", admin.policy, common_passwords()) == []
     assert "wang.fang" in slot_names(branch)
     assert last_action(admin) == ("staff.add", "wang.fang", {"role": "agent"})
-    ctx = branch.context()
-    session = sign_in(ctx, "wang.fang", password)
+    ctx = sign_in(branch.context(), "wang.fang", password)
+    session = ctx.session
     assert session.must_change_password and session.role is Role.AGENT
     ctx.close()
 
@@ -81,8 +81,7 @@ def test_duplicate_username_refused(branch: Branch, signed_in: Callable[[Role], 
         add_staff(admin, "lina", "另一个李娜", Role.AGENT)
     assert "lina" in info.value.en and info.value.zh
     assert branch.ctx.paths.key_slots.read_bytes() == slots_before
-    ctx = branch.context()
-    sign_in(ctx, *branch.users[Role.MANAGER])  # the original slot still works
+    ctx = sign_in(branch.context(), *branch.users[Role.MANAGER])  # the original slot still works
     ctx.close()
 
 
@@ -218,8 +217,8 @@ def test_reset_password_re_enables_and_forces_a_change(
     assert member.active and member.must_change_password
     with pytest.raises(WrongCredentials):
         sign_in(branch.context(), *branch.users[Role.AGENT])  # the old password is gone
-    ctx = branch.context()
-    assert sign_in(ctx, "zhangwei", temporary).must_change_password
+    ctx = sign_in(branch.context(), "zhangwei", temporary)
+    assert ctx.session.must_change_password
     ctx.close()
 
 
@@ -229,8 +228,8 @@ def test_reset_password_of_an_active_member(branch: Branch, signed_in: Callable[
     assert last_action(admin)[2] == {"reenabled": False, "held_client_key": True}
     with pytest.raises(WrongCredentials):
         sign_in(branch.context(), *branch.users[Role.MANAGER])
-    ctx = branch.context()
-    assert sign_in(ctx, "lina", temporary).must_change_password
+    ctx = sign_in(branch.context(), "lina", temporary)
+    assert ctx.session.must_change_password
     ctx.close()
     with pytest.raises(StaffError):
         reset_password(admin, "nobody.here")

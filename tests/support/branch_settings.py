@@ -18,8 +18,7 @@ def save_branch_settings(
 ) -> None:
     """Store ``config``'s security settings (added to those already set), identity and KDF cost
     through the audited service, signed in as IT; ``ctx`` reloads the rewritten file."""
-    it_ctx = build_context(ctx.paths.root, clock=ctx.clock)
-    sign_in(it_ctx, *it_admin)
+    it_ctx = sign_in(build_context(ctx.paths.root, clock=ctx.clock), *it_admin)
     try:
         change_settings(
             it_ctx,
