@@ -57,7 +57,7 @@ def _dialog(qtbot, branch, make_shell, client_id: int, language: str = "en") -> 
 
 
 def _stored(dialog: ClientEditDialog, client_id: int):
-    db = dialog.shell.context().db
+    db = dialog.shell.signed_in().db
     client = ClientRepository(db).get(client_id)
     assert client is not None
     return client.values
@@ -104,7 +104,7 @@ def test_saving_changes_only_what_was_changed_and_is_audited(qtbot, branch, two_
         "海德三道 8 号",
         "想买学区房",
     )
-    db = dialog.shell.context().db
+    db = dialog.shell.signed_in().db
     rows = db.execute("SELECT target_id, details FROM audit_log WHERE action = 'client.update'").fetchall()
     assert len(rows) == 1 and rows[0][0] == str(client_id)
     details = json.loads(rows[0][1])

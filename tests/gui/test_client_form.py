@@ -47,7 +47,7 @@ def _page(qtbot, branch, make_shell, role: Role = Role.AGENT, language: str = "e
 
 
 def _stored(page: ClientsPage):
-    db = page.shell.context().db
+    db = page.shell.signed_in().db
     repo = ClientRepository(db)
     (client_id,) = db.execute("SELECT id FROM clients ORDER BY id DESC LIMIT 1").fetchone()
     client = repo.get(client_id)
@@ -128,7 +128,7 @@ def test_a_bad_phone_is_shown_at_the_phone_field_and_nothing_typed_is_lost(qtbot
     assert form.line("phone").text() == "12345"
     assert form.line("name").text() == "欧阳娜娜" and form.line("email").text() == "nana@example.com"
     assert form.combo("budget_band").currentData() == "300_500" and form.notes.toPlainText() == "周末看房"
-    db = page.shell.context().db
+    db = page.shell.signed_in().db
     assert db.execute("SELECT COUNT(*) FROM clients").fetchone()[0] == 0
 
     form.line("phone").setText("13900001234")  # fixed: the mark goes, the client is created

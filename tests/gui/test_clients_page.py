@@ -138,7 +138,7 @@ def test_a_bad_phone_is_shown_in_the_dialog_and_nothing_is_created(qtbot, client
     wait_idle(qtbot, shell)
     assert dialog.isVisible() and dialog.form.error_field == "phone"
     assert "电话" in dialog.form.field_errors["phone"].text()
-    db = shell.context().db
+    db = shell.signed_in().db
     assert db.execute("SELECT COUNT(*) FROM clients").fetchone()[0] == 4
 
     dialog.form.line("phone").setText("139 1234 5678")  # zhangwei's own client: offer to open it
@@ -166,7 +166,7 @@ def test_an_id_number_typed_into_the_notes_is_shown_on_the_notes_field(
     wait_idle(qtbot, page.shell)
     assert dialog.isVisible() and dialog.form.error_field == "notes"
     assert dialog.form.field_errors["notes"].text().startswith("备注：不能填写身份证号码")
-    db = page.shell.context().db
+    db = page.shell.signed_in().db
     assert db.execute("SELECT COUNT(*) FROM clients").fetchone()[0] == 4
     dialog.reject()
 
@@ -188,7 +188,7 @@ def test_detail_shows_masked_values_and_notes_and_is_audited(qtbot, clients_bran
     assert "*" in phone and not any(full in phone.replace(" ", "") for _, full, _ in MINE)
     assert dialog.notes.toPlainText() == "想买学区房"
     assert len(dialog.values["created"].text()) == 10 and dialog.values["created"].text()[4] == "-"
-    db = page.shell.context().db
+    db = page.shell.signed_in().db
     viewed = db.execute(
         "SELECT actor_username, target_id FROM audit_log WHERE action = 'client.view'"
     ).fetchall()

@@ -64,7 +64,7 @@ def test_reset_password_forces_a_change_before_the_main_window(qtbot, branch, ma
     assert window is not None
     qtbot.addWidget(window)
     assert window.area_ids() == [Area.CLIENTS, Area.CONSENT, Area.EXPORTS]
-    session = shell.context().session
+    session = shell.signed_in().session
     assert session is not None and not session.must_change_password
 
     other = sign_in(branch.context(), agent, NEW_PASSWORD)
@@ -83,7 +83,7 @@ def test_declining_the_forced_change_signs_out(qtbot, branch, make_shell) -> Non
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, shell)
     assert controller.main_window is None and controller.password_dialog is None
-    assert shell.context().session is None
+    assert shell.existing_signed_in() is None
     assert controller.sign_in_dialog is not None and controller.sign_in_dialog.isVisible()
     qtbot.addWidget(controller.sign_in_dialog)
 

@@ -33,7 +33,7 @@ def _choose(qtbot, wizard: ImportWizard, path: Path) -> None:
 
 
 def _stored(wizard: ImportWizard, sql: str) -> list[tuple]:
-    db = wizard.shell.context().db
+    db = wizard.shell.signed_in().db
     return db.execute(sql).fetchall()
 
 
