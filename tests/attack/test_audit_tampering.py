@@ -23,8 +23,8 @@ from desktop_app.domain.audit_chain import GENESIS_HASH, compute_hash
 from desktop_app.domain.branch_time import utc_timestamp
 from desktop_app.domain.roles import Role
 from desktop_app.services import audit_review
-from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in, sign_out
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.audit_repository import AuditRepository, _row_to_entry
 from desktop_app.store.device_secret import SERVICE
 from tests.conftest import ADMIN, Branch, Clock
@@ -42,7 +42,7 @@ def sign_in_and_out(branch: Branch, role: Role, times: int = 1) -> None:
         sign_out(ctx)
 
 
-def signed_in(branch: Branch, role: Role) -> AppContext:
+def signed_in(branch: Branch, role: Role) -> SignedIn:
     ctx = sign_in(branch.context(), *branch.users[role])
     return ctx
 
@@ -92,12 +92,12 @@ def put_audit_triggers_back(connection: sqlcipher3.Connection) -> None:
         )
 
 
-def actions(ctx: AppContext) -> list[str]:
+def actions(ctx: SignedIn) -> list[str]:
     assert ctx.db is not None
     return [entry.action for entry in AuditRepository(ctx.db).iter_all()]
 
 
-def last_entry_of(ctx: AppContext, action: str) -> dict[str, object]:
+def last_entry_of(ctx: SignedIn, action: str) -> dict[str, object]:
     assert ctx.db is not None
     found = [entry for entry in AuditRepository(ctx.db).iter_all() if entry.action == action]
     assert found, f"no {action} entry"
@@ -105,7 +105,7 @@ def last_entry_of(ctx: AppContext, action: str) -> dict[str, object]:
     return found[-1].details
 
 
-def codes(ctx: AppContext) -> list[str]:
+def codes(ctx: SignedIn) -> list[str]:
     assert ctx.session is not None
     return [warning.code for warning in ctx.session.notices]
 

@@ -20,8 +20,8 @@ from desktop_app.domain.machine_config import parse_machine_config
 from desktop_app.domain.roles import Role
 from desktop_app.services.audit_review import verify
 from desktop_app.services.client_consents import print_blank_form
-from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in, sign_out
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.services.staff_accounts import add_staff
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.branch_config import load_config
@@ -41,7 +41,7 @@ def edit_branch_toml(path: Path, table: str, **values: Any) -> None:
     path.write_text(tomli_w.dumps(data), encoding="utf-8")
 
 
-def actions(ctx: AppContext, action: str) -> list[Any]:
+def actions(ctx: SignedIn, action: str) -> list[Any]:
     db = ctx.db
     return [entry for entry in AuditRepository(db).iter_all() if entry.action == action]
 

@@ -24,14 +24,14 @@ from desktop_app.services import audit_review
 from desktop_app.services.client_directory import count_clients
 from desktop_app.services.client_import import ImportOptions, ImportReport, import_clients, rejects_file
 from desktop_app.services.client_intake import create_client
-from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.audit_repository import AuditFilter
 from tests.conftest import Branch
 from tests.support.client_access import add_confirmed_staff
 
 fx = importlib.import_module("tests.fixtures.import.make_fixtures")
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 
 COLLIDING = ("13812340001", "13812340002", "13812340003")
 HEADER = ("姓名", "手机", "地址")
@@ -67,13 +67,13 @@ def agent_view(report: ImportReport) -> dict[str, object]:
     }
 
 
-def _import(agent: AppContext, path: Path, policy: str) -> tuple[dict[str, object], int]:
+def _import(agent: SignedIn, path: Path, policy: str) -> tuple[dict[str, object], int]:
     before = count_clients(agent)
     report = import_clients(agent, path, ImportOptions(on_duplicate=policy))
     return agent_view(report), count_clients(agent) - before
 
 
-def _held(manager: AppContext) -> list[list[dict[str, object]]]:
+def _held(manager: SignedIn) -> list[list[dict[str, object]]]:
     """The rows each import held for the manager's review, oldest import first."""
     entries = audit_review.page(manager, AuditFilter(action="client.import"), 0, 100)
     return [entry.details["held_for_review"] for entry in sorted(entries, key=lambda e: e.seq)]

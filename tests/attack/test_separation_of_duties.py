@@ -22,9 +22,9 @@ from desktop_app.services import client_access
 from desktop_app.services.client_access import ClientAccessPending, WrongConfirmationCode
 from desktop_app.services.client_directory import count_clients, list_clients
 from desktop_app.services.client_intake import create_client
-from desktop_app.services.context import AppContext
 from desktop_app.services.key_rotation import recover_access
 from desktop_app.services.sign_in import change_password, sign_in, sign_out
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.services.staff_accounts import add_staff, disable_staff, reset_password
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.branch_config import load_config
@@ -38,7 +38,7 @@ from desktop_app.store.unlock import unlock
 from tests.conftest import ADMIN, FAST_KDF, Branch
 from tests.support.client_access import confirmation_code_of
 
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 CLIENT_NAME = "欧阳娜娜"
 CLIENT_PHONE = "13912345678"
 
@@ -475,7 +475,7 @@ def test_no_confirmation_code_without_a_new_password(branch: Branch, signed_in: 
     sign_out(again)
 
 
-def _reseal_everyone_to(admin: AppContext, branch_id: str, chosen: bytes) -> None:
+def _reseal_everyone_to(admin: SignedIn, branch_id: str, chosen: bytes) -> None:
     """IT seals a key of its own to every holder's public key, with grant MACs computed under that
     key (which it can do), and makes the branch's records point at it."""
     from desktop_app.store.client_keys import client_key_fingerprint, grant_mac, seal_client_key

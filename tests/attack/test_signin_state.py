@@ -21,8 +21,9 @@ from desktop_app.domain.errors import AccountLocked, BranchVaultError, WrongCred
 from desktop_app.domain.roles import Role
 from desktop_app.services import audit_review
 from desktop_app.services.branch_setup import BranchDetails, init_branch
-from desktop_app.services.context import AppContext, build_context
+from desktop_app.services.context import build_context
 from desktop_app.services.sign_in import sign_in, sign_out
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.audit_repository import AuditRepository
 from tests.conftest import ADMIN, FAST_KDF, Branch, Clock
 
@@ -30,7 +31,7 @@ WRONG = "Wrong!Password#1"
 LOCKOUT_SECONDS = 15 * 60
 
 
-def sign_in_eventually(branch: Branch, clock: Clock, username: str, password: str) -> AppContext:
+def sign_in_eventually(branch: Branch, clock: Clock, username: str, password: str) -> SignedIn:
     """Sign in; if the branch failed closed, wait out the lockout once (as staff would) and retry."""
     try:
         ctx = sign_in(branch.context(), username, password)
@@ -41,12 +42,12 @@ def sign_in_eventually(branch: Branch, clock: Clock, username: str, password: st
     return ctx
 
 
-def audit_entries(ctx: AppContext) -> list[Any]:
+def audit_entries(ctx: SignedIn) -> list[Any]:
     assert ctx.db is not None
     return list(AuditRepository(ctx.db).iter_all())
 
 
-def no_keyring_branch(tmp_path: Path, clock: Clock) -> AppContext:
+def no_keyring_branch(tmp_path: Path, clock: Clock) -> SignedIn:
     ctx = build_context(tmp_path / "branch", clock=clock)
     ctx = init_branch(
         ctx,

@@ -10,15 +10,15 @@ from collections.abc import Callable
 import pytest
 
 from desktop_app.domain.roles import Role
-from desktop_app.services.context import AppContext
 from desktop_app.services.key_rotation import RecoveryFailed, recover_access, rotate_database_key
 from desktop_app.services.sign_in import sign_in, sign_out
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.database import CorruptDatabase, SlotFileMismatch
 from desktop_app.store.key_slots import RECOVERY_NAME, KeySlotFileError
 from tests.conftest import ADMIN, Branch
 
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 PAGE = 4096
 
 

@@ -26,7 +26,8 @@ from pathlib import Path
 from desktop_app.domain.audit_chain import ChainHead
 from desktop_app.services.audit_trail import record
 from desktop_app.services.branch_setup import BranchDetails, init_branch
-from desktop_app.services.context import AppContext, build_context
+from desktop_app.services.context import build_context
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.audit_witness import WitnessKeyring, witness_for
 from desktop_app.store.branch_config import KdfParams
 
@@ -39,7 +40,7 @@ def _ms(samples: list[float]) -> float:
     return round(statistics.median(samples) * 1000, 4)
 
 
-def _one(ctx: AppContext, n: int) -> float:
+def _one(ctx: SignedIn, n: int) -> float:
     assert ctx.db is not None
     started = time.perf_counter()
     with ctx.db.transaction():

@@ -22,8 +22,9 @@ import pytest
 from desktop_app.domain.client_record import ClientValues, FollowupKind
 from desktop_app.domain.roles import Role
 from desktop_app.services.branch_setup import BranchDetails, init_branch
-from desktop_app.services.context import AppContext, build_context
+from desktop_app.services.context import build_context
 from desktop_app.services.sign_in import sign_in, sign_out
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.services.staff_accounts import add_staff
 from desktop_app.store import migrations
 from desktop_app.store.client_repository import ClientRepository, FollowupRepository
@@ -117,7 +118,7 @@ class BigStore:
             "BRANCHVAULT_POLICY": str(self.base / "machine-policy.toml"),
         }
 
-    def signed_in(self, username: str, password: str) -> AppContext:
+    def signed_in(self, username: str, password: str) -> SignedIn:
         """A new context on the encrypted store with ``username`` signed in (caller closes it)."""
         with pytest.MonkeyPatch.context() as mp:
             for name, value in self.env().items():

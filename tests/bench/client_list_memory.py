@@ -63,7 +63,7 @@ def _with_list(variant: str, store_dir: Path, username: str, password: str) -> d
     if variant == "plain":
         assert ctx.db is not None
         ctx.db.close()
-        ctx.db = open_plain(store_dir / "plain.db")
+        ctx.unlocked(open_plain(store_dir / "plain.db"))  # the same session on the plain copy
     stages["signed_in"] = _maxrss_kib()
     shell = make_shell(ctx)
     page = first_paint(shell)

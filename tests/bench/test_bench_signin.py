@@ -18,6 +18,7 @@ from desktop_app.services.branch_setup import BranchDetails, init_branch
 from desktop_app.services.client_directory import count_clients
 from desktop_app.services.context import AppContext, build_context
 from desktop_app.services.sign_in import sign_in, sign_out
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.services.staff_accounts import add_staff, list_staff
 from desktop_app.store.kdf_calibration import calibrate
 from desktop_app.store.key_slots import derive_kek, load_key_slots
@@ -50,7 +51,7 @@ def calibrated_branch(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def _unlock(root: Path) -> AppContext:
+def _unlock(root: Path) -> SignedIn:
     ctx = sign_in(build_context(root), "it.bench", PASSWORD)
     list_staff(ctx)  # first query
     return ctx

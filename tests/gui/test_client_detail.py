@@ -26,6 +26,7 @@ from desktop_app.services.client_intake import create_client, update_client
 from desktop_app.services.client_requests import complete_correction, register_request
 from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in, sign_out
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.services.staff_accounts import add_staff
 from desktop_app.store.client_repository import ClientRepository
 from desktop_app.ui.clients.client_detail_dialog import (
@@ -121,7 +122,7 @@ def _open(qtbot, shell: Shell, client_id: int) -> ClientDetailDialog:
     return dialog
 
 
-def _audit(ctx: AppContext, action: str) -> list[tuple[str, str, str, str, dict[str, object]]]:
+def _audit(ctx: SignedIn, action: str) -> list[tuple[str, str, str, str, dict[str, object]]]:
     db = ctx.db
     rows = db.execute(
         "SELECT actor_username, target_id, outcome, reason, details FROM audit_log WHERE action = ? "
@@ -131,7 +132,7 @@ def _audit(ctx: AppContext, action: str) -> list[tuple[str, str, str, str, dict[
     return [(a, b, c, d, json.loads(e)) for a, b, c, d, e in rows]
 
 
-def _audit_text(ctx: AppContext) -> str:
+def _audit_text(ctx: SignedIn) -> str:
     db = ctx.db
     return "\n".join(repr(row) for row in db.execute("SELECT * FROM audit_log"))
 

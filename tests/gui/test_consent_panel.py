@@ -20,9 +20,9 @@ from desktop_app.domain.consent_purposes import PurposeId, purpose
 from desktop_app.domain.roles import Role
 from desktop_app.services.client_consents import withdraw_consent
 from desktop_app.services.client_intake import create_client
-from desktop_app.services.context import AppContext
 from desktop_app.services.privacy_notices import publish_notice
 from desktop_app.services.sign_in import sign_out
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_repository import ClientRepository
 from desktop_app.ui import dialogs
 from desktop_app.ui.clients.client_detail_dialog import CONSENT_TAB, ClientDetailDialog
@@ -81,7 +81,7 @@ def _open(qtbot, shell: Shell, client_id: int) -> ClientDetailDialog:
     return dialog
 
 
-def _audit(ctx: AppContext, action: str) -> list[dict[str, object]]:
+def _audit(ctx: SignedIn, action: str) -> list[dict[str, object]]:
     db = ctx.db
     rows = db.execute("SELECT details FROM audit_log WHERE action = ? ORDER BY seq", (action,)).fetchall()
     return [json.loads(row[0]) for row in rows]

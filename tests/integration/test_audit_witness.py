@@ -18,8 +18,9 @@ from desktop_app.services import audit_review
 from desktop_app.services.audit_integrity import RollbackNotDetectable, witness_message
 from desktop_app.services.audit_trail import record
 from desktop_app.services.branch_setup import BranchDetails, init_branch
-from desktop_app.services.context import AppContext, build_context
+from desktop_app.services.context import build_context
 from desktop_app.services.sign_in import sign_in, sign_out
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.append_only_triggers import (
     APPEND_ONLY_TRIGGERS,
     damaged_everywhere,
@@ -36,12 +37,12 @@ def stored_witness(branch: Branch) -> ChainHead | None:
     return WitnessKeyring(branch.ctx.require_config().branch_id).read()
 
 
-def head(ctx: AppContext) -> ChainHead | None:
+def head(ctx: SignedIn) -> ChainHead | None:
     assert ctx.db is not None
     return AuditRepository(ctx.db).head()
 
 
-def test_the_witness_follows_the_chain_head(branch: Branch, signed_in: Callable[[Role], AppContext]) -> None:
+def test_the_witness_follows_the_chain_head(branch: Branch, signed_in: Callable[[Role], SignedIn]) -> None:
     manager = signed_in(Role.MANAGER)
     with manager.db.transaction():  # type: ignore[union-attr]
         record(manager, "test.action", target_type="test")
@@ -146,7 +147,7 @@ def test_a_disarmed_writer_never_writes() -> None:
 
 
 def test_the_trigger_registry_matches_the_migrations(
-    branch: Branch, signed_in: Callable[[Role], AppContext]
+    branch: Branch, signed_in: Callable[[Role], SignedIn]
 ) -> None:
     """Every expected trigger exists as the migrations wrote it, in branch.db and in clients.db."""
     manager = signed_in(Role.MANAGER)  # clients.db attached
@@ -162,7 +163,7 @@ def test_the_trigger_registry_matches_the_migrations(
 
 
 def test_triggers_of_an_attached_database_are_checked_and_put_back(
-    branch: Branch, signed_in: Callable[[Role], AppContext], tmp_path: Path
+    branch: Branch, signed_in: Callable[[Role], SignedIn], tmp_path: Path
 ) -> None:
     """The client data may move to a second database attached to the branch database."""
     ctx = signed_in(Role.IT_ADMIN)

@@ -17,8 +17,9 @@ from desktop_app.domain.roles import Role
 from desktop_app.services.audit_review import verify
 from desktop_app.services.branch_settings import change_settings, show_settings
 from desktop_app.services.branch_setup import BranchDetails, init_branch
-from desktop_app.services.context import AppContext, build_context
+from desktop_app.services.context import build_context
 from desktop_app.services.sign_in import sign_in, sign_out
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.services.staff_accounts import add_staff
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.branch_config import load_config
@@ -31,12 +32,12 @@ from tests.support.contexts import context_of
 WRONG = "Wrong!Password#1"
 
 
-def signed_in(branch: Branch, role: Role) -> AppContext:
+def signed_in(branch: Branch, role: Role) -> SignedIn:
     ctx = sign_in(branch.context(), *branch.users[role])
     return ctx
 
 
-def entries(ctx: AppContext, action: str) -> list[object]:
+def entries(ctx: SignedIn, action: str) -> list[object]:
     db = ctx.db
     return [e for e in AuditRepository(db).iter_all() if e.action == action]
 

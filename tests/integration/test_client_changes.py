@@ -18,21 +18,21 @@ from desktop_app.services.client_consents import record_consent_form
 from desktop_app.services.client_deletion import delete_client
 from desktop_app.services.client_directory import list_clients
 from desktop_app.services.client_intake import create_client, reassign_client, update_client
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_repository import ClientRepository
 from tests.conftest import Clock
 from tests.consent_support import signed_form
 
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 RESIDENT_ID = "110105199003071239"
 DAY = 86_400
 
 
-def repo(ctx: AppContext) -> ClientRepository:
+def repo(ctx: SignedIn) -> ClientRepository:
     return ClientRepository(ctx.db)
 
 
-def register_request(ctx: AppContext, client_id: int, kind: str = "correction") -> int:
+def register_request(ctx: SignedIn, client_id: int, kind: str = "correction") -> int:
     """A client request row as the requests service registers it (only what the schema needs)."""
     session, db = ctx.session, ctx.db
     now = utc_timestamp(ctx.clock())
@@ -45,7 +45,7 @@ def register_request(ctx: AppContext, client_id: int, kind: str = "correction") 
     return int(cursor.lastrowid or 0)
 
 
-def audit_details(ctx: AppContext, action: str) -> list[dict[str, object]]:
+def audit_details(ctx: SignedIn, action: str) -> list[dict[str, object]]:
     db = ctx.db
     rows = db.execute("SELECT details FROM audit_log WHERE action = ? ORDER BY seq", (action,)).fetchall()
     return [json.loads(details) for (details,) in rows]

@@ -28,8 +28,8 @@ from desktop_app.services.client_directory import NotYourClient, list_clients
 from desktop_app.services.client_intake import ConsentFormNeeded, create_client, update_client
 from desktop_app.services.client_retention import approve_destruction, due_for_destruction
 from desktop_app.services.client_reveal import KeptForLegalHold, reveal_field
-from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.notice_files import NOTICES_DIR
 from tests.conftest import Branch, Clock
@@ -38,7 +38,7 @@ from tests.documents.pdf_tools import decode_qr_codes, flat_text, pdf_info, requ
 from tests.support.branch_settings import save_branch_settings
 from tests.support.client_access import add_confirmed_staff
 
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 RESIDENT_ID = "110105199003071239"
 NAME, PHONE = "欧阳娜娜", "13812345678"
 OTHER_AGENT = ("lisi", "Agt!Other#2026xy")
@@ -56,14 +56,14 @@ def resident_id(born: date, serial: str = "123") -> str:
 CHILD_ID = resident_id(date(2018, 3, 7))  # 8 years old on the test clock (2027-01-15)
 
 
-def stored(ctx: AppContext, client_id: int) -> ClientRecord:
+def stored(ctx: SignedIn, client_id: int) -> ClientRecord:
     db = ctx.db
     record = ClientRepository(db).get(client_id)
     assert record is not None
     return record
 
 
-def audit(ctx: AppContext, action: str) -> list[tuple[str, str, str, str | None, dict[str, object]]]:
+def audit(ctx: SignedIn, action: str) -> list[tuple[str, str, str, str | None, dict[str, object]]]:
     db = ctx.db
     rows = db.execute(
         "SELECT actor_username, target_id, outcome, reason, details FROM audit_log WHERE action = ? ORDER BY seq",
@@ -72,18 +72,18 @@ def audit(ctx: AppContext, action: str) -> list[tuple[str, str, str, str | None,
     return [(a, t, o, r, json.loads(d) if d else {}) for a, t, o, r, d in rows]
 
 
-def audit_text(ctx: AppContext) -> str:
+def audit_text(ctx: SignedIn) -> str:
     db = ctx.db
     rows = db.execute("SELECT action, target_id, reason, details FROM audit_log").fetchall()
     return "\n".join(" ".join(str(c) for c in row) for row in rows)
 
 
-def count(ctx: AppContext, table: str, client_id: int) -> int:
+def count(ctx: SignedIn, table: str, client_id: int) -> int:
     db = ctx.db
     return int(db.execute(f"SELECT count(*) FROM {table} WHERE client_id = ?", (client_id,)).fetchone()[0])
 
 
-def new_client(ctx: AppContext, stage: str = "subscription", name: str = NAME, phone: str = PHONE) -> int:
+def new_client(ctx: SignedIn, stage: str = "subscription", name: str = NAME, phone: str = PHONE) -> int:
     return create_client(ctx, ClientDraft(name=name, phone=phone, stage=stage)).id
 
 
@@ -101,7 +101,7 @@ def _hq_details(branch: Branch) -> None:
 
 
 @pytest.fixture
-def other_agent(branch: Branch, signed_in: SignIn) -> AppContext:
+def other_agent(branch: Branch, signed_in: SignIn) -> SignedIn:
     add_confirmed_staff(branch, OTHER_AGENT, "李四")
     ctx = sign_in(branch.context(), *OTHER_AGENT)
     yield ctx  # type: ignore[misc]
@@ -422,7 +422,7 @@ def test_a_new_form_without_a_purpose_given_before_withdraws_it(signed_in: SignI
 # ---------------------------------------------------------------------------------------- re-consent
 
 
-def _publish(manager: AppContext, tmp_path: Path, version: str, old: str, new: str) -> None:
+def _publish(manager: SignedIn, tmp_path: Path, version: str, old: str, new: str) -> None:
     assert old in V1_TEXT
     text = V1_TEXT.replace(f'version = "{BUNDLED}"', f'version = "{version}"').replace(old, new)
     path = tmp_path / f"{version}.toml"
@@ -476,7 +476,7 @@ def test_a_notice_changing_only_wording_flags_nobody(
 # ------------------------------------------------------------------------------ permissions and audit
 
 
-def test_agents_may_not_act_on_another_agent_s_client(signed_in: SignIn, other_agent: AppContext) -> None:
+def test_agents_may_not_act_on_another_agent_s_client(signed_in: SignIn, other_agent: SignedIn) -> None:
     agent = signed_in(Role.AGENT)
     client_id = new_client(agent)
     consents.record_consent_form(agent, client_id, signed_form(agent, hq=True))

@@ -26,11 +26,11 @@ from desktop_app.services.client_deletion import (
 from desktop_app.services.client_directory import ClientNotFound, get_client
 from desktop_app.services.client_followups import add_followup
 from desktop_app.services.client_intake import create_client
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from tests.conftest import Branch
 from tests.support.database_key import database_key
 
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 
 NAME = "欧阳春花"
 PHONE = "13987654321"
@@ -74,7 +74,7 @@ def decrypted_pages(db_path: Path, key: bytes) -> list[bytes]:
     return pages
 
 
-def decrypted_dump(branch: Branch, holder: AppContext) -> bytes:
+def decrypted_dump(branch: Branch, holder: SignedIn) -> bytes:
     """Every page of both databases: branch.db under the branch key, clients.db under the
     client-data key ``holder`` holds."""
     username, password = branch.users[Role.IT_ADMIN]
@@ -94,7 +94,7 @@ def secrets_of_the_client() -> list[bytes]:
     return [s.encode() for s in (NAME, PHONE, "+86" + PHONE, NOTES, FOLLOWUP_NOTE)]
 
 
-def audit_rows(ctx: AppContext, action: str) -> list[tuple[str, str, str, str, str]]:
+def audit_rows(ctx: SignedIn, action: str) -> list[tuple[str, str, str, str, str]]:
     db = ctx.db
     return db.execute(
         "SELECT actor_username, target_id, outcome, reason, details FROM audit_log WHERE action = ? "
@@ -103,7 +103,7 @@ def audit_rows(ctx: AppContext, action: str) -> list[tuple[str, str, str, str, s
     ).fetchall()
 
 
-def make_client(manager: AppContext, agent: AppContext) -> int:
+def make_client(manager: SignedIn, agent: SignedIn) -> int:
     client = create_client(
         agent,
         ClientDraft(

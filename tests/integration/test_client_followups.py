@@ -17,14 +17,15 @@ from desktop_app.services.client_followups import add_followup, list_followups
 from desktop_app.services.client_intake import create_client
 from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
+from desktop_app.services.signed_in import SignedIn
 from tests.conftest import Branch
 from tests.support.client_access import add_confirmed_staff
 
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 OTHER_AGENT = ("lisi", "Agt!Other#2026xy")
 
 
-def entries(ctx: AppContext, action: str) -> list[tuple[str, str, str, str]]:
+def entries(ctx: SignedIn, action: str) -> list[tuple[str, str, str, str]]:
     db = ctx.db
     return db.execute(
         "SELECT actor_username, target_id, outcome, details FROM audit_log WHERE action = ? ORDER BY seq",
@@ -79,7 +80,7 @@ def test_followup_defaults_to_now_and_refuses_the_future_or_a_blank_note(signed_
     assert len(list_followups(manager, client.id)) == 1
 
 
-def test_agent_cannot_follow_up_or_read_another_agents_client(signed_in: SignIn, other: AppContext) -> None:
+def test_agent_cannot_follow_up_or_read_another_agents_client(signed_in: SignIn, other: SignedIn) -> None:
     agent, manager = signed_in(Role.AGENT), signed_in(Role.MANAGER)
     client = create_client(agent, ClientDraft(name="张伟", phone="13812345678"))
     add_followup(agent, client.id, "call", "回访", at=at(3))

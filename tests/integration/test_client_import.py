@@ -24,18 +24,18 @@ from desktop_app.services.client_import import (
     preview_import,
 )
 from desktop_app.services.client_intake import ReassignRefused, create_client
-from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.spreadsheet_reader import SpreadsheetError, read_sheet
 from tests.conftest import Branch
 from tests.support.client_access import add_confirmed_staff
 
 fx = importlib.import_module("tests.fixtures.import.make_fixtures")
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 
 
-def clients(ctx: AppContext) -> list[tuple[str, str, str | None, int, bool, str | None]]:
+def clients(ctx: SignedIn) -> list[tuple[str, str, str | None, int, bool, str | None]]:
     db = ctx.db
     return db.execute(
         "SELECT full_name, phone_e164, id_number, assigned_agent_id, sensitive_consent, email "
@@ -43,7 +43,7 @@ def clients(ctx: AppContext) -> list[tuple[str, str, str | None, int, bool, str 
     ).fetchall()
 
 
-def audit(ctx: AppContext, action: str) -> list[tuple[str, str, str]]:
+def audit(ctx: SignedIn, action: str) -> list[tuple[str, str, str]]:
     db = ctx.db
     return db.execute(
         "SELECT target_id, outcome, details FROM audit_log WHERE action = ? ORDER BY seq", (action,)

@@ -24,13 +24,14 @@ from desktop_app.services.client_intake import (
 from desktop_app.services.client_reveal import KeptForLegalHold, reveal_field
 from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_repository import ClientRepository
 from tests.conftest import Branch, Clock
 from tests.consent_support import signed_form
 from tests.support.client_access import add_confirmed_staff
 
 
-def stored(ctx: AppContext, client_id: int) -> ClientRecord:
+def stored(ctx: SignedIn, client_id: int) -> ClientRecord:
     """What the database holds (tests only: the services return masked views)."""
     db = ctx.db
     record = ClientRepository(db).get(client_id)
@@ -38,19 +39,19 @@ def stored(ctx: AppContext, client_id: int) -> ClientRecord:
     return record
 
 
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 RESIDENT_ID = "110105199003071239"
 AML_HOLD_DAYS = 3653  # ten years and a day or more: the anti-money-laundering hold has ended
 OTHER_AGENT = ("lisi", "Agt!Other#2026xy")
 
 
-def audit_text(ctx: AppContext) -> str:
+def audit_text(ctx: SignedIn) -> str:
     db = ctx.db
     rows = db.execute("SELECT action, target_type, target_id, reason, details FROM audit_log").fetchall()
     return "\n".join(" ".join(str(c) for c in row) for row in rows)
 
 
-def entries(ctx: AppContext, action: str) -> list[tuple[str, str, str, str]]:
+def entries(ctx: SignedIn, action: str) -> list[tuple[str, str, str, str]]:
     db = ctx.db
     return db.execute(
         "SELECT actor_username, target_id, outcome, details FROM audit_log WHERE action = ? ORDER BY seq",
@@ -58,7 +59,7 @@ def entries(ctx: AppContext, action: str) -> list[tuple[str, str, str, str]]:
     ).fetchall()
 
 
-def client_count(ctx: AppContext) -> int:
+def client_count(ctx: SignedIn) -> int:
     db = ctx.db
     return int(db.execute("SELECT count(*) FROM clients").fetchone()[0])
 
@@ -67,7 +68,7 @@ def client_count(ctx: AppContext) -> int:
 def other_agent(branch: Branch, signed_in: SignIn) -> Callable[[], AppContext]:
     add_confirmed_staff(branch, OTHER_AGENT, "李四")
 
-    def open_other() -> AppContext:
+    def open_other() -> SignedIn:
         ctx = sign_in(branch.context(), *OTHER_AGENT)
         return ctx
 
@@ -138,7 +139,7 @@ def test_the_consent_is_never_ticked_without_a_signed_form(signed_in: SignIn) ->
     assert stored(agent, lead.id).values.id_number is None
 
 
-def buyer_with_consent(agent: AppContext) -> ClientRecord:
+def buyer_with_consent(agent: SignedIn) -> ClientRecord:
     return create_client(
         agent,
         ClientDraft(

@@ -44,9 +44,10 @@ from desktop_app.services.client_requests import (
     verify_identity,
 )
 from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from tests.conftest import Clock
 
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 DAY = 86_400.0
 
 NAME = "欧阳春花"
@@ -55,11 +56,11 @@ NOTES = "想要学区房，预算灵活"
 FOLLOWUP_NOTE = "带看了南山两套"
 
 
-def _today(ctx: AppContext) -> date:
+def _today(ctx: SignedIn) -> date:
     return branch_day(ctx.clock())
 
 
-def _audit(ctx: AppContext, action: str) -> list[tuple[str, str, str, str, dict[str, object]]]:
+def _audit(ctx: SignedIn, action: str) -> list[tuple[str, str, str, str, dict[str, object]]]:
     db = ctx.db
     rows = db.execute(
         "SELECT actor_username, target_id, outcome, reason, details FROM audit_log WHERE action = ? ORDER BY seq",
@@ -68,7 +69,7 @@ def _audit(ctx: AppContext, action: str) -> list[tuple[str, str, str, str, dict[
     return [(a, b, c, d, json.loads(e)) for a, b, c, d, e in rows]
 
 
-def _lead(agent: AppContext) -> int:
+def _lead(agent: SignedIn) -> int:
     client = create_client(
         agent,
         ClientDraft(
@@ -88,7 +89,7 @@ def _lead(agent: AppContext) -> int:
     return client.id
 
 
-def _buyer(agent: AppContext) -> int:
+def _buyer(agent: SignedIn) -> int:
     return create_client(agent, ClientDraft(name="司马光明", phone="13611112222", stage="contract")).id
 
 

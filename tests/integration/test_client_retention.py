@@ -38,12 +38,12 @@ from desktop_app.services.client_retention import (
     due_for_destruction,
     retention_rules,
 )
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.branch_config import save_config
 from desktop_app.store.client_repository import ClientRepository
 from tests.conftest import Branch, Clock
 
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 
 START = date(2027, 1, 15)  # the clock fixture starts at 2027-01-15 08:00 UTC
 LEADS = {
@@ -60,20 +60,20 @@ def go_to(clock: Clock, day: date, hour: int = 10) -> None:
     clock.advance(datetime(day.year, day.month, day.day, hour, tzinfo=UTC).timestamp() - clock())
 
 
-def lead(ctx: AppContext, key: str) -> int:
+def lead(ctx: SignedIn, key: str) -> int:
     name, phone = LEADS[key]
     return create_client(ctx, ClientDraft(name=name, phone=phone, notes=NOTE, intention_level="B")).id
 
 
-def buyer(ctx: AppContext) -> int:
+def buyer(ctx: SignedIn) -> int:
     return create_client(ctx, ClientDraft(name=BUYER[0], phone=BUYER[1], stage="contract")).id
 
 
-def queue_ids(ctx: AppContext) -> list[int]:
+def queue_ids(ctx: SignedIn) -> list[int]:
     return [row.id for row in due_for_destruction(ctx)]
 
 
-def audit(ctx: AppContext, action: str) -> list[tuple[str, str, str, str, dict[str, object]]]:
+def audit(ctx: SignedIn, action: str) -> list[tuple[str, str, str, str, dict[str, object]]]:
     db = ctx.db
     rows = db.execute(
         "SELECT actor_username, target_id, outcome, reason, details FROM audit_log WHERE action = ? "
@@ -83,7 +83,7 @@ def audit(ctx: AppContext, action: str) -> list[tuple[str, str, str, str, dict[s
     return [(a, t, o, r, json.loads(d) if d else {}) for a, t, o, r, d in rows]
 
 
-def client_rows(ctx: AppContext, client_id: int) -> tuple[int, int, int]:
+def client_rows(ctx: SignedIn, client_id: int) -> tuple[int, int, int]:
     """(clients, follow-ups, search-index rows) left for ``client_id``."""
     db = ctx.db
     return (

@@ -12,13 +12,13 @@ import pytest
 from desktop_app.domain.errors import AccountLocked, WrongCredentials
 from desktop_app.domain.roles import Role
 from desktop_app.services import client_directory, key_rotation, sign_in, staff_accounts
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.database import DatabaseKeyChanged
 from tests.conftest import ADMIN, Branch
 from tests.support.contexts import context_of
 
 
-def test_an_open_session_follows_a_rekey_by_it(signed_in: Callable[[Role], AppContext]) -> None:
+def test_an_open_session_follows_a_rekey_by_it(signed_in: Callable[[Role], SignedIn]) -> None:
     manager = signed_in(Role.MANAGER)
     it_admin = signed_in(Role.IT_ADMIN)
     before = staff_accounts.list_staff(manager)  # the manager's connection has read the database
@@ -32,7 +32,7 @@ def test_an_open_session_follows_a_rekey_by_it(signed_in: Callable[[Role], AppCo
 
 
 def test_a_disabled_members_open_session_is_told_to_sign_in_again(
-    branch: Branch, signed_in: Callable[[Role], AppContext]
+    branch: Branch, signed_in: Callable[[Role], SignedIn]
 ) -> None:
     agent = signed_in(Role.AGENT)
     client_directory.count_clients(agent)

@@ -12,16 +12,16 @@ from desktop_app.services.client_consents import withdraw_consent
 from desktop_app.services.client_directory import get_client
 from desktop_app.services.client_intake import create_client
 from desktop_app.services.client_search import search_clients
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_repository import ClientRepository
 from tests.conftest import Clock
 from tests.consent_support import signed_form
 
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 RESIDENT_ID = "110105199003071239"
 
 
-def _buyer(agent: AppContext) -> int:
+def _buyer(agent: SignedIn) -> int:
     draft = ClientDraft(
         name="欧阳娜娜",
         phone="13812345678",

@@ -19,24 +19,24 @@ from desktop_app.services.client_import import (
     import_clients,
     preview_import,
 )
-from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store import client_schema
 from desktop_app.store.import_mapping_repository import BRANCH_MAPPING_OWNER, ImportMappingRepository
 from tests.conftest import Branch
 from tests.support.client_access import add_confirmed_staff
 
 fx = importlib.import_module("tests.fixtures.import.make_fixtures")
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 OTHER_AGENT = ("lisi", "Agt!Other#2026xy")
 
 
-def stored(ctx: AppContext) -> set[tuple[int, str, str]]:
+def stored(ctx: SignedIn) -> set[tuple[int, str, str]]:
     db = ctx.db
     return set(db.execute("SELECT owner_staff_id, header, field FROM import_header_mappings").fetchall())
 
 
-def staff_id(ctx: AppContext) -> int:
+def staff_id(ctx: SignedIn) -> int:
     session = ctx.session
     return session.staff_id
 

@@ -9,8 +9,8 @@ import pytest
 
 from desktop_app.domain.errors import PasswordRejected, WrongCredentials
 from desktop_app.domain.roles import Role
-from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import change_password, sign_in
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.services.staff_accounts import reset_password
 from desktop_app.store.audit_repository import AuditRepository
 from tests.conftest import Branch, Clock
@@ -33,7 +33,7 @@ def can_sign_in(branch: Branch, username: str, password: str) -> bool:
 
 @pytest.mark.parametrize("role", list(Role))
 def test_change_password_for_every_role(
-    branch: Branch, signed_in: Callable[[Role], AppContext], role: Role
+    branch: Branch, signed_in: Callable[[Role], SignedIn], role: Role
 ) -> None:
     username, old = branch.users[role]
     ctx = signed_in(role)
@@ -55,7 +55,7 @@ def test_change_password_for_every_role(
     assert can_sign_in(branch, username, NEW)
 
 
-def test_wrong_old_password(branch: Branch, signed_in: Callable[[Role], AppContext]) -> None:
+def test_wrong_old_password(branch: Branch, signed_in: Callable[[Role], SignedIn]) -> None:
     ctx = signed_in(Role.AGENT)
     with pytest.raises(WrongCredentials):
         change_password(ctx, "Not!The#Old1pass", NEW)
@@ -73,7 +73,7 @@ def test_wrong_old_password(branch: Branch, signed_in: Callable[[Role], AppConte
     ],
 )
 def test_new_password_must_meet_the_rules(
-    branch: Branch, signed_in: Callable[[Role], AppContext], new: str, rule: str
+    branch: Branch, signed_in: Callable[[Role], SignedIn], new: str, rule: str
 ) -> None:
     ctx = signed_in(Role.AGENT)
     with pytest.raises(PasswordRejected, match=rule):
@@ -82,14 +82,14 @@ def test_new_password_must_meet_the_rules(
     assert not can_sign_in(branch, "zhangwei", new)
 
 
-def test_same_password_refused(branch: Branch, signed_in: Callable[[Role], AppContext]) -> None:
+def test_same_password_refused(branch: Branch, signed_in: Callable[[Role], SignedIn]) -> None:
     old = branch.users[Role.AGENT][1]
     with pytest.raises(PasswordRejected) as info:
         change_password(signed_in(Role.AGENT), old, old)
     assert "differ" in info.value.en and info.value.zh
 
 
-def test_changing_clears_the_forced_change(branch: Branch, signed_in: Callable[[Role], AppContext]) -> None:
+def test_changing_clears_the_forced_change(branch: Branch, signed_in: Callable[[Role], SignedIn]) -> None:
     temporary = reset_password(signed_in(Role.IT_ADMIN), "zhangwei")
     ctx = sign_in(branch.context(), "zhangwei", temporary)
     session = ctx.session

@@ -13,13 +13,13 @@ from desktop_app.domain.consent_purposes import PurposeId
 from desktop_app.domain.errors import InvalidInput, PermissionDenied
 from desktop_app.domain.roles import Role
 from desktop_app.services import privacy_notices as notices
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.notice_files import NOTICES_DIR, load_bundled
 from tests.conftest import Branch
 from tests.support.branch_settings import save_branch_settings
 
-SignedIn = Callable[[Role], AppContext]
+SignedIn = Callable[[Role], SignedIn]
 BUNDLED = "2026-11-v1"
 V1_TEXT = (NOTICES_DIR / f"{BUNDLED}.toml").read_text(encoding="utf-8")
 OLD_MARKETING = "本项完全自愿，不同意不影响任何服务。"
@@ -45,7 +45,7 @@ def set_hq(branch: Branch, name: str = "示例地产集团总部", contact: str 
     save_branch_settings(branch.ctx, config)
 
 
-def audit(ctx: AppContext, action: str) -> list[object]:
+def audit(ctx: SignedIn, action: str) -> list[object]:
     db = ctx.db
     return [e for e in AuditRepository(db).iter_all() if e.action == action]
 

@@ -14,9 +14,10 @@ from desktop_app.domain.recovery_code import format_code
 from desktop_app.domain.roles import Role
 from desktop_app.domain.security_policy import SecurityPolicy
 from desktop_app.services import audit_review
-from desktop_app.services.context import AppContext, common_passwords
+from desktop_app.services.context import common_passwords
 from desktop_app.services.key_rotation import RecoveryFailed, recover_access
 from desktop_app.services.sign_in import change_password, sign_in
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.services.staff_accounts import reset_password
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.device_secret import SERVICE, DeviceSecretMissing
@@ -85,9 +86,7 @@ def test_recovery_only_for_it_admins(branch: Branch, username: str) -> None:
     assert branch.ctx.paths.key_slots.read_bytes() == before
 
 
-def test_recovery_with_the_device_secret_gone(
-    branch: Branch, signed_in: Callable[[Role], AppContext]
-) -> None:
+def test_recovery_with_the_device_secret_gone(branch: Branch, signed_in: Callable[[Role], SignedIn]) -> None:
     branch_id = branch.ctx.require_config().branch_id
     old_secret = keyring.get_password(SERVICE, branch_id)
     keyring.delete_password(SERVICE, branch_id)
@@ -122,9 +121,7 @@ def test_recovery_with_the_device_secret_gone(
     admin.close()
 
 
-def test_recovery_re_enables_a_disabled_admin(
-    branch: Branch, signed_in: Callable[[Role], AppContext]
-) -> None:
+def test_recovery_re_enables_a_disabled_admin(branch: Branch, signed_in: Callable[[Role], SignedIn]) -> None:
     admin = signed_in(Role.IT_ADMIN)
     assert admin.db is not None
     with admin.db.transaction():

@@ -14,14 +14,14 @@ import pytest
 
 from desktop_app.domain.roles import Role
 from desktop_app.services.client_import import export_rejects, import_clients
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.spreadsheet_writer import UnsupportedTableFormat
 
 fx = importlib.import_module("tests.fixtures.import.make_fixtures")
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 
 
-def _exports(ctx: AppContext) -> list[dict[str, object]]:
+def _exports(ctx: SignedIn) -> list[dict[str, object]]:
     db = ctx.db
     rows = db.execute(
         "SELECT details FROM audit_log WHERE action = 'client.import.rejects_export' ORDER BY seq"

@@ -13,9 +13,9 @@ import pytest
 from desktop_app.domain.errors import PermissionDenied
 from desktop_app.domain.roles import Role
 from desktop_app.services import audit_review
-from desktop_app.services.context import AppContext
 from desktop_app.services.key_rotation import recover_access, rotate_database_key
 from desktop_app.services.sign_in import sign_in, sign_out
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.services.staff_accounts import add_staff, list_staff
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.fault_points import EXIT_CODE
@@ -48,7 +48,7 @@ def sign_in_everyone(branch: Branch) -> None:
 
 
 def test_rotation_keeps_everyone_in_and_the_old_key_out(
-    branch: Branch, signed_in: Callable[[Role], AppContext]
+    branch: Branch, signed_in: Callable[[Role], SignedIn]
 ) -> None:
     root, db_path = branch.ctx.paths.root, branch.ctx.paths.database
     old_key = database_key(root, *ADMIN)
@@ -79,7 +79,7 @@ def test_rotation_keeps_everyone_in_and_the_old_key_out(
 
 
 def test_recovery_code_still_works_after_rotation(
-    branch: Branch, signed_in: Callable[[Role], AppContext]
+    branch: Branch, signed_in: Callable[[Role], SignedIn]
 ) -> None:
     admin = signed_in(Role.IT_ADMIN)
     rotate_database_key(admin)
@@ -89,7 +89,7 @@ def test_recovery_code_still_works_after_rotation(
     ctx.close()
 
 
-def test_two_rotations_in_a_row(branch: Branch, signed_in: Callable[[Role], AppContext]) -> None:
+def test_two_rotations_in_a_row(branch: Branch, signed_in: Callable[[Role], SignedIn]) -> None:
     admin = signed_in(Role.IT_ADMIN)
     first = database_key(branch.ctx.paths.root, *ADMIN)
     rotate_database_key(admin)
@@ -102,7 +102,7 @@ def test_two_rotations_in_a_row(branch: Branch, signed_in: Callable[[Role], AppC
 
 
 @pytest.mark.parametrize("role", [Role.MANAGER, Role.AGENT, Role.AUDITOR])
-def test_only_it_admins_rotate(branch: Branch, signed_in: Callable[[Role], AppContext], role: Role) -> None:
+def test_only_it_admins_rotate(branch: Branch, signed_in: Callable[[Role], SignedIn], role: Role) -> None:
     before = fingerprint(branch)
     with pytest.raises(PermissionDenied):
         rotate_database_key(signed_in(role))

@@ -9,7 +9,7 @@ import pytest
 from desktop_app.domain.errors import AccountDisabled, WrongCredentials
 from desktop_app.domain.roles import Role
 from desktop_app.services.audit_trail import record
-from desktop_app.services.context import AppContext, NotSignedIn
+from desktop_app.services.context import NotSignedIn
 from desktop_app.services.sign_in import (
     needs_reauthentication,
     role_of,
@@ -17,12 +17,13 @@ from desktop_app.services.sign_in import (
     sign_out,
     verify_password,
 )
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.audit_repository import AuditRepository
 from tests.conftest import Branch, Clock
 from tests.support.contexts import context_of
 
 
-def actions_of(ctx: AppContext) -> list[tuple[str, str, str]]:
+def actions_of(ctx: SignedIn) -> list[tuple[str, str, str]]:
     assert ctx.db is not None
     return [(e.action, e.actor_username, e.outcome) for e in AuditRepository(ctx.db).iter_all()]
 
@@ -57,7 +58,7 @@ def test_wrong_password_and_unknown_user_give_the_same_error(branch: Branch) -> 
     assert (wrong.value.zh, wrong.value.en) == (unknown.value.zh, unknown.value.en)
 
 
-def test_sign_out_is_audited_and_closes(branch: Branch, signed_in: Callable[[Role], AppContext]) -> None:
+def test_sign_out_is_audited_and_closes(branch: Branch, signed_in: Callable[[Role], SignedIn]) -> None:
     ctx = signed_in(Role.AGENT)
     sign_out(ctx)
     with pytest.raises(NotSignedIn):
@@ -75,7 +76,7 @@ def test_services_refuse_without_a_session(branch: Branch) -> None:
 
 
 def test_inactive_account_with_a_slot_is_refused(
-    branch: Branch, signed_in: Callable[[Role], AppContext]
+    branch: Branch, signed_in: Callable[[Role], SignedIn]
 ) -> None:
     admin = signed_in(Role.IT_ADMIN)
     assert admin.db is not None
@@ -86,7 +87,7 @@ def test_inactive_account_with_a_slot_is_refused(
         ctx = sign_in(context_of(ctx), *branch.users[Role.MANAGER])
 
 
-def test_reauthentication(branch: Branch, clock: Clock, signed_in: Callable[[Role], AppContext]) -> None:
+def test_reauthentication(branch: Branch, clock: Clock, signed_in: Callable[[Role], SignedIn]) -> None:
     ctx = signed_in(Role.AGENT)
     assert not needs_reauthentication(ctx)
     clock.advance(15 * 60 + 1)

@@ -32,12 +32,12 @@ from desktop_app.services.client_followups import add_followup, list_followups
 from desktop_app.services.client_intake import DuplicateClient, create_client, reassign_client, update_client
 from desktop_app.services.client_reveal import reveal_field
 from desktop_app.services.client_search import search_clients
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.destruction_repository import DestructionRecord
 from tests.conftest import Clock
 from tests.consent_support import signed_form
 
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 
 BUYER_NAME = "欧阳春花"
 BUYER_PHONE = "13987654321"
@@ -47,8 +47,8 @@ HOLD_ENDS = date(2037, 1, 15)  # the clock starts on 2027-01-15 08:00 UTC, when 
 
 @dataclass
 class Clients:
-    manager: AppContext
-    agent: AppContext
+    manager: SignedIn
+    agent: SignedIn
     buyer: int
     lead: int
     kept: int
@@ -79,7 +79,7 @@ def clients(signed_in: SignIn) -> Clients:
     return Clients(manager, agent, buyer.id, lead.id, kept.id)
 
 
-def audit_rows(ctx: AppContext, action: str) -> list[tuple[str, str, str, str, str]]:
+def audit_rows(ctx: SignedIn, action: str) -> list[tuple[str, str, str, str, str]]:
     db = ctx.db
     return db.execute(
         "SELECT actor_username, target_id, outcome, reason, details FROM audit_log WHERE action = ? "
