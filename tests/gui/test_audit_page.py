@@ -32,10 +32,10 @@ def _column(page: AuditPage, column: int) -> list[str]:
 @pytest.fixture
 def busy_branch(branch, clock):
     """The test branch plus 40 sign-in/sign-out pairs by the agent, one day after set-up."""
-    ctx = branch.context()
+    context = branch.context()
     clock.advance(86_400)
     username, password = branch.users[Role.AGENT]
-    sign_in_service.sign_in(ctx, username, password)
+    ctx = sign_in_service.sign_in(context, username, password)
     with ctx.db.transaction():
         for _ in range(40):
             record(ctx, "auth.sign_out", target_type="staff", target_id=username)
