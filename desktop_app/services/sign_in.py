@@ -90,7 +90,7 @@ def sign_in(ctx: AppContext, username: str, password: str) -> SignedIn:
         with db.transaction():
             flushed, dropped = _flush_pending_events(me)
             record(me, "auth.sign_in", target_type="staff", target_id=username)
-        sign_in_attempts.succeeded(ctx, username, flushed, dropped)
+        sign_in_attempts.succeeded(me, username, flushed, dropped)
         reconcile_branch_settings(me)  # the database's settings from here; an edited file is audited
         _upgrade_slot_if_weaker(me, password, secret)
         if slots.recovery_slot() is None:
@@ -174,11 +174,11 @@ def unlock_session(ctx: SignedIn, password: str) -> None:
     context, session = ctx.context, ctx.session
     config = context.require_config()
     action = "auth.reauthenticate"
-    sign_in_attempts.admit(context, session.username, known=True, action=action)
+    sign_in_attempts.admit(ctx, session.username, known=True, action=action)
     try:
         unlocked = unlock(context.paths, config.branch_id, session.username, password, device_secret(context))
     except SlotOpenFailed:
-        sign_in_attempts.failed(context, session.username, known=True, action=action)
+        sign_in_attempts.failed(ctx, session.username, known=True, action=action)
         raise WrongCredentials() from None
     db = unlocked.database
     try:
@@ -198,7 +198,7 @@ def unlock_session(ctx: SignedIn, password: str) -> None:
         with db.transaction():
             flushed, dropped = _flush_pending_events(ctx)
             record(ctx, action, target_type="staff", target_id=session.username)
-        sign_in_attempts.succeeded(context, session.username, flushed, dropped)
+        sign_in_attempts.succeeded(ctx, session.username, flushed, dropped)
         client_access.open_at_sign_in(ctx)
     except BaseException:
         ctx.lock()

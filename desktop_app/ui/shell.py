@@ -151,7 +151,8 @@ class Shell(QObject):
     def idle_interval_ms(self) -> int:
         if self.idle_lock_ms is not None:
             return self.idle_lock_ms
-        return self.context().policy.idle_lock_minutes * 60_000
+        policy = self._signed_in.policy if self._signed_in is not None else self.context().policy
+        return policy.idle_lock_minutes * 60_000
 
     def error_text(self, exc: BaseException) -> str:
         from desktop_app.ui.error_text import error_text
