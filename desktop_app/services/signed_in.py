@@ -36,6 +36,8 @@ class SessionLocked(BranchVaultError):
 class SignedIn:
     """A signed-in user's context, database and session (``db`` is refused once locked or closed)."""
 
+    __slots__ = ("_context", "_db", "_locked", "_session")
+
     def __init__(self, context: AppContext, db: Database, session: Session) -> None:
         self._context = context
         self._db: Database | None = db

@@ -302,7 +302,7 @@ def test_the_bulk_guard_is_lifted_by_a_manager_signing_in_on_the_same_screen(
     qtbot, setup, make_shell, branch: Branch
 ) -> None:
     ctx, mine, _ = setup(Role.AGENT)
-    ctx.policy_override = dataclasses.replace(ctx.policy, bulk_reveal_threshold=2)
+    ctx.context.policy_override = dataclasses.replace(ctx.policy, bulk_reveal_threshold=2)
     dialog = _open(qtbot, make_shell(ctx), mine)
     for key in ("name", "phone"):
         _reveal(qtbot, dialog, key, RevealReason.CLIENT_VERIFICATION)
