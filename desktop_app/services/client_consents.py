@@ -58,6 +58,7 @@ from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.consent_repository import ConsentRepository, StoredConsentForm
 from desktop_app.store.database import Database
 from desktop_app.store.notice_repository import NoticeRepository
+from desktop_app.store.printed_form_repository import PrintedFormRepository
 from desktop_app.store.staff_repository import StaffRepository
 
 TARGET = "client"
@@ -185,8 +186,9 @@ def print_consent_form(ctx: SignedIn, client_id: int, *, language: str = "zh_CN"
         number = str(new_form_number(config.branch_code, ctx.clock()))
         values = client.values
         form = branch_form(
-            config,
+            config.letterhead(),
             notice.notice,
+            retention=config.retention_rules(),
             form_number=number,
             language=language,
             form_date=today,
@@ -198,10 +200,12 @@ def print_consent_form(ctx: SignedIn, client_id: int, *, language: str = "zh_CN"
         pdf = consent_form_pdf(form)
         with db.transaction():
             _check_visible(ctx, db, client_id)  # still there and still this user's
-            db.execute(
-                "INSERT INTO client_data.printed_forms (form_number, client_id, notice_version, printed_at, printed_by) "
-                "VALUES (?,?,?,?,?)",
-                (number, client_id, notice.version, ctx.now_utc(), session.staff_id),
+            PrintedFormRepository(db).add(
+                number,
+                client_id=client_id,
+                notice_version=notice.version,
+                printed_at=ctx.now_utc(),
+                printed_by=session.staff_id,
             )
             record(
                 ctx,
@@ -224,12 +228,22 @@ def print_blank_form(ctx: SignedIn, *, language: str = "zh_CN") -> PrintedConsen
     config = ctx.config
     notice = current_notice(ctx)
     number = str(new_form_number(config.branch_code, ctx.clock()))
-    pdf = consent_form_pdf(branch_form(config, notice.notice, form_number=number, language=language))
+    pdf = consent_form_pdf(
+        branch_form(
+            config.letterhead(),
+            notice.notice,
+            retention=config.retention_rules(),
+            form_number=number,
+            language=language,
+        )
+    )
     with db.transaction():
-        db.execute(
-            "INSERT INTO client_data.printed_forms (form_number, client_id, notice_version, printed_at, printed_by) "
-            "VALUES (?,NULL,?,?,?)",
-            (number, notice.version, ctx.now_utc(), session.staff_id),
+        PrintedFormRepository(db).add(
+            number,
+            client_id=None,
+            notice_version=notice.version,
+            printed_at=ctx.now_utc(),
+            printed_by=session.staff_id,
         )
         record(
             ctx,
@@ -250,14 +264,11 @@ def _notice_version_for(
     """The version the client saw: the one the app printed this form under, else ``chosen`` (a blank
     form: its footer names the version), else the current one."""
     if entry.form_number is not None:
-        row = db.execute(
-            "SELECT client_id, notice_version FROM client_data.printed_forms WHERE form_number = ?",
-            (entry.form_number,),
-        ).fetchone()
-        if row is not None:
-            if row[0] is not None and int(row[0]) != client_id:
+        printed = PrintedFormRepository(db).get(entry.form_number)
+        if printed is not None:
+            if printed.client_id is not None and printed.client_id != client_id:
                 raise FormForAnotherClient(entry.form_number)
-            return str(row[1])
+            return printed.notice_version
     if chosen:
         return get_notice_version(ctx, chosen).version
     return current_notice(ctx).version

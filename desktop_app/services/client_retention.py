@@ -19,6 +19,7 @@ from enum import StrEnum
 
 from desktop_app.domain.client_record import ClientRecord, ClientValues, Stage
 from desktop_app.domain.deletion_grounds import legal_basis
+from desktop_app.domain.destruction_record import DestructionRecord
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.masking import FieldKind, mask
 from desktop_app.domain.permissions import Action, can
@@ -30,6 +31,7 @@ from desktop_app.domain.retention_rules import (
     last_activity,
     legal_hold_ends,
 )
+from desktop_app.domain.staff_member import StaffMember
 from desktop_app.services.audit_trail import check_permission, ensure_pseudonym_key, record
 from desktop_app.services.client_deletion import (
     CATEGORY_LABELS,
@@ -41,9 +43,9 @@ from desktop_app.services.client_deletion import (
 from desktop_app.services.client_directory import masked_phone
 from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_repository import ClientRepository
-from desktop_app.store.destruction_repository import DestructionRecord, DestructionRepository
+from desktop_app.store.destruction_repository import DestructionRepository
 from desktop_app.store.retention_repository import RetentionGroup, RetentionRepository
-from desktop_app.store.staff_repository import StaffMember, StaffRepository
+from desktop_app.store.staff_repository import StaffRepository
 
 DEFAULT_LIMIT = 500
 MAX_BATCH = 500
@@ -318,7 +320,7 @@ def batch_certificate_pdf(ctx: SignedIn, batch_id: int) -> bytes:
             legal_basis=legal_basis(first.reason),
         )
         pdf = render(
-            config,
+            config.letterhead(),
             summary,
             destroyed_by=parties[0],
             approved_by=parties[1],

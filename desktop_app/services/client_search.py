@@ -12,6 +12,7 @@ of the value, never the value; a name search is not audited (it runs on every ke
 
 from __future__ import annotations
 
+from desktop_app.domain.client_list_query import NO_FILTER, ClientFilter
 from desktop_app.domain.client_record import ClientRecord
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.field_errors import InvalidField
@@ -24,7 +25,7 @@ from desktop_app.services.audit_trail import check_permission, pseudonym, record
 from desktop_app.services.client_directory import MAX_PAGE, ClientSummary, agent_filter, summary
 from desktop_app.services.privacy_notices import stale_notice_versions
 from desktop_app.services.signed_in import SignedIn
-from desktop_app.store.client_repository import NO_FILTER, ClientFilter, ClientRepository
+from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.database import Database
 
 _FULL_PHONE_MIN_DIGITS = 11  # a digit token this long is a whole number; 4 digits are the last 4

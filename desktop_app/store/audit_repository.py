@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from desktop_app.domain.audit_chain import GENESIS_HASH, AuditEntry, ChainHead, compute_hash
+from desktop_app.domain.audit_filter import AuditFilter
 from desktop_app.domain.branch_time import utc_timestamp
 from desktop_app.store.database import Database
 
@@ -19,14 +19,6 @@ _COLUMNS = (
     "seq, ts, actor_id, actor_username, actor_role, action, target_type, target_id, outcome, reason, "
     "details, prev_hash, hash"
 )
-
-
-@dataclass(frozen=True)
-class AuditFilter:
-    username: str = ""
-    action: str = ""
-    since: str = ""  # ISO date or datetime, inclusive
-    until: str = ""  # ISO date or datetime, exclusive
 
 
 def _row_to_entry(row: tuple[Any, ...]) -> AuditEntry:

@@ -17,12 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.client_requests import CORRECTABLE_FIELDS, RequestView
+from desktop_app.domain.client_requests import RequestView, correctable_fields
 from desktop_app.ui.form_parts import BusyBar, MessageLabel
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
-
-MAX_ROWS = len(CORRECTABLE_FIELDS)
 
 
 def _correct(shell: Shell, request_id: int, changes: dict[str, str]) -> RequestView:
@@ -70,7 +68,7 @@ class CorrectionDialog(Retranslating, QDialog):
 
     def add_row(self, field: str = "", value: str = "") -> tuple[QComboBox, QLineEdit]:
         combo = QComboBox()
-        for key, (zh, en) in CORRECTABLE_FIELDS.items():
+        for key, (zh, en) in correctable_fields().items():
             combo.addItem(zh if self.shell.lang.startswith("zh") else en, key)
         if field:
             combo.setCurrentIndex(max(0, combo.findData(field)))
@@ -80,7 +78,7 @@ class CorrectionDialog(Retranslating, QDialog):
         self.grid.addWidget(combo, row, 0)
         self.grid.addWidget(edit, row, 1)
         self.rows.append((combo, edit))
-        self.add_row_button.setEnabled(len(self.rows) < MAX_ROWS)
+        self.add_row_button.setEnabled(len(self.rows) < len(correctable_fields()))
         return combo, edit
 
     def retranslate(self) -> None:
@@ -96,7 +94,7 @@ class CorrectionDialog(Retranslating, QDialog):
         self.add_row_button.setText(self.tr("&Add a field"))
         self.ok_button.setText(self.tr("&Correct and complete"))
         for combo, _ in self.rows:
-            for index, (zh, en) in enumerate(CORRECTABLE_FIELDS.values()):
+            for index, (zh, en) in enumerate(correctable_fields().values()):
                 combo.setItemText(index, zh if self.shell.lang.startswith("zh") else en)
 
     def changes(self) -> dict[str, str]:
@@ -118,7 +116,7 @@ class CorrectionDialog(Retranslating, QDialog):
         self.busy = busy
         self.busy_bar.setVisible(busy)
         self.buttons.setEnabled(not busy)
-        self.add_row_button.setEnabled(not busy and len(self.rows) < MAX_ROWS)
+        self.add_row_button.setEnabled(not busy and len(self.rows) < len(correctable_fields()))
 
     def _succeeded(self, result: object) -> None:
         self._set_busy(False)

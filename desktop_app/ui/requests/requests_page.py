@@ -8,7 +8,9 @@ deletion or withdrawal; explanation) or refuse it with a written reason. Nothing
 the area is first shown, and every service call runs on the worker; while one runs, Register,
 Verify, Complete and Refuse are disabled (a second click must not answer a request twice). A copy
 is written to temporary files beside the chosen place and renamed there only once it is made;
-the place is checked first (ui/output_files.py: never the data directory, "Replace?" asked).
+the place is checked first (ui/output_files.py: never the data directory, "Replace?" asked). A
+deletion or withdrawal answered by destroying the client has its single-client destruction
+certificate ("Save certificate…", PIPL Art. 47), saved the same way.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -70,6 +73,20 @@ def _delete(shell: Shell, request_id: int) -> RequestView:
     return complete_deletion(shell.signed_in(), request_id)
 
 
+def _save_certificate(shell: Shell, request_id: int, chosen: ChosenOutput) -> Path:
+    """The single-client destruction certificate of an answered deletion request, written where the
+    manager chose (checked again at write time: never into the data directory)."""
+    from desktop_app.services.client_deletion import DestructionRecordNotFound, destruction_certificate_pdf
+    from desktop_app.services.client_requests import destruction_record_of
+    from desktop_app.services.output_files import write_output
+
+    record_id = destruction_record_of(shell.signed_in(), request_id)
+    if record_id is None:
+        raise DestructionRecordNotFound()
+    pdf = destruction_certificate_pdf(shell.signed_in(), record_id)
+    return write_output(chosen.path, pdf, data_dir=shell.data_dir, overwrite=chosen.overwrite)
+
+
 def _with_pdf_suffix(chosen: Path) -> Path:
     return chosen if chosen.suffix.lower() == ".pdf" else chosen.with_name(chosen.name + ".pdf")
 
@@ -98,7 +115,7 @@ def _copy_to(shell: Shell, request_id: int, chosen: ChosenOutput) -> CopyOfData:
     files are ever removed: a file already at the chosen place is untouched unless the copy
     replaces it, which the user agreed to when choosing the place."""
     from desktop_app.services.client_requests import complete_copy
-    from desktop_app.store.output_paths import PendingOutput
+    from desktop_app.services.output_files import PendingOutput
 
     pdf_path = chosen.path
     made: list[PendingOutput] = []
@@ -124,6 +141,8 @@ def _copy_to(shell: Shell, request_id: int, chosen: ChosenOutput) -> CopyOfData:
 
 
 class RequestsPage(Retranslating, QWidget):
+    certificate_saved = Signal(str)  # where a destruction certificate was written
+
     def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.shell = shell
@@ -148,6 +167,7 @@ class RequestsPage(Retranslating, QWidget):
         self.verify_button = QPushButton()
         self.complete_button = QPushButton()
         self.refuse_button = QPushButton()
+        self.certificate_button = QPushButton()
         self.error = MessageLabel()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -164,7 +184,13 @@ class RequestsPage(Retranslating, QWidget):
         tools.addWidget(self.filter_label)
         tools.addWidget(self.status_filter)
         tools.addStretch(1)
-        for button in (self.register_button, self.verify_button, self.complete_button, self.refuse_button):
+        for button in (
+            self.register_button,
+            self.verify_button,
+            self.complete_button,
+            self.refuse_button,
+            self.certificate_button,
+        ):
             tools.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -179,6 +205,7 @@ class RequestsPage(Retranslating, QWidget):
         self.verify_button.clicked.connect(self.verify_selected)
         self.complete_button.clicked.connect(self.complete_selected)
         self.refuse_button.clicked.connect(self.refuse_selected)
+        self.certificate_button.clicked.connect(self.save_certificate)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.retranslate()
         self._selection_changed()
@@ -192,6 +219,7 @@ class RequestsPage(Retranslating, QWidget):
         self.verify_button.setText(self.tr("&Verify identity"))
         self.complete_button.setText(self.tr("&Complete…"))
         self.refuse_button.setText(self.tr("Re&fuse…"))
+        self.certificate_button.setText(self.tr("&Save certificate…"))
         self.detail_label.setText(self.tr("Selected request:"))
         self.model.retranslate()
         self._show_detail()
@@ -274,7 +302,18 @@ class RequestsPage(Retranslating, QWidget):
         destroyed = request is not None and request.client_state == ClientState.DESTROYED
         self.complete_button.setEnabled(is_open and verified and not destroyed)
         self.refuse_button.setEnabled(is_open)
+        self.certificate_button.setEnabled(idle and self._has_certificate(request))
         self._show_detail()
+
+    @staticmethod
+    def _has_certificate(request: RequestView | None) -> bool:
+        """A deletion or withdrawal answered by destroying the client has a destruction certificate."""
+        return (
+            request is not None
+            and request.kind in (RequestKind.DELETION, RequestKind.WITHDRAWAL)
+            and request.status == RequestStatus.COMPLETED
+            and request.client_state == ClientState.DESTROYED
+        )
 
     def _show_detail(self) -> None:
         request = self.selected()
@@ -358,6 +397,36 @@ class RequestsPage(Retranslating, QWidget):
             return
         shell, request_id = self.shell, request.id
         self._run(lambda: _delete(shell, request_id), request_id)
+
+    def save_certificate(self) -> None:
+        """Save the single-client destruction certificate of the selected answered deletion request
+        (PIPL Art. 47: the evidence the client's data was destroyed); made on the worker."""
+        from desktop_app.ui.output_files import choose_output
+
+        request = self._selected_when_idle()
+        if request is None or not self._has_certificate(request):
+            return
+        chosen = choose_output(
+            self,
+            self.tr("Save the certificate of destruction"),
+            f"{request.reference}-destruction-certificate.pdf",
+            self.tr("PDF files (*.pdf)"),
+            data_dir=self.shell.data_dir,
+            normalise=_with_pdf_suffix,
+        )
+        if chosen is None or self.busy:
+            return
+        self.error.clear_message()
+        shell, request_id = self.shell, request.id
+        self._start(
+            lambda: _save_certificate(shell, request_id, chosen),
+            self._certificate_saved,
+            self._failed,
+        )
+
+    def _certificate_saved(self, path: object) -> None:
+        self.error.show_ok(self.tr("Certificate saved: %1").replace("%1", str(path)))
+        self.certificate_saved.emit(str(path))
 
     # -------------------------------------------------------------------------------------- copy
 

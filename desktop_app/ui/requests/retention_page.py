@@ -59,7 +59,7 @@ def _approve(shell: Shell, client_ids: list[int]) -> DestructionBatch:
 
 def _save_certificate(shell: Shell, batch_id: int, chosen: ChosenOutput) -> Path:
     from desktop_app.services.client_retention import batch_certificate_pdf
-    from desktop_app.store.output_paths import write_output
+    from desktop_app.services.output_files import write_output
 
     pdf = batch_certificate_pdf(shell.signed_in(), batch_id)
     return write_output(chosen.path, pdf, data_dir=shell.data_dir, overwrite=chosen.overwrite)
