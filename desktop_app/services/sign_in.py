@@ -153,6 +153,8 @@ def sign_out(ctx: SignedIn) -> None:
         if ctx.open:
             with ctx.db.transaction():
                 record(ctx, "auth.sign_out", target_type="staff", target_id=ctx.session.username)
+        elif ctx.locked:
+            sign_in_attempts.queue_sign_out(ctx)
     except DatabaseKeyChanged:
         pass  # this user's keys were revoked meanwhile (disabled or reset): nothing left to sign out of
     finally:

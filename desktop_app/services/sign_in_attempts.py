@@ -321,6 +321,16 @@ def queue_event(ctx: AppContext | SignedIn, event: dict[str, object]) -> None:
     _update(ctx, lambda state: state.pending_events.append(event))
 
 
+def queue_sign_out(ctx: SignedIn) -> None:
+    """A locked session signs out (another user signs in from the lock screen): its database is
+    closed and its keys gone, so the sign-out reaches the audit log at the next sign-in."""
+    username = ctx.session.username
+    queue_event(
+        ctx,
+        _event(ctx.clock(), "auth.sign_out", username, "success", target_type="staff", target_id=username),
+    )
+
+
 def record_failure_event(ctx: AppContext | SignedIn, action: str) -> None:
     """Queue a failure with no account behind it (e.g. a wrong recovery code) for the audit log.
     Without the device secret (the keyring lost it) the event cannot be queued authentically and

@@ -63,3 +63,17 @@ def test_unlocking_derives_the_keys_again(branch: Branch, signed_in: Callable[[R
     assert ("auth.reauthenticate", "success") in actions
     sign_out(me)
     assert not me.open and _keys(me) == (b"", None, b"", b"", b"")
+
+
+def test_signing_out_a_locked_session_is_audited_at_the_next_sign_in(
+    branch: Branch, signed_in: Callable[[Role], SignedIn]
+) -> None:
+    me = signed_in(Role.AGENT)
+    lock(me)
+    sign_out(me)  # switching user from the lock screen
+    assert not me.open and not me.locked
+    it = signed_in(Role.IT_ADMIN)
+    late = [e for e in AuditRepository(it.db).iter_all() if e.details.get("recorded_late")]
+    assert [(e.action, e.actor_username, e.target_id) for e in late] == [
+        ("auth.sign_out", "zhangwei", "zhangwei")
+    ]
