@@ -1,5 +1,6 @@
 """Locking the session: on idle timeout or "Lock now", close open dialogs and menus, clear our
-clipboard copy, and swap the main window's content for the lock screen (as KeePassXC does)."""
+clipboard copy, cancel the background jobs (they stop at their next safe point), and swap the main
+window's content for the lock screen (as KeePassXC does)."""
 
 from __future__ import annotations
 
@@ -51,6 +52,7 @@ class SessionLocker(QObject):
         if self.window.locked:
             return
         self.timer.deactivate()
+        self.shell.jobs.cancel_all()  # long work stops at its next safe point (nothing half-written)
         self.shell.lock_state.lock()
         close_transient_windows()
         self.shell.clipboard.clear_if_ours()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -21,7 +21,7 @@ from desktop_app.ui.language import LanguageSwitcher
 if TYPE_CHECKING:
     from desktop_app.services.context import AppContext
     from desktop_app.store.branch_config import KdfParams
-    from desktop_app.ui.background import JobRunner
+    from desktop_app.ui.background import JobControl, JobHandle, JobRunner, Lane
     from desktop_app.ui.clipboard import ClipboardGuard
 
 
@@ -140,6 +140,38 @@ class Shell(QObject):
         from desktop_app.ui.error_text import error_text
 
         return error_text(exc, self.lang)
+
+    def call(
+        self,
+        fn: Callable[..., object],
+        *args: object,
+        on_ok: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        owner: QObject | None = None,
+        lane: Lane | None = None,
+        progress: Callable[[int, int, str], None] | None = None,
+        cancellable: bool = False,
+        **kwargs: object,
+    ) -> JobHandle:
+        """Run the service call ``fn(self.context(), *args, **kwargs)`` on a background lane (the
+        database lane unless told) and deliver ``on_ok(result)`` or ``on_error(exc)`` on the GUI
+        thread, skipped if ``owner`` is gone. With ``progress`` the service also gets
+        ``progress=(done, total)`` (reaching ``progress(done, total, text)`` on the GUI thread);
+        with ``progress`` or ``cancellable`` it gets ``cancel=`` the job's token. The worker gets
+        the shell and the arguments, never a widget."""
+        from desktop_app.ui.background import Lane
+
+        def work(control: JobControl) -> object:
+            extra = dict(kwargs)
+            if progress is not None:
+                extra["progress"] = control.report
+            if progress is not None or cancellable:
+                extra["cancel"] = control.token
+            return fn(self.context(), *args, **extra)
+
+        return self.jobs.start(
+            work, on_ok, on_error, owner=owner, lane=lane or Lane.DATABASE, on_progress=progress
+        )
 
     def warm_up(self) -> None:
         """Import the services and build the context in the background after the first window

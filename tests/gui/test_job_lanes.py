@@ -1,0 +1,96 @@
+"""Job lanes, progress and cancel (issue 12 part 3): the network lane never holds up the database
+lane, progress arrives in order on the GUI thread, and cancel stops queued and running work."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.domain.cancellation import Cancelled
+from desktop_app.ui.background import JobControl, JobRunner, Lane
+
+
+@pytest.fixture
+def runner(qapp):
+    jobs = JobRunner()
+    yield jobs
+    jobs.cancel_all()
+    jobs.shutdown(5_000)
+
+
+def _slow_until_cancelled(started: threading.Event) -> object:
+    def work(control: JobControl) -> object:
+        started.set()
+        while not control.token.wait(0.01):
+            pass
+        control.token.raise_if_cancelled()
+        return "not reached"
+
+    return work
+
+
+def test_a_network_job_does_not_hold_up_the_database_lane(qtbot, runner: JobRunner) -> None:
+    started = threading.Event()
+    errors: list[BaseException] = []
+    handle = runner.start(_slow_until_cancelled(started), None, errors.append, lane=Lane.NETWORK)
+    assert started.wait(5)
+    results: list[object] = []
+    runner.run(lambda: "page 1", results.append)
+    runner.run(lambda: "page 2", results.append)
+    qtbot.waitUntil(lambda: results == ["page 1", "page 2"], timeout=5_000)
+    assert runner.lane_busy(Lane.NETWORK) and not runner.lane_busy(Lane.DATABASE)
+    handle.cancel()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5_000)
+    assert len(errors) == 1 and isinstance(errors[0], Cancelled)
+
+
+def test_progress_arrives_in_order_on_the_gui_thread(qtbot, runner: JobRunner) -> None:
+    gui_thread = QApplication.instance().thread()
+    seen: list[tuple[int, int, str]] = []
+    on_gui: list[bool] = []
+
+    def work(control: JobControl) -> str:
+        for done in range(6):
+            control.progress(done, 5, f"row {done}")
+        return "done"
+
+    def progress(done: int, total: int, text: str) -> None:
+        on_gui.append(QThread.currentThread() is gui_thread)
+        seen.append((done, total, text))
+
+    results: list[object] = []
+    runner.start(work, results.append, on_progress=progress)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5_000)
+    assert results == ["done"]
+    assert [done for done, _, _ in seen] == [0, 1, 2, 3, 4, 5] and all(on_gui)
+    assert seen[-1] == (5, 5, "row 5")
+
+
+def test_cancel_all_stops_the_running_job_and_never_starts_the_queued_ones(qtbot, runner: JobRunner) -> None:
+    started = threading.Event()
+    outcome: list[object] = []
+    runner.start(_slow_until_cancelled(started), outcome.append, outcome.append)
+    ran: list[str] = []
+    runner.run(lambda: ran.append("queued"), outcome.append, outcome.append)
+    assert started.wait(5)
+    assert runner.cancel_all() == 2
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5_000)
+    assert ran == []
+    assert len(outcome) == 2 and all(isinstance(item, Cancelled) for item in outcome)
+    later: list[object] = []
+    runner.run(lambda: "after", later.append)  # a new job after cancel-all runs normally
+    qtbot.waitUntil(lambda: later == ["after"], timeout=5_000)
+
+
+def test_a_cancelled_job_without_an_error_callback_is_dropped_quietly(
+    qtbot, runner: JobRunner, caplog
+) -> None:
+    started = threading.Event()
+    runner.start(_slow_until_cancelled(started))
+    assert started.wait(5)
+    runner.cancel_all()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5_000)
+    assert "failed" not in caplog.text
