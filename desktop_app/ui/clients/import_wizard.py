@@ -1,6 +1,7 @@
 """The spreadsheet import wizard: choose a file, check the column mapping, choose the options,
-import (one transaction, on the worker), then see the result, export the rejected rows and be
-reminded to delete the source file securely.
+import (one transaction, on the database lane, with a progress bar and a Cancel button that rolls
+the whole import back), then see the result, export the rejected rows and be reminded to delete
+the source file securely.
 
 Every step calls the services in services/client_import.py on ``shell.jobs``; the wizard only
 collects choices and shows results. The source file is only read. ``imported(int)`` is emitted with
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QRadioButton,
     QTableWidget,
@@ -31,11 +33,13 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop_app.domain.cancellation import Cancelled
 from desktop_app.domain.import_columns import IGNORE, TARGET_FIELDS
 from desktop_app.domain.import_rows import dropped_reason_text
 from desktop_app.domain.permissions import Action, can
 from desktop_app.domain.roles import Role
 from desktop_app.ui import dialogs
+from desktop_app.ui.background import JobHandle
 from desktop_app.ui.form_parts import BusyBar, MessageLabel
 from desktop_app.ui.read_only_table import setup_read_only_table
 from desktop_app.ui.retranslate import Retranslating
@@ -212,7 +216,13 @@ class OptionsPage(_Page):
 class ResultPage(_Page):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
-        self.busy_bar = BusyBar()
+        self.progress_bar = QProgressBar()  # real progress: each row is checked, then written
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.setVisible(False)
+        self.cancel_button = QPushButton()  # cancelling rolls the whole import back
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel_import)
+        self.job: JobHandle | None = None
         self.counts = QLabel()
         self.counts.setWordWrap(True)
         self.rejects_label = QLabel()
@@ -231,8 +241,11 @@ class ResultPage(_Page):
         export_row = QHBoxLayout()
         export_row.addWidget(self.export_button)
         export_row.addWidget(self.personal_data_note, 1)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress_bar, 1)
+        progress_row.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.busy_bar)
+        layout.addLayout(progress_row)
         layout.addWidget(self.counts)
         layout.addWidget(self.rejects_label)
         layout.addWidget(self.rejects, 1)
@@ -244,24 +257,47 @@ class ResultPage(_Page):
         self.done = False
 
     def initializePage(self) -> None:
+        from desktop_app.services.client_import import import_clients
+
         wizard = self.import_wizard
         self.done = False
-        self.busy_bar.setVisible(True)
+        self._set_running(True)
         self.message.clear_message()
-        shell, path, options = self.shell, wizard.path, wizard.options()
+        path, options = wizard.path, wizard.options()
         assert path is not None
+        self.job = self.shell.call(
+            import_clients,
+            path,
+            options,
+            on_ok=self._imported,
+            on_error=self._failed,
+            owner=self,
+            progress=self._progressed,
+        )
 
-        def run_import() -> object:
-            from desktop_app.services.client_import import import_clients
+    def _set_running(self, running: bool) -> None:
+        self.progress_bar.setVisible(running)
+        self.cancel_button.setVisible(running)
+        self.cancel_button.setEnabled(running)
+        if running:
+            self.progress_bar.setRange(0, 0)  # until the first report
 
-            return import_clients(shell.context(), path, options)
+    def _progressed(self, done: int, total: int, _text: str) -> None:
+        if total > 0:
+            self.progress_bar.setRange(0, total)
+            self.progress_bar.setValue(done)
 
-        self.run(run_import, self._imported, self._failed)
+    def cancel_import(self) -> None:
+        """Stop the import at its next row; it rolls back whole (nothing of it stays)."""
+        if self.job is not None:
+            self.job.cancel()
+            self.cancel_button.setEnabled(False)
 
     def _imported(self, report: Any) -> None:
         self.report = report
         self.done = True
-        self.busy_bar.setVisible(False)
+        self.job = None
+        self._set_running(False)
         self.rejects.setRowCount(len(report.rejected))
         for row, rejected in enumerate(report.rejected):
             self.rejects.setItem(row, 0, QTableWidgetItem(str(rejected.row_number)))
@@ -276,11 +312,16 @@ class ResultPage(_Page):
 
     def _failed(self, exc: BaseException) -> None:
         self.done = True
-        self.busy_bar.setVisible(False)
-        self.message.show_error(self.shell.error_text(exc))
+        self.job = None
+        self._set_running(False)
+        if isinstance(exc, Cancelled):
+            text = self.tr("Import cancelled: no client was imported.")
+        else:
+            text = self.shell.error_text(exc)
+        self.message.show_error(text)
         self.retranslate()
         self.completeChanged.emit()
-        self.import_wizard.failed.emit(self.shell.error_text(exc))
+        self.import_wizard.failed.emit(text)
 
     def isComplete(self) -> bool:
         return self.done
@@ -316,6 +357,7 @@ class ResultPage(_Page):
         self.rejects_label.setText(self.tr("Rejected rows (fix them in the file and import them again):"))
         self.rejects.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Reason")])
         self.export_button.setText(self.tr("&Export rejects…"))
+        self.cancel_button.setText(self.tr("&Cancel import"))
         self.personal_data_note.setText(
             self.tr(
                 "The export holds clients' personal data: save it only where it is protected, and delete it when done."
