@@ -11,6 +11,7 @@ dialog (the job's result must reach an open dialog). ``failed(text)`` carries th
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
@@ -32,6 +33,7 @@ class JobDialog(Retranslating, QDialog):
         self.shell = shell
         self.busy = False
         self.job: JobHandle | None = None
+        self._then: Callable[[Any], None] = self.succeeded
         self.error = MessageLabel()
 
     def inputs(self) -> Sequence[QWidget]:
@@ -45,13 +47,19 @@ class JobDialog(Retranslating, QDialog):
         lane: Lane | None = None,
         progress: Callable[[int, int, str], None] | None = None,
         cancellable: bool = False,
+        then: Callable[[Any], None] | None = None,
+        clear: bool = True,
         **kwargs: object,
     ) -> bool:
-        """Start ``fn(ctx, *args, **kwargs)`` unless a job runs already; False if one does."""
+        """Start ``fn(ctx, *args, **kwargs)`` unless a job runs already; False if one does. Its
+        result goes to ``succeeded``, or to ``then`` for a dialog's second kind of job; ``clear``
+        (default) clears the message line first."""
         if self.busy:
             return False
-        self.error.clear_message()
+        if clear:
+            self.error.clear_message()
         self.set_busy(True)
+        self._then = then or self.succeeded
         self.job = self.shell.call(
             fn,
             *args,
@@ -76,7 +84,7 @@ class JobDialog(Retranslating, QDialog):
     def _job_succeeded(self, result: object) -> None:
         self.job = None
         self.set_busy(False)
-        self.succeeded(result)
+        self._then(result)
 
     def _job_failed(self, exc: BaseException) -> None:
         self.job = None
