@@ -11,21 +11,25 @@ dialog (the job's result must reach an open dialog). ``failed(text)`` carries th
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
-from desktop_app.ui.background import JobHandle, Lane
 from desktop_app.ui.form_parts import BusyBar, MessageLabel
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
+
+if TYPE_CHECKING:  # the sign-in window uses this base before the job runner is imported
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop_app.ui.background import JobHandle, Lane
 
 
 class JobDialog(Retranslating, QDialog):
     failed = Signal(str)  # the refusal, as shown
 
-    buttons: QDialogButtonBox
+    buttons: QDialogButtonBox | QWidget  # disabled while the job runs
     busy_bar: BusyBar | None = None
 
     def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
