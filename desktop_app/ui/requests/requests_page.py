@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -45,29 +45,12 @@ from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 
 if TYPE_CHECKING:
+    from desktop_app.services.context import AppContext
     from desktop_app.ui.output_files import ChosenOutput
 
 COLUMN_WIDTHS = (90, 120, 110, 100, 150, 90)
 FILTER_OPEN = "open"
 FILTER_ALL = ""
-
-
-def _list(shell: Shell, status: str) -> list[RequestView]:
-    from desktop_app.services.client_requests import list_requests
-
-    return list_requests(shell.context(), status or None)
-
-
-def _verify(shell: Shell, request_id: int) -> RequestView:
-    from desktop_app.services.client_requests import verify_identity
-
-    return verify_identity(shell.context(), request_id)
-
-
-def _delete(shell: Shell, request_id: int) -> RequestView:
-    from desktop_app.services.client_requests import complete_deletion
-
-    return complete_deletion(shell.context(), request_id)
 
 
 def _with_pdf_suffix(chosen: Path) -> Path:
@@ -91,7 +74,7 @@ class CopyNotSaved(BranchVaultError):
             )
 
 
-def _copy_to(shell: Shell, request_id: int, chosen: ChosenOutput) -> CopyOfData:
+def _copy_to(ctx: AppContext, request_id: int, chosen: ChosenOutput) -> CopyOfData:
     """Check both places and create private temporary files beside them first (so a refused or
     unwritable place fails before the request is completed), build the copy, write it to the
     temporary files and only then put them in place (store/output_paths.py). Only our temporary
@@ -105,11 +88,11 @@ def _copy_to(shell: Shell, request_id: int, chosen: ChosenOutput) -> CopyOfData:
     try:
         try:
             for target in (chosen.path, *chosen.companions):
-                made.append(PendingOutput(target, shell.data_dir, overwrite=chosen.overwrite))
+                made.append(PendingOutput(target, ctx.paths.root, overwrite=chosen.overwrite))
         except OSError:
             raise CopyNotSaved(target, completed=False) from None
         pdf_part, json_part = made
-        copy = complete_copy(shell.context(), request_id)
+        copy = complete_copy(ctx, request_id)
         try:
             pdf_part.write(copy.pdf)
             json_part.write(copy.json)
@@ -207,9 +190,10 @@ class RequestsPage(Retranslating, QWidget):
     def reload(self, select: int | None = None) -> None:
         current = self.selected()
         self._select_after_load = select if select is not None else (current.id if current else None)
+        from desktop_app.services.client_requests import list_requests
+
         status = str(self.status_filter.currentData() or "")
-        shell = self.shell  # the worker gets the shell, never a widget
-        self._start(lambda: _list(shell, status), self._loaded, self._failed)
+        self._start(list_requests, status or None, on_ok=self._loaded, on_error=self._failed)
 
     # ------------------------------------------------------------------------------------ busy state
 
@@ -220,15 +204,17 @@ class RequestsPage(Retranslating, QWidget):
 
     def _start(
         self,
-        fn: Callable[[], object],
-        on_done: Callable[[object], None],
+        fn: Callable[..., object],
+        *args: object,
+        on_ok: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
     ) -> None:
-        """Run ``fn`` on the worker with the action buttons disabled until it has finished."""
+        """Run the service call ``fn(ctx, *args)`` on the database lane with the action buttons
+        disabled until it has finished."""
 
         def done(result: object) -> None:
             self._finished()
-            on_done(result)
+            on_ok(result)
 
         def failed(exc: BaseException) -> None:
             self._finished()
@@ -236,7 +222,7 @@ class RequestsPage(Retranslating, QWidget):
 
         self._jobs += 1
         self._selection_changed()
-        self.shell.jobs.run(fn, done, failed, owner=self)
+        self.shell.call(fn, *args, on_ok=done, on_error=failed, owner=self)
 
     def _finished(self) -> None:
         self._jobs = max(0, self._jobs - 1)
@@ -295,9 +281,10 @@ class RequestsPage(Retranslating, QWidget):
 
     # -------------------------------------------------------------------------------------- actions
 
-    def _run(self, fn: Callable[[], object], request_id: int) -> None:
+    def _run(self, fn: Callable[..., object], request_id: int) -> None:
+        """``fn(ctx, request_id)``, then reload with the request selected."""
         self.error.clear_message()
-        self._start(fn, lambda _r: self.reload(select=request_id), self._failed)
+        self._start(fn, request_id, on_ok=lambda _r: self.reload(select=request_id), on_error=self._failed)
 
     def _selected_when_idle(self) -> RequestView | None:
         """The selected request, or None while a job runs (a second click must not start another)."""
@@ -321,8 +308,9 @@ class RequestsPage(Retranslating, QWidget):
         ).replace("%1", request.reference)
         if not dialogs.confirm(self, self.tr("Verify identity"), question):
             return
-        shell, request_id = self.shell, request.id
-        self._run(lambda: _verify(shell, request_id), request_id)
+        from desktop_app.services.client_requests import verify_identity
+
+        self._run(verify_identity, request.id)
 
     def complete_selected(self) -> None:
         request = self._selected_when_idle()
@@ -356,8 +344,9 @@ class RequestsPage(Retranslating, QWidget):
         ).replace("%1", request.reference)
         if not dialogs.confirm(self, self.tr("Delete client data"), question):
             return
-        shell, request_id = self.shell, request.id
-        self._run(lambda: _delete(shell, request_id), request_id)
+        from desktop_app.services.client_requests import complete_deletion
+
+        self._run(complete_deletion, request.id)
 
     # -------------------------------------------------------------------------------------- copy
 
@@ -384,11 +373,13 @@ class RequestsPage(Retranslating, QWidget):
             return
         pdf_path, json_path = chosen.path, chosen.companions[0]
         self.error.clear_message()
-        shell, request_id = self.shell, request.id
+        request_id = request.id
         self._start(
-            lambda: _copy_to(shell, request_id, chosen),
-            lambda _copy: self._copy_saved(request_id, pdf_path, json_path),
-            self._failed,
+            _copy_to,
+            request_id,
+            chosen,
+            on_ok=lambda _copy: self._copy_saved(request_id, pdf_path, json_path),
+            on_error=self._failed,
         )
 
     def _copy_saved(self, request_id: int, pdf_path: Path, json_path: Path) -> None:
