@@ -3,7 +3,7 @@ import (one transaction, on the database lane, with a progress bar and a Cancel 
 the whole import back), then see the result, export the rejected rows and be reminded to delete
 the source file securely.
 
-Every step calls the services in services/client_import.py on ``shell.jobs``; the wizard only
+Every step calls the services in services/client_import.py on the database lane (``Shell.call``); the wizard only
 collects choices and shows results. The source file is only read. ``imported(int)`` is emitted with
 the number of clients imported. ``choose_file(path)`` is the seam tests use instead of the dialog.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -45,6 +45,9 @@ from desktop_app.ui.read_only_table import setup_read_only_table
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 
+if TYPE_CHECKING:
+    from desktop_app.services.context import AppContext
+
 FILE_PAGE, MAPPING_PAGE, OPTIONS_PAGE, RESULT_PAGE = range(4)
 
 
@@ -62,11 +65,25 @@ class _Page(QWizardPage):
 
     def run(
         self,
-        fn: Callable[[], object],
-        on_done: Callable[[Any], None],
+        fn: Callable[..., object],
+        *args: object,
+        on_ok: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
+        **kwargs: Any,
     ) -> None:
-        self.shell.jobs.run(fn, on_done, on_error, owner=self)
+        """The service call ``fn(ctx, *args, **kwargs)`` on the database lane."""
+        self.shell.call(fn, *args, on_ok=on_ok, on_error=on_error, owner=self, **kwargs)
+
+
+def _assignable_staff(ctx: AppContext) -> list[tuple[str, str]]:
+    """On the database lane: (username, display name) of the active agents and managers."""
+    from desktop_app.services.staff_accounts import list_staff
+
+    return [
+        (m.username, m.display_name)
+        for m in list_staff(ctx)
+        if m.active and m.role in (Role.AGENT, Role.MANAGER)
+    ]
 
 
 class FilePage(_Page):
@@ -183,18 +200,11 @@ class OptionsPage(_Page):
     def initializePage(self) -> None:
         if not self.import_wizard.is_manager or self._staff_loaded:
             return
-        shell = self.shell
-
-        def staff() -> list[tuple[str, str]]:
-            from desktop_app.services.staff_accounts import list_staff
-
-            return [
-                (m.username, m.display_name)
-                for m in list_staff(shell.context())
-                if m.active and m.role in (Role.AGENT, Role.MANAGER)
-            ]
-
-        self.run(staff, self._staff_listed, lambda exc: self.message.show_error(self.shell.error_text(exc)))
+        self.run(
+            _assignable_staff,
+            on_ok=self._staff_listed,
+            on_error=lambda exc: self.message.show_error(self.shell.error_text(exc)),
+        )
 
     def _staff_listed(self, members: list[tuple[str, str]]) -> None:
         self._staff_loaded = True
@@ -370,13 +380,12 @@ class ResultPage(_Page):
             return
         from desktop_app.ui.output_files import choose_output
 
-        shell = self.shell  # the worker gets the shell, never a widget
         chosen = choose_output(
             self,
             self.tr("Export rejected rows"),
             "rejects.xlsx",
             self.tr("Excel workbook (*.xlsx);;CSV files (*.csv)"),
-            data_dir=shell.data_dir,
+            data_dir=self.shell.data_dir,
         )
         if chosen is None:
             return
@@ -388,15 +397,15 @@ class ResultPage(_Page):
             self.message.show_error(self.tr("Choose another file: the source file must not be overwritten."))
             return
 
-        def export() -> int:
-            from desktop_app.services.client_import import export_rejects
-
-            return export_rejects(shell.context(), report, path, overwrite=chosen.overwrite)
+        from desktop_app.services.client_import import export_rejects
 
         self.run(
-            export,
-            lambda count: self.message.show_ok(self.tr("%n rejected row(s) exported.", "", int(count))),
-            lambda exc: self.message.show_error(self.shell.error_text(exc)),
+            export_rejects,
+            report,
+            path,
+            overwrite=chosen.overwrite,
+            on_ok=lambda count: self.message.show_ok(self.tr("%n rejected row(s) exported.", "", int(count))),
+            on_error=lambda exc: self.message.show_error(self.shell.error_text(exc)),
         )
 
 
@@ -467,7 +476,10 @@ class ImportWizard(Retranslating, QWizard):
     # -------------------------------------------------------------------------------------- file step
 
     def choose_file(self, path: Path | None = None) -> None:
-        """Use ``path`` (tests) or ask with the file dialog; then read the headers on the worker."""
+        """Use ``path`` (tests) or ask with the file dialog; then read the headers on the database
+        lane."""
+        from desktop_app.services.client_import import preview_import
+
         if path is None:
             path = dialogs.open_file(
                 self, self.tr("Choose a client list"), self.tr("Spreadsheets (*.xlsx *.xls *.csv)")
@@ -480,14 +492,7 @@ class ImportWizard(Retranslating, QWizard):
         page.message.clear_message()
         page.busy_bar.setVisible(True)
         page.completeChanged.emit()
-        shell = self.shell
-
-        def preview() -> object:
-            from desktop_app.services.client_import import preview_import
-
-            return preview_import(shell.context(), path)
-
-        page.run(preview, self._previewed, self._preview_failed)
+        page.run(preview_import, path, on_ok=self._previewed, on_error=self._preview_failed)
 
     def _previewed(self, preview: Any) -> None:
         page = self.file_page
