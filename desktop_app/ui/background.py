@@ -13,7 +13,8 @@ lane. Lanes:
   hand results to a database-lane job.
 
 Each job gets a ``JobControl``: a ``CancelToken`` (domain/cancellation.py) and ``progress(done,
-total, text)``, which reaches ``on_progress`` on the GUI thread. ``run`` returns a ``JobHandle``
+total, text)``, which reaches ``on_progress`` on the GUI thread (the newest report; reports made
+while one waits for delivery replace it, so progress is monotonic and ends at the last report). ``run`` returns a ``JobHandle``
 whose ``cancel()`` sets the token; ``cancel_all()`` (called on sign-out and on lock) sets every
 token, and a job whose token is set before it starts is not started (it ends with ``Cancelled``).
 A running job stops only where it checks its token, so nothing is left half-written.
@@ -91,7 +92,18 @@ class JobHandle:
 
 
 class _Job:
-    __slots__ = ("error", "fn", "lane", "on_error", "on_progress", "on_success", "owner", "result", "token")
+    __slots__ = (
+        "error",
+        "fn",
+        "lane",
+        "on_error",
+        "on_progress",
+        "on_success",
+        "owner",
+        "progress",
+        "result",
+        "token",
+    )
 
     def __init__(
         self,
@@ -109,6 +121,7 @@ class _Job:
         self.owner = owner
         self.lane = lane
         self.token = CancelToken()
+        self.progress: tuple[int, int, str] | None = None  # the latest report not yet delivered
         self.result: object = None
         self.error: BaseException | None = None
 
@@ -134,7 +147,7 @@ class JobRunner(QObject):
 
     busy_changed = Signal(bool)
     _completed = Signal(int)  # emitted by a worker with the job id
-    _progressed = Signal(int, int, int, str)  # job id, done, total, text
+    _progressed = Signal(int)  # the job id: a progress report is waiting
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -214,7 +227,7 @@ class JobRunner(QObject):
                 return
             with self._lock:
                 fn, token = self._jobs[job_id].fn, self._jobs[job_id].token
-            control = JobControl(job_id, token, self._progressed.emit)
+            control = JobControl(job_id, token, self._report)
             try:
                 token.raise_if_cancelled()  # cancelled while queued: never started
                 result: object = fn(control)
@@ -233,15 +246,30 @@ class JobRunner(QObject):
             del fn, job, result, error, control
             self._completed.emit(job_id)
 
-    @Slot(int, int, int, str)
-    def _deliver_progress(self, job_id: int, done: int, total: int, text: str) -> None:
+    def _report(self, job_id: int, done: int, total: int, text: str) -> None:
+        """On the worker: keep the latest report; signal only when none is waiting, so a job that
+        reports every row never floods the event loop (the GUI sees the newest, in order)."""
         with self._lock:
             job = self._jobs.get(job_id)
-        if job is None or job.on_progress is None:
+            if job is None or job.on_progress is None:
+                return
+            waiting = job.progress is not None
+            job.progress = (done, total, text)
+        if not waiting:
+            self._progressed.emit(job_id)
+
+    @Slot(int)
+    def _deliver_progress(self, job_id: int) -> None:
+        with self._lock:
+            job = self._jobs.get(job_id)
+            report = None if job is None else job.progress
+            if job is not None:
+                job.progress = None
+        if job is None or report is None or job.on_progress is None:
             return
         if job.owner is not None and not shiboken6.isValid(job.owner):
             return
-        job.on_progress(done, total, text)
+        job.on_progress(*report)
 
     @Slot(int)
     def _deliver(self, job_id: int) -> None:

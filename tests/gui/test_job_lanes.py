@@ -65,8 +65,25 @@ def test_progress_arrives_in_order_on_the_gui_thread(qtbot, runner: JobRunner) -
     runner.start(work, results.append, on_progress=progress)
     qtbot.waitUntil(lambda: not runner.busy, timeout=5_000)
     assert results == ["done"]
-    assert [done for done, _, _ in seen] == [0, 1, 2, 3, 4, 5] and all(on_gui)
-    assert seen[-1] == (5, 5, "row 5")
+    steps = [done for done, _, _ in seen]
+    assert steps == sorted(steps) and len(set(steps)) == len(steps) and all(on_gui)
+    assert seen[-1] == (5, 5, "row 5")  # reports made while one waited were folded into it
+
+
+def test_progress_reports_do_not_flood_the_gui_thread(qtbot, runner: JobRunner) -> None:
+    delivered: list[int] = []
+    release = threading.Event()
+
+    def work(control: JobControl) -> None:
+        release.wait(5)
+        for done in range(1, 10_001):
+            control.progress(done, 10_000)
+
+    runner.start(work, on_progress=lambda done, _total, _text: delivered.append(done))
+    release.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
+    assert delivered[-1] == 10_000 and delivered == sorted(delivered)
+    assert len(delivered) < 10_000  # folded while waiting for the GUI thread
 
 
 def test_cancel_all_stops_the_running_job_and_never_starts_the_queued_ones(qtbot, runner: JobRunner) -> None:
