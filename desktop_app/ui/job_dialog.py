@@ -37,7 +37,7 @@ class JobDialog(Retranslating, QDialog):
         self.shell = shell
         self.busy = False
         self.job: JobHandle | None = None
-        self._then: Callable[[Any], None] = self.succeeded
+        self._then: Callable[[Any], None] | None = None  # never self.succeeded: no reference cycle
         self.error = MessageLabel()
 
     def inputs(self) -> Sequence[QWidget]:
@@ -63,7 +63,7 @@ class JobDialog(Retranslating, QDialog):
         if clear:
             self.error.clear_message()
         self.set_busy(True)
-        self._then = then or self.succeeded
+        self._then = then
         self.job = self.shell.call(
             fn,
             *args,
@@ -86,12 +86,12 @@ class JobDialog(Retranslating, QDialog):
             widget.setEnabled(not busy)
 
     def _job_succeeded(self, result: object) -> None:
-        self.job = None
+        then, self._then, self.job = self._then, None, None
         self.set_busy(False)
-        self._then(result)
+        (then or self.succeeded)(result)
 
     def _job_failed(self, exc: BaseException) -> None:
-        self.job = None
+        self._then, self.job = None, None
         self.set_busy(False)
         text = self.shell.error_text(exc)
         self.show_failure(exc, text)
