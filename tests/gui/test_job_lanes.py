@@ -1,5 +1,6 @@
 """Job lanes, progress and cancel (issue 12 part 3): the network lane never holds up the database
-lane, progress arrives in order on the GUI thread, and cancel stops queued and running work."""
+lane, progress arrives in order on the GUI thread, cancel stops queued and running work, and the
+JobDialog base keeps a dialog busy while its job runs."""
 
 from __future__ import annotations
 
@@ -7,10 +8,13 @@ import threading
 
 import pytest
 from PySide6.QtCore import QThread
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.domain.cancellation import Cancelled
+from desktop_app.domain.errors import InvalidInput
 from desktop_app.ui.background import JobControl, JobRunner, Lane
+from desktop_app.ui.job_dialog import JobDialog
+from desktop_app.ui.shell import Shell
 
 
 @pytest.fixture
@@ -111,3 +115,56 @@ def test_a_cancelled_job_without_an_error_callback_is_dropped_quietly(
     runner.cancel_all()
     qtbot.waitUntil(lambda: not runner.busy, timeout=5_000)
     assert "failed" not in caplog.text
+
+
+class _Echo(JobDialog):
+    """The smallest JobDialog: Submit runs ``work(ctx, gate, outcome)`` on the database lane."""
+
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell)
+        self.field = QLineEdit()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        self.results: list[object] = []
+        layout = QVBoxLayout(self)
+        for widget in (self.field, self.error, self.buttons):
+            layout.addWidget(widget)
+
+    def inputs(self) -> list[QWidget]:
+        return [self.field]
+
+    def submit(self, gate: threading.Event, outcome: object) -> bool:
+        return self.run_job(_work, gate, outcome)
+
+    def succeeded(self, result: object) -> None:
+        self.results.append(result)
+
+
+def _work(ctx: object, gate: threading.Event, outcome: object) -> object:
+    assert ctx == "the context"
+    gate.wait(5)
+    if isinstance(outcome, BaseException):
+        raise outcome
+    return outcome
+
+
+def test_the_job_dialog_is_busy_while_its_job_runs(qtbot, tmp_path) -> None:
+    shell = Shell(tmp_path, ctx="the context")  # type: ignore[arg-type]
+    dialog = _Echo(shell)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    gate = threading.Event()
+    assert dialog.submit(gate, "done")
+    assert dialog.busy and not dialog.buttons.isEnabled() and not dialog.field.isEnabled()
+    assert not dialog.submit(gate, "twice")  # a second submit while busy is ignored
+    dialog.reject()
+    assert dialog.isVisible()  # the result must reach an open dialog
+    gate.set()
+    qtbot.waitUntil(lambda: dialog.results == ["done"])
+    assert not dialog.busy and dialog.buttons.isEnabled() and dialog.field.isEnabled()
+
+    with qtbot.waitSignal(dialog.failed) as failed:
+        dialog.submit(gate, InvalidInput("错误。", "Wrong."))
+    assert failed.args == ["错误。"] and dialog.error.text() == "错误。"  # in the UI language
+    assert not dialog.busy and dialog.buttons.isEnabled()
+    shell.jobs.shutdown(5_000)
+    shell.language.uninstall()
