@@ -13,11 +13,12 @@ lane. Lanes:
   hand results to a database-lane job.
 
 Each job gets a ``JobControl``: a ``CancelToken`` (domain/cancellation.py) and ``progress(done,
-total, text)``, which reaches ``on_progress`` on the GUI thread (the newest report; reports made
-while one waits for delivery replace it, so progress is monotonic and ends at the last report). ``run`` returns a ``JobHandle``
-whose ``cancel()`` sets the token; ``cancel_all()`` (called on sign-out and on lock) sets every
-token, and a job whose token is set before it starts is not started (it ends with ``Cancelled``).
-A running job stops only where it checks its token, so nothing is left half-written.
+total, text)``, which reaches ``on_progress`` on the GUI thread (the newest report: reports made
+while one waits for delivery replace it, so progress is monotonic and ends at the last report).
+``run`` and ``start`` return a ``JobHandle`` whose ``cancel()`` sets the token; ``cancel_all()``
+(called on sign-out and on lock) sets every token, and a job whose token is set before it starts
+is not started (it ends with ``Cancelled``). A running job stops only where it checks its token,
+so nothing is left half-written. A ``Cancelled`` job without an error callback ends quietly.
 
 The callbacks always run on the GUI thread and are skipped when ``owner`` was deleted meanwhile.
 Workers never touch widgets.
