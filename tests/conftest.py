@@ -1,12 +1,14 @@
 """Shared fixtures: a test keyring backend, a fresh data directory per test, a set-up branch, a clock.
 
-Every test gets its own encrypted database. Argon2id uses the 64 MiB floor with one pass so tests
-stay fast; the KDF calibration itself has its own tests.
+Every test gets its own encrypted database: ``branch`` copies a branch set up once per session, in
+every test folder. Argon2id uses the 64 MiB floor with one pass so tests stay fast; the KDF
+calibration itself has its own tests.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -94,23 +96,52 @@ class Branch:
         return build_context(self.ctx.paths.root, clock=self.ctx.clock)
 
 
+@dataclass(frozen=True)
+class _Template:
+    root: Path
+    recovery_code: str
+    client_recovery_code: str
+
+
+@pytest.fixture(scope="session")
+def _branch_template(tmp_path_factory: pytest.TempPathFactory) -> _Template:
+    """The branch set up once per session: IT admin, one user per role, client access granted."""
+    base = tmp_path_factory.mktemp("branch-template")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("BRANCHVAULT_TEST_KEYRING_FILE", str(base / "keyring.json"))
+        (base / "machine-policy.toml").write_text("", encoding="utf-8")
+        mp.setenv("BRANCHVAULT_POLICY", str(base / "machine-policy.toml"))
+        ctx = build_context(base / "branch", clock=Clock())
+        result = init_branch(
+            ctx,
+            BranchDetails("SZ001", "深圳南山店", "示例地产经纪有限公司", "400-000-0000"),
+            admin_username=ADMIN[0],
+            admin_display_name="IT 王工",
+            admin_password=ADMIN[1],
+            kdf=FAST_KDF,
+        )
+        for role, (username, password) in USERS.items():
+            if role is not Role.IT_ADMIN:
+                add_staff(ctx, username, username, role, password=password, must_change=False)
+        sign_out(ctx)
+        ctx.close()
+        client_code = grant_client_access(
+            lambda: build_context(base / "branch", clock=Clock()), USERS[Role.MANAGER], [USERS[Role.AGENT]]
+        )
+    return _Template(base / "branch", result.recovery_code, client_code)
+
+
 @pytest.fixture
-def branch(data_dir: Path, clock: Clock) -> Iterator[Branch]:
+def branch(
+    data_dir: Path, clock: Clock, _test_keyring: Path, _branch_template: _Template
+) -> Iterator[Branch]:
+    """A set-up branch for every test folder, fast: the session's template branch copied (its data
+    directory and every keyring entry beside it: the device secret, the sign-in state file's
+    sequence, the last-known settings, the audit chain's head). Setting up costs five Argon2id
+    derivations (about 0.5 s); copying costs a few milliseconds. Set-up itself is covered by
+    tests/integration/test_branch_init.py."""
+    shutil.copytree(_branch_template.root, data_dir)  # keeps the 0700 / 0600 modes
+    shutil.copyfile(_branch_template.root.parent / "keyring.json", _test_keyring)
     ctx = build_context(data_dir, clock=clock)
-    result = init_branch(
-        ctx,
-        BranchDetails("SZ001", "深圳南山店", "示例地产经纪有限公司", "400-000-0000"),
-        admin_username=ADMIN[0],
-        admin_display_name="IT 王工",
-        admin_password=ADMIN[1],
-        kdf=FAST_KDF,
-    )
-    for role, (username, password) in USERS.items():
-        if role is not Role.IT_ADMIN:
-            add_staff(ctx, username, username, role, password=password, must_change=False)
-    sign_out(ctx)
-    client_code = grant_client_access(
-        lambda: build_context(data_dir, clock=clock), USERS[Role.MANAGER], [USERS[Role.AGENT]]
-    )
-    yield Branch(ctx, result.recovery_code, dict(USERS), client_code)
+    yield Branch(ctx, _branch_template.recovery_code, dict(USERS), _branch_template.client_recovery_code)
     ctx.close()

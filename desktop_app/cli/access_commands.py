@@ -84,7 +84,7 @@ def cmd_access(args: argparse.Namespace, out: Output) -> int:
                 from desktop_app.store.data_dir import write_private_file
 
                 write_private_file(
-                    sheet, client_recovery_sheet_pdf(ctx.require_config(), code, datetime.now())
+                    sheet, client_recovery_sheet_pdf(ctx.require_config().letterhead(), code, datetime.now())
                 )
             _print_code(out, code, {"created": True, "recovery_sheet": str(sheet) if sheet else None})
             return 0

@@ -124,7 +124,7 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
             from desktop_app.documents.recovery_sheet import recovery_sheet_pdf
             from desktop_app.store.output_paths import write_output
 
-            pdf = recovery_sheet_pdf(result.config, result.recovery_code, datetime.now())
+            pdf = recovery_sheet_pdf(result.config.letterhead(), result.recovery_code, datetime.now())
             write_output(sheet, pdf, data_dir=ctx.paths.root, overwrite=args.force)
         except Exception as exc:
             sheet_error = BranchVaultError(

@@ -96,7 +96,9 @@ def run_blank_form(args: argparse.Namespace, out: Output) -> int:
     now = time.time()
     number = str(new_form_number(config.branch_code, now))
     language = getattr(args, "language", None) or "zh_CN"
-    form = branch_form(config, notice, form_number=number, language=language)
+    form = branch_form(
+        config.letterhead(), notice, retention=config.retention_rules(), form_number=number, language=language
+    )
     write_output(path, consent_form_pdf(form), data_dir=ctx.paths.root, overwrite=force)
     out.result(
         {

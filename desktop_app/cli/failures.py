@@ -19,26 +19,6 @@ if TYPE_CHECKING:
     from desktop_app.cli.terminal import Output
 
 
-def database_error(exc: Exception) -> BranchVaultError | None:
-    """The bilingual error for an SQLite failure met after the database was opened, if it is one we
-    can name: a damaged file, or a database kept busy by another window or command."""
-    import sqlcipher3
-
-    from desktop_app.store.database import CorruptDatabase
-
-    code = getattr(exc, "sqlite_errorcode", None)
-    primary = code & 0xFF if isinstance(code, int) else None
-    if primary in (sqlcipher3.SQLITE_CORRUPT, sqlcipher3.SQLITE_NOTADB):
-        return CorruptDatabase()
-    if primary in (sqlcipher3.SQLITE_BUSY, sqlcipher3.SQLITE_LOCKED):
-        return BranchVaultError(
-            "门店数据库正被另一个 BranchVault 窗口或命令占用，请稍后再试。",
-            "The branch database is busy (another BranchVault window or command is using it). Try again shortly.",
-            code="database_busy",
-        )
-    return None
-
-
 def report_failure(exc: Exception, output: Callable[[], Output]) -> int:
     """Print what went wrong on ``output()`` and return the exit code; called while ``exc`` is
     being handled, so ``BRANCHVAULT_DEBUG`` re-raises it with its traceback."""
@@ -53,13 +33,12 @@ def report_failure(exc: Exception, output: Callable[[], Output]) -> int:
             )
         )
         return EXIT_FAILED
-    import sqlcipher3
+    from desktop_app.services.database_failures import known_failure
 
-    if isinstance(exc, sqlcipher3.DatabaseError):
-        known = database_error(exc)
-        if known is not None:
-            output().error(known)
-            return EXIT_FAILED
+    known = known_failure(exc)  # the same text the GUI shows (busy, disk full, read-only, corrupt)
+    if known is not None:
+        output().error(known)
+        return EXIT_FAILED
     if os.environ.get(ENV_DEBUG):
         raise exc
     # Scripts and IT see one clear line, never a traceback; BRANCHVAULT_DEBUG=1 shows it.

@@ -4,7 +4,7 @@ Art. 57 requires the notice to state the categories of personal information that
 been leaked, tampered with or lost; the cause and the possible harm; the remedial measures the
 company took; what the individual can do to reduce the harm; and how to contact the company. The
 content comes from whoever handles the incident (the oversight work builds it); this module only
-lays it out, with the company and branch from the branch config. The client's name is printed in
+lays it out, with the company and branch from the branch letterhead. The client's name is printed in
 the salutation only: the PDF metadata holds the reference number, never personal data.
 """
 
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.documents.pdf_engine import build_pdf, page_setup, para, spacer, styles
 from desktop_app.domain.errors import InvalidInput
-from desktop_app.store.branch_config import BranchConfig
+from desktop_app.domain.letterhead import Letterhead
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -75,12 +75,12 @@ def _items(lines: tuple[str, ...]) -> list[Flowable]:
     return [para(f"•  {line.strip()}", styles().indented) for line in lines if line.strip()]
 
 
-def breach_notification_pdf(config: BranchConfig, notice: BreachNotice) -> bytes:
+def breach_notification_pdf(letterhead: Letterhead, notice: BreachNotice) -> bytes:
     """The A4 letter to one client; raises InvalidInput when an Art. 57 item is missing."""
-    contact = notice.contact or config.company_contact
+    contact = notice.contact or letterhead.company_contact
     _require(notice, contact)
     s = styles()
-    company = config.company_name or config.branch_name
+    company = letterhead.company_name or letterhead.branch_name
     issued = f"{notice.issued_on.year}年{notice.issued_on.month}月{notice.issued_on.day}日"
     story: list[Flowable] = [
         para(TITLE_ZH, s.title),
@@ -91,7 +91,7 @@ def breach_notification_pdf(config: BranchConfig, notice: BreachNotice) -> bytes
         para(f"尊敬的 {notice.recipient_name}："),
         spacer(1),
         para(
-            f"依据《个人信息保护法》第五十七条，{company}（{config.branch_name}）特此告知您一起涉及您个人信息的"
+            f"依据《个人信息保护法》第五十七条，{company}（{letterhead.branch_name}）特此告知您一起涉及您个人信息的"
             "安全事件，以及我们已经采取和您可以采取的措施。"
         ),
         para(
@@ -114,7 +114,7 @@ def breach_notification_pdf(config: BranchConfig, notice: BreachNotice) -> bytes
         *_items(notice.client_actions),
         para("七、联系我们 Contact us", s.heading),
         para(f"个人信息处理者 Company: {company}"),
-        para(f"门店 Branch: {config.branch_name} ({config.branch_code})"),
+        para(f"门店 Branch: {letterhead.branch_name} ({letterhead.branch_code})"),
     ]
     if notice.contact_person:
         story.append(para(f"联系人 Contact person: {notice.contact_person}"))
@@ -125,7 +125,7 @@ def breach_notification_pdf(config: BranchConfig, notice: BreachNotice) -> bytes
         para(issued, s.body),
     ]
     setup = page_setup(
-        config,
+        letterhead,
         title=f"{TITLE_ZH} / {TITLE_EN} {notice.reference}",
         footer_left=f"{TITLE_ZH} {notice.reference} — 依据《个人信息保护法》第五十七条 / PIPL Art. 57",
     )

@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import astuple, dataclass, field
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from desktop_app.documents.pdf_engine import PageSetup, build_pdf, para, spacer, styles, table
-from desktop_app.domain.client_record import VALUE_FIELDS, ClientRecord, Followup
-from desktop_app.domain.client_requests import CLIENT_FIELD_LABELS, field_display
+from desktop_app.domain.client_change import ClientChange
+from desktop_app.domain.client_record import ClientRecord, Followup, value_columns
+from desktop_app.domain.client_requests import column_labels, field_display
 from desktop_app.domain.consent_purposes import PurposeId
 from desktop_app.domain.consent_records import ConsentEvent, ConsentStatus
-from desktop_app.store.branch_config import BranchConfig
-from desktop_app.store.client_repository import ClientChange
+from desktop_app.domain.letterhead import Letterhead
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -118,7 +118,7 @@ class DataCopy:
 
 
 def data_copy(
-    config: BranchConfig,
+    letterhead: Letterhead,
     client: ClientRecord,
     followups: list[Followup],
     changes: list[ClientChange],
@@ -128,19 +128,20 @@ def data_copy(
     consent_events: Sequence[ConsentEvent] = (),
 ) -> DataCopy:
     """Everything held about ``client``, labelled, unmasked, with the history of its consents."""
-    values = dict(zip(VALUE_FIELDS, astuple(client.values), strict=True))
+    values = value_columns(client.values)
+    labels = column_labels()
     fields = []
-    for key in VALUE_FIELDS:
-        zh, en = CLIENT_FIELD_LABELS[key]
+    for key in values:
+        zh, en = labels[key]
         shown_zh, shown_en = field_display(key, values[key])
         fields.append(CopiedField(key, zh, en, values[key], shown_zh, shown_en))
     return DataCopy(
         request_id=request_id,
         generated_at=generated_at,
-        company_name=config.company_name,
-        company_contact=config.company_contact,
-        branch_name=config.branch_name,
-        branch_code=config.branch_code,
+        company_name=letterhead.company_name,
+        company_contact=letterhead.company_contact,
+        branch_name=letterhead.branch_name,
+        branch_code=letterhead.branch_code,
         client_id=client.id,
         created_at=client.created_at,
         updated_at=client.updated_at,
@@ -155,8 +156,8 @@ def data_copy(
             CopiedChange(
                 c.at,
                 c.fields,
-                tuple(CLIENT_FIELD_LABELS.get(n, (n, n))[0] for n in c.fields),
-                tuple(CLIENT_FIELD_LABELS.get(n, (n, n))[1] for n in c.fields),
+                tuple(labels.get(n, (n, n))[0] for n in c.fields),
+                tuple(labels.get(n, (n, n))[1] for n in c.fields),
                 c.request_id,
             )
             for c in changes

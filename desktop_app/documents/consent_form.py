@@ -53,8 +53,15 @@ from desktop_app.domain.consent_purposes import (
     all_purposes,
 )
 from desktop_app.domain.errors import BranchVaultError
-from desktop_app.domain.privacy_notice import PrivacyNotice, RenderedNotice, RenderedSection, render_notice
-from desktop_app.store.branch_config import BranchConfig
+from desktop_app.domain.letterhead import Letterhead
+from desktop_app.domain.privacy_notice import (
+    NoticeValues,
+    PrivacyNotice,
+    RenderedNotice,
+    RenderedSection,
+    render_notice,
+)
+from desktop_app.domain.retention_rules import RetentionRules
 
 if TYPE_CHECKING:
     from reportlab.lib.styles import ParagraphStyle
@@ -446,9 +453,10 @@ def consent_form_pdf(form: ConsentForm) -> bytes:
 
 
 def branch_form(
-    config: BranchConfig,
+    letterhead: Letterhead,
     notice: PrivacyNotice,
     *,
+    retention: RetentionRules,
     form_number: str,
     language: str = "zh_CN",
     form_date: date | None = None,
@@ -457,27 +465,29 @@ def branch_form(
     agent_name: str = "",
     client_under_14: bool | None = None,
 ) -> ConsentForm:
-    """The form of ``notice`` with this branch's details (blank client lines unless given).
+    """The form of ``notice`` with this branch's details (blank client lines unless given) and its
+    retention periods (``BranchConfig.retention_rules()``).
 
-    The headquarters' name and contact are read from the config once it holds them
+    The headquarters' name and contact come from the letterhead once the config holds them
     (``hq_name`` / ``hq_contact``); until then a notice naming headquarters is refused by
     ``render_notice`` with a bilingual error asking for IT."""
-    from desktop_app.store.notice_files import notice_values
-
-    values = notice_values(
-        config,
-        hq_name=config.hq_name,
-        hq_contact=config.hq_contact,
+    values = NoticeValues(
+        company_name=letterhead.company_name,
+        company_contact=letterhead.company_contact,
+        branch_name=letterhead.branch_name,
+        hq_name=letterhead.hq_name,
+        hq_contact=letterhead.hq_contact,
+        retention=retention,
     )
     english = not language.startswith("zh")
     return ConsentForm(
         notice=render_notice(notice, values, "zh_CN"),
         notice_version=notice.version,
         content_hash=notice.content_hash,
-        company_name=config.company_name,
-        company_contact=config.company_contact,
-        branch_name=config.branch_name,
-        branch_code=config.branch_code,
+        company_name=letterhead.company_name,
+        company_contact=letterhead.company_contact,
+        branch_name=letterhead.branch_name,
+        branch_code=letterhead.branch_code,
         form_number=form_number,
         form_date=form_date,
         client_name=client_name,

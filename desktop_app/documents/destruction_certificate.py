@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop_app.documents.pdf_engine import build_pdf, page_setup, para, spacer, styles
-from desktop_app.store.branch_config import BranchConfig
-from desktop_app.store.destruction_repository import DestructionRecord
+from desktop_app.domain.destruction_record import DestructionRecord
+from desktop_app.domain.letterhead import Letterhead
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -61,17 +61,17 @@ def id_ranges(ids: Sequence[int]) -> list[str]:
     return parts
 
 
-def _header(config: BranchConfig, title: tuple[str, str], number: str) -> list[Flowable]:
+def _header(letterhead: Letterhead, title: tuple[str, str], number: str) -> list[Flowable]:
     s = styles()
     lines = [
         para(title[0], s.title),
         para(title[1], s.subtitle),
         para(number, s.heading),
-        para(f"个人信息处理者 Company: {config.company_name}"),
-        para(f"门店 Branch: {config.branch_name} ({config.branch_code})"),
+        para(f"个人信息处理者 Company: {letterhead.company_name}"),
+        para(f"门店 Branch: {letterhead.branch_name} ({letterhead.branch_code})"),
     ]
-    if config.company_contact:
-        lines.append(para(f"联系方式 Contact: {config.company_contact}"))
+    if letterhead.company_contact:
+        lines.append(para(f"联系方式 Contact: {letterhead.company_contact}"))
     return lines
 
 
@@ -111,15 +111,15 @@ def _closing(statement_zh: str, statement_en: str) -> list[Flowable]:
     ]
 
 
-def _render(config: BranchConfig, title: str, story: list[Flowable], generated_at: str) -> bytes:
+def _render(letterhead: Letterhead, title: str, story: list[Flowable], generated_at: str) -> bytes:
     setup = page_setup(
-        config, title=title, footer_left=f"BranchVault — 生成于 Generated {_when(generated_at)}"
+        letterhead, title=title, footer_left=f"BranchVault — 生成于 Generated {_when(generated_at)}"
     )
     return build_pdf(setup, story)
 
 
 def certificate_pdf(
-    config: BranchConfig,
+    letterhead: Letterhead,
     destroyed: DestructionRecord,
     *,
     destroyed_by: CertificateParty,
@@ -134,7 +134,7 @@ def certificate_pdf(
     PIPL Art. 47 item) and, for a deletion on the company's initiative, the manager's note (checked
     to hold no personal data: domain/deletion_grounds.py)."""
     story = _header(
-        config,
+        letterhead,
         ("个人信息销毁证明", "Certificate of destruction of personal information"),
         f"证明编号 Record No.: {destroyed.id}",
     )
@@ -157,11 +157,11 @@ def certificate_pdf(
         "data; the destruction record and audit log identify the client only by an irreversible pseudonym.",
     )
     title = f"个人信息销毁证明 / Certificate of destruction No. {destroyed.id}"
-    return _render(config, title, story, generated_at)
+    return _render(letterhead, title, story, generated_at)
 
 
 def batch_certificate_pdf(
-    config: BranchConfig,
+    letterhead: Letterhead,
     batch: BatchSummary,
     *,
     destroyed_by: CertificateParty,
@@ -171,7 +171,7 @@ def batch_certificate_pdf(
     """One certificate for every client destroyed by one approval of the retention queue."""
     count = len(batch.record_ids)
     story = _header(
-        config,
+        letterhead,
         ("个人信息销毁证明（批量）", "Certificate of destruction of personal information (batch)"),
         f"批次编号 Batch No.: {batch.batch_id}",
     )
@@ -196,4 +196,4 @@ def batch_certificate_pdf(
         "irreversible pseudonym.",
     )
     title = f"个人信息销毁证明 / Certificate of destruction, batch No. {batch.batch_id}"
-    return _render(config, title, story, generated_at)
+    return _render(letterhead, title, story, generated_at)

@@ -10,7 +10,7 @@ gives (which must hold no personal data), "BranchVault" as author and creator, a
 
 Typical use::
 
-    setup = page_setup(config, title="个人信息销毁证明 No. 7", footer_left="BranchVault")
+    setup = page_setup(letterhead, title="个人信息销毁证明 No. 7", footer_left="BranchVault")
     pdf = build_pdf(setup, [para("标题", styles().title), para(text), table(rows, [50, 120])])
 """
 
@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from desktop_app.documents.fonts import PRIMARY_FONT, font_runs, register_cjk_font
-from desktop_app.store.branch_config import BranchConfig
+from desktop_app.domain.letterhead import Letterhead
 
 if TYPE_CHECKING:
     from reportlab.graphics.shapes import Drawing
@@ -84,10 +84,10 @@ class PageSetup:
     margins: Margins = Margins()
 
 
-def page_setup(config: BranchConfig, *, title: str, footer_left: str, subject: str = "") -> PageSetup:
-    """The header names the company and the branch from the branch config."""
-    branch = f"{config.branch_name} ({config.branch_code})"
-    return PageSetup(title, config.company_name or "BranchVault", branch, footer_left, subject)
+def page_setup(letterhead: Letterhead, *, title: str, footer_left: str, subject: str = "") -> PageSetup:
+    """The header names the company and the branch from the branch letterhead."""
+    branch = f"{letterhead.branch_name} ({letterhead.branch_code})"
+    return PageSetup(title, letterhead.company_name or "BranchVault", branch, footer_left, subject)
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from desktop_app.documents.pdf_engine import build_pdf, page_setup, para, spacer, styles
+from desktop_app.domain.letterhead import Letterhead
 from desktop_app.domain.recovery_code import format_code
-from desktop_app.store.branch_config import BranchConfig
 
 _INSTRUCTIONS = (
     "所有员工忘记密码或本机密钥环丢失时，IT 管理员可用此恢复码恢复访问：",
@@ -37,9 +37,9 @@ _CLIENT_INSTRUCTIONS_EN = (
 )
 
 
-def recovery_sheet_pdf(config: BranchConfig, recovery_code: str, created_at: datetime) -> bytes:
+def recovery_sheet_pdf(letterhead: Letterhead, recovery_code: str, created_at: datetime) -> bytes:
     return _sheet(
-        config,
+        letterhead,
         recovery_code,
         created_at,
         "BranchVault 数据库恢复码 / Database recovery sheet",
@@ -48,9 +48,9 @@ def recovery_sheet_pdf(config: BranchConfig, recovery_code: str, created_at: dat
     )
 
 
-def client_recovery_sheet_pdf(config: BranchConfig, recovery_code: str, created_at: datetime) -> bytes:
+def client_recovery_sheet_pdf(letterhead: Letterhead, recovery_code: str, created_at: datetime) -> bytes:
     return _sheet(
-        config,
+        letterhead,
         recovery_code,
         created_at,
         "BranchVault 客户资料恢复码 / Client-data recovery sheet",
@@ -60,7 +60,7 @@ def client_recovery_sheet_pdf(config: BranchConfig, recovery_code: str, created_
 
 
 def _sheet(
-    config: BranchConfig,
+    letterhead: Letterhead,
     recovery_code: str,
     created_at: datetime,
     title: str,
@@ -71,8 +71,8 @@ def _sheet(
     story = [
         para(title, s.title),
         spacer(4),
-        para(f"门店 Branch: {config.branch_name} ({config.branch_code})"),
-        para(f"门店标识 Branch id: {config.branch_id}"),
+        para(f"门店 Branch: {letterhead.branch_name} ({letterhead.branch_code})"),
+        para(f"门店标识 Branch id: {letterhead.branch_id}"),
         para(f"生成时间 Created: {created_at:%Y年%m月%d日 %H:%M}"),
         spacer(4),
         para(format_code(recovery_code), s.code),
@@ -81,6 +81,6 @@ def _sheet(
         *(para(text) for text in instructions_en),
     ]
     setup = page_setup(
-        config, title="BranchVault 恢复码 / Recovery sheet", footer_left="BranchVault — 机密 CONFIDENTIAL"
+        letterhead, title="BranchVault 恢复码 / Recovery sheet", footer_left="BranchVault — 机密 CONFIDENTIAL"
     )
     return build_pdf(setup, story)

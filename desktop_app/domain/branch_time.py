@@ -17,6 +17,11 @@ def branch_day(now: float) -> date:
     return datetime.fromtimestamp(now, BRANCH_TIME).date()
 
 
+def utc_timestamp(now: float) -> str:
+    """The stored form of the POSIX time ``now``: ISO 8601 in UTC with microseconds and a ``Z``."""
+    return datetime.fromtimestamp(now, UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
 def branch_day_of(timestamp: str) -> date:
     """The branch's calendar day of a stored ISO timestamp (UTC when it carries no offset)."""
     moment = datetime.fromisoformat(timestamp)

@@ -1,7 +1,8 @@
-"""Fixed choices recorded about a client: income band, purchase intention, source channel.
+"""Fixed choices recorded about a client: stage, income band, purchase intention, source channel.
 
 Each is a LabelledChoice: a stable code is stored, Chinese and English labels are shown, and
-``parse(text, field)`` reads a code, label or alias. Income is only ever a band: there is
+``parse(text, field)`` reads a code, label or alias. The fields' own labels are in the client-field
+registry (domain/client_field_registry.py). Income is only ever a band: there is
 deliberately no way to record or derive an exact figure (data minimisation, PIPL art. 6).
 """
 
@@ -11,14 +12,15 @@ from desktop_app.domain.field_errors import FieldLabel
 from desktop_app.domain.labelled_choice import LabelledChoice
 
 INCOME_BAND_FIELD = FieldLabel("income_band", "家庭年收入", "Annual household income")
-PROPERTY_TYPE_FIELD = FieldLabel("property_type", "意向物业类型", "Property type wanted")
-PAYMENT_METHOD_FIELD = FieldLabel("payment_method", "付款方式", "Payment method")
-PURCHASE_PURPOSE_FIELD = FieldLabel("purchase_purpose", "购房目的", "Purpose of purchase")
-PURCHASE_TIMELINE_FIELD = FieldLabel("purchase_timeline", "购房时间", "When they plan to buy")
-INTENTION_LEVEL_FIELD = FieldLabel("intention_level", "意向等级", "Intention level")
-AREA_RANGE_FIELD = FieldLabel("area_range", "意向面积", "Floor area wanted")
-BUDGET_BAND_FIELD = FieldLabel("budget_band", "总价预算", "Total budget")
-SOURCE_CHANNEL_FIELD = FieldLabel("source_channel", "客户来源", "Source channel")
+STAGE_FIELD = FieldLabel("stage", "客户阶段", "Stage")
+
+
+class Stage(LabelledChoice):
+    LEAD = "lead", "线索（首次到访）", "Lead (first visit)"
+    VISITING = "visiting", "带看中", "Viewing properties"
+    SUBSCRIPTION = "subscription", "认购", "Subscription"
+    CONTRACT = "contract", "签约", "Contract"
+    CLOSED = "closed", "已结束", "Closed"
 
 
 class IncomeBand(LabelledChoice):

@@ -24,6 +24,8 @@ CITY_FIELD = FieldLabel("city", "城市", "City")
 DISTRICT_FIELD = FieldLabel("district", "区县", "District")
 ADDRESS_DETAIL_FIELD = FieldLabel("address_detail", "详细地址", "Street address")
 NOTES_FIELD = FieldLabel("notes", "备注", "Notes")
+INTENDED_DISTRICTS_FIELD = FieldLabel("intended_districts", "意向区域", "Districts wanted")
+INTENDED_DISTRICTS_MAX = 100
 
 NAME_MAX = 50
 CITY_MAX = 30

@@ -1,6 +1,10 @@
 """A client as intake collects it (ClientDraft: text as typed), as validated for storage
 (ClientValues) and as stored (ClientRecord), plus a follow-up, and the sensitive-data gate.
 
+The fields are those of the client-field registry (domain/client_field_registry.py): the ones with
+cross-field rules are typed attributes, the simple optional choice fields travel in ``choices``
+(keyed by registry name) and are validated, stored and compared by iterating the registry.
+
 ``sensitive_fields_allowed`` is the ONE place the rule lives: an ID number and an income band are
 kept only when the client's separate sensitive-data consent is recorded (PIPL art. 28–29) and only
 from the subscription stage on. A first visit (stage ``lead``) needs only a name or surname and a phone.
@@ -8,36 +12,21 @@ from the subscription stage on. A first visit (stage ``lead``) needs only a name
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, fields
+import dataclasses
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import TypeVar
 
-from desktop_app.domain.client_choices import (
-    AREA_RANGE_FIELD,
-    BUDGET_BAND_FIELD,
-    INCOME_BAND_FIELD,
-    INTENTION_LEVEL_FIELD,
-    PAYMENT_METHOD_FIELD,
-    PROPERTY_TYPE_FIELD,
-    PURCHASE_PURPOSE_FIELD,
-    PURCHASE_TIMELINE_FIELD,
-    SOURCE_CHANNEL_FIELD,
-    AreaRange,
-    BudgetBand,
-    IncomeBand,
-    IntentionLevel,
-    PaymentMethod,
-    PropertyType,
-    PurchasePurpose,
-    PurchaseTimeline,
-    SourceChannel,
-)
+from desktop_app.domain.client_choices import INCOME_BAND_FIELD, STAGE_FIELD, IncomeBand, Stage
+from desktop_app.domain.client_field_registry import CLIENT_FIELDS
 from desktop_app.domain.client_fields import (
     ADDRESS_DETAIL_FIELD,
     CITY_FIELD,
     DISTRICT_FIELD,
     EMAIL_FIELD,
+    INTENDED_DISTRICTS_FIELD,
+    INTENDED_DISTRICTS_MAX,
     NOTES_FIELD,
     Address,
     clean_notes,
@@ -46,7 +35,7 @@ from desktop_app.domain.client_fields import (
     validate_optional_address,
 )
 from desktop_app.domain.consent_purposes import PurposeId, fields_unlocked
-from desktop_app.domain.errors import InvalidInput
+from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.field_errors import FieldLabel, InvalidField, too_long
 from desktop_app.domain.identity_documents import (
     ID_TYPE_FIELD,
@@ -60,18 +49,6 @@ from desktop_app.domain.labelled_choice import LabelledChoice
 from desktop_app.domain.phone_numbers import validate_phone
 from desktop_app.domain.sensitive_numbers import refuse_sensitive_numbers
 
-STAGE_FIELD = FieldLabel("stage", "客户阶段", "Stage")
-INTENDED_DISTRICTS_FIELD = FieldLabel("intended_districts", "意向区域", "Districts wanted")
-INTENDED_DISTRICTS_MAX = 100
-
-
-class Stage(LabelledChoice):
-    LEAD = "lead", "线索（首次到访）", "Lead (first visit)"
-    VISITING = "visiting", "带看中", "Viewing properties"
-    SUBSCRIPTION = "subscription", "认购", "Subscription"
-    CONTRACT = "contract", "签约", "Contract"
-    CLOSED = "closed", "已结束", "Closed"
-
 
 class FollowupKind(LabelledChoice):
     VISIT = "visit", "到访/带看", "Visit"
@@ -83,7 +60,7 @@ BUYER_STAGES: frozenset[str] = frozenset({Stage.SUBSCRIPTION, Stage.CONTRACT, St
 laundering hold (at least 10 years from ``ClientRecord.buyer_since``) applies."""
 
 
-_SENSITIVE_FIELDS = frozenset({"id_number", "income_band"})
+_SENSITIVE_FIELDS = frozenset({"id_number", "income_band"})  # the ones the gate below checks
 
 
 def sensitive_fields_allowed(stage: Stage | str, sensitive_consent: bool) -> bool:
@@ -118,20 +95,24 @@ class ClientDraft:
     district: str = ""
     address_detail: str = ""
     income_band: str = ""
-    property_type: str = ""
     intended_districts: str = ""
-    area_range: str = ""
-    budget_band: str = ""
-    payment_method: str = ""
-    purchase_purpose: str = ""
-    purchase_timeline: str = ""
-    intention_level: str = ""
-    source_channel: str = ""
     notes: str = ""
     sensitive_consent: bool = False
+    choices: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    """The simple optional choice fields (client_field_registry.py), by name: text as typed."""
 
+    def __post_init__(self) -> None:
+        _known_choices(self.choices)
 
-DRAFT_FIELDS = frozenset(f.name for f in fields(ClientDraft))
+    def choice(self, name: str) -> str:
+        return self.choices.get(name, "")
+
+    def field(self, name: str) -> str | bool:
+        """Any field by its canonical name (a typed attribute or a choice)."""
+        if name in CLIENT_FIELDS.choice_names():
+            return self.choice(name)
+        value: str | bool = getattr(self, name)
+        return value
 
 
 @dataclass(frozen=True, repr=False)
@@ -150,20 +131,76 @@ class ClientValues:
     district: str | None = None
     address_detail: str | None = None
     income_band: str | None = None
-    property_type: str | None = None
     intended_districts: str = ""
-    area_range: str | None = None
-    budget_band: str | None = None
-    payment_method: str | None = None
-    purchase_purpose: str | None = None
-    purchase_timeline: str | None = None
-    intention_level: str | None = None
-    source_channel: str | None = None
     notes: str = ""
     sensitive_consent: bool = False
+    choices: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    """The simple optional choice fields given (client_field_registry.py), by name: their codes."""
+
+    def __post_init__(self) -> None:
+        _known_choices(self.choices)
+
+    def choice(self, name: str) -> str | None:
+        return self.choices.get(name)
 
 
-VALUE_FIELDS = tuple(f.name for f in fields(ClientValues))
+class UnknownClientField(BranchVaultError):
+    code = "unknown_client_field"
+
+    def __init__(self, names: list[str]) -> None:
+        listed = ", ".join(names)
+        super().__init__(f"未知的客户字段：{listed}", f"Unknown client fields: {listed}")
+
+
+def _known_choices(choices: Mapping[str, str]) -> None:
+    unknown = sorted(set(choices) - CLIENT_FIELDS.choice_names())
+    if unknown:
+        raise UnknownClientField(unknown)
+
+
+def draft_fields() -> frozenset[str]:
+    """Every field a draft (and an edit's changes) may name: the registry's canonical names."""
+    return frozenset(CLIENT_FIELDS.names())
+
+
+def draft_with(draft: ClientDraft, changes: Mapping[str, object]) -> ClientDraft:
+    """``draft`` with ``changes`` (canonical field names, as an edit or a correction names them)
+    applied; a choice field's change goes into ``choices``."""
+    choice_names = CLIENT_FIELDS.choice_names()
+    unknown = sorted(set(changes) - draft_fields())
+    if unknown:
+        raise UnknownClientField(unknown)
+    chosen = {
+        name: "" if value is None else str(value) for name, value in changes.items() if name in choice_names
+    }
+    typed = {name: value for name, value in changes.items() if name not in choice_names}
+    return replace(draft, choices={**draft.choices, **chosen}, **typed)  # type: ignore[arg-type]
+
+
+_TYPED_COLUMNS = tuple(f.name for f in fields(ClientValues) if f.name != "choices")
+
+
+def value_columns(values: ClientValues) -> dict[str, object]:
+    """The stored columns (registry order) and their values; None for a choice not given."""
+    typed = {name: getattr(values, name) for name in _TYPED_COLUMNS}
+    return {
+        name: typed[name] if name in typed else values.choices.get(name)
+        for name in CLIENT_FIELDS.column_names()
+    }
+
+
+def values_from_columns(raw: Mapping[str, object]) -> ClientValues:
+    """The values from their stored columns (``value_columns`` read back)."""
+    choices = {name: str(raw[name]) for name in CLIENT_FIELDS.choice_names() if raw.get(name) is not None}
+    typed = {name: raw[name] for name in _TYPED_COLUMNS}
+    typed["sensitive_consent"] = bool(typed["sensitive_consent"])
+    return ClientValues(**typed, choices=choices)  # type: ignore[arg-type]
+
+
+def changed_columns(before: ClientValues, after: ClientValues) -> list[str]:
+    """The stored columns whose value differs, in storage order (a change history entry)."""
+    old, new = value_columns(before), value_columns(after)
+    return [name for name in old if old[name] != new[name]]
 
 
 @dataclass(frozen=True, repr=False)
@@ -366,27 +403,8 @@ def _validated(
     if address is not None:
         _checked(problems, lambda: _address_free_text(address, today))
     email = _checked(problems, lambda: _email(draft.email, today))
-    property_type = _checked(
-        problems, lambda: _choice(PropertyType, draft.property_type, PROPERTY_TYPE_FIELD)
-    )
     intended_districts = _checked(problems, lambda: _districts(draft.intended_districts, today))
-    area_range = _checked(problems, lambda: _choice(AreaRange, draft.area_range, AREA_RANGE_FIELD))
-    budget_band = _checked(problems, lambda: _choice(BudgetBand, draft.budget_band, BUDGET_BAND_FIELD))
-    payment_method = _checked(
-        problems, lambda: _choice(PaymentMethod, draft.payment_method, PAYMENT_METHOD_FIELD)
-    )
-    purchase_purpose = _checked(
-        problems, lambda: _choice(PurchasePurpose, draft.purchase_purpose, PURCHASE_PURPOSE_FIELD)
-    )
-    purchase_timeline = _checked(
-        problems, lambda: _choice(PurchaseTimeline, draft.purchase_timeline, PURCHASE_TIMELINE_FIELD)
-    )
-    intention_level = _checked(
-        problems, lambda: _choice(IntentionLevel, draft.intention_level, INTENTION_LEVEL_FIELD)
-    )
-    source_channel = _checked(
-        problems, lambda: _choice(SourceChannel, draft.source_channel, SOURCE_CHANNEL_FIELD)
-    )
+    choices = _choices(draft, problems)
     notes = _checked(
         problems, lambda: refuse_sensitive_numbers(NOTES_FIELD, clean_notes(draft.notes), today=today)
     )
@@ -406,18 +424,26 @@ def _validated(
         district=address.district if address else None,
         address_detail=(address.detail or None) if address else None,
         income_band=income,
-        property_type=property_type,
         intended_districts=intended_districts or "",
-        area_range=area_range,
-        budget_band=budget_band,
-        payment_method=payment_method,
-        purchase_purpose=purchase_purpose,
-        purchase_timeline=purchase_timeline,
-        intention_level=intention_level,
-        source_channel=source_channel,
         notes=notes or "",
         sensitive_consent=consent,
+        choices=choices,
     )
+
+
+def _choices(draft: ClientDraft, problems: list[InvalidInput]) -> dict[str, str]:
+    """The codes of the simple choice fields given, each checked against its LabelledChoice."""
+    codes: dict[str, str] = {}
+    for row in CLIENT_FIELDS.choice_fields():
+        assert row.choice is not None
+        try:
+            code = _choice(row.choice, draft.choice(row.name), row.label)
+        except InvalidInput as error:
+            problems.append(error)
+            continue
+        if code is not None:
+            codes[row.name] = code
+    return codes
 
 
 def draft_from_values(values: ClientValues) -> ClientDraft:
@@ -434,15 +460,8 @@ def draft_from_values(values: ClientValues) -> ClientDraft:
         district=values.district or "",
         address_detail=values.address_detail or "",
         income_band=values.income_band or "",
-        property_type=values.property_type or "",
         intended_districts=values.intended_districts,
-        area_range=values.area_range or "",
-        budget_band=values.budget_band or "",
-        payment_method=values.payment_method or "",
-        purchase_purpose=values.purchase_purpose or "",
-        purchase_timeline=values.purchase_timeline or "",
-        intention_level=values.intention_level or "",
-        source_channel=values.source_channel or "",
         notes=values.notes,
         sensitive_consent=values.sensitive_consent,
+        choices=dict(values.choices),
     )

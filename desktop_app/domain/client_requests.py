@@ -21,24 +21,12 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from desktop_app.domain.client_choices import (
-    AreaRange,
-    BudgetBand,
-    IncomeBand,
-    IntentionLevel,
-    PaymentMethod,
-    PropertyType,
-    PurchasePurpose,
-    PurchaseTimeline,
-    SourceChannel,
-)
-from desktop_app.domain.client_record import Stage
+from desktop_app.domain.client_field_registry import CLIENT_FIELDS
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.field_errors import FieldLabel, InvalidField, required, too_long
-from desktop_app.domain.identity_documents import IdType
 from desktop_app.domain.input_text import fold_width, is_control
 from desktop_app.domain.labelled_choice import LabelledChoice
-from desktop_app.domain.phone_numbers import PhoneKind, validate_phone
+from desktop_app.domain.phone_numbers import validate_phone
 from desktop_app.domain.sensitive_numbers import refuse_sensitive_numbers
 
 REPLY_DAYS = 30
@@ -188,29 +176,10 @@ def check_answerable(
         raise IdentityNotVerified()
 
 
-# Fields a correction may change (ClientDraft names), with their labels, in the order offered.
-CORRECTABLE_FIELDS: dict[str, tuple[str, str]] = {
-    "name": ("姓名", "Name"),
-    "phone": ("电话", "Phone"),
-    "email": ("邮箱", "Email"),
-    "province": ("省份", "Province"),
-    "city": ("城市", "City"),
-    "district": ("区县", "District"),
-    "address_detail": ("详细地址", "Address detail"),
-    "id_type": ("证件类型", "ID type"),
-    "id_number": ("证件号码", "ID number"),
-    "income_band": ("家庭年收入", "Annual household income"),
-    "property_type": ("意向物业类型", "Property type wanted"),
-    "intended_districts": ("意向区域", "Districts wanted"),
-    "area_range": ("意向面积", "Floor area wanted"),
-    "budget_band": ("总价预算", "Total budget"),
-    "payment_method": ("付款方式", "Payment method"),
-    "purchase_purpose": ("购房目的", "Purpose of purchase"),
-    "purchase_timeline": ("购房时间", "When they plan to buy"),
-    "intention_level": ("意向等级", "Intention level"),
-    "source_channel": ("客户来源", "Source channel"),
-    "notes": ("备注", "Notes"),
-}
+def correctable_fields() -> dict[str, tuple[str, str]]:
+    """Fields a correction may change (canonical names), with their labels, in the order offered:
+    the registry's correctable rows (domain/client_field_registry.py)."""
+    return {row.name: (row.label.zh, row.label.en) for row in CLIENT_FIELDS.correctable()}
 
 
 def due_date(received_on: date, identity_verified_on: date | None = None) -> date:
@@ -312,7 +281,7 @@ def validate_correction(changes: dict[str, str]) -> dict[str, str]:
     validated by the client rules when applied."""
     if not changes:
         raise InvalidField(CORRECTION_FIELD, "required", "请至少填写一项更正", "enter at least one change")
-    unknown = sorted(set(changes) - set(CORRECTABLE_FIELDS))
+    unknown = sorted(set(changes) - set(correctable_fields()))
     if unknown:
         raise InvalidField(
             CORRECTION_FIELD,
@@ -325,47 +294,11 @@ def validate_correction(changes: dict[str, str]) -> dict[str, str]:
 
 # ------------------------------------------------------------------------- what a copy of data shows
 
-# Every stored client field (ClientValues names), labelled in both languages, in the order shown.
-CLIENT_FIELD_LABELS: dict[str, tuple[str, str]] = {
-    "full_name": ("姓名", "Name"),
-    "phone_e164": ("电话号码", "Phone number"),
-    "phone_kind": ("电话类型", "Phone type"),
-    "stage": ("客户阶段", "Stage"),
-    "id_type": ("证件类型", "ID document type"),
-    "id_number": ("证件号码", "ID number"),
-    "email": ("电子邮箱", "Email"),
-    "province": ("省份", "Province"),
-    "city": ("城市", "City"),
-    "district": ("区县", "District"),
-    "address_detail": ("详细地址", "Street address"),
-    "income_band": ("家庭年收入", "Annual household income"),
-    "property_type": ("意向物业类型", "Property type wanted"),
-    "intended_districts": ("意向区域", "Districts wanted"),
-    "area_range": ("意向面积", "Floor area wanted"),
-    "budget_band": ("总价预算", "Total budget"),
-    "payment_method": ("付款方式", "Payment method"),
-    "purchase_purpose": ("购房目的", "Purpose of purchase"),
-    "purchase_timeline": ("购房时间", "When they plan to buy"),
-    "intention_level": ("意向等级", "Intention level"),
-    "source_channel": ("客户来源", "Source channel"),
-    "notes": ("备注", "Notes"),
-    "sensitive_consent": ("敏感个人信息单独同意", "Separate consent for sensitive data"),
-}
 
-CLIENT_FIELD_CHOICES: dict[str, type[LabelledChoice]] = {
-    "phone_kind": PhoneKind,
-    "stage": Stage,
-    "id_type": IdType,
-    "income_band": IncomeBand,
-    "property_type": PropertyType,
-    "area_range": AreaRange,
-    "budget_band": BudgetBand,
-    "payment_method": PaymentMethod,
-    "purchase_purpose": PurchasePurpose,
-    "purchase_timeline": PurchaseTimeline,
-    "intention_level": IntentionLevel,
-    "source_channel": SourceChannel,
-}
+def column_labels() -> dict[str, tuple[str, str]]:
+    """Every stored client field (the registry's columns), labelled in both languages, in the order
+    shown."""
+    return {column.name: (column.label.zh, column.label.en) for column in CLIENT_FIELDS.columns()}
 
 
 def field_display(field: str, value: object) -> tuple[str, str]:
@@ -375,7 +308,8 @@ def field_display(field: str, value: object) -> tuple[str, str]:
     if isinstance(value, bool):
         return ("是", "Yes") if value else ("否", "No")
     text = str(value)
-    kind = CLIENT_FIELD_CHOICES.get(field)
+    column = CLIENT_FIELDS.column(field)
+    kind = column.choice if column is not None else None
     if kind is not None:
         try:
             member = kind(text)
@@ -393,5 +327,6 @@ def field_display(field: str, value: object) -> tuple[str, str]:
 
 def changed_fields_text(fields: list[str]) -> tuple[str, str]:
     """The labels of changed ClientValues fields, joined for an outcome line."""
-    labels = [CLIENT_FIELD_LABELS.get(name, (name, name)) for name in fields]
+    known = column_labels()
+    labels = [known.get(name, (name, name)) for name in fields]
     return "、".join(zh for zh, _ in labels), ", ".join(en.lower() for _, en in labels)

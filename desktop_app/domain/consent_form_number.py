@@ -77,11 +77,3 @@ def parse_form_number(text: str) -> FormNumber:
     except ValueError:
         raise _invalid(text.strip()) from None
     return FormNumber(code, day, random)
-
-
-def is_form_number(text: str) -> bool:
-    try:
-        parse_form_number(text)
-    except InvalidInput:
-        return False
-    return True

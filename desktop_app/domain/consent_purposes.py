@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from desktop_app.domain.client_field_registry import CLIENT_FIELDS, HOME_PURCHASE, SENSITIVE_DATA
 from desktop_app.domain.labelled_choice import LabelledChoice
 
 GUARDIAN_AGE = 14
@@ -127,28 +128,7 @@ class ConsentPurpose:
         return bool(self.necessity.zh)
 
 
-_HOME_PURCHASE_FIELDS = frozenset(
-    {
-        "name",
-        "phone",
-        "stage",
-        "email",
-        "province",
-        "city",
-        "district",
-        "address_detail",
-        "property_type",
-        "intended_districts",
-        "area_range",
-        "budget_band",
-        "payment_method",
-        "purchase_purpose",
-        "purchase_timeline",
-        "intention_level",
-        "source_channel",
-        "notes",
-    }
-)
+_HOME_PURCHASE_FIELDS = CLIENT_FIELDS.of_purpose(HOME_PURCHASE)  # domain/client_field_registry.py
 
 SENSITIVE_NECESSITY = Wording(
     "身份证件号码用于在认购、签约及办理网签备案、资金监管、贷款和产权登记时核验您的身份，并履行"
@@ -199,7 +179,7 @@ _REGISTRY: tuple[ConsentPurpose, ...] = (
         legal_basis=Wording(
             "您的单独同意（《个人信息保护法》第二十九条）", "Your separate consent (PIPL Art. 29)"
         ),
-        fields=frozenset({"id_type", "id_number", "income_band"}),
+        fields=CLIENT_FIELDS.of_purpose(SENSITIVE_DATA),
         features=frozenset({FEATURE_SENSITIVE_DATA}),
         withdrawable=True,
         withdrawal_stops=Wording(

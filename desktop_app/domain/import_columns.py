@@ -2,8 +2,9 @@
 
 Branches keep client lists in Excel or CSV with headers typed by hand ("客户姓名", "手机号码*",
 "联系方式（必填）", "E-mail"). ``normalise_header`` reduces a header to a comparable key (width,
-case, spacing, punctuation and bracketed remarks ignored); ``KNOWN_HEADERS`` maps the usual Chinese
-and English headers to the target fields; headers staff mapped by hand are remembered for the
+case, spacing, punctuation and bracketed remarks ignored); ``known_headers`` maps the usual Chinese
+and English headers (the registry's header aliases, domain/client_field_registry.py) to the target
+fields; headers staff mapped by hand are remembered for the
 member who mapped them, or for the whole branch when a manager saves them so
 (store/import_mapping_repository.py), and passed in as ``remembered`` (normalised header → field).
 ``find_header_row`` skips the merged title row and blank rows above the real header.
@@ -16,6 +17,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from desktop_app.domain.client_field_registry import CLIENT_FIELDS, FieldKind
 from desktop_app.domain.errors import InvalidInput
 
 IGNORE = "ignore"
@@ -35,33 +37,48 @@ class TargetField:
     sensitive: bool = False
 
 
-TARGET_FIELDS: tuple[TargetField, ...] = (
-    TargetField("name", "姓名", "Name"),
-    TargetField("phone", "电话号码", "Phone number"),
-    TargetField("stage", "客户阶段", "Stage"),
-    TargetField("id_type", "证件类型", "ID document type"),
-    TargetField("id_number", "证件号码", "ID number", sensitive=True),
-    TargetField("email", "电子邮箱", "Email"),
-    TargetField("address", "地址（整段）", "Address (whole)"),
-    TargetField("province", "省份", "Province"),
-    TargetField("city", "城市", "City"),
-    TargetField("district", "区/县", "District"),
-    TargetField("address_detail", "详细地址", "Address detail"),
-    TargetField("income_band", "家庭年收入", "Annual household income", sensitive=True),
-    TargetField("property_type", "意向物业类型", "Property type wanted"),
-    TargetField("intended_districts", "意向区域", "Districts wanted"),
-    TargetField("area_range", "意向面积", "Floor area wanted"),
-    TargetField("budget_band", "总价预算", "Total budget"),
-    TargetField("payment_method", "付款方式", "Payment method"),
-    TargetField("purchase_purpose", "购房目的", "Purpose of purchase"),
-    TargetField("purchase_timeline", "购房时间", "When they plan to buy"),
-    TargetField("intention_level", "意向等级", "Intention level"),
-    TargetField("source_channel", "客户来源", "Source channel"),
-    TargetField("notes", "备注", "Notes"),
-    TargetField("sensitive_consent", "敏感个人信息单独同意", "Sensitive-data consent"),
+WHOLE_ADDRESS = TargetField("address", "地址（整段）", "Address (whole)")
+"""Not a stored field: a whole address in one column, split on import (domain/address_parts.py);
+offered before the province."""
+_WHOLE_ADDRESS_HEADERS = (
+    "地址",
+    "联系地址",
+    "住址",
+    "家庭住址",
+    "家庭地址",
+    "通讯地址",
+    "居住地址",
+    "address",
 )
-FIELDS_BY_KEY: dict[str, TargetField] = {field.key: field for field in TARGET_FIELDS}
-SENSITIVE_FIELDS: frozenset[str] = frozenset(f.key for f in TARGET_FIELDS if f.sensitive)
+
+
+def target_fields() -> tuple[TargetField, ...]:
+    """The fields a column may be imported into: the registry's rows with header aliases
+    (domain/client_field_registry.py), the whole address before the province."""
+    targets: list[TargetField] = []
+    for row in CLIENT_FIELDS.importable():
+        if row.name == "province":
+            targets.append(WHOLE_ADDRESS)
+        label = row.import_label or row.label
+        targets.append(
+            TargetField(
+                row.name,
+                label.zh,
+                label.en,
+                sensitive=row.kind is FieldKind.SENSITIVE,
+            )
+        )
+    return tuple(targets)
+
+
+def target(key: str) -> TargetField | None:
+    return next((field for field in target_fields() if field.key == key), None)
+
+
+def sensitive_fields() -> frozenset[str]:
+    """The import targets a column can hold only behind the consent gate (ID number, income)."""
+    return frozenset(field.key for field in target_fields() if field.sensitive)
+
 
 _BRACKETED = re.compile(r"[(（\[【<《{][^)）\]】>》}]*[)）\]】>》}]")
 
@@ -76,50 +93,19 @@ def normalise_header(text: object) -> str:
     return "".join(char for char in folded if char.isalnum())
 
 
-_HEADERS: dict[str, tuple[str, ...]] = {
-    "name": ("姓名", "客户姓名", "客户名称", "客户名", "客户", "名字", "name", "fullname", "clientname",
-             "customername", "customer", "client"),
-    "phone": ("手机", "手机号", "手机号码", "电话", "电话号码", "联系电话", "联系方式", "联系手机",
-              "移动电话", "客户电话", "客户手机", "phone", "mobile", "tel", "telephone", "phoneno",
-              "phonenumber", "mobilephone", "cellphone", "contact"),
-    "stage": ("阶段", "客户阶段", "客户状态", "跟进阶段", "stage", "status"),
-    "id_type": ("证件类型", "证件种类", "idtype", "documenttype"),
-    "id_number": ("身份证", "身份证号", "身份证号码", "证件号", "证件号码", "id", "idno", "idnumber",
-                  "idcard", "idcardno"),
-    "email": ("邮箱", "电子邮箱", "电子邮件", "邮件", "email", "mail", "emailaddress"),
-    "address": ("地址", "联系地址", "住址", "家庭住址", "家庭地址", "通讯地址", "居住地址", "address"),
-    "province": ("省", "省份", "所在省", "province"),
-    "city": ("市", "城市", "所在城市", "city"),
-    "district": ("区", "区县", "县区", "所在区", "district", "county"),
-    "address_detail": ("详细地址", "街道地址", "门牌", "addressdetail", "street", "streetaddress"),
-    "income_band": ("收入", "年收入", "家庭收入", "家庭年收入", "收入水平", "收入区间", "income",
-                    "incomeband", "annualincome", "householdincome"),
-    "property_type": ("物业类型", "意向物业", "意向物业类型", "意向房型", "propertytype"),
-    "intended_districts": ("意向区域", "意向片区", "意向板块", "intendeddistricts", "districtswanted"),
-    "area_range": ("面积", "意向面积", "需求面积", "area", "arearange"),
-    "budget_band": ("预算", "总价预算", "购房预算", "budget", "budgetband"),
-    "payment_method": ("付款方式", "付款", "支付方式", "paymentmethod", "payment"),
-    "purchase_purpose": ("购房目的", "置业目的", "目的", "purpose", "purchasepurpose"),
-    "purchase_timeline": ("购房时间", "计划购房时间", "预计购房时间", "timeline", "purchasetimeline"),
-    "intention_level": ("意向", "意向等级", "意向级别", "客户等级", "客户级别", "intention",
-                        "intentionlevel", "level"),
-    "source_channel": ("来源", "渠道", "客户来源", "来源渠道", "获客渠道", "source", "channel",
-                       "sourcechannel"),
-    "notes": ("备注", "说明", "跟进备注", "notes", "note", "remark", "remarks", "comment", "comments"),
-    "sensitive_consent": ("同意", "敏感信息同意", "敏感个人信息同意", "单独同意", "敏感信息授权",
-                          "已签同意书", "同意书", "consent", "sensitiveconsent", "sensitivedataconsent"),
-}  # fmt: skip
-
-KNOWN_HEADERS: dict[str, str] = {
-    normalise_header(header): field for field, headers in _HEADERS.items() for header in headers
-}
+def known_headers() -> dict[str, str]:
+    """Normalised header → the field it names, from the registry's header aliases."""
+    aliases = [(row.name, row.headers) for row in CLIENT_FIELDS.importable()]
+    aliases.append((WHOLE_ADDRESS.key, _WHOLE_ADDRESS_HEADERS))
+    return {normalise_header(header): field for field, headers in aliases for header in headers}
 
 
 def check_target(field: str) -> str:
     """``field`` if it is a target field or IGNORE; InvalidInput listing the choices otherwise."""
-    if field == IGNORE or field in FIELDS_BY_KEY:
+    keys = [field.key for field in target_fields()]
+    if field == IGNORE or field in keys:
         return field
-    choices = ", ".join([*FIELDS_BY_KEY, IGNORE])
+    choices = ", ".join([*keys, IGNORE])
     raise InvalidInput(
         f"未知的目标字段“{field}”，可选：{choices}",
         f"Unknown target field {field!r}; choose one of: {choices}",
@@ -134,10 +120,10 @@ def recognise(header: object, remembered: Mapping[str, str] | None = None) -> st
     key = normalise_header(header)
     if not key:
         return None
-    built_in = KNOWN_HEADERS.get(key)
+    built_in = known_headers().get(key)
     if remembered and key in remembered:
         chosen = remembered[key]
-        if built_in in SENSITIVE_FIELDS and chosen not in (built_in, IGNORE):
+        if built_in in sensitive_fields() and chosen not in (built_in, IGNORE):
             return built_in
         return chosen
     return built_in
@@ -146,12 +132,12 @@ def recognise(header: object, remembered: Mapping[str, str] | None = None) -> st
 def check_sensitive_column(header: object, field: str) -> None:
     """InvalidInput when staff map a column the known headers name as sensitive (an ID number or
     income column) to another field, e.g. notes: that would keep it without the consent gate."""
-    built_in = KNOWN_HEADERS.get(normalise_header(header))
-    if built_in in SENSITIVE_FIELDS and field not in (built_in, IGNORE):
-        target = FIELDS_BY_KEY[built_in]
+    built_in = known_headers().get(normalise_header(header))
+    sensitive = target(built_in) if built_in in sensitive_fields() else None
+    if sensitive is not None and field not in (sensitive.key, IGNORE):
         raise InvalidInput(
-            f"“{header}”列是{target.zh}，只能对应“{target.zh}”或忽略。",
-            f"The column {header!r} holds the {target.en.lower()}; map it to that field or ignore it.",
+            f"“{header}”列是{sensitive.zh}，只能对应“{sensitive.zh}”或忽略。",
+            f"The column {header!r} holds the {sensitive.en.lower()}; map it to that field or ignore it.",
         )
 
 

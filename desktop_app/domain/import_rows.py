@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from desktop_app.domain.address_parts import split_address
+from desktop_app.domain.client_field_registry import CLIENT_FIELDS, SENSITIVE_DATA
 from desktop_app.domain.client_fields import ADDRESS_DETAIL_FIELD
 from desktop_app.domain.client_record import (
     STAGE_FIELD,
@@ -32,12 +33,13 @@ from desktop_app.domain.client_record import (
     Stage,
     checked_draft,
     consent_flag,
+    draft_with,
     sensitive_fields_allowed,
 )
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.field_errors import FieldLabel, InvalidField
 from desktop_app.domain.identity_documents import ID_TYPE_FIELD, RESIDENT_ID_FIELD, IdType, validate_id_number
-from desktop_app.domain.import_columns import IGNORE, SENSITIVE_FIELDS
+from desktop_app.domain.import_columns import IGNORE, sensitive_fields
 from desktop_app.domain.phone_numbers import PHONE_FIELD, validate_phone
 from desktop_app.domain.sensitive_numbers import find_sensitive_number
 from desktop_app.domain.spreadsheet_cells import unquote_cell
@@ -297,9 +299,10 @@ def export_cells(cells: Sequence[object], mapping: Sequence[str], *, keep_sensit
     ``keep_sensitive``; any other cell holding a resident ID or bank card number (a notes column,
     an ignored one) always withheld."""
     texts = [cell_text(cell) for cell in cells]
+    sensitive = sensitive_fields()
     for index, text in enumerate(texts):
         field = mapping[index] if index < len(mapping) else IGNORE
-        if field in SENSITIVE_FIELDS:
+        if field in sensitive:
             if not keep_sensitive and text:
                 texts[index] = WITHHELD
         elif find_sensitive_number(text) is not None:
@@ -350,7 +353,7 @@ def parse_row(
     keep_sensitive = stage is not None and sensitive_fields_allowed(stage, consent)
     if not keep_sensitive:
         reason = DROPPED_STAGE if consent else DROPPED_NO_CONSENT
-        for field in sorted(SENSITIVE_FIELDS & raw.keys()):
+        for field in sorted(sensitive_fields() & raw.keys()):
             dropped.append(DroppedField(field, reason))
             del raw[field]
         raw.pop("id_type", None)
@@ -367,12 +370,9 @@ def parse_row(
         _place_address(texts)
     except InvalidField as error:
         problems.append(error)
-    draft = ClientDraft(
-        name=texts.pop("name", ""),
-        phone=texts.pop("phone", ""),
-        stage=(stage or Stage.LEAD).value,
-        sensitive_consent=consent,
-        **{key: value for key, value in texts.items() if key != "stage"},
+    draft = draft_with(
+        ClientDraft(name="", phone="", stage=(stage or Stage.LEAD).value, sensitive_consent=consent),
+        {key: value for key, value in texts.items() if key != "stage"},
     )
     values, found = checked_draft(draft, today=today)
     problems.extend(found)
@@ -384,13 +384,12 @@ def parse_row(
     return AcceptedRow(row_number, values, draft, tuple(dropped))
 
 
-_FORM_ORDER = {name: index for index, name in enumerate(f.name for f in dataclasses.fields(ClientDraft))}
-_FORM_ORDER["address"] = _FORM_ORDER["province"]
-
-
 def _form_order(error: InvalidInput) -> int:
     """A row's problems are listed in the order of the intake form (a problem of no field last)."""
-    return _FORM_ORDER.get(str(getattr(error, "field", "")), len(_FORM_ORDER))
+    names = CLIENT_FIELDS.names()
+    field = str(getattr(error, "field", ""))
+    field = "province" if field == "address" else field
+    return names.index(field) if field in names else len(names)
 
 
 def _place_address(texts: dict[str, str]) -> None:
@@ -418,18 +417,22 @@ def _place_address(texts: dict[str, str]) -> None:
 
 # ------------------------------------------------------------------------------------ merging, rejects
 
-SENSITIVE_DRAFT_FIELDS = frozenset({"id_number", "id_type", "income_band"})
+
+def sensitive_draft_fields() -> frozenset[str]:
+    """The fields kept only under the separate sensitive-data consent (ID type and number, income)."""
+    return CLIENT_FIELDS.of_purpose(SENSITIVE_DATA)
 
 
 def merge_fills(current: ClientDraft, row: ClientDraft, *, sensitive: bool) -> dict[str, object]:
     """The fields a duplicate row may fill in an existing client: only those empty in ``current``
     (never the stage); the ID number, its type and income only when ``sensitive``."""
     fills: dict[str, object] = {}
-    for name in (f.name for f in dataclasses.fields(ClientDraft)):
-        if name in ("stage", "sensitive_consent") or (name in SENSITIVE_DRAFT_FIELDS and not sensitive):
+    held = sensitive_draft_fields()
+    for name in CLIENT_FIELDS.names():
+        if name in ("stage", "sensitive_consent") or (name in held and not sensitive):
             continue
-        if not str(getattr(current, name)).strip() and str(getattr(row, name)).strip():
-            fills[name] = getattr(row, name)
+        if not str(current.field(name)).strip() and str(row.field(name)).strip():
+            fills[name] = row.field(name)
     if sensitive and "id_number" not in fills:
         fills.pop("id_type", None)
     if sensitive and row.sensitive_consent and not current.sensitive_consent:

@@ -145,16 +145,3 @@ def normalise_phone(text: str, field: FieldLabel = PHONE_FIELD) -> str:
 def last_four_digits(e164: str) -> str:
     """The last four digits of a stored (E.164) number: the key of the "last 4 digits" search."""
     return "".join(c for c in e164 if c.isdigit())[-SEARCH_DIGITS:]
-
-
-SEARCH_FIELD = FieldLabel("phone_last_digits", "电话后四位", "Last 4 digits of the phone")
-
-
-def last_four_query(text: str) -> str:
-    """A "last 4 digits" search as typed (full-width digits and spaces allowed) to its 4 ASCII digits."""
-    digits = re.sub(r"\s+", "", fold_width(text))
-    if not digits:
-        raise required(SEARCH_FIELD)
-    if len(digits) != SEARCH_DIGITS or not (digits.isascii() and digits.isdigit()):
-        raise _problem(SEARCH_FIELD, "bad_format", "应为 4 位数字", "must be 4 digits")
-    return digits

@@ -362,17 +362,19 @@ class _Generator:
             district=district,
             address_detail=detail,
             income_band=income,
-            property_type=maybe(
-                (PropertyType.RESIDENTIAL,) * 6 + (PropertyType.APARTMENT, PropertyType.PARKING)
-            ),
             intended_districts=wanted,
-            area_range=maybe(list(AreaRange)),
-            budget_band=maybe(list(BudgetBand)),
-            payment_method=maybe((PaymentMethod.MORTGAGE,) * 3 + (PaymentMethod.FULL,)),
-            purchase_purpose=maybe((PurchasePurpose.OWN_USE,) * 3 + (PurchasePurpose.INVESTMENT,)),
-            purchase_timeline=maybe(list(PurchaseTimeline)),
-            intention_level=intention,
-            source_channel=_weighted(rng, _SOURCE_WEIGHTS).value,
+            choices={  # drawn in this order: the generated clients stay the same for a seed
+                "property_type": maybe(
+                    (PropertyType.RESIDENTIAL,) * 6 + (PropertyType.APARTMENT, PropertyType.PARKING)
+                ),
+                "area_range": maybe(list(AreaRange)),
+                "budget_band": maybe(list(BudgetBand)),
+                "payment_method": maybe((PaymentMethod.MORTGAGE,) * 3 + (PaymentMethod.FULL,)),
+                "purchase_purpose": maybe((PurchasePurpose.OWN_USE,) * 3 + (PurchasePurpose.INVESTMENT,)),
+                "purchase_timeline": maybe(list(PurchaseTimeline)),
+                "intention_level": intention,
+                "source_channel": _weighted(rng, _SOURCE_WEIGHTS).value,
+            },
             notes=rng.choice(_NOTES),
             sensitive_consent=consent,
         )

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from desktop_app.domain.audit_chain import AuditEntry, AuditVerification, TimeOrder, verify_chain
+from desktop_app.domain.audit_filter import AuditFilter
 from desktop_app.domain.permissions import Action
 from desktop_app.services.audit_integrity import (
     FINDING_ACTIONS,
@@ -21,7 +22,7 @@ from desktop_app.services.audit_integrity import (
 )
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.context import AppContext
-from desktop_app.store.audit_repository import AuditFilter, AuditRepository
+from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.output_paths import write_output
 
 

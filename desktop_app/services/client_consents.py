@@ -60,6 +60,7 @@ from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.consent_repository import ConsentRepository, StoredConsentForm
 from desktop_app.store.database import Database
 from desktop_app.store.notice_repository import NoticeRepository
+from desktop_app.store.printed_form_repository import PrintedFormRepository
 from desktop_app.store.staff_repository import StaffRepository
 
 TARGET = "client"
@@ -202,8 +203,9 @@ def render_consent_form(ctx: AppContext, client_id: int, *, language: str) -> Pr
     number = str(new_form_number(config.branch_code, ctx.clock()))
     values = client.values
     form = branch_form(
-        config,
+        config.letterhead(),
         notice.notice,
+        retention=config.retention_rules(),
         form_number=number,
         language=language,
         form_date=today,
@@ -220,10 +222,12 @@ def record_printed_form(ctx: AppContext, client_id: int, form: PrintedConsentFor
     inside the caller's transaction, after checking the client is still there and still visible."""
     session, db = ctx.require_session()
     _check_visible(ctx, db, client_id)  # still there and still this user's
-    db.execute(
-        "INSERT INTO client_data.printed_forms (form_number, client_id, notice_version, printed_at, printed_by) "
-        "VALUES (?,?,?,?,?)",
-        (form.form_number, client_id, form.notice_version, utc_timestamp(ctx.clock()), session.staff_id),
+    PrintedFormRepository(db).add(
+        form.form_number,
+        client_id=client_id,
+        notice_version=form.notice_version,
+        printed_at=utc_timestamp(ctx.clock()),
+        printed_by=session.staff_id,
     )
     record(
         ctx,
@@ -249,12 +253,22 @@ def print_blank_form(ctx: AppContext, *, language: str = "zh_CN") -> PrintedCons
     config = ctx.require_config()
     notice = current_notice(ctx)
     number = str(new_form_number(config.branch_code, ctx.clock()))
-    pdf = consent_form_pdf(branch_form(config, notice.notice, form_number=number, language=language))
+    pdf = consent_form_pdf(
+        branch_form(
+            config.letterhead(),
+            notice.notice,
+            retention=config.retention_rules(),
+            form_number=number,
+            language=language,
+        )
+    )
     with db.transaction():
-        db.execute(
-            "INSERT INTO client_data.printed_forms (form_number, client_id, notice_version, printed_at, printed_by) "
-            "VALUES (?,NULL,?,?,?)",
-            (number, notice.version, utc_timestamp(ctx.clock()), session.staff_id),
+        PrintedFormRepository(db).add(
+            number,
+            client_id=None,
+            notice_version=notice.version,
+            printed_at=utc_timestamp(ctx.clock()),
+            printed_by=session.staff_id,
         )
         record(
             ctx,
@@ -275,14 +289,11 @@ def _notice_version_for(
     """The version the client saw: the one the app printed this form under, else ``chosen`` (a blank
     form: its footer names the version), else the current one."""
     if entry.form_number is not None:
-        row = db.execute(
-            "SELECT client_id, notice_version FROM client_data.printed_forms WHERE form_number = ?",
-            (entry.form_number,),
-        ).fetchone()
-        if row is not None:
-            if row[0] is not None and int(row[0]) != client_id:
+        printed = PrintedFormRepository(db).get(entry.form_number)
+        if printed is not None:
+            if printed.client_id is not None and printed.client_id != client_id:
                 raise FormForAnotherClient(entry.form_number)
-            return str(row[1])
+            return printed.notice_version
     if chosen:
         return get_notice_version(ctx, chosen).version
     return current_notice(ctx).version

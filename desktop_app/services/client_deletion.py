@@ -20,22 +20,24 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date
-from enum import StrEnum
 
 from desktop_app.domain.branch_time import branch_day
-from desktop_app.domain.client_record import ClientRecord, ClientValues
+from desktop_app.domain.client_field_registry import CLIENT_FIELDS, DataCategory
+from desktop_app.domain.client_record import ClientRecord, ClientValues, value_columns
 from desktop_app.domain.deletion_grounds import GROUND_LABELS, DeletionGround, legal_basis
+from desktop_app.domain.destruction_record import DestructionRecord
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.permissions import Action, can
 from desktop_app.domain.retention_rules import legal_hold_ends, under_legal_hold
+from desktop_app.domain.staff_member import StaffMember
 from desktop_app.services.audit_trail import check_permission, ensure_pseudonym_key, pseudonym, record
 from desktop_app.services.client_directory import denials_audited, visible_client
 from desktop_app.services.context import AppContext
 from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.client_request_repository import ClientRequestRepository
-from desktop_app.store.destruction_repository import DestructionRecord, DestructionRepository
-from desktop_app.store.staff_repository import StaffMember, StaffRepository
+from desktop_app.store.destruction_repository import DestructionRepository
+from desktop_app.store.staff_repository import StaffRepository
 
 _REFERENCE = re.compile(r"[A-Za-z0-9._/-]{0,64}")
 
@@ -43,17 +45,7 @@ _REFERENCE = re.compile(r"[A-Za-z0-9._/-]{0,64}")
 DeletionReason = DeletionGround  # every PIPL Art. 47 ground (domain/deletion_grounds.py)
 
 
-class Category(StrEnum):
-    """Data categories a destruction record lists (labels in ``CATEGORY_LABELS``)."""
-
-    IDENTITY = "identity"
-    CONTACT = "contact"
-    ADDRESS = "address"
-    INCOME = "income"
-    INTENTION = "intention"
-    NOTES = "notes"
-    FOLLOWUPS = "follow-ups"
-    SEARCH_INDEX = "search index"
+Category = DataCategory  # the field categories of the registry, then follow-ups and the search index
 
 
 CATEGORY_LABELS: dict[str, tuple[str, str]] = {
@@ -113,25 +105,16 @@ def _clean_reference(reference: str) -> str:
 
 
 def categories_of(values: ClientValues, followups: int) -> list[str]:
-    """The categories of data this client actually holds, in the fixed order of ``Category``."""
+    """The categories of data this client actually holds, in the fixed order of ``Category``: a
+    field category when one of its fields (domain/client_field_registry.py) holds a value."""
+    stored = value_columns(values)
+
+    def holds(category: DataCategory) -> bool:
+        columns = (column.name for row in CLIENT_FIELDS.in_category(category) for column in row.stored)
+        return any(stored[name] not in (None, "") for name in columns)
+
     present = {
-        Category.IDENTITY: True,
-        Category.CONTACT: True,
-        Category.ADDRESS: any((values.province, values.city, values.district, values.address_detail)),
-        Category.INCOME: values.income_band is not None,
-        Category.INTENTION: any(
-            (
-                values.property_type,
-                values.intended_districts,
-                values.area_range,
-                values.budget_band,
-                values.payment_method,
-                values.purchase_purpose,
-                values.purchase_timeline,
-                values.intention_level,
-            )
-        ),
-        Category.NOTES: bool(values.notes),
+        **{category: holds(category) for category in DataCategory},
         Category.FOLLOWUPS: followups > 0,
         Category.SEARCH_INDEX: True,
     }
@@ -293,7 +276,7 @@ def destruction_certificate_pdf(ctx: AppContext, record_id: int) -> bytes:
                 else CertificateParty(f"#{staff_id}", "")
             )
         pdf = certificate_pdf(
-            config,
+            config.letterhead(),
             found,
             destroyed_by=parties[0],
             approved_by=parties[1],

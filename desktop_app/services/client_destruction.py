@@ -24,6 +24,7 @@ from datetime import date
 
 from desktop_app.domain.branch_time import branch_day
 from desktop_app.domain.deletion_grounds import DeletionGround, clean_note, parse_own_initiative
+from desktop_app.domain.destruction_record import DestructionRecord
 from desktop_app.domain.permissions import Action
 from desktop_app.domain.retention_rules import legal_hold_ends, under_legal_hold
 from desktop_app.services.audit_trail import check_permission, ensure_pseudonym_key, record
@@ -32,7 +33,6 @@ from desktop_app.services.client_directory import denials_audited, visible_clien
 from desktop_app.services.context import AppContext
 from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.client_repository import ClientRepository
-from desktop_app.store.destruction_repository import DestructionRecord
 
 INITIATIVE = "company"  # in the audit entry's details: not a request, not the retention queue
 

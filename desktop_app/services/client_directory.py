@@ -11,10 +11,11 @@ never listed, counted or shown; opening one is refused with ``StorageOnly``.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from desktop_app.domain.client_choices import IncomeBand
+from desktop_app.domain.client_list_query import NO_FILTER, ClientFilter, ClientSort
 from desktop_app.domain.client_record import ClientRecord, ClientValues
 from desktop_app.domain.consent_records import needs_reconsent
 from desktop_app.domain.errors import BranchVaultError, InvalidInput, PermissionDenied
@@ -25,7 +26,7 @@ from desktop_app.domain.phone_numbers import PhoneKind, validate_phone
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.context import AppContext
 from desktop_app.services.privacy_notices import stale_notice_versions
-from desktop_app.store.client_repository import NO_FILTER, ClientFilter, ClientRepository, ClientSort
+from desktop_app.store.client_repository import ClientRepository
 
 MAX_PAGE = 200
 
@@ -93,15 +94,8 @@ class ClientDetail:
     email: str
     address: str
     income_band: str
-    property_type: str | None
     intended_districts: str
-    area_range: str | None
-    budget_band: str | None
-    payment_method: str | None
-    purchase_purpose: str | None
-    purchase_timeline: str | None
-    intention_level: str | None
-    source_channel: str | None
+    choices: Mapping[str, str]  # the simple choice fields given (client_field_registry.py): codes
     stage: str
     notes: str
     sensitive_consent: bool
@@ -200,7 +194,7 @@ def summary(client: ClientRecord, stale_versions: frozenset[str] = frozenset()) 
         id=client.id,
         name=mask(FieldKind.NAME, v.full_name),
         phone=masked_phone(v.phone_e164, v.phone_kind),
-        intention_level=v.intention_level,
+        intention_level=v.choice("intention_level"),
         stage=v.stage,
         assigned_agent_id=client.assigned_agent_id,
         last_contact_at=client.last_contact_at,
@@ -223,15 +217,8 @@ def detail(client: ClientRecord) -> ClientDetail:
         income_band=mask(
             FieldKind.INCOME_BAND, IncomeBand(v.income_band).label_zh if v.income_band else None
         ),
-        property_type=v.property_type,
         intended_districts=v.intended_districts,
-        area_range=v.area_range,
-        budget_band=v.budget_band,
-        payment_method=v.payment_method,
-        purchase_purpose=v.purchase_purpose,
-        purchase_timeline=v.purchase_timeline,
-        intention_level=v.intention_level,
-        source_channel=v.source_channel,
+        choices=v.choices,
         stage=v.stage,
         notes=v.notes,
         sensitive_consent=v.sensitive_consent,

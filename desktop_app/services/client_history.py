@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from desktop_app.domain.client_record import FollowupKind
-from desktop_app.domain.client_requests import CLIENT_FIELD_LABELS
+from desktop_app.domain.client_requests import column_labels
 from desktop_app.domain.field_errors import FieldLabel
 from desktop_app.domain.permissions import Action
 from desktop_app.services.audit_trail import check_permission, record
@@ -40,7 +40,7 @@ def field_label(name: str) -> FieldLabel:
     """How people call a stored client field (an unknown name labels itself)."""
     if name in _MERGED:
         return _MERGED[name]
-    zh, en = CLIENT_FIELD_LABELS.get(name, (name, name))
+    zh, en = column_labels().get(name, (name, name))
     return FieldLabel(name, zh, en)
 
 

@@ -48,9 +48,12 @@ from desktop_app.domain.cancellation import Cancelled, CancelToken, Progress
 from desktop_app.domain.cancellation import report as report_step
 from desktop_app.domain.client_record import (
     ClientRecord,
+    changed_columns,
     draft_from_values,
+    draft_with,
     sensitive_fields_allowed,
     validate_draft,
+    value_columns,
 )
 from desktop_app.domain.errors import BranchVaultError, InvalidInput, PermissionDenied
 from desktop_app.domain.import_columns import (
@@ -66,7 +69,6 @@ from desktop_app.domain.import_rows import (
     DROPPED_NO_CONSENT,
     DROPPED_STAGE,
     DUPLICATE_PROBLEMS,
-    SENSITIVE_DRAFT_FIELDS,
     AcceptedRow,
     RejectedRow,
     RowProblem,
@@ -76,6 +78,7 @@ from desktop_app.domain.import_rows import (
     parse_row,
     rejected_row,
     rejects_table,
+    sensitive_draft_fields,
 )
 from desktop_app.domain.permissions import Action, can
 from desktop_app.domain.roles import Role
@@ -410,9 +413,9 @@ def _merge(
         for name in ("id_number", "income_band"):
             if name in fills:
                 tally.dropped[reason] += 1
-        fills = {k: v for k, v in fills.items() if k not in SENSITIVE_DRAFT_FIELDS}
+        fills = {k: v for k, v in fills.items() if k not in sensitive_draft_fields()}
     try:
-        values = validate_draft(dataclasses.replace(current, **fills), today=_today(ctx))  # type: ignore[arg-type]
+        values = validate_draft(draft_with(current, fills), today=_today(ctx))
     except InvalidInput as error:
         problem = RowProblem.of(error)
         tally.rejected.append(
@@ -425,15 +428,12 @@ def _merge(
         tally.skipped += 1
         return
     tally.merged += 1
-    changed = [
-        name for name in dataclasses.asdict(values) if getattr(values, name) != getattr(client.values, name)
-    ]
+    changed = changed_columns(client.values, values)
     if not changed:
         return
+    before = value_columns(client.values)
     old = {  # as client.update records it: pseudonyms of the values replaced (here: only non-empty ones)
-        name: pseudonym(ctx, str(getattr(client.values, name)))
-        for name in changed
-        if getattr(client.values, name) not in (None, "")
+        name: pseudonym(ctx, str(before[name])) for name in changed if before[name] not in (None, "")
     }
     repo.update(client.id, values, now=now)
     repo.add_change(client.id, at=now, staff_id=session.staff_id, fields=changed, request_id=None)

@@ -15,14 +15,16 @@ from typing import Any
 
 from desktop_app.domain.branch_time import branch_day
 from desktop_app.domain.client_record import (
-    DRAFT_FIELDS,
-    VALUE_FIELDS,
     ClientDraft,
     ClientRecord,
     ClientValues,
+    changed_columns,
     consent_flag,
+    draft_fields,
     draft_from_values,
+    draft_with,
     validate_draft,
+    value_columns,
 )
 from desktop_app.domain.consent_purposes import PurposeId
 from desktop_app.domain.consent_records import ConsentFormDraft
@@ -220,7 +222,7 @@ def update_client(
     correction request, PIPL Art. 46). Returns the masked detail: stored values leave the services
     only through a reveal."""
     check_permission(ctx, Action.CLIENT_EDIT)
-    unknown = sorted(set(changes) - DRAFT_FIELDS)
+    unknown = sorted(set(changes) - draft_fields())
     if unknown:
         raise InvalidInput(
             "不能修改的字段：" + "、".join(unknown), "These fields cannot be changed: " + ", ".join(unknown)
@@ -241,14 +243,12 @@ def update_client(
             ):
                 raise ConsentFormNeeded()
             values = validate_draft(
-                dataclasses.replace(draft_from_values(current.values), **changes),
+                draft_with(draft_from_values(current.values), changes),
                 today=today,
                 guardian_consent=guardian_signed(db, client_id),
                 id_kept_for_legal_hold=_id_kept_for_legal_hold(current, changes, today),
             )
-            changed = [
-                name for name in VALUE_FIELDS if getattr(values, name) != getattr(current.values, name)
-            ]
+            changed = changed_columns(current.values, values)
             if not changed:
                 return detail(current)
             _check_duplicates(ctx, repo, values, excluding=client_id)
@@ -256,10 +256,9 @@ def update_client(
             repo.add_change(
                 client_id, at=now, staff_id=session.staff_id, fields=changed, request_id=request_id
             )
+            before = value_columns(current.values)
             old = {
-                name: pseudonym(ctx, str(getattr(current.values, name)))
-                for name in changed
-                if getattr(current.values, name) not in (None, "")
+                name: pseudonym(ctx, str(before[name])) for name in changed if before[name] not in (None, "")
             }
             record(
                 ctx,

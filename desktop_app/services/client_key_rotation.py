@@ -5,6 +5,7 @@ as 'next' first, and sign-in finishes or discards an interrupted rotation (servi
 
 from __future__ import annotations
 
+from desktop_app.domain.staff_member import StaffMember
 from desktop_app.services.audit_trail import record
 from desktop_app.services.client_key_grants import (
     grant_is_valid,
@@ -32,7 +33,7 @@ from desktop_app.store.client_keys import (
     wrap_next_key,
 )
 from desktop_app.store.fault_points import fault_point
-from desktop_app.store.staff_repository import StaffMember, StaffRepository
+from desktop_app.store.staff_repository import StaffRepository
 
 
 def revoke_in_transaction(ctx: AppContext, member: StaffMember, reason: str) -> bool:

@@ -9,7 +9,8 @@ request before identity is verified, and a closed request never changes again.
 How each kind is answered: ``complete_copy`` (the client's unmasked copy as PDF and JSON),
 ``complete_correction`` (``client_intake.update_client`` with the request id, so the change
 history and audit entry name the request), ``complete_deletion`` (deletion or withdrawal:
-``client_deletion.delete_or_keep_in_storage``), ``complete_explanation`` and ``refuse_request``.
+``client_deletion.delete_or_keep_in_storage``; ``destruction_record_of`` then finds the record for
+its certificate), ``complete_explanation`` and ``refuse_request``.
 Every change is audited in its own transaction; audit details carry ids, kinds, dates and field
 names, never personal data (the written refusal reason is audited, and it may carry no long numbers).
 """
@@ -22,7 +23,7 @@ from datetime import date, datetime
 from typing import Any
 
 from desktop_app.domain.branch_time import branch_day
-from desktop_app.domain.client_record import VALUE_FIELDS, ClientRecord
+from desktop_app.domain.client_record import ClientRecord, changed_columns
 from desktop_app.domain.client_requests import (
     RECEIVED_FIELD,
     AlreadyVerified,
@@ -304,7 +305,7 @@ def complete_copy(ctx: AppContext, request_id: int) -> CopyOfData:
         followups = FollowupRepository(db).for_client(client.id)
         changes = clients.changes(client.id)
         contents = data_copy(
-            config,
+            config.letterhead(),
             client,
             followups,
             changes,
@@ -345,7 +346,7 @@ def complete_correction(ctx: AppContext, request_id: int, changes: dict[str, str
             update_client(ctx, before.id, wanted, request_id=request_id)
             after = clients.get(before.id)
             assert after is not None
-            changed = [n for n in VALUE_FIELDS if getattr(before.values, n) != getattr(after.values, n)]
+            changed = changed_columns(before.values, after.values)
             if not changed:
                 raise NothingCorrected()
             zh, en = changed_fields_text(changed)
@@ -419,6 +420,15 @@ def complete_deletion(ctx: AppContext, request_id: int) -> RequestView:
             storage_only=client is not None,
         )
         return _load_view(ctx, request_id)
+
+
+def destruction_record_of(ctx: AppContext, request_id: int) -> int | None:
+    """The destruction record made when this deletion or withdrawal request was answered (its
+    single-client certificate: ``client_deletion.destruction_certificate_pdf``), or None when the
+    client was kept in storage only or the request is not answered yet."""
+    check_permission(ctx, Action.REQUEST_HANDLE)
+    _, db = ctx.require_session()
+    return ClientRequestRepository(db).destruction_record_for(f"REQ-{request_id}")
 
 
 def complete_explanation(ctx: AppContext, request_id: int, outcome_text: str) -> RequestView:

@@ -22,6 +22,7 @@ from desktop_app.domain.branch_time import branch_day
 from desktop_app.domain.cancellation import Cancelled, CancelToken, Progress, check, report
 from desktop_app.domain.client_record import ClientRecord, ClientValues, Stage
 from desktop_app.domain.deletion_grounds import legal_basis
+from desktop_app.domain.destruction_record import DestructionRecord
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.masking import FieldKind, mask
 from desktop_app.domain.permissions import Action, can
@@ -33,6 +34,7 @@ from desktop_app.domain.retention_rules import (
     last_activity,
     legal_hold_ends,
 )
+from desktop_app.domain.staff_member import StaffMember
 from desktop_app.services.audit_trail import check_permission, ensure_pseudonym_key, record
 from desktop_app.services.client_deletion import (
     CATEGORY_LABELS,
@@ -45,9 +47,9 @@ from desktop_app.services.client_directory import masked_phone
 from desktop_app.services.context import AppContext
 from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.client_repository import ClientRepository
-from desktop_app.store.destruction_repository import DestructionRecord, DestructionRepository
+from desktop_app.store.destruction_repository import DestructionRepository
 from desktop_app.store.retention_repository import RetentionGroup, RetentionRepository
-from desktop_app.store.staff_repository import StaffMember, StaffRepository
+from desktop_app.store.staff_repository import StaffRepository
 
 DEFAULT_LIMIT = 500
 MAX_BATCH = 500
@@ -355,7 +357,7 @@ def batch_certificate_pdf(ctx: AppContext, batch_id: int) -> bytes:
             legal_basis=legal_basis(first.reason),
         )
         pdf = render(
-            config,
+            config.letterhead(),
             summary,
             destroyed_by=parties[0],
             approved_by=parties[1],

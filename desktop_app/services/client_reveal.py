@@ -28,6 +28,7 @@ from desktop_app.domain.reveal_policy import (
     window_start,
 )
 from desktop_app.domain.roles import Role
+from desktop_app.domain.staff_member import StaffMember
 from desktop_app.services import sign_in_attempts
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.client_directory import denials_audited, visible_client
@@ -38,7 +39,7 @@ from desktop_app.store.audit_repository import AuditRepository, utc_timestamp
 from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.key_slots import SlotOpenFailed, derive_kek, load_key_slots, open_slot
 from desktop_app.store.reveal_log_repository import OVERRIDE_ACTION, REVEAL_ACTION, RevealLogRepository
-from desktop_app.store.staff_repository import StaffMember, StaffRepository
+from desktop_app.store.staff_repository import StaffRepository
 
 
 class ReauthenticationRequired(BranchVaultError):

@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import date
 
 from desktop_app.domain.branch_time import branch_day
+from desktop_app.domain.client_list_query import NO_FILTER, ClientFilter
 from desktop_app.domain.client_record import ClientRecord
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.field_errors import InvalidField
@@ -27,7 +28,7 @@ from desktop_app.services.audit_trail import check_permission, pseudonym, record
 from desktop_app.services.client_directory import MAX_PAGE, ClientSummary, agent_filter, summary
 from desktop_app.services.context import AppContext
 from desktop_app.services.privacy_notices import stale_notice_versions
-from desktop_app.store.client_repository import NO_FILTER, ClientFilter, ClientRepository
+from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.database import Database
 
 _FULL_PHONE_MIN_DIGITS = 11  # a digit token this long is a whole number; 4 digits are the last 4

@@ -12,6 +12,7 @@ from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.permissions import Action
 from desktop_app.domain.recovery_code import normalize_code
 from desktop_app.domain.roles import Role
+from desktop_app.domain.staff_member import StaffMember
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.client_key_grants import (
     CLIENT_ROLES,
@@ -50,7 +51,7 @@ from desktop_app.store.key_slots import (
     open_slot_keys,
     public_key_of,
 )
-from desktop_app.store.staff_repository import StaffMember, StaffRepository
+from desktop_app.store.staff_repository import StaffRepository
 
 
 def pending_members(ctx: AppContext) -> list[PendingMember]:

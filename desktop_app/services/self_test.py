@@ -74,7 +74,9 @@ def blank_consent_pdf() -> bytes:
     if notice is None:
         raise RuntimeError("no privacy notice is bundled with the app")
     number = str(new_form_number(config.branch_code, time.time()))
-    return consent_form_pdf(branch_form(config, notice, form_number=number))
+    return consent_form_pdf(
+        branch_form(config.letterhead(), notice, retention=config.retention_rules(), form_number=number)
+    )
 
 
 def pdf_first_page(pdf: bytes) -> tuple[int, str, bool]:

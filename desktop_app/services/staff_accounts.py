@@ -18,13 +18,14 @@ from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.password_rules import require_acceptable
 from desktop_app.domain.permissions import Action
 from desktop_app.domain.roles import Role
+from desktop_app.domain.staff_member import StaffMember
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.client_access import revoke_in_transaction
 from desktop_app.services.context import AppContext, common_passwords
 from desktop_app.services.staff_slots import device_secret, install_slot, new_password_slot
 from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.key_slot_changes import change_key_slots
-from desktop_app.store.staff_repository import StaffMember, StaffRepository
+from desktop_app.store.staff_repository import StaffRepository
 
 USERNAME_PATTERN = re.compile(r"^[a-z][a-z0-9._-]{2,31}$")
 MAX_DISPLAY_NAME = 40

@@ -8,25 +8,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from desktop_app.domain.audit_chain import GENESIS_HASH, AuditEntry, ChainHead, compute_hash
+from desktop_app.domain.audit_filter import AuditFilter
+from desktop_app.domain.branch_time import utc_timestamp
 from desktop_app.store.database import Database
 
 _COLUMNS = (
     "seq, ts, actor_id, actor_username, actor_role, action, target_type, target_id, outcome, reason, "
     "details, prev_hash, hash"
 )
-
-
-@dataclass(frozen=True)
-class AuditFilter:
-    username: str = ""
-    action: str = ""
-    since: str = ""  # ISO date or datetime, inclusive
-    until: str = ""  # ISO date or datetime, exclusive
 
 
 def _row_to_entry(row: tuple[Any, ...]) -> AuditEntry:
@@ -45,10 +37,6 @@ def _row_to_entry(row: tuple[Any, ...]) -> AuditEntry:
         prev_hash=row[11],
         hash=row[12],
     )
-
-
-def utc_timestamp(now: float) -> str:
-    return datetime.fromtimestamp(now, UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
 class AuditRepository:

@@ -29,28 +29,13 @@ from typing import TYPE_CHECKING, Any
 import tomli_w
 
 from desktop_app.domain.errors import BranchVaultError
+from desktop_app.domain.kdf_params import KdfParams
+from desktop_app.domain.letterhead import Letterhead
 from desktop_app.domain.security_policy import PolicyError, SecurityPolicy, apply_settings
 from desktop_app.store.data_dir import write_private_file
 
 if TYPE_CHECKING:
     from desktop_app.domain.retention_rules import RetentionRules
-
-
-@dataclass(frozen=True)
-class KdfParams:
-    time_cost: int
-    memory_kib: int
-    parallelism: int
-
-    def at_least(self, other: KdfParams) -> bool:
-        return (
-            self.time_cost >= other.time_cost
-            and self.memory_kib >= other.memory_kib
-            and self.parallelism >= other.parallelism
-        )
-
-    def as_dict(self) -> dict[str, int]:
-        return {"time_cost": self.time_cost, "memory_kib": self.memory_kib, "parallelism": self.parallelism}
 
 
 @dataclass(frozen=True)
@@ -71,6 +56,18 @@ class BranchConfig:
 
     def policy(self) -> SecurityPolicy:
         return apply_settings(SecurityPolicy(), self.security)
+
+    def letterhead(self) -> Letterhead:
+        """The branch details printed documents carry (documents never see the whole config)."""
+        return Letterhead(
+            branch_id=self.branch_id,
+            branch_code=self.branch_code,
+            branch_name=self.branch_name,
+            company_name=self.company_name,
+            company_contact=self.company_contact,
+            hq_name=self.hq_name,
+            hq_contact=self.hq_contact,
+        )
 
     def retention_rules(self) -> RetentionRules:
         """The retention period of each stage: the ``[retention]`` table over the defaults."""

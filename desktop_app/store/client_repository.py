@@ -8,6 +8,9 @@ Records in "storage only" (``storage_only_since`` set: a legal hold keeps them a
 request) are left out of every list, count and search; ``get`` still returns them so the services
 can refuse with a clear reason. ``ClientFilter`` narrows lists, counts and searches.
 
+The value columns are the client-field registry's (domain/client_field_registry.py), read at call
+time; ``value_columns`` / ``values_from_columns`` (domain/client_record.py) map them to values.
+
 The ``client_search`` FTS5 index (migration 4) holds each client's name and phone tokens
 (domain/search_tokens.py), never the ID number or notes. ``add`` and ``update`` rewrite a client's
 row in the same transaction as the change; a trigger removes it when the client is deleted.
@@ -16,36 +19,41 @@ row in the same transaction as the change; a trigger removes it when the client 
 from __future__ import annotations
 
 import json
-from dataclasses import astuple, dataclass
-from enum import StrEnum
 
+from desktop_app.domain.client_change import ClientChange
+from desktop_app.domain.client_field_registry import CLIENT_FIELDS
+from desktop_app.domain.client_list_query import NO_FILTER, ClientFilter, ClientSort
 from desktop_app.domain.client_record import (
     BUYER_STAGES,
-    VALUE_FIELDS,
     ClientRecord,
     ClientValues,
     Followup,
     FollowupKind,
+    value_columns,
+    values_from_columns,
 )
 from desktop_app.domain.name_pinyin import pinyin_sort_key
 from desktop_app.domain.search_tokens import index_text, name_tokens, phone_tokens
 from desktop_app.store.database import Database
 
-_VALUE_COLUMNS = ", ".join(VALUE_FIELDS)
-_COLUMNS = (
+_META_COLUMNS = (
     "id, assigned_agent_id, created_at, updated_at, last_contact_at, buyer_since, storage_only_since, "
     "hq_consent, marketing_consent, notice_version, "
-    "EXISTS (SELECT 1 FROM client_data.consent_forms AS f WHERE f.client_id = clients.id), "
-    f"{_VALUE_COLUMNS}"
+    "EXISTS (SELECT 1 FROM client_data.consent_forms AS f WHERE f.client_id = clients.id)"
 )
-_META_COLUMNS = 11
+_META_COUNT = 11
+
+
+def _value_columns() -> str:
+    """The value columns, one per stored column of the client-field registry (read at call time)."""
+    return ", ".join(CLIENT_FIELDS.column_names())
+
+
+def _columns() -> str:
+    return f"{_META_COLUMNS}, {_value_columns()}"
+
+
 _FOLLOWUP_COLUMNS = "id, client_id, at, kind, note, staff_id"
-
-
-class ClientSort(StrEnum):
-    LAST_CONTACT = "last_contact"  # most recent contact first, never-contacted last
-    INTENTION = "intention"  # A, B, C, then unrated; most recent contact first within a level
-    NAME = "name"
 
 
 _ORDER_BY: dict[ClientSort, str] = {
@@ -54,44 +62,6 @@ _ORDER_BY: dict[ClientSort, str] = {
     ClientSort.INTENTION: "intention_level IS NULL, intention_level, last_contact_at DESC, id DESC",
     ClientSort.NAME: "name_pinyin, id",
 }
-
-
-@dataclass(frozen=True)
-class ClientFilter:
-    """What a list, count or search is narrowed to; empty sets and None mean "any"."""
-
-    intention_levels: frozenset[str] = frozenset()
-    stages: frozenset[str] = frozenset()
-    source_channels: frozenset[str] = frozenset()
-    agent_id: int | None = None  # a manager's choice of agent (an agent always sees only their own)
-    contact_from: str | None = None  # UTC timestamps, inclusive: last contact on or after
-    contact_before: str | None = None  # last contact strictly before
-
-    def sql(self) -> tuple[str, tuple[object, ...]]:
-        """ " AND ..." conditions on ``clients`` (always excluding storage-only records)."""
-        parts = ["clients.storage_only_since IS NULL"]
-        params: list[object] = []
-        for column, chosen in (
-            ("intention_level", self.intention_levels),
-            ("stage", self.stages),
-            ("source_channel", self.source_channels),
-        ):
-            if chosen:
-                parts.append(f"clients.{column} IN ({','.join('?' * len(chosen))})")
-                params.extend(sorted(chosen))
-        if self.agent_id is not None:
-            parts.append("clients.assigned_agent_id = ?")
-            params.append(self.agent_id)
-        if self.contact_from is not None:
-            parts.append("clients.last_contact_at >= ?")
-            params.append(self.contact_from)
-        if self.contact_before is not None:
-            parts.append("clients.last_contact_at < ?")
-            params.append(self.contact_before)
-        return " AND " + " AND ".join(parts), tuple(params)
-
-
-NO_FILTER = ClientFilter()
 
 
 # A MATCH with at most this many hits is joined and sorted; a broader one (a common surname, one
@@ -105,9 +75,33 @@ def client_index_text(full_name: str, phone_e164: str) -> str:
     return index_text(name_tokens(full_name) | phone_tokens(phone_e164))
 
 
+def _filter_sql(filters: ClientFilter) -> tuple[str, tuple[object, ...]]:
+    """ " AND ..." conditions on ``clients`` (always excluding storage-only records)."""
+    parts = ["clients.storage_only_since IS NULL"]
+    params: list[object] = []
+    for column, chosen in (
+        ("intention_level", filters.intention_levels),
+        ("stage", filters.stages),
+        ("source_channel", filters.source_channels),
+    ):
+        if chosen:
+            parts.append(f"clients.{column} IN ({','.join('?' * len(chosen))})")
+            params.extend(sorted(chosen))
+    if filters.agent_id is not None:
+        parts.append("clients.assigned_agent_id = ?")
+        params.append(filters.agent_id)
+    if filters.contact_from is not None:
+        parts.append("clients.last_contact_at >= ?")
+        params.append(filters.contact_from)
+    if filters.contact_before is not None:
+        parts.append("clients.last_contact_at < ?")
+        params.append(filters.contact_before)
+    return " AND " + " AND ".join(parts), tuple(params)
+
+
 def _where(agent_id: int | None, filters: ClientFilter) -> tuple[str, tuple[object, ...]]:
     """A WHERE clause: the filters (storage-only records always excluded), only ``agent_id``'s."""
-    conditions, params = filters.sql()
+    conditions, params = _filter_sql(filters)
     if agent_id is not None:
         conditions += " AND clients.assigned_agent_id = ?"
         params = (*params, agent_id)
@@ -115,12 +109,11 @@ def _where(agent_id: int | None, filters: ClientFilter) -> tuple[str, tuple[obje
 
 
 def _row(row: tuple[object, ...]) -> ClientRecord:
-    raw = dict(zip(VALUE_FIELDS, row[_META_COLUMNS:], strict=True))
-    raw["sensitive_consent"] = bool(raw["sensitive_consent"])
+    raw = dict(zip(CLIENT_FIELDS.column_names(), row[_META_COUNT:], strict=True))
     return ClientRecord(
         id=int(row[0]),  # type: ignore[call-overload]
         assigned_agent_id=int(row[1]),  # type: ignore[call-overload]
-        values=ClientValues(**raw),  # type: ignore[arg-type]
+        values=values_from_columns(raw),
         created_at=str(row[2]),
         updated_at=str(row[3]),
         last_contact_at=None if row[4] is None else str(row[4]),
@@ -134,18 +127,7 @@ def _row(row: tuple[object, ...]) -> ClientRecord:
 
 
 def _db_values(values: ClientValues) -> tuple[object, ...]:
-    return tuple(int(v) if isinstance(v, bool) else v for v in astuple(values))
-
-
-@dataclass(frozen=True)
-class ClientChange:
-    """Which fields of a client were changed, when, by whom, for which request (no values)."""
-
-    id: int
-    at: str
-    staff_id: int
-    fields: tuple[str, ...]
-    request_id: int | None
+    return tuple(int(v) if isinstance(v, bool) else v for v in value_columns(values).values())
 
 
 class ClientRepository:
@@ -153,12 +135,12 @@ class ClientRepository:
         self.db = db
 
     def add(self, values: ClientValues, *, assigned_agent_id: int, now: str) -> int:
-        placeholders = ",".join("?" * (len(VALUE_FIELDS) + 5))
+        placeholders = ",".join("?" * (len(CLIENT_FIELDS.column_names()) + 5))
         buyer_since = now if values.stage in BUYER_STAGES else None
         with self.db.transaction():
             cursor = self.db.execute(
                 "INSERT INTO client_data.clients (assigned_agent_id, created_at, updated_at, name_pinyin, buyer_since, "
-                f"{_VALUE_COLUMNS}) VALUES ({placeholders})",
+                f"{_value_columns()}) VALUES ({placeholders})",
                 (
                     assigned_agent_id,
                     now,
@@ -181,14 +163,14 @@ class ClientRepository:
 
     def get(self, client_id: int) -> ClientRecord | None:
         row = self.db.execute(
-            f"SELECT {_COLUMNS} FROM client_data.clients WHERE id = ?", (client_id,)
+            f"SELECT {_columns()} FROM client_data.clients WHERE id = ?", (client_id,)
         ).fetchone()
         return _row(row) if row else None
 
     def update(self, client_id: int, values: ClientValues, *, now: str, activity: bool = True) -> None:
         """Store the client's values. ``activity`` False (data erased because consent was withdrawn)
         leaves ``updated_at``, which starts the retention period, where it was."""
-        assignments = ", ".join(f"{name} = ?" for name in VALUE_FIELDS)
+        assignments = ", ".join(f"{name} = ?" for name in CLIENT_FIELDS.column_names())
         with self.db.transaction():
             cursor = self.db.execute(
                 f"UPDATE client_data.clients SET {assignments}, updated_at = COALESCE(?, updated_at), name_pinyin = ?, "
@@ -284,7 +266,7 @@ class ClientRepository:
     ) -> list[ClientRecord]:
         where, params = _where(agent_id, filters)
         rows = self.db.execute(
-            f"SELECT {_COLUMNS} FROM client_data.clients WHERE {where} ORDER BY {_ORDER_BY[sort]} LIMIT ? OFFSET ?",
+            f"SELECT {_columns()} FROM client_data.clients WHERE {where} ORDER BY {_ORDER_BY[sort]} LIMIT ? OFFSET ?",
             (*params, limit, offset),
         )
         return [_row(r) for r in rows]
@@ -310,13 +292,13 @@ class ClientRepository:
         agent = f"AND {where}"
         if hits <= _SORT_MATCHES_UP_TO:
             sql = (
-                f"SELECT {_COLUMNS} FROM client_data.client_search JOIN client_data.clients ON clients.id = client_search.rowid "
+                f"SELECT {_columns()} FROM client_data.client_search JOIN client_data.clients ON clients.id = client_search.rowid "
                 f"WHERE client_search MATCH ? {agent} ORDER BY {_SEARCH_ORDER} LIMIT ? OFFSET ?"
             )
         else:
             index = "clients_active_contact" if agent_id is None else "clients_active_agent_contact"
             sql = (
-                f"SELECT {_COLUMNS} FROM client_data.clients INDEXED BY {index} WHERE id IN "
+                f"SELECT {_columns()} FROM client_data.clients INDEXED BY {index} WHERE id IN "
                 "(SELECT rowid FROM client_data.client_search WHERE client_search MATCH ?) "
                 f"{agent} ORDER BY {_SEARCH_ORDER} LIMIT ? OFFSET ?"
             )
@@ -330,7 +312,7 @@ class ClientRepository:
         An ID number kept only for the legal hold after the consent was withdrawn is not searchable."""
         where, params = _where(agent_id, filters)
         rows = self.db.execute(
-            f"SELECT {_COLUMNS} FROM client_data.clients WHERE id_number = ? AND sensitive_consent = 1 AND {where} "
+            f"SELECT {_columns()} FROM client_data.clients WHERE id_number = ? AND sensitive_consent = 1 AND {where} "
             f"ORDER BY {_SEARCH_ORDER}",
             (id_number, *params),
         )

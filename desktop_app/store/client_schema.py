@@ -13,6 +13,8 @@ are copied over column for column (``services/client_access.py``). A table here 
 table of the branch database: SQLite foreign keys cannot cross files, so staff ids and notice
 versions are plain values (the services check them). Table names differ from the branch
 database's (``client_meta``, not ``meta``) because queries name tables without their schema.
+Published migrations are frozen like the branch database's (store/migrations.py): they import
+nothing from the domain, only frozen copies of what they needed.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from desktop_app.domain.search_tokens import FTS5_TOKENIZE
+from desktop_app.store.fault_points import fault_point
+from desktop_app.store.migration_frozen_headers import M002_KNOWN_HEADERS
+from desktop_app.store.migration_frozen_tokens import M004_FTS5_TOKENIZE
 
 if TYPE_CHECKING:
     from desktop_app.store.database import Database
@@ -102,7 +106,7 @@ _V1 = (
         staff_id INTEGER NOT NULL
     )""",
     "CREATE INDEX client_data.client_followups_client ON client_followups(client_id, at)",
-    f"CREATE VIRTUAL TABLE client_data.client_search USING fts5(tokens, tokenize='{FTS5_TOKENIZE}', prefix='1 2 3')",
+    f"CREATE VIRTUAL TABLE client_data.client_search USING fts5(tokens, tokenize='{M004_FTS5_TOKENIZE}', prefix='1 2 3')",
     "INSERT INTO client_data.client_search (client_search, rank) VALUES ('secure-delete', 1)",
     """CREATE TRIGGER client_data.clients_search_delete AFTER DELETE ON clients
        BEGIN DELETE FROM client_search WHERE rowid = old.id; END""",
@@ -213,15 +217,14 @@ _V2_MAPPINGS = (
 def forget_branch_overrides_of_known_headers(db: Database) -> None:
     """Delete branch-wide mappings that turn a header the importer knows by itself (姓名, 手机 …)
     into another field: nobody knows who set them (before version 2 every mapping was the
-    branch's), and one of them is how an agent's ``--map 姓名=notes`` broke everyone's imports."""
-    from desktop_app.domain.import_columns import KNOWN_HEADERS  # the rule lives in the domain
-
+    branch's), and one of them is how an agent's ``--map 姓名=notes`` broke everyone's imports.
+    The headers are those the importer knew when this migration was published (frozen)."""
     rows = db.execute(
         f"SELECT header, field FROM {SCHEMA}.import_header_mappings WHERE owner_staff_id = ?",
         (BRANCH_MAPPING_OWNER,),
     ).fetchall()
     for header, field in rows:
-        known = KNOWN_HEADERS.get(str(header))
+        known = M002_KNOWN_HEADERS.get(str(header))
         if known is not None and known != field:
             db.execute(
                 f"DELETE FROM {SCHEMA}.import_header_mappings WHERE owner_staff_id = ? AND header = ?",
@@ -252,5 +255,6 @@ def migrate(db: Database) -> int:
     for number in range(version + 1, LATEST_VERSION + 1):
         with db.transaction():
             MIGRATIONS[number - 1](db)
+            fault_point(f"client-migration-{number}-before-commit")  # tests: a crash inside a migration
             db.execute(f"PRAGMA {SCHEMA}.user_version = {number}")
     return current_version(db)

@@ -8,6 +8,12 @@ so a client change and its audit entry survive or vanish together across a crash
 file would commit on its own). SQLCipher 4 defaults, ``secure_delete=ON``, ``foreign_keys=ON``.
 Opening tells apart, with distinct bilingual messages: a wrong key, a file that is not a BranchVault
 database, a corrupted file, and a schema newer than this app.
+
+SQLite's result codes are named here and nowhere else (``known_database_error``): busy or locked
+(another window or command holds the file: try again), disk full, read-only, and corrupt / not a
+database (restore from a backup). Every statement run through ``Database`` raises the bilingual
+error; the GUI and the CLI ask the same function about anything that escaped (a row fetched later),
+so both say the same thing — a busy database is never reported as a damaged one.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from pathlib import Path
 import sqlcipher3
 
 from desktop_app.domain.errors import BranchVaultError
-from desktop_app.store import migrations
+from desktop_app.store import migration_backup, migrations
 from desktop_app.store.data_dir import restrict_file
 
 APPLICATION_ID = 0x42564C54  # "BVLT"
@@ -112,6 +118,27 @@ class DiskFull(BranchVaultError):
             "磁盘空间不足，操作未完成，数据没有改变。请清理磁盘或联系 IT。",
             "The disk is full. The action was not completed and nothing was changed. Free some space "
             "or contact IT.",
+        )
+
+
+class DatabaseReadOnly(BranchVaultError):
+    code = "database_read_only"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "门店数据库文件只读，无法保存，数据没有改变。请联系 IT 检查数据文件夹的权限。",
+            "The branch database file is read-only, so nothing could be saved and nothing was changed. "
+            "Ask IT to check the data folder's permissions.",
+        )
+
+
+class DatabaseBusy(BranchVaultError):
+    code = "database_busy"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "门店数据库正被另一个 BranchVault 窗口或命令占用，请稍后再试。",
+            "The branch database is busy (another BranchVault window or command is using it). Try again shortly.",
         )
 
 
@@ -238,13 +265,13 @@ class Database:
         try:
             return self.connection.execute(sql, params)
         except sqlcipher3.DatabaseError as exc:
-            code = _error_code(exc)
-            if code == sqlcipher3.SQLITE_CORRUPT:  # a damaged page found after opening: same as at open
-                raise CorruptDatabase() from exc
-            if code == sqlcipher3.SQLITE_FULL:
-                raise DiskFull() from exc
-            if code == sqlcipher3.SQLITE_NOTADB:  # pages no longer decrypt: another session ran rekey
+            if (
+                _error_code(exc) == sqlcipher3.SQLITE_NOTADB
+            ):  # pages no longer decrypt: another session ran rekey
                 raise DatabaseKeyChanged() from exc
+            known = known_database_error(exc)
+            if known is not None:
+                raise known from exc
             raise
 
     @contextlib.contextmanager
@@ -286,7 +313,7 @@ class Database:
         """BEGIN IMMEDIATE, first checking the keys still open every attached file; when another
         session rotated one, follow it (``reopen``) before anything is written."""
         if self.reopen is None:
-            self.connection.execute("BEGIN IMMEDIATE")
+            self._execute("BEGIN IMMEDIATE", ())  # a busy file says so
             return
         try:
             self._execute("BEGIN IMMEDIATE", ())
@@ -332,7 +359,12 @@ class Database:
         elif not path.exists():
             raise ClientDatabaseMissing()
         else:
+            migration_backup.restore_left_over(
+                path
+            )  # a migration that crashed: back to the version before it
             _check_not_plain(path)
+        lock = contextlib.ExitStack()  # the migration lock, held while a copy of the file exists
+        copied = False
         try:
             self.connection.execute(
                 f"ATTACH DATABASE ? AS {CLIENT_SCHEMA} KEY \"x'{key.hex()}'\"", (str(path),)
@@ -347,7 +379,17 @@ class Database:
             if version > client_schema.LATEST_VERSION:
                 raise SchemaTooNew(version, client_schema.LATEST_VERSION)
             _apply_pragmas(self.connection, CLIENT_SCHEMA)
+            if not create and version < client_schema.LATEST_VERSION:
+                lock.enter_context(migration_backup.migration_lock(path))
+                migration_backup.take(path)  # store/migration_backup.py
+                copied = True
             client_schema.migrate(self)
+            if copied:
+                if self.connection.execute(f"PRAGMA {CLIENT_SCHEMA}.quick_check").fetchone()[0] != "ok":
+                    raise CorruptDatabase()
+                migration_backup.discard(path)  # the new version opened cleanly
+                copied = False
+                lock.close()
             shadows = self.connection.execute(
                 "SELECT name FROM main.sqlite_master WHERE type IN ('table', 'view') AND name IN "
                 f"(SELECT name FROM {CLIENT_SCHEMA}.sqlite_master WHERE type IN ('table', 'view'))"
@@ -355,14 +397,21 @@ class Database:
             if shadows and not create:  # at creation an old branch's own tables are still there, moving
                 raise ClientTablesShadowed(sorted(str(row[0]) for row in shadows))
         except sqlcipher3.DatabaseError as exc:
-            self.detach_client_data()
+            self._detach_after_failure(path, copied, lock)
             raise (
                 WrongDatabaseKey() if _error_code(exc) == sqlcipher3.SQLITE_NOTADB else CorruptDatabase()
             ) from exc
         except BaseException:
-            self.detach_client_data()
+            self._detach_after_failure(path, copied, lock)
             raise
         restrict_file(path)
+
+    def _detach_after_failure(self, path: Path, copied: bool, lock: contextlib.ExitStack) -> None:
+        """Leave the connection as it was; a failed migration puts the original file back."""
+        self.detach_client_data()
+        with lock:
+            if copied:
+                migration_backup.restore(path)
 
     def detach_client_data(self) -> None:
         with contextlib.suppress(sqlcipher3.Error):
@@ -377,10 +426,30 @@ class Database:
             self.connection.close()
 
 
-def _error_code(exc: sqlcipher3.DatabaseError) -> int | None:
+def _error_code(exc: BaseException) -> int | None:
     """The primary SQLite result code of ``exc`` (SQLITE_CORRUPT, SQLITE_NOTADB, ...)."""
     code = getattr(exc, "sqlite_errorcode", None)
-    return None if code is None else int(code) & 0xFF
+    return code & 0xFF if isinstance(code, int) else None
+
+
+_KNOWN_FAILURES: dict[int, Callable[[], BranchVaultError]] = {
+    sqlcipher3.SQLITE_BUSY: DatabaseBusy,
+    sqlcipher3.SQLITE_LOCKED: DatabaseBusy,
+    sqlcipher3.SQLITE_FULL: DiskFull,
+    sqlcipher3.SQLITE_READONLY: DatabaseReadOnly,
+    sqlcipher3.SQLITE_CORRUPT: CorruptDatabase,  # a damaged page found after opening: same as at open
+    sqlcipher3.SQLITE_NOTADB: CorruptDatabase,
+}
+
+
+def known_database_error(exc: BaseException) -> BranchVaultError | None:
+    """The bilingual error an SQLite failure stands for, or None when it is not one we can name
+    (a programming error such as a missing table stays "unexpected")."""
+    if not isinstance(exc, sqlcipher3.DatabaseError):
+        return None
+    code = _error_code(exc)
+    make = _KNOWN_FAILURES.get(code) if code is not None else None
+    return make() if make is not None else None
 
 
 def _connect(path: Path, key: bytes) -> sqlcipher3.Connection:
@@ -421,6 +490,7 @@ def open_database(
 
     if not path.exists():
         raise DatabaseMissing()
+    migration_backup.restore_left_over(path)  # a migration that crashed: back to the version before it
     with path.open("rb") as handle:
         head = handle.read(16)
     if head == SQLITE_HEADER or len(head) < 16:
@@ -450,12 +520,36 @@ def open_database(
     if version > migrations.LATEST_VERSION:
         connection.close()
         raise SchemaTooNew(version, migrations.LATEST_VERSION)
+    if version == migrations.LATEST_VERSION:
+        try:
+            _apply_pragmas(connection)
+        except sqlcipher3.DatabaseError as exc:
+            connection.close()
+            raise CorruptDatabase() from exc
+        restrict_file(path)
+        return Database(connection, path)
+    with migration_backup.migration_lock(path):
+        database = _migrate_with_backup(connection, path)
+    restrict_file(path)
+    return database
+
+
+def _migrate_with_backup(connection: sqlcipher3.Connection, path: Path) -> Database:
+    """Migrate ``path`` (the migration lock held): an encrypted copy is taken first, put back when a
+    migration fails, and removed once the new version passes ``quick_check``
+    (store/migration_backup.py)."""
     try:
-        _apply_pragmas(connection)
+        _apply_pragmas(connection)  # an old branch leaves WAL here: the copy is the whole database
+        migration_backup.take(path)
         database = Database(connection, path)
         migrations.migrate(database)
-    except sqlcipher3.DatabaseError as exc:
+        if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise CorruptDatabase()
+    except BaseException as exc:
         connection.close()
-        raise CorruptDatabase() from exc
-    restrict_file(path)
+        migration_backup.restore(path)
+        if isinstance(exc, sqlcipher3.DatabaseError):
+            raise CorruptDatabase() from exc
+        raise
+    migration_backup.discard(path)
     return database

@@ -13,27 +13,14 @@ and one certificate: ``next_batch_id`` hands out the number inside that transact
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
+from desktop_app.domain.destruction_record import DestructionRecord
 from desktop_app.store.database import Database
 
 _COLUMNS = (
     "id, destroyed_at, destroyed_by, approved_by, client_pseudonym, categories, reason, request_reference, "
     "batch_id"
 )
-
-
-@dataclass(frozen=True)
-class DestructionRecord:
-    id: int
-    destroyed_at: str
-    destroyed_by: int
-    approved_by: int
-    client_pseudonym: str
-    categories: tuple[str, ...]
-    reason: str
-    request_reference: str
-    batch_id: int | None = None
 
 
 def _row(row: tuple[object, ...]) -> DestructionRecord:

@@ -10,10 +10,10 @@ from __future__ import annotations
 import base64
 import binascii
 import secrets
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop_app.domain.errors import BranchVaultError
+from desktop_app.domain.keyring_status import KeyringStatus
 
 if TYPE_CHECKING:  # keyring is imported on first use: it costs start-up time and most commands need it late
     import keyring.backend
@@ -42,13 +42,6 @@ class DeviceSecretMissing(BranchVaultError):
             "This branch's device secret is missing from the system keyring (new PC or cleared keyring). "
             "Ask IT to restore access with the recovery code.",
         )
-
-
-@dataclass(frozen=True)
-class KeyringStatus:
-    usable: bool
-    backend: str
-    reason: str = ""
 
 
 def _describe(backend: keyring.backend.KeyringBackend) -> str:

@@ -1,6 +1,12 @@
 """Numbered schema migrations, applied in order via ``PRAGMA user_version``, each in a transaction.
 
-Later issues append migrations (clients, consent, outbox); never edit a published one.
+Later issues append migrations (clients, consent, outbox); never edit a published one. A published
+migration is frozen in what it runs as well as in its text: it imports nothing from the domain or
+the services (which change), only its frozen copy of what it needed
+(``store/migration_frozen_tokens.py``), so replaying it on an old branch years later gives the same
+database (tests/integration/test_migrations_frozen.py). ``store/database.py`` takes an encrypted
+copy of the file before the first pending migration and keeps it until the new version has opened
+cleanly (``store/migration_backup.py``).
 """
 
 from __future__ import annotations
@@ -8,7 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from desktop_app.domain.search_tokens import FTS5_TOKENIZE
+from desktop_app.store.fault_points import fault_point
+from desktop_app.store.migration_frozen_tokens import (
+    M004_FTS5_TOKENIZE,
+    M006_BUYER_STAGES,
+    m004_index_text,
+    m006_pinyin_sort_key,
+)
 
 if TYPE_CHECKING:
     from desktop_app.store.database import Database
@@ -127,13 +139,11 @@ def _m003_clients(db: Database) -> None:
 
 def _m004_client_search(db: Database) -> None:
     """Search-as-you-type index (client-search issue): one FTS5 row per client, rowid = client id,
-    holding the search tokens of its name and phone (``client_repository.client_index_text``), never
-    its ID number or notes. The client repository keeps it in step on every insert and update; a
-    trigger drops a deleted client's row. Existing clients are indexed here."""
-    from desktop_app.store.client_repository import client_index_text  # local: avoids an import cycle
-
+    holding the search tokens of its name and phone (the tokenizer of its day, frozen in
+    ``m004_index_text``), never its ID number or notes. The client repository keeps it in step on
+    every insert and update; a trigger drops a deleted client's row. Existing clients are indexed here."""
     db.execute(
-        f"CREATE VIRTUAL TABLE client_search USING fts5(tokens, tokenize='{FTS5_TOKENIZE}', prefix='1 2 3')"
+        f"CREATE VIRTUAL TABLE client_search USING fts5(tokens, tokenize='{M004_FTS5_TOKENIZE}', prefix='1 2 3')"
     )
     db.execute(
         """CREATE TRIGGER clients_search_delete AFTER DELETE ON clients
@@ -143,7 +153,7 @@ def _m004_client_search(db: Database) -> None:
     for client_id, full_name, phone_e164 in rows:
         db.execute(
             "INSERT INTO client_search (rowid, tokens) VALUES (?, ?)",
-            (client_id, client_index_text(full_name, phone_e164)),
+            (client_id, m004_index_text(full_name, phone_e164)),
         )
 
 
@@ -185,9 +195,6 @@ def _m006_client_lifecycle(db: Database) -> None:
     fields changed, by whom, for which request; old values only as pseudonyms in the audit log);
     destruction batches (one retention-queue approval, one certificate); and the spreadsheet-import
     header mappings staff taught the importer."""
-    from desktop_app.domain.client_record import BUYER_STAGES  # local: keeps this module light
-    from desktop_app.domain.name_pinyin import pinyin_sort_key
-
     db.execute("ALTER TABLE clients ADD COLUMN name_pinyin TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE clients ADD COLUMN buyer_since TEXT")
     db.execute("ALTER TABLE clients ADD COLUMN storage_only_since TEXT")
@@ -210,8 +217,10 @@ def _m006_client_lifecycle(db: Database) -> None:
     db.execute("DROP INDEX clients_last_contact")
     db.execute("DROP INDEX clients_agent")
     for client_id, full_name in db.execute("SELECT id, full_name FROM clients").fetchall():
-        db.execute("UPDATE clients SET name_pinyin = ? WHERE id = ?", (pinyin_sort_key(full_name), client_id))
-    stages = ",".join(f"'{stage}'" for stage in sorted(BUYER_STAGES))
+        db.execute(
+            "UPDATE clients SET name_pinyin = ? WHERE id = ?", (m006_pinyin_sort_key(full_name), client_id)
+        )
+    stages = ",".join(f"'{stage}'" for stage in M006_BUYER_STAGES)
     db.execute(f"UPDATE clients SET buyer_since = updated_at WHERE stage IN ({stages})")
     db.execute(
         """CREATE TABLE client_requests (
@@ -441,5 +450,7 @@ def migrate(db: Database) -> int:
     for number in range(version + 1, LATEST_VERSION + 1):
         with db.transaction():
             MIGRATIONS[number - 1](db)
+            fault_point(f"migration-{number}-before-commit")  # tests: a crash inside a migration
             db.execute(f"PRAGMA user_version = {number}")
+        fault_point(f"migration-{number}-committed")  # tests: a crash between two migrations
     return current_version(db)

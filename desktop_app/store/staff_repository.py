@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from desktop_app.domain.roles import Role
+from desktop_app.domain.staff_member import StaffMember
 from desktop_app.store.database import Database
 
 _COLUMNS = (
     "id, username, display_name, role, active, must_change_password, password_changed_at, created_at, "
     "slot_public_key"
 )
-
-
-@dataclass(frozen=True)
-class StaffMember:
-    id: int
-    username: str
-    display_name: str
-    role: Role
-    active: bool
-    must_change_password: bool
-    password_changed_at: float
-    created_at: str
-    slot_public_key: str = ""  # of the member's current key slot ('' once disabled)
 
 
 def _row(row: tuple[object, ...]) -> StaffMember:

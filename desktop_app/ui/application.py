@@ -21,8 +21,8 @@ from desktop_app.ui.language import LanguageSwitcher, initial_language
 from desktop_app.ui.shell import Shell
 
 if TYPE_CHECKING:
+    from desktop_app.domain.kdf_params import KdfParams
     from desktop_app.services.context import AppContext
-    from desktop_app.store.branch_config import KdfParams
 
 
 def application() -> QApplication:
@@ -50,9 +50,9 @@ def start_gui(
     elif data_dir is not None:
         root = Path(data_dir).expanduser().resolve()  # as store.data_dir.resolve_data_dir does
     else:
-        from desktop_app.store.data_dir import resolve_data_dir
+        from desktop_app.services.user_preferences import data_folder
 
-        root = resolve_data_dir(None)
+        root = data_folder(None)
     settings = root / "user-settings.toml"
     language = LanguageSwitcher(settings)
     language.apply(initial_language(settings))

@@ -1,9 +1,10 @@
 """The one way the app shows a message box or a file dialog, so tests can answer them.
 
-Every QMessageBox and QFileDialog goes through these functions. Tests call ``use_test_answers()``:
+Every QMessageBox, QFileDialog and QPrintDialog goes through these functions. Tests call ``use_test_answers()``:
 from then on nothing modal is shown; each call is recorded in ``history`` and answered from the
 queue filled by ``set_next_answer`` / ``set_next_path`` (informational boxes need no answer; a
-question without a queued answer raises ``UnansweredDialog`` instead of blocking the test).
+question without a queued answer raises ``UnansweredDialog`` instead of blocking the test). With test
+mode off, queued answers are ignored: every question is asked for real.
 File dialogs are Qt's own widgets, never native ones, so the idle lock can close them.
 """
 
@@ -12,9 +13,13 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 Button = QMessageBox.StandardButton
 
@@ -25,7 +30,7 @@ class UnansweredDialog(AssertionError):
 
 @dataclass(frozen=True)
 class ShownDialog:
-    kind: str  # information | warning | error | question | about | open_file | save_file
+    kind: str  # information | warning | error | question | about | open_file | save_file | print
     title: str
     text: str
 
@@ -64,7 +69,7 @@ def history() -> list[ShownDialog]:
 def _answer(kind: str, title: str, text: str, default: Button | None) -> Button | None:
     """In test mode, the recorded answer; ``None`` means "show it for real"."""
     if not _test.enabled:
-        return _test.answers.popleft() if _test.answers else None
+        return None  # a queued answer never decides a real question
     _test.history.append(ShownDialog(kind, title, text))
     if _test.answers:
         return _test.answers.popleft()
@@ -119,7 +124,7 @@ def about(parent: QWidget | None, title: str, text: str) -> None:
 
 def _file_answer(kind: str, caption: str, detail: str) -> tuple[bool, Path | None]:
     if not _test.enabled:
-        return (True, _test.paths.popleft()) if _test.paths else (False, None)
+        return False, None
     _test.history.append(ShownDialog(kind, caption, detail))
     if not _test.paths:
         raise UnansweredDialog(f"{kind} dialog {caption!r} was not answered")
@@ -147,3 +152,26 @@ def save_file(
     options = QFileDialog.Option.DontUseNativeDialog | QFileDialog.Option.DontConfirmOverwrite
     chosen, _ = QFileDialog.getSaveFileName(parent, caption, suggested, name_filter, options=options)
     return Path(chosen) if chosen else None
+
+
+def print_setup(parent: QWidget | None, printer: QPrinter, *, window_title: str, page_count: int) -> bool:
+    """The system print dialog on ``printer`` (pages 1..``page_count``, a page range allowed); True
+    when the user chose to print. In test mode it is answered like a question: a queued
+    ``Button.Ok`` prints with the printer as set up, ``Button.Cancel`` cancels, none raises
+    ``UnansweredDialog``."""
+    answer = _answer("print", window_title, f"1-{page_count}", None)
+    if answer is not None:
+        return answer in (Button.Ok, Button.Yes)
+    from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog  # loaded only to print
+
+    options = QAbstractPrintDialog.PrintDialogOption
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(window_title)
+    dialog.setMinMax(1, page_count)
+    dialog.setOption(options.PrintPageRange, True)
+    dialog.setOption(options.PrintSelection, False)
+    dialog.setOption(options.PrintCurrentPage, False)
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()

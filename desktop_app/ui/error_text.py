@@ -1,7 +1,9 @@
 """Turning an exception into the text a person sees: never a traceback.
 
-A ``BranchVaultError`` carries its own message in both languages; anything else gets one generic
-bilingual message (and the traceback goes to the log, not to the screen).
+A ``BranchVaultError`` carries its own message in both languages; a database failure the store can
+name (busy, disk full, read-only, corrupt) gets the same text the CLI shows
+(services/database_failures.py); anything else gets one generic bilingual message (and the
+traceback goes to the log, not to the screen).
 """
 
 from __future__ import annotations
@@ -16,23 +18,13 @@ GENERIC_ZH = "发生意外错误，操作未完成。请重试；如仍出错，
 GENERIC_EN = "An unexpected error occurred and the action was not completed. Try again; if it happens again, contact IT."
 
 
-def _database_error(exc: BaseException) -> BranchVaultError | None:
-    try:
-        import sqlcipher3
-    except ImportError:  # pragma: no cover - sqlcipher3 is a hard dependency
-        return None
-    if isinstance(exc, sqlcipher3.DatabaseError):
-        from desktop_app.store.database import CorruptDatabase
-
-        return CorruptDatabase()
-    return None
-
-
 def error_text(exc: BaseException, language: str) -> str:
     """The message for ``exc`` in ``language`` ("zh_CN" or "en")."""
     if isinstance(exc, BranchVaultError):
         return exc.message(language)
-    known = _database_error(exc)
+    from desktop_app.services.database_failures import known_failure
+
+    known = known_failure(exc)
     if known is not None:
         return known.message(language)
     log.error("unexpected error", exc_info=exc)

@@ -57,9 +57,9 @@ def saved_language(settings_path: Path | None) -> str:
         return ""
     found = _SAVED.search(text)
     if found is None and text.strip():
-        from desktop_app.store.user_settings import load_user_settings
+        from desktop_app.services.user_preferences import saved_language as saved_setting
 
-        return load_user_settings(settings_path).language
+        return saved_setting(settings_path)
     language = found.group(1) if found else ""
     return language if language in SUPPORTED else ""
 
@@ -110,10 +110,10 @@ class LanguageSwitcher(QObject):
     def save(self) -> None:
         if self.settings_path is None or not self.settings_path.parent.is_dir():
             return
-        from desktop_app.store.user_settings import UserSettings, save_user_settings
+        from desktop_app.services.user_preferences import save_language
 
         try:
-            save_user_settings(self.settings_path, UserSettings(language=self.current))
+            save_language(self.settings_path, self.current)
         except OSError as exc:
             log.warning("language setting not saved: %s", exc)
 

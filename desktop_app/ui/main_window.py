@@ -120,7 +120,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.central.addWidget(self.lock_screen)
         self.setCentralWidget(self.central)
 
-        self.status = SessionStatusBar(session, config, demo=shell.demo, language=shell.lang)
+        self.status = SessionStatusBar(
+            session, config.letterhead(), use_keyring=config.use_keyring, demo=shell.demo, language=shell.lang
+        )
         shell.language.changed.connect(self.status.set_language)
         self.setStatusBar(self.status)
         self._build_menus()

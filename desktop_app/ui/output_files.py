@@ -1,11 +1,11 @@
 """From a save dialog to a checked output: the one way the GUI chooses where to write a file.
 
 Rule: after the save dialog (ui/dialogs.py, so tests answer it), the chosen path and any companion
-files (the JSON beside a client's copy) are checked with store/output_paths.py. A place in the
+files (the JSON beside a client's copy) are checked with services/output_files.py. A place in the
 branch's data directory, a device, FIFO, socket or folder is refused with the bilingual reason in
 an error box and nothing is written; an existing file is replaced only after the user answers Yes
 to "Replace?" (Qt's own overwrite prompt is switched off in ``dialogs.save_file`` so the question is
-asked once, here, through the seam). The caller then writes with ``store.output_paths`` and
+asked once, here, through the seam). The caller then writes with ``services.output_files`` and
 ``overwrite=chosen.overwrite``, which checks again at write time.
 
 Reason: a click must not be able to replace the branch's key slots or database (issue 10, §4).
@@ -20,7 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.store.output_paths import inspect_output
+from desktop_app.services.output_files import inspect_output
 from desktop_app.ui import dialogs
 
 

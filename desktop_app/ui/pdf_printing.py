@@ -1,6 +1,7 @@
 """Printing and saving a PDF that exists only in memory (the consent form, later other documents).
 
-``print_pdf_bytes`` asks with the system print dialog, then prints exactly the given PDF: each
+``print_pdf_bytes`` asks with the system print dialog (through the dialog seam, ui/dialogs.py, so
+tests answer it), then prints exactly the given PDF: each
 page is rendered by pypdfium2 straight from the bytes to an in-memory image (at the printer's
 resolution, capped at ``MAX_DPI`` to bound memory) and drawn onto the whole sheet, keeping its
 aspect ratio, one printed sheet per PDF page. The dialog's page range, copies, collation and page
@@ -24,8 +25,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
-from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.domain.errors import BranchVaultError
 from desktop_app.ui import dialogs
@@ -40,7 +41,6 @@ _IMAGE_FORMATS = {
     "RGB": QImage.Format.Format_RGB888,
     "L": QImage.Format.Format_Grayscale8,
 }
-_DialogOption = QAbstractPrintDialog.PrintDialogOption
 
 
 class DamagedPdf(BranchVaultError):
@@ -201,17 +201,9 @@ def _chosen_range(printer: QPrinter) -> tuple[int, int]:
 
 
 def _ask(parent: QWidget | None, printer: QPrinter, page_count: int, title: str) -> bool:
-    """The system print dialog on ``printer``; True if the user chose to print."""
-    dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(QCoreApplication.translate("PdfPrinting", "Print %1").replace("%1", title))
-    dialog.setMinMax(1, page_count)
-    dialog.setOption(_DialogOption.PrintPageRange, True)
-    dialog.setOption(_DialogOption.PrintSelection, False)
-    dialog.setOption(_DialogOption.PrintCurrentPage, False)
-    try:
-        return dialog.exec() == QDialog.DialogCode.Accepted
-    finally:
-        dialog.deleteLater()
+    """The system print dialog on ``printer``, through the dialog seam; True if the user chose to print."""
+    window_title = QCoreApplication.translate("PdfPrinting", "Print %1").replace("%1", title)
+    return dialogs.print_setup(parent, printer, window_title=window_title, page_count=page_count)
 
 
 def print_pdf_bytes(
@@ -252,7 +244,7 @@ def _check_print_to_file(printer: QPrinter, data_dir: Path | None) -> None:
     device or FIFO. Qt's dialog has already asked before replacing an existing file."""
     name = printer.outputFileName() if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat else ""
     if name:
-        from desktop_app.store.output_paths import check_output
+        from desktop_app.services.output_files import check_output
 
         check_output(Path(name), data_dir, overwrite=True)
 
@@ -275,7 +267,7 @@ def save_pdf_as(
     (``data_dir``; the app's default data folders are always protected), never over a device, and an
     existing file only after the user agreed to replace it."""
     from desktop_app.domain.output_targets import OutputRefused
-    from desktop_app.store.output_paths import write_output
+    from desktop_app.services.output_files import write_output
     from desktop_app.ui.output_files import choose_output
 
     suggested = str(directory / suggested_name) if directory is not None else suggested_name

@@ -19,8 +19,8 @@ from desktop_app.ui import main_thread_gc
 from desktop_app.ui.language import LanguageSwitcher
 
 if TYPE_CHECKING:
+    from desktop_app.domain.kdf_params import KdfParams
     from desktop_app.services.context import AppContext
-    from desktop_app.store.branch_config import KdfParams
     from desktop_app.ui.background import JobControl, JobHandle, JobRunner, Lane
     from desktop_app.ui.clipboard import ClipboardGuard
 

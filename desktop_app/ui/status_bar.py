@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from desktop_app.domain.letterhead import Letterhead
 from desktop_app.services.session import Session
-from desktop_app.store.branch_config import BranchConfig
 from desktop_app.ui.form_parts import WARNING_STYLE
 from desktop_app.ui.retranslate import Retranslating
 
@@ -15,23 +15,25 @@ class SessionStatusBar(Retranslating, QStatusBar):
     def __init__(
         self,
         session: Session,
-        config: BranchConfig,
+        branch: Letterhead,
         *,
+        use_keyring: bool,
         demo: bool,
         language: str,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
-        self.config = config
+        self.branch = branch
+        self.use_keyring = use_keyring
         self.language = language
         self.user_label = QLabel(session.display_name)
         self.role_label = QLabel()
-        self.branch_label = QLabel(config.branch_name)
+        self.branch_label = QLabel(branch.branch_name)
         self.keyring_label = QLabel()
         self.no_keyring_warning = QLabel()
         self.no_keyring_warning.setStyleSheet(WARNING_STYLE)
-        self.no_keyring_warning.setVisible(not config.use_keyring)
+        self.no_keyring_warning.setVisible(not use_keyring)
         self.demo_label = QLabel()
         self.demo_label.setStyleSheet("color: #8a4b00; font-weight: bold;")
         self.demo_label.setVisible(demo)
@@ -56,8 +58,8 @@ class SessionStatusBar(Retranslating, QStatusBar):
     def retranslate(self) -> None:
         self.role_label.setText(self.session.role.label(self.language))
         self.user_label.setToolTip(self.tr("Signed in as %1").replace("%1", self.session.username))
-        self.branch_label.setToolTip(self.tr("Branch %1").replace("%1", self.config.branch_code))
-        if self.config.use_keyring:
+        self.branch_label.setToolTip(self.tr("Branch %1").replace("%1", self.branch.branch_code))
+        if self.use_keyring:
             self.keyring_label.setText(self.tr("Keyring: in use"))
             self.keyring_label.setToolTip(
                 self.tr("The database is bound to this PC by a secret in the system keyring.")

@@ -691,14 +691,6 @@
         <translation>Stage:</translation>
     </message>
     <message>
-        <source>Intention level:</source>
-        <translation>Intention level:</translation>
-    </message>
-    <message>
-        <source>Source channel:</source>
-        <translation>Source channel:</translation>
-    </message>
-    <message>
         <source>Email:</source>
         <translation>Email:</translation>
     </message>
@@ -719,32 +711,8 @@
         <translation>Household income:</translation>
     </message>
     <message>
-        <source>Property type:</source>
-        <translation>Property type:</translation>
-    </message>
-    <message>
         <source>Districts wanted:</source>
         <translation>Districts wanted:</translation>
-    </message>
-    <message>
-        <source>Floor area:</source>
-        <translation>Floor area:</translation>
-    </message>
-    <message>
-        <source>Budget:</source>
-        <translation>Budget:</translation>
-    </message>
-    <message>
-        <source>Payment method:</source>
-        <translation>Payment method:</translation>
-    </message>
-    <message>
-        <source>Purpose:</source>
-        <translation>Purpose:</translation>
-    </message>
-    <message>
-        <source>Plans to buy:</source>
-        <translation>Plans to buy:</translation>
     </message>
     <message>
         <source>Assigned agent:</source>
@@ -940,10 +908,6 @@
         <translation>S&amp;tage:</translation>
     </message>
     <message>
-        <source>Source c&amp;hannel:</source>
-        <translation>Source c&amp;hannel:</translation>
-    </message>
-    <message>
         <source>Pro&amp;vince:</source>
         <translation>Pro&amp;vince:</translation>
     </message>
@@ -964,36 +928,8 @@
         <translation>N&amp;otes:</translation>
     </message>
     <message>
-        <source>Intention &amp;level:</source>
-        <translation>Intention &amp;level:</translation>
-    </message>
-    <message>
-        <source>Propert&amp;y type:</source>
-        <translation>Propert&amp;y type:</translation>
-    </message>
-    <message>
         <source>Districts &amp;wanted:</source>
         <translation>Districts &amp;wanted:</translation>
-    </message>
-    <message>
-        <source>&amp;Floor area:</source>
-        <translation>&amp;Floor area:</translation>
-    </message>
-    <message>
-        <source>&amp;Budget:</source>
-        <translation>&amp;Budget:</translation>
-    </message>
-    <message>
-        <source>Pay&amp;ment:</source>
-        <translation>Pay&amp;ment:</translation>
-    </message>
-    <message>
-        <source>P&amp;urpose:</source>
-        <translation>P&amp;urpose:</translation>
-    </message>
-    <message>
-        <source>When:</source>
-        <translation>When:</translation>
     </message>
     <message>
         <source>ID &amp;document:</source>
@@ -2425,6 +2361,10 @@ Data folder: %3</translation>
         <translation>Re&amp;fuse…</translation>
     </message>
     <message>
+        <source>&amp;Save certificate…</source>
+        <translation>&amp;Save certificate…</translation>
+    </message>
+    <message>
         <source>Selected request:</source>
         <translation>Selected request:</translation>
     </message>
@@ -2455,6 +2395,14 @@ Data folder: %3</translation>
     <message>
         <source>Delete client data</source>
         <translation>Delete client data</translation>
+    </message>
+    <message>
+        <source>Save the certificate of destruction</source>
+        <translation>Save the certificate of destruction</translation>
+    </message>
+    <message>
+        <source>Certificate saved: %1</source>
+        <translation>Certificate saved: %1</translation>
     </message>
     <message>
         <source>Save the client&apos;s copy (PDF and JSON)</source>

@@ -689,14 +689,6 @@
         <translation>客户阶段：</translation>
     </message>
     <message>
-        <source>Intention level:</source>
-        <translation>意向等级：</translation>
-    </message>
-    <message>
-        <source>Source channel:</source>
-        <translation>客户来源：</translation>
-    </message>
-    <message>
         <source>Email:</source>
         <translation>电子邮箱：</translation>
     </message>
@@ -717,32 +709,8 @@
         <translation>家庭年收入：</translation>
     </message>
     <message>
-        <source>Property type:</source>
-        <translation>意向物业类型：</translation>
-    </message>
-    <message>
         <source>Districts wanted:</source>
         <translation>意向区域：</translation>
-    </message>
-    <message>
-        <source>Floor area:</source>
-        <translation>意向面积：</translation>
-    </message>
-    <message>
-        <source>Budget:</source>
-        <translation>总价预算：</translation>
-    </message>
-    <message>
-        <source>Payment method:</source>
-        <translation>付款方式：</translation>
-    </message>
-    <message>
-        <source>Purpose:</source>
-        <translation>购房目的：</translation>
-    </message>
-    <message>
-        <source>Plans to buy:</source>
-        <translation>购房时间：</translation>
     </message>
     <message>
         <source>Assigned agent:</source>
@@ -938,10 +906,6 @@
         <translation>客户阶段(&amp;T)：</translation>
     </message>
     <message>
-        <source>Source c&amp;hannel:</source>
-        <translation>客户来源(&amp;H)：</translation>
-    </message>
-    <message>
         <source>Pro&amp;vince:</source>
         <translation>省份(&amp;V)：</translation>
     </message>
@@ -962,36 +926,8 @@
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <source>Intention &amp;level:</source>
-        <translation>意向等级(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>Propert&amp;y type:</source>
-        <translation>物业类型(&amp;Y)：</translation>
-    </message>
-    <message>
         <source>Districts &amp;wanted:</source>
         <translation>意向区域(&amp;W)：</translation>
-    </message>
-    <message>
-        <source>&amp;Floor area:</source>
-        <translation>意向面积(&amp;F)：</translation>
-    </message>
-    <message>
-        <source>&amp;Budget:</source>
-        <translation>总价预算(&amp;B)：</translation>
-    </message>
-    <message>
-        <source>Pay&amp;ment:</source>
-        <translation>付款方式(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>P&amp;urpose:</source>
-        <translation>购房目的(&amp;U)：</translation>
-    </message>
-    <message>
-        <source>When:</source>
-        <translation>购房时间：</translation>
     </message>
     <message>
         <source>ID &amp;document:</source>
@@ -2421,6 +2357,10 @@ Data folder: %3</source>
         <translation>拒绝(&amp;F)…</translation>
     </message>
     <message>
+        <source>&amp;Save certificate…</source>
+        <translation>保存销毁证明(&amp;S)…</translation>
+    </message>
+    <message>
         <source>Selected request:</source>
         <translation>所选请求：</translation>
     </message>
@@ -2451,6 +2391,14 @@ Data folder: %3</source>
     <message>
         <source>Delete client data</source>
         <translation>删除客户资料</translation>
+    </message>
+    <message>
+        <source>Save the certificate of destruction</source>
+        <translation>保存销毁证明</translation>
+    </message>
+    <message>
+        <source>Certificate saved: %1</source>
+        <translation>销毁证明已保存：%1</translation>
     </message>
     <message>
         <source>Save the client&apos;s copy (PDF and JSON)</source>

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.domain.audit_filter import AuditFilter
 from desktop_app.domain.client_record import ClientDraft
 from desktop_app.domain.errors import PermissionDenied
 from desktop_app.domain.roles import Role
@@ -26,7 +27,6 @@ from desktop_app.services.client_import import ImportOptions, ImportReport, impo
 from desktop_app.services.client_intake import create_client
 from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
-from desktop_app.store.audit_repository import AuditFilter
 from tests.conftest import Branch
 from tests.support.client_access import add_confirmed_staff
 

@@ -60,7 +60,9 @@ def synthetic_clients(staff_ids: list[int]) -> Iterator[tuple[ClientValues, int,
             phone_e164=phone,
             phone_kind="mobile",
             stage=rng.choice(("lead", "visiting", "subscription")),
-            intention_level=rng.choice(("A", "B", "C", None)),
+            choices={}
+            if (level := rng.choice(("A", "B", "C", None))) is None
+            else {"intention_level": level},
             notes="看房意向：两居室，预算待定",
         )
         days = sorted(rng.randrange(0, 720) for _ in range(FOLLOWUPS_PER_CLIENT))

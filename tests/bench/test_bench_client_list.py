@@ -22,9 +22,9 @@ from dataclasses import dataclass
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.domain.client_list_query import ClientSort
 from desktop_app.services.client_directory import count_clients, list_clients
 from desktop_app.services.context import AppContext
-from desktop_app.store.client_repository import ClientSort
 from desktop_app.store.database import Database
 from desktop_app.ui import dialogs
 from desktop_app.ui.clients.clients_page import ClientsPage

@@ -65,7 +65,7 @@ def _maker(notice: PrivacyNotice, language: str) -> Callable[[], bytes]:
 
 
 def _baseline() -> bytes:
-    setup = page_setup(CONFIG, title="基准 Baseline", footer_left="BranchVault")
+    setup = page_setup(CONFIG.letterhead(), title="基准 Baseline", footer_left="BranchVault")
     return build_pdf(setup, [para("个人信息处理告知书：本段为基准文件的唯一段落。 Baseline paragraph.")])
 
 

@@ -26,10 +26,10 @@ from desktop_app.domain.roles import Role
 from desktop_app.services.client_import import import_clients
 from desktop_app.services.context import AppContext
 from tests.conftest import ROOT
-from tests.integration.conftest import _branch_template, branch, signed_in, unusable_keyring
+from tests.integration.conftest import signed_in, unusable_keyring
 from tests.support import hostile_sheets as hs
 
-__all__ = ["_branch_template", "branch", "signed_in", "unusable_keyring"]  # fixtures used here
+__all__ = ["signed_in", "unusable_keyring"]  # fixtures used here
 
 pytestmark = pytest.mark.timeout(3600)
 

@@ -37,7 +37,7 @@ NOTICE = BreachNotice(
 
 @requires_poppler
 def test_the_letter_states_everything_art_57_requires(tmp_path: Path) -> None:
-    pdf = breach_notification_pdf(CONFIG, NOTICE)
+    pdf = breach_notification_pdf(CONFIG.letterhead(), NOTICE)
     text = flat_text(pdf, tmp_path)
     assert "个人信息安全事件告知书" in text and "BR-2027-003" in text and "2027年3月5日" in text
     assert "尊敬的 欧阳𠮷䶮" in text
@@ -65,7 +65,7 @@ def test_the_letter_states_everything_art_57_requires(tmp_path: Path) -> None:
 
 @requires_poppler
 def test_the_notice_contact_overrides_the_branch_contact(tmp_path: Path) -> None:
-    pdf = breach_notification_pdf(CONFIG, replace(NOTICE, contact="privacy@example.cn"))
+    pdf = breach_notification_pdf(CONFIG.letterhead(), replace(NOTICE, contact="privacy@example.cn"))
     text = flat_text(pdf, tmp_path)
     assert "privacy@example.cn" in text and "400-000-0000" not in text
 
@@ -73,7 +73,7 @@ def test_the_notice_contact_overrides_the_branch_contact(tmp_path: Path) -> None
 def test_a_letter_missing_an_art_57_item_is_refused() -> None:
     with pytest.raises(InvalidInput) as refused:
         breach_notification_pdf(
-            replace(CONFIG, company_contact=""), replace(NOTICE, cause=" ", client_actions=())
+            replace(CONFIG, company_contact="").letterhead(), replace(NOTICE, cause=" ", client_actions=())
         )
     assert (
         "原因" in refused.value.zh

@@ -216,9 +216,11 @@ def test_branch_form_reads_headquarters_from_the_config(notice: PrivacyNotice, t
             hq_contact: str = HQ["hq_contact"]
 
         config = WithHq(*dataclasses.astuple(CONFIG)[:5])
-    form = branch_form(config, notice, form_number=NUMBER, language="en")
+    form = branch_form(
+        config.letterhead(), notice, retention=config.retention_rules(), form_number=NUMBER, language="en"
+    )
     assert form.notice_en is not None and form.client_name == "" and form.content_hash == notice.content_hash
     assert "示例地产集团总部" in squeezed(pdf_text(consent_form_pdf(form), tmp_path))
     with pytest.raises(InvalidInput) as raised:  # no headquarters named: never a blank in the notice
-        branch_form(CONFIG, notice, form_number=NUMBER)
+        branch_form(CONFIG.letterhead(), notice, retention=CONFIG.retention_rules(), form_number=NUMBER)
     assert "总部名称" in raised.value.zh and "headquarters name" in raised.value.en

@@ -100,7 +100,15 @@ def test_blank_form_from_the_branch_config_fits_two_pages(
     notice: PrivacyNotice, tmp_path: Path, language: str
 ) -> None:
     config = dataclasses.replace(BRANCH, **HQ)  # type: ignore[arg-type]
-    pdf = consent_form_pdf(branch_form(config, notice, form_number=NUMBER, language=language))
+    pdf = consent_form_pdf(
+        branch_form(
+            config.letterhead(),
+            notice,
+            retention=config.retention_rules(),
+            form_number=NUMBER,
+            language=language,
+        )
+    )
     assert _pages(pdf, tmp_path) <= MAX_PAGES
     assert "客户姓名Clientname：____" in squeezed(pdf_text(pdf, tmp_path))
 

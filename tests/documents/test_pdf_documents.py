@@ -30,7 +30,7 @@ MARGINS = {"left": 20, "top": 10, "right": 190, "bottom": 287}
 
 def test_recovery_sheet(tmp_path: Path) -> None:
     code = "ABCD" * 6
-    pdf = recovery_sheet_pdf(CONFIG, code, datetime(2026, 11, 29, 9, 30))
+    pdf = recovery_sheet_pdf(CONFIG.letterhead(), code, datetime(2026, 11, 29, 9, 30))
     text = flat_text(pdf, tmp_path)
     assert format_code(code) in text and "5f0c-branch" in text and "2026年11月29日 09:30" in text
     assert "branchvault recover --username <IT管理员用户名>" in text
@@ -75,7 +75,11 @@ def test_batch_certificate_stays_inside_the_margins(tmp_path: Path) -> None:
     )
     party = CertificateParty("李娜", "lina")
     pdf = batch_certificate_pdf(
-        CONFIG, summary, destroyed_by=party, approved_by=party, generated_at="2037-02-01T10:00:00Z"
+        CONFIG.letterhead(),
+        summary,
+        destroyed_by=party,
+        approved_by=party,
+        generated_at="2037-02-01T10:00:00Z",
     )
     text = flat_text(pdf, tmp_path)
     assert "Batch No.: 7" in text and "Number of clients: 200" in text and "399" in text

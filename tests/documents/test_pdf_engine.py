@@ -38,7 +38,7 @@ FOOTER = "通知版本 Notice v3 · sha256:" + "9f" * 32
 
 
 def _pdf(story: list[object], title: str = "测试文件 Test document") -> bytes:
-    return build_pdf(page_setup(CONFIG, title=title, footer_left=FOOTER), story)  # type: ignore[arg-type]
+    return build_pdf(page_setup(CONFIG.letterhead(), title=title, footer_left=FOOTER), story)  # type: ignore[arg-type]
 
 
 def test_chinese_and_rare_names_extract_exactly_and_every_font_is_embedded_as_a_subset(
@@ -136,6 +136,6 @@ def test_text_drawn_on_the_canvas_uses_the_fallback_fonts_too(tmp_path: Path) ->
 def test_long_header_and_footer_texts_shrink_to_stay_inside_the_margins(tmp_path: Path) -> None:
     config = BranchConfig("b-1", "SZ001" * 8, "很长的门店名称" * 12, "示例地产经纪有限责任公司" * 12)
     footer = "通知版本 Notice v3 · sha256:" + "9f" * 32 + " · 表单编号 Form No. SZ001-2026-000123" * 6
-    pdf = build_pdf(page_setup(config, title="t", footer_left=footer), [para("正文")])
+    pdf = build_pdf(page_setup(config.letterhead(), title="t", footer_left=footer), [para("正文")])
     assert_ink_within(pdf, tmp_path, left=20, top=10, right=190, bottom=287)
     assert "表单编号" in pdf_text(pdf, tmp_path) and "第 1 页 / 共 1 页" in pdf_text(pdf, tmp_path)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import os
 import threading
 from collections.abc import Callable
 
@@ -39,12 +40,7 @@ from desktop_app.ui.shell import Shell
 from tests.conftest import Branch, Clock
 from tests.consent_support import signed_form
 from tests.gui.conftest import wait_idle
-from tests.integration import conftest as fast_branch
 from tests.support.client_access import confirm
-
-# The integration tests' ``branch``: set up once per session and copied for each test (same users).
-_branch_template = fast_branch._branch_template
-branch = fast_branch.branch
 
 OTHER_AGENT = ("lisi", "Agt!Other#2026xy")
 RESIDENT_ID = "110105199003071239"
@@ -79,10 +75,12 @@ def _draft() -> ClientDraft:
         district="南山区",
         address_detail="科技园路1号3栋",
         income_band="30_50",
-        payment_method="mortgage",
-        purchase_purpose="own_use",
-        intention_level="A",
-        source_channel="walk_in",
+        choices={
+            "payment_method": "mortgage",
+            "purchase_purpose": "own_use",
+            "intention_level": "A",
+            "source_channel": "walk_in",
+        },
         notes=NOTES,
     )
 
@@ -172,8 +170,9 @@ def test_the_page_shows_every_field_masked_and_the_view_is_audited(qtbot, setup,
         assert full not in shown
     assert dialog.values["stage"].text() == "Subscription"
     assert dialog.values["id_type"].text() == "Resident ID card"
-    assert dialog.values["payment"].text() == "Mortgage" and dialog.values["purpose"].text() == "To live in"
-    assert dialog.values["income"].text() == "¥300k–500k a year"
+    assert dialog.values["payment_method"].text() == "Mortgage"
+    assert dialog.values["purchase_purpose"].text() == "To live in"
+    assert dialog.values["income_band"].text() == "¥300k–500k a year"
     assert dialog.values["agent"].text() == "zhangwei"
     assert dialog.values["created"].text() == local_date(utc_timestamp(ctx.clock()))
     assert dialog.values["contact"].text() == ""
@@ -274,6 +273,21 @@ def test_copy_is_cleared_after_the_delay_only_if_the_clipboard_still_holds_it(
     clipboard.setText("the user's own text")
     qtbot.wait(600)  # twice the clearing delay
     assert clipboard.text() == "the user's own text"
+
+
+def test_a_copy_stays_on_the_clipboard_for_the_policys_reveal_seconds(qtbot, setup, make_shell) -> None:
+    """Regression: the clipboard kept a copied value a hard-coded 30 s whatever the security table's
+    ``reveal_seconds`` said (a constant shadowing the table)."""
+    with open(os.environ["BRANCHVAULT_POLICY"], "w", encoding="utf-8") as handle:
+        handle.write("[security]\nreveal_seconds = 12\n")
+    ctx, mine, _ = setup(Role.AGENT)
+    dialog = _open(qtbot, make_shell(ctx), mine)
+    assert dialog.clipboard_seconds == 12
+    _reveal(qtbot, dialog, "phone", RevealReason.CLIENT_VERIFICATION)
+    qtbot.waitUntil(lambda: dialog.rows["phone"].revealed, timeout=10_000)
+    dialog.rows["phone"].copy_button.click()
+    assert "12 seconds" in dialog.info.text()
+    QGuiApplication.clipboard().clear()
 
 
 def test_reveal_asks_for_the_password_again_after_fifteen_minutes(

@@ -36,9 +36,7 @@ def two_clients(branch) -> tuple[int, int]:
             city="深圳市",
             district="南山区",
             address_detail="海德三道 8 号",
-            intention_level="B",
-            source_channel="walk_in",
-            payment_method="full",
+            choices={"intention_level": "B", "source_channel": "walk_in", "payment_method": "full"},
             notes="想买学区房",
         ),
     ).id
@@ -99,7 +97,11 @@ def test_saving_changes_only_what_was_changed_and_is_audited(qtbot, branch, two_
         dialog.save_button.click()
     assert saved.args == [client_id]
     values = _stored(dialog, client_id)
-    assert (values.full_name, values.phone_e164, values.intention_level) == (NAME, "+8613700009999", "A")
+    assert (values.full_name, values.phone_e164, values.choice("intention_level")) == (
+        NAME,
+        "+8613700009999",
+        "A",
+    )
     assert (values.email, values.address_detail, values.notes) == (
         "zwm@example.com",
         "海德三道 8 号",

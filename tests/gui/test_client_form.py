@@ -90,15 +90,16 @@ def test_a_full_intake_saves_every_field_and_appears_in_the_list(qtbot, branch, 
     assert page.model.index(0, PHONE).data().endswith("1234")
     v = _stored(page).values
     assert (v.full_name, v.phone_e164, v.email) == ("欧阳娜娜", "+8613900001234", "nana@example.com")
-    assert (v.stage, v.source_channel, v.intention_level) == ("subscription", "referral", "A")
+    c = v.choices
+    assert (v.stage, c["source_channel"], c["intention_level"]) == ("subscription", "referral", "A")
     assert (v.province, v.city, v.district, v.address_detail) == (
         "广东省",
         "深圳市",
         "南山区",
         "科技园路 1 号",
     )
-    assert (v.property_type, v.area_range, v.budget_band) == ("residential", "90_120", "300_500")
-    assert (v.payment_method, v.purchase_purpose, v.purchase_timeline) == (
+    assert (c["property_type"], c["area_range"], c["budget_band"]) == ("residential", "90_120", "300_500")
+    assert (c["payment_method"], c["purchase_purpose"], c["purchase_timeline"]) == (
         "mortgage",
         "own_use",
         "1_3_months",

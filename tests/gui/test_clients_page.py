@@ -43,7 +43,10 @@ def clients_branch(branch):
     for credentials, clients in ((branch.users[Role.AGENT], MINE), (OTHER_AGENT, THEIRS)):
         sign_in(ctx, *credentials)
         for name, phone, level in clients:
-            create_client(ctx, ClientDraft(name=name, phone=phone, intention_level=level, notes="想买学区房"))
+            create_client(
+                ctx,
+                ClientDraft(name=name, phone=phone, notes="想买学区房", choices={"intention_level": level}),
+            )
         sign_out(ctx)
     ctx.close()
     return branch

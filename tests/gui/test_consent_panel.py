@@ -11,9 +11,8 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
 
 from desktop_app.domain.client_record import ClientDraft
 from desktop_app.domain.consent_purposes import PurposeId, purpose
@@ -103,22 +102,6 @@ def _printed_choice(qtbot, dialog: ClientDetailDialog) -> ConsentPrintChoice:
     return choice
 
 
-def _answer_print_dialog(accept: bool) -> list[QPrintDialog]:
-    """Accept or cancel the system print dialog once it shows (it runs its own event loop)."""
-    seen: list[QPrintDialog] = []
-
-    def close_it() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QPrintDialog):
-            QTimer.singleShot(10, close_it)
-            return
-        seen.append(dialog)
-        dialog.accept() if accept else dialog.reject()
-
-    QTimer.singleShot(0, close_it)
-    return seen
-
-
 # ------------------------------------------------------------------------------------------ print
 
 
@@ -139,12 +122,12 @@ def test_print_opens_the_system_print_dialog_and_cancelling_prints_nothing(
     assert entry["notice_version"] == BUNDLED and NAME not in json.dumps(entry, ensure_ascii=False)
     assert choice.form_number in choice.text.text() and BUNDLED in choice.text.text()
 
-    seen = _answer_print_dialog(accept=False)
+    dialogs.set_next_answer(dialogs.Button.Cancel)
     with qtbot.waitSignal(choice.sent) as sent:
         choice.print_button.click()
     assert sent.args == [False]
-    [print_dialog] = seen
-    assert print_dialog.printer() is printer and choice.form_number in print_dialog.windowTitle()
+    print_dialog = dialogs.history()[-1]
+    assert print_dialog.kind == "print" and choice.form_number in print_dialog.title
     assert not (tmp_path / "out.pdf").exists()
     assert choice.isVisible() and choice.has_pdf  # the user may still print or save
     choice.reject()
@@ -165,10 +148,10 @@ def test_the_form_prints_on_a_pdf_printer_and_saves_as_pdf(
     choice = _printed_choice(qtbot, dialog)
     number = choice.form_number
 
-    seen = _answer_print_dialog(accept=True)
+    dialogs.set_next_answer(dialogs.Button.Ok)
     with qtbot.waitSignal(choice.sent, timeout=30_000) as sent:
         choice.print_button.click()
-    assert sent.args == [True] and len(seen) == 1
+    assert sent.args == [True] and dialogs.history()[-1].kind == "print"
     printed = (tmp_path / "printed.pdf").read_bytes()
     # The printed pages are the form drawn as images: its QR code names the form and the version.
     codes = [code for page in (1, 2) for code in decode_qr_codes(printed, tmp_path, page=page)]
@@ -293,7 +276,7 @@ def test_withdrawing_the_sensitive_consent_takes_effect_at_once(qtbot, hq_branch
     dialog = _open(qtbot, shell, client_id)
     panel = dialog.consent_panel
     assert dialog.values["id_number"].text() == "110***********1239"
-    assert dialog.values["income"].text() == "¥300k–500k a year"
+    assert dialog.values["income_band"].text() == "¥300k–500k a year"
     assert panel.status_text(PurposeId.SENSITIVE_DATA) == "Given"
 
     withdraw = panel.open_withdraw(PurposeId.SENSITIVE_DATA)
@@ -305,7 +288,7 @@ def test_withdrawing_the_sensitive_consent_takes_effect_at_once(qtbot, hq_branch
     withdraw.note.setPlainText("客户电话要求撤回")
     with qtbot.waitSignals([withdraw.withdrawn, dialog.loaded], timeout=15_000):
         withdraw.ok_button.click()
-    assert dialog.values["income"].text() == ""
+    assert dialog.values["income_band"].text() == ""
     assert panel.status_text(PurposeId.SENSITIVE_DATA) == "Withdrawn"
     assert panel.withdraw_buttons[PurposeId.SENSITIVE_DATA].isHidden()
     values = _stored(shell, client_id).values
@@ -346,7 +329,7 @@ def test_withdrawal_removes_the_income_shown_in_chinese(qtbot, hq_branch, make_s
     assert withdraw.effect.text() == purpose(PurposeId.SENSITIVE_DATA).withdrawal_stops.zh
     with qtbot.waitSignals([withdraw.withdrawn, dialog.loaded], timeout=15_000):
         withdraw.ok_button.click()
-    assert dialog.values["income"].text() == ""
+    assert dialog.values["income_band"].text() == ""
     assert dialog.consent_panel.status_text(PurposeId.SENSITIVE_DATA) == "已撤回"
 
 

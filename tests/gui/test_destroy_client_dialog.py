@@ -16,10 +16,6 @@ from desktop_app.ui.clients.client_detail_dialog import ClientDetailDialog
 from desktop_app.ui.clients.destroy_client_dialog import DestroyClientDialog
 from tests.conftest import Branch
 from tests.gui.conftest import signed_in, wait_idle
-from tests.integration import conftest as fast_branch
-
-_branch_template = fast_branch._branch_template
-branch = fast_branch.branch
 
 
 def _page(qtbot, branch: Branch, make_shell, role: Role) -> tuple[ClientDetailDialog, int]:

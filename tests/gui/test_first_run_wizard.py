@@ -118,7 +118,14 @@ def test_wizard_creates_the_branch_and_shows_the_recovery_code_once(
 
     notice = newest_bundled()
     assert notice is not None
-    form_text = flat_text(consent_form_pdf(branch_form(config, notice, form_number="GZ002-1")), tmp_path)
+    form_text = flat_text(
+        consent_form_pdf(
+            branch_form(
+                config.letterhead(), notice, retention=config.retention_rules(), form_number="GZ002-1"
+            )
+        ),
+        tmp_path,
+    )
     assert "示例地产集团总部" in form_text and "privacy@example.cn" in form_text
     fresh = build_context(data_dir, clock=clock)
     assert sign_in(fresh, "it.li", ADMIN_PASSWORD).display_name == "李工"

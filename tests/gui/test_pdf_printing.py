@@ -59,7 +59,9 @@ def form_pdf() -> bytes:
         spacer(10),
         qr_code("BVFORM|SZ001-20261129-K7QM2X|2026-11-v1", 40),
     ]
-    setup = page_setup(CONFIG, title="Printing test", footer_left="Form No. SZ001-20261129-K7QM2X")
+    setup = page_setup(
+        CONFIG.letterhead(), title="Printing test", footer_left="Form No. SZ001-20261129-K7QM2X"
+    )
     pdf = build_pdf(setup, story)
     assert page_count(pdf) == 2
     return pdf
@@ -220,6 +222,8 @@ def _answer_print_dialog(qtbot: object, accept: bool) -> list[QPrintDialog]:
 def test_the_print_dialog_is_shown_and_cancelling_prints_nothing(
     qtbot: object, form_pdf: bytes, printer: QPrinter, tmp_path: Path
 ) -> None:
+    """The real dialog (test mode off): on the given printer, titled, pages 1..n."""
+    dialogs.use_test_answers(False)
     parent = QWidget()
     seen = _answer_print_dialog(qtbot, accept=False)
     assert print_pdf_bytes(parent, form_pdf, TITLE, printer) is False
@@ -227,17 +231,33 @@ def test_the_print_dialog_is_shown_and_cancelling_prints_nothing(
     assert dialog.printer() is printer and TITLE in dialog.windowTitle()
     assert (dialog.minPage(), dialog.maxPage()) == (1, 2)
     assert not (tmp_path / "out.pdf").exists()
-    assert not dialogs.history()
     parent.deleteLater()
 
 
 def test_accepting_the_print_dialog_prints(
     qtbot: object, form_pdf: bytes, printer: QPrinter, tmp_path: Path
 ) -> None:
-    seen = _answer_print_dialog(qtbot, accept=True)
+    dialogs.set_next_answer(dialogs.Button.Ok)
     assert print_pdf_bytes(None, form_pdf, TITLE, printer) is True
-    assert len(seen) == 1 and printer.docName() == TITLE
+    [shown] = dialogs.history()
+    assert shown.kind == "print" and TITLE in shown.title and shown.text == "1-2"
+    assert printer.docName() == TITLE
     assert page_count(printed(tmp_path)) == 2
+
+
+def test_the_print_dialog_goes_through_the_dialog_seam(
+    qtbot: object, form_pdf: bytes, printer: QPrinter
+) -> None:
+    """Regression: the print dialog bypassed ui/dialogs.py, so a test could not answer it and it
+    showed (modal) even in test mode. Now it is recorded and answered like any question, and an
+    unanswered one raises instead of blocking."""
+    real = _answer_print_dialog(qtbot, accept=False)  # would catch a real dialog
+    dialogs.set_next_answer(dialogs.Button.Cancel)
+    assert print_pdf_bytes(None, form_pdf, TITLE, printer) is False
+    assert [d.kind for d in dialogs.history()] == ["print"]
+    with pytest.raises(dialogs.UnansweredDialog):
+        print_pdf_bytes(None, form_pdf, TITLE, printer)
+    assert real == []
 
 
 def test_save_as_writes_exactly_the_pdf(form_pdf: bytes, tmp_path: Path, system_temp: Path) -> None:

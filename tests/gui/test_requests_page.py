@@ -270,3 +270,38 @@ def test_a_refused_copy_never_touches_files_already_at_the_chosen_place(
     assert target.read_bytes() == b"an earlier copy"
     assert target.with_suffix(".json").read_bytes() == b'{"earlier": true}'
     assert sorted(path.name for path in folder.iterdir()) == ["copy.json", "copy.pdf"]
+
+
+def test_an_answered_deletion_request_offers_its_destruction_certificate(
+    qtbot, manager_shell, tmp_path: Path
+) -> None:
+    """Regression: the single-client destruction certificate (the evidence of a destruction, PIPL
+    Art. 47, which the README promises for every deleted client) could not be had for a client
+    destroyed through a deletion request. Never saved into the data directory."""
+    ctx = manager_shell.context()
+    client = _clients(ctx)[0]
+    deletion = register_request(ctx, client.id, "deletion", _today(ctx), identity_verified=True)
+    page = _page(qtbot, manager_shell)
+    page.select_request(deletion.id)
+    assert not page.certificate_button.isEnabled()  # not answered yet
+    dialogs.set_next_answer(dialogs.Button.Yes)
+    page.complete_button.click()
+    wait_idle(qtbot, manager_shell)
+    page.status_filter.setCurrentIndex(1)
+    wait_idle(qtbot, manager_shell)
+    page.select_request(deletion.id)
+    assert page.certificate_button.isEnabled()
+
+    dialogs.set_next_path(manager_shell.data_dir / "certificate.pdf")  # refused: the data directory
+    page.certificate_button.click()
+    wait_idle(qtbot, manager_shell)
+    assert dialogs.history()[-1].kind == "error"
+    assert not (manager_shell.data_dir / "certificate.pdf").exists()
+
+    target = tmp_path / "certificate.pdf"
+    dialogs.set_next_path(target)
+    with qtbot.waitSignal(page.certificate_saved, timeout=15_000) as saved:
+        page.certificate_button.click()
+    assert saved.args == [str(target)]
+    assert target.read_bytes().startswith(b"%PDF")
+    assert "Certificate saved" in page.error.text()

@@ -11,6 +11,7 @@ import pytest
 import sqlcipher3
 
 from desktop_app.domain.audit_chain import AuditEntry, verify_chain
+from desktop_app.domain.audit_filter import AuditFilter
 from desktop_app.domain.errors import AccountLocked, PermissionDenied, WrongCredentials
 from desktop_app.domain.roles import Role
 from desktop_app.services import audit_review
@@ -19,7 +20,7 @@ from desktop_app.services.context import AppContext
 from desktop_app.services.key_rotation import recover_access, rotate_database_key
 from desktop_app.services.sign_in import change_password, sign_in, sign_out
 from desktop_app.services.staff_accounts import add_staff, disable_staff, list_staff, reset_password
-from desktop_app.store.audit_repository import AuditFilter, AuditRepository
+from desktop_app.store.audit_repository import AuditRepository
 from tests.conftest import Branch
 
 FAILING_TRIGGER = """CREATE TRIGGER audit_write_fails BEFORE INSERT ON audit_log

@@ -9,7 +9,8 @@ from collections.abc import Callable
 
 import pytest
 
-from desktop_app.domain.client_record import VALUE_FIELDS, ClientDraft
+from desktop_app.domain.client_field_registry import CLIENT_FIELDS
+from desktop_app.domain.client_record import ClientDraft
 from desktop_app.domain.errors import BranchVaultError
 from desktop_app.domain.retention_rules import legal_hold_ends
 from desktop_app.domain.roles import Role
@@ -58,8 +59,8 @@ def test_an_update_records_field_names_staff_and_time_never_values(signed_in: Si
     clock.advance(60)
     update_client(agent, client.id, {"name": "张三丰", "intention_level": "A", "notes": "新备注"})
     [change] = repo(agent).changes(client.id)
-    assert change.fields == ("full_name", "intention_level", "notes")  # VALUE_FIELDS order
-    assert all(field in VALUE_FIELDS for field in change.fields)
+    assert change.fields == ("full_name", "intention_level", "notes")  # storage (registry) order
+    assert all(field in CLIENT_FIELDS.column_names() for field in change.fields)
     assert change.staff_id == agent.require_session()[0].staff_id
     assert change.at == utc_timestamp(clock()) and change.request_id is None
     _, db = agent.require_session()
@@ -86,7 +87,9 @@ def test_changes_are_listed_newest_first(signed_in: SignIn, clock: Clock) -> Non
 
 def test_nothing_changed_writes_no_history_and_no_audit(signed_in: SignIn) -> None:
     agent = signed_in(Role.AGENT)
-    client = create_client(agent, ClientDraft(name="张三", phone="13812345678", intention_level="B"))
+    client = create_client(
+        agent, ClientDraft(name="张三", phone="13812345678", choices={"intention_level": "B"})
+    )
     update_client(agent, client.id, {})
     update_client(agent, client.id, {"name": " 张三 ", "intention_level": "b", "phone": "138 1234 5678"})
     assert repo(agent).changes(client.id) == []

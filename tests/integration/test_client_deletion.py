@@ -113,7 +113,7 @@ def make_client(manager: AppContext, agent: AppContext) -> int:
             city="深圳市",
             district="南山区",
             address_detail="科技园路1号",
-            intention_level="A",
+            choices={"intention_level": "A"},
             notes=NOTES,
         ),
     )

@@ -60,7 +60,9 @@ def test_list_rows_are_masked_exactly_and_hold_no_notes(signed_in: SignIn) -> No
         ("欧阳娜娜", "0755-26581234"),
         ("John Smith", "+852 9123 4567"),
     ):
-        create_client(agent, ClientDraft(name=name, phone=phone, notes="秘密备注", intention_level="B"))
+        create_client(
+            agent, ClientDraft(name=name, phone=phone, notes="秘密备注", choices={"intention_level": "B"})
+        )
     rows = list_clients(agent, sort="name")
     assert {(row.name, row.phone) for row in rows} == {
         ("张*", "138****5678"),
@@ -119,7 +121,7 @@ def test_detail_masks_every_field_but_notes_and_audits_the_view(signed_in: SignI
             city="深圳市",
             district="南山区",
             address_detail="科技园路1号3栋",
-            intention_level="A",
+            choices={"intention_level": "A"},
             notes="只看南向",
         ),
         consent=signed_form(agent),
@@ -142,7 +144,9 @@ def test_sorts_and_paging_happen_in_the_query(signed_in: SignIn) -> None:
         ("孙八", "13812345603", ""),
         ("李九", "13812345604", "B"),
     ):
-        made[name] = create_client(manager, ClientDraft(name=name, phone=phone, intention_level=level)).id
+        made[name] = create_client(
+            manager, ClientDraft(name=name, phone=phone, choices={"intention_level": level})
+        ).id
     add_followup(manager, made["赵六"], "call", "回访", at=at(3))
     add_followup(manager, made["钱七"], "visit", "带看", at=at(1))
     add_followup(manager, made["李九"], "call", "回访", at=at(2))

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from desktop_app.domain.client_list_query import NO_FILTER, ClientFilter
 from desktop_app.domain.client_record import ClientDraft
 from desktop_app.domain.roles import Role
 from desktop_app.services.client_directory import count_clients, list_clients
@@ -19,7 +20,6 @@ from desktop_app.services.client_search import search_clients
 from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
 from desktop_app.store.audit_repository import utc_timestamp
-from desktop_app.store.client_repository import NO_FILTER, ClientFilter
 from tests.conftest import Branch
 from tests.support.client_access import add_confirmed_staff
 
@@ -71,7 +71,7 @@ def office(branch: Branch, signed_in: SignIn) -> Iterator[Office]:
     ids: dict[str, int] = {}
     for owner, name, phone, stage, level, channel, day in rows:
         draft = ClientDraft(
-            name=name, phone=phone, stage=stage, intention_level=level, source_channel=channel
+            name=name, phone=phone, stage=stage, choices={"intention_level": level, "source_channel": channel}
         )
         ids[name] = create_client(owner, draft).id
         if day is not None:

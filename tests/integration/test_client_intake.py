@@ -253,7 +253,7 @@ def test_update_audits_field_names_and_pseudonyms_only(signed_in: SignIn) -> Non
     updated = update_client(
         agent, client.id, {"phone": "13987654321", "intention_level": "A", "notes": "改为低层"}
     )
-    assert updated.phone == "139****4321" and updated.intention_level == "A"  # masked on return
+    assert updated.phone == "139****4321" and updated.choices["intention_level"] == "A"  # masked on return
     assert stored(agent, client.id).values.phone_e164 == "+8613987654321"
     [(_, target, _, details)] = entries(agent, "client.update")
     assert target == str(client.id)

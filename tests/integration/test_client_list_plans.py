@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from desktop_app.domain.client_list_query import NO_FILTER, ClientSort
 from desktop_app.domain.roles import Role
-from desktop_app.store.client_repository import _ORDER_BY, NO_FILTER, ClientSort, _where
+from desktop_app.store.client_repository import _ORDER_BY, _where
 
 
 def _plan(ctx, sql: str, params: tuple[object, ...]) -> list[str]:  # type: ignore[no-untyped-def]

@@ -79,8 +79,7 @@ def _lead(agent: AppContext) -> int:
             city="深圳市",
             district="南山区",
             address_detail="科技园路1号",
-            intention_level="A",
-            source_channel="referral",
+            choices={"intention_level": "A", "source_channel": "referral"},
             notes=NOTES,
         ),
     )

@@ -62,7 +62,9 @@ def go_to(clock: Clock, day: date, hour: int = 10) -> None:
 
 def lead(ctx: AppContext, key: str) -> int:
     name, phone = LEADS[key]
-    return create_client(ctx, ClientDraft(name=name, phone=phone, notes=NOTE, intention_level="B")).id
+    return create_client(
+        ctx, ClientDraft(name=name, phone=phone, notes=NOTE, choices={"intention_level": "B"})
+    ).id
 
 
 def buyer(ctx: AppContext) -> int:

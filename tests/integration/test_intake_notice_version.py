@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from desktop_app.domain.client_list_query import ClientSort
 from desktop_app.domain.roles import Role
 from desktop_app.services import client_consents as consents
 from desktop_app.services.client_directory import list_clients
 from desktop_app.services.demo_profile import DEMO_AGENT, create_demo_profile
 from desktop_app.services.sign_in import sign_in, sign_out
-from desktop_app.store.client_repository import ClientRepository, ClientSort
+from desktop_app.store.client_repository import ClientRepository
 from tests.conftest import Branch, Clock
 from tests.consent_support import signed_form
 from tests.integration.test_client_consents import (

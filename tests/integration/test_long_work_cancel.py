@@ -112,7 +112,9 @@ def _go_to(clock: Clock, day: date) -> None:
 def test_a_cancelled_retention_batch_stops_between_clients(signed_in: SignIn, clock: Clock) -> None:
     manager = signed_in(Role.MANAGER)
     ids = [
-        create_client(manager, ClientDraft(name=_name(n), phone=f"1391234{n:04d}", intention_level="B")).id
+        create_client(
+            manager, ClientDraft(name=_name(n), phone=f"1391234{n:04d}", choices={"intention_level": "B"})
+        ).id
         for n in range(4)
     ]
     _go_to(clock, date(2037, 2, 1))

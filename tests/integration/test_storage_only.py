@@ -13,7 +13,8 @@ from datetime import UTC, date, datetime
 import pytest
 
 from desktop_app.domain.client_record import ClientDraft
-from desktop_app.domain.errors import BranchVaultError, PermissionDenied
+from desktop_app.domain.destruction_record import DestructionRecord
+from desktop_app.domain.errors import PermissionDenied
 from desktop_app.domain.roles import Role
 from desktop_app.services.client_deletion import (
     DeletionReason,
@@ -33,7 +34,6 @@ from desktop_app.services.client_intake import DuplicateClient, create_client, r
 from desktop_app.services.client_reveal import reveal_field
 from desktop_app.services.client_search import search_clients
 from desktop_app.services.context import AppContext
-from desktop_app.store.destruction_repository import DestructionRecord
 from tests.conftest import Clock
 from tests.consent_support import signed_form
 
@@ -67,13 +67,15 @@ def clients(signed_in: SignIn) -> Clients:
             id_number=BUYER_ID,
             income_band="30_50",
             sensitive_consent=True,
-            intention_level="A",
+            choices={"intention_level": "A"},
             notes="客户备注",
         ),
         consent=signed_form(agent),
     )
     assert buyer.buyer_since is not None
-    lead = create_client(agent, ClientDraft(name="李线索", phone="13611110000", intention_level="B"))
+    lead = create_client(
+        agent, ClientDraft(name="李线索", phone="13611110000", choices={"intention_level": "B"})
+    )
     kept = create_client(agent, ClientDraft(name="欧阳明", phone="13611114321"))
     add_followup(agent, buyer.id, "visit", "看房")
     return Clients(manager, agent, buyer.id, lead.id, kept.id)
@@ -239,12 +241,21 @@ def test_retention_expiry_during_the_hold_is_refused_not_stored(clients: Clients
 
 
 def test_a_returning_client_is_never_sent_to_a_storage_only_record(clients: Clients) -> None:
+    """The same phone registers a new record (storage-only records are no duplicates: the client may
+    come back); the same ID number (unique in the branch) is refused naming no client to open.
+    Regression: this test passed when nothing was raised and checked nothing then."""
     keep(clients)
-    try:
-        create_client(clients.agent, ClientDraft(name=BUYER_NAME, phone=BUYER_PHONE))
-    except DuplicateClient as duplicate:
-        if duplicate.existing_client_id is not None:
-            try:
-                get_client(clients.agent, duplicate.existing_client_id)
-            except BranchVaultError as error:
-                pytest.fail(f"sent to a client that cannot be opened: {error.code}")
+    returning = create_client(clients.agent, ClientDraft(name=BUYER_NAME, phone=BUYER_PHONE))
+    assert returning.id != clients.buyer
+    assert get_client(clients.agent, returning.id).id == returning.id
+    same_id = ClientDraft(
+        name=BUYER_NAME,
+        phone="13600009999",
+        stage="subscription",
+        id_type="resident_id",
+        id_number=BUYER_ID,
+        sensitive_consent=True,
+    )
+    with pytest.raises(DuplicateClient) as duplicate:
+        create_client(clients.agent, same_id, consent=signed_form(clients.agent))
+    assert duplicate.value.field == "id_number" and duplicate.value.existing_client_id is None

@@ -58,7 +58,7 @@ def test_a_surname_alone_is_refused_after_the_first_visit() -> None:
         (ClientDraft(name="张伟", phone="12345"), "phone", "电话号码", "Phone number"),
         (ClientDraft(name="张伟", phone="13812345678", email="x@"), "email", "电子邮箱", "Email"),
         (
-            ClientDraft(name="张伟", phone="13812345678", intention_level="Z"),
+            ClientDraft(name="张伟", phone="13812345678", choices={"intention_level": "Z"}),
             "intention_level",
             "意向等级",
             "Intention level",
@@ -116,19 +116,21 @@ def test_a_stored_client_round_trips_through_a_draft() -> None:
         district="南山区",
         address_detail="科技园路1号3栋",
         income_band="over_100",
-        property_type="住宅",
+        choices={
+            "property_type": "住宅",
+            "area_range": "90_120",
+            "budget_band": "300_500",
+            "payment_method": "按揭",
+            "purchase_purpose": "自住",
+            "purchase_timeline": "1_3_months",
+            "intention_level": "a",
+            "source_channel": "referral",
+        },
         intended_districts="南山 福田",
-        area_range="90_120",
-        budget_band="300_500",
-        payment_method="按揭",
-        purchase_purpose="自住",
-        purchase_timeline="1_3_months",
-        intention_level="a",
-        source_channel="referral",
         notes="周末看房",
         sensitive_consent=True,
     )
     values = validate_draft(draft, today=TODAY)
     assert values.email == "Zhang.Wei@example.cn" and values.province == "广东省"
-    assert values.intention_level == "A" and values.phone_kind == "landline"
+    assert values.choice("intention_level") == "A" and values.phone_kind == "landline"
     assert validate_draft(draft_from_values(values), today=TODAY) == values

@@ -10,10 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop_app.domain.client_record import VALUE_FIELDS, ClientDraft
+from desktop_app.domain.client_field_registry import CLIENT_FIELDS
+from desktop_app.domain.client_record import draft_fields
 from desktop_app.domain.client_requests import (
-    CLIENT_FIELD_LABELS,
-    CORRECTABLE_FIELDS,
     DESCRIPTION_MAX,
     KIND_FIELD,
     REPLY_DAYS,
@@ -26,6 +25,8 @@ from desktop_app.domain.client_requests import (
     WrongRequestKind,
     changed_fields_text,
     check_answerable,
+    column_labels,
+    correctable_fields,
     due_date,
     field_display,
     is_overdue,
@@ -165,9 +166,9 @@ def test_description_may_hold_numbers_and_may_be_empty() -> None:
 
 
 def test_corrections_name_only_correctable_draft_fields() -> None:
-    draft_fields = set(ClientDraft.__dataclass_fields__)
-    assert set(CORRECTABLE_FIELDS) <= draft_fields
-    assert "stage" not in CORRECTABLE_FIELDS and "sensitive_consent" not in CORRECTABLE_FIELDS
+    correctable = correctable_fields()
+    assert set(correctable) <= draft_fields()
+    assert "stage" not in correctable and "sensitive_consent" not in correctable
     assert validate_correction({"name": "王芳", "phone": "13812345678"}) == {
         "name": "王芳",
         "phone": "13812345678",
@@ -181,7 +182,7 @@ def test_corrections_name_only_correctable_draft_fields() -> None:
 
 
 def test_every_stored_field_has_labels_and_reads_in_both_languages() -> None:
-    assert tuple(CLIENT_FIELD_LABELS) == VALUE_FIELDS
+    assert tuple(column_labels()) == CLIENT_FIELDS.column_names()
     assert field_display("intention_level", "A") == ("A（高意向）", "A (strong)")
     assert field_display("phone_e164", "+8613987654321") == ("139 8765 4321", "139 8765 4321")
     assert field_display("sensitive_consent", True) == ("是", "Yes")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop_app.domain.client_record import BUYER_STAGES, DRAFT_FIELDS, Stage, sensitive_fields_allowed
+from desktop_app.domain.client_record import BUYER_STAGES, Stage, draft_fields, sensitive_fields_allowed
 from desktop_app.domain.consent_purposes import (
     FEATURE_HQ_SUMMARY,
     FEATURE_MARKETING_CONTACT,
@@ -65,7 +65,7 @@ def test_sensitive_fields_are_unlocked_only_by_the_sensitive_consent() -> None:
 def test_every_client_field_belongs_to_exactly_one_purpose() -> None:
     owned = [name for p in PURPOSES.values() for name in p.fields]
     assert len(owned) == len(set(owned))
-    assert set(owned) == DRAFT_FIELDS - {"sensitive_consent"}
+    assert set(owned) == draft_fields() - {"sensitive_consent"}
 
 
 def test_art30_statement_for_sensitive_data_only() -> None:

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.import_columns import (
     IGNORE,
-    KNOWN_HEADERS,
     check_target,
     find_header_row,
+    known_headers,
     normalise_header,
     recognise,
     remembered_changes,
@@ -98,7 +98,7 @@ def test_target_fields_are_checked() -> None:
 
 # ------------------------------------------------------------------------------------- properties
 
-_known = st.sampled_from(sorted({h for h in KNOWN_HEADERS if h}))
+_known = st.sampled_from(sorted({h for h in known_headers() if h}))
 _decoration = st.sampled_from(["", "*", "：", ":", "（必填）", "(选填)", " ", "　", "【注】"])
 
 
@@ -110,7 +110,7 @@ def _fullwidth(text: str) -> str:
 def test_decorated_known_headers_are_recognised(
     header: str, before: str, after: str, upper: bool, wide: bool
 ) -> None:
-    field = KNOWN_HEADERS[header]
+    field = known_headers()[header]
     text = header.upper() if upper else header
     text = _fullwidth(text) if wide else text
     assert recognise(f"{before} {text}{after}") == field

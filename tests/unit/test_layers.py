@@ -8,6 +8,11 @@ and on what importing a module really loads.
   project's I/O layers (store, services, documents, ui, cli).
 - a lower layer never imports a higher one: store does not import services, ui or cli; services
   do not import ui or cli.
+- the GUI never touches the store: ``ui`` reaches data and files through services (or domain values).
+- documents render what they are given: no store, no services, no GUI.
+- the HQ work's rules hold from the day its packages appear: ``sync`` (outbox, HQ client) never
+  imports the GUI; ``hq`` (the HQ service) imports only the domain (and itself); and nothing in the
+  app imports ``hq``. A rule for a package that does not exist yet is checked on an empty list.
 """
 
 from __future__ import annotations
@@ -40,9 +45,23 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
         "desktop_app.ui",
         "desktop_app.cli",
     ),
-    "store": (*QT, "desktop_app.services", "desktop_app.ui", "desktop_app.cli"),
-    "services": (*QT, "desktop_app.ui", "desktop_app.cli"),
+    "store": (*QT, "desktop_app.services", "desktop_app.ui", "desktop_app.cli", "desktop_app.hq"),
+    "services": (*QT, "desktop_app.ui", "desktop_app.cli", "desktop_app.hq"),
+    "documents": (
+        *QT,
+        "desktop_app.store",
+        "desktop_app.services",
+        "desktop_app.ui",
+        "desktop_app.cli",
+        "desktop_app.hq",
+    ),
+    "ui": ("desktop_app.store", "desktop_app.hq"),
+    "cli": ("desktop_app.hq",),
+    "sync": (*QT, "desktop_app.ui", "desktop_app.cli", "desktop_app.hq"),
 }
+EXISTING_LAYERS = ("domain", "store", "services", "documents", "ui", "cli")  # sync: rules wait for it
+HQ = "hq"
+HQ_MAY_IMPORT = ("desktop_app.domain", "desktop_app.hq")  # the HQ service shares only the domain
 
 
 @dataclass(frozen=True)
@@ -95,21 +114,41 @@ def imports_of(path: Path, source: str | None = None) -> list[Import]:
     return found
 
 
+def _within(module: str, prefixes: tuple[str, ...]) -> bool:
+    return any(module == prefix or module.startswith(prefix + ".") for prefix in prefixes)
+
+
 def violations(layer: str, files: list[Path] | None = None, source: str | None = None) -> list[str]:
-    forbidden = FORBIDDEN[layer]
     problems = []
     for path in files if files is not None else sorted((PACKAGE / layer).rglob("*.py")):
         for imp in imports_of(path, source):
-            if any(imp.module == bad or imp.module.startswith(bad + ".") for bad in forbidden):
+            if layer == HQ:
+                bad = imp.module.startswith("desktop_app") and not _within(imp.module, HQ_MAY_IMPORT)
+            else:
+                bad = _within(imp.module, FORBIDDEN[layer])
+            if bad:
                 problems.append(f"{path.relative_to(ROOT)}:{imp.line} imports {imp.module}")
     return problems
 
 
-@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
+@pytest.mark.parametrize("layer", sorted([*FORBIDDEN, HQ]))
 def test_layer_imports(layer: str) -> None:
     files = sorted((PACKAGE / layer).rglob("*.py"))
-    assert files, f"no modules found in desktop_app/{layer}"
+    if layer in EXISTING_LAYERS:
+        assert files, f"no modules found in desktop_app/{layer}"
     assert violations(layer) == []
+
+
+def test_the_app_never_imports_the_hq_service() -> None:
+    """Every module outside desktop_app/hq, the top-level ones and future packages included."""
+    outside = [p for p in sorted(PACKAGE.rglob("*.py")) if p.relative_to(PACKAGE).parts[0] != HQ]
+    found = [
+        f"{path.relative_to(ROOT)}:{imp.line} imports {imp.module}"
+        for path in outside
+        for imp in imports_of(path)
+        if _within(imp.module, ("desktop_app.hq",))
+    ]
+    assert found == []
 
 
 @pytest.mark.parametrize(
@@ -124,6 +163,24 @@ def test_layer_imports(layer: str) -> None:
         ("domain", "from desktop_app import services\n", "desktop_app.services"),
         ("store", "from desktop_app.services.context import AppContext\n", "desktop_app.services.context"),
         ("services", "from desktop_app.ui import main_window\n", "desktop_app.ui"),
+        (
+            "ui",
+            "def f():\n    from desktop_app.store.output_paths import write_output\n",
+            "desktop_app.store.output_paths",
+        ),
+        ("ui", "from desktop_app import store\n", "desktop_app.store"),
+        (
+            "documents",
+            "from desktop_app.store.branch_config import BranchConfig\n",
+            "desktop_app.store.branch_config",
+        ),
+        ("documents", "from desktop_app.services import client_requests\n", "desktop_app.services"),
+        ("sync", "from desktop_app.ui.shell import Shell\n", "desktop_app.ui.shell"),
+        ("sync", "import PySide6.QtCore\n", "PySide6.QtCore"),
+        ("hq", "from desktop_app.store.database import Database\n", "desktop_app.store.database"),
+        ("hq", "from desktop_app.services.context import AppContext\n", "desktop_app.services.context"),
+        ("services", "from desktop_app.hq import app\n", "desktop_app.hq"),
+        ("ui", "import desktop_app.hq.enrolment\n", "desktop_app.hq.enrolment"),
     ],
 )
 def test_the_checker_finds_hidden_imports(layer: str, source: str, expected: str) -> None:
@@ -137,6 +194,14 @@ def test_the_checker_finds_hidden_imports(layer: str, source: str, expected: str
 def test_the_checker_allows_what_is_allowed() -> None:
     source = "import json\nfrom desktop_app.domain.roles import Role\nfrom . import errors\n"
     assert violations("domain", [PACKAGE / "domain" / "_fake_module.py"], source) == []
+    hq_source = (
+        "import fastapi\nfrom desktop_app.domain.roles import Role\nfrom desktop_app.hq import enrolment\n"
+    )
+    assert violations("hq", [PACKAGE / "hq" / "_fake_module.py"], hq_source) == []
+    ui_source = (
+        "from desktop_app.services.output_files import write_output\nfrom desktop_app.domain import roles\n"
+    )
+    assert violations("ui", [PACKAGE / "ui" / "_fake_module.py"], ui_source) == []
     qt_in_a_string = "CODE = 'import PySide6'\n"  # e.g. a probe run in a child process
     assert violations("services", [PACKAGE / "services" / "_fake_module.py"], qt_in_a_string) == []
 

@@ -13,7 +13,6 @@ from desktop_app.domain.phone_numbers import (
     PhoneKind,
     PhoneNumber,
     last_four_digits,
-    last_four_query,
     normalise_phone,
     validate_phone,
 )
@@ -105,17 +104,6 @@ def test_last_four_digits() -> None:
     assert last_four_digits("+8613812345678") == "5678"
     assert validate_phone("0755-26581234").last_digits == "1234"
     assert validate_phone("+852 9123 4567").last_digits == "4567"
-    assert last_four_query(" ５６７８ ") == "5678"
-    assert last_four_query("56 78") == "5678"
-    for bad, reason in [
-        ("", "required"),
-        ("567", "bad_format"),
-        ("56789", "bad_format"),
-        ("56a8", "bad_format"),
-    ]:
-        with pytest.raises(InvalidField) as caught:
-            last_four_query(bad)
-        assert caught.value.reason == reason
 
 
 # ---------------------------------------------------------------------------------------- properties

@@ -23,7 +23,7 @@ from desktop_app.ui.job_dialog import JobDialog
 from desktop_app.ui.shell import Shell
 
 if TYPE_CHECKING:
-    from desktop_app.store.staff_repository import StaffMember
+    from desktop_app.domain.staff_member import StaffMember
 
 ROLE_ORDER = (Role.AGENT, Role.MANAGER, Role.AUDITOR, Role.IT_ADMIN)
 

@@ -28,7 +28,7 @@ from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 
 if TYPE_CHECKING:
-    from desktop_app.store.staff_repository import StaffMember
+    from desktop_app.domain.staff_member import StaffMember
 
 
 class AdminPage(Retranslating, QWidget):

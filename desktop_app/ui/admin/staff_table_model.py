@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from desktop_app.store.staff_repository import StaffMember
+from desktop_app.domain.staff_member import StaffMember
 
 USERNAME, DISPLAY_NAME, ROLE, STATUS, PASSWORD = range(5)
 AnyIndex = QModelIndex | QPersistentModelIndex

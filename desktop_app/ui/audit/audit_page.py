@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.audit_filter import AuditFilter
+from desktop_app.domain.branch_time import utc_timestamp
 from desktop_app.services import audit_review
-from desktop_app.store.audit_repository import AuditFilter, utc_timestamp
 from desktop_app.ui.audit.audit_labels import action_label
 from desktop_app.ui.audit.audit_table_model import AuditTableModel
 from desktop_app.ui.audit.chain_verify_panel import ChainVerifyPanel

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from desktop_app.domain.audit_filter import AuditFilter
 from desktop_app.domain.roles import Role
 from desktop_app.services import audit_review
-from desktop_app.store.audit_repository import AuditFilter
 from desktop_app.ui.audit.audit_labels import action_label, outcome_label, target_label
 from desktop_app.ui.shell import Shell
 

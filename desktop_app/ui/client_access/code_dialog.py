@@ -109,7 +109,7 @@ class RecoveryCodePanel(Retranslating, QWidget):
         from desktop_app.ui.pdf_printing import save_pdf_as
 
         config = self.shell.context().require_config()
-        pdf = client_recovery_sheet_pdf(config, self.code, datetime.now())
+        pdf = client_recovery_sheet_pdf(config.letterhead(), self.code, datetime.now())
         path = save_pdf_as(
             self,
             pdf,

@@ -34,24 +34,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.client_choices import (
-    AreaRange,
-    BudgetBand,
-    IncomeBand,
-    IntentionLevel,
-    PaymentMethod,
-    PropertyType,
-    PurchasePurpose,
-    PurchaseTimeline,
-    SourceChannel,
-)
+from desktop_app.domain.client_choices import IncomeBand
+from desktop_app.domain.client_field_registry import CLIENT_FIELDS, DataCategory
 from desktop_app.domain.client_record import Stage
 from desktop_app.domain.identity_documents import IdType
 from desktop_app.domain.permissions import Action, can
 from desktop_app.domain.reveal_policy import RevealableField
 from desktop_app.services.client_directory import ClientDetail
 from desktop_app.services.client_history import ChangeEntry, TimelineEntry
-from desktop_app.ui.clients.client_labels import choice_label, local_date
+from desktop_app.ui.clients.client_labels import choice_label, field_label, local_date
 from desktop_app.ui.clients.consent_panel import ConsentPanel
 from desktop_app.ui.clients.followup_dialog import AddFollowupDialog
 from desktop_app.ui.clients.followup_timeline import FollowupTimeline
@@ -70,28 +61,21 @@ REMASK_SECONDS = 30
 ACTIVATION_GRACE_MS = 500  # how long a revealed value waits for the focus to come back to the page
 CONSENT_TAB = 3
 DEFAULT_SIZE = (820, 660)  # the consent tables are readable; still fits a 1280x800 screen
-FIELDS = (
-    "name",
-    "phone",
-    "stage",
-    "intention",
-    "source",
-    "email",
-    "address",
-    "id_type",
-    "id_number",
-    "income",
-    "property_type",
-    "districts",
-    "area",
-    "budget",
-    "payment",
-    "purpose",
-    "timeline",
-    "agent",
-    "created",
-    "contact",
-)
+PAGE_FIELDS = ("agent", "created", "contact")  # about the record, not client fields
+HEADLINE = "intention_level"  # shown at the top, next to the stage
+
+
+def page_fields() -> tuple[str, ...]:
+    """The rows of the details tab, by canonical field name (domain/client_field_registry.py):
+    the address parts shown (and revealed) as one "address" row, the notes below the form."""
+    plain_choices = tuple(row.name for row in CLIENT_FIELDS.choice_fields() if row.category is None)
+    intention = tuple(
+        row.name for row in CLIENT_FIELDS.in_category(DataCategory.INTENTION) if row.name != HEADLINE
+    )
+    identity = ("email", "address", "id_type", "id_number", "income_band")
+    return ("name", "phone", "stage", HEADLINE, *plain_choices, *identity, *intention, *PAGE_FIELDS)
+
+
 REVEALABLE = frozenset(field.value for field in RevealableField)
 
 
@@ -148,7 +132,7 @@ class ClientDetailDialog(Retranslating, QDialog):
         self.detail: ClientDetail | None = None
         self.page: ClientPage | None = None
         self.remask_seconds: float = REMASK_SECONDS
-        self.clipboard_seconds: float = REMASK_SECONDS
+        self.clipboard_seconds: float = float(shell.context().policy.reveal_seconds)  # the security table's
         session, _ = shell.context().require_session()
         self.may_reveal = can(session.role, Action.CLIENT_REVEAL)
         self.may_edit = can(session.role, Action.CLIENT_EDIT)
@@ -164,11 +148,12 @@ class ClientDetailDialog(Retranslating, QDialog):
         self._pending_reveal: tuple[str, str, float] | None = None
         self.resize(*DEFAULT_SIZE)
 
-        self.labels = {key: QLabel() for key in (*FIELDS, "notes")}
+        fields = page_fields()
+        self.labels = {key: QLabel() for key in (*fields, "notes")}
         self.rows: dict[str, RevealRow] = {}
         self.values: dict[str, QLabel] = {}
         form = QFormLayout()
-        for key in FIELDS:
+        for key in fields:
             if key in REVEALABLE:
                 row = RevealRow(key, may_reveal=self.may_reveal)
                 row.reveal_clicked.connect(self.reveal)
@@ -250,25 +235,19 @@ class ClientDetailDialog(Retranslating, QDialog):
             "name": self.tr("Name:"),
             "phone": self.tr("Phone:"),
             "stage": self.tr("Stage:"),
-            "intention": self.tr("Intention level:"),
-            "source": self.tr("Source channel:"),
             "email": self.tr("Email:"),
             "address": self.tr("Address:"),
             "id_type": self.tr("ID type:"),
             "id_number": self.tr("ID number:"),
-            "income": self.tr("Household income:"),
-            "property_type": self.tr("Property type:"),
-            "districts": self.tr("Districts wanted:"),
-            "area": self.tr("Floor area:"),
-            "budget": self.tr("Budget:"),
-            "payment": self.tr("Payment method:"),
-            "purpose": self.tr("Purpose:"),
-            "timeline": self.tr("Plans to buy:"),
+            "income_band": self.tr("Household income:"),
+            "intended_districts": self.tr("Districts wanted:"),
             "agent": self.tr("Assigned agent:"),
             "created": self.tr("Registered:"),
             "contact": self.tr("Last contact:"),
             "notes": self.tr("Notes:"),
         }
+        for row in CLIENT_FIELDS.choice_fields():  # labelled by the registry
+            texts[row.name] = field_label(row, self.shell.lang)
         for key, text in texts.items():
             self.labels[key].setText(text)
         self.tabs.setTabText(0, self.tr("Details"))
@@ -288,18 +267,15 @@ class ClientDetailDialog(Retranslating, QDialog):
             return
         d, lang = page.detail, self.shell.lang
         shown = {
+            **{
+                row.name: choice_label(row.choice, d.choices.get(row.name), lang)
+                for row in CLIENT_FIELDS.choice_fields()
+                if row.choice is not None
+            },
             "stage": choice_label(Stage, d.stage, lang),
-            "intention": choice_label(IntentionLevel, d.intention_level, lang),
-            "source": choice_label(SourceChannel, d.source_channel, lang),
             "id_type": choice_label(IdType, d.id_type, lang),
-            "income": _income_label(d.income_band, lang),
-            "property_type": choice_label(PropertyType, d.property_type, lang),
-            "districts": d.intended_districts,
-            "area": choice_label(AreaRange, d.area_range, lang),
-            "budget": choice_label(BudgetBand, d.budget_band, lang),
-            "payment": choice_label(PaymentMethod, d.payment_method, lang),
-            "purpose": choice_label(PurchasePurpose, d.purchase_purpose, lang),
-            "timeline": choice_label(PurchaseTimeline, d.purchase_timeline, lang),
+            "income_band": _income_label(d.income_band, lang),
+            "intended_districts": d.intended_districts,
             "agent": page.agent_name,
             "created": local_date(d.created_at),
             "contact": local_date(d.last_contact_at),

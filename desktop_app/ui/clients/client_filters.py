@@ -16,11 +16,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from PySide6.QtCore import QDate, QEvent, QObject, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from desktop_app.domain.branch_time import BRANCH_TIME
+from desktop_app.domain.branch_time import BRANCH_TIME, utc_timestamp
 from desktop_app.domain.client_choices import IntentionLevel, SourceChannel
+from desktop_app.domain.client_list_query import ClientFilter
 from desktop_app.domain.client_record import Stage
-from desktop_app.store.audit_repository import utc_timestamp
-from desktop_app.store.client_repository import ClientFilter
 from desktop_app.ui.clients.client_form import fill_choices
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell

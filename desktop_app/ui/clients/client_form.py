@@ -37,25 +37,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.client_choices import (
-    INCOME_BAND_FIELD,
-    AreaRange,
-    BudgetBand,
-    IncomeBand,
-    IntentionLevel,
-    PaymentMethod,
-    PropertyType,
-    PurchasePurpose,
-    PurchaseTimeline,
-    SourceChannel,
+from desktop_app.domain.client_choices import INCOME_BAND_FIELD, IncomeBand
+from desktop_app.domain.client_field_registry import (
+    CLIENT_FIELDS,
+    SENSITIVE_DATA,
+    ClientField,
+    DataCategory,
 )
-from desktop_app.domain.client_record import ClientDraft, Stage, sensitive_fields_allowed
+from desktop_app.domain.client_record import ClientDraft, Stage, draft_with, sensitive_fields_allowed
 from desktop_app.domain.errors import BranchVaultError
 from desktop_app.domain.field_errors import InvalidField
 from desktop_app.domain.identity_documents import IdType
 from desktop_app.domain.labelled_choice import LabelledChoice
 from desktop_app.domain.provincial_divisions import PROVINCIAL_DIVISIONS
 from desktop_app.services.client_directory import ClientDetail
+from desktop_app.ui.clients.client_labels import field_label
 from desktop_app.ui.form_parts import ERROR_STYLE, MessageLabel
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
@@ -65,46 +61,49 @@ HINT_STYLE = "color: #5f6368;"
 NOTES_HEIGHT = 64
 DIALOG_MIN_WIDTH = 860  # two readable columns; the dialog still fits a 1280x800 screen
 
-CHOICES: dict[str, type[LabelledChoice]] = {
-    "stage": Stage,
-    "source_channel": SourceChannel,
-    "intention_level": IntentionLevel,
-    "property_type": PropertyType,
-    "area_range": AreaRange,
-    "budget_band": BudgetBand,
-    "payment_method": PaymentMethod,
-    "purchase_purpose": PurchasePurpose,
-    "purchase_timeline": PurchaseTimeline,
-    "income_band": IncomeBand,
-}
-TEXT_LIMITS = {
-    "name": 40,
-    "phone": 32,
-    "email": 254,
-    "city": 40,
-    "district": 40,
-    "address_detail": 120,
-    "intended_districts": 100,
-    "id_number": 40,
-}
+LINE_FIELDS = (
+    "name",
+    "phone",
+    "email",
+    "city",
+    "district",
+    "address_detail",
+    "intended_districts",
+    "id_number",
+)
+"""Typed into a line edit, at most the registry's ``max_length`` characters."""
 PERSONAL_FIELDS = frozenset(
     {"name", "phone", "email", "id_number", "province", "city", "district", "address_detail"}
 )
 """Never pre-filled when editing: raw values leave the services only through an audited reveal."""
-CLIENT_KEYS = ("name", "phone", "email", "stage", "source_channel")
-ADDRESS_KEYS = ("province", "city", "district", "address_detail")
-INTENTION_KEYS = (
-    "intention_level",
-    "property_type",
-    "intended_districts",
-    "area_range",
-    "budget_band",
-    "payment_method",
-    "purchase_purpose",
-    "purchase_timeline",
-)
-SENSITIVE_KEYS = ("sensitive_consent", "id_type", "id_number", "income_band")
-SENSITIVE_FIELDS = ("id_type", "id_number", "income_band")
+NO_BLANK_CHOICES = ("stage", "id_type")  # always set: no "(not given)" item
+
+
+def choice_rows() -> tuple[ClientField, ...]:
+    """Every field chosen from a LabelledChoice (a combo box): the stage, ID type, income band and
+    the registry's simple choice fields."""
+    return tuple(row for row in CLIENT_FIELDS if row.choice is not None)
+
+
+def client_keys() -> tuple[str, ...]:
+    """The client box: who they are, how to reach them, and the choices of no data category."""
+    extra = tuple(row.name for row in CLIENT_FIELDS.choice_fields() if row.category is None)
+    return ("name", "phone", "email", "stage", *extra)
+
+
+def address_keys() -> tuple[str, ...]:
+    return tuple(row.name for row in CLIENT_FIELDS.in_category(DataCategory.ADDRESS))
+
+
+def intention_keys() -> tuple[str, ...]:
+    return tuple(row.name for row in CLIENT_FIELDS.in_category(DataCategory.INTENTION))
+
+
+def sensitive_fields() -> tuple[str, ...]:
+    """The fields kept only under the separate consent: enabled only while the gate is open."""
+    return tuple(row.name for row in CLIENT_FIELDS if row.purpose == SENSITIVE_DATA)
+
+
 DUPLICATE_FIELDS = {"phone_e164": "phone", "id_number": "id_number"}
 """``DuplicateClient.field`` → the form field to highlight."""
 
@@ -149,11 +148,13 @@ class ClientForm(Retranslating, QWidget):
         self.fields: dict[str, QWidget] = {}
         self.labels: dict[str, QLabel] = {}
         self.field_errors: dict[str, MessageLabel] = {}
-        for key, limit in TEXT_LIMITS.items():
+        for key in LINE_FIELDS:
             line = QLineEdit()
-            line.setMaxLength(limit)
+            row = CLIENT_FIELDS.get(key)
+            if row is not None and row.max_length is not None:
+                line.setMaxLength(row.max_length)
             self.fields[key] = line
-        for key in (*CHOICES, "province", "id_type"):
+        for key in (*(row.name for row in choice_rows()), "province"):
             self.fields[key] = QComboBox()
         self.consent = QCheckBox()
         self.consent.setEnabled(False)  # recorded from the signed form on the client's page only
@@ -170,11 +171,12 @@ class ClientForm(Retranslating, QWidget):
         self.sensitive_hint = QLabel()
         self.sensitive_hint.setWordWrap(True)
 
-        self.client_box = self._group(CLIENT_KEYS)
-        self.address_box = self._group(ADDRESS_KEYS)
+        sensitive_keys = ("sensitive_consent", *sensitive_fields())
+        self.client_box = self._group(client_keys())
+        self.address_box = self._group(address_keys())
         self.notes_box = self._group(("notes",))
-        self.intention_box = self._group(INTENTION_KEYS)
-        self.sensitive_box = self._group(SENSITIVE_KEYS)
+        self.intention_box = self._group(intention_keys())
+        self.sensitive_box = self._group(sensitive_keys)
         sensitive_layout = self.sensitive_box.layout()
         assert isinstance(sensitive_layout, QFormLayout)
         sensitive_layout.insertRow(0, self.sensitive_hint)
@@ -198,7 +200,7 @@ class ClientForm(Retranslating, QWidget):
 
         stage = self.combo("stage")
         stage.currentIndexChanged.connect(lambda _index: self.update_sensitive_fields())
-        order = (*CLIENT_KEYS, *ADDRESS_KEYS, "notes", *INTENTION_KEYS, *SENSITIVE_KEYS)
+        order = (*client_keys(), *address_keys(), "notes", *intention_keys(), *sensitive_keys)
         for before, after in pairwise(order):
             QWidget.setTabOrder(self.fields[before], self.fields[after])
         self.retranslate()
@@ -266,35 +268,27 @@ class ClientForm(Retranslating, QWidget):
             "phone": self.tr("&Phone:"),
             "email": self.tr("&Email:"),
             "stage": self.tr("S&tage:"),
-            "source_channel": self.tr("Source c&hannel:"),
             "province": self.tr("Pro&vince:"),
             "city": self.tr("City:"),
             "district": self.tr("District:"),
             "address_detail": self.tr("Street address:"),
             "notes": self.tr("N&otes:"),
-            "intention_level": self.tr("Intention &level:"),
-            "property_type": self.tr("Propert&y type:"),
             "intended_districts": self.tr("Districts &wanted:"),
-            "area_range": self.tr("&Floor area:"),
-            "budget_band": self.tr("&Budget:"),
-            "payment_method": self.tr("Pay&ment:"),
-            "purchase_purpose": self.tr("P&urpose:"),
-            "purchase_timeline": self.tr("When:"),
             "id_type": self.tr("ID &document:"),
             "id_number": self.tr("&ID number:"),
             "income_band": self.tr("Household in&come:"),
         }
+        language = self.shell.lang
+        for row in CLIENT_FIELDS.choice_fields():  # labelled by the registry
+            texts[row.name] = field_label(row, self.shell.lang, mnemonic=True)
         for key, text in texts.items():
             self.labels[key].setText(text)
-        language = self.shell.lang
         not_given = self.tr("(not given)")
         unchanged = self.tr("(unchanged)")
-        for key, kind in CHOICES.items():
-            if key == "stage":
-                fill_choices(self.combo(key), kind, None, language)
-            else:
-                fill_choices(self.combo(key), kind, not_given, language)
-        fill_choices(self.combo("id_type"), IdType, None, language)
+        for row in choice_rows():
+            assert row.choice is not None
+            blank = None if row.name in NO_BLANK_CHOICES else not_given
+            fill_choices(self.combo(row.name), row.choice, blank, language)
         self._fill_provinces(unchanged if self.editing else not_given)
         if not self.editing:
             self.line("name").setPlaceholderText(self.tr("e.g. 王 or 王先生 at a first visit"))
@@ -324,7 +318,7 @@ class ClientForm(Retranslating, QWidget):
 
     def update_sensitive_fields(self) -> None:
         allowed = self.sensitive_allowed()
-        for key in SENSITIVE_FIELDS:
+        for key in sensitive_fields():
             self.fields[key].setEnabled(allowed)
 
     # ---------------------------------------------------------------------------------------- values
@@ -333,9 +327,9 @@ class ClientForm(Retranslating, QWidget):
         """Every field as typed or chosen (choice codes; "" for not given). The ID number and
         income band count as not given while the sensitive-data gate is closed."""
         result: dict[str, str | bool] = {}
-        for key in TEXT_LIMITS:
+        for key in LINE_FIELDS:
             result[key] = self.line(key).text()
-        for key in (*CHOICES, "province", "id_type"):
+        for key in (*(row.name for row in choice_rows()), "province"):
             result[key] = str(self.combo(key).currentData() or "")
         result["notes"] = self.notes.toPlainText()
         if not self.sensitive_allowed():
@@ -345,20 +339,14 @@ class ClientForm(Retranslating, QWidget):
 
     def draft(self) -> ClientDraft:
         """A new client: the consent is recorded from the signed form after registering."""
-        return ClientDraft(**self.values())  # type: ignore[arg-type]
+        values = self.values()
+        return draft_with(ClientDraft(name="", phone=""), values)
 
     def load_detail(self, detail: ClientDetail) -> None:
         """Editing: fill in the choices and notes, show masked personal values as placeholders."""
         choices = {
+            **{row.name: detail.choices.get(row.name) for row in CLIENT_FIELDS.choice_fields()},
             "stage": detail.stage,
-            "source_channel": detail.source_channel,
-            "intention_level": detail.intention_level,
-            "property_type": detail.property_type,
-            "area_range": detail.area_range,
-            "budget_band": detail.budget_band,
-            "payment_method": detail.payment_method,
-            "purchase_purpose": detail.purchase_purpose,
-            "purchase_timeline": detail.purchase_timeline,
             "id_type": detail.id_type or IdType.RESIDENT_ID.value,
         }
         for key, code in choices.items():
@@ -401,7 +389,7 @@ class ClientForm(Retranslating, QWidget):
                 changed[key] = value
         if self.deletes_sensitive():
             # Blank personal fields mean "unchanged": the stored ID number must be cleared explicitly.
-            changed.update({key: "" for key in SENSITIVE_FIELDS})
+            changed.update({key: "" for key in sensitive_fields()})
         return changed
 
     # ---------------------------------------------------------------------------------------- errors

@@ -17,9 +17,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from desktop_app.domain.client_choices import IntentionLevel
+from desktop_app.domain.client_list_query import NO_FILTER, ClientFilter, ClientSort
 from desktop_app.domain.client_record import Stage
 from desktop_app.services.client_directory import ClientSummary
-from desktop_app.store.client_repository import NO_FILTER, ClientFilter, ClientSort
 from desktop_app.ui.clients.client_labels import choice_label, local_date
 from desktop_app.ui.shell import Shell
 

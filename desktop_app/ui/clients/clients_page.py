@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.client_list_query import ClientSort
 from desktop_app.domain.permissions import Action, can
 from desktop_app.domain.roles import Role
-from desktop_app.store.client_repository import ClientSort
 from desktop_app.ui.clients.client_detail_dialog import ClientDetailDialog
 from desktop_app.ui.clients.client_edit_dialog import ClientEditDialog
 from desktop_app.ui.clients.client_filters import ClientFilterBar
@@ -39,7 +39,7 @@ from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 
 if TYPE_CHECKING:
-    from desktop_app.services.staff_accounts import StaffMember
+    from desktop_app.domain.staff_member import StaffMember
     from desktop_app.ui.clients.import_wizard import ImportWizard
 
 SEARCH_DELAY_MS = 150

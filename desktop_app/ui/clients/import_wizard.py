@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.cancellation import Cancelled
-from desktop_app.domain.import_columns import IGNORE, TARGET_FIELDS
+from desktop_app.domain.import_columns import IGNORE, target_fields
 from desktop_app.domain.import_rows import dropped_reason_text
 from desktop_app.domain.permissions import Action, can
 from desktop_app.domain.roles import Role
@@ -137,7 +137,7 @@ class MappingPage(_Page):
             self.table.setItem(row, 0, QTableWidgetItem(header))
             combo = QComboBox()
             combo.addItem("", IGNORE)
-            for field in TARGET_FIELDS:
+            for field in target_fields():
                 combo.addItem(field.zh if _zh(self.shell) else field.en, field.key)
             combo.setCurrentIndex(max(combo.findData(suggested), 0))
             combo.currentIndexChanged.connect(lambda _index: self._changed())

@@ -15,9 +15,9 @@ from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 
 if TYPE_CHECKING:
+    from desktop_app.domain.kdf_params import KdfParams
     from desktop_app.services.branch_setup import BranchDetails, InitResult
     from desktop_app.services.context import AppContext
-    from desktop_app.store.branch_config import KdfParams
 
 
 @dataclass(frozen=True)

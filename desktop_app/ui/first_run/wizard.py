@@ -22,9 +22,9 @@ from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 
 if TYPE_CHECKING:
+    from desktop_app.domain.kdf_params import KdfParams
+    from desktop_app.domain.keyring_status import KeyringStatus
     from desktop_app.services.branch_setup import BranchDetails
-    from desktop_app.store.branch_config import KdfParams
-    from desktop_app.store.device_secret import KeyringStatus
 
 BRANCH, NOTICE, ADMIN, KEYRING, CREATE = range(5)
 

@@ -16,12 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.client_requests import CORRECTABLE_FIELDS, RequestView
+from desktop_app.domain.client_requests import RequestView, correctable_fields
 from desktop_app.ui.form_parts import BusyBar
 from desktop_app.ui.job_dialog import JobDialog
 from desktop_app.ui.shell import Shell
-
-MAX_ROWS = len(CORRECTABLE_FIELDS)
 
 
 class CorrectionDialog(JobDialog):
@@ -60,7 +58,7 @@ class CorrectionDialog(JobDialog):
 
     def add_row(self, field: str = "", value: str = "") -> tuple[QComboBox, QLineEdit]:
         combo = QComboBox()
-        for key, (zh, en) in CORRECTABLE_FIELDS.items():
+        for key, (zh, en) in correctable_fields().items():
             combo.addItem(zh if self.shell.lang.startswith("zh") else en, key)
         if field:
             combo.setCurrentIndex(max(0, combo.findData(field)))
@@ -70,7 +68,7 @@ class CorrectionDialog(JobDialog):
         self.grid.addWidget(combo, row, 0)
         self.grid.addWidget(edit, row, 1)
         self.rows.append((combo, edit))
-        self.add_row_button.setEnabled(len(self.rows) < MAX_ROWS)
+        self.add_row_button.setEnabled(len(self.rows) < len(correctable_fields()))
         return combo, edit
 
     def retranslate(self) -> None:
@@ -86,7 +84,7 @@ class CorrectionDialog(JobDialog):
         self.add_row_button.setText(self.tr("&Add a field"))
         self.ok_button.setText(self.tr("&Correct and complete"))
         for combo, _ in self.rows:
-            for index, (zh, en) in enumerate(CORRECTABLE_FIELDS.values()):
+            for index, (zh, en) in enumerate(correctable_fields().values()):
                 combo.setItemText(index, zh if self.shell.lang.startswith("zh") else en)
 
     def changes(self) -> dict[str, str]:
@@ -100,7 +98,7 @@ class CorrectionDialog(JobDialog):
 
     def set_busy(self, busy: bool) -> None:
         super().set_busy(busy)
-        self.add_row_button.setEnabled(not busy and len(self.rows) < MAX_ROWS)
+        self.add_row_button.setEnabled(not busy and len(self.rows) < len(correctable_fields()))
 
     def succeeded(self, result: object) -> None:
         self.accept()

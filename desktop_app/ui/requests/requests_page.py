@@ -8,7 +8,9 @@ deletion or withdrawal; explanation) or refuse it with a written reason. Nothing
 the area is first shown, and every service call runs on the worker; while one runs, Register,
 Verify, Complete and Refuse are disabled (a second click must not answer a request twice). A copy
 is written to temporary files beside the chosen place and renamed there only once it is made;
-the place is checked first (ui/output_files.py: never the data directory, "Replace?" asked).
+the place is checked first (ui/output_files.py: never the data directory, "Replace?" asked). A
+deletion or withdrawal answered by destroying the client has its single-client destruction
+certificate ("Save certificate…", PIPL Art. 47), saved the same way.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,6 +56,21 @@ FILTER_OPEN = "open"
 FILTER_ALL = ""
 
 
+def _save_certificate(ctx: AppContext, request_id: int, chosen: ChosenOutput) -> Path:
+    """On the database lane: the single-client destruction certificate of an answered deletion
+    request, written where the manager chose (checked again at write time: never into the data
+    directory)."""
+    from desktop_app.services.client_deletion import DestructionRecordNotFound, destruction_certificate_pdf
+    from desktop_app.services.client_requests import destruction_record_of
+    from desktop_app.services.output_files import write_output
+
+    record_id = destruction_record_of(ctx, request_id)
+    if record_id is None:
+        raise DestructionRecordNotFound()
+    pdf = destruction_certificate_pdf(ctx, record_id)
+    return write_output(chosen.path, pdf, data_dir=ctx.paths.root, overwrite=chosen.overwrite)
+
+
 def _with_pdf_suffix(chosen: Path) -> Path:
     return chosen if chosen.suffix.lower() == ".pdf" else chosen.with_name(chosen.name + ".pdf")
 
@@ -81,7 +99,7 @@ def _copy_to(ctx: AppContext, request_id: int, chosen: ChosenOutput) -> CopyOfDa
     files are ever removed: a file already at the chosen place is untouched unless the copy
     replaces it, which the user agreed to when choosing the place."""
     from desktop_app.services.client_requests import complete_copy
-    from desktop_app.store.output_paths import PendingOutput
+    from desktop_app.services.output_files import PendingOutput
 
     pdf_path = chosen.path
     made: list[PendingOutput] = []
@@ -107,6 +125,8 @@ def _copy_to(ctx: AppContext, request_id: int, chosen: ChosenOutput) -> CopyOfDa
 
 
 class RequestsPage(Retranslating, QWidget):
+    certificate_saved = Signal(str)  # where a destruction certificate was written
+
     def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.shell = shell
@@ -131,6 +151,7 @@ class RequestsPage(Retranslating, QWidget):
         self.verify_button = QPushButton()
         self.complete_button = QPushButton()
         self.refuse_button = QPushButton()
+        self.certificate_button = QPushButton()
         self.error = MessageLabel()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -147,7 +168,13 @@ class RequestsPage(Retranslating, QWidget):
         tools.addWidget(self.filter_label)
         tools.addWidget(self.status_filter)
         tools.addStretch(1)
-        for button in (self.register_button, self.verify_button, self.complete_button, self.refuse_button):
+        for button in (
+            self.register_button,
+            self.verify_button,
+            self.complete_button,
+            self.refuse_button,
+            self.certificate_button,
+        ):
             tools.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -162,6 +189,7 @@ class RequestsPage(Retranslating, QWidget):
         self.verify_button.clicked.connect(self.verify_selected)
         self.complete_button.clicked.connect(self.complete_selected)
         self.refuse_button.clicked.connect(self.refuse_selected)
+        self.certificate_button.clicked.connect(self.save_certificate)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.retranslate()
         self._selection_changed()
@@ -175,6 +203,7 @@ class RequestsPage(Retranslating, QWidget):
         self.verify_button.setText(self.tr("&Verify identity"))
         self.complete_button.setText(self.tr("&Complete…"))
         self.refuse_button.setText(self.tr("Re&fuse…"))
+        self.certificate_button.setText(self.tr("&Save certificate…"))
         self.detail_label.setText(self.tr("Selected request:"))
         self.model.retranslate()
         self._show_detail()
@@ -260,7 +289,18 @@ class RequestsPage(Retranslating, QWidget):
         destroyed = request is not None and request.client_state == ClientState.DESTROYED
         self.complete_button.setEnabled(is_open and verified and not destroyed)
         self.refuse_button.setEnabled(is_open)
+        self.certificate_button.setEnabled(idle and self._has_certificate(request))
         self._show_detail()
+
+    @staticmethod
+    def _has_certificate(request: RequestView | None) -> bool:
+        """A deletion or withdrawal answered by destroying the client has a destruction certificate."""
+        return (
+            request is not None
+            and request.kind in (RequestKind.DELETION, RequestKind.WITHDRAWAL)
+            and request.status == RequestStatus.COMPLETED
+            and request.client_state == ClientState.DESTROYED
+        )
 
     def _show_detail(self) -> None:
         request = self.selected()
@@ -347,6 +387,33 @@ class RequestsPage(Retranslating, QWidget):
         from desktop_app.services.client_requests import complete_deletion
 
         self._run(complete_deletion, request.id)
+
+    def save_certificate(self) -> None:
+        """Save the single-client destruction certificate of the selected answered deletion request
+        (PIPL Art. 47: the evidence the client's data was destroyed); made on the database lane."""
+        from desktop_app.ui.output_files import choose_output
+
+        request = self._selected_when_idle()
+        if request is None or not self._has_certificate(request):
+            return
+        chosen = choose_output(
+            self,
+            self.tr("Save the certificate of destruction"),
+            f"{request.reference}-destruction-certificate.pdf",
+            self.tr("PDF files (*.pdf)"),
+            data_dir=self.shell.data_dir,
+            normalise=_with_pdf_suffix,
+        )
+        if chosen is None or self.busy:
+            return
+        self.error.clear_message()
+        self._start(
+            _save_certificate, request.id, chosen, on_ok=self._certificate_saved, on_error=self._failed
+        )
+
+    def _certificate_saved(self, path: object) -> None:
+        self.error.show_ok(self.tr("Certificate saved: %1").replace("%1", str(path)))
+        self.certificate_saved.emit(str(path))
 
     # -------------------------------------------------------------------------------------- copy
 

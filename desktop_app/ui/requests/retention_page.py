@@ -57,7 +57,7 @@ def _load(ctx: AppContext) -> tuple[RetentionRules, list[DueClient]]:
 def _save_certificate(ctx: AppContext, batch_id: int, chosen: ChosenOutput) -> Path:
     """On the database lane: render the batch's certificate and write it where the user chose."""
     from desktop_app.services.client_retention import batch_certificate_pdf
-    from desktop_app.store.output_paths import write_output
+    from desktop_app.services.output_files import write_output
 
     pdf = batch_certificate_pdf(ctx, batch_id)
     return write_output(chosen.path, pdf, data_dir=ctx.paths.root, overwrite=chosen.overwrite)
