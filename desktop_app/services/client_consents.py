@@ -173,48 +173,67 @@ def _check_visible(ctx: SignedIn, db: Database, client_id: int) -> ClientRecord:
 
 def print_consent_form(ctx: SignedIn, client_id: int, *, language: str = "zh_CN") -> PrintedConsentForm:
     """The consent form of the current notice for this client. Audited ``consent.print``."""
+    check_permission(ctx, Action.CONSENT_PRINT)
+    db = ctx.db
+    with denials_audited(ctx, "consent.print"):
+        # Rendering (~0.1 s) happens before the write transaction, so other writers never wait on it.
+        form = render_consent_form(ctx, client_id, language=language)
+        with db.transaction():
+            record_printed_form(ctx, client_id, form, language=language)
+    return form
+
+
+def render_consent_form(ctx: SignedIn, client_id: int, *, language: str) -> PrintedConsentForm:
+    """The client's form of the current notice, rendered with a new number; nothing recorded yet
+    (``record_printed_form`` does that, inside the caller's transaction). The caller checked
+    ``Action.CONSENT_PRINT`` and audits a refusal to see the client (``denials_audited``)."""
     from desktop_app.documents.consent_form import branch_form, consent_form_pdf  # reportlab: lazy
 
-    check_permission(ctx, Action.CONSENT_PRINT)
-    session, db = ctx.session, ctx.db
+    db = ctx.db
     config = ctx.config
     notice = current_notice(ctx)
     today = ctx.today()
-    with denials_audited(ctx, "consent.print"):
-        # Rendering (~0.1 s) happens before the write transaction, so other writers never wait on it.
-        client = _check_visible(ctx, db, client_id)
-        number = str(new_form_number(config.branch_code, ctx.clock()))
-        values = client.values
-        form = branch_form(
-            config.letterhead(),
-            notice.notice,
-            retention=config.retention_rules(),
-            form_number=number,
-            language=language,
-            form_date=today,
-            client_name=values.full_name,
-            masked_id_number=masked_id_number(values.id_type, values.id_number),
-            agent_name=_staff_name(db, client.assigned_agent_id),
-            client_under_14=_under_14(values, today),
-        )
-        pdf = consent_form_pdf(form)
-        with db.transaction():
-            _check_visible(ctx, db, client_id)  # still there and still this user's
-            PrintedFormRepository(db).add(
-                number,
-                client_id=client_id,
-                notice_version=notice.version,
-                printed_at=ctx.now_utc(),
-                printed_by=session.staff_id,
-            )
-            record(
-                ctx,
-                "consent.print",
-                target_type=TARGET,
-                target_id=str(client_id),
-                details={"form_number": number, "notice_version": notice.version, "language": language},
-            )
-    return PrintedConsentForm(number, notice.version, notice.content_hash, pdf)
+    client = _check_visible(ctx, db, client_id)
+    number = str(new_form_number(config.branch_code, ctx.clock()))
+    values = client.values
+    form = branch_form(
+        config.letterhead(),
+        notice.notice,
+        retention=config.retention_rules(),
+        form_number=number,
+        language=language,
+        form_date=today,
+        client_name=values.full_name,
+        masked_id_number=masked_id_number(values.id_type, values.id_number),
+        agent_name=_staff_name(db, client.assigned_agent_id),
+        client_under_14=_under_14(values, today),
+    )
+    return PrintedConsentForm(number, notice.version, notice.content_hash, consent_form_pdf(form))
+
+
+def record_printed_form(ctx: SignedIn, client_id: int, form: PrintedConsentForm, *, language: str) -> None:
+    """Remember the printed form's number with its notice version and audit ``consent.print``;
+    inside the caller's transaction, after checking the client is still there and still visible."""
+    session, db = ctx.session, ctx.db
+    _check_visible(ctx, db, client_id)  # still there and still this user's
+    PrintedFormRepository(db).add(
+        form.form_number,
+        client_id=client_id,
+        notice_version=form.notice_version,
+        printed_at=ctx.now_utc(),
+        printed_by=session.staff_id,
+    )
+    record(
+        ctx,
+        "consent.print",
+        target_type=TARGET,
+        target_id=str(client_id),
+        details={
+            "form_number": form.form_number,
+            "notice_version": form.notice_version,
+            "language": language,
+        },
+    )
 
 
 def print_blank_form(ctx: SignedIn, *, language: str = "zh_CN") -> PrintedConsentForm:

@@ -8,7 +8,9 @@ only fills a client's empty fields, and only for a client the importer may see a
 fields are kept only with the row's consent (or a manager's whole-file confirmation) and a stage
 that allows them. The source file is never copied; the report reminds the user to delete it
 securely. Audit: one ``client.import`` (counts, a pseudonym of the file name; never row data) plus
-``client.create`` / ``client.update`` per client, as intake writes them.
+``client.create`` / ``client.update`` per client, as intake writes them. Progress is reported per
+row; a cancelled import rolls back whole and is audited as ``client.import`` (outcome ``failure``,
+reason ``cancelled``) (the user, sign-out or the idle lock stopped it; nothing of it stays).
 
 Every row reports every problem it has (field, reason, zh, en), not only the first. A duplicate is
 found on the normalised phone (E.164) and ID number (normalised, upper-case X) BEFORE the row is
@@ -35,11 +37,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from desktop_app.domain.cancellation import Cancelled, CancelToken, Progress
+from desktop_app.domain.cancellation import report as report_step
 from desktop_app.domain.client_record import (
     ClientRecord,
     changed_columns,
@@ -444,12 +448,15 @@ def _write(
     agent_id: int,
     policy: OnDuplicate,
     tally: _Tally,
+    step: Callable[[int], None],
 ) -> None:
     """Each row in file order: a duplicate (of a client or an earlier row) first, whatever else is
-    wrong with it; then refused for its problems, or written."""
+    wrong with it; then refused for its problems, or written. ``step(i)`` runs before row ``i``
+    (progress, and the cancel check: raising there rolls the whole import back)."""
     now = ctx.now_utc()
     created: set[int] = set()
-    for row in rows:
+    for index, row in enumerate(rows):
+        step(index)
         if isinstance(row, RejectedRow):
             found = _duplicate_of(repo, row.id_number, row.phone_e164)
         else:
@@ -498,8 +505,34 @@ def _write(
             tally.skipped += 1
 
 
-def import_clients(ctx: SignedIn, path: Path, options: ImportOptions | None = None) -> ImportReport:
-    """Validate and import ``path``. Accepted rows are written in one transaction (all or nothing)."""
+def import_clients(
+    ctx: SignedIn,
+    path: Path,
+    options: ImportOptions | None = None,
+    *,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> ImportReport:
+    """Validate and import ``path``. Accepted rows are written in one transaction (all or nothing).
+
+    ``progress(done, total)`` counts each data row twice (checked, then written), so ``total`` is
+    twice the row count and is reached after the commit. ``cancel`` is checked before each row:
+    a cancelled import rolls back (no client of it stays), is audited as ``client.import`` (outcome
+    ``failure``, reason ``cancelled``), and raises ``Cancelled``."""
+    try:
+        return _import_clients(ctx, path, options, progress, cancel)
+    except _ImportCancelled as cancelled:
+        _record_cancelled(ctx, path, cancelled)  # after the rollback: nothing of the import stays
+        raise
+
+
+def _import_clients(
+    ctx: SignedIn,
+    path: Path,
+    options: ImportOptions | None,
+    progress: Progress | None,
+    cancel: CancelToken | None,
+) -> ImportReport:
     check_permission(ctx, Action.CLIENT_EDIT)
     options = options or ImportOptions()
     try:
@@ -527,7 +560,9 @@ def import_clients(ctx: SignedIn, path: Path, options: ImportOptions | None = No
     today = ctx.today()
     tally = _Tally()
     outcomes: list[AcceptedRow | RejectedRow] = []
-    for number, cells in data:
+    total = 2 * len(data)
+    for checked, (number, cells) in enumerate(data):
+        _step(len(data), checked, total, progress, cancel)
         outcome = parse_row(
             cells, targets, row_number=number, file_consent=options.consent_confirmed, today=today
         )
@@ -538,8 +573,14 @@ def import_clients(ctx: SignedIn, path: Path, options: ImportOptions | None = No
             tally.cells[number] = export_cells(cells, targets, keep_sensitive=kept)
     ensure_pseudonym_key(ctx)
     repo = ClientRepository(db)
+    report_step(progress, len(data), total)
+
+    def step(index: int) -> None:  # written rows count from the rows checked; blank rows at the end
+        _step(len(data), len(data) + index, total, progress, cancel)
+
     with db.transaction():
-        _write(ctx, repo, outcomes, agent_id=agent_id, policy=policy, tally=tally)
+        _write(ctx, repo, outcomes, agent_id=agent_id, policy=policy, tally=tally, step=step)
+        _step(len(data), len(data) + len(outcomes), total, None, cancel)  # last chance
         if overrides:
             _remember_mapping(
                 ctx, mappings, headers, targets, overrides, for_branch=options.mapping_for_branch
@@ -570,6 +611,7 @@ def import_clients(ctx: SignedIn, path: Path, options: ImportOptions | None = No
                 else None,
             },
         )
+    report_step(progress, total, total)
     return ImportReport(
         file_name=path.name,
         headers=headers,
@@ -583,6 +625,36 @@ def import_clients(ctx: SignedIn, path: Path, options: ImportOptions | None = No
         dropped=dict(tally.dropped),
         assigned_to=agent_username,
     )
+
+
+def _step(rows: int, done: int, total: int, progress: Progress | None, cancel: CancelToken | None) -> None:
+    """Report ``done`` of ``total``; if cancelled, raise (inside the write transaction this rolls
+    the import back; ``import_clients`` then audits the cancellation in a transaction of its own)."""
+    report_step(progress, done, total)
+    if cancel is not None and cancel.cancelled:
+        raise _ImportCancelled(rows, min(done, rows))
+
+
+class _ImportCancelled(Cancelled):
+    def __init__(self, rows: int, rows_checked: int) -> None:
+        super().__init__()
+        self.rows = rows
+        self.rows_checked = rows_checked
+
+
+def _record_cancelled(ctx: SignedIn, path: Path, cancelled: _ImportCancelled) -> None:
+    ensure_pseudonym_key(ctx)
+    db = ctx.db
+    with db.transaction():
+        record(
+            ctx,
+            "client.import",
+            target_type="file",
+            target_id=pseudonym(ctx, path.name),
+            outcome="failure",
+            reason="cancelled",
+            details={"rows": cancelled.rows, "rows_checked": cancelled.rows_checked, "imported": 0},
+        )
 
 
 # ---------------------------------------------------------------------------------------- rejects out

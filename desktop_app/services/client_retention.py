@@ -5,9 +5,10 @@ retention period has ended (the branch config's ``[retention]`` rules, counted f
 activity) and the storage-only records whose anti-money-laundering hold has ended; oldest due
 first; audited ``retention.review`` with the count only. ``approve_destruction`` re-checks every
 chosen client at the current time and refuses the whole approval if any is no longer due; else it
-destroys them all in one transaction as one batch (one destruction record and one
-``client.delete`` entry per client, plus one ``retention.approve`` entry), then checkpoints the
-WAL once. ``batch_certificate_pdf`` is the one certificate for the batch (no personal data).
+destroys them as one batch, each client in its own transaction (one destruction record and one
+``client.delete`` entry per client, plus one ``retention.approve`` entry with the last), then
+checkpoints the WAL once. Cancelling stops between two clients: each is wholly destroyed or
+untouched, and ``retention.approve`` records the cancellation and the count destroyed. ``batch_certificate_pdf`` is the one certificate for the batch (no personal data).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from desktop_app.domain.cancellation import Cancelled, CancelToken, Progress, check, report
 from desktop_app.domain.client_record import ClientRecord, ClientValues, Stage
 from desktop_app.domain.deletion_grounds import legal_basis
 from desktop_app.domain.destruction_record import DestructionRecord
@@ -231,11 +233,21 @@ def _refused(ctx: SignedIn, chosen: int, reason: str, not_due: int = 0) -> None:
 
 
 def approve_destruction(
-    ctx: SignedIn, client_ids: list[int], approved_by_username: str | None = None
+    ctx: SignedIn,
+    client_ids: list[int],
+    approved_by_username: str | None = None,
+    *,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> DestructionBatch:
-    """Destroy the chosen clients, all still due, as one batch in one transaction (reason
-    "retention expiry"); nothing is destroyed if any of them is no longer due. Audited one
-    ``client.delete`` per client and one ``retention.approve`` (count and batch id)."""
+    """Destroy the chosen clients, all still due, as one batch (reason "retention expiry");
+    nothing is destroyed if any of them is no longer due. Each client is destroyed in its own
+    transaction (its destruction record and ``client.delete`` entry with it), so ``cancel`` stops
+    the batch between two clients with each one either wholly destroyed or untouched; the one
+    ``retention.approve`` entry (count and batch id) goes with the last client, or, when cancelled,
+    is written with outcome ``failure``, reason ``cancelled`` and the count destroyed, and
+    ``Cancelled`` is raised.
+    ``progress(done, total)`` counts the clients destroyed."""
     check_permission(ctx, Action.REQUEST_HANDLE)
     chosen = _chosen(client_ids)
     db = ctx.db
@@ -243,6 +255,7 @@ def approve_destruction(
     ensure_pseudonym_key(ctx)
     clients = ClientRepository(db)
     destruction = DestructionRepository(db)
+    records: list[DestructionRecord] = []
     try:
         with db.transaction():
             approver = _approver(ctx, StaffRepository(db), approved_by_username)
@@ -252,32 +265,49 @@ def approve_destruction(
             if len(due) != len(chosen):
                 raise NoLongerDue(len(chosen) - len(due), len(chosen))
             batch_id = destruction.next_batch_id()
-            records = tuple(
-                destroy_in_transaction(
-                    ctx,
-                    client,
-                    approved_by=approver.id,
-                    reason=DeletionReason.RETENTION_EXPIRY,
-                    batch_id=batch_id,
+        report(progress, 0, len(due))
+        for index, client in enumerate(due):
+            check(cancel)
+            with db.transaction():
+                if index == 0:  # taken again where the batch's first record is written
+                    batch_id = destruction.next_batch_id()
+                records.append(
+                    destroy_in_transaction(
+                        ctx,
+                        client,
+                        approved_by=approver.id,
+                        reason=DeletionReason.RETENTION_EXPIRY,
+                        batch_id=batch_id,
+                    )
                 )
-                for client in due
-            )
-            record(
-                ctx,
-                "retention.approve",
-                target_type="destruction_batch",
-                target_id=str(batch_id),
-                reason=DeletionReason.RETENTION_EXPIRY.value,
-                details={"count": len(records), "batch_id": batch_id, "approved_by": approver.id},
-            )
+                if index == len(due) - 1:
+                    _approved(ctx, batch_id, len(records), approver.id, cancelled=False)
+            report(progress, index + 1, len(due))
     except NoLongerDue as refused:
         _refused(ctx, len(chosen), refused.code, refused.not_due)
         raise
     except DeletionRefused as refused:
         _refused(ctx, len(chosen), refused.code)
         raise
+    except Cancelled:
+        with db.transaction():
+            _approved(ctx, batch_id, len(records), approver.id, cancelled=True)
+        db.checkpoint()
+        raise
     db.checkpoint()
-    return DestructionBatch(batch_id, records)
+    return DestructionBatch(batch_id, tuple(records))
+
+
+def _approved(ctx: SignedIn, batch_id: int, count: int, approver_id: int, *, cancelled: bool) -> None:
+    record(
+        ctx,
+        "retention.approve",
+        target_type="destruction_batch",
+        target_id=str(batch_id),
+        outcome="failure" if cancelled else "success",
+        reason="cancelled" if cancelled else DeletionReason.RETENTION_EXPIRY.value,
+        details={"count": count, "batch_id": batch_id, "approved_by": approver_id},
+    )
 
 
 def batch_certificate_pdf(ctx: SignedIn, batch_id: int) -> bytes:

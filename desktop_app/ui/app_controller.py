@@ -149,6 +149,7 @@ class AppController(QObject):
             dialogs.warning(window, title, notice.message(self.shell.lang))
 
     def _close_main_window(self) -> None:
+        self.shell.jobs.cancel_all()  # the session's work stops at its next safe point
         if self.locker is not None:
             self.locker.stop()
             self.locker.deleteLater()

@@ -250,14 +250,14 @@ class MainWindow(Retranslating, QMainWindow):
         return dialog
 
     def check_pending_members(self) -> None:
-        shell = self.shell
+        from desktop_app.services.client_access import pending_members
 
-        def count() -> int:
-            from desktop_app.services.client_access import pending_members
-
-            return len(pending_members(shell.signed_in()))
-
-        shell.jobs.run(count, self.pending_banner.set_count, lambda _exc: None, owner=self.pending_banner)
+        self.shell.call(
+            pending_members,
+            on_ok=lambda members: self.pending_banner.set_count(len(members)),
+            on_error=lambda _exc: None,
+            owner=self.pending_banner,
+        )
 
     def show_confirm_access(self) -> QWidget | None:
         if not can(self.session.role, Action.ACCESS_CONFIRM) or self.session.client_access != ACCESS_GRANTED:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from desktop_app.domain.kdf_params import KdfParams
     from desktop_app.services.context import AppContext
     from desktop_app.services.signed_in import SignedIn
-    from desktop_app.ui.background import JobRunner
+    from desktop_app.ui.background import JobControl, JobHandle, JobRunner, Lane
     from desktop_app.ui.clipboard import ClipboardGuard
 
 
@@ -135,6 +135,11 @@ class Shell(QObject):
         """Sign-in, the first-run wizard and switching user keep the new signed-in user here."""
         self._signed_in = me
 
+    def service_subject(self) -> AppContext | SignedIn:
+        """What ``call`` passes a service: the signed-in user, or the context before anyone signs
+        in (sign-in itself, the first-run wizard)."""
+        return self._signed_in if self._signed_in is not None else self.context()
+
     def is_initialised(self) -> bool:
         """Whether a branch is set up here: ``DataPaths.is_initialised`` once the context exists;
         before that the same three files are checked directly (importing the store costs start-up)."""
@@ -158,6 +163,38 @@ class Shell(QObject):
         from desktop_app.ui.error_text import error_text
 
         return error_text(exc, self.lang)
+
+    def call(
+        self,
+        fn: Callable[..., object],
+        *args: object,
+        on_ok: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        owner: QObject | None = None,
+        lane: Lane | None = None,
+        progress: Callable[[int, int, str], None] | None = None,
+        cancellable: bool = False,
+        **kwargs: object,
+    ) -> JobHandle:
+        """Run the service call ``fn(self.service_subject(), *args, **kwargs)`` on a background lane (the
+        database lane unless told) and deliver ``on_ok(result)`` or ``on_error(exc)`` on the GUI
+        thread, skipped if ``owner`` is gone. With ``progress`` the service also gets
+        ``progress=(done, total)`` (reaching ``progress(done, total, text)`` on the GUI thread);
+        with ``progress`` or ``cancellable`` it gets ``cancel=`` the job's token. The worker gets
+        the shell and the arguments, never a widget."""
+        from desktop_app.ui.background import Lane
+
+        def work(control: JobControl) -> object:
+            extra = dict(kwargs)
+            if progress is not None:
+                extra["progress"] = control.report
+            if progress is not None or cancellable:
+                extra["cancel"] = control.token
+            return fn(self.service_subject(), *args, **extra)
+
+        return self.jobs.start(
+            work, on_ok, on_error, owner=owner, lane=lane or Lane.DATABASE, on_progress=progress
+        )
 
     def warm_up(self) -> None:
         """Import the services and build the context in the background after the first window

@@ -19,6 +19,7 @@ def _page(qtbot, shell) -> AdminPage:
     page = AdminPage(shell)
     qtbot.addWidget(page)
     page.show()
+    wait_idle(qtbot, shell)  # the staff list is read on the database lane
     return page
 
 
