@@ -18,6 +18,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import NoReturn
 
 from desktop_app.domain.branch_time import branch_day, utc_timestamp
 from desktop_app.domain.errors import BranchVaultError
@@ -129,6 +130,16 @@ class AppContext:
     def now_utc(self) -> str:
         """Now as a stored timestamp (UTC, ISO 8601)."""
         return utc_timestamp(self.clock())
+
+    @property
+    def session(self) -> NoReturn:
+        """Nobody is signed in on a bare context: a service handed one refuses clearly (a page's
+        job that outlived the sign-out, say) instead of failing on a missing attribute."""
+        raise NotSignedIn()
+
+    @property
+    def db(self) -> NoReturn:
+        raise NotSignedIn()
 
     def require_config(self) -> BranchConfig:
         config = self._config

@@ -63,3 +63,13 @@ def test_today_is_the_branch_day(signed_in: Callable[[Role], SignedIn], clock: C
     utc_day = datetime.fromtimestamp(clock.now, UTC).date()
     assert me.today() == me.context.today() == utc_day + timedelta(days=1)
     assert me.now_utc() == f"{utc_day.isoformat()}T17:00:00.000000Z"
+
+
+def test_a_service_handed_the_bare_context_is_refused_as_not_signed_in(branch: Branch) -> None:
+    """A page's job that outlives the sign-out reaches a service with the context (Shell.call falls
+    back to it): the service refuses with the bilingual NotSignedIn, not an AttributeError."""
+    from desktop_app.services.client_directory import count_clients
+    from desktop_app.services.context import NotSignedIn
+
+    with pytest.raises(NotSignedIn):
+        count_clients(branch.context())  # type: ignore[arg-type]
