@@ -122,9 +122,8 @@ def _branch_template(tmp_path_factory: pytest.TempPathFactory) -> _Template:
         )
         for role, (username, password) in USERS.items():
             if role is not Role.IT_ADMIN:
-                add_staff(ctx, username, username, role, password=password, must_change=False)
-        sign_out(ctx)
-        ctx.close()
+                add_staff(result.signed_in, username, username, role, password=password, must_change=False)
+        sign_out(result.signed_in)
         client_code = grant_client_access(
             lambda: build_context(base / "branch", clock=Clock()), USERS[Role.MANAGER], [USERS[Role.AGENT]]
         )
@@ -144,4 +143,3 @@ def branch(
     shutil.copyfile(_branch_template.root.parent / "keyring.json", _test_keyring)
     ctx = build_context(data_dir, clock=clock)
     yield Branch(ctx, _branch_template.recovery_code, dict(USERS), _branch_template.client_recovery_code)
-    ctx.close()

@@ -10,11 +10,11 @@ from desktop_app.domain.branch_time import branch_day
 from desktop_app.domain.consent_form_number import new_form_number
 from desktop_app.domain.consent_purposes import PurposeId
 from desktop_app.domain.consent_records import ConsentFormDraft
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 
 
 def signed_form(
-    ctx: AppContext,
+    ctx: SignedIn,
     *,
     sensitive: bool = True,
     hq: bool = False,

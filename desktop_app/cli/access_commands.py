@@ -65,7 +65,7 @@ def cmd_access(args: argparse.Namespace, out: Output) -> int:
     if command == "request":
         return _request(args, out)
     with signed_in(args) as (ctx, reader):
-        session, _ = ctx.require_session()
+        session = ctx.session
         if command == "status":
             data = client_access.access_summary(session)
             text = {
@@ -134,7 +134,8 @@ def _request(args: argparse.Namespace, out: Output) -> int:
     reader = SecretReader(args.password_stdin)
     current = reader.read("当前密码", "the current password")
     new = reader.read("新密码", "the new password", confirm=True)
-    session = sign_in.sign_in(ctx, args.as_user, current)
+    me = sign_in.sign_in(ctx, args.as_user, current)
+    session = me.session
     try:
         if session.client_access not in ("pending", "not_set_up"):
             out.result(
@@ -142,10 +143,10 @@ def _request(args: argparse.Namespace, out: Output) -> int:
                 "无需确认 / nothing to confirm",
             )
             return 0
-        sign_in.change_password(ctx, current, new)
+        sign_in.change_password(me, current, new)
         code = session.confirmation_code
     finally:
-        sign_in.sign_out(ctx)
+        sign_in.sign_out(me)
     out.result(
         {"client_access": session.client_access, "confirmation_code": code},
         "密码已修改。请当面把确认码读给店长 / password changed; read this code to a manager in person:\n\n"

@@ -25,7 +25,8 @@ from desktop_app.domain.recovery_code import format_code
 from desktop_app.domain.roles import parse_role
 from desktop_app.services import audit_review, key_rotation, sign_in, staff_accounts
 from desktop_app.services.branch_setup import BranchDetails, init_branch, validate_branch
-from desktop_app.services.context import AppContext, build_context
+from desktop_app.services.context import build_context
+from desktop_app.services.signed_in import SignedIn
 
 if TYPE_CHECKING:
     from desktop_app.services.privacy_notices import NoticeVersion
@@ -46,19 +47,19 @@ class MustChangePassword(BranchVaultError):
 @contextmanager
 def signed_in(
     args: argparse.Namespace, *, allow_must_change: bool = False
-) -> Iterator[tuple[AppContext, SecretReader]]:
+) -> Iterator[tuple[SignedIn, SecretReader]]:
     ctx = build_context(args.data_dir)
     reader = SecretReader(args.password_stdin)
     password = reader.read("密码", "the password")
-    session = sign_in.sign_in(ctx, args.as_user, password)
-    for notice in session.notices:  # e.g. an edited branch.toml restored, the audit log rolled back
+    me = sign_in.sign_in(ctx, args.as_user, password)
+    for notice in me.session.notices:  # e.g. an edited branch.toml restored, the audit log rolled back
         print(notice.bilingual(), file=sys.stderr)
     try:
-        if session.must_change_password and not allow_must_change:
+        if me.session.must_change_password and not allow_must_change:
             raise MustChangePassword()
-        yield ctx, reader
+        yield me, reader
     finally:
-        sign_in.sign_out(ctx)
+        sign_in.sign_out(me)
 
 
 def _print_recovery_code(out: Output, code: str, extra: dict[str, object]) -> None:
@@ -116,7 +117,7 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
         use_keyring=not args.no_keyring,
         security=_parse_security_settings(args.security_setting),
     )
-    sign_in.sign_out(ctx)
+    sign_in.sign_out(result.signed_in)
     # The branch exists now: whatever happens next, the recovery code must still be shown.
     sheet_error: BranchVaultError | None = None
     if sheet is not None:
@@ -204,12 +205,13 @@ def cmd_passwd(args: argparse.Namespace, out: Output) -> int:
     reader = SecretReader(args.password_stdin)
     current = reader.read("当前密码", "the current password")
     new = reader.read("新密码", "the new password", confirm=True)
-    for notice in sign_in.sign_in(ctx, args.as_user, current).notices:
+    me = sign_in.sign_in(ctx, args.as_user, current)
+    for notice in me.session.notices:
         print(notice.bilingual(), file=sys.stderr)
     try:
-        sign_in.change_password(ctx, current, new)
+        sign_in.change_password(me, current, new)
     finally:
-        sign_in.sign_out(ctx)
+        sign_in.sign_out(me)
     out.result({"username": args.as_user, "changed": True}, "密码已修改 / password changed")
     return 0
 

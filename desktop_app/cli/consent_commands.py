@@ -1,8 +1,12 @@
 """``branchvault consent blank-form``: a blank consent form for clients who fill it in by hand.
+``branchvault consent print-forms CLIENT_ID... --out FILE.pdf --as USER``: the forms of several
+clients in one PDF (services/consent_batch.py: all or nothing; interrupted, nothing is written or
+recorded).
 
-Needs no sign-in (the form holds no client data, only the branch's details from the config), so it
-prints the bundled notice in force (latest effective date); opening the database for the published
-version would need a password. Imports stay inside the command: ``branchvault`` starts fast.
+The blank form needs no sign-in (the form holds no client data, only the branch's details from the
+config), so it prints the bundled notice in force (latest effective date); opening the database for
+the published version would need a password. Imports stay inside the command: ``branchvault``
+starts fast.
 """
 
 from __future__ import annotations
@@ -20,8 +24,17 @@ if TYPE_CHECKING:
 LANGUAGES = ("zh_CN", "en")
 
 
-def add_consent_parser(sub: Any) -> None:
-    """Add ``consent blank-form`` to the ``branchvault`` sub-command parsers ``sub``."""
+def _client_id(text: str) -> int:
+    if not text.isdigit() or int(text) <= 0:
+        raise argparse.ArgumentTypeError(f"expected a client number: {text!r}")
+    return int(text)
+
+
+def add_consent_parser(sub: Any, common: Any = None) -> None:
+    """Add ``consent blank-form`` and ``consent print-forms`` to the ``branchvault`` sub-command
+    parsers ``sub``; ``common`` adds --as and the other shared options (cli/parser.py's)."""
+    if common is None:
+        from desktop_app.cli.parser import _common as common
     consent = sub.add_parser("consent", help="privacy notice and consent forms").add_subparsers(
         dest="consent_command", metavar="ACTION", required=True
     )
@@ -33,6 +46,28 @@ def add_consent_parser(sub: Any) -> None:
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     add_force_option(p)
     p.add_argument("--language", choices=LANGUAGES, default="zh_CN", help="zh_CN (default) or en")
+    p = consent.add_parser("print-forms", help="the consent forms of several clients, in one PDF")
+    common(p, as_user=True)
+    p.add_argument("client_ids", type=_client_id, nargs="+", metavar="CLIENT_ID")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    add_force_option(p)
+    p.add_argument("--language", choices=LANGUAGES, default="zh_CN", help="zh_CN (default) or en")
+
+
+def run_print_forms(args: argparse.Namespace, out: Output) -> int:
+    """Print the forms of ``args.client_ids`` into ``args.out`` (checked before the password)."""
+    from desktop_app.cli.commands import signed_in
+    from desktop_app.services.consent_batch import print_consent_forms
+
+    path = output_path(args.out, args.data_dir, force=args.force)
+    with signed_in(args) as (ctx, _):
+        batch = print_consent_forms(ctx, args.client_ids, path, language=args.language, overwrite=args.force)
+    out.result(
+        {"file": str(batch.path), "form_numbers": list(batch.form_numbers), "language": args.language},
+        f"同意书已写入 Consent forms written: {batch.path}\n"
+        f"同意书编号 Form Nos.: {', '.join(batch.form_numbers)}",
+    )
+    return 0
 
 
 def run_blank_form(args: argparse.Namespace, out: Output) -> int:
@@ -84,4 +119,6 @@ def cmd_consent(args: argparse.Namespace, out: Output) -> int:
     """The ``consent`` command's handler (``commands.HANDLERS["consent"]``)."""
     if args.consent_command == "blank-form":
         return run_blank_form(args, out)
+    if args.consent_command == "print-forms":
+        return run_print_forms(args, out)
     raise InvalidInput(f"未知操作：{args.consent_command}", f"Unknown action: {args.consent_command}")

@@ -260,7 +260,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p, as_user=True)
     p.add_argument("file", metavar="FILE", help="the notice file (TOML, format: resources/notices/README.md)")
 
-    add_consent_parser(sub)
+    add_consent_parser(sub, _common)
     add_access_parser(sub, _common)
     add_provision_parser(sub)
     add_config_parser(sub, _common)

@@ -19,8 +19,8 @@ from desktop_app.domain.audit_chain import WitnessCheck, WitnessState
 from desktop_app.domain.errors import BranchVaultError
 from desktop_app.services.audit_trail import record
 from desktop_app.services.audit_witness import read_and_compare, watch
-from desktop_app.services.context import AppContext
 from desktop_app.services.session import SessionNotice
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.append_only_triggers import damaged_everywhere, restore_everywhere
 
 ROLLBACK_ACTION = "audit.rollback_detected"
@@ -113,16 +113,16 @@ def witness_message(check: WitnessCheck) -> BranchVaultError | None:
     return None
 
 
-def triggers_restored_this_session(ctx: AppContext) -> list[str]:
+def triggers_restored_this_session(ctx: SignedIn) -> list[str]:
     """For ``audit verify``: triggers put back at sign-in plus any missing now (put back too)."""
     witness = watch(ctx)
     earlier = list(witness.restored_triggers) if witness is not None else []
     return earlier + [name for name in restore_damaged_triggers(ctx) if name not in earlier]
 
 
-def restore_damaged_triggers(ctx: AppContext) -> list[str]:
+def restore_damaged_triggers(ctx: SignedIn) -> list[str]:
     """Re-create missing or altered append-only triggers and record it; the names restored."""
-    _, db = ctx.require_session()
+    db = ctx.db
     if not damaged_everywhere(db):  # the usual case: one read of each schema, no write transaction
         return []
     with db.transaction():
@@ -135,9 +135,9 @@ def restore_damaged_triggers(ctx: AppContext) -> list[str]:
     return names
 
 
-def _report_witness_problem(ctx: AppContext, check: WitnessCheck) -> None:
+def _report_witness_problem(ctx: SignedIn, check: WitnessCheck) -> None:
     """Record the finding and start a new witness at the log's head (the entry just recorded)."""
-    _, db = ctx.require_session()
+    db = ctx.db
     witness = watch(ctx)
     if witness is None:
         return
@@ -149,7 +149,7 @@ def _report_witness_problem(ctx: AppContext, check: WitnessCheck) -> None:
     witness.reported = True
 
 
-def check_witness_now(ctx: AppContext) -> WitnessCheck:
+def check_witness_now(ctx: SignedIn) -> WitnessCheck:
     """Read the witness afresh and compare (for ``audit verify``); report and reset on a problem.
     A problem found at this session's sign-in is returned as found then (the witness was reset)."""
     witness = watch(ctx)
@@ -157,7 +157,7 @@ def check_witness_now(ctx: AppContext) -> WitnessCheck:
         return WitnessCheck(WitnessState.UNAVAILABLE)
     if witness.reported and witness.first_check.is_problem:
         return witness.first_check
-    _, db = ctx.require_session()
+    db = ctx.db
     witness.writer.flush()  # our own last head first, so the comparison is exact
     check = read_and_compare(db, witness.store)
     if check.is_problem:
@@ -167,10 +167,10 @@ def check_witness_now(ctx: AppContext) -> WitnessCheck:
     return check
 
 
-def check_audit_integrity(ctx: AppContext) -> list[BranchVaultError]:
+def check_audit_integrity(ctx: SignedIn) -> list[BranchVaultError]:
     """At sign-in, after the sign-in transaction: put back damaged triggers, compare the witness,
     record what was found and add it to ``Session.notices``. Never refuses the sign-in."""
-    session, _ = ctx.require_session()
+    session = ctx.session
     warnings: list[BranchVaultError] = []
     restored = restore_damaged_triggers(ctx)
     if restored:

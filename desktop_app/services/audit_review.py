@@ -21,14 +21,14 @@ from desktop_app.services.audit_integrity import (
     triggers_restored_this_session,
 )
 from desktop_app.services.audit_trail import check_permission, record
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.output_paths import write_output
 
 
-def verify(ctx: AppContext) -> AuditVerification:
+def verify(ctx: SignedIn) -> AuditVerification:
     check_permission(ctx, Action.AUDIT_VERIFY)
-    _, db = ctx.require_session()
+    db = ctx.db
     order = TimeOrder()
     findings: list[tuple[int, str]] = []  # tampering found and recorded earlier, listed for the reader
 
@@ -59,38 +59,38 @@ def verify(ctx: AppContext) -> AuditVerification:
     return result
 
 
-def count(ctx: AppContext, flt: AuditFilter) -> int:
+def count(ctx: SignedIn, flt: AuditFilter) -> int:
     check_permission(ctx, Action.AUDIT_READ)
-    _, db = ctx.require_session()
+    db = ctx.db
     return AuditRepository(db).count(flt)
 
 
-def page(ctx: AppContext, flt: AuditFilter, offset: int, limit: int) -> list[AuditEntry]:
+def page(ctx: SignedIn, flt: AuditFilter, offset: int, limit: int) -> list[AuditEntry]:
     check_permission(ctx, Action.AUDIT_READ)
-    _, db = ctx.require_session()
+    db = ctx.db
     return AuditRepository(db).page(flt, offset, limit)
 
 
-def actions(ctx: AppContext) -> list[str]:
+def actions(ctx: SignedIn) -> list[str]:
     check_permission(ctx, Action.AUDIT_READ)
-    _, db = ctx.require_session()
+    db = ctx.db
     return AuditRepository(db).distinct_actions()
 
 
-def record_view(ctx: AppContext) -> None:
+def record_view(ctx: SignedIn) -> None:
     """Audit that the signed-in user opened the audit log."""
     check_permission(ctx, Action.AUDIT_READ)
-    _, db = ctx.require_session()
+    db = ctx.db
     with db.transaction():
         record(ctx, "audit.view", target_type="audit_log")
 
 
-def export_jsonl(ctx: AppContext, out: Path, *, overwrite: bool = False) -> int:
+def export_jsonl(ctx: SignedIn, out: Path, *, overwrite: bool = False) -> int:
     """Write every entry as JSON Lines (with hashes, so auditors can re-verify). Returns the count.
     ``out`` is checked by store/output_paths.py: never in the data directory, never over a device,
     never over an existing file unless ``overwrite``."""
     check_permission(ctx, Action.AUDIT_EXPORT)
-    _, db = ctx.require_session()
+    db = ctx.db
     lines = [
         json.dumps(entry.__dict__, ensure_ascii=False, sort_keys=True)
         for entry in AuditRepository(db).iter_all()

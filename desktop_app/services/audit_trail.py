@@ -21,13 +21,13 @@ from typing import Any
 
 from desktop_app.domain.permissions import CLIENT_DATA_ACTIONS, Action, can, require
 from desktop_app.services.audit_witness import watch
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.meta_repository import CLIENT_META_TABLE, PSEUDONYM_KEY, MetaRepository
 
 
 def record(
-    ctx: AppContext,
+    ctx: SignedIn,
     action: str,
     *,
     target_type: str = "",
@@ -37,7 +37,7 @@ def record(
     details: dict[str, Any] | None = None,
 ) -> None:
     """Append an entry for the signed-in user. Must be called inside the action's transaction."""
-    session, db = ctx.require_session()
+    session, db = ctx.session, ctx.db
     watch(ctx)  # before the append: the first comparison sees the log as it was opened
     AuditRepository(db).append(
         now=ctx.clock(),
@@ -53,9 +53,9 @@ def record(
     )
 
 
-def check_permission(ctx: AppContext, action: Action) -> None:
+def check_permission(ctx: SignedIn, action: Action) -> None:
     """Raise PermissionDenied for a refused action, after auditing the refusal (ASVS 7.2)."""
-    session, db = ctx.require_session()
+    session, db = ctx.session, ctx.db
     if not can(session.role, action):
         with db.transaction():
             record(ctx, "access.denied", target_type="action", target_id=action.value, outcome="denied")
@@ -79,8 +79,8 @@ def check_permission(ctx: AppContext, action: Action) -> None:
         require_client_key(ctx)
 
 
-def ensure_pseudonym_key(ctx: AppContext) -> bytes:
-    _, db = ctx.require_session()
+def ensure_pseudonym_key(ctx: SignedIn) -> bytes:
+    db = ctx.db
     meta = MetaRepository(db, CLIENT_META_TABLE)
     key = meta.get(PSEUDONYM_KEY)
     if key is None:
@@ -90,7 +90,7 @@ def ensure_pseudonym_key(ctx: AppContext) -> bytes:
     return key
 
 
-def pseudonym(ctx: AppContext, value: str) -> str:
+def pseudonym(ctx: SignedIn, value: str) -> str:
     """HMAC-SHA256 of ``value`` under the branch's pseudonym key, for the audit log."""
     key = ensure_pseudonym_key(ctx)
     return "hmac:" + hmac.new(key, value.encode("utf-8"), hashlib.sha256).hexdigest()[:32]

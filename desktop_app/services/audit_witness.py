@@ -15,7 +15,7 @@ import weakref
 from collections.abc import Callable
 
 from desktop_app.domain.audit_chain import ChainHead, WitnessCheck, WitnessState, compare_witness
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.audit_witness import (
     Witness,
@@ -56,11 +56,11 @@ def read_and_compare(db: Database, store: WitnessKeyring) -> WitnessCheck:
     return compare_witness(witness, head, repo.hash_at(witness.seq) if witness else None)
 
 
-def watch(ctx: AppContext, *, new_branch: bool = False) -> Witness | None:
+def watch(ctx: SignedIn, *, new_branch: bool = False) -> Witness | None:
     """The open database's witness, set up on first use (None while the branch config is not known
     yet, during set-up). ``new_branch``: the log was just created here; trust it and write it now."""
-    db, config = ctx.db, ctx.config
-    if db is None or config is None:
+    db, config = ctx.db, ctx.context.config
+    if config is None:
         return None
     witness = witness_for(db)
     if witness is not None:
@@ -87,6 +87,6 @@ def watch(ctx: AppContext, *, new_branch: bool = False) -> Witness | None:
     return witness
 
 
-def start_witness(ctx: AppContext) -> None:
+def start_witness(ctx: SignedIn) -> None:
     """At the end of branch set-up: the new log's head becomes the witness."""
     watch(ctx, new_branch=True)

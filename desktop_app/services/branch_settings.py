@@ -30,8 +30,8 @@ from desktop_app.domain.permissions import Action
 from desktop_app.domain.privacy_notice import refuse_cleared_notice_details
 from desktop_app.domain.security_policy import PolicyError, SecurityPolicy, apply_settings
 from desktop_app.services.audit_trail import check_permission, record
-from desktop_app.services.context import AppContext
 from desktop_app.services.session import SessionNotice
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.branch_config import BranchConfig, ConfigError, KdfParams, load_config, save_config
 from desktop_app.store.branch_settings_copy import (
     read_settings_copy,
@@ -65,10 +65,10 @@ def _remember(config: BranchConfig, settings: BranchSettings) -> None:
         write_last_known(config.branch_id, settings)
 
 
-def store_initial_settings(ctx: AppContext, config: BranchConfig) -> None:
+def store_initial_settings(ctx: SignedIn, config: BranchConfig) -> None:
     """At ``init``: store ``config``'s settings in the database, inside the caller's transaction
     (the one holding the ``branch.init`` audit entry)."""
-    _, db = ctx.require_session()
+    db = ctx.db
     settings = settings_of(config)
     write_settings_copy(db, settings)
     _remember(config, settings)
@@ -79,7 +79,7 @@ def forget_initial_settings(branch_id: str) -> None:
     delete_last_known(branch_id)
 
 
-def _file_settings(ctx: AppContext) -> tuple[BranchConfig | None, str]:
+def _file_settings(ctx: SignedIn) -> tuple[BranchConfig | None, str]:
     """The file as it is now (re-read: it may have been edited since the context loaded it)."""
     try:
         return load_config(ctx.paths.config), ""
@@ -87,10 +87,10 @@ def _file_settings(ctx: AppContext) -> tuple[BranchConfig | None, str]:
         return None, "unreadable"
 
 
-def reconcile_branch_settings(ctx: AppContext) -> None:
+def reconcile_branch_settings(ctx: SignedIn) -> None:
     """Right after sign-in: make the database copy the one in use, audit and repair an edited file."""
-    session, db = ctx.require_session()
-    in_use = ctx.require_config()
+    session, db = ctx.session, ctx.db
+    in_use = ctx.config
     on_disk, problem = _file_settings(ctx)
     base = on_disk or in_use
     stored = read_settings_copy(db)
@@ -106,7 +106,7 @@ def reconcile_branch_settings(ctx: AppContext) -> None:
                 details={"security": dict(stored.security), "identity": dict(stored.identity)},
             )
     changed = {"file": ("unreadable", "")} if on_disk is None else differences(settings_of(on_disk), stored)
-    ctx.config = with_settings(base, stored)
+    ctx.context.config = with_settings(base, stored)
     if changed:
         names = sorted(changed)
         with db.transaction():
@@ -126,6 +126,7 @@ def reconcile_branch_settings(ctx: AppContext) -> None:
         save_config(ctx.paths.config, ctx.config)
         session.notices.append(file_restored_notice(names))
     _remember(ctx.config, stored)
+    ctx.context.settings_changed()  # the witness read before sign-in changed
     if not session.must_change_password:  # the expiry read before sign-in came from the file
         from desktop_app.store.staff_repository import StaffRepository
 
@@ -148,10 +149,10 @@ class SettingsView:
     kdf: dict[str, int]
 
 
-def show_settings(ctx: AppContext) -> SettingsView:
+def show_settings(ctx: SignedIn) -> SettingsView:
     check_permission(ctx, Action.CONFIG_EDIT)
-    _, db = ctx.require_session()
-    stored = read_settings_copy(db) or settings_of(ctx.require_config())
+    db = ctx.db
+    stored = read_settings_copy(db) or settings_of(ctx.config)
     return _view(stored)
 
 
@@ -178,7 +179,7 @@ class SettingsChange:
 
 
 def change_settings(
-    ctx: AppContext,
+    ctx: SignedIn,
     *,
     security: dict[str, object] | None = None,
     identity: dict[str, str] | None = None,
@@ -191,8 +192,8 @@ def change_settings(
     Nothing changed: nothing is written. ``audit_details`` replaces the default details (the
     changed names with their old and new values)."""
     check_permission(ctx, Action.CONFIG_EDIT)
-    _, db = ctx.require_session()
-    config = ctx.require_config()
+    db = ctx.db
+    config = ctx.config
     current = read_settings_copy(db) or settings_of(config)
     new_identity = dict(current.identity)
     for name, value in (identity or {}).items():
@@ -218,7 +219,8 @@ def change_settings(
             "values": {name: {"old": old, "new": new} for name, (old, new) in changed.items()},
         }
         record(ctx, action, target_type="branch", target_id=config.branch_code, details=details)
-    ctx.config = with_settings(config, updated)
+    ctx.context.config = with_settings(config, updated)
     save_config(ctx.paths.config, ctx.config)
     _remember(ctx.config, updated)
+    ctx.context.settings_changed()  # the witness read before sign-in changed
     return SettingsChange(changed, _view(updated))

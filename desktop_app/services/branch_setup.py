@@ -14,6 +14,7 @@ import uuid
 from dataclasses import dataclass
 
 from desktop_app.domain.branch_settings import validate_identity
+from desktop_app.domain.branch_time import utc_timestamp
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.password_rules import require_acceptable
 from desktop_app.domain.recovery_code import new_recovery_code
@@ -25,11 +26,11 @@ from desktop_app.services.audit_witness import start_witness
 from desktop_app.services.branch_settings import forget_initial_settings, store_initial_settings
 from desktop_app.services.context import AppContext, common_passwords
 from desktop_app.services.session import Session
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.services.staff_accounts import validate_display_name, validate_username
-from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.branch_config import BranchConfig, KdfParams, save_config
 from desktop_app.store.client_key_repository import ClientKeyRepository
-from desktop_app.store.database import create_database, read_file_salt
+from desktop_app.store.database import Database, create_database, read_file_salt
 from desktop_app.store.kdf_calibration import calibrate
 from desktop_app.store.key_slots import (
     KIND_PASSWORD,
@@ -68,6 +69,7 @@ class BranchDetails:
 class InitResult:
     config: BranchConfig
     recovery_code: str
+    signed_in: SignedIn  # the new IT administrator
 
 
 def validate_branch(details: BranchDetails) -> BranchDetails:
@@ -107,7 +109,7 @@ def init_branch(
     security: dict[str, object] | None = None,
     kdf: KdfParams | None = None,
 ) -> InitResult:
-    """Create the branch in ``ctx.paths``. Signs the new admin in (``ctx.session``) on success."""
+    """Create the branch in ``ctx.paths``. Signs the new admin in (``InitResult.signed_in``)."""
     paths = ctx.paths
     if paths.config.exists() or paths.database.exists() or paths.key_slots.exists():
         raise AlreadyInitialised(
@@ -130,6 +132,8 @@ def init_branch(
     paths.ensure_private_dir()
     device_secret = ctx.secrets.create(branch_id) if use_keyring else None
     created: list[os.PathLike[str]] = []
+    db: Database | None = None
+    me: SignedIn | None = None
     try:
         kdf = kdf or calibrate(policy.kdf_target_seconds, policy.kdf_min_memory_kib)
         config = BranchConfig(
@@ -189,34 +193,38 @@ def init_branch(
             MetaRepository(db).set(RECOVERY_PUBLIC_KEY, recovery_public)
             drop_legacy_client_tables(db)  # client data lives in clients.db, made by the first manager
             ClientKeyRepository(db).mark_separate()
-        ctx.db = db
-        ctx.session = Session(
-            admin.id, admin.username, admin.display_name, admin.role, now, now, False, db_key
+        me = SignedIn(
+            ctx,
+            db,
+            Session(admin.id, admin.username, admin.display_name, admin.role, now, now, False, db_key),
         )
         with db.transaction():
             record(
-                ctx,
+                me,
                 "branch.init",
                 target_type="branch",
                 target_id=details.branch_code,
                 details={"keyring": use_keyring, "kdf": kdf.as_dict()},
             )
             record(
-                ctx,
+                me,
                 "staff.add",
                 target_type="staff",
                 target_id=admin_username,
                 details={"role": Role.IT_ADMIN.value},
             )
-            store_initial_settings(ctx, config)  # the authoritative copy, with the branch.init entry
+            store_initial_settings(me, config)  # the authoritative copy, with the branch.init entry
         created.append(paths.lockout)
-        sign_in_attempts.start_state_file(ctx, config)
+        sign_in_attempts.start_state_file(me, config)
         created.append(paths.key_slots)
         slots.save(paths.key_slots)
         created.append(paths.config)
         save_config(paths.config, config)
     except BaseException:
-        ctx.close()
+        if me is not None:
+            me.close()
+        elif db is not None:
+            db.close()
         for path in created:
             for suffix in ("", "-wal", "-shm", "-journal"):
                 with contextlib.suppress(OSError):  # not FileNotFoundError only: finish the clean-up
@@ -227,5 +235,5 @@ def init_branch(
             SequenceWitness(branch_id).delete()
         raise
     ctx.config = config
-    start_witness(ctx)  # the new audit log's head, kept in the keyring (services/audit_witness.py)
-    return InitResult(config, recovery_code)
+    start_witness(me)  # the new audit log's head, kept in the keyring (services/audit_witness.py)
+    return InitResult(config, recovery_code, me)

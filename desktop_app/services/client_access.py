@@ -47,7 +47,6 @@ from desktop_app.services.client_key_grants import (
 from desktop_app.services.client_key_pin import repin, require_genuine
 from desktop_app.services.client_key_rotation import finish_rotation, revoke_in_transaction, rotate_client_key
 from desktop_app.services.client_key_setup import set_up_client_key
-from desktop_app.services.context import AppContext
 from desktop_app.services.member_confirmation import (
     confirm_member,
     confirm_self_with_recovery_code,
@@ -59,6 +58,7 @@ from desktop_app.services.session import (
     ACCESS_PENDING,
     Session,
 )
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_key_repository import (
     CURRENT,
     FINGERPRINT,
@@ -75,10 +75,10 @@ from desktop_app.store.key_slots import (
 )
 
 
-def open_at_sign_in(ctx: AppContext) -> None:
+def open_at_sign_in(ctx: SignedIn) -> None:
     """Decide the session's client access and attach ``clients.db`` for a holder. Finishes an
     interrupted rotation and runs a due one before the holder can do anything else."""
-    session, db = ctx.require_session()
+    session, db = ctx.session, ctx.db
     if session.role not in CLIENT_ROLES:
         session.client_access = ACCESS_NONE
         return
@@ -158,11 +158,11 @@ def _authorised_next_key(repo: ClientKeyRepository, current: bytes, next_key: by
     return next_key
 
 
-def ensure_still_holder(ctx: AppContext) -> None:
+def ensure_still_holder(ctx: SignedIn) -> None:
     """Before each client-data action: the session's branch keys still open (following a rotation
     made elsewhere, or failing for someone disabled meanwhile), the member is still active in the
     same role, and a rotation that became due (someone else was disabled) runs now, at once."""
-    session, db = ctx.require_session()
+    session, db = ctx.session, ctx.db
     row = db.execute("SELECT active, role FROM staff WHERE id = ?", (session.staff_id,)).fetchone()
     if row is None or not row[0] or row[1] != session.role.value:
         db.detach_client_data()
@@ -176,9 +176,9 @@ def ensure_still_holder(ctx: AppContext) -> None:
         rotate_client_key(ctx, reason="due")
 
 
-def regrant_self(ctx: AppContext, new_private: X25519PrivateKey) -> None:
+def regrant_self(ctx: SignedIn, new_private: X25519PrivateKey) -> None:
     """Inside the password-change transaction: move the holder's grant to their new slot key."""
-    session, db = ctx.require_session()
+    session, db = ctx.session, ctx.db
     if not session.holds_client_key:
         return
     repo = ClientKeyRepository(db)
@@ -196,10 +196,10 @@ def regrant_self(ctx: AppContext, new_private: X25519PrivateKey) -> None:
     record_holders(ctx, session.client_key)
 
 
-def after_slot_changed(ctx: AppContext, new_private: X25519PrivateKey) -> None:
+def after_slot_changed(ctx: SignedIn, new_private: X25519PrivateKey) -> None:
     """After the holder's own slot changed: the session now uses the new private key; a pending
     member's confirmation code follows it."""
-    session, _ = ctx.require_session()
+    session = ctx.session
     session.slot_private = new_private
     if session.client_access in (ACCESS_PENDING, ACCESS_NOT_SET_UP):
         # a key pair made just now under a password only this member typed: its code may be read out

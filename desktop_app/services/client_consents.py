@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from desktop_app.domain.branch_time import branch_day
 from desktop_app.domain.client_record import ClientRecord, ClientValues
 from desktop_app.domain.client_views import masked_id_number
 from desktop_app.domain.consent_form_number import new_form_number
@@ -54,9 +53,8 @@ from desktop_app.domain.permissions import Action
 from desktop_app.domain.retention_rules import under_legal_hold
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.client_directory import denials_audited, visible_client
-from desktop_app.services.context import AppContext
 from desktop_app.services.privacy_notices import current_notice, get_notice_version, stale_notice_versions
-from desktop_app.store.audit_repository import utc_timestamp
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.consent_repository import ConsentRepository, StoredConsentForm
 from desktop_app.store.database import Database
@@ -151,10 +149,6 @@ class ConsentOverview:
         return next(p.status for p in self.purposes if p.purpose is purpose_id)
 
 
-def _today(ctx: AppContext) -> date:
-    return branch_day(ctx.clock())
-
-
 def _staff_name(db: Database, staff_id: int) -> str:
     member = StaffRepository(db).get_by_id(staff_id)
     if member is None:
@@ -171,68 +165,87 @@ def _under_14(values: ClientValues, today: date) -> bool | None:
     return holder_is_under_14(values.id_type, values.id_number, today)
 
 
-def _check_visible(ctx: AppContext, db: Database, client_id: int) -> ClientRecord:
+def _check_visible(ctx: SignedIn, db: Database, client_id: int) -> ClientRecord:
     return visible_client(ctx, ClientRepository(db), client_id)
 
 
 # ------------------------------------------------------------------------------------------------ print
 
 
-def print_consent_form(ctx: AppContext, client_id: int, *, language: str = "zh_CN") -> PrintedConsentForm:
+def print_consent_form(ctx: SignedIn, client_id: int, *, language: str = "zh_CN") -> PrintedConsentForm:
     """The consent form of the current notice for this client. Audited ``consent.print``."""
-    from desktop_app.documents.consent_form import branch_form, consent_form_pdf  # reportlab: lazy
-
     check_permission(ctx, Action.CONSENT_PRINT)
-    session, db = ctx.require_session()
-    config = ctx.require_config()
-    notice = current_notice(ctx)
-    today = _today(ctx)
+    db = ctx.db
     with denials_audited(ctx, "consent.print"):
         # Rendering (~0.1 s) happens before the write transaction, so other writers never wait on it.
-        client = _check_visible(ctx, db, client_id)
-        number = str(new_form_number(config.branch_code, ctx.clock()))
-        values = client.values
-        form = branch_form(
-            config.letterhead(),
-            notice.notice,
-            retention=config.retention_rules(),
-            form_number=number,
-            language=language,
-            form_date=today,
-            client_name=values.full_name,
-            masked_id_number=masked_id_number(values.id_type, values.id_number),
-            agent_name=_staff_name(db, client.assigned_agent_id),
-            client_under_14=_under_14(values, today),
-        )
-        pdf = consent_form_pdf(form)
+        form = render_consent_form(ctx, client_id, language=language)
         with db.transaction():
-            _check_visible(ctx, db, client_id)  # still there and still this user's
-            PrintedFormRepository(db).add(
-                number,
-                client_id=client_id,
-                notice_version=notice.version,
-                printed_at=utc_timestamp(ctx.clock()),
-                printed_by=session.staff_id,
-            )
-            record(
-                ctx,
-                "consent.print",
-                target_type=TARGET,
-                target_id=str(client_id),
-                details={"form_number": number, "notice_version": notice.version, "language": language},
-            )
-    return PrintedConsentForm(number, notice.version, notice.content_hash, pdf)
+            record_printed_form(ctx, client_id, form, language=language)
+    return form
 
 
-def print_blank_form(ctx: AppContext, *, language: str = "zh_CN") -> PrintedConsentForm:
+def render_consent_form(ctx: SignedIn, client_id: int, *, language: str) -> PrintedConsentForm:
+    """The client's form of the current notice, rendered with a new number; nothing recorded yet
+    (``record_printed_form`` does that, inside the caller's transaction). The caller checked
+    ``Action.CONSENT_PRINT`` and audits a refusal to see the client (``denials_audited``)."""
+    from desktop_app.documents.consent_form import branch_form, consent_form_pdf  # reportlab: lazy
+
+    db = ctx.db
+    config = ctx.config
+    notice = current_notice(ctx)
+    today = ctx.today()
+    client = _check_visible(ctx, db, client_id)
+    number = str(new_form_number(config.branch_code, ctx.clock()))
+    values = client.values
+    form = branch_form(
+        config.letterhead(),
+        notice.notice,
+        retention=config.retention_rules(),
+        form_number=number,
+        language=language,
+        form_date=today,
+        client_name=values.full_name,
+        masked_id_number=masked_id_number(values.id_type, values.id_number),
+        agent_name=_staff_name(db, client.assigned_agent_id),
+        client_under_14=_under_14(values, today),
+    )
+    return PrintedConsentForm(number, notice.version, notice.content_hash, consent_form_pdf(form))
+
+
+def record_printed_form(ctx: SignedIn, client_id: int, form: PrintedConsentForm, *, language: str) -> None:
+    """Remember the printed form's number with its notice version and audit ``consent.print``;
+    inside the caller's transaction, after checking the client is still there and still visible."""
+    session, db = ctx.session, ctx.db
+    _check_visible(ctx, db, client_id)  # still there and still this user's
+    PrintedFormRepository(db).add(
+        form.form_number,
+        client_id=client_id,
+        notice_version=form.notice_version,
+        printed_at=ctx.now_utc(),
+        printed_by=session.staff_id,
+    )
+    record(
+        ctx,
+        "consent.print",
+        target_type=TARGET,
+        target_id=str(client_id),
+        details={
+            "form_number": form.form_number,
+            "notice_version": form.notice_version,
+            "language": language,
+        },
+    )
+
+
+def print_blank_form(ctx: SignedIn, *, language: str = "zh_CN") -> PrintedConsentForm:
     """A blank form of the current notice for a client who fills it in by hand before intake: no
     client data, a new form number remembered with the notice version (so recording it later needs no
     choice of version). Audited ``consent.print_blank``."""
     from desktop_app.documents.consent_form import branch_form, consent_form_pdf  # reportlab: lazy
 
     check_permission(ctx, Action.CONSENT_PRINT)
-    session, db = ctx.require_session()
-    config = ctx.require_config()
+    session, db = ctx.session, ctx.db
+    config = ctx.config
     notice = current_notice(ctx)
     number = str(new_form_number(config.branch_code, ctx.clock()))
     pdf = consent_form_pdf(
@@ -249,7 +262,7 @@ def print_blank_form(ctx: AppContext, *, language: str = "zh_CN") -> PrintedCons
             number,
             client_id=None,
             notice_version=notice.version,
-            printed_at=utc_timestamp(ctx.clock()),
+            printed_at=ctx.now_utc(),
             printed_by=session.staff_id,
         )
         record(
@@ -266,7 +279,7 @@ def print_blank_form(ctx: AppContext, *, language: str = "zh_CN") -> PrintedCons
 
 
 def _notice_version_for(
-    ctx: AppContext, db: Database, client_id: int, entry: ConsentFormEntry, chosen: str | None
+    ctx: SignedIn, db: Database, client_id: int, entry: ConsentFormEntry, chosen: str | None
 ) -> str:
     """The version the client saw: the one the app printed this form under, else ``chosen`` (a blank
     form: its footer names the version), else the current one."""
@@ -282,7 +295,7 @@ def _notice_version_for(
 
 
 def _apply_state(
-    ctx: AppContext,
+    ctx: SignedIn,
     db: Database,
     client: ClientRecord,
     *,
@@ -298,7 +311,7 @@ def _apply_state(
     kept: list[str] = []
     values = client.values
     for purpose_id in sorted(withdrawn):
-        effect = withdrawal_effect(purpose_id, under_legal_hold=under_legal_hold(client, _today(ctx)))
+        effect = withdrawal_effect(purpose_id, under_legal_hold=under_legal_hold(client, ctx.today()))
         for name in sorted(effect.delete_fields):
             if getattr(values, name) is not None:
                 deleted.append(name)
@@ -311,7 +324,7 @@ def _apply_state(
         repo.update(
             client.id, dataclasses.replace(values, sensitive_consent=sensitive), now=now, activity=False
         )
-        session, _ = ctx.require_session()
+        session = ctx.session
         repo.add_change(client.id, at=now, staff_id=session.staff_id, fields=deleted, request_id=None)
     consents.set_client_state(
         client.id,
@@ -324,7 +337,7 @@ def _apply_state(
 
 
 def record_consent_form(
-    ctx: AppContext, client_id: int, draft: ConsentFormDraft, *, notice_version: str | None = None
+    ctx: SignedIn, client_id: int, draft: ConsentFormDraft, *, notice_version: str | None = None
 ) -> ConsentOverview:
     """Record a signed form for the client (see the module docstring). ``notice_version``: for a
     blank form the app did not print, the version in its footer (default: the current one)."""
@@ -334,14 +347,14 @@ def record_consent_form(
 
 
 def record_form_in_transaction(
-    ctx: AppContext, client_id: int, draft: ConsentFormDraft, *, notice_version: str | None = None
+    ctx: SignedIn, client_id: int, draft: ConsentFormDraft, *, notice_version: str | None = None
 ) -> None:
     """``record_consent_form`` without the overview, for callers already inside a transaction
     (intake of a client who filled a blank form by hand). The caller checked the permission."""
-    session, db = ctx.require_session()
-    config = ctx.require_config()
-    today = _today(ctx)
-    now = utc_timestamp(ctx.clock())
+    session, db = ctx.session, ctx.db
+    config = ctx.config
+    today = ctx.today()
+    now = ctx.now_utc()
     with denials_audited(ctx, "consent.record"), db.transaction():
         client = _check_visible(ctx, db, client_id)
         entry = validate_consent_form(
@@ -390,17 +403,17 @@ def record_form_in_transaction(
 
 
 def withdraw_consent(
-    ctx: AppContext, client_id: int, purpose_id: PurposeId | str, *, note: str = ""
+    ctx: SignedIn, client_id: int, purpose_id: PurposeId | str, *, note: str = ""
 ) -> ConsentOverview:
     """Withdraw one consent now (see the module docstring). Audited ``consent.withdraw``."""
     check_permission(ctx, Action.CLIENT_EDIT)
     chosen = purpose(purpose_id).id
     text = validate_note(note)
-    session, db = ctx.require_session()
-    now = utc_timestamp(ctx.clock())
+    session, db = ctx.session, ctx.db
+    now = ctx.now_utc()
     with denials_audited(ctx, "consent.withdraw"), db.transaction():
         client = _check_visible(ctx, db, client_id)
-        effect = withdrawal_effect(chosen, under_legal_hold=under_legal_hold(client, _today(ctx)))
+        effect = withdrawal_effect(chosen, under_legal_hold=under_legal_hold(client, ctx.today()))
         consents = ConsentRepository(db)
         status = current_status(e.as_event() for e in consents.events(client_id))
         if status.get(chosen) is not ConsentStatus.GRANTED:
@@ -441,10 +454,10 @@ def _recorded(db: Database, form: StoredConsentForm) -> RecordedForm:
     )
 
 
-def consent_overview(ctx: AppContext, client_id: int) -> ConsentOverview:
+def consent_overview(ctx: SignedIn, client_id: int) -> ConsentOverview:
     """The state of each consent purpose and the recorded forms (masked guardian)."""
     check_permission(ctx, Action.CLIENT_VIEW_OWN)
-    _, db = ctx.require_session()
+    db = ctx.db
     with denials_audited(ctx, "consent.view"):
         client = _check_visible(ctx, db, client_id)
     consents = ConsentRepository(db)
@@ -466,14 +479,14 @@ def consent_overview(ctx: AppContext, client_id: int) -> ConsentOverview:
         current_notice_version=current,
         needs_reconsent=needs_reconsent(client.notice_version, stale, has_form=bool(forms)),
         features=features_unlocked(granted),
-        client_under_14=_under_14(client.values, _today(ctx)),
+        client_under_14=_under_14(client.values, ctx.today()),
     )
 
 
-def consent_scan(ctx: AppContext, client_id: int, form_id: int) -> tuple[bytes, str]:
+def consent_scan(ctx: SignedIn, client_id: int, form_id: int) -> tuple[bytes, str]:
     """The scan of one recorded form (bytes, media type). Audited ``consent.scan_view``."""
     check_permission(ctx, Action.CLIENT_VIEW_OWN)
-    _, db = ctx.require_session()
+    db = ctx.db
     with denials_audited(ctx, "consent.scan_view"), db.transaction():
         _check_visible(ctx, db, client_id)
         consents = ConsentRepository(db)
@@ -491,16 +504,16 @@ def consent_scan(ctx: AppContext, client_id: int, form_id: int) -> tuple[bytes, 
     return scan
 
 
-def record_imported_consent(ctx: AppContext, db: Database, client_id: int, *, now: str) -> None:
+def record_imported_consent(ctx: SignedIn, db: Database, client_id: int, *, now: str) -> None:
     """A spreadsheet row (or a manager's whole-file confirmation) says the client signed the
     sensitive-data consent on paper before BranchVault: recorded as method ``imported`` with no form
     number, under the notice version in force, inside the import's transaction. The other purposes
     stay "not recorded" until a form is signed."""
-    session, _ = ctx.require_session()
+    session = ctx.session
     entry = ConsentFormEntry(
         form_number=None,
         answers=((PurposeId.SENSITIVE_DATA, True),),
-        signed_on=_today(ctx),
+        signed_on=ctx.today(),
         method=ConsentMethod.IMPORTED,
     )
     stored = NoticeRepository(db).current()  # one row per import row: no parsing of the notice

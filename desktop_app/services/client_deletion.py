@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date
 
-from desktop_app.domain.branch_time import branch_day
 from desktop_app.domain.client_field_registry import CLIENT_FIELDS, DataCategory
 from desktop_app.domain.client_record import ClientRecord, ClientValues, value_columns
 from desktop_app.domain.deletion_grounds import GROUND_LABELS, DeletionGround, legal_basis
@@ -32,8 +30,7 @@ from desktop_app.domain.retention_rules import legal_hold_ends, under_legal_hold
 from desktop_app.domain.staff_member import StaffMember
 from desktop_app.services.audit_trail import check_permission, ensure_pseudonym_key, pseudonym, record
 from desktop_app.services.client_directory import denials_audited, visible_client
-from desktop_app.services.context import AppContext
-from desktop_app.store.audit_repository import utc_timestamp
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.client_request_repository import ClientRequestRepository
 from desktop_app.store.destruction_repository import DestructionRepository
@@ -121,8 +118,8 @@ def categories_of(values: ClientValues, followups: int) -> list[str]:
     return [category.value for category in Category if present[category]]
 
 
-def _approver(ctx: AppContext, staff: StaffRepository, username: str | None) -> StaffMember:
-    session, _ = ctx.require_session()
+def _approver(ctx: SignedIn, staff: StaffRepository, username: str | None) -> StaffMember:
+    session = ctx.session
     member = staff.get(username) if username else staff.get_by_id(session.staff_id)
     if member is None or not member.active or not can(member.role, Action.REQUEST_HANDLE):
         raise DeletionRefused(
@@ -131,20 +128,15 @@ def _approver(ctx: AppContext, staff: StaffRepository, username: str | None) -> 
     return member
 
 
-def _under_legal_hold(ctx: AppContext, client: ClientRecord) -> bool:
+def _under_legal_hold(ctx: SignedIn, client: ClientRecord) -> bool:
     """Whether the anti-money-laundering hold forbids destroying ``client`` today, whatever the
     reason: during the hold nothing may destroy a buyer's records; once it has ended, a request, a
     withdrawal or the retention queue may (PIPL Art. 47)."""
-    return under_legal_hold(client, _today(ctx))
+    return under_legal_hold(client, ctx.today())
 
 
-def _today(ctx: AppContext) -> date:
-    """Today in the branch's calendar (Beijing time)."""
-    return branch_day(ctx.clock())
-
-
-def _refuse(ctx: AppContext, client_id: int, reason: str, error: DeletionRefused) -> DeletionRefused:
-    _, db = ctx.require_session()
+def _refuse(ctx: SignedIn, client_id: int, reason: str, error: DeletionRefused) -> DeletionRefused:
+    db = ctx.db
     with db.transaction():
         record(
             ctx,
@@ -158,7 +150,7 @@ def _refuse(ctx: AppContext, client_id: int, reason: str, error: DeletionRefused
 
 
 def destroy_in_transaction(
-    ctx: AppContext,
+    ctx: SignedIn,
     client: ClientRecord,
     *,
     approved_by: int,
@@ -173,14 +165,14 @@ def destroy_in_transaction(
     the approver and the legal hold, called ``ensure_pseudonym_key`` before the transaction and
     checkpoints the WAL after it. ``extra_details`` go into the audit entry (the manager's note on a
     deletion on the company's initiative)."""
-    session, db = ctx.require_session()
+    session, db = ctx.session, ctx.db
     destruction = DestructionRepository(db)
     categories = categories_of(client.values, destruction.followup_count(client.id))
     alias = pseudonym(ctx, f"{client.id}:{client.values.phone_e164}")
     ClientRequestRepository(db).blank_free_text_for_client(client.id)
     destruction.destroy_client(client.id)
     destroyed = destruction.add(
-        destroyed_at=utc_timestamp(ctx.clock()),
+        destroyed_at=ctx.now_utc(),
         destroyed_by=session.staff_id,
         approved_by=approved_by,
         client_pseudonym=alias,
@@ -205,7 +197,7 @@ def destroy_in_transaction(
 
 
 def delete_client(
-    ctx: AppContext,
+    ctx: SignedIn,
     client_id: int,
     reason: DeletionReason | str,
     approved_by_username: str | None = None,
@@ -217,7 +209,7 @@ def delete_client(
     manager). Audited ``client.delete`` with the client's pseudonym and the categories destroyed.
     """
     check_permission(ctx, Action.REQUEST_HANDLE)
-    _, db = ctx.require_session()
+    db = ctx.db
     why = _parse_reason(reason)
     reference = _clean_reference(request_reference)
     ensure_pseudonym_key(ctx)
@@ -245,23 +237,23 @@ def delete_client(
     return destroyed
 
 
-def get_destruction_record(ctx: AppContext, record_id: int) -> DestructionRecord:
+def get_destruction_record(ctx: SignedIn, record_id: int) -> DestructionRecord:
     check_permission(ctx, Action.REQUEST_HANDLE)
-    _, db = ctx.require_session()
+    db = ctx.db
     found = DestructionRepository(db).get(record_id)
     if found is None:
         raise DestructionRecordNotFound()
     return found
 
 
-def destruction_certificate_pdf(ctx: AppContext, record_id: int) -> bytes:
+def destruction_certificate_pdf(ctx: SignedIn, record_id: int) -> bytes:
     """The one-page A4 certificate of destruction (no personal data). Audited
     ``client.destruction_certificate``."""
     from desktop_app.documents.destruction_certificate import CertificateParty, certificate_pdf
 
     check_permission(ctx, Action.REQUEST_HANDLE)
-    _, db = ctx.require_session()
-    config = ctx.require_config()
+    db = ctx.db
+    config = ctx.config
     staff = StaffRepository(db)
     with db.transaction():
         found = DestructionRepository(db).get(record_id)
@@ -284,7 +276,7 @@ def destruction_certificate_pdf(ctx: AppContext, record_id: int) -> bytes:
             reason_label=REASON_LABELS.get(found.reason, (found.reason, found.reason)),
             legal_basis=legal_basis(found.reason),
             note=DestructionRepository(db).deletion_note(record_id),
-            generated_at=utc_timestamp(ctx.clock()),
+            generated_at=ctx.now_utc(),
         )
         record(
             ctx,
@@ -296,7 +288,7 @@ def destruction_certificate_pdf(ctx: AppContext, record_id: int) -> bytes:
 
 
 def delete_or_keep_in_storage(
-    ctx: AppContext,
+    ctx: SignedIn,
     client_id: int,
     reason: DeletionReason | str,
     approved_by_username: str | None = None,
@@ -308,7 +300,7 @@ def delete_or_keep_in_storage(
     check_permission(ctx, Action.REQUEST_HANDLE)
     why = _parse_reason(reason)
     reference = _clean_reference(request_reference)
-    _, db = ctx.require_session()
+    db = ctx.db
     clients = ClientRepository(db)
     if why is DeletionReason.RETENTION_EXPIRY:  # nobody asked: never a reason to stop processing
         return delete_client(ctx, client_id, why, approved_by_username, reference)
@@ -316,7 +308,7 @@ def delete_or_keep_in_storage(
         client = visible_client(ctx, clients, client_id, storage_only_ok=True)
         held = _under_legal_hold(ctx, client)
         if held and not client.storage_only:
-            clients.set_storage_only(client_id, now=utc_timestamp(ctx.clock()))
+            clients.set_storage_only(client_id, now=ctx.now_utc())
             ends = legal_hold_ends(client)
             record(
                 ctx,

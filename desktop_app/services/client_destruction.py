@@ -30,8 +30,7 @@ from desktop_app.domain.retention_rules import legal_hold_ends, under_legal_hold
 from desktop_app.services.audit_trail import check_permission, ensure_pseudonym_key, record
 from desktop_app.services.client_deletion import destroy_in_transaction
 from desktop_app.services.client_directory import denials_audited, visible_client
-from desktop_app.services.context import AppContext
-from desktop_app.store.audit_repository import utc_timestamp
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_repository import ClientRepository
 
 INITIATIVE = "company"  # in the audit entry's details: not a request, not the retention queue
@@ -51,13 +50,11 @@ class DestroyOutcome:
         return self.record is not None
 
 
-def destroy_client(
-    ctx: AppContext, client_id: int, ground: DeletionGround | str, note: str
-) -> DestroyOutcome:
+def destroy_client(ctx: SignedIn, client_id: int, ground: DeletionGround | str, note: str) -> DestroyOutcome:
     """Destroy ``client_id`` on the company's initiative for ``ground`` (one of ``OWN_INITIATIVE``)
     with ``note`` (required; no name or number of the client). Managers only."""
     check_permission(ctx, Action.CLIENT_DESTROY)
-    session, db = ctx.require_session()
+    session, db = ctx.session, ctx.db
     why = parse_own_initiative(str(ground))
     ensure_pseudonym_key(ctx)
     clients = ClientRepository(db)
@@ -69,7 +66,7 @@ def destroy_client(
         if under_legal_hold(client, branch_day(ctx.clock())):
             ends = legal_hold_ends(client)
             if not client.storage_only:
-                clients.set_storage_only(client_id, now=utc_timestamp(ctx.clock()))
+                clients.set_storage_only(client_id, now=ctx.now_utc())
                 record(
                     ctx,
                     "client.storage_only",

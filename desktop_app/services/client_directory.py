@@ -20,8 +20,8 @@ from desktop_app.domain.client_views import ClientDetail, ClientSummary, client_
 from desktop_app.domain.errors import BranchVaultError, InvalidInput, PermissionDenied
 from desktop_app.domain.permissions import Action, can
 from desktop_app.services.audit_trail import check_permission, record
-from desktop_app.services.context import AppContext
 from desktop_app.services.privacy_notices import stale_notice_versions
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_repository import ClientRepository
 
 MAX_PAGE = 200
@@ -63,15 +63,15 @@ class NotYourClient(PermissionDenied):
 # ------------------------------------------------------------------------------------------ visibility
 
 
-def may_see(ctx: AppContext, client: ClientRecord) -> bool:
-    session, _ = ctx.require_session()
+def may_see(ctx: SignedIn, client: ClientRecord) -> bool:
+    session = ctx.session
     if can(session.role, Action.CLIENT_VIEW_BRANCH):
         return True
     return can(session.role, Action.CLIENT_VIEW_OWN) and client.assigned_agent_id == session.staff_id
 
 
 def visible_client(
-    ctx: AppContext, repo: ClientRepository, client_id: int, *, storage_only_ok: bool = False
+    ctx: SignedIn, repo: ClientRepository, client_id: int, *, storage_only_ok: bool = False
 ) -> ClientRecord:
     """The client, if the signed-in user may see it; ClientNotFound or NotYourClient otherwise, and
     StorageOnly for a record in storage only unless ``storage_only_ok`` (deletion, retention).
@@ -87,13 +87,13 @@ def visible_client(
 
 
 @contextlib.contextmanager
-def denials_audited(ctx: AppContext, operation: str) -> Iterator[None]:
+def denials_audited(ctx: SignedIn, operation: str) -> Iterator[None]:
     """Audit a NotYourClient or StorageOnly raised inside (after its transaction rolled back), then
     re-raise."""
     try:
         yield
     except (NotYourClient, StorageOnly) as refused:
-        _, db = ctx.require_session()
+        db = ctx.db
         with db.transaction():
             record(
                 ctx,
@@ -107,22 +107,22 @@ def denials_audited(ctx: AppContext, operation: str) -> Iterator[None]:
         raise
 
 
-def agent_filter(ctx: AppContext) -> int | None:
-    session, _ = ctx.require_session()
+def agent_filter(ctx: SignedIn) -> int | None:
+    session = ctx.session
     return None if can(session.role, Action.CLIENT_VIEW_BRANCH) else session.staff_id
 
 
 # ---------------------------------------------------------------------------------------------- queries
 
 
-def count_clients(ctx: AppContext, filters: ClientFilter = NO_FILTER) -> int:
+def count_clients(ctx: SignedIn, filters: ClientFilter = NO_FILTER) -> int:
     check_permission(ctx, Action.CLIENT_VIEW_OWN)
-    _, db = ctx.require_session()
+    db = ctx.db
     return ClientRepository(db).count(agent_id=agent_filter(ctx), filters=filters)
 
 
 def list_clients(
-    ctx: AppContext,
+    ctx: SignedIn,
     offset: int = 0,
     limit: int = 50,
     sort: ClientSort | str = ClientSort.LAST_CONTACT,
@@ -138,7 +138,7 @@ def list_clients(
         order = ClientSort(sort)
     except ValueError:
         raise InvalidInput("不支持的排序方式。", "Unsupported sort order.") from None
-    _, db = ctx.require_session()
+    db = ctx.db
     rows = ClientRepository(db).page(
         agent_id=agent_filter(ctx), offset=offset, limit=limit, sort=order, filters=filters
     )
@@ -146,10 +146,10 @@ def list_clients(
     return [client_summary(row, stale) for row in rows]
 
 
-def get_client(ctx: AppContext, client_id: int) -> ClientDetail:
+def get_client(ctx: SignedIn, client_id: int) -> ClientDetail:
     """The masked detail view (notes unmasked), audited as ``client.view``."""
     check_permission(ctx, Action.CLIENT_VIEW_OWN)
-    _, db = ctx.require_session()
+    db = ctx.db
     with denials_audited(ctx, "client.view"), db.transaction():
         client = visible_client(ctx, ClientRepository(db), client_id)
         record(ctx, "client.view", target_type="client", target_id=str(client_id))

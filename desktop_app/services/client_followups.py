@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from desktop_app.domain.branch_time import branch_day
+from desktop_app.domain.branch_time import branch_day, utc_timestamp
 from desktop_app.domain.client_fields import clean_notes
 from desktop_app.domain.client_record import Followup, FollowupKind
 from desktop_app.domain.errors import InvalidInput
@@ -18,8 +18,7 @@ from desktop_app.domain.permissions import Action
 from desktop_app.domain.sensitive_numbers import refuse_sensitive_numbers
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.client_directory import denials_audited, visible_client
-from desktop_app.services.context import AppContext
-from desktop_app.store.audit_repository import utc_timestamp
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_repository import ClientRepository, FollowupRepository
 
 FOLLOWUP_KIND_FIELD = FieldLabel("followup_kind", "跟进方式", "Follow-up type")
@@ -28,11 +27,11 @@ _FUTURE_SLACK_SECONDS = 300
 
 
 def add_followup(
-    ctx: AppContext, client_id: int, kind: FollowupKind | str, note: str, at: datetime | None = None
+    ctx: SignedIn, client_id: int, kind: FollowupKind | str, note: str, at: datetime | None = None
 ) -> Followup:
     """Record a visit or call at ``at`` (default now; not in the future). Audited ``client.followup``."""
     check_permission(ctx, Action.CLIENT_EDIT)
-    session, db = ctx.require_session()
+    session, db = ctx.session, ctx.db
     followup_kind = FollowupKind.parse(str(kind), FOLLOWUP_KIND_FIELD)
     text = clean_notes(note)
     if not text:
@@ -60,11 +59,11 @@ def add_followup(
     return Followup(followup_id, client_id, when, followup_kind, text, session.staff_id)
 
 
-def list_followups(ctx: AppContext, client_id: int) -> list[Followup]:
+def list_followups(ctx: SignedIn, client_id: int) -> list[Followup]:
     """The client's follow-ups, newest first (notes included: shown on the detail page only).
     Audited ``client.followups_view``."""
     check_permission(ctx, Action.CLIENT_VIEW_OWN)
-    _, db = ctx.require_session()
+    db = ctx.db
     with denials_audited(ctx, "client.followups_view"), db.transaction():
         visible_client(ctx, ClientRepository(db), client_id)
         timeline = FollowupRepository(db).for_client(client_id)

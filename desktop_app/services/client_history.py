@@ -17,7 +17,7 @@ from desktop_app.domain.permissions import Action
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.client_directory import denials_audited, visible_client
 from desktop_app.services.client_followups import list_followups
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.staff_repository import StaffRepository
 
@@ -83,10 +83,10 @@ def _names(staff: StaffRepository) -> dict[int, str]:
     return {member.id: member.display_name or member.username for member in staff.list()}
 
 
-def list_changes(ctx: AppContext, client_id: int) -> list[ChangeEntry]:
+def list_changes(ctx: SignedIn, client_id: int) -> list[ChangeEntry]:
     """The client's change history, newest first. Audited ``client.history_view``."""
     check_permission(ctx, Action.CLIENT_VIEW_OWN)
-    _, db = ctx.require_session()
+    db = ctx.db
     with denials_audited(ctx, HISTORY_ACTION), db.transaction():
         repo = ClientRepository(db)
         visible_client(ctx, repo, client_id)
@@ -104,21 +104,21 @@ def list_changes(ctx: AppContext, client_id: int) -> list[ChangeEntry]:
     ]
 
 
-def list_timeline(ctx: AppContext, client_id: int) -> list[TimelineEntry]:
+def list_timeline(ctx: SignedIn, client_id: int) -> list[TimelineEntry]:
     """The client's follow-ups, newest first, with staff names (``list_followups``: same checks
     and audit)."""
     followups = list_followups(ctx, client_id)
-    _, db = ctx.require_session()
+    db = ctx.db
     names = _names(StaffRepository(db))
     return [
         TimelineEntry(f.id, f.at, f.kind, f.note, names.get(f.staff_id, f"#{f.staff_id}")) for f in followups
     ]
 
 
-def staff_display_name(ctx: AppContext, staff_id: int) -> str:
+def staff_display_name(ctx: SignedIn, staff_id: int) -> str:
     """A colleague's display name (shown next to their clients and follow-ups; not client data)."""
     check_permission(ctx, Action.CLIENT_VIEW_OWN)
-    _, db = ctx.require_session()
+    db = ctx.db
     member = StaffRepository(db).get_by_id(staff_id)
     if member is None:
         return f"#{staff_id}"

@@ -8,7 +8,9 @@ only fills a client's empty fields, and only for a client the importer may see a
 fields are kept only with the row's consent (or a manager's whole-file confirmation) and a stage
 that allows them. The source file is never copied; the report reminds the user to delete it
 securely. Audit: one ``client.import`` (counts, a pseudonym of the file name; never row data) plus
-``client.create`` / ``client.update`` per client, as intake writes them.
+``client.create`` / ``client.update`` per client, as intake writes them. Progress is reported per
+row; a cancelled import rolls back whole and is audited as ``client.import`` (outcome ``failure``,
+reason ``cancelled``) (the user, sign-out or the idle lock stopped it; nothing of it stays).
 
 Every row reports every problem it has (field, reason, zh, en), not only the first. A duplicate is
 found on the normalised phone (E.164) and ID number (normalised, upper-case X) BEFORE the row is
@@ -35,13 +37,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
-from desktop_app.domain.branch_time import branch_day
+from desktop_app.domain.cancellation import Cancelled, CancelToken, Progress
+from desktop_app.domain.cancellation import report as report_step
 from desktop_app.domain.client_record import (
     ClientRecord,
     changed_columns,
@@ -82,8 +84,7 @@ from desktop_app.services.audit_trail import check_permission, ensure_pseudonym_
 from desktop_app.services.client_consents import consent_asked_before, record_imported_consent
 from desktop_app.services.client_directory import may_see
 from desktop_app.services.client_intake import ReassignRefused
-from desktop_app.services.context import AppContext
-from desktop_app.store.audit_repository import utc_timestamp
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.import_mapping_repository import BRANCH_MAPPING_OWNER, ImportMappingRepository
 from desktop_app.store.output_paths import write_output
@@ -192,11 +193,6 @@ class BranchMappingRefused(PermissionDenied):
 # ------------------------------------------------------------------------------------------- reading
 
 
-def _today(ctx: AppContext) -> date:
-    """Today in the branch's calendar (Beijing time)."""
-    return branch_day(ctx.clock())
-
-
 def _header_texts(row: Sequence[object]) -> tuple[str, ...]:
     return tuple(cell_text(cell) for cell in row)
 
@@ -222,10 +218,10 @@ def _data_rows(sheet: Sheet, header_index: int) -> list[tuple[int, tuple[object,
     ]
 
 
-def preview_import(ctx: AppContext, path: Path) -> ImportPreview:
+def preview_import(ctx: SignedIn, path: Path) -> ImportPreview:
     """Read ``path`` and propose the mapping. Nothing is written."""
     check_permission(ctx, Action.CLIENT_EDIT)
-    session, db = ctx.require_session()
+    session, db = ctx.session, ctx.db
     remembered = ImportMappingRepository(db).for_staff(session.staff_id)
     sheet = read_sheet(path)
     index = _locate_header(sheet, remembered)
@@ -242,8 +238,8 @@ def preview_import(ctx: AppContext, path: Path) -> ImportPreview:
 # ------------------------------------------------------------------------------------------ checking
 
 
-def _assignee(ctx: AppContext, username: str | None) -> tuple[int, str]:
-    session, db = ctx.require_session()
+def _assignee(ctx: SignedIn, username: str | None) -> tuple[int, str]:
+    session, db = ctx.session, ctx.db
     if not username or username == session.username:
         return session.staff_id, session.username
     check_permission(ctx, Action.CLIENT_REASSIGN)  # only managers assign to someone else
@@ -255,8 +251,8 @@ def _assignee(ctx: AppContext, username: str | None) -> tuple[int, str]:
     return member.id, member.username
 
 
-def _check_consent_confirmation(ctx: AppContext, confirmed: bool) -> None:
-    session, db = ctx.require_session()
+def _check_consent_confirmation(ctx: SignedIn, confirmed: bool) -> None:
+    session, db = ctx.session, ctx.db
     if confirmed and session.role is not Role.MANAGER:
         with db.transaction():
             record(
@@ -269,8 +265,8 @@ def _check_consent_confirmation(ctx: AppContext, confirmed: bool) -> None:
         raise ConsentConfirmationRefused()
 
 
-def _check_branch_mapping(ctx: AppContext, options: ImportOptions) -> None:
-    session, db = ctx.require_session()
+def _check_branch_mapping(ctx: SignedIn, options: ImportOptions) -> None:
+    session, db = ctx.session, ctx.db
     if options.mapping_for_branch and session.role is not Role.MANAGER:
         with db.transaction():
             record(
@@ -289,7 +285,7 @@ def _check_branch_mapping(ctx: AppContext, options: ImportOptions) -> None:
 
 
 def _remember_mapping(
-    ctx: AppContext,
+    ctx: SignedIn,
     mappings: ImportMappingRepository,
     headers: Sequence[str],
     targets: Sequence[str],
@@ -300,8 +296,8 @@ def _remember_mapping(
     """Remember the columns the user mapped: for the importer alone (compared with what the branch's
     mappings give), or, by a manager, for the whole branch (compared with the built-in headers; the
     manager's own mappings of those headers give way to it)."""
-    session, _ = ctx.require_session()
-    now = utc_timestamp(ctx.clock())
+    session = ctx.session
+    now = ctx.now_utc()
     if for_branch:
         changes = remembered_changes(headers, targets)
         chosen = {k: v for k, v in changes.items() if k in overrides}
@@ -368,11 +364,11 @@ def _duplicate_of(
 
 
 def _hidden_duplicate(
-    ctx: AppContext, client: ClientRecord, row_number: int, field: str, policy: OnDuplicate, tally: _Tally
+    ctx: SignedIn, client: ClientRecord, row_number: int, field: str, policy: OnDuplicate, tally: _Tally
 ) -> None:
     """A row repeating a client the importer may not see or edit: held for the manager's review and,
     for an agent, counted exactly as a duplicate of its own client would be (module rule)."""
-    session, _ = ctx.require_session()
+    session = ctx.session
     tally.held.append({"row": row_number, "client_id": client.id, "field": field})
     if can(session.role, Action.CLIENT_VIEW_BRANCH):
         tally.for_manager += 1
@@ -383,7 +379,7 @@ def _hidden_duplicate(
 
 
 def _merge(
-    ctx: AppContext,
+    ctx: SignedIn,
     repo: ClientRepository,
     client: ClientRecord,
     row: AcceptedRow,
@@ -394,7 +390,7 @@ def _merge(
     """Fill the client's empty fields from the row (sensitive ones only where the client's stage and
     consent allow them, and an ID number only if no other client has it). A merge the rules refuse
     leaves the row a skipped duplicate, listed with the reason."""
-    session, _ = ctx.require_session()
+    session = ctx.session
     current = draft_from_values(client.values)
     fills = merge_fills(current, row.draft, sensitive=True)
     if fills.get("id_number") and repo.ids_with_id_number(row.values.id_number or "", excluding=client.id):
@@ -411,7 +407,7 @@ def _merge(
                 tally.dropped[reason] += 1
         fills = {k: v for k, v in fills.items() if k not in sensitive_draft_fields()}
     try:
-        values = validate_draft(draft_with(current, fills), today=_today(ctx))
+        values = validate_draft(draft_with(current, fills), today=ctx.today())
     except InvalidInput as error:
         problem = RowProblem.of(error)
         tally.rejected.append(
@@ -445,19 +441,22 @@ def _merge(
 
 
 def _write(
-    ctx: AppContext,
+    ctx: SignedIn,
     repo: ClientRepository,
     rows: Sequence[AcceptedRow | RejectedRow],
     *,
     agent_id: int,
     policy: OnDuplicate,
     tally: _Tally,
+    step: Callable[[int], None],
 ) -> None:
     """Each row in file order: a duplicate (of a client or an earlier row) first, whatever else is
-    wrong with it; then refused for its problems, or written."""
-    now = utc_timestamp(ctx.clock())
+    wrong with it; then refused for its problems, or written. ``step(i)`` runs before row ``i``
+    (progress, and the cancel check: raising there rolls the whole import back)."""
+    now = ctx.now_utc()
     created: set[int] = set()
-    for row in rows:
+    for index, row in enumerate(rows):
+        step(index)
         if isinstance(row, RejectedRow):
             found = _duplicate_of(repo, row.id_number, row.phone_e164)
         else:
@@ -506,8 +505,34 @@ def _write(
             tally.skipped += 1
 
 
-def import_clients(ctx: AppContext, path: Path, options: ImportOptions | None = None) -> ImportReport:
-    """Validate and import ``path``. Accepted rows are written in one transaction (all or nothing)."""
+def import_clients(
+    ctx: SignedIn,
+    path: Path,
+    options: ImportOptions | None = None,
+    *,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> ImportReport:
+    """Validate and import ``path``. Accepted rows are written in one transaction (all or nothing).
+
+    ``progress(done, total)`` counts each data row twice (checked, then written), so ``total`` is
+    twice the row count and is reached after the commit. ``cancel`` is checked before each row:
+    a cancelled import rolls back (no client of it stays), is audited as ``client.import`` (outcome
+    ``failure``, reason ``cancelled``), and raises ``Cancelled``."""
+    try:
+        return _import_clients(ctx, path, options, progress, cancel)
+    except _ImportCancelled as cancelled:
+        _record_cancelled(ctx, path, cancelled)  # after the rollback: nothing of the import stays
+        raise
+
+
+def _import_clients(
+    ctx: SignedIn,
+    path: Path,
+    options: ImportOptions | None,
+    progress: Progress | None,
+    cancel: CancelToken | None,
+) -> ImportReport:
     check_permission(ctx, Action.CLIENT_EDIT)
     options = options or ImportOptions()
     try:
@@ -517,7 +542,7 @@ def import_clients(ctx: AppContext, path: Path, options: ImportOptions | None = 
     _check_consent_confirmation(ctx, options.consent_confirmed)
     _check_branch_mapping(ctx, options)
     agent_id, agent_username = _assignee(ctx, options.assign_to)
-    session, db = ctx.require_session()
+    session, db = ctx.session, ctx.db
     mappings = ImportMappingRepository(db)
     remembered = mappings.for_staff(session.staff_id)
     overrides = _overrides(options.mapping)
@@ -532,10 +557,12 @@ def import_clients(ctx: AppContext, path: Path, options: ImportOptions | None = 
             f"The file has {len(data)} data rows; at most {MAX_DATA_ROWS} can be imported at once. Split it.",
             code="spreadsheet_too_large",
         )
-    today = _today(ctx)
+    today = ctx.today()
     tally = _Tally()
     outcomes: list[AcceptedRow | RejectedRow] = []
-    for number, cells in data:
+    total = 2 * len(data)
+    for checked, (number, cells) in enumerate(data):
+        _step(len(data), checked, total, progress, cancel)
         outcome = parse_row(
             cells, targets, row_number=number, file_consent=options.consent_confirmed, today=today
         )
@@ -546,8 +573,14 @@ def import_clients(ctx: AppContext, path: Path, options: ImportOptions | None = 
             tally.cells[number] = export_cells(cells, targets, keep_sensitive=kept)
     ensure_pseudonym_key(ctx)
     repo = ClientRepository(db)
+    report_step(progress, len(data), total)
+
+    def step(index: int) -> None:  # written rows count from the rows checked; blank rows at the end
+        _step(len(data), len(data) + index, total, progress, cancel)
+
     with db.transaction():
-        _write(ctx, repo, outcomes, agent_id=agent_id, policy=policy, tally=tally)
+        _write(ctx, repo, outcomes, agent_id=agent_id, policy=policy, tally=tally, step=step)
+        _step(len(data), len(data) + len(outcomes), total, None, cancel)  # last chance
         if overrides:
             _remember_mapping(
                 ctx, mappings, headers, targets, overrides, for_branch=options.mapping_for_branch
@@ -578,6 +611,7 @@ def import_clients(ctx: AppContext, path: Path, options: ImportOptions | None = 
                 else None,
             },
         )
+    report_step(progress, total, total)
     return ImportReport(
         file_name=path.name,
         headers=headers,
@@ -591,6 +625,36 @@ def import_clients(ctx: AppContext, path: Path, options: ImportOptions | None = 
         dropped=dict(tally.dropped),
         assigned_to=agent_username,
     )
+
+
+def _step(rows: int, done: int, total: int, progress: Progress | None, cancel: CancelToken | None) -> None:
+    """Report ``done`` of ``total``; if cancelled, raise (inside the write transaction this rolls
+    the import back; ``import_clients`` then audits the cancellation in a transaction of its own)."""
+    report_step(progress, done, total)
+    if cancel is not None and cancel.cancelled:
+        raise _ImportCancelled(rows, min(done, rows))
+
+
+class _ImportCancelled(Cancelled):
+    def __init__(self, rows: int, rows_checked: int) -> None:
+        super().__init__()
+        self.rows = rows
+        self.rows_checked = rows_checked
+
+
+def _record_cancelled(ctx: SignedIn, path: Path, cancelled: _ImportCancelled) -> None:
+    ensure_pseudonym_key(ctx)
+    db = ctx.db
+    with db.transaction():
+        record(
+            ctx,
+            "client.import",
+            target_type="file",
+            target_id=pseudonym(ctx, path.name),
+            outcome="failure",
+            reason="cancelled",
+            details={"rows": cancelled.rows, "rows_checked": cancelled.rows_checked, "imported": 0},
+        )
 
 
 # ---------------------------------------------------------------------------------------- rejects out
@@ -607,7 +671,7 @@ def rejects_file(report: ImportReport, path: Path) -> bytes:
     return table_bytes(path, rejects_table(report.headers, report.rejected), sheet_title=REJECTS_SHEET_TITLE)
 
 
-def export_rejects(ctx: AppContext, report: ImportReport, path: Path, *, overwrite: bool = False) -> int:
+def export_rejects(ctx: SignedIn, report: ImportReport, path: Path, *, overwrite: bool = False) -> int:
     """Write the rejects to ``path`` as .xlsx or .csv, by its name (any other name is refused before
     anything is written or audited); only where the user chose, checked by store/output_paths.py;
     private file mode; sensitive cells withheld unless the row had consent; an existing file only
@@ -615,7 +679,7 @@ def export_rejects(ctx: AppContext, report: ImportReport, path: Path, *, overwri
     Returns the count."""
     check_permission(ctx, Action.CLIENT_EDIT)
     kind = table_format(path)
-    _, db = ctx.require_session()
+    db = ctx.db
     data = rejects_file(report, path)
     with db.transaction():
         record(

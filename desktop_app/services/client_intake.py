@@ -13,7 +13,6 @@ import dataclasses
 from datetime import date
 from typing import Any
 
-from desktop_app.domain.branch_time import branch_day
 from desktop_app.domain.client_record import (
     ClientDraft,
     ClientRecord,
@@ -35,8 +34,7 @@ from desktop_app.domain.retention_rules import under_legal_hold
 from desktop_app.domain.roles import Role
 from desktop_app.services.audit_trail import check_permission, ensure_pseudonym_key, pseudonym, record
 from desktop_app.services.client_directory import denials_audited, may_see, visible_client
-from desktop_app.services.context import AppContext
-from desktop_app.store.audit_repository import utc_timestamp
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.client_request_repository import ClientRequestRepository
 from desktop_app.store.consent_repository import ConsentRepository, guardian_signed
@@ -73,13 +71,8 @@ class ReassignRefused(BranchVaultError):
     code = "reassign_refused"
 
 
-def _today(ctx: AppContext) -> date:
-    """Today in the branch's calendar (Beijing time)."""
-    return branch_day(ctx.clock())
-
-
 def _check_duplicates(
-    ctx: AppContext, repo: ClientRepository, values: ClientValues, *, excluding: int | None = None
+    ctx: SignedIn, repo: ClientRepository, values: ClientValues, *, excluding: int | None = None
 ) -> None:
     checks = [("phone_e164", repo.ids_with_phone(values.phone_e164, excluding=excluding))]
     if values.id_number is not None:
@@ -91,16 +84,14 @@ def _check_duplicates(
         raise DuplicateClient(field, visible[0] if visible else None)
 
 
-def _may_see_id(ctx: AppContext, repo: ClientRepository, client_id: int) -> bool:
+def _may_see_id(ctx: SignedIn, repo: ClientRepository, client_id: int) -> bool:
     """Whether the caller may be sent to this client (never to a record in storage only)."""
     client = repo.get(client_id)
     return client is not None and not client.storage_only and may_see(ctx, client)
 
 
-def _audit_duplicate(
-    ctx: AppContext, action: str, target_id: str, error: DuplicateClient, value: str
-) -> None:
-    _, db = ctx.require_session()
+def _audit_duplicate(ctx: SignedIn, action: str, target_id: str, error: DuplicateClient, value: str) -> None:
+    db = ctx.db
     with db.transaction():
         record(
             ctx,
@@ -154,7 +145,7 @@ class ConsentFormNeeded(InvalidInput):
 
 
 def create_client(
-    ctx: AppContext, draft: ClientDraft, *, consent: ConsentFormDraft | None = None
+    ctx: SignedIn, draft: ClientDraft, *, consent: ConsentFormDraft | None = None
 ) -> ClientRecord:
     """Register a client, assigned to the signed-in agent or manager. Audited ``client.create``.
 
@@ -170,18 +161,18 @@ def create_client(
     from desktop_app.services.privacy_notices import current_notice_version
 
     check_permission(ctx, Action.CLIENT_EDIT)
-    session, db = ctx.require_session()
+    session, db = ctx.session, ctx.db
     given = consent is not None and bool(consent.answers.get(PurposeId.SENSITIVE_DATA.value))
     if consent_flag(draft.sensitive_consent) and not given:
         raise ConsentFormNeeded()
     guardian = consent is not None and bool(consent.guardian_name.strip())
     values = validate_draft(
-        dataclasses.replace(draft, sensitive_consent=given), today=_today(ctx), guardian_consent=guardian
+        dataclasses.replace(draft, sensitive_consent=given), today=ctx.today(), guardian_consent=guardian
     )
     ensure_pseudonym_key(ctx)
     notice_version = current_notice_version(ctx)  # installs the bundled notice on first use
     repo = ClientRepository(db)
-    now = utc_timestamp(ctx.clock())
+    now = ctx.now_utc()
     try:
         with db.transaction():
             _check_duplicates(ctx, repo, values)
@@ -209,7 +200,7 @@ def create_client(
 
 
 def update_client(
-    ctx: AppContext, client_id: int, changes: dict[str, Any], *, request_id: int | None = None
+    ctx: SignedIn, client_id: int, changes: dict[str, Any], *, request_id: int | None = None
 ) -> ClientDetail:
     """Change some fields (ClientDraft names, values as typed). The whole client is validated again.
     Audited ``client.update`` with the changed field names and pseudonyms of the old values; the
@@ -222,11 +213,11 @@ def update_client(
         raise InvalidInput(
             "不能修改的字段：" + "、".join(unknown), "These fields cannot be changed: " + ", ".join(unknown)
         )
-    session, db = ctx.require_session()
+    session, db = ctx.session, ctx.db
     ensure_pseudonym_key(ctx)
     repo = ClientRepository(db)
-    today = _today(ctx)
-    now = utc_timestamp(ctx.clock())
+    today = ctx.today()
+    now = ctx.now_utc()
     values: ClientValues | None = None
     try:
         with denials_audited(ctx, "client.update"), db.transaction():
@@ -273,11 +264,11 @@ def update_client(
     return client_detail(updated)
 
 
-def reassign_client(ctx: AppContext, client_id: int, agent_username: str) -> ClientDetail:
+def reassign_client(ctx: SignedIn, client_id: int, agent_username: str) -> ClientDetail:
     """Move a client to another active agent or manager (managers only). Audited ``client.reassign``.
     Returns the masked detail."""
     check_permission(ctx, Action.CLIENT_REASSIGN)
-    _, db = ctx.require_session()
+    db = ctx.db
     repo = ClientRepository(db)
     staff = StaffRepository(db)
     with db.transaction():

@@ -13,15 +13,14 @@ from pathlib import Path
 from desktop_app.domain.errors import BranchVaultError
 from desktop_app.domain.recovery_code import new_recovery_code
 from desktop_app.domain.roles import Role
-from desktop_app.services.context import AppContext
 from desktop_app.services.session import (
     ACCESS_GRANTED,
     ACCESS_NOT_SET_UP,
     ACCESS_PENDING,
     Session,
 )
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.services.staff_slots import kdf_params
-from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.client_key_repository import (
     CURRENT,
     FINGERPRINT,
@@ -113,8 +112,8 @@ class PendingMember:
 
 
 # --------------------------------------------------------------------------------------- helpers
-def branch_id_of(ctx: AppContext) -> str:
-    return ctx.require_config().branch_id
+def branch_id_of(ctx: SignedIn) -> str:
+    return ctx.config.branch_id
 
 
 def private_of(session: Session) -> X25519PrivateKey:
@@ -124,9 +123,9 @@ def private_of(session: Session) -> X25519PrivateKey:
 
 
 def new_grant(
-    ctx: AppContext, client_key: bytes, *, holder_id: int, role: str, public_key: str, epoch: int, state: str
+    ctx: SignedIn, client_key: bytes, *, holder_id: int, role: str, public_key: str, epoch: int, state: str
 ) -> Grant:
-    session, _ = ctx.require_session()
+    session = ctx.session
     return Grant(
         holder_id=holder_id,
         state=state,
@@ -135,7 +134,7 @@ def new_grant(
         sealed_key=seal_client_key(client_key, public_key, branch_id=branch_id_of(ctx), holder_id=holder_id),
         epoch=epoch,
         granted_by=session.staff_id,
-        granted_at=utc_timestamp(ctx.clock()),
+        granted_at=ctx.now_utc(),
         mac=grant_mac(client_key, holder_id=holder_id, role=role, public_key=public_key, epoch=epoch),
     )
 
@@ -151,7 +150,7 @@ def grant_is_valid(client_key: bytes, grant: Grant) -> bool:
     )
 
 
-def open_grant(ctx: AppContext, grant: Grant, private: X25519PrivateKey) -> bytes | None:
+def open_grant(ctx: SignedIn, grant: Grant, private: X25519PrivateKey) -> bytes | None:
     """The client-data key in ``grant`` if it opens with ``private`` and its MAC holds."""
     try:
         key = open_client_key(
@@ -162,12 +161,12 @@ def open_grant(ctx: AppContext, grant: Grant, private: X25519PrivateKey) -> byte
     return key if grant_is_valid(key, grant) else None
 
 
-def staged_client_database(ctx: AppContext) -> Path:
+def staged_client_database(ctx: SignedIn) -> Path:
     """Where the first manager's set-up builds clients.db before it takes its place."""
     return ctx.paths.client_database.with_name("clients.db.new")
 
 
-def install_staged_client_database(ctx: AppContext) -> None:
+def install_staged_client_database(ctx: SignedIn) -> None:
     """Move a committed set-up's clients.db into place (also at sign-in after a crash in between)."""
     staging = staged_client_database(ctx)
     if staging.exists() and not ctx.paths.client_database.exists():
@@ -177,7 +176,7 @@ def install_staged_client_database(ctx: AppContext) -> None:
         fsync_dir(ctx.paths.root)
 
 
-def attach_client_data(ctx: AppContext, db: Database, key: bytes) -> None:
+def attach_client_data(ctx: SignedIn, db: Database, key: bytes) -> None:
     if ClientKeyRepository(db).text(FINGERPRINT) is not None:
         install_staged_client_database(ctx)
     db.attach_client_data(ctx.paths.client_database, key)
@@ -197,9 +196,9 @@ def set_pending(session: Session) -> None:
     session.client_access = ACCESS_PENDING
 
 
-def require_client_key(ctx: AppContext) -> bytes:
+def require_client_key(ctx: SignedIn) -> bytes:
     """The session's client-data key, or the reason it has none (bilingual)."""
-    session, _ = ctx.require_session()
+    session = ctx.session
     if session.holds_client_key:
         return session.client_key
     if session.client_access == ACCESS_NOT_SET_UP:
@@ -211,12 +210,12 @@ HOLDERS = "holders"  # in clients.db's client_meta: who held the key at its last
 ROLES_HELD = "roles_held"
 
 
-def record_holders(ctx: AppContext, key: bytes) -> None:
+def record_holders(ctx: SignedIn, key: bytes) -> None:
     """Inside the transaction that changed the grants: write the holders (id, role, public key) of
     the valid current grants into clients.db, where only holders can write. A holder's sign-in
     compares it with the branch database, so a revocation is noticed even if the "rotation due"
     mark in branch.db was removed (store/client_key_repository.py)."""
-    _, db = ctx.require_session()
+    db = ctx.db
     valid = [grant for grant in ClientKeyRepository(db).grants(CURRENT) if grant_is_valid(key, grant)]
     holders = sorted([grant.holder_id, grant.role, grant.public_key] for grant in valid)
     meta = MetaRepository(db, CLIENT_META_TABLE)
@@ -226,16 +225,16 @@ def record_holders(ctx: AppContext, key: bytes) -> None:
     meta.set(ROLES_HELD, json.dumps(roles, sort_keys=True).encode())
 
 
-def roles_held(ctx: AppContext) -> dict[str, str]:
+def roles_held(ctx: SignedIn) -> dict[str, str]:
     """Staff id (as text) → the role they last held the client-data key in (kept in clients.db)."""
-    _, db = ctx.require_session()
+    db = ctx.db
     raw = MetaRepository(db, CLIENT_META_TABLE).get(ROLES_HELD)
     return dict(json.loads(raw)) if raw else {}
 
 
-def revoked_holders(ctx: AppContext) -> list[int]:
+def revoked_holders(ctx: SignedIn) -> list[int]:
     """Holders recorded in clients.db who are no longer active staff with the same role and slot."""
-    _, db = ctx.require_session()
+    db = ctx.db
     raw = MetaRepository(db, CLIENT_META_TABLE).get(HOLDERS)
     if raw is None:
         return []
@@ -255,7 +254,7 @@ def revoked_holders(ctx: AppContext) -> list[int]:
     return revoked
 
 
-def new_client_recovery_slot(ctx: AppContext, client_key: bytes) -> tuple[str, KeySlot]:
+def new_client_recovery_slot(ctx: SignedIn, client_key: bytes) -> tuple[str, KeySlot]:
     """A new client-data recovery code and its slot (the private key wrapped under the code with
     Argon2id, not bound to this PC's device secret); the code is shown once, never stored."""
     code = new_recovery_code()

@@ -13,8 +13,8 @@ given and pins it. Sessions open elsewhere use the key they hold in memory as th
 from __future__ import annotations
 
 from desktop_app.services.audit_trail import record
-from desktop_app.services.context import AppContext
 from desktop_app.services.session import Session
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_key_repository import ClientKeyRepository
 from desktop_app.store.client_keys import GrantOpenFailed, decode_pin, encode_pin, unwrap_next_key
 from desktop_app.store.database import DatabaseOpenError
@@ -55,12 +55,12 @@ def follows_from(repo: ClientKeyRepository, pinned: tuple[int, bytes] | None, ke
 
 
 def require_genuine(
-    ctx: AppContext, repo: ClientKeyRepository, pinned: tuple[int, bytes] | None, key: bytes, epoch: int
+    ctx: SignedIn, repo: ClientKeyRepository, pinned: tuple[int, bytes] | None, key: bytes, epoch: int
 ) -> None:
     """Raise ClientKeyNotGenuine (audited) unless ``key`` follows from ``pinned``."""
     if follows_from(repo, pinned, key, epoch):
         return
-    _, db = ctx.require_session()
+    db = ctx.db
     with db.transaction():
         record(
             ctx,
@@ -80,16 +80,16 @@ def session_pin(session: Session) -> tuple[int, bytes] | None:
     return decode_pin(session.slot_pin)
 
 
-def repin(ctx: AppContext) -> None:
+def repin(ctx: SignedIn) -> None:
     """Record the session's key in its own slot (needs this sign-in's KEK; nothing to do if the pin
     is already current)."""
-    session, _ = ctx.require_session()
+    session = ctx.session
     if not session.client_key or not session.slot_kek or session.slot_private is None:
         return
     pin = encode_pin(session.client_epoch, session.client_key)
     if decode_pin(session.slot_pin) == (session.client_epoch, session.client_key):
         return
-    config = ctx.require_config()
+    config = ctx.config
     with change_key_slots(ctx.paths, config.branch_id) as change:
         slot = change.slots.password_slot(session.username)
         if slot is None or slot.public_key != public_key_of(session.slot_private):

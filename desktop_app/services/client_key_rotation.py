@@ -13,7 +13,7 @@ from desktop_app.services.client_key_grants import (
     record_holders,
     require_client_key,
 )
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store import client_schema
 from desktop_app.store.client_key_repository import (
     CURRENT,
@@ -36,10 +36,10 @@ from desktop_app.store.fault_points import fault_point
 from desktop_app.store.staff_repository import StaffRepository
 
 
-def revoke_in_transaction(ctx: AppContext, member: StaffMember, reason: str) -> bool:
+def revoke_in_transaction(ctx: SignedIn, member: StaffMember, reason: str) -> bool:
     """Inside the caller's transaction: drop ``member``'s grant and, if they held the key, mark a
     rotation due. Returns whether they held it."""
-    _, db = ctx.require_session()
+    db = ctx.db
     repo = ClientKeyRepository(db)
     held = repo.remove(member.id)
     if held:
@@ -47,12 +47,12 @@ def revoke_in_transaction(ctx: AppContext, member: StaffMember, reason: str) -> 
     return held
 
 
-def rotate_client_key(ctx: AppContext, *, reason: str) -> int:
+def rotate_client_key(ctx: SignedIn, *, reason: str) -> int:
     """Re-key ``clients.db`` under a new client-data key, re-sealed only to grants whose MAC holds
     and whose holder is still active in the same role with the same slot. Returns the number of
     grants kept. Crash-safe: the new grants are written as 'next' first; sign-in finishes or
     discards an interrupted rotation."""
-    session, db = ctx.require_session()
+    session, db = ctx.session, ctx.db
     old_key = require_client_key(ctx)
     repo = ClientKeyRepository(db)
     staff = {m.id: m for m in StaffRepository(db).list()}
@@ -114,8 +114,8 @@ def rotate_client_key(ctx: AppContext, *, reason: str) -> int:
     return len(kept)
 
 
-def finish_rotation(ctx: AppContext, repo: ClientKeyRepository, new_key: bytes, *, late: bool) -> None:
-    _, db = ctx.require_session()
+def finish_rotation(ctx: SignedIn, repo: ClientKeyRepository, new_key: bytes, *, late: bool) -> None:
+    db = ctx.db
     epoch = max((g.epoch for g in repo.grants(NEXT)), default=repo.epoch() + 1)
     with db.transaction():
         repo.promote_next()

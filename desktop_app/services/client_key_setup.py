@@ -25,7 +25,7 @@ from desktop_app.services.client_key_grants import (
     set_granted,
     staged_client_database,
 )
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_key_repository import (
     CURRENT,
     EPOCH,
@@ -45,10 +45,10 @@ from desktop_app.store.key_slots import (
 from desktop_app.store.legacy_client_tables import drop_legacy_client_tables, move_legacy_client_tables
 
 
-def set_up_client_key(ctx: AppContext) -> str:
+def set_up_client_key(ctx: SignedIn) -> str:
     """Create the client-data key as the first manager (moving an old branch's client tables into
     ``clients.db``); return the client-data recovery code, shown once."""
-    session, db = ctx.require_session()
+    session, db = ctx.session, ctx.db
     require_manager_with_own_password(session, "创建客户资料密钥", "create the client-data key")
     repo = ClientKeyRepository(db)
     if repo.text(FINGERPRINT) is not None:

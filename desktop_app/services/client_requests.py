@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from desktop_app.domain.branch_time import branch_day
 from desktop_app.domain.client_record import ClientRecord, changed_columns
 from desktop_app.domain.client_requests import (
     RECEIVED_FIELD,
@@ -53,8 +52,7 @@ from desktop_app.domain.permissions import Action
 from desktop_app.domain.retention_rules import legal_hold_ends
 from desktop_app.services.audit_trail import check_permission, ensure_pseudonym_key, pseudonym, record
 from desktop_app.services.client_directory import denials_audited, visible_client
-from desktop_app.services.context import AppContext
-from desktop_app.store.audit_repository import utc_timestamp
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_repository import ClientRepository, FollowupRepository
 from desktop_app.store.client_request_repository import ClientRequestRepository, StoredRequest
 from desktop_app.store.consent_repository import ConsentRepository
@@ -84,11 +82,6 @@ class CopyOfData:
 
 
 # -------------------------------------------------------------------------------------------- helpers
-
-
-def _today(ctx: AppContext) -> date:
-    """Today in the branch's calendar (Beijing time)."""
-    return branch_day(ctx.clock())
 
 
 def _as_date(value: date | str) -> date:
@@ -131,17 +124,17 @@ def _view(stored: StoredRequest, client: ClientRecord | None, today: date) -> Re
     )
 
 
-def _load_view(ctx: AppContext, request_id: int) -> RequestView:
-    _, db = ctx.require_session()
+def _load_view(ctx: SignedIn, request_id: int) -> RequestView:
+    db = ctx.db
     stored = ClientRequestRepository(db).get(request_id)
     if stored is None:
         raise RequestNotFound()
     client = ClientRepository(db).get(stored.client_id) if stored.client_id is not None else None
-    return _view(stored, client, _today(ctx))
+    return _view(stored, client, ctx.today())
 
 
 def _open_request(
-    ctx: AppContext,
+    ctx: SignedIn,
     request_id: int,
     kinds: Collection[RequestKind] = (),
     *,
@@ -149,7 +142,7 @@ def _open_request(
 ) -> StoredRequest:
     """The open request, inside the caller's transaction; refused if closed, of another kind, or
     (``verified``) with the identity not verified yet."""
-    _, db = ctx.require_session()
+    db = ctx.db
     stored = ClientRequestRepository(db).get(request_id)
     if stored is None:
         raise RequestNotFound()
@@ -163,16 +156,16 @@ def _open_request(
     return stored
 
 
-def _close(ctx: AppContext, stored: StoredRequest, status: RequestStatus, outcome: str) -> None:
-    session, db = ctx.require_session()
+def _close(ctx: SignedIn, stored: StoredRequest, status: RequestStatus, outcome: str) -> None:
+    session, db = ctx.session, ctx.db
     closed = ClientRequestRepository(db).close(
-        stored.id, status=status.value, outcome=outcome, by=session.staff_id, at=utc_timestamp(ctx.clock())
+        stored.id, status=status.value, outcome=outcome, by=session.staff_id, at=ctx.now_utc()
     )
     if not closed:  # closed meanwhile by another session
         raise RequestClosed(RequestStatus.COMPLETED)
 
 
-def _audit(ctx: AppContext, action: str, stored: StoredRequest, reason: str = "", **details: Any) -> None:
+def _audit(ctx: SignedIn, action: str, stored: StoredRequest, reason: str = "", **details: Any) -> None:
     record(
         ctx,
         action,
@@ -193,7 +186,7 @@ def _client_id(stored: StoredRequest) -> int:
 
 
 def register_request(
-    ctx: AppContext,
+    ctx: SignedIn,
     client_id: int,
     kind: RequestKind | str,
     received_on: date | str,
@@ -204,13 +197,13 @@ def register_request(
     one in storage only). ``identity_verified``: the requester's identity was verified when the
     request was received, so the due date counts from receipt. Audited ``request.register``."""
     check_permission(ctx, Action.REQUEST_HANDLE)
-    session, db = ctx.require_session()
+    session, db = ctx.session, ctx.db
     which = parse_kind(kind)
     text = validate_description(description)
-    today = _today(ctx)
+    today = ctx.today()
     received = validate_received_on(_as_date(received_on), today)
     due = due_date(received, received if identity_verified else None)
-    now = utc_timestamp(ctx.clock())
+    now = ctx.now_utc()
     ensure_pseudonym_key(ctx)
     requests = ClientRequestRepository(db)
     with denials_audited(ctx, "request.register"), db.transaction():
@@ -241,30 +234,30 @@ def register_request(
         return _view(stored, client, today)
 
 
-def verify_identity(ctx: AppContext, request_id: int) -> RequestView:
+def verify_identity(ctx: SignedIn, request_id: int) -> RequestView:
     """Record that the requester's identity is verified today; the due date becomes 30 days from
     today. Audited ``request.verify``."""
     check_permission(ctx, Action.REQUEST_HANDLE)
-    session, db = ctx.require_session()
-    today = _today(ctx)
+    session, db = ctx.session, ctx.db
+    today = ctx.today()
     with db.transaction():
         stored = _open_request(ctx, request_id, verified=False)
         if stored.identity_verified_at is not None:
             raise AlreadyVerified()
         due = due_date(date.fromisoformat(stored.received_on), today)
         ClientRequestRepository(db).mark_verified(
-            request_id, at=utc_timestamp(ctx.clock()), by=session.staff_id, due_on=due.isoformat()
+            request_id, at=ctx.now_utc(), by=session.staff_id, due_on=due.isoformat()
         )
         _audit(ctx, "request.verify", stored, due_on=due.isoformat())
         return _load_view(ctx, request_id)
 
 
-def list_requests(ctx: AppContext, status: RequestStatus | str | None = None) -> list[RequestView]:
+def list_requests(ctx: SignedIn, status: RequestStatus | str | None = None) -> list[RequestView]:
     """Requests (of ``status``, or all), the earliest due first, client names masked."""
     check_permission(ctx, Action.REQUEST_HANDLE)
-    _, db = ctx.require_session()
+    db = ctx.db
     wanted = None if status is None or status == "" else parse_status(status).value
-    today = _today(ctx)
+    today = ctx.today()
     clients = ClientRepository(db)
     found: dict[int, ClientRecord | None] = {}
     views = []
@@ -278,7 +271,7 @@ def list_requests(ctx: AppContext, status: RequestStatus | str | None = None) ->
     return views
 
 
-def get_request(ctx: AppContext, request_id: int) -> RequestView:
+def get_request(ctx: SignedIn, request_id: int) -> RequestView:
     check_permission(ctx, Action.REQUEST_HANDLE)
     return _load_view(ctx, request_id)
 
@@ -291,14 +284,14 @@ COPY_OUTCOME = (
 )
 
 
-def complete_copy(ctx: AppContext, request_id: int) -> CopyOfData:
+def complete_copy(ctx: SignedIn, request_id: int) -> CopyOfData:
     """The client's own, unmasked copy of everything held about them (PIPL Art. 45), built in
     memory; the request is completed. Audited ``request.copy``."""
     from desktop_app.documents.client_data_copy import copy_json, copy_pdf, data_copy
 
     check_permission(ctx, Action.REQUEST_HANDLE)
-    _, db = ctx.require_session()
-    config = ctx.require_config()
+    db = ctx.db
+    config = ctx.config
     clients = ClientRepository(db)
     with denials_audited(ctx, "request.copy"), db.transaction():
         stored = _open_request(ctx, request_id, (RequestKind.COPY,))
@@ -311,7 +304,7 @@ def complete_copy(ctx: AppContext, request_id: int) -> CopyOfData:
             followups,
             changes,
             request_id=request_id,
-            generated_at=utc_timestamp(ctx.clock()),
+            generated_at=ctx.now_utc(),
             consent_events=[e.as_event() for e in ConsentRepository(db).events(client.id)],
         )
         pdf, json_bytes = copy_pdf(contents), copy_json(contents)
@@ -329,7 +322,7 @@ def complete_copy(ctx: AppContext, request_id: int) -> CopyOfData:
     return CopyOfData(view, pdf, json_bytes)
 
 
-def complete_correction(ctx: AppContext, request_id: int, changes: dict[str, str]) -> RequestView:
+def complete_correction(ctx: SignedIn, request_id: int, changes: dict[str, str]) -> RequestView:
     """Correct the client's data (PIPL Art. 46) through ``update_client`` with this request's id,
     then complete the request with the corrected field names as its outcome. One transaction.
     Audited ``client.update`` (old values as pseudonyms) and ``request.correct``."""
@@ -337,7 +330,7 @@ def complete_correction(ctx: AppContext, request_id: int, changes: dict[str, str
     from desktop_app.services.client_intake import update_client
 
     wanted = validate_correction(changes)
-    _, db = ctx.require_session()
+    db = ctx.db
     ensure_pseudonym_key(ctx)
     clients = ClientRepository(db)
     try:
@@ -371,7 +364,7 @@ def complete_correction(ctx: AppContext, request_id: int, changes: dict[str, str
         raise
 
 
-def complete_deletion(ctx: AppContext, request_id: int) -> RequestView:
+def complete_deletion(ctx: SignedIn, request_id: int) -> RequestView:
     """Answer a deletion request or a withdrawal of consent (PIPL Art. 47): the client is destroyed
     (destruction record and WAL checkpoint, see ``client_deletion``) or, for a buyer under the
     anti-money-laundering hold, kept in storage only until the hold ends. The request is completed
@@ -380,7 +373,7 @@ def complete_deletion(ctx: AppContext, request_id: int) -> RequestView:
     from desktop_app.services.client_deletion import DeletionReason, delete_or_keep_in_storage
 
     check_permission(ctx, Action.REQUEST_HANDLE)
-    _, db = ctx.require_session()
+    db = ctx.db
     kinds = (RequestKind.DELETION, RequestKind.WITHDRAWAL)
     reference = f"REQ-{request_id}"
     requests = ClientRequestRepository(db)
@@ -423,21 +416,21 @@ def complete_deletion(ctx: AppContext, request_id: int) -> RequestView:
         return _load_view(ctx, request_id)
 
 
-def destruction_record_of(ctx: AppContext, request_id: int) -> int | None:
+def destruction_record_of(ctx: SignedIn, request_id: int) -> int | None:
     """The destruction record made when this deletion or withdrawal request was answered (its
     single-client certificate: ``client_deletion.destruction_certificate_pdf``), or None when the
     client was kept in storage only or the request is not answered yet."""
     check_permission(ctx, Action.REQUEST_HANDLE)
-    _, db = ctx.require_session()
+    db = ctx.db
     return ClientRequestRepository(db).destruction_record_for(f"REQ-{request_id}")
 
 
-def complete_explanation(ctx: AppContext, request_id: int, outcome_text: str) -> RequestView:
+def complete_explanation(ctx: SignedIn, request_id: int, outcome_text: str) -> RequestView:
     """Record the explanation given to the client (PIPL Art. 48) and complete the request.
     Audited ``request.explain`` (the text's length, not the text)."""
     check_permission(ctx, Action.REQUEST_HANDLE)
     text = validate_outcome(outcome_text)
-    _, db = ctx.require_session()
+    db = ctx.db
     with db.transaction():
         stored = _open_request(ctx, request_id, (RequestKind.EXPLANATION,))
         _close(ctx, stored, RequestStatus.COMPLETED, text)
@@ -445,14 +438,14 @@ def complete_explanation(ctx: AppContext, request_id: int, outcome_text: str) ->
         return _load_view(ctx, request_id)
 
 
-def refuse_request(ctx: AppContext, request_id: int, reason: str) -> RequestView:
+def refuse_request(ctx: SignedIn, request_id: int, reason: str) -> RequestView:
     """Refuse a request with a written reason (PIPL Art. 50), shown on the request. Audited
     ``request.refuse`` with the reason's pseudonym and length: the text may name the person and
     the audit log is kept for good, while the request's text goes when the client is destroyed.
     Possible before the identity is verified (e.g. because it could not be)."""
     check_permission(ctx, Action.REQUEST_HANDLE)
     text = validate_refusal_reason(reason)
-    _, db = ctx.require_session()
+    db = ctx.db
     ensure_pseudonym_key(ctx)
     with db.transaction():
         stored = _open_request(ctx, request_id, verified=False)

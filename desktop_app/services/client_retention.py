@@ -5,9 +5,10 @@ retention period has ended (the branch config's ``[retention]`` rules, counted f
 activity) and the storage-only records whose anti-money-laundering hold has ended; oldest due
 first; audited ``retention.review`` with the count only. ``approve_destruction`` re-checks every
 chosen client at the current time and refuses the whole approval if any is no longer due; else it
-destroys them all in one transaction as one batch (one destruction record and one
-``client.delete`` entry per client, plus one ``retention.approve`` entry), then checkpoints the
-WAL once. ``batch_certificate_pdf`` is the one certificate for the batch (no personal data).
+destroys them as one batch, each client in its own transaction (one destruction record and one
+``client.delete`` entry per client, plus one ``retention.approve`` entry with the last), then
+checkpoints the WAL once. Cancelling stops between two clients: each is wholly destroyed or
+untouched, and ``retention.approve`` records the cancellation and the count destroyed. ``batch_certificate_pdf`` is the one certificate for the batch (no personal data).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from desktop_app.domain.branch_time import branch_day
+from desktop_app.domain.cancellation import Cancelled, CancelToken, Progress, check, report
 from desktop_app.domain.client_record import ClientRecord, ClientValues, Stage
 from desktop_app.domain.client_views import masked_phone
 from desktop_app.domain.deletion_grounds import legal_basis
@@ -42,8 +43,7 @@ from desktop_app.services.client_deletion import (
     DeletionRefused,
     destroy_in_transaction,
 )
-from desktop_app.services.context import AppContext
-from desktop_app.store.audit_repository import utc_timestamp
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.destruction_repository import DestructionRepository
 from desktop_app.store.retention_repository import RetentionGroup, RetentionRepository
@@ -107,15 +107,10 @@ class DestructionBatchNotFound(BranchVaultError):
         super().__init__("找不到该销毁批次。", "No such destruction batch.")
 
 
-def _today(ctx: AppContext) -> date:
-    """Today in the branch's calendar (Beijing time)."""
-    return branch_day(ctx.clock())
-
-
-def retention_rules(ctx: AppContext) -> RetentionRules:
+def retention_rules(ctx: SignedIn) -> RetentionRules:
     """The rules in force (the branch config's ``[retention]`` table over the defaults)."""
     check_permission(ctx, Action.REQUEST_HANDLE)
-    return ctx.require_config().retention_rules()
+    return ctx.config.retention_rules()
 
 
 def _timing_record(group: RetentionGroup) -> ClientRecord:
@@ -138,9 +133,9 @@ def _timing_record(group: RetentionGroup) -> ClientRecord:
     )
 
 
-def _due_ids(ctx: AppContext, rules: RetentionRules, today: date) -> list[tuple[date, int]]:
+def _due_ids(ctx: SignedIn, rules: RetentionRules, today: date) -> list[tuple[date, int]]:
     """(due date, client id) of every client due today, oldest due first."""
-    _, db = ctx.require_session()
+    db = ctx.db
     shortest = min(rules.months_for(stage.value) for stage in Stage)
     inactive_before = add_months(today, -shortest) + _CUTOFF_MARGIN
     bought_before = add_months(today, -AML_HOLD_YEARS * 12) + _CUTOFF_MARGIN
@@ -176,15 +171,15 @@ def _row(client: ClientRecord, rules: RetentionRules) -> DueClient:
     )
 
 
-def due_for_destruction(ctx: AppContext, limit: int = DEFAULT_LIMIT) -> list[DueClient]:
+def due_for_destruction(ctx: SignedIn, limit: int = DEFAULT_LIMIT) -> list[DueClient]:
     """The clients due for destruction today, masked, oldest due first (at most ``limit``),
     including storage-only records whose legal hold has ended. Audited ``retention.review``."""
     check_permission(ctx, Action.REQUEST_HANDLE)
     if not 1 <= limit <= 10 * DEFAULT_LIMIT:
         raise InvalidInput("列表条数无效。", "Invalid number of rows.")
-    _, db = ctx.require_session()
-    rules = ctx.require_config().retention_rules()
-    today = _today(ctx)
+    db = ctx.db
+    rules = ctx.config.retention_rules()
+    today = ctx.today()
     clients = ClientRepository(db)
     with db.transaction():
         due = _due_ids(ctx, rules, today)
@@ -202,8 +197,8 @@ def due_for_destruction(ctx: AppContext, limit: int = DEFAULT_LIMIT) -> list[Due
     return rows
 
 
-def _approver(ctx: AppContext, staff: StaffRepository, username: str | None) -> StaffMember:
-    session, _ = ctx.require_session()
+def _approver(ctx: SignedIn, staff: StaffRepository, username: str | None) -> StaffMember:
+    session = ctx.session
     member = staff.get(username) if username else staff.get_by_id(session.staff_id)
     if member is None or not member.active or not can(member.role, Action.REQUEST_HANDLE):
         raise DeletionRefused(
@@ -224,8 +219,8 @@ def _chosen(client_ids: list[int]) -> list[int]:
     return chosen
 
 
-def _refused(ctx: AppContext, chosen: int, reason: str, not_due: int = 0) -> None:
-    _, db = ctx.require_session()
+def _refused(ctx: SignedIn, chosen: int, reason: str, not_due: int = 0) -> None:
+    db = ctx.db
     with db.transaction():
         record(
             ctx,
@@ -238,56 +233,84 @@ def _refused(ctx: AppContext, chosen: int, reason: str, not_due: int = 0) -> Non
 
 
 def approve_destruction(
-    ctx: AppContext, client_ids: list[int], approved_by_username: str | None = None
+    ctx: SignedIn,
+    client_ids: list[int],
+    approved_by_username: str | None = None,
+    *,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> DestructionBatch:
-    """Destroy the chosen clients, all still due, as one batch in one transaction (reason
-    "retention expiry"); nothing is destroyed if any of them is no longer due. Audited one
-    ``client.delete`` per client and one ``retention.approve`` (count and batch id)."""
+    """Destroy the chosen clients, all still due, as one batch (reason "retention expiry");
+    nothing is destroyed if any of them is no longer due. Each client is destroyed in its own
+    transaction (its destruction record and ``client.delete`` entry with it), so ``cancel`` stops
+    the batch between two clients with each one either wholly destroyed or untouched; the one
+    ``retention.approve`` entry (count and batch id) goes with the last client, or, when cancelled,
+    is written with outcome ``failure``, reason ``cancelled`` and the count destroyed, and
+    ``Cancelled`` is raised.
+    ``progress(done, total)`` counts the clients destroyed."""
     check_permission(ctx, Action.REQUEST_HANDLE)
     chosen = _chosen(client_ids)
-    _, db = ctx.require_session()
-    rules = ctx.require_config().retention_rules()
+    db = ctx.db
+    rules = ctx.config.retention_rules()
     ensure_pseudonym_key(ctx)
     clients = ClientRepository(db)
     destruction = DestructionRepository(db)
+    records: list[DestructionRecord] = []
     try:
         with db.transaction():
             approver = _approver(ctx, StaffRepository(db), approved_by_username)
-            today = _today(ctx)
+            today = ctx.today()
             found = [clients.get(client_id) for client_id in chosen]
             due = [c for c in found if c is not None and destruction_due_on(c, rules) <= today]
             if len(due) != len(chosen):
                 raise NoLongerDue(len(chosen) - len(due), len(chosen))
             batch_id = destruction.next_batch_id()
-            records = tuple(
-                destroy_in_transaction(
-                    ctx,
-                    client,
-                    approved_by=approver.id,
-                    reason=DeletionReason.RETENTION_EXPIRY,
-                    batch_id=batch_id,
+        report(progress, 0, len(due))
+        for index, client in enumerate(due):
+            check(cancel)
+            with db.transaction():
+                if index == 0:  # taken again where the batch's first record is written
+                    batch_id = destruction.next_batch_id()
+                records.append(
+                    destroy_in_transaction(
+                        ctx,
+                        client,
+                        approved_by=approver.id,
+                        reason=DeletionReason.RETENTION_EXPIRY,
+                        batch_id=batch_id,
+                    )
                 )
-                for client in due
-            )
-            record(
-                ctx,
-                "retention.approve",
-                target_type="destruction_batch",
-                target_id=str(batch_id),
-                reason=DeletionReason.RETENTION_EXPIRY.value,
-                details={"count": len(records), "batch_id": batch_id, "approved_by": approver.id},
-            )
+                if index == len(due) - 1:
+                    _approved(ctx, batch_id, len(records), approver.id, cancelled=False)
+            report(progress, index + 1, len(due))
     except NoLongerDue as refused:
         _refused(ctx, len(chosen), refused.code, refused.not_due)
         raise
     except DeletionRefused as refused:
         _refused(ctx, len(chosen), refused.code)
         raise
+    except Cancelled:
+        with db.transaction():
+            _approved(ctx, batch_id, len(records), approver.id, cancelled=True)
+        db.checkpoint()
+        raise
     db.checkpoint()
-    return DestructionBatch(batch_id, records)
+    return DestructionBatch(batch_id, tuple(records))
 
 
-def batch_certificate_pdf(ctx: AppContext, batch_id: int) -> bytes:
+def _approved(ctx: SignedIn, batch_id: int, count: int, approver_id: int, *, cancelled: bool) -> None:
+    record(
+        ctx,
+        "retention.approve",
+        target_type="destruction_batch",
+        target_id=str(batch_id),
+        outcome="failure" if cancelled else "success",
+        reason="cancelled" if cancelled else DeletionReason.RETENTION_EXPIRY.value,
+        details={"count": count, "batch_id": batch_id, "approved_by": approver_id},
+    )
+
+
+def batch_certificate_pdf(ctx: SignedIn, batch_id: int) -> bytes:
     """One certificate for the whole batch: how many clients, which categories (with counts), why,
     when, by whom, approved by whom, the record numbers; no personal data. Audited
     ``client.destruction_certificate``."""
@@ -300,8 +323,8 @@ def batch_certificate_pdf(ctx: AppContext, batch_id: int) -> bytes:
     )
 
     check_permission(ctx, Action.REQUEST_HANDLE)
-    _, db = ctx.require_session()
-    config = ctx.require_config()
+    db = ctx.db
+    config = ctx.config
     staff = StaffRepository(db)
     with db.transaction():
         records = DestructionRepository(db).records_in_batch(batch_id)
@@ -331,7 +354,7 @@ def batch_certificate_pdf(ctx: AppContext, batch_id: int) -> bytes:
             summary,
             destroyed_by=parties[0],
             approved_by=parties[1],
-            generated_at=utc_timestamp(ctx.clock()),
+            generated_at=ctx.now_utc(),
         )
         record(
             ctx,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from desktop_app.domain.branch_time import utc_timestamp
 from desktop_app.domain.errors import BranchVaultError, InvalidInput, PermissionDenied, WrongCredentials
 from desktop_app.domain.permissions import Action
 from desktop_app.domain.reveal_policy import (
@@ -32,10 +33,10 @@ from desktop_app.domain.staff_member import StaffMember
 from desktop_app.services import sign_in_attempts
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.client_directory import denials_audited, visible_client
-from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import needs_reauthentication
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.services.staff_slots import device_secret, kdf_params
-from desktop_app.store.audit_repository import AuditRepository, utc_timestamp
+from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.key_slots import SlotOpenFailed, derive_kek, load_key_slots, open_slot
 from desktop_app.store.reveal_log_repository import OVERRIDE_ACTION, REVEAL_ACTION, RevealLogRepository
@@ -113,9 +114,9 @@ class RevealedValue:
     seconds_visible: int
 
 
-def _decision(ctx: AppContext, staff_id: int, username: str) -> BulkRevealDecision:
+def _decision(ctx: SignedIn, staff_id: int, username: str) -> BulkRevealDecision:
     """Inside the caller's transaction: may this user reveal one more field now?"""
-    _, db = ctx.require_session()
+    db = ctx.db
     now = ctx.clock()
     log = RevealLogRepository(db)
     after = window_start(now, ctx.policy)
@@ -128,7 +129,7 @@ def _decision(ctx: AppContext, staff_id: int, username: str) -> BulkRevealDecisi
 
 
 def reveal_field(
-    ctx: AppContext,
+    ctx: SignedIn,
     client_id: int,
     field: RevealableField | str,
     reason: RevealReason | str,
@@ -137,7 +138,7 @@ def reveal_field(
     """The unmasked value of one field of a client the user may see. Raises ReauthenticationRequired
     when the password is older than ``reauth_minutes`` and BulkRevealBlocked past the bulk guard."""
     check_permission(ctx, Action.CLIENT_REVEAL)
-    session, db = ctx.require_session()
+    session, db = ctx.session, ctx.db
     which = parse_field(field)
     why, text = validate_reason(reason, reason_text)
     if needs_reauthentication(ctx):
@@ -202,10 +203,10 @@ def reveal_field(
     return RevealedValue(client_id, which, value, ctx.policy.reveal_seconds)
 
 
-def _check_manager_password(ctx: AppContext, username: str, password: str) -> None:
+def _check_manager_password(ctx: SignedIn, username: str, password: str) -> None:
     """Open ``username``'s key slot with ``password`` without touching the current session; the
     attempts count towards that account's lockout. Raises WrongCredentials or AccountLocked."""
-    config = ctx.require_config()
+    config = ctx.config
     slot = load_key_slots(ctx.paths.key_slots, config.branch_id).password_slot(username)
     known = slot is not None
     sign_in_attempts.admit(ctx, username, known=known, action=OVERRIDE_ACTION, queue_events=False)
@@ -221,12 +222,12 @@ def _check_manager_password(ctx: AppContext, username: str, password: str) -> No
 
 
 def allow_bulk_reveals(
-    ctx: AppContext, manager_username: str, manager_password: str, for_username: str
+    ctx: SignedIn, manager_username: str, manager_password: str, for_username: str
 ) -> float:
     """A manager, signing in on the user's screen, lifts the bulk-reveal guard for ``for_username`` for
     one window. Returns when the override ends. Audited ``client.reveal_override`` with the manager
     as actor; a refusal is audited under the signed-in user."""
-    _, db = ctx.require_session()
+    db = ctx.db
     manager_username, for_username = manager_username.strip(), for_username.strip()
     staff = StaffRepository(db)
     # A typed name is recorded only when it is a real account: an unknown one may be a password typed

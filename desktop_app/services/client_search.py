@@ -12,9 +12,6 @@ of the value, never the value; a name search is not audited (it runs on every ke
 
 from __future__ import annotations
 
-from datetime import date
-
-from desktop_app.domain.branch_time import branch_day
 from desktop_app.domain.client_list_query import NO_FILTER, ClientFilter
 from desktop_app.domain.client_record import ClientRecord
 from desktop_app.domain.client_views import ClientSummary, client_summary
@@ -27,8 +24,8 @@ from desktop_app.domain.phone_numbers import SEARCH_DIGITS
 from desktop_app.domain.search_tokens import EXACT_ID_LOOKUP, fts5_match_expression, is_han, query_tokens
 from desktop_app.services.audit_trail import check_permission, pseudonym, record
 from desktop_app.services.client_directory import MAX_PAGE, agent_filter
-from desktop_app.services.context import AppContext
 from desktop_app.services.privacy_notices import stale_notice_versions
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.database import Database
 
@@ -40,7 +37,7 @@ _ID_TYPES = (IdType.RESIDENT_ID, IdType.HMT_RESIDENCE_PERMIT, IdType.FOREIGN_PER
 
 
 def search_clients(
-    ctx: AppContext, text: str, limit: int = 50, filters: ClientFilter = NO_FILTER
+    ctx: SignedIn, text: str, limit: int = 50, filters: ClientFilter = NO_FILTER
 ) -> list[ClientSummary]:
     """Masked summary rows of the visible clients matching ``text`` (name, pinyin, initials, the last
     4 digits or the whole phone number, or a whole ID number) and ``filters``, most recent contact
@@ -48,7 +45,7 @@ def search_clients(
     check_permission(ctx, Action.CLIENT_VIEW_OWN)
     if not 1 <= limit <= MAX_PAGE:
         raise InvalidInput(f"结果条数无效（1–{MAX_PAGE} 条）。", f"Invalid number of results (1–{MAX_PAGE}).")
-    _, db = ctx.require_session()
+    db = ctx.db
     tokens = query_tokens(text)
     if not tokens:
         return []
@@ -119,14 +116,14 @@ def _matching(
 
 
 def _id_lookup(
-    ctx: AppContext,
+    ctx: SignedIn,
     db: Database,
     repo: ClientRepository,
     text: str,
     agent_id: int | None,
     filters: ClientFilter,
 ) -> list[ClientSummary]:
-    today = _today(ctx)
+    today = ctx.today()
     for id_type in _ID_TYPES:
         try:
             number = validate_id_number(id_type, text, today=today)
@@ -145,8 +142,3 @@ def _id_lookup(
         )
     stale = stale_notice_versions(ctx)
     return [client_summary(c, stale) for c in clients]
-
-
-def _today(ctx: AppContext) -> date:
-    """Today in the branch's calendar (Beijing time)."""
-    return branch_day(ctx.clock())

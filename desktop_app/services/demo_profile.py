@@ -27,6 +27,7 @@ from desktop_app.services.client_followups import add_followup
 from desktop_app.services.client_intake import create_client
 from desktop_app.services.context import AppContext, build_context
 from desktop_app.services.sign_in import sign_in, sign_out
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.services.staff_accounts import add_staff
 from desktop_app.store.device_secret import DeviceSecretStore
 from desktop_app.store.key_slots import load_key_slots
@@ -63,13 +64,13 @@ def demo_client_counts(clients: int) -> dict[str, int]:
     return {DEMO_AGENT.username: agent, DEMO_MANAGER.username: clients - agent}
 
 
-def _demo_consent(ctx: AppContext, client: SyntheticClient, index: int) -> ConsentFormDraft | None:
+def _demo_consent(ctx: SignedIn, client: SyntheticClient, index: int) -> ConsentFormDraft | None:
     """A signed consent form for every demo client past the first visit: the sensitive-data consent
     as the synthetic draft says, HQ sharing for one in two, marketing for one in three."""
     if client.draft.stage == "lead" and not client.draft.sensitive_consent:
         return None
     return ConsentFormDraft(
-        form_number=str(new_form_number(ctx.require_config().branch_code, ctx.clock())),
+        form_number=str(new_form_number(ctx.config.branch_code, ctx.clock())),
         answers={
             PurposeId.SENSITIVE_DATA.value: bool(client.draft.sensitive_consent),
             PurposeId.HQ_SHARING.value: index % 2 == 0,
@@ -80,20 +81,20 @@ def _demo_consent(ctx: AppContext, client: SyntheticClient, index: int) -> Conse
 
 
 def _register(ctx: AppContext, user: DemoUser, clients: list[SyntheticClient]) -> None:
-    sign_in(ctx, user.username, user.password)
+    me = sign_in(ctx, user.username, user.password)
     try:
-        _, db = ctx.require_session()
-        now = datetime.fromtimestamp(ctx.clock(), UTC)
+        db = me.db
+        now = datetime.fromtimestamp(me.clock(), UTC)
         for start in range(0, len(clients), _BATCH):
             with db.transaction():
                 for offset, client in enumerate(clients[start : start + _BATCH]):
                     record = create_client(
-                        ctx, client.draft, consent=_demo_consent(ctx, client, start + offset)
+                        me, client.draft, consent=_demo_consent(me, client, start + offset)
                     )
                     for followup in client.followups:
-                        add_followup(ctx, record.id, followup.kind, followup.note, at=now - followup.ago)
+                        add_followup(me, record.id, followup.kind, followup.note, at=now - followup.ago)
     finally:
-        sign_out(ctx)
+        sign_out(me)
 
 
 def _confirm_demo_staff(ctx: AppContext) -> None:
@@ -104,12 +105,12 @@ def _confirm_demo_staff(ctx: AppContext) -> None:
         DEMO_AGENT.username
     )
     assert slot is not None
-    sign_in(ctx, DEMO_MANAGER.username, DEMO_MANAGER.password)
+    me = sign_in(ctx, DEMO_MANAGER.username, DEMO_MANAGER.password)
     try:
-        set_up_client_key(ctx)
-        confirm_member(ctx, DEMO_AGENT.username, confirmation_code(slot.public_key))
+        set_up_client_key(me)
+        confirm_member(me, DEMO_AGENT.username, confirmation_code(slot.public_key))
     finally:
-        sign_out(ctx)
+        sign_out(me)
 
 
 def create_demo_profile(
@@ -126,7 +127,7 @@ def create_demo_profile(
     root = data_dir or Path(tempfile.mkdtemp(prefix="branchvault-demo-"))
     ctx = build_context(root, secrets=secrets)
     admin = DEMO_USERS[0]
-    init_branch(
+    me = init_branch(
         ctx,
         BranchDetails(
             "DEMO01",
@@ -141,10 +142,10 @@ def create_demo_profile(
         admin_password=admin.password,
         use_keyring=False,
         security={"kdf_target_seconds": 0.2},
-    )
+    ).signed_in
     for user in DEMO_USERS[1:]:
-        add_staff(ctx, user.username, user.display_name, user.role, password=user.password, must_change=False)
-    sign_out(ctx)
+        add_staff(me, user.username, user.display_name, user.role, password=user.password, must_change=False)
+    sign_out(me)
     _confirm_demo_staff(ctx)
     if clients:
         generated = synthetic_clients(

@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlcipher3
 
 from desktop_app.services.client_key_pin import ClientKeyNotGenuine, follows_from
-from desktop_app.services.context import AppContext
 from desktop_app.services.session import ACCESS_PENDING, Session
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_key_repository import CURRENT, ClientKeyRepository
 from desktop_app.store.client_keys import GrantOpenFailed, grant_mac_valid, open_client_key
 from desktop_app.store.database import Database, DatabaseKeyChanged, DatabaseOpenError, open_database
@@ -29,14 +29,14 @@ from desktop_app.store.key_slots import (
 from desktop_app.store.staff_repository import StaffRepository
 
 
-def install(ctx: AppContext) -> None:
+def install(ctx: SignedIn) -> None:
     """Let the signed-in session's database follow key rotations made elsewhere."""
-    session, db = ctx.require_session()
+    session, db = ctx.session, ctx.db
     db.reopen = lambda: _reopen(ctx, session, db)
 
 
-def _reopen(ctx: AppContext, session: Session, db: Database) -> sqlcipher3.Connection:
-    config = ctx.require_config()
+def _reopen(ctx: SignedIn, session: Session, db: Database) -> sqlcipher3.Connection:
+    config = ctx.config
     private = session.slot_private
     if private is None:
         raise DatabaseKeyChanged()

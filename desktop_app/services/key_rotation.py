@@ -18,6 +18,7 @@ from desktop_app.domain.roles import Role
 from desktop_app.services import sign_in_attempts
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.services.staff_accounts import temporary_password
 from desktop_app.services.staff_slots import install_slot, kdf_params, new_password_slot
 from desktop_app.store.audit_repository import AuditRepository
@@ -56,10 +57,10 @@ RECOVERY_SLOT_MISSING = (
 )
 
 
-def _known_slots(ctx: AppContext, slots: KeySlotFile) -> tuple[dict[str, KeySlot], list[str]]:
+def _known_slots(ctx: SignedIn, slots: KeySlotFile) -> tuple[dict[str, KeySlot], list[str]]:
     """The slots the database vouches for (active staff and the recovery slot, matched by public
     key), and the names of any others — a slot planted in the file is never re-sealed."""
-    _, db = ctx.require_session()
+    db = ctx.db
     recorded = StaffRepository(db).slot_public_keys()
     recovery_key = MetaRepository(db).get(RECOVERY_PUBLIC_KEY)
     if recovery_key is not None:
@@ -74,7 +75,7 @@ def _known_slots(ctx: AppContext, slots: KeySlotFile) -> tuple[dict[str, KeySlot
     return known, sorted(dropped)
 
 
-def rotate_database_key(ctx: AppContext) -> int:
+def rotate_database_key(ctx: SignedIn) -> int:
     """Rotate the database key and re-seal every known slot. Returns the number of slots re-sealed.
 
     Holds the key-slot lock throughout, so no other process changes slots or resolves the pending
@@ -85,11 +86,11 @@ def rotate_database_key(ctx: AppContext) -> int:
     return rotate_database_key_now(ctx, reason="requested")
 
 
-def rotate_database_key_now(ctx: AppContext, *, reason: str) -> int:
+def rotate_database_key_now(ctx: SignedIn, *, reason: str) -> int:
     """The rotation itself, also run without IT's permission when keys must change: after a
     password change, and when a staff member who held keys is disabled or reset."""
-    config = ctx.require_config()
-    session, db = ctx.require_session()
+    config = ctx.config
+    session, db = ctx.session, ctx.db
     with slot_lock(ctx.paths):
         current = load_key_slots(ctx.paths.key_slots, config.branch_id)
         known, dropped = _known_slots(ctx, current)

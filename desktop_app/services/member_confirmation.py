@@ -34,7 +34,7 @@ from desktop_app.services.client_key_grants import (
     roles_held,
     set_granted,
 )
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_key_repository import (
     CURRENT,
     RECOVERY_SLOT,
@@ -54,10 +54,10 @@ from desktop_app.store.key_slots import (
 from desktop_app.store.staff_repository import StaffRepository
 
 
-def pending_members(ctx: AppContext) -> list[PendingMember]:
+def pending_members(ctx: SignedIn) -> list[PendingMember]:
     """Active agents and managers without a valid grant (managers see this list on sign-in)."""
     check_permission(ctx, Action.ACCESS_CONFIRM)
-    _session, db = ctx.require_session()
+    db = ctx.db
     key = require_client_key(ctx)
     repo = ClientKeyRepository(db)
     grants = {g.holder_id: g for g in repo.grants(CURRENT)}
@@ -88,10 +88,10 @@ def pending_members(ctx: AppContext) -> list[PendingMember]:
     return pending
 
 
-def confirm_member(ctx: AppContext, username: str, code: str) -> None:
+def confirm_member(ctx: SignedIn, username: str, code: str) -> None:
     """Seal the client-data key to ``username``'s slot after checking the code they read out."""
     check_permission(ctx, Action.ACCESS_CONFIRM)
-    session, db = ctx.require_session()
+    session, db = ctx.session, ctx.db
     key = require_client_key(ctx)
     try:
         typed = normalize_confirmation_code(code)
@@ -139,8 +139,8 @@ def confirm_member(ctx: AppContext, username: str, code: str) -> None:
         )
 
 
-def _confirmable(ctx: AppContext, db: Database, username: str) -> StaffMember:
-    session, _ = ctx.require_session()
+def _confirmable(ctx: SignedIn, db: Database, username: str) -> StaffMember:
+    session = ctx.session
     member = StaffRepository(db).get(username.strip())
     if member is None or not member.active:
         raise ClientAccessRefused(f"找不到在职员工 {username}。", f"No active staff member named {username}.")
@@ -160,10 +160,10 @@ def _confirmable(ctx: AppContext, db: Database, username: str) -> StaffMember:
     return member
 
 
-def confirm_self_with_recovery_code(ctx: AppContext, recovery_code: str) -> str:
+def confirm_self_with_recovery_code(ctx: SignedIn, recovery_code: str) -> str:
     """A pending manager restores their own access with the client-data recovery code (a branch
     whose only manager was reset); the code is replaced. Returns the new code, shown once."""
-    session, db = ctx.require_session()
+    session, db = ctx.session, ctx.db
     require_manager_with_own_password(session, "使用客户资料恢复码", "use the client-data recovery code")
     try:
         code = normalize_code(recovery_code)

@@ -32,8 +32,7 @@ from desktop_app.domain.privacy_notice import (
     render_notice,
 )
 from desktop_app.services.audit_trail import check_permission, record
-from desktop_app.services.context import AppContext
-from desktop_app.store.audit_repository import utc_timestamp
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.database import Database
 from desktop_app.store.notice_files import (
     NOTICE_SUFFIX,
@@ -147,8 +146,8 @@ class PublishedNotice:
     ask_again: frozenset[PurposeId]
 
 
-def _values(ctx: AppContext) -> NoticeValues:
-    config = ctx.require_config()
+def _values(ctx: SignedIn) -> NoticeValues:
+    config = ctx.config
     return notice_values(config, hq_name=config.hq_name, hq_contact=config.hq_contact)
 
 
@@ -192,9 +191,9 @@ def _newest_bundled(directory: Path) -> tuple[PrivacyNotice, str]:
     return newest, read_notice_text(directory / f"{newest.version}{NOTICE_SUFFIX}")
 
 
-def _ensure_installed(ctx: AppContext, directory: Path) -> None:
+def _ensure_installed(ctx: SignedIn, directory: Path) -> None:
     """Install the newest bundled version while nothing is published (once, audited)."""
-    _, db = ctx.require_session()
+    db = ctx.db
     repo = NoticeRepository(db)
     if repo.count():
         return
@@ -206,7 +205,7 @@ def _ensure_installed(ctx: AppContext, directory: Path) -> None:
             version=notice.version,
             content_hash=notice.content_hash,
             content=text,
-            published_at=utc_timestamp(ctx.clock()),
+            published_at=ctx.now_utc(),
             published_by=None,
             source=SOURCE_BUNDLED,
         )
@@ -223,34 +222,34 @@ def _ensure_installed(ctx: AppContext, directory: Path) -> None:
         )
 
 
-def current_notice(ctx: AppContext, *, bundled_dir: Path = NOTICES_DIR) -> NoticeVersion:
+def current_notice(ctx: SignedIn, *, bundled_dir: Path = NOTICES_DIR) -> NoticeVersion:
     """The version in force (published last); installs the bundled one on first use."""
-    _, db = ctx.require_session()
+    db = ctx.db
     _ensure_installed(ctx, bundled_dir)
     stored = NoticeRepository(db).current()
     assert stored is not None
     return _version(db, stored, current=True)
 
 
-def current_notice_version(ctx: AppContext, *, bundled_dir: Path = NOTICES_DIR) -> str:
+def current_notice_version(ctx: SignedIn, *, bundled_dir: Path = NOTICES_DIR) -> str:
     """The version label in force, without parsing the notice (intake records it on every save)."""
-    _, db = ctx.require_session()
+    db = ctx.db
     _ensure_installed(ctx, bundled_dir)
     stored = NoticeRepository(db).current()
     assert stored is not None
     return stored.version
 
 
-def list_notice_versions(ctx: AppContext, *, bundled_dir: Path = NOTICES_DIR) -> list[NoticeVersion]:
+def list_notice_versions(ctx: SignedIn, *, bundled_dir: Path = NOTICES_DIR) -> list[NoticeVersion]:
     """Every published version, newest (the current one) first. Every signed-in role may read them."""
-    _, db = ctx.require_session()
+    db = ctx.db
     _ensure_installed(ctx, bundled_dir)
     rows = NoticeRepository(db).list()
     return [_version(db, stored, current=index == 0) for index, stored in enumerate(rows)]
 
 
-def get_notice_version(ctx: AppContext, version: str) -> NoticeVersion:
-    _, db = ctx.require_session()
+def get_notice_version(ctx: SignedIn, version: str) -> NoticeVersion:
+    db = ctx.db
     repo = NoticeRepository(db)
     stored = repo.get(version)
     if stored is None:
@@ -259,7 +258,7 @@ def get_notice_version(ctx: AppContext, version: str) -> NoticeVersion:
     return _version(db, stored, current=current is not None and current.version == version)
 
 
-def render_for_branch(ctx: AppContext, notice: PrivacyNotice, language: str) -> RenderedNotice:
+def render_for_branch(ctx: SignedIn, notice: PrivacyNotice, language: str) -> RenderedNotice:
     """``notice`` in ``language`` with this branch's values; says which config keys IT must set."""
     values = _values(ctx)
     try:
@@ -275,18 +274,18 @@ def render_for_branch(ctx: AppContext, notice: PrivacyNotice, language: str) -> 
         ) from None
 
 
-def rendered_notice(ctx: AppContext, version: str, language: str) -> RenderedNotice:
+def rendered_notice(ctx: SignedIn, version: str, language: str) -> RenderedNotice:
     return render_for_branch(ctx, get_notice_version(ctx, version).notice, language)
 
 
 def rendered_current_notice(
-    ctx: AppContext, language: str = "zh_CN", *, bundled_dir: Path = NOTICES_DIR
+    ctx: SignedIn, language: str = "zh_CN", *, bundled_dir: Path = NOTICES_DIR
 ) -> RenderedNotice:
     """The current notice in ``language`` (``zh_CN`` or ``en``) for the GUI and the consent form."""
     return render_for_branch(ctx, current_notice(ctx, bundled_dir=bundled_dir).notice, language)
 
 
-def _checked_file(ctx: AppContext, path: Path, bundled_dir: Path) -> tuple[str, NoticePreview]:
+def _checked_file(ctx: SignedIn, path: Path, bundled_dir: Path) -> tuple[str, NoticePreview]:
     check_permission(ctx, PUBLISH_ACTION)
     text = read_notice_text(path)
     try:
@@ -296,7 +295,7 @@ def _checked_file(ctx: AppContext, path: Path, bundled_dir: Path) -> tuple[str, 
             f"隐私告知书文件无法使用（{path.name}）：{exc.zh}",
             f"The privacy notice file cannot be used ({path.name}): {exc.en}",
         ) from None
-    _, db = ctx.require_session()
+    db = ctx.db
     previous = current_notice(ctx, bundled_dir=bundled_dir)
     repo = NoticeRepository(db)
     if repo.get(notice.version) is not None:
@@ -315,15 +314,15 @@ def _checked_file(ctx: AppContext, path: Path, bundled_dir: Path) -> tuple[str, 
     return text, NoticePreview(notice, previous, changes, changes.purposes_to_ask_again(notice))
 
 
-def preview_publish(ctx: AppContext, path: Path, *, bundled_dir: Path = NOTICES_DIR) -> NoticePreview:
+def preview_publish(ctx: SignedIn, path: Path, *, bundled_dir: Path = NOTICES_DIR) -> NoticePreview:
     """Every check ``publish_notice`` makes, without publishing: for the confirmation question."""
     return _checked_file(ctx, path, bundled_dir)[1]
 
 
-def publish_notice(ctx: AppContext, path: Path, *, bundled_dir: Path = NOTICES_DIR) -> PublishedNotice:
+def publish_notice(ctx: SignedIn, path: Path, *, bundled_dir: Path = NOTICES_DIR) -> PublishedNotice:
     """Publish the company's notice file ``path`` as the new current version (managers)."""
     text, preview = _checked_file(ctx, path, bundled_dir)
-    session, db = ctx.require_session()
+    session, db = ctx.session, ctx.db
     notice = preview.notice
     repo = NoticeRepository(db)
     with db.transaction():
@@ -335,7 +334,7 @@ def publish_notice(ctx: AppContext, path: Path, *, bundled_dir: Path = NOTICES_D
             version=notice.version,
             content_hash=notice.content_hash,
             content=text,
-            published_at=utc_timestamp(ctx.clock()),
+            published_at=ctx.now_utc(),
             published_by=session.staff_id,
             source=SOURCE_COMPANY,
         )
@@ -362,12 +361,12 @@ _STALE_CACHE: dict[tuple[tuple[str, str], ...], frozenset[str]] = {}
 _STALE_CACHE_SIZE = 8
 
 
-def stale_notice_versions(ctx: AppContext) -> frozenset[str]:
+def stale_notice_versions(ctx: SignedIn) -> frozenset[str]:
     """Older versions whose successor (the current one) changed purposes, recipients, methods or
     categories: consent given under them must be given again (Art. 14, 17). Lists and searches call
     this on every page, so only the versions' hashes are read; the texts are read, checked against
     their hashes and compared once per set of published versions."""
-    _, db = ctx.require_session()
+    db = ctx.db
     repo = NoticeRepository(db)
     key = tuple(repo.hashes())
     if len(key) < 2:

@@ -129,11 +129,12 @@ def _initialise(
         security=dict(machine.security),
         kdf=kdf,
     )
+    me = result.signed_in
     try:
-        _, db = ctx.require_session()
+        db = me.db
         with db.transaction():
             record(
-                ctx,
+                me,
                 ACTION,
                 target_type="branch",
                 target_id=machine.branch_code,
@@ -144,7 +145,7 @@ def _initialise(
                 },
             )
     finally:
-        sign_out(ctx)
+        sign_out(me)
     return ProvisionOutcome(INITIALISED, result.config, recovery_code=result.recovery_code)
 
 
@@ -194,22 +195,22 @@ def _update(
         return ProvisionOutcome(UNCHANGED, config, not_applied=tuple(not_applied))
     if not admin_username or not admin_username.strip():
         raise ProvisionNotAuthorised()
-    session = sign_in(ctx, admin_username.strip(), admin_password())
+    me = sign_in(ctx, admin_username.strip(), admin_password())
     try:
-        if session.must_change_password:
+        if me.session.must_change_password:
             raise AdminMustChangePassword()
-        config = ctx.require_config()  # signed in: the database's values, not the file's
+        config = me.config  # signed in: the database's values, not the file's
         changed = _changes(config, machine)
         if changed:
             change_settings(
-                ctx,
+                me,
                 identity={name: new for name, (_, new) in changed.items()},
                 action=ACTION,
                 audit_details={"changed": sorted(changed)},  # names only: the values are in the file
             )
-        config = ctx.require_config()
+        config = me.config
     finally:
-        sign_out(ctx)
+        sign_out(me)
     return ProvisionOutcome(UPDATED if changed else UNCHANGED, config, changed, tuple(not_applied))
 
 

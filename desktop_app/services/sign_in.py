@@ -22,6 +22,7 @@ from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.branch_settings import reconcile_branch_settings
 from desktop_app.services.context import AppContext, common_passwords
 from desktop_app.services.session import Session, SessionNotice
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.services.staff_slots import device_secret, install_slot, kdf_params, new_password_slot
 from desktop_app.store.client_keys import encode_pin
 from desktop_app.store.database import DatabaseKeyChanged
@@ -37,14 +38,14 @@ from desktop_app.store.staff_repository import StaffRepository
 from desktop_app.store.unlock import unlock
 
 
-def _flush_pending_events(ctx: AppContext) -> tuple[set[str], int]:
+def _flush_pending_events(ctx: SignedIn) -> tuple[set[str], int]:
     """Write queued sign-in failures and lockouts to the audit log (inside the caller's transaction),
     after checking the state file against the sequence the database last saw."""
     return sign_in_attempts.flush_pending_events(ctx)
 
 
-def sign_in(ctx: AppContext, username: str, password: str) -> Session:
-    """Open the user's key slot and the database; set ``ctx.session``. Raises bilingual errors."""
+def sign_in(ctx: AppContext, username: str, password: str) -> SignedIn:
+    """Open the user's key slot and the database: the signed-in user. Raises bilingual errors."""
     config = ctx.require_config()
     username = username.strip()
     slots = load_key_slots(ctx.paths.key_slots, config.branch_id)
@@ -69,8 +70,7 @@ def sign_in(ctx: AppContext, username: str, password: str) -> Session:
         db.close()
         raise AccountDisabled()
     now = ctx.clock()
-    ctx.db = db
-    ctx.session = Session(
+    session = Session(
         staff_id=staff.id,
         username=staff.username,
         display_name=staff.display_name,
@@ -84,27 +84,28 @@ def sign_in(ctx: AppContext, username: str, password: str) -> Session:
         slot_kek=unlocked.kek,
         slot_pin=unlocked.pin,
     )
-    key_refresh.install(ctx)
+    me = SignedIn(ctx, db, session)
+    key_refresh.install(me)
     try:
         with db.transaction():
-            flushed, dropped = _flush_pending_events(ctx)
-            record(ctx, "auth.sign_in", target_type="staff", target_id=username)
-        sign_in_attempts.succeeded(ctx, username, flushed, dropped)
-        reconcile_branch_settings(ctx)  # the database's settings from here; an edited file is audited
-        _upgrade_slot_if_weaker(ctx, password, secret)
+            flushed, dropped = _flush_pending_events(me)
+            record(me, "auth.sign_in", target_type="staff", target_id=username)
+        sign_in_attempts.succeeded(me, username, flushed, dropped)
+        reconcile_branch_settings(me)  # the database's settings from here; an edited file is audited
+        _upgrade_slot_if_weaker(me, password, secret)
         if slots.recovery_slot() is None:
-            _report_missing_recovery_slot(ctx)
-        client_access.open_at_sign_in(ctx)
-        check_audit_integrity(ctx)  # rollback, lost witness, dropped triggers: recorded, user told
+            _report_missing_recovery_slot(me)
+        client_access.open_at_sign_in(me)
+        check_audit_integrity(me)  # rollback, lost witness, dropped triggers: recorded, user told
     except BaseException:
-        ctx.close()
+        me.close()
         raise
-    return ctx.session
+    return me
 
 
-def _report_missing_recovery_slot(ctx: AppContext) -> None:
+def _report_missing_recovery_slot(ctx: SignedIn) -> None:
     """The recovery slot was removed from keyslots.json: audited, and IT is told at sign-in."""
-    session, db = ctx.require_session()
+    session, db = ctx.session, ctx.db
     with db.transaction():
         record(
             ctx,
@@ -123,10 +124,10 @@ def _report_missing_recovery_slot(ctx: AppContext) -> None:
     )
 
 
-def _upgrade_slot_if_weaker(ctx: AppContext, password: str, secret: bytes | None) -> None:
+def _upgrade_slot_if_weaker(ctx: SignedIn, password: str, secret: bytes | None) -> None:
     """Re-wrap the slot when IT raised the KDF cost (or the policy floor) since it was made."""
-    config = ctx.require_config()
-    session, db = ctx.require_session()
+    config = ctx.config
+    session, db = ctx.session, ctx.db
     slot = load_key_slots(ctx.paths.key_slots, config.branch_id).password_slot(session.username)
     target = kdf_params(ctx)
     if slot is None or slot.kdf_params.at_least(target):
@@ -147,21 +148,69 @@ def _upgrade_slot_if_weaker(ctx: AppContext, password: str, secret: bytes | None
         change.stage()
 
 
-def sign_out(ctx: AppContext) -> None:
+def sign_out(ctx: SignedIn) -> None:
     try:
-        if ctx.session is not None and ctx.db is not None:
+        if ctx.open:
             with ctx.db.transaction():
                 record(ctx, "auth.sign_out", target_type="staff", target_id=ctx.session.username)
+        elif ctx.locked:
+            sign_in_attempts.queue_sign_out(ctx)
     except DatabaseKeyChanged:
         pass  # this user's keys were revoked meanwhile (disabled or reset): nothing left to sign out of
     finally:
         ctx.close()
 
 
-def verify_password(ctx: AppContext, password: str) -> None:
+def lock(ctx: SignedIn) -> None:
+    """Idle lock or "Lock now": close the database and drop the session's keys (as KeePassXC does).
+    Not audited: the audit log is in the database being closed; the unlock is audited."""
+    ctx.lock()
+
+
+def unlock_session(ctx: SignedIn, password: str) -> None:
+    """Unlock a locked session: derive the keys again from the password and reopen the database.
+    Counts failures like a sign-in; they are audited at the next unlock or sign-in."""
+    if not ctx.locked:
+        verify_password(ctx, password)
+        return
+    context, session = ctx.context, ctx.session
+    config = context.require_config()
+    action = "auth.reauthenticate"
+    sign_in_attempts.admit(ctx, session.username, known=True, action=action)
+    try:
+        unlocked = unlock(context.paths, config.branch_id, session.username, password, device_secret(context))
+    except SlotOpenFailed:
+        sign_in_attempts.failed(ctx, session.username, known=True, action=action)
+        raise WrongCredentials() from None
+    db = unlocked.database
+    try:
+        staff = StaffRepository(db).get_by_id(session.staff_id)
+    except BaseException:
+        db.close()
+        raise
+    if staff is None or not staff.active or staff.role is not session.role:
+        db.close()
+        raise AccountDisabled()
+    session.db_key, session.slot_private = unlocked.db_key, unlocked.private_key
+    session.slot_kek, session.slot_pin = unlocked.kek, unlocked.pin
+    session.last_auth_at = context.clock()
+    ctx.unlocked(db)
+    key_refresh.install(ctx)
+    try:
+        with db.transaction():
+            flushed, dropped = _flush_pending_events(ctx)
+            record(ctx, action, target_type="staff", target_id=session.username)
+        sign_in_attempts.succeeded(ctx, session.username, flushed, dropped)
+        client_access.open_at_sign_in(ctx)
+    except BaseException:
+        ctx.lock()
+        raise
+
+
+def verify_password(ctx: SignedIn, password: str) -> None:
     """Re-authenticate the signed-in user (idle unlock, before sensitive actions). Counts failures."""
-    config = ctx.require_config()
-    session, db = ctx.require_session()
+    config = ctx.config
+    session, db = ctx.session, ctx.db
     action = "auth.reauthenticate"
     try:
         sign_in_attempts.admit(ctx, session.username, known=True, action=action, queue_events=False)
@@ -185,16 +234,16 @@ def verify_password(ctx: AppContext, password: str) -> None:
     sign_in_attempts.succeeded(ctx, session.username)
 
 
-def needs_reauthentication(ctx: AppContext) -> bool:
-    session, _ = ctx.require_session()
+def needs_reauthentication(ctx: SignedIn) -> bool:
+    session = ctx.session
     return ctx.clock() - session.last_auth_at > ctx.policy.reauth_minutes * 60
 
 
-def change_password(ctx: AppContext, old_password: str, new_password: str) -> None:
+def change_password(ctx: SignedIn, old_password: str, new_password: str) -> None:
     """Check the old password and the rules, then re-wrap the user's slot under the new one."""
-    config = ctx.require_config()
+    config = ctx.config
     check_permission(ctx, Action.OWN_PASSWORD_CHANGE)
-    session, db = ctx.require_session()
+    session, db = ctx.session, ctx.db
     verify_password(ctx, old_password)
     require_acceptable(new_password, session.username, ctx.policy, common_passwords())
     if new_password == old_password:
@@ -221,6 +270,6 @@ def change_password(ctx: AppContext, old_password: str, new_password: str) -> No
     key_rotation.rotate_database_key_now(ctx, reason="password_changed")
 
 
-def role_of(ctx: AppContext) -> Role:
-    session, _ = ctx.require_session()
+def role_of(ctx: SignedIn) -> Role:
+    session = ctx.session
     return session.role

@@ -39,6 +39,7 @@ from desktop_app.domain.lockout_rules import (
 )
 from desktop_app.services.audit_trail import record
 from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.branch_config import BranchConfig
 from desktop_app.store.device_secret import DeviceSecretMissing, KeyringUnavailable
@@ -58,7 +59,7 @@ T = TypeVar("T")
 STATE_TARGET = "signin-state.json"
 
 
-def _store(ctx: AppContext, config: BranchConfig | None = None) -> SignInStateStore:
+def _store(ctx: AppContext | SignedIn, config: BranchConfig | None = None) -> SignInStateStore:
     config = config or ctx.require_config()
     secret = ctx.secrets.get(config.branch_id) if config.use_keyring else None
     return SignInStateStore(
@@ -70,7 +71,7 @@ def _store(ctx: AppContext, config: BranchConfig | None = None) -> SignInStateSt
     )
 
 
-def _fail_closed(ctx: AppContext, state: SignInState, damage: StateDamage) -> None:
+def _fail_closed(ctx: AppContext | SignedIn, state: SignInState, damage: StateDamage) -> None:
     """Every name is locked for the policy's period from now, and the damage is queued for audit."""
     now = ctx.clock()
     state.others_locked_until = longest_lock(now, ctx.policy)
@@ -87,7 +88,7 @@ def _fail_closed(ctx: AppContext, state: SignInState, damage: StateDamage) -> No
     )
 
 
-def _tidy(state: SignInState, now: float, ctx: AppContext) -> None:
+def _tidy(state: SignInState, now: float, ctx: AppContext | SignedIn) -> None:
     """Cap every lock to the policy, drop expired entries, bound the number of unlocked ones."""
     policy = ctx.policy
     until = capped_until(state.others_locked_until, now, policy)
@@ -101,7 +102,7 @@ def _tidy(state: SignInState, now: float, ctx: AppContext) -> None:
     )
 
 
-def _update(ctx: AppContext, change: Callable[[SignInState], T]) -> T:
+def _update(ctx: AppContext | SignedIn, change: Callable[[SignInState], T]) -> T:
     now = ctx.clock()
 
     def tidy_change(state: SignInState) -> T:
@@ -137,7 +138,12 @@ def _event(
 
 
 def admit(
-    ctx: AppContext, username: str, *, known: bool, action: str = "auth.sign_in", queue_events: bool = True
+    ctx: AppContext | SignedIn,
+    username: str,
+    *,
+    known: bool,
+    action: str = "auth.sign_in",
+    queue_events: bool = True,
 ) -> None:
     """Raise AccountLocked if the account is locked; otherwise count this attempt provisionally.
     ``known`` only decides whether the name may appear in the audit log: the counting is the same."""
@@ -162,7 +168,12 @@ def admit(
 
 
 def failed(
-    ctx: AppContext, username: str, *, known: bool, action: str = "auth.sign_in", queue_events: bool = True
+    ctx: AppContext | SignedIn,
+    username: str,
+    *,
+    known: bool,
+    action: str = "auth.sign_in",
+    queue_events: bool = True,
 ) -> None:
     """The admitted attempt failed. Raises AccountLocked if the account is now locked."""
     now = ctx.clock()
@@ -194,7 +205,7 @@ def failed(
 
 
 def succeeded(
-    ctx: AppContext, username: str, flushed_ids: set[str] | None = None, dropped_flushed: int = 0
+    ctx: AppContext | SignedIn, username: str, flushed_ids: set[str] | None = None, dropped_flushed: int = 0
 ) -> None:
     """Clear the account's failure count and drop pending events that reached the audit log."""
     ids = flushed_ids or set()
@@ -233,11 +244,11 @@ def _last_seen(raw: bytes | None) -> tuple[str, int] | None:
         return file_id, 2**62  # a garbled value: any file is then older (reported, fails closed)
 
 
-def flush_pending_events(ctx: AppContext) -> tuple[set[str], int]:
+def flush_pending_events(ctx: SignedIn) -> tuple[set[str], int]:
     """Write the queued events to the audit log inside the caller's transaction (the sign-in's),
     after comparing the state file with the sequence the database last saw. Returns the ids handled
     (written or rejected) and the dropped count written, for ``succeeded``."""
-    _, db = ctx.require_session()
+    db = ctx.db
     state = _store(ctx).read()
     meta = MetaRepository(db)
     last = _last_seen(meta.get(SIGNIN_STATE_SEQ))
@@ -305,12 +316,22 @@ def flush_pending_events(ctx: AppContext) -> tuple[set[str], int]:
     return handled, dropped
 
 
-def queue_event(ctx: AppContext, event: dict[str, object]) -> None:
+def queue_event(ctx: AppContext | SignedIn, event: dict[str, object]) -> None:
     """Queue an audit event made while no one is signed in (e.g. provisioning)."""
     _update(ctx, lambda state: state.pending_events.append(event))
 
 
-def record_failure_event(ctx: AppContext, action: str) -> None:
+def queue_sign_out(ctx: SignedIn) -> None:
+    """A locked session signs out (another user signs in from the lock screen): its database is
+    closed and its keys gone, so the sign-out reaches the audit log at the next sign-in."""
+    username = ctx.session.username
+    queue_event(
+        ctx,
+        _event(ctx.clock(), "auth.sign_out", username, "success", target_type="staff", target_id=username),
+    )
+
+
+def record_failure_event(ctx: AppContext | SignedIn, action: str) -> None:
     """Queue a failure with no account behind it (e.g. a wrong recovery code) for the audit log.
     Without the device secret (the keyring lost it) the event cannot be queued authentically and
     is not queued."""
@@ -321,27 +342,27 @@ def record_failure_event(ctx: AppContext, action: str) -> None:
         pass
 
 
-def clear_lock(ctx: AppContext, username: str) -> None:
+def clear_lock(ctx: AppContext | SignedIn, username: str) -> None:
     _update(ctx, lambda state: state.set_lockout(username, LockoutState()))
 
 
-def start_state_file(ctx: AppContext, config: BranchConfig) -> None:
+def start_state_file(ctx: SignedIn, config: BranchConfig) -> None:
     """At ``init`` (``config`` not saved yet): write the first state file (and its keyring sequence)
     and tell the database its sequence, so a file planted or deleted before the first sign-in is
     noticed."""
-    _, db = ctx.require_session()
+    db = ctx.db
     state = _store(ctx, config).read()
     with db.transaction():
         MetaRepository(db).set(SIGNIN_STATE_SEQ, f"{state.file_id}:{state.seq}".encode("ascii"))
 
 
-def adopt_after_new_device_secret(ctx: AppContext) -> None:
+def adopt_after_new_device_secret(ctx: AppContext | SignedIn) -> None:
     """After recovery replaced the device secret (proven by the recovery code), the old file can no
     longer be checked: take it over, its locks as a branch-wide lock, its events as unverifiable."""
     now = ctx.clock()
     _store(ctx).adopt_unverified(now, lambda until: capped_until(until, now, ctx.policy))
 
 
-def read_state(ctx: AppContext) -> SignInState:
+def read_state(ctx: AppContext | SignedIn) -> SignInState:
     """The state as the file holds it (checked, replaced if damaged); ``lockout(name)`` reads one."""
     return _store(ctx).read()

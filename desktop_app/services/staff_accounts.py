@@ -14,6 +14,7 @@ import re
 import secrets
 import string
 
+from desktop_app.domain.branch_time import utc_timestamp
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.password_rules import require_acceptable
 from desktop_app.domain.permissions import Action
@@ -21,9 +22,9 @@ from desktop_app.domain.roles import Role
 from desktop_app.domain.staff_member import StaffMember
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.client_access import revoke_in_transaction
-from desktop_app.services.context import AppContext, common_passwords
+from desktop_app.services.context import common_passwords
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.services.staff_slots import device_secret, install_slot, new_password_slot
-from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.key_slot_changes import change_key_slots
 from desktop_app.store.staff_repository import StaffRepository
 
@@ -68,14 +69,14 @@ class StaffError(BranchVaultError):
     code = "staff_refused"
 
 
-def list_staff(ctx: AppContext) -> list[StaffMember]:
+def list_staff(ctx: SignedIn) -> list[StaffMember]:
     check_permission(ctx, Action.STAFF_LIST)
-    _, db = ctx.require_session()
+    db = ctx.db
     return StaffRepository(db).list()
 
 
 def add_staff(
-    ctx: AppContext,
+    ctx: SignedIn,
     username: str,
     display_name: str,
     role: Role,
@@ -85,8 +86,8 @@ def add_staff(
 ) -> tuple[StaffMember, str]:
     """Create an account and its key slot. Returns the member and the (temporary) password."""
     check_permission(ctx, Action.STAFF_MANAGE)
-    config = ctx.require_config()
-    session, db = ctx.require_session()
+    config = ctx.config
+    session, db = ctx.session, ctx.db
     username = validate_username(username.strip())
     display_name = validate_display_name(display_name)
     repo = StaffRepository(db)
@@ -123,10 +124,10 @@ def _require_member(repo: StaffRepository, username: str) -> StaffMember:
     return member
 
 
-def disable_staff(ctx: AppContext, username: str) -> None:
+def disable_staff(ctx: SignedIn, username: str) -> None:
     check_permission(ctx, Action.STAFF_MANAGE)
-    config = ctx.require_config()
-    _, db = ctx.require_session()
+    config = ctx.config
+    db = ctx.db
     repo = StaffRepository(db)
     member = _require_member(repo, username)
     if not member.active:
@@ -153,18 +154,18 @@ def disable_staff(ctx: AppContext, username: str) -> None:
     _rotate_database_key(ctx, "staff.disable")
 
 
-def _rotate_database_key(ctx: AppContext, reason: str) -> None:
+def _rotate_database_key(ctx: SignedIn, reason: str) -> None:
     from desktop_app.services.key_rotation import rotate_database_key_now  # local: key_rotation imports us
 
     rotate_database_key_now(ctx, reason=reason)
 
 
-def reset_password(ctx: AppContext, username: str) -> str:
+def reset_password(ctx: SignedIn, username: str) -> str:
     """Give the member a new key slot under a one-time password (changed at next sign-in);
     re-enables a disabled account."""
     check_permission(ctx, Action.STAFF_MANAGE)
-    config = ctx.require_config()
-    session, db = ctx.require_session()
+    config = ctx.config
+    session, db = ctx.session, ctx.db
     repo = StaffRepository(db)
     member = _require_member(repo, username)
     password = temporary_password()

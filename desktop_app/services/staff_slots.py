@@ -4,6 +4,7 @@ each slot's public key in the database in the same transaction as the change."""
 from __future__ import annotations
 
 from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.branch_config import KdfParams
 from desktop_app.store.database import Database
 from desktop_app.store.key_slot_changes import SlotFileChange
@@ -11,25 +12,26 @@ from desktop_app.store.key_slots import KIND_PASSWORD, KeySlot, X25519PrivateKey
 from desktop_app.store.staff_repository import StaffRepository
 
 
-def kdf_params(ctx: AppContext) -> KdfParams:
+def kdf_params(ctx: AppContext | SignedIn) -> KdfParams:
     """The configured Argon2id cost, raised to the policy's memory floor if the config is below it."""
     config = ctx.require_config()
     floor = ctx.policy.kdf_min_memory_kib
     kdf = config.kdf
-    if ctx.session is None and config.use_keyring:  # before sign-in: never below the database's last cost
+    # before sign-in: never below the database's last cost
+    if not isinstance(ctx, SignedIn) and config.use_keyring:
         from desktop_app.store.settings_witness import kdf_before_sign_in
 
         kdf = kdf_before_sign_in(config.branch_id, kdf)
     return KdfParams(max(1, kdf.time_cost), max(floor, kdf.memory_kib), max(1, kdf.parallelism))
 
 
-def device_secret(ctx: AppContext) -> bytes | None:
+def device_secret(ctx: AppContext | SignedIn) -> bytes | None:
     config = ctx.require_config()
     return ctx.secrets.get(config.branch_id) if config.use_keyring else None
 
 
 def new_password_slot(
-    ctx: AppContext,
+    ctx: AppContext | SignedIn,
     username: str,
     password: str,
     db_key: bytes,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from desktop_app.store.audit_repository import utc_timestamp
+from desktop_app.domain.branch_time import utc_timestamp
 from desktop_app.store.database import Database
 
 REVEAL_ACTION = "client.reveal"

@@ -81,7 +81,7 @@ class AppController(QObject):
             self.sign_in_dialog = None
 
     def _signed_in(self) -> None:
-        session, _ = self.shell.context().require_session()
+        session = self.shell.signed_in().session
         if session.must_change_password:
             self.show_forced_password_change()
         else:
@@ -132,9 +132,10 @@ class AppController(QObject):
         """What sign-in found for the user to know (e.g. an edited branch.toml was restored), once."""
         from desktop_app.ui import dialogs
 
-        session = self.shell.context().session
-        if session is None:
+        me = self.shell.existing_signed_in()
+        if me is None:
             return
+        session = me.session
         from desktop_app.services.audit_integrity import NOTICE_CODES as AUDIT_NOTICES
 
         notices, session.notices = list(session.notices), []
@@ -148,6 +149,7 @@ class AppController(QObject):
             dialogs.warning(window, title, notice.message(self.shell.lang))
 
     def _close_main_window(self) -> None:
+        self.shell.jobs.cancel_all()  # the session's work stops at its next safe point
         if self.locker is not None:
             self.locker.stop()
             self.locker.deleteLater()
@@ -174,7 +176,7 @@ class AppController(QObject):
         dialog.open()
 
     def _user_switched(self) -> None:
-        session, _ = self.shell.context().require_session()
+        session = self.shell.signed_in().session
         self._close_main_window()
         if session.must_change_password:
             self.show_forced_password_change()
@@ -187,15 +189,16 @@ class AppController(QObject):
 
     # --- leaving ---------------------------------------------------------------------------
     def _end_session(self, then: Callable[[object], None]) -> None:
-        ctx = self.shell.existing_context()
-        if ctx is None:
+        me = self.shell.existing_signed_in()
+        if me is None:
             then(None)
             return
+        self.shell.set_signed_in(None)
 
         def sign_out_now() -> None:
             from desktop_app.services.sign_in import sign_out
 
-            sign_out(ctx)
+            sign_out(me)
 
         self.shell.jobs.run(sign_out_now, then, lambda _exc: then(None))
 
@@ -213,8 +216,9 @@ class AppController(QObject):
         """After the event loop ends: make sure nothing is left signed in or running."""
         self._close_main_window()
         self.shell.jobs.shutdown()
-        ctx = self.shell.existing_context()
-        if ctx is not None and ctx.session is not None:
+        me = self.shell.existing_signed_in()
+        if me is not None:
             from desktop_app.services.sign_in import sign_out
 
-            sign_out(ctx)
+            self.shell.set_signed_in(None)
+            sign_out(me)

@@ -6,35 +6,29 @@ Re-wrapping the key slot costs two Argon2id runs, so the change runs on the job 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.ui.caps_lock import CapsLockWatcher
 from desktop_app.ui.form_parts import BusyBar, MessageLabel, password_field
+from desktop_app.ui.job_dialog import JobDialog
 from desktop_app.ui.password_feedback import PasswordFeedback
-from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 from desktop_app.ui.sign_in_messages import caps_lock_hint
 
 
-def _change(shell: Shell, old: str, new: str) -> None:
-    from desktop_app.services.sign_in import change_password
-
-    change_password(shell.context(), old, new)
-
-
-class ChangePasswordDialog(Retranslating, QDialog):
+class ChangePasswordDialog(JobDialog):
     """Emits ``changed`` after a successful change. ``forced``: Cancel becomes "Sign out"."""
 
     changed = Signal()
 
     def __init__(self, shell: Shell, *, forced: bool, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.shell = shell
+        super().__init__(shell, parent)
         self.forced = forced
-        self.busy = False
-        ctx = shell.context()
-        session, _ = ctx.require_session()
+        ctx = shell.signed_in()
+        session = ctx.session
         self.username = session.username
         self.setMinimumWidth(460)
 
@@ -54,7 +48,6 @@ class ChangePasswordDialog(Retranslating, QDialog):
             self.caps.watch(field)
         self.caps_hint = MessageLabel()
         self.caps.changed.connect(self._caps_changed)
-        self.error = MessageLabel()
         self.busy_bar = BusyBar()
         self.buttons = QDialogButtonBox()
         self.ok_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -108,34 +101,26 @@ class ChangePasswordDialog(Retranslating, QDialog):
         self.ok_button.setEnabled(not self.busy and bool(self.old.text()) and self.feedback.acceptable)
 
     def submit(self) -> None:
+        from desktop_app.services.sign_in import change_password
+
         if self.busy or not self.ok_button.isEnabled():
             return
-        old, new = self.old.text(), self.new.text()
-        self._set_busy(True)
-        self.error.clear_message()
-        shell = self.shell  # the worker gets the shell, never a widget
-        shell.jobs.run(lambda: _change(shell, old, new), self._succeeded, self._failed, owner=self)
+        self.run_job(change_password, self.old.text(), self.new.text())
 
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.busy_bar.setVisible(busy)
-        for widget in (self.old, self.new, self.repeat, self.cancel_button):
-            widget.setEnabled(not busy)
+    def inputs(self) -> Sequence[QWidget]:
+        return (self.old, self.new, self.repeat)
+
+    def set_busy(self, busy: bool) -> None:
+        super().set_busy(busy)
         self._inputs_changed()
 
-    def _succeeded(self, _result: object) -> None:
-        self._set_busy(False)
+    def succeeded(self, result: object) -> None:
         for field in (self.old, self.new, self.repeat):
             field.clear()
         self.changed.emit()
         self.accept()
 
-    def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
+    def show_failure(self, exc: BaseException, text: str) -> None:
         self.old.clear()
-        self.error.show_error(self.shell.error_text(exc))
+        self.error.show_error(text)
         self.old.setFocus()
-
-    def reject(self) -> None:
-        if not self.busy:
-            super().reject()

@@ -6,6 +6,8 @@ may sign in instead: that signs the first user out, then signs the new one in.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -24,19 +26,17 @@ from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 from desktop_app.ui.sign_in_messages import caps_lock_hint, failure_text, missing_credentials
 
-
-def _verify(shell: Shell, password: str) -> None:
-    from desktop_app.services.sign_in import verify_password
-
-    verify_password(shell.context(), password)
+if TYPE_CHECKING:
+    from desktop_app.services.signed_in import SignedIn
 
 
-def _switch(shell: Shell, username: str, password: str) -> None:
+def _switch(me: SignedIn, username: str, password: str) -> SignedIn:
+    """On the database lane: the first user out, then the new one in (one job, so nothing runs
+    between them)."""
     from desktop_app.services.sign_in import sign_in, sign_out
 
-    ctx = shell.context()
-    sign_out(ctx)
-    sign_in(ctx, username, password)
+    sign_out(me)
+    return sign_in(me.context, username, password)
 
 
 class LockScreen(Retranslating, QWidget):
@@ -175,19 +175,23 @@ class LockScreen(Retranslating, QWidget):
         if not password or not username:
             self.error.show_error(missing_credentials())
             return
+        from desktop_app.services.sign_in import unlock_session
+
         self._set_busy(True)
         self.error.clear_message()
         if self.switching and username != self.owner_username:
-            shell = self.shell  # the worker gets the shell, never a widget
-            shell.jobs.run(
-                lambda: _switch(shell, username, password),
-                self._switched,
-                lambda exc: self._switch_failed(username, exc),
+            self.shell.call(
+                _switch,
+                username,
+                password,
+                on_ok=self._switched,
+                on_error=lambda exc: self._switch_failed(username, exc),
                 owner=self,
             )
         else:
-            shell = self.shell  # the worker gets the shell, never a widget
-            shell.jobs.run(lambda: _verify(shell, password), self._unlocked, self._unlock_failed, owner=self)
+            self.shell.call(
+                unlock_session, password, on_ok=self._unlocked, on_error=self._unlock_failed, owner=self
+            )
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
@@ -207,12 +211,17 @@ class LockScreen(Retranslating, QWidget):
         self.error.show_error(failure_text(exc, self.shell.lang))
         self.password.setFocus()
 
-    def _switched(self, _result: object) -> None:
+    def _switched(self, result: object) -> None:
+        from desktop_app.services.signed_in import SignedIn
+
+        assert isinstance(result, SignedIn)
+        self.shell.set_signed_in(result)
         self._set_busy(False)
         self.password.clear()
         self.user_switched.emit()
 
     def _switch_failed(self, username: str, exc: BaseException) -> None:
+        self.shell.set_signed_in(None)  # the first user is signed out
         self._set_busy(False)
         self.password.clear()
         self.switch_failed.emit(username, failure_text(exc, self.shell.lang))

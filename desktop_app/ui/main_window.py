@@ -38,7 +38,7 @@ from desktop_app.ui.status_bar import SessionStatusBar
 
 
 def _page_for(area: Area, shell: Shell) -> QWidget:
-    session, _ = shell.context().require_session()
+    session = shell.signed_in().session
     if shows_waiting_panel(session, area):
         return ClientAccessWaitingPanel(shell, area)
     if area is Area.ADMIN:
@@ -75,8 +75,8 @@ class MainWindow(Retranslating, QMainWindow):
     def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.shell = shell
-        ctx = shell.context()
-        session, _ = ctx.require_session()
+        ctx = shell.signed_in()
+        session = ctx.session
         config = ctx.require_config()
         self.session = session
         self.config = config
@@ -250,14 +250,14 @@ class MainWindow(Retranslating, QMainWindow):
         return dialog
 
     def check_pending_members(self) -> None:
-        shell = self.shell
+        from desktop_app.services.client_access import pending_members
 
-        def count() -> int:
-            from desktop_app.services.client_access import pending_members
-
-            return len(pending_members(shell.context()))
-
-        shell.jobs.run(count, self.pending_banner.set_count, lambda _exc: None, owner=self.pending_banner)
+        self.shell.call(
+            pending_members,
+            on_ok=lambda members: self.pending_banner.set_count(len(members)),
+            on_error=lambda _exc: None,
+            owner=self.pending_banner,
+        )
 
     def show_confirm_access(self) -> QWidget | None:
         if not can(self.session.role, Action.ACCESS_CONFIRM) or self.session.client_access != ACCESS_GRANTED:

@@ -1,5 +1,8 @@
 """Locking the session: on idle timeout or "Lock now", close open dialogs and menus, clear our
-clipboard copy, and swap the main window's content for the lock screen (as KeePassXC does)."""
+clipboard copy, cancel the background jobs (they stop at their next safe point), swap the main
+window's content for the lock screen, and lock the data: the database is closed and the session's
+keys dropped (as KeePassXC does). Unlocking derives them again from the password
+(services/sign_in.py ``unlock_session``)."""
 
 from __future__ import annotations
 
@@ -51,10 +54,17 @@ class SessionLocker(QObject):
         if self.window.locked:
             return
         self.timer.deactivate()
+        self.shell.jobs.cancel_all()  # long work stops at its next safe point (nothing half-written)
         self.shell.lock_state.lock()
         close_transient_windows()
         self.shell.clipboard.clear_if_ours()
         self.window.lock()
+        me = self.shell.existing_signed_in()
+        if me is not None:
+            from desktop_app.services.sign_in import lock
+
+            # on the database lane, after the job in progress: closed on the thread that uses it
+            self.shell.call(lock, owner=self)
         self.locked.emit()
 
     def unlock(self) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -21,7 +21,8 @@ from desktop_app.ui.language import LanguageSwitcher
 if TYPE_CHECKING:
     from desktop_app.domain.kdf_params import KdfParams
     from desktop_app.services.context import AppContext
-    from desktop_app.ui.background import JobRunner
+    from desktop_app.services.signed_in import SignedIn
+    from desktop_app.ui.background import JobControl, JobHandle, JobRunner, Lane
     from desktop_app.ui.clipboard import ClipboardGuard
 
 
@@ -81,6 +82,7 @@ class Shell(QObject):
         self.lock_state = LockState(self)
         self._ctx = ctx
         self._ctx_lock = threading.Lock()
+        self._signed_in: SignedIn | None = None
 
     @property
     def jobs(self) -> JobRunner:
@@ -118,6 +120,26 @@ class Shell(QObject):
         """The context if it was built already (never builds it)."""
         return self._ctx
 
+    def signed_in(self) -> SignedIn:
+        """The signed-in user: what pages pass to the services (raises NotSignedIn when none)."""
+        if self._signed_in is None:
+            from desktop_app.services.context import NotSignedIn
+
+            raise NotSignedIn()
+        return self._signed_in
+
+    def existing_signed_in(self) -> SignedIn | None:
+        return self._signed_in
+
+    def set_signed_in(self, me: SignedIn | None) -> None:
+        """Sign-in, the first-run wizard and switching user keep the new signed-in user here."""
+        self._signed_in = me
+
+    def service_subject(self) -> AppContext | SignedIn:
+        """What ``call`` passes a service: the signed-in user, or the context before anyone signs
+        in (sign-in itself, the first-run wizard)."""
+        return self._signed_in if self._signed_in is not None else self.context()
+
     def is_initialised(self) -> bool:
         """Whether a branch is set up here: ``DataPaths.is_initialised`` once the context exists;
         before that the same three files are checked directly (importing the store costs start-up)."""
@@ -134,12 +156,45 @@ class Shell(QObject):
     def idle_interval_ms(self) -> int:
         if self.idle_lock_ms is not None:
             return self.idle_lock_ms
-        return self.context().policy.idle_lock_minutes * 60_000
+        policy = self._signed_in.policy if self._signed_in is not None else self.context().policy
+        return policy.idle_lock_minutes * 60_000
 
     def error_text(self, exc: BaseException) -> str:
         from desktop_app.ui.error_text import error_text
 
         return error_text(exc, self.lang)
+
+    def call(
+        self,
+        fn: Callable[..., object],
+        *args: object,
+        on_ok: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        owner: QObject | None = None,
+        lane: Lane | None = None,
+        progress: Callable[[int, int, str], None] | None = None,
+        cancellable: bool = False,
+        **kwargs: object,
+    ) -> JobHandle:
+        """Run the service call ``fn(self.service_subject(), *args, **kwargs)`` on a background lane (the
+        database lane unless told) and deliver ``on_ok(result)`` or ``on_error(exc)`` on the GUI
+        thread, skipped if ``owner`` is gone. With ``progress`` the service also gets
+        ``progress=(done, total)`` (reaching ``progress(done, total, text)`` on the GUI thread);
+        with ``progress`` or ``cancellable`` it gets ``cancel=`` the job's token. The worker gets
+        the shell and the arguments, never a widget."""
+        from desktop_app.ui.background import Lane
+
+        def work(control: JobControl) -> object:
+            extra = dict(kwargs)
+            if progress is not None:
+                extra["progress"] = control.report
+            if progress is not None or cancellable:
+                extra["cancel"] = control.token
+            return fn(self.service_subject(), *args, **extra)
+
+        return self.jobs.start(
+            work, on_ok, on_error, owner=owner, lane=lane or Lane.DATABASE, on_progress=progress
+        )
 
     def warm_up(self) -> None:
         """Import the services and build the context in the background after the first window

@@ -6,10 +6,12 @@ the dialog only disables its inputs and shows a busy bar meanwhile.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -21,32 +23,36 @@ from PySide6.QtWidgets import (
 
 from desktop_app.ui.caps_lock import CapsLockWatcher
 from desktop_app.ui.form_parts import BusyBar, MessageLabel, password_field
+from desktop_app.ui.job_dialog import JobDialog
 from desktop_app.ui.language import CHINESE, ENGLISH
-from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 from desktop_app.ui.sign_in_messages import caps_lock_hint, failure_text, missing_credentials
+
+if TYPE_CHECKING:
+    from desktop_app.services.context import AppContext
+    from desktop_app.services.signed_in import SignedIn
 
 # Language names are shown in their own language, whatever the UI language is.
 LANGUAGE_NAMES = ((CHINESE, "中文"), (ENGLISH, "English"))
 
 
-def _sign_in(shell: Shell, username: str, password: str) -> None:
+def _sign_in(ctx: AppContext, username: str, password: str) -> SignedIn:
+    """Imports the sign-in service on the worker: the window shows before the crypto libraries
+    load (``Shell.warm_up``), and a quick first try must not load them on the GUI thread."""
     from desktop_app.services.sign_in import sign_in
 
-    sign_in(shell.context(), username, password)
+    return sign_in(ctx, username, password)
 
 
-class SignInDialog(Retranslating, QDialog):
-    """Emits ``signed_in`` once the session is open (``shell.context().session``)."""
+class SignInDialog(JobDialog):
+    """Emits ``signed_in`` once the session is open (``shell.signed_in()``)."""
 
     signed_in = Signal()
 
     def __init__(
         self, shell: Shell, *, username: str = "", message: str = "", parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.shell = shell
-        self.busy = False
+        super().__init__(shell, parent)
         self.setMinimumWidth(420)
         self.heading = QLabel()
         font = self.heading.font()
@@ -68,7 +74,6 @@ class SignInDialog(Retranslating, QDialog):
         self.caps.watch(self.password)
         self.caps.watch(self.username)
         self.caps.changed.connect(self._caps_changed)
-        self.error = MessageLabel()
         self.busy_bar = BusyBar()
 
         self.username_label = QLabel()
@@ -91,6 +96,7 @@ class SignInDialog(Retranslating, QDialog):
         self.quit_button = QPushButton()
         self.sign_in_button.setDefault(True)
         self.sign_in_button.clicked.connect(self.submit)
+        self.buttons = self.sign_in_button  # disabled while signing in
         self.quit_button.clicked.connect(self.reject)
 
         bottom = QHBoxLayout()
@@ -151,33 +157,20 @@ class SignInDialog(Retranslating, QDialog):
         if not username or not password:
             self.error.show_error(missing_credentials())
             return
-        self._set_busy(True)
-        self.error.clear_message()
-        shell = self.shell  # the worker gets the shell, never a widget
-        shell.jobs.run(
-            lambda: _sign_in(shell, username, password),
-            self._succeeded,
-            self._failed,
-            owner=self,
-        )
+        self.run_job(_sign_in, username, password)
 
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.busy_bar.setVisible(busy)
-        for widget in (self.username, self.password, self.sign_in_button, self.language_box):
-            widget.setEnabled(not busy)
+    def inputs(self) -> Sequence[QWidget]:
+        return (self.username, self.password, self.language_box)
 
-    def _succeeded(self, _result: object) -> None:
-        self._set_busy(False)
+    def succeeded(self, result: object) -> None:
+        from desktop_app.services.signed_in import SignedIn
+
+        if isinstance(result, SignedIn):
+            self.shell.set_signed_in(result)
         self.password.clear()
         self.signed_in.emit()
 
-    def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
+    def show_failure(self, exc: BaseException, text: str) -> None:
         self.password.clear()
         self.error.show_error(failure_text(exc, self.shell.lang))
         self.password.setFocus()
-
-    def reject(self) -> None:
-        if not self.busy:
-            super().reject()

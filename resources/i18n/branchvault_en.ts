@@ -2424,6 +2424,10 @@ Data folder: %3</translation>
 <context>
     <name>ResultPage</name>
     <message>
+        <source>Import cancelled: no client was imported.</source>
+        <translation>Import cancelled: no client was imported.</translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation>Importing…</translation>
     </message>
@@ -2466,6 +2470,10 @@ Data folder: %3</translation>
     <message>
         <source>&amp;Export rejects…</source>
         <translation>&amp;Export rejects…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel import</source>
+        <translation>&amp;Cancel import</translation>
     </message>
     <message>
         <source>The export holds clients&apos; personal data: save it only where it is protected, and delete it when done.</source>
@@ -2547,6 +2555,10 @@ Data folder: %3</translation>
     <message>
         <source>&amp;Save certificate…</source>
         <translation>&amp;Save certificate…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop after this client</source>
+        <translation>&amp;Stop after this client</translation>
     </message>
     <message>
         <source>No client records are due for destruction. A record becomes due when its stage&apos;s retention period has passed without contact or change, or, for a record kept in storage only, when its legal hold ends.</source>

@@ -2420,6 +2420,10 @@ Data folder: %3</source>
 <context>
     <name>ResultPage</name>
     <message>
+        <source>Import cancelled: no client was imported.</source>
+        <translation>导入已取消：未导入任何客户。</translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -2462,6 +2466,10 @@ Data folder: %3</source>
     <message>
         <source>&amp;Export rejects…</source>
         <translation>导出未导入的行(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel import</source>
+        <translation>取消导入(&amp;C)</translation>
     </message>
     <message>
         <source>The export holds clients&apos; personal data: save it only where it is protected, and delete it when done.</source>
@@ -2542,6 +2550,10 @@ Data folder: %3</source>
     <message>
         <source>&amp;Save certificate…</source>
         <translation>保存销毁证明(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop after this client</source>
+        <translation>处理完当前客户后停止(&amp;S)</translation>
     </message>
     <message>
         <source>No client records are due for destruction. A record becomes due when its stage&apos;s retention period has passed without contact or change, or, for a record kept in storage only, when its legal hold ends.</source>

@@ -20,11 +20,12 @@ import pytest
 import sqlcipher3
 
 from desktop_app.domain.audit_chain import GENESIS_HASH, compute_hash
+from desktop_app.domain.branch_time import utc_timestamp
 from desktop_app.domain.roles import Role
 from desktop_app.services import audit_review
-from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in, sign_out
-from desktop_app.store.audit_repository import AuditRepository, _row_to_entry, utc_timestamp
+from desktop_app.services.signed_in import SignedIn
+from desktop_app.store.audit_repository import AuditRepository, _row_to_entry
 from desktop_app.store.device_secret import SERVICE
 from tests.conftest import ADMIN, Branch, Clock
 from tests.support.database_key import database_key
@@ -37,14 +38,12 @@ def sign_in_and_out(branch: Branch, role: Role, times: int = 1) -> None:
     assert isinstance(clock, Clock)
     for _ in range(times):
         clock.advance(60)
-        ctx = branch.context()
-        sign_in(ctx, *branch.users[role])
+        ctx = sign_in(branch.context(), *branch.users[role])
         sign_out(ctx)
 
 
-def signed_in(branch: Branch, role: Role) -> AppContext:
-    ctx = branch.context()
-    sign_in(ctx, *branch.users[role])
+def signed_in(branch: Branch, role: Role) -> SignedIn:
+    ctx = sign_in(branch.context(), *branch.users[role])
     return ctx
 
 
@@ -93,12 +92,12 @@ def put_audit_triggers_back(connection: sqlcipher3.Connection) -> None:
         )
 
 
-def actions(ctx: AppContext) -> list[str]:
+def actions(ctx: SignedIn) -> list[str]:
     assert ctx.db is not None
     return [entry.action for entry in AuditRepository(ctx.db).iter_all()]
 
 
-def last_entry_of(ctx: AppContext, action: str) -> dict[str, object]:
+def last_entry_of(ctx: SignedIn, action: str) -> dict[str, object]:
     assert ctx.db is not None
     found = [entry for entry in AuditRepository(ctx.db).iter_all() if entry.action == action]
     assert found, f"no {action} entry"
@@ -106,7 +105,7 @@ def last_entry_of(ctx: AppContext, action: str) -> dict[str, object]:
     return found[-1].details
 
 
-def codes(ctx: AppContext) -> list[str]:
+def codes(ctx: SignedIn) -> list[str]:
     assert ctx.session is not None
     return [warning.code for warning in ctx.session.notices]
 
@@ -189,8 +188,7 @@ def test_deleting_entries_and_rechaining_is_reported(branch: Branch, then_write_
         rechain(connection)
         put_audit_triggers_back(connection)
 
-    admin = branch.context()
-    sign_in(admin, *ADMIN)
+    admin = sign_in(branch.context(), *ADMIN)
     report = audit_review.verify(admin)
     assert not report.ok
     assert report.chain.ok  # the recomputed chain verifies on its own

@@ -20,8 +20,8 @@ from desktop_app.domain.machine_config import parse_machine_config
 from desktop_app.domain.roles import Role
 from desktop_app.services.audit_review import verify
 from desktop_app.services.client_consents import print_blank_form
-from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in, sign_out
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.services.staff_accounts import add_staff
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.branch_config import load_config
@@ -41,8 +41,8 @@ def edit_branch_toml(path: Path, table: str, **values: Any) -> None:
     path.write_text(tomli_w.dumps(data), encoding="utf-8")
 
 
-def actions(ctx: AppContext, action: str) -> list[Any]:
-    _, db = ctx.require_session()
+def actions(ctx: SignedIn, action: str) -> list[Any]:
+    db = ctx.db
     return [entry for entry in AuditRepository(db).iter_all() if entry.action == action]
 
 
@@ -82,8 +82,8 @@ def test_weakened_idle_lock_and_password_rules_are_not_used_once_signed_in(branc
         password_min_classes=1,
         password_max_age_days=365,
     )
-    ctx = branch.context()
-    session = sign_in(ctx, *branch.users[Role.IT_ADMIN])
+    ctx = sign_in(branch.context(), *branch.users[Role.IT_ADMIN])
+    session = ctx.session
     policy = ctx.policy
     assert (policy.idle_lock_minutes, policy.password_min_length, policy.password_min_classes) == (5, 10, 3)
     assert policy.password_max_age_days == 90
@@ -106,8 +106,8 @@ def test_weakened_idle_lock_and_password_rules_are_not_used_once_signed_in(branc
     assert "branch.toml" in notice.zh and "idle_lock_minutes" in notice.en and "restored" in notice.en
     sign_out(ctx)
 
-    again = branch.context()
-    assert not sign_in(again, *branch.users[Role.AGENT]).notices  # repaired: nothing more to report
+    again = sign_in(branch.context(), *branch.users[Role.AGENT])
+    assert not again.session.notices  # repaired: nothing more to report
     assert again.policy.idle_lock_minutes == 5
     sign_out(again)
 
@@ -123,8 +123,8 @@ def test_a_company_name_changed_in_the_file_is_not_printed_on_the_consent_form(
     )
     edit_branch_toml(branch.ctx.paths.config, "branch", company_name=FAKE_COMPANY, hq_name="冒名总部")
 
-    ctx = branch.context()
-    session = sign_in(ctx, *branch.users[Role.AGENT])
+    ctx = sign_in(branch.context(), *branch.users[Role.AGENT])
+    session = ctx.session
     text = flat_text(print_blank_form(ctx).pdf, tmp_path)
     assert GENUINE_COMPANY in text and "示例地产集团总部" in text
     assert FAKE_COMPANY not in text and "冒名总部" not in text
@@ -183,8 +183,7 @@ def test_provision_on_an_existing_branch_without_authorisation_is_refused(branch
         branch.ctx.paths.lockout.read_bytes() if branch.ctx.paths.lockout.exists() else b""
     ) == state_before
 
-    ctx = branch.context()
-    sign_in(ctx, *branch.users[Role.AGENT])
+    ctx = sign_in(branch.context(), *branch.users[Role.AGENT])
     assert ctx.require_config().company_name == GENUINE_COMPANY
     assert not actions(ctx, "branch.provision")
     sign_out(ctx)
@@ -203,8 +202,7 @@ def test_provision_with_a_manager_instead_of_it_is_refused_and_audited(branch: B
             admin_password=lambda: password,
         )
     assert branch.ctx.paths.config.read_bytes() == before
-    ctx = branch.context()
-    sign_in(ctx, *branch.users[Role.IT_ADMIN])
+    ctx = sign_in(branch.context(), *branch.users[Role.IT_ADMIN])
     denied = actions(ctx, "access.denied")
     assert [(e.actor_username, e.target_id) for e in denied] == [(manager, "config.edit")]
     sign_out(ctx)
@@ -222,7 +220,6 @@ def test_an_edited_file_matching_the_provisioning_file_does_not_pass_as_unchange
             branch.context(), _machine_file(FAKE_COMPANY), admin_username=None, admin_password=lambda: ""
         )
     assert getattr(refused.value, "code", "") == "provision_not_authorised"
-    ctx = branch.context()
-    sign_in(ctx, *branch.users[Role.AGENT])
+    ctx = sign_in(branch.context(), *branch.users[Role.AGENT])
     assert ctx.require_config().company_name == GENUINE_COMPANY
     sign_out(ctx)

@@ -26,10 +26,10 @@ from desktop_app.services.client_followups import add_followup
 from desktop_app.services.client_import import ImportOptions, import_clients, rejects_file
 from desktop_app.services.client_intake import create_client, update_client
 from desktop_app.services.client_requests import register_request
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 
 fx = importlib.import_module("tests.fixtures.import.make_fixtures")
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 
 ID_18 = fx.resident_id("11010519900307123")
 ID_18_X = "11010519491231002X"  # the GB 11643 example
@@ -37,9 +37,9 @@ ID_15 = "440305880615001"  # an old 15-digit number
 CARD = "6222000000000000004"  # 19 digits, passes Luhn
 
 
-def client_data_dump(ctx: AppContext) -> str:
+def client_data_dump(ctx: SignedIn) -> str:
     """Every row of every table in clients.db (the search index's shadow tables too), as text."""
-    _, db = ctx.require_session()
+    db = ctx.db
     tables = [
         str(row[0])
         for row in db.execute("SELECT name FROM client_data.sqlite_master WHERE type = 'table'").fetchall()
@@ -53,7 +53,7 @@ def client_data_dump(ctx: AppContext) -> str:
     return "\n".join(parts)
 
 
-def assert_nowhere(ctx: AppContext, *numbers: str) -> None:
+def assert_nowhere(ctx: SignedIn, *numbers: str) -> None:
     dump = client_data_dump(ctx).upper()
     for number in numbers:
         assert number.upper() not in dump

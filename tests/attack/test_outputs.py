@@ -81,8 +81,8 @@ def branch_template(tmp_path_factory: pytest.TempPathFactory) -> CliBranch:
         )
         for role in ("agent", "auditor"):
             username, password = STAFF[role]
-            add_staff(ctx, username, username, Role(role), password=password, must_change=False)
-        sign_out(ctx)
+            add_staff(result.signed_in, username, username, Role(role), password=password, must_change=False)
+        sign_out(result.signed_in)
     return CliBranch(
         root / "branch", result.config.branch_id, format_code(result.recovery_code), keyring_file
     )

@@ -22,9 +22,9 @@ from desktop_app.services import client_access
 from desktop_app.services.client_access import ClientAccessPending, WrongConfirmationCode
 from desktop_app.services.client_directory import count_clients, list_clients
 from desktop_app.services.client_intake import create_client
-from desktop_app.services.context import AppContext
 from desktop_app.services.key_rotation import recover_access
 from desktop_app.services.sign_in import change_password, sign_in, sign_out
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.services.staff_accounts import add_staff, disable_staff, reset_password
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.branch_config import load_config
@@ -38,7 +38,7 @@ from desktop_app.store.unlock import unlock
 from tests.conftest import ADMIN, FAST_KDF, Branch
 from tests.support.client_access import confirmation_code_of
 
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 CLIENT_NAME = "欧阳娜娜"
 CLIENT_PHONE = "13912345678"
 
@@ -136,8 +136,8 @@ def test_it_resets_the_manager_and_signs_in_as_them(
     temp = reset_password(admin, branch.users[Role.MANAGER][0])
     sign_out(admin)
     paths = branch.ctx.paths
-    as_manager = branch.context()
-    session = sign_in(as_manager, branch.users[Role.MANAGER][0], temp)
+    as_manager = sign_in(branch.context(), branch.users[Role.MANAGER][0], temp)
+    session = as_manager.session
     assert session.client_access == "pending"
     with pytest.raises(ClientAccessPending):
         list_clients(as_manager)
@@ -151,8 +151,8 @@ def test_it_creates_a_manager_of_its_own(branch: Branch, with_client: int, signe
     admin = signed_in(Role.IT_ADMIN)
     _, temp = add_staff(admin, "fake.boss", "假店长", Role.MANAGER)
     sign_out(admin)
-    ctx = branch.context()
-    session = sign_in(ctx, "fake.boss", temp)
+    ctx = sign_in(branch.context(), "fake.boss", temp)
+    session = ctx.session
     change_password(ctx, temp, "Fake!Boss#2026xy")
     assert session.client_access == "pending"
     with pytest.raises(client_access.ClientAccessRefused):
@@ -226,8 +226,7 @@ def test_it_swaps_a_pending_members_key_and_the_confirmation_fails(branch: Branc
     _, temp = add_staff(admin, "new.agent", "新顾问", Role.AGENT)
     sign_out(admin)
     real = ("new.agent", "New!Agent#2026xy")
-    ctx = branch.context()
-    sign_in(ctx, real[0], temp)
+    ctx = sign_in(branch.context(), real[0], temp)
     change_password(ctx, temp, real[1])
     sign_out(ctx)
     real_code = confirmation_code_of(branch.context, real)
@@ -308,8 +307,7 @@ def test_a_forged_grant_is_never_resealed(branch: Branch, with_client: int, sign
     reset_manager = signed_in(Role.IT_ADMIN)
     temp = reset_password(reset_manager, branch.users[Role.MANAGER][0])
     sign_out(reset_manager)
-    ctx = branch.context()
-    sign_in(ctx, branch.users[Role.MANAGER][0], temp)
+    ctx = sign_in(branch.context(), branch.users[Role.MANAGER][0], temp)
     change_password(ctx, temp, "Mgr!Again#2026xy")
     with pytest.raises(client_access.ClientAccessRefused):
         client_access.confirm_self_with_recovery_code(ctx, "ABCDE-ABCDE-ABCDE-ABCDE-ABCDE")
@@ -322,15 +320,13 @@ def test_the_client_recovery_code_restores_a_one_manager_branch(
     admin = signed_in(Role.IT_ADMIN)
     temp = reset_password(admin, branch.users[Role.MANAGER][0])
     sign_out(admin)
-    ctx = branch.context()
-    sign_in(ctx, branch.users[Role.MANAGER][0], temp)
+    ctx = sign_in(branch.context(), branch.users[Role.MANAGER][0], temp)
     change_password(ctx, temp, "Mgr!Again#2026xy")
     new_code = client_access.confirm_self_with_recovery_code(ctx, branch.client_recovery_code)
     assert new_code != branch.client_recovery_code
     assert count_clients(ctx) == 1
     sign_out(ctx)
-    again = branch.context()
-    sign_in(again, branch.users[Role.MANAGER][0], "Mgr!Again#2026xy")
+    again = sign_in(branch.context(), branch.users[Role.MANAGER][0], "Mgr!Again#2026xy")
     with pytest.raises(client_access.ClientAccessRefused):  # the old code was replaced
         client_access.confirm_self_with_recovery_code(again, branch.client_recovery_code)
     sign_out(again)
@@ -447,8 +443,8 @@ def test_deleting_the_key_records_cannot_make_the_manager_shelve_the_data(
     with admin.db.transaction():
         admin.db.execute("DELETE FROM meta WHERE key = 'client_key_fingerprint'")
     sign_out(admin)
-    manager = branch.context()
-    assert sign_in(manager, *branch.users[Role.MANAGER]).client_access == "not_set_up"
+    manager = sign_in(branch.context(), *branch.users[Role.MANAGER])
+    assert manager.session.client_access == "not_set_up"
     with pytest.raises(client_access.ClientAccessRefused) as info:
         client_access.set_up_client_key(manager)
     assert "恢复 branch.db" in info.value.zh and "restore branch.db" in info.value.en
@@ -464,12 +460,12 @@ def test_no_confirmation_code_without_a_new_password(branch: Branch, signed_in: 
     admin = signed_in(Role.IT_ADMIN)
     _, temp = add_staff(admin, "bob", "鲍勃", Role.AGENT)
     sign_out(admin)
-    ctx = branch.context()
-    session = sign_in(ctx, "bob", temp)
+    ctx = sign_in(branch.context(), "bob", temp)
+    session = ctx.session
     change_password(ctx, temp, "It!Chose#This2026")  # IT sets a password it knows...
     sign_out(ctx)
-    again = branch.context()
-    session = sign_in(again, "bob", "It!Chose#This2026")  # ...and signs in with it later: no code
+    again = sign_in(branch.context(), "bob", "It!Chose#This2026")  # ...and signs in with it later: no code
+    session = again.session
     assert session.client_access == "pending" and session.confirmation_code == ""
     change_password(again, "It!Chose#This2026", "Own!Secret#Pass2026")  # bob, in front of the manager
     slot = load_key_slots(
@@ -479,7 +475,7 @@ def test_no_confirmation_code_without_a_new_password(branch: Branch, signed_in: 
     sign_out(again)
 
 
-def _reseal_everyone_to(admin: AppContext, branch_id: str, chosen: bytes) -> None:
+def _reseal_everyone_to(admin: SignedIn, branch_id: str, chosen: bytes) -> None:
     """IT seals a key of its own to every holder's public key, with grant MACs computed under that
     key (which it can do), and makes the branch's records point at it."""
     from desktop_app.store.client_keys import client_key_fingerprint, grant_mac, seal_client_key

@@ -21,8 +21,9 @@ from desktop_app.domain.errors import AccountLocked, BranchVaultError, WrongCred
 from desktop_app.domain.roles import Role
 from desktop_app.services import audit_review
 from desktop_app.services.branch_setup import BranchDetails, init_branch
-from desktop_app.services.context import AppContext, build_context
+from desktop_app.services.context import build_context
 from desktop_app.services.sign_in import sign_in, sign_out
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.audit_repository import AuditRepository
 from tests.conftest import ADMIN, FAST_KDF, Branch, Clock
 
@@ -30,27 +31,25 @@ WRONG = "Wrong!Password#1"
 LOCKOUT_SECONDS = 15 * 60
 
 
-def sign_in_eventually(branch: Branch, clock: Clock, username: str, password: str) -> AppContext:
+def sign_in_eventually(branch: Branch, clock: Clock, username: str, password: str) -> SignedIn:
     """Sign in; if the branch failed closed, wait out the lockout once (as staff would) and retry."""
     try:
-        ctx = branch.context()
-        sign_in(ctx, username, password)
+        ctx = sign_in(branch.context(), username, password)
         return ctx
     except AccountLocked:
         clock.advance(LOCKOUT_SECONDS)
-    ctx = branch.context()
-    sign_in(ctx, username, password)
+    ctx = sign_in(branch.context(), username, password)
     return ctx
 
 
-def audit_entries(ctx: AppContext) -> list[Any]:
+def audit_entries(ctx: SignedIn) -> list[Any]:
     assert ctx.db is not None
     return list(AuditRepository(ctx.db).iter_all())
 
 
-def no_keyring_branch(tmp_path: Path, clock: Clock) -> AppContext:
+def no_keyring_branch(tmp_path: Path, clock: Clock) -> SignedIn:
     ctx = build_context(tmp_path / "branch", clock=clock)
-    init_branch(
+    ctx = init_branch(
         ctx,
         BranchDetails("SZ009", "无密钥环店"),
         admin_username=ADMIN[0],
@@ -58,7 +57,7 @@ def no_keyring_branch(tmp_path: Path, clock: Clock) -> AppContext:
         admin_password=ADMIN[1],
         use_keyring=False,
         kdf=FAST_KDF,
-    )
+    ).signed_in
     sign_out(ctx)
     return ctx
 
@@ -117,8 +116,7 @@ def test_deleting_the_file_during_a_lockout_does_not_lift_it_and_is_audited(
     with pytest.raises(AccountLocked):
         sign_in(branch.context(), *branch.users[Role.MANAGER])
     clock.advance(LOCKOUT_SECONDS)
-    admin = branch.context()
-    sign_in(admin, *ADMIN)
+    admin = sign_in(branch.context(), *ADMIN)
     missing = [e for e in audit_entries(admin) if e.action == "signin_state.missing"]
     assert missing and missing[0].outcome == "failure"
     sign_out(admin)
@@ -132,8 +130,7 @@ def test_a_corrupted_file_fails_closed_and_is_audited(branch: Branch, clock: Clo
     with pytest.raises(AccountLocked):  # every account, known or not, for the lockout period
         sign_in(branch.context(), "ghost.user", WRONG)
     clock.advance(LOCKOUT_SECONDS)
-    admin = branch.context()
-    sign_in(admin, *ADMIN)
+    admin = sign_in(branch.context(), *ADMIN)
     tampered = [e for e in audit_entries(admin) if e.action == "signin_state.tampered"]
     assert [e.details["reason"] for e in tampered] == ["unreadable"]
     assert (path.parent / tampered[0].details["kept_aside_as"]).read_bytes().endswith(b"\x00\xff")
@@ -143,8 +140,7 @@ def test_a_corrupted_file_fails_closed_and_is_audited(branch: Branch, clock: Clo
 def test_rolling_the_file_back_to_an_older_copy_keeps_the_lock_and_is_audited(
     branch: Branch, clock: Clock, tmp_path: Path
 ) -> None:
-    ctx = branch.context()
-    sign_in(ctx, *branch.users[Role.MANAGER])
+    ctx = sign_in(branch.context(), *branch.users[Role.MANAGER])
     sign_out(ctx)
     old_copy = tmp_path / "old-signin-state.json"
     shutil.copyfile(branch.ctx.paths.lockout, old_copy)
@@ -153,8 +149,7 @@ def test_rolling_the_file_back_to_an_older_copy_keeps_the_lock_and_is_audited(
     with pytest.raises(AccountLocked):
         sign_in(branch.context(), *branch.users[Role.MANAGER])
     clock.advance(LOCKOUT_SECONDS)
-    admin = branch.context()
-    sign_in(admin, *ADMIN)
+    admin = sign_in(branch.context(), *ADMIN)
     rolled = [e for e in audit_entries(admin) if e.action == "signin_state.rolled_back"]
     assert rolled and rolled[0].outcome == "failure"
     sign_out(admin)
@@ -170,12 +165,12 @@ def test_rolling_back_past_the_last_sign_in_is_recorded_by_the_database_without_
     with pytest.raises(WrongCredentials):
         sign_in(build_context(ctx.paths.root, clock=clock), ADMIN[0], WRONG)
     shutil.copyfile(path, old_copy)
-    first = build_context(ctx.paths.root, clock=clock)
-    sign_in(first, *ADMIN)  # the database now remembers a later sequence
+    first = sign_in(
+        build_context(ctx.paths.root, clock=clock), *ADMIN
+    )  # the database now remembers a later sequence
     sign_out(first)
     shutil.copyfile(old_copy, path)
-    second = build_context(ctx.paths.root, clock=clock)
-    sign_in(second, *ADMIN)
+    second = sign_in(build_context(ctx.paths.root, clock=clock), *ADMIN)
     entries = audit_entries(second)
     assert [e.action for e in entries if e.action.startswith("signin_state.")] == ["signin_state.rolled_back"]
     late = [e for e in entries if e.details.get("recorded_late")]
@@ -193,8 +188,7 @@ def test_without_a_keyring_a_forged_event_is_written_only_as_unverifiable(
         {"id": uuid.uuid4().hex, "ts": clock() - 86400, "action": "auth.sign_in", "username": "lina"}
     )
     path.write_text(json.dumps(data), encoding="utf-8")
-    admin = build_context(ctx.paths.root, clock=clock)
-    sign_in(admin, *ADMIN)
+    admin = sign_in(build_context(ctx.paths.root, clock=clock), *ADMIN)
     late = [e for e in audit_entries(admin) if e.details.get("recorded_late")]
     assert late and all(e.details.get("verifiable") is False for e in late)
     sign_out(admin)
@@ -224,6 +218,5 @@ def test_a_lock_never_outlasts_the_policy_after_the_clock_is_set_back(branch: Br
         sign_in(branch.context(), *branch.users[Role.MANAGER])
     assert info.value.minutes_left <= 15
     clock.advance(LOCKOUT_SECONDS)
-    ctx = branch.context()
-    sign_in(ctx, *branch.users[Role.MANAGER])
+    ctx = sign_in(branch.context(), *branch.users[Role.MANAGER])
     sign_out(ctx)

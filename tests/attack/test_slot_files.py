@@ -10,15 +10,15 @@ from collections.abc import Callable
 import pytest
 
 from desktop_app.domain.roles import Role
-from desktop_app.services.context import AppContext
 from desktop_app.services.key_rotation import RecoveryFailed, recover_access, rotate_database_key
 from desktop_app.services.sign_in import sign_in, sign_out
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.database import CorruptDatabase, SlotFileMismatch
 from desktop_app.store.key_slots import RECOVERY_NAME, KeySlotFileError
 from tests.conftest import ADMIN, Branch
 
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 PAGE = 4096
 
 
@@ -71,8 +71,8 @@ def test_a_deleted_recovery_slot_is_named_and_audited(branch: Branch) -> None:
     with pytest.raises(RecoveryFailed) as info:
         recover_access(branch.context(), branch.recovery_code, ADMIN[0])
     assert "恢复槽" in info.value.zh and "no recovery slot" in info.value.en
-    ctx = branch.context()
-    session = sign_in(ctx, *ADMIN)
+    ctx = sign_in(branch.context(), *ADMIN)
+    session = ctx.session
     assert [n.code for n in session.notices] == ["recovery_slot_missing"]
     assert ctx.db is not None
     missing = [e for e in AuditRepository(ctx.db).iter_all() if e.action == "keys.recovery_slot_missing"]

@@ -26,7 +26,8 @@ from pathlib import Path
 from desktop_app.domain.audit_chain import ChainHead
 from desktop_app.services.audit_trail import record
 from desktop_app.services.branch_setup import BranchDetails, init_branch
-from desktop_app.services.context import AppContext, build_context
+from desktop_app.services.context import build_context
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.audit_witness import WitnessKeyring, witness_for
 from desktop_app.store.branch_config import KdfParams
 
@@ -39,7 +40,7 @@ def _ms(samples: list[float]) -> float:
     return round(statistics.median(samples) * 1000, 4)
 
 
-def _one(ctx: AppContext, n: int) -> float:
+def _one(ctx: SignedIn, n: int) -> float:
     assert ctx.db is not None
     started = time.perf_counter()
     with ctx.db.transaction():
@@ -49,14 +50,14 @@ def _one(ctx: AppContext, n: int) -> float:
 
 def main(root: Path) -> dict[str, object]:
     ctx = build_context(root / "branch")
-    init_branch(
+    ctx = init_branch(
         ctx,
         BranchDetails("BENCH", "基准门店"),
         admin_username="it.bench",
         admin_display_name="Bench",
         admin_password="Adm1n!Secure#2026",
         kdf=KdfParams(time_cost=1, memory_kib=64 * 1024, parallelism=1),
-    )
+    ).signed_in
     assert ctx.db is not None and ctx.config is not None
     store = WitnessKeyring(ctx.config.branch_id)
     writes, reads = [], []

@@ -22,8 +22,9 @@ import pytest
 from desktop_app.domain.client_record import ClientValues, FollowupKind
 from desktop_app.domain.roles import Role
 from desktop_app.services.branch_setup import BranchDetails, init_branch
-from desktop_app.services.context import AppContext, build_context
+from desktop_app.services.context import build_context
 from desktop_app.services.sign_in import sign_in, sign_out
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.services.staff_accounts import add_staff
 from desktop_app.store import migrations
 from desktop_app.store.client_repository import ClientRepository, FollowupRepository
@@ -32,6 +33,7 @@ from desktop_app.store.legacy_client_tables import drop_legacy_client_tables
 from tests.bench.plain_sqlite import open_plain
 from tests.conftest import ADMIN, FAST_KDF, Clock
 from tests.support.client_access import grant_client_access
+from tests.support.contexts import context_of
 
 CLIENTS = 100_000
 FOLLOWUPS_PER_CLIENT = 5
@@ -118,13 +120,13 @@ class BigStore:
             "BRANCHVAULT_POLICY": str(self.base / "machine-policy.toml"),
         }
 
-    def signed_in(self, username: str, password: str) -> AppContext:
+    def signed_in(self, username: str, password: str) -> SignedIn:
         """A new context on the encrypted store with ``username`` signed in (caller closes it)."""
         with pytest.MonkeyPatch.context() as mp:
             for name, value in self.env().items():
                 mp.setenv(name, value)
             ctx = build_context(self.branch, clock=Clock())
-            sign_in(ctx, username, password)
+            ctx = sign_in(context_of(ctx), username, password)
         return ctx
 
     def open_plain(self) -> Database:
@@ -138,14 +140,14 @@ def build(base: Path) -> BigStore:
         mp.setenv("BRANCHVAULT_TEST_KEYRING_FILE", str(base / "keyring.json"))
         mp.setenv("BRANCHVAULT_POLICY", str(base / "machine-policy.toml"))
         setup = build_context(base / "branch", clock=Clock())
-        init_branch(
+        setup = init_branch(
             setup,
             BranchDetails("SZ001", "深圳南山店", "示例地产经纪有限公司", "400-000-0000"),
             admin_username=ADMIN[0],
             admin_display_name="IT 王工",
             admin_password=ADMIN[1],
             kdf=FAST_KDF,
-        )
+        ).signed_in
         add_staff(setup, MANAGER[0], MANAGER[0], Role.MANAGER, password=MANAGER[1], must_change=False)
         for n in range(AGENTS):
             add_staff(setup, f"agent{n}", f"agent{n}", Role.AGENT, password=PASSWORD, must_change=False)
@@ -153,8 +155,8 @@ def build(base: Path) -> BigStore:
         agents = [(f"agent{n}", PASSWORD) for n in range(AGENTS)]
         grant_client_access(lambda: build_context(base / "branch", clock=Clock()), MANAGER, agents)
         filler = build_context(base / "branch", clock=Clock())
-        sign_in(filler, *MANAGER)
-    _, db = filler.require_session()
+        filler = sign_in(context_of(filler), *MANAGER)
+    db = filler.db
     staff_ids = [int(r[0]) for r in db.execute("SELECT id FROM staff WHERE role = 'agent' ORDER BY id")]
     started = time.perf_counter()
     fill(db, staff_ids)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QEventLoop, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.ui.clients.clients_page import ClientsPage
 from desktop_app.ui.language import LanguageSwitcher
 from desktop_app.ui.shell import Shell
@@ -23,11 +23,12 @@ TIMEOUT_MS = 30_000
 PAGE_SIZE_PX = (1280, 800)  # a typical branch-office screen: about 25 rows visible
 
 
-def make_shell(ctx: AppContext, language: str = "zh_CN") -> Shell:
+def make_shell(ctx: SignedIn, language: str = "zh_CN") -> Shell:
     """A shell over an already signed-in context, as the app has after sign-in."""
     switcher = LanguageSwitcher(ctx.paths.user_settings, pseudo=False)
     switcher.apply(language)
-    shell = Shell(ctx.paths.root, ctx=ctx, language=switcher)
+    shell = Shell(ctx.paths.root, ctx=ctx.context, language=switcher)
+    shell.set_signed_in(ctx)
     switcher.setParent(shell)
     return shell
 

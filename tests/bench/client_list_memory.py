@@ -17,6 +17,8 @@ import resource
 import sys
 from pathlib import Path
 
+from tests.support.contexts import context_of
+
 SCROLL_STEPS = 30
 
 
@@ -57,11 +59,11 @@ def _with_list(variant: str, store_dir: Path, username: str, password: str) -> d
 
     ctx = build_context(store_dir / "branch")
     stages["imported"] = _maxrss_kib()
-    sign_in(ctx, username, password)
+    ctx = sign_in(context_of(ctx), username, password)
     if variant == "plain":
         assert ctx.db is not None
         ctx.db.close()
-        ctx.db = open_plain(store_dir / "plain.db")
+        ctx.unlocked(open_plain(store_dir / "plain.db"))  # the same session on the plain copy
     stages["signed_in"] = _maxrss_kib()
     shell = make_shell(ctx)
     page = first_paint(shell)

@@ -6,21 +6,20 @@ from __future__ import annotations
 import pytest
 
 from desktop_app.services.audit_trail import record
-from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
+from desktop_app.services.signed_in import SignedIn
 from tests.conftest import ADMIN, Branch
 
 BATCH = 2000
 
 
 @pytest.fixture
-def admin_ctx(branch: Branch) -> AppContext:
-    ctx = branch.context()
-    sign_in(ctx, *ADMIN)
+def admin_ctx(branch: Branch) -> SignedIn:
+    ctx = sign_in(branch.context(), *ADMIN)
     return ctx
 
 
-def test_audit_append_batch(benchmark, admin_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_audit_append_batch(benchmark, admin_ctx: SignedIn) -> None:  # type: ignore[no-untyped-def]
     db = admin_ctx.db
     assert db is not None
 
@@ -35,7 +34,7 @@ def test_audit_append_batch(benchmark, admin_ctx: AppContext) -> None:  # type: 
     assert rate >= 2000, f"{rate:.0f} entries/s"
 
 
-def test_single_audited_action(benchmark, admin_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_single_audited_action(benchmark, admin_ctx: SignedIn) -> None:  # type: ignore[no-untyped-def]
     db = admin_ctx.db
     assert db is not None
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.client_list_query import ClientSort
 from desktop_app.services.client_directory import count_clients, list_clients
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.database import Database
 from desktop_app.ui import dialogs
 from desktop_app.ui.clients.clients_page import ClientsPage
@@ -44,7 +44,7 @@ MAX_RATIO = 1.5
 
 @dataclass
 class Side:
-    ctx: AppContext
+    ctx: SignedIn
     shell: Shell
 
 
@@ -162,7 +162,7 @@ def test_first_paint_fresh_connection(big_store: BigStore, sides: Sides) -> None
     encrypted_stages: list[dict[str, float]] = []
     plain_stages: list[dict[str, float]] = []
 
-    def fresh_round(ctx: AppContext, stages: list[dict[str, float]]) -> float:
+    def fresh_round(ctx: SignedIn, stages: list[dict[str, float]]) -> float:
         shell = make_shell(ctx)
         setup, run = _painter(shell, stages)
         try:
@@ -188,7 +188,7 @@ def test_first_paint_fresh_connection(big_store: BigStore, sides: Sides) -> None
 def test_first_page_service_calls(benchmark, sides: Sides, sort: ClientSort) -> None:  # type: ignore[no-untyped-def]
     """What first paint waits for on the worker: the count, then the first page in ``sort`` order."""
 
-    def calls(ctx: AppContext) -> Callable[[], int]:
+    def calls(ctx: SignedIn) -> Callable[[], int]:
         def run() -> int:
             total = count_clients(ctx)
             rows = list_clients(ctx, 0, FIRST_PAGE, sort)

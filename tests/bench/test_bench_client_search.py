@@ -23,7 +23,7 @@ from pypinyin import Style, lazy_pinyin
 from desktop_app.domain.client_record import ClientDraft
 from desktop_app.services.client_intake import create_client
 from desktop_app.services.client_search import search_clients
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from tests.bench.big_store import FIRST_AGENT, MANAGER, BigStore, synthetic_clients
 
 pytestmark = pytest.mark.timeout(600)
@@ -33,10 +33,10 @@ ROUNDS = 60
 
 @dataclass
 class World:
-    encrypted: AppContext  # the manager, signed in
-    plain: AppContext  # the same session over the unkeyed copy
-    agent: AppContext  # agent0 (1/8 of the clients), signed in
-    plain_agent: AppContext
+    encrypted: SignedIn  # the manager, signed in
+    plain: SignedIn  # the same session over the unkeyed copy
+    agent: SignedIn  # agent0 (1/8 of the clients), signed in
+    plain_agent: SignedIn
     queries: dict[str, str]
 
 

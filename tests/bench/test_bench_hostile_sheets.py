@@ -24,7 +24,7 @@ import pytest
 
 from desktop_app.domain.roles import Role
 from desktop_app.services.client_import import import_clients
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from tests.conftest import ROOT
 from tests.integration.conftest import signed_in, unusable_keyring
 from tests.support import hostile_sheets as hs
@@ -139,7 +139,7 @@ def test_hostile_files_cost_little(tmp_path_factory: pytest.TempPathFactory) -> 
     assert not failures, failures
 
 
-def test_a_real_20000_row_list_still_imports(signed_in: Callable[[Role], AppContext], tmp_path: Path) -> None:
+def test_a_real_20000_row_list_still_imports(signed_in: Callable[[Role], SignedIn], tmp_path: Path) -> None:
     manager = signed_in(Role.MANAGER)
     path = hs.client_list_xlsx(tmp_path / "客户名单.xlsx", rows=20_000)
     started = time.monotonic()

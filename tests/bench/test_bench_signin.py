@@ -18,6 +18,7 @@ from desktop_app.services.branch_setup import BranchDetails, init_branch
 from desktop_app.services.client_directory import count_clients
 from desktop_app.services.context import AppContext, build_context
 from desktop_app.services.sign_in import sign_in, sign_out
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.services.staff_accounts import add_staff, list_staff
 from desktop_app.store.kdf_calibration import calibrate
 from desktop_app.store.key_slots import derive_kek, load_key_slots
@@ -32,7 +33,7 @@ def calibrated_branch(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("bench-branch")
     ctx = build_context(root)
     policy = SecurityPolicy()
-    init_branch(
+    ctx = init_branch(
         ctx,
         BranchDetails("BENCH", "基准门店"),
         admin_username="it.bench",
@@ -40,7 +41,7 @@ def calibrated_branch(tmp_path_factory: pytest.TempPathFactory) -> Path:
         admin_password=PASSWORD,
         use_keyring=False,
         kdf=calibrate(policy.kdf_target_seconds, policy.kdf_min_memory_kib),
-    )
+    ).signed_in
     for username, role in (("bench.mgr", Role.MANAGER), ("bench.agent", Role.AGENT)):
         add_staff(ctx, username, username, role, password=STAFF_PASSWORD, must_change=False)
     sign_out(ctx)
@@ -50,9 +51,8 @@ def calibrated_branch(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def _unlock(root: Path) -> AppContext:
-    ctx = build_context(root)
-    sign_in(ctx, "it.bench", PASSWORD)
+def _unlock(root: Path) -> SignedIn:
+    ctx = sign_in(build_context(root), "it.bench", PASSWORD)
     list_staff(ctx)  # first query
     return ctx
 
@@ -61,8 +61,8 @@ def test_agent_sign_in_unlock(benchmark, calibrated_branch: Path) -> None:  # ty
     contexts: list[AppContext] = []
 
     def run() -> None:
-        ctx = build_context(calibrated_branch)
-        session = sign_in(ctx, "bench.agent", STAFF_PASSWORD)
+        ctx = sign_in(build_context(calibrated_branch), "bench.agent", STAFF_PASSWORD)
+        session = ctx.session
         assert session.client_access == "granted"
         count_clients(ctx)  # first query, in clients.db
         contexts.append(ctx)

@@ -42,10 +42,11 @@ def branch_template(tmp_path_factory: pytest.TempPathFactory) -> CliBranch:
             admin_password=ADMIN[1],
             security={"kdf_target_seconds": 0.01},
         )
+        me = result.signed_in
         for role, (username, password) in STAFF.items():
             if role != "it_admin":
-                add_staff(ctx, username, f"{username} 测试", Role(role), password=password, must_change=False)
-        sign_out(ctx)
+                add_staff(me, username, f"{username} 测试", Role(role), password=password, must_change=False)
+        sign_out(me)
         grant_client_access(lambda: build_context(data_dir), STAFF["manager"], [STAFF["agent"]])
     return CliBranch(data_dir, result.config.branch_id, format_code(result.recovery_code), keyring_file)
 

@@ -135,8 +135,7 @@ def open_client_data(data_dir: Path, username: str, password: str) -> Any:
     from desktop_app.services.context import build_context
     from desktop_app.services.sign_in import sign_in
 
-    ctx = build_context(data_dir)
-    sign_in(ctx, username, password)
+    ctx = sign_in(build_context(data_dir), username, password)
     assert ctx.db is not None and ctx.session is not None and ctx.session.holds_client_key
     return ctx.db
 

@@ -24,6 +24,7 @@ from tests.cli.support import (
     open_client_data,
 )
 from tests.documents.pdf_tools import pdf_text, requires_poppler
+from tests.support.contexts import context_of
 
 NOTE = "签约失败，客户明确表示不再购房"
 
@@ -31,7 +32,7 @@ NOTE = "签约失败，客户明确表示不再购房"
 def _add_client(branch: CliBranch, stage: str = "visiting") -> int:
     ctx = build_context(branch.data_dir)
     try:
-        sign_in(ctx, *AGENT)
+        ctx = sign_in(context_of(ctx), *AGENT)
         client = create_client(ctx, ClientDraft(name="欧阳春花", phone="13987654321", stage=stage))
         sign_out(ctx)
     finally:

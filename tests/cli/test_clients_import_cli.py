@@ -20,6 +20,7 @@ from tests.cli.support import (
     audit_entries,
     open_client_data,
 )
+from tests.support.contexts import context_of
 
 fx = importlib.import_module("tests.fixtures.import.make_fixtures")
 
@@ -27,7 +28,7 @@ fx = importlib.import_module("tests.fixtures.import.make_fixtures")
 def _add_existing_client(branch: CliBranch) -> None:
     ctx = build_context(branch.data_dir)
     try:
-        sign_in(ctx, *AGENT)
+        ctx = sign_in(context_of(ctx), *AGENT)
         create_client(ctx, ClientDraft(name="陈刚", phone=fx.EXISTING_PHONE))
         sign_out(ctx)
     finally:

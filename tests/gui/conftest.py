@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.branch_config import KdfParams
 from desktop_app.ui import dialogs, main_thread_gc
 from desktop_app.ui.language import LanguageSwitcher
@@ -40,13 +41,15 @@ def make_shell(qapp: QApplication) -> Iterator[MakeShell]:
     made: list[Shell] = []
 
     def make(
-        ctx: AppContext,
+        ctx: AppContext | SignedIn,
         *,
         language: str = "en",
         idle_lock_ms: int | None = None,
         demo: bool = False,
         wizard_kdf: KdfParams | None = None,
     ) -> Shell:
+        me = ctx if isinstance(ctx, SignedIn) else None
+        ctx = ctx.context if isinstance(ctx, SignedIn) else ctx
         switcher = LanguageSwitcher(ctx.paths.user_settings, pseudo=False)
         switcher.apply(language)
         shell = Shell(
@@ -58,6 +61,7 @@ def make_shell(qapp: QApplication) -> Iterator[MakeShell]:
             wizard_kdf=wizard_kdf,
         )
         switcher.setParent(shell)
+        shell.set_signed_in(me)
         made.append(shell)
         return shell
 
@@ -71,9 +75,9 @@ def make_shell(qapp: QApplication) -> Iterator[MakeShell]:
         QApplication.processEvents()
         shell.language.uninstall()
         shell.clipboard.clear_if_ours()
-        ctx = shell.existing_context()
-        if ctx is not None:
-            ctx.close()
+        me = shell.existing_signed_in()
+        if me is not None:
+            me.close()
 
 
 def wait_idle(qtbot: object, shell: Shell, timeout: int = 15_000) -> None:
@@ -81,6 +85,5 @@ def wait_idle(qtbot: object, shell: Shell, timeout: int = 15_000) -> None:
     qtbot.waitUntil(lambda: not shell.jobs.busy, timeout=timeout)  # type: ignore[attr-defined]
 
 
-def signed_in(ctx: AppContext, username: str, password: str) -> AppContext:
-    sign_in(ctx, username, password)
-    return ctx
+def signed_in(ctx: AppContext, username: str, password: str) -> SignedIn:
+    return sign_in(ctx, username, password)

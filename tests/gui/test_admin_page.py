@@ -19,6 +19,7 @@ def _page(qtbot, shell) -> AdminPage:
     page = AdminPage(shell)
     qtbot.addWidget(page)
     page.show()
+    wait_idle(qtbot, shell)  # the staff list is read on the database lane
     return page
 
 
@@ -56,8 +57,8 @@ def test_add_staff_shows_the_temporary_password_once_and_the_user_exists(qtbot, 
     assert (member.display_name, member.role, member.must_change_password) == ("王芳", Role.AGENT, True)
     assert "wang.fang" in [m.username for m in page.model.members]
     assert page.selected_username() == "wang.fang"
-    other = branch.context()
-    assert sign_in(other, "wang.fang", password).must_change_password
+    other = sign_in(branch.context(), "wang.fang", password)
+    assert other.session.must_change_password
     other.close()
 
     # Copy puts it on the clipboard, marked secret; closing the app's copy clears it again.
@@ -122,8 +123,8 @@ def test_reset_password_shows_a_new_temporary_password(qtbot, branch, make_shell
     wait_idle(qtbot, shell)
     shown = page.password_dialog
     assert shown is not None and shown.isVisible()
-    other = branch.context()
-    session = sign_in(other, "audit.chen", shown.password_text())
+    other = sign_in(branch.context(), "audit.chen", shown.password_text())
+    session = other.session
     assert session.must_change_password
     other.close()
 

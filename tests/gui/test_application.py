@@ -69,4 +69,3 @@ def test_start_gui_accepts_a_prepared_context(qtbot, branch) -> None:
         assert controller.shell.idle_interval_ms() == 1234
     finally:
         _cleanup(controller)
-        ctx.close()

@@ -24,18 +24,21 @@ def _page(qtbot, shell, page_size: int = 10) -> AuditPage:
     return page
 
 
-def _column(page: AuditPage, column: int) -> list[str]:
+def _column(qtbot, page: AuditPage, column: int) -> list[str]:
+    """The column's texts once every row's page has arrived from the database lane."""
     model = page.model
+    wait_idle(qtbot, page.shell)
+    qtbot.waitUntil(lambda: all(model.entry(row) is not None for row in range(model.rowCount())))
     return [model.index(row, column).data() for row in range(model.rowCount())]
 
 
 @pytest.fixture
 def busy_branch(branch, clock):
     """The test branch plus 40 sign-in/sign-out pairs by the agent, one day after set-up."""
-    ctx = branch.context()
+    context = branch.context()
     clock.advance(86_400)
     username, password = branch.users[Role.AGENT]
-    sign_in_service.sign_in(ctx, username, password)
+    ctx = sign_in_service.sign_in(context, username, password)
     with ctx.db.transaction():
         for _ in range(40):
             record(ctx, "auth.sign_out", target_type="staff", target_id=username)
@@ -53,6 +56,8 @@ def test_entries_are_shown_newest_first_and_fetched_lazily(qtbot, busy_branch, m
     fetched = model.pages_fetched
     assert 1 <= fetched < model.total // 10  # only the visible rows' pages, never the whole log
     first = model.entry(0)
+    assert model.entry(model.total - 1) is None  # its page is fetched on the database lane
+    qtbot.waitUntil(lambda: model.entry(model.total - 1) is not None)
     last = model.entry(model.total - 1)
     assert first is not None and last is not None and first.seq > last.seq and last.seq == 1
     assert model.pages_fetched > fetched
@@ -69,21 +74,24 @@ def test_filters_by_user_action_and_date(qtbot, busy_branch, make_shell, clock) 
 
     page.user_filter.setText("zhangwei")
     page.apply_filters()
+    wait_idle(qtbot, page.shell)
     assert page.model.total == 42  # sign-in, 40 entries, sign-out
-    assert set(_column(page, USER)) == {"zhangwei"}
+    assert set(_column(qtbot, page, USER)) == {"zhangwei"}
 
     index = page.action_filter.findData("auth.sign_in")
     assert index > 0 and page.action_filter.itemText(index) == "Sign-in"
     page.action_filter.setCurrentIndex(index)
+    wait_idle(qtbot, page.shell)
     assert page.model.total == 1
-    assert _column(page, ACTION) == ["Sign-in"]
+    assert _column(qtbot, page, ACTION) == ["Sign-in"]
 
     page.user_filter.setText("")
     page.apply_filters()
+    wait_idle(qtbot, page.shell)
     sign_ins = page.model.total
     # the agent, and the manager (creating the client-data key, confirming the agent, and now)
     assert sign_ins == 1 + 3
-    assert set(_column(page, ACTION)) == {"Sign-in"}
+    assert set(_column(qtbot, page, ACTION)) == {"Sign-in"}
 
     # Date range (local dates, inclusive): set-up day only, then the day after.
     page.action_filter.setCurrentIndex(0)
@@ -92,15 +100,18 @@ def test_filters_by_user_action_and_date(qtbot, busy_branch, make_shell, clock) 
     page.to_date.setDate(QDate(setup_day.year, setup_day.month, setup_day.day))
     page.from_check.setChecked(True)
     page.to_check.setChecked(True)
+    wait_idle(qtbot, page.shell)
     on_setup_day = page.model.total
     assert 0 < on_setup_day < total
-    assert all(text.startswith(setup_day.isoformat()) for text in _column(page, 1))
+    assert all(text.startswith(setup_day.isoformat()) for text in _column(qtbot, page, 1))
     next_day = setup_day + timedelta(days=1)
     page.from_date.setDate(QDate(next_day.year, next_day.month, next_day.day))
     page.to_date.setDate(QDate(next_day.year, next_day.month, next_day.day))
+    wait_idle(qtbot, page.shell)
     assert page.model.total + on_setup_day == total
     page.from_date.setDate(QDate(next_day.year + 1, 1, 1))
     page.to_date.setDate(QDate(next_day.year + 1, 1, 2))
+    wait_idle(qtbot, page.shell)
     assert page.model.total == 0
     assert page.count_label.text() == "0 entries match the filter."
 
@@ -120,6 +131,7 @@ def test_nothing_is_read_before_the_area_is_opened_and_the_opening_is_audited(
     page.show()
     wait_idle(qtbot, shell)
     page.action_filter.setCurrentIndex(page.action_filter.findData("audit.view"))
+    wait_idle(qtbot, shell)
     assert page.model.total == 1  # once per session, not per show
 
 

@@ -58,7 +58,7 @@ def _no_error_shown() -> None:
 def test_a_pending_agent_sees_the_waiting_panel_with_their_code(qtbot, branch, make_shell) -> None:
     _add_member(branch, NEW_AGENT, Role.AGENT)
     ctx = signed_in(branch.context(), *NEW_AGENT)
-    session, _ = ctx.require_session()
+    session = ctx.session
     assert session.client_access == "pending"
     window = _window(qtbot, make_shell(ctx))
     page = window.show_area(Area.CLIENTS)
@@ -169,14 +169,14 @@ def keyless_branch(tmp_path: Path, clock):
     """A branch whose manager set their own password but no client-data key exists yet."""
     data_dir = tmp_path / "keyless"
     ctx = build_context(data_dir, clock=clock)
-    init_branch(
+    ctx = init_branch(
         ctx,
         BranchDetails("SZ002", "深圳福田店", "示例地产经纪有限公司", "400-000-0000"),
         admin_username=ADMIN[0],
         admin_display_name="IT 王工",
         admin_password=ADMIN[1],
         kdf=FAST_KDF,
-    )
+    ).signed_in
     add_staff(ctx, "lina", "李娜", Role.MANAGER, password="Mgr!Branch#2026x", must_change=False)
     sign_out(ctx)
     ctx.close()
@@ -186,9 +186,8 @@ def keyless_branch(tmp_path: Path, clock):
 def test_the_first_manager_creates_the_key_and_sees_the_code_once(
     qtbot, keyless_branch: Path, make_shell, clock, tmp_path: Path
 ) -> None:
-    ctx = build_context(keyless_branch, clock=clock)
-    sign_in(ctx, "lina", "Mgr!Branch#2026x")
-    assert ctx.require_session()[0].client_access == "not_set_up"
+    ctx = sign_in(build_context(keyless_branch, clock=clock), "lina", "Mgr!Branch#2026x")
+    assert ctx.session.client_access == "not_set_up"
     shell = make_shell(ctx)
     window = _window(qtbot, shell)
     panel = window.show_area(Area.CLIENTS)
@@ -229,7 +228,7 @@ def test_the_first_manager_creates_the_key_and_sees_the_code_once(
     assert isinstance(window.show_area(Area.CLIENTS), ClientsPage)
     wait_idle(qtbot, shell)
     assert window.confirm_access_action.isEnabled()
-    assert ctx.require_session()[0].client_access == "granted"
+    assert ctx.session.client_access == "granted"
 
 
 def test_a_pending_manager_uses_the_client_data_recovery_code(qtbot, branch, make_shell) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
+from desktop_app.domain.branch_time import utc_timestamp
 from desktop_app.domain.client_record import ClientDraft
 from desktop_app.domain.reveal_policy import RevealableField, RevealReason
 from desktop_app.domain.roles import Role
@@ -26,8 +27,8 @@ from desktop_app.services.client_intake import create_client, update_client
 from desktop_app.services.client_requests import complete_correction, register_request
 from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in, sign_out
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.services.staff_accounts import add_staff
-from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.store.client_repository import ClientRepository
 from desktop_app.ui.clients.client_detail_dialog import (
     ACTIVATION_GRACE_MS,
@@ -41,6 +42,7 @@ from tests.conftest import Branch, Clock
 from tests.consent_support import signed_form
 from tests.gui.conftest import wait_idle
 from tests.support.client_access import confirm
+from tests.support.contexts import context_of
 
 OTHER_AGENT = ("lisi", "Agt!Other#2026xy")
 RESIDENT_ID = "110105199003071239"
@@ -91,19 +93,18 @@ def setup(branch: Branch) -> Callable[[Role], tuple[AppContext, int, int]]:
     and lisi's client already registered. Returns (context, zhangwei's client, lisi's client)."""
 
     def make(role: Role) -> tuple[AppContext, int, int]:
-        ctx = branch.context()
-        sign_in(ctx, *branch.users[Role.IT_ADMIN])
+        ctx = sign_in(branch.context(), *branch.users[Role.IT_ADMIN])
         add_staff(ctx, OTHER_AGENT[0], "李四", Role.AGENT, password=OTHER_AGENT[1], must_change=False)
         sign_out(ctx)
         confirm(branch.context, branch.users[Role.MANAGER], OTHER_AGENT)
-        sign_in(ctx, *OTHER_AGENT)
+        ctx = sign_in(context_of(ctx), *OTHER_AGENT)
         theirs = create_client(ctx, ClientDraft(name="李娜", phone="13655556666")).id
         sign_out(ctx)
-        sign_in(ctx, *branch.users[Role.AGENT])
+        ctx = sign_in(context_of(ctx), *branch.users[Role.AGENT])
         mine = create_client(ctx, _draft(), consent=signed_form(ctx)).id
         if role is not Role.AGENT:
             sign_out(ctx)
-            sign_in(ctx, *branch.users[role])
+            ctx = sign_in(context_of(ctx), *branch.users[role])
         return ctx, mine, theirs
 
     return make
@@ -119,8 +120,8 @@ def _open(qtbot, shell: Shell, client_id: int) -> ClientDetailDialog:
     return dialog
 
 
-def _audit(ctx: AppContext, action: str) -> list[tuple[str, str, str, str, dict[str, object]]]:
-    _, db = ctx.require_session()
+def _audit(ctx: SignedIn, action: str) -> list[tuple[str, str, str, str, dict[str, object]]]:
+    db = ctx.db
     rows = db.execute(
         "SELECT actor_username, target_id, outcome, reason, details FROM audit_log WHERE action = ? "
         "ORDER BY seq",
@@ -129,8 +130,8 @@ def _audit(ctx: AppContext, action: str) -> list[tuple[str, str, str, str, dict[
     return [(a, b, c, d, json.loads(e)) for a, b, c, d, e in rows]
 
 
-def _audit_text(ctx: AppContext) -> str:
-    _, db = ctx.require_session()
+def _audit_text(ctx: SignedIn) -> str:
+    db = ctx.db
     return "\n".join(repr(row) for row in db.execute("SELECT * FROM audit_log"))
 
 
@@ -315,7 +316,7 @@ def test_the_bulk_guard_is_lifted_by_a_manager_signing_in_on_the_same_screen(
     qtbot, setup, make_shell, branch: Branch
 ) -> None:
     ctx, mine, _ = setup(Role.AGENT)
-    ctx.policy_override = dataclasses.replace(ctx.policy, bulk_reveal_threshold=2)
+    ctx.context.policy_override = dataclasses.replace(ctx.policy, bulk_reveal_threshold=2)
     dialog = _open(qtbot, make_shell(ctx), mine)
     for key in ("name", "phone"):
         _reveal(qtbot, dialog, key, RevealReason.CLIENT_VERIFICATION)
@@ -335,7 +336,7 @@ def test_the_bulk_guard_is_lifted_by_a_manager_signing_in_on_the_same_screen(
     assert override.isVisible() and not dialog.rows["email"].revealed
     _answer(qtbot, dialog, override, lambda: sign_in_as(*branch.users[Role.MANAGER]))
     qtbot.waitUntil(lambda: dialog.values["email"].text() == FULL["email"], timeout=10_000)
-    assert ctx.require_session()[0].username == "zhangwei"
+    assert ctx.session.username == "zhangwei"
     allowed = [r for r in _audit(ctx, "client.reveal_override") if r[2] == "success"]
     assert [(r[0], r[1]) for r in allowed] == [("lina", "zhangwei")]
     reveals = _audit(ctx, "client.reveal")
@@ -397,7 +398,7 @@ def test_a_manager_reassigns_the_client(qtbot, setup, make_shell) -> None:
     with qtbot.waitSignals([dialog.changed, dialog.loaded], timeout=15_000):
         reassign.ok_button.click()
     assert dialog.values["agent"].text() == "李四"
-    _, db = ctx.require_session()
+    db = ctx.db
     lisi = db.execute("SELECT id FROM staff WHERE username = 'lisi'").fetchone()[0]
     assert ClientRepository(db).get(mine).assigned_agent_id == lisi
     assert [(r[0], r[4]["to_staff_id"]) for r in _audit(ctx, "client.reassign")] == [("lina", lisi)]
@@ -429,7 +430,7 @@ def test_the_change_history_lists_who_changed_which_fields(qtbot, setup, make_sh
 
 def test_a_storage_only_record_shows_only_the_message(qtbot, setup, make_shell) -> None:
     ctx, mine, _ = setup(Role.MANAGER)
-    _, db = ctx.require_session()
+    db = ctx.db
     with db.transaction():
         ClientRepository(db).set_storage_only(mine, now=utc_timestamp(ctx.clock()))
     dialog = ClientDetailDialog(make_shell(ctx), mine)

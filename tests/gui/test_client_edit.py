@@ -24,8 +24,7 @@ NAME, PHONE = "张伟明", "13912345678"
 
 @pytest.fixture
 def two_clients(branch) -> tuple[int, int]:
-    ctx = branch.context()
-    sign_in(ctx, *branch.users[Role.AGENT])
+    ctx = sign_in(branch.context(), *branch.users[Role.AGENT])
     first = create_client(
         ctx,
         ClientDraft(
@@ -56,7 +55,7 @@ def _dialog(qtbot, branch, make_shell, client_id: int, language: str = "en") -> 
 
 
 def _stored(dialog: ClientEditDialog, client_id: int):
-    _, db = dialog.shell.context().require_session()
+    db = dialog.shell.signed_in().db
     client = ClientRepository(db).get(client_id)
     assert client is not None
     return client.values
@@ -107,7 +106,7 @@ def test_saving_changes_only_what_was_changed_and_is_audited(qtbot, branch, two_
         "海德三道 8 号",
         "想买学区房",
     )
-    _, db = dialog.shell.context().require_session()
+    db = dialog.shell.signed_in().db
     rows = db.execute("SELECT target_id, details FROM audit_log WHERE action = 'client.update'").fetchall()
     assert len(rows) == 1 and rows[0][0] == str(client_id)
     details = json.loads(rows[0][1])
@@ -173,8 +172,7 @@ RESIDENT_ID = "110105199003071239"
 @pytest.fixture
 def buyer(branch) -> int:
     """A client at the subscription stage with consent, an ID number and an income band stored."""
-    ctx = branch.context()
-    sign_in(ctx, *branch.users[Role.AGENT])
+    ctx = sign_in(branch.context(), *branch.users[Role.AGENT])
     client_id = create_client(
         ctx,
         ClientDraft(

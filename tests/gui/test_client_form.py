@@ -22,6 +22,7 @@ from desktop_app.ui.clients.intake_dialog import IntakeDialog
 from tests.consent_support import signed_form
 from tests.gui.conftest import signed_in, wait_idle
 from tests.support.client_access import confirm
+from tests.support.contexts import context_of
 
 ID_17 = "44030519800101123"
 RESIDENT_ID = ID_17 + check_character(ID_17)
@@ -46,7 +47,7 @@ def _page(qtbot, branch, make_shell, role: Role = Role.AGENT, language: str = "e
 
 
 def _stored(page: ClientsPage):
-    _, db = page.shell.context().require_session()
+    db = page.shell.signed_in().db
     repo = ClientRepository(db)
     (client_id,) = db.execute("SELECT id FROM clients ORDER BY id DESC LIMIT 1").fetchone()
     client = repo.get(client_id)
@@ -128,7 +129,7 @@ def test_a_bad_phone_is_shown_at_the_phone_field_and_nothing_typed_is_lost(qtbot
     assert form.line("phone").text() == "12345"
     assert form.line("name").text() == "欧阳娜娜" and form.line("email").text() == "nana@example.com"
     assert form.combo("budget_band").currentData() == "300_500" and form.notes.toPlainText() == "周末看房"
-    _, db = page.shell.context().require_session()
+    db = page.shell.signed_in().db
     assert db.execute("SELECT COUNT(*) FROM clients").fetchone()[0] == 0
 
     form.line("phone").setText("13900001234")  # fixed: the mark goes, the client is created
@@ -221,15 +222,14 @@ def test_a_first_visit_needs_only_a_surname_and_a_phone(qtbot, branch, make_shel
 @pytest.fixture
 def shared_phone(branch):
     """zhangwei's client on 13912345678 and lisi's on 13655556666."""
-    ctx = branch.context()
-    sign_in(ctx, *branch.users[Role.IT_ADMIN])
+    ctx = sign_in(branch.context(), *branch.users[Role.IT_ADMIN])
     add_staff(ctx, OTHER_AGENT[0], "李四", Role.AGENT, password=OTHER_AGENT[1], must_change=False)
     sign_out(ctx)
     confirm(branch.context, branch.users[Role.MANAGER], OTHER_AGENT)
-    sign_in(ctx, *branch.users[Role.AGENT])
+    ctx = sign_in(context_of(ctx), *branch.users[Role.AGENT])
     mine = create_client(ctx, ClientDraft(name="张伟明", phone="13912345678")).id
     sign_out(ctx)
-    sign_in(ctx, *OTHER_AGENT)
+    ctx = sign_in(context_of(ctx), *OTHER_AGENT)
     create_client(ctx, ClientDraft(name="李娜娜", phone="13655556666"))
     sign_out(ctx)
     ctx.close()

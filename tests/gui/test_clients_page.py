@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QDate, Qt
 
+from desktop_app.domain.branch_time import utc_timestamp
 from desktop_app.domain.client_record import ClientDraft
 from desktop_app.domain.navigation import Area
 from desktop_app.domain.roles import Role
@@ -19,13 +20,13 @@ from desktop_app.services.client_followups import add_followup
 from desktop_app.services.client_intake import create_client, update_client
 from desktop_app.services.sign_in import sign_in, sign_out
 from desktop_app.services.staff_accounts import add_staff
-from desktop_app.store.audit_repository import utc_timestamp
 from desktop_app.ui.clients.client_filters import BRANCH_TIME, contact_range
 from desktop_app.ui.clients.client_table_model import AGENT, INTENTION, LAST_CONTACT, NAME, PHONE, STAGE
 from desktop_app.ui.clients.clients_page import ClientsPage
 from desktop_app.ui.main_window import MainWindow
 from tests.gui.conftest import signed_in, wait_idle
 from tests.support.client_access import confirm
+from tests.support.contexts import context_of
 
 OTHER_AGENT = ("lisi", "Agt!Other#2026xy")
 MINE = (("张伟明", "13912345678", "A"), ("王芳", "13987654321", "B"), ("赵磊", "13711112222", ""))
@@ -35,13 +36,12 @@ THEIRS = (("李娜娜", "13655556666", "A"),)
 @pytest.fixture
 def clients_branch(branch):
     """The test branch plus a second agent; three clients for zhangwei and one for lisi."""
-    ctx = branch.context()
-    sign_in(ctx, *branch.users[Role.IT_ADMIN])
+    ctx = sign_in(branch.context(), *branch.users[Role.IT_ADMIN])
     add_staff(ctx, OTHER_AGENT[0], "李四", Role.AGENT, password=OTHER_AGENT[1], must_change=False)
     sign_out(ctx)
     confirm(branch.context, branch.users[Role.MANAGER], OTHER_AGENT)
     for credentials, clients in ((branch.users[Role.AGENT], MINE), (OTHER_AGENT, THEIRS)):
-        sign_in(ctx, *credentials)
+        ctx = sign_in(context_of(ctx), *credentials)
         for name, phone, level in clients:
             create_client(
                 ctx,
@@ -141,7 +141,7 @@ def test_a_bad_phone_is_shown_in_the_dialog_and_nothing_is_created(qtbot, client
     wait_idle(qtbot, shell)
     assert dialog.isVisible() and dialog.form.error_field == "phone"
     assert "电话" in dialog.form.field_errors["phone"].text()
-    _, db = shell.context().require_session()
+    db = shell.signed_in().db
     assert db.execute("SELECT COUNT(*) FROM clients").fetchone()[0] == 4
 
     dialog.form.line("phone").setText("139 1234 5678")  # zhangwei's own client: offer to open it
@@ -169,7 +169,7 @@ def test_an_id_number_typed_into_the_notes_is_shown_on_the_notes_field(
     wait_idle(qtbot, page.shell)
     assert dialog.isVisible() and dialog.form.error_field == "notes"
     assert dialog.form.field_errors["notes"].text().startswith("备注：不能填写身份证号码")
-    _, db = page.shell.context().require_session()
+    db = page.shell.signed_in().db
     assert db.execute("SELECT COUNT(*) FROM clients").fetchone()[0] == 4
     dialog.reject()
 
@@ -191,7 +191,7 @@ def test_detail_shows_masked_values_and_notes_and_is_audited(qtbot, clients_bran
     assert "*" in phone and not any(full in phone.replace(" ", "") for _, full, _ in MINE)
     assert dialog.notes.toPlainText() == "想买学区房"
     assert len(dialog.values["created"].text()) == 10 and dialog.values["created"].text()[4] == "-"
-    _, db = page.shell.context().require_session()
+    db = page.shell.signed_in().db
     viewed = db.execute(
         "SELECT actor_username, target_id FROM audit_log WHERE action = 'client.view'"
     ).fetchall()
@@ -215,8 +215,8 @@ def contacted_branch(clients_branch):
     """王芳 moves to "visiting"; 张伟明 was called at 23:30 and 王芳 at 00:30 the next day, Beijing
     time (the same UTC day: 15:30Z and 16:30Z on 2027-01-10). The clock reads 2027-01-15."""
     ctx = clients_branch.context()
-    sign_in(ctx, *clients_branch.users[Role.AGENT])
-    _, db = ctx.require_session()
+    ctx = sign_in(context_of(ctx), *clients_branch.users[Role.AGENT])
+    db = ctx.db
     ids = dict(db.execute("SELECT phone_e164, id FROM clients").fetchall())
     update_client(ctx, ids["+8613987654321"], {"stage": "visiting"})
     add_followup(ctx, ids["+8613912345678"], "call", "回访", at=datetime(2027, 1, 10, 15, 30, tzinfo=UTC))

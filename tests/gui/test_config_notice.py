@@ -28,5 +28,5 @@ def test_the_restored_file_is_shown_after_sign_in(qtbot, branch, make_shell) -> 
     assert shown[0].title == "门店配置已恢复"
     assert "branch.toml" in shown[0].text and "security.idle_lock_minutes" in shown[0].text
     assert "已按加密数据库" in shown[0].text
-    assert shell.context().session is not None and not shell.context().session.notices  # once
-    assert shell.context().policy.idle_lock_minutes == 5
+    assert shell.signed_in().session is not None and not shell.signed_in().session.notices  # once
+    assert shell.signed_in().policy.idle_lock_minutes == 5

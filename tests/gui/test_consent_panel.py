@@ -19,9 +19,9 @@ from desktop_app.domain.consent_purposes import PurposeId, purpose
 from desktop_app.domain.roles import Role
 from desktop_app.services.client_consents import withdraw_consent
 from desktop_app.services.client_intake import create_client
-from desktop_app.services.context import AppContext
 from desktop_app.services.privacy_notices import publish_notice
 from desktop_app.services.sign_in import sign_out
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_repository import ClientRepository
 from desktop_app.ui import dialogs
 from desktop_app.ui.clients.client_detail_dialog import CONSENT_TAB, ClientDetailDialog
@@ -80,14 +80,14 @@ def _open(qtbot, shell: Shell, client_id: int) -> ClientDetailDialog:
     return dialog
 
 
-def _audit(ctx: AppContext, action: str) -> list[dict[str, object]]:
-    _, db = ctx.require_session()
+def _audit(ctx: SignedIn, action: str) -> list[dict[str, object]]:
+    db = ctx.db
     rows = db.execute("SELECT details FROM audit_log WHERE action = ? ORDER BY seq", (action,)).fetchall()
     return [json.loads(row[0]) for row in rows]
 
 
 def _stored(shell: Shell, client_id: int):
-    _, db = shell.context().require_session()
+    db = shell.signed_in().db
     client = ClientRepository(db).get(client_id)
     assert client is not None
     return client
@@ -117,7 +117,7 @@ def test_print_opens_the_system_print_dialog_and_cancelling_prints_nothing(
     printer.setOutputFileName(str(tmp_path / "out.pdf"))
     panel.printer_factory = lambda: printer
     choice = _printed_choice(qtbot, dialog)
-    [entry] = _audit(shell.context(), "consent.print")
+    [entry] = _audit(shell.signed_in(), "consent.print")
     assert entry["form_number"] == choice.form_number == panel.last_printed
     assert entry["notice_version"] == BUNDLED and NAME not in json.dumps(entry, ensure_ascii=False)
     assert choice.form_number in choice.text.text() and BUNDLED in choice.text.text()
@@ -178,7 +178,7 @@ def test_a_name_no_font_can_draw_is_refused_before_printing(qtbot, hq_branch, ma
         panel.print_button.click()
     assert panel.print_dialog is None and panel.error.isVisible()
     assert panel.print_button.isEnabled()
-    assert _audit(shell.context(), "consent.print") == []
+    assert _audit(shell.signed_in(), "consent.print") == []
 
 
 # ----------------------------------------------------------------------------------------- record
@@ -236,7 +236,7 @@ def test_recording_the_signed_form_gives_consent_and_opens_the_id_number(
     assert row[0] == number and row[1] == BUNDLED and row[3] == "zhangwei" and row[5] == "Yes"
     assert panel.withdraw_buttons[PurposeId.SENSITIVE_DATA].isVisible()
     assert not panel.withdraw_buttons[PurposeId.HQ_SHARING].isVisible()
-    [entry] = _audit(shell.context(), "consent.record")
+    [entry] = _audit(shell.signed_in(), "consent.record")
     assert entry["granted"] == ["marketing_contact", "sensitive_data"] and entry["form_number"] == number
 
     edit = dialog.open_edit()
@@ -257,7 +257,7 @@ def test_a_guardian_needs_a_relation_shown_at_that_field(qtbot, hq_branch, make_
     record.by_guardian.setChecked(True)
     assert record.guardian_name.isEnabled() and "*" in record.labels["guardian_name"].text()
     record.guardian_name.setText("欧阳峰")
-    record.form_number.setText(signed_form(dialog.shell.context()).form_number)
+    record.form_number.setText(signed_form(dialog.shell.signed_in()).form_number)
     with qtbot.waitSignal(record.failed, timeout=15_000):
         record.save_button.click()
     assert record.error_field == "guardian_relation"
@@ -294,7 +294,7 @@ def test_withdrawing_the_sensitive_consent_takes_effect_at_once(qtbot, hq_branch
     values = _stored(shell, client_id).values
     assert (values.sensitive_consent, values.income_band) == (False, None)
     assert values.id_number == RESIDENT_ID  # kept for the legal hold only
-    [entry] = _audit(shell.context(), "consent.withdraw")
+    [entry] = _audit(shell.signed_in(), "consent.withdraw")
     assert entry["purpose"] == "sensitive_data" and entry["deleted"] == ["income_band"]
     assert entry["kept_for_legal_hold"] == ["id_number", "id_type"]
     assert "客户" not in json.dumps(entry, ensure_ascii=False)
@@ -373,7 +373,7 @@ def test_a_new_notice_version_flags_the_client_for_re_consent_until_signed_again
     panel = dialog.consent_panel
     assert not panel.reconsent.isHidden() and "Sign again" in panel.reconsent.text()
     record = panel.open_record()
-    record.form_number.setText(signed_form(shell.context()).form_number)
+    record.form_number.setText(signed_form(shell.signed_in()).form_number)
     for tick in record.ticks.values():
         tick.setChecked(True)
     with qtbot.waitSignals([record.recorded, page.model.loaded], timeout=15_000):
@@ -393,7 +393,7 @@ def test_the_guardian_tick_known_from_the_id_stays_fixed_after_a_refused_save(
     assert not record.by_guardian.isChecked() and not record.by_guardian.isEnabled()
     from desktop_app.domain.consent_form_number import new_form_number
 
-    other_branch = str(new_form_number("ZZ9", dialog.shell.context().clock()))
+    other_branch = str(new_form_number("ZZ9", dialog.shell.signed_in().clock()))
     record.form_number.setText(other_branch)  # well formed: the service refuses it
     with qtbot.waitSignal(record.failed, timeout=10_000):
         record.submit()
@@ -405,7 +405,7 @@ def test_an_id_number_kept_for_the_legal_hold_offers_no_reveal(qtbot, hq_branch,
     shell = _shell(hq_branch, make_shell)
     dialog = _open(qtbot, shell, client_id)
     assert not dialog.rows["id_number"].reveal_button.isHidden()
-    withdraw_consent(shell.context(), client_id, "sensitive_data")  # a buyer: the ID stays, held
+    withdraw_consent(shell.signed_in(), client_id, "sensitive_data")  # a buyer: the ID stays, held
     with qtbot.waitSignal(dialog.loaded, timeout=15_000):
         dialog.reload()
     assert "cannot be viewed" in dialog.values["id_number"].text()

@@ -31,7 +31,7 @@ def _page(qtbot, branch: Branch, make_shell, role: Role) -> tuple[ClientDetailDi
 
 
 def _count(page: ClientDetailDialog) -> int:
-    _, db = page.shell.context().require_session()
+    db = page.shell.signed_in().db
     return int(db.execute("SELECT count(*) FROM clients").fetchone()[0])
 
 
@@ -72,7 +72,7 @@ def test_a_manager_deletes_the_client_and_saves_the_certificate(
     dialog.reject()
     qtbot.waitUntil(lambda: not page.isVisible())
     assert page.result() == QDialog.DialogCode.Rejected
-    _, db = page.shell.context().require_session()
+    db = page.shell.signed_in().db
     assert db.execute("SELECT reason FROM destruction_records").fetchall() == [("purpose_impossible",)]
     deleted = db.execute("SELECT target_id, reason FROM audit_log WHERE action = 'client.delete'").fetchall()
     assert deleted == [(str(client_id), "purpose_impossible")]

@@ -27,7 +27,7 @@ from desktop_app.services.client_directory import get_client
 from desktop_app.services.client_import import ImportOptions, import_clients, preview_import
 from desktop_app.services.client_intake import create_client
 from desktop_app.services.client_requests import complete_copy, complete_correction, register_request
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_repository import ClientRepository
 from desktop_app.ui.clients.client_detail_dialog import ClientDetailDialog
 from desktop_app.ui.clients.client_form import ClientForm
@@ -57,15 +57,15 @@ def parking_need(branch: Branch, monkeypatch: pytest.MonkeyPatch) -> Iterator[No
         CLIENT_FIELDS, "rows", CLIENT_FIELDS.with_row(PARKING_NEED, after="purchase_timeline")
     )
     ctx = signed_in(branch.context(), *branch.users[Role.MANAGER])
-    _, db = ctx.require_session()
+    db = ctx.db
     with db.transaction():
         db.execute(MIGRATION)
     ctx.close()
     yield
 
 
-def _stored_choice(ctx: AppContext, client_id: int) -> str | None:
-    _, db = ctx.require_session()
+def _stored_choice(ctx: SignedIn, client_id: int) -> str | None:
+    db = ctx.db
     client = ClientRepository(db).get(client_id)
     assert client is not None
     return client.values.choice("parking_need")
@@ -114,7 +114,7 @@ def test_a_new_choice_field_is_one_registry_row_and_one_migration(
     assert preview_import(agent, sheet).suggested == ("name", "phone", "parking_need")
     report = import_clients(agent, sheet)
     assert report.imported == 1 and not report.rejected
-    _, db = agent.require_session()
+    db = agent.db
     (imported,) = db.execute("SELECT id FROM client_data.clients WHERE parking_need = 'two'").fetchone()
     # A duplicate row fills the field of an existing client (merge), and the history names it.
     plain = create_client(agent, ClientDraft(name="赵敏", phone="13700001111")).id
@@ -132,7 +132,7 @@ def test_a_new_choice_field_is_one_registry_row_and_one_migration(
     done = complete_correction(manager, request.id, {"parking_need": "一个车位"})
     assert "车位需求" in done.outcome and "parking need" in done.outcome
     assert _stored_choice(manager, imported) == "one"
-    _, manager_db = manager.require_session()
+    manager_db = manager.db
     assert ClientRepository(manager_db).changes(imported)[0].fields == ("parking_need",)
 
     # The client's copy of their data: labelled and readable in the JSON and the PDF.

@@ -105,7 +105,8 @@ def test_wizard_creates_the_branch_and_shows_the_recovery_code_once(
     assert completed == [True] and not wizard.isVisible()
 
     # A real branch: config on disk, the new admin signed in, and signing in again works.
-    assert ctx.session is not None and ctx.session.username == "it.li"
+    me = shell.existing_signed_in()
+    assert me is not None and me.open and me.session.username == "it.li"
     config = load_config(ctx.paths.config)
     assert (config.branch_code, config.branch_name, config.use_keyring) == ("GZ002", "广州天河店", True)
     assert (config.company_name, config.company_contact) == ("示例地产经纪有限公司", "020-0000-0000")
@@ -127,8 +128,8 @@ def test_wizard_creates_the_branch_and_shows_the_recovery_code_once(
         tmp_path,
     )
     assert "示例地产集团总部" in form_text and "privacy@example.cn" in form_text
-    fresh = build_context(data_dir, clock=clock)
-    assert sign_in(fresh, "it.li", ADMIN_PASSWORD).display_name == "李工"
+    fresh = sign_in(build_context(data_dir, clock=clock), "it.li", ADMIN_PASSWORD)
+    assert fresh.session.display_name == "李工"
     fresh.close()
     # The recovery code opens the recovery slot.
     from desktop_app.store.key_slots import load_key_slots, open_slot

@@ -16,8 +16,7 @@ NEW_PASSWORD = "Fresh!Start#2027"
 
 
 def _reset_agent_password(branch) -> str:
-    admin = branch.context()
-    sign_in(admin, *branch.users[Role.IT_ADMIN])
+    admin = sign_in(branch.context(), *branch.users[Role.IT_ADMIN])
     temporary = reset_password(admin, branch.users[Role.AGENT][0])
     sign_out(admin)
     return temporary
@@ -65,11 +64,11 @@ def test_reset_password_forces_a_change_before_the_main_window(qtbot, branch, ma
     assert window is not None
     qtbot.addWidget(window)
     assert window.area_ids() == [Area.CLIENTS, Area.CONSENT, Area.EXPORTS]
-    session = shell.context().session
+    session = shell.signed_in().session
     assert session is not None and not session.must_change_password
 
-    other = branch.context()
-    assert not sign_in(other, agent, NEW_PASSWORD).must_change_password
+    other = sign_in(branch.context(), agent, NEW_PASSWORD)
+    assert not other.session.must_change_password
     other.close()
     wait_idle(qtbot, shell)
 
@@ -84,7 +83,7 @@ def test_declining_the_forced_change_signs_out(qtbot, branch, make_shell) -> Non
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, shell)
     assert controller.main_window is None and controller.password_dialog is None
-    assert shell.context().session is None
+    assert shell.existing_signed_in() is None
     assert controller.sign_in_dialog is not None and controller.sign_in_dialog.isVisible()
     qtbot.addWidget(controller.sign_in_dialog)
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+import sqlcipher3
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.navigation import Area
 from desktop_app.domain.roles import Role
+from desktop_app.services.client_directory import count_clients
 from desktop_app.ui.admin.admin_page import AdminPage
 from desktop_app.ui.app_controller import AppController
 from desktop_app.ui.inactivity import InactivityTimer
@@ -129,7 +132,7 @@ def test_another_user_can_sign_in_from_the_lock_screen(qtbot, branch, make_shell
     assert second is not None and second is not first and not second.locked
     qtbot.addWidget(second)
     assert second.area_ids() == [Area.CLIENTS, Area.REQUESTS, Area.CONSENT, Area.EXPORTS, Area.AUDIT]
-    session = shell.context().session
+    session = shell.signed_in().session
     assert session is not None and session.username == manager
     wait_idle(qtbot, shell)
 
@@ -152,4 +155,28 @@ def test_a_failed_switch_leaves_nobody_signed_in(qtbot, branch, make_shell) -> N
     qtbot.addWidget(dialog)
     assert dialog.username.text() == "lina"
     assert dialog.error.text() == "Wrong username or password."
-    assert shell.context().session is None
+    assert shell.existing_signed_in() is None
+
+
+def test_the_idle_lock_closes_the_database_and_unlocking_reopens_it(qtbot, branch, make_shell) -> None:
+    """As KeePassXC does: locked, the data is locked too (no open connection, no keys in memory)."""
+    username, password = branch.users[Role.AGENT]
+    me = signed_in(branch.context(), username, password)
+    shell = make_shell(me, idle_lock_ms=IDLE_MS)
+    controller = _controller(qtbot, shell)
+    assert controller.locker is not None and me.session.holds_client_key
+    connection = me.db.connection
+    with qtbot.waitSignal(controller.locker.locked, timeout=5_000):
+        pass  # no input: the timer runs out
+    wait_idle(qtbot, shell)
+    assert me.locked and not me.open
+    s = me.session
+    assert (s.db_key, s.slot_private, s.slot_kek, s.slot_pin, s.client_key) == (b"", None, b"", b"", b"")
+    with pytest.raises(sqlcipher3.ProgrammingError):
+        connection.execute("SELECT 1")
+
+    _unlock(qtbot, controller, password)
+    assert controller.main_window is not None and not controller.main_window.locked
+    assert me.open and not me.locked and len(me.session.db_key) == 32 and me.session.holds_client_key
+    assert shell.signed_in() is me
+    assert count_clients(me) >= 0  # a working session

@@ -33,7 +33,7 @@ def _choose(qtbot, wizard: ImportWizard, path: Path) -> None:
 
 
 def _stored(wizard: ImportWizard, sql: str) -> list[tuple]:
-    _, db = wizard.shell.context().require_session()
+    db = wizard.shell.signed_in().db
     return db.execute(sql).fetchall()
 
 

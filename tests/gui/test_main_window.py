@@ -82,7 +82,7 @@ def test_status_bar_names_user_role_branch_and_keyring(qtbot, branch, make_shell
 
 def test_no_keyring_warning_is_permanent_and_visible(qtbot, branch, make_shell) -> None:
     ctx = signed_in(branch.context(), *branch.users[Role.AGENT])
-    ctx.config = replace(ctx.require_config(), use_keyring=False)
+    ctx.context.config = replace(ctx.require_config(), use_keyring=False)
     window = _window(qtbot, make_shell(ctx, demo=True))
     warning = window.status.no_keyring_warning
     assert warning.isVisible()

@@ -190,14 +190,12 @@ def test_an_agent_prints_a_blank_form_whose_number_records_later(
     choice = page.print_choice
     assert isinstance(choice, ConsentPrintChoice)
     number = choice.form_number
-    from tests.gui.test_consent_panel import _answer_print_dialog
-
-    seen = _answer_print_dialog(accept=True)  # the system print dialog, accepted as the user would
+    dialogs.set_next_answer(dialogs.Button.Ok)  # the system print dialog, accepted as the user would
     assert choice.print_pdf()
-    assert seen and out.exists()
+    assert dialogs.history()[-1].kind == "print" and out.exists()
     codes = [c for page_no in (1, 2) for c in decode_qr_codes(out.read_bytes(), tmp_path, page=page_no)]
     assert any(f"|{number}|{BUNDLED}" in code for code in codes)
-    _, db = ctx.require_session()
+    db = ctx.db
     [(details,)] = db.execute("SELECT details FROM audit_log WHERE action = 'consent.print_blank'").fetchall()
     assert number in details
     choice.reject()

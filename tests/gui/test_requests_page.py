@@ -140,7 +140,7 @@ def test_overdue_requests_are_highlighted_and_agents_are_refused(qtbot, branch, 
 
 
 def test_correction_and_deletion_through_the_page(qtbot, manager_shell, tmp_path: Path) -> None:
-    ctx = manager_shell.context()
+    ctx = manager_shell.signed_in()
     (client,) = [c for c in _clients(ctx) if c.phone.endswith("4321")]
     today = _today(ctx)
     correction = register_request(ctx, client.id, "correction", today, identity_verified=True)
@@ -187,7 +187,7 @@ def test_correction_and_deletion_through_the_page(qtbot, manager_shell, tmp_path
 def test_a_cancelled_or_unwritable_save_leaves_the_copy_request_open(
     qtbot, manager_shell, tmp_path: Path
 ) -> None:
-    ctx = manager_shell.context()
+    ctx = manager_shell.signed_in()
     client = _clients(ctx)[0]
     view = register_request(ctx, client.id, "copy", _today(ctx), identity_verified=True)
     page = _page(qtbot, manager_shell)
@@ -219,7 +219,7 @@ def _today(ctx):
 def test_a_second_complete_click_while_the_copy_runs_keeps_the_saved_copy(
     qtbot, manager_shell, tmp_path: Path
 ) -> None:
-    ctx = manager_shell.context()
+    ctx = manager_shell.signed_in()
     view = register_request(ctx, _clients(ctx)[0].id, "copy", _today(ctx), identity_verified=True)
     page = _page(qtbot, manager_shell)
     page.select_request(view.id)
@@ -252,7 +252,7 @@ def test_a_refused_copy_never_touches_files_already_at_the_chosen_place(
 ) -> None:
     from desktop_app.services.client_requests import complete_copy
 
-    ctx = manager_shell.context()
+    ctx = manager_shell.signed_in()
     view = register_request(ctx, _clients(ctx)[0].id, "copy", _today(ctx), identity_verified=True)
     page = _page(qtbot, manager_shell)
     page.select_request(view.id)
@@ -278,7 +278,7 @@ def test_an_answered_deletion_request_offers_its_destruction_certificate(
     """Regression: the single-client destruction certificate (the evidence of a destruction, PIPL
     Art. 47, which the README promises for every deleted client) could not be had for a client
     destroyed through a deletion request. Never saved into the data directory."""
-    ctx = manager_shell.context()
+    ctx = manager_shell.signed_in()
     client = _clients(ctx)[0]
     deletion = register_request(ctx, client.id, "deletion", _today(ctx), identity_verified=True)
     page = _page(qtbot, manager_shell)

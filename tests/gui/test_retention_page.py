@@ -26,8 +26,7 @@ TWENTY_FIVE_MONTHS = 25 * 31 * 86_400
 @pytest.fixture
 def due_branch(branch: Branch, clock: Clock) -> Branch:
     """Three leads registered by the manager, then 25 months without contact."""
-    ctx = branch.context()
-    sign_in(ctx, *branch.users[Role.MANAGER])
+    ctx = sign_in(branch.context(), *branch.users[Role.MANAGER])
     for name, phone in LEADS:
         create_client(ctx, ClientDraft(name=name, phone=phone))
     sign_out(ctx)
@@ -120,3 +119,38 @@ def test_an_empty_queue_is_explained(qtbot, branch: Branch, make_shell) -> None:
     assert page.empty_label.isVisible() and "No client records are due" in page.empty_label.text()
     assert not page.table.isVisible() and not page.approve_button.isEnabled()
     assert not page.select_all.isEnabled()
+
+
+def test_the_batch_shows_its_progress_and_stops_between_clients(
+    qtbot, due_branch: Branch, make_shell, monkeypatch
+) -> None:
+    import threading
+
+    from desktop_app.services import client_retention
+
+    page = _page(qtbot, due_branch, make_shell)
+    entered, gate = threading.Event(), threading.Event()
+    real_destroy = client_retention.destroy_in_transaction
+    destroyed: list[int] = []
+
+    def slow_destroy(*args, **kwargs):  # the second client waits until Stop was clicked
+        destroyed.append(1)
+        if len(destroyed) == 2:
+            entered.set()
+            gate.wait(10)
+        return real_destroy(*args, **kwargs)
+
+    monkeypatch.setattr(client_retention, "destroy_in_transaction", slow_destroy)
+    page.select_all.click()
+    dialogs.set_next_answer(dialogs.Button.Yes)
+    page.approve_button.click()
+    assert entered.wait(10)
+    qtbot.waitUntil(lambda: page.busy_bar.maximum() == 3 and page.busy_bar.value() == 1)
+    assert page.cancel_button.isVisible() and page.cancel_button.isEnabled()
+    with qtbot.waitSignal(page.failed, timeout=15_000) as failed:
+        page.cancel_button.click()
+        gate.set()
+    wait_idle(qtbot, page.shell)
+    assert failed.args == ["The work was cancelled."]
+    assert not page.cancel_button.isVisible()
+    assert page.model.rowCount() == 1  # two destroyed whole, one untouched and still due

@@ -33,7 +33,7 @@ def test_sign_in_success_opens_a_session(qtbot, branch, make_shell) -> None:
     dialog.password.setText(password)
     with qtbot.waitSignal(dialog.signed_in, timeout=15_000):
         qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
-    session = shell.context().session
+    session = shell.signed_in().session
     assert session is not None and session.username == username and session.role is Role.MANAGER
     assert dialog.password.text() == ""
     assert not dialog.error.isVisible()
@@ -47,7 +47,7 @@ def test_wrong_password_shows_the_error_in_the_ui_language(qtbot, branch, make_s
     _try(qtbot, dialog, branch.users[Role.AGENT][0], "not-the-password")
     assert dialog.error.isVisible()
     assert dialog.error.text() == "Wrong username or password."
-    assert shell.context().session is None and not signals
+    assert shell.existing_signed_in() is None and not signals
     assert dialog.password.text() == "" and dialog.sign_in_button.isEnabled()
 
     shell.language.apply("zh_CN")
@@ -72,7 +72,7 @@ def test_lockout_after_five_failures_names_the_minutes(qtbot, branch, make_shell
     branch.ctx.clock.advance(60 * (minutes - 1) + 1)  # type: ignore[attr-defined]
     _try(qtbot, dialog, username, password)
     assert "try again in 1 minute." in dialog.error.text()
-    assert shell.context().session is None
+    assert shell.existing_signed_in() is None
 
 
 def test_lockout_message_in_chinese(qtbot, branch, make_shell) -> None:

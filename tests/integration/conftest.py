@@ -13,20 +13,19 @@ import pytest
 from keyring.backends import fail
 
 from desktop_app.domain.roles import Role
-from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
+from desktop_app.services.signed_in import SignedIn
 from tests.conftest import Branch
 
 
 @pytest.fixture
-def signed_in(branch: Branch) -> Iterator[Callable[[Role], AppContext]]:
+def signed_in(branch: Branch) -> Iterator[Callable[[Role], SignedIn]]:
     """``signed_in(role)``: a fresh context signed in as that role's user; all are closed afterwards."""
-    opened: list[AppContext] = []
+    opened: list[SignedIn] = []
 
-    def open_as(role: Role) -> AppContext:
-        ctx = branch.context()
+    def open_as(role: Role) -> SignedIn:
         username, password = branch.users[role]
-        sign_in(ctx, username, password)
+        ctx = sign_in(branch.context(), username, password)
         opened.append(ctx)
         return ctx
 

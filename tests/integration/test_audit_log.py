@@ -19,6 +19,7 @@ from desktop_app.services.audit_trail import pseudonym, record
 from desktop_app.services.context import AppContext
 from desktop_app.services.key_rotation import recover_access, rotate_database_key
 from desktop_app.services.sign_in import change_password, sign_in, sign_out
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.services.staff_accounts import add_staff, disable_staff, list_staff, reset_password
 from desktop_app.store.audit_repository import AuditRepository
 from tests.conftest import Branch
@@ -27,7 +28,7 @@ FAILING_TRIGGER = """CREATE TRIGGER audit_write_fails BEFORE INSERT ON audit_log
                      BEGIN SELECT RAISE(ABORT, 'simulated audit write failure'); END"""
 
 
-def entries(ctx: AppContext) -> list[AuditEntry]:
+def entries(ctx: SignedIn) -> list[AuditEntry]:
     assert ctx.db is not None
     return list(AuditRepository(ctx.db).iter_all())
 
@@ -36,15 +37,14 @@ def entry_text(entry: AuditEntry) -> str:
     return json.dumps(entry.__dict__, ensure_ascii=False, sort_keys=True)
 
 
-def busy_day(branch: Branch, signed_in: Callable[[Role], AppContext]) -> list[str]:
+def busy_day(branch: Branch, signed_in: Callable[[Role], SignedIn]) -> list[str]:
     """Many kinds of action; returns every password and code used along the way."""
     secrets = [p for _, p in branch.users.values()] + [branch.recovery_code]
     admin = signed_in(Role.IT_ADMIN)
     _, temp = add_staff(admin, "wang.fang", "王芳", Role.AGENT)
     secrets.append(temp)
     secrets.append(reset_password(admin, "wang.fang"))
-    new_agent = branch.context()
-    sign_in(new_agent, "wang.fang", secrets[-1])
+    new_agent = sign_in(branch.context(), "wang.fang", secrets[-1])
     change_password(new_agent, secrets[-1], "Fang!Sales#2026x")
     secrets.append("Fang!Sales#2026x")
     for typo in ("Mgr!Branch#2026y", "Typed!Into#Username1"):
@@ -68,7 +68,7 @@ def busy_day(branch: Branch, signed_in: Callable[[Role], AppContext]) -> list[st
     return secrets
 
 
-def test_chain_verifies_after_many_actions(branch: Branch, signed_in: Callable[[Role], AppContext]) -> None:
+def test_chain_verifies_after_many_actions(branch: Branch, signed_in: Callable[[Role], SignedIn]) -> None:
     busy_day(branch, signed_in)
     auditor = signed_in(Role.AUDITOR)
     total = len(entries(auditor))
@@ -84,14 +84,14 @@ def test_chain_verifies_after_many_actions(branch: Branch, signed_in: Callable[[
     }
 
 
-def test_every_entry_is_attributed(branch: Branch, signed_in: Callable[[Role], AppContext]) -> None:
+def test_every_entry_is_attributed(branch: Branch, signed_in: Callable[[Role], SignedIn]) -> None:
     busy_day(branch, signed_in)
     for entry in entries(signed_in(Role.AUDITOR)):
         assert entry.action and entry.ts.endswith("Z") and entry.outcome in ("success", "failure", "denied")
         assert entry.actor_username
 
 
-def test_altered_entry_detected(branch: Branch, signed_in: Callable[[Role], AppContext]) -> None:
+def test_altered_entry_detected(branch: Branch, signed_in: Callable[[Role], SignedIn]) -> None:
     admin = signed_in(Role.IT_ADMIN)
     assert admin.db is not None
     target = entries(admin)[3].seq
@@ -104,7 +104,7 @@ def test_altered_entry_detected(branch: Branch, signed_in: Callable[[Role], AppC
     assert audit_review.verify(auditor).first_broken_seq == target
 
 
-def test_altered_details_detected(branch: Branch, signed_in: Callable[[Role], AppContext]) -> None:
+def test_altered_details_detected(branch: Branch, signed_in: Callable[[Role], SignedIn]) -> None:
     admin = signed_in(Role.IT_ADMIN)
     assert admin.db is not None
     target = next(e.seq for e in entries(admin) if e.action == "branch.init")
@@ -113,7 +113,7 @@ def test_altered_details_detected(branch: Branch, signed_in: Callable[[Role], Ap
     assert audit_review.verify(admin).first_broken_seq == target
 
 
-def test_deleted_entry_detected(branch: Branch, signed_in: Callable[[Role], AppContext]) -> None:
+def test_deleted_entry_detected(branch: Branch, signed_in: Callable[[Role], SignedIn]) -> None:
     admin = signed_in(Role.IT_ADMIN)
     assert admin.db is not None
     target = entries(admin)[5].seq
@@ -123,7 +123,7 @@ def test_deleted_entry_detected(branch: Branch, signed_in: Callable[[Role], AppC
     assert not report.ok and report.first_broken_seq == target and report.problem == "missing entry"
 
 
-def test_update_and_delete_refused_while_triggers_exist(signed_in: Callable[[Role], AppContext]) -> None:
+def test_update_and_delete_refused_while_triggers_exist(signed_in: Callable[[Role], SignedIn]) -> None:
     admin = signed_in(Role.IT_ADMIN)
     assert admin.db is not None
     with pytest.raises(sqlcipher3.IntegrityError):
@@ -133,7 +133,7 @@ def test_update_and_delete_refused_while_triggers_exist(signed_in: Callable[[Rol
     assert audit_review.verify(admin).ok
 
 
-def test_append_outside_a_transaction_is_refused(signed_in: Callable[[Role], AppContext]) -> None:
+def test_append_outside_a_transaction_is_refused(signed_in: Callable[[Role], SignedIn]) -> None:
     admin = signed_in(Role.IT_ADMIN)
     assert admin.db is not None
     before = len(entries(admin))
@@ -148,7 +148,7 @@ def slot_names(branch: Branch) -> set[str]:
 
 
 def test_add_staff_rolled_back_when_its_audit_entry_fails(
-    branch: Branch, signed_in: Callable[[Role], AppContext]
+    branch: Branch, signed_in: Callable[[Role], SignedIn]
 ) -> None:
     admin = signed_in(Role.IT_ADMIN)
     assert admin.db is not None
@@ -166,7 +166,7 @@ def test_add_staff_rolled_back_when_its_audit_entry_fails(
 
 
 def test_disable_and_reset_rolled_back_when_their_audit_entry_fails(
-    branch: Branch, signed_in: Callable[[Role], AppContext]
+    branch: Branch, signed_in: Callable[[Role], SignedIn]
 ) -> None:
     admin = signed_in(Role.IT_ADMIN)
     assert admin.db is not None
@@ -181,13 +181,12 @@ def test_disable_and_reset_rolled_back_when_their_audit_entry_fails(
     rows = dict(admin.db.execute("SELECT username, active + 2 * must_change_password FROM staff").fetchall())
     assert rows["lina"] == 1 and rows["zhangwei"] == 1  # still active, no forced change
     for role in (Role.MANAGER, Role.AGENT):  # the old passwords still work
-        ctx = branch.context()
-        sign_in(ctx, *branch.users[role])
+        ctx = sign_in(branch.context(), *branch.users[role])
         ctx.close()
 
 
 def test_no_passwords_or_codes_in_the_audit_log(
-    branch: Branch, signed_in: Callable[[Role], AppContext]
+    branch: Branch, signed_in: Callable[[Role], SignedIn]
 ) -> None:
     secrets = busy_day(branch, signed_in)
     admin = signed_in(Role.IT_ADMIN)
@@ -200,7 +199,7 @@ def test_no_passwords_or_codes_in_the_audit_log(
         assert secret.lower() not in text.lower()
 
 
-def test_pseudonyms_hide_the_value(branch: Branch, signed_in: Callable[[Role], AppContext]) -> None:
+def test_pseudonyms_hide_the_value(branch: Branch, signed_in: Callable[[Role], SignedIn]) -> None:
     agent = signed_in(Role.AGENT)
     assert agent.db is not None
     phone, id_number = "13800138000", "11010519491231002X"
@@ -219,7 +218,7 @@ def test_pseudonyms_hide_the_value(branch: Branch, signed_in: Callable[[Role], A
 
 
 def test_pseudonym_key_differs_per_branch(
-    branch: Branch, tmp_path: Path, signed_in: Callable[[Role], AppContext]
+    branch: Branch, tmp_path: Path, signed_in: Callable[[Role], SignedIn]
 ) -> None:
     from desktop_app.services.branch_setup import BranchDetails, init_branch
     from desktop_app.services.context import build_context
@@ -227,25 +226,24 @@ def test_pseudonym_key_differs_per_branch(
     from tests.support.client_access import grant_client_access
 
     other = build_context(tmp_path / "other-branch")
-    init_branch(
+    other = init_branch(
         other,
         BranchDetails("SZ002", "深圳福田店"),
         admin_username=ADMIN[0],
         admin_display_name="IT",
         admin_password=ADMIN[1],
         kdf=FAST_KDF,
-    )
+    ).signed_in
     manager = ("other.mgr", "Mgr!Other#2026xy")
     add_staff(other, manager[0], "店长", Role.MANAGER, password=manager[1], must_change=False)
     other.close()
     grant_client_access(lambda: build_context(tmp_path / "other-branch"), manager)
-    other = build_context(tmp_path / "other-branch")
-    sign_in(other, *manager)
+    other = sign_in(build_context(tmp_path / "other-branch"), *manager)
     assert pseudonym(other, "13800138000") != pseudonym(signed_in(Role.AGENT), "13800138000")
     other.close()
 
 
-def test_it_cannot_compute_pseudonyms(signed_in: Callable[[Role], AppContext]) -> None:
+def test_it_cannot_compute_pseudonyms(signed_in: Callable[[Role], SignedIn]) -> None:
     """The pseudonym key lives with the client data: IT cannot test guessed phone numbers against
     the pseudonyms in the audit log it can read."""
     import sqlcipher3
@@ -256,7 +254,7 @@ def test_it_cannot_compute_pseudonyms(signed_in: Callable[[Role], AppContext]) -
 
 
 def test_sign_in_failures_written_at_the_next_successful_sign_in(
-    branch: Branch, signed_in: Callable[[Role], AppContext]
+    branch: Branch, signed_in: Callable[[Role], SignedIn]
 ) -> None:
     for _ in range(2):
         with pytest.raises(WrongCredentials):
@@ -300,7 +298,7 @@ def test_sign_in_failures_written_at_the_next_successful_sign_in(
     ],
 )
 def test_permission_refusals_are_audited(
-    signed_in: Callable[[Role], AppContext], role: Role, call: Callable[[AppContext], object], action: str
+    signed_in: Callable[[Role], SignedIn], role: Role, call: Callable[[AppContext], object], action: str
 ) -> None:
     ctx = signed_in(role)
     with pytest.raises(PermissionDenied):
@@ -316,7 +314,7 @@ def test_permission_refusals_are_audited(
 
 
 def test_auditor_reads_filters_and_exports(
-    branch: Branch, tmp_path: Path, signed_in: Callable[[Role], AppContext]
+    branch: Branch, tmp_path: Path, signed_in: Callable[[Role], SignedIn]
 ) -> None:
     busy_day(branch, signed_in)
     auditor = signed_in(Role.AUDITOR)

@@ -18,8 +18,9 @@ from desktop_app.services import audit_review
 from desktop_app.services.audit_integrity import RollbackNotDetectable, witness_message
 from desktop_app.services.audit_trail import record
 from desktop_app.services.branch_setup import BranchDetails, init_branch
-from desktop_app.services.context import AppContext, build_context
+from desktop_app.services.context import build_context
 from desktop_app.services.sign_in import sign_in, sign_out
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.append_only_triggers import (
     APPEND_ONLY_TRIGGERS,
     damaged_everywhere,
@@ -36,12 +37,12 @@ def stored_witness(branch: Branch) -> ChainHead | None:
     return WitnessKeyring(branch.ctx.require_config().branch_id).read()
 
 
-def head(ctx: AppContext) -> ChainHead | None:
+def head(ctx: SignedIn) -> ChainHead | None:
     assert ctx.db is not None
     return AuditRepository(ctx.db).head()
 
 
-def test_the_witness_follows_the_chain_head(branch: Branch, signed_in: Callable[[Role], AppContext]) -> None:
+def test_the_witness_follows_the_chain_head(branch: Branch, signed_in: Callable[[Role], SignedIn]) -> None:
     manager = signed_in(Role.MANAGER)
     with manager.db.transaction():  # type: ignore[union-attr]
         record(manager, "test.action", target_type="test")
@@ -58,8 +59,7 @@ def test_the_witness_follows_the_chain_head(branch: Branch, signed_in: Callable[
 
 def test_a_witness_that_trails_the_log_is_accepted_and_caught_up(branch: Branch) -> None:
     """A crash after a commit, before the witness was written: the log is ahead, nothing is wrong."""
-    ctx = branch.context()
-    sign_in(ctx, *ADMIN)
+    ctx = sign_in(branch.context(), *ADMIN)
     earlier = head(ctx)
     assert earlier is not None
     for n in range(3):
@@ -68,8 +68,7 @@ def test_a_witness_that_trails_the_log_is_accepted_and_caught_up(branch: Branch)
     sign_out(ctx)
     WitnessKeyring(branch.ctx.require_config().branch_id).write(earlier)  # as if the last writes were lost
 
-    again = branch.context()
-    sign_in(again, *ADMIN)
+    again = sign_in(branch.context(), *ADMIN)
     assert again.session is not None and again.session.notices == []
     result = audit_review.verify(again)
     assert result.ok and result.witness.state in (WitnessState.AHEAD, WitnessState.MATCHES)
@@ -80,8 +79,7 @@ def test_a_witness_that_trails_the_log_is_accepted_and_caught_up(branch: Branch)
 def test_a_witness_edited_by_hand_counts_as_missing(branch: Branch) -> None:
     config = branch.ctx.require_config()
     keyring.set_password(SERVICE, entry_name(config.branch_id), "999999:not-a-hash")
-    ctx = branch.context()
-    sign_in(ctx, *ADMIN)
+    ctx = sign_in(branch.context(), *ADMIN)
     assert ctx.session is not None and [w.code for w in ctx.session.notices] == ["audit_witness_missing"]
     sign_out(ctx)
     assert stored_witness(branch) is not None
@@ -89,7 +87,7 @@ def test_a_witness_edited_by_hand_counts_as_missing(branch: Branch) -> None:
 
 def test_without_a_keyring_rollback_is_said_to_be_undetectable(data_dir: Path) -> None:
     ctx = build_context(data_dir)
-    init_branch(
+    ctx = init_branch(
         ctx,
         BranchDetails("SZ009", "深圳宝安店", "示例地产经纪有限公司", "400-000-0000"),
         admin_username=ADMIN[0],
@@ -97,10 +95,9 @@ def test_without_a_keyring_rollback_is_said_to_be_undetectable(data_dir: Path) -
         admin_password=ADMIN[1],
         use_keyring=False,
         kdf=FAST_KDF,
-    )
+    ).signed_in
     sign_out(ctx)
-    ctx = build_context(data_dir)
-    sign_in(ctx, *ADMIN)
+    ctx = sign_in(build_context(data_dir), *ADMIN)
     assert ctx.session is not None and ctx.session.notices == []
     result = audit_review.verify(ctx)
     assert result.ok and result.witness.state is WitnessState.UNAVAILABLE
@@ -150,7 +147,7 @@ def test_a_disarmed_writer_never_writes() -> None:
 
 
 def test_the_trigger_registry_matches_the_migrations(
-    branch: Branch, signed_in: Callable[[Role], AppContext]
+    branch: Branch, signed_in: Callable[[Role], SignedIn]
 ) -> None:
     """Every expected trigger exists as the migrations wrote it, in branch.db and in clients.db."""
     manager = signed_in(Role.MANAGER)  # clients.db attached
@@ -166,7 +163,7 @@ def test_the_trigger_registry_matches_the_migrations(
 
 
 def test_triggers_of_an_attached_database_are_checked_and_put_back(
-    branch: Branch, signed_in: Callable[[Role], AppContext], tmp_path: Path
+    branch: Branch, signed_in: Callable[[Role], SignedIn], tmp_path: Path
 ) -> None:
     """The client data may move to a second database attached to the branch database."""
     ctx = signed_in(Role.IT_ADMIN)

@@ -22,6 +22,7 @@ from desktop_app.store.machine_policy import (
 )
 from tests.conftest import Branch
 from tests.support.branch_settings import save_branch_settings
+from tests.support.contexts import context_of
 
 CONFIG = BranchConfig(
     branch_id="3b0d9c1e-1111-4222-8333-444455556666",
@@ -112,7 +113,7 @@ def test_broken_config_stops_the_context(branch: Branch) -> None:
     with pytest.raises(ConfigError):
         ctx.require_config()
     with pytest.raises(ConfigError):
-        sign_in(ctx, "it.admin", "Adm1n!Secure#2026")
+        ctx = sign_in(context_of(ctx), "it.admin", "Adm1n!Secure#2026")
 
 
 # Machine policy.

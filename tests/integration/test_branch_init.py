@@ -18,6 +18,7 @@ from desktop_app.services.sign_in import sign_in, sign_out
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.device_secret import KeyringUnavailable
 from tests.conftest import ADMIN, FAST_KDF, Branch
+from tests.support.contexts import context_of
 from tests.support.file_keyring import device_secret_entries
 
 DETAILS = BranchDetails(" sz002 ", " 深圳福田店 ", "示例地产经纪有限公司", "400-000-0000")
@@ -36,10 +37,9 @@ def init(data_dir: Path, **overrides: object) -> branch_setup.InitResult:
         "kdf": FAST_KDF,
         **overrides,
     }
-    try:
-        return init_branch(ctx, DETAILS, **kwargs)  # type: ignore[arg-type]
-    finally:
-        ctx.close()
+    result = init_branch(ctx, DETAILS, **kwargs)  # type: ignore[arg-type]
+    result.signed_in.close()
+    return result
 
 
 def assert_nothing_left(data_dir: Path, keyring_file: Path) -> None:
@@ -61,7 +61,8 @@ def test_init_creates_a_working_branch(data_dir: Path, _test_keyring: Path) -> N
     assert witness.startswith("2:")  # the audit chain's head after set-up (two entries)
     ctx = build_context(data_dir)
     assert ctx.config == config
-    session = sign_in(ctx, *ADMIN)
+    ctx = sign_in(context_of(ctx), *ADMIN)
+    session = ctx.session
     assert session.role is Role.IT_ADMIN and not session.must_change_password
     assert ctx.db is not None
     actions = [e.action for e in AuditRepository(ctx.db).iter_all()]
@@ -74,16 +75,16 @@ def test_files_are_private_during_the_init_session(data_dir: Path) -> None:
     """Regression: the -wal and -shm files made while the new database was first open were 0644 (the
     database now keeps a rollback journal, which must be private too)."""
     ctx = build_context(data_dir)
-    init_branch(
+    me = init_branch(
         ctx, DETAILS, admin_username=ADMIN[0], admin_display_name="IT", admin_password=ADMIN[1], kdf=FAST_KDF
-    )
-    assert ctx.session is not None  # the new admin stays signed in, the database open
+    ).signed_in
+    assert me.open  # the new admin stays signed in, the database open
     names = {p.name for p in data_dir.iterdir()}
     assert {"branch.db", "branch.db-journal", "branch.toml", "keyslots.json"} <= names
     assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
     modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in data_dir.iterdir()}
     assert modes == dict.fromkeys(modes, 0o600)
-    sign_out(ctx)
+    sign_out(me)
 
 
 def test_init_refuses_an_existing_branch(branch: Branch, _test_keyring: Path) -> None:
@@ -146,14 +147,14 @@ def test_invalid_input_refused_before_anything_is_written(
 def test_invalid_branch_details(data_dir: Path, details: BranchDetails) -> None:
     ctx = build_context(data_dir)
     with pytest.raises(InvalidInput):
-        init_branch(
+        ctx = init_branch(
             ctx,
             details,
             admin_username=ADMIN[0],
             admin_display_name="IT",
             admin_password=ADMIN[1],
             kdf=FAST_KDF,
-        )
+        ).signed_in
     assert not data_dir.exists()
 
 
@@ -201,7 +202,7 @@ def test_init_without_a_keyring_needs_none(
     init(data_dir, use_keyring=False)
     ctx = build_context(data_dir)
     assert ctx.config is not None and not ctx.config.use_keyring
-    sign_in(ctx, *ADMIN)
+    ctx = sign_in(context_of(ctx), *ADMIN)
     sign_out(ctx)
 
 
@@ -211,4 +212,4 @@ def test_context_on_an_empty_directory(data_dir: Path) -> None:
         ctx.require_config()
     assert str(data_dir) in info.value.en
     with pytest.raises(NotInitialised):
-        sign_in(ctx, *ADMIN)
+        ctx = sign_in(context_of(ctx), *ADMIN)

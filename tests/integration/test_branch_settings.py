@@ -17,8 +17,9 @@ from desktop_app.domain.roles import Role
 from desktop_app.services.audit_review import verify
 from desktop_app.services.branch_settings import change_settings, show_settings
 from desktop_app.services.branch_setup import BranchDetails, init_branch
-from desktop_app.services.context import AppContext, build_context
+from desktop_app.services.context import build_context
 from desktop_app.services.sign_in import sign_in, sign_out
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.services.staff_accounts import add_staff
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.branch_config import load_config
@@ -26,18 +27,18 @@ from desktop_app.store.branch_settings_copy import BRANCH_SETTINGS, read_setting
 from desktop_app.store.machine_policy import ENV_POLICY
 from desktop_app.store.settings_witness import delete_last_known, read_last_known
 from tests.conftest import ADMIN, FAST_KDF, Branch, Clock
+from tests.support.contexts import context_of
 
 WRONG = "Wrong!Password#1"
 
 
-def signed_in(branch: Branch, role: Role) -> AppContext:
-    ctx = branch.context()
-    sign_in(ctx, *branch.users[role])
+def signed_in(branch: Branch, role: Role) -> SignedIn:
+    ctx = sign_in(branch.context(), *branch.users[role])
     return ctx
 
 
-def entries(ctx: AppContext, action: str) -> list[object]:
-    _, db = ctx.require_session()
+def entries(ctx: SignedIn, action: str) -> list[object]:
+    db = ctx.db
     return [e for e in AuditRepository(db).iter_all() if e.action == action]
 
 
@@ -49,7 +50,7 @@ def edit(path: Path, table: str, **values: object) -> None:
 
 def test_init_stores_the_settings_with_the_init_entry(branch: Branch) -> None:
     ctx = signed_in(branch, Role.IT_ADMIN)
-    _, db = ctx.require_session()
+    db = ctx.db
     stored = read_settings_copy(db)
     assert stored is not None
     assert stored.identity["company_name"] == "示例地产经纪有限公司"
@@ -65,7 +66,7 @@ def test_init_stores_the_settings_with_the_init_entry(branch: Branch) -> None:
 
 def test_a_branch_from_before_gets_the_copy_at_its_first_sign_in_audited(branch: Branch) -> None:
     ctx = signed_in(branch, Role.IT_ADMIN)
-    _, db = ctx.require_session()
+    db = ctx.db
     with db.transaction():  # as a branch set up before the copy existed
         db.execute("DELETE FROM meta WHERE key = ?", (BRANCH_SETTINGS,))
     branch_id = ctx.require_config().branch_id
@@ -76,8 +77,8 @@ def test_a_branch_from_before_gets_the_copy_at_its_first_sign_in_audited(branch:
     copied = entries(agent, "config.copied_to_database")
     assert len(copied) == 1 and copied[0].actor_username == "zhangwei"  # type: ignore[attr-defined]
     assert copied[0].details["identity"]["company_name"] == "示例地产经纪有限公司"  # type: ignore[attr-defined]
-    assert not entries(agent, "config.file_tampered") and not agent.require_session()[0].notices
-    _, db = agent.require_session()
+    assert not entries(agent, "config.file_tampered") and not agent.session.notices
+    db = agent.db
     assert read_settings_copy(db) is not None
     assert read_last_known(branch_id) is not None
     sign_out(agent)
@@ -113,7 +114,7 @@ def test_it_changes_settings_audited_with_old_and_new_values(branch: Branch) -> 
     sign_out(ctx)
 
     fresh = signed_in(branch, Role.AGENT)  # no tamper report: the file was written by the service
-    assert not fresh.require_session()[0].notices and fresh.policy.idle_lock_minutes == 10
+    assert not fresh.session.notices and fresh.policy.idle_lock_minutes == 10
     sign_out(fresh)
 
 
@@ -185,7 +186,8 @@ def test_an_unreadable_file_is_restored_at_sign_in(branch: Branch) -> None:
     ctx.require_config()  # the context was built before the file broke (e.g. the GUI's sign-in window)
     text = ctx.paths.config.read_text(encoding="utf-8")
     ctx.paths.config.write_text(text + "\n[security\n", encoding="utf-8")
-    session = sign_in(ctx, *branch.users[Role.IT_ADMIN])
+    ctx = sign_in(context_of(ctx), *branch.users[Role.IT_ADMIN])
+    session = ctx.session
     [entry] = entries(ctx, "config.file_tampered")
     assert entry.details["problem"] == "unreadable"  # type: ignore[attr-defined]
     assert session.notices
@@ -213,7 +215,7 @@ def test_without_a_keyring_an_edit_is_detected_and_undone_at_the_next_sign_in(
 ) -> None:
     """The documented limit of --no-keyring: before sign-in the edited file is all there is."""
     ctx = build_context(data_dir, clock=clock)
-    init_branch(
+    ctx = init_branch(
         ctx,
         BranchDetails("SZ003", "深圳宝安店", "示例地产经纪有限公司"),
         admin_username=ADMIN[0],
@@ -221,13 +223,13 @@ def test_without_a_keyring_an_edit_is_detected_and_undone_at_the_next_sign_in(
         admin_password=ADMIN[1],
         use_keyring=False,
         kdf=FAST_KDF,
-    )
+    ).signed_in
     add_staff(ctx, "lina", "李娜", Role.MANAGER, password="Mgr!Branch#2026x", must_change=False)
     sign_out(ctx)
     edit(ctx.paths.config, "security", lockout_attempts=10)
     assert build_context(data_dir, clock=clock).policy.lockout_attempts == 10  # honoured before sign-in
-    signed = build_context(data_dir, clock=clock)
-    session = sign_in(signed, "lina", "Mgr!Branch#2026x")
+    signed = sign_in(build_context(data_dir, clock=clock), "lina", "Mgr!Branch#2026x")
+    session = signed.session
     assert signed.policy.lockout_attempts == 5 and session.notices
     assert entries(signed, "config.file_tampered")
     sign_out(signed)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
+from desktop_app.domain.branch_time import utc_timestamp
 from desktop_app.domain.client_field_registry import CLIENT_FIELDS
 from desktop_app.domain.client_record import ClientDraft
 from desktop_app.domain.errors import BranchVaultError
@@ -18,24 +19,23 @@ from desktop_app.services.client_consents import record_consent_form
 from desktop_app.services.client_deletion import delete_client
 from desktop_app.services.client_directory import list_clients
 from desktop_app.services.client_intake import create_client, reassign_client, update_client
-from desktop_app.services.context import AppContext
-from desktop_app.store.audit_repository import utc_timestamp
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_repository import ClientRepository
 from tests.conftest import Clock
 from tests.consent_support import signed_form
 
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 RESIDENT_ID = "110105199003071239"
 DAY = 86_400
 
 
-def repo(ctx: AppContext) -> ClientRepository:
-    return ClientRepository(ctx.require_session()[1])
+def repo(ctx: SignedIn) -> ClientRepository:
+    return ClientRepository(ctx.db)
 
 
-def register_request(ctx: AppContext, client_id: int, kind: str = "correction") -> int:
+def register_request(ctx: SignedIn, client_id: int, kind: str = "correction") -> int:
     """A client request row as the requests service registers it (only what the schema needs)."""
-    session, db = ctx.require_session()
+    session, db = ctx.session, ctx.db
     now = utc_timestamp(ctx.clock())
     with db.transaction():
         cursor = db.execute(
@@ -46,8 +46,8 @@ def register_request(ctx: AppContext, client_id: int, kind: str = "correction") 
     return int(cursor.lastrowid or 0)
 
 
-def audit_details(ctx: AppContext, action: str) -> list[dict[str, object]]:
-    _, db = ctx.require_session()
+def audit_details(ctx: SignedIn, action: str) -> list[dict[str, object]]:
+    db = ctx.db
     rows = db.execute("SELECT details FROM audit_log WHERE action = ? ORDER BY seq", (action,)).fetchall()
     return [json.loads(details) for (details,) in rows]
 
@@ -61,9 +61,9 @@ def test_an_update_records_field_names_staff_and_time_never_values(signed_in: Si
     [change] = repo(agent).changes(client.id)
     assert change.fields == ("full_name", "intention_level", "notes")  # storage (registry) order
     assert all(field in CLIENT_FIELDS.column_names() for field in change.fields)
-    assert change.staff_id == agent.require_session()[0].staff_id
+    assert change.staff_id == agent.session.staff_id
     assert change.at == utc_timestamp(clock()) and change.request_id is None
-    _, db = agent.require_session()
+    db = agent.db
     raw = db.execute("SELECT * FROM client_changes").fetchall()
     for value in ("张三", "张三丰", "旧备注", "新备注", "13812345678"):
         assert value not in repr(raw)
@@ -80,8 +80,8 @@ def test_changes_are_listed_newest_first(signed_in: SignIn, clock: Clock) -> Non
     changes = repo(agent).changes(client.id)
     assert [c.fields for c in changes] == [("source_channel",), ("intention_level",)]
     assert [c.staff_id for c in changes] == [
-        manager.require_session()[0].staff_id,
-        agent.require_session()[0].staff_id,
+        manager.session.staff_id,
+        agent.session.staff_id,
     ]
 
 
@@ -129,7 +129,7 @@ def test_history_goes_with_a_destroyed_client(signed_in: SignIn) -> None:
     client = create_client(manager, ClientDraft(name="张三", phone="13812345678"))
     update_client(manager, client.id, {"intention_level": "A"})
     delete_client(manager, client.id, "deletion_request")
-    _, db = manager.require_session()
+    db = manager.db
     assert db.execute("SELECT count(*) FROM client_changes").fetchone() == (0,)
 
 
@@ -201,7 +201,7 @@ def test_a_rename_moves_the_client_in_the_name_order(signed_in: SignIn) -> None:
     assert [row.id for row in list_clients(agent, sort="name")] == [li, zhang]
     update_client(agent, li, {"name": "赵四"})
     assert [row.id for row in list_clients(agent, sort="name")] == [zhang, li]
-    _, db = agent.require_session()
+    db = agent.db
     assert db.execute("SELECT name_pinyin FROM clients WHERE id = ?", (li,)).fetchone() == ("zhao si",)
     update_client(agent, li, {"name": "Anna Bell"})
     assert [row.id for row in list_clients(agent, sort="name")] == [li, zhang]

@@ -28,8 +28,8 @@ from desktop_app.services.client_directory import NotYourClient, list_clients
 from desktop_app.services.client_intake import ConsentFormNeeded, create_client, update_client
 from desktop_app.services.client_retention import approve_destruction, due_for_destruction
 from desktop_app.services.client_reveal import KeptForLegalHold, reveal_field
-from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.notice_files import NOTICES_DIR
 from tests.conftest import Branch, Clock
@@ -38,7 +38,7 @@ from tests.documents.pdf_tools import decode_qr_codes, flat_text, pdf_info, requ
 from tests.support.branch_settings import save_branch_settings
 from tests.support.client_access import add_confirmed_staff
 
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 RESIDENT_ID = "110105199003071239"
 NAME, PHONE = "欧阳娜娜", "13812345678"
 OTHER_AGENT = ("lisi", "Agt!Other#2026xy")
@@ -56,15 +56,15 @@ def resident_id(born: date, serial: str = "123") -> str:
 CHILD_ID = resident_id(date(2018, 3, 7))  # 8 years old on the test clock (2027-01-15)
 
 
-def stored(ctx: AppContext, client_id: int) -> ClientRecord:
-    _, db = ctx.require_session()
+def stored(ctx: SignedIn, client_id: int) -> ClientRecord:
+    db = ctx.db
     record = ClientRepository(db).get(client_id)
     assert record is not None
     return record
 
 
-def audit(ctx: AppContext, action: str) -> list[tuple[str, str, str, str | None, dict[str, object]]]:
-    _, db = ctx.require_session()
+def audit(ctx: SignedIn, action: str) -> list[tuple[str, str, str, str | None, dict[str, object]]]:
+    db = ctx.db
     rows = db.execute(
         "SELECT actor_username, target_id, outcome, reason, details FROM audit_log WHERE action = ? ORDER BY seq",
         (action,),
@@ -72,18 +72,18 @@ def audit(ctx: AppContext, action: str) -> list[tuple[str, str, str, str | None,
     return [(a, t, o, r, json.loads(d) if d else {}) for a, t, o, r, d in rows]
 
 
-def audit_text(ctx: AppContext) -> str:
-    _, db = ctx.require_session()
+def audit_text(ctx: SignedIn) -> str:
+    db = ctx.db
     rows = db.execute("SELECT action, target_id, reason, details FROM audit_log").fetchall()
     return "\n".join(" ".join(str(c) for c in row) for row in rows)
 
 
-def count(ctx: AppContext, table: str, client_id: int) -> int:
-    _, db = ctx.require_session()
+def count(ctx: SignedIn, table: str, client_id: int) -> int:
+    db = ctx.db
     return int(db.execute(f"SELECT count(*) FROM {table} WHERE client_id = ?", (client_id,)).fetchone()[0])
 
 
-def new_client(ctx: AppContext, stage: str = "subscription", name: str = NAME, phone: str = PHONE) -> int:
+def new_client(ctx: SignedIn, stage: str = "subscription", name: str = NAME, phone: str = PHONE) -> int:
     return create_client(ctx, ClientDraft(name=name, phone=phone, stage=stage)).id
 
 
@@ -101,10 +101,9 @@ def _hq_details(branch: Branch) -> None:
 
 
 @pytest.fixture
-def other_agent(branch: Branch, signed_in: SignIn) -> AppContext:
+def other_agent(branch: Branch, signed_in: SignIn) -> SignedIn:
     add_confirmed_staff(branch, OTHER_AGENT, "李四")
-    ctx = branch.context()
-    sign_in(ctx, *OTHER_AGENT)
+    ctx = sign_in(branch.context(), *OTHER_AGENT)
     yield ctx  # type: ignore[misc]
     ctx.close()
 
@@ -131,7 +130,7 @@ def test_print_sign_record_then_id_and_income_may_be_saved(signed_in: SignIn, tm
     pages = int(pdf_info(printed.pdf, tmp_path)["Pages"])
     qr = decode_qr_codes(printed.pdf, tmp_path, page=pages)
     assert qr == [f"{QR_PREFIX}|{printed.form_number}|{BUNDLED}"]
-    _, db = agent.require_session()
+    db = agent.db
     row = db.execute(
         "SELECT client_id, notice_version FROM printed_forms WHERE form_number = ?", (printed.form_number,)
     ).fetchone()
@@ -270,7 +269,7 @@ def test_a_scan_is_kept_encrypted_and_read_back_audited(branch: Branch, signed_i
     assert target == str(client_id) and details == {"form_id": form.id}
     assert audit(agent, "consent.record")[0][4]["scan"] == {"type": "image/jpeg", "bytes": len(SCAN)}
 
-    _, db = agent.require_session()
+    db = agent.db
     db.checkpoint()
     marker = b"SCAN-PLAINTEXT-MARKER"
     root = branch.ctx.paths.database
@@ -310,7 +309,7 @@ def test_withdrawing_sensitive_data_without_a_hold_deletes_id_and_income_at_once
     values = stored(agent, client_id).values
     assert values.id_number is None and values.id_type is None and values.income_band is None
     assert not values.sensitive_consent
-    _, db = agent.require_session()
+    db = agent.db
     change = ClientRepository(db).changes(client_id)[0]
     assert set(change.fields) == {"id_type", "id_number", "income_band"}
     ((actor, target, outcome, _, details),) = audit(agent, "consent.withdraw")
@@ -368,7 +367,7 @@ def test_a_buyer_under_the_hold_keeps_only_the_id_which_cannot_be_revealed_until
     go_to(clock, date(2037, 1, 16))
     assert client_id in [row.id for row in due_for_destruction(manager)]
     approve_destruction(manager, [client_id])
-    _, db = manager.require_session()
+    db = manager.db
     assert ClientRepository(db).get(client_id) is None
     assert count(manager, "consent_forms", client_id) == count(manager, "consent_events", client_id) == 0
 
@@ -423,7 +422,7 @@ def test_a_new_form_without_a_purpose_given_before_withdraws_it(signed_in: SignI
 # ---------------------------------------------------------------------------------------- re-consent
 
 
-def _publish(manager: AppContext, tmp_path: Path, version: str, old: str, new: str) -> None:
+def _publish(manager: SignedIn, tmp_path: Path, version: str, old: str, new: str) -> None:
     assert old in V1_TEXT
     text = V1_TEXT.replace(f'version = "{BUNDLED}"', f'version = "{version}"').replace(old, new)
     path = tmp_path / f"{version}.toml"
@@ -477,7 +476,7 @@ def test_a_notice_changing_only_wording_flags_nobody(
 # ------------------------------------------------------------------------------ permissions and audit
 
 
-def test_agents_may_not_act_on_another_agent_s_client(signed_in: SignIn, other_agent: AppContext) -> None:
+def test_agents_may_not_act_on_another_agent_s_client(signed_in: SignIn, other_agent: SignedIn) -> None:
     agent = signed_in(Role.AGENT)
     client_id = new_client(agent)
     consents.record_consent_form(agent, client_id, signed_form(agent, hq=True))
@@ -501,7 +500,7 @@ def test_agents_may_not_act_on_another_agent_s_client(signed_in: SignIn, other_a
             {"operation": operation},
         )
     assert stored(agent, client_id).hq_consent and count(agent, "consent_forms", client_id) == 1
-    _, db = agent.require_session()
+    db = agent.db
     assert db.execute("SELECT count(*) FROM printed_forms").fetchone()[0] == 0
     manager = signed_in(Role.MANAGER)
     consents.withdraw_consent(manager, client_id, PurposeId.HQ_SHARING)  # the manager sees the branch
@@ -526,7 +525,7 @@ def test_when_the_audit_write_fails_the_consent_action_leaves_nothing(signed_in:
     client_id = new_client(agent)
     consents.record_consent_form(agent, client_id, signed_form(agent, hq=True))
     update_client(agent, client_id, {"income_band": "30_50"})
-    _, db = agent.require_session()
+    db = agent.db
     forms_before = db.execute("SELECT count(*) FROM consent_forms").fetchone()[0]
     events_before = db.execute("SELECT count(*) FROM consent_events").fetchone()[0]
     db.execute(
@@ -559,7 +558,7 @@ def test_consent_rows_never_change_and_go_with_the_destroyed_client(signed_in: S
         dataclasses.replace(signed_form(agent, hq=True, scan=SCAN), form_number=printed.form_number),
     )
     consents.withdraw_consent(agent, client_id, PurposeId.HQ_SHARING)
-    _, db = agent.require_session()
+    db = agent.db
     for sql in (
         "UPDATE consent_forms SET form_number = 'SZ001-20270115-AAAAAA'",
         "UPDATE consent_events SET event = 'granted'",
@@ -578,7 +577,7 @@ def test_an_imported_consent_is_recorded_under_the_current_notice_and_can_be_fla
     agent = signed_in(Role.AGENT)
     manager = signed_in(Role.MANAGER)
     client_id = new_client(agent)
-    _, db = agent.require_session()
+    db = agent.db
     with db.transaction():
         consents.record_imported_consent(agent, db, client_id, now="2027-01-15T08:00:00.000000Z")
     overview = consents.consent_overview(agent, client_id)

@@ -26,11 +26,11 @@ from desktop_app.services.client_deletion import (
 from desktop_app.services.client_directory import ClientNotFound, get_client
 from desktop_app.services.client_followups import add_followup
 from desktop_app.services.client_intake import create_client
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from tests.conftest import Branch
 from tests.support.database_key import database_key
 
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 
 NAME = "欧阳春花"
 PHONE = "13987654321"
@@ -74,7 +74,7 @@ def decrypted_pages(db_path: Path, key: bytes) -> list[bytes]:
     return pages
 
 
-def decrypted_dump(branch: Branch, holder: AppContext) -> bytes:
+def decrypted_dump(branch: Branch, holder: SignedIn) -> bytes:
     """Every page of both databases: branch.db under the branch key, clients.db under the
     client-data key ``holder`` holds."""
     username, password = branch.users[Role.IT_ADMIN]
@@ -94,8 +94,8 @@ def secrets_of_the_client() -> list[bytes]:
     return [s.encode() for s in (NAME, PHONE, "+86" + PHONE, NOTES, FOLLOWUP_NOTE)]
 
 
-def audit_rows(ctx: AppContext, action: str) -> list[tuple[str, str, str, str, str]]:
-    _, db = ctx.require_session()
+def audit_rows(ctx: SignedIn, action: str) -> list[tuple[str, str, str, str, str]]:
+    db = ctx.db
     return db.execute(
         "SELECT actor_username, target_id, outcome, reason, details FROM audit_log WHERE action = ? "
         "ORDER BY seq",
@@ -103,7 +103,7 @@ def audit_rows(ctx: AppContext, action: str) -> list[tuple[str, str, str, str, s
     ).fetchall()
 
 
-def make_client(manager: AppContext, agent: AppContext) -> int:
+def make_client(manager: SignedIn, agent: SignedIn) -> int:
     client = create_client(
         agent,
         ClientDraft(
@@ -127,7 +127,7 @@ def test_deletion_leaves_nothing_in_decrypted_pages_wal_or_data_directory(
 ) -> None:
     manager, agent = signed_in(Role.MANAGER), signed_in(Role.AGENT)
     client_id = make_client(manager, agent)
-    _, db = manager.require_session()
+    db = manager.db
     db.checkpoint()
     before = decrypted_dump(branch, manager)
     assert all(secret in before for secret in secrets_of_the_client())  # the helper sees them
@@ -167,7 +167,7 @@ def test_record_and_audit_entry_hold_only_a_pseudonym(branch: Branch, signed_in:
     manager, agent = signed_in(Role.MANAGER), signed_in(Role.AGENT)
     client_id = make_client(manager, agent)
     destroyed = delete_client(manager, client_id, "consent_withdrawn", approved_by_username="lina")
-    _, db = manager.require_session()
+    db = manager.db
     row = db.execute("SELECT * FROM destruction_records WHERE id = ?", (destroyed.id,)).fetchone()
     text = json.dumps(row, ensure_ascii=False)
     assert destroyed.client_pseudonym.startswith("hmac:")
@@ -191,7 +191,7 @@ def test_only_managers_may_delete_and_refusals_are_audited(signed_in: SignIn, ro
     other = agent if role is Role.AGENT else signed_in(role)
     with pytest.raises(PermissionDenied):
         delete_client(other, client_id, DeletionReason.DELETION_REQUEST)
-    _, db = other.require_session()
+    db = other.db
     refused = db.execute(
         "SELECT actor_username, outcome, target_id FROM audit_log WHERE action = 'access.denied' "
         "ORDER BY seq DESC LIMIT 1"

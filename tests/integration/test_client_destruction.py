@@ -17,16 +17,16 @@ from desktop_app.domain.roles import Role
 from desktop_app.services.client_deletion import destruction_certificate_pdf
 from desktop_app.services.client_destruction import destroy_client
 from desktop_app.services.client_directory import ClientNotFound, get_client
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from tests.documents.pdf_tools import pdf_text, requires_poppler
 from tests.integration.test_client_deletion import NAME, PHONE, audit_rows, make_client
 
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 NOTE = "签约失败，客户明确表示不再购房"
 
 
-def _records(ctx: AppContext) -> list[tuple[str, str]]:
-    _, db = ctx.require_session()
+def _records(ctx: SignedIn) -> list[tuple[str, str]]:
+    db = ctx.db
     return db.execute("SELECT reason, request_reference FROM destruction_records ORDER BY id").fetchall()
 
 
@@ -74,7 +74,7 @@ def test_every_own_initiative_ground_is_certified_with_its_item(
     assert label in flat and f"第四十七条第一款第{item}项" in flat
 
 
-def _new_client(ctx: AppContext, stage: str = "visiting") -> int:
+def _new_client(ctx: SignedIn, stage: str = "visiting") -> int:
     from desktop_app.services.client_intake import create_client
 
     return create_client(ctx, ClientDraft(name="上官云", phone="13955554444", stage=stage)).id
@@ -88,7 +88,7 @@ def test_only_managers_may_destroy_even_calling_the_service_directly(signed_in: 
     with pytest.raises(PermissionDenied) as refused:
         destroy_client(other, client_id, "purpose_achieved", NOTE)
     assert "删除客户个人信息" in refused.value.zh
-    _, db = other.require_session()
+    db = other.db
     denied = db.execute(
         "SELECT actor_username, outcome, target_id FROM audit_log WHERE action = 'access.denied' "
         "ORDER BY seq DESC LIMIT 1"

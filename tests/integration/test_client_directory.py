@@ -23,17 +23,18 @@ from desktop_app.services.client_followups import add_followup
 from desktop_app.services.client_intake import create_client, reassign_client
 from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
+from desktop_app.services.signed_in import SignedIn
 from tests.conftest import Branch
 from tests.consent_support import signed_form
 from tests.support.client_access import add_confirmed_staff
 
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 RESIDENT_ID = "110105199003071239"
 OTHER_AGENT = ("lisi", "Agt!Other#2026xy")
 
 
-def entries(ctx: AppContext, action: str) -> list[tuple[str, str, str, str]]:
-    _, db = ctx.require_session()
+def entries(ctx: SignedIn, action: str) -> list[tuple[str, str, str, str]]:
+    db = ctx.db
     return db.execute(
         "SELECT actor_username, target_id, outcome, details FROM audit_log WHERE action = ? ORDER BY seq",
         (action,),
@@ -43,8 +44,7 @@ def entries(ctx: AppContext, action: str) -> list[tuple[str, str, str, str]]:
 @pytest.fixture
 def other(branch: Branch, signed_in: SignIn) -> Iterator[AppContext]:
     add_confirmed_staff(branch, OTHER_AGENT, "李四")
-    ctx = branch.context()
-    sign_in(ctx, *OTHER_AGENT)
+    ctx = sign_in(branch.context(), *OTHER_AGENT)
     yield ctx
     ctx.close()
 
@@ -74,9 +74,7 @@ def test_list_rows_are_masked_exactly_and_hold_no_notes(signed_in: SignIn) -> No
     assert "秘密备注" not in repr(rows) and "13812345678" not in repr(rows)
 
 
-def test_agent_sees_only_own_clients_and_manager_sees_the_branch(
-    signed_in: SignIn, other: AppContext
-) -> None:
+def test_agent_sees_only_own_clients_and_manager_sees_the_branch(signed_in: SignIn, other: SignedIn) -> None:
     agent, manager = signed_in(Role.AGENT), signed_in(Role.MANAGER)
     mine = create_client(agent, ClientDraft(name="张伟", phone="13812345678"))
     theirs = create_client(other, ClientDraft(name="王芳", phone="13912345678"))
@@ -100,7 +98,7 @@ def test_it_admin_and_auditor_never_read_client_data(signed_in: SignIn, role: Ro
     for read in (count_clients, list_clients, lambda c: get_client(c, client.id)):
         with pytest.raises(PermissionDenied):
             read(ctx)
-    denied = [row for row in entries(ctx, "access.denied") if row[0] == ctx.require_session()[0].username]
+    denied = [row for row in entries(ctx, "access.denied") if row[0] == ctx.session.username]
     assert [row[1] for row in denied] == ["client.view_own"] * 3
     assert not entries(ctx, "client.view")
 
@@ -165,7 +163,7 @@ def test_sorts_and_paging_happen_in_the_query(signed_in: SignIn) -> None:
             list_clients(manager, **bad)  # type: ignore[arg-type]
 
 
-def test_reassigned_client_moves_between_agents_lists(signed_in: SignIn, other: AppContext) -> None:
+def test_reassigned_client_moves_between_agents_lists(signed_in: SignIn, other: SignedIn) -> None:
     agent, manager = signed_in(Role.AGENT), signed_in(Role.MANAGER)
     client = create_client(agent, ClientDraft(name="张伟", phone="13812345678"))
     reassign_client(manager, client.id, OTHER_AGENT[0])

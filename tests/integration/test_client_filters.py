@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from desktop_app.domain.branch_time import utc_timestamp
 from desktop_app.domain.client_list_query import NO_FILTER, ClientFilter
 from desktop_app.domain.client_record import ClientDraft
 from desktop_app.domain.roles import Role
@@ -17,13 +18,12 @@ from desktop_app.services.client_directory import count_clients, list_clients
 from desktop_app.services.client_followups import add_followup
 from desktop_app.services.client_intake import create_client
 from desktop_app.services.client_search import search_clients
-from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
-from desktop_app.store.audit_repository import utc_timestamp
+from desktop_app.services.signed_in import SignedIn
 from tests.conftest import Branch
 from tests.support.client_access import add_confirmed_staff
 
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 OTHER_AGENT = ("lisi", "Agt!Other#2026xy")
 
 
@@ -37,13 +37,13 @@ def contact_stamp(day: int) -> str:
 
 @dataclass
 class Office:
-    manager: AppContext
-    agent: AppContext
-    other: AppContext
+    manager: SignedIn
+    agent: SignedIn
+    other: SignedIn
     ids: dict[str, int]
 
-    def staff_id(self, ctx: AppContext) -> int:
-        return ctx.require_session()[0].staff_id
+    def staff_id(self, ctx: SignedIn) -> int:
+        return ctx.session.staff_id
 
 
 @pytest.fixture
@@ -58,8 +58,7 @@ def office(branch: Branch, signed_in: SignIn) -> Iterator[Office]:
     王芳  manager  contract  A     referral  2027-01-01
     """
     add_confirmed_staff(branch, OTHER_AGENT, "李四")
-    other = branch.context()
-    sign_in(other, *OTHER_AGENT)
+    other = sign_in(branch.context(), *OTHER_AGENT)
     manager, agent = signed_in(Role.MANAGER), signed_in(Role.AGENT)
     rows = [
         (agent, "张伟", "13812340001", "lead", "A", "walk_in", 5),
@@ -85,13 +84,13 @@ def names(office: Office, rows: list[int]) -> set[str]:
     return {by_id[client_id] for client_id in rows}
 
 
-def listed(office: Office, ctx: AppContext, filters: ClientFilter) -> set[str]:
+def listed(office: Office, ctx: SignedIn, filters: ClientFilter) -> set[str]:
     rows = [row.id for row in list_clients(ctx, limit=200, filters=filters)]
     assert len(rows) == len(set(rows)) == count_clients(ctx, filters)
     return names(office, rows)
 
 
-def found(office: Office, ctx: AppContext, text: str, filters: ClientFilter) -> set[str]:
+def found(office: Office, ctx: SignedIn, text: str, filters: ClientFilter) -> set[str]:
     return names(office, [row.id for row in search_clients(ctx, text, filters=filters)])
 
 

@@ -17,15 +17,16 @@ from desktop_app.services.client_followups import add_followup, list_followups
 from desktop_app.services.client_intake import create_client
 from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
+from desktop_app.services.signed_in import SignedIn
 from tests.conftest import Branch
 from tests.support.client_access import add_confirmed_staff
 
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 OTHER_AGENT = ("lisi", "Agt!Other#2026xy")
 
 
-def entries(ctx: AppContext, action: str) -> list[tuple[str, str, str, str]]:
-    _, db = ctx.require_session()
+def entries(ctx: SignedIn, action: str) -> list[tuple[str, str, str, str]]:
+    db = ctx.db
     return db.execute(
         "SELECT actor_username, target_id, outcome, details FROM audit_log WHERE action = ? ORDER BY seq",
         (action,),
@@ -35,8 +36,7 @@ def entries(ctx: AppContext, action: str) -> list[tuple[str, str, str, str]]:
 @pytest.fixture
 def other(branch: Branch, signed_in: SignIn) -> Iterator[AppContext]:
     add_confirmed_staff(branch, OTHER_AGENT, "李四")
-    ctx = branch.context()
-    sign_in(ctx, *OTHER_AGENT)
+    ctx = sign_in(branch.context(), *OTHER_AGENT)
     yield ctx
     ctx.close()
 
@@ -80,7 +80,7 @@ def test_followup_defaults_to_now_and_refuses_the_future_or_a_blank_note(signed_
     assert len(list_followups(manager, client.id)) == 1
 
 
-def test_agent_cannot_follow_up_or_read_another_agents_client(signed_in: SignIn, other: AppContext) -> None:
+def test_agent_cannot_follow_up_or_read_another_agents_client(signed_in: SignIn, other: SignedIn) -> None:
     agent, manager = signed_in(Role.AGENT), signed_in(Role.MANAGER)
     client = create_client(agent, ClientDraft(name="张伟", phone="13812345678"))
     add_followup(agent, client.id, "call", "回访", at=at(3))
@@ -111,7 +111,7 @@ def test_deleting_a_client_removes_its_followups(signed_in: SignIn) -> None:
     agent = signed_in(Role.AGENT)
     client = create_client(agent, ClientDraft(name="张伟", phone="13812345678"))
     add_followup(agent, client.id, "call", "回访", at=at(3))
-    _, db = agent.require_session()
+    db = agent.db
     with db.transaction():
         db.execute("DELETE FROM clients WHERE id = ?", (client.id,))
     assert db.execute("SELECT count(*) FROM client_followups").fetchone()[0] == 0
@@ -120,7 +120,7 @@ def test_deleting_a_client_removes_its_followups(signed_in: SignIn) -> None:
 def test_a_failing_audit_write_saves_no_followup_and_shows_nothing(signed_in: SignIn) -> None:
     agent = signed_in(Role.AGENT)
     client = create_client(agent, ClientDraft(name="张伟", phone="13812345678"))
-    _, db = agent.require_session()
+    db = agent.db
     db.execute(
         "CREATE TRIGGER audit_down BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit down'); END"
     )

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from desktop_app.domain.branch_time import utc_timestamp
 from desktop_app.domain.client_record import ClientDraft, FollowupKind
 from desktop_app.domain.errors import PermissionDenied
 from desktop_app.domain.roles import Role
@@ -24,17 +25,17 @@ from desktop_app.services.client_intake import create_client, update_client
 from desktop_app.services.client_requests import complete_correction, register_request
 from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
-from desktop_app.store.audit_repository import utc_timestamp
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_repository import ClientRepository
 from tests.conftest import Branch, Clock
 from tests.support.client_access import add_confirmed_staff
 
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 OTHER_AGENT = ("lisi", "Agt!Other#2026xy")
 
 
-def audit(ctx: AppContext, action: str) -> list[tuple[str, str, str, dict[str, object]]]:
-    _, db = ctx.require_session()
+def audit(ctx: SignedIn, action: str) -> list[tuple[str, str, str, dict[str, object]]]:
+    db = ctx.db
     rows = db.execute(
         "SELECT actor_username, target_id, outcome, details FROM audit_log WHERE action = ? ORDER BY seq",
         (action,),
@@ -45,13 +46,12 @@ def audit(ctx: AppContext, action: str) -> list[tuple[str, str, str, dict[str, o
 @pytest.fixture
 def other(branch: Branch, signed_in: SignIn) -> Iterator[AppContext]:
     add_confirmed_staff(branch, OTHER_AGENT, "李四")
-    ctx = branch.context()
-    sign_in(ctx, *OTHER_AGENT)
+    ctx = sign_in(branch.context(), *OTHER_AGENT)
     yield ctx
     ctx.close()
 
 
-def correct_through_a_request(ctx: AppContext, client_id: int, changes: dict[str, str]) -> int:
+def correct_through_a_request(ctx: SignedIn, client_id: int, changes: dict[str, str]) -> int:
     """A manager registers a correction request (identity verified) and completes it."""
     today = datetime.fromtimestamp(ctx.clock(), UTC).date()
     request = register_request(ctx, client_id, "correction", today, identity_verified=True)
@@ -95,7 +95,7 @@ def test_changes_are_listed_newest_first_with_labels_names_and_request(
         assert value not in text  # field names only, never values
 
 
-def test_an_agent_cannot_read_another_agents_client_history(signed_in: SignIn, other: AppContext) -> None:
+def test_an_agent_cannot_read_another_agents_client_history(signed_in: SignIn, other: SignedIn) -> None:
     agent, manager = signed_in(Role.AGENT), signed_in(Role.MANAGER)
     theirs = create_client(other, ClientDraft(name="李娜", phone="13655556666"))
     update_client(other, theirs.id, {"intention_level": "B"})
@@ -122,7 +122,7 @@ def test_it_admin_and_auditor_cannot_read_any_history(signed_in: SignIn, role: R
 def test_storage_only_records_have_no_readable_history(signed_in: SignIn, clock: Clock) -> None:
     manager = signed_in(Role.MANAGER)
     client = create_client(manager, ClientDraft(name="张伟", phone="13812345678"))
-    _, db = manager.require_session()
+    db = manager.db
     with db.transaction():
         ClientRepository(db).set_storage_only(client.id, now=utc_timestamp(clock()))
     with pytest.raises(StorageOnly):

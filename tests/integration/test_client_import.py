@@ -24,27 +24,27 @@ from desktop_app.services.client_import import (
     preview_import,
 )
 from desktop_app.services.client_intake import ReassignRefused, create_client
-from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.spreadsheet_reader import SpreadsheetError, read_sheet
 from tests.conftest import Branch
 from tests.support.client_access import add_confirmed_staff
 
 fx = importlib.import_module("tests.fixtures.import.make_fixtures")
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 
 
-def clients(ctx: AppContext) -> list[tuple[str, str, str | None, int, bool, str | None]]:
-    _, db = ctx.require_session()
+def clients(ctx: SignedIn) -> list[tuple[str, str, str | None, int, bool, str | None]]:
+    db = ctx.db
     return db.execute(
         "SELECT full_name, phone_e164, id_number, assigned_agent_id, sensitive_consent, email "
         "FROM clients ORDER BY id"
     ).fetchall()
 
 
-def audit(ctx: AppContext, action: str) -> list[tuple[str, str, str]]:
-    _, db = ctx.require_session()
+def audit(ctx: SignedIn, action: str) -> list[tuple[str, str, str]]:
+    db = ctx.db
     return db.execute(
         "SELECT target_id, outcome, details FROM audit_log WHERE action = ? ORDER BY seq", (action,)
     ).fetchall()
@@ -76,7 +76,7 @@ def test_messy_workbook_imports_exactly_the_valid_rows_and_reports_every_invalid
     assert by_name["张伟"][1] == "+8613812345678"  # the float 13812345678.0 read as the number
     assert by_name["李娜"][2] == fx.LINA_ID and by_name["李娜"][4] == 1  # consent + subscription stage
     assert by_name["刘洋"][2] is None  # no consent: the ID number was dropped, the client imported
-    session, _ = agent.require_session()
+    session = agent.session
     assert {row[3] for row in stored} == {session.staff_id}
     messages = {r.row_number: (r.message_zh, r.message_en) for r in report.rejected}
     assert "电话" in messages[7][0] and "phone" in messages[7][1].lower()
@@ -95,7 +95,7 @@ def test_csv_in_each_encoding(signed_in: SignIn, tmp_path: Path, encoding: str) 
     assert [(r.row_number, r.field) for r in report.rejected] == [(5, "phone")]
     stored = clients(agent)
     assert [row[0] for row in stored] == ["欧阳娜娜", "黄晓明"]
-    _, db = agent.require_session()
+    db = agent.db
     address = db.execute(
         "SELECT province, city, district, address_detail FROM clients ORDER BY id"
     ).fetchone()
@@ -122,7 +122,7 @@ def test_a_failure_during_the_write_leaves_no_client_and_no_import_entry(
     assert len(calls) == 3
     assert clients(agent) == []
     assert audit(agent, "client.import") == [] and audit(agent, "client.create") == []
-    _, db = agent.require_session()
+    db = agent.db
     assert db.execute("SELECT count(*) FROM client_search").fetchone()[0] == 0
 
 
@@ -143,7 +143,7 @@ def test_sensitive_fields_need_consent_and_the_subscription_stage(signed_in: Sig
     assert audit(agent, "access.denied")[-1][0] == "client.import.consent_confirmed"
 
     manager = signed_in(Role.MANAGER)
-    _, db = manager.require_session()
+    db = manager.db
     db.execute("DELETE FROM clients")
     confirmed = import_clients(manager, path, ImportOptions(consent_confirmed=True))
     assert confirmed.imported == 2 and dict(confirmed.dropped) == {"stage": 2}  # the lead's ID and income
@@ -168,7 +168,7 @@ def test_a_mapping_staff_set_is_remembered_for_the_next_file(signed_in: SignIn, 
     second = fx.write_workbook(tmp_path / "b.xlsx", header, [(2, ("李娜", "13912345678", "wx2"))])
     assert preview_import(agent, second).suggested == ("name", "phone", "notes")
     assert import_clients(agent, second).imported == 1
-    _, db = agent.require_session()
+    db = agent.db
     assert db.execute("SELECT notes FROM clients ORDER BY id").fetchall() == [("wx1",), ("wx2",)]
     stored = dict(db.execute("SELECT header, field FROM import_header_mappings").fetchall())
     assert stored == {"联络人": "name", "客户微信": "notes"}
@@ -185,8 +185,7 @@ def test_merge_fills_empty_fields_only_of_clients_the_importer_may_edit(
     agent = signed_in(Role.AGENT)
     mine = create_client(agent, ClientDraft(name="张伟", phone="13812345678", notes="老客户"))
     add_confirmed_staff(branch, ("lisi", "Agt!Other#2026xy"), "李四")
-    other = branch.context()
-    sign_in(other, "lisi", "Agt!Other#2026xy")
+    other = sign_in(branch.context(), "lisi", "Agt!Other#2026xy")
     theirs = create_client(other, ClientDraft(name="王芳", phone="13912345678"))
     header = ("姓名", "手机", "邮箱", "备注")
     path = fx.write_workbook(
@@ -204,7 +203,7 @@ def test_merge_fills_empty_fields_only_of_clients_the_importer_may_edit(
     assert (merged.merged, merged.duplicates_for_manager) == (2, 0)
     held = [json.loads(details)["held_for_review"] for _, _, details in audit(agent, "client.import")]
     assert held == [[{"row": 3, "client_id": theirs.id, "field": "phone"}]] * 2
-    _, db = agent.require_session()
+    db = agent.db
     assert db.execute("SELECT email, notes FROM clients WHERE id = ?", (mine.id,)).fetchone() == (
         "zw@example.cn",
         "老客户",  # only empty fields are filled
@@ -230,7 +229,7 @@ def test_a_row_repeated_in_the_file_is_merged_into_the_client_just_imported(
         1,
         0,
     )
-    _, db = agent.require_session()
+    db = agent.db
     assert db.execute("SELECT email, intention_level FROM clients").fetchall() == [("zw@example.cn", "A")]
     (update,) = audit(agent, "client.update")
     assert json.loads(update[2])["fields"] == ["email"]
@@ -261,7 +260,7 @@ def test_manager_assigns_to_an_active_agent_only(signed_in: SignIn, tmp_path: Pa
     report = import_clients(manager, path, ImportOptions(assign_to="zhangwei"))
     assert report.imported == 1 and report.assigned_to == "zhangwei"
     agent = signed_in(Role.AGENT)
-    session, _ = agent.require_session()
+    session = agent.session
     assert clients(manager)[0][3] == session.staff_id
     with pytest.raises(PermissionDenied):
         import_clients(agent, path, ImportOptions(assign_to="lina"))
@@ -283,7 +282,7 @@ def test_the_audit_trail_has_counts_and_no_personal_data(signed_in: SignIn, tmp_
     assert data["dropped_fields"] == {"no_consent": 1}
     creates = audit(agent, "client.create")
     assert len(creates) == 4 and all(json.loads(d).get("source") == "import" for _, _, d in creates[1:])
-    _, db = agent.require_session()
+    db = agent.db
     everything = " ".join(str(v) for row in db.execute("SELECT * FROM audit_log") for v in row)
     for secret in ("张伟", "李娜", "刘洋", "138123", fx.LINA_ID, "客户.xlsx", "喜欢南向"):
         assert secret not in everything
@@ -361,7 +360,7 @@ def test_an_id_number_column_cannot_be_mapped_around_the_consent_gate(
     with pytest.raises(InvalidInput):
         import_clients(agent, first, ImportOptions(mapping={"身份证号": "notes"}))
     # a mapping remembered in the branch (however it got there) never turns the column into notes
-    _, db = manager.require_session()
+    db = manager.db
     with db.transaction():
         db.execute(
             "INSERT INTO import_header_mappings (header, field, updated_at) VALUES ('身份证号', 'notes', '')"
@@ -411,7 +410,7 @@ def test_a_merge_never_revives_a_consent_the_client_withdrew(signed_in: SignIn, 
     merged = import_clients(agent, path, ImportOptions(on_duplicate="merge"))
 
     assert merged.merged == 1
-    _, db = agent.require_session()
+    db = agent.db
     assert db.execute(
         "SELECT email, sensitive_consent FROM clients WHERE id = ?", (client.id,)
     ).fetchone() == (
@@ -444,7 +443,7 @@ def test_district_level_and_legacy_addresses_import(signed_in: SignIn, tmp_path:
     path = fx.write_workbook(tmp_path / "addresses.xlsx", ("姓名", "手机", "地址"), rows)
     report = import_clients(agent, path)
     assert (report.imported, report.rejected) == (len(addresses), ())
-    _, db = agent.require_session()
+    db = agent.db
     stored = db.execute("SELECT province, city, district, address_detail FROM clients ORDER BY id").fetchall()
     assert stored[0] == ("江苏省", "南京市", "玄武区", None)
     assert stored[3] == ("广东省", "深圳市", "南山区", "科技园路1号")
@@ -487,7 +486,7 @@ def test_a_duplicate_is_found_before_the_row_is_refused_and_still_lists_its_prob
     ]
     path = fx.write_workbook(tmp_path / "dups.xlsx", header, rows)
     for policy in ("skip", "merge"):
-        _, db = manager.require_session()
+        db = manager.db
         db.execute("DELETE FROM clients WHERE full_name = '李娜'")
         report = import_clients(manager, path, ImportOptions(on_duplicate=policy, consent_confirmed=True))
         assert (report.imported, report.merged, report.duplicates_skipped) == (1, 0, 2)

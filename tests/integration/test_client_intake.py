@@ -24,42 +24,43 @@ from desktop_app.services.client_intake import (
 from desktop_app.services.client_reveal import KeptForLegalHold, reveal_field
 from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_repository import ClientRepository
 from tests.conftest import Branch, Clock
 from tests.consent_support import signed_form
 from tests.support.client_access import add_confirmed_staff
 
 
-def stored(ctx: AppContext, client_id: int) -> ClientRecord:
+def stored(ctx: SignedIn, client_id: int) -> ClientRecord:
     """What the database holds (tests only: the services return masked views)."""
-    _, db = ctx.require_session()
+    db = ctx.db
     record = ClientRepository(db).get(client_id)
     assert record is not None
     return record
 
 
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 RESIDENT_ID = "110105199003071239"
 AML_HOLD_DAYS = 3653  # ten years and a day or more: the anti-money-laundering hold has ended
 OTHER_AGENT = ("lisi", "Agt!Other#2026xy")
 
 
-def audit_text(ctx: AppContext) -> str:
-    _, db = ctx.require_session()
+def audit_text(ctx: SignedIn) -> str:
+    db = ctx.db
     rows = db.execute("SELECT action, target_type, target_id, reason, details FROM audit_log").fetchall()
     return "\n".join(" ".join(str(c) for c in row) for row in rows)
 
 
-def entries(ctx: AppContext, action: str) -> list[tuple[str, str, str, str]]:
-    _, db = ctx.require_session()
+def entries(ctx: SignedIn, action: str) -> list[tuple[str, str, str, str]]:
+    db = ctx.db
     return db.execute(
         "SELECT actor_username, target_id, outcome, details FROM audit_log WHERE action = ? ORDER BY seq",
         (action,),
     ).fetchall()
 
 
-def client_count(ctx: AppContext) -> int:
-    _, db = ctx.require_session()
+def client_count(ctx: SignedIn) -> int:
+    db = ctx.db
     return int(db.execute("SELECT count(*) FROM clients").fetchone()[0])
 
 
@@ -67,9 +68,8 @@ def client_count(ctx: AppContext) -> int:
 def other_agent(branch: Branch, signed_in: SignIn) -> Callable[[], AppContext]:
     add_confirmed_staff(branch, OTHER_AGENT, "李四")
 
-    def open_other() -> AppContext:
-        ctx = branch.context()
-        sign_in(ctx, *OTHER_AGENT)
+    def open_other() -> SignedIn:
+        ctx = sign_in(branch.context(), *OTHER_AGENT)
         return ctx
 
     return open_other
@@ -78,7 +78,7 @@ def other_agent(branch: Branch, signed_in: SignIn) -> Callable[[], AppContext]:
 def test_first_visit_needs_only_a_name_and_a_phone(signed_in: SignIn) -> None:
     agent = signed_in(Role.AGENT)
     client = create_client(agent, ClientDraft(name="张", phone="138 1234 5678"))
-    session, _ = agent.require_session()
+    session = agent.session
     assert client.assigned_agent_id == session.staff_id
     assert client.values.full_name == "张" and client.values.phone_e164 == "+8613812345678"
     assert client.values.stage == "lead" and client.last_contact_at is None
@@ -139,7 +139,7 @@ def test_the_consent_is_never_ticked_without_a_signed_form(signed_in: SignIn) ->
     assert stored(agent, lead.id).values.id_number is None
 
 
-def buyer_with_consent(agent: AppContext) -> ClientRecord:
+def buyer_with_consent(agent: SignedIn) -> ClientRecord:
     return create_client(
         agent,
         ClientDraft(
@@ -286,7 +286,7 @@ def test_agent_cannot_update_another_agents_client(
         assert denied[-1][:3] == ("lisi", str(client.id), "denied")
     finally:
         other.close()
-    _, db = agent.require_session()
+    db = agent.db
     assert db.execute("SELECT notes FROM clients").fetchone()[0] == ""
 
 
@@ -317,7 +317,7 @@ def test_manager_reassigns_and_agents_cannot(
     moved = reassign_client(manager, client.id, "lisi")
     other = other_agent()
     try:
-        other_session, _ = other.require_session()
+        other_session = other.session
         assert moved.assigned_agent_id == other_session.staff_id
         [(actor, target, outcome, _)] = entries(manager, "client.reassign")
         assert (actor, target, outcome) == ("lina", str(client.id), "success")
@@ -356,7 +356,7 @@ def test_audit_never_holds_the_plaintext_name_phone_or_id(signed_in: SignIn) -> 
 def test_an_audit_write_that_fails_leaves_no_client(signed_in: SignIn) -> None:
     agent = signed_in(Role.AGENT)
     client = create_client(agent, ClientDraft(name="张伟", phone="13812345678"))
-    _, db = agent.require_session()
+    db = agent.db
     db.execute(
         "CREATE TRIGGER audit_down BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit down'); END"
     )

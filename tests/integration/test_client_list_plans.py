@@ -14,7 +14,7 @@ from desktop_app.store.client_repository import _ORDER_BY, _where
 
 
 def _plan(ctx, sql: str, params: tuple[object, ...]) -> list[str]:  # type: ignore[no-untyped-def]
-    _, db = ctx.require_session()
+    db = ctx.db
     return [str(row[3]) for row in db.execute("EXPLAIN QUERY PLAN " + sql, params)]
 
 

@@ -44,9 +44,10 @@ from desktop_app.services.client_requests import (
     verify_identity,
 )
 from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from tests.conftest import Clock
 
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 DAY = 86_400.0
 
 NAME = "欧阳春花"
@@ -55,12 +56,12 @@ NOTES = "想要学区房，预算灵活"
 FOLLOWUP_NOTE = "带看了南山两套"
 
 
-def _today(ctx: AppContext) -> date:
+def _today(ctx: SignedIn) -> date:
     return branch_day(ctx.clock())
 
 
-def _audit(ctx: AppContext, action: str) -> list[tuple[str, str, str, str, dict[str, object]]]:
-    _, db = ctx.require_session()
+def _audit(ctx: SignedIn, action: str) -> list[tuple[str, str, str, str, dict[str, object]]]:
+    db = ctx.db
     rows = db.execute(
         "SELECT actor_username, target_id, outcome, reason, details FROM audit_log WHERE action = ? ORDER BY seq",
         (action,),
@@ -68,7 +69,7 @@ def _audit(ctx: AppContext, action: str) -> list[tuple[str, str, str, str, dict[
     return [(a, b, c, d, json.loads(e)) for a, b, c, d, e in rows]
 
 
-def _lead(agent: AppContext) -> int:
+def _lead(agent: SignedIn) -> int:
     client = create_client(
         agent,
         ClientDraft(
@@ -87,7 +88,7 @@ def _lead(agent: AppContext) -> int:
     return client.id
 
 
-def _buyer(agent: AppContext) -> int:
+def _buyer(agent: SignedIn) -> int:
     return create_client(agent, ClientDraft(name="司马光明", phone="13611112222", stage="contract")).id
 
 
@@ -246,7 +247,7 @@ def test_correction_goes_through_update_client_with_history_and_audit(people, tm
         2
     ] == "success"  # not the stage: refused before
     assert correct[4]["fields"] == ["full_name", "phone_e164"]
-    _, db = manager.require_session()
+    db = manager.db
     (history,) = db.execute(
         "SELECT fields, request_id FROM client_changes WHERE client_id = ?", (client_id,)
     ).fetchall()
@@ -276,7 +277,7 @@ def test_deletion_of_a_lead_destroys_it_and_blanks_the_description(people) -> No
     record_id = entry[4]["destruction_record"]
     assert entry[4]["destroyed"] is True and f"destruction record {record_id}" in done.outcome
     assert get_destruction_record(manager, int(record_id)).request_reference == f"REQ-{view.id}"  # type: ignore[call-overload]
-    _, db = manager.require_session()
+    db = manager.db
     assert not db.execute("SELECT 1 FROM client_requests WHERE description LIKE ?", (f"%{NAME}%",)).fetchall()
     with pytest.raises(RequestClosed):
         complete_deletion(manager, view.id)

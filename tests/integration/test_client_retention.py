@@ -38,12 +38,12 @@ from desktop_app.services.client_retention import (
     due_for_destruction,
     retention_rules,
 )
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.branch_config import save_config
 from desktop_app.store.client_repository import ClientRepository
 from tests.conftest import Branch, Clock
 
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 
 START = date(2027, 1, 15)  # the clock fixture starts at 2027-01-15 08:00 UTC
 LEADS = {
@@ -60,23 +60,23 @@ def go_to(clock: Clock, day: date, hour: int = 10) -> None:
     clock.advance(datetime(day.year, day.month, day.day, hour, tzinfo=UTC).timestamp() - clock())
 
 
-def lead(ctx: AppContext, key: str) -> int:
+def lead(ctx: SignedIn, key: str) -> int:
     name, phone = LEADS[key]
     return create_client(
         ctx, ClientDraft(name=name, phone=phone, notes=NOTE, choices={"intention_level": "B"})
     ).id
 
 
-def buyer(ctx: AppContext) -> int:
+def buyer(ctx: SignedIn) -> int:
     return create_client(ctx, ClientDraft(name=BUYER[0], phone=BUYER[1], stage="contract")).id
 
 
-def queue_ids(ctx: AppContext) -> list[int]:
+def queue_ids(ctx: SignedIn) -> list[int]:
     return [row.id for row in due_for_destruction(ctx)]
 
 
-def audit(ctx: AppContext, action: str) -> list[tuple[str, str, str, str, dict[str, object]]]:
-    _, db = ctx.require_session()
+def audit(ctx: SignedIn, action: str) -> list[tuple[str, str, str, str, dict[str, object]]]:
+    db = ctx.db
     rows = db.execute(
         "SELECT actor_username, target_id, outcome, reason, details FROM audit_log WHERE action = ? "
         "ORDER BY seq",
@@ -85,9 +85,9 @@ def audit(ctx: AppContext, action: str) -> list[tuple[str, str, str, str, dict[s
     return [(a, t, o, r, json.loads(d) if d else {}) for a, t, o, r, d in rows]
 
 
-def client_rows(ctx: AppContext, client_id: int) -> tuple[int, int, int]:
+def client_rows(ctx: SignedIn, client_id: int) -> tuple[int, int, int]:
     """(clients, follow-ups, search-index rows) left for ``client_id``."""
-    _, db = ctx.require_session()
+    db = ctx.db
     return (
         db.execute("SELECT count(*) FROM clients WHERE id = ?", (client_id,)).fetchone()[0],
         db.execute("SELECT count(*) FROM client_followups WHERE client_id = ?", (client_id,)).fetchone()[0],
@@ -188,7 +188,7 @@ def test_approval_destroys_exactly_the_chosen_clients_as_one_batch_with_one_cert
         assert client_rows(manager, gone) == (0, 0, 0)
     assert client_rows(manager, c)[0] == client_rows(manager, d)[0] == 1
     assert queue_ids(manager) == [c]
-    _, db = manager.require_session()
+    db = manager.db
     assert db.execute("SELECT count(*) FROM destruction_records").fetchone() == (3,)
     deletes = audit(manager, "client.delete")
     assert sorted(int(e[1]) for e in deletes) == sorted([a, b, held])
@@ -265,7 +265,7 @@ def test_approving_a_client_that_is_no_longer_due_destroys_nothing(signed_in: Si
         assert "未销毁任何客户" in refused.value.zh
     for kept in (a, b, d):
         assert client_rows(manager, kept)[0] == 1
-    _, db = manager.require_session()
+    db = manager.db
     assert db.execute("SELECT count(*) FROM destruction_records").fetchone() == (0,)
     assert audit(manager, "client.delete") == []
     failures = audit(manager, "retention.approve")
@@ -304,7 +304,7 @@ def test_only_managers_may_review_or_approve(signed_in: SignIn, clock: Clock, ro
 def test_the_sql_prefilter_keeps_every_client_the_rule_says_is_due(signed_in: SignIn, clock: Clock) -> None:
     """Against the domain rule applied to every record, on dates around month ends and leap days."""
     manager = signed_in(Role.MANAGER)
-    _, db = manager.require_session()
+    db = manager.db
     repo = ClientRepository(db)
     rng = random.Random(20270115)
     days = [date(2027, 1, 31), date(2027, 2, 28), date(2028, 2, 29), date(2027, 3, 31), date(2027, 8, 31)]

@@ -23,18 +23,19 @@ from desktop_app.services.client_reveal import (
 )
 from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in, verify_password
+from desktop_app.services.signed_in import SignedIn
 from tests.conftest import Branch, Clock
 from tests.consent_support import signed_form
 from tests.support.client_access import add_confirmed_staff
 
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 RESIDENT_ID = "110105199003071239"
 OTHER_AGENT = ("lisi", "Agt!Other#2026xy")
 MINUTE = 60.0
 
 
-def audit_rows(ctx: AppContext, action: str) -> list[tuple[str, str, str, str, str, dict[str, object]]]:
-    _, db = ctx.require_session()
+def audit_rows(ctx: SignedIn, action: str) -> list[tuple[str, str, str, str, str, dict[str, object]]]:
+    db = ctx.db
     rows = db.execute(
         "SELECT actor_username, actor_role, target_id, outcome, reason, details FROM audit_log "
         "WHERE action = ? ORDER BY seq",
@@ -43,12 +44,12 @@ def audit_rows(ctx: AppContext, action: str) -> list[tuple[str, str, str, str, s
     return [(a, b, c, d, e, json.loads(f)) for a, b, c, d, e, f in rows]
 
 
-def audit_text(ctx: AppContext) -> str:
-    _, db = ctx.require_session()
+def audit_text(ctx: SignedIn) -> str:
+    db = ctx.db
     return "\n".join(repr(row) for row in db.execute("SELECT * FROM audit_log"))
 
 
-def full_client(ctx: AppContext) -> ClientRecord:
+def full_client(ctx: SignedIn) -> ClientRecord:
     return create_client(
         ctx,
         ClientDraft(
@@ -70,8 +71,7 @@ def full_client(ctx: AppContext) -> ClientRecord:
 @pytest.fixture
 def other(branch: Branch, signed_in: SignIn) -> Iterator[AppContext]:
     add_confirmed_staff(branch, OTHER_AGENT, "李四")
-    ctx = branch.context()
-    sign_in(ctx, *OTHER_AGENT)
+    ctx = sign_in(branch.context(), *OTHER_AGENT)
     yield ctx
     ctx.close()
 
@@ -106,7 +106,7 @@ def test_reveal_returns_the_value_and_audits_field_and_reason_never_the_value(si
         assert secret not in text
 
 
-def test_visibility_matches_the_detail_view(signed_in: SignIn, other: AppContext) -> None:
+def test_visibility_matches_the_detail_view(signed_in: SignIn, other: SignedIn) -> None:
     agent, manager = signed_in(Role.AGENT), signed_in(Role.MANAGER)
     theirs = full_client(other)
     with pytest.raises(NotYourClient):
@@ -161,7 +161,7 @@ def test_reauthentication_after_fifteen_minutes(branch: Branch, signed_in: SignI
     assert reveal_field(agent, client.id, "name", "网签/签约").value == "欧阳娜娜"
 
 
-def reveal_many(ctx: AppContext, client_id: int, times: int) -> None:
+def reveal_many(ctx: SignedIn, client_id: int, times: int) -> None:
     for _ in range(times):
         reveal_field(ctx, client_id, "phone", "客户核对")
 
@@ -200,10 +200,10 @@ def test_a_manager_override_lifts_the_block_for_one_window(
     with pytest.raises(BulkRevealBlocked):
         reveal_field(agent, client.id, "phone", "客户核对")
     manager_name, manager_password = branch.users[Role.MANAGER]
-    session_before = agent.require_session()[0]
+    session_before = agent.session
     expires = allow_bulk_reveals(agent, manager_name, manager_password, "zhangwei")
     assert expires == clock() + 10 * MINUTE
-    assert agent.require_session()[0] is session_before and session_before.username == "zhangwei"
+    assert agent.session is session_before and session_before.username == "zhangwei"
     override = audit_rows(agent, "client.reveal_override")
     assert [(r[0], r[1], r[2], r[3]) for r in override] == [("lina", "manager", "zhangwei", "success")]
     assert override[0][5]["for_username"] == "zhangwei"
@@ -217,7 +217,7 @@ def test_a_manager_override_lifts_the_block_for_one_window(
 
 
 def test_a_wrong_password_or_a_non_manager_does_not_lift_the_block(
-    branch: Branch, signed_in: SignIn, other: AppContext
+    branch: Branch, signed_in: SignIn, other: SignedIn
 ) -> None:
     agent = signed_in(Role.AGENT)
     client = full_client(agent)

@@ -13,49 +13,48 @@ from desktop_app.domain.errors import PermissionDenied
 from desktop_app.domain.roles import Role
 from desktop_app.services.client_intake import create_client, update_client
 from desktop_app.services.client_search import search_clients
-from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_repository import ClientRepository
 from tests.conftest import Branch
 from tests.consent_support import signed_form
 from tests.support.client_access import add_confirmed_staff
 
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 RESIDENT_ID = "110105199003071239"
 PHONE = "13812345678"
 OTHER_AGENT = ("lisi", "Agt!Other#2026xy")
 
 
-def ids(ctx: AppContext, text: str) -> set[int]:
+def ids(ctx: SignedIn, text: str) -> set[int]:
     return {row.id for row in search_clients(ctx, text)}
 
 
-def search_entries(ctx: AppContext) -> list[str]:
-    _, db = ctx.require_session()
+def search_entries(ctx: SignedIn) -> list[str]:
+    db = ctx.db
     rows = db.execute("SELECT details FROM audit_log WHERE action = 'client.search' ORDER BY seq")
     return [str(r[0]) for r in rows]
 
 
-def audit_text(ctx: AppContext) -> str:
-    _, db = ctx.require_session()
+def audit_text(ctx: SignedIn) -> str:
+    db = ctx.db
     rows = db.execute("SELECT action, target_type, target_id, reason, details FROM audit_log").fetchall()
     return "\n".join(" ".join(str(c) for c in row) for row in rows)
 
 
 @pytest.fixture
-def agent(signed_in: SignIn) -> AppContext:
+def agent(signed_in: SignIn) -> SignedIn:
     return signed_in(Role.AGENT)
 
 
 @pytest.fixture
-def other_agent(branch: Branch, signed_in: SignIn) -> AppContext:
+def other_agent(branch: Branch, signed_in: SignIn) -> SignedIn:
     add_confirmed_staff(branch, OTHER_AGENT, "李四")
-    ctx = branch.context()
-    sign_in(ctx, *OTHER_AGENT)
+    ctx = sign_in(branch.context(), *OTHER_AGENT)
     return ctx
 
 
-def test_finds_by_characters_pinyin_initials_and_phone(agent: AppContext) -> None:
+def test_finds_by_characters_pinyin_initials_and_phone(agent: SignedIn) -> None:
     zhang = create_client(agent, ClientDraft(name="张伟明", phone=PHONE)).id
     wang = create_client(agent, ClientDraft(name="王芳", phone="13987654321")).id
     for query in (
@@ -82,14 +81,14 @@ def test_finds_by_characters_pinyin_initials_and_phone(agent: AppContext) -> Non
     assert rows[0].name != "张伟明" and "*" in rows[0].name + rows[0].phone  # masked summary rows
 
 
-def test_cjk_pairs_never_over_match(agent: AppContext) -> None:
+def test_cjk_pairs_never_over_match(agent: SignedIn) -> None:
     exact = create_client(agent, ClientDraft(name="张伟明", phone=PHONE)).id
     create_client(agent, ClientDraft(name="张伟伟明", phone="13987654321"))
     assert ids(agent, "张伟明") == {exact}
     assert len(ids(agent, "伟明")) == 2
 
 
-def test_full_id_number_is_found_exactly(agent: AppContext) -> None:
+def test_full_id_number_is_found_exactly(agent: SignedIn) -> None:
     client = create_client(
         agent,
         ClientDraft(
@@ -101,12 +100,12 @@ def test_full_id_number_is_found_exactly(agent: AppContext) -> None:
     assert ids(agent, "1101 0519 9003 0712 39") == {client.id}
     assert ids(agent, RESIDENT_ID[:16]) == set() and ids(agent, RESIDENT_ID[:17]) == set()
     assert ids(agent, RESIDENT_ID[:-1] + "0") == set()  # bad check character: nothing looked up
-    _, db = agent.require_session()
+    db = agent.db
     stored = {r[0] for r in db.execute("SELECT tokens FROM client_search")}
     assert not any(RESIDENT_ID in t or "19900307" in t for t in stored)  # ID number never indexed
 
 
-def test_an_agent_never_finds_another_agents_client(agent: AppContext, other_agent: AppContext) -> None:
+def test_an_agent_never_finds_another_agents_client(agent: SignedIn, other_agent: SignedIn) -> None:
     theirs = create_client(
         other_agent,
         ClientDraft(
@@ -122,11 +121,11 @@ def test_an_agent_never_finds_another_agents_client(agent: AppContext, other_age
 
 
 def test_manager_finds_every_client_most_recent_contact_first(
-    agent: AppContext, other_agent: AppContext, signed_in: SignIn, branch: Branch
+    agent: SignedIn, other_agent: SignedIn, signed_in: SignIn, branch: Branch
 ) -> None:
     first = create_client(agent, ClientDraft(name="张伟", phone=PHONE)).id
     second = create_client(other_agent, ClientDraft(name="张芳", phone="13987654321")).id
-    _, db = agent.require_session()
+    db = agent.db
     repo = ClientRepository(db)
     repo.note_contact(first, "2026-01-02T00:00:00Z")
     repo.note_contact(second, "2026-01-03T00:00:00Z")
@@ -143,7 +142,7 @@ def test_it_admin_and_auditor_are_refused_and_audited(signed_in: SignIn, role: R
     assert "access.denied action client.view_own" in audit_text(ctx)
 
 
-def test_updates_re_index_the_client(agent: AppContext) -> None:
+def test_updates_re_index_the_client(agent: SignedIn) -> None:
     client = create_client(agent, ClientDraft(name="张伟", phone=PHONE)).id
     update_client(agent, client, {"name": "王芳", "phone": "13987654321"})
     for old in ("张", "zhangwei", "zw", "5678", PHONE):
@@ -154,16 +153,16 @@ def test_updates_re_index_the_client(agent: AppContext) -> None:
     assert ids(agent, "张") == set() and ids(agent, "wf") == {client}
 
 
-def test_deleting_a_client_drops_its_index_row(agent: AppContext) -> None:
+def test_deleting_a_client_drops_its_index_row(agent: SignedIn) -> None:
     client = create_client(agent, ClientDraft(name="张伟", phone=PHONE)).id
-    _, db = agent.require_session()
+    db = agent.db
     with db.transaction():
         db.execute("DELETE FROM clients WHERE id = ?", (client,))
     assert db.execute("SELECT count(*) FROM client_search").fetchone()[0] == 0
     assert ids(agent, "张") == set()
 
 
-def test_phone_and_id_searches_are_audited_with_pseudonyms_only(agent: AppContext) -> None:
+def test_phone_and_id_searches_are_audited_with_pseudonyms_only(agent: SignedIn) -> None:
     create_client(
         agent,
         ClientDraft(
@@ -215,7 +214,7 @@ def test_phone_and_id_searches_are_audited_with_pseudonyms_only(agent: AppContex
         "张 110105199003071239",
     ],
 )
-def test_fts_syntax_in_user_input_never_raises(agent: AppContext, query: str) -> None:
+def test_fts_syntax_in_user_input_never_raises(agent: SignedIn, query: str) -> None:
     create_client(agent, ClientDraft(name="张伟", phone=PHONE))
     search_clients(agent, query)
 

@@ -27,8 +27,7 @@ from desktop_app.domain.client_record import ClientDraft
 from desktop_app.services.client_intake import create_client
 from desktop_app.services.context import build_context
 from desktop_app.services.sign_in import sign_in
-ctx = build_context(sys.argv[1])
-sign_in(ctx, sys.argv[2], sys.argv[3])
+ctx = sign_in(build_context(sys.argv[1]), sys.argv[2], sys.argv[3])
 print("ready", flush=True)
 for i in range(100000):
     create_client(ctx, ClientDraft(name="测试客户", phone=f"139{i:08d}"))
@@ -39,8 +38,7 @@ import sys
 from desktop_app.services.client_access import rotate_client_key
 from desktop_app.services.context import build_context
 from desktop_app.services.sign_in import sign_in
-ctx = build_context(sys.argv[1])
-sign_in(ctx, sys.argv[2], sys.argv[3])
+ctx = sign_in(build_context(sys.argv[1]), sys.argv[2], sys.argv[3])
 rotate_client_key(ctx, reason="test")
 """
 
@@ -53,10 +51,9 @@ def _env(**extra: str) -> dict[str, str]:
 
 def _consistent(branch: Branch) -> tuple[int, int]:
     """Clients in clients.db and client.create entries in branch.db, checked one for one."""
-    ctx = branch.context()
-    sign_in(ctx, *branch.users[Role.AGENT])
+    ctx = sign_in(branch.context(), *branch.users[Role.AGENT])
     try:
-        _, db = ctx.require_session()
+        db = ctx.db
         clients = {str(row[0]) for row in db.execute("SELECT id FROM clients").fetchall()}
         created = {e.target_id for e in AuditRepository(db).iter_all() if e.action == "client.create"}
         assert clients == created
@@ -96,11 +93,11 @@ def test_crash_during_client_key_rotation(branch: Branch, point: str) -> None:
     )
     assert result.returncode == EXIT_CODE, result.stderr
     # the next holder to sign in finishes (clients.db re-keyed) or discards (it was not) the rotation
-    agent = branch.context()
-    session = sign_in(agent, *branch.users[Role.AGENT])
+    agent = sign_in(branch.context(), *branch.users[Role.AGENT])
+    session = agent.session
     assert session.client_access == "granted"
     assert count_clients(agent) == 0
-    _, db = agent.require_session()
+    db = agent.db
     repo = ClientKeyRepository(db)
     assert repo.grants("next") == []
     phases = [
@@ -109,6 +106,6 @@ def test_crash_during_client_key_rotation(branch: Branch, point: str) -> None:
     expected_end = "completed" if point == "client-rekey:rekeyed" else "discarded"
     assert phases[-2:] == ["started", expected_end]
     sign_out(agent)
-    again = branch.context()
-    assert sign_in(again, *manager).client_access == "granted"
+    again = sign_in(branch.context(), *manager)
+    assert again.session.client_access == "granted"
     sign_out(again)

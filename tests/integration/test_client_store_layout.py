@@ -29,12 +29,11 @@ def make_old_layout(branch: Branch) -> str:
     """Turn the test branch (new layout, three clients) into what a branch made before issue 10 looks
     like: the client tables and the pseudonym key in branch.db, no clients.db, no grants. Returns the
     pseudonym of the first phone as it was."""
-    agent = branch.context()
-    sign_in(agent, *branch.users[Role.AGENT])
+    agent = sign_in(branch.context(), *branch.users[Role.AGENT])
     for index, phone in enumerate(PHONES):
         create_client(agent, ClientDraft(name="老客户" + "甲乙丙"[index], phone=phone, notes="老系统备注"))
     before = pseudonym(agent, PHONES[0])
-    _, db = agent.require_session()
+    db = agent.db
     schema = db.execute(
         "SELECT type, name, sql FROM client_data.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE "
         "'client_search_%' AND name != 'client_meta' ORDER BY rowid"
@@ -62,8 +61,8 @@ def make_old_layout(branch: Branch) -> str:
 
 
 def _forget_pin(branch: Branch, username: str, password: str) -> None:
-    ctx = branch.context()
-    session = sign_in(ctx, username, password)
+    ctx = sign_in(branch.context(), username, password)
+    session = ctx.session
     assert session.slot_private is not None
     config = ctx.require_config()
     with change_key_slots(ctx.paths, config.branch_id) as change:
@@ -80,14 +79,13 @@ def _forget_pin(branch: Branch, username: str, password: str) -> None:
 def test_the_first_manager_moves_an_old_branch(branch: Branch) -> None:
     before = make_old_layout(branch)
     paths = branch.ctx.paths
-    it = branch.context()
-    sign_in(it, *branch.users[Role.IT_ADMIN])
+    it = sign_in(branch.context(), *branch.users[Role.IT_ADMIN])
     assert it.db is not None
     assert it.db.execute("SELECT count(*) FROM clients").fetchone() == (3,)  # the old layout's weakness
     sign_out(it)
 
-    manager = branch.context()
-    session = sign_in(manager, *branch.users[Role.MANAGER])
+    manager = sign_in(branch.context(), *branch.users[Role.MANAGER])
+    session = manager.session
     assert session.client_access == "not_set_up"
     with pytest.raises(client_access.ClientKeyNotSetUp):
         count_clients(manager)
@@ -95,15 +93,14 @@ def test_the_first_manager_moves_an_old_branch(branch: Branch) -> None:
     assert len(code) == 25
     assert count_clients(manager) == 3
     assert pseudonym(manager, PHONES[0]) == before  # the audit log's pseudonyms still match
-    _, db = manager.require_session()
+    db = manager.db
     created = [e for e in AuditRepository(db).iter_all() if e.action == "keys.client_key_created"]
     assert created[-1].details == {"moved_from_branch_db": True, "clients_moved": 3}
     sign_out(manager)
 
     assert not (paths.root / "branch.db.before-client-key").exists()  # the old copy is gone
     assert sorted(p.name for p in paths.root.iterdir() if "orphan" in p.name) == []
-    it = branch.context()
-    sign_in(it, *branch.users[Role.IT_ADMIN])
+    it = sign_in(branch.context(), *branch.users[Role.IT_ADMIN])
     assert it.db is not None
     with pytest.raises(sqlcipher3.OperationalError, match="no such table"):
         it.db.execute("SELECT count(*) FROM clients")
@@ -112,26 +109,23 @@ def test_the_first_manager_moves_an_old_branch(branch: Branch) -> None:
     for secret in ("老客户甲", "老系统备注", PHONES[0]):
         assert secret.encode() not in paths.database.read_bytes()
 
-    agent = branch.context()
-    assert sign_in(agent, *branch.users[Role.AGENT]).client_access == "pending"
+    agent = sign_in(branch.context(), *branch.users[Role.AGENT])
+    assert agent.session.client_access == "pending"
     sign_out(agent)
     confirm(branch.context, branch.users[Role.MANAGER], branch.users[Role.AGENT])
-    agent = branch.context()
-    sign_in(agent, *branch.users[Role.AGENT])
+    agent = sign_in(branch.context(), *branch.users[Role.AGENT])
     assert count_clients(agent) == 3
     sign_out(agent)
 
 
 def test_set_up_needs_the_managers_own_password(branch: Branch) -> None:
     make_old_layout(branch)
-    it = branch.context()
-    sign_in(it, *branch.users[Role.IT_ADMIN])
+    it = sign_in(branch.context(), *branch.users[Role.IT_ADMIN])
     from desktop_app.services.staff_accounts import reset_password
 
     temp = reset_password(it, branch.users[Role.MANAGER][0])
     sign_out(it)
-    manager = branch.context()
-    sign_in(manager, branch.users[Role.MANAGER][0], temp)
+    manager = sign_in(branch.context(), branch.users[Role.MANAGER][0], temp)
     with pytest.raises(client_access.ClientAccessRefused) as info:
         client_access.set_up_client_key(manager)
     assert "临时密码" in info.value.zh and "temporary password" in info.value.en
@@ -141,8 +135,7 @@ def test_set_up_needs_the_managers_own_password(branch: Branch) -> None:
 def test_it_and_agents_cannot_set_up_the_key(branch: Branch) -> None:
     make_old_layout(branch)
     for role in (Role.IT_ADMIN, Role.AGENT, Role.AUDITOR):
-        ctx = branch.context()
-        sign_in(ctx, *branch.users[role])
+        ctx = sign_in(branch.context(), *branch.users[role])
         with pytest.raises(client_access.ClientAccessRefused):
             client_access.set_up_client_key(ctx)
         sign_out(ctx)

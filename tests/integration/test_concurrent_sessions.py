@@ -12,12 +12,13 @@ import pytest
 from desktop_app.domain.errors import AccountLocked, WrongCredentials
 from desktop_app.domain.roles import Role
 from desktop_app.services import client_directory, key_rotation, sign_in, staff_accounts
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.database import DatabaseKeyChanged
 from tests.conftest import ADMIN, Branch
+from tests.support.contexts import context_of
 
 
-def test_an_open_session_follows_a_rekey_by_it(signed_in: Callable[[Role], AppContext]) -> None:
+def test_an_open_session_follows_a_rekey_by_it(signed_in: Callable[[Role], SignedIn]) -> None:
     manager = signed_in(Role.MANAGER)
     it_admin = signed_in(Role.IT_ADMIN)
     before = staff_accounts.list_staff(manager)  # the manager's connection has read the database
@@ -31,7 +32,7 @@ def test_an_open_session_follows_a_rekey_by_it(signed_in: Callable[[Role], AppCo
 
 
 def test_a_disabled_members_open_session_is_told_to_sign_in_again(
-    branch: Branch, signed_in: Callable[[Role], AppContext]
+    branch: Branch, signed_in: Callable[[Role], SignedIn]
 ) -> None:
     agent = signed_in(Role.AGENT)
     client_directory.count_clients(agent)
@@ -46,13 +47,13 @@ def test_recovery_lifts_the_admin_lockout(branch: Branch) -> None:
     ctx = branch.context()
     for _ in range(ctx.policy.lockout_attempts - 1):
         with pytest.raises(WrongCredentials):
-            sign_in.sign_in(ctx, ADMIN[0], "not-the-password")
+            ctx = sign_in.sign_in(context_of(ctx), ADMIN[0], "not-the-password")
     with pytest.raises(AccountLocked):
-        sign_in.sign_in(ctx, ADMIN[0], "not-the-password")
+        ctx = sign_in.sign_in(context_of(ctx), ADMIN[0], "not-the-password")
 
     result = key_rotation.recover_access(branch.context(), branch.recovery_code, ADMIN[0])
 
-    fresh = branch.context()
-    session = sign_in.sign_in(fresh, ADMIN[0], result.temporary_password)
+    fresh = sign_in.sign_in(branch.context(), ADMIN[0], result.temporary_password)
+    session = fresh.session
     assert session.must_change_password
     sign_in.sign_out(fresh)

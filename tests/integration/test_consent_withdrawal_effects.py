@@ -12,16 +12,16 @@ from desktop_app.services.client_consents import withdraw_consent
 from desktop_app.services.client_directory import get_client
 from desktop_app.services.client_intake import create_client
 from desktop_app.services.client_search import search_clients
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_repository import ClientRepository
 from tests.conftest import Clock
 from tests.consent_support import signed_form
 
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 RESIDENT_ID = "110105199003071239"
 
 
-def _buyer(agent: AppContext) -> int:
+def _buyer(agent: SignedIn) -> int:
     draft = ClientDraft(
         name="欧阳娜娜",
         phone="13812345678",
@@ -40,7 +40,7 @@ def test_a_kept_id_number_is_not_found_by_an_id_search(signed_in: SignIn) -> Non
 
     withdraw_consent(agent, client_id, "sensitive_data")
 
-    _, db = agent.require_session()
+    db = agent.db
     kept = ClientRepository(db).get(client_id)
     assert kept is not None and kept.values.id_number == RESIDENT_ID  # kept for the legal hold
     assert search_clients(agent, RESIDENT_ID) == []
@@ -52,7 +52,7 @@ def test_erasing_withdrawn_data_does_not_restart_the_retention_period(
 ) -> None:
     agent = signed_in(Role.AGENT)
     client_id = _buyer(agent)
-    _, db = agent.require_session()
+    db = agent.db
     before = ClientRepository(db).get(client_id)
     assert before is not None
 

@@ -14,10 +14,10 @@ from desktop_app.domain.roles import Role
 from desktop_app.services.client_consents import withdraw_consent
 from desktop_app.services.client_intake import create_client
 from desktop_app.services.client_requests import complete_copy, register_request
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from tests.consent_support import signed_form
 
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 
 
 def test_the_copy_lists_each_consent_answer_and_withdrawal(signed_in: SignIn, tmp_path: Path) -> None:

@@ -16,8 +16,8 @@ import pytest
 
 from desktop_app.domain.errors import WrongCredentials
 from desktop_app.domain.roles import Role
-from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in, sign_out
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.services.staff_accounts import add_staff
 from desktop_app.store.database import SQLITE_HEADER
 from tests.conftest import ADMIN, Branch
@@ -30,7 +30,7 @@ PROBE_PASSWORD = "Probe!Secret#2026"
 USERNAME_FILES = {"keyslots.json", "signin-state.json"}
 
 
-def add_probe(ctx: AppContext) -> None:
+def add_probe(ctx: SignedIn) -> None:
     add_staff(ctx, PROBE_USER, DISPLAY_NAME, Role.AGENT, password=PROBE_PASSWORD, must_change=False)
 
 
@@ -55,11 +55,10 @@ def assert_no_plaintext(root: Path) -> None:
             assert PROBE_USER.encode() not in data and ADMIN[0].encode() not in data, path.name
 
 
-def test_no_plaintext_in_the_data_directory(branch: Branch, signed_in: Callable[[Role], AppContext]) -> None:
+def test_no_plaintext_in_the_data_directory(branch: Branch, signed_in: Callable[[Role], SignedIn]) -> None:
     admin = signed_in(Role.IT_ADMIN)
     add_probe(admin)
-    probe = branch.context()
-    sign_in(probe, PROBE_USER, PROBE_PASSWORD)
+    probe = sign_in(branch.context(), PROBE_USER, PROBE_PASSWORD)
     assert probe.session is not None and probe.session.display_name == DISPLAY_NAME  # it was written
     with pytest.raises(WrongCredentials):  # writes signin-state.json too
         sign_in(branch.context(), PROBE_USER, "wrong")
@@ -73,7 +72,7 @@ def test_no_plaintext_in_the_data_directory(branch: Branch, signed_in: Callable[
     assert_no_plaintext(root)
 
 
-def test_passwords_never_written_anywhere(branch: Branch, signed_in: Callable[[Role], AppContext]) -> None:
+def test_passwords_never_written_anywhere(branch: Branch, signed_in: Callable[[Role], SignedIn]) -> None:
     add_probe(signed_in(Role.IT_ADMIN))
     for role in Role:
         signed_in(role)
@@ -93,7 +92,7 @@ def test_stdlib_sqlite3_cannot_read_it(branch: Branch) -> None:
         connection.close()
 
 
-def test_independent_reader_with_the_raw_key(branch: Branch, signed_in: Callable[[Role], AppContext]) -> None:
+def test_independent_reader_with_the_raw_key(branch: Branch, signed_in: Callable[[Role], SignedIn]) -> None:
     admin = signed_in(Role.IT_ADMIN)
     add_probe(admin)
     key = database_key(branch.ctx.paths.root, *ADMIN)
@@ -121,7 +120,7 @@ def test_every_slot_yields_the_same_key(branch: Branch) -> None:
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
-def test_data_directory_is_private(branch: Branch, signed_in: Callable[[Role], AppContext]) -> None:
+def test_data_directory_is_private(branch: Branch, signed_in: Callable[[Role], SignedIn]) -> None:
     with pytest.raises(WrongCredentials):
         sign_in(branch.context(), "lina", "wrong")
     admin = signed_in(Role.IT_ADMIN)  # keeps the database and its journal open

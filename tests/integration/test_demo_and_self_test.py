@@ -9,16 +9,17 @@ from desktop_app.services.demo_profile import DEMO_USERS, create_demo_profile
 from desktop_app.services.self_test import check_keyring, check_sqlcipher
 from desktop_app.services.sign_in import sign_in, sign_out
 from desktop_app.store.user_settings import load_user_settings
+from tests.support.contexts import context_of
 
 
 def test_demo_profile_has_one_user_per_role_and_no_keyring_entry(tmp_path: Path, _test_keyring: Path) -> None:
     ctx = create_demo_profile(tmp_path / "demo")
-    assert ctx.session is None and ctx.db is None
     assert ctx.config is not None and not ctx.config.use_keyring
     assert not _test_keyring.exists() or json.loads(_test_keyring.read_text()) == {}
     assert {user.role for user in DEMO_USERS} == {"agent", "manager", "it_admin", "auditor"}
     for user in DEMO_USERS:
-        session = sign_in(ctx, user.username, user.password)
+        ctx = sign_in(context_of(ctx), user.username, user.password)
+        session = ctx.session
         assert (session.role, session.display_name) == (user.role, user.display_name)
         sign_out(ctx)
     assert load_user_settings(ctx.paths.user_settings).language == "zh_CN"

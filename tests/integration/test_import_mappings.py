@@ -19,25 +19,25 @@ from desktop_app.services.client_import import (
     import_clients,
     preview_import,
 )
-from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store import client_schema
 from desktop_app.store.import_mapping_repository import BRANCH_MAPPING_OWNER, ImportMappingRepository
 from tests.conftest import Branch
 from tests.support.client_access import add_confirmed_staff
 
 fx = importlib.import_module("tests.fixtures.import.make_fixtures")
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 OTHER_AGENT = ("lisi", "Agt!Other#2026xy")
 
 
-def stored(ctx: AppContext) -> set[tuple[int, str, str]]:
-    _, db = ctx.require_session()
+def stored(ctx: SignedIn) -> set[tuple[int, str, str]]:
+    db = ctx.db
     return set(db.execute("SELECT owner_staff_id, header, field FROM import_header_mappings").fetchall())
 
 
-def staff_id(ctx: AppContext) -> int:
-    session, _ = ctx.require_session()
+def staff_id(ctx: SignedIn) -> int:
+    session = ctx.session
     return session.staff_id
 
 
@@ -53,7 +53,7 @@ def test_an_agents_mapping_of_a_known_header_stays_theirs(signed_in: SignIn, tmp
     standard = fx.write_workbook(tmp_path / "std.xlsx", ("姓名", "手机"), [(2, ("李娜", "13912345678"))])
     assert preview_import(manager, standard).suggested == ("name", "phone")
     assert import_clients(manager, standard).imported == 1
-    _, db = manager.require_session()
+    db = manager.db
     assert db.execute("SELECT full_name, notes FROM clients WHERE full_name = '李娜'").fetchall() == [
         ("李娜", "")
     ]
@@ -66,8 +66,7 @@ def test_a_manager_saves_a_branch_default_and_a_members_own_choice_comes_first(
 ) -> None:
     add_confirmed_staff(branch, OTHER_AGENT, "李四")
     agent, manager = signed_in(Role.AGENT), signed_in(Role.MANAGER)
-    other = branch.context()
-    sign_in(other, *OTHER_AGENT)
+    other = sign_in(branch.context(), *OTHER_AGENT)
     header = ("联络人", "手机", "客户微信")
     sheet = fx.write_workbook(tmp_path / "a.xlsx", header, [(2, ("张伟", "13812345678", "wx1"))])
 
@@ -85,7 +84,7 @@ def test_a_manager_saves_a_branch_default_and_a_members_own_choice_comes_first(
         (BRANCH_MAPPING_OWNER, "联络人", "name"),
         (BRANCH_MAPPING_OWNER, "客户微信", "notes"),
     }
-    _, db = manager.require_session()
+    db = manager.db
     assert db.execute("SELECT DISTINCT saved_by FROM import_header_mappings").fetchall() == [
         (staff_id(manager),)
     ]
@@ -108,7 +107,7 @@ def test_an_agent_cannot_save_a_mapping_for_the_branch(signed_in: SignIn, tmp_pa
     sheet = fx.write_workbook(tmp_path / "a.xlsx", ("联络人", "手机"), [(2, ("张伟", "13812345678"))])
     with pytest.raises(BranchMappingRefused):
         import_clients(agent, sheet, ImportOptions(mapping={"联络人": "name"}, mapping_for_branch=True))
-    _, db = agent.require_session()
+    db = agent.db
     denied = db.execute("SELECT target_id FROM audit_log WHERE action = 'access.denied'").fetchall()
     assert ("client.import.mapping_for_branch",) in denied
     assert stored(agent) == set() and db.execute("SELECT count(*) FROM clients").fetchone()[0] == 0
@@ -121,7 +120,7 @@ def test_migration_2_keeps_old_mappings_as_the_branchs_except_overrides_of_known
     signed_in: SignIn,
 ) -> None:
     manager = signed_in(Role.MANAGER)
-    _, db = manager.require_session()
+    db = manager.db
     with db.transaction():  # clients.db as version 1 left it
         db.execute("DROP TABLE client_data.import_header_mappings")
         db.execute(

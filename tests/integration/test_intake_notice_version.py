@@ -26,6 +26,7 @@ from tests.integration.test_client_consents import (
     new_client,
     stored,
 )
+from tests.support.contexts import context_of
 
 
 def test_a_client_without_a_form_records_the_notice_in_force(branch: Branch, signed_in: SignIn) -> None:
@@ -72,8 +73,8 @@ def test_a_later_form_and_a_new_notice(
 def test_every_demo_client_has_a_notice_version(tmp_path: Path) -> None:
     ctx = create_demo_profile(tmp_path / "demo", clients=36)
     try:
-        sign_in(ctx, DEMO_AGENT.username, DEMO_AGENT.password)
-        session, db = ctx.require_session()
+        ctx = sign_in(context_of(ctx), DEMO_AGENT.username, DEMO_AGENT.password)
+        session, db = ctx.session, ctx.db
         clients = ClientRepository(db).page(
             agent_id=session.staff_id, offset=0, limit=100, sort=ClientSort.NAME
         )

@@ -78,8 +78,7 @@ def test_raised_kdf_cost_rewraps_the_slot_at_next_sign_in(branch: Branch) -> Non
     before = slot(branch, "lina")
     assert before["kdf"] == FAST_KDF.as_dict()
 
-    ctx = branch.context()
-    sign_in(ctx, *branch.users[Role.MANAGER])
+    ctx = sign_in(branch.context(), *branch.users[Role.MANAGER])
     after = slot(branch, "lina")
     assert after["kdf"] == stronger.as_dict()
     assert after["salt"] != before["salt"] and after["wrapped_private"] != before["wrapped_private"]
@@ -93,8 +92,7 @@ def test_raised_kdf_cost_rewraps_the_slot_at_next_sign_in(branch: Branch) -> Non
     )
     ctx.close()
 
-    again = branch.context()
-    sign_in(again, *branch.users[Role.MANAGER])  # still works, and no second upgrade
+    again = sign_in(branch.context(), *branch.users[Role.MANAGER])  # still works, and no second upgrade
     assert again.db is not None
     upgrades = [e for e in AuditRepository(again.db).iter_all() if e.action == "keys.slot_upgraded"]
     assert len(upgrades) == 1
@@ -105,11 +103,9 @@ def test_raised_kdf_cost_rewraps_the_slot_at_next_sign_in(branch: Branch) -> Non
 def test_weaker_config_does_not_downgrade_a_slot(branch: Branch) -> None:
     config = branch.ctx.require_config()
     save_branch_settings(branch.ctx, dataclasses.replace(config, kdf=KdfParams(2, FAST_KDF.memory_kib, 1)))
-    ctx = branch.context()
-    sign_in(ctx, *branch.users[Role.MANAGER])
+    ctx = sign_in(branch.context(), *branch.users[Role.MANAGER])
     ctx.close()
     save_branch_settings(branch.ctx, config)  # back to t=1
-    ctx = branch.context()
-    sign_in(ctx, *branch.users[Role.MANAGER])
+    ctx = sign_in(branch.context(), *branch.users[Role.MANAGER])
     ctx.close()
     assert slot(branch, "lina")["kdf"]["time_cost"] == 2  # type: ignore[index]

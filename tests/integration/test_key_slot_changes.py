@@ -12,7 +12,7 @@ import pytest
 from desktop_app.domain.errors import WrongCredentials
 from desktop_app.domain.roles import Role
 from desktop_app.services import key_rotation, sign_in
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.database import DiskFull, open_database
 from desktop_app.store.key_slot_changes import slot_lock
@@ -41,7 +41,7 @@ def _slots(branch: Branch) -> KeySlotFile:
 
 
 def test_a_planted_slot_is_not_resealed_by_rekey(
-    branch: Branch, signed_in: Callable[[Role], AppContext]
+    branch: Branch, signed_in: Callable[[Role], SignedIn]
 ) -> None:
     """Someone who can write keyslots.json adds a slot of their own; rotation must cut it off."""
     config = branch.ctx.require_config()
@@ -118,7 +118,7 @@ def test_a_sign_in_waits_for_a_rotation_in_progress(branch: Branch) -> None:
 
 
 def test_a_failed_commit_leaves_the_old_password_working(
-    branch: Branch, signed_in: Callable[[Role], AppContext], monkeypatch: pytest.MonkeyPatch
+    branch: Branch, signed_in: Callable[[Role], SignedIn], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The slot file changes only after the database transaction that records the change commits."""
     ctx = signed_in(Role.MANAGER)
@@ -143,8 +143,7 @@ def test_a_failed_commit_leaves_the_old_password_working(
             sign_in.change_password(ctx, old_password, "Brand!New#Pass2027")
 
     assert not ctx.paths.key_slots_staged.exists()
-    fresh = branch.context()
-    sign_in.sign_in(fresh, username, old_password)  # still the old password
+    fresh = sign_in.sign_in(branch.context(), username, old_password)  # still the old password
     assert fresh.db is not None
     assert not [e for e in AuditRepository(fresh.db).iter_all() if e.action == "auth.password_changed"]
     sign_in.sign_out(fresh)
@@ -153,7 +152,7 @@ def test_a_failed_commit_leaves_the_old_password_working(
 
 
 def test_concurrent_slot_changes_do_not_lose_each_other(
-    branch: Branch, signed_in: Callable[[Role], AppContext]
+    branch: Branch, signed_in: Callable[[Role], SignedIn]
 ) -> None:
     """IT adds a user while the manager changes her password: both changes survive."""
     from desktop_app.services.staff_accounts import add_staff

@@ -15,10 +15,10 @@ from pathlib import Path
 
 from desktop_app.domain.roles import Role
 from desktop_app.services.client_import import ImportReport, import_clients
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 
 fx = importlib.import_module("tests.fixtures.import.make_fixtures")
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 
 ID_IN_NOTES = fx.resident_id("32010219850412301")
 
@@ -74,8 +74,8 @@ def _xls(path: Path, title: str, rows: Sequence[Sequence[object]]) -> Path:
     return path
 
 
-def _stored(ctx: AppContext) -> dict[str, tuple[str, str | None, str | None, str | None, str | None]]:
-    _, db = ctx.require_session()
+def _stored(ctx: SignedIn) -> dict[str, tuple[str, str | None, str | None, str | None, str | None]]:
+    db = ctx.db
     rows = db.execute(
         "SELECT full_name, phone_e164, province, city, district, address_detail FROM client_data.clients"
     ).fetchall()
@@ -84,7 +84,7 @@ def _stored(ctx: AppContext) -> dict[str, tuple[str, str | None, str | None, str
     return {row[0]: row[1:] for row in rows}
 
 
-def _import_all(manager: AppContext, tmp_path: Path) -> tuple[ImportReport, ImportReport, ImportReport]:
+def _import_all(manager: SignedIn, tmp_path: Path) -> tuple[ImportReport, ImportReport, ImportReport]:
     first = import_clients(manager, _gbk_csv(tmp_path / "2015客户登记.csv", SHEET_2015))
     second = import_clients(manager, _xls(tmp_path / "2018客户名单.xls", "2018年客户名单", SHEET_2018))
     third = import_clients(
@@ -129,7 +129,7 @@ def test_every_problem_of_a_legacy_row_is_named(signed_in: SignIn, tmp_path: Pat
     assert {problem.field for problem in by_row[7].problems} == {"phone", "address"}
     assert [problem.reason for problem in by_row[8].problems] == ["holds_id_number"]
     assert "身份证" in by_row[8].reasons_zh and "ID number" in by_row[8].reasons_en
-    _, db = manager.require_session()
+    db = manager.db
     tables = db.execute("SELECT name FROM client_data.sqlite_master WHERE type = 'table'").fetchall()
     for (table,) in tables:
         dump = db.execute(f'SELECT * FROM client_data."{table}"').fetchall()

@@ -13,11 +13,11 @@ import pytest
 
 from desktop_app.domain.roles import Role
 from desktop_app.services.client_import import import_clients, preview_import
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.spreadsheet_reader import SpreadsheetError, read_sheet
 from tests.support import hostile_sheets as hs
 
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 
 
 def _expected_row(n: int) -> tuple[object, ...]:

@@ -13,13 +13,13 @@ from desktop_app.domain.consent_purposes import PurposeId
 from desktop_app.domain.errors import InvalidInput, PermissionDenied
 from desktop_app.domain.roles import Role
 from desktop_app.services import privacy_notices as notices
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.notice_files import NOTICES_DIR, load_bundled
 from tests.conftest import Branch
 from tests.support.branch_settings import save_branch_settings
 
-SignedIn = Callable[[Role], AppContext]
+SignedIn = Callable[[Role], SignedIn]
 BUNDLED = "2026-11-v1"
 V1_TEXT = (NOTICES_DIR / f"{BUNDLED}.toml").read_text(encoding="utf-8")
 OLD_MARKETING = "本项完全自愿，不同意不影响任何服务。"
@@ -45,8 +45,8 @@ def set_hq(branch: Branch, name: str = "示例地产集团总部", contact: str 
     save_branch_settings(branch.ctx, config)
 
 
-def audit(ctx: AppContext, action: str) -> list[object]:
-    _, db = ctx.require_session()
+def audit(ctx: SignedIn, action: str) -> list[object]:
+    db = ctx.db
     return [e for e in AuditRepository(db).iter_all() if e.action == action]
 
 
@@ -140,7 +140,7 @@ def test_a_published_version_id_or_text_cannot_be_published_again(
 def test_published_versions_are_immutable_in_the_database(signed_in: SignedIn) -> None:
     manager = signed_in(Role.MANAGER)
     notices.current_notice(manager)
-    _, db = manager.require_session()
+    db = manager.db
     for sql in (
         "UPDATE notice_versions SET content = 'changed'",
         "UPDATE notice_versions SET content_hash = 'x'",
@@ -206,7 +206,7 @@ def test_rendered_notice_uses_the_requested_language(branch: Branch, signed_in: 
 def test_a_stored_version_whose_text_was_altered_is_reported(signed_in: SignedIn) -> None:
     manager = signed_in(Role.MANAGER)
     notices.current_notice(manager)
-    _, db = manager.require_session()
+    db = manager.db
     db.execute("DROP TRIGGER notice_versions_no_update")  # an attacker with the key
     db.execute("UPDATE notice_versions SET content = replace(content, '自愿', '强制')")
     with pytest.raises(notices.StoredNoticeDamaged):
@@ -215,6 +215,9 @@ def test_a_stored_version_whose_text_was_altered_is_reported(signed_in: SignedIn
 
 def test_signed_out_contexts_are_refused(branch: Branch) -> None:
     from desktop_app.services.context import NotSignedIn
+    from desktop_app.services.sign_in import sign_in, sign_out
 
+    me = sign_in(branch.context(), *branch.users[Role.MANAGER])
+    sign_out(me)
     with pytest.raises(NotSignedIn):
-        notices.current_notice(branch.context())
+        notices.current_notice(me)

@@ -14,9 +14,10 @@ from desktop_app.domain.recovery_code import format_code
 from desktop_app.domain.roles import Role
 from desktop_app.domain.security_policy import SecurityPolicy
 from desktop_app.services import audit_review
-from desktop_app.services.context import AppContext, common_passwords
+from desktop_app.services.context import common_passwords
 from desktop_app.services.key_rotation import RecoveryFailed, recover_access
 from desktop_app.services.sign_in import change_password, sign_in
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.services.staff_accounts import reset_password
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.device_secret import SERVICE, DeviceSecretMissing
@@ -35,8 +36,8 @@ def test_recovery_gives_the_admin_a_temporary_password(branch: Branch) -> None:
     assert check_password(result.temporary_password, ADMIN[0], SecurityPolicy(), common_passwords()) == []
     with pytest.raises(WrongCredentials):
         sign_in(branch.context(), *ADMIN)  # the old password is replaced
-    ctx = branch.context()
-    session = sign_in(ctx, ADMIN[0], result.temporary_password)
+    ctx = sign_in(branch.context(), ADMIN[0], result.temporary_password)
+    session = ctx.session
     assert session.must_change_password
     change_password(ctx, result.temporary_password, "Brand!New#Admin27")
     assert ctx.db is not None
@@ -47,8 +48,7 @@ def test_recovery_gives_the_admin_a_temporary_password(branch: Branch) -> None:
     assert audit_review.verify(ctx).ok
     ctx.close()
     for role in (Role.MANAGER, Role.AGENT, Role.AUDITOR):  # nobody else is affected
-        other = branch.context()
-        sign_in(other, *branch.users[role])
+        other = sign_in(branch.context(), *branch.users[role])
         other.close()
 
 
@@ -86,9 +86,7 @@ def test_recovery_only_for_it_admins(branch: Branch, username: str) -> None:
     assert branch.ctx.paths.key_slots.read_bytes() == before
 
 
-def test_recovery_with_the_device_secret_gone(
-    branch: Branch, signed_in: Callable[[Role], AppContext]
-) -> None:
+def test_recovery_with_the_device_secret_gone(branch: Branch, signed_in: Callable[[Role], SignedIn]) -> None:
     branch_id = branch.ctx.require_config().branch_id
     old_secret = keyring.get_password(SERVICE, branch_id)
     keyring.delete_password(SERVICE, branch_id)
@@ -107,8 +105,7 @@ def test_recovery_with_the_device_secret_gone(
     assert new_secret and new_secret != old_secret
     assert set(slots(branch)) == {ADMIN[0], "__recovery__"}
 
-    admin = branch.context()
-    sign_in(admin, ADMIN[0], result.temporary_password)
+    admin = sign_in(branch.context(), ADMIN[0], result.temporary_password)
     assert admin.db is not None
     used = [e for e in AuditRepository(admin.db).iter_all() if e.action == "keys.recovery_used"][-1]
     assert used.details == {"device_secret_replaced": True, "slots_removed": 4}
@@ -117,22 +114,19 @@ def test_recovery_with_the_device_secret_gone(
         with pytest.raises(WrongCredentials):
             sign_in(branch.context(), username, password)
         temporary = reset_password(admin, username)
-        ctx = branch.context()
-        assert sign_in(ctx, username, temporary).must_change_password
+        ctx = sign_in(branch.context(), username, temporary)
+        assert ctx.session.must_change_password
         ctx.close()
     assert audit_review.verify(admin).ok
     admin.close()
 
 
-def test_recovery_re_enables_a_disabled_admin(
-    branch: Branch, signed_in: Callable[[Role], AppContext]
-) -> None:
+def test_recovery_re_enables_a_disabled_admin(branch: Branch, signed_in: Callable[[Role], SignedIn]) -> None:
     admin = signed_in(Role.IT_ADMIN)
     assert admin.db is not None
     with admin.db.transaction():
         admin.db.execute("UPDATE staff SET active = 0 WHERE username = ?", (ADMIN[0],))
     admin.close()
     result = recover_access(branch.context(), branch.recovery_code, ADMIN[0])
-    ctx = branch.context()
-    sign_in(ctx, ADMIN[0], result.temporary_password)
+    ctx = sign_in(branch.context(), ADMIN[0], result.temporary_password)
     ctx.close()

@@ -14,15 +14,15 @@ import pytest
 
 from desktop_app.domain.roles import Role
 from desktop_app.services.client_import import export_rejects, import_clients
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.spreadsheet_writer import UnsupportedTableFormat
 
 fx = importlib.import_module("tests.fixtures.import.make_fixtures")
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 
 
-def _exports(ctx: AppContext) -> list[dict[str, object]]:
-    _, db = ctx.require_session()
+def _exports(ctx: SignedIn) -> list[dict[str, object]]:
+    db = ctx.db
     rows = db.execute(
         "SELECT details FROM audit_log WHERE action = 'client.import.rejects_export' ORDER BY seq"
     ).fetchall()
@@ -75,7 +75,7 @@ def test_a_fixed_rejects_workbook_imports_again_with_the_quotes_taken_off(
     workbook.save(tmp_path / "fixed.xlsx")
     again = import_clients(agent, tmp_path / "fixed.xlsx")
     assert again.imported == 1 and not again.rejected
-    _, db = agent.require_session()
+    db = agent.db
     assert db.execute("SELECT full_name, phone_e164, notes FROM clients").fetchall() == [
         ("欧阳娜娜", "+8613800138000", "-急")
     ]

@@ -13,9 +13,9 @@ import pytest
 from desktop_app.domain.errors import PermissionDenied
 from desktop_app.domain.roles import Role
 from desktop_app.services import audit_review
-from desktop_app.services.context import AppContext
 from desktop_app.services.key_rotation import recover_access, rotate_database_key
 from desktop_app.services.sign_in import sign_in, sign_out
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.services.staff_accounts import add_staff, list_staff
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.fault_points import EXIT_CODE
@@ -29,8 +29,9 @@ import sys
 from desktop_app.services.context import build_context
 from desktop_app.services.key_rotation import rotate_database_key
 from desktop_app.services.sign_in import sign_in
+from tests.support.contexts import context_of
 ctx = build_context(sys.argv[1], clock=lambda: float(sys.argv[4]))  # the test's clock: time order holds
-sign_in(ctx, sys.argv[2], sys.argv[3])
+ctx = sign_in(context_of(ctx), sys.argv[2], sys.argv[3])
 rotate_database_key(ctx)
 ctx.close()
 """
@@ -42,13 +43,12 @@ def fingerprint(branch: Branch) -> str:
 
 def sign_in_everyone(branch: Branch) -> None:
     for username, password in branch.users.values():
-        ctx = branch.context()
-        sign_in(ctx, username, password)
+        ctx = sign_in(branch.context(), username, password)
         sign_out(ctx)
 
 
 def test_rotation_keeps_everyone_in_and_the_old_key_out(
-    branch: Branch, signed_in: Callable[[Role], AppContext]
+    branch: Branch, signed_in: Callable[[Role], SignedIn]
 ) -> None:
     root, db_path = branch.ctx.paths.root, branch.ctx.paths.database
     old_key = database_key(root, *ADMIN)
@@ -79,18 +79,17 @@ def test_rotation_keeps_everyone_in_and_the_old_key_out(
 
 
 def test_recovery_code_still_works_after_rotation(
-    branch: Branch, signed_in: Callable[[Role], AppContext]
+    branch: Branch, signed_in: Callable[[Role], SignedIn]
 ) -> None:
     admin = signed_in(Role.IT_ADMIN)
     rotate_database_key(admin)
     sign_out(admin)
     result = recover_access(branch.context(), branch.recovery_code, ADMIN[0])
-    ctx = branch.context()
-    sign_in(ctx, ADMIN[0], result.temporary_password)
+    ctx = sign_in(branch.context(), ADMIN[0], result.temporary_password)
     ctx.close()
 
 
-def test_two_rotations_in_a_row(branch: Branch, signed_in: Callable[[Role], AppContext]) -> None:
+def test_two_rotations_in_a_row(branch: Branch, signed_in: Callable[[Role], SignedIn]) -> None:
     admin = signed_in(Role.IT_ADMIN)
     first = database_key(branch.ctx.paths.root, *ADMIN)
     rotate_database_key(admin)
@@ -103,7 +102,7 @@ def test_two_rotations_in_a_row(branch: Branch, signed_in: Callable[[Role], AppC
 
 
 @pytest.mark.parametrize("role", [Role.MANAGER, Role.AGENT, Role.AUDITOR])
-def test_only_it_admins_rotate(branch: Branch, signed_in: Callable[[Role], AppContext], role: Role) -> None:
+def test_only_it_admins_rotate(branch: Branch, signed_in: Callable[[Role], SignedIn], role: Role) -> None:
     before = fingerprint(branch)
     with pytest.raises(PermissionDenied):
         rotate_database_key(signed_in(role))
@@ -139,8 +138,7 @@ def test_crash_during_rotation(branch: Branch, point: str) -> None:
         assert read_staff_independently(paths.database, old_key).returncode != 0
     assert staff_rows(read_staff_independently(paths.database, key)) == before
 
-    ctx = branch.context()
-    sign_in(ctx, *ADMIN)
+    ctx = sign_in(branch.context(), *ADMIN)
     assert {m.username for m in list_staff(ctx)} == {u for u, _ in branch.users.values()}
     assert audit_review.verify(ctx).ok
     assert ctx.db is not None

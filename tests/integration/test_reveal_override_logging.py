@@ -12,16 +12,16 @@ from desktop_app.domain.field_errors import InvalidField
 from desktop_app.domain.reveal_policy import validate_reason
 from desktop_app.domain.roles import Role
 from desktop_app.services.client_reveal import allow_bulk_reveals
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.audit_repository import AuditRepository
 
 
-def _audit_text(ctx: AppContext) -> str:
-    _, db = ctx.require_session()
+def _audit_text(ctx: SignedIn) -> str:
+    db = ctx.db
     return "\n".join(repr(entry) for entry in AuditRepository(db).iter_all())
 
 
-def test_a_password_typed_as_the_manager_name_is_not_logged(signed_in: Callable[[Role], AppContext]) -> None:
+def test_a_password_typed_as_the_manager_name_is_not_logged(signed_in: Callable[[Role], SignedIn]) -> None:
     agent = signed_in(Role.AGENT)
     with pytest.raises(WrongCredentials):
         allow_bulk_reveals(agent, "Mgr!Branch#2026x", "lina", "zhangwei")  # fields swapped
@@ -31,7 +31,7 @@ def test_a_password_typed_as_the_manager_name_is_not_logged(signed_in: Callable[
 
 
 def test_unknown_target_is_told_only_after_the_manager_authenticates(
-    signed_in: Callable[[Role], AppContext],
+    signed_in: Callable[[Role], SignedIn],
 ) -> None:
     agent = signed_in(Role.AGENT)
     with pytest.raises(WrongCredentials):  # no authentication: nothing said about "ghost"

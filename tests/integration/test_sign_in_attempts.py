@@ -53,8 +53,7 @@ def test_refusals_during_a_lock_and_wrong_recovery_codes_are_audited(branch: Bra
         recover_access(branch.context(), WRONG_CODE, ADMIN[0])
 
     branch.ctx.clock.advance(15 * 60 + 1)  # type: ignore[attr-defined]
-    admin = branch.context()
-    sign_in(admin, *ADMIN)
+    admin = sign_in(branch.context(), *ADMIN)
     assert admin.db is not None
     entries = [e for e in AuditRepository(admin.db).iter_all() if e.details.get("recorded_late")]
     summary = [(e.action, e.outcome) for e in entries]
@@ -73,8 +72,8 @@ def test_a_malformed_pending_event_does_not_block_sign_in(branch: Branch) -> Non
     with pytest.raises(AccountLocked):
         sign_in(branch.context(), *ADMIN)
     branch.ctx.clock.advance(15 * 60)  # type: ignore[attr-defined]
-    ctx = branch.context()
-    session = sign_in(ctx, *ADMIN)
+    ctx = sign_in(branch.context(), *ADMIN)
+    session = ctx.session
     assert session.username == ADMIN[0]
     assert ctx.db is not None
     assert [e.action for e in AuditRepository(ctx.db).iter_all() if e.details.get("recorded_late")] == [
@@ -101,8 +100,7 @@ def test_random_names_cannot_grow_the_state_file_without_bound(
 def test_a_file_from_before_the_mac_is_taken_over_once_keeping_its_locks(branch: Branch) -> None:
     """Upgrading a branch: the old plain file (no MAC, names in clear) is taken over when neither the
     keyring nor the database has seen a sequence yet; its events are written as not verifiable."""
-    admin = branch.context()
-    sign_in(admin, *ADMIN)
+    admin = sign_in(branch.context(), *ADMIN)
     assert admin.db is not None
     with admin.db.transaction():
         admin.db.execute("DELETE FROM meta WHERE key = ?", (SIGNIN_STATE_SEQ,))
@@ -118,8 +116,7 @@ def test_a_file_from_before_the_mac_is_taken_over_once_keeping_its_locks(branch:
     with pytest.raises(AccountLocked) as locked:
         sign_in(branch.context(), *USERS[Role.MANAGER])
     assert locked.value.minutes_left == 10
-    admin = branch.context()
-    sign_in(admin, *ADMIN)
+    admin = sign_in(branch.context(), *ADMIN)
     assert admin.db is not None
     late = [e for e in AuditRepository(admin.db).iter_all() if e.details.get("recorded_late")]
     taken_over = [e for e in late if e.target_id == "lina" and e.ts < late[-1].ts]
@@ -138,8 +135,7 @@ def test_any_damaged_file_fails_closed_without_a_traceback(branch: Branch, conte
     with pytest.raises(AccountLocked):
         sign_in(branch.context(), *ADMIN)
     branch.ctx.clock.advance(15 * 60)  # type: ignore[attr-defined]
-    ctx = branch.context()
-    sign_in(ctx, *ADMIN)
+    ctx = sign_in(branch.context(), *ADMIN)
     assert ctx.db is not None
     assert [e.action for e in AuditRepository(ctx.db).iter_all()].count("signin_state.tampered") == 1
     sign_out(ctx)

@@ -11,8 +11,9 @@ from desktop_app.domain.errors import InvalidInput, PermissionDenied, WrongCrede
 from desktop_app.domain.password_rules import check_password
 from desktop_app.domain.roles import Role
 from desktop_app.domain.security_policy import SecurityPolicy
-from desktop_app.services.context import AppContext, common_passwords
+from desktop_app.services.context import common_passwords
 from desktop_app.services.sign_in import sign_in
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.services.staff_accounts import (
     StaffError,
     add_staff,
@@ -33,7 +34,7 @@ def slot_names(branch: Branch) -> set[str]:
 ROTATION_ACTIONS = ("keys.rekey", "keys.client_rotation")
 
 
-def last_action(ctx: AppContext) -> tuple[str, str, dict[str, object]]:
+def last_action(ctx: SignedIn) -> tuple[str, str, dict[str, object]]:
     """The last entry before the key rotations that disabling or resetting someone now triggers."""
     assert ctx.db is not None
     entries = [e for e in AuditRepository(ctx.db).iter_all() if e.action not in ROTATION_ACTIONS]
@@ -48,7 +49,7 @@ def test_temporary_passwords_meet_the_rules() -> None:
         assert len(password) == 14 and password.count("-") == 2
 
 
-def test_add_staff_with_a_temporary_password(branch: Branch, signed_in: Callable[[Role], AppContext]) -> None:
+def test_add_staff_with_a_temporary_password(branch: Branch, signed_in: Callable[[Role], SignedIn]) -> None:
     admin = signed_in(Role.IT_ADMIN)
     member, password = add_staff(admin, " wang.fang ", " 王芳 ", Role.AGENT)
     assert (member.username, member.display_name, member.role) == ("wang.fang", "王芳", Role.AGENT)
@@ -56,13 +57,13 @@ def test_add_staff_with_a_temporary_password(branch: Branch, signed_in: Callable
     assert check_password(password, "wang.fang", admin.policy, common_passwords()) == []
     assert "wang.fang" in slot_names(branch)
     assert last_action(admin) == ("staff.add", "wang.fang", {"role": "agent"})
-    ctx = branch.context()
-    session = sign_in(ctx, "wang.fang", password)
+    ctx = sign_in(branch.context(), "wang.fang", password)
+    session = ctx.session
     assert session.must_change_password and session.role is Role.AGENT
     ctx.close()
 
 
-def test_add_staff_with_a_chosen_password_checks_the_rules(signed_in: Callable[[Role], AppContext]) -> None:
+def test_add_staff_with_a_chosen_password_checks_the_rules(signed_in: Callable[[Role], SignedIn]) -> None:
     admin = signed_in(Role.IT_ADMIN)
     from desktop_app.domain.errors import PasswordRejected
 
@@ -74,15 +75,14 @@ def test_add_staff_with_a_chosen_password_checks_the_rules(signed_in: Callable[[
     assert password == "Good!Pass#2026x" and not member.must_change_password
 
 
-def test_duplicate_username_refused(branch: Branch, signed_in: Callable[[Role], AppContext]) -> None:
+def test_duplicate_username_refused(branch: Branch, signed_in: Callable[[Role], SignedIn]) -> None:
     admin = signed_in(Role.IT_ADMIN)
     slots_before = branch.ctx.paths.key_slots.read_bytes()
     with pytest.raises(StaffError) as info:
         add_staff(admin, "lina", "另一个李娜", Role.AGENT)
     assert "lina" in info.value.en and info.value.zh
     assert branch.ctx.paths.key_slots.read_bytes() == slots_before
-    ctx = branch.context()
-    sign_in(ctx, *branch.users[Role.MANAGER])  # the original slot still works
+    ctx = sign_in(branch.context(), *branch.users[Role.MANAGER])  # the original slot still works
     ctx.close()
 
 
@@ -105,7 +105,7 @@ def test_duplicate_username_refused(branch: Branch, signed_in: Callable[[Role], 
     ],
 )
 def test_invalid_usernames_refused(
-    branch: Branch, signed_in: Callable[[Role], AppContext], username: str
+    branch: Branch, signed_in: Callable[[Role], SignedIn], username: str
 ) -> None:
     admin = signed_in(Role.IT_ADMIN)
     slots_before = branch.ctx.paths.key_slots.read_bytes()
@@ -117,18 +117,18 @@ def test_invalid_usernames_refused(
 
 
 @pytest.mark.parametrize("username", ["abc", "a" * 32, "zhang.wei_2", "li-na"])
-def test_valid_username_shapes(signed_in: Callable[[Role], AppContext], username: str) -> None:
+def test_valid_username_shapes(signed_in: Callable[[Role], SignedIn], username: str) -> None:
     add_staff(signed_in(Role.IT_ADMIN), username, "某人", Role.AGENT)
 
 
 @pytest.mark.parametrize("display_name", ["", "   ", "名" * 41])
-def test_invalid_display_names_refused(signed_in: Callable[[Role], AppContext], display_name: str) -> None:
+def test_invalid_display_names_refused(signed_in: Callable[[Role], SignedIn], display_name: str) -> None:
     with pytest.raises(InvalidInput):
         add_staff(signed_in(Role.IT_ADMIN), "wang.fang", display_name, Role.AGENT)
 
 
 @pytest.mark.parametrize("role", [Role.MANAGER, Role.AGENT, Role.AUDITOR])
-def test_only_it_admins_manage_staff(signed_in: Callable[[Role], AppContext], role: Role) -> None:
+def test_only_it_admins_manage_staff(signed_in: Callable[[Role], SignedIn], role: Role) -> None:
     ctx = signed_in(role)
     with pytest.raises(PermissionDenied):
         add_staff(ctx, "wang.fang", "王芳", Role.AGENT)
@@ -138,7 +138,7 @@ def test_only_it_admins_manage_staff(signed_in: Callable[[Role], AppContext], ro
         reset_password(ctx, "zhangwei")
 
 
-def test_list_staff(signed_in: Callable[[Role], AppContext]) -> None:
+def test_list_staff(signed_in: Callable[[Role], SignedIn]) -> None:
     names = {m.username: m.role for m in list_staff(signed_in(Role.MANAGER))}
     assert names == {
         "it.admin": Role.IT_ADMIN,
@@ -152,7 +152,7 @@ def test_list_staff(signed_in: Callable[[Role], AppContext]) -> None:
             list_staff(signed_in(role))
 
 
-def test_disable_removes_the_slot(branch: Branch, signed_in: Callable[[Role], AppContext]) -> None:
+def test_disable_removes_the_slot(branch: Branch, signed_in: Callable[[Role], SignedIn]) -> None:
     admin = signed_in(Role.IT_ADMIN)
     disable_staff(admin, "zhangwei")
     assert "zhangwei" not in slot_names(branch)
@@ -164,13 +164,13 @@ def test_disable_removes_the_slot(branch: Branch, signed_in: Callable[[Role], Ap
     disable_staff(admin, "zhangwei")  # disabling twice is harmless
 
 
-def test_disable_unknown_member(signed_in: Callable[[Role], AppContext]) -> None:
+def test_disable_unknown_member(signed_in: Callable[[Role], SignedIn]) -> None:
     with pytest.raises(StaffError):
         disable_staff(signed_in(Role.IT_ADMIN), "nobody.here")
 
 
 def test_last_active_it_admin_cannot_be_disabled(
-    branch: Branch, signed_in: Callable[[Role], AppContext]
+    branch: Branch, signed_in: Callable[[Role], SignedIn]
 ) -> None:
     admin = signed_in(Role.IT_ADMIN)
     with pytest.raises(StaffError) as info:
@@ -184,7 +184,7 @@ def test_last_active_it_admin_cannot_be_disabled(
 
 
 def test_last_active_manager_cannot_be_disabled(
-    branch: Branch, signed_in: Callable[[Role], AppContext]
+    branch: Branch, signed_in: Callable[[Role], SignedIn]
 ) -> None:
     admin = signed_in(Role.IT_ADMIN)
     with pytest.raises(StaffError):
@@ -196,14 +196,14 @@ def test_last_active_manager_cannot_be_disabled(
         disable_staff(admin, "second.mgr")
 
 
-def test_agents_and_auditors_can_all_be_disabled(signed_in: Callable[[Role], AppContext]) -> None:
+def test_agents_and_auditors_can_all_be_disabled(signed_in: Callable[[Role], SignedIn]) -> None:
     admin = signed_in(Role.IT_ADMIN)
     disable_staff(admin, "zhangwei")
     disable_staff(admin, "audit.chen")
 
 
 def test_reset_password_re_enables_and_forces_a_change(
-    branch: Branch, signed_in: Callable[[Role], AppContext]
+    branch: Branch, signed_in: Callable[[Role], SignedIn]
 ) -> None:
     admin = signed_in(Role.IT_ADMIN)
     disable_staff(admin, "zhangwei")
@@ -218,19 +218,19 @@ def test_reset_password_re_enables_and_forces_a_change(
     assert member.active and member.must_change_password
     with pytest.raises(WrongCredentials):
         sign_in(branch.context(), *branch.users[Role.AGENT])  # the old password is gone
-    ctx = branch.context()
-    assert sign_in(ctx, "zhangwei", temporary).must_change_password
+    ctx = sign_in(branch.context(), "zhangwei", temporary)
+    assert ctx.session.must_change_password
     ctx.close()
 
 
-def test_reset_password_of_an_active_member(branch: Branch, signed_in: Callable[[Role], AppContext]) -> None:
+def test_reset_password_of_an_active_member(branch: Branch, signed_in: Callable[[Role], SignedIn]) -> None:
     admin = signed_in(Role.IT_ADMIN)
     temporary = reset_password(admin, "lina")
     assert last_action(admin)[2] == {"reenabled": False, "held_client_key": True}
     with pytest.raises(WrongCredentials):
         sign_in(branch.context(), *branch.users[Role.MANAGER])
-    ctx = branch.context()
-    assert sign_in(ctx, "lina", temporary).must_change_password
+    ctx = sign_in(branch.context(), "lina", temporary)
+    assert ctx.session.must_change_password
     ctx.close()
     with pytest.raises(StaffError):
         reset_password(admin, "nobody.here")

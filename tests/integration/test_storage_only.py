@@ -33,11 +33,11 @@ from desktop_app.services.client_followups import add_followup, list_followups
 from desktop_app.services.client_intake import DuplicateClient, create_client, reassign_client, update_client
 from desktop_app.services.client_reveal import reveal_field
 from desktop_app.services.client_search import search_clients
-from desktop_app.services.context import AppContext
+from desktop_app.services.signed_in import SignedIn
 from tests.conftest import Clock
 from tests.consent_support import signed_form
 
-SignIn = Callable[[Role], AppContext]
+SignIn = Callable[[Role], SignedIn]
 
 BUYER_NAME = "欧阳春花"
 BUYER_PHONE = "13987654321"
@@ -47,8 +47,8 @@ HOLD_ENDS = date(2037, 1, 15)  # the clock starts on 2027-01-15 08:00 UTC, when 
 
 @dataclass
 class Clients:
-    manager: AppContext
-    agent: AppContext
+    manager: SignedIn
+    agent: SignedIn
     buyer: int
     lead: int
     kept: int
@@ -81,8 +81,8 @@ def clients(signed_in: SignIn) -> Clients:
     return Clients(manager, agent, buyer.id, lead.id, kept.id)
 
 
-def audit_rows(ctx: AppContext, action: str) -> list[tuple[str, str, str, str, str]]:
-    _, db = ctx.require_session()
+def audit_rows(ctx: SignedIn, action: str) -> list[tuple[str, str, str, str, str]]:
+    db = ctx.db
     return db.execute(
         "SELECT actor_username, target_id, outcome, reason, details FROM audit_log WHERE action = ? "
         "ORDER BY seq",
@@ -123,7 +123,7 @@ def test_a_held_buyer_goes_into_storage_only_audited_without_personal_data(
     for personal in (BUYER_NAME, BUYER_PHONE, BUYER_PHONE[-4:], BUYER_ID, "客户备注"):
         assert personal not in details
     assert count_clients(clients.manager) == before - 1
-    _, db = clients.manager.require_session()
+    db = clients.manager.db
     assert db.execute("SELECT count(*) FROM clients WHERE id = ?", (clients.buyer,)).fetchone() == (1,)
     assert db.execute("SELECT count(*) FROM destruction_records").fetchone() == (0,)
 
@@ -177,7 +177,7 @@ def test_every_client_service_refuses_a_storage_only_record(clients: Clients, ro
         assert "仅作保存" in caught.value.zh and "storage only" in caught.value.en
     assert audit_rows(ctx, "client.reveal") == []
     assert audit_rows(ctx, "client.view") == []
-    _, db = ctx.require_session()
+    db = ctx.db
     row = db.execute("SELECT notes, stage FROM clients WHERE id = ?", (clients.buyer,)).fetchone()
     assert row == ("客户备注", "subscription")
     assert db.execute(
@@ -201,7 +201,7 @@ def test_destruction_waits_for_the_end_of_the_hold(clients: Clients, clock: Cloc
     destroyed = delete_client(clients.manager, clients.buyer, "retention_expiry")  # the hold is over
     assert destroyed.reason == "retention_expiry"
     assert {"identity", "income", "follow-ups"} <= set(destroyed.categories)
-    _, db = clients.manager.require_session()
+    db = clients.manager.db
     assert db.execute("SELECT count(*) FROM clients WHERE id = ?", (clients.buyer,)).fetchone() == (0,)
     refusals = [row for row in audit_rows(clients.manager, "client.delete") if row[2] == "failure"]
     assert [row[3] for row in refusals] == ["legal_hold"] * 4

@@ -8,18 +8,19 @@ from desktop_app.domain.branch_settings import EDITABLE_IDENTITY
 from desktop_app.services.branch_settings import change_settings
 from desktop_app.services.context import AppContext, build_context
 from desktop_app.services.sign_in import sign_in, sign_out
+from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.branch_config import BranchConfig
+from tests.support.contexts import context_of
 
 IT_ADMIN = ("it.admin", "Adm1n!Secure#2026")
 
 
 def save_branch_settings(
-    ctx: AppContext, config: BranchConfig, *, it_admin: tuple[str, str] = IT_ADMIN
+    ctx: AppContext | SignedIn, config: BranchConfig, *, it_admin: tuple[str, str] = IT_ADMIN
 ) -> None:
     """Store ``config``'s security settings (added to those already set), identity and KDF cost
     through the audited service, signed in as IT; ``ctx`` reloads the rewritten file."""
-    it_ctx = build_context(ctx.paths.root, clock=ctx.clock)
-    sign_in(it_ctx, *it_admin)
+    it_ctx = sign_in(build_context(ctx.paths.root, clock=ctx.clock), *it_admin)
     try:
         change_settings(
             it_ctx,
@@ -29,4 +30,4 @@ def save_branch_settings(
         )
     finally:
         sign_out(it_ctx)
-    ctx.reload_config()
+    context_of(ctx).reload_config()

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from desktop_app.services.client_access import confirm_member, set_up_client_key
 from desktop_app.services.context import AppContext
 from desktop_app.services.sign_in import sign_in, sign_out
+from tests.support.contexts import context_of
 
 
 def grant_client_access(
@@ -18,7 +19,7 @@ def grant_client_access(
 ) -> str:
     """Set up the client-data key as ``manager`` and confirm ``members``; returns the recovery code."""
     ctx = new_context()
-    sign_in(ctx, *manager)
+    ctx = sign_in(context_of(ctx), *manager)
     try:
         code = set_up_client_key(ctx)
     finally:
@@ -44,7 +45,7 @@ def confirmation_code_of(new_context: Callable[[], AppContext], member: tuple[st
 def confirm(new_context: Callable[[], AppContext], manager: tuple[str, str], member: tuple[str, str]) -> None:
     code = confirmation_code_of(new_context, member)
     ctx = new_context()
-    sign_in(ctx, *manager)
+    ctx = sign_in(context_of(ctx), *manager)
     try:
         confirm_member(ctx, member[0], code)
     finally:
@@ -62,7 +63,7 @@ def add_confirmed_staff(
     users = branch.users  # type: ignore[attr-defined]
     new_context = branch.context  # type: ignore[attr-defined]
     ctx = new_context()
-    sign_in(ctx, *users[Role.IT_ADMIN])
+    ctx = sign_in(context_of(ctx), *users[Role.IT_ADMIN])
     try:
         add_staff(
             ctx, credentials[0], display_name, role or Role.AGENT, password=credentials[1], must_change=False

@@ -3,12 +3,12 @@ background; on success ``added(username, temporary_password)`` is emitted and th
 
 from __future__ import annotations
 
-from typing import cast
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -18,27 +18,21 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.roles import Role
-from desktop_app.ui.form_parts import BusyBar, MessageLabel
-from desktop_app.ui.retranslate import Retranslating
+from desktop_app.ui.form_parts import BusyBar
+from desktop_app.ui.job_dialog import JobDialog
 from desktop_app.ui.shell import Shell
+
+if TYPE_CHECKING:
+    from desktop_app.domain.staff_member import StaffMember
 
 ROLE_ORDER = (Role.AGENT, Role.MANAGER, Role.AUDITOR, Role.IT_ADMIN)
 
 
-def _add(shell: Shell, username: str, display_name: str, role: Role) -> tuple[str, str]:
-    from desktop_app.services.staff_accounts import add_staff
-
-    member, password = add_staff(shell.context(), username, display_name, role)
-    return member.username, password
-
-
-class AddStaffDialog(Retranslating, QDialog):
+class AddStaffDialog(JobDialog):
     added = Signal(str, str)
 
     def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.shell = shell
-        self.busy = False
+        super().__init__(shell, parent)
         self.setMinimumWidth(420)
         self.username = QLineEdit()
         self.username.setMaxLength(32)
@@ -54,7 +48,6 @@ class AddStaffDialog(Retranslating, QDialog):
             form.addRow(label, field)
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.error = MessageLabel()
         self.busy_bar = BusyBar()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -87,35 +80,16 @@ class AddStaffDialog(Retranslating, QDialog):
         self.role.setCurrentIndex(self.role.findData(role.value))
 
     def submit(self) -> None:
-        if self.busy:
-            return
+        from desktop_app.services.staff_accounts import add_staff
+
         username = self.username.text().strip()
         display_name = self.display_name.text().strip()
-        role = Role(str(self.role.currentData()))
-        self._set_busy(True)
-        self.error.clear_message()
-        shell = self.shell  # the worker gets the shell, never a widget
-        shell.jobs.run(
-            lambda: _add(shell, username, display_name, role), self._succeeded, self._failed, owner=self
-        )
+        self.run_job(add_staff, username, display_name, Role(str(self.role.currentData())))
 
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.busy_bar.setVisible(busy)
-        self.buttons.setEnabled(not busy)
-        for widget in (self.username, self.display_name, self.role):
-            widget.setEnabled(not busy)
+    def inputs(self) -> Sequence[QWidget]:
+        return (self.username, self.display_name, self.role)
 
-    def _succeeded(self, result: object) -> None:
-        self._set_busy(False)
-        username, password = cast("tuple[str, str]", result)
+    def succeeded(self, result: object) -> None:
+        member, password = cast("tuple[StaffMember, str]", result)
         self.accept()
-        self.added.emit(username, password)
-
-    def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        self.error.show_error(self.shell.error_text(exc))
-
-    def reject(self) -> None:
-        if not self.busy:
-            super().reject()
+        self.added.emit(member.username, password)

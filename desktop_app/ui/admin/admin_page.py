@@ -1,7 +1,10 @@
 """The Admin area (IT administrators): the staff table with add, disable and reset password,
-and the audit chain check. One-time passwords are shown once, and never over the lock screen."""
+and the audit chain check. One-time passwords are shown once, and never over the lock screen.
+The staff list is read on the database lane, like every other use of the database."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +26,9 @@ from desktop_app.ui.form_parts import MessageLabel
 from desktop_app.ui.read_only_table import setup_read_only_table
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
+
+if TYPE_CHECKING:
+    from desktop_app.domain.staff_member import StaffMember
 
 
 class AdminPage(Retranslating, QWidget):
@@ -76,12 +82,20 @@ class AdminPage(Retranslating, QWidget):
         self.reset_button.setText(self.tr("&Reset password…"))
         self.chain_heading.setText(self.tr("Audit log"))
 
-    def refresh(self) -> None:
-        try:
-            self.model.set_members(staff_accounts.list_staff(self.shell.context()))
-        except Exception as exc:
-            self.error.show_error(self.shell.error_text(exc))
-        self._selection_changed()
+    def refresh(self, select: str = "") -> None:
+        """Reload the staff list on the database lane (never on the GUI thread: the connection is
+        shared with the jobs); then select ``select`` if given."""
+
+        def loaded(members: list[StaffMember]) -> None:
+            self.model.set_members(members)
+            if select:
+                self.select_username(select)
+            self._selection_changed()
+
+        self.shell.call(staff_accounts.list_staff, on_ok=loaded, on_error=self._show_error, owner=self)
+
+    def _show_error(self, exc: BaseException) -> None:
+        self.error.show_error(self.shell.error_text(exc))
 
     def selected_username(self) -> str:
         rows = self.table.selectionModel().selectedRows()
@@ -107,8 +121,7 @@ class AdminPage(Retranslating, QWidget):
         dialog.open()
 
     def _added(self, username: str, password: str) -> None:
-        self.refresh()
-        self.select_username(username)
+        self.refresh(select=username)
         self.shell.lock_state.run_when_unlocked(lambda: self.show_password(username, password))
 
     def show_password(self, username: str, password: str) -> None:
@@ -126,11 +139,11 @@ class AdminPage(Retranslating, QWidget):
         if not dialogs.confirm(self, self.tr("Disable account"), question.replace("%1", username)):
             return
         self.error.clear_message()
-        shell = self.shell  # the worker gets the shell, never a widget
-        shell.jobs.run(
-            lambda: staff_accounts.disable_staff(shell.context(), username),
-            lambda _result: self.refresh(),
-            self._failed,
+        self.shell.call(
+            staff_accounts.disable_staff,
+            username,
+            on_ok=lambda _result: self.refresh(),
+            on_error=self._failed,
             owner=self,
         )
 
@@ -145,18 +158,13 @@ class AdminPage(Retranslating, QWidget):
         self.reset_button.setEnabled(False)
 
         def done(password: object) -> None:
-            self.refresh()
-            self.select_username(username)
+            self.refresh(select=username)
             self.shell.lock_state.run_when_unlocked(lambda: self.show_password(username, str(password)))
 
-        shell = self.shell  # the worker gets the shell, never a widget
-        shell.jobs.run(
-            lambda: staff_accounts.reset_password(shell.context(), username),
-            done,
-            self._failed,
-            owner=self,
+        self.shell.call(
+            staff_accounts.reset_password, username, on_ok=done, on_error=self._failed, owner=self
         )
 
     def _failed(self, exc: BaseException) -> None:
         self.refresh()
-        self.error.show_error(self.shell.error_text(exc))
+        self._show_error(exc)

@@ -47,12 +47,12 @@ class TempPasswordDialog(Retranslating, QDialog):
             ).replace("%1", self.username)
         )
         self.copy_button.setText(self.tr("&Copy"))
-        seconds = self.shell.context().policy.reveal_seconds
+        seconds = self.shell.signed_in().policy.reveal_seconds
         self.copied.setText(self.tr("Copied. The clipboard is cleared in %n second(s).", "", seconds))
 
     def password_text(self) -> str:
         return self.password_label.text()
 
     def copy(self) -> None:
-        self.shell.clipboard.copy(self.password_text(), self.shell.context().policy.reveal_seconds)
+        self.shell.clipboard.copy(self.password_text(), self.shell.signed_in().policy.reveal_seconds)
         self.copied.setVisible(True)

@@ -2,7 +2,8 @@
 
 Filters: user (exact username), action (from the actions present in the log) and a date range in
 local dates (both ends inclusive). Opening the area is itself audited, once per session, and
-nothing is read before that entry is written. New entries appear on Refresh.
+nothing is read before that entry is written. New entries appear on Refresh. Every read runs on
+the database lane (ui/background.py), never on the GUI thread.
 """
 
 from __future__ import annotations
@@ -114,6 +115,8 @@ class AuditPage(Retranslating, QWidget):
         ):
             signal.connect(self.apply_filters)
         self.refresh_button.clicked.connect(self.refresh)
+        self.model.loaded.connect(self._loaded)
+        self.model.failed.connect(self._failed)
         self.verify_panel.verified.connect(lambda _report: self.refresh())  # it wrote an entry
         self.retranslate()
 
@@ -152,12 +155,11 @@ class AuditPage(Retranslating, QWidget):
         self._reload(flt)
 
     def refresh(self) -> None:
-        """Reload the action list and the rows (new entries arrive at the top)."""
-        try:
-            codes = audit_review.actions(self.shell.context())
-        except Exception as exc:
-            self.error.show_error(self.shell.error_text(exc))
-            return
+        """Reload the action list and the rows (new entries arrive at the top), on the database
+        lane."""
+        self.shell.call(audit_review.actions, on_ok=self._actions_loaded, on_error=self._failed, owner=self)
+
+    def _actions_loaded(self, codes: list[str]) -> None:
         chosen = self.action_filter.currentData()
         self.action_filter.blockSignals(True)
         self.action_filter.clear()
@@ -170,13 +172,14 @@ class AuditPage(Retranslating, QWidget):
         self._reload(self.current_filter())
 
     def _reload(self, flt: AuditFilter) -> None:
-        try:
-            self.model.reload(flt)
-        except Exception as exc:
-            self.error.show_error(self.shell.error_text(exc))
-            return
+        self.model.reload(flt)
+
+    def _loaded(self) -> None:
         self.error.clear_message()
         self._update_count()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.error.show_error(self.shell.error_text(exc))
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("%n entries match the filter.", "", self.model.total))
@@ -187,13 +190,9 @@ class AuditPage(Retranslating, QWidget):
         super().showEvent(event)
         if not self._viewed:
             self._viewed = True
-            shell = self.shell  # the worker gets the shell, never a widget
-            shell.jobs.run(
-                lambda: audit_review.record_view(shell.context()),
-                lambda _result: self.refresh(),
-                self._view_failed,
+            self.shell.call(
+                audit_review.record_view,
+                on_ok=lambda _result: self.refresh(),
+                on_error=self._failed,
                 owner=self,
             )
-
-    def _view_failed(self, exc: BaseException) -> None:
-        self.error.show_error(self.shell.error_text(exc))

@@ -23,12 +23,6 @@ if TYPE_CHECKING:
 TIME_LINES_SHOWN = 5
 
 
-def _verify(shell: Shell) -> AuditVerification:
-    from desktop_app.services.audit_review import verify
-
-    return verify(shell.context())
-
-
 class ChainVerifyPanel(Retranslating, QWidget):
     verified = Signal(object)  # AuditVerification
 
@@ -56,11 +50,12 @@ class ChainVerifyPanel(Retranslating, QWidget):
             self._show(self.report)
 
     def verify(self) -> None:
+        from desktop_app.services.audit_review import verify
+
         self.button.setEnabled(False)
         self.busy_bar.setVisible(True)
         self.result.clear_message()
-        shell = self.shell  # the worker gets the shell, never a widget
-        shell.jobs.run(lambda: _verify(shell), self._done, self._failed, owner=self)
+        self.shell.call(verify, on_ok=self._done, on_error=self._failed, owner=self)
 
     def _done(self, result: object) -> None:
         report = cast("AuditVerification", result)

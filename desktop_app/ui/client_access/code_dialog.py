@@ -13,7 +13,7 @@ can rebuild its client areas behind the dialog.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui.form_parts import BusyBar, MessageLabel, monospace_font
+from desktop_app.ui.job_dialog import JobDialog
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 
@@ -107,7 +108,7 @@ class RecoveryCodePanel(Retranslating, QWidget):
         from desktop_app.documents.recovery_sheet import client_recovery_sheet_pdf
         from desktop_app.ui.pdf_printing import save_pdf_as
 
-        config = self.shell.context().require_config()
+        config = self.shell.signed_in().require_config()
         pdf = client_recovery_sheet_pdf(config.letterhead(), self.code, datetime.now())
         path = save_pdf_as(
             self,
@@ -123,33 +124,27 @@ class RecoveryCodePanel(Retranslating, QWidget):
             )
 
 
-class CodeOnceDialog(Retranslating, QDialog):
-    """Step one (``body`` and ``action_button``, filled by the subclass), then the code, shown once."""
+class CodeOnceDialog(JobDialog):
+    """Step one (``body`` and ``action_button``, filled by the subclass), then the code, shown once.
+    The subclass's ``submit`` runs the service call (``run_job``) that returns the new recovery code."""
 
     access_granted = Signal()
 
-    def __init__(
-        self, shell: Shell, job: Callable[[], Callable[[], str]], parent: QWidget | None = None
-    ) -> None:
-        """``job`` gives the service call to run (off the GUI thread) when the user acts; it returns
-        the new recovery code."""
-        super().__init__(parent)
-        self.shell = shell
-        self._job = job
-        self.busy = False
+    def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
+        super().__init__(shell, parent)
         self.code_shown = False
         self.setMinimumWidth(560)
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(0, 0, 0, 0)
         self.busy_bar = BusyBar()
-        self.error = MessageLabel()
         self.code_panel = RecoveryCodePanel(shell)
         self.code_panel.setVisible(False)
         self.code_panel.acknowledged.connect(self._acknowledged)
         self.action_button = QPushButton()
         self.action_button.setDefault(True)
         self.action_button.clicked.connect(self._act)
+        self.buttons = self.action_button
         self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.reject)
         self.close_button = QPushButton()
@@ -174,23 +169,22 @@ class CodeOnceDialog(Retranslating, QDialog):
 
     # --- flow -------------------------------------------------------------------------------
     def _act(self) -> None:
-        if self.busy or self.code_shown:
-            return
-        self.error.clear_message()
-        self.run_job(self._job())
+        if not self.code_shown:
+            self.submit()
 
-    def run_job(self, fn: object) -> None:
-        self.busy = True
-        self.busy_bar.setVisible(True)
-        self.action_button.setEnabled(False)
-        self.cancel_button.setEnabled(False)
+    def submit(self) -> None:
+        """Run the service call that returns the new code (``run_job``); each subclass has one."""
+        raise NotImplementedError
+
+    def inputs(self) -> Sequence[QWidget]:
+        return (self.cancel_button,)
+
+    def set_busy(self, busy: bool) -> None:
+        super().set_busy(busy)
         grow_to_fit(self)
-        self.shell.jobs.run(fn, self._succeeded, self._failed, owner=self)  # type: ignore[arg-type]
 
-    def _succeeded(self, code: object) -> None:
-        self.busy = False
+    def succeeded(self, code: object) -> None:
         self.code_shown = True
-        self.busy_bar.setVisible(False)
         self.body.setVisible(False)
         self.action_button.setVisible(False)
         self.cancel_button.setVisible(False)
@@ -203,12 +197,8 @@ class CodeOnceDialog(Retranslating, QDialog):
         if not self.isVisible():  # closed by the idle lock while the job ran
             self.shell.lock_state.run_when_unlocked(self.open)
 
-    def _failed(self, exc: BaseException) -> None:
-        self.busy = False
-        self.busy_bar.setVisible(False)
-        self.action_button.setEnabled(True)
-        self.cancel_button.setEnabled(True)
-        self.show_error(self.shell.error_text(exc))
+    def show_failure(self, exc: BaseException, text: str) -> None:
+        self.show_error(text)
 
     def show_error(self, text: str) -> None:
         self.error.show_error(text)
@@ -235,7 +225,7 @@ class CodeOnceDialog(Retranslating, QDialog):
 
     def reject(self) -> None:
         if self.may_close():
-            super().reject()
+            QDialog.reject(self)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and not self.may_close():

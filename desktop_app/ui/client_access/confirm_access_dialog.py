@@ -13,6 +13,7 @@ are waiting. Every service call runs on the background worker.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.ui.client_access.code_dialog import grow_to_fit
 from desktop_app.ui.form_parts import BusyBar, MessageLabel, monospace_font
+from desktop_app.ui.job_dialog import JobDialog
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 
@@ -39,16 +41,14 @@ if TYPE_CHECKING:
     from desktop_app.services.client_access import PendingMember
 
 
-class ConfirmMemberDialog(Retranslating, QDialog):
+class ConfirmMemberDialog(JobDialog):
     """Type the code one member reads out; ``confirmed`` once the service accepted it."""
 
     confirmed = Signal(str)
 
     def __init__(self, shell: Shell, member: PendingMember, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.shell = shell
+        super().__init__(shell, parent)
         self.member = member
-        self.busy = False
         self.setMinimumWidth(520)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -58,7 +58,6 @@ class ConfirmMemberDialog(Retranslating, QDialog):
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.field_label = QLabel()
-        self.error = MessageLabel()
         self.code_field = QLineEdit()
         self.code_field.setFont(monospace_font(6))
         self.code_field.setMaxLength(40)
@@ -69,6 +68,7 @@ class ConfirmMemberDialog(Retranslating, QDialog):
         self.confirm_button = QPushButton()
         self.confirm_button.setDefault(True)
         self.confirm_button.clicked.connect(self.confirm)
+        self.buttons = self.confirm_button  # Cancel stays usable; closing waits for the job
         self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
@@ -108,44 +108,26 @@ class ConfirmMemberDialog(Retranslating, QDialog):
         self.cancel_button.setText(self.tr("Cancel"))
 
     def confirm(self) -> None:
-        if self.busy:
-            return
-        self.error.clear_message()
-        shell = self.shell
-        username = self.member.username
-        code = self.code_field.text()
+        from desktop_app.services.client_access import confirm_member
 
-        def run() -> str:
-            from desktop_app.services.client_access import confirm_member
+        self.run_job(confirm_member, self.member.username, self.code_field.text())
 
-            confirm_member(shell.context(), username, code)
-            return username
+    def inputs(self) -> Sequence[QWidget]:
+        return (self.code_field,)
 
-        self._set_busy(True)
-        shell.jobs.run(run, self._confirmed, self._failed, owner=self)
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.busy_bar.setVisible(busy)
-        self.confirm_button.setEnabled(not busy)
-        self.code_field.setEnabled(not busy)
+    def set_busy(self, busy: bool) -> None:
+        super().set_busy(busy)
         grow_to_fit(self)
 
-    def _confirmed(self, username: object) -> None:
-        self._set_busy(False)
-        self.confirmed.emit(str(username))
+    def succeeded(self, result: object) -> None:
+        self.confirmed.emit(self.member.username)
         self.accept()
 
-    def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        self.error.show_error(self.shell.error_text(exc))
+    def show_failure(self, exc: BaseException, text: str) -> None:
+        self.error.show_error(text)
         grow_to_fit(self)
         self.code_field.setFocus()
         self.code_field.selectAll()
-
-    def reject(self) -> None:
-        if not self.busy:
-            super().reject()
 
 
 COLUMNS = 4
@@ -217,15 +199,10 @@ class ConfirmAccessDialog(Retranslating, QDialog):
         self._fill()
 
     def reload(self) -> None:
-        shell = self.shell
-
-        def load() -> list[PendingMember]:
-            from desktop_app.services.client_access import pending_members
-
-            return pending_members(shell.context())
+        from desktop_app.services.client_access import pending_members
 
         self.busy_bar.setVisible(True)
-        shell.jobs.run(load, self._loaded, self._failed, owner=self)
+        self.shell.call(pending_members, on_ok=self._loaded, on_error=self._failed, owner=self)
 
     def _loaded(self, members: object) -> None:
         self.busy_bar.setVisible(False)

@@ -8,8 +8,6 @@ the same step), then shows the client-data recovery code once (code_dialog.py).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop_app.ui.client_access.code_dialog import CodeOnceDialog
@@ -18,7 +16,7 @@ from desktop_app.ui.shell import Shell
 
 class ClientKeySetUpDialog(CodeOnceDialog):
     def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
-        super().__init__(shell, self._service_call, parent)
+        super().__init__(shell, parent)
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.body_layout.addWidget(self.explanation)
@@ -41,12 +39,7 @@ class ClientKeySetUpDialog(CodeOnceDialog):
         self.action_button.setText(self.tr("&Create the client-data key"))
         self.cancel_button.setText(self.tr("&Later"))
 
-    def _service_call(self) -> Callable[[], str]:
-        shell = self.shell
+    def submit(self) -> None:
+        from desktop_app.services.client_access import set_up_client_key
 
-        def set_up() -> str:
-            from desktop_app.services.client_access import set_up_client_key
-
-            return set_up_client_key(shell.context())
-
-        return set_up
+        self.run_job(set_up_client_key)

@@ -8,8 +8,6 @@ is reported at the field and audited by the service.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from desktop_app.ui.client_access.code_dialog import CodeOnceDialog
@@ -19,7 +17,7 @@ from desktop_app.ui.shell import Shell
 
 class UseRecoveryCodeDialog(CodeOnceDialog):
     def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
-        super().__init__(shell, self._service_call, parent)
+        super().__init__(shell, parent)
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.field_label = QLabel()
@@ -49,18 +47,12 @@ class UseRecoveryCodeDialog(CodeOnceDialog):
         self.code_field.setPlaceholderText("_____-_____-_____-_____-_____")
         self.action_button.setText(self.tr("&Restore my access"))
 
-    def _service_call(self) -> Callable[[], str]:
-        shell = self.shell
-        typed = self.code_field.text()
+    def submit(self) -> None:
+        from desktop_app.services.client_access import confirm_self_with_recovery_code
 
-        def recover() -> str:
-            from desktop_app.services.client_access import confirm_self_with_recovery_code
+        self.run_job(confirm_self_with_recovery_code, self.code_field.text())
 
-            return confirm_self_with_recovery_code(shell.context(), typed)
-
-        return recover
-
-    def _failed(self, exc: BaseException) -> None:
-        super()._failed(exc)
+    def show_failure(self, exc: BaseException, text: str) -> None:
+        super().show_failure(exc, text)
         self.code_field.setFocus()
         self.code_field.selectAll()

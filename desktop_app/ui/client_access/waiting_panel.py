@@ -40,7 +40,7 @@ class ClientAccessWaitingPanel(Retranslating, QWidget):
         super().__init__(parent)
         self.shell = shell
         self.area = area
-        session, _ = shell.context().require_session()
+        session = shell.signed_in().session
         self.session = session
         self.state = session.client_access
         self.title = QLabel()

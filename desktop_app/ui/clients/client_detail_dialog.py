@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -53,6 +54,9 @@ from desktop_app.ui.clients.reveal_row import RevealRow
 from desktop_app.ui.form_parts import BusyBar, MessageLabel
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
+
+if TYPE_CHECKING:
+    from desktop_app.services.signed_in import SignedIn
 
 REMASK_SECONDS = 30
 ACTIVATION_GRACE_MS = 500  # how long a revealed value waits for the focus to come back to the page
@@ -98,11 +102,11 @@ class ClientPage:
     changes: list[ChangeEntry]
 
 
-def _load(shell: Shell, client_id: int) -> ClientPage:
+def _load(ctx: SignedIn, client_id: int) -> ClientPage:
+    """On the database lane: the detail, the agent's name, the timeline and the changes."""
     from desktop_app.services.client_directory import get_client
     from desktop_app.services.client_history import list_changes, list_timeline, staff_display_name
 
-    ctx = shell.context()
     detail = get_client(ctx, client_id)
     return ClientPage(
         detail,
@@ -128,8 +132,8 @@ class ClientDetailDialog(Retranslating, QDialog):
         self.detail: ClientDetail | None = None
         self.page: ClientPage | None = None
         self.remask_seconds: float = REMASK_SECONDS
-        self.clipboard_seconds: float = float(shell.context().policy.reveal_seconds)  # the security table's
-        session, _ = shell.context().require_session()
+        self.clipboard_seconds: float = float(shell.signed_in().policy.reveal_seconds)  # the security table's
+        session = shell.signed_in().session
         self.may_reveal = can(session.role, Action.CLIENT_REVEAL)
         self.may_edit = can(session.role, Action.CLIENT_EDIT)
         self.may_reassign = can(session.role, Action.CLIENT_REASSIGN)
@@ -313,8 +317,7 @@ class ClientDetailDialog(Retranslating, QDialog):
 
     def reload(self) -> None:
         self.busy_bar.setVisible(True)
-        shell, client_id = self.shell, self.client_id
-        shell.jobs.run(lambda: _load(shell, client_id), self._loaded, self._failed, owner=self)
+        self.shell.call(_load, self.client_id, on_ok=self._loaded, on_error=self._failed, owner=self)
 
     def _loaded(self, result: object) -> None:
         assert isinstance(result, ClientPage)

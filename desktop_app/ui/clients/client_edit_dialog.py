@@ -1,6 +1,6 @@
 """Editing a client on the intake form, without ever showing a stored personal value.
 
-The masked detail (``get_client``, audited as ``client.view``) is loaded on the worker. Choices
+The masked detail (``get_client``, audited as ``client.view``) is loaded on the database lane. Choices
 and notes are filled in (they are not masked); the personal fields (name, phone, ID number, email,
 address) stay empty with the masked value as placeholder text: blank means unchanged, typed text
 replaces the stored value. Raw values leave the services only through an audited reveal, so this
@@ -16,7 +16,7 @@ recorded on the client's page, and is withdrawn there. On success
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
@@ -25,37 +25,23 @@ from desktop_app.domain.client_views import ClientDetail
 from desktop_app.domain.field_errors import InvalidField
 from desktop_app.ui import dialogs
 from desktop_app.ui.clients.client_form import DIALOG_MIN_WIDTH, ClientForm
-from desktop_app.ui.form_parts import BusyBar, MessageLabel
-from desktop_app.ui.retranslate import Retranslating
+from desktop_app.ui.form_parts import BusyBar
+from desktop_app.ui.job_dialog import JobDialog
 from desktop_app.ui.shell import Shell
 
 
-def _get(shell: Shell, client_id: int) -> ClientDetail:
-    from desktop_app.services.client_directory import get_client
-
-    return get_client(shell.context(), client_id)
-
-
-def _update(shell: Shell, client_id: int, changes: dict[str, Any]) -> ClientDetail:
-    from desktop_app.services.client_intake import update_client
-
-    return update_client(shell.context(), client_id, changes)
-
-
-class ClientEditDialog(Retranslating, QDialog):
+class ClientEditDialog(JobDialog):
     saved = Signal(int)
     loaded = Signal()
-    failed = Signal(str)  # a refusal (loading or saving), as shown
 
     def __init__(self, shell: Shell, client_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.shell = shell
+        from desktop_app.services.client_directory import get_client
+
+        super().__init__(shell, parent)
         self.client_id = client_id
         self.detail: ClientDetail | None = None
-        self.busy = False
         self.setMinimumWidth(DIALOG_MIN_WIDTH)
         self.form = ClientForm(shell, editing=True)
-        self.error = MessageLabel()
         self.busy_bar = BusyBar()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -69,37 +55,31 @@ class ClientEditDialog(Retranslating, QDialog):
         layout.addWidget(self.busy_bar)
         layout.addWidget(self.buttons)
         self.retranslate()
-        self._set_busy(True)
         self.save_button.setEnabled(False)
-        shell.jobs.run(lambda: _get(shell, client_id), self._loaded, self._load_failed, owner=self)
+        self.run_job(get_client, client_id, then=self._loaded)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Edit client"))
         self.save_button.setText(self.tr("&Save"))
 
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.busy_bar.setVisible(busy)
-        self.buttons.setEnabled(not busy)
-        self.form.setEnabled(not busy)
+    def inputs(self) -> Sequence[QWidget]:
+        return (self.form,)
+
+    def set_busy(self, busy: bool) -> None:
+        super().set_busy(busy)
+        self.form.setEnabled(not busy and self.detail is not None)  # stays disabled if loading failed
 
     def _loaded(self, result: object) -> None:
         assert isinstance(result, ClientDetail)
         self.detail = result
         self.form.load_detail(result)
-        self._set_busy(False)
+        self.set_busy(False)
         self.save_button.setEnabled(True)
         self.loaded.emit()
 
-    def _load_failed(self, exc: BaseException) -> None:
-        self.busy = False
-        self.busy_bar.setVisible(False)
-        self.buttons.setEnabled(True)  # Cancel closes; the form stays disabled
-        text = self.shell.error_text(exc)
-        self.error.show_error(text)
-        self.failed.emit(text)
-
     def submit(self) -> None:
+        from desktop_app.services.client_intake import update_client
+
         if self.busy or self.detail is None:
             return
         changes = self.form.changes()
@@ -110,9 +90,7 @@ class ClientEditDialog(Retranslating, QDialog):
             return
         if self.form.deletes_sensitive() and not self._confirm_deleting_sensitive():
             return
-        self._set_busy(True)
-        shell, client_id = self.shell, self.client_id  # the worker gets the shell, never a widget
-        shell.jobs.run(lambda: _update(shell, client_id, changes), self._saved, self._save_failed, owner=self)
+        self.run_job(update_client, self.client_id, changes)
 
     def _confirm_deleting_sensitive(self) -> bool:
         because = self.tr("the client is now before the subscription stage")
@@ -121,19 +99,15 @@ class ClientEditDialog(Retranslating, QDialog):
         ).replace("%1", because)
         return dialogs.confirm(self, self.tr("Delete sensitive data"), question)
 
-    def _saved(self, result: object) -> None:
+    def succeeded(self, result: object) -> None:
         assert isinstance(result, ClientDetail)
-        self._set_busy(False)
         self.accept()
         self.saved.emit(self.client_id)
 
-    def _save_failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        text = self.shell.error_text(exc)
+    def show_failure(self, exc: BaseException, text: str) -> None:
         if not (self.form.show_error(exc) and isinstance(exc, InvalidField)):
             self.error.show_error(text)  # a field's own problem is shown at that field only
-        self.failed.emit(text)
 
     def reject(self) -> None:
-        if not self.busy or self.detail is None:
-            super().reject()
+        if not self.busy or self.detail is None:  # closing while the detail loads is fine
+            QDialog.reject(self)

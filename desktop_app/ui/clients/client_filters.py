@@ -52,7 +52,7 @@ class _OpenAtToday(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and self.edit.date() == self.edit.minimumDate():
-            today = datetime.fromtimestamp(self.shell.context().clock(), BRANCH_TIME).date()
+            today = datetime.fromtimestamp(self.shell.signed_in().clock(), BRANCH_TIME).date()
             self.edit.calendarWidget().setCurrentPage(today.year, today.month)
         return False
 

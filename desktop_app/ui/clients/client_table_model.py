@@ -1,8 +1,8 @@
-"""A read-only table model over the masked client list, fetched page by page on the worker.
+"""A read-only table model over the masked client list, fetched page by page on the database lane.
 
 Two modes: the paged list (``count_clients`` then ``list_clients`` for each page the view asks
 for, in the chosen sort order) and search results (``search_clients``, one bounded query). Every
-query runs on the shell's worker; a row whose page has not arrived yet shows empty and is filled in
+query runs on the database lane (``Shell.call``); a row whose page has not arrived yet shows empty and is filled in
 when it does. Results of a superseded query (an older search, an old sort) are dropped. Rows are
 the services' masked summaries only; the whole list is never loaded. The last column flags a
 client who must sign the consent form again (a newer privacy notice changed purposes or
@@ -32,26 +32,6 @@ RECONSENT_COLOUR = QColor("#b3261e")
 CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
-
-
-def _count(shell: Shell, filters: ClientFilter) -> int:
-    from desktop_app.services.client_directory import count_clients
-
-    return count_clients(shell.context(), filters)
-
-
-def _page(
-    shell: Shell, offset: int, limit: int, sort: ClientSort, filters: ClientFilter
-) -> list[ClientSummary]:
-    from desktop_app.services.client_directory import list_clients
-
-    return list_clients(shell.context(), offset, limit, sort, filters)
-
-
-def _search(shell: Shell, text: str, filters: ClientFilter) -> list[ClientSummary]:
-    from desktop_app.services.client_search import search_clients
-
-    return search_clients(shell.context(), text, SEARCH_LIMIT, filters)
 
 
 class ClientTableModel(QAbstractTableModel):
@@ -97,19 +77,25 @@ class ClientTableModel(QAbstractTableModel):
         self._pending.clear()
         self.total = 0
         self.endResetModel()
-        shell, search, filters = self.shell, self.search_text, self.filters
-        if search:
-            self.shell.jobs.run(
-                lambda: _search(shell, search, filters),
-                lambda rows: self._searched(generation, rows),
-                self._failed,
+        from desktop_app.services.client_directory import count_clients
+        from desktop_app.services.client_search import search_clients
+
+        if self.search_text:
+            self.shell.call(
+                search_clients,
+                self.search_text,
+                SEARCH_LIMIT,
+                self.filters,
+                on_ok=lambda rows: self._searched(generation, rows),
+                on_error=self._failed,
                 owner=self,
             )
         else:
-            self.shell.jobs.run(
-                lambda: _count(shell, filters),
-                lambda total: self._counted(generation, total),
-                self._failed,
+            self.shell.call(
+                count_clients,
+                self.filters,
+                on_ok=lambda total: self._counted(generation, total),
+                on_error=self._failed,
                 owner=self,
             )
 
@@ -135,13 +121,17 @@ class ClientTableModel(QAbstractTableModel):
     def _fetch(self, number: int) -> None:
         self._pending.add(number)
         self.pages_fetched += 1
+        from desktop_app.services.client_directory import list_clients
+
         generation = self._generation
-        shell, offset, limit = self.shell, number * self.page_size, self.page_size
-        sort, filters = self.sort_order, self.filters
-        self.shell.jobs.run(
-            lambda: _page(shell, offset, limit, sort, filters),
-            lambda rows: self._page_arrived(generation, number, rows),
-            self._failed,
+        self.shell.call(
+            list_clients,
+            number * self.page_size,
+            self.page_size,
+            self.sort_order,
+            self.filters,
+            on_ok=lambda rows: self._page_arrived(generation, number, rows),
+            on_error=self._failed,
             owner=self,
         )
 

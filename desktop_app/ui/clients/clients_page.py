@@ -47,19 +47,13 @@ COLUMN_WIDTHS = (110, 140, 130, 110, 110, 110, 120)
 SORTS = (ClientSort.LAST_CONTACT, ClientSort.INTENTION, ClientSort.NAME)
 
 
-def _staff(shell: Shell) -> list[StaffMember]:
-    from desktop_app.services.staff_accounts import list_staff
-
-    return list_staff(shell.context())
-
-
 class ClientsPage(Retranslating, QWidget):
     def __init__(self, shell: Shell, page_size: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.shell = shell
         self._started = False
         self.model = ClientTableModel(shell, page_size) if page_size else ClientTableModel(shell)
-        session, _ = shell.context().require_session()
+        session = shell.signed_in().session
         self.model.agent_names[session.staff_id] = session.display_name
         self._may_list_staff = can(session.role, Action.STAFF_LIST)
         self._may_create = can(session.role, Action.CLIENT_EDIT)
@@ -173,8 +167,9 @@ class ClientsPage(Retranslating, QWidget):
             return
         self._started = True
         if self._may_list_staff:
-            shell = self.shell  # the worker gets the shell, never a widget
-            shell.jobs.run(lambda: _staff(shell), self._staff_arrived, None, owner=self)
+            from desktop_app.services.staff_accounts import list_staff
+
+            self.shell.call(list_staff, on_ok=self._staff_arrived, owner=self)
         self.reload()
 
     def _staff_arrived(self, staff: object) -> None:

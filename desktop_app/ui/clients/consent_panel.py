@@ -55,18 +55,6 @@ STATUS_STYLES = {
 }
 
 
-def _overview(shell: Shell, client_id: int) -> ConsentOverview:
-    from desktop_app.services.client_consents import consent_overview
-
-    return consent_overview(shell.context(), client_id)
-
-
-def _print(shell: Shell, client_id: int, language: str) -> PrintedConsentForm:
-    from desktop_app.services.client_consents import print_consent_form
-
-    return print_consent_form(shell.context(), client_id, language=language)
-
-
 def _table(columns: int) -> QTableWidget:
     table = QTableWidget(0, columns)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -107,7 +95,7 @@ class ConsentPanel(Retranslating, QWidget):
         self.print_dialog: ConsentPrintChoice | None = None
         self.record_dialog: RecordConsentDialog | None = None
         self.withdraw_dialog: WithdrawConsentDialog | None = None
-        session, _ = shell.context().require_session()
+        session = shell.signed_in().session
         self.may_edit = can(session.role, Action.CLIENT_EDIT)
         self.may_print = can(session.role, Action.CONSENT_PRINT)
 
@@ -270,9 +258,12 @@ class ConsentPanel(Retranslating, QWidget):
     # ---------------------------------------------------------------------------------- loading
 
     def reload(self) -> None:
+        from desktop_app.services.client_consents import consent_overview
+
         self.busy_bar.setVisible(True)
-        shell, client_id = self.shell, self.client_id
-        shell.jobs.run(lambda: _overview(shell, client_id), self._loaded, self._failed, owner=self)
+        self.shell.call(
+            consent_overview, self.client_id, on_ok=self._loaded, on_error=self._failed, owner=self
+        )
 
     def _loaded(self, result: object) -> None:
         self.busy_bar.setVisible(False)
@@ -297,14 +288,20 @@ class ConsentPanel(Retranslating, QWidget):
     # ----------------------------------------------------------------------------------- print
 
     def print_form(self) -> None:
-        """Make this client's form on the worker, then offer Print… / Save as PDF…."""
+        """Make this client's form on the database lane, then offer Print… / Save as PDF…."""
+        from desktop_app.services.client_consents import print_consent_form
+
         self.error.clear_message()
         self.info.clear_message()
         self.busy_bar.setVisible(True)
         self.print_button.setEnabled(False)
-        shell, client_id, language = self.shell, self.client_id, self.shell.lang
-        shell.jobs.run(
-            lambda: _print(shell, client_id, language), self._form_made, self._print_failed, owner=self
+        self.shell.call(
+            print_consent_form,
+            self.client_id,
+            language=self.shell.lang,
+            on_ok=self._form_made,
+            on_error=self._print_failed,
+            owner=self,
         )
 
     def _print_failed(self, exc: BaseException) -> None:

@@ -2,9 +2,9 @@
 
 The dialog asks for the Art. 47 ground (domain/deletion_grounds.py ``OWN_INITIATIVE``) and a note
 that names no one, and that the manager understands the data cannot be recovered; "Delete" runs
-``client_destruction.destroy_client`` on the worker (the service checks the role, the ground and
+``client_destruction.destroy_client`` on the database lane (the service checks the role, the ground and
 the note, and audits). Then it says what happened: destroyed, with "Save certificate…" for the
-single-client destruction certificate (made on the worker, saved through ui/pdf_printing.py, never
+single-client destruction certificate (made on the database lane, saved through ui/pdf_printing.py, never
 into the data directory), or, for a buyer under the anti-money-laundering hold, kept in storage
 only until the hold ends. ``finished_with(destroyed)`` is emitted once, after the deletion; a
 refusal is shown in the dialog with the note kept.
@@ -16,7 +16,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -27,32 +26,17 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.deletion_grounds import NOTE_MAX, OWN_INITIATIVE, DeletionGround
-from desktop_app.ui.form_parts import BusyBar, MessageLabel
-from desktop_app.ui.retranslate import Retranslating
+from desktop_app.ui.form_parts import BusyBar
+from desktop_app.ui.job_dialog import JobDialog
 from desktop_app.ui.shell import Shell
 
 
-def _destroy(shell: Shell, client_id: int, ground: str, note: str) -> object:
-    from desktop_app.services.client_destruction import destroy_client
-
-    return destroy_client(shell.context(), client_id, ground, note)
-
-
-def _certificate(shell: Shell, record_id: int) -> bytes:
-    from desktop_app.services.client_deletion import destruction_certificate_pdf
-
-    return destruction_certificate_pdf(shell.context(), record_id)
-
-
-class DestroyClientDialog(Retranslating, QDialog):
+class DestroyClientDialog(JobDialog):
     destroyed = Signal(object)  # the DestroyOutcome (destroyed, or kept in storage only)
-    failed = Signal(str)
 
     def __init__(self, shell: Shell, client_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.shell = shell
+        super().__init__(shell, parent)
         self.client_id = client_id
-        self.busy = False
         self.outcome: object | None = None
         self.record_id: int | None = None
         self.intro = QLabel()
@@ -68,9 +52,8 @@ class DestroyClientDialog(Retranslating, QDialog):
         form.addRow(self.ground_label, self.ground)
         form.addRow(self.note_label, self.note)
         self.understood = QCheckBox()
-        self.message = MessageLabel()
+        self.message = self.error  # outcomes are shown on the same line as refusals
         self.busy_bar = BusyBar()
-        self.busy_bar.setVisible(False)
         self.certificate_button = QPushButton()
         self.certificate_button.setVisible(False)
         self.certificate_button.setAutoDefault(False)
@@ -144,25 +127,21 @@ class DestroyClientDialog(Retranslating, QDialog):
         self.ok_button.setEnabled(ready and not self.busy and self.outcome is None)
 
     def submit(self) -> None:
+        from desktop_app.services.client_destruction import destroy_client
+
         if self.busy or self.outcome is not None or not self.ok_button.isEnabled():
             return
-        self.message.clear_message()
-        self._set_busy(True)
-        shell, client_id = self.shell, self.client_id
-        ground, note = str(self.ground.currentData()), self.note.text()
-        shell.jobs.run(lambda: _destroy(shell, client_id, ground, note), self._done, self._failed, owner=self)
+        self.run_job(destroy_client, self.client_id, str(self.ground.currentData()), self.note.text())
 
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.busy_bar.setVisible(busy)
-        self.buttons.setEnabled(not busy)
+    def set_busy(self, busy: bool) -> None:
+        super().set_busy(busy)
         for widget in (self.ground, self.note, self.understood):
             widget.setEnabled(not busy and self.outcome is None)
         self._update_ok()
 
-    def _done(self, outcome: object) -> None:
+    def succeeded(self, outcome: object) -> None:
         self.outcome = outcome
-        self._set_busy(False)
+        self.set_busy(False)  # the inputs stay disabled now that there is an outcome
         record = getattr(outcome, "record", None)
         self.cancel_button.setText(self.tr("&Close"))
         if record is not None:
@@ -184,32 +163,20 @@ class DestroyClientDialog(Retranslating, QDialog):
             )
         self.destroyed.emit(outcome)
 
-    def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        text = self.shell.error_text(exc)
-        self.message.show_error(text)
-        self.failed.emit(text)
-
     def save_certificate(self) -> None:
-        if self.record_id is None or self.busy:
-            return
-        shell, record_id = self.shell, self.record_id
-        self._set_busy(True)
-        shell.jobs.run(
-            lambda: _certificate(shell, record_id), self._certificate_ready, self._failed, owner=self
-        )
+        from desktop_app.services.client_deletion import destruction_certificate_pdf
+
+        if self.record_id is not None:
+            self.run_job(
+                destruction_certificate_pdf, self.record_id, then=self._certificate_ready, clear=False
+            )
 
     def _certificate_ready(self, pdf: object) -> None:
         from desktop_app.ui.pdf_printing import save_pdf_as
 
-        self._set_busy(False)
         assert isinstance(pdf, bytes)
         path = save_pdf_as(
             self, pdf, f"destruction-certificate-{self.record_id}.pdf", data_dir=self.shell.data_dir
         )
         if path is not None:
             self.message.show_ok(self.tr("Certificate saved as %1").replace("%1", str(path)))
-
-    def reject(self) -> None:
-        if not self.busy:
-            super().reject()

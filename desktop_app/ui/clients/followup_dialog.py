@@ -1,17 +1,17 @@
 """Recording a follow-up (a visit or a call) on a client: kind, date and time (now by default, never
-later than now) and a required note. Saved on the worker by ``client_followups.add_followup``;
+later than now) and a required note. Saved on the database lane by ``client_followups.add_followup``;
 ``added`` is emitted and the dialog closes; a refusal is shown under the form, and a refused note
 (one holding an ID or bank card number) is marked and focused."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -23,28 +23,20 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.client_record import FollowupKind
 from desktop_app.domain.field_errors import InvalidField
 from desktop_app.ui.clients.client_form import INVALID_STYLE
-from desktop_app.ui.form_parts import BusyBar, MessageLabel
-from desktop_app.ui.retranslate import Retranslating
+from desktop_app.ui.form_parts import BusyBar
+from desktop_app.ui.job_dialog import JobDialog
 from desktop_app.ui.shell import Shell
 
 
-def _add(shell: Shell, client_id: int, kind: str, note: str, at: datetime) -> int:
-    from desktop_app.services.client_followups import add_followup
-
-    return add_followup(shell.context(), client_id, kind, note, at=at).id
-
-
-class AddFollowupDialog(Retranslating, QDialog):
+class AddFollowupDialog(JobDialog):
     added = Signal(int)
 
     def __init__(self, shell: Shell, client_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.shell = shell
+        super().__init__(shell, parent)
         self.client_id = client_id
-        self.busy = False
         self.setMinimumWidth(420)
         self.kind = QComboBox()
-        now = QDateTime.fromSecsSinceEpoch(int(shell.context().clock()))
+        now = QDateTime.fromSecsSinceEpoch(int(shell.signed_in().clock()))
         self.when = QDateTimeEdit(now)
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -56,7 +48,6 @@ class AddFollowupDialog(Retranslating, QDialog):
         for label, field in zip(self.labels, (self.kind, self.when, self.note), strict=True):
             label.setBuddy(field)
             form.addRow(label, field)
-        self.error = MessageLabel()
         self.busy_bar = BusyBar()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -90,37 +81,25 @@ class AddFollowupDialog(Retranslating, QDialog):
         self.ok_button.setEnabled(bool(self.note.toPlainText().strip()) and not self.busy)
 
     def submit(self) -> None:
+        from desktop_app.services.client_followups import add_followup
+
         note = self.note.toPlainText()
         if self.busy or not note.strip():
             return
         kind = str(self.kind.currentData())
         at = datetime.fromtimestamp(self.when.dateTime().toSecsSinceEpoch(), UTC)
-        self._set_busy(True)
-        self.error.clear_message()
         self.note.setStyleSheet("")
-        shell, client_id = self.shell, self.client_id
-        shell.jobs.run(
-            lambda: _add(shell, client_id, kind, note, at), self._succeeded, self._failed, owner=self
-        )
+        self.run_job(add_followup, self.client_id, kind, note, at=at)
 
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.busy_bar.setVisible(busy)
-        for widget in (self.kind, self.when, self.note, self.buttons):
-            widget.setEnabled(not busy)
+    def inputs(self) -> Sequence[QWidget]:
+        return (self.kind, self.when, self.note)
 
-    def _succeeded(self, result: object) -> None:
-        self._set_busy(False)
+    def succeeded(self, result: object) -> None:
         self.accept()
-        self.added.emit(int(result))  # type: ignore[call-overload]
+        self.added.emit(result.id)  # type: ignore[attr-defined]
 
-    def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        self.error.show_error(self.shell.error_text(exc))
+    def show_failure(self, exc: BaseException, text: str) -> None:
+        self.error.show_error(text)
         if isinstance(exc, InvalidField) and exc.field == "followup_note":  # e.g. it holds an ID number
             self.note.setStyleSheet(INVALID_STYLE)
             self.note.setFocus()
-
-    def reject(self) -> None:
-        if not self.busy:
-            super().reject()

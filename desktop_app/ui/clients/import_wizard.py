@@ -1,8 +1,9 @@
 """The spreadsheet import wizard: choose a file, check the column mapping, choose the options,
-import (one transaction, on the worker), then see the result, export the rejected rows and be
-reminded to delete the source file securely.
+import (one transaction, on the database lane, with a progress bar and a Cancel button that rolls
+the whole import back), then see the result, export the rejected rows and be reminded to delete
+the source file securely.
 
-Every step calls the services in services/client_import.py on ``shell.jobs``; the wizard only
+Every step calls the services in services/client_import.py on the database lane (``Shell.call``); the wizard only
 collects choices and shows results. The source file is only read. ``imported(int)`` is emitted with
 the number of clients imported. ``choose_file(path)`` is the seam tests use instead of the dialog.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QRadioButton,
     QTableWidget,
@@ -31,15 +33,20 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop_app.domain.cancellation import Cancelled
 from desktop_app.domain.import_columns import IGNORE, target_fields
 from desktop_app.domain.import_rows import dropped_reason_text
 from desktop_app.domain.permissions import Action, can
 from desktop_app.domain.roles import Role
 from desktop_app.ui import dialogs
+from desktop_app.ui.background import JobHandle
 from desktop_app.ui.form_parts import BusyBar, MessageLabel
 from desktop_app.ui.read_only_table import setup_read_only_table
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
+
+if TYPE_CHECKING:
+    from desktop_app.services.signed_in import SignedIn
 
 FILE_PAGE, MAPPING_PAGE, OPTIONS_PAGE, RESULT_PAGE = range(4)
 
@@ -58,11 +65,25 @@ class _Page(QWizardPage):
 
     def run(
         self,
-        fn: Callable[[], object],
-        on_done: Callable[[Any], None],
+        fn: Callable[..., object],
+        *args: object,
+        on_ok: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
+        **kwargs: Any,
     ) -> None:
-        self.shell.jobs.run(fn, on_done, on_error, owner=self)
+        """The service call ``fn(ctx, *args, **kwargs)`` on the database lane."""
+        self.shell.call(fn, *args, on_ok=on_ok, on_error=on_error, owner=self, **kwargs)
+
+
+def _assignable_staff(ctx: SignedIn) -> list[tuple[str, str]]:
+    """On the database lane: (username, display name) of the active agents and managers."""
+    from desktop_app.services.staff_accounts import list_staff
+
+    return [
+        (m.username, m.display_name)
+        for m in list_staff(ctx)
+        if m.active and m.role in (Role.AGENT, Role.MANAGER)
+    ]
 
 
 class FilePage(_Page):
@@ -179,22 +200,15 @@ class OptionsPage(_Page):
     def initializePage(self) -> None:
         if not self.import_wizard.is_manager or self._staff_loaded:
             return
-        shell = self.shell
-
-        def staff() -> list[tuple[str, str]]:
-            from desktop_app.services.staff_accounts import list_staff
-
-            return [
-                (m.username, m.display_name)
-                for m in list_staff(shell.context())
-                if m.active and m.role in (Role.AGENT, Role.MANAGER)
-            ]
-
-        self.run(staff, self._staff_listed, lambda exc: self.message.show_error(self.shell.error_text(exc)))
+        self.run(
+            _assignable_staff,
+            on_ok=self._staff_listed,
+            on_error=lambda exc: self.message.show_error(self.shell.error_text(exc)),
+        )
 
     def _staff_listed(self, members: list[tuple[str, str]]) -> None:
         self._staff_loaded = True
-        session, _ = self.shell.context().require_session()
+        session = self.shell.signed_in().session
         self.assign_combo.clear()
         for username, display in members:
             self.assign_combo.addItem(f"{display} ({username})", username)
@@ -212,7 +226,13 @@ class OptionsPage(_Page):
 class ResultPage(_Page):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
-        self.busy_bar = BusyBar()
+        self.progress_bar = QProgressBar()  # real progress: each row is checked, then written
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.setVisible(False)
+        self.cancel_button = QPushButton()  # cancelling rolls the whole import back
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel_import)
+        self.job: JobHandle | None = None
         self.counts = QLabel()
         self.counts.setWordWrap(True)
         self.rejects_label = QLabel()
@@ -231,8 +251,11 @@ class ResultPage(_Page):
         export_row = QHBoxLayout()
         export_row.addWidget(self.export_button)
         export_row.addWidget(self.personal_data_note, 1)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress_bar, 1)
+        progress_row.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.busy_bar)
+        layout.addLayout(progress_row)
         layout.addWidget(self.counts)
         layout.addWidget(self.rejects_label)
         layout.addWidget(self.rejects, 1)
@@ -244,24 +267,47 @@ class ResultPage(_Page):
         self.done = False
 
     def initializePage(self) -> None:
+        from desktop_app.services.client_import import import_clients
+
         wizard = self.import_wizard
         self.done = False
-        self.busy_bar.setVisible(True)
+        self._set_running(True)
         self.message.clear_message()
-        shell, path, options = self.shell, wizard.path, wizard.options()
+        path, options = wizard.path, wizard.options()
         assert path is not None
+        self.job = self.shell.call(
+            import_clients,
+            path,
+            options,
+            on_ok=self._imported,
+            on_error=self._failed,
+            owner=self,
+            progress=self._progressed,
+        )
 
-        def run_import() -> object:
-            from desktop_app.services.client_import import import_clients
+    def _set_running(self, running: bool) -> None:
+        self.progress_bar.setVisible(running)
+        self.cancel_button.setVisible(running)
+        self.cancel_button.setEnabled(running)
+        if running:
+            self.progress_bar.setRange(0, 0)  # until the first report
 
-            return import_clients(shell.context(), path, options)
+    def _progressed(self, done: int, total: int, _text: str) -> None:
+        if total > 0:
+            self.progress_bar.setRange(0, total)
+            self.progress_bar.setValue(done)
 
-        self.run(run_import, self._imported, self._failed)
+    def cancel_import(self) -> None:
+        """Stop the import at its next row; it rolls back whole (nothing of it stays)."""
+        if self.job is not None:
+            self.job.cancel()
+            self.cancel_button.setEnabled(False)
 
     def _imported(self, report: Any) -> None:
         self.report = report
         self.done = True
-        self.busy_bar.setVisible(False)
+        self.job = None
+        self._set_running(False)
         self.rejects.setRowCount(len(report.rejected))
         for row, rejected in enumerate(report.rejected):
             self.rejects.setItem(row, 0, QTableWidgetItem(str(rejected.row_number)))
@@ -276,11 +322,16 @@ class ResultPage(_Page):
 
     def _failed(self, exc: BaseException) -> None:
         self.done = True
-        self.busy_bar.setVisible(False)
-        self.message.show_error(self.shell.error_text(exc))
+        self.job = None
+        self._set_running(False)
+        if isinstance(exc, Cancelled):
+            text = self.tr("Import cancelled: no client was imported.")
+        else:
+            text = self.shell.error_text(exc)
+        self.message.show_error(text)
         self.retranslate()
         self.completeChanged.emit()
-        self.import_wizard.failed.emit(self.shell.error_text(exc))
+        self.import_wizard.failed.emit(text)
 
     def isComplete(self) -> bool:
         return self.done
@@ -316,6 +367,7 @@ class ResultPage(_Page):
         self.rejects_label.setText(self.tr("Rejected rows (fix them in the file and import them again):"))
         self.rejects.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Reason")])
         self.export_button.setText(self.tr("&Export rejects…"))
+        self.cancel_button.setText(self.tr("&Cancel import"))
         self.personal_data_note.setText(
             self.tr(
                 "The export holds clients' personal data: save it only where it is protected, and delete it when done."
@@ -328,13 +380,12 @@ class ResultPage(_Page):
             return
         from desktop_app.ui.output_files import choose_output
 
-        shell = self.shell  # the worker gets the shell, never a widget
         chosen = choose_output(
             self,
             self.tr("Export rejected rows"),
             "rejects.xlsx",
             self.tr("Excel workbook (*.xlsx);;CSV files (*.csv)"),
-            data_dir=shell.data_dir,
+            data_dir=self.shell.data_dir,
         )
         if chosen is None:
             return
@@ -346,15 +397,15 @@ class ResultPage(_Page):
             self.message.show_error(self.tr("Choose another file: the source file must not be overwritten."))
             return
 
-        def export() -> int:
-            from desktop_app.services.client_import import export_rejects
-
-            return export_rejects(shell.context(), report, path, overwrite=chosen.overwrite)
+        from desktop_app.services.client_import import export_rejects
 
         self.run(
-            export,
-            lambda count: self.message.show_ok(self.tr("%n rejected row(s) exported.", "", int(count))),
-            lambda exc: self.message.show_error(self.shell.error_text(exc)),
+            export_rejects,
+            report,
+            path,
+            overwrite=chosen.overwrite,
+            on_ok=lambda count: self.message.show_ok(self.tr("%n rejected row(s) exported.", "", int(count))),
+            on_error=lambda exc: self.message.show_error(self.shell.error_text(exc)),
         )
 
 
@@ -365,7 +416,7 @@ class ImportWizard(Retranslating, QWizard):
     def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.shell = shell
-        session, _ = shell.context().require_session()
+        session = shell.signed_in().session
         self.is_manager = can(session.role, Action.CLIENT_REASSIGN)  # assigns to others, confirms consent
         self.path: Path | None = None
         self.preview: Any = None
@@ -425,7 +476,10 @@ class ImportWizard(Retranslating, QWizard):
     # -------------------------------------------------------------------------------------- file step
 
     def choose_file(self, path: Path | None = None) -> None:
-        """Use ``path`` (tests) or ask with the file dialog; then read the headers on the worker."""
+        """Use ``path`` (tests) or ask with the file dialog; then read the headers on the database
+        lane."""
+        from desktop_app.services.client_import import preview_import
+
         if path is None:
             path = dialogs.open_file(
                 self, self.tr("Choose a client list"), self.tr("Spreadsheets (*.xlsx *.xls *.csv)")
@@ -438,14 +492,7 @@ class ImportWizard(Retranslating, QWizard):
         page.message.clear_message()
         page.busy_bar.setVisible(True)
         page.completeChanged.emit()
-        shell = self.shell
-
-        def preview() -> object:
-            from desktop_app.services.client_import import preview_import
-
-            return preview_import(shell.context(), path)
-
-        page.run(preview, self._previewed, self._preview_failed)
+        page.run(preview_import, path, on_ok=self._previewed, on_error=self._preview_failed)
 
     def _previewed(self, preview: Any) -> None:
         page = self.file_page

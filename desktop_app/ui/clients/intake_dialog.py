@@ -9,43 +9,33 @@ is emitted and the dialog closes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.domain.client_record import ClientDraft, ClientRecord
+from desktop_app.domain.client_record import ClientRecord
 from desktop_app.domain.field_errors import InvalidField
 from desktop_app.ui.clients.client_form import DIALOG_MIN_WIDTH, ClientForm
-from desktop_app.ui.form_parts import BusyBar, MessageLabel
-from desktop_app.ui.retranslate import Retranslating
+from desktop_app.ui.form_parts import BusyBar
+from desktop_app.ui.job_dialog import JobDialog
 from desktop_app.ui.shell import Shell
 
 
-def _create(shell: Shell, draft: ClientDraft) -> int:
-    from desktop_app.services.client_intake import create_client
-
-    client: ClientRecord = create_client(shell.context(), draft)
-    return client.id
-
-
-class IntakeDialog(Retranslating, QDialog):
+class IntakeDialog(JobDialog):
     created = Signal(int)
     open_existing = Signal(int)
-    failed = Signal(str)  # the refusal, as shown
 
     def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.shell = shell
-        self.busy = False
+        super().__init__(shell, parent)
         self.existing_client_id: int | None = None
         self.setMinimumWidth(DIALOG_MIN_WIDTH)
         self.form = ClientForm(shell)
-        self.error = MessageLabel()
         self.open_existing_button = QPushButton()
         self.open_existing_button.setVisible(False)
         self.open_existing_button.clicked.connect(self._open_existing)
@@ -70,39 +60,32 @@ class IntakeDialog(Retranslating, QDialog):
         self.ok_button.setText(self.tr("&Register"))
 
     def submit(self) -> None:
+        from desktop_app.services.client_intake import create_client
+
         if self.busy:
             return
         draft = self.form.draft()
-        self._set_busy(True)
-        self.error.clear_message()
         self.form.clear_errors()
         self.existing_client_id = None
         self.open_existing_button.setVisible(False)
-        shell = self.shell  # the worker gets the shell, never a widget
-        shell.jobs.run(lambda: _create(shell, draft), self._succeeded, self._failed, owner=self)
+        self.run_job(create_client, draft)
 
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.busy_bar.setVisible(busy)
-        self.buttons.setEnabled(not busy)
-        self.form.setEnabled(not busy)
+    def inputs(self) -> Sequence[QWidget]:
+        return (self.form,)
 
-    def _succeeded(self, result: object) -> None:
-        self._set_busy(False)
+    def succeeded(self, result: object) -> None:
+        client: ClientRecord = result  # type: ignore[assignment]
         self.accept()
-        self.created.emit(int(result))  # type: ignore[call-overload]
+        self.created.emit(client.id)
 
-    def _failed(self, exc: BaseException) -> None:
+    def show_failure(self, exc: BaseException, text: str) -> None:
         from desktop_app.services.client_intake import DuplicateClient
 
-        self._set_busy(False)
-        text = self.shell.error_text(exc)
         if not (self.form.show_error(exc) and isinstance(exc, InvalidField)):
             self.error.show_error(text)  # a field's own problem is shown at that field only
         if isinstance(exc, DuplicateClient) and exc.existing_client_id is not None:
             self.existing_client_id = exc.existing_client_id
             self.open_existing_button.setVisible(True)
-        self.failed.emit(text)
 
     def _open_existing(self) -> None:
         if self.existing_client_id is None:
@@ -110,7 +93,3 @@ class IntakeDialog(Retranslating, QDialog):
         client_id = self.existing_client_id
         self.reject()
         self.open_existing.emit(client_id)
-
-    def reject(self) -> None:
-        if not self.busy:
-            super().reject()

@@ -1,13 +1,14 @@
 """The bulk-reveal guard has stopped reveals for this user: a branch manager signs in on the same
 screen (username and password) to allow more, through ``client_reveal.allow_bulk_reveals`` on the
-worker. The manager's session is never opened here; the signed-in user stays signed in. Emits
+database lane. The manager's session is never opened here; the signed-in user stays signed in. Emits
 ``allowed`` when the override is granted (audited with the manager as actor)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -16,27 +17,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.ui.form_parts import BusyBar, MessageLabel, password_field
-from desktop_app.ui.retranslate import Retranslating
+from desktop_app.ui.form_parts import BusyBar, password_field
+from desktop_app.ui.job_dialog import JobDialog
 from desktop_app.ui.shell import Shell
 
 
-def _allow(shell: Shell, manager: str, password: str, for_username: str) -> float:
-    from desktop_app.services.client_reveal import allow_bulk_reveals
-
-    return allow_bulk_reveals(shell.context(), manager, password, for_username)
-
-
-class ManagerOverrideDialog(Retranslating, QDialog):
+class ManagerOverrideDialog(JobDialog):
     allowed = Signal()
 
     def __init__(
         self, shell: Shell, for_username: str, blocked_text: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.shell = shell
+        super().__init__(shell, parent)
         self.for_username = for_username
-        self.busy = False
         self.setMinimumWidth(420)
         self.blocked = QLabel(blocked_text)
         self.blocked.setWordWrap(True)
@@ -50,7 +43,6 @@ class ManagerOverrideDialog(Retranslating, QDialog):
         for label, field in zip(self.labels, (self.username, self.password), strict=True):
             label.setBuddy(field)
             form.addRow(label, field)
-        self.error = MessageLabel()
         self.busy_bar = BusyBar()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -85,33 +77,24 @@ class ManagerOverrideDialog(Retranslating, QDialog):
         )
 
     def submit(self) -> None:
+        from desktop_app.services.client_reveal import allow_bulk_reveals
+
         manager, password = self.username.text().strip(), self.password.text()
-        if self.busy or not manager or not password:
-            return
-        self._set_busy(True)
-        self.error.clear_message()
-        shell, for_username = self.shell, self.for_username
-        shell.jobs.run(
-            lambda: _allow(shell, manager, password, for_username), self._succeeded, self._failed, owner=self
-        )
+        if manager and password:
+            self.run_job(allow_bulk_reveals, manager, password, self.for_username)
 
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.busy_bar.setVisible(busy)
-        for widget in (self.username, self.password, self.buttons):
-            widget.setEnabled(not busy)
+    def inputs(self) -> Sequence[QWidget]:
+        return (self.username, self.password)
 
-    def _succeeded(self, _result: object) -> None:
-        self._set_busy(False)
+    def succeeded(self, result: object) -> None:
         self.password.clear()
         self.accept()
         self.allowed.emit()
 
-    def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
+    def show_failure(self, exc: BaseException, text: str) -> None:
         self.password.clear()
         self.password.setFocus()
-        self.error.show_error(self.shell.error_text(exc))
+        self.error.show_error(text)
 
     def reject(self) -> None:
         if not self.busy:

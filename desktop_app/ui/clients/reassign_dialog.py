@@ -1,23 +1,29 @@
 """A manager moves a client to another active agent or manager (e.g. when an agent leaves). The
 staff list (``staff_accounts.list_staff``) and the change (``client_intake.reassign_client``, audited
-``client.reassign``) run on the worker; ``reassigned(staff id)`` is emitted and the dialog closes."""
+``client.reassign``) run on the database lane; ``reassigned(staff id)`` is emitted and the dialog closes."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.roles import Role
-from desktop_app.ui.form_parts import BusyBar, MessageLabel
-from desktop_app.ui.retranslate import Retranslating
+from desktop_app.ui.form_parts import BusyBar
+from desktop_app.ui.job_dialog import JobDialog
 from desktop_app.ui.shell import Shell
 
+if TYPE_CHECKING:
+    from desktop_app.services.signed_in import SignedIn
 
-def _candidates(shell: Shell) -> list[tuple[int, str, str]]:
-    """(staff id, username, display name) of active agents and managers."""
+
+def _candidates(ctx: SignedIn) -> list[tuple[int, str, str]]:
+    """On the database lane: (staff id, username, display name) of active agents and managers."""
     from desktop_app.services.staff_accounts import list_staff
 
-    members = list_staff(shell.context())
+    members = list_staff(ctx)
     return [
         (m.id, m.username, m.display_name or m.username)
         for m in members
@@ -25,24 +31,16 @@ def _candidates(shell: Shell) -> list[tuple[int, str, str]]:
     ]
 
 
-def _reassign(shell: Shell, client_id: int, username: str) -> int:
-    from desktop_app.services.client_intake import reassign_client
-
-    return reassign_client(shell.context(), client_id, username).assigned_agent_id
-
-
-class ReassignDialog(Retranslating, QDialog):
+class ReassignDialog(JobDialog):
     reassigned = Signal(int)
     loaded = Signal()
 
     def __init__(
         self, shell: Shell, client_id: int, current_agent_id: int, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.shell = shell
+        super().__init__(shell, parent)
         self.client_id = client_id
         self.current_agent_id = current_agent_id
-        self.busy = True
         self.setMinimumWidth(380)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -51,9 +49,7 @@ class ReassignDialog(Retranslating, QDialog):
         self.agent_label.setBuddy(self.agent)
         form = QFormLayout()
         form.addRow(self.agent_label, self.agent)
-        self.error = MessageLabel()
         self.busy_bar = BusyBar()
-        self.busy_bar.setVisible(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -69,7 +65,8 @@ class ReassignDialog(Retranslating, QDialog):
         layout.addWidget(self.busy_bar)
         layout.addWidget(self.buttons)
         self.retranslate()
-        shell.jobs.run(lambda: _candidates(shell), self._loaded, self._failed, owner=self)
+        self.set_busy(True)  # until the staff list arrives
+        shell.call(_candidates, on_ok=self._loaded, on_error=self._job_failed, owner=self)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Reassign client"))
@@ -81,8 +78,7 @@ class ReassignDialog(Retranslating, QDialog):
 
     def _loaded(self, result: object) -> None:
         assert isinstance(result, list)
-        self.busy = False
-        self.busy_bar.setVisible(False)
+        self.set_busy(False)
         self.agent.blockSignals(True)
         for staff_id, username, display_name in result:
             self.agent.addItem(f"{display_name} ({username})", (staff_id, username))
@@ -105,34 +101,24 @@ class ReassignDialog(Retranslating, QDialog):
         self.ok_button.setEnabled(not self.busy and data is not None and data[0] != self.current_agent_id)
 
     def submit(self) -> None:
-        data = self.agent.currentData()
-        if self.busy or data is None:
-            return
-        username = str(data[1])
-        self._set_busy(True)
-        self.error.clear_message()
-        shell, client_id = self.shell, self.client_id
-        shell.jobs.run(
-            lambda: _reassign(shell, client_id, username), self._succeeded, self._failed, owner=self
-        )
+        from desktop_app.services.client_intake import reassign_client
 
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.busy_bar.setVisible(busy)
-        self.agent.setEnabled(not busy)
-        self.buttons.setEnabled(not busy)
+        data = self.agent.currentData()
+        if data is not None:
+            self.run_job(reassign_client, self.client_id, str(data[1]))
+
+    def inputs(self) -> Sequence[QWidget]:
+        return (self.agent,)
+
+    def set_busy(self, busy: bool) -> None:
+        super().set_busy(busy)
         if not busy:
             self._selection_changed()
 
-    def _succeeded(self, result: object) -> None:
-        self._set_busy(False)
+    def succeeded(self, result: object) -> None:
         self.accept()
-        self.reassigned.emit(int(result))  # type: ignore[call-overload]
-
-    def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        self.error.show_error(self.shell.error_text(exc))
+        self.reassigned.emit(result.assigned_agent_id)  # type: ignore[attr-defined]
 
     def reject(self) -> None:
-        if not self.busy or not self.agent.count():
-            super().reject()
+        if not self.busy or not self.agent.count():  # the staff list may still be loading
+            QDialog.reject(self)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -46,11 +45,11 @@ from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.field_errors import InvalidField
 from desktop_app.ui import dialogs
 from desktop_app.ui.form_parts import MessageLabel
-from desktop_app.ui.retranslate import Retranslating
+from desktop_app.ui.job_dialog import JobDialog
 from desktop_app.ui.shell import Shell
 
 if TYPE_CHECKING:
-    from desktop_app.services.client_consents import ConsentOverview
+    pass
 
 INVALID_STYLE = "border: 1px solid #b3261e;"
 FORM_NUMBER_MAX = 40
@@ -58,19 +57,12 @@ FORM_NUMBER_ERRORS = frozenset({"form_already_recorded", "form_for_another_clien
 """Service refusals (BranchVaultError codes) that are about the form number."""
 
 
-def _record(shell: Shell, client_id: int, draft: ConsentFormDraft) -> ConsentOverview:
-    from desktop_app.services.client_consents import record_consent_form
-
-    return record_consent_form(shell.context(), client_id, draft)
-
-
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-class RecordConsentDialog(Retranslating, QDialog):
+class RecordConsentDialog(JobDialog):
     recorded = Signal(object)  # the ConsentOverview after recording
-    failed = Signal(str)
 
     def __init__(
         self,
@@ -83,15 +75,13 @@ class RecordConsentDialog(Retranslating, QDialog):
     ) -> None:
         """``client_under_14``: known from the client's ID number (the guardian tick is then fixed:
         a child's form is signed by a guardian, an adult's never is); None leaves it to the agent."""
-        super().__init__(parent)
+        super().__init__(shell, parent)
         self.guardian_locked = client_under_14 is not None
-        self.shell = shell
         self.client_id = client_id
-        self.busy = False
         self.scan: bytes | None = None
         self.scan_path: Path | None = None
         self.error_field: str | None = None
-        self.today = branch_day(shell.context().clock())
+        self.today = branch_day(shell.signed_in().clock())
         self.field_errors: dict[str, MessageLabel] = {}
         self.labels: dict[str, QLabel] = {}
 
@@ -156,7 +146,6 @@ class RecordConsentDialog(Retranslating, QDialog):
             form.addRow(label, holder)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.error = MessageLabel()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -282,6 +271,8 @@ class RecordConsentDialog(Retranslating, QDialog):
         )
 
     def submit(self) -> None:
+        from desktop_app.services.client_consents import record_consent_form
+
         if self.busy:
             return
         draft = self.draft()
@@ -292,27 +283,21 @@ class RecordConsentDialog(Retranslating, QDialog):
             self._show_field_error("form_number", exc)
             self.failed.emit(self.shell.error_text(exc))
             return
-        self._set_busy(True)
-        shell, client_id = self.shell, self.client_id  # the worker gets the shell, never a widget
-        shell.jobs.run(lambda: _record(shell, client_id, draft), self._recorded, self._failed, owner=self)
+        self.run_job(record_consent_form, self.client_id, draft)
 
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.buttons.setEnabled(not busy)
+    def set_busy(self, busy: bool) -> None:
+        super().set_busy(busy)
         for widget in self.fields.values():
             widget.setEnabled(not busy)
         self.by_guardian.setEnabled(not busy and not self.guardian_locked)
         if not busy:
             self._update_guardian()
 
-    def _recorded(self, result: object) -> None:
-        self._set_busy(False)
+    def succeeded(self, result: object) -> None:
         self.accept()
         self.recorded.emit(result)
 
-    def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        text = self.shell.error_text(exc)
+    def show_failure(self, exc: BaseException, text: str) -> None:
         key: str | None = None
         if isinstance(exc, InvalidField) and exc.field in self.fields:
             key = exc.field
@@ -322,9 +307,6 @@ class RecordConsentDialog(Retranslating, QDialog):
             self.error.show_error(text)
         else:
             self._show_field_error(key, exc)
-        self.failed.emit(text)
-
-    # ----------------------------------------------------------------------------------- errors
 
     def clear_errors(self) -> None:
         self.error.clear_message()
@@ -343,7 +325,3 @@ class RecordConsentDialog(Retranslating, QDialog):
             widget.setStyleSheet(INVALID_STYLE)
         self.field_errors[key].show_error(self.shell.error_text(exc))
         widget.setFocus()
-
-    def reject(self) -> None:
-        if not self.busy:
-            super().reject()

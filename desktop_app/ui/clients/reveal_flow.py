@@ -1,6 +1,6 @@
 """The steps of revealing one field of one client, for the detail page.
 
-Ask the reason (RevealReasonDialog), call ``client_reveal.reveal_field`` on the worker, and when the
+Ask the reason (RevealReasonDialog), call ``client_reveal.reveal_field`` on the database lane, and when the
 service says so, first confirm the password (RevealPasswordDialog) or have a manager lift the bulk
 guard (ManagerOverrideDialog), then try the same reveal again. The sub-dialogs open window-modal
 without a nested event loop; the one showing is kept in ``reason_dialog`` / ``password_dialog`` /
@@ -31,14 +31,6 @@ class RevealRequest:
     field: RevealableField
     reason: str
     reason_text: str
-
-
-def _reveal(shell: Shell, request: RevealRequest) -> object:
-    from desktop_app.services.client_reveal import reveal_field
-
-    return reveal_field(
-        shell.context(), request.client_id, request.field, request.reason, request.reason_text
-    )
 
 
 class RevealFlow(QObject):
@@ -85,12 +77,17 @@ class RevealFlow(QObject):
         # most desktops do when a dialog closes), since the value is shown only while it is active.
         if self.window.isVisible():
             self.window.activateWindow()
+        from desktop_app.services.client_reveal import reveal_field
+
         self._set_busy(True)
-        shell = self.shell
-        shell.jobs.run(
-            lambda: _reveal(shell, request),
-            lambda result: self._succeeded(request, result),
-            lambda exc: self._failed(request, exc),
+        self.shell.call(
+            reveal_field,
+            request.client_id,
+            request.field,
+            request.reason,
+            request.reason_text,
+            on_ok=lambda result: self._succeeded(request, result),
+            on_error=lambda exc: self._failed(request, exc),
             owner=self,
         )
 

@@ -1,31 +1,25 @@
 """Entering one's password again before a reveal, when it was last entered more than
-``reauth_minutes`` ago (ASVS 3.7.1). Checked on the worker by ``sign_in.verify_password``, which
+``reauth_minutes`` ago (ASVS 3.7.1). Checked on the database lane by ``sign_in.verify_password``, which
 counts failures towards the lockout; on success ``confirmed`` is emitted and the reveal is retried."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from collections.abc import Sequence
 
-from desktop_app.ui.form_parts import BusyBar, MessageLabel, password_field
-from desktop_app.ui.retranslate import Retranslating
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from desktop_app.ui.form_parts import BusyBar, password_field
+from desktop_app.ui.job_dialog import JobDialog
 from desktop_app.ui.shell import Shell
 
 
-def _verify(shell: Shell, password: str) -> None:
-    from desktop_app.services.sign_in import verify_password
-
-    verify_password(shell.context(), password)
-
-
-class RevealPasswordDialog(Retranslating, QDialog):
+class RevealPasswordDialog(JobDialog):
     confirmed = Signal()
 
     def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.shell = shell
-        self.busy = False
-        self.minutes = shell.context().policy.reauth_minutes
+        super().__init__(shell, parent)
+        self.minutes = shell.signed_in().policy.reauth_minutes
         self.setMinimumWidth(380)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -34,7 +28,6 @@ class RevealPasswordDialog(Retranslating, QDialog):
         self.password_label.setBuddy(self.password)
         form = QFormLayout()
         form.addRow(self.password_label, self.password)
-        self.error = MessageLabel()
         self.busy_bar = BusyBar()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -66,31 +59,24 @@ class RevealPasswordDialog(Retranslating, QDialog):
         self.ok_button.setText(self.tr("&Confirm"))
 
     def submit(self) -> None:
+        from desktop_app.services.sign_in import verify_password
+
         password = self.password.text()
-        if self.busy or not password:
-            return
-        self._set_busy(True)
-        self.error.clear_message()
-        shell = self.shell
-        shell.jobs.run(lambda: _verify(shell, password), self._succeeded, self._failed, owner=self)
+        if password:
+            self.run_job(verify_password, password)
 
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.busy_bar.setVisible(busy)
-        self.password.setEnabled(not busy)
-        self.buttons.setEnabled(not busy)
+    def inputs(self) -> Sequence[QWidget]:
+        return (self.password,)
 
-    def _succeeded(self, _result: object) -> None:
-        self._set_busy(False)
+    def succeeded(self, result: object) -> None:
         self.password.clear()
         self.accept()
         self.confirmed.emit()
 
-    def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
+    def show_failure(self, exc: BaseException, text: str) -> None:
         self.password.clear()
         self.password.setFocus()
-        self.error.show_error(self.shell.error_text(exc))
+        self.error.show_error(text)
 
     def reject(self) -> None:
         if not self.busy:

@@ -8,9 +8,10 @@ and the dialog closes. A refusal is shown in the dialog, the note kept.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
@@ -19,31 +20,21 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.consent_purposes import ConsentPurpose
-from desktop_app.ui.form_parts import MessageLabel
-from desktop_app.ui.retranslate import Retranslating
+from desktop_app.ui.job_dialog import JobDialog
 from desktop_app.ui.shell import Shell
 
 NOTE_HEIGHT = 60
 
 
-def _withdraw(shell: Shell, client_id: int, purpose_id: str, note: str) -> object:
-    from desktop_app.services.client_consents import withdraw_consent
-
-    return withdraw_consent(shell.context(), client_id, purpose_id, note=note)
-
-
-class WithdrawConsentDialog(Retranslating, QDialog):
+class WithdrawConsentDialog(JobDialog):
     withdrawn = Signal(object)  # the ConsentOverview after the withdrawal
-    failed = Signal(str)
 
     def __init__(
         self, shell: Shell, client_id: int, purpose: ConsentPurpose, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.shell = shell
+        super().__init__(shell, parent)
         self.client_id = client_id
         self.purpose = purpose
-        self.busy = False
         self.question = QLabel()
         self.question.setWordWrap(True)
         self.effect = QLabel()
@@ -53,7 +44,6 @@ class WithdrawConsentDialog(Retranslating, QDialog):
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(NOTE_HEIGHT)
         self.note_label.setBuddy(self.note)
-        self.error = MessageLabel()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -87,36 +77,13 @@ class WithdrawConsentDialog(Retranslating, QDialog):
         return self.note.toPlainText()
 
     def submit(self) -> None:
-        if self.busy:
-            return
-        self.error.clear_message()
-        self._set_busy(True)
-        shell, client_id, purpose_id, note = (
-            self.shell,
-            self.client_id,
-            self.purpose.id.value,
-            self.note_text(),
-        )
-        shell.jobs.run(
-            lambda: _withdraw(shell, client_id, purpose_id, note), self._done, self._failed, owner=self
-        )
+        from desktop_app.services.client_consents import withdraw_consent
 
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.buttons.setEnabled(not busy)
-        self.note.setEnabled(not busy)
+        self.run_job(withdraw_consent, self.client_id, self.purpose.id.value, note=self.note_text())
 
-    def _done(self, result: object) -> None:
-        self._set_busy(False)
+    def inputs(self) -> Sequence[QWidget]:
+        return (self.note,)
+
+    def succeeded(self, result: object) -> None:
         self.accept()
         self.withdrawn.emit(result)
-
-    def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        text = self.shell.error_text(exc)
-        self.error.show_error(text)
-        self.failed.emit(text)
-
-    def reject(self) -> None:
-        if not self.busy:
-            super().reject()

@@ -17,6 +17,7 @@ from desktop_app.ui.shell import Shell
 if TYPE_CHECKING:
     from desktop_app.domain.kdf_params import KdfParams
     from desktop_app.services.branch_setup import BranchDetails, InitResult
+    from desktop_app.services.context import AppContext
 
 
 @dataclass(frozen=True)
@@ -29,12 +30,12 @@ class SetupRequest:
     kdf: KdfParams | None = None
 
 
-def create_branch(shell: Shell, request: SetupRequest) -> InitResult:
-    """Runs in the worker: init_branch calibrates Argon2id first when no parameters are given."""
+def create_branch(ctx: AppContext, request: SetupRequest) -> InitResult:
+    """On the database lane: init_branch calibrates Argon2id first when no parameters are given."""
     from desktop_app.services.branch_setup import init_branch
 
     return init_branch(
-        shell.context(),
+        ctx,
         request.details,
         admin_username=request.admin_username,
         admin_display_name=request.admin_display_name,
@@ -118,12 +119,16 @@ class CreatePage(Retranslating, QWizardPage):
         self.back_button.setVisible(False)
         self.status.setText(self._busy_text())
         self.busy_bar.setVisible(True)
-        request = self.request()
-        shell = self.shell  # the worker gets the shell, never a widget
-        shell.jobs.run(lambda: create_branch(shell, request), self._succeeded, self._failed, owner=self)
+        self.shell.call(
+            create_branch, self.request(), on_ok=self._succeeded, on_error=self._failed, owner=self
+        )
 
     def _succeeded(self, result: object) -> None:
         from desktop_app.domain.recovery_code import format_code
+        from desktop_app.services.branch_setup import InitResult
+
+        if isinstance(result, InitResult):
+            self.shell.set_signed_in(result.signed_in)
 
         self.busy = False
         self.done = True

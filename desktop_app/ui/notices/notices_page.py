@@ -42,45 +42,22 @@ if TYPE_CHECKING:
     from desktop_app.domain.privacy_notice import NoticeChanges, RenderedNotice, RenderedSection
     from desktop_app.services.client_consents import PrintedConsentForm
     from desktop_app.services.privacy_notices import NoticePreview, NoticeVersion, PublishedNotice
+    from desktop_app.services.signed_in import SignedIn
 
 COLUMN_WIDTHS = (130, 110, 150, 160, 120)
 
 
-def _load(shell: Shell) -> tuple[list[NoticeVersion], bool, bool]:
-    """The versions, whether the user may publish, and whether they may print consent forms."""
+def _load(ctx: SignedIn) -> tuple[list[NoticeVersion], bool, bool]:
+    """On the database lane: the versions, whether the user may publish, and whether they may
+    print consent forms."""
     from desktop_app.services.privacy_notices import PUBLISH_ACTION, list_notice_versions
 
-    ctx = shell.context()
-    session, _ = ctx.require_session()
+    session = ctx.session
     return (
         list_notice_versions(ctx),
         can(session.role, PUBLISH_ACTION),
         can(session.role, Action.CONSENT_PRINT),
     )
-
-
-def _render(shell: Shell, version: str, language: str) -> RenderedNotice:
-    from desktop_app.services.privacy_notices import rendered_notice
-
-    return rendered_notice(shell.context(), version, language)
-
-
-def _preview(shell: Shell, path: Path) -> NoticePreview:
-    from desktop_app.services.privacy_notices import preview_publish
-
-    return preview_publish(shell.context(), path)
-
-
-def _blank_form(shell: Shell, language: str) -> PrintedConsentForm:
-    from desktop_app.services.client_consents import print_blank_form
-
-    return print_blank_form(shell.context(), language=language)
-
-
-def _publish(shell: Shell, path: Path) -> PublishedNotice:
-    from desktop_app.services.privacy_notices import publish_notice
-
-    return publish_notice(shell.context(), path)
 
 
 def notice_html(notice: RenderedNotice) -> str:
@@ -204,8 +181,7 @@ class NoticesPage(Retranslating, QWidget):
 
     def reload(self) -> None:
         self._busy(True)
-        shell = self.shell  # the worker gets the shell, never a widget
-        shell.jobs.run(lambda: _load(shell), self._loaded, self._failed, owner=self)
+        self.shell.call(_load, on_ok=self._loaded, on_error=self._failed, owner=self)
 
     def _loaded(self, result: object) -> None:
         versions, may_publish, may_print = cast("tuple[list[NoticeVersion], bool, bool]", result)
@@ -242,10 +218,16 @@ class NoticesPage(Retranslating, QWidget):
             self._show_text(version.version)
 
     def _show_text(self, version: str) -> None:
+        from desktop_app.services.privacy_notices import rendered_notice
+
         self.shown_version = version
-        shell, language = self.shell, self.shell.lang
-        shell.jobs.run(
-            lambda: _render(shell, version, language), self._rendered, self._render_failed, owner=self
+        self.shell.call(
+            rendered_notice,
+            version,
+            self.shell.lang,
+            on_ok=self._rendered,
+            on_error=self._render_failed,
+            owner=self,
         )
 
     def _rendered(self, result: object) -> None:
@@ -263,12 +245,19 @@ class NoticesPage(Retranslating, QWidget):
 
     def print_blank_form(self) -> None:
         """A blank consent form of the current notice (for clients who fill it in by hand before
-        intake), made on the worker; then Print… / Save as PDF…."""
+        intake), made on the database lane; then Print… / Save as PDF…."""
+        from desktop_app.services.client_consents import print_blank_form
+
         self.error.clear_message()
         self._busy(True)
         self.blank_form_button.setEnabled(False)
-        shell, language = self.shell, self.shell.lang
-        shell.jobs.run(lambda: _blank_form(shell, language), self._blank_made, self._blank_failed, owner=self)
+        self.shell.call(
+            print_blank_form,
+            language=self.shell.lang,
+            on_ok=self._blank_made,
+            on_error=self._blank_failed,
+            owner=self,
+        )
 
     def _blank_failed(self, exc: BaseException) -> None:
         self.blank_form_button.setEnabled(True)
@@ -286,6 +275,8 @@ class NoticesPage(Retranslating, QWidget):
         dialog.open()
 
     def publish(self) -> None:
+        from desktop_app.services.privacy_notices import preview_publish
+
         if not self.may_publish:
             return
         path = dialogs.open_file(
@@ -296,12 +287,13 @@ class NoticesPage(Retranslating, QWidget):
         self.info.clear_message()
         self.error.clear_message()
         self._busy(True)
-        shell = self.shell
-        shell.jobs.run(
-            lambda: _preview(shell, path), lambda r: self._confirm(path, r), self._failed, owner=self
+        self.shell.call(
+            preview_publish, path, on_ok=lambda r: self._confirm(path, r), on_error=self._failed, owner=self
         )
 
     def _confirm(self, path: Path, result: object) -> None:
+        from desktop_app.services.privacy_notices import publish_notice
+
         self._busy(False)
         preview = cast("NoticePreview", result)
         question = (
@@ -317,8 +309,7 @@ class NoticesPage(Retranslating, QWidget):
         if not dialogs.confirm(self, self.tr("Publish privacy notice"), question):
             return
         self._busy(True)
-        shell = self.shell
-        shell.jobs.run(lambda: _publish(shell, path), self._published, self._failed, owner=self)
+        self.shell.call(publish_notice, path, on_ok=self._published, on_error=self._failed, owner=self)
 
     def changes_text(self, changes: NoticeChanges, ask_again: frozenset[PurposeId]) -> str:
         lang = self.shell.lang

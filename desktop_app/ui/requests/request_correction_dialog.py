@@ -1,5 +1,5 @@
 """Answering a correction request (PIPL Art. 46): rows of field + new value. The correction goes
-through ``complete_correction`` on the worker (validated by the client rules, recorded in the
+through ``complete_correction`` on the database lane (validated by the client rules, recorded in the
 change history with the request number); a refusal is shown under the rows."""
 
 from __future__ import annotations
@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QLabel,
@@ -18,25 +17,17 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.client_requests import RequestView, correctable_fields
-from desktop_app.ui.form_parts import BusyBar, MessageLabel
-from desktop_app.ui.retranslate import Retranslating
+from desktop_app.ui.form_parts import BusyBar
+from desktop_app.ui.job_dialog import JobDialog
 from desktop_app.ui.shell import Shell
 
 
-def _correct(shell: Shell, request_id: int, changes: dict[str, str]) -> RequestView:
-    from desktop_app.services.client_requests import complete_correction
-
-    return complete_correction(shell.context(), request_id, changes)
-
-
-class CorrectionDialog(Retranslating, QDialog):
+class CorrectionDialog(JobDialog):
     answered = Signal(int)
 
     def __init__(self, shell: Shell, request: RequestView, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.shell = shell
+        super().__init__(shell, parent)
         self.request = request
-        self.busy = False
         self.setMinimumWidth(480)
         self.prompt = QLabel()
         self.prompt.setWordWrap(True)
@@ -48,7 +39,6 @@ class CorrectionDialog(Retranslating, QDialog):
         self.rows: list[tuple[QComboBox, QLineEdit]] = []
         self.add_row_button = QPushButton()
         self.add_row_button.clicked.connect(lambda: self.add_row())
-        self.error = MessageLabel()
         self.busy_bar = BusyBar()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -102,31 +92,14 @@ class CorrectionDialog(Retranslating, QDialog):
         return {str(combo.currentData()): edit.text() for combo, edit in self.rows if edit.text().strip()}
 
     def submit(self) -> None:
-        if self.busy:
-            return
-        changes = self.changes()
-        self._set_busy(True)
-        self.error.clear_message()
-        shell, request_id = self.shell, self.request.id
-        shell.jobs.run(
-            lambda: _correct(shell, request_id, changes), self._succeeded, self._failed, owner=self
-        )
+        from desktop_app.services.client_requests import complete_correction
 
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.busy_bar.setVisible(busy)
-        self.buttons.setEnabled(not busy)
+        self.run_job(complete_correction, self.request.id, self.changes())
+
+    def set_busy(self, busy: bool) -> None:
+        super().set_busy(busy)
         self.add_row_button.setEnabled(not busy and len(self.rows) < len(correctable_fields()))
 
-    def _succeeded(self, result: object) -> None:
-        self._set_busy(False)
+    def succeeded(self, result: object) -> None:
         self.accept()
         self.answered.emit(self.request.id)
-
-    def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        self.error.show_error(self.shell.error_text(exc))
-
-    def reject(self) -> None:
-        if not self.busy:
-            super().reject()

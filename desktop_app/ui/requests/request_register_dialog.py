@@ -1,7 +1,7 @@
 """Registering a client's request: find the client (search as you type, masked results), the type,
 the date received, an optional description and whether the requester's identity is verified.
 
-The search and the registration run on the worker; a refusal is shown under the form. On success
+The search and the registration run on the database lane; a refusal is shown under the form. On success
 ``registered(request_id)`` is emitted and the dialog closes.
 """
 
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -28,9 +27,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.branch_time import branch_day
 from desktop_app.domain.client_requests import DESCRIPTION_MAX, RequestKind, RequestView
-from desktop_app.domain.client_views import ClientSummary
-from desktop_app.ui.form_parts import BusyBar, MessageLabel
-from desktop_app.ui.retranslate import Retranslating
+from desktop_app.ui.form_parts import BusyBar
+from desktop_app.ui.job_dialog import JobDialog
 from desktop_app.ui.shell import Shell
 
 SEARCH_DELAY_MS = 150
@@ -38,33 +36,17 @@ SEARCH_LIMIT = 30
 CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def _search(shell: Shell, text: str) -> list[ClientSummary]:
-    from desktop_app.services.client_search import search_clients
-
-    return search_clients(shell.context(), text, SEARCH_LIMIT)
-
-
-def _register(
-    shell: Shell, client_id: int, kind: str, received: date, description: str, verified: bool
-) -> RequestView:
-    from desktop_app.services.client_requests import register_request
-
-    return register_request(shell.context(), client_id, kind, received, description, verified)
-
-
 def today_of(shell: Shell) -> date:
     """Today by the app's clock (tests inject it), as the services count it."""
-    return branch_day(shell.context().clock())
+    return branch_day(shell.signed_in().clock())
 
 
-class RegisterRequestDialog(Retranslating, QDialog):
+class RegisterRequestDialog(JobDialog):
     registered = Signal(int)
     searched = Signal()
 
     def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.shell = shell
-        self.busy = False
+        super().__init__(shell, parent)
         self._search_serial = 0
         self.setMinimumWidth(480)
         self.search = QLineEdit()
@@ -90,7 +72,6 @@ class RegisterRequestDialog(Retranslating, QDialog):
             label.setBuddy(field)
             form.addRow(label, field)
         form.insertRow(1, QLabel(), self.results)
-        self.error = MessageLabel()
         self.busy_bar = BusyBar()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -142,11 +123,14 @@ class RegisterRequestDialog(Retranslating, QDialog):
         text = self.search.text()
         self._search_serial += 1
         serial = self._search_serial
-        shell = self.shell  # the worker gets the shell, never a widget
-        shell.jobs.run(
-            lambda: _search(shell, text),
-            lambda found: self._found(serial, found),
-            self._failed,
+        from desktop_app.services.client_search import search_clients
+
+        self.shell.call(
+            search_clients,
+            text,
+            SEARCH_LIMIT,
+            on_ok=lambda found: self._found(serial, found),
+            on_error=self._job_failed,
             owner=self,
         )
 
@@ -173,40 +157,26 @@ class RegisterRequestDialog(Retranslating, QDialog):
     # ---------------------------------------------------------------------------------- register
 
     def submit(self) -> None:
+        from desktop_app.services.client_requests import register_request
+
         client_id = self.selected_client_id()
         if self.busy or client_id is None:
             return
-        kind = str(self.kind.currentData())
         qdate = self.received.date()
-        received = date(qdate.year(), qdate.month(), qdate.day())
-        description = self.description.toPlainText()
-        verified = self.verified.isChecked()
-        self._set_busy(True)
-        self.error.clear_message()
-        shell = self.shell
-        shell.jobs.run(
-            lambda: _register(shell, client_id, kind, received, description, verified),
-            self._registered,
-            self._failed,
-            owner=self,
+        self.run_job(
+            register_request,
+            client_id,
+            str(self.kind.currentData()),
+            date(qdate.year(), qdate.month(), qdate.day()),
+            self.description.toPlainText(),
+            self.verified.isChecked(),
         )
 
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.busy_bar.setVisible(busy)
-        self.buttons.setEnabled(not busy)
+    def set_busy(self, busy: bool) -> None:
+        super().set_busy(busy)
         self._update_ok()
 
-    def _registered(self, result: object) -> None:
-        self._set_busy(False)
+    def succeeded(self, result: object) -> None:
         assert isinstance(result, RequestView)
         self.accept()
         self.registered.emit(result.id)
-
-    def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        self.error.show_error(self.shell.error_text(exc))
-
-    def reject(self) -> None:
-        if not self.busy:
-            super().reject()

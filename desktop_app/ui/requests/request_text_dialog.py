@@ -1,6 +1,6 @@
 """Closing a request with a written text: the reason for a refusal (PIPL Art. 50) or the
 explanation given to the client (Art. 48). The text is required; the service checks it (no long
-numbers: it is audited) on the worker, and a refusal is shown under the text box."""
+numbers: it is audited) on the database lane, and a refusal is shown under the text box."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from enum import Enum
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
@@ -18,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.client_requests import TEXT_MAX, RequestView
-from desktop_app.ui.form_parts import BusyBar, MessageLabel
-from desktop_app.ui.retranslate import Retranslating
+from desktop_app.ui.form_parts import BusyBar
+from desktop_app.ui.job_dialog import JobDialog
 from desktop_app.ui.shell import Shell
 
 
@@ -28,34 +27,20 @@ class TextPurpose(Enum):
     EXPLANATION = "explanation"
 
 
-def _close(shell: Shell, purpose: TextPurpose, request_id: int, text: str) -> RequestView:
-    from desktop_app.services import client_requests
-
-    answer: Callable[..., RequestView] = (
-        client_requests.refuse_request
-        if purpose is TextPurpose.REFUSAL
-        else client_requests.complete_explanation
-    )
-    return answer(shell.context(), request_id, text)
-
-
-class RequestTextDialog(Retranslating, QDialog):
+class RequestTextDialog(JobDialog):
     answered = Signal(int)
 
     def __init__(
         self, shell: Shell, request: RequestView, purpose: TextPurpose, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.shell = shell
+        super().__init__(shell, parent)
         self.request = request
         self.purpose = purpose
-        self.busy = False
         self.setMinimumWidth(440)
         self.prompt = QLabel()
         self.prompt.setWordWrap(True)
         self.text = QPlainTextEdit()
         self.text.setMaximumHeight(120)
-        self.error = MessageLabel()
         self.busy_bar = BusyBar()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -98,34 +83,23 @@ class RequestTextDialog(Retranslating, QDialog):
         self.ok_button.setEnabled(not self.busy and bool(self.text.toPlainText().strip()))
 
     def submit(self) -> None:
-        if self.busy:
-            return
+        from desktop_app.services import client_requests
+
         text = self.text.toPlainText()
         if not text.strip():
             return
-        self._set_busy(True)
-        self.error.clear_message()
-        shell, purpose, request_id = self.shell, self.purpose, self.request.id
-        shell.jobs.run(
-            lambda: _close(shell, purpose, request_id, text), self._succeeded, self._failed, owner=self
+        answer: Callable[..., RequestView] = (
+            client_requests.refuse_request
+            if self.purpose is TextPurpose.REFUSAL
+            else client_requests.complete_explanation
         )
+        self.run_job(answer, self.request.id, text)
 
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.busy_bar.setVisible(busy)
-        self.buttons.setEnabled(not busy)
+    def set_busy(self, busy: bool) -> None:
+        super().set_busy(busy)
         self.text.setReadOnly(busy)
         self._update_ok()
 
-    def _succeeded(self, result: object) -> None:
-        self._set_busy(False)
+    def succeeded(self, result: object) -> None:
         self.accept()
         self.answered.emit(self.request.id)
-
-    def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        self.error.show_error(self.shell.error_text(exc))
-
-    def reject(self) -> None:
-        if not self.busy:
-            super().reject()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
@@ -48,6 +48,7 @@ from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 
 if TYPE_CHECKING:
+    from desktop_app.services.signed_in import SignedIn
     from desktop_app.ui.output_files import ChosenOutput
 
 COLUMN_WIDTHS = (90, 120, 110, 100, 150, 90)
@@ -55,36 +56,19 @@ FILTER_OPEN = "open"
 FILTER_ALL = ""
 
 
-def _list(shell: Shell, status: str) -> list[RequestView]:
-    from desktop_app.services.client_requests import list_requests
-
-    return list_requests(shell.context(), status or None)
-
-
-def _verify(shell: Shell, request_id: int) -> RequestView:
-    from desktop_app.services.client_requests import verify_identity
-
-    return verify_identity(shell.context(), request_id)
-
-
-def _delete(shell: Shell, request_id: int) -> RequestView:
-    from desktop_app.services.client_requests import complete_deletion
-
-    return complete_deletion(shell.context(), request_id)
-
-
-def _save_certificate(shell: Shell, request_id: int, chosen: ChosenOutput) -> Path:
-    """The single-client destruction certificate of an answered deletion request, written where the
-    manager chose (checked again at write time: never into the data directory)."""
+def _save_certificate(ctx: SignedIn, request_id: int, chosen: ChosenOutput) -> Path:
+    """On the database lane: the single-client destruction certificate of an answered deletion
+    request, written where the manager chose (checked again at write time: never into the data
+    directory)."""
     from desktop_app.services.client_deletion import DestructionRecordNotFound, destruction_certificate_pdf
     from desktop_app.services.client_requests import destruction_record_of
     from desktop_app.services.output_files import write_output
 
-    record_id = destruction_record_of(shell.context(), request_id)
+    record_id = destruction_record_of(ctx, request_id)
     if record_id is None:
         raise DestructionRecordNotFound()
-    pdf = destruction_certificate_pdf(shell.context(), record_id)
-    return write_output(chosen.path, pdf, data_dir=shell.data_dir, overwrite=chosen.overwrite)
+    pdf = destruction_certificate_pdf(ctx, record_id)
+    return write_output(chosen.path, pdf, data_dir=ctx.paths.root, overwrite=chosen.overwrite)
 
 
 def _with_pdf_suffix(chosen: Path) -> Path:
@@ -108,7 +92,7 @@ class CopyNotSaved(BranchVaultError):
             )
 
 
-def _copy_to(shell: Shell, request_id: int, chosen: ChosenOutput) -> CopyOfData:
+def _copy_to(ctx: SignedIn, request_id: int, chosen: ChosenOutput) -> CopyOfData:
     """Check both places and create private temporary files beside them first (so a refused or
     unwritable place fails before the request is completed), build the copy, write it to the
     temporary files and only then put them in place (store/output_paths.py). Only our temporary
@@ -122,11 +106,11 @@ def _copy_to(shell: Shell, request_id: int, chosen: ChosenOutput) -> CopyOfData:
     try:
         try:
             for target in (chosen.path, *chosen.companions):
-                made.append(PendingOutput(target, shell.data_dir, overwrite=chosen.overwrite))
+                made.append(PendingOutput(target, ctx.paths.root, overwrite=chosen.overwrite))
         except OSError:
             raise CopyNotSaved(target, completed=False) from None
         pdf_part, json_part = made
-        copy = complete_copy(shell.context(), request_id)
+        copy = complete_copy(ctx, request_id)
         try:
             pdf_part.write(copy.pdf)
             json_part.write(copy.json)
@@ -235,9 +219,10 @@ class RequestsPage(Retranslating, QWidget):
     def reload(self, select: int | None = None) -> None:
         current = self.selected()
         self._select_after_load = select if select is not None else (current.id if current else None)
+        from desktop_app.services.client_requests import list_requests
+
         status = str(self.status_filter.currentData() or "")
-        shell = self.shell  # the worker gets the shell, never a widget
-        self._start(lambda: _list(shell, status), self._loaded, self._failed)
+        self._start(list_requests, status or None, on_ok=self._loaded, on_error=self._failed)
 
     # ------------------------------------------------------------------------------------ busy state
 
@@ -248,15 +233,17 @@ class RequestsPage(Retranslating, QWidget):
 
     def _start(
         self,
-        fn: Callable[[], object],
-        on_done: Callable[[object], None],
+        fn: Callable[..., object],
+        *args: object,
+        on_ok: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
     ) -> None:
-        """Run ``fn`` on the worker with the action buttons disabled until it has finished."""
+        """Run the service call ``fn(ctx, *args)`` on the database lane with the action buttons
+        disabled until it has finished."""
 
         def done(result: object) -> None:
             self._finished()
-            on_done(result)
+            on_ok(result)
 
         def failed(exc: BaseException) -> None:
             self._finished()
@@ -264,7 +251,7 @@ class RequestsPage(Retranslating, QWidget):
 
         self._jobs += 1
         self._selection_changed()
-        self.shell.jobs.run(fn, done, failed, owner=self)
+        self.shell.call(fn, *args, on_ok=done, on_error=failed, owner=self)
 
     def _finished(self) -> None:
         self._jobs = max(0, self._jobs - 1)
@@ -334,9 +321,10 @@ class RequestsPage(Retranslating, QWidget):
 
     # -------------------------------------------------------------------------------------- actions
 
-    def _run(self, fn: Callable[[], object], request_id: int) -> None:
+    def _run(self, fn: Callable[..., object], request_id: int) -> None:
+        """``fn(ctx, request_id)``, then reload with the request selected."""
         self.error.clear_message()
-        self._start(fn, lambda _r: self.reload(select=request_id), self._failed)
+        self._start(fn, request_id, on_ok=lambda _r: self.reload(select=request_id), on_error=self._failed)
 
     def _selected_when_idle(self) -> RequestView | None:
         """The selected request, or None while a job runs (a second click must not start another)."""
@@ -360,8 +348,9 @@ class RequestsPage(Retranslating, QWidget):
         ).replace("%1", request.reference)
         if not dialogs.confirm(self, self.tr("Verify identity"), question):
             return
-        shell, request_id = self.shell, request.id
-        self._run(lambda: _verify(shell, request_id), request_id)
+        from desktop_app.services.client_requests import verify_identity
+
+        self._run(verify_identity, request.id)
 
     def complete_selected(self) -> None:
         request = self._selected_when_idle()
@@ -395,12 +384,13 @@ class RequestsPage(Retranslating, QWidget):
         ).replace("%1", request.reference)
         if not dialogs.confirm(self, self.tr("Delete client data"), question):
             return
-        shell, request_id = self.shell, request.id
-        self._run(lambda: _delete(shell, request_id), request_id)
+        from desktop_app.services.client_requests import complete_deletion
+
+        self._run(complete_deletion, request.id)
 
     def save_certificate(self) -> None:
         """Save the single-client destruction certificate of the selected answered deletion request
-        (PIPL Art. 47: the evidence the client's data was destroyed); made on the worker."""
+        (PIPL Art. 47: the evidence the client's data was destroyed); made on the database lane."""
         from desktop_app.ui.output_files import choose_output
 
         request = self._selected_when_idle()
@@ -417,11 +407,8 @@ class RequestsPage(Retranslating, QWidget):
         if chosen is None or self.busy:
             return
         self.error.clear_message()
-        shell, request_id = self.shell, request.id
         self._start(
-            lambda: _save_certificate(shell, request_id, chosen),
-            self._certificate_saved,
-            self._failed,
+            _save_certificate, request.id, chosen, on_ok=self._certificate_saved, on_error=self._failed
         )
 
     def _certificate_saved(self, path: object) -> None:
@@ -453,11 +440,13 @@ class RequestsPage(Retranslating, QWidget):
             return
         pdf_path, json_path = chosen.path, chosen.companions[0]
         self.error.clear_message()
-        shell, request_id = self.shell, request.id
+        request_id = request.id
         self._start(
-            lambda: _copy_to(shell, request_id, chosen),
-            lambda _copy: self._copy_saved(request_id, pdf_path, json_path),
-            self._failed,
+            _copy_to,
+            request_id,
+            chosen,
+            on_ok=lambda _copy: self._copy_saved(request_id, pdf_path, json_path),
+            on_error=self._failed,
         )
 
     def _copy_saved(self, request_id: int, pdf_path: Path, json_path: Path) -> None:

@@ -2,9 +2,10 @@
 
 Shows the retention rules in force, then the masked clients due for destruction (oldest due
 first) with a tick box each and "Select all". "Approve destruction of N clients…" asks for a
-confirmation that says it cannot be undone, destroys the ticked clients as one batch, then offers
-to save the batch's certificate (the file dialog goes through ``ui.dialogs``, which tests answer).
-Nothing is read before the page is first shown; every service call runs on the shell's worker.
+confirmation that says it cannot be undone, destroys the ticked clients as one batch (with its
+progress, and a button that stops it between two clients), then offers to save the batch's
+certificate (the file dialog goes through ``ui.dialogs``, which tests answer). Nothing is read
+before the page is first shown; every service call runs on the database lane (``Shell.call``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.client_record import Stage
 from desktop_app.ui import dialogs
+from desktop_app.ui.background import JobHandle
 from desktop_app.ui.clients.client_labels import choice_label
 from desktop_app.ui.form_parts import BusyBar, MessageLabel
 from desktop_app.ui.read_only_table import setup_read_only_table
@@ -35,6 +37,7 @@ from desktop_app.ui.shell import Shell
 if TYPE_CHECKING:
     from desktop_app.domain.retention_rules import RetentionRules
     from desktop_app.services.client_retention import DestructionBatch, DueClient
+    from desktop_app.services.signed_in import SignedIn
     from desktop_app.ui.output_files import ChosenOutput
 
 CHOSEN, NAME, PHONE, STAGE, LAST_ACTIVITY, DUE_ON, WHY = range(7)
@@ -44,25 +47,20 @@ ROOT = QModelIndex()
 DUE_LIMIT = 500  # rows asked for; the rest show once these are approved
 
 
-def _load(shell: Shell) -> tuple[RetentionRules, list[DueClient]]:
+def _load(ctx: SignedIn) -> tuple[RetentionRules, list[DueClient]]:
+    """On the database lane: the rules in force and the clients due, read together."""
     from desktop_app.services.client_retention import due_for_destruction, retention_rules
 
-    ctx = shell.context()
     return retention_rules(ctx), due_for_destruction(ctx, DUE_LIMIT)
 
 
-def _approve(shell: Shell, client_ids: list[int]) -> DestructionBatch:
-    from desktop_app.services.client_retention import approve_destruction
-
-    return approve_destruction(shell.context(), client_ids)
-
-
-def _save_certificate(shell: Shell, batch_id: int, chosen: ChosenOutput) -> Path:
+def _save_certificate(ctx: SignedIn, batch_id: int, chosen: ChosenOutput) -> Path:
+    """On the database lane: render the batch's certificate and write it where the user chose."""
     from desktop_app.services.client_retention import batch_certificate_pdf
     from desktop_app.services.output_files import write_output
 
-    pdf = batch_certificate_pdf(shell.context(), batch_id)
-    return write_output(chosen.path, pdf, data_dir=shell.data_dir, overwrite=chosen.overwrite)
+    pdf = batch_certificate_pdf(ctx, batch_id)
+    return write_output(chosen.path, pdf, data_dir=ctx.paths.root, overwrite=chosen.overwrite)
 
 
 class RetentionQueueModel(QAbstractTableModel):
@@ -196,7 +194,10 @@ class RetentionQueuePage(Retranslating, QWidget):
         self.approve_button.setEnabled(False)
         self.save_button = QPushButton()
         self.save_button.setVisible(False)
-        self.busy_bar = BusyBar()
+        self.busy_bar = BusyBar()  # shows the batch's progress while approving
+        self.cancel_button = QPushButton()  # stops the batch between two clients
+        self.cancel_button.setVisible(False)
+        self.approval: JobHandle | None = None
         self.count_label = QLabel()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -215,7 +216,10 @@ class RetentionQueuePage(Retranslating, QWidget):
         layout.addWidget(self.rules_label)
         layout.addWidget(self.error)
         layout.addWidget(self.info)
-        layout.addWidget(self.busy_bar)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.busy_bar, 1)
+        progress_row.addWidget(self.cancel_button)
+        layout.addLayout(progress_row)
         layout.addLayout(tools)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
@@ -227,6 +231,7 @@ class RetentionQueuePage(Retranslating, QWidget):
         self.refresh_button.clicked.connect(self.reload)
         self.approve_button.clicked.connect(self.approve)
         self.save_button.clicked.connect(self.save_certificate)
+        self.cancel_button.clicked.connect(self.cancel_approval)
         self.retranslate()
 
     # ------------------------------------------------------------------------------------- texts
@@ -236,6 +241,7 @@ class RetentionQueuePage(Retranslating, QWidget):
         self.select_all.setText(self.tr("Select &all"))
         self.refresh_button.setText(self.tr("&Refresh"))
         self.save_button.setText(self.tr("&Save certificate…"))
+        self.cancel_button.setText(self.tr("&Stop after this client"))
         self.empty_label.setText(
             self.tr(
                 "No client records are due for destruction. A record becomes due when its stage's "
@@ -297,8 +303,7 @@ class RetentionQueuePage(Retranslating, QWidget):
 
     def reload(self) -> None:
         self._busy(True)
-        shell = self.shell  # the worker gets the shell, never a widget
-        shell.jobs.run(lambda: _load(shell), self._loaded, self._failed, owner=self)
+        self.shell.call(_load, on_ok=self._loaded, on_error=self._failed, owner=self)
 
     def _loaded(self, result: object) -> None:
         rules, rows = cast("tuple[RetentionRules, list[DueClient]]", result)
@@ -336,12 +341,39 @@ class RetentionQueuePage(Retranslating, QWidget):
         )
         if not dialogs.confirm(self, self.tr("Approve destruction"), question):
             return
+        from desktop_app.services.client_retention import approve_destruction
+
         self.info.clear_message()
         self._busy(True)
-        shell = self.shell
-        shell.jobs.run(lambda: _approve(shell, chosen), self._approved, self._approve_failed, owner=self)
+        self.cancel_button.setVisible(True)
+        self.cancel_button.setEnabled(True)
+        self.approval = self.shell.call(
+            approve_destruction,
+            chosen,
+            on_ok=self._approved,
+            on_error=self._approve_failed,
+            owner=self,
+            progress=self._progressed,
+        )
+
+    def _progressed(self, done: int, total: int, _text: str) -> None:
+        if total > 0:
+            self.busy_bar.setRange(0, total)
+            self.busy_bar.setValue(done)
+
+    def cancel_approval(self) -> None:
+        """Stop the batch between two clients (each is wholly destroyed or untouched)."""
+        if self.approval is not None:
+            self.approval.cancel()
+            self.cancel_button.setEnabled(False)
+
+    def _approval_ended(self) -> None:
+        self.approval = None
+        self.cancel_button.setVisible(False)
+        self.busy_bar.setRange(0, 0)
 
     def _approved(self, result: object) -> None:
+        self._approval_ended()
         self.last_batch = result  # type: ignore[assignment]
         assert self.last_batch is not None
         batch_id = self.last_batch.batch_id
@@ -356,6 +388,7 @@ class RetentionQueuePage(Retranslating, QWidget):
         self.save_certificate()
 
     def _approve_failed(self, exc: BaseException) -> None:
+        self._approval_ended()
         self._failed(exc)
         self.reload()  # what is due may have changed
 
@@ -375,9 +408,7 @@ class RetentionQueuePage(Retranslating, QWidget):
         )
         if chosen is None:
             return
-        shell.jobs.run(
-            lambda: _save_certificate(shell, batch_id, chosen), self._saved, self._failed, owner=self
-        )
+        shell.call(_save_certificate, batch_id, chosen, on_ok=self._saved, on_error=self._failed, owner=self)
 
     def _saved(self, result: object) -> None:
         self.info.show_ok(self.tr("Certificate saved: %1").replace("%1", str(result)))
