@@ -101,6 +101,7 @@ class HqShare(StrEnum):
     NONE = "none"
     AGGREGATE = "aggregate"  # counts per value, no client named
     MASKED_ROW = "masked_row"  # in a per-client row, masked; only with the client's HQ consent
+    PSEUDONYM = "pseudonym"  # never the value: only the keyed pseudonym of a per-client row is made from it
 
 
 class DataCategory(StrEnum):
@@ -261,7 +262,7 @@ CLIENT_FIELDS = ClientFieldRegistry(
                      "phonenumber", "mobilephone", "cellphone", "contact"),
             category=DataCategory.CONTACT,
             max_length=32,
-            hq=HqShare.MASKED_ROW,
+            hq=HqShare.PSEUDONYM,
             columns=(
                 Column(FieldLabel("phone_e164", "电话号码", "Phone number")),
                 Column(FieldLabel("phone_kind", "电话类型", "Phone type"), PhoneKind),
@@ -273,7 +274,7 @@ CLIENT_FIELDS = ClientFieldRegistry(
             Stage,
             correctable=False,  # a stage change is an edit of the sale, not a correction
             headers=("阶段", "客户阶段", "客户状态", "跟进阶段", "stage", "status"),
-            hq=HqShare.AGGREGATE,
+            hq=HqShare.MASKED_ROW,
         ),
         ClientField(
             ID_TYPE_FIELD,
@@ -293,6 +294,7 @@ CLIENT_FIELDS = ClientFieldRegistry(
             purpose=SENSITIVE_DATA,
             category=DataCategory.IDENTITY,
             max_length=40,
+            hq=HqShare.PSEUDONYM,
         ),
         ClientField(
             EMAIL_FIELD,
@@ -330,6 +332,7 @@ CLIENT_FIELDS = ClientFieldRegistry(
             headers=("区", "区县", "县区", "所在区", "district", "county"),
             category=DataCategory.ADDRESS,
             max_length=40,
+            hq=HqShare.MASKED_ROW,
         ),
         ClientField(
             ADDRESS_DETAIL_FIELD,
@@ -355,12 +358,14 @@ CLIENT_FIELDS = ClientFieldRegistry(
             IntentionLevel,
             ("意向", "意向等级", "意向级别", "客户等级", "客户级别", "intention", "intentionlevel", "level"),
             mnemonic="l",
+            hq=HqShare.MASKED_ROW,
         ),
         choice_field(
             FieldLabel("property_type", "意向物业类型", "Property type wanted"),
             PropertyType,
             ("物业类型", "意向物业", "意向物业类型", "意向房型", "propertytype"),
             mnemonic="y",
+            hq=HqShare.MASKED_ROW,
         ),
         ClientField(
             INTENDED_DISTRICTS_FIELD,
@@ -381,6 +386,7 @@ CLIENT_FIELDS = ClientFieldRegistry(
             BudgetBand,
             ("预算", "总价预算", "购房预算", "budget", "budgetband"),
             mnemonic="b",
+            hq=HqShare.MASKED_ROW,
         ),
         choice_field(
             FieldLabel("payment_method", "付款方式", "Payment method"),

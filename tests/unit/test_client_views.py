@@ -212,3 +212,16 @@ def test_the_hq_row_never_shows_an_address_line_typed_into_the_district() -> Non
     typed_in = replace(client, values=replace(client.values, district="科技园路1号"))
     assert hq_client_row(typed_in).district == ""
     assert hq_client_row(replace(client, values=replace(client.values, district=None))).district == ""
+
+
+def test_the_hq_row_holds_exactly_the_fields_the_registry_sends_as_a_masked_row() -> None:
+    """The registry records what headquarters receives; the HQ row the domain builds must agree
+    (issue 13's row: masked name, district, intention, property type, budget band, stage), and the
+    phone and ID number reach HQ only as the keyed pseudonym, never as values."""
+    from desktop_app.domain.client_field_registry import HqShare
+
+    in_row = {f.name for f in CLIENT_FIELDS if f.hq is HqShare.MASKED_ROW}
+    assert in_row == {f.name for f in fields(HqClientRow)}
+    assert {f.name for f in CLIENT_FIELDS if f.hq is HqShare.PSEUDONYM} == {"phone", "id_number"}
+    never = {"email", "address_detail", "notes", "income_band"}
+    assert {f.name for f in CLIENT_FIELDS if f.hq is HqShare.NONE} >= never
