@@ -8,6 +8,7 @@ services and their crypto libraries are imported.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from desktop_app.services.signed_in import SignedIn
     from desktop_app.ui.background import JobControl, JobHandle, JobRunner, Lane
     from desktop_app.ui.clipboard import ClipboardGuard
+
+log = logging.getLogger(__name__)
 
 
 class LockState(QObject):
@@ -181,10 +184,44 @@ class Shell(QObject):
         thread, skipped if ``owner`` is gone. With ``progress`` the service also gets
         ``progress=(done, total)`` (reaching ``progress(done, total, text)`` on the GUI thread);
         with ``progress`` or ``cancellable`` it gets ``cancel=`` the job's token. The worker gets
-        the shell and the arguments, never a widget."""
+        the shell and the arguments, never a widget.
+
+        A call the lock stopped before it could touch the data (cancelled while queued, or refused
+        because the database was already closed) runs again after the unlock instead of failing:
+        a page's reload that met the idle lock shows its rows, not "cancelled". After a sign-out it
+        is dropped with everything else that waited."""
+        from desktop_app.domain.cancellation import Cancelled
+        from desktop_app.services.signed_in import SessionLocked
         from desktop_app.ui.background import Lane
 
+        started = threading.Event()
+
+        def again() -> None:
+            self.call(
+                fn,
+                *args,
+                on_ok=on_ok,
+                on_error=on_error,
+                owner=owner,
+                lane=lane,
+                progress=progress,
+                cancellable=cancellable,
+                **kwargs,
+            )
+
+        def failed(exc: BaseException) -> None:
+            stopped_by_lock = isinstance(exc, SessionLocked) or (
+                isinstance(exc, Cancelled) and not started.is_set() and progress is None and not cancellable
+            )
+            if stopped_by_lock and self.lock_state.locked:
+                self.lock_state.run_when_unlocked(again)
+            elif on_error is not None:
+                on_error(exc)
+            elif not isinstance(exc, Cancelled):
+                log.error("background job failed", exc_info=exc)
+
         def work(control: JobControl) -> object:
+            started.set()
             extra = dict(kwargs)
             if progress is not None:
                 extra["progress"] = control.report
@@ -193,7 +230,7 @@ class Shell(QObject):
             return fn(self.service_subject(), *args, **extra)
 
         return self.jobs.start(
-            work, on_ok, on_error, owner=owner, lane=lane or Lane.DATABASE, on_progress=progress
+            work, on_ok, failed, owner=owner, lane=lane or Lane.DATABASE, on_progress=progress
         )
 
     def warm_up(self) -> None:

@@ -180,3 +180,42 @@ def test_the_idle_lock_closes_the_database_and_unlocking_reopens_it(qtbot, branc
     assert me.open and not me.locked and len(me.session.db_key) == 32 and me.session.holds_client_key
     assert shell.signed_in() is me
     assert count_clients(me) >= 0  # a working session
+
+
+def test_a_read_the_lock_stopped_runs_after_the_unlock_instead_of_failing(qtbot, branch, make_shell) -> None:
+    """A page's read queued when the lock came is cancelled before it touches the data; it runs
+    again after the unlock (rows, not "the work was cancelled"). Long work stays cancelled."""
+    import threading
+
+    from desktop_app.domain.cancellation import Cancelled
+    from desktop_app.ui.background import JobControl, Lane
+
+    username, password = branch.users[Role.AGENT]
+    shell = make_shell(signed_in(branch.context(), username, password), idle_lock_ms=60_000)
+    controller = _controller(qtbot, shell)
+    window = controller.main_window
+    assert window is not None
+    release = threading.Event()
+    started = threading.Event()
+    long_work: list[object] = []
+
+    def occupying(control: JobControl) -> str:  # long work on the database lane, checking its token
+        started.set()
+        while not release.is_set():
+            control.token.raise_if_cancelled()
+            control.token.wait(0.01)
+        return "done"
+
+    shell.jobs.start(occupying, long_work.append, long_work.append, lane=Lane.DATABASE)
+    assert started.wait(5)
+    counted: list[int] = []
+    errors: list[BaseException] = []
+    shell.call(count_clients, on_ok=counted.append, on_error=errors.append)  # queued behind it
+    window.lock_action.trigger()
+    wait_idle(qtbot, shell)
+    assert counted == [] and errors == []
+    assert len(long_work) == 1 and isinstance(long_work[0], Cancelled)
+
+    _unlock(qtbot, controller, password)
+    qtbot.waitUntil(lambda: bool(counted or errors), timeout=5_000)
+    assert errors == [] and counted == [count_clients(shell.signed_in())]
