@@ -70,7 +70,7 @@ from desktop_app.domain.client_fields import (
     PROVINCE_FIELD,
 )
 from desktop_app.domain.field_errors import FieldLabel
-from desktop_app.domain.identity_documents import ID_TYPE_FIELD, IdType
+from desktop_app.domain.identity_documents import ID_NUMBER_FIELD, ID_TYPE_FIELD, IdType
 from desktop_app.domain.labelled_choice import LabelledChoice
 from desktop_app.domain.phone_numbers import PHONE_FIELD, PhoneKind
 
@@ -285,7 +285,7 @@ CLIENT_FIELDS = ClientFieldRegistry(
             category=DataCategory.IDENTITY,
         ),
         ClientField(
-            FieldLabel("id_number", "证件号码", "ID number"),
+            ID_NUMBER_FIELD,
             FieldKind.SENSITIVE,
             mask=MaskKind.ID_NUMBER,
             revealable=True,

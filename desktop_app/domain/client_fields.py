@@ -23,6 +23,8 @@ PROVINCE_FIELD = FieldLabel("province", "省份", "Province")
 CITY_FIELD = FieldLabel("city", "城市", "City")
 DISTRICT_FIELD = FieldLabel("district", "区县", "District")
 ADDRESS_DETAIL_FIELD = FieldLabel("address_detail", "详细地址", "Street address")
+ADDRESS_FIELD = FieldLabel("address", "地址", "Address")
+"""The four address parts together: one row on the detail page, one revealable field, one change."""
 NOTES_FIELD = FieldLabel("notes", "备注", "Notes")
 INTENDED_DISTRICTS_FIELD = FieldLabel("intended_districts", "意向区域", "Districts wanted")
 INTENDED_DISTRICTS_MAX = 100

@@ -153,6 +153,10 @@ _FORMATS: dict[IdType, _Format] = {
 }
 
 
+ID_NUMBER_FIELD = FieldLabel("id_number", "证件号码", "ID number")
+"""The ID number whatever the document (id_number_field names the document)."""
+
+
 def id_number_field(id_type: IdType) -> FieldLabel:
     """The field label used in messages about a number of this document type."""
     if id_type is IdType.RESIDENT_ID:

@@ -25,7 +25,7 @@ from datetime import date, datetime, time
 
 from desktop_app.domain.address_parts import split_address
 from desktop_app.domain.client_field_registry import CLIENT_FIELDS, SENSITIVE_DATA
-from desktop_app.domain.client_fields import ADDRESS_DETAIL_FIELD
+from desktop_app.domain.client_fields import ADDRESS_DETAIL_FIELD, ADDRESS_FIELD
 from desktop_app.domain.client_record import (
     STAGE_FIELD,
     ClientDraft,
@@ -37,8 +37,14 @@ from desktop_app.domain.client_record import (
     sensitive_fields_allowed,
 )
 from desktop_app.domain.errors import InvalidInput
-from desktop_app.domain.field_errors import FieldLabel, InvalidField
-from desktop_app.domain.identity_documents import ID_TYPE_FIELD, RESIDENT_ID_FIELD, IdType, validate_id_number
+from desktop_app.domain.field_errors import InvalidField
+from desktop_app.domain.identity_documents import (
+    ID_NUMBER_FIELD,
+    ID_TYPE_FIELD,
+    RESIDENT_ID_FIELD,
+    IdType,
+    validate_id_number,
+)
 from desktop_app.domain.import_columns import IGNORE, sensitive_fields
 from desktop_app.domain.phone_numbers import PHONE_FIELD, validate_phone
 from desktop_app.domain.sensitive_numbers import find_sensitive_number
@@ -47,7 +53,6 @@ from desktop_app.domain.spreadsheet_cells import unquote_cell
 EXACT_DIGITS = 15
 """Excel keeps 15 significant digits: a longer number typed into a number cell has lost the rest."""
 
-ADDRESS_FIELD = FieldLabel("address", "地址", "Address")
 DROPPED_NO_CONSENT = "no_consent"
 DROPPED_STAGE = "stage"
 
@@ -173,7 +178,7 @@ DUPLICATE_PROBLEMS = {
             "is the same as a registered client's or an earlier row's of this file; not imported",
         )
     )
-    for label in (PHONE_FIELD, FieldLabel("id_number", "证件号码", "ID number"))
+    for label in (PHONE_FIELD, ID_NUMBER_FIELD)
 }
 """The one message for a duplicate row: the same whoever holds the other client (see
 services/client_import.py: an agent is never told whether it is another agent's client)."""

@@ -15,12 +15,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from desktop_app.domain.client_fields import ADDRESS_FIELD, EMAIL_FIELD, NAME_FIELD
 from desktop_app.domain.client_record import ClientValues
 from desktop_app.domain.field_errors import FieldLabel, InvalidField, required, too_long
+from desktop_app.domain.identity_documents import ID_NUMBER_FIELD
 from desktop_app.domain.input_text import collapse_spaces
 from desktop_app.domain.labelled_choice import LabelledChoice
 from desktop_app.domain.mask_primitives import is_cjk
-from desktop_app.domain.phone_numbers import validate_phone
+from desktop_app.domain.phone_numbers import PHONE_FIELD, validate_phone
 from desktop_app.domain.security_policy import SecurityPolicy
 from desktop_app.domain.sensitive_numbers import refuse_sensitive_numbers
 
@@ -40,11 +42,14 @@ class RevealReason(LabelledChoice):
 
 
 class RevealableField(LabelledChoice):
-    NAME = "name", "姓名", "Name"
-    ID_NUMBER = "id_number", "证件号码", "ID number"
-    PHONE = "phone", "电话", "Phone"
-    EMAIL = "email", "邮箱", "Email"
-    ADDRESS = "address", "地址", "Address"
+    """The fields a reveal can show, labelled as the field registry labels them (the address parts
+    are revealed together)."""
+
+    NAME = NAME_FIELD.key, NAME_FIELD.zh, NAME_FIELD.en
+    ID_NUMBER = ID_NUMBER_FIELD.key, ID_NUMBER_FIELD.zh, ID_NUMBER_FIELD.en
+    PHONE = PHONE_FIELD.key, PHONE_FIELD.zh, PHONE_FIELD.en
+    EMAIL = EMAIL_FIELD.key, EMAIL_FIELD.zh, EMAIL_FIELD.en
+    ADDRESS = ADDRESS_FIELD.key, ADDRESS_FIELD.zh, ADDRESS_FIELD.en
 
 
 def parse_field(field: RevealableField | str) -> RevealableField:

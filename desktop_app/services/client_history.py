@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from desktop_app.domain.client_fields import ADDRESS_FIELD
 from desktop_app.domain.client_record import FollowupKind
 from desktop_app.domain.client_requests import column_labels
 from desktop_app.domain.field_errors import FieldLabel
 from desktop_app.domain.permissions import Action
+from desktop_app.domain.phone_numbers import PHONE_FIELD
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.client_directory import denials_audited, visible_client
 from desktop_app.services.client_followups import list_followups
@@ -22,17 +24,15 @@ from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.staff_repository import StaffRepository
 
 HISTORY_ACTION = "client.history_view"
-_PHONE = FieldLabel("phone", "电话", "Phone")
-_ADDRESS = FieldLabel("address", "地址", "Address")
 # The phone's number and kind, and the four address parts, are one field each on screen, so a
 # change to several of them reads as one; every other field keeps its label from the requests rules.
 _MERGED: dict[str, FieldLabel] = {
-    "phone_e164": _PHONE,
-    "phone_kind": _PHONE,
-    "province": _ADDRESS,
-    "city": _ADDRESS,
-    "district": _ADDRESS,
-    "address_detail": _ADDRESS,
+    "phone_e164": PHONE_FIELD,
+    "phone_kind": PHONE_FIELD,
+    "province": ADDRESS_FIELD,
+    "city": ADDRESS_FIELD,
+    "district": ADDRESS_FIELD,
+    "address_detail": ADDRESS_FIELD,
 }
 
 

@@ -422,7 +422,7 @@ def test_the_change_history_lists_who_changed_which_fields(qtbot, setup, make_sh
     lines = [dialog.history.item(i).text() for i in range(dialog.history.count())]
     assert lines == [
         f"{local_date(now)} lina changed Intention level",
-        f"{local_date(now)} lina changed Phone, Address (correction request #{request.id})",
+        f"{local_date(now)} lina changed Phone number, Address (correction request #{request.id})",
     ]
     assert "13912345678" not in "\n".join(lines)
     assert dialog.values["phone"].text() == "139****5678"

@@ -81,8 +81,8 @@ def test_changes_are_listed_newest_first_with_labels_names_and_request(
     history = list_changes(agent, client.id)
     assert [entry.staff_name for entry in history] == ["lina", "zhangwei"]
     newest, oldest = history
-    assert newest.field_names("zh_CN") == ["电话", "地址"]
-    assert newest.field_names("en") == ["Phone", "Address"]
+    assert newest.field_names("zh_CN") == ["电话号码", "地址"]
+    assert newest.field_names("en") == ["Phone number", "Address"]
     assert newest.request_id == request_id and oldest.request_id is None
     assert oldest.field_names("zh_CN") == ["意向等级"]
     assert newest.at > oldest.at and newest.at.startswith(

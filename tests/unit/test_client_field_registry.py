@@ -39,3 +39,18 @@ def test_the_consent_purposes_take_their_fields_from_the_registry() -> None:
     for row in CLIENT_FIELDS:
         owners = [pid for pid, purpose in PURPOSES.items() if row.name in purpose.fields]
         assert owners == ([row.purpose] if row.purpose else []), row.name
+
+
+def test_the_revealable_fields_are_the_registrys_and_labelled_as_it_labels_them() -> None:
+    """One label per field: a reveal names the field as the form, the detail page and the import
+    do (the address parts are revealed together, as "address")."""
+    from desktop_app.domain.client_fields import ADDRESS_FIELD
+    from desktop_app.domain.reveal_policy import RevealableField
+
+    parts = {"province", "city", "district", "address_detail"}
+    revealable = {f.name for f in CLIENT_FIELDS if f.revealable}
+    assert {field.value for field in RevealableField} == (revealable - parts) | {ADDRESS_FIELD.key}
+    assert parts <= revealable
+    for field in RevealableField:
+        label = ADDRESS_FIELD if field.value == ADDRESS_FIELD.key else CLIENT_FIELDS.get(field.value).label  # type: ignore[union-attr]
+        assert (field.label_zh, field.label_en) == (label.zh, label.en)

@@ -305,7 +305,7 @@ class ClientDetailDialog(Retranslating, QDialog):
             self.history.addItem(self.tr("No changes recorded."))
 
     def change_text(self, entry: ChangeEntry) -> str:
-        """2026-11-29 王经理 修改了 电话、地址（更正请求 #3）"""
+        """2026-11-29 王经理 修改了 电话号码、地址（更正请求 #3）"""
         lang = self.shell.lang
         fields = ("、" if lang.startswith("zh") else ", ").join(entry.field_names(lang))
         text = fill(self.tr("%1 %2 changed %3"), local_date(entry.at), entry.staff_name, fields)
