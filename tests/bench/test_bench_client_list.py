@@ -60,7 +60,7 @@ def sides(big_store: BigStore, qapp: QApplication) -> Iterator[Sides]:
     dialogs.use_test_answers(True)
     manager = big_store.signed_in(*MANAGER)
     plain_db = big_store.open_plain()
-    plain = dataclasses.replace(manager, db=plain_db)
+    plain = SignedIn(manager.context, plain_db, dataclasses.replace(manager.session))
     made = Sides(Side(manager, make_shell(manager)), Side(plain, make_shell(plain)), plain_db)
     yield made
     for side in (made.encrypted, made.plain):
@@ -176,7 +176,12 @@ def test_first_paint_fresh_connection(big_store: BigStore, sides: Sides) -> None
     for _ in range(FRESH_ROUNDS):
         encrypted.append(fresh_round(big_store.signed_in(*MANAGER), encrypted_stages))
         plain_db = big_store.open_plain()
-        plain.append(fresh_round(dataclasses.replace(sides.plain.ctx, db=plain_db), plain_stages))
+        plain.append(
+            fresh_round(
+                SignedIn(sides.plain.ctx.context, plain_db, dataclasses.replace(sides.plain.ctx.session)),
+                plain_stages,
+            )
+        )
     figures = _report("client list first paint (fresh connection)", encrypted, plain)
     print(_stages("  encrypted", encrypted_stages))
     print(_stages("  plain", plain_stages))

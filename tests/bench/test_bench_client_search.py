@@ -59,9 +59,9 @@ def world(big_store: BigStore) -> Iterator[World]:
     queries["agent_name_1"] = queries["name_1"]
     yield World(
         manager,
-        dataclasses.replace(manager, db=plain_db),
+        SignedIn(manager.context, plain_db, dataclasses.replace(manager.session)),
         agent,
-        dataclasses.replace(agent, db=plain_db),
+        SignedIn(agent.context, plain_db, dataclasses.replace(agent.session)),
         queries,
     )
     plain_db.close()
