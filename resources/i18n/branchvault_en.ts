@@ -1073,12 +1073,36 @@ You then get the client-data recovery code, shown once.</translation>
         <translation>&amp;Import…</translation>
     </message>
     <message>
+        <source>Consent &amp;forms (PDF)…</source>
+        <translation>Consent &amp;forms (PDF)…</translation>
+    </message>
+    <message>
+        <source>The consent forms of the selected clients as one PDF to print</source>
+        <translation>The consent forms of the selected clients as one PDF to print</translation>
+    </message>
+    <message>
         <source>Matching clients: %1</source>
         <translation>Matching clients: %1</translation>
     </message>
     <message>
         <source>Clients: %1</source>
         <translation>Clients: %1</translation>
+    </message>
+    <message>
+        <source>Choose at most %1 clients for one PDF.</source>
+        <translation>Choose at most %1 clients for one PDF.</translation>
+    </message>
+    <message>
+        <source>The list is still loading. Try again in a moment.</source>
+        <translation>The list is still loading. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Save the consent forms as PDF</source>
+        <translation>Save the consent forms as PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1176,6 +1200,35 @@ You then get the client-data recovery code, shown once.</translation>
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentBatchDialog</name>
+    <message>
+        <source>Consent forms for the selected clients</source>
+        <translation>Consent forms for the selected clients</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preparing %n consent form(s) as one PDF…</source>
+        <translation>
+            <numerusform>Preparing %n consent form as one PDF…</numerusform>
+            <numerusform>Preparing %n consent forms as one PDF…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n consent form(s) to %1. Print it and have each client sign their form.</source>
+        <translation>
+            <numerusform>Saved %n consent form to %1. Print it and have each client sign their form.</numerusform>
+            <numerusform>Saved %n consent forms to %1. Print it and have each client sign their form.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was saved and no form number was recorded.</source>
+        <translation>Cancelled: no file was saved and no form number was recorded.</translation>
     </message>
 </context>
 <context>

@@ -1071,12 +1071,36 @@ You then get the client-data recovery code, shown once.</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
+        <source>Consent &amp;forms (PDF)…</source>
+        <translation>批量生成同意书(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>The consent forms of the selected clients as one PDF to print</source>
+        <translation>将所选客户的同意书生成一个 PDF，便于打印</translation>
+    </message>
+    <message>
         <source>Matching clients: %1</source>
         <translation>符合条件的客户：%1</translation>
     </message>
     <message>
         <source>Clients: %1</source>
         <translation>客户：%1</translation>
+    </message>
+    <message>
+        <source>Choose at most %1 clients for one PDF.</source>
+        <translation>一个 PDF 最多包含 %1 位客户的同意书，请少选一些。</translation>
+    </message>
+    <message>
+        <source>The list is still loading. Try again in a moment.</source>
+        <translation>列表仍在加载，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Save the consent forms as PDF</source>
+        <translation>将同意书保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1174,6 +1198,33 @@ You then get the client-data recovery code, shown once.</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentBatchDialog</name>
+    <message>
+        <source>Consent forms for the selected clients</source>
+        <translation>所选客户的同意书</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preparing %n consent form(s) as one PDF…</source>
+        <translation>
+            <numerusform>正在生成 %n 份同意书（合并为一个 PDF）…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n consent form(s) to %1. Print it and have each client sign their form.</source>
+        <translation>
+            <numerusform>已将 %n 份同意书保存为 %1。打印后请每位客户在自己的同意书上签字。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was saved and no form number was recorded.</source>
+        <translation>已取消：没有保存文件，也没有记录任何同意书编号。</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,7 @@ from desktop_app.ui.shell import Shell
 
 if TYPE_CHECKING:
     from desktop_app.domain.staff_member import StaffMember
+    from desktop_app.ui.clients.consent_batch_dialog import ConsentBatchDialog
     from desktop_app.ui.clients.import_wizard import ImportWizard
 
 SEARCH_DELAY_MS = 150
@@ -57,10 +58,12 @@ class ClientsPage(Retranslating, QWidget):
         self.model.agent_names[session.staff_id] = session.display_name
         self._may_list_staff = can(session.role, Action.STAFF_LIST)
         self._may_create = can(session.role, Action.CLIENT_EDIT)
+        self._may_print_forms = can(session.role, Action.CONSENT_PRINT)
         self.intake_dialog: IntakeDialog | None = None
         self.detail_dialog: ClientDetailDialog | None = None
         self.edit_dialog: ClientEditDialog | None = None
         self.import_wizard: ImportWizard | None = None
+        self.batch_dialog: ConsentBatchDialog | None = None
 
         self.heading = QLabel()
         bold = self.heading.font()
@@ -81,6 +84,9 @@ class ClientsPage(Retranslating, QWidget):
         self.edit_button.setVisible(self._may_create)
         self.import_button = QPushButton()
         self.import_button.setVisible(self._may_create)
+        self.forms_button = QPushButton()  # the selected clients' consent forms as one PDF
+        self.forms_button.setEnabled(False)
+        self.forms_button.setVisible(self._may_print_forms)
         self.filters = ClientFilterBar(shell, show_agents=can(session.role, Action.CLIENT_VIEW_BRANCH))
         self.error = MessageLabel()
         self.count_label = QLabel()
@@ -100,6 +106,7 @@ class ClientsPage(Retranslating, QWidget):
         tools.addWidget(self.new_button)
         tools.addWidget(self.edit_button)
         tools.addWidget(self.import_button)
+        tools.addWidget(self.forms_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(tools)
@@ -115,6 +122,7 @@ class ClientsPage(Retranslating, QWidget):
         self.new_button.clicked.connect(self.open_intake)
         self.edit_button.clicked.connect(self._edit_selected)
         self.import_button.clicked.connect(self.open_import)
+        self.forms_button.clicked.connect(self.print_selected_forms)
         selection = self.table.selectionModel()
         selection.selectionChanged.connect(lambda *_args: self._update_edit_button())
         self.model.modelReset.connect(self._update_edit_button)
@@ -138,6 +146,8 @@ class ClientsPage(Retranslating, QWidget):
         self.new_button.setText(self.tr("&New client"))
         self.edit_button.setText(self.tr("&Edit…"))
         self.import_button.setText(self.tr("&Import…"))
+        self.forms_button.setText(self.tr("Consent &forms (PDF)…"))
+        self.forms_button.setToolTip(self.tr("The consent forms of the selected clients as one PDF to print"))
         self.model.retranslate()
         self._update_count()
 
@@ -195,8 +205,48 @@ class ClientsPage(Retranslating, QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.client_id(rows[0].row()) if rows else None
 
+    def selected_client_ids(self) -> list[int]:
+        """The selected rows' clients, in list order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        ids = (self.model.client_id(row) for row in rows)
+        return [client_id for client_id in ids if client_id is not None]
+
     def _update_edit_button(self) -> None:
         self.edit_button.setEnabled(self._may_create and self.selected_client_id() is not None)
+        self.forms_button.setEnabled(self._may_print_forms and self.table.selectionModel().hasSelection())
+
+    def print_selected_forms(self) -> ConsentBatchDialog | None:
+        """Ask where to save, then prepare the selected clients' forms with progress and Cancel."""
+        from desktop_app.services.consent_batch import MAX_BATCH
+        from desktop_app.ui.clients.consent_batch_dialog import ConsentBatchDialog  # lazy
+        from desktop_app.ui.output_files import choose_output
+
+        selected = len(self.table.selectionModel().selectedRows())
+        client_ids = self.selected_client_ids()
+        if selected > MAX_BATCH:
+            self.error.show_error(
+                self.tr("Choose at most %1 clients for one PDF.").replace("%1", str(MAX_BATCH))
+            )
+            return None
+        if not client_ids or len(client_ids) < selected:  # a selected page is still being fetched
+            self.error.show_error(self.tr("The list is still loading. Try again in a moment."))
+            return None
+        chosen = choose_output(
+            self,
+            self.tr("Save the consent forms as PDF"),
+            f"consent-forms-{self.shell.signed_in().today().isoformat()}.pdf",
+            self.tr("PDF files (*.pdf)"),
+            data_dir=self.shell.data_dir,
+            normalise=lambda path: path if path.suffix else path.with_suffix(".pdf"),
+        )
+        if chosen is None:
+            return None
+        dialog = ConsentBatchDialog(self.shell, client_ids, chosen, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.batch_dialog = dialog
+        dialog.open()
+        dialog.start()
+        return dialog
 
     def _edit_selected(self) -> None:
         client_id = self.selected_client_id()
