@@ -145,7 +145,7 @@ def test_the_batch_shows_its_progress_and_stops_between_clients(
     dialogs.set_next_answer(dialogs.Button.Yes)
     page.approve_button.click()
     assert entered.wait(10)
-    qtbot.waitUntil(lambda: page.busy_bar.maximum() == 3 and page.busy_bar.value() == 1)
+    qtbot.waitUntil(lambda: page.progress_bar.maximum() == 3 and page.progress_bar.value() == 1)
     assert page.cancel_button.isVisible() and page.cancel_button.isEnabled()
     with qtbot.waitSignal(page.failed, timeout=15_000) as failed:
         page.cancel_button.click()

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.cancellation import Cancelled
 from desktop_app.ui.job_dialog import JobDialog
+from desktop_app.ui.job_progress import JobProgress
 from desktop_app.ui.output_files import ChosenOutput
 from desktop_app.ui.shell import Shell
 
@@ -32,18 +33,15 @@ class ConsentBatchDialog(JobDialog):
         self.setMinimumWidth(460)
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setRange(0, 0)  # until the first report
-        self.cancel_button = QPushButton()  # outside self.buttons: it stays usable while the job runs
-        self.cancel_button.clicked.connect(self.cancel)
+        self.progress = JobProgress()  # its Cancel is outside self.buttons: usable while the job runs
+        self.progress_bar, self.cancel_button = self.progress.bar, self.progress.cancel_button
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         self.buttons.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
-        layout.addWidget(self.progress_bar)
+        layout.addWidget(self.progress)
         layout.addWidget(self.error)
-        layout.addWidget(self.cancel_button)
         layout.addWidget(self.buttons)
         self.retranslate()
 
@@ -57,36 +55,22 @@ class ConsentBatchDialog(JobDialog):
         """Render, write and record the forms (the dialog shows the progress)."""
         from desktop_app.services.consent_batch import print_consent_forms
 
-        return self.run_job(
+        self.progress.begin()
+        started = self.run_job(
             print_consent_forms,
             self.client_ids,
             self.output.path,
             language=self.shell.lang,
             overwrite=self.output.overwrite,
-            progress=self._progressed,
+            progress=self.progress.progressed,
         )
-
-    def _progressed(self, done: int, total: int, _text: str) -> None:
-        if total > 0:
-            self.progress_bar.setRange(0, total)
-            self.progress_bar.setValue(done)
-
-    def cancel(self) -> None:
-        """Stop between forms: no file, no recorded number."""
-        if self.job is not None:
-            self.job.cancel()
-            self.cancel_button.setEnabled(False)
-
-    def set_busy(self, busy: bool) -> None:
-        super().set_busy(busy)
-        self.cancel_button.setVisible(busy)
-        self.cancel_button.setEnabled(busy)
+        if started and self.job is not None:
+            self.progress.follow(self.job)
+        return started
 
     def succeeded(self, result: object) -> None:
         numbers = getattr(result, "form_numbers", ())
-        if self.progress_bar.maximum() == 0:  # done before the first report arrived
-            self.progress_bar.setRange(0, 1)
-        self.progress_bar.setValue(self.progress_bar.maximum())
+        self.progress.end(keep_bar=True)
         self.text.setText(
             self.tr(
                 "Saved %n consent form(s) to %1. Print it and have each client sign their form.",
@@ -98,7 +82,7 @@ class ConsentBatchDialog(JobDialog):
         self.saved.emit(str(self.output.path))
 
     def show_failure(self, exc: BaseException, text: str) -> None:
-        self.progress_bar.setVisible(False)
+        self.progress.end()
         if isinstance(exc, Cancelled):
             self.text.setText(self.tr("Cancelled: no file was saved and no form number was recorded."))
         else:
@@ -108,6 +92,6 @@ class ConsentBatchDialog(JobDialog):
 
     def reject(self) -> None:
         if self.busy:
-            self.cancel()  # closing the window while it works means stop
+            self.progress.cancel()  # closing the window while it works means stop (no file)
             return
         super().reject()

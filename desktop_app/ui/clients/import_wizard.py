@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QTableWidget,
@@ -39,8 +38,8 @@ from desktop_app.domain.import_rows import dropped_reason_text
 from desktop_app.domain.permissions import Action, can
 from desktop_app.domain.roles import Role
 from desktop_app.ui import dialogs
-from desktop_app.ui.background import JobHandle
 from desktop_app.ui.form_parts import BusyBar, MessageLabel
+from desktop_app.ui.job_progress import JobProgress
 from desktop_app.ui.read_only_table import setup_read_only_table
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
@@ -226,13 +225,8 @@ class OptionsPage(_Page):
 class ResultPage(_Page):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
-        self.progress_bar = QProgressBar()  # real progress: each row is checked, then written
-        self.progress_bar.setRange(0, 0)
-        self.progress_bar.setVisible(False)
-        self.cancel_button = QPushButton()  # cancelling rolls the whole import back
-        self.cancel_button.setVisible(False)
-        self.cancel_button.clicked.connect(self.cancel_import)
-        self.job: JobHandle | None = None
+        self.progress = JobProgress()  # each row is checked, then written; Cancel rolls it all back
+        self.progress_bar, self.cancel_button = self.progress.bar, self.progress.cancel_button
         self.counts = QLabel()
         self.counts.setWordWrap(True)
         self.rejects_label = QLabel()
@@ -251,11 +245,8 @@ class ResultPage(_Page):
         export_row = QHBoxLayout()
         export_row.addWidget(self.export_button)
         export_row.addWidget(self.personal_data_note, 1)
-        progress_row = QHBoxLayout()
-        progress_row.addWidget(self.progress_bar, 1)
-        progress_row.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(progress_row)
+        layout.addWidget(self.progress)
         layout.addWidget(self.counts)
         layout.addWidget(self.rejects_label)
         layout.addWidget(self.rejects, 1)
@@ -271,43 +262,26 @@ class ResultPage(_Page):
 
         wizard = self.import_wizard
         self.done = False
-        self._set_running(True)
+        self.progress.begin()
         self.message.clear_message()
         path, options = wizard.path, wizard.options()
         assert path is not None
-        self.job = self.shell.call(
-            import_clients,
-            path,
-            options,
-            on_ok=self._imported,
-            on_error=self._failed,
-            owner=self,
-            progress=self._progressed,
+        self.progress.follow(
+            self.shell.call(
+                import_clients,
+                path,
+                options,
+                on_ok=self._imported,
+                on_error=self._failed,
+                owner=self,
+                progress=self.progress.progressed,
+            )
         )
-
-    def _set_running(self, running: bool) -> None:
-        self.progress_bar.setVisible(running)
-        self.cancel_button.setVisible(running)
-        self.cancel_button.setEnabled(running)
-        if running:
-            self.progress_bar.setRange(0, 0)  # until the first report
-
-    def _progressed(self, done: int, total: int, _text: str) -> None:
-        if total > 0:
-            self.progress_bar.setRange(0, total)
-            self.progress_bar.setValue(done)
-
-    def cancel_import(self) -> None:
-        """Stop the import at its next row; it rolls back whole (nothing of it stays)."""
-        if self.job is not None:
-            self.job.cancel()
-            self.cancel_button.setEnabled(False)
 
     def _imported(self, report: Any) -> None:
         self.report = report
         self.done = True
-        self.job = None
-        self._set_running(False)
+        self.progress.end()
         self.rejects.setRowCount(len(report.rejected))
         for row, rejected in enumerate(report.rejected):
             self.rejects.setItem(row, 0, QTableWidgetItem(str(rejected.row_number)))
@@ -322,8 +296,7 @@ class ResultPage(_Page):
 
     def _failed(self, exc: BaseException) -> None:
         self.done = True
-        self.job = None
-        self._set_running(False)
+        self.progress.end()
         if isinstance(exc, Cancelled):
             text = self.tr("Import cancelled: no client was imported.")
         else:

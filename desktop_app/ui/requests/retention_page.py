@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.client_record import Stage
 from desktop_app.ui import dialogs
-from desktop_app.ui.background import JobHandle
 from desktop_app.ui.clients.client_labels import choice_label
 from desktop_app.ui.form_parts import BusyBar, MessageLabel
+from desktop_app.ui.job_progress import JobProgress
 from desktop_app.ui.read_only_table import setup_read_only_table
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
@@ -194,10 +194,10 @@ class RetentionQueuePage(Retranslating, QWidget):
         self.approve_button.setEnabled(False)
         self.save_button = QPushButton()
         self.save_button.setVisible(False)
-        self.busy_bar = BusyBar()  # shows the batch's progress while approving
-        self.cancel_button = QPushButton()  # stops the batch between two clients
-        self.cancel_button.setVisible(False)
-        self.approval: JobHandle | None = None
+        self.busy_bar = BusyBar()  # while the queue loads
+        self.progress = JobProgress()  # the batch's progress; its button stops between two clients
+        self.progress_bar, self.cancel_button = self.progress.bar, self.progress.cancel_button
+        self._working = False
         self.count_label = QLabel()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -216,10 +216,8 @@ class RetentionQueuePage(Retranslating, QWidget):
         layout.addWidget(self.rules_label)
         layout.addWidget(self.error)
         layout.addWidget(self.info)
-        progress_row = QHBoxLayout()
-        progress_row.addWidget(self.busy_bar, 1)
-        progress_row.addWidget(self.cancel_button)
-        layout.addLayout(progress_row)
+        layout.addWidget(self.busy_bar)
+        layout.addWidget(self.progress)
         layout.addLayout(tools)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
@@ -231,7 +229,6 @@ class RetentionQueuePage(Retranslating, QWidget):
         self.refresh_button.clicked.connect(self.reload)
         self.approve_button.clicked.connect(self.approve)
         self.save_button.clicked.connect(self.save_certificate)
-        self.cancel_button.clicked.connect(self.cancel_approval)
         self.retranslate()
 
     # ------------------------------------------------------------------------------------- texts
@@ -281,7 +278,7 @@ class RetentionQueuePage(Retranslating, QWidget):
 
     def _chosen_changed(self, count: int) -> None:
         self.approve_button.setText(self.tr("Approve destruction of %n client(s)…", "", count))
-        self.approve_button.setEnabled(count > 0 and not self.busy_bar.isVisible())
+        self.approve_button.setEnabled(count > 0 and not self._working)
         every = bool(self.model.rows) and count == len(self.model.rows)
         if self.select_all.isChecked() != every:
             self.select_all.blockSignals(True)
@@ -297,7 +294,8 @@ class RetentionQueuePage(Retranslating, QWidget):
             self.reload()
 
     def _busy(self, busy: bool) -> None:
-        self.busy_bar.setVisible(busy)
+        self._working = busy
+        self.busy_bar.setVisible(busy and not self.progress.running)
         self.refresh_button.setEnabled(not busy)
         self._chosen_changed(len(self.model.chosen))
 
@@ -344,33 +342,21 @@ class RetentionQueuePage(Retranslating, QWidget):
         from desktop_app.services.client_retention import approve_destruction
 
         self.info.clear_message()
-        self._busy(True)
-        self.cancel_button.setVisible(True)
-        self.cancel_button.setEnabled(True)
-        self.approval = self.shell.call(
-            approve_destruction,
-            chosen,
-            on_ok=self._approved,
-            on_error=self._approve_failed,
-            owner=self,
-            progress=self._progressed,
+        self.progress.begin()
+        self.progress.follow(
+            self.shell.call(
+                approve_destruction,
+                chosen,
+                on_ok=self._approved,
+                on_error=self._approve_failed,
+                owner=self,
+                progress=self.progress.progressed,
+            )
         )
-
-    def _progressed(self, done: int, total: int, _text: str) -> None:
-        if total > 0:
-            self.busy_bar.setRange(0, total)
-            self.busy_bar.setValue(done)
-
-    def cancel_approval(self) -> None:
-        """Stop the batch between two clients (each is wholly destroyed or untouched)."""
-        if self.approval is not None:
-            self.approval.cancel()
-            self.cancel_button.setEnabled(False)
+        self._busy(True)
 
     def _approval_ended(self) -> None:
-        self.approval = None
-        self.cancel_button.setVisible(False)
-        self.busy_bar.setRange(0, 0)
+        self.progress.end()
 
     def _approved(self, result: object) -> None:
         self._approval_ended()
