@@ -13,7 +13,7 @@ can rebuild its client areas behind the dialog.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
@@ -130,6 +130,9 @@ class CodeOnceDialog(JobDialog):
 
     access_granted = Signal()
 
+    submit: Callable[[], None]
+    """Each subclass runs the one service call that returns the new code (``run_job``)."""
+
     def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
         super().__init__(shell, parent)
         self.code_shown = False
@@ -171,10 +174,6 @@ class CodeOnceDialog(JobDialog):
     def _act(self) -> None:
         if not self.code_shown:
             self.submit()
-
-    def submit(self) -> None:
-        """Run the service call that returns the new code (``run_job``); each subclass has one."""
-        raise NotImplementedError
 
     def inputs(self) -> Sequence[QWidget]:
         return (self.cancel_button,)
