@@ -9,8 +9,10 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import platformdirs
 
@@ -85,14 +87,17 @@ class DataPaths:
             os.chmod(self.root, 0o700)
 
 
-def write_private_file(path: Path, data: bytes) -> None:
-    """Atomically replace ``path`` with ``data``, 0600 on POSIX, flushed to disk before the rename."""
+@contextlib.contextmanager
+def replacing_private_file(path: Path) -> Iterator[BinaryIO]:
+    """Write a temporary file beside ``path`` (0600 on POSIX) and, when the block ends without an
+    error, flush it to disk and rename it over ``path``; on an error the temporary file is removed
+    and ``path`` is untouched."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         if os.name == "posix":
             os.fchmod(fd, 0o600)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -101,6 +106,12 @@ def write_private_file(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Atomically replace ``path`` with ``data``, 0600 on POSIX, flushed to disk before the rename."""
+    with replacing_private_file(path) as handle:
+        handle.write(data)
 
 
 def fsync_dir(directory: Path) -> None:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from filelock import FileLock
 
-from desktop_app.store.data_dir import fsync_dir
+from desktop_app.store.data_dir import fsync_dir, replacing_private_file
 from desktop_app.store.fault_points import fault_point
 
 SUFFIX = ".pre-migration"
@@ -44,19 +44,8 @@ def migration_lock(path: Path) -> Iterator[None]:
 
 def _copy(source: Path, target: Path) -> None:
     """Copy ``source`` to ``target`` atomically (a temporary file renamed), 0600, synced to disk."""
-    tmp = target.with_name(f".{target.name}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as out, source.open("rb") as data:
-            shutil.copyfileobj(data, out, 1024 * 1024)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-        fsync_dir(target.parent)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    with replacing_private_file(target) as out, source.open("rb") as data:
+        shutil.copyfileobj(data, out, 1024 * 1024)
 
 
 def take(path: Path) -> None:
