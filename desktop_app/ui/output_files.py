@@ -33,6 +33,11 @@ class ChosenOutput:
     companions: tuple[Path, ...] = ()
 
 
+def with_pdf_suffix(path: Path) -> Path:
+    """A name typed without a suffix gets ``.pdf`` (the save dialogs that write a PDF)."""
+    return path if path.suffix else path.with_suffix(".pdf")
+
+
 def choose_output(
     parent: QWidget | None,
     caption: str,

@@ -34,7 +34,6 @@ from desktop_app.ui import dialogs
 MAX_DPI = 300  # an A4 page at 300 dpi is a 35 MB image; printer text stays sharp
 MIN_DPI = 72
 POINTS_PER_INCH = 72.0
-PDF_SUFFIX = ".pdf"
 _IMAGE_FORMATS = {
     "RGBX": QImage.Format.Format_RGBX8888,
     "RGBA": QImage.Format.Format_RGBA8888,
@@ -249,10 +248,6 @@ def _check_print_to_file(printer: QPrinter, data_dir: Path | None) -> None:
         check_output(Path(name), data_dir, overwrite=True)
 
 
-def _with_pdf_suffix(path: Path) -> Path:
-    return path if path.suffix else path.with_suffix(PDF_SUFFIX)
-
-
 def save_pdf_as(
     parent: QWidget | None,
     pdf: bytes,
@@ -268,7 +263,7 @@ def save_pdf_as(
     existing file only after the user agreed to replace it."""
     from desktop_app.domain.output_targets import OutputRefused
     from desktop_app.services.output_files import write_output
-    from desktop_app.ui.output_files import choose_output
+    from desktop_app.ui.output_files import choose_output, with_pdf_suffix
 
     suggested = str(directory / suggested_name) if directory is not None else suggested_name
     chosen = choose_output(
@@ -277,7 +272,7 @@ def save_pdf_as(
         suggested,
         QCoreApplication.translate("PdfPrinting", "PDF files (*.pdf)"),
         data_dir=data_dir,
-        normalise=_with_pdf_suffix,
+        normalise=with_pdf_suffix,
     )
     if chosen is None:
         return None

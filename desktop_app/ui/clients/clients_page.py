@@ -219,7 +219,7 @@ class ClientsPage(Retranslating, QWidget):
         """Ask where to save, then prepare the selected clients' forms with progress and Cancel."""
         from desktop_app.services.consent_batch import MAX_BATCH
         from desktop_app.ui.clients.consent_batch_dialog import ConsentBatchDialog  # lazy
-        from desktop_app.ui.output_files import choose_output
+        from desktop_app.ui.output_files import choose_output, with_pdf_suffix
 
         selected = len(self.table.selectionModel().selectedRows())
         client_ids = self.selected_client_ids()
@@ -237,7 +237,7 @@ class ClientsPage(Retranslating, QWidget):
             f"consent-forms-{self.shell.signed_in().today().isoformat()}.pdf",
             self.tr("PDF files (*.pdf)"),
             data_dir=self.shell.data_dir,
-            normalise=lambda path: path if path.suffix else path.with_suffix(".pdf"),
+            normalise=with_pdf_suffix,
         )
         if chosen is None:
             return None
