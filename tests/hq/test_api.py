@@ -172,7 +172,7 @@ def test_a_body_over_2_mib_is_refused_413(hq: Hq) -> None:
 
 def test_a_changed_payload_fails_the_branch_signature(hq: Hq) -> None:
     branch = hq.enrol()
-    payload, body = branch.submission()
+    _, body = branch.submission()
     envelope = json.loads(body)
     envelope["payload"]["aggregates"]["new_clients"] = 13  # changed after signing
     tampered = canonical_json(envelope)
