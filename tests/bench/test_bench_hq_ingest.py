@@ -119,4 +119,3 @@ def test_hq_ingest_sqlite_and_postgresql(tmp_path: Path, postgres_url: str) -> N
     for row in figures.values():
         assert row["submissions_per_s"] >= MIN_THROUGHPUT, figures
         assert row["p95_ms"] <= MAX_P95_SECONDS * 1000, figures
-
