@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, text
 from desktop_app.domain.hq_summary import sha256_hex
 from desktop_app.hq.cli import main
 from tests.hq.fake_branch import ENROL, SUBMISSIONS, FakeBranch, secret_of
-from tests.support.hq_server import HqServer, trusting
+from tests.support.hq_server import HqServer, free_port, trusting
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -178,3 +178,19 @@ def test_serve_speaks_only_https_with_its_certificate(hq_server: HqServer) -> No
     with hq_server.client() as client:
         assert client.get("/healthz").json() == {"status": "ok"}
         assert client.get("/docs").status_code == 404  # no interactive docs (they load CDN scripts)
+
+
+def test_serve_refuses_an_unusable_key_and_a_taken_port(
+    hq_server: HqServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = ["--data-dir", str(hq_server.folder / "other")]
+    cert = str(hq_server.cert_file)
+    code, _, err = run(
+        capsys, "serve", *data, "--tls-cert", cert, "--tls-key", cert, "--port", str(free_port())
+    )
+    assert code == 1 and "TLS 证书或私钥无法使用" in err and "cannot be used" in err
+    key = str(hq_server.key_file)
+    code, _, err = run(
+        capsys, "serve", *data, "--tls-cert", cert, "--tls-key", key, "--port", str(hq_server.port)
+    )
+    assert code == 1 and "无法在" in err and "Cannot listen" in err and "Traceback" not in err
