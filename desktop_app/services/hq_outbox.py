@@ -8,11 +8,13 @@ other than the preparer; the hash-chained audit log holds that manager's ``expor
 for this export and these hashes; and the branch key's signature verifies. A row that fails is not
 sent; the refusal is audited once and kept as the row's last error. An export is acknowledged only
 when HQ's receipt verifies with HQ's receipt key and names this submission, this branch and the
-hash of what was sent.
+hash of the payload sent (SHA-256 of the approved payload's canonical JSON).
 
 Reason: a person with the client-data key and the app's own modules can rewrite the table (flip a
-prepared export to ``queued``, paste a body), but not produce the approver's audited approval; HQ's
-signed receipt is the only proof of delivery (issue 13; PIPL Art. 23 and 51).
+prepared export to ``queued``, paste a body or a new approved payload); none of that gives them the
+approving manager's audited approval of exactly that content, short of writing a forged entry in
+the manager's name into the hash-chained log, where it stays for the auditor. HQ's signed receipt is
+the only proof of delivery (issue 13; PIPL Art. 23 and 51).
 """
 
 from __future__ import annotations
@@ -79,7 +81,11 @@ def approval_problem(ctx: SignedIn, row: StoredExport) -> str | None:
         return "approved payload differs from the prepared one"
     if canonical_json(approved).decode("utf-8") != row.approved_payload:
         return "approved payload not canonical"
-    expected = {"approved_by": row.approved_by, "approved_at": row.approved_at, "content_sha256": row.content_sha256}
+    expected = {
+        "approved_by": row.approved_by,
+        "approved_at": row.approved_at,
+        "content_sha256": row.content_sha256,
+    }
     if approval != expected:
         return "approval block does not match"
     if approved.get("submission_id") != row.id or approved.get("prepared_by") != row.prepared_by:
@@ -142,7 +148,13 @@ def queue_approved(ctx: SignedIn) -> int:
         body, body_sha = seal(ctx, json.loads(row.approved_payload or "{}"))
         with ctx.db.transaction():
             repo.queue(row.id, envelope=body, envelope_sha256=body_sha)
-            record(ctx, "export.queue", target_type=TARGET_TYPE, target_id=row.id, details={"envelope_sha256": body_sha})
+            record(
+                ctx,
+                "export.queue",
+                target_type=TARGET_TYPE,
+                target_id=row.id,
+                details={"envelope_sha256": body_sha},
+            )
         queued += 1
     return queued
 
@@ -173,7 +185,11 @@ def due_for_sending(ctx: SignedIn, now_utc: datetime) -> list[Outgoing]:
     states = tuple(state.value for state in sorted(OUTBOX_STATES))
     for row in HqExportRepository(ctx.db).in_states(states):
         state = ExportState(row.state)
-        if state is ExportState.FAILING and row.next_retry_at and parse_utc(row.next_retry_at) > _aware(now_utc):
+        if (
+            state is ExportState.FAILING
+            and row.next_retry_at
+            and parse_utc(row.next_retry_at) > _aware(now_utc)
+        ):
             continue
         problem = envelope_problem(ctx, row)
         if problem is not None:
@@ -236,8 +252,7 @@ def _receipt_problem(row: StoredExport, receipt: dict[str, Any]) -> str | None:
         return "another submission id"
     if receipt.get("branch_code") != payload.get("branch_code"):
         return "another branch"
-    payload_hashes = {sha256_hex(canonical_json(payload)), row.envelope_sha256}
-    if receipt.get("payload_sha256") not in payload_hashes:
+    if receipt.get("payload_sha256") != sha256_hex(canonical_json(payload)):
         return "another payload hash"
     return None
 
@@ -289,4 +304,3 @@ def record_receipt(ctx: SignedIn, export_id: str, envelope: dict[str, Any]) -> E
             },
         )
     return summary_of(stored(ctx, row.id), Usernames(ctx))
-
