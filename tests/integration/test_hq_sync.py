@@ -19,7 +19,7 @@ from desktop_app.domain.hq_summary import generate_private_key, verify_request
 from desktop_app.domain.roles import Role
 from desktop_app.services import hq_exports
 from desktop_app.services.hq_link import NotEnrolled
-from desktop_app.services.hq_sync import sync_once
+from desktop_app.services.hq_sync import plan_pass, record_outcomes, send_plan, sync_once
 from desktop_app.services.signed_in import SignedIn
 from desktop_app.sync.transport import HqResponse, HqUnreachable
 from tests.conftest import Branch
@@ -167,3 +167,25 @@ def test_it_cannot_run_a_pass(signed_in: SignIn, enrolled: FakeHqEnrolment) -> N
     for role in (Role.IT_ADMIN, Role.AUDITOR):
         with pytest.raises(BranchVaultError):
             sync_once(signed_in(role))
+
+
+def test_the_network_step_needs_no_database_and_stops_when_cancelled(
+    branch: Branch, signed_in: SignIn, enrolled: FakeHqEnrolment
+) -> None:
+    """How the GUI runs a pass: plan on the database lane, send on the network lane (here with the
+    session already closed: the step cannot touch the database), record on the database lane."""
+    first, second = _approved(branch, signed_in), _approved(branch, signed_in)
+    agent = signed_in(Role.AGENT)
+    plan = plan_pass(agent)
+    assert [item.id for item in plan.items] == [first, second] and "private" not in repr(plan)
+    agent.close()
+    hq = FakeHq(enrolled)
+    sent: list[int] = []
+    outcomes = send_plan(plan, hq, cancelled=lambda: bool(sent.append(1) or len(sent) > 1))
+    assert [o.item.id for o in outcomes] == [first]  # cancelled before the second body
+    again = signed_in(Role.AGENT)
+    report = record_outcomes(again, plan, outcomes)
+    assert (report.sent, report.acknowledged, report.failing) == (1, 1, 0)
+    assert _state(again, first).state is ExportState.ACKNOWLEDGED
+    assert _state(again, second).state is ExportState.QUEUED  # the next pass sends it
+    assert sync_once(again, hq).acknowledged == 1
