@@ -214,3 +214,25 @@ def test_the_preparer_cannot_approve_by_writing_the_table(
         )
     assert hq_exports.due_for_sending(manager, NOW) == []
     assert _refusals(manager, made.id) == ["approved by the preparer"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap (issue 13 contract): the branch signing key is in branch.db, which IT's and the "
+    "auditor's keys open, so they can sign a summary no manager approved and send it themselves",
+)
+@pytest.mark.parametrize("role", [Role.IT_ADMIN, Role.AUDITOR])
+def test_it_and_auditors_cannot_take_the_branch_signing_key(
+    branch: Branch, enrolled: FakeHqEnrolment, role: Role
+) -> None:
+    from desktop_app.store.hq_link_repository import HqLinkRepository
+
+    paths = branch.ctx.paths
+    branch_id = load_config(paths.config).branch_id
+    username, password = branch.users[role]
+    unlocked = unlock(paths, branch_id, username, password, DeviceSecretStore().get(branch_id))
+    try:
+        stored = HqLinkRepository(unlocked.database).get()
+    finally:
+        unlocked.database.close()
+    assert stored is None or stored.branch_private_key != enrolled.branch_private
