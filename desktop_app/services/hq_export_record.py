@@ -37,7 +37,7 @@ def left_branch(ctx: SignedIn) -> list[ExportSummary]:
     newest first."""
     check_permission(ctx, Action.EXPORT_REQUEST)
     names = Usernames(ctx)
-    summaries = [summary_of(row, names) for row in HqExportRepository(ctx.db).list()]
+    summaries = [summary_of(row, names) for row in HqExportRepository(ctx.db).newest_first()]
     return [s for s in summaries if s.may_have_left]
 
 
@@ -109,7 +109,9 @@ def _sheet(data: dict[str, Any]) -> ExportRecordSheet:
     rows = None
     basis: list[tuple[str, str]] = []
     if isinstance(rows_block, dict):
-        rows = [{k: "" if v is None else str(v) for k, v in row.items()} for row in rows_block.get("rows", [])]
+        rows = [
+            {k: "" if v is None else str(v) for k, v in row.items()} for row in rows_block.get("rows", [])
+        ]
         basis = [(str(k), str(v)) for k, v in sorted(rows_block.items()) if k != "rows"]
     header = {k: v for k, v in payload.items() if k not in {"aggregates", "client_rows"}}
     period = export["period"]
@@ -125,7 +127,9 @@ def _sheet(data: dict[str, Any]) -> ExportRecordSheet:
     )
 
 
-def save_record(ctx: SignedIn, export_id: str, path: Path, *, pdf: bool = False, overwrite: bool = False) -> Path:
+def save_record(
+    ctx: SignedIn, export_id: str, path: Path, *, pdf: bool = False, overwrite: bool = False
+) -> Path:
     """Write the record of one export to ``path`` (JSON, or PDF with ``pdf``); audited."""
     data = export_record(ctx, export_id)
     if pdf:

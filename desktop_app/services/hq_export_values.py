@@ -160,7 +160,12 @@ class ExportDetail:
         return f"ExportDetail(id={self.summary.id}, state={self.summary.state})"
 
     def as_json(self) -> dict[str, Any]:
-        return {**self.summary.as_json(), "payload": self.payload, "signature": self.signature, "receipt": self.receipt}
+        return {
+            **self.summary.as_json(),
+            "payload": self.payload,
+            "signature": self.signature,
+            "receipt": self.receipt,
+        }
 
 
 @dataclass(frozen=True)

@@ -161,7 +161,7 @@ def list_exports(ctx: SignedIn) -> list[ExportSummary]:
     """Every export of the branch, newest first."""
     check_permission(ctx, Action.EXPORT_REQUEST)
     names = Usernames(ctx)
-    return [summary_of(row, names) for row in HqExportRepository(ctx.db).list()]
+    return [summary_of(row, names) for row in HqExportRepository(ctx.db).newest_first()]
 
 
 def show(ctx: SignedIn, export_id: str) -> ExportDetail:
@@ -209,7 +209,9 @@ def approve(ctx: SignedIn, export_id: str, password: str) -> ExportSummary:
     sealed = seal(ctx, payload) if hq_link.link(ctx) is not None else None
     repo = HqExportRepository(db)
     with db.transaction():
-        repo.approve(row.id, approved_by=session.staff_id, approved_at=approved_at, approved_payload=approved_text)
+        repo.approve(
+            row.id, approved_by=session.staff_id, approved_at=approved_at, approved_payload=approved_text
+        )
         record(
             ctx,
             "export.approve",
@@ -224,7 +226,13 @@ def approve(ctx: SignedIn, export_id: str, password: str) -> ExportSummary:
         if sealed is not None:
             body, body_sha = sealed
             repo.queue(row.id, envelope=body, envelope_sha256=body_sha)
-            record(ctx, "export.queue", target_type=TARGET_TYPE, target_id=row.id, details={"envelope_sha256": body_sha})
+            record(
+                ctx,
+                "export.queue",
+                target_type=TARGET_TYPE,
+                target_id=row.id,
+                details={"envelope_sha256": body_sha},
+            )
     after = stored(ctx, row.id)
     problem = approval_problem(ctx, after)
     if problem is not None:  # cannot happen unless the tables were altered meanwhile
@@ -287,7 +295,9 @@ def schedule(ctx: SignedIn) -> ExportSchedule | None:
     found = HqExportRepository(ctx.db).schedule()
     if found is None:
         return None
-    return ExportSchedule(found.prepare_at, Usernames(ctx)(found.set_by) or "", found.set_at, found.last_prepared_on)
+    return ExportSchedule(
+        found.prepare_at, Usernames(ctx)(found.set_by) or "", found.set_at, found.last_prepared_on
+    )
 
 
 def set_schedule(ctx: SignedIn, prepare_at: str | None) -> ExportSchedule:
@@ -296,8 +306,16 @@ def set_schedule(ctx: SignedIn, prepare_at: str | None) -> ExportSchedule:
     check_permission(ctx, Action.EXPORT_APPROVE)
     value = None if prepare_at is None else _parse_time(prepare_at).strftime("%H:%M")
     with ctx.db.transaction():
-        HqExportRepository(ctx.db).set_schedule(prepare_at=value, set_by=ctx.session.staff_id, set_at=ctx.now_utc())
-        record(ctx, "export.schedule", target_type="setting", target_id="export_schedule", details={"prepare_at": value})
+        HqExportRepository(ctx.db).set_schedule(
+            prepare_at=value, set_by=ctx.session.staff_id, set_at=ctx.now_utc()
+        )
+        record(
+            ctx,
+            "export.schedule",
+            target_type="setting",
+            target_id="export_schedule",
+            details={"prepare_at": value},
+        )
     found = schedule(ctx)
     assert found is not None
     return found

@@ -79,7 +79,11 @@ def approval_problem(ctx: SignedIn, row: StoredExport) -> str | None:
         return "approved payload differs from the prepared one"
     if canonical_json(approved).decode("utf-8") != row.approved_payload:
         return "approved payload not canonical"
-    expected = {"approved_by": row.approved_by, "approved_at": row.approved_at, "content_sha256": row.content_sha256}
+    expected = {
+        "approved_by": row.approved_by,
+        "approved_at": row.approved_at,
+        "content_sha256": row.content_sha256,
+    }
     if approval != expected:
         return "approval block does not match"
     if approved.get("submission_id") != row.id or approved.get("prepared_by") != row.prepared_by:
@@ -142,7 +146,13 @@ def queue_approved(ctx: SignedIn) -> int:
         body, body_sha = seal(ctx, json.loads(row.approved_payload or "{}"))
         with ctx.db.transaction():
             repo.queue(row.id, envelope=body, envelope_sha256=body_sha)
-            record(ctx, "export.queue", target_type=TARGET_TYPE, target_id=row.id, details={"envelope_sha256": body_sha})
+            record(
+                ctx,
+                "export.queue",
+                target_type=TARGET_TYPE,
+                target_id=row.id,
+                details={"envelope_sha256": body_sha},
+            )
         queued += 1
     return queued
 
@@ -173,7 +183,11 @@ def due_for_sending(ctx: SignedIn, now_utc: datetime) -> list[Outgoing]:
     states = tuple(state.value for state in sorted(OUTBOX_STATES))
     for row in HqExportRepository(ctx.db).in_states(states):
         state = ExportState(row.state)
-        if state is ExportState.FAILING and row.next_retry_at and parse_utc(row.next_retry_at) > _aware(now_utc):
+        if (
+            state is ExportState.FAILING
+            and row.next_retry_at
+            and parse_utc(row.next_retry_at) > _aware(now_utc)
+        ):
             continue
         problem = envelope_problem(ctx, row)
         if problem is not None:
@@ -289,4 +303,3 @@ def record_receipt(ctx: SignedIn, export_id: str, envelope: dict[str, Any]) -> E
             },
         )
     return summary_of(stored(ctx, row.id), Usernames(ctx))
-

@@ -94,7 +94,7 @@ def _row(row: tuple[object, ...]) -> StoredExport:
         rejected_by=_opt_int(row[12]),
         rejected_at=_opt_str(row[13]),
         rejection_reason=_opt_str(row[14]),
-        envelope=None if row[15] is None else bytes(row[15]),  # type: ignore[arg-type]
+        envelope=None if row[15] is None else bytes(row[15]),  # type: ignore[call-overload]
         envelope_sha256=_opt_str(row[16]),
         attempts=int(row[17]),  # type: ignore[call-overload]
         last_error=_opt_str(row[18]),
@@ -123,7 +123,7 @@ class HqExportRepository:
         row = self.db.execute(f"SELECT {_COLUMNS} FROM hq_exports WHERE id = ?", (export_id,)).fetchone()
         return _row(row) if row else None
 
-    def list(self) -> list[StoredExport]:
+    def newest_first(self) -> list[StoredExport]:
         """Newest first."""
         rows = self.db.execute(f"SELECT {_COLUMNS} FROM hq_exports ORDER BY prepared_at DESC, id").fetchall()
         return [_row(row) for row in rows]
@@ -169,7 +169,9 @@ class HqExportRepository:
             ),
         )
 
-    def _update(self, export_id: str, expected: tuple[str, ...], assignments: str, values: tuple[object, ...]) -> None:
+    def _update(
+        self, export_id: str, expected: tuple[str, ...], assignments: str, values: tuple[object, ...]
+    ) -> None:
         marks = ",".join("?" for _ in expected)
         cursor = self.db.execute(
             f"UPDATE hq_exports SET {assignments} WHERE id = ? AND state IN ({marks})",
