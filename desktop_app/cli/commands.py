@@ -16,6 +16,7 @@ from desktop_app.cli.config_command import cmd_config
 from desktop_app.cli.consent_commands import cmd_consent
 from desktop_app.cli.export_commands import cmd_export
 from desktop_app.cli.gui_launch import cmd_gui, start_gui
+from desktop_app.cli.hq_commands import cmd_hq
 from desktop_app.cli.notice_details import NoticeDetailsMissing, option_name
 from desktop_app.cli.output_option import output_path
 from desktop_app.cli.provision_command import cmd_provision
@@ -500,5 +501,6 @@ HANDLERS: dict[str, Handler] = {
     "notice": cmd_notice,
     "provision": cmd_provision,
     "config": cmd_config,
+    "hq": cmd_hq,
     "gui": cmd_gui,
 }

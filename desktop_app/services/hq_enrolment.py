@@ -110,7 +110,9 @@ def enrol(
     private_raw = generate_private_key()
     previous = current_link(ctx)
     own = transport is None
-    active = transport if transport is not None else HttpsTransport(address, Path(ca_text) if ca_text else None)
+    active = (
+        transport if transport is not None else HttpsTransport(address, Path(ca_text) if ca_text else None)
+    )
     try:
         response = hq_requests.enrol(active, secret, branch_code, private_raw)
     except HqUnreachable as exc:
