@@ -5,7 +5,7 @@ Rule: the database is used only on the database lane and the network only on the
 network thread would join, and commit or roll back with, whatever transaction the database lane
 holds open), and a slow or silent HQ must never hold up the client list. So a pass is three calls:
 
-- ``collect(ctx, now)`` (database): the daily scheduled preparation when due, the outbox's due
+- ``collect(ctx)`` (database): the daily scheduled preparation when due, the outbox's due
   items (``hq_exports.due_for_sending``) and what sending needs (the HQ link, the branch key, the
   context's transport factory). Nothing is sent yet.
 - ``exchange(batch, cancel)`` (network, no database): one signed request per item, each answer (or
@@ -70,14 +70,21 @@ class Answer:
 
 @dataclass(frozen=True)
 class PassReport:
+    checked_at: datetime  # the context's clock when the pass ended
     report: SyncReport
     enrolled: bool
     awaiting_approval: int | None
     scheduled: ExportSummary | None
 
 
-def collect(ctx: SignedIn, now: datetime) -> Batch:
-    """Database lane: prepare the scheduled summary if due, then read what is due to send."""
+def _now(ctx: SignedIn) -> datetime:
+    return datetime.fromtimestamp(ctx.clock(), UTC)
+
+
+def collect(ctx: SignedIn) -> Batch:
+    """Database lane: prepare the scheduled summary if due, then read what is due to send now (by
+    the context's clock, as ``sync_once``)."""
+    now = _now(ctx)
     scheduled = hq_exports.prepare_scheduled(ctx)
     link = hq_link.link(ctx)
     if link is None:
@@ -133,7 +140,9 @@ def settle(
     failing = [s for s in hq_exports.list_exports(ctx) if s.state is ExportState.FAILING]
     retries = [parse_utc(s.next_retry_at) for s in failing if s.next_retry_at]
     report = SyncReport(sent, acknowledged, len(failing), min(retries, default=None), tuple(errors))
-    return PassReport(report, batch.enrolled, hq_exports.awaiting_approval_count(ctx), batch.scheduled)
+    return PassReport(
+        _now(ctx), report, batch.enrolled, hq_exports.awaiting_approval_count(ctx), batch.scheduled
+    )
 
 
 def _record(ctx: SignedIn, batch: Batch, answer: Answer, rng: Callable[[], float]) -> str | None:
@@ -159,6 +168,6 @@ def _record(ctx: SignedIn, batch: Batch, answer: Answer, rng: Callable[[], float
 
 def _failed(ctx: SignedIn, item: Outgoing, error: str, rng: Callable[[], float]) -> str:
     delay = next_delay(item.attempts + 1, rng)
-    next_retry = datetime.fromtimestamp(ctx.clock(), UTC) + timedelta(seconds=delay)
+    next_retry = _now(ctx) + timedelta(seconds=delay)
     hq_exports.record_failure(ctx, item.id, error, next_retry)
     return error

@@ -73,10 +73,6 @@ def period_text(period_from: date | str, period_to: date | str) -> str:
     return start if start == end else f"{start} – {end}"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExportLabels", text)
-
-
 def code_label(code: str, language: str) -> str:
     """A code found in a payload (a stage, a budget band, a consent purpose, a legal basis, a
     count's name) in the UI language; the code itself when it is none of those."""
@@ -91,22 +87,22 @@ def code_label(code: str, language: str) -> str:
 
 def _named_codes() -> dict[str, str]:
     return {
-        "same_entity": _tr("same legal entity"),
-        "entrustment": _tr("entrustment agreement"),
-        "separate_consent": _tr("separate consent"),
-        "new_clients": _tr("New clients"),
-        "followups": _tr("Follow-ups"),
-        "follow_ups": _tr("Follow-ups"),
-        "clients": _tr("Clients"),
-        "granted": _tr("Consent given"),
-        "withdrawn": _tr("Consent withdrawn"),
-        "opened": _tr("Opened"),
-        "closed": _tr("Closed"),
-        "overdue": _tr("Overdue"),
-        "destructions": _tr("Clients' data destroyed"),
-        "total": _tr("Total"),
-        "unknown": _tr("Not recorded"),
-        "none": _tr("Not recorded"),
+        "same_entity": QCoreApplication.translate("ExportLabels", "same legal entity"),
+        "entrustment": QCoreApplication.translate("ExportLabels", "entrustment agreement"),
+        "separate_consent": QCoreApplication.translate("ExportLabels", "separate consent"),
+        "new_clients": QCoreApplication.translate("ExportLabels", "New clients"),
+        "followups": QCoreApplication.translate("ExportLabels", "Follow-ups"),
+        "follow_ups": QCoreApplication.translate("ExportLabels", "Follow-ups"),
+        "clients": QCoreApplication.translate("ExportLabels", "Clients"),
+        "granted": QCoreApplication.translate("ExportLabels", "Consent given"),
+        "withdrawn": QCoreApplication.translate("ExportLabels", "Consent withdrawn"),
+        "opened": QCoreApplication.translate("ExportLabels", "Opened"),
+        "closed": QCoreApplication.translate("ExportLabels", "Closed"),
+        "overdue": QCoreApplication.translate("ExportLabels", "Overdue"),
+        "destructions": QCoreApplication.translate("ExportLabels", "Clients' data destroyed"),
+        "total": QCoreApplication.translate("ExportLabels", "Total"),
+        "unknown": QCoreApplication.translate("ExportLabels", "Not recorded"),
+        "none": QCoreApplication.translate("ExportLabels", "Not recorded"),
     }
 
 
@@ -114,17 +110,17 @@ def aggregate_title(path: str, language: str) -> str:
     """The heading of one aggregate table (its path in the payload, e.g. ``by_stage`` or
     ``consent/hq_sharing``)."""
     titles = {
-        "by_source_channel": _tr("Clients by source channel"),
-        "by_intention_level": _tr("Clients by intention level"),
-        "by_property_type": _tr("Clients by property type"),
-        "by_budget_band": _tr("Clients by budget band"),
-        "by_district": _tr("Clients by district"),
-        "by_stage": _tr("Clients by stage"),
-        "consent": _tr("Consent by purpose"),
-        "consents": _tr("Consent by purpose"),
-        "requests": _tr("Client requests"),
-        "client_requests": _tr("Client requests"),
-        "destructions": _tr("Clients' data destroyed"),
+        "by_source_channel": QCoreApplication.translate("ExportLabels", "Clients by source channel"),
+        "by_intention_level": QCoreApplication.translate("ExportLabels", "Clients by intention level"),
+        "by_property_type": QCoreApplication.translate("ExportLabels", "Clients by property type"),
+        "by_budget_band": QCoreApplication.translate("ExportLabels", "Clients by budget band"),
+        "by_district": QCoreApplication.translate("ExportLabels", "Clients by district"),
+        "by_stage": QCoreApplication.translate("ExportLabels", "Clients by stage"),
+        "consent": QCoreApplication.translate("ExportLabels", "Consent by purpose"),
+        "consents": QCoreApplication.translate("ExportLabels", "Consent by purpose"),
+        "requests": QCoreApplication.translate("ExportLabels", "Client requests"),
+        "client_requests": QCoreApplication.translate("ExportLabels", "Client requests"),
+        "destructions": QCoreApplication.translate("ExportLabels", "Clients' data destroyed"),
     }
     if path in titles:
         return titles[path]
@@ -136,13 +132,13 @@ def aggregate_title(path: str, language: str) -> str:
 def row_field_label(field: str) -> str:
     """The column heading of one field of the masked per-client rows."""
     labels = {
-        "pseudonym": _tr("Pseudonym"),
-        "masked_name": _tr("Name (masked)"),
-        "district": _tr("District"),
-        "intention_level": _tr("Intention"),
-        "property_type": _tr("Property type"),
-        "budget_band": _tr("Budget"),
-        "stage": _tr("Stage"),
-        "agent_code": _tr("Agent code"),
+        "pseudonym": QCoreApplication.translate("ExportLabels", "Pseudonym"),
+        "masked_name": QCoreApplication.translate("ExportLabels", "Name (masked)"),
+        "district": QCoreApplication.translate("ExportLabels", "District"),
+        "intention_level": QCoreApplication.translate("ExportLabels", "Intention"),
+        "property_type": QCoreApplication.translate("ExportLabels", "Property type"),
+        "budget_band": QCoreApplication.translate("ExportLabels", "Budget"),
+        "stage": QCoreApplication.translate("ExportLabels", "Stage"),
+        "agent_code": QCoreApplication.translate("ExportLabels", "Agent code"),
     }
     return labels.get(field, field)

@@ -130,7 +130,6 @@ class ExportSync(QObject):
         self.state_changed.emit()
         self.shell.call(
             sync_steps.collect,
-            datetime.now(UTC),
             on_ok=self._collected,
             on_error=self._failed,
             owner=self,
@@ -171,7 +170,7 @@ class ExportSync(QObject):
         report = result.report
         self._end(
             SyncOutcome(
-                finished_at=datetime.now(UTC),
+                finished_at=result.checked_at,
                 enrolled=result.enrolled,
                 sent=report.sent,
                 acknowledged=report.acknowledged,
@@ -206,7 +205,7 @@ class ExportSync(QObject):
         if self._again:
             self.timer.start(0)
         else:
-            self.timer.start(self.next_delay_ms(outcome, datetime.now(UTC)))
+            self.timer.start(self.next_delay_ms(outcome, outcome.finished_at))
 
     @staticmethod
     def next_delay_ms(outcome: SyncOutcome, now: datetime) -> int:

@@ -279,8 +279,8 @@ class PayloadView(Retranslating, QWidget):
         self.legend.setText(
             self.tr(
                 "Every figure below is sent exactly as shown. Counts below %1 are replaced by “%2” "
-                "(shaded orange); “%3” (shaded violet) hides a further count so that a “%2” cannot be "
-                "worked out from the totals. Suppressed cells in this summary: %4."
+                "(shaded orange); “%3” (shaded violet) hides a further count so that a small count cannot "
+                "be worked out from the totals. Suppressed cells in this summary: %4."
             )
             .replace("%1", str(k))
             .replace("%2", markers.below_k)
