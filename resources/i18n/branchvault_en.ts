@@ -547,10 +547,10 @@
 <context>
     <name>AwaitingApprovalBanner</name>
     <message numerus="yes">
-        <source>%n summary(ies) for headquarters await your approval.</source>
+        <source>%n summary(ies) for headquarters await a manager&apos;s approval.</source>
         <translation>
-            <numerusform>%n summary for headquarters awaits your approval.</numerusform>
-            <numerusform>%n summaries for headquarters await your approval.</numerusform>
+            <numerusform>%n summary for headquarters awaits a manager&apos;s approval.</numerusform>
+            <numerusform>%n summaries for headquarters await a manager&apos;s approval.</numerusform>
         </translation>
     </message>
     <message>
@@ -1566,6 +1566,10 @@ You then get the client-data recovery code, shown once.</translation>
         <translation>separate consent</translation>
     </message>
     <message>
+        <source>Clients held now</source>
+        <translation>Clients held now</translation>
+    </message>
+    <message>
         <source>New clients</source>
         <translation>New clients</translation>
     </message>
@@ -1582,8 +1586,20 @@ You then get the client-data recovery code, shown once.</translation>
         <translation>Consent given</translation>
     </message>
     <message>
-        <source>Consent withdrawn</source>
-        <translation>Consent withdrawn</translation>
+        <source>Other districts (each under k)</source>
+        <translation>Other districts (each under k)</translation>
+    </message>
+    <message>
+        <source>New clients by %1</source>
+        <translation>New clients by %1</translation>
+    </message>
+    <message>
+        <source>Consent by purpose (clients held now)</source>
+        <translation>Consent by purpose (clients held now)</translation>
+    </message>
+    <message>
+        <source>Individuals&apos; requests</source>
+        <translation>Individuals&apos; requests</translation>
     </message>
     <message>
         <source>Opened</source>
@@ -1602,44 +1618,20 @@ You then get the client-data recovery code, shown once.</translation>
         <translation>Clients&apos; data destroyed</translation>
     </message>
     <message>
+        <source>Not given</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>Still open</translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
         <source>Not recorded</source>
         <translation>Not recorded</translation>
-    </message>
-    <message>
-        <source>Clients by source channel</source>
-        <translation>Clients by source channel</translation>
-    </message>
-    <message>
-        <source>Clients by intention level</source>
-        <translation>Clients by intention level</translation>
-    </message>
-    <message>
-        <source>Clients by property type</source>
-        <translation>Clients by property type</translation>
-    </message>
-    <message>
-        <source>Clients by budget band</source>
-        <translation>Clients by budget band</translation>
-    </message>
-    <message>
-        <source>Clients by district</source>
-        <translation>Clients by district</translation>
-    </message>
-    <message>
-        <source>Clients by stage</source>
-        <translation>Clients by stage</translation>
-    </message>
-    <message>
-        <source>Consent by purpose</source>
-        <translation>Consent by purpose</translation>
-    </message>
-    <message>
-        <source>Client requests</source>
-        <translation>Client requests</translation>
     </message>
     <message>
         <source>Pseudonym</source>
@@ -2572,8 +2564,8 @@ Data folder: %3</translation>
         <translation>Suppressed so that a small count cannot be worked out from the totals</translation>
     </message>
     <message>
-        <source>Totals</source>
-        <translation>Totals</translation>
+        <source>Overview</source>
+        <translation>Overview</translation>
     </message>
     <message>
         <source>Count</source>

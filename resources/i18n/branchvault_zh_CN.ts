@@ -546,9 +546,9 @@
 <context>
     <name>AwaitingApprovalBanner</name>
     <message numerus="yes">
-        <source>%n summary(ies) for headquarters await your approval.</source>
+        <source>%n summary(ies) for headquarters await a manager&apos;s approval.</source>
         <translation>
-            <numerusform>有 %n 份发给总部的汇总等待您审批。</numerusform>
+            <numerusform>有 %n 份发给总部的汇总等待店长审批。</numerusform>
         </translation>
     </message>
     <message>
@@ -1561,6 +1561,10 @@ You then get the client-data recovery code, shown once.</source>
         <translation>单独同意</translation>
     </message>
     <message>
+        <source>Clients held now</source>
+        <translation>现有客户</translation>
+    </message>
+    <message>
         <source>New clients</source>
         <translation>新增客户</translation>
     </message>
@@ -1577,8 +1581,20 @@ You then get the client-data recovery code, shown once.</source>
         <translation>已同意</translation>
     </message>
     <message>
-        <source>Consent withdrawn</source>
-        <translation>已撤回同意</translation>
+        <source>Other districts (each under k)</source>
+        <translation>其他区（各不足 k 位）</translation>
+    </message>
+    <message>
+        <source>New clients by %1</source>
+        <translation>新增客户：按%1</translation>
+    </message>
+    <message>
+        <source>Consent by purpose (clients held now)</source>
+        <translation>各用途的同意情况（现有客户）</translation>
+    </message>
+    <message>
+        <source>Individuals&apos; requests</source>
+        <translation>个人信息权利请求</translation>
     </message>
     <message>
         <source>Opened</source>
@@ -1597,44 +1613,20 @@ You then get the client-data recovery code, shown once.</source>
         <translation>已销毁的客户信息</translation>
     </message>
     <message>
+        <source>Not given</source>
+        <translation>未同意</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>尚未办结</translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
         <source>Not recorded</source>
         <translation>未记录</translation>
-    </message>
-    <message>
-        <source>Clients by source channel</source>
-        <translation>客户来源渠道</translation>
-    </message>
-    <message>
-        <source>Clients by intention level</source>
-        <translation>客户意向等级</translation>
-    </message>
-    <message>
-        <source>Clients by property type</source>
-        <translation>意向物业类型</translation>
-    </message>
-    <message>
-        <source>Clients by budget band</source>
-        <translation>客户预算区间</translation>
-    </message>
-    <message>
-        <source>Clients by district</source>
-        <translation>客户所在区</translation>
-    </message>
-    <message>
-        <source>Clients by stage</source>
-        <translation>客户阶段</translation>
-    </message>
-    <message>
-        <source>Consent by purpose</source>
-        <translation>各用途的同意情况</translation>
-    </message>
-    <message>
-        <source>Client requests</source>
-        <translation>客户请求</translation>
     </message>
     <message>
         <source>Pseudonym</source>
@@ -1736,7 +1728,7 @@ You then get the client-data recovery code, shown once.</source>
     </message>
     <message>
         <source>SHA-256</source>
-        <translation>内容哈希（SHA-256）</translation>
+        <translation>内容SHA-256</translation>
     </message>
     <message>
         <source>Prepared by</source>
@@ -2565,8 +2557,8 @@ Data folder: %3</source>
         <translation>已隐藏，以免从合计中推算出较小的数字</translation>
     </message>
     <message>
-        <source>Totals</source>
-        <translation>合计</translation>
+        <source>Overview</source>
+        <translation>概况</translation>
     </message>
     <message>
         <source>Count</source>

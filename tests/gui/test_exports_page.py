@@ -303,17 +303,26 @@ def test_suppressed_cells_are_shaded_and_keep_their_marker(qtbot, kind: CellKind
     marker = "<5" if kind is CellKind.BELOW_K else "x"
     payload: dict[str, object] = {
         "suppression": {"k": 5, "below_k": "<5", "complementary": "x"},
-        "aggregates": {"new_clients": 12, "by_stage": {"lead": 9, "contract": marker}},
+        "aggregates": {
+            "new_clients": 12,
+            "new_clients_by_stage": {"counts": {"lead": 9, "contract": marker, "closed": 0}, "total": 12},
+            "client_requests": {"opened": "<5", "closed": 6},
+        },
         "client_rows": None,
     }
     view = PayloadView("en")
     qtbot.addWidget(view)
     view.show_payload(payload, "ab" * 32, {})
-    stage = view.table_widgets[1]
+    overview, stage, requests = view.table_widgets
     item = stage.item(1, 0)
-    assert item is not None and item.text() == marker
-    assert item.background().color().name() != stage.item(0, 0).background().color().name()  # type: ignore[union-attr]
-    assert "Suppressed" in item.toolTip()
-    assert view.aggregate_titles[1].text() == "Clients by stage"
-    assert stage.verticalHeaderItem(1).text() == "Contract"  # type: ignore[union-attr]
+    assert item is not None and item.text() == marker  # the payload's own marker, as it leaves
+    plain = stage.item(0, 0)
+    assert plain is not None and item.background().color() != plain.background().color()
+    assert "Suppressed" in item.toolTip() and not plain.toolTip()
+    assert view.aggregate_titles[1].text() == "New clients by stage"
+    labels = [stage.verticalHeaderItem(r).text() for r in range(stage.rowCount())]  # type: ignore[union-attr]
+    assert labels == ["Lead (first visit)", "Contract", "Closed", "Total"]
+    assert stage.item(3, 0).text() == "12"  # type: ignore[union-attr]
+    assert requests.verticalHeaderItem(1).text() == "Closed"  # type: ignore[union-attr]  # a request's, not a stage's
+    assert overview.item(0, 0).text() == "12"  # type: ignore[union-attr]
     assert "No per-client rows" in view.rows_intro.text()

@@ -8,7 +8,8 @@ shade it. Reason: the four-eyes approval (issue 13) is only worth something if t
 the payload itself, not a friendlier restatement of it.
 
 Shape, from the payload's own nesting (the schema is the summary builder's, docs/hq-summary-schema.md):
-top-level counts form one "totals" table; a mapping of counts is a one-column table; a mapping of
+top-level counts form one "totals" table; a distribution ``{"counts": {…}, "total": n}`` is a
+one-column table ending with its total; a mapping of counts is a one-column table; a mapping of
 mappings of counts is a two-dimensional table (columns in order of first appearance); anything
 deeper is split by its path. Pure data, no widgets: ``payload_view.py`` draws them.
 """
@@ -22,6 +23,7 @@ from enum import Enum
 DEFAULT_BELOW_K = "<5"
 DEFAULT_COMPLEMENTARY = "x"
 TOTALS = ""  # the key of the table holding the top-level counts
+TOTAL_ROW = "total"  # the last row of a distribution (``{"counts": …, "total": n}``)
 
 
 class CellKind(Enum):
@@ -113,7 +115,24 @@ def aggregate_tables(payload: dict[str, object]) -> list[AggregateTable]:
     return tables
 
 
+def _is_distribution(mapping: dict[str, object]) -> bool:
+    """``{"counts": {code: n, ...}, "total": n}``: one field's distribution and its total."""
+    counts = mapping.get("counts")
+    return (
+        set(mapping) == {"counts", "total"}
+        and isinstance(counts, dict)
+        and all(_is_scalar(value) for value in counts.values())
+        and _is_scalar(mapping["total"])
+    )
+
+
 def _tables_of(path: str, mapping: dict[str, object], markers: Markers) -> list[AggregateTable]:
+    if _is_distribution(mapping):
+        counts = mapping["counts"]
+        assert isinstance(counts, dict)
+        rows = (*counts, TOTAL_ROW)
+        cells = (*((markers.cell(value),) for value in counts.values()), (markers.cell(mapping["total"]),))
+        return [AggregateTable(path, rows, ("",), cells)]
     if all(_is_scalar(value) for value in mapping.values()):
         return [
             AggregateTable(
@@ -130,13 +149,13 @@ def _tables_of(path: str, mapping: dict[str, object], markers: Markers) -> list[
         for inner in mapping.values():
             assert isinstance(inner, dict)
             columns.extend(key for key in inner if key not in columns)
-        rows = []
+        grid: list[tuple[Cell, ...]] = []
         for inner in mapping.values():
             assert isinstance(inner, dict)
-            rows.append(
+            grid.append(
                 tuple(markers.cell(inner[c]) if c in inner else Cell("", CellKind.VALUE) for c in columns)
             )
-        return [AggregateTable(path, tuple(mapping), tuple(columns), tuple(rows))]
+        return [AggregateTable(path, tuple(mapping), tuple(columns), tuple(grid))]
     tables: list[AggregateTable] = []
     scalars = {key: value for key, value in mapping.items() if _is_scalar(value)}
     if scalars:

@@ -37,5 +37,7 @@ class AwaitingApprovalBanner(Retranslating, QFrame):
         self.setVisible(count > 0)
 
     def retranslate(self) -> None:
-        self.label.setText(self.tr("%n summary(ies) for headquarters await your approval.", "", self.count))
+        self.label.setText(
+            self.tr("%n summary(ies) for headquarters await a manager's approval.", "", self.count)
+        )
         self.button.setText(self.tr("Open &Exports"))

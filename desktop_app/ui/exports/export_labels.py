@@ -11,18 +11,11 @@ from datetime import UTC, date, datetime
 from PySide6.QtCore import QCoreApplication
 
 from desktop_app.domain.branch_time import BRANCH_TIME
-from desktop_app.domain.client_choices import BudgetBand, IntentionLevel, PropertyType, SourceChannel, Stage
+from desktop_app.domain.client_field_registry import CLIENT_FIELDS, ClientField
 from desktop_app.domain.consent_purposes import PurposeId
 from desktop_app.domain.labelled_choice import LabelledChoice
 
-CHOICE_KINDS: tuple[type[LabelledChoice], ...] = (
-    Stage,
-    IntentionLevel,
-    PropertyType,
-    BudgetBand,
-    SourceChannel,
-    PurposeId,
-)
+CHOICE_KINDS: tuple[type[LabelledChoice], ...] = (PurposeId,)  # codes outside a field's own table
 SHORT_HASH = 12  # hex characters shown in lists; the review shows all 64
 
 
@@ -73,16 +66,35 @@ def period_text(period_from: date | str, period_to: date | str) -> str:
     return start if start == end else f"{start} – {end}"
 
 
-def code_label(code: str, language: str) -> str:
+NEW_CLIENTS_BY = "new_clients_by_"
+
+
+def _field_of(table_key: str) -> ClientField | None:
+    """The client field a distribution table counts (``new_clients_by_stage`` → stage)."""
+    if table_key.startswith(NEW_CLIENTS_BY):
+        return CLIENT_FIELDS.get(table_key[len(NEW_CLIENTS_BY) :])
+    return None
+
+
+def code_label(code: str, language: str, table_key: str = "") -> str:
     """A code found in a payload (a stage, a budget band, a consent purpose, a legal basis, a
-    count's name) in the UI language; the code itself when it is none of those."""
+    count's name) in the UI language, read in the table it appears in (``closed`` is a stage in
+    one table and a request's state in another); the code itself when it is none of those."""
+    field = _field_of(table_key)
+    if field is not None and field.choice is not None:
+        try:
+            return field.choice(code).label(language)
+        except ValueError:
+            pass
+    named = _named_codes().get(code)
+    if named is not None:
+        return named
     for kind in CHOICE_KINDS:
         try:
             return kind(code).label(language)
         except ValueError:
             continue
-    named = _named_codes().get(code)
-    return named if named is not None else code
+    return code
 
 
 def _named_codes() -> dict[str, str]:
@@ -90,43 +102,37 @@ def _named_codes() -> dict[str, str]:
         "same_entity": QCoreApplication.translate("ExportLabels", "same legal entity"),
         "entrustment": QCoreApplication.translate("ExportLabels", "entrustment agreement"),
         "separate_consent": QCoreApplication.translate("ExportLabels", "separate consent"),
+        "clients_held": QCoreApplication.translate("ExportLabels", "Clients held now"),
         "new_clients": QCoreApplication.translate("ExportLabels", "New clients"),
-        "followups": QCoreApplication.translate("ExportLabels", "Follow-ups"),
         "follow_ups": QCoreApplication.translate("ExportLabels", "Follow-ups"),
+        "destructions": QCoreApplication.translate("ExportLabels", "Clients' data destroyed"),
         "clients": QCoreApplication.translate("ExportLabels", "Clients"),
         "granted": QCoreApplication.translate("ExportLabels", "Consent given"),
-        "withdrawn": QCoreApplication.translate("ExportLabels", "Consent withdrawn"),
+        "not_granted": QCoreApplication.translate("ExportLabels", "Not given"),
         "opened": QCoreApplication.translate("ExportLabels", "Opened"),
+        "open": QCoreApplication.translate("ExportLabels", "Still open"),
         "closed": QCoreApplication.translate("ExportLabels", "Closed"),
         "overdue": QCoreApplication.translate("ExportLabels", "Overdue"),
-        "destructions": QCoreApplication.translate("ExportLabels", "Clients' data destroyed"),
         "total": QCoreApplication.translate("ExportLabels", "Total"),
-        "unknown": QCoreApplication.translate("ExportLabels", "Not recorded"),
-        "none": QCoreApplication.translate("ExportLabels", "Not recorded"),
+        "not_recorded": QCoreApplication.translate("ExportLabels", "Not recorded"),
+        "other_districts": QCoreApplication.translate("ExportLabels", "Other districts (each under k)"),
     }
 
 
 def aggregate_title(path: str, language: str) -> str:
-    """The heading of one aggregate table (its path in the payload, e.g. ``by_stage`` or
-    ``consent/hq_sharing``)."""
+    """The heading of one aggregate table (its path in the payload, e.g. ``new_clients_by_stage``
+    or ``consent``)."""
+    field = _field_of(path)
+    if field is not None:
+        name = field.label.zh if language.startswith("zh") else field.label.en.lower()
+        return QCoreApplication.translate("ExportLabels", "New clients by %1").replace("%1", name)
     titles = {
-        "by_source_channel": QCoreApplication.translate("ExportLabels", "Clients by source channel"),
-        "by_intention_level": QCoreApplication.translate("ExportLabels", "Clients by intention level"),
-        "by_property_type": QCoreApplication.translate("ExportLabels", "Clients by property type"),
-        "by_budget_band": QCoreApplication.translate("ExportLabels", "Clients by budget band"),
-        "by_district": QCoreApplication.translate("ExportLabels", "Clients by district"),
-        "by_stage": QCoreApplication.translate("ExportLabels", "Clients by stage"),
-        "consent": QCoreApplication.translate("ExportLabels", "Consent by purpose"),
-        "consents": QCoreApplication.translate("ExportLabels", "Consent by purpose"),
-        "requests": QCoreApplication.translate("ExportLabels", "Client requests"),
-        "client_requests": QCoreApplication.translate("ExportLabels", "Client requests"),
-        "destructions": QCoreApplication.translate("ExportLabels", "Clients' data destroyed"),
+        "consent": QCoreApplication.translate("ExportLabels", "Consent by purpose (clients held now)"),
+        "client_requests": QCoreApplication.translate("ExportLabels", "Individuals' requests"),
     }
     if path in titles:
         return titles[path]
-    parts = path.split("/")
-    first = titles.get(parts[0], code_label(parts[0], language))
-    return " · ".join([first, *(code_label(part, language) for part in parts[1:])])
+    return " · ".join(code_label(part, language) for part in path.split("/"))
 
 
 def row_field_label(field: str) -> str:

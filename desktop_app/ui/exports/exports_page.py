@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.exports.prepare_dialog import PrepareSummaryDialog
     from desktop_app.ui.exports.review_dialog import ExportReviewDialog
 
-COLUMN_WIDTHS = (170, 150, 110, 120, 130, 120, 120)
+COLUMN_WIDTHS = (165, 125, 115, 115, 115, 115, 115)
 
 
 def load_exports(ctx: SignedIn) -> tuple[list[ExportSummary], dict[int, str]]:

@@ -12,7 +12,7 @@ nothing itself.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui.exports.aggregate_tables import (
+    TOTAL_ROW,
     TOTALS,
     AggregateTable,
     CellKind,
@@ -38,6 +39,7 @@ from desktop_app.ui.exports.aggregate_tables import (
     aggregate_tables,
 )
 from desktop_app.ui.exports.export_labels import (
+    NEW_CLIENTS_BY,
     aggregate_title,
     code_label,
     grouped_hash,
@@ -61,13 +63,22 @@ ROW_FIELDS = (
     "agent_code",
 )
 MAX_TABLE_HEIGHT = 420
+PSEUDONYM_SHOWN = 16  # hex characters of a pseudonym in the table; the tooltip and the JSON hold all
+MIN_COLUMN_WIDTH = 72
 
 
-def _fit_height(table: QTableWidget) -> None:
-    """A small table as tall as its rows (the page scrolls, not each table)."""
-    height = table.horizontalHeader().height() + 2 * table.frameWidth()
+def _fit_size(table: QTableWidget) -> None:
+    """A small table as wide and tall as its cells (the page scrolls, not each table)."""
+    table.resizeColumnsToContents()
+    table.resizeRowsToContents()
+    frame = 2 * table.frameWidth() + 2
+    width = table.verticalHeader().sizeHint().width() + frame
+    width += sum(max(table.columnWidth(c), MIN_COLUMN_WIDTH) for c in range(table.columnCount()))
+    for column in range(table.columnCount()):
+        table.setColumnWidth(column, max(table.columnWidth(column), MIN_COLUMN_WIDTH))
+    height = table.horizontalHeader().sizeHint().height() + frame
     height += sum(table.rowHeight(row) for row in range(table.rowCount()))
-    table.setFixedHeight(min(height + 2, MAX_TABLE_HEIGHT))
+    table.setFixedSize(width, min(height, MAX_TABLE_HEIGHT))
 
 
 def _read_only(table: QTableWidget) -> None:
@@ -75,13 +86,14 @@ def _read_only(table: QTableWidget) -> None:
     table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
     table.setWordWrap(False)
 
 
 class PayloadView(Retranslating, QWidget):
-    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+    def __init__(self, language: str | Callable[[], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.language = language
+        self._language = language
         self.payload: dict[str, object] = {}
         self.content_sha256 = ""
         self.staff_names: Mapping[int, str] = {}
@@ -131,6 +143,7 @@ class PayloadView(Retranslating, QWidget):
         rows_layout = QVBoxLayout(self.rows_page)
         rows_layout.addWidget(self.rows_intro)
         rows_layout.addWidget(self.rows_table, 1)
+        rows_layout.addStretch(0)  # takes the space when the table is hidden: the line stays on top
 
         self.json_view = QPlainTextEdit()
         self.json_view.setReadOnly(True)
@@ -150,6 +163,11 @@ class PayloadView(Retranslating, QWidget):
         layout.addWidget(self.tabs, 1)
         self.retranslate()
 
+    @property
+    def language(self) -> str:
+        """The UI language now (a callable follows a live switch: ``lambda: shell.lang``)."""
+        return self._language() if callable(self._language) else self._language
+
     # ------------------------------------------------------------------------------------- data
 
     def show_payload(
@@ -160,7 +178,6 @@ class PayloadView(Retranslating, QWidget):
         self.staff_names = staff_names
         self.tables = aggregate_tables(payload)
         self._build_aggregates()
-        self._fill_rows()
         self.json_view.setPlainText(json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=2))
         self.retranslate()
 
@@ -210,7 +227,13 @@ class PayloadView(Retranslating, QWidget):
         for r, record in enumerate(records):
             for c, field in enumerate(ROW_FIELDS):
                 value = record.get(field)
-                self.rows_table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+                code = "" if value is None else str(value)
+                shown = code_label(code, self.language, NEW_CLIENTS_BY + field) if code else ""
+                if field == "pseudonym" and len(code) > PSEUDONYM_SHOWN:
+                    shown = code[:PSEUDONYM_SHOWN] + "…"
+                entry = QTableWidgetItem(shown)
+                entry.setToolTip(code)  # the value as it leaves (the JSON tab has them all)
+                self.rows_table.setItem(r, c, entry)
         self.rows_table.setVisible(bool(records))
 
     # --------------------------------------------------------------------------------- texts
@@ -291,13 +314,15 @@ class PayloadView(Retranslating, QWidget):
         complementary_tip = self.tr("Suppressed so that a small count cannot be worked out from the totals")
         for spec, title, table in zip(self.tables, self.aggregate_titles, self.table_widgets, strict=True):
             title.setText(
-                self.tr("Totals") if spec.key == TOTALS else aggregate_title(spec.key, self.language)
+                self.tr("Overview") if spec.key == TOTALS else aggregate_title(spec.key, self.language)
             )
-            table.setVerticalHeaderLabels([code_label(key, self.language) for key in spec.row_keys])
+            table.setVerticalHeaderLabels([code_label(key, self.language, spec.key) for key in spec.row_keys])
             if spec.column_keys == ("",):
                 table.setHorizontalHeaderLabels([self.tr("Count")])
             else:
-                table.setHorizontalHeaderLabels([code_label(key, self.language) for key in spec.column_keys])
+                table.setHorizontalHeaderLabels(
+                    [code_label(key, self.language, spec.key) for key in spec.column_keys]
+                )
             for r, row in enumerate(spec.cells):
                 for c, cell in enumerate(row):
                     item = table.item(r, c)
@@ -311,9 +336,14 @@ class PayloadView(Retranslating, QWidget):
                 header = table.verticalHeaderItem(r)
                 if header is not None:
                     header.setToolTip(key)
-            _fit_height(table)
+                    if key == TOTAL_ROW and r == len(spec.row_keys) - 1:
+                        bold = header.font()
+                        bold.setBold(True)
+                        header.setFont(bold)
+            _fit_size(table)
 
     def _retranslate_rows(self) -> None:
+        self._fill_rows()  # the codes' labels are in the UI language
         self.rows_table.setHorizontalHeaderLabels([row_field_label(field) for field in ROW_FIELDS])
         block = self._client_rows()
         if not self.payload:
