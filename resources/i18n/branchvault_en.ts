@@ -1790,12 +1790,24 @@ You then get the client-data recovery code, shown once.</translation>
         <source>Re&amp;fresh</source>
         <translation>Re&amp;fresh</translation>
     </message>
+    <message>
+        <source>&amp;Daily preparation…</source>
+        <translation>&amp;Daily preparation…</translation>
+    </message>
     <message numerus="yes">
         <source>%n summary(ies) await approval by a manager who did not prepare them.</source>
         <translation>
             <numerusform>%n summary awaits approval by a manager who did not prepare it.</numerusform>
             <numerusform>%n summaries await approval by a manager who did not prepare them.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Daily preparation: every day at %1 (Beijing time), the previous day&apos;s summary.</source>
+        <translation>Daily preparation: every day at %1 (Beijing time), the previous day&apos;s summary.</translation>
+    </message>
+    <message>
+        <source>Daily preparation: off.</source>
+        <translation>Daily preparation: off.</translation>
     </message>
     <message>
         <source>Sending to headquarters…</source>
@@ -3305,6 +3317,21 @@ Data folder: %3</translation>
     <message>
         <source>Copy; the clipboard is cleared again shortly</source>
         <translation>Copy; the clipboard is cleared again shortly</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>Daily preparation</source>
+        <translation>Daily preparation</translation>
+    </message>
+    <message>
+        <source>Every day at this time (Beijing time) the app prepares the previous day&apos;s summary in the background, while an agent or manager is signed in. It is never approved automatically: a manager reviews and approves it like any other.</source>
+        <translation>Every day at this time (Beijing time) the app prepares the previous day&apos;s summary in the background, while an agent or manager is signed in. It is never approved automatically: a manager reviews and approves it like any other.</translation>
+    </message>
+    <message>
+        <source>&amp;Prepare yesterday&apos;s summary every day at</source>
+        <translation>&amp;Prepare yesterday&apos;s summary every day at</translation>
     </message>
 </context>
 <context>

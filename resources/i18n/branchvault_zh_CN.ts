@@ -1785,11 +1785,23 @@ You then get the client-data recovery code, shown once.</source>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
+    <message>
+        <source>&amp;Daily preparation…</source>
+        <translation>每日自动准备(&amp;D)…</translation>
+    </message>
     <message numerus="yes">
         <source>%n summary(ies) await approval by a manager who did not prepare them.</source>
         <translation>
             <numerusform>有 %n 份汇总等待非准备人的店长审批。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Daily preparation: every day at %1 (Beijing time), the previous day&apos;s summary.</source>
+        <translation>每日自动准备：每天 %1（北京时间）准备前一天的汇总。</translation>
+    </message>
+    <message>
+        <source>Daily preparation: off.</source>
+        <translation>每日自动准备：未开启。</translation>
     </message>
     <message>
         <source>Sending to headquarters…</source>
@@ -3291,6 +3303,21 @@ Data folder: %3</source>
     <message>
         <source>Copy; the clipboard is cleared again shortly</source>
         <translation>复制；剪贴板稍后会自动清除</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>Daily preparation</source>
+        <translation>每日自动准备</translation>
+    </message>
+    <message>
+        <source>Every day at this time (Beijing time) the app prepares the previous day&apos;s summary in the background, while an agent or manager is signed in. It is never approved automatically: a manager reviews and approves it like any other.</source>
+        <translation>每天到了这个时间（北京时间），只要有置业顾问或店长登录，程序就会在后台准备前一天的汇总。汇总绝不会自动批准：店长要像审批其他汇总一样审阅并批准。</translation>
+    </message>
+    <message>
+        <source>&amp;Prepare yesterday&apos;s summary every day at</source>
+        <translation>每天在此时间准备前一天的汇总(&amp;P)</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,8 @@ import time
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop_app.domain.client_record import ClientDraft
 from desktop_app.domain.navigation import Area
@@ -286,6 +288,37 @@ def test_a_slow_hq_never_holds_up_the_database_lane(qtbot, branch: Branch, make_
     assert "Sending" in page.sync_label.text() and not page.send_button.isEnabled()
     hq.release.set()
     qtbot.waitUntil(lambda: _states(page) == ["acknowledged"], timeout=15_000)
+    sync.stop()
+    wait_idle(qtbot, shell)
+
+
+def test_the_daily_preparation_is_set_by_a_manager_and_run_by_the_background_pass(
+    qtbot, branch: Branch, make_shell: MakeShell
+) -> None:
+    shell = _shell(branch, make_shell, Role.MANAGER)  # the test clock: 16:00 in Beijing
+    sync = ExportSync(shell)
+    page = _page(qtbot, shell, sync)
+    sync.start(first_delay_ms=0)
+    qtbot.waitUntil(lambda: sync.passes == 1, timeout=15_000)
+    assert page.schedule_label.text() == "Daily preparation: off." and _states(page) == []
+    assert "not enrolled" in page.sync_label.text()  # nothing can leave yet: said, not hidden
+
+    dialog = page.open_schedule()
+    dialog.enabled.setChecked(True)
+    dialog.time.setTime(QTime(8, 0))
+    with qtbot.waitSignal(dialog.changed, timeout=10_000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert "08:00" in page.schedule_label.text()
+    qtbot.waitUntil(lambda: sync.passes == 2, timeout=15_000)  # 08:00 has passed: prepared now
+    qtbot.waitUntil(lambda: _states(page) == ["prepared"], timeout=10_000)
+    row = page.model.rows[0]
+    yesterday = shell.signed_in().today() - timedelta(days=1)
+    assert row.scheduled and row.period_from == row.period_to == yesterday
+    assert page.model.index(0, 0).data() == f"{yesterday} (scheduled)"
+    assert sync.last_outcome is not None and sync.last_outcome.scheduled is not None
+    page.send_now()  # once a day only
+    qtbot.waitUntil(lambda: sync.passes == 3, timeout=15_000)
+    assert sync.last_outcome is not None and sync.last_outcome.scheduled is None
     sync.stop()
     wait_idle(qtbot, shell)
 

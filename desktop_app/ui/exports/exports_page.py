@@ -14,6 +14,7 @@ Nothing is read before the area is first shown; every read runs on the database 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Signal
@@ -29,24 +30,32 @@ from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 
 if TYPE_CHECKING:
-    from desktop_app.services.hq_export_values import ExportSummary
+    from desktop_app.services.hq_export_values import ExportSchedule, ExportSummary
     from desktop_app.services.signed_in import SignedIn
     from desktop_app.ui.exports.export_sync import ExportSync, SyncOutcome
     from desktop_app.ui.exports.left_branch_dialog import LeftBranchDialog
     from desktop_app.ui.exports.prepare_dialog import PrepareSummaryDialog
     from desktop_app.ui.exports.review_dialog import ExportReviewDialog
+    from desktop_app.ui.exports.schedule_dialog import ScheduleDialog
 
 COLUMN_WIDTHS = (165, 125, 115, 115, 115, 115, 115)
 
 
-def load_exports(ctx: SignedIn) -> tuple[list[ExportSummary], dict[int, str]]:
-    """On the database lane: every export, and the names of the staff they mention."""
+@dataclass(frozen=True)
+class ExportList:
+    rows: list[ExportSummary]
+    staff_names: dict[int, str]
+    schedule: ExportSchedule | None
+
+
+def load_exports(ctx: SignedIn) -> ExportList:
+    """On the database lane: every export, the names of the staff they mention, the schedule."""
     from desktop_app.services import hq_exports
     from desktop_app.ui.exports.staff_names import staff_names
 
     rows = hq_exports.list_exports(ctx)
     ids = [i for row in rows for i in (row.prepared_by, row.approved_by, row.rejected_by)]
-    return rows, staff_names(ctx, ids)
+    return ExportList(rows, staff_names(ctx, ids), hq_exports.schedule(ctx))
 
 
 class ExportsPage(Retranslating, QWidget):
@@ -64,6 +73,8 @@ class ExportsPage(Retranslating, QWidget):
         self.prepare_dialog: PrepareSummaryDialog | None = None
         self.review_dialog: ExportReviewDialog | None = None
         self.left_dialog: LeftBranchDialog | None = None
+        self.schedule_dialog: ScheduleDialog | None = None
+        self.schedule: ExportSchedule | None = None
 
         self.heading = QLabel()
         bold = self.heading.font()
@@ -83,6 +94,11 @@ class ExportsPage(Retranslating, QWidget):
         self.awaiting_label = MessageLabel()
         self.sync_label = QLabel()
         self.sync_label.setWordWrap(True)
+        self.schedule_label = QLabel()
+        self.schedule_label.setWordWrap(True)
+        self.schedule_button = QPushButton()
+        self.schedule_button.setVisible(self.may_approve)  # managers set it
+        self.schedule_button.setEnabled(False)  # until the list (and the schedule) arrived
         self.table = QTableView()
         self.table.setModel(self.model)
         setup_read_only_table(self.table)
@@ -103,12 +119,17 @@ class ExportsPage(Retranslating, QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.sync_label)
+        schedule_row = QHBoxLayout()
+        schedule_row.addWidget(self.schedule_label, 1)
+        schedule_row.addWidget(self.schedule_button)
+        layout.addLayout(schedule_row)
 
         self.prepare_button.clicked.connect(self.open_prepare)
         self.review_button.clicked.connect(self._review_selected)
         self.left_button.clicked.connect(self.open_left_branch)
         self.send_button.clicked.connect(self.send_now)
         self.refresh_button.clicked.connect(self.reload)
+        self.schedule_button.clicked.connect(self.open_schedule)
         self.table.doubleClicked.connect(self._row_activated)
         self.table.selectionModel().selectionChanged.connect(lambda *_args: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
@@ -132,6 +153,8 @@ class ExportsPage(Retranslating, QWidget):
         self.send_button.setText(self.tr("&Send now"))
         self.send_button.setToolTip(self.tr("Send approved summaries to headquarters now"))
         self.refresh_button.setText(self.tr("Re&fresh"))
+        self.schedule_button.setText(self.tr("&Daily preparation…"))
+        self._update_schedule_label()
         self.model.retranslate()
         self._update_awaiting()
         self._update_sync_label()
@@ -147,10 +170,12 @@ class ExportsPage(Retranslating, QWidget):
     def reload(self) -> None:
         self.shell.call(load_exports, on_ok=self._loaded, on_error=self._failed, owner=self)
 
-    def _loaded(self, result: tuple[list[ExportSummary], dict[int, str]]) -> None:
+    def _loaded(self, result: ExportList) -> None:
         selected = self.selected_export_id()
-        rows, names = result
-        self.model.set_rows(rows, names)
+        self.model.set_rows(result.rows, result.staff_names)
+        self.schedule = result.schedule
+        self.schedule_button.setEnabled(True)
+        self._update_schedule_label()
         if selected is not None:
             row = self.model.row_of(selected)
             if row is not None:
@@ -237,6 +262,31 @@ class ExportsPage(Retranslating, QWidget):
         dialog.open()
         dialog.load()
         return dialog
+
+    def open_schedule(self) -> ScheduleDialog:
+        from desktop_app.ui.exports.schedule_dialog import ScheduleDialog
+
+        current = self.schedule.prepare_at if self.schedule is not None else None
+        dialog = ScheduleDialog(self.shell, current, self)
+        dialog.changed.connect(self._schedule_changed)
+        dialog.finished.connect(dialog.deleteLater)
+        self.schedule_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _schedule_changed(self, schedule: ExportSchedule) -> None:
+        self.schedule = schedule
+        self._update_schedule_label()
+        if self.sync is not None:
+            self.sync.request_pass()  # a time already past today prepares at once
+
+    def _update_schedule_label(self) -> None:
+        at = self.schedule.prepare_at if self.schedule is not None else None
+        if at:
+            text = self.tr("Daily preparation: every day at %1 (Beijing time), the previous day's summary.")
+            self.schedule_label.setText(text.replace("%1", at))
+        else:
+            self.schedule_label.setText(self.tr("Daily preparation: off."))
 
     # ----------------------------------------------------------------------------------- sync
 
