@@ -81,7 +81,7 @@ def export_record_pdf(letterhead: Letterhead, sheet: ExportRecordSheet, *, gener
         ),
         para(
             "The content hash is the SHA-256 of the canonical JSON with approval set to null; the body hash "
-            "is the SHA-256 of the exact request body sent to HQ (the UTF-8 bytes of ``body`` in this "
+            'is the SHA-256 of the exact request body sent to HQ (the UTF-8 bytes of "body" in this '
             "record's JSON form).",
             s.small,
         ),

@@ -70,3 +70,8 @@ MAY_HAVE_LEFT: frozenset[ExportState] = frozenset({_S, _F, _K})
 
 def can_move(old: ExportState, new: ExportState) -> bool:
     return new in TRANSITIONS[old]
+
+
+def sources_of(new: ExportState) -> tuple[ExportState, ...]:
+    """The states a move to ``new`` may start from (the repository's ``WHERE state IN``)."""
+    return tuple(old for old in ExportState if new in TRANSITIONS[old])

@@ -8,11 +8,13 @@ other than the preparer; the hash-chained audit log holds that manager's ``expor
 for this export and these hashes; and the branch key's signature verifies. A row that fails is not
 sent; the refusal is audited once and kept as the row's last error. An export is acknowledged only
 when HQ's receipt verifies with HQ's receipt key and names this submission, this branch and the
-hash of what was sent.
+hash of the payload sent (SHA-256 of the approved payload's canonical JSON).
 
 Reason: a person with the client-data key and the app's own modules can rewrite the table (flip a
-prepared export to ``queued``, paste a body), but not produce the approver's audited approval; HQ's
-signed receipt is the only proof of delivery (issue 13; PIPL Art. 23 and 51).
+prepared export to ``queued``, paste a body or a new approved payload); none of that gives them the
+approving manager's audited approval of exactly that content, short of writing a forged entry in
+the manager's name into the hash-chained log, where it stays for the auditor. HQ's signed receipt is
+the only proof of delivery (issue 13; PIPL Art. 23 and 51).
 """
 
 from __future__ import annotations
@@ -250,8 +252,7 @@ def _receipt_problem(row: StoredExport, receipt: dict[str, Any]) -> str | None:
         return "another submission id"
     if receipt.get("branch_code") != payload.get("branch_code"):
         return "another branch"
-    payload_hashes = {sha256_hex(canonical_json(payload)), row.envelope_sha256}
-    if receipt.get("payload_sha256") not in payload_hashes:
+    if receipt.get("payload_sha256") != sha256_hex(canonical_json(payload)):
         return "another payload hash"
     return None
 

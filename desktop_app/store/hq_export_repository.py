@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app.domain.errors import BranchVaultError
+from desktop_app.domain.export_states import ExportState, sources_of
 from desktop_app.store.database import Database
 
 _COLUMNS = (
@@ -169,54 +170,52 @@ class HqExportRepository:
             ),
         )
 
-    def _update(
-        self, export_id: str, expected: tuple[str, ...], assignments: str, values: tuple[object, ...]
-    ) -> None:
+    def _move(self, export_id: str, new: ExportState, assignments: str, values: tuple[object, ...]) -> None:
+        """Set ``state = new`` and ``assignments`` if the row is in a state the domain allows the
+        move from (domain/export_states.py); ExportStateChanged otherwise."""
+        expected = tuple(state.value for state in sources_of(new))
         marks = ",".join("?" for _ in expected)
         cursor = self.db.execute(
-            f"UPDATE hq_exports SET {assignments} WHERE id = ? AND state IN ({marks})",
-            (*values, export_id, *expected),
+            f"UPDATE hq_exports SET state = ?, {assignments} WHERE id = ? AND state IN ({marks})",
+            (new.value, *values, export_id, *expected),
         )
         if cursor.rowcount != 1:
             raise ExportStateChanged(export_id)
 
     def approve(self, export_id: str, *, approved_by: int, approved_at: str, approved_payload: str) -> None:
-        self._update(
+        self._move(
             export_id,
-            ("prepared",),
-            "state = 'approved', approved_by = ?, approved_at = ?, approved_payload = ?",
+            ExportState.APPROVED,
+            "approved_by = ?, approved_at = ?, approved_payload = ?",
             (approved_by, approved_at, approved_payload),
         )
 
     def reject(self, export_id: str, *, rejected_by: int, rejected_at: str, reason: str) -> None:
-        self._update(
+        self._move(
             export_id,
-            ("prepared",),
-            "state = 'rejected', rejected_by = ?, rejected_at = ?, rejection_reason = ?",
+            ExportState.REJECTED,
+            "rejected_by = ?, rejected_at = ?, rejection_reason = ?",
             (rejected_by, rejected_at, reason),
         )
 
     def queue(self, export_id: str, *, envelope: bytes, envelope_sha256: str) -> None:
-        self._update(
-            export_id,
-            ("approved",),
-            "state = 'queued', envelope = ?, envelope_sha256 = ?",
-            (envelope, envelope_sha256),
+        self._move(
+            export_id, ExportState.QUEUED, "envelope = ?, envelope_sha256 = ?", (envelope, envelope_sha256)
         )
 
     def mark_sent(self, export_id: str, *, sent_at: str) -> None:
-        self._update(
+        self._move(
             export_id,
-            ("queued", "failing", "sent"),
-            "state = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL, next_retry_at = NULL",
+            ExportState.SENT,
+            "attempts = attempts + 1, sent_at = ?, last_error = NULL, next_retry_at = NULL",
             (sent_at,),
         )
 
     def mark_failing(self, export_id: str, *, error: str, next_retry_at: str) -> None:
-        self._update(
+        self._move(
             export_id,
-            ("queued", "failing", "sent"),
-            "state = 'failing', attempts = attempts + 1, last_error = ?, next_retry_at = ?",
+            ExportState.FAILING,
+            "attempts = attempts + 1, last_error = ?, next_retry_at = ?",
             (error, next_retry_at),
         )
 
@@ -225,10 +224,10 @@ class HqExportRepository:
         self.db.execute("UPDATE hq_exports SET last_error = ? WHERE id = ?", (error, export_id))
 
     def acknowledge(self, export_id: str, *, receipt: str, acknowledged_at: str) -> None:
-        self._update(
+        self._move(
             export_id,
-            ("queued", "sent", "failing"),
-            "state = 'acknowledged', receipt = ?, acknowledged_at = ?, last_error = NULL, next_retry_at = NULL",
+            ExportState.ACKNOWLEDGED,
+            "receipt = ?, acknowledged_at = ?, last_error = NULL, next_retry_at = NULL",
             (receipt, acknowledged_at),
         )
 

@@ -304,3 +304,34 @@ def test_a_period_is_checked(signed_in: SignIn) -> None:
         hq_exports.prepare(agent, DAY, DAY - timedelta(days=1))
     with pytest.raises(InvalidInput):
         hq_exports.prepare(agent, DAY, DAY + timedelta(days=5))
+
+
+def test_the_pdf_record_shows_the_masked_rows_as_sent_and_no_name(
+    branch: Branch, signed_in: SignIn, enrolled: FakeHqEnrolment, tmp_path: Path
+) -> None:
+    from desktop_app.domain.client_record import ClientValues
+    from desktop_app.services.hq_client_rows import set_client_rows
+    from desktop_app.store.client_repository import ClientRepository
+    from desktop_app.store.consent_repository import ConsentRepository
+    from tests.documents.pdf_tools import flat_text
+
+    agent, manager = signed_in(Role.AGENT), signed_in(Role.MANAGER)
+    values = ClientValues(
+        full_name="王伟", phone_e164="+8613800000001", phone_kind="mobile", stage="lead", district="南山区"
+    )
+    with agent.db.transaction():
+        client_id = ClientRepository(agent.db).add(
+            values, assigned_agent_id=agent.session.staff_id, now=agent.now_utc()
+        )
+        ConsentRepository(agent.db).set_client_state(
+            client_id, sensitive=False, hq=True, marketing=False, notice_version=None
+        )
+    set_client_rows(manager, enabled=True, legal_basis="same_entity")
+    made = hq_exports.prepare(agent, DAY, agent.today())
+    rows = hq_exports.show(agent, made.id).payload["client_rows"]["rows"]
+    assert [row["masked_name"] for row in rows] == ["王*"]
+    hq_exports.approve(manager, made.id, _password(branch, Role.MANAGER))
+    pdf = hq_exports.save_record(manager, made.id, tmp_path / "record.pdf", pdf=True).read_bytes()
+    text = flat_text(pdf, tmp_path)
+    assert "王*" in text and rows[0]["pseudonym"][:12] in text and made.sha256[:16] in text
+    assert "王伟" not in text and "13800000001" not in text
