@@ -124,3 +124,12 @@ def run_export_sync(args: argparse.Namespace, out: Output) -> int:
     lines += [f"  {error}" for error in report.errors]
     out.result(data, "\n".join(lines))
     return 0 if report.clean else 1
+
+
+def cmd_export_or_sync(args: argparse.Namespace, out: Output) -> int:
+    """``commands.HANDLERS["export"]``: ``export sync`` here, every other action the exports'."""
+    if args.export_command == "sync":
+        return run_export_sync(args, out)
+    from desktop_app.cli.export_commands import cmd_export
+
+    return cmd_export(args, out)

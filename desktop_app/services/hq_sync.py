@@ -13,6 +13,11 @@ try is, so the caller (the GUI's network lane, a timer, ``branchvault export syn
 to run it again. Sync runs only while an agent or manager is signed in (the outbox is in
 clients.db under the client-data key).
 
+Three steps, so the GUI keeps the network off its database thread (ui/background.py): ``plan_pass``
+(database lane: the enrolment and the bodies due), ``send_plan`` (network lane: no database, stops
+between bodies when cancelled) and ``record_outcomes`` (database lane: receipts, failures, the
+report). ``sync_once`` runs the three in a row (the CLI, tests).
+
 Reason: issue 13 (exactly-once delivery through injected faults; survives restarts and days offline).
 """
 
@@ -20,19 +25,20 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from desktop_app.domain.export_states import ExportState
 from desktop_app.domain.sync_backoff import next_delay
 from desktop_app.services import hq_exports, hq_link
+from desktop_app.services.context import AppContext
 from desktop_app.services.hq_export_values import Outgoing, ReceiptRejected, parse_utc
 from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.hq_link_repository import HqLink
 from desktop_app.sync.hq_requests import SignedClient
 from desktop_app.sync.receipts import ReceiptRefused, check_receipt
-from desktop_app.sync.transport import HqTransport, HqUnreachable, HttpsTransport
+from desktop_app.sync.transport import HqResponse, HqTransport, HqUnreachable, HttpsTransport
 
 _ANSWERED = (200, 201)
 
@@ -66,61 +72,115 @@ def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
+@dataclass(frozen=True)
+class SyncPlan:
+    """What one pass will send, read from the database (``plan_pass``, on the database lane)."""
+
+    link: HqLink
+    items: tuple[Outgoing, ...]
+    private_raw: bytes = field(repr=False)
+    clock: Callable[[], float] = field(repr=False)
+
+
+@dataclass(frozen=True)
+class SendOutcome:
+    """One body's exchange with HQ: an answer, or the failure on the way (exactly one is set)."""
+
+    item: Outgoing
+    response: HqResponse | None = None
+    error: HqUnreachable | None = None
+
+
 def default_transport(link: HqLink) -> HqTransport:
     """HTTPS to the enrolled address, verified against the enrolled CA file or the system store."""
     return HttpsTransport(link.url, Path(link.ca_file) if link.ca_file else None)
 
 
-def transport_for(ctx: SignedIn, link: HqLink) -> HqTransport:
-    factory = ctx.context.hq_transport_factory or default_transport
+def make_transport(context: AppContext, link: HqLink) -> HqTransport:
+    """The context's transport (``hq_transport_factory``; tests swap it), else HTTPS."""
+    factory = context.hq_transport_factory or default_transport
     return factory(link)
+
+
+def plan_pass(ctx: SignedIn) -> SyncPlan:
+    """Database step: the enrolment and the bodies due now (``NotEnrolled`` before enrolment)."""
+    link = hq_link.require_link(ctx)
+    due = hq_exports.due_for_sending(ctx, datetime.fromtimestamp(ctx.clock(), UTC))
+    return SyncPlan(link, tuple(due), hq_link.branch_private_key(ctx), ctx.clock)
+
+
+def send_plan(
+    plan: SyncPlan, transport: HqTransport, *, cancelled: Callable[[], bool] = lambda: False
+) -> list[SendOutcome]:
+    """Network step, no database: send each body once, in order; stops between bodies once
+    ``cancelled()`` (the ones not sent are simply sent by a later pass)."""
+    client = SignedClient(
+        transport, branch_code=plan.link.branch_code, private_raw=plan.private_raw, clock=plan.clock
+    )
+    outcomes: list[SendOutcome] = []
+    for item in plan.items:
+        if cancelled():
+            break
+        try:
+            outcomes.append(SendOutcome(item, response=client.submit(item.envelope)))
+        except HqUnreachable as exc:
+            outcomes.append(SendOutcome(item, error=exc))
+    return outcomes
+
+
+def record_outcomes(
+    ctx: SignedIn,
+    plan: SyncPlan,
+    outcomes: list[SendOutcome],
+    *,
+    rng: Callable[[], float] = random.random,
+) -> SyncReport:
+    """Database step: store each receipt that checks out, or the failure and the next retry."""
+    acknowledged = 0
+    errors: list[str] = []
+    for outcome in outcomes:
+        error = _record_one(ctx, plan.link, outcome, rng)
+        if error is None:
+            acknowledged += 1
+        else:
+            errors.append(f"{outcome.item.id}: {error}")
+    failing = [s for s in hq_exports.list_exports(ctx) if s.state is ExportState.FAILING]
+    retries = [parse_utc(s.next_retry_at) for s in failing if s.next_retry_at]
+    return SyncReport(len(outcomes), acknowledged, len(failing), min(retries, default=None), tuple(errors))
 
 
 def sync_once(
     ctx: SignedIn, transport: HqTransport | None = None, *, rng: Callable[[], float] = random.random
 ) -> SyncReport:
-    """Send what is due now, once each; ``NotEnrolled`` before enrolment. The transport is the
-    context's (``hq_transport_factory``) unless given; one built here is closed here."""
-    link = hq_link.require_link(ctx)
-    now = datetime.fromtimestamp(ctx.clock(), UTC)
-    due = hq_exports.due_for_sending(ctx, now)
-    sent = acknowledged = 0
-    errors: list[str] = []
-    if due:
-        own = transport is None
-        active = transport if transport is not None else transport_for(ctx, link)
-        client = SignedClient(
-            active, branch_code=link.branch_code, private_raw=hq_link.branch_private_key(ctx), clock=ctx.clock
-        )
+    """The three steps in one call (the CLI, tests): send what is due now, once each. The
+    transport is the context's unless given; one built here is closed here, and none is built
+    when nothing is due."""
+    plan = plan_pass(ctx)
+    outcomes: list[SendOutcome] = []
+    if plan.items:
+        active = transport if transport is not None else make_transport(ctx.context, plan.link)
         try:
-            for item in due:
-                outcome = _send_one(ctx, client, link, item, rng)
-                sent += 1
-                if outcome is None:
-                    acknowledged += 1
-                else:
-                    errors.append(f"{item.id}: {outcome}")
+            outcomes = send_plan(plan, active)
         finally:
-            if own:
+            if transport is None:
                 active.close()
-    failing = [s for s in hq_exports.list_exports(ctx) if s.state is ExportState.FAILING]
-    retries = [parse_utc(s.next_retry_at) for s in failing if s.next_retry_at]
-    return SyncReport(sent, acknowledged, len(failing), min(retries, default=None), tuple(errors))
+    return record_outcomes(ctx, plan, outcomes, rng=rng)
 
 
-def _send_one(
-    ctx: SignedIn, client: SignedClient, link: HqLink, item: Outgoing, rng: Callable[[], float]
-) -> str | None:
-    """Send one body; None when its receipt is stored, else the error recorded for it."""
+def _record_one(ctx: SignedIn, link: HqLink, outcome: SendOutcome, rng: Callable[[], float]) -> str | None:
+    """None when the receipt is stored, else the error recorded for the body."""
+    item, response = outcome.item, outcome.response
+    if response is None:
+        assert outcome.error is not None
+        return _failed(ctx, item, outcome.error.short(), rng)
+    if response.status not in _ANSWERED:
+        return _failed(ctx, item, response.error_text(), rng)
+    hq_exports.record_sent(ctx, item.id)  # HQ answered: a receipt should follow
     try:
-        response = client.submit(item.envelope)
-        if response.status not in _ANSWERED:
-            return _failed(ctx, item, response.error_text(), rng)
-        hq_exports.record_sent(ctx, item.id)  # HQ answered: a receipt should follow
         envelope = response.json()
         check_receipt(link.hq_public_key_b64, envelope, envelope=item.envelope, branch_code=link.branch_code)
         hq_exports.record_receipt(ctx, item.id, envelope)
-    except HqUnreachable as exc:
+    except HqUnreachable as exc:  # the answer was not JSON
         return _failed(ctx, item, exc.short(), rng)
     except ReceiptRefused as exc:
         return _failed(ctx, item, f"receipt refused: {exc.problem}", rng)

@@ -182,8 +182,8 @@ class HttpsTransport:
                 raise HqUnreachable("tls", "certificate verify failed") from exc
             if isinstance(exc, httpx.ConnectError):
                 kind = "connect"
-            elif isinstance(exc, httpx.NetworkError):
-                kind = "reset"
+            elif isinstance(exc, httpx.NetworkError) or "disconnected" in str(exc):
+                kind = "reset"  # a reset, or the connection closed before any answer came
             else:
                 kind = "protocol"
             raise HqUnreachable(kind, type(exc).__name__) from exc
