@@ -1,17 +1,16 @@
 """Sending approved summaries to headquarters in the background while someone who can read the
 outbox (a confirmed agent or manager) is signed in, and the daily scheduled preparation.
 
-One pass has three steps on two lanes (ui/background.py), so the HQ exchange never runs on the GUI
-thread and never holds the database lane the client list pages on:
+One pass is ``services/hq_sync.py``'s three steps on two lanes (ui/background.py), so the HQ
+exchange never runs on the GUI thread and never holds the database lane the client list pages on:
 
-1. database lane — ``hq_sync_steps.collect``: the daily preparation when due
-   (``hq_exports.prepare_scheduled``, idempotent per day), the outbox's due items
-   (``due_for_sending``: queued, or failing whose next retry has come, or sent without receipt)
-   and what sending needs from the encrypted databases (the HQ link and the branch key);
-2. network lane — ``hq_sync_steps.exchange``: the signed HTTPS requests, one per item, with no
-   database access; it stops between items when the job is cancelled (lock, sign-out);
-3. database lane — ``hq_sync_steps.settle``: each answer recorded (receipt verified and stored →
-   acknowledged; or the failure with the next retry from the backoff), and the counts read back.
+1. database lane — ``plan``: the daily preparation when due (``hq_exports.prepare_scheduled``,
+   once per Beijing day), then ``hq_sync.plan_pass`` (the enrolment, the branch key and the bodies
+   due now: queued, failing whose next retry has come, sent without a receipt);
+2. network lane — ``send``: ``hq_sync.send_plan`` over the context's transport, no database; it
+   stops between bodies when the job is cancelled (lock, sign-out);
+3. database lane — ``record``: ``hq_sync.record_outcomes`` (receipts checked and stored, or the
+   failure with the next retry from the backoff), and for managers how many summaries await approval.
 
 A pass runs when the window opens (what an earlier session left in the outbox goes first), right
 after an approval, on "Send now", and on a timer: every ``PERIOD_MS``, or sooner when the earliest
@@ -33,8 +32,10 @@ from desktop_app.services.session import ACCESS_GRANTED
 from desktop_app.ui.shell import Shell
 
 if TYPE_CHECKING:
+    from desktop_app.domain.cancellation import CancelToken
     from desktop_app.services.hq_export_values import ExportSummary
-    from desktop_app.services.hq_sync_steps import Answer, Batch, PassReport
+    from desktop_app.services.hq_sync import SendOutcome, SyncPlan, SyncReport
+    from desktop_app.services.signed_in import SignedIn
     from desktop_app.ui.background import JobControl
 
 PERIOD_MS = 5 * 60_000  # a check for due items and the daily preparation
@@ -64,6 +65,54 @@ def may_sync(shell: Shell) -> bool:
         return False
     session = me.session
     return can(session.role, Action.EXPORT_REQUEST) and session.client_access == ACCESS_GRANTED
+
+
+@dataclass(frozen=True)
+class Planned:
+    """The database step's answer: the plan (None before enrolment) and a scheduled summary."""
+
+    plan: SyncPlan | None
+    scheduled: ExportSummary | None
+
+
+@dataclass(frozen=True)
+class Recorded:
+    report: SyncReport
+    checked_at: datetime  # the context's clock
+    awaiting_approval: int
+
+
+def plan(ctx: SignedIn) -> Planned:
+    """Database lane: the daily preparation if due, then what is due to send."""
+    from desktop_app.services import hq_exports, hq_link, hq_sync
+
+    scheduled = hq_exports.prepare_scheduled(ctx)
+    if hq_link.link(ctx) is None:
+        return Planned(None, scheduled)
+    return Planned(hq_sync.plan_pass(ctx), scheduled)
+
+
+def send(ctx: SignedIn, plan: SyncPlan, cancel: CancelToken) -> list[SendOutcome]:
+    """Network lane, no database: the bodies over the context's transport."""
+    from desktop_app.services import hq_sync
+
+    transport = hq_sync.make_transport(ctx.context, plan.link)
+    try:
+        return hq_sync.send_plan(plan, transport, cancelled=lambda: cancel.cancelled)
+    finally:
+        transport.close()
+
+
+def record(ctx: SignedIn, plan: SyncPlan | None, outcomes: list[SendOutcome]) -> Recorded:
+    """Database lane: each answer recorded, then the counts."""
+    from desktop_app.services import hq_exports, hq_sync
+
+    if plan is None:
+        report = hq_sync.SyncReport(0, 0, 0, None)
+    else:
+        report = hq_sync.record_outcomes(ctx, plan, outcomes)
+    now = datetime.fromtimestamp(ctx.clock(), UTC)
+    return Recorded(report, now, hq_exports.awaiting_approval_count(ctx))
 
 
 class ExportSync(QObject):
@@ -123,61 +172,53 @@ class ExportSync(QObject):
     # ---------------------------------------------------------------------------------- steps
 
     def _begin(self) -> None:
-        from desktop_app.services import hq_sync_steps as sync_steps
-
         self.running = True
         self._again = False
         self.state_changed.emit()
-        self.shell.call(
-            sync_steps.collect,
-            on_ok=self._collected,
-            on_error=self._failed,
-            owner=self,
-        )
+        self.shell.call(plan, on_ok=self._planned, on_error=self._failed, owner=self)
 
-    def _collected(self, batch: Batch) -> None:
-        from desktop_app.services import hq_sync_steps as sync_steps
+    def _planned(self, planned: Planned) -> None:
         from desktop_app.ui.background import Lane
 
-        if not batch.items:
-            self._settle(batch, None)
+        sync_plan = planned.plan
+        if sync_plan is None or not sync_plan.items:
+            self._record(planned, [])
             return
+        me = self.shell.signed_in()  # read here, on the GUI thread
 
-        def exchange(control: JobControl) -> list[Answer]:
-            return sync_steps.exchange(batch, control.token)
+        def network(control: JobControl) -> list[SendOutcome]:
+            return send(me, sync_plan, control.token)
 
         self.shell.jobs.start(
-            exchange,
-            lambda exchanged: self._settle(batch, exchanged),
+            network,
+            lambda outcomes: self._record(planned, outcomes),
             self._failed,
             owner=self,
             lane=Lane.NETWORK,
         )
 
-    def _settle(self, batch: Batch, exchanged: list[Answer] | None) -> None:
-        from desktop_app.services import hq_sync_steps as sync_steps
-
+    def _record(self, planned: Planned, outcomes: list[SendOutcome]) -> None:
         self.shell.call(
-            sync_steps.settle,
-            batch,
-            exchanged,
-            on_ok=self._finished,
+            record,
+            planned.plan,
+            outcomes,
+            on_ok=lambda recorded: self._recorded(planned, recorded),
             on_error=self._failed,
             owner=self,
         )
 
-    def _finished(self, result: PassReport) -> None:
-        report = result.report
+    def _recorded(self, planned: Planned, recorded: Recorded) -> None:
+        report = recorded.report
         self._end(
             SyncOutcome(
-                finished_at=result.checked_at,
-                enrolled=result.enrolled,
+                finished_at=recorded.checked_at,
+                enrolled=planned.plan is not None,
                 sent=report.sent,
                 acknowledged=report.acknowledged,
                 failing=report.failing,
                 next_retry_at=report.next_retry_at,
-                awaiting_approval=result.awaiting_approval,
-                scheduled=result.scheduled,
+                awaiting_approval=recorded.awaiting_approval,
+                scheduled=planned.scheduled,
             )
         )
 
