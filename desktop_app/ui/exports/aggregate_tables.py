@@ -17,6 +17,7 @@ deeper is split by its path. Pure data, no widgets: ``payload_view.py`` draws th
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -164,3 +165,26 @@ def _tables_of(path: str, mapping: dict[str, object], markers: Markers) -> list[
         if isinstance(value, dict):
             tables.extend(_tables_of(_join(path, key), value, markers))
     return tables
+
+
+def ordered(table: AggregateTable, first: Sequence[str], last: Sequence[str] = ()) -> AggregateTable:
+    """The same table with the rows named in ``first`` first, in that order (a field's choices in
+    form order), then the others as in the payload, then those named in ``last`` ("other
+    districts", "not recorded"), the total last. Cells move with their rows:
+    only the order on screen changes (the JSON tab shows the payload's own order)."""
+    keys = list(table.row_keys)
+    rank = {key: index for index, key in enumerate(first)}
+    trailing = {key: index for index, key in enumerate(last)}
+
+    def position(index: int) -> tuple[int, int]:
+        key = keys[index]
+        if key == TOTAL_ROW and index == len(keys) - 1:
+            return (3, 0)
+        if key in trailing:
+            return (2, trailing[key])
+        return (0, rank[key]) if key in rank else (1, index)
+
+    order = sorted(range(len(keys)), key=position)
+    return AggregateTable(
+        table.key, tuple(keys[i] for i in order), table.column_keys, tuple(table.cells[i] for i in order)
+    )

@@ -76,6 +76,12 @@ def _field_of(table_key: str) -> ClientField | None:
     return None
 
 
+def row_order(table_key: str) -> tuple[str, ...]:
+    """The codes of the field a table counts, in the form's order (empty when it counts none)."""
+    field = _field_of(table_key)
+    return tuple(member.value for member in field.choice) if field is not None and field.choice else ()
+
+
 def code_label(code: str, language: str, table_key: str = "") -> str:
     """A code found in a payload (a stage, a budget band, a consent purpose, a legal basis, a
     count's name) in the UI language, read in the table it appears in (``closed`` is a stage in

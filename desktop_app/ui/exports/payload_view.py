@@ -18,11 +18,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QFormLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
     QScrollArea,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -37,6 +39,7 @@ from desktop_app.ui.exports.aggregate_tables import (
     CellKind,
     Markers,
     aggregate_tables,
+    ordered,
 )
 from desktop_app.ui.exports.export_labels import (
     NEW_CLIENTS_BY,
@@ -46,6 +49,7 @@ from desktop_app.ui.exports.export_labels import (
     local_time,
     period_text,
     row_field_label,
+    row_order,
 )
 from desktop_app.ui.form_parts import monospace_font
 from desktop_app.ui.retranslate import Retranslating
@@ -62,23 +66,22 @@ ROW_FIELDS = (
     "stage",
     "agent_code",
 )
-MAX_TABLE_HEIGHT = 420
 PSEUDONYM_SHOWN = 16  # hex characters of a pseudonym in the table; the tooltip and the JSON hold all
 MIN_COLUMN_WIDTH = 72
+TRAILING_ROWS = ("other_districts", "not_recorded")  # shown after the named values
 
 
 def _fit_size(table: QTableWidget) -> None:
     """A small table as wide and tall as its cells (the page scrolls, not each table)."""
+    table.horizontalHeader().setStretchLastSection(False)
+    table.horizontalHeader().setMinimumSectionSize(MIN_COLUMN_WIDTH)
     table.resizeColumnsToContents()
     table.resizeRowsToContents()
-    frame = 2 * table.frameWidth() + 2
-    width = table.verticalHeader().sizeHint().width() + frame
-    width += sum(max(table.columnWidth(c), MIN_COLUMN_WIDTH) for c in range(table.columnCount()))
-    for column in range(table.columnCount()):
-        table.setColumnWidth(column, max(table.columnWidth(column), MIN_COLUMN_WIDTH))
-    height = table.horizontalHeader().sizeHint().height() + frame
-    height += sum(table.rowHeight(row) for row in range(table.rowCount()))
-    table.setFixedSize(width, min(height, MAX_TABLE_HEIGHT))
+    table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+    table.updateGeometry()
 
 
 def _read_only(table: QTableWidget) -> None:
@@ -176,7 +179,9 @@ class PayloadView(Retranslating, QWidget):
         self.payload = payload
         self.content_sha256 = content_sha256
         self.staff_names = staff_names
-        self.tables = aggregate_tables(payload)
+        self.tables = [
+            ordered(table, row_order(table.key), TRAILING_ROWS) for table in aggregate_tables(payload)
+        ]
         self._build_aggregates()
         self.json_view.setPlainText(json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=2))
         self.retranslate()
@@ -210,7 +215,7 @@ class PayloadView(Retranslating, QWidget):
             self.aggregate_titles.append(title)
             self.table_widgets.append(table)
             self.aggregates_layout.addWidget(title)
-            self.aggregates_layout.addWidget(table)
+            self.aggregates_layout.addWidget(table, 0, Qt.AlignmentFlag.AlignLeft)
         self.aggregates_layout.addStretch(1)
 
     def _client_rows(self) -> dict[str, object] | None:
