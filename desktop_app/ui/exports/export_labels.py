@@ -60,6 +60,11 @@ def local_time(value: datetime | str | None) -> str:
     return moment.astimezone(BRANCH_TIME).strftime("%Y-%m-%d %H:%M")
 
 
+def short_time(value: datetime | str | None) -> str:
+    """``local_time`` without the year (lists; the tooltip has the whole time)."""
+    return local_time(value)[5:]
+
+
 def period_text(period_from: date | str, period_to: date | str) -> str:
     """A period of Beijing dates, both ends inclusive: one date when it is one day."""
     start, end = str(period_from), str(period_to)

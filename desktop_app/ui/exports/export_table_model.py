@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop_app.ui.exports.export_labels import local_time, period_text, short_hash, state_label
+from desktop_app.ui.exports.export_labels import local_time, period_text, short_hash, short_time, state_label
 
 if TYPE_CHECKING:
     from desktop_app.services.hq_export_values import ExportSummary
@@ -94,6 +94,10 @@ class ExportTableModel(QAbstractTableModel):
                 return summary.content_sha256
             if column == PROBLEM:
                 return self.problem(summary) or None
+            if column == SENT:
+                return local_time(summary.sent_at) or None
+            if column == ACKNOWLEDGED:
+                return local_time(summary.acknowledged_at) or None
             return None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -111,9 +115,9 @@ class ExportTableModel(QAbstractTableModel):
                 return self.staff(summary.rejected_by, summary.rejected_by_username)
             return self.staff(summary.approved_by, summary.approved_by_username)
         if column == SENT:
-            return local_time(summary.sent_at)
+            return short_time(summary.sent_at)
         if column == ACKNOWLEDGED:
-            return local_time(summary.acknowledged_at)
+            return short_time(summary.acknowledged_at)
         return self.problem(summary)
 
     def headerData(

@@ -19,11 +19,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.domain.permissions import Action, can
 from desktop_app.ui.exports.export_labels import local_time
-from desktop_app.ui.exports.export_table_model import ExportTableModel
+from desktop_app.ui.exports.export_table_model import PROBLEM, ExportTableModel
 from desktop_app.ui.form_parts import MessageLabel
 from desktop_app.ui.read_only_table import setup_read_only_table
 from desktop_app.ui.retranslate import Retranslating
@@ -37,8 +45,6 @@ if TYPE_CHECKING:
     from desktop_app.ui.exports.prepare_dialog import PrepareSummaryDialog
     from desktop_app.ui.exports.review_dialog import ExportReviewDialog
     from desktop_app.ui.exports.schedule_dialog import ScheduleDialog
-
-COLUMN_WIDTHS = (165, 125, 115, 115, 115, 115, 115)
 
 
 @dataclass(frozen=True)
@@ -101,9 +107,9 @@ class ExportsPage(Retranslating, QWidget):
         self.schedule_button.setEnabled(False)  # until the list (and the schedule) arrived
         self.table = QTableView()
         self.table.setModel(self.model)
-        setup_read_only_table(self.table)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            self.table.setColumnWidth(column, width)
+        setup_read_only_table(self.table, fit_columns=True)  # a short list: sized to its cells
+        # the last error takes what is left (elided; the whole text is its tooltip)
+        self.table.horizontalHeader().setSectionResizeMode(PROBLEM, QHeaderView.ResizeMode.Stretch)
 
         tools = QHBoxLayout()
         for button in (self.prepare_button, self.review_button, self.left_button):
