@@ -25,6 +25,7 @@ from desktop_app.services.client_intake import create_client
 from desktop_app.services.hq_enrolment import enrol
 from desktop_app.services.sign_in import sign_out
 from desktop_app.sync.transport import HqResponse, HqUnreachable
+from desktop_app.ui import dialogs
 from desktop_app.ui.background import Lane
 from desktop_app.ui.exports.aggregate_tables import CellKind
 from desktop_app.ui.exports.decision_dialogs import ApproveExportDialog
@@ -321,6 +322,50 @@ def test_the_daily_preparation_is_set_by_a_manager_and_run_by_the_background_pas
     assert sync.last_outcome is not None and sync.last_outcome.scheduled is None
     sync.stop()
     wait_idle(qtbot, shell)
+
+
+def test_what_left_is_shown_and_saved_as_json_or_pdf_never_into_the_data_folder(
+    qtbot, branch: Branch, make_shell: MakeShell, tmp_path
+) -> None:
+    from desktop_app.services.hq_sync import sync_once
+
+    enrolment = enrol_for_tests(branch.context)
+    agent = signed_in(branch.context(), *branch.users[Role.AGENT])
+    day = agent.today() - timedelta(days=1)
+    made = hq_exports.prepare(agent, day, day)
+    hq_exports.prepare(agent, day, day)  # never approved: never listed as having left
+    agent.close()
+    shell = _shell(branch, make_shell, Role.MANAGER)
+    me = shell.signed_in()
+    me.context.hq_transport_factory = _FlakyHq(enrolment, failures=0).factory
+    hq_exports.approve(me, made.id, branch.users[Role.MANAGER][1])
+    assert sync_once(me).acknowledged == 1
+
+    page = _page(qtbot, shell)
+    left = page.open_left_branch()
+    qtbot.waitUntil(lambda: left.detail is not None, timeout=10_000)
+    assert [row.id for row in left.rows] == [made.id]
+    assert left.receipt_values["sequence"].text() == "1"
+    assert left.receipt_values["body"].text() == left.rows[0].envelope_sha256
+
+    out = tmp_path / "out" / "record"
+    out.parent.mkdir()
+    dialogs.set_next_path(out)
+    left.json_button.click()
+    qtbot.waitUntil(lambda: len(left.saved_paths) == 1, timeout=10_000)
+    saved = json.loads((out.parent / "record.json").read_text(encoding="utf-8"))
+    assert saved["payload"]["submission_id"] == made.id and saved["receipt"] is not None
+    dialogs.set_next_path(tmp_path / "out" / "record.pdf")
+    left.pdf_button.click()
+    qtbot.waitUntil(lambda: len(left.saved_paths) == 2, timeout=15_000)
+    assert (tmp_path / "out" / "record.pdf").read_bytes().startswith(b"%PDF")
+
+    inside = me.paths.root / "record.json"  # the data folder: refused, nothing written
+    dialogs.set_next_path(inside)
+    left.json_button.click()
+    assert dialogs.history()[-1].kind == "error" and not inside.exists()
+    wait_idle(qtbot, shell)
+    assert len(left.saved_paths) == 2
 
 
 def test_sync_is_not_started_for_it_or_auditors(qtbot, branch: Branch, make_shell: MakeShell) -> None:
