@@ -29,14 +29,39 @@ STAFF_PASSWORD = "Hq!Overview#2026x"
 
 AGGREGATES: dict[str, Any] = {
     "new_clients": 23,
-    "followups": 61,
-    "source_channel": {"walk_in": 12, "referral": 6, "online": "<5", "other": "x"},
-    "stage": {"lead": 9, "visiting": 8, "subscription": "<5", "contract": "x"},
-    "consent": {
-        "hq_sharing": {"granted": 11, "clients": 23},
-        "marketing_contact": {"granted": "<5", "clients": 23},
+    "follow_ups": 61,
+    "clients_held": 40,
+    "new_clients_by_stage": {
+        "total": 23,
+        "counts": {
+            "lead": 9,
+            "visiting": 8,
+            "subscription": "<5",
+            "contract": "<5",
+            "closed": 0,
+            "not_recorded": 0,
+        },
     },
-    "requests": {"opened": 5, "closed": "<5", "overdue": 0},
+    "new_clients_by_source_channel": {
+        "total": 23,
+        "counts": {
+            "walk_in": 12,
+            "phone_call": "<5",
+            "online": "<5",
+            "referral": 6,
+            "agency": 0,
+            "not_recorded": 0,
+        },
+    },
+    "new_clients_by_district": {
+        "total": 23,
+        "counts": {"朝阳区": 15, "other_districts": "<5", "not_recorded": "<5"},
+    },
+    "consent": {
+        "hq_sharing": {"granted": 11, "not_granted": 29, "clients": 40},
+        "marketing_contact": {"granted": "<5", "not_granted": "x", "clients": 40},
+    },
+    "client_requests": {"opened": 5, "closed": "<5", "overdue": 0},
     "destructions": "<5",
 }
 

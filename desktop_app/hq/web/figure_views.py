@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from desktop_app.hq.web.figure_labels import Label, code_label, section_label
+from desktop_app.hq.web.figure_labels import Label, code_label, row_rank, section_label, section_rank
 from desktop_app.hq.web.figures import Cell, Section, scalar_by_branch
 from desktop_app.hq.web.svg_charts import Bar, bar_chart
 
@@ -62,7 +62,7 @@ def figure_view(section: Section, per_branch: Mapping[str, Mapping[str, Section]
             bar_chart(title, branch_bars),
             _view(total),
         )
-    parts = section.parts
+    parts = sorted(section.parts, key=lambda part: row_rank(section.key, part))
     headers = [Label("项目", "Item")] + [
         code_label(section.key, p) if p else Label("数量", "Count") for p in parts
     ]
@@ -72,7 +72,8 @@ def figure_view(section: Section, per_branch: Mapping[str, Mapping[str, Section]
     rows: list[tuple[Label, list[CellView]]] = []
     bars: list[Bar] = []
     chart_part = "granted" if with_rate else parts[0]
-    for row, cells in section.rows.items():
+    for row in sorted(section.rows, key=lambda code: row_rank(section.key, code)):
+        cells = section.rows[row]
         row_label = code_label(section.key, row)
         views = [_view(cells[p]) if p in cells else CellView("", False) for p in parts]
         if with_rate:
@@ -80,10 +81,12 @@ def figure_view(section: Section, per_branch: Mapping[str, Mapping[str, Section]
         rows.append((row_label, views))
         if chart_part in cells:
             bars.append(Bar(row_label.zh, cells[chart_part]))
-    return FigureView(section.key, label, headers, rows, bar_chart(title, bars))
+    total = _view(section.total) if section.total is not None else None
+    return FigureView(section.key, label, headers, rows, bar_chart(title, bars), total)
 
 
 def figure_views(
     combined: Mapping[str, Section], per_branch: Mapping[str, Mapping[str, Section]]
 ) -> list[FigureView]:
-    return [figure_view(section, per_branch) for section in combined.values()]
+    ordered = sorted(combined.values(), key=lambda section: section_rank(section.key))
+    return [figure_view(section, per_branch) for section in ordered]

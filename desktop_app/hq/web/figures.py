@@ -7,9 +7,10 @@ lower bound ("≥ n"), which the branch already disclosed. Reason: k-anonymity s
 complementary cells (GB/T 35273-2020 / GB/T 37964-2019 de-identification) would be undone if HQ
 guessed the hidden counts.
 
-The aggregates are read generically: a section is a count, a mapping of categories to counts, or a
-mapping of rows to mappings of parts to counts (consent per purpose: granted / clients). Floats or
-other values are refused by the payload schema before storage; anything unexpected here is skipped.
+The aggregates are read generically: a section is a count, a mapping of categories to counts, a
+distribution ``{"total": n, "counts": {category: n}}``, or a mapping of rows to mappings of parts to
+counts (consent per purpose: granted / not granted / clients). Floats are refused before storage;
+anything unexpected here is skipped.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ class Section:
 
     key: str
     rows: dict[str, dict[str, Cell]] = field(default_factory=dict)
+    total: Cell | None = None  # a distribution's own total, as published
 
     @property
     def is_scalar(self) -> bool:
@@ -100,10 +102,21 @@ def _flatten(value: Any, prefix: str) -> Iterable[tuple[str, str, Cell]]:
                     yield from _flatten(part_value, f"{row}/{part}")
 
 
+def _is_distribution(value: Any) -> bool:
+    return (
+        isinstance(value, Mapping)
+        and set(value) == {"total", "counts"}
+        and isinstance(value["counts"], Mapping)
+    )
+
+
 def sections_of(aggregates: Mapping[str, Any]) -> dict[str, Section]:
     sections: dict[str, Section] = {}
     for key, value in aggregates.items():
         section = Section(str(key))
+        if _is_distribution(value):
+            section.total = cell_of(value["total"])
+            value = value["counts"]
         for row, part, cell in _flatten(value, ""):
             section.add(row, part, cell)
         if section.rows:
@@ -117,6 +130,8 @@ def combine(all_aggregates: Iterable[Mapping[str, Any]]) -> dict[str, Section]:
     for aggregates in all_aggregates:
         for key, section in sections_of(aggregates).items():
             target = combined.setdefault(key, Section(key))
+            if section.total is not None:
+                target.total = section.total if target.total is None else target.total + section.total
             for row, parts in section.rows.items():
                 for part, cell in parts.items():
                     target.add(row, part, cell)
