@@ -81,6 +81,7 @@ def browser(tmp_path: Path, server: HqServer) -> Iterator[object]:
         options.add_argument(argument)
     driver = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
     driver.set_page_load_timeout(60)
+    driver.implicitly_wait(10)
     try:
         yield driver
     finally:
@@ -97,13 +98,24 @@ def _store_a_submission(server: HqServer) -> None:
         submit(client, key, "BJ001", body, int(time.time()))
 
 
+def _click_and_wait(driver: object, by: str, value: str) -> None:
+    """Click, then wait until the browser left the current page (a form post or a link)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    old = driver.find_element(By.TAG_NAME, "html")  # type: ignore[attr-defined]
+    driver.find_element(by, value).click()  # type: ignore[attr-defined]
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old))  # type: ignore[arg-type]
+
+
 def _sign_in(driver: object, url: str, username: str, password: str) -> None:
     from selenium.webdriver.common.by import By
 
     driver.get(f"{url}/sign-in")  # type: ignore[attr-defined]
     driver.find_element(By.ID, "username").send_keys(username)  # type: ignore[attr-defined]
     driver.find_element(By.ID, "password").send_keys(password)  # type: ignore[attr-defined]
-    driver.find_element(By.ID, "sign-in").click()  # type: ignore[attr-defined]
+    _click_and_wait(driver, By.ID, "sign-in")
 
 
 def _error_code(driver: object) -> str:
@@ -126,7 +138,7 @@ def test_sign_in_see_the_branch_and_its_figures_then_csrf_and_throttling(
     driver.find_element(By.ID, "username").send_keys(STAFF_USER)  # type: ignore[attr-defined]
     driver.find_element(By.ID, "password").send_keys(STAFF_PASSWORD)  # type: ignore[attr-defined]
     driver.delete_all_cookies()  # type: ignore[attr-defined]
-    driver.find_element(By.ID, "sign-in").click()  # type: ignore[attr-defined]
+    _click_and_wait(driver, By.ID, "sign-in")
     assert _error_code(driver) == "csrf_refused"
 
     # Sign in and see the branch, its figures and its page.
@@ -147,15 +159,16 @@ def test_sign_in_see_the_branch_and_its_figures_then_csrf_and_throttling(
         Path(shots).mkdir(parents=True, exist_ok=True)
         shutil.copy(shot, Path(shots) / "overview.png")
 
-    driver.find_element(By.CSS_SELECTOR, 'a[href="/branches/BJ001"]').click()  # type: ignore[attr-defined]
+    _click_and_wait(driver, By.CSS_SELECTOR, 'a[href="/branches/BJ001"]')
     assert driver.find_element(By.ID, "branch-code").text == "BJ001"  # type: ignore[attr-defined]
     assert len(driver.find_elements(By.CSS_SELECTOR, "tr.submission-row")) == 1  # type: ignore[attr-defined]
     assert len(driver.find_elements(By.CSS_SELECTOR, "tr.masked-row")) == 1  # type: ignore[attr-defined]
     if shots:
+        driver.set_window_size(1280, 3600)  # type: ignore[attr-defined]
         driver.save_screenshot(str(Path(shots) / "branch.png"))  # type: ignore[attr-defined]
 
     # Sign out (a POST with the session's CSRF token), then the pages need sign-in again.
-    driver.find_element(By.ID, "sign-out").click()  # type: ignore[attr-defined]
+    _click_and_wait(driver, By.ID, "sign-out")
     assert driver.current_url.endswith("/sign-in")  # type: ignore[attr-defined]
     driver.get(f"{server.url}/")  # type: ignore[attr-defined]
     assert driver.current_url.endswith("/sign-in")  # type: ignore[attr-defined]

@@ -81,8 +81,8 @@ def figure_view(section: Section, per_branch: Mapping[str, Mapping[str, Section]
         rows.append((row_label, views))
         if chart_part in cells:
             bars.append(Bar(row_label.zh, cells[chart_part]))
-    total = _view(section.total) if section.total is not None else None
-    return FigureView(section.key, label, headers, rows, bar_chart(title, bars), total)
+    shown_total = _view(section.total) if section.total is not None else None
+    return FigureView(section.key, label, headers, rows, bar_chart(title, bars), shown_total)
 
 
 def figure_views(
