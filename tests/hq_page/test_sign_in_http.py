@@ -145,3 +145,24 @@ def test_the_database_holds_only_a_hash_of_the_session_cookie(hq_page: HqPage) -
     wal = hq_page.db_path.with_name(hq_page.db_path.name + "-wal")
     if wal.exists():
         assert token.encode() not in wal.read_bytes()
+
+
+def test_parallel_guesses_cannot_slip_under_the_limit(hq_page: HqPage) -> None:
+    """Twelve wrong passwords at once (argon2 takes time): at most five are ever checked."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    clients = [hq_page.new_client() for _ in range(12)]
+    tokens = [form_token(c.get("/sign-in").text) for c in clients]
+
+    def guess(index: int) -> int:
+        data = {"username": STAFF_USER, "password": f"Wrong!Guess#{index}", "csrf_token": tokens[index]}
+        return clients[index].post("/sign-in", data=data).status_code
+
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        statuses = list(pool.map(guess, range(12)))
+    outcomes = _outcomes(hq_page)
+    assert outcomes.count("failure") <= 5
+    assert statuses.count(401) == outcomes.count("failure")
+    assert statuses.count(429) == outcomes.count("throttled") >= 7
+    for client in clients:
+        client.close()

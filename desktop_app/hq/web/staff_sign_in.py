@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -117,19 +117,24 @@ def sign_in(
         now,
         policy,
     )
-    attempt = db.get(HqSignInAttempt, attempt_id)
-    assert attempt is not None
+    db.commit()  # end the reading transaction before anything slow
     if not decision.allowed:
-        attempt.outcome = "throttled"
-        db.commit()
+        _set_outcome(db, attempt_id, "throttled")
         raise SignInThrottled(decision.retry_after_seconds)
     staff = db.scalars(select(HqStaff).where(HqStaff.username == name)).one_or_none()
+    db.commit()  # no transaction (on SQLite: no write lock) is held while argon2 runs
     usable = staff is not None and not staff.disabled
     good = verify_password(staff.password_hash if usable and staff else None, password)
-    attempt.outcome = "success" if good else "failure"
-    if good and staff is not None and needs_rehash(staff.password_hash):
-        staff.password_hash = hash_password(password)
-    db.commit()
+    rehash = good and staff is not None and needs_rehash(staff.password_hash)
+    _set_outcome(db, attempt_id, "success" if good else "failure")
     if not good or staff is None:
         raise SignInRefused()
+    if rehash:
+        db.execute(update(HqStaff).where(HqStaff.id == staff.id).values(password_hash=hash_password(password)))
+        db.commit()
     return SignedInStaff(staff.id, staff.username)
+
+
+def _set_outcome(db: Session, attempt_id: int, outcome: str) -> None:
+    db.execute(update(HqSignInAttempt).where(HqSignInAttempt.id == attempt_id).values(outcome=outcome))
+    db.commit()
