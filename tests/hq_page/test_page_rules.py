@@ -50,7 +50,9 @@ published = st.one_of(st.integers(min_value=0, max_value=500), st.sampled_from([
 
 
 @given(st.lists(published, min_size=1, max_size=8))
-def test_a_combined_cell_shows_a_plain_number_only_when_nothing_was_suppressed(values: list[int | str]) -> None:
+def test_a_combined_cell_shows_a_plain_number_only_when_nothing_was_suppressed(
+    values: list[int | str],
+) -> None:
     combined = combine({"new_clients": value} for value in values)["new_clients"].rows[""][""]
     known = sum(v for v in values if isinstance(v, int))
     text = combined.text()
@@ -80,7 +82,9 @@ def test_distributions_consent_and_counts_are_read_from_the_summary_shape() -> N
     }
     assert sections["destructions"].is_scalar
     views = {v.key: v for v in figure_views(combine([AGGREGATES, AGGREGATES]), {})}
-    assert views["new_clients_by_stage"].total is not None and views["new_clients_by_stage"].total.text == "46"
+    assert (
+        views["new_clients_by_stage"].total is not None and views["new_clients_by_stage"].total.text == "46"
+    )
 
 
 def test_labels_come_from_the_domain_and_sections_keep_a_reading_order() -> None:

@@ -130,7 +130,9 @@ def sign_in(
     if not good or staff is None:
         raise SignInRefused()
     if rehash:
-        db.execute(update(HqStaff).where(HqStaff.id == staff.id).values(password_hash=hash_password(password)))
+        db.execute(
+            update(HqStaff).where(HqStaff.id == staff.id).values(password_hash=hash_password(password))
+        )
         db.commit()
     return SignedInStaff(staff.id, staff.username)
 
