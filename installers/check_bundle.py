@@ -3,7 +3,9 @@
 Usage: ``python installers/check_bundle.py DIST_DIR [--platform linux|win32|darwin]``
 
 Refused: test code (a ``tests`` folder or package, ``test_*.py``, ``conftest.py``, pytest, hypothesis
-and the other dev tools), HQ service code (``hq_service*``, ``desktop_app.hq*``), stray client data
+and the other dev tools), HQ service code (``hq_service*``, ``desktop_app.hq*``) and the HQ service's
+libraries (the ``[hq]`` extra: FastAPI, Starlette, uvicorn, SQLAlchemy, Alembic, psycopg, Jinja2,
+pydantic, python-multipart; the bundle is built from a venv that has them), stray client data
 (``*.db``, ``*.db-wal``, ``*.db-shm``, ``*.sqlite*``, ``keyslots*.json``, ``signin-state.json*``) and
 any PDF. Files are checked on disk; Python modules also inside the executable's PYZ archive when
 PyInstaller is importable (it is in the dev environment that builds the bundle).
@@ -31,6 +33,22 @@ from pathlib import Path
 DEV_TOOLS = ("tests", "pytest", "_pytest", "pytestqt", "hypothesis", "mypy", "ruff", "conftest")
 DEV_TOOL_PREFIXES = ("pytest_",)
 HQ_MODULES = ("hq_service*", "desktop_app.hq", "desktop_app.hq.*", "desktop_app.hq_*")
+# The HQ service's third-party libraries (top-level import names and their compiled halves).
+HQ_LIBRARIES = (
+    "fastapi",
+    "starlette",
+    "uvicorn",
+    "sqlalchemy",
+    "alembic",
+    "psycopg",
+    "psycopg_binary",
+    "psycopg_c",
+    "jinja2",
+    "pydantic",
+    "pydantic_core",
+    "multipart",
+    "python_multipart",
+)
 FORBIDDEN_FILES = {
     "test file": ("test_*.py", "test_*.pyc", "conftest.py", "conftest.pyc"),
     "database": ("*.db", "*.db-wal", "*.db-shm", "*.db-journal", "*.sqlite", "*.sqlite*"),
@@ -193,9 +211,18 @@ def bundle_megabytes(root: Path) -> float:
     return sum(p.stat().st_size for p in root.rglob("*") if p.is_file() and not p.is_symlink()) / MB
 
 
+def hq_library(name: str) -> bool:
+    """True for an HQ library's import name, its folder, its ``.libs`` folder or its dist-info."""
+    stem = name.split("-", 1)[0] if name.endswith((".dist-info", ".egg-info")) else name
+    stem = stem.removesuffix(".libs").replace("-", "_").lower()
+    return stem in HQ_LIBRARIES
+
+
 def forbidden_module(module: str) -> str | None:
     """Why ``module`` (a dotted name) must not be in the bundle, or None."""
     parts = module.split(".")
+    if hq_library(parts[0]):
+        return "HQ service library"
     if any(fnmatch.fnmatchcase(module, pattern) for pattern in HQ_MODULES) or parts[0].startswith(
         "hq_service"
     ):
@@ -214,6 +241,8 @@ def forbidden_files(root: Path) -> list[str]:
                 problems.append(f"test or dev-tool folder: {rel}")
             elif path.name.startswith("hq_service") or rel.endswith("desktop_app/hq"):
                 problems.append(f"HQ service folder: {rel}")
+            elif hq_library(path.name):
+                problems.append(f"HQ service library folder: {rel}")
             continue
         for kind, patterns in FORBIDDEN_FILES.items():
             if any(fnmatch.fnmatchcase(path.name, pattern) for pattern in patterns):

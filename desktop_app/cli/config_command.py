@@ -65,6 +65,9 @@ def add_config_parser(sub: Any, common: Any) -> None:
     )
     for option, _, text in _IDENTITY_OPTIONS:
         p.add_argument(option, default=None, help=text)
+    from desktop_app.cli.hq_rows_command import add_hq_rows_parser
+
+    add_hq_rows_parser(config, common)
 
 
 def cmd_config(args: argparse.Namespace, out: Output) -> int:
@@ -72,6 +75,10 @@ def cmd_config(args: argparse.Namespace, out: Output) -> int:
     from desktop_app.domain.errors import InvalidInput
     from desktop_app.services.branch_settings import change_settings, show_settings
 
+    if args.config_command == "hq-rows":
+        from desktop_app.cli.hq_rows_command import cmd_hq_rows
+
+        return cmd_hq_rows(args, out)
     if args.config_command == "show":
         with signed_in(args) as (ctx, _):
             view = show_settings(ctx)

@@ -17,6 +17,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import socket
+import ssl
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -71,6 +74,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     for what, path in (("--tls-cert", args.tls_cert), ("--tls-key", args.tls_key)):
         if not path.is_file():
             raise HqCliError(f"找不到 TLS 文件（{what}）：{path}", f"TLS file not found ({what}): {path}")
+    _check_tls(args.tls_cert, args.tls_key)
+    _check_port(args.host, args.port)
     app = create_app(HqSettings(db_url=_db_url(args)))
     config = uvicorn.Config(
         app,
@@ -92,6 +97,32 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0 if server.started else 1
 
 
+def _check_tls(cert: Path, key: Path) -> None:
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    try:
+        context.load_cert_chain(str(cert), str(key))
+    except (ssl.SSLError, OSError, ValueError):
+        raise HqCliError(
+            f"TLS 证书或私钥无法使用（证书 {cert}，私钥 {key}）：须为 PEM 格式且相互匹配。",
+            f"The TLS certificate or key cannot be used (certificate {cert}, key {key}): "
+            "they must be PEM files that belong together.",
+        ) from None
+
+
+def _check_port(host: str, port: int) -> None:
+    """A clear message when the address is taken (uvicorn would only log it in English)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        with socket.socket(infos[0][0], socket.SOCK_STREAM) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind(infos[0][4])
+    except OSError as exc:
+        raise HqCliError(
+            f"无法在 {host}:{port} 上监听（{exc.strerror or exc}）：端口已被占用或地址无效。",
+            f"Cannot listen on {host}:{port} ({exc.strerror or exc}): the port is in use or the address is not valid.",
+        ) from None
+
+
 def _safe_url(url: str) -> str:
     from sqlalchemy import make_url
 
@@ -99,11 +130,7 @@ def _safe_url(url: str) -> str:
 
 
 def _code(text: str) -> str:
-    from desktop_app.hq.schemas import BranchCode  # noqa: F401  (the pattern documented there)
-
     code = text.strip().upper()
-    import re
-
     if not re.fullmatch(r"[A-Z0-9_-]{1,16}", code):
         raise InvalidInput(
             "门店编码须为 1–16 位字母、数字、连字符或下划线。",
@@ -264,11 +291,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # database unreachable, migration failure: a message, not a traceback
         from sqlalchemy.exc import SQLAlchemyError
 
-        if isinstance(exc, SQLAlchemyError | OSError):
+        if isinstance(exc, SQLAlchemyError):
             print(
                 f"总部数据库无法使用：{type(exc).__name__}\nThe HQ database cannot be used: {_first_line(exc)}",
                 file=sys.stderr,
             )
+            return 1
+        if isinstance(exc, OSError):
+            print(f"操作失败：{_first_line(exc)}\nFailed: {_first_line(exc)}", file=sys.stderr)
             return 1
         raise
 

@@ -33,6 +33,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.hq_summary import canonical_json, sha256_hex, sign_payload, verify_payload
+from desktop_app.domain.hq_summary.payload import approval_matches
 from desktop_app.hq.errors import HqError, invalid
 from desktop_app.hq.receipt_key import ReceiptKey
 from desktop_app.hq.schemas import Envelope
@@ -133,7 +134,7 @@ def check_envelope(body: bytes, branch: Branch, now: datetime) -> tuple[dict[str
         raise invalid(
             "not_approved", "汇总尚未经店长批准。", "The summary has not been approved by a manager."
         )
-    if sha256_hex(canonical_json({**payload, "approval": None})) != model.approval.content_sha256:
+    if not approval_matches(payload):
         raise invalid(
             "content_hash_mismatch",
             "批准时的内容摘要与汇总内容不一致。",

@@ -425,6 +425,28 @@ def _m010_destruction_grounds(db: Database) -> None:
         )
 
 
+def _m011_hq_link(db: Database) -> None:
+    """The branch's link to headquarters (issue 13), set once IT enrols the branch: HQ's address,
+    the CA file its certificate is checked against (empty: the system store), the branch code HQ
+    knows, the branch's Ed25519 private key (raw 32 bytes; it signs requests and summaries and must
+    never leave this encrypted file), HQ's receipt public key (base64), the company's pseudonym
+    key delivered with the enrolment token (NULL when none was given) and when it was enrolled.
+    One row at most (``id`` is always 1): enrolling again replaces it."""
+    db.execute(
+        """CREATE TABLE hq_link (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            url TEXT NOT NULL,
+            ca_file TEXT NOT NULL DEFAULT '',
+            branch_code TEXT NOT NULL,
+            branch_private_key BLOB NOT NULL CHECK (length(branch_private_key) = 32),
+            hq_public_key TEXT NOT NULL,
+            pseudonym_key BLOB,
+            enrolled_at TEXT NOT NULL,
+            enrolled_by INTEGER NOT NULL
+        )"""
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _m001_foundation,
     _m002_slot_public_keys,
@@ -436,6 +458,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m008_consent_records,
     _m009_client_key_grants,
     _m010_destruction_grounds,
+    _m011_hq_link,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

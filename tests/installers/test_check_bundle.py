@@ -65,6 +65,18 @@ def test_a_complete_clean_bundle_passes(tmp_path: Path) -> None:
         ("_internal/hypothesis/core.pyc", "test or dev-tool folder: _internal/hypothesis"),
         ("_internal/hq_service/app.py", "HQ service folder: _internal/hq_service"),
         ("_internal/desktop_app/hq/server.py", "HQ service source: _internal/desktop_app/hq/server.py"),
+        ("_internal/sqlalchemy/cyextension/util.so", "HQ service library folder: _internal/sqlalchemy"),
+        ("_internal/pydantic_core/_pydantic_core.so", "HQ service library folder: _internal/pydantic_core"),
+        ("_internal/psycopg_binary/_psycopg.so", "HQ service library folder: _internal/psycopg_binary"),
+        (
+            "_internal/psycopg_binary.libs/libpq.so.5",
+            "HQ service library folder: _internal/psycopg_binary.libs",
+        ),
+        (
+            "_internal/fastapi-0.165.0.dist-info/METADATA",
+            "HQ service library folder: _internal/fastapi-0.165.0.dist-info",
+        ),
+        ("_internal/jinja2/__init__.pyc", "HQ service library folder: _internal/jinja2"),
         ("_internal/branch.db", "database: _internal/branch.db"),
         ("_internal/branch.db-wal", "database: _internal/branch.db-wal"),
         ("_internal/cache.sqlite3", "database: _internal/cache.sqlite3"),
@@ -93,6 +105,19 @@ def test_a_tests_folder_of_data_only_is_allowed(tmp_path: Path) -> None:
         ("desktop_app.hq", "HQ service module"),
         ("desktop_app.hq.server", "HQ service module"),
         ("hq_service.app", "HQ service module"),
+        ("fastapi", "HQ service library"),
+        ("fastapi.routing", "HQ service library"),
+        ("starlette.applications", "HQ service library"),
+        ("uvicorn.server", "HQ service library"),
+        ("sqlalchemy.orm", "HQ service library"),
+        ("alembic.command", "HQ service library"),
+        ("psycopg.pq", "HQ service library"),
+        ("psycopg_binary", "HQ service library"),
+        ("jinja2.environment", "HQ service library"),
+        ("pydantic.main", "HQ service library"),
+        ("pydantic_core", "HQ service library"),
+        ("multipart", "HQ service library"),
+        ("python_multipart.multipart", "HQ service library"),
     ],
 )
 def test_forbidden_modules_in_the_archive_are_listed(tmp_path: Path, module: str, why: str) -> None:
@@ -106,6 +131,11 @@ def test_modules_that_only_look_alike_are_allowed() -> None:
         "desktop_app.domain.hq_consent",
         "unittest.case",
         "reportlab",
+        "httpx",  # the branch's HQ client (sync) is part of the app
+        "httpcore",
+        "sqlcipher3",
+        "desktop_app.domain.hq_summary.canonical",
+        "markupsafe",
     ):
         assert check_bundle.forbidden_module(module) is None, module
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -59,9 +60,11 @@ def make_certificates(folder: Path) -> tuple[Path, Path, Path, Path]:
 class HqServer:
     """One HQ process (restartable) and its CLI on the same database."""
 
-    def __init__(self, folder: Path, db_url: str | None = None, port: int | None = None) -> None:
+    def __init__(
+        self, folder: Path, db_url: str | None = None, port: int | None = None, data_dir: Path | None = None
+    ) -> None:
         self.folder = folder
-        self.data_dir = folder / "data"
+        self.data_dir = data_dir or folder / "data"
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.db_url = db_url
         self.ca_file, self.cert_file, self.key_file, self.wrong_ca_file = make_certificates(folder / "tls")
@@ -114,6 +117,15 @@ class HqServer:
         return token
 
     def start(self, timeout: float = STARTUP_SECONDS) -> None:
+        self.launch()
+        self.wait_ready(timeout)
+
+    def wait_ready(self, timeout: float = STARTUP_SECONDS) -> None:
+        assert self.process is not None, "launch() first"
+        wait_until_ready(self.url, self.ca_file, self.process, self.log_file, timeout)
+
+    def launch(self) -> None:
+        """Start the process without waiting for it (``wait_ready`` waits)."""
         if self.process is not None and self.process.poll() is None:
             return
         log = self.log_file.open("ab")
@@ -136,7 +148,6 @@ class HqServer:
             env=self.env(),
         )
         log.close()
-        wait_until_ready(self.url, self.ca_file, self.process, self.log_file, timeout)
 
     def stop(self) -> None:
         if self.process is None:
@@ -157,21 +168,27 @@ class HqServer:
             self.process.wait(timeout=15)
         self.process = None
 
-    def client(self) -> httpx.Client:
-        return httpx.Client(base_url=self.url, verify=str(self.ca_file), timeout=30)
+    def client(self, timeout: float = 30) -> httpx.Client:
+        return httpx.Client(base_url=self.url, verify=trusting(self.ca_file), timeout=timeout)
+
+
+def trusting(ca_file: Path) -> ssl.SSLContext:
+    """A client TLS context that trusts only ``ca_file``."""
+    return ssl.create_default_context(cafile=str(ca_file))
 
 
 def wait_until_ready(
     url: str, ca_file: Path, process: subprocess.Popen[bytes], log_file: Path, timeout: float
 ) -> None:
     deadline = time.monotonic() + timeout
+    context = trusting(ca_file)
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(
                 f"branchvault-hq serve exited with {process.returncode}:\n{log_file.read_text()}"
             )
         try:
-            if httpx.get(f"{url}/healthz", verify=str(ca_file), timeout=2).status_code == 200:
+            if httpx.get(f"{url}/healthz", verify=context, timeout=2).status_code == 200:
                 return
         except httpx.HTTPError:
             pass

@@ -13,6 +13,9 @@ and on what importing a module really loads.
 - the HQ work's rules hold from the day its packages appear: ``sync`` (outbox, HQ client) never
   imports the GUI; ``hq`` (the HQ service) imports only the domain (and itself); and nothing in the
   app imports ``hq``. A rule for a package that does not exist yet is checked on an empty list.
+- the HQ service's libraries (the ``[hq]`` extra: FastAPI, Starlette, uvicorn, SQLAlchemy, Alembic,
+  psycopg, Jinja2, pydantic, python-multipart) are loaded by no module of the branch app, so
+  PyInstaller never follows an import into them; and the HQ service loads no Qt.
 """
 
 from __future__ import annotations
@@ -251,3 +254,41 @@ def test_importing_the_domain_loads_no_database_and_no_io_layer() -> None:
         (*QT, "sqlite3", "_sqlite3", "sqlcipher3", "keyring", "desktop_app.store", "desktop_app.services"),
     )
     assert loaded == []
+
+
+HQ_LIBRARIES = (
+    "fastapi",
+    "starlette",
+    "uvicorn",
+    "sqlalchemy",
+    "alembic",
+    "psycopg",
+    "jinja2",
+    "pydantic",
+    "multipart",
+    "python_multipart",
+)
+
+
+def test_the_branch_app_never_imports_the_hq_libraries() -> None:
+    outside = [p for p in sorted(PACKAGE.rglob("*.py")) if p.relative_to(PACKAGE).parts[0] != HQ]
+    found = [
+        f"{path.relative_to(ROOT)}:{imp.line} imports {imp.module}"
+        for path in outside
+        for imp in imports_of(path)
+        if _within(imp.module, HQ_LIBRARIES)
+    ]
+    assert found == []
+
+
+def test_importing_the_branch_app_loads_no_hq_library_and_the_hq_service_no_qt() -> None:
+    modules = sorted(
+        module_name(path)
+        for path in PACKAGE.rglob("*.py")
+        if path.relative_to(PACKAGE).parts[0] not in (HQ, "ui", "__main__.py")
+    )
+    assert _loaded_after("\n".join(f"import {m}" for m in modules), HQ_LIBRARIES) == []
+    hq_modules = sorted(
+        module_name(path) for path in (PACKAGE / HQ).rglob("*.py") if "migrations" not in path.parts
+    )
+    assert _loaded_after("\n".join(f"import {m}" for m in hq_modules), QT) == []
