@@ -4,6 +4,8 @@ and the audited attempt trail."""
 
 from __future__ import annotations
 
+import hashlib
+
 from sqlalchemy import select
 
 from desktop_app.hq.web.page_security import SESSION_COOKIE, SIGN_IN_COOKIE
@@ -140,6 +142,12 @@ def test_the_database_holds_only_a_hash_of_the_session_cookie(hq_page: HqPage) -
     response = sign_in(hq_page.client, STAFF_USER, STAFF_PASSWORD)
     token = response.cookies[SESSION_COOKIE]
     assert token
+    with hq_page.sessions() as db:
+        assert list(db.scalars(select(HqWebSession.token_sha256))) == [
+            hashlib.sha256(token.encode()).hexdigest()
+        ]
+    if hq_page.db_path is None:
+        return
     assert token.encode() not in hq_page.db_path.read_bytes()
     wal = hq_page.db_path.with_name(hq_page.db_path.name + "-wal")
     if wal.exists():
