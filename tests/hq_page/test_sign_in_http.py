@@ -173,3 +173,15 @@ def test_parallel_guesses_cannot_slip_under_the_limit(hq_page: HqPage) -> None:
     assert statuses.count(429) == outcomes.count("throttled") >= 7
     for client in clients:
         client.close()
+
+
+def test_oversized_or_foreign_forms_are_refused_before_parsing(hq_page: HqPage) -> None:
+    client = hq_page.client
+    token = form_token(client.get("/sign-in").text)
+    big = client.post("/sign-in", data={"username": "x" * 9000, "password": "p", "csrf_token": token})
+    assert big.status_code == 413
+    as_json = client.post(
+        "/sign-in", json={"username": STAFF_USER, "password": STAFF_PASSWORD, "csrf_token": token}
+    )
+    assert as_json.status_code == 403
+    assert client.get("/").status_code == 303

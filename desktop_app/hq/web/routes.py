@@ -3,8 +3,8 @@
 Handlers stay thin: checks and rules are in staff_sign_in.py, web_sessions.py, throttle_rules.py,
 page_security.py; reads in overview_queries.py; figures in figures.py / figure_views.py. Every page
 needs a signed-in HQ staff member (else a redirect to the sign-in page); every POST needs its CSRF
-token (403 without). Handlers are plain functions, so FastAPI runs them (and their database work)
-in its thread pool.
+token (403 without). Forms are read with an 8 KiB ceiling before anything is parsed. The database
+work runs in the thread pool (plain functions; FastAPI runs the GET handlers there itself).
 """
 
 from __future__ import annotations
@@ -12,15 +12,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
+from urllib.parse import parse_qsl
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from desktop_app.domain.branch_time import BRANCH_TIME
 from desktop_app.domain.errors import BranchVaultError
+from desktop_app.hq.app import read_body
 from desktop_app.hq.web import overview_queries as queries
 from desktop_app.hq.web.figure_labels import Label, code_label
 from desktop_app.hq.web.figure_views import figure_views
@@ -53,6 +56,8 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_OVERDUE_DAYS = 2
 DEFAULT_PERIOD_DAYS = 30
 MAX_PERIOD_DAYS = 3660
+MAX_FORM_BYTES = 8 * 1024
+MAX_FORM_FIELDS = 8
 
 router = APIRouter(include_in_schema=False)
 
@@ -158,13 +163,35 @@ def sign_in_form(request: Request) -> Response:
     return _sign_in_page(request)
 
 
+async def _form(request: Request) -> dict[str, str]:
+    """A small url-encoded form (8 KiB at most, 413 beyond); anything else reads as empty, which
+    the CSRF check then refuses."""
+    body = await read_body(request, MAX_FORM_BYTES)
+    if request.headers.get("content-type", "").split(";")[0].strip() != "application/x-www-form-urlencoded":
+        return {}
+    try:
+        pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=True, max_num_fields=MAX_FORM_FIELDS)
+    except (UnicodeDecodeError, ValueError):
+        return {}
+    form: dict[str, str] = {}
+    for name, value in pairs:
+        form.setdefault(name, value)
+    return form
+
+
 @router.post("/sign-in")
-def sign_in_submit(
-    request: Request,
-    username: Annotated[str, Form(max_length=256)] = "",
-    password: Annotated[str, Form(max_length=1024)] = "",
-    csrf_token: Annotated[str, Form(max_length=256)] = "",
-) -> Response:
+async def sign_in_submit(request: Request) -> Response:
+    form = await _form(request)
+    return await run_in_threadpool(
+        _sign_in_submit,
+        request,
+        form.get("username", ""),
+        form.get("password", ""),
+        form.get("csrf_token", ""),
+    )
+
+
+def _sign_in_submit(request: Request, username: str, password: str, csrf_token: str) -> Response:
     now = _now(request)
     address = _address(request)
     shown_name = username.strip()[:MAX_USERNAME]
@@ -191,7 +218,12 @@ def sign_in_submit(
 
 
 @router.post("/sign-out")
-def sign_out(request: Request, csrf_token: Annotated[str, Form(max_length=256)] = "") -> Response:
+async def sign_out(request: Request) -> Response:
+    form = await _form(request)
+    return await run_in_threadpool(_sign_out, request, form.get("csrf_token", ""))
+
+
+def _sign_out(request: Request, csrf_token: str) -> Response:
     with _db(request) as db:
         staff = _signed_in(request, db)
         if staff is None:
