@@ -9,6 +9,7 @@ import re
 from datetime import date
 
 from desktop_app.hq import enrolment
+from desktop_app.hq.web.routes import WebSettings
 from tests.hq_page.conftest import HqPage
 from tests.hq_page.page_client import sign_in
 from tests.support.hq_page import AGGREGATES, MASKED_ROWS, STAFF_PASSWORD, STAFF_USER, enrol, envelope, submit
@@ -73,13 +74,16 @@ def test_overdue_branches_and_a_configurable_window(hq_page: HqPage) -> None:
     _submit(hq_page, late, "SH002", date(2026, 11, 25), date(2026, 11, 30))
     sign_in(hq_page.client, STAFF_USER, STAFF_PASSWORD)
 
-    def overdue(days: int) -> list[str]:
-        page = hq_page.client.get(f"/?overdue_days={days}").text
+    def overdue(days: int | None) -> list[str]:
+        page = hq_page.client.get("/" if days is None else f"/?overdue_days={days}").text
         section = page.split('id="overdue"', 1)[1].split("</section>", 1)[0]
         return re.findall(r'href="/branches/([A-Z0-9]+)"', section)
 
     assert overdue(2) == ["SH002"]
     assert overdue(7) == []
+    assert overdue(None) == ["SH002"]  # the default: 2 days
+    hq_page.app.state.hq_web = WebSettings(overdue_days=7)
+    assert overdue(None) == []
 
 
 def test_a_backwards_audit_head_is_listed_as_an_anomaly(hq_page: HqPage) -> None:

@@ -94,8 +94,15 @@ TEMPLATES.filters["bj"] = _bj
 
 
 def _settings(request: Request) -> WebSettings:
+    """``app.state.hq_web`` when set; else the defaults, with ``HqSettings.overdue_days`` (the
+    ``serve --overdue-days`` option) when the HQ settings carry one."""
     settings = getattr(request.app.state, "hq_web", None)
-    return settings if isinstance(settings, WebSettings) else WebSettings()
+    if isinstance(settings, WebSettings):
+        return settings
+    overdue = getattr(request.app.state.hq.settings, "overdue_days", DEFAULT_OVERDUE_DAYS)
+    return WebSettings(
+        overdue_days=overdue if isinstance(overdue, int) and overdue > 0 else DEFAULT_OVERDUE_DAYS
+    )
 
 
 def _now(request: Request) -> datetime:
