@@ -57,11 +57,11 @@ def server(tmp_path: Path) -> Iterator[HqServer]:
 
 
 @pytest.fixture
-def browser(tmp_path: Path, server: HqServer) -> Iterator[object]:
+def browser(tmp_path: Path, server: HqServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
-    os.environ.setdefault("SE_OFFLINE", "true")  # Selenium Manager must never download a driver
+    monkeypatch.setenv("SE_OFFLINE", "true")  # Selenium Manager must never download a driver
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
     for argument in (
