@@ -5,7 +5,12 @@ Client data (issue 10): for an agent or manager without the client-data key the 
 and Consent areas show the waiting panel (ui/client_access/waiting_panel.py) instead of pages that
 would query clients.db; once the session holds the key they are rebuilt in place. Managers get a
 "Client data" menu with the confirmation screen, and after sign-in (``start_client_access_prompts``)
-either the key set-up dialog (no key yet) or a banner naming how many members wait."""
+either the key set-up dialog (no key yet) or a banner naming how many members wait.
+
+Exports (issue 13): the Exports page (ui/exports/) and the background sync that sends approved
+summaries to headquarters (ui/exports/export_sync.py, network lane) live as long as the window;
+``start_export_work`` starts the sync after sign-in for a user who can read the outbox, and a
+manager sees how many summaries await approval on the navigation entry and in a banner."""
 
 from __future__ import annotations
 
@@ -30,6 +35,8 @@ from desktop_app.services.session import ACCESS_GRANTED, ACCESS_NOT_SET_UP
 from desktop_app.ui import dialogs
 from desktop_app.ui.client_access.pending_banner import PendingMembersBanner
 from desktop_app.ui.client_access.waiting_panel import ClientAccessWaitingPanel, shows_waiting_panel
+from desktop_app.ui.exports.awaiting_banner import AwaitingApprovalBanner
+from desktop_app.ui.exports.export_sync import ExportSync
 from desktop_app.ui.lock_screen import LockScreen
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
@@ -37,10 +44,14 @@ from desktop_app.ui.sign_in_dialog import LANGUAGE_NAMES
 from desktop_app.ui.status_bar import SessionStatusBar
 
 
-def _page_for(area: Area, shell: Shell) -> QWidget:
+def _page_for(area: Area, shell: Shell, export_sync: ExportSync | None = None) -> QWidget:
     session = shell.signed_in().session
     if shows_waiting_panel(session, area):
         return ClientAccessWaitingPanel(shell, area)
+    if area is Area.EXPORTS:
+        from desktop_app.ui.exports.exports_page import ExportsPage
+
+        return ExportsPage(shell, export_sync)
     if area is Area.ADMIN:
         from desktop_app.ui.admin.admin_page import AdminPage
 
@@ -57,13 +68,9 @@ def _page_for(area: Area, shell: Shell) -> QWidget:
         from desktop_app.ui.requests.requests_area import RequestsArea
 
         return RequestsArea(shell)
-    if area is Area.AUDIT:
-        from desktop_app.ui.audit.audit_page import AuditPage
+    from desktop_app.ui.audit.audit_page import AuditPage  # the last area
 
-        return AuditPage(shell)
-    from desktop_app.ui.placeholder_page import PlaceholderPage
-
-    return PlaceholderPage(area)
+    return AuditPage(shell)
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -83,6 +90,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.locked = False
         self._hidden_docks: list[QDockWidget] = []
         self._closing_for_app = False
+        self.awaiting_exports = 0
+        self.export_sync = ExportSync(shell, self)
+        self.export_sync.awaiting_changed.connect(self.set_awaiting_exports)
         self.resize(1100, 700)
 
         self.nav = QListWidget()
@@ -105,11 +115,14 @@ class MainWindow(Retranslating, QMainWindow):
         self.workspace = QWidget()
         self.pending_banner = PendingMembersBanner()
         self.pending_banner.open_requested.connect(self.show_confirm_access)
+        self.awaiting_banner = AwaitingApprovalBanner()
+        self.awaiting_banner.open_requested.connect(lambda: self.show_area(Area.EXPORTS))
         self.confirm_dialog: QWidget | None = None
         self.key_setup_dialog: QWidget | None = None
         column = QVBoxLayout(self.workspace)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.pending_banner)
+        column.addWidget(self.awaiting_banner)
         row = QHBoxLayout()
         column.addLayout(row, 1)
         row.addWidget(self.nav)
@@ -185,6 +198,8 @@ class MainWindow(Retranslating, QMainWindow):
             Area.AUDIT: self.tr("Audit"),
             Area.ADMIN: self.tr("Admin"),
         }
+        if self.awaiting_exports:
+            names[Area.EXPORTS] = self.tr("Exports (%1)").replace("%1", str(self.awaiting_exports))
         for index in range(self.nav.count()):
             item = self.nav.item(index)
             item.setText(names[Area(item.data(Qt.ItemDataRole.UserRole))])
@@ -201,9 +216,11 @@ class MainWindow(Retranslating, QMainWindow):
 
     # --- client data (issue 10) ---------------------------------------------------------------
     def _make_page(self, area: Area) -> QWidget:
-        page = _page_for(area, self.shell)
+        page = _page_for(area, self.shell, self.export_sync)
         if isinstance(page, ClientAccessWaitingPanel):
             page.access_granted.connect(self._client_access_granted)
+        elif area is Area.EXPORTS and self.may_approve_exports():
+            page.awaiting_changed.connect(self.set_awaiting_exports)  # type: ignore[attr-defined]
         return page
 
     def _update_client_actions(self) -> None:
@@ -228,6 +245,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.page_by_area[area] = page
             self.pages.setCurrentIndex(current)
         self._update_client_actions()
+        self.start_export_work()  # the key arrived: the outbox can be read now
 
     def start_client_access_prompts(self) -> None:
         """After sign-in: a manager on a branch without a client-data key is asked to create it; a
@@ -239,6 +257,25 @@ class MainWindow(Retranslating, QMainWindow):
             self.show_key_setup()
         elif session.client_access == ACCESS_GRANTED:
             self.check_pending_members()
+
+    # --- exports (issue 13) ----------------------------------------------------------------------
+    def may_approve_exports(self) -> bool:
+        return can(self.session.role, Action.EXPORT_APPROVE)
+
+    def start_export_work(self) -> None:
+        """After sign-in (and once the client-data key arrives): the background sync for a user
+        who can read the outbox; a manager's count of summaries awaiting approval comes with its
+        first pass."""
+        if self.session.must_change_password or self.export_sync.active:
+            return
+        self.export_sync.start()
+
+    def set_awaiting_exports(self, count: int) -> None:
+        if not self.may_approve_exports():
+            return
+        self.awaiting_exports = count
+        self.awaiting_banner.set_count(count)
+        self.retranslate()
 
     def show_key_setup(self) -> QWidget:
         from desktop_app.ui.client_access.key_setup_dialog import ClientKeySetUpDialog
@@ -325,6 +362,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def close_for_app(self) -> None:
         """Close without asking the controller (it is already tearing the window down)."""
+        self.export_sync.stop()
         self._closing_for_app = True
         self.close()
 

@@ -118,6 +118,25 @@
     </message>
 </context>
 <context>
+    <name>ApproveExportDialog</name>
+    <message>
+        <source>Approve the summary</source>
+        <translation>Approve the summary</translation>
+    </message>
+    <message>
+        <source>You approve sending exactly the summary you reviewed, with this content SHA-256, to headquarters. It is then signed with the branch key and sent in the background. Enter your password to approve.</source>
+        <translation>You approve sending exactly the summary you reviewed, with this content SHA-256, to headquarters. It is then signed with the branch key and sent in the background. Enter your password to approve.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Approve and send</source>
+        <translation>&amp;Approve and send</translation>
+    </message>
+</context>
+<context>
     <name>AuditLabels</name>
     <message>
         <source>Access denied</source>
@@ -523,6 +542,20 @@
     <message>
         <source>Outcome</source>
         <translation>Outcome</translation>
+    </message>
+</context>
+<context>
+    <name>AwaitingApprovalBanner</name>
+    <message numerus="yes">
+        <source>%n summary(ies) for headquarters await a manager&apos;s approval.</source>
+        <translation>
+            <numerusform>%n summary for headquarters awaits a manager&apos;s approval.</numerusform>
+            <numerusform>%n summaries for headquarters await a manager&apos;s approval.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open &amp;Exports</source>
+        <translation>Open &amp;Exports</translation>
     </message>
 </context>
 <context>
@@ -1491,6 +1524,317 @@ You then get the client-data recovery code, shown once.</translation>
     </message>
 </context>
 <context>
+    <name>ExportLabels</name>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Queued for sending</source>
+        <translation>Queued for sending</translation>
+    </message>
+    <message>
+        <source>Sent, awaiting receipt</source>
+        <translation>Sent, awaiting receipt</translation>
+    </message>
+    <message>
+        <source>Received by headquarters</source>
+        <translation>Received by headquarters</translation>
+    </message>
+    <message>
+        <source>Sending failed, will retry</source>
+        <translation>Sending failed, will retry</translation>
+    </message>
+    <message>
+        <source>same legal entity</source>
+        <translation>same legal entity</translation>
+    </message>
+    <message>
+        <source>entrustment agreement</source>
+        <translation>entrustment agreement</translation>
+    </message>
+    <message>
+        <source>separate consent</source>
+        <translation>separate consent</translation>
+    </message>
+    <message>
+        <source>Clients held now</source>
+        <translation>Clients held now</translation>
+    </message>
+    <message>
+        <source>New clients</source>
+        <translation>New clients</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Consent given</translation>
+    </message>
+    <message>
+        <source>Other districts (each under k)</source>
+        <translation>Other districts (each under k)</translation>
+    </message>
+    <message>
+        <source>New clients by %1</source>
+        <translation>New clients by %1</translation>
+    </message>
+    <message>
+        <source>Consent by purpose (clients held now)</source>
+        <translation>Consent by purpose (clients held now)</translation>
+    </message>
+    <message>
+        <source>Individuals&apos; requests</source>
+        <translation>Individuals&apos; requests</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Clients&apos; data destroyed</source>
+        <translation>Clients&apos; data destroyed</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>Still open</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Pseudonym</translation>
+    </message>
+    <message>
+        <source>Name (masked)</source>
+        <translation>Name (masked)</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Intention</source>
+        <translation>Intention</translation>
+    </message>
+    <message>
+        <source>Property type</source>
+        <translation>Property type</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Agent code</source>
+        <translation>Agent code</translation>
+    </message>
+</context>
+<context>
+    <name>ExportReviewDialog</name>
+    <message>
+        <source>Review the summary for headquarters</source>
+        <translation>Review the summary for headquarters</translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>&amp;Approve…</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject…</source>
+        <translation>Re&amp;ject…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>You prepared this summary: another manager must review and approve it.</source>
+        <translation>You prepared this summary: another manager must review and approve it.</translation>
+    </message>
+    <message>
+        <source>Another manager must approve a summary you prepared.</source>
+        <translation>Another manager must approve a summary you prepared.</translation>
+    </message>
+    <message>
+        <source>Loading the summary…</source>
+        <translation>Loading the summary…</translation>
+    </message>
+    <message>
+        <source>Period %1 · %2</source>
+        <translation>Period %1 · %2</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>received by headquarters %1</source>
+        <translation>received by headquarters %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportTableModel</name>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>Rejected: %1</translation>
+    </message>
+    <message>
+        <source>%1 — next try %2</source>
+        <translation>%1 — next try %2</translation>
+    </message>
+    <message>
+        <source>(scheduled)</source>
+        <translation>(scheduled)</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Prepared by</source>
+        <translation>Prepared by</translation>
+    </message>
+    <message>
+        <source>Approved / rejected by</source>
+        <translation>Approved / rejected by</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Received by HQ</source>
+        <translation>Received by HQ</translation>
+    </message>
+    <message>
+        <source>Last error / note</source>
+        <translation>Last error / note</translation>
+    </message>
+</context>
+<context>
+    <name>ExportsPage</name>
+    <message>
+        <source>Summaries for headquarters</source>
+        <translation>Summaries for headquarters</translation>
+    </message>
+    <message>
+        <source>Headquarters receives counts for a period, with small counts suppressed — never names, phone numbers, ID numbers, addresses or notes. Each summary leaves only after a manager other than its preparer has approved it.</source>
+        <translation>Headquarters receives counts for a period, with small counts suppressed — never names, phone numbers, ID numbers, addresses or notes. Each summary leaves only after a manager other than its preparer has approved it.</translation>
+    </message>
+    <message>
+        <source>&amp;Prepare summary…</source>
+        <translation>&amp;Prepare summary…</translation>
+    </message>
+    <message>
+        <source>&amp;Review…</source>
+        <translation>&amp;Review…</translation>
+    </message>
+    <message>
+        <source>&amp;What left this branch…</source>
+        <translation>&amp;What left this branch…</translation>
+    </message>
+    <message>
+        <source>&amp;Send now</source>
+        <translation>&amp;Send now</translation>
+    </message>
+    <message>
+        <source>Send approved summaries to headquarters now</source>
+        <translation>Send approved summaries to headquarters now</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Re&amp;fresh</translation>
+    </message>
+    <message>
+        <source>&amp;Daily preparation…</source>
+        <translation>&amp;Daily preparation…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n summary(ies) await approval by a manager who did not prepare them.</source>
+        <translation>
+            <numerusform>%n summary awaits approval by a manager who did not prepare it.</numerusform>
+            <numerusform>%n summaries await approval by a manager who did not prepare them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Daily preparation: every day at %1 (Beijing time), the previous day&apos;s summary.</source>
+        <translation>Daily preparation: every day at %1 (Beijing time), the previous day&apos;s summary.</translation>
+    </message>
+    <message>
+        <source>Daily preparation: off.</source>
+        <translation>Daily preparation: off.</translation>
+    </message>
+    <message>
+        <source>Sending to headquarters…</source>
+        <translation>Sending to headquarters…</translation>
+    </message>
+    <message>
+        <source>Approved summaries are sent in the background while you are signed in.</source>
+        <translation>Approved summaries are sent in the background while you are signed in.</translation>
+    </message>
+    <message>
+        <source>Last attempt %1: %2</source>
+        <translation>Last attempt %1: %2</translation>
+    </message>
+    <message>
+        <source>This branch is not enrolled with headquarters yet: approved summaries wait in the outbox until IT enrols it.</source>
+        <translation>This branch is not enrolled with headquarters yet: approved summaries wait in the outbox until IT enrols it.</translation>
+    </message>
+    <message>
+        <source>Last check %1: %2 sent, %3 received by headquarters, %4 failing.</source>
+        <translation>Last check %1: %2 sent, %3 received by headquarters, %4 failing.</translation>
+    </message>
+    <message>
+        <source>Next try %1.</source>
+        <translation>Next try %1.</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminPage</name>
     <message>
         <source>First IT administrator</source>
@@ -1693,6 +2037,97 @@ You can continue without it. The data is then protected by staff passwords only.
     </message>
 </context>
 <context>
+    <name>LeftBranchDialog</name>
+    <message>
+        <source>Nothing has been sent to headquarters from this branch yet.</source>
+        <translation>Nothing has been sent to headquarters from this branch yet.</translation>
+    </message>
+    <message>
+        <source>no receipt yet</source>
+        <translation>no receipt yet</translation>
+    </message>
+    <message>
+        <source>Save the record as PDF</source>
+        <translation>Save the record as PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the record as JSON</source>
+        <translation>Save the record as JSON</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON files (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>What left this branch</source>
+        <translation>What left this branch</translation>
+    </message>
+    <message>
+        <source>Every summary sent to headquarters, exactly as it left, with the SHA-256 of the body sent and headquarters&apos; signed receipt. Save one as JSON or PDF for an auditor.</source>
+        <translation>Every summary sent to headquarters, exactly as it left, with the SHA-256 of the body sent and headquarters&apos; signed receipt. Save one as JSON or PDF for an auditor.</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Content SHA-256</source>
+        <translation>Content SHA-256</translation>
+    </message>
+    <message>
+        <source>Body SHA-256</source>
+        <translation>Body SHA-256</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Received by HQ</source>
+        <translation>Received by HQ</translation>
+    </message>
+    <message>
+        <source>Body SHA-256:</source>
+        <translation>Body SHA-256:</translation>
+    </message>
+    <message>
+        <source>Received by HQ:</source>
+        <translation>Received by HQ:</translation>
+    </message>
+    <message>
+        <source>HQ sequence number:</source>
+        <translation>HQ sequence number:</translation>
+    </message>
+    <message>
+        <source>HQ signature:</source>
+        <translation>HQ signature:</translation>
+    </message>
+    <message>
+        <source>Save as &amp;JSON…</source>
+        <translation>Save as &amp;JSON…</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>Save as &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>BranchVault is locked</source>
@@ -1764,6 +2199,10 @@ You can continue without it. The data is then protected by staff passwords only.
     <message>
         <source>Admin</source>
         <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Exports (%1)</source>
+        <translation>Exports (%1)</translation>
     </message>
     <message>
         <source>&amp;Session</source>
@@ -2059,6 +2498,108 @@ Data folder: %3</translation>
     </message>
 </context>
 <context>
+    <name>PayloadView</name>
+    <message>
+        <source>Content SHA-256:</source>
+        <translation>Content SHA-256:</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <source>Client rows</source>
+        <translation>Client rows</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Payload (JSON)</source>
+        <translation>Payload (JSON)</translation>
+    </message>
+    <message>
+        <source>Period (Beijing dates):</source>
+        <translation>Period (Beijing dates):</translation>
+    </message>
+    <message>
+        <source>Branch code:</source>
+        <translation>Branch code:</translation>
+    </message>
+    <message>
+        <source>Submission ID:</source>
+        <translation>Submission ID:</translation>
+    </message>
+    <message>
+        <source>Prepared at:</source>
+        <translation>Prepared at:</translation>
+    </message>
+    <message>
+        <source>Prepared by:</source>
+        <translation>Prepared by:</translation>
+    </message>
+    <message>
+        <source>Approved by:</source>
+        <translation>Approved by:</translation>
+    </message>
+    <message>
+        <source>Audit log head:</source>
+        <translation>Audit log head:</translation>
+    </message>
+    <message>
+        <source>Schema and software:</source>
+        <translation>Schema and software:</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 at %2</translation>
+    </message>
+    <message>
+        <source>not yet approved</source>
+        <translation>not yet approved</translation>
+    </message>
+    <message>
+        <source>entry %1, hash %2</source>
+        <translation>entry %1, hash %2</translation>
+    </message>
+    <message>
+        <source>Every figure below is sent exactly as shown. Counts below %1 are replaced by “%2” (shaded orange); “%3” (shaded violet) hides a further count so that a small count cannot be worked out from the totals. Suppressed cells in this summary: %4.</source>
+        <translation>Every figure below is sent exactly as shown. Counts below %1 are replaced by “%2” (shaded orange); “%3” (shaded violet) hides a further count so that a small count cannot be worked out from the totals. Suppressed cells in this summary: %4.</translation>
+    </message>
+    <message>
+        <source>Suppressed: fewer than %1</source>
+        <translation>Suppressed: fewer than %1</translation>
+    </message>
+    <message>
+        <source>Suppressed so that a small count cannot be worked out from the totals</source>
+        <translation>Suppressed so that a small count cannot be worked out from the totals</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>No per-client rows are sent: this branch sends figures only (the default).</source>
+        <translation>No per-client rows are sent: this branch sends figures only (the default).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n masked client row(s) are sent, only for clients whose consent covers providing information to headquarters. Legal basis: %1 (%2).</source>
+        <translation>
+            <numerusform>%n masked client row is sent, only for clients whose consent covers providing information to headquarters. Legal basis: %1 (%2).</numerusform>
+            <numerusform>%n masked client rows are sent, only for clients whose consent covers providing information to headquarters. Legal basis: %1 (%2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Valid until %1.</source>
+        <translation>Valid until %1.</translation>
+    </message>
+</context>
+<context>
     <name>PdfPrinting</name>
     <message>
         <source>Print %1</source>
@@ -2096,34 +2637,58 @@ Data folder: %3</translation>
     </message>
 </context>
 <context>
-    <name>PlaceholderPage</name>
+    <name>PrepareSummaryDialog</name>
     <message>
-        <source>Clients</source>
-        <translation>Clients</translation>
+        <source>Prepare a summary for headquarters</source>
+        <translation>Prepare a summary for headquarters</translation>
     </message>
     <message>
-        <source>Consent forms</source>
-        <translation>Consent forms</translation>
+        <source>The summary holds counts for the period (small counts suppressed) and, only if this branch has switched them on, masked client rows. It is frozen when prepared; nothing leaves the branch until a manager other than you has reviewed and approved it.</source>
+        <translation>The summary holds counts for the period (small counts suppressed) and, only if this branch has switched them on, masked client rows. It is frozen when prepared; nothing leaves the branch until a manager other than you has reviewed and approved it.</translation>
     </message>
     <message>
-        <source>Exports</source>
-        <translation>Exports</translation>
+        <source>&amp;Period:</source>
+        <translation>&amp;Period:</translation>
     </message>
     <message>
-        <source>Client records (search, masked fields, reveal with a reason) arrive in a later release of BranchVault. Nothing is stored here yet.</source>
-        <translation>Client records (search, masked fields, reveal with a reason) arrive in a later release of BranchVault. Nothing is stored here yet.</translation>
+        <source>Yesterday</source>
+        <translation>Yesterday</translation>
     </message>
     <message>
-        <source>Printing and recording client consent forms arrives in a later release of BranchVault.</source>
-        <translation>Printing and recording client consent forms arrives in a later release of BranchVault.</translation>
+        <source>The last 7 days</source>
+        <translation>The last 7 days</translation>
     </message>
     <message>
-        <source>Requesting and approving data exports arrives in a later release of BranchVault.</source>
-        <translation>Requesting and approving data exports arrives in a later release of BranchVault.</translation>
+        <source>Last calendar month</source>
+        <translation>Last calendar month</translation>
     </message>
     <message>
-        <source>This area arrives in a later release.</source>
-        <translation>This area arrives in a later release.</translation>
+        <source>This month so far</source>
+        <translation>This month so far</translation>
+    </message>
+    <message>
+        <source>Other dates</source>
+        <translation>Other dates</translation>
+    </message>
+    <message>
+        <source>&amp;From (Beijing date):</source>
+        <translation>&amp;From (Beijing date):</translation>
+    </message>
+    <message>
+        <source>&amp;To (Beijing date, included):</source>
+        <translation>&amp;To (Beijing date, included):</translation>
+    </message>
+    <message>
+        <source>&amp;Prepare</source>
+        <translation>&amp;Prepare</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>The period ends before it starts.</translation>
+    </message>
+    <message>
+        <source>The period cannot end after today.</source>
+        <translation>The period cannot end after today.</translation>
     </message>
 </context>
 <context>
@@ -2284,6 +2849,25 @@ Data folder: %3</translation>
     <message>
         <source>&amp;Register</source>
         <translation>&amp;Register</translation>
+    </message>
+</context>
+<context>
+    <name>RejectExportDialog</name>
+    <message>
+        <source>Reject the summary</source>
+        <translation>Reject the summary</translation>
+    </message>
+    <message>
+        <source>A rejected summary is never sent. The reason is kept with it and in the audit log; the preparer can prepare a new one.</source>
+        <translation>A rejected summary is never sent. The reason is kept with it and in the audit log; the preparer can prepare a new one.</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;Reject</translation>
     </message>
 </context>
 <context>
@@ -2733,6 +3317,21 @@ Data folder: %3</translation>
     <message>
         <source>Copy; the clipboard is cleared again shortly</source>
         <translation>Copy; the clipboard is cleared again shortly</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>Daily preparation</source>
+        <translation>Daily preparation</translation>
+    </message>
+    <message>
+        <source>Every day at this time (Beijing time) the app prepares the previous day&apos;s summary in the background, while an agent or manager is signed in. It is never approved automatically: a manager reviews and approves it like any other.</source>
+        <translation>Every day at this time (Beijing time) the app prepares the previous day&apos;s summary in the background, while an agent or manager is signed in. It is never approved automatically: a manager reviews and approves it like any other.</translation>
+    </message>
+    <message>
+        <source>&amp;Prepare yesterday&apos;s summary every day at</source>
+        <translation>&amp;Prepare yesterday&apos;s summary every day at</translation>
     </message>
 </context>
 <context>

@@ -118,6 +118,25 @@
     </message>
 </context>
 <context>
+    <name>ApproveExportDialog</name>
+    <message>
+        <source>Approve the summary</source>
+        <translation>批准汇总</translation>
+    </message>
+    <message>
+        <source>You approve sending exactly the summary you reviewed, with this content SHA-256, to headquarters. It is then signed with the branch key and sent in the background. Enter your password to approve.</source>
+        <translation>您批准将刚才审阅的这份汇总（内容 SHA-256 如下）原样发送给总部。批准后将以本门店密钥签名，并在后台发送。请输入您的密码以批准。</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Approve and send</source>
+        <translation>批准并发送(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>AuditLabels</name>
     <message>
         <source>Access denied</source>
@@ -522,6 +541,19 @@
     <message>
         <source>Outcome</source>
         <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>AwaitingApprovalBanner</name>
+    <message numerus="yes">
+        <source>%n summary(ies) for headquarters await a manager&apos;s approval.</source>
+        <translation>
+            <numerusform>有 %n 份发给总部的汇总等待店长审批。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open &amp;Exports</source>
+        <translation>打开导出(&amp;E)</translation>
     </message>
 </context>
 <context>
@@ -1487,6 +1519,316 @@ You then get the client-data recovery code, shown once.</source>
     </message>
 </context>
 <context>
+    <name>ExportLabels</name>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Queued for sending</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>Sent, awaiting receipt</source>
+        <translation>已发送，待回执</translation>
+    </message>
+    <message>
+        <source>Received by headquarters</source>
+        <translation>总部已确认收到</translation>
+    </message>
+    <message>
+        <source>Sending failed, will retry</source>
+        <translation>发送失败，将重试</translation>
+    </message>
+    <message>
+        <source>same legal entity</source>
+        <translation>同一法人实体</translation>
+    </message>
+    <message>
+        <source>entrustment agreement</source>
+        <translation>委托处理协议</translation>
+    </message>
+    <message>
+        <source>separate consent</source>
+        <translation>单独同意</translation>
+    </message>
+    <message>
+        <source>Clients held now</source>
+        <translation>现有客户</translation>
+    </message>
+    <message>
+        <source>New clients</source>
+        <translation>新增客户</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>跟进次数</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <source>Other districts (each under k)</source>
+        <translation>其他区（各不足 k 位）</translation>
+    </message>
+    <message>
+        <source>New clients by %1</source>
+        <translation>新增客户：按%1</translation>
+    </message>
+    <message>
+        <source>Consent by purpose (clients held now)</source>
+        <translation>各用途的同意情况（现有客户）</translation>
+    </message>
+    <message>
+        <source>Individuals&apos; requests</source>
+        <translation>个人信息权利请求</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>新受理</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Clients&apos; data destroyed</source>
+        <translation>已销毁的客户信息</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>未同意</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>尚未办结</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>化名</translation>
+    </message>
+    <message>
+        <source>Name (masked)</source>
+        <translation>姓名（已遮蔽）</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <source>Intention</source>
+        <translation>意向</translation>
+    </message>
+    <message>
+        <source>Property type</source>
+        <translation>物业类型</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Agent code</source>
+        <translation>顾问代码</translation>
+    </message>
+</context>
+<context>
+    <name>ExportReviewDialog</name>
+    <message>
+        <source>Review the summary for headquarters</source>
+        <translation>审阅发给总部的汇总</translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>批准(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject…</source>
+        <translation>驳回(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>You prepared this summary: another manager must review and approve it.</source>
+        <translation>这份汇总由您准备：须由另一位店长审阅并批准。</translation>
+    </message>
+    <message>
+        <source>Another manager must approve a summary you prepared.</source>
+        <translation>您准备的汇总须由另一位店长批准。</translation>
+    </message>
+    <message>
+        <source>Loading the summary…</source>
+        <translation>正在读取汇总…</translation>
+    </message>
+    <message>
+        <source>Period %1 · %2</source>
+        <translation>期间 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>received by headquarters %1</source>
+        <translation>总部确认收到于 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportTableModel</name>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>已驳回：%1</translation>
+    </message>
+    <message>
+        <source>%1 — next try %2</source>
+        <translation>%1 — 下次重试 %2</translation>
+    </message>
+    <message>
+        <source>(scheduled)</source>
+        <translation>（定时）</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>内容SHA-256</translation>
+    </message>
+    <message>
+        <source>Prepared by</source>
+        <translation>准备人</translation>
+    </message>
+    <message>
+        <source>Approved / rejected by</source>
+        <translation>批准/驳回人</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发送时间</translation>
+    </message>
+    <message>
+        <source>Received by HQ</source>
+        <translation>总部确认时间</translation>
+    </message>
+    <message>
+        <source>Last error / note</source>
+        <translation>最近错误/备注</translation>
+    </message>
+</context>
+<context>
+    <name>ExportsPage</name>
+    <message>
+        <source>Summaries for headquarters</source>
+        <translation>发给总部的汇总</translation>
+    </message>
+    <message>
+        <source>Headquarters receives counts for a period, with small counts suppressed — never names, phone numbers, ID numbers, addresses or notes. Each summary leaves only after a manager other than its preparer has approved it.</source>
+        <translation>总部只收到某一期间的统计数字（小于阈值的数字已隐藏）——绝不包含姓名、电话、身份证号、地址或备注。每份汇总须经准备人以外的店长批准后才会发出。</translation>
+    </message>
+    <message>
+        <source>&amp;Prepare summary…</source>
+        <translation>准备汇总(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Review…</source>
+        <translation>审阅(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;What left this branch…</source>
+        <translation>已发出的内容(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Send now</source>
+        <translation>立即发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Send approved summaries to headquarters now</source>
+        <translation>立即将已批准的汇总发送给总部</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Daily preparation…</source>
+        <translation>每日自动准备(&amp;D)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n summary(ies) await approval by a manager who did not prepare them.</source>
+        <translation>
+            <numerusform>有 %n 份汇总等待非准备人的店长审批。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Daily preparation: every day at %1 (Beijing time), the previous day&apos;s summary.</source>
+        <translation>每日自动准备：每天 %1（北京时间）准备前一天的汇总。</translation>
+    </message>
+    <message>
+        <source>Daily preparation: off.</source>
+        <translation>每日自动准备：未开启。</translation>
+    </message>
+    <message>
+        <source>Sending to headquarters…</source>
+        <translation>正在发送给总部…</translation>
+    </message>
+    <message>
+        <source>Approved summaries are sent in the background while you are signed in.</source>
+        <translation>登录期间，已批准的汇总会在后台发送。</translation>
+    </message>
+    <message>
+        <source>Last attempt %1: %2</source>
+        <translation>最近一次尝试 %1：%2</translation>
+    </message>
+    <message>
+        <source>This branch is not enrolled with headquarters yet: approved summaries wait in the outbox until IT enrols it.</source>
+        <translation>本门店尚未在总部登记：已批准的汇总将留在待发队列中，直到 IT 完成登记。</translation>
+    </message>
+    <message>
+        <source>Last check %1: %2 sent, %3 received by headquarters, %4 failing.</source>
+        <translation>最近检查 %1：发送 %2 份，总部确认 %3 份，失败 %4 份。</translation>
+    </message>
+    <message>
+        <source>Next try %1.</source>
+        <translation>下次重试 %1。</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminPage</name>
     <message>
         <source>First IT administrator</source>
@@ -1689,6 +2031,97 @@ You can continue without it. The data is then protected by staff passwords only.
     </message>
 </context>
 <context>
+    <name>LeftBranchDialog</name>
+    <message>
+        <source>Nothing has been sent to headquarters from this branch yet.</source>
+        <translation>本门店尚未向总部发送任何内容。</translation>
+    </message>
+    <message>
+        <source>no receipt yet</source>
+        <translation>尚无回执</translation>
+    </message>
+    <message>
+        <source>Save the record as PDF</source>
+        <translation>将记录保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the record as JSON</source>
+        <translation>将记录保存为 JSON</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <source>What left this branch</source>
+        <translation>已发出本门店的内容</translation>
+    </message>
+    <message>
+        <source>Every summary sent to headquarters, exactly as it left, with the SHA-256 of the body sent and headquarters&apos; signed receipt. Save one as JSON or PDF for an auditor.</source>
+        <translation>发给总部的每一份汇总，按发出时的原样列出，附所发内容的 SHA-256 和总部签名的回执。可保存为 JSON 或 PDF 交审计人员查阅。</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Content SHA-256</source>
+        <translation>内容 SHA-256</translation>
+    </message>
+    <message>
+        <source>Body SHA-256</source>
+        <translation>报文 SHA-256</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发送时间</translation>
+    </message>
+    <message>
+        <source>Received by HQ</source>
+        <translation>总部确认时间</translation>
+    </message>
+    <message>
+        <source>Body SHA-256:</source>
+        <translation>报文 SHA-256：</translation>
+    </message>
+    <message>
+        <source>Received by HQ:</source>
+        <translation>总部确认时间：</translation>
+    </message>
+    <message>
+        <source>HQ sequence number:</source>
+        <translation>总部序号：</translation>
+    </message>
+    <message>
+        <source>HQ signature:</source>
+        <translation>总部签名：</translation>
+    </message>
+    <message>
+        <source>Save as &amp;JSON…</source>
+        <translation>保存为 JSON(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>保存为 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>BranchVault is locked</source>
@@ -1760,6 +2193,10 @@ You can continue without it. The data is then protected by staff passwords only.
     <message>
         <source>Admin</source>
         <translation>管理</translation>
+    </message>
+    <message>
+        <source>Exports (%1)</source>
+        <translation>导出（%1）</translation>
     </message>
     <message>
         <source>&amp;Session</source>
@@ -2054,6 +2491,107 @@ Data folder: %3</source>
     </message>
 </context>
 <context>
+    <name>PayloadView</name>
+    <message>
+        <source>Content SHA-256:</source>
+        <translation>内容 SHA-256：</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>统计数字</translation>
+    </message>
+    <message>
+        <source>Client rows</source>
+        <translation>逐客户明细</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>抬头信息</translation>
+    </message>
+    <message>
+        <source>Payload (JSON)</source>
+        <translation>报文（JSON）</translation>
+    </message>
+    <message>
+        <source>Period (Beijing dates):</source>
+        <translation>期间（北京时间日期）：</translation>
+    </message>
+    <message>
+        <source>Branch code:</source>
+        <translation>门店代码：</translation>
+    </message>
+    <message>
+        <source>Submission ID:</source>
+        <translation>提交编号：</translation>
+    </message>
+    <message>
+        <source>Prepared at:</source>
+        <translation>准备时间：</translation>
+    </message>
+    <message>
+        <source>Prepared by:</source>
+        <translation>准备人：</translation>
+    </message>
+    <message>
+        <source>Approved by:</source>
+        <translation>批准人：</translation>
+    </message>
+    <message>
+        <source>Audit log head:</source>
+        <translation>审计日志末条：</translation>
+    </message>
+    <message>
+        <source>Schema and software:</source>
+        <translation>格式与软件版本：</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1，于 %2</translation>
+    </message>
+    <message>
+        <source>not yet approved</source>
+        <translation>尚未批准</translation>
+    </message>
+    <message>
+        <source>entry %1, hash %2</source>
+        <translation>第 %1 条，哈希 %2</translation>
+    </message>
+    <message>
+        <source>Every figure below is sent exactly as shown. Counts below %1 are replaced by “%2” (shaded orange); “%3” (shaded violet) hides a further count so that a small count cannot be worked out from the totals. Suppressed cells in this summary: %4.</source>
+        <translation>以下每个数字都将按所示原样发送。小于 %1 的数字以“%2”代替（橙色底）；“%3”（紫色底）另外隐藏一个数字，使较小的数字无法从合计中推算出来。本汇总中被隐藏的格子：%4 个。</translation>
+    </message>
+    <message>
+        <source>Suppressed: fewer than %1</source>
+        <translation>已隐藏：少于 %1</translation>
+    </message>
+    <message>
+        <source>Suppressed so that a small count cannot be worked out from the totals</source>
+        <translation>已隐藏，以免从合计中推算出较小的数字</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概况</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>No per-client rows are sent: this branch sends figures only (the default).</source>
+        <translation>不发送逐客户明细：本门店只发送统计数字（默认设置）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n masked client row(s) are sent, only for clients whose consent covers providing information to headquarters. Legal basis: %1 (%2).</source>
+        <translation>
+            <numerusform>发送 %n 行已遮蔽的客户明细，仅限同意向总部提供个人信息的客户。法律依据：%1（%2）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Valid until %1.</source>
+        <translation>有效期至 %1。</translation>
+    </message>
+</context>
+<context>
     <name>PdfPrinting</name>
     <message>
         <source>Print %1</source>
@@ -2090,34 +2628,58 @@ Data folder: %3</source>
     </message>
 </context>
 <context>
-    <name>PlaceholderPage</name>
+    <name>PrepareSummaryDialog</name>
     <message>
-        <source>Clients</source>
-        <translation>客户</translation>
+        <source>Prepare a summary for headquarters</source>
+        <translation>准备发给总部的汇总</translation>
     </message>
     <message>
-        <source>Consent forms</source>
-        <translation>同意书</translation>
+        <source>The summary holds counts for the period (small counts suppressed) and, only if this branch has switched them on, masked client rows. It is frozen when prepared; nothing leaves the branch until a manager other than you has reviewed and approved it.</source>
+        <translation>汇总包含该期间的统计数字（较小的数字会被隐藏），仅在本门店开启时才附带已遮蔽的客户明细。汇总准备后即固定不变；在您以外的店长审阅并批准之前，不会有任何内容发出本门店。</translation>
     </message>
     <message>
-        <source>Exports</source>
-        <translation>导出</translation>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
     </message>
     <message>
-        <source>Client records (search, masked fields, reveal with a reason) arrive in a later release of BranchVault. Nothing is stored here yet.</source>
-        <translation>客户信息管理（查询、脱敏显示、说明理由后查看完整信息）将在 BranchVault 后续版本中提供。目前这里还没有任何数据。</translation>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
     </message>
     <message>
-        <source>Printing and recording client consent forms arrives in a later release of BranchVault.</source>
-        <translation>打印和登记客户同意书将在 BranchVault 后续版本中提供。</translation>
+        <source>The last 7 days</source>
+        <translation>最近 7 天</translation>
     </message>
     <message>
-        <source>Requesting and approving data exports arrives in a later release of BranchVault.</source>
-        <translation>申请和审批数据导出将在 BranchVault 后续版本中提供。</translation>
+        <source>Last calendar month</source>
+        <translation>上个月</translation>
     </message>
     <message>
-        <source>This area arrives in a later release.</source>
-        <translation>此功能将在后续版本中提供。</translation>
+        <source>This month so far</source>
+        <translation>本月至今</translation>
+    </message>
+    <message>
+        <source>Other dates</source>
+        <translation>其他日期</translation>
+    </message>
+    <message>
+        <source>&amp;From (Beijing date):</source>
+        <translation>开始日期（北京时间）(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To (Beijing date, included):</source>
+        <translation>结束日期（北京时间，含当天）(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Prepare</source>
+        <translation>准备(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>The period cannot end after today.</source>
+        <translation>期间不能晚于今天结束。</translation>
     </message>
 </context>
 <context>
@@ -2278,6 +2840,25 @@ Data folder: %3</source>
     <message>
         <source>&amp;Register</source>
         <translation>登记(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>RejectExportDialog</name>
+    <message>
+        <source>Reject the summary</source>
+        <translation>驳回汇总</translation>
+    </message>
+    <message>
+        <source>A rejected summary is never sent. The reason is kept with it and in the audit log; the preparer can prepare a new one.</source>
+        <translation>被驳回的汇总永远不会发送。驳回原因会与汇总一起保存，并记入审计日志；准备人可以重新准备一份。</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>驳回(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -2722,6 +3303,21 @@ Data folder: %3</source>
     <message>
         <source>Copy; the clipboard is cleared again shortly</source>
         <translation>复制；剪贴板稍后会自动清除</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>Daily preparation</source>
+        <translation>每日自动准备</translation>
+    </message>
+    <message>
+        <source>Every day at this time (Beijing time) the app prepares the previous day&apos;s summary in the background, while an agent or manager is signed in. It is never approved automatically: a manager reviews and approves it like any other.</source>
+        <translation>每天到了这个时间（北京时间），只要有置业顾问或店长登录，程序就会在后台准备前一天的汇总。汇总绝不会自动批准：店长要像审批其他汇总一样审阅并批准。</translation>
+    </message>
+    <message>
+        <source>&amp;Prepare yesterday&apos;s summary every day at</source>
+        <translation>每天在此时间准备前一天的汇总(&amp;P)</translation>
     </message>
 </context>
 <context>

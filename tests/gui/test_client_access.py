@@ -74,7 +74,9 @@ def test_a_pending_agent_sees_the_waiting_panel_with_their_code(qtbot, branch, m
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(page.code_text()), timeout=20_000)
     assert page.password_button.isHidden()
-    for area in (Area.CLIENTS, Area.CONSENT):
+    window.start_export_work()
+    assert not window.export_sync.active  # the outbox is in clients.db: no sync without the key
+    for area in (Area.CLIENTS, Area.CONSENT, Area.EXPORTS):
         page = window.show_area(area)
         assert isinstance(page, ClientAccessWaitingPanel)
         wait_idle(qtbot, window.shell)

@@ -1,4 +1,4 @@
-"""The main window: exactly the areas each role may open, placeholders, status bar, language switch."""
+"""The main window: exactly the areas each role may open, the Exports page, status bar, language switch."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from desktop_app.domain.navigation import Area
 from desktop_app.domain.roles import Role
 from desktop_app.ui import dialogs
+from desktop_app.ui.exports.exports_page import ExportsPage
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.placeholder_page import PlaceholderPage
 from tests.gui.conftest import signed_in, wait_idle
 
 EXPECTED_AREAS = {
@@ -54,13 +54,12 @@ def test_navigation_shows_exactly_the_roles_areas(qtbot, branch, make_shell, rol
     assert set(window.page_by_area) == set(EXPECTED_AREAS[role])
 
 
-@pytest.mark.parametrize("area", [Area.EXPORTS])
-def test_unfinished_areas_say_they_arrive_later(qtbot, branch, make_shell, area: Area) -> None:
+def test_the_exports_area_is_the_exports_page(qtbot, branch, make_shell) -> None:
     ctx = signed_in(branch.context(), *branch.users[Role.MANAGER])
     window = _window(qtbot, make_shell(ctx))
-    page = window.show_area(area)
-    assert isinstance(page, PlaceholderPage)
-    assert "later release" in page.text()
+    page = window.show_area(Area.EXPORTS)
+    assert isinstance(page, ExportsPage)
+    assert page.heading.text() == "Summaries for headquarters"
 
 
 def test_the_consent_area_shows_the_privacy_notices(qtbot, branch, make_shell) -> None:
@@ -105,7 +104,7 @@ def test_language_switch_retranslates_live_and_is_saved(qtbot, branch, make_shel
     assert window.session_menu.title() == "会话(&S)"
     assert "店长" in window.status.texts()
     page = window.show_area(Area.EXPORTS)
-    assert isinstance(page, PlaceholderPage) and "后续版本" in page.text()
+    assert isinstance(page, ExportsPage) and page.heading.text() == "发给总部的汇总"
     assert load_user_settings(ctx.paths.user_settings).language == "zh_CN"
     window.language_actions["en"].trigger()
     qtbot.waitUntil(lambda: window.area_names()[0] == "Clients")

@@ -23,7 +23,8 @@ from desktop_app.ui.client_access.code_dialog import big_code_label
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 
-CLIENT_DATA_AREAS = frozenset({Area.CLIENTS, Area.REQUESTS, Area.CONSENT})
+# the areas that read clients.db (the summaries for headquarters live there too)
+CLIENT_DATA_AREAS = frozenset({Area.CLIENTS, Area.REQUESTS, Area.CONSENT, Area.EXPORTS})
 WAITING_STATES = frozenset({ACCESS_PENDING, ACCESS_NOT_SET_UP})
 
 
