@@ -60,8 +60,14 @@ def decode_pseudonym_key(text: str) -> bytes:
     return key
 
 
+def new_token_secret() -> str:
+    """256 random bits in hex: a token typed after ``--token`` must never start with ``-`` (base64url
+    can, and argparse then reads it as an option), nor hold the ``.`` that separates the key."""
+    return secrets.token_hex(32)
+
+
 def issue_token(session: Session, branch_code: str, pseudonym_key: bytes, now: datetime) -> IssuedToken:
-    secret = secrets.token_urlsafe(32)
+    secret = new_token_secret()
     expires = now + TOKEN_LIFETIME
     session.add(
         EnrolToken(
