@@ -90,7 +90,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     )
     server = uvicorn.Server(config)
     print(
-        f"branchvault-hq: serving https://{args.host}:{args.port}/ (database {_safe_url(_db_url(args))})",
+        f"总部服务 / HQ service: https://{args.host}:{args.port}/ (数据库 / database {_safe_url(_db_url(args))})",
         flush=True,
     )
     server.run()

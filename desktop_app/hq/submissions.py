@@ -9,9 +9,11 @@ Rules (in order; the first failure answers):
   manager saw is what was signed) → 422 ``content_hash_mismatch``;
 - the period is a real date range, ``from`` ≤ ``to`` ≤ today (Beijing), at most 366 days → 422.
 Then the submission is stored once: ``submissions.submission_id`` is unique, so when two processes
-race, one insert wins and the other reads the winner's row. An identical re-send gets the stored
-receipt (200); the same id with another payload is refused (409). ``payload_sha256`` in the receipt is
-``sha256_hex(canonical_json(payload))`` of the final (approved) payload.
+race, one insert wins and the other reads the winner's row (a branch's submissions are also
+serialised by a lock on its row, which keeps the anchor check below exact). An identical re-send
+gets the stored receipt (200); the same id with another payload is refused (409).
+``payload_sha256`` in the receipt is ``sha256_hex(canonical_json(payload))`` of the final (approved)
+payload.
 
 Audit anchors: the branch's audit head must move forward with ``generated_at``: a head with a lower
 sequence than one generated earlier (or a higher one than one generated later), or the same
@@ -160,6 +162,12 @@ def store(session: Session, body: bytes, branch: Branch, key: ReceiptKey, now: d
     payload, envelope = check_envelope(body, branch, now)
     model = envelope.payload
     payload_sha256 = sha256_hex(canonical_json(payload))
+    # One branch's submissions are stored one at a time (a row lock on PostgreSQL; SQLite writes are
+    # serialised anyway), so two of its summaries arriving together cannot both miss each other's
+    # audit anchor and let a rollback go unflagged.
+    session.execute(
+        select(Branch.branch_code).where(Branch.branch_code == branch.branch_code).with_for_update()
+    )
     exists = session.scalar(
         select(Submission.hq_sequence).where(Submission.submission_id == model.submission_id)
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -101,6 +102,56 @@ def test_a_replayed_request_is_refused_by_the_other_process(tmp_path: Path, post
             replay = second.post(SUBMISSIONS, content=body, headers=headers)
             assert replay.status_code == 401
             assert json.loads(replay.text)["error"] == "replayed_nonce"
+    finally:
+        for server in servers:
+            server.stop()
+
+
+def test_a_rollback_arriving_at_two_processes_at_once_is_still_flagged(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    """Two summaries of one branch, the later one with a lower audit head, reach two processes at
+    the same moment: the second to be stored sees the first's anchor (the branch row lock), so the
+    rollback is flagged every time."""
+    servers = [HqServer(tmp_path / f"hq{i}", postgres_url) for i in range(2)]
+    try:
+        for server in servers:
+            server.start()
+        clients = [server.client(timeout=60) for server in servers]
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            for round_ in range(8):
+                branch = FakeBranch(f"R{round_:03d}")
+                assert (
+                    clients[0]
+                    .post(ENROL, content=branch.enrol_body(secret_of(servers[0].issue_token(branch.code))))
+                    .status_code
+                    == 201
+                )
+                start = datetime.now(UTC) - timedelta(hours=2)
+                bodies = [
+                    branch.submission(sequence=100, generated_at=start)[1],
+                    branch.submission(
+                        sequence=80, head_hash="cd" * 32, generated_at=start + timedelta(hours=1)
+                    )[1],
+                ]
+                barrier = threading.Barrier(2)
+
+                def send(
+                    pair: tuple[httpx.Client, bytes],
+                    barrier: threading.Barrier = barrier,
+                    branch: FakeBranch = branch,
+                ) -> int:
+                    client, body = pair
+                    headers = branch.headers("POST", SUBMISSIONS, body)
+                    barrier.wait()
+                    return client.post(SUBMISSIONS, content=body, headers=headers).status_code
+
+                assert list(pool.map(send, zip(clients, bodies, strict=True))) == [201, 201]
+                path = f"/api/v1/branches/{branch.code}/anchors"
+                anchors = clients[0].get(path, headers=branch.headers("GET", path, b"")).json()["anchors"]
+                assert sum(anchor["anomaly"] for anchor in anchors) == 1, anchors
+        for client in clients:
+            client.close()
     finally:
         for server in servers:
             server.stop()
