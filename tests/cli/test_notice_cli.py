@@ -81,12 +81,12 @@ def test_a_manager_publishes_a_file(cli_branch: CliBranch, tmp_path: Path) -> No
     published = cli_branch.as_role("manager", "notice", "publish", str(source), "--json")
     assert_exit(published, 0)
     data = published.json()
-    assert data["version"] == "2026-12-v2" and data["current"] is True and data["source"] == "company"
+    assert data["version"] == "2027-01-v3" and data["current"] is True and data["source"] == "company"
     assert data["previous_version"] == BUNDLED and data["ask_again"] == ["marketing_contact"]
     assert data["needs_reconsent"] is True
 
     listed = cli_branch.as_role("agent", "notice", "list", "--json").json()["versions"]
-    assert [(v["version"], v["current"]) for v in listed] == [("2026-12-v2", True), (BUNDLED, False)]
+    assert [(v["version"], v["current"]) for v in listed] == [("2027-01-v3", True), (BUNDLED, False)]
     publishes = [e for e in audit_entries(cli_branch) if e.action == "notice.publish"]
     assert len(publishes) == 1 and publishes[0].details["content_hash"] == data["content_hash"]
 
