@@ -7,7 +7,7 @@ them: with the data folder, their own password and the app's own modules (issue 
   and the first agent or manager session moves it into clients.db (key adoption).
 - An agent holds the client-data key, so they can rewrite the exports table with the app's store
   API: flip their prepared summary to ``queued`` with a body they made (even one signed with the
-  branch key, which any signed-in session can use), or replace an approved body. The outbox must
+  branch key, which every agent and manager session can use), or replace an approved body. The outbox must
   refuse each one: nothing leaves without the approving manager's audited approval of exactly that
   content and a valid signature over exactly the approved payload.
 
