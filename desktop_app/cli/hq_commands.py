@@ -69,6 +69,7 @@ def _link_data(link: HqLink | None) -> dict[str, object]:
         "hq_public_key": link.hq_public_key_b64,
         "enrolled_at": link.enrolled_at,
         "enrolled_by": link.enrolled_by,
+        "keys_adopted_at": link.keys_adopted_at,  # None: the keys still wait in branch.db
     }
 
 
@@ -82,6 +83,12 @@ def _link_text(data: dict[str, object]) -> str:
             f"门店代码 / branch code: {data['branch_code']}",
             f"总部回执公钥 / HQ receipt key: {data['hq_public_key']}",
             f"登记时间 / enrolled at: {data['enrolled_at']}",
+            "签名密钥 / signing key: "
+            + (
+                f"已移入客户数据库 / moved into the client database at {data['keys_adopted_at']}"
+                if data["keys_adopted_at"]
+                else "待经纪人或店长登录后移入客户数据库 / waits for an agent or manager to sign in"
+            ),
         ]
     )
 
@@ -92,8 +99,9 @@ def cmd_hq(args: argparse.Namespace, out: Output) -> int:
 
     if args.hq_command == "status":
         with signed_in(args) as (ctx, _):
-            data = _link_data(hq_link.link(ctx))
-            data["pseudonym_key_present"] = hq_link.pseudonym_key(ctx) is not None
+            found = hq_link.link(ctx)
+            data = _link_data(found)
+            data["pseudonym_key_present"] = found is not None and found.pseudonym_key_received
         out.result(data, _link_text(data))
         return 0
     from desktop_app.services.hq_enrolment import check_address, enrol

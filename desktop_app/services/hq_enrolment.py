@@ -5,10 +5,13 @@ receipt key.
 Rule: IT administrators only (``config.edit``); ``https://`` only, the certificate verified
 (sync/transport.py); the token is ``<secret>.<pseudonym key, base64url>`` — only the secret goes
 to HQ, the company's pseudonym key stays in the branch (HQ never holds it, issue 13). The new key
-proves itself to HQ by signing the request's claim; the private key, HQ's receipt key and the
-pseudonym key are stored inside branch.db (store/hq_link_repository.py) in the same transaction
-as the audit entry, which names HQ's address and the branch's public key, never a secret.
-Enrolling again replaces the link (a new key; HQ decides whether it accepts a second token).
+proves itself to HQ by signing the request's claim; HQ's receipt key is stored in branch.db and
+the private key and the pseudonym key go there only as *pending* (store/hq_link_repository.py),
+in the same transaction as the audit entry, which names HQ's address and the branch's public key,
+never a secret. IT never opens clients.db, so the first agent or manager session moves both keys
+there and clears them here (key adoption, services/hq_link.py); until then they are in branch.db.
+Enrolling again replaces the link (a new key, pending, which replaces the adopted one at the next
+adoption; HQ decides whether it accepts a second token).
 
 Reason: the branch key is what HQ trusts the branch's summaries and requests by; the pseudonym key
 lets HQ link a client across branches without learning who it is (PIPL Art. 51, Art. 73(3)).

@@ -16,7 +16,7 @@ from desktop_app.domain.errors import AccountDisabled, PasswordRejected, WrongCr
 from desktop_app.domain.password_rules import password_expired, require_acceptable
 from desktop_app.domain.permissions import Action
 from desktop_app.domain.roles import Role
-from desktop_app.services import client_access, key_refresh, key_rotation, sign_in_attempts
+from desktop_app.services import client_access, hq_link, key_refresh, key_rotation, sign_in_attempts
 from desktop_app.services.audit_integrity import check_audit_integrity
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.branch_settings import reconcile_branch_settings
@@ -97,6 +97,7 @@ def sign_in(ctx: AppContext, username: str, password: str) -> SignedIn:
             _report_missing_recovery_slot(me)
         client_access.open_at_sign_in(me)
         check_audit_integrity(me)  # rollback, lost witness, dropped triggers: recorded, user told
+        hq_link.adopt_pending_keys(me)  # keys an enrolment left in branch.db move into clients.db
     except BaseException:
         me.close()
         raise

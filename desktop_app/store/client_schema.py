@@ -6,7 +6,8 @@ MLPS 2.0 separation of duties): client records, follow-ups, the search index, co
 guardians and scans, printed-form numbers, consent events, individuals' requests and their texts,
 the change history, remembered import mappings (per member, or the branch's when a manager saves
 them; version 2), the pseudonym key of the audit log, and the summaries prepared for headquarters
-with their approvals, outbox state and HQ's receipts (version 3). The branch
+with their approvals, outbox state and HQ's receipts (version 3), and the branch's HQ signing key
+and the pseudonym key once a holder adopted them from branch.db (version 4). The branch
 database (``branch.db``) keeps staff, the audit log, notices, destruction records and key grants.
 
 Version 1 is the client part of the branch schema at branch migration 8, so an old branch's tables
@@ -316,10 +317,32 @@ def _v003_hq_exports(db: Database) -> None:
         db.execute(statement)
 
 
+_V4_HQ_KEYS = (
+    """CREATE TABLE client_data.hq_keys (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        branch_private_key BLOB NOT NULL CHECK (length(branch_private_key) = 32),
+        pseudonym_key BLOB,
+        enrolled_at TEXT NOT NULL,
+        adopted_at TEXT NOT NULL,
+        adopted_by INTEGER NOT NULL
+    )""",
+)
+
+
+def _v004_hq_keys(db: Database) -> None:
+    """The branch's Ed25519 private key and the company's pseudonym key once adopted (issue 13):
+    enrolment (IT) leaves them pending in branch.db; the first session holding the client-data key
+    moves them here and clears them there, so only agents and managers can sign for the branch.
+    ``enrolled_at`` names the enrolment they came from. One row; a later adoption replaces it."""
+    for statement in _V4_HQ_KEYS:
+        db.execute(statement)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v001_client_data,
     _v002_mappings_per_staff,
     _v003_hq_exports,
+    _v004_hq_keys,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

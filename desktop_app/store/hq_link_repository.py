@@ -1,9 +1,13 @@
-"""The branch's link to headquarters (table ``hq_link`` in branch.db, migration 11): one row at most.
+"""The branch's link to headquarters (table ``hq_link`` in branch.db, migrations 11 and 12): one row at most.
 
-The branch's Ed25519 private key and the company's pseudonym key are kept here, inside the
-SQLCipher database, never in a file or the configuration: whoever copies the data folder without
-the database key gets neither. ``HqLink`` (what screens and the CLI may show) never carries a key;
-``StoredHqLink`` (with the keys) is read only by ``services/hq_link.py``.
+The link's public part (HQ's address, CA file, branch code, HQ's receipt key, when and by whom it
+was enrolled) stays here for everyone who opens branch.db, IT included (``hq status``). The branch's
+Ed25519 private key and the company's pseudonym key are written here by enrolment only as
+*pending*: IT enrols but never holds the client-data key, so the first session that does moves
+them into clients.db (``store/hq_key_repository.py``, services/hq_link.py: key adoption) and
+``clear_pending_keys`` sets both columns back to NULL. ``HqLink`` (what screens and the CLI may show)
+never carries a key; ``StoredHqLink`` (with the pending keys, if any) is read only by
+``services/hq_link.py``.
 """
 
 from __future__ import annotations
@@ -23,12 +27,14 @@ class HqLink:
     hq_public_key_b64: str
     enrolled_at: str
     enrolled_by: int
+    pseudonym_key_received: bool = False  # read back from the table; ``save`` takes the key itself
+    keys_adopted_at: str | None = None  # None while the keys wait in branch.db for adoption
 
 
 @dataclass(frozen=True)
 class StoredHqLink:
     link: HqLink
-    branch_private_key: bytes = b""
+    branch_private_key: bytes | None = None  # pending (not yet adopted); None once adopted
     pseudonym_key: bytes | None = None
 
     def __repr__(self) -> str:  # never print the keys, not even in a traceback
@@ -42,7 +48,8 @@ class HqLinkRepository:
     def get(self) -> StoredHqLink | None:
         row = self.db.execute(
             "SELECT url, ca_file, branch_code, hq_public_key, enrolled_at, enrolled_by, "
-            "branch_private_key, pseudonym_key FROM hq_link WHERE id = 1"
+            "branch_private_key, pseudonym_key, pseudonym_key_received, keys_adopted_at "
+            "FROM main.hq_link WHERE id = 1"
         ).fetchone()
         if row is None:
             return None
@@ -53,25 +60,30 @@ class HqLinkRepository:
             hq_public_key_b64=str(row[3]),
             enrolled_at=str(row[4]),
             enrolled_by=int(row[5]),
+            pseudonym_key_received=bool(row[8]),
+            keys_adopted_at=str(row[9]) if row[9] is not None else None,
         )
-        pseudonym = row[7]
+        private, pseudonym = row[6], row[7]
         return StoredHqLink(
             link=link,
-            branch_private_key=bytes(row[6]),
+            branch_private_key=bytes(private) if private is not None else None,
             pseudonym_key=bytes(pseudonym) if pseudonym is not None else None,
         )
 
     def save(self, link: HqLink, *, branch_private_key: bytes, pseudonym_key: bytes | None) -> None:
-        """Store the link, replacing an earlier enrolment (call inside the enrolment's transaction)."""
+        """Store the link with its keys pending, replacing an earlier enrolment (call inside the
+        enrolment's transaction); the next adoption replaces the adopted keys with these."""
         if len(branch_private_key) != 32:
             raise ValueError("an Ed25519 private key is 32 bytes")
         self.db.execute(
-            "INSERT INTO hq_link (id, url, ca_file, branch_code, branch_private_key, hq_public_key, "
-            "pseudonym_key, enrolled_at, enrolled_by) VALUES (1,?,?,?,?,?,?,?,?) "
+            "INSERT INTO main.hq_link (id, url, ca_file, branch_code, branch_private_key, hq_public_key, "
+            "pseudonym_key, pseudonym_key_received, enrolled_at, enrolled_by, keys_adopted_at) "
+            "VALUES (1,?,?,?,?,?,?,?,?,?,NULL) "
             "ON CONFLICT(id) DO UPDATE SET url = excluded.url, ca_file = excluded.ca_file, "
             "branch_code = excluded.branch_code, branch_private_key = excluded.branch_private_key, "
             "hq_public_key = excluded.hq_public_key, pseudonym_key = excluded.pseudonym_key, "
-            "enrolled_at = excluded.enrolled_at, enrolled_by = excluded.enrolled_by",
+            "pseudonym_key_received = excluded.pseudonym_key_received, "
+            "enrolled_at = excluded.enrolled_at, enrolled_by = excluded.enrolled_by, keys_adopted_at = NULL",
             (
                 link.url,
                 link.ca_file,
@@ -79,7 +91,17 @@ class HqLinkRepository:
                 branch_private_key,
                 link.hq_public_key_b64,
                 pseudonym_key,
+                int(pseudonym_key is not None),
                 link.enrolled_at,
                 link.enrolled_by,
             ),
+        )
+
+    def clear_pending_keys(self, adopted_at: str) -> None:
+        """Forget the pending keys (they were adopted into clients.db in the same transaction). The
+        caller has ``secure_delete`` on, so the freed bytes are overwritten, not left in the page."""
+        self.db.execute(
+            "UPDATE main.hq_link SET branch_private_key = NULL, pseudonym_key = NULL, keys_adopted_at = ? "
+            "WHERE id = 1",
+            (adopted_at,),
         )

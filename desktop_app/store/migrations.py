@@ -447,6 +447,41 @@ def _m011_hq_link(db: Database) -> None:
     )
 
 
+def _m012_hq_keys_pending(db: Database) -> None:
+    """The HQ keys in branch.db are only *pending* (key adoption, issue 13): enrolment (IT) still
+    writes them here, and the first session holding the client-data key moves them into clients.db
+    (client schema version 4) and sets both columns back to NULL, so IT's and auditors' keys, which
+    open branch.db, no longer reach a key that signs summaries. The key columns become nullable;
+    ``pseudonym_key_received`` keeps, without the key, whether the enrolment delivered one, and
+    ``keys_adopted_at`` when the keys left this file (NULL while pending). The table is rebuilt
+    (SQLite cannot drop a constraint); ``secure_delete`` overwrites the freed pages."""
+    db.execute(
+        """CREATE TABLE hq_link_v12 (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            url TEXT NOT NULL,
+            ca_file TEXT NOT NULL DEFAULT '',
+            branch_code TEXT NOT NULL,
+            branch_private_key BLOB CHECK (branch_private_key IS NULL OR length(branch_private_key) = 32),
+            hq_public_key TEXT NOT NULL,
+            pseudonym_key BLOB,
+            pseudonym_key_received INTEGER NOT NULL DEFAULT 0 CHECK (pseudonym_key_received IN (0,1)),
+            enrolled_at TEXT NOT NULL,
+            enrolled_by INTEGER NOT NULL,
+            keys_adopted_at TEXT,
+            CHECK (branch_private_key IS NOT NULL OR pseudonym_key IS NULL),
+            CHECK ((branch_private_key IS NULL) = (keys_adopted_at IS NOT NULL))
+        )"""
+    )
+    db.execute(
+        "INSERT INTO hq_link_v12 (id, url, ca_file, branch_code, branch_private_key, hq_public_key, "
+        "pseudonym_key, pseudonym_key_received, enrolled_at, enrolled_by) "
+        "SELECT id, url, ca_file, branch_code, branch_private_key, hq_public_key, pseudonym_key, "
+        "pseudonym_key IS NOT NULL, enrolled_at, enrolled_by FROM hq_link"
+    )
+    db.execute("DROP TABLE hq_link")
+    db.execute("ALTER TABLE hq_link_v12 RENAME TO hq_link")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _m001_foundation,
     _m002_slot_public_keys,
@@ -459,6 +494,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m009_client_key_grants,
     _m010_destruction_grounds,
     _m011_hq_link,
+    _m012_hq_keys_pending,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

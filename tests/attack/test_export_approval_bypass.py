@@ -3,9 +3,11 @@ them: with the data folder, their own password and the app's own modules (issue 
 
 - IT (who administers the PC and holds the data folder) cannot read or list exports at all: they
   live in clients.db, which IT's key never opens.
+- IT and auditors cannot sign one themselves: enrolment leaves the branch key pending in branch.db
+  and the first agent or manager session moves it into clients.db (key adoption).
 - An agent holds the client-data key, so they can rewrite the exports table with the app's store
   API: flip their prepared summary to ``queued`` with a body they made (even one signed with the
-  branch key, which any signed-in session can use), or replace an approved body. The outbox must
+  branch key, which every agent and manager session can use), or replace an approved body. The outbox must
   refuse each one: nothing leaves without the approving manager's audited approval of exactly that
   content and a valid signature over exactly the approved payload.
 
@@ -216,23 +218,26 @@ def test_the_preparer_cannot_approve_by_writing_the_table(
     assert _refusals(manager, made.id) == ["approved by the preparer"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap (issue 13 contract): the branch signing key is in branch.db, which IT's and the "
-    "auditor's keys open, so they can sign a summary no manager approved and send it themselves",
-)
 @pytest.mark.parametrize("role", [Role.IT_ADMIN, Role.AUDITOR])
 def test_it_and_auditors_cannot_take_the_branch_signing_key(
-    branch: Branch, enrolled: FakeHqEnrolment, role: Role
+    branch: Branch, signed_in: SignIn, enrolled: FakeHqEnrolment, role: Role
 ) -> None:
+    """Enrolment leaves the keys pending in branch.db; a manager's sign-in adopts them into
+    clients.db (services/hq_link.py), after which IT's or an auditor's key finds none to sign with
+    (tests/attack/test_hq_key_adoption.py searches the raw pages too)."""
     from desktop_app.store.hq_link_repository import HqLinkRepository
 
+    signed_in(Role.MANAGER).close()
     paths = branch.ctx.paths
     branch_id = load_config(paths.config).branch_id
     username, password = branch.users[role]
     unlocked = unlock(paths, branch_id, username, password, DeviceSecretStore().get(branch_id))
     try:
         stored = HqLinkRepository(unlocked.database).get()
+        with pytest.raises(sqlcipher3.OperationalError, match="no such table"):
+            unlocked.database.execute("SELECT branch_private_key FROM hq_keys").fetchall()
     finally:
         unlocked.database.close()
-    assert stored is None or stored.branch_private_key != enrolled.branch_private
+    assert stored is not None and stored.branch_private_key is None and stored.pseudonym_key is None
+    with pytest.raises(hq_link.HqKeysUnavailable):
+        hq_link.sign(signed_in(role), {"schema": "branchvault.summary/1"})

@@ -62,7 +62,9 @@ def test_enroll_status_and_sync_exit_codes(cli_branch: CliBranch, hq_server: HqS
         "enrolled_at",
         "enrolled_by",
         "pseudonym_key_present",
+        "keys_adopted_at",
     }
+    assert data["keys_adopted_at"] is None  # pending in branch.db until an agent or manager signs in
     db = open_branch_db(cli_branch.data_dir, *STAFF["it_admin"])
     try:
         private, pseudonym = db.execute("SELECT branch_private_key, pseudonym_key FROM hq_link").fetchone()
@@ -80,6 +82,15 @@ def test_enroll_status_and_sync_exit_codes(cli_branch: CliBranch, hq_server: HqS
     nothing = cli_branch.as_role("agent", "export", "sync", "--json")
     assert_exit(nothing, 0)
     assert nothing.json()["sent"] == 0
+    adopted = cli_branch.as_role("it_admin", "hq", "status", "--json")  # the agent's sign-in adopted the keys
+    assert_exit(adopted, 0)
+    assert adopted.json()["keys_adopted_at"] and adopted.json()["pseudonym_key_present"] is True
+    assert "已移入客户数据库" in cli_branch.as_role("it_admin", "hq", "status").stdout
+    db = open_branch_db(cli_branch.data_dir, *STAFF["it_admin"])
+    try:
+        assert db.execute("SELECT branch_private_key, pseudonym_key FROM hq_link").fetchone() == (None, None)
+    finally:
+        db.close()
 
     export_id = _approved_export(cli_branch)
     hq_server.stop()

@@ -23,9 +23,12 @@ def test_enrol_stores_the_keys_and_hq_knows_only_the_public_key(branch: Branch, 
     link = enrol(it, hq_server.url, token, hq_server.ca_file)
     assert link.url == hq_server.url and link.branch_code == "SZ001"
     assert link.ca_file == str(hq_server.ca_file.resolve())
-    private = hq_link.branch_private_key(it)
+    with pytest.raises(hq_link.HqKeysUnavailable):  # IT enrols but never signs (key adoption)
+        hq_link.branch_private_key(it)
+    manager = sign_in(branch.context(), *branch.users[Role.MANAGER])  # adopts the pending keys
+    private = hq_link.branch_private_key(manager)
     assert len(private) == 32
-    assert hq_link.pseudonym_key(it) == split_token(token)[1]
+    assert hq_link.pseudonym_key(manager) == split_token(token)[1]
     entry = [e for e in AuditRepository(it.db).iter_all() if e.action == "hq.enrol"][-1]
     assert entry.outcome == "success" and entry.details["branch_public_key"] == public_key_b64(private)
     secret = token.rpartition(".")[0]
@@ -40,11 +43,12 @@ def test_a_token_works_once(branch: Branch, hq_server: HqServer) -> None:  # noq
     token = hq_server.issue_token("SZ001")
     it = sign_in(branch.context(), *branch.users[Role.IT_ADMIN])
     enrol(it, hq_server.url, token, hq_server.ca_file)
-    first = hq_link.branch_private_key(it)
+    manager = sign_in(branch.context(), *branch.users[Role.MANAGER])
+    first = hq_link.branch_private_key(manager)
     with pytest.raises(EnrolmentRefused) as info:
         enrol(it, hq_server.url, token, hq_server.ca_file)
     assert info.value.status == 403 and "令牌" in info.value.zh
-    assert hq_link.branch_private_key(it) == first  # the refused attempt changed nothing
+    assert hq_link.branch_private_key(manager) == first  # the refused attempt changed nothing
     outcomes = [e.outcome for e in AuditRepository(it.db).iter_all() if e.action == "hq.enrol"]
     assert outcomes == ["success", "failure"]
 

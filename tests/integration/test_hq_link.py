@@ -1,5 +1,6 @@
-"""The HQ link (migration 11): one row in branch.db; ``link`` never carries a key; the branch key
-and the pseudonym key come back as stored; no enrolment refuses clearly."""
+"""The HQ link (migrations 11 and 12): one row in branch.db; ``link`` never carries a key; the branch
+key and the pseudonym key come back as stored (adopted into clients.db by the first agent or
+manager session, tests/attack/test_hq_key_adoption.py); no enrolment refuses clearly."""
 
 from __future__ import annotations
 
@@ -41,7 +42,8 @@ def test_stored_link_signs_with_the_branch_key(branch: Branch) -> None:
     ctx = sign_in(branch.context(), *branch.users[Role.MANAGER])
     found = hq_link.link(ctx)
     assert found is not None and found.url == "https://hq.example.cn" and found.branch_code == "SZ001"
-    assert "key" not in repr(found).replace("hq_public_key_b64", "")
+    shown = repr(found).replace("hq_public_key_b64", "").replace("pseudonym_key_received", "")
+    assert "key" not in shown.replace("keys_adopted_at", "")
     assert hq_link.branch_private_key(ctx) == raw and hq_link.pseudonym_key(ctx) == b"p" * 32
     signature = base64.b64decode(hq_link.sign(ctx, {"b": [1, "二"], "a": None}))
     public: Ed25519PublicKey = Ed25519PrivateKey.from_private_bytes(raw).public_key()
@@ -51,6 +53,9 @@ def test_stored_link_signs_with_the_branch_key(branch: Branch) -> None:
 def test_one_row_only_enrolling_again_replaces_it(branch: Branch) -> None:
     _save(branch)
     second = _save(branch)
-    ctx = sign_in(branch.context(), *branch.users[Role.IT_ADMIN])
+    ctx = sign_in(branch.context(), *branch.users[Role.MANAGER])
     assert ctx.db.execute("SELECT count(*) FROM hq_link").fetchone()[0] == 1
     assert hq_link.branch_private_key(ctx) == second
+    _save(branch)  # a third enrolment replaces the adopted key at this session's next use
+    third = ctx.db.execute("SELECT branch_private_key FROM main.hq_link").fetchone()[0]
+    assert hq_link.branch_private_key(ctx) == third != second

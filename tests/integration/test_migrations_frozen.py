@@ -132,7 +132,12 @@ open_database(__import__("pathlib").Path(sys.argv[1]), bytes(range(32)))
 
 
 @pytest.mark.parametrize(
-    "fault", ["migration-backup-taken", "migration-11-committed", "migration-12-before-commit"]
+    "fault",
+    [
+        "migration-backup-taken",
+        f"migration-{migrations.LATEST_VERSION + 1}-committed",  # added_later committed
+        f"migration-{migrations.LATEST_VERSION + 2}-before-commit",  # inside added_after_that
+    ],
 )
 def test_a_crash_mid_migration_leaves_an_encrypted_copy_that_the_next_open_restores(
     old_branch: Path, monkeypatch: pytest.MonkeyPatch, fault: str
