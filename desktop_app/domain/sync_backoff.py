@@ -1,8 +1,9 @@
 """When the outbox tries again after a failed send: exponential backoff with full jitter.
 
-Rule: after the n-th failed attempt (n >= 1) the next try waits a uniformly random time between 0
-and ``min(CAP, BASE * 2**(n-1))`` seconds: 30 s after the first failure, at most six hours however
-long HQ has been away. Reason: many branches coming back online at once (after an HQ outage) must
+Rule: after the n-th failed attempt (n >= 1) the next try waits a uniformly random time between
+``MIN_SECONDS`` (5 s) and ``min(CAP, BASE * 2**(n-1))`` seconds: 30 s after the first failure, at
+most six hours however long HQ has been away. The floor keeps a failed send from being retried in
+the same second (times are stored to the second, so a wait under one second was "due" at once). Reason: many branches coming back online at once (after an HQ outage) must
 not all retry in the same second — full jitter spreads them (the "exponential backoff and jitter"
 analysis by AWS) — while a branch offline for days still tries a few times an hour at worst.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 BASE_SECONDS = 30.0
+MIN_SECONDS = 5.0
 CAP_SECONDS = 6 * 60 * 60.0
 _MAX_EXPONENT = 32  # 30 s * 2**32 is far past the cap; keeps the power small for huge counts
 
@@ -23,6 +25,7 @@ def ceiling(attempts: int) -> float:
 
 
 def next_delay(attempts: int, rng: Callable[[], float]) -> float:
-    """Seconds to wait: ``rng()`` (uniform in [0, 1)) times the ceiling; clamped into [0, ceiling]."""
+    """Seconds to wait: ``MIN_SECONDS`` plus ``rng()`` (uniform in [0, 1)) times the rest of the
+    ceiling; a misbehaving ``rng`` is clamped, so the wait is always in [MIN_SECONDS, ceiling]."""
     fraction = min(max(rng(), 0.0), 1.0)
-    return fraction * ceiling(attempts)
+    return MIN_SECONDS + fraction * (ceiling(attempts) - MIN_SECONDS)

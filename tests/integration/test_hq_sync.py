@@ -17,6 +17,7 @@ import pytest
 from desktop_app.domain.export_states import ExportState
 from desktop_app.domain.hq_summary import generate_private_key, verify_request
 from desktop_app.domain.roles import Role
+from desktop_app.domain.sync_backoff import MIN_SECONDS
 from desktop_app.services import hq_exports
 from desktop_app.services.hq_link import NotEnrolled
 from desktop_app.services.hq_sync import plan_pass, record_outcomes, send_plan, sync_once
@@ -133,11 +134,13 @@ def test_a_failure_waits_the_backoff_and_each_retry_waits_longer(
     assert "HTTP 503" in (_state(agent, export_id).last_error or "")
 
     clock.advance(60)  # type: ignore[attr-defined]
-    third = sync_once(agent, hq, rng=lambda: 0.5)  # half of the 120 s ceiling
-    assert third.next_retry_at == start + timedelta(seconds=90 + 60)
+    third = sync_once(agent, hq, rng=lambda: 0.0)  # the shortest wait: the 5 s floor
+    assert third.next_retry_at == start + timedelta(seconds=90 + MIN_SECONDS)
     assert _state(agent, export_id).last_error == "timeout"
+    # regression: a wait under a second (times are stored to the second) made it due at once
+    assert sync_once(agent, hq).sent == 0
 
-    clock.advance(60)  # type: ignore[attr-defined]
+    clock.advance(MIN_SECONDS)  # type: ignore[attr-defined]
     done = sync_once(agent, hq)
     assert done.acknowledged == 1 and done.clean and done.next_retry_at is None
     assert len(hq.requests) == 4 and len(hq.stored) == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop_app.domain.sync_backoff import BASE_SECONDS, CAP_SECONDS, ceiling, next_delay
+from desktop_app.domain.sync_backoff import BASE_SECONDS, CAP_SECONDS, MIN_SECONDS, ceiling, next_delay
 
 fractions = st.floats(min_value=0.0, max_value=1.0, exclude_max=True)
 
@@ -13,7 +13,7 @@ fractions = st.floats(min_value=0.0, max_value=1.0, exclude_max=True)
 @given(st.integers(min_value=-5, max_value=10_000), fractions)
 def test_delay_is_within_zero_and_the_capped_ceiling(attempts: int, fraction: float) -> None:
     delay = next_delay(attempts, lambda: fraction)
-    assert 0.0 <= delay <= ceiling(attempts) <= CAP_SECONDS
+    assert MIN_SECONDS <= delay <= ceiling(attempts) <= CAP_SECONDS
 
 
 @given(st.integers(min_value=1, max_value=10_000))
@@ -34,9 +34,9 @@ def test_the_fixed_points() -> None:
 def test_full_jitter_is_proportional_to_the_random_fraction(attempts: int, a: float, b: float) -> None:
     low, high = sorted((a, b))
     assert next_delay(attempts, lambda: low) <= next_delay(attempts, lambda: high)
-    assert next_delay(attempts, lambda: 0.0) == 0.0
+    assert next_delay(attempts, lambda: 0.0) == MIN_SECONDS
 
 
 def test_a_misbehaving_random_source_is_clamped() -> None:
-    assert next_delay(1, lambda: -3.0) == 0.0
+    assert next_delay(1, lambda: -3.0) == MIN_SECONDS
     assert next_delay(1, lambda: 7.0) == BASE_SECONDS
