@@ -15,6 +15,7 @@ from desktop_app.cli.access_commands import cmd_access
 from desktop_app.cli.config_command import cmd_config
 from desktop_app.cli.consent_commands import cmd_consent
 from desktop_app.cli.gui_launch import cmd_gui, start_gui
+from desktop_app.cli.hq_commands import cmd_export_or_sync, cmd_hq
 from desktop_app.cli.notice_details import NoticeDetailsMissing, option_name
 from desktop_app.cli.output_option import output_path
 from desktop_app.cli.provision_command import cmd_provision
@@ -486,6 +487,7 @@ def _notice_row(version: NoticeVersion) -> dict[str, object]:
 HANDLERS: dict[str, Handler] = {
     "access": cmd_access,
     "consent": cmd_consent,
+    "export": cmd_export_or_sync,
     "init": cmd_init,
     "user": cmd_user,
     "passwd": cmd_passwd,
@@ -498,5 +500,6 @@ HANDLERS: dict[str, Handler] = {
     "notice": cmd_notice,
     "provision": cmd_provision,
     "config": cmd_config,
+    "hq": cmd_hq,
     "gui": cmd_gui,
 }

@@ -17,6 +17,8 @@ from desktop_app.cli.access_commands import add_access_parser
 from desktop_app.cli.config_command import add_config_parser
 from desktop_app.cli.consent_commands import add_consent_parser
 from desktop_app.cli.destroy_command import add_destroy_parser
+from desktop_app.cli.export_commands import add_export_parser
+from desktop_app.cli.hq_commands import add_export_sync_parser, add_hq_parser
 from desktop_app.cli.main import EXIT_USAGE
 from desktop_app.cli.output_option import add_force_option
 from desktop_app.cli.provision_command import add_provision_parser
@@ -261,9 +263,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE", help="the notice file (TOML, format: resources/notices/README.md)")
 
     add_consent_parser(sub, _common)
+    add_export_sync_parser(add_export_parser(sub, _common), _common)
     add_access_parser(sub, _common)
     add_provision_parser(sub)
     add_config_parser(sub, _common)
+    add_hq_parser(sub, _common)
 
     p = sub.add_parser("gui", help="start the GUI (the default)")
     p.add_argument("--data-dir")

@@ -126,6 +126,7 @@ _RANGES: tuple[tuple[str, float, float], ...] = (
     ("reauth_minutes", 1, 15),  # ASVS 3.7.1 / MLPS: recent password before sensitive actions
     ("reveal_seconds", 5, 300),
     ("password_max_age_days", 0, 365),
+    ("suppression_k", 3, 1000),  # below 3 the HQ summary's markers alone can give small counts away
 )
 
 

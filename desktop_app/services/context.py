@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from desktop_app.domain.branch_time import branch_day, utc_timestamp
 from desktop_app.domain.errors import BranchVaultError
@@ -28,6 +28,10 @@ from desktop_app.store.branch_config import BranchConfig, load_config
 from desktop_app.store.data_dir import DataPaths, resolve_data_dir
 from desktop_app.store.device_secret import DeviceSecretStore
 from desktop_app.store.machine_policy import apply_machine_policy
+
+if TYPE_CHECKING:
+    from desktop_app.store.hq_link_repository import HqLink
+    from desktop_app.sync.transport import HqTransport
 
 Clock = Callable[[], float]
 
@@ -74,6 +78,9 @@ class AppContext:
         self._config = config
         self._policy_override = policy_override
         self._policies: dict[bool, SecurityPolicy] = {}
+        # How services reach HQ (services/hq_sync.py): None = HTTPS to the enrolled address; tests
+        # put their own factory here to swap the transport.
+        self.hq_transport_factory: Callable[[HqLink], HqTransport] | None = None
 
     @property
     def config(self) -> BranchConfig | None:

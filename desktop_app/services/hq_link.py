@@ -12,13 +12,10 @@ could speak for the branch. Legal basis: PIPL Art. 51 (technical security measur
 
 from __future__ import annotations
 
-import base64
-import json
 from typing import Any
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
 from desktop_app.domain.errors import BranchVaultError
+from desktop_app.domain.hq_summary import sign_payload
 from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.hq_link_repository import HqLink, HqLinkRepository, StoredHqLink
 
@@ -69,7 +66,4 @@ def pseudonym_key(ctx: SignedIn) -> bytes | None:
 
 def sign(ctx: SignedIn, payload: dict[str, Any]) -> str:
     """The branch key's Ed25519 signature (base64) over the payload's canonical JSON."""
-    # TEMPORARY until domain/hq_summary lands (issue13-summary): the contract's canonical JSON.
-    data = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
-    key = Ed25519PrivateKey.from_private_bytes(branch_private_key(ctx))
-    return base64.b64encode(key.sign(data.encode("utf-8"))).decode("ascii")
+    return sign_payload(branch_private_key(ctx), payload)

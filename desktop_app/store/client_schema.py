@@ -5,7 +5,8 @@ managers and the client-data recovery code hold (PIPL Art. 51: access control be
 MLPS 2.0 separation of duties): client records, follow-ups, the search index, consent forms with
 guardians and scans, printed-form numbers, consent events, individuals' requests and their texts,
 the change history, remembered import mappings (per member, or the branch's when a manager saves
-them; version 2) and the pseudonym key of the audit log. The branch
+them; version 2), the pseudonym key of the audit log, and the summaries prepared for headquarters
+with their approvals, outbox state and HQ's receipts (version 3). The branch
 database (``branch.db``) keeps staff, the audit log, notices, destruction records and key grants.
 
 Version 1 is the client part of the branch schema at branch migration 8, so an old branch's tables
@@ -241,7 +242,85 @@ def _v002_mappings_per_staff(db: Database) -> None:
     forget_branch_overrides_of_known_headers(db)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v001_client_data, _v002_mappings_per_staff]
+_V3_EXPORTS = (
+    """CREATE TABLE client_data.hq_exports (
+        id TEXT PRIMARY KEY,
+        state TEXT NOT NULL
+            CHECK (state IN ('prepared','rejected','approved','queued','sent','acknowledged','failing')),
+        period_from TEXT NOT NULL,
+        period_to TEXT NOT NULL,
+        scheduled INTEGER NOT NULL DEFAULT 0 CHECK (scheduled IN (0,1)),
+        prepared_by INTEGER NOT NULL,
+        prepared_at TEXT NOT NULL,
+        frozen_payload TEXT NOT NULL,
+        content_sha256 TEXT NOT NULL,
+        approved_by INTEGER,
+        approved_at TEXT,
+        approved_payload TEXT,
+        rejected_by INTEGER,
+        rejected_at TEXT,
+        rejection_reason TEXT,
+        envelope BLOB,
+        envelope_sha256 TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        next_retry_at TEXT,
+        sent_at TEXT,
+        receipt TEXT,
+        acknowledged_at TEXT,
+        CHECK ((approved_by IS NULL) = (approved_at IS NULL)),
+        CHECK ((approved_by IS NULL) = (approved_payload IS NULL)),
+        CHECK ((rejected_by IS NULL) = (rejected_at IS NULL)),
+        CHECK (approved_by IS NULL OR rejected_by IS NULL),
+        CHECK ((state = 'rejected') = (rejected_by IS NOT NULL)),
+        CHECK ((envelope IS NULL) = (envelope_sha256 IS NULL)),
+        CHECK (envelope IS NULL OR approved_by IS NOT NULL),
+        CHECK (state NOT IN ('queued','sent','acknowledged','failing') OR envelope IS NOT NULL),
+        CHECK ((state = 'acknowledged') = (receipt IS NOT NULL))
+    )""",
+    "CREATE INDEX client_data.hq_exports_state ON hq_exports(state, next_retry_at)",
+    "CREATE INDEX client_data.hq_exports_prepared ON hq_exports(prepared_at)",
+    """CREATE TRIGGER client_data.hq_exports_frozen BEFORE UPDATE OF
+        id, period_from, period_to, scheduled, prepared_by, prepared_at, frozen_payload, content_sha256
+        ON hq_exports
+       BEGIN SELECT RAISE(ABORT, 'a prepared export is frozen'); END""",
+    """CREATE TRIGGER client_data.hq_exports_approval_once BEFORE UPDATE OF
+        approved_by, approved_at, approved_payload, rejected_by, rejected_at, rejection_reason ON hq_exports
+       WHEN old.approved_by IS NOT NULL OR old.rejected_by IS NOT NULL
+       BEGIN SELECT RAISE(ABORT, 'an approval or rejection never changes'); END""",
+    """CREATE TRIGGER client_data.hq_exports_envelope_once BEFORE UPDATE OF envelope, envelope_sha256
+        ON hq_exports WHEN old.envelope IS NOT NULL
+       BEGIN SELECT RAISE(ABORT, 'a signed envelope never changes'); END""",
+    """CREATE TRIGGER client_data.hq_exports_receipt_once BEFORE UPDATE OF receipt ON hq_exports
+       WHEN old.receipt IS NOT NULL
+       BEGIN SELECT RAISE(ABORT, 'a stored receipt never changes'); END""",
+    """CREATE TRIGGER client_data.hq_exports_kept BEFORE DELETE ON hq_exports
+       BEGIN SELECT RAISE(ABORT, 'exports are kept'); END""",
+    """CREATE TABLE client_data.hq_export_schedule (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        prepare_at TEXT,
+        set_by INTEGER NOT NULL,
+        set_at TEXT NOT NULL,
+        last_prepared_on TEXT
+    )""",
+)
+
+
+def _v003_hq_exports(db: Database) -> None:
+    """Summaries for headquarters (issue 13): each prepared payload frozen with its hash, the
+    approval or rejection, the exact signed body that leaves the branch, the outbox state and HQ's
+    receipt; and the daily scheduled preparation's time and last day. Frozen columns, an approval,
+    an envelope and a receipt are written once (triggers); rows are never deleted ("what left this
+    branch" is kept)."""
+    for statement in _V3_EXPORTS:
+        db.execute(statement)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [
+    _v001_client_data,
+    _v002_mappings_per_staff,
+    _v003_hq_exports,
+]
 LATEST_VERSION = len(MIGRATIONS)
 
 

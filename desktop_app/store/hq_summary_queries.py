@@ -1,8 +1,9 @@
 """The counts and per-client rows an HQ summary is built from, read from ``clients.db`` and ``branch.db``.
 
 Rule: aggregates are counted by SQL (``count(*)``, ``GROUP BY``), never by loading clients; the new
-clients of the period are selected once (a materialised CTE) and grouped by each field in the same
-statement. Records in storage only (a legal hold after a deletion request) are in no count and no
+clients of the period are counted once per combination of the grouped fields (a materialised CTE,
+one pass over the table) and the per-field counts are summed from those combinations in the same
+statement; the follow-ups are counted on their covering index. Records in storage only (a legal hold after a deletion request) are in no count and no
 row: they may only be stored (PIPL art. 47). Per-client rows are read only for clients whose
 ``hq_sharing`` consent is in effect (``clients.hq_consent``, kept by the consent services in the
 same transaction as the consent event), and only the columns a row is made from.
@@ -32,6 +33,10 @@ CONSENT_COLUMNS: dict[PurposeId, str] = {
 """The ``clients`` column holding whether each consent purpose is in effect (store/consent_repository.py)."""
 
 _HELD = "storage_only_since IS NULL"
+_CLIENTS_SCAN = "client_data.clients NOT INDEXED"
+"""A whole-table count reads the table in order: through one of the partial indexes on
+``storage_only_since IS NULL`` (the planner's choice) every row is a random lookup, and at 100,000
+clients that is ten times slower in SQLCipher (each missed page is decrypted again)."""
 
 
 def utc_bound(day: date) -> str:
@@ -53,15 +58,16 @@ def summary_counts(db: Database, *, period_from: date, period_to: date, today: d
     """Every count of the summary (before suppression)."""
     start, end = period_bounds(period_from, period_to)
     columns = _grouped_columns()
-    groups = " UNION ALL ".join(
-        f"SELECT {index}, {column}, count(*) FROM new_clients GROUP BY {column}"
+    listed = ", ".join(columns)
+    marginals = " UNION ALL ".join(
+        f"SELECT {index}, {column}, sum(n) FROM cube GROUP BY {column}"
         for index, column in enumerate(columns)
     )
     by: dict[str, dict[str | None, int]] = {column: {} for column in columns}
     new_total = 0
     rows = db.execute(
-        f"WITH new_clients AS MATERIALIZED (SELECT {', '.join(columns)} FROM client_data.clients "
-        f"WHERE {_HELD} AND created_at >= ? AND created_at < ?) {groups}",
+        f"WITH cube AS MATERIALIZED (SELECT {listed}, count(*) AS n FROM {_CLIENTS_SCAN} "
+        f"WHERE {_HELD} AND created_at >= ? AND created_at < ? GROUP BY {listed}) {marginals}",
         (start, end),
     ).fetchall()
     for index, value, count in rows:
@@ -69,13 +75,13 @@ def summary_counts(db: Database, *, period_from: date, period_to: date, today: d
         if int(index) == 0:
             new_total += int(count)
     follow_ups = db.execute(
-        "SELECT count(*) FROM client_data.client_followups f JOIN client_data.clients c ON c.id = f.client_id "
-        f"WHERE f.at >= ? AND f.at < ? AND c.{_HELD}",
+        "SELECT count(*) FROM client_data.client_followups WHERE at >= ? AND at < ? AND client_id NOT IN "
+        f"(SELECT id FROM {_CLIENTS_SCAN} WHERE storage_only_since IS NOT NULL)",
         (start, end),
     ).fetchone()[0]
     purposes = [p.id for p in consent_purposes() if p.id in CONSENT_COLUMNS]
     sums = ", ".join(f"coalesce(sum({CONSENT_COLUMNS[p]}), 0)" for p in purposes)
-    held_row = db.execute(f"SELECT count(*), {sums} FROM client_data.clients WHERE {_HELD}").fetchone()
+    held_row = db.execute(f"SELECT count(*), {sums} FROM {_CLIENTS_SCAN} WHERE {_HELD}").fetchone()
     opened, closed, overdue = db.execute(
         "SELECT coalesce(sum(received_on >= ? AND received_on <= ?), 0), "
         "coalesce(sum(closed_at IS NOT NULL AND closed_at >= ? AND closed_at < ?), 0), "

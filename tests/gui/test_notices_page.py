@@ -94,7 +94,7 @@ def test_a_missing_branch_value_is_explained_in_the_text_view(qtbot, branch, mak
 
 
 def test_a_manager_publishes_a_company_file(qtbot, hq_branch, make_shell, tmp_path: Path) -> None:
-    source = tmp_path / "notice-2026-12-v2.toml"
+    source = tmp_path / "notice-2027-01-v3.toml"
     source.write_text(edited_notice(), encoding="utf-8")
     ctx = signed_in(hq_branch.context(), *hq_branch.users[Role.MANAGER])
     shell = make_shell(ctx, language="en")
@@ -105,19 +105,19 @@ def test_a_manager_publishes_a_company_file(qtbot, hq_branch, make_shell, tmp_pa
     dialogs.set_next_answer(dialogs.Button.Yes)
     with qtbot.waitSignal(page.published, timeout=15_000) as published:
         page.publish_button.click()
-    assert published.args == ["2026-12-v2"]
+    assert published.args == ["2027-01-v3"]
     wait_idle(qtbot, shell)
     question = [d for d in dialogs.history() if d.kind == "question"]
     assert len(question) == 1
-    assert "2026-12-v2" in question[0].text and BUNDLED in question[0].text
+    assert "2027-01-v3" in question[0].text and BUNDLED in question[0].text
     assert "Purposes changed: Marketing" in question[0].text
     assert "consent again to: Marketing" in question[0].text
 
-    assert _column(page, VERSION) == ["2026-12-v2", BUNDLED]
+    assert _column(page, VERSION) == ["2027-01-v3", BUNDLED]
     assert _column(page, CURRENT) == ["Current", ""]
     assert "lina" in _column(page, BY)[0]
-    assert "2026-12-v2" in page.info.text()
-    assert list_notice_versions(ctx)[0].version == "2026-12-v2"
+    assert "2027-01-v3" in page.info.text()
+    assert list_notice_versions(ctx)[0].version == "2027-01-v3"
 
 
 def test_declining_the_confirmation_publishes_nothing(qtbot, hq_branch, make_shell, tmp_path: Path) -> None:

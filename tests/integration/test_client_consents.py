@@ -42,7 +42,7 @@ SignIn = Callable[[Role], SignedIn]
 RESIDENT_ID = "110105199003071239"
 NAME, PHONE = "欧阳娜娜", "13812345678"
 OTHER_AGENT = ("lisi", "Agt!Other#2026xy")
-BUNDLED = "2026-11-v1"
+BUNDLED = "2026-12-v2"  # the newest bundled version (2026-11-v1 promised HQ name and mobile)
 V1_TEXT = (NOTICES_DIR / f"{BUNDLED}.toml").read_text(encoding="utf-8")
 SCAN = b"\xff\xd8\xff\xe0" + b"SCAN-PLAINTEXT-MARKER-QX7731|" * 200
 
@@ -442,7 +442,7 @@ def test_a_notice_changing_purposes_flags_clients_for_reconsent_until_they_sign_
     _publish(
         manager,
         tmp_path,
-        "2026-12-v2",
+        "2027-01-v3",
         "本项完全自愿，不同意不影响任何服务。",
         "本项完全自愿；我们每月至多联系您两次。",
     )
@@ -451,12 +451,12 @@ def test_a_notice_changing_purposes_flags_clients_for_reconsent_until_they_sign_
     assert consents.consent_overview(agent, signed).needs_reconsent
 
     printed = consents.print_consent_form(agent, signed)
-    assert printed.notice_version == "2026-12-v2"
+    assert printed.notice_version == "2027-01-v3"
     consents.record_consent_form(
         agent, signed, dataclasses.replace(signed_form(agent), form_number=printed.form_number)
     )
     assert {row.id: row.needs_reconsent for row in list_clients(agent)} == {signed: False, unsigned: False}
-    assert stored(agent, signed).notice_version == "2026-12-v2"
+    assert stored(agent, signed).notice_version == "2027-01-v3"
 
 
 def test_a_notice_changing_only_wording_flags_nobody(
@@ -467,8 +467,8 @@ def test_a_notice_changing_only_wording_flags_nobody(
     client_id = new_client(agent)
     consents.record_consent_form(agent, client_id, signed_form(agent))
     clock.advance(60)
-    _publish(manager, tmp_path, "2026-12-v2", "请您仔细阅读", "请您认真阅读")
-    assert notices.current_notice(agent).version == "2026-12-v2"
+    _publish(manager, tmp_path, "2027-01-v3", "请您仔细阅读", "请您认真阅读")
+    assert notices.current_notice(agent).version == "2027-01-v3"
     assert [row.needs_reconsent for row in list_clients(agent)] == [False]
     assert not consents.consent_overview(agent, client_id).needs_reconsent
 
@@ -590,7 +590,7 @@ def test_an_imported_consent_is_recorded_under_the_current_notice_and_can_be_fla
     _publish(
         manager,
         tmp_path,
-        "2026-12-v2",
+        "2027-01-v3",
         "本项完全自愿，不同意不影响任何服务。",
         "本项完全自愿；我们每月至多联系您两次。",
     )

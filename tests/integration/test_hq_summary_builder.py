@@ -29,6 +29,7 @@ from desktop_app.services.hq_summary_builder import PseudonymKeyMissing, build_s
 from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.client_repository import ClientRepository, FollowupRepository
+from desktop_app.store.client_request_repository import ClientRequestRepository
 from desktop_app.store.consent_repository import ConsentRepository
 from desktop_app.store.hq_link_repository import HqLink, HqLinkRepository
 from tests.conftest import Clock
@@ -259,3 +260,36 @@ def test_rows_on_without_a_pseudonym_key_refuse(signed_in: SignIn) -> None:
     enrol(manager, key=None)
     with pytest.raises(PseudonymKeyMissing):
         build(agent)
+
+
+def test_storage_only_clients_are_in_no_count_and_requests_are_counted(signed_in: SignIn) -> None:
+    agent = signed_in(Role.AGENT)
+    ids = [add_client(agent, phone=f"+86139000000{i:02d}", stage="visiting") for i in range(12)]
+    db = agent.db
+    today = agent.today()
+    with db.transaction():
+        for client_id in ids[:7]:
+            FollowupRepository(db).add(
+                client_id=client_id, at=agent.now_utc(), kind=FollowupKind.VISIT, note="n", staff_id=1
+            )
+        for client_id in ids[:2]:  # a legal hold: stored only, counted nowhere
+            ClientRepository(db).set_storage_only(client_id, now=agent.now_utc())
+        for n, client_id in enumerate(ids[:6]):
+            ClientRequestRepository(db).add(
+                client_id=client_id,
+                client_pseudonym=f"p{n}",
+                kind="copy",
+                received_on=today.isoformat(),
+                due_on=(today - timedelta(days=1)).isoformat(),
+                description="",
+                registered_by=1,
+                registered_at=agent.now_utc(),
+            )
+    aggregates = build(agent)["aggregates"]
+    assert isinstance(aggregates, dict)
+    assert aggregates["new_clients"] == 10
+    assert aggregates["follow_ups"] == 5
+    assert aggregates["clients_held"] == 10
+    assert aggregates["new_clients_by_stage"]["counts"]["visiting"] == "x"
+    assert aggregates["client_requests"] == {"opened": 6, "closed": "<5", "overdue": 6}
+    assert aggregates["destructions"] == "<5"

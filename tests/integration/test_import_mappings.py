@@ -138,6 +138,8 @@ def test_migration_2_keeps_old_mappings_as_the_branchs_except_overrides_of_known
                 "INSERT INTO client_data.import_header_mappings VALUES (?, ?, '2026-01-01T00:00:00Z')",
                 (header, field),
             )
+        for later in ("hq_exports", "hq_export_schedule"):  # version 3's tables
+            db.execute(f"DROP TABLE client_data.{later}")
         db.execute(f"PRAGMA {client_schema.SCHEMA}.user_version = 1")
     assert client_schema.migrate(db) == client_schema.LATEST_VERSION
     assert ImportMappingRepository(db).branch() == {"联络人": "name", "客户微信": "notes", "手机": "phone"}

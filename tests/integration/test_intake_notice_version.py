@@ -53,13 +53,13 @@ def test_a_later_form_and_a_new_notice(
     _publish(
         manager,
         tmp_path,
-        "2026-12-v2",
+        "2027-01-v3",
         "本项完全自愿，不同意不影响任何服务。",
         "本项完全自愿；我们每月至多联系您两次。",
     )
     # A client registered now is informed under the new version; the earlier one keeps theirs.
     newer = new_client(agent, name="赵敏", phone="13712345678")
-    assert stored(agent, newer).notice_version == "2026-12-v2"
+    assert stored(agent, newer).notice_version == "2027-01-v3"
     assert stored(agent, unsigned).notice_version == BUNDLED
     # Only the client who signed under the old version is asked to sign again.
     assert {row.id: row.needs_reconsent for row in list_clients(agent)} == {

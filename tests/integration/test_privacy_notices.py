@@ -20,13 +20,13 @@ from tests.conftest import Branch
 from tests.support.branch_settings import save_branch_settings
 
 SignedIn = Callable[[Role], SignedIn]
-BUNDLED = "2026-11-v1"
+BUNDLED = "2026-12-v2"  # the newest bundled version (2026-11-v1 promised HQ name and mobile)
 V1_TEXT = (NOTICES_DIR / f"{BUNDLED}.toml").read_text(encoding="utf-8")
 OLD_MARKETING = "本项完全自愿，不同意不影响任何服务。"
 NEW_MARKETING = "本项完全自愿，不同意不影响任何服务；我们每月至多联系您两次。"
 
 
-def edited_notice(version: str = "2026-12-v2", marketing: str = NEW_MARKETING) -> str:
+def edited_notice(version: str = "2027-01-v3", marketing: str = NEW_MARKETING) -> str:
     """The bundled v1 with a new version id and one changed purpose (marketing contact)."""
     assert f'version = "{BUNDLED}"' in V1_TEXT and OLD_MARKETING in V1_TEXT
     return V1_TEXT.replace(f'version = "{BUNDLED}"', f'version = "{version}"').replace(
@@ -77,14 +77,14 @@ def test_a_manager_publishes_a_new_version_audited_with_what_changed(
     branch.ctx.clock.advance(60)  # type: ignore[attr-defined]
     published = notices.publish_notice(manager, write(tmp_path, edited_notice()))
     assert published.previous.version == BUNDLED
-    assert published.published.version == "2026-12-v2" and published.published.source == "company"
+    assert published.published.version == "2027-01-v3" and published.published.source == "company"
     assert published.changes.purposes_changed == {PurposeId.MARKETING_CONTACT}
     assert published.ask_again == {PurposeId.MARKETING_CONTACT}
     assert published.published.published_by is not None and "lina" in published.published.published_by
 
     versions = notices.list_notice_versions(signed_in(Role.AGENT))
-    assert [(v.version, v.current) for v in versions] == [("2026-12-v2", True), (BUNDLED, False)]
-    assert notices.current_notice(manager).version == "2026-12-v2"
+    assert [(v.version, v.current) for v in versions] == [("2027-01-v3", True), (BUNDLED, False)]
+    assert notices.current_notice(manager).version == "2027-01-v3"
     text = notices.rendered_current_notice(manager, "zh_CN").plain_text()
     assert "我们每月至多联系您两次" in text and "示例地产集团总部" in text
     assert "示例地产集团总部" not in V1_TEXT  # the value comes from the branch config
@@ -92,7 +92,7 @@ def test_a_manager_publishes_a_new_version_audited_with_what_changed(
     entries = audit(manager, "notice.publish")
     assert len(entries) == 1
     details = entries[0].details  # type: ignore[attr-defined]
-    assert details["version"] == "2026-12-v2"
+    assert details["version"] == "2027-01-v3"
     assert details["content_hash"] == published.published.content_hash
     assert details["previous_version"] == BUNDLED and details["ask_again"] == ["marketing_contact"]
 
@@ -104,7 +104,7 @@ def test_publishing_in_the_same_second_still_makes_the_new_version_current(
     manager = signed_in(Role.MANAGER)
     notices.current_notice(manager)
     notices.publish_notice(manager, write(tmp_path, edited_notice()))
-    assert notices.current_notice(manager).version == "2026-12-v2"
+    assert notices.current_notice(manager).version == "2027-01-v3"
 
 
 def test_an_agent_may_not_publish_and_the_refusal_is_audited(
@@ -127,14 +127,14 @@ def test_a_published_version_id_or_text_cannot_be_published_again(
     notices.publish_notice(manager, write(tmp_path, edited_notice()))
     with pytest.raises(notices.NoticeAlreadyPublished) as same_version:
         notices.publish_notice(manager, write(tmp_path, edited_notice(marketing="另一种说法。"), "b.toml"))
-    assert "2026-12-v2" in same_version.value.zh and "already published" in same_version.value.en
+    assert "2027-01-v3" in same_version.value.zh and "already published" in same_version.value.en
     assert "不可更改" in same_version.value.zh
     with pytest.raises(notices.NoticeAlreadyPublished):  # the same file again: same id and hash
         notices.publish_notice(manager, write(tmp_path, edited_notice(), "c.toml"))
     with pytest.raises(notices.NoticeAlreadyPublished):  # the bundled version too
         notices.publish_notice(manager, write(tmp_path, V1_TEXT, "d.toml"))
     assert len(audit(manager, "notice.publish")) == 1
-    assert [v.version for v in notices.list_notice_versions(manager)] == ["2026-12-v2", BUNDLED]
+    assert [v.version for v in notices.list_notice_versions(manager)] == ["2027-01-v3", BUNDLED]
 
 
 def test_published_versions_are_immutable_in_the_database(signed_in: SignedIn) -> None:
@@ -185,7 +185,7 @@ def test_preview_checks_everything_without_publishing(
     set_hq(branch)
     manager = signed_in(Role.MANAGER)
     preview = notices.preview_publish(manager, write(tmp_path, edited_notice()))
-    assert preview.notice.version == "2026-12-v2" and preview.changes.needs_reconsent
+    assert preview.notice.version == "2027-01-v3" and preview.changes.needs_reconsent
     assert [v.version for v in notices.list_notice_versions(manager)] == [BUNDLED]
     assert audit(manager, "notice.publish") == []
 

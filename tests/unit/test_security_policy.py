@@ -48,7 +48,7 @@ VALID = {
     "reveal_seconds": st.integers(5, 300),
     "bulk_reveal_threshold": st.integers(0, 200),
     "bulk_reveal_window_minutes": st.integers(0, 120),
-    "suppression_k": st.integers(0, 50),
+    "suppression_k": st.integers(3, 50),
     "audit_retention_days": st.one_of(st.just(0), st.integers(180, 3650)),
 }
 
@@ -118,6 +118,7 @@ def test_apply_settings_may_weaken_within_floors() -> None:
         ({"lockout_minutes": 0}, "between 15 and 1440"),
         ({"reauth_minutes": 60}, "between 1 and 15"),
         ({"reveal_seconds": 0}, "between 5 and 300"),
+        ({"suppression_k": 2}, "between 3 and 1000"),
     ],
 )
 def test_apply_settings_rejects(settings: dict[str, Any], match: str) -> None:
