@@ -98,15 +98,35 @@ def _store_a_submission(server: HqServer) -> None:
         submit(client, key, "BJ001", body, int(time.time()))
 
 
+GONE = "does not belong to the document"  # chromedriver's word for a node of a replaced page
+
+
 def _click_and_wait(driver: object, by: str, value: str) -> None:
     """Click, then wait until the browser left the current page (a form post or a link)."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.wait import WebDriverWait
 
     old = driver.find_element(By.TAG_NAME, "html")  # type: ignore[attr-defined]
-    driver.find_element(by, value).click()  # type: ignore[attr-defined]
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old))  # type: ignore[arg-type]
+
+    def left(_driver: object) -> bool:
+        try:
+            old.is_enabled()
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as exc:
+            if GONE in str(exc):
+                return True
+            raise
+        return False
+
+    try:
+        driver.find_element(by, value).click()  # type: ignore[attr-defined]
+    except WebDriverException as exc:
+        # the click's navigation may replace the document before chromedriver finishes the click
+        if GONE not in str(exc):
+            raise
+    WebDriverWait(driver, 30).until(left)  # type: ignore[arg-type]
 
 
 def _sign_in(driver: object, url: str, username: str, password: str) -> None:

@@ -9,7 +9,7 @@ import re
 from datetime import date
 
 from desktop_app.hq import enrolment
-from desktop_app.hq.web.routes import WebSettings
+from desktop_app.hq.web.page_context import WebSettings
 from tests.hq_page.conftest import HqPage
 from tests.hq_page.page_client import sign_in
 from tests.support.hq_page import AGGREGATES, MASKED_ROWS, STAFF_PASSWORD, STAFF_USER, enrol, envelope, submit
