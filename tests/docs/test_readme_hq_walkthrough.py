@@ -21,12 +21,15 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
 from desktop_app.domain.hq_summary import canonical_json, sha256_hex
 from tests.hq_page.page_client import form_token
+from tests.hq_page.test_browser import CHROMEDRIVER, CHROMIUM, spki_sha256
+from tests.hq_page.test_browser import _sign_in as browser_sign_in
 from tests.support.hq_server import free_port, trusting, wait_until_ready
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -176,6 +179,9 @@ def test_the_readme_hq_walkthrough_delivers_once_and_nothing_raw(hq_started: tup
         )
         assert signed_in.status_code == 200 and "DEMO01" in signed_in.text, signed_in.text[:2000]
 
+    if CHROMIUM.exists() and CHROMEDRIVER.exists():
+        page_in_chromium(run, payload)
+
     # nothing raw reached HQ
     stored = hq_stored_text(run.d / "hq" / "hq.sqlite3")
     assert "DEMO01" in stored and export["id"] in stored
@@ -184,6 +190,43 @@ def test_the_readme_hq_walkthrough_delivers_once_and_nothing_raw(hq_started: tup
     assert len(raw) > 500  # names, phones and more of 500 clients
     leaked = sorted(value for value in raw if value in stored)
     assert not leaked, f"raw client values stored at HQ: {leaked[:10]}"
+
+
+def page_in_chromium(run: Run, payload: dict[str, Any]) -> None:
+    """Debian's headless Chromium (trusting exactly the local server key) signs in as the staff member
+    the walkthrough added and sees the demo branch and its new-client count."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+
+    os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must never download a driver
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    server_key = spki_sha256((run.d / "hq" / "tls" / "server.pem").read_bytes())
+    for argument in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        f"--user-data-dir={run.d / 'chromium-profile'}",
+        f"--ignore-certificate-errors-spki-list={server_key}",
+    ):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
+    driver.set_page_load_timeout(60)
+    driver.implicitly_wait(10)
+    try:
+        browser_sign_in(driver, run.url, "hq.admin", "Hq#Overview2026")
+        row = driver.find_element(By.CSS_SELECTOR, 'tr[data-branch="DEMO01"]')
+        assert "DEMO01" in row.text
+        figure = driver.find_element(By.CSS_SELECTOR, '[data-figure="new_clients"]')
+        assert figure.text == str(payload["aggregates"]["new_clients"])
+    finally:
+        driver.quit()
 
 
 def hq_stored_text(database: Path) -> str:
