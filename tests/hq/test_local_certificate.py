@@ -173,11 +173,15 @@ def test_serve_with_one_command_makes_then_reuses_the_local_certificate(tmp_path
                 stderr=subprocess.STDOUT,
                 env=server.env(),
             )
-        deadline = time.monotonic() + 60
-        while not (data / "tls" / "server.pem").exists() and process.poll() is None:
-            assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
-            time.sleep(0.05)
-        wait_until_ready(server.url, data / "tls" / "local-ca.pem", process, log, 60)
+        try:
+            deadline = time.monotonic() + 60
+            while not (data / "tls" / "server.pem").exists() and process.poll() is None:
+                assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
+                time.sleep(0.05)
+            wait_until_ready(server.url, data / "tls" / "local-ca.pem", process, log, 60)
+        except BaseException:
+            stop(process)
+            raise
         return process, log.read_text(encoding="utf-8")
 
     process, printed = start()
