@@ -64,7 +64,7 @@ class LocalCertificate:
 
 def is_loopback(host: str) -> bool:
     """Whether ``host`` is one of the addresses the local certificate names (this computer only)."""
-    return host.strip().lower().strip("[]") in LOOPBACK_HOSTS
+    return host.strip().lower() in LOOPBACK_HOSTS
 
 
 def ensure_local_certificate(folder: Path, now: datetime | None = None) -> LocalCertificate:

@@ -60,7 +60,7 @@ def assert_issued_by_its_ca(local: lc.LocalCertificate) -> None:
 def test_loopback_hosts_only() -> None:
     for host in ("127.0.0.1", "::1", "localhost", "LOCALHOST"):
         assert lc.is_loopback(host), host
-    for host in ("0.0.0.0", "::", "192.168.1.20", "hq.example.cn", "127.0.0.1.example.cn", ""):
+    for host in ("0.0.0.0", "::", "[::1]", "192.168.1.20", "hq.example.cn", "127.0.0.1.example.cn", ""):
         assert not lc.is_loopback(host), host
 
 
