@@ -90,8 +90,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         timeout_keep_alive=5,
     )
     server = uvicorn.Server(config)
+    shown_host = f"[{args.host}]" if ":" in args.host else args.host  # an IPv6 address in a URL
     print(
-        f"总部服务 / HQ service: https://{args.host}:{args.port}/ (数据库 / database {_safe_url(_db_url(args))})",
+        f"总部服务 / HQ service: https://{shown_host}:{args.port}/ (数据库 / database {_safe_url(_db_url(args))})",
         flush=True,
     )
     server.run()
