@@ -94,6 +94,7 @@ def test_a_backwards_audit_head_is_listed_as_an_anomaly(hq_page: HqPage) -> None
     page = hq_page.client.get("/").text
     anomalies = page.split('id="anomalies"', 1)[1].split("</section>", 1)[0]
     assert anomalies.count('class="anomaly-row"') == 1 and "BJ001" in anomalies
+    assert "审计链头回退" in anomalies
     branch = hq_page.client.get("/branches/BJ001").text
     assert branch.count('class="anchor-row"') == 2
 
@@ -126,3 +127,19 @@ def test_text_sent_by_a_branch_is_escaped_in_tables_and_charts(hq_page: HqPage) 
         text = hq_page.client.get(path).text
         assert "<script" not in text and "<svg onload" not in text
         assert "&lt;script&gt;" in text
+
+
+def test_stocks_come_from_the_newest_period_and_flows_are_added(hq_page: HqPage) -> None:
+    bj = _enrol(hq_page, "BJ001")
+    older = {**AGGREGATES, "clients_held": 30, "client_requests": {"opened": 5, "closed": 6, "overdue": 7}}
+    _submit(hq_page, bj, "BJ001", date(2026, 12, 1), date(2026, 12, 2), aggregates=older)
+    _submit(hq_page, bj, "BJ001", date(2026, 12, 3), date(2026, 12, 4))  # clients held 40, overdue 0
+    sign_in(hq_page.client, STAFF_USER, STAFF_PASSWORD)
+    page = hq_page.client.get("/?from=2026-12-01&to=2026-12-06").text
+    assert _total(page, "new_clients") == "46"  # flows: both periods
+    assert _total(page, "clients_held") == "40"  # a stock: the newest period only, never 70
+    requests = page.split('id="figure-client_requests"', 1)[1].split("</article>", 1)[0]
+    opened, overdue = (
+        re.search(rf"{label}</span></th><td[^>]*>([^<]*)<", requests) for label in ("opened", "overdue")
+    )
+    assert opened and opened.group(1) == "10" and overdue and overdue.group(1) == "0"

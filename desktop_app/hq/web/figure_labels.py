@@ -28,8 +28,8 @@ SECTIONS: dict[str, Label] = {
     "new_clients": Label("新增客户", "New clients"),
     "follow_ups": Label("跟进次数", "Follow-ups"),
     "followups": Label("跟进次数", "Follow-ups"),
-    "clients_held": Label("现有客户", "Clients held"),
-    "consent": Label("同意情况（现有客户）", "Consent (clients held)"),
+    "clients_held": Label("现有客户（期末）", "Clients held (at period end)"),
+    "consent": Label("同意情况（期末现有客户）", "Consent (clients held at period end)"),
     "client_requests": Label("个人信息权利请求", "Individuals' requests"),
     "requests": Label("个人信息权利请求", "Individuals' requests"),
     "destructions": Label("已销毁", "Destructions"),
@@ -115,3 +115,15 @@ def code_label(section: str, code: str) -> Label:
     if part is not None:
         return part
     return Label(code, code)
+
+
+ANOMALY_KINDS: dict[str, Label] = {
+    "audit_head_backwards": Label("审计链头回退（序号低于已锚定的）", "Audit head went backwards"),
+    "audit_head_forked": Label(
+        "审计链分叉（同一序号、不同哈希）", "Audit head forked (same sequence, other hash)"
+    ),
+}
+
+
+def anomaly_label(kind: str) -> Label:
+    return ANOMALY_KINDS.get(kind, Label(kind, kind))

@@ -11,13 +11,25 @@ The aggregates are read generically: a section is a count, a mapping of categori
 distribution ``{"total": n, "counts": {category: n}}``, or a mapping of rows to mappings of parts to
 counts (consent per purpose: granted / not granted / clients). Floats are refused before storage;
 anything unexpected here is skipped.
+
+Stocks (``STOCKS``: clients held, consent over the clients held, requests overdue at generation) are
+counts at a moment, not over the period: across one branch's periods only its newest summary counts;
+across branches they are added.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+# Counts "as at generation" rather than "during the period": summed across branches, never across
+# one branch's periods (section -> its stock parts; None: the whole section).
+STOCKS: dict[str, frozenset[str] | None] = {
+    "clients_held": None,
+    "consent": None,
+    "client_requests": frozenset({"overdue"}),
+}
 
 
 @dataclass(frozen=True)
@@ -124,18 +136,51 @@ def sections_of(aggregates: Mapping[str, Any]) -> dict[str, Section]:
     return sections
 
 
+def _add_into(combined: dict[str, Section], sections: Mapping[str, Section]) -> None:
+    for key, section in sections.items():
+        target = combined.setdefault(key, Section(key))
+        if section.total is not None:
+            target.total = section.total if target.total is None else target.total + section.total
+        for row, parts in section.rows.items():
+            for part, cell in parts.items():
+                target.add(row, part, cell)
+
+
 def combine(all_aggregates: Iterable[Mapping[str, Any]]) -> dict[str, Section]:
     """The figures of several summaries added cell by cell (suppressed parts kept apart)."""
     combined: dict[str, Section] = {}
     for aggregates in all_aggregates:
-        for key, section in sections_of(aggregates).items():
-            target = combined.setdefault(key, Section(key))
-            if section.total is not None:
-                target.total = section.total if target.total is None else target.total + section.total
-            for row, parts in section.rows.items():
-                for part, cell in parts.items():
-                    target.add(row, part, cell)
+        _add_into(combined, sections_of(aggregates))
     return combined
+
+
+def combine_sections(per_branch: Iterable[Mapping[str, Section]]) -> dict[str, Section]:
+    """Several branches' figures added cell by cell."""
+    combined: dict[str, Section] = {}
+    for sections in per_branch:
+        _add_into(combined, sections)
+    return combined
+
+
+def _flows_only(aggregates: Mapping[str, Any]) -> dict[str, Any]:
+    kept: dict[str, Any] = {}
+    for key, value in aggregates.items():
+        if key in STOCKS:
+            parts = STOCKS[key]
+            if parts is None or not isinstance(value, Mapping):
+                continue
+            value = {part: inner for part, inner in value.items() if part not in parts}
+        kept[key] = value
+    return kept
+
+
+def combine_periods(newest_first: Sequence[Mapping[str, Any]]) -> dict[str, Section]:
+    """One branch's summaries of several (non-overlapping) periods: flows are added, stocks (counts
+    at generation, e.g. clients held) come from the newest summary only, never added up."""
+    if not newest_first:
+        return {}
+    newest, *older = newest_first
+    return combine([newest, *(_flows_only(aggregates) for aggregates in older)])
 
 
 def scalar_by_branch(per_branch: Mapping[str, Mapping[str, Section]], key: str) -> dict[str, Cell]:

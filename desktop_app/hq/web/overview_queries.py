@@ -2,7 +2,8 @@
 
 - Overdue: a branch is overdue when no submission covers a day within the last ``overdue_days``
   Beijing days (its latest ``period_to``, or its enrolment day when it never sent one, is older).
-- Figures for a chosen period take each branch's submissions whose whole period lies inside it.
+- Figures for a chosen period take each branch's submissions whose whole period lies inside it
+  (stocks such as clients held from its newest one only, see figures.py).
   When a branch sent overlapping periods (a day sent twice, e.g. re-prepared), only the latest
   received counts for the overlapping span, so nothing is counted twice; the skipped ones are listed.
 - Masked per-client rows (only when the branch's legal basis allows them) are read only for the
@@ -22,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.domain.branch_time import BRANCH_TIME
 from desktop_app.hq.storage.models import Anomaly, AuditAnchor, Branch, Submission
-from desktop_app.hq.web.figures import Section, combine
+from desktop_app.hq.web.figures import Section, combine_periods, combine_sections
 
 
 @dataclass(frozen=True)
@@ -174,7 +175,7 @@ def period_figures(
         query = query.where(Submission.branch_code == branch_code)
     figures = PeriodFigures(period_from, period_to)
     kept_spans: dict[str, list[tuple[str, str]]] = {}
-    aggregates_by_branch: dict[str, list[Mapping[str, Any]]] = {}
+    kept: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
     for submission in db.scalars(query):
         row = _submission_row(submission)
         spans = kept_spans.setdefault(submission.branch_code, [])
@@ -185,10 +186,13 @@ def period_figures(
         figures.included.append(row)
         aggregates = _payload(submission.envelope).get("aggregates")
         if isinstance(aggregates, dict):
-            aggregates_by_branch.setdefault(submission.branch_code, []).append(aggregates)
-    all_aggregates = [a for branch in aggregates_by_branch.values() for a in branch]
-    figures.combined = combine(all_aggregates)
-    figures.per_branch = {code: combine(items) for code, items in sorted(aggregates_by_branch.items())}
+            kept.setdefault(submission.branch_code, []).append((submission.period_to, aggregates))
+    for code in sorted(kept):
+        newest_first = [
+            aggregates for _, aggregates in sorted(kept[code], key=lambda item: item[0], reverse=True)
+        ]
+        figures.per_branch[code] = combine_periods(newest_first)
+    figures.combined = combine_sections(figures.per_branch.values())
     return figures
 
 

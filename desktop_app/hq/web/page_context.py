@@ -23,6 +23,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from desktop_app.domain.branch_time import BRANCH_TIME
 from desktop_app.domain.errors import BranchVaultError
 from desktop_app.hq.app import read_body
+from desktop_app.hq.web.figure_labels import anomaly_label
 from desktop_app.hq.web.page_security import (
     SESSION_COOKIE,
     SIGN_IN_COOKIE,
@@ -69,6 +70,7 @@ TEMPLATES = Environment(
     loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True), auto_reload=False
 )
 TEMPLATES.filters["bj"] = bj
+TEMPLATES.filters["anomaly"] = anomaly_label
 
 
 def settings(request: Request) -> WebSettings:
