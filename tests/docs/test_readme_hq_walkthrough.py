@@ -27,6 +27,7 @@ import httpx
 import pytest
 
 from desktop_app.domain.hq_summary import canonical_json, sha256_hex
+from desktop_app.hq.web.overview_routes import DEFAULT_PERIOD_DAYS
 from tests.hq_page.page_client import form_token
 from tests.hq_page.test_browser import CHROMEDRIVER, CHROMIUM, spki_sha256
 from tests.hq_page.test_browser import _sign_in as browser_sign_in
@@ -141,6 +142,11 @@ def test_the_readme_hq_walkthrough_delivers_once_and_nothing_raw(hq_started: tup
     assert f"https://127.0.0.1:{run.port}/" in serve_output
 
     _, steps = walkthrough()
+    prepare = next(line for line in steps if " export prepare " in line)  # the page's default window
+    assert (
+        f"date -d '-{DEFAULT_PERIOD_DAYS - 1} days' +%F" in prepare
+        and '--to "$(TZ=Asia/Shanghai date +%F)"' in prepare
+    )
     script = "set -euo pipefail\n" + "\n".join(run.adapt(line) for line in steps) + "\n"
     proc = subprocess.run(
         ["bash", "-c", script], capture_output=True, text=True, env=run.env, cwd=ROOT, timeout=180
