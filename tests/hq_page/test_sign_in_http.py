@@ -5,6 +5,7 @@ and the audited attempt trail."""
 from __future__ import annotations
 
 import hashlib
+import re
 
 from sqlalchemy import select
 
@@ -185,3 +186,15 @@ def test_oversized_or_foreign_forms_are_refused_before_parsing(hq_page: HqPage) 
     )
     assert as_json.status_code == 403
     assert client.get("/").status_code == 303
+
+
+def test_the_sign_in_trail_is_shown_to_signed_in_staff_only(hq_page: HqPage) -> None:
+    client = hq_page.client
+    assert client.get("/sign-ins").status_code == 303
+    sign_in(client, "nobody", "Wrong!Password#1")
+    sign_in(client, STAFF_USER, STAFF_PASSWORD)
+    page = client.get("/sign-ins")
+    assert page.status_code == 200
+    outcomes = re.findall(r'class="attempt-row" data-outcome="([a-z]+)"', page.text)
+    assert outcomes == ["success", "failure"]  # newest first
+    assert "nobody" in page.text and "testclient" in page.text

@@ -24,6 +24,7 @@ from desktop_app.hq.web.staff_sign_in import (
     MAX_USERNAME,
     SignInRefused,
     SignInThrottled,
+    recent_attempts,
     record_attempt,
     sign_in,
 )
@@ -102,3 +103,23 @@ def _sign_out(request: Request, csrf_token: str) -> Response:
             return ctx.page("refused.html", 403, staff=staff, error=ctx.CsrfRefused(), back="/")
         end_session(db, request.cookies.get(SESSION_COOKIE))
     return ctx.to_sign_in()
+
+
+OUTCOMES = {
+    "success": ("成功", "signed in"),
+    "failure": ("失败", "failed"),
+    "throttled": ("已限制", "throttled"),
+    "csrf": ("表单无效", "form refused (CSRF)"),
+    "pending": ("校验中", "being checked"),
+}
+
+
+@router.get("/sign-ins")
+def sign_in_attempts(request: Request) -> Response:
+    """The sign-in audit trail: the newest 200 attempts."""
+    with ctx.db(request) as db:
+        staff = ctx.signed_in(request, db)
+        if staff is None:
+            return ctx.to_sign_in()
+        attempts = recent_attempts(db)
+    return ctx.page("sign_ins.html", staff=staff, attempts=attempts, outcomes=OUTCOMES)

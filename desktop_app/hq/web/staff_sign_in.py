@@ -140,3 +140,9 @@ def sign_in(
 def _set_outcome(db: Session, attempt_id: int, outcome: str) -> None:
     db.execute(update(HqSignInAttempt).where(HqSignInAttempt.id == attempt_id).values(outcome=outcome))
     db.commit()
+
+
+def recent_attempts(db: Session, limit: int = 200) -> list[HqSignInAttempt]:
+    """The newest sign-in attempts first (the sign-in audit trail shown to HQ staff)."""
+    query = select(HqSignInAttempt).order_by(HqSignInAttempt.id.desc()).limit(limit)
+    return list(db.scalars(query))
