@@ -2,8 +2,11 @@
 
 Commands (each takes ``--data-dir DIR`` (SQLite file ``DIR/hq.sqlite3``; default
 ``platformdirs.user_data_dir("branchvault-hq")``) or ``--db URL`` (``postgresql+psycopg://…``)):
-- ``serve [--host 127.0.0.1] [--port 8443] --tls-cert PEM --tls-key PEM``: the HQ API over HTTPS
-  (uvicorn), migrations applied first. HTTPS only: there is no plain-HTTP mode.
+- ``serve [--host 127.0.0.1] [--port 8443] [--tls-cert PEM --tls-key PEM]``: the HQ API over HTTPS
+  (uvicorn), migrations applied first. HTTPS only: there is no plain-HTTP mode. On a loopback host
+  (127.0.0.1, ::1, localhost) without certificates it makes and reuses a local CA and server
+  certificate in ``<data dir>/tls/`` (local_certificate.py) and prints the CA file for branches'
+  ``--ca-file``; any other host without certificates is refused (exit 2).
 - ``issue-token --branch-code CODE --pseudonym-key-file FILE [--json]``: a one-time enrolment token
   (``<secret>.<pseudonym key>``) for branch IT; the pseudonym key is read from FILE and never stored.
 - ``pseudonym-key new --out FILE``: a new company pseudonym key (file mode 0600, never overwritten).
@@ -71,30 +74,70 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from desktop_app.hq.app import create_app
     from desktop_app.hq.settings import HqSettings
 
-    for what, path in (("--tls-cert", args.tls_cert), ("--tls-key", args.tls_key)):
-        if not path.is_file():
-            raise HqCliError(f"找不到 TLS 文件（{what}）：{path}", f"TLS file not found ({what}): {path}")
-    _check_tls(args.tls_cert, args.tls_key)
+    tls_cert, tls_key = _tls_files(args)
+    _check_tls(tls_cert, tls_key)
     _check_port(args.host, args.port)
     app = create_app(HqSettings(db_url=_db_url(args)))
     config = uvicorn.Config(
         app,
         host=args.host,
         port=args.port,
-        ssl_certfile=str(args.tls_cert),
-        ssl_keyfile=str(args.tls_key),
+        ssl_certfile=str(tls_cert),
+        ssl_keyfile=str(tls_key),
         log_level=args.log_level,
         proxy_headers=False,
         server_header=False,
         timeout_keep_alive=5,
     )
     server = uvicorn.Server(config)
+    shown_host = f"[{args.host}]" if ":" in args.host else args.host  # an IPv6 address in a URL
     print(
-        f"总部服务 / HQ service: https://{args.host}:{args.port}/ (数据库 / database {_safe_url(_db_url(args))})",
+        f"总部服务 / HQ service: https://{shown_host}:{args.port}/ (数据库 / database {_safe_url(_db_url(args))})",
         flush=True,
     )
     server.run()
     return 0 if server.started else 1
+
+
+def _tls_files(args: argparse.Namespace) -> tuple[Path, Path]:
+    """The certificate and key given, or on a loopback host the local ones (made once, reused)."""
+    if args.tls_cert is not None and args.tls_key is not None:
+        for what, path in (("--tls-cert", args.tls_cert), ("--tls-key", args.tls_key)):
+            if not path.is_file():
+                raise HqCliError(f"找不到 TLS 文件（{what}）：{path}", f"TLS file not found ({what}): {path}")
+        return args.tls_cert, args.tls_key
+    if args.tls_cert is not None or args.tls_key is not None:
+        raise InvalidInput(
+            "--tls-cert 与 --tls-key 须同时给出。", "Give both --tls-cert and --tls-key, or neither."
+        )
+    from desktop_app.hq.local_certificate import LOOPBACK_HOSTS, ensure_local_certificate, is_loopback
+    from desktop_app.hq.settings import default_data_dir
+
+    if not is_loopback(args.host):
+        loopback = ", ".join(sorted(LOOPBACK_HOSTS))
+        raise InvalidInput(
+            f"在 {args.host} 上提供服务须给出门店能验证的证书：--tls-cert PEM --tls-key PEM"
+            f"（自动生成的本机证书只用于 {loopback}）。见 docs/hq-service.md。",
+            f"Serving on {args.host} needs a certificate branches can verify: give --tls-cert PEM "
+            f"--tls-key PEM (the automatic local certificate is only for {loopback}). "
+            "See docs/hq-service.md.",
+        )
+    folder = (args.data_dir if args.data_dir is not None else default_data_dir()) / "tls"
+    try:
+        local = ensure_local_certificate(folder)
+    except OSError as exc:
+        raise HqCliError(
+            f"无法创建本机证书：{folder}（{exc.strerror or exc}）",
+            f"Cannot make the local certificate in {folder} ({exc.strerror or exc})",
+        ) from None
+    made = "新建 / new" if local.new_server_certificate else "沿用 / reused"
+    print(
+        f"本机证书 / local certificate (127.0.0.1, localhost, ::1; {made}; "
+        f"有效至 / valid until {_stamp(local.expires_at)}): {local.cert_file}\n"
+        f"门店登记用的 CA 证书 / CA certificate for branches (--ca-file): {local.ca_file}",
+        flush=True,
+    )
+    return local.cert_file, local.key_file
 
 
 def _check_tls(cert: Path, key: Path) -> None:
@@ -240,8 +283,12 @@ def build_parser() -> argparse.ArgumentParser:
     _database_options(serve)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
-    serve.add_argument("--tls-cert", type=Path, required=True, help="PEM certificate chain")
-    serve.add_argument("--tls-key", type=Path, required=True, help="PEM private key")
+    serve.add_argument(
+        "--tls-cert",
+        type=Path,
+        help="PEM certificate chain (omitted on 127.0.0.1, ::1 or localhost: a local one in DATA_DIR/tls)",
+    )
+    serve.add_argument("--tls-key", type=Path, help="PEM private key (with --tls-cert)")
     serve.add_argument(
         "--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"]
     )

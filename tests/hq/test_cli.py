@@ -98,7 +98,7 @@ def test_issue_token_refusals(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
-    for args in (["serve"], ["no-such-command"], ["issue-token", "--branch-code", "X"], []):
+    for args in (["serve", "--tls-cert"], ["no-such-command"], ["issue-token", "--branch-code", "X"], []):
         with pytest.raises(SystemExit) as exit_info:
             main(args)
         assert exit_info.value.code == 2
