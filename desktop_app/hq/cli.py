@@ -18,6 +18,7 @@ never as a traceback.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import re
@@ -88,6 +89,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         proxy_headers=False,
         server_header=False,
         timeout_keep_alive=5,
+        timeout_graceful_shutdown=5,  # a stop does not wait on idle or stuck connections
     )
     server = uvicorn.Server(config)
     shown_host = f"[{args.host}]" if ":" in args.host else args.host  # an IPv6 address in a URL
@@ -325,8 +327,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+HQ_LIBRARIES = ("fastapi", "uvicorn", "sqlalchemy", "alembic", "jinja2", "multipart", "psycopg")
+
+
+def missing_hq_libraries() -> list[str]:
+    """The ``[hq]`` extra's libraries that are not installed (the script exists without them)."""
+    return [name for name in HQ_LIBRARIES if importlib.util.find_spec(name) is None]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    missing = missing_hq_libraries()
+    if missing:
+        print(
+            "总部服务所需的组件未安装（" + "、".join(missing) + "）。请运行：pip install -e '.[hq]'\n"
+            "The HQ service's libraries are not installed (" + ", ".join(missing) + "). "
+            "Run: pip install -e '.[hq]'",
+            file=sys.stderr,
+        )
+        return 1
     try:
         result: int = args.func(args)
         return result

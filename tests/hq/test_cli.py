@@ -194,3 +194,21 @@ def test_serve_refuses_an_unusable_key_and_a_taken_port(
         capsys, "serve", *data, "--tls-cert", cert, "--tls-key", key, "--port", str(hq_server.port)
     )
     assert code == 1 and "无法在" in err and "Cannot listen" in err and "Traceback" not in err
+
+
+def test_without_the_hq_extra_every_command_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``pip install -e .`` installs the ``branchvault-hq`` script without the ``[hq]`` libraries: it
+    crashed with ModuleNotFoundError (alembic) instead of saying what to install."""
+    import importlib.util
+
+    from desktop_app.hq import cli
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        cli.importlib.util, "find_spec", lambda name, *a: None if name == "alembic" else real(name, *a)
+    )
+    assert cli.main(["submissions", "--data-dir", "/nonexistent-hq"]) == 1
+    err = capsys.readouterr().err
+    assert "alembic" in err and "pip install -e '.[hq]'" in err and "未安装" in err
