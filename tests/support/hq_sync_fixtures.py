@@ -25,6 +25,7 @@ from typing import Any
 import pytest
 
 from desktop_app.domain.roles import Role
+from desktop_app.domain.sync_backoff import MIN_SECONDS
 from desktop_app.services import hq_exports
 from desktop_app.services.branch_setup import BranchDetails, init_branch
 from desktop_app.services.context import AppContext, build_context
@@ -43,15 +44,18 @@ from tests.support.hq_server import HqServer
 BUILDER = "desktop_app.services.hq_summary_builder"
 
 
-@dataclass(frozen=True)
+@dataclass
 class LiveBranch:
-    """A set-up branch whose contexts use the real clock (``ctx`` of the usual fixture is not)."""
+    """A set-up branch whose contexts use the real clock (``ctx`` of the usual fixture is not), plus
+    ``waited`` seconds: ``sync_as`` adds the backoff's shortest wait after each pass, as a branch
+    would wait before its next try (a few seconds a pass, far inside HQ's five-minute skew)."""
 
     root: Path
     users: dict[Role, tuple[str, str]]
+    waited: float = 0.0
 
     def context(self) -> AppContext:
-        return build_context(self.root, clock=time.time)
+        return build_context(self.root, clock=lambda: time.time() + self.waited)
 
     def sign_in(self, role: Role) -> SignedIn:
         return sign_in(self.context(), *self.users[role])
@@ -153,13 +157,15 @@ def sync_as(
     factory: Callable[[Any], HqTransport] | None = None,
     rng: Callable[[], float] = lambda: 0.0,
 ) -> SyncReport:
-    """One pass as ``role``; ``rng`` 0 makes every retry due at once (the backoff has its own tests)."""
+    """One pass as ``role``; ``rng`` 0 and the wait added after it make every retry due at the next
+    pass (the backoff has its own tests)."""
     ctx = branch.sign_in(role)
     ctx.context.hq_transport_factory = factory
     try:
         return sync_once(ctx, transport, rng=rng)
     finally:
         sign_out(ctx)
+        branch.waited += MIN_SECONDS + 1
 
 
 def export_state(branch: LiveBranch, export_id: str) -> ExportSummary:

@@ -46,6 +46,16 @@ def below_k_marker(k: int) -> str:
     return f"<{k}"
 
 
+class TableWithheld(ValueError):
+    """No suppression pattern protects every small cell of this table: it must not be published.
+    Seen only for 2-D tables with small k (the brute-force property test found one); a 1-D
+    distribution always has a protecting pattern, so the builder never meets it."""
+
+    def __init__(self, cell: tuple[int, int]) -> None:
+        super().__init__(f"cell {cell} cannot be protected; the table is withheld")
+        self.cell = cell
+
+
 @dataclass(frozen=True)
 class SuppressedTable:
     """The published form of a table: cells, row totals, column totals (2-D only), grand total."""
@@ -190,11 +200,11 @@ class _Extended:
                 if cell.marker is None or self._cycle(cell, suppressed_only=True) is not None:
                     continue
                 path = self._cycle(cell, suppressed_only=False)
-                if path is None:  # cannot happen for k >= 2 with every cell available; stay safe
-                    for other in self.cells.values():
-                        if other.marker is None:
-                            other.marker = COMPLEMENTARY
-                    return
+                if path is None:
+                    # Nothing left to hide protects it: the markers' own ranges pin the cell (e.g.
+                    # [[1, 1], [2, 2]] with k = 3: the "x" column totals force both top cells to 1).
+                    # Publishing anything would give it away, so the table is withheld.
+                    raise TableWithheld(cell.key)
                 for other in path:
                     if other.marker is None:
                         other.marker = COMPLEMENTARY
@@ -206,7 +216,8 @@ class _Extended:
 
 
 def suppress_table(cells: Sequence[Sequence[int]], k: int = DEFAULT_K) -> SuppressedTable:
-    """A 2-D table (at least one row and one column) with row, column and grand totals, suppressed."""
+    """A 2-D table (at least one row and one column) with row, column and grand totals, suppressed.
+    Raises ``TableWithheld`` when no pattern protects every small cell."""
     return _suppress(cells, k, with_column_totals=True)
 
 
