@@ -6,34 +6,11 @@ confirmation; hidden when nobody waits. Not a modal question: the manager may be
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
-
-from desktop_app.ui.retranslate import Retranslating
+from desktop_app.ui.count_banner import CountBanner
 
 
-class PendingMembersBanner(Retranslating, QFrame):
-    open_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.count = 0
-        self.setStyleSheet("PendingMembersBanner { background: #fff4ce; border: 1px solid #e0c060; }")
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.button = QPushButton()
-        self.button.clicked.connect(self.open_requested)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(12, 6, 12, 6)
-        row.addWidget(self.label, 1)
-        row.addWidget(self.button)
-        self.setVisible(False)
-        self.retranslate()
-
-    def set_count(self, count: int) -> None:
-        self.count = count
-        self.retranslate()
-        self.setVisible(count > 0)
+class PendingMembersBanner(CountBanner):
+    STYLE = "background: #fff4ce; border: 1px solid #e0c060;"
 
     def retranslate(self) -> None:
         self.label.setText(
