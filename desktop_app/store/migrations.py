@@ -482,6 +482,21 @@ def _m012_hq_keys_pending(db: Database) -> None:
     db.execute("ALTER TABLE hq_link_v12 RENAME TO hq_link")
 
 
+def _m013_programme_settings(db: Database) -> None:
+    """The privacy programme's settings a manager changed (issue 14): one row per setting whose
+    value differs from ``domain/programme_policy.ProgrammePolicy``'s default, as JSON, with who
+    changed it and when (the audit log holds the history). No client data: every role's key opens
+    branch.db, and the auditor reads these settings to check the programme."""
+    db.execute(
+        """CREATE TABLE programme_settings (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL,
+            changed_at TEXT NOT NULL,
+            changed_by INTEGER NOT NULL
+        )"""
+    )
+
+
 def _m014_training(db: Database) -> None:
     """Privacy training records (issue 14; PIPL Art. 51(4), GB/T 35273-2020 §11.6): one row per quiz
     attempt, taken in the app (``source`` 'app': the training-set version, the seed that drew the
@@ -557,6 +572,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m010_destruction_grounds,
     _m011_hq_link,
     _m012_hq_keys_pending,
+    _m013_programme_settings,
     _m014_training,
 ]
 LATEST_VERSION = len(MIGRATIONS)
