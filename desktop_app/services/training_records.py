@@ -158,7 +158,7 @@ def _created_on(member: StaffDates) -> date:
     return branch_day_of(member.created_at)
 
 
-def _span(member: StaffDates) -> StaffSpan:
+def staff_span(member: StaffDates) -> StaffSpan:
     disabled = branch_day_of(member.disabled_at) if member.disabled_at else None
     if not member.active and disabled is None:  # disabled before anyone recorded when
         disabled = date.min
@@ -223,7 +223,7 @@ def staff_training_overview(me: SignedIn, quarter: Quarter) -> list[StaffTrainin
     sessions = repo.sessions(quarter.key())
     rows = []
     for member in repo.staff_dates():
-        if not _span(member).active_on(counted_on):
+        if not staff_span(member).active_on(counted_on):
             continue
         own = [a for a in attempts if a.staff_id == member.staff_id]
         attended = sum(1 for s in sessions if member.staff_id in s.attendee_ids)
@@ -253,7 +253,7 @@ def training_counts(me: SignedIn, quarter: Quarter) -> TrainingCounts:
     attempts = [AttemptFact(a.staff_id, a.taken_at, a.passed) for a in repo.attempts(quarter.key())]
     attendees = [staff for s in repo.sessions(quarter.key()) for staff in s.attendee_ids]
     return training_counts_of(
-        [_span(m) for m in repo.staff_dates()],
+        [staff_span(m) for m in repo.staff_dates()],
         attempts,
         attendees,
         counted_on=_counted_on(me, quarter),
@@ -269,9 +269,7 @@ def _check_text(value: str, limit: int, zh: str, en: str) -> str:
     return text
 
 
-def record_session(
-    me: SignedIn, day: date, topic: str, trainer: str, attendee_ids: Sequence[int]
-) -> int:
+def record_session(me: SignedIn, day: date, topic: str, trainer: str, attendee_ids: Sequence[int]) -> int:
     """Record a classroom session (manager). Attendees must be staff active on ``day``; the day is
     today or earlier. Free text (topic, trainer) must not name clients (FREE_TEXT_HINT_*)."""
     check_permission(me, Action.PROGRAMME_MANAGE)
@@ -285,7 +283,7 @@ def record_session(
         raise InvalidInput("请至少选择一位参加人员。", "Choose at least one attendee.")
     for staff_id in attendee_ids:
         member = staff.get(staff_id)
-        if member is None or not _span(member).active_on(day):
+        if member is None or not staff_span(member).active_on(day):
             name = member.username if member else str(staff_id)
             raise InvalidInput(
                 f"{name} 在 {day.isoformat()} 不是在职员工。",

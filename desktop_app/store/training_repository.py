@@ -131,18 +131,13 @@ class TrainingRepository:
             params = (quarter, staff_id)
         return [_attempt(r) for r in self.db.execute(sql + " ORDER BY taken_at, id", params)]
 
-    def lms_keys(self, quarters: Iterable[str]) -> set[tuple[int, str, int]]:
-        """(staff id, taken_at, score) of the LMS attempts already recorded in ``quarters``: an
-        export imported twice adds nothing the second time."""
-        keys: set[tuple[int, str, int]] = set()
-        for quarter in set(quarters):
-            rows = self.db.execute(
-                "SELECT staff_id, taken_at, score_percent FROM training_attempts "
-                "WHERE quarter = ? AND source = 'lms'",
-                (quarter,),
-            )
-            keys.update((int(s), str(t), int(p)) for s, t, p in rows)
-        return keys
+    def lms_keys(self) -> set[tuple[int, str, int]]:
+        """(staff id, taken_at, score) of every LMS attempt recorded: an export imported twice adds
+        nothing the second time."""
+        rows = self.db.execute(
+            "SELECT staff_id, taken_at, score_percent FROM training_attempts WHERE source = 'lms'"
+        )
+        return {(int(s), str(t), int(p)) for s, t, p in rows}
 
     def add_session(
         self,
