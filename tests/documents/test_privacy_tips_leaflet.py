@@ -26,7 +26,16 @@ def test_the_leaflet_is_one_page_with_embedded_fonts_and_extractable_text(tmp_pa
     assert pdf_info(pdf, tmp_path)["Pages"] == "1"
     assert_fonts_embedded_and_subset(pdf, tmp_path)
     text = flat_text(pdf, tmp_path)
-    for chinese in ("冒充", "验证码", "安全账户", "退定金", "仅供XX用途，他用无效", "撤回同意", "查阅、复制", "110"):
+    for chinese in (
+        "冒充",
+        "验证码",
+        "安全账户",
+        "退定金",
+        "仅供XX用途，他用无效",
+        "撤回同意",
+        "查阅、复制",
+        "110",
+    ):
         assert chinese in text, chinese
     for english in (
         "Recognise fraud calls",
@@ -47,7 +56,8 @@ def test_a_long_letterhead_still_fits_one_page(tmp_path: Path) -> None:
         branch_code="SZ001",
         branch_name="深圳南山区科技园南区高新南七道某某大厦一楼临街铺位营业部" * 2,
         company_name="示例地产经纪有限公司深圳分公司第二十三营业部" * 2,
-        company_contact="400-000-0000 privacy@example.cn 个人信息保护负责人 王某某 深圳市南山区某某路 1 号" * 2,
+        company_contact="400-000-0000 privacy@example.cn 个人信息保护负责人 王某某 深圳市南山区某某路 1 号"
+        * 2,
     )
     pdf = privacy_tips_leaflet_pdf(long, issued_on=date(2026, 12, 6))
     assert pdf_info(pdf, tmp_path)["Pages"] == "1"
