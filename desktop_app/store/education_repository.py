@@ -153,6 +153,13 @@ class ParticipationRepository:
         )
         return {int(campaign): int(count) for campaign, count in rows}
 
+    def client_ids(self) -> list[int]:
+        """Every client not in storage only (the demo history picks participants among them)."""
+        rows = self.db.execute(
+            "SELECT id FROM client_data.clients WHERE storage_only_since IS NULL ORDER BY id"
+        )
+        return [int(found[0]) for found in rows]
+
     def has(self, client_id: int, campaign_id: int) -> bool:
         row = self.db.execute(
             "SELECT 1 FROM client_data.education_participation WHERE client_id = ? AND campaign_id = ?",
