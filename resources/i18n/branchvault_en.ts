@@ -866,6 +866,10 @@
         <translation>De&amp;lete client data…</translation>
     </message>
     <message>
+        <source>Print privacy &amp;tips…</source>
+        <translation>Print privacy &amp;tips…</translation>
+    </message>
+    <message>
         <source>Kept only as the law requires; cannot be viewed</source>
         <translation>Kept only as the law requires; cannot be viewed</translation>
     </message>

@@ -863,6 +863,10 @@
         <translation>删除客户信息(&amp;L)…</translation>
     </message>
     <message>
+        <source>Print privacy &amp;tips…</source>
+        <translation>打印隐私提示单(&amp;T)…</translation>
+    </message>
+    <message>
         <source>Kept only as the law requires; cannot be viewed</source>
         <translation>依法留存，不可查看</translation>
     </message>
