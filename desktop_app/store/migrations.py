@@ -559,6 +559,25 @@ def _m014_training(db: Database) -> None:
     )
 
 
+def _m017_education_campaigns(db: Database) -> None:
+    """Privacy education campaigns (issue 14): when, through which channel (the codes are frozen
+    here), the topic and the material. A campaign names no client: who took part is in clients.db
+    (``education_participation``, client schema version 5)."""
+    db.execute(
+        """CREATE TABLE education_campaigns (
+            id INTEGER PRIMARY KEY,
+            day TEXT NOT NULL,
+            channel TEXT NOT NULL CHECK (channel IN ('store_talk','store_material','wechat_article',
+                'sms_wechat','livestream','community_event','other')),
+            topic TEXT NOT NULL CHECK (length(topic) > 0),
+            material TEXT NOT NULL DEFAULT '',
+            created_by INTEGER NOT NULL REFERENCES staff(id),
+            created_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX education_campaigns_day ON education_campaigns(day, id)")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _m001_foundation,
     _m002_slot_public_keys,
@@ -574,6 +593,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m012_hq_keys_pending,
     _m013_programme_settings,
     _m014_training,
+    _m017_education_campaigns,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 
