@@ -16,6 +16,7 @@ from desktop_app.cli.config_command import cmd_config
 from desktop_app.cli.consent_commands import cmd_consent
 from desktop_app.cli.gui_launch import cmd_gui, start_gui
 from desktop_app.cli.hq_commands import cmd_export_or_sync, cmd_hq
+from desktop_app.cli.incident_commands import cmd_incident
 from desktop_app.cli.notice_details import NoticeDetailsMissing, option_name
 from desktop_app.cli.output_option import output_path
 from desktop_app.cli.provision_command import cmd_provision
@@ -501,5 +502,6 @@ HANDLERS: dict[str, Handler] = {
     "provision": cmd_provision,
     "config": cmd_config,
     "hq": cmd_hq,
+    "incident": cmd_incident,
     "gui": cmd_gui,
 }
