@@ -262,7 +262,7 @@ def cmd_incident(args: argparse.Namespace, out: Output) -> int:
                 {"id": args.incident_id, "client": args.client, "channel": args.channel}, "已记录 Recorded"
             )
         elif action == "log":
-            rows = incident_clients.notification_log(me, args.incident_id)
+            log_rows = incident_clients.notification_log(me, args.incident_id)
             out.result(
                 {
                     "notifications": [
@@ -274,13 +274,13 @@ def cmd_incident(args: argparse.Namespace, out: Output) -> int:
                             "by": r.by_name,
                             "note": r.entry.note,
                         }
-                        for r in rows
+                        for r in log_rows
                     ]
                 },
                 "\n".join(
                     f"{r.entry.day.isoformat()}  #{r.entry.client_id} {r.client_name}  {r.entry.channel}  "
                     f"{r.by_name}  {r.entry.note}"
-                    for r in rows
+                    for r in log_rows
                 )
                 or "（没有告知记录 No notifications logged）",
             )
