@@ -64,6 +64,7 @@ def _add(
         at=_at(day, 15),
         by=staff,
     )
+    repo.set_state(incident_id, "assessed")
     repo.add_event(
         incident_id, at=_at(day, 15), by=staff, state_from="open", state_to="assessed", note="评估 / assessed"
     )
