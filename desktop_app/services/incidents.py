@@ -181,6 +181,22 @@ def list_incidents(me: SignedIn) -> list[Incident]:
     return repo.all() if sees_register(me) else repo.all(reported_by=me.session.staff_id)
 
 
+@dataclass(frozen=True)
+class IncidentRow:
+    """A register row with its deadlines as they stand now (the Incidents tab's list)."""
+
+    incident: Incident
+    deadlines: tuple[Deadline, ...]
+
+
+def list_with_deadlines(me: SignedIn) -> list[IncidentRow]:
+    """``list_incidents`` with each incident's three clocks computed now (policy hours)."""
+    rows = list_incidents(me)
+    hours = deadline_hours(me)
+    now = now_moment(me)
+    return [IncidentRow(i, deadlines(times_of(i), hours, now)) for i in rows]
+
+
 def incident_deadlines(me: SignedIn, incident: Incident) -> tuple[Deadline, ...]:
     return deadlines(times_of(incident), deadline_hours(me), now_moment(me))
 
@@ -407,11 +423,13 @@ def reported_day(incident: Incident) -> date:
 __all__ = [
     "IncidentCounts",
     "IncidentNotFound",
+    "IncidentRow",
     "IncidentView",
     "advance",
     "assess",
     "incident_counts",
     "list_incidents",
+    "list_with_deadlines",
     "record_report",
     "report_incident",
     "show_incident",
