@@ -19,6 +19,7 @@ from desktop_app.cli.hq_commands import cmd_export_or_sync, cmd_hq
 from desktop_app.cli.incident_commands import cmd_incident
 from desktop_app.cli.notice_details import NoticeDetailsMissing, option_name
 from desktop_app.cli.output_option import output_path
+from desktop_app.cli.programme_commands import cmd_programme
 from desktop_app.cli.provision_command import cmd_provision
 from desktop_app.cli.terminal import Output, SecretReader
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
@@ -503,5 +504,6 @@ HANDLERS: dict[str, Handler] = {
     "config": cmd_config,
     "hq": cmd_hq,
     "incident": cmd_incident,
+    "programme": cmd_programme,
     "gui": cmd_gui,
 }
