@@ -134,6 +134,7 @@ class IncidentsTab(Retranslating, QWidget):
     # ---------------------------------------------------------------------------------------- texts
 
     def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Incidents"))
         self.report_button.setText(self.tr("&Report an incident…"))
         self.assess_button.setText(self.tr("&Assess…"))
         self.clients_button.setText(self.tr("Affected &clients…"))

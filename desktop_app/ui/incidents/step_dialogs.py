@@ -123,7 +123,7 @@ class RecordReportDialog(_StepDialog):
         self.setWindowTitle(self.tr("Record a report for %1").replace("%1", self.incident.reference))
         self.labels[0].setText(self.tr("&Report:"))
         self.labels[1].setText(self.tr("&Made at:"))
-        self.which.setItemText(0, self.tr("Internal report (manager, privacy officer)"))
+        self.which.setItemText(0, self.tr("Internal report (to headquarters)"))
         self.which.setItemText(1, self.tr("Report to the regulator"))
         self.ok_button.setText(self.tr("&Record"))
 
