@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtPrintSupport import QPrinter
+
 from desktop_app.domain.client_record import ClientDraft
 from desktop_app.domain.roles import Role
 from desktop_app.services import incidents
 from desktop_app.services.client_intake import create_client
 from desktop_app.ui import dialogs
 from desktop_app.ui.incidents.incidents_tab import INTERNAL, OVERDUE, STATE, IncidentsTab, make_tab
+from desktop_app.ui.pdf_printing import new_printer
 from tests.gui.conftest import signed_in, wait_idle
 
 NAMES = ("欧阳春花", "王芳")
@@ -98,6 +101,22 @@ def test_report_assess_pick_clients_and_save_letters(qtbot, branch, make_shell, 
     assert tab.log_table.rowCount() == 2
     assert {tab.log_table.item(r, 2).text() for r in range(2)} == {"Letter saved as PDF"}
     assert "Timeline:" in tab.detail.toPlainText()
+
+    printer = new_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    tab.printer_factory = lambda: printer
+    dialogs.set_next_answer(dialogs.Button.Ok)  # the system print dialog
+    with qtbot.waitSignal(tab.letters_done, timeout=30_000) as printed:
+        tab.print_button.click()
+    assert printed.args == [2] and dialogs.history()[-1].kind == "print"
+    assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF")
+    wait_idle(qtbot, tab.shell)
+    tab.table.selectRow(0)
+    with qtbot.waitSignal(tab.detail_loaded, timeout=10_000):
+        tab._selection_changed()
+    channels = [tab.log_table.item(r, 2).text() for r in range(tab.log_table.rowCount())]
+    assert sorted(channels) == ["Letter printed"] * 2 + ["Letter saved as PDF"] * 2
 
     advance = tab.open_advance()
     advance.state.setCurrentIndex(advance.state.findData("contained"))

@@ -10,7 +10,9 @@ shows what the services return (services/incidents.py, services/incident_clients
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -38,6 +40,9 @@ from desktop_app.ui.read_only_table import setup_read_only_table
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
 REFRESH_MS = 30_000
 OVERDUE = QColor("#c62828")
 (REFERENCE, KIND, REPORTED, STATE, BREACH, AFFECTED, INTERNAL, REGULATOR, CLIENTS) = range(9)
@@ -62,6 +67,7 @@ class IncidentsTab(Retranslating, QWidget):
         self.rows: list[object] = []
         self.incidents: list[Incident] = []
         self.affected: list[tuple[int, str]] = []
+        self.printer_factory: Callable[[], QPrinter] | None = None  # tests: print into a PDF file
         self.report_button = QPushButton()
         self.assess_button = QPushButton()
         self.clients_button = QPushButton()
@@ -414,7 +420,8 @@ class IncidentsTab(Retranslating, QWidget):
             return
         title = self.tr("Breach letters %1").replace("%1", batch.reference)  # type: ignore[attr-defined]
         data_dir = self.shell.signed_in().paths.root
-        if not print_pdf_bytes(self, batch.pdf, title, data_dir=data_dir):  # type: ignore[attr-defined]
+        printer = self.printer_factory() if self.printer_factory is not None else None
+        if not print_pdf_bytes(self, batch.pdf, title, printer, data_dir=data_dir):  # type: ignore[attr-defined]
             return
         ids = list(batch.client_ids)  # type: ignore[attr-defined]
 
