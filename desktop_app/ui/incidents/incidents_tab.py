@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.branch_time import branch_day_of
+from desktop_app.domain.branch_time import BRANCH_TIME, branch_day_of
 from desktop_app.domain.incident_codes import IncidentKind, NotificationChannel, category_labels
-from desktop_app.domain.incident_deadlines import DeadlineStatus
+from desktop_app.domain.incident_deadlines import DeadlineStatus, parse_utc
 from desktop_app.domain.incident_record import Incident
 from desktop_app.domain.incident_states import IncidentState, allowed_transitions, state_label
 from desktop_app.domain.permissions import Action, can
@@ -290,7 +290,8 @@ class IncidentsTab(Retranslating, QWidget):
         for event in view.events:  # type: ignore[attr-defined]
             before = state_label(event.state_from, lang) if event.state_from else "—"
             lines.append(
-                f"{event.at[:16].replace('T', ' ')} UTC  {before} → {state_label(event.state_to, lang)}  "
+                f"{parse_utc(event.at).astimezone(BRANCH_TIME):%Y-%m-%d %H:%M}  {before} → "
+                f"{state_label(event.state_to, lang)}  "
                 f"{names.get(event.by, event.by)}  {event.note}"
             )
         self.detail.setPlainText("\n".join(lines))
