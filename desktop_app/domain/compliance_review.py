@@ -30,6 +30,7 @@ from enum import StrEnum
 
 from desktop_app.domain.compliance_checklist import Checklist, ChecklistItem
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
+from desktop_app.domain.programme_periods import add_months
 
 NO_PERSONAL_DATA_HINT = (
     "请勿填写客户姓名、证件号码等个人信息",
@@ -303,16 +304,6 @@ def check_finishable(
             f"不符合的检查项需要指定整改负责人和期限：{', '.join(missing)}。",
             f"Failed items need a rectification with an owner and a due date: {', '.join(missing)}.",
         )
-
-
-def add_months(day: date, months: int) -> date:
-    """``day`` plus ``months``, clamped to the month's last day (31 Aug + 6 months = 28/29 Feb)."""
-    import calendar
-
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day.day, last))
 
 
 def next_review_due(last_finished_on: date | None, interval_months: int, today: date) -> date:

@@ -253,12 +253,7 @@ def start_review(me: SignedIn, *, period: str | None = None) -> ReviewDetail:
     """Start a review of ``period`` ("2026H2"; default: the current half-year) with the newest checklist."""
     check_permission(me, REVIEW_ACTION)
     today = me.today()
-    try:
-        period_key = (HalfYear.parse(period) if period else HalfYear.of(today)).key()
-    except (ValueError, IndexError):
-        raise InvalidInput(
-            f"期间格式无效：{period}（例如 2026H2）。", f"Invalid period: {period} (e.g. 2026H2)."
-        ) from None
+    period_key = (HalfYear.parse(period) if period else HalfYear.of(today)).key()
     checklist = newest_checklist()
     db = me.db
     repo = ComplianceReviewRepository(db)
@@ -521,7 +516,7 @@ def close_rectification(me: SignedIn, rectification_id: int, note: str) -> Recti
 def list_reviews(me: SignedIn) -> list[ReviewDetail]:
     """Every review, newest first, with its score (reviewers only)."""
     check_permission(me, REVIEW_ACTION)
-    return [_detail(me, r) for r in ComplianceReviewRepository(me.db).list()]
+    return [_detail(me, r) for r in ComplianceReviewRepository(me.db).all_reviews()]
 
 
 def get_review(me: SignedIn, review_id: int | None = None) -> ReviewDetail:
@@ -531,7 +526,7 @@ def get_review(me: SignedIn, review_id: int | None = None) -> ReviewDetail:
     if review_id is not None:
         review = repo.get(review_id)
     else:
-        review = repo.draft() or next(iter(repo.list()), None)
+        review = repo.draft() or next(iter(repo.all_reviews()), None)
     if review is None:
         raise ReviewNotFound(review_id)
     return _detail(me, review)
@@ -560,7 +555,7 @@ def list_rectifications(me: SignedIn, *, open_only: bool = False) -> list[Rectif
         and (not open_only or r.state is RectificationState.OPEN)
     ]
     staff = _staff(me)
-    reviews = {r.id: r for r in repo.list()}
+    reviews = {r.id: r for r in repo.all_reviews()}
     today = me.today()
 
     def name(staff_id: int | None) -> str:

@@ -92,7 +92,7 @@ class ComplianceReviewRepository:
         row = self.db.execute(f"SELECT {_REVIEW} FROM compliance_reviews WHERE state = 'draft'").fetchone()
         return None if row is None else _review(row)
 
-    def list(self) -> list[ReviewRecord]:
+    def all_reviews(self) -> list[ReviewRecord]:
         rows = self.db.execute(f"SELECT {_REVIEW} FROM compliance_reviews ORDER BY id DESC").fetchall()
         return [_review(r) for r in rows]
 
