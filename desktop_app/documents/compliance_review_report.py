@@ -147,7 +147,7 @@ def _rectifications(report: ReviewReport) -> list[Flowable]:
         if r.close_note:
             state += f"\n{r.close_note}"
         rows.append([str(r.id), r.item_id, r.description, r.owner, r.due_on, state])
-    return [*story, table(rows, (14, 16, 62, 30, 22, 26))]
+    return [*story, table(rows, (14, 16, 56, 30, 22, 32))]
 
 
 def _signatures() -> list[Flowable]:
