@@ -696,3 +696,9 @@ def detail_for_document(detail: ReviewDetail) -> ReviewReport:
         ),
         next_due=None if detail.next_due is None else detail.next_due.isoformat(),
     )
+
+
+def owner_candidates(me: SignedIn) -> list[StaffName]:
+    """The active staff a reviewer may name as a rectification's owner (names only, no client data)."""
+    check_permission(me, REVIEW_ACTION)
+    return [StaffName(m.id, m.username, m.display_name) for m in StaffRepository(me.db).list() if m.active]
