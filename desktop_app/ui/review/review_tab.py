@@ -381,6 +381,10 @@ class ReviewTab(Retranslating, QWidget):
                 .replace("%3", score)
                 .replace("%4", str(detail.score.unanswered))
             )
+            if detail.altered:
+                from desktop_app.services.compliance_reviews import ALTERED_WARNING
+
+                self.error.show_error(self._pick(ALTERED_WARNING))
             for category, items in detail.checklist.by_category():
                 parent = QTreeWidgetItem(self.items_tree, [self._pick((category.zh, category.en))])
                 parent.setFirstColumnSpanned(True)
