@@ -2296,6 +2296,89 @@ Data folder: %3</translation>
     </message>
 </context>
 <context>
+    <name>MyTrainingTab</name>
+    <message>
+        <source>My training</source>
+        <translation>My training</translation>
+    </message>
+    <message>
+        <source>My privacy training</source>
+        <translation>My privacy training</translation>
+    </message>
+    <message>
+        <source>Read the modules, then take the quiz. Questions are drawn from every module.</source>
+        <translation>Read the modules, then take the quiz. Questions are drawn from every module.</translation>
+    </message>
+    <message>
+        <source>&amp;Start quiz</source>
+        <translation>&amp;Start quiz</translation>
+    </message>
+    <message>
+        <source>Answer every question, then submit. A wrong answer shows the correct one and why.</source>
+        <translation>Answer every question, then submit. A wrong answer shows the correct one and why.</translation>
+    </message>
+    <message>
+        <source>S&amp;ubmit answers</source>
+        <translation>S&amp;ubmit answers</translation>
+    </message>
+    <message>
+        <source>&amp;Leave the quiz</source>
+        <translation>&amp;Leave the quiz</translation>
+    </message>
+    <message>
+        <source>&amp;Back to my training</source>
+        <translation>&amp;Back to my training</translation>
+    </message>
+    <message>
+        <source>Take the quiz &amp;again</source>
+        <translation>Take the quiz &amp;again</translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation>%1: done.</translation>
+    </message>
+    <message>
+        <source>Best score %1%.</source>
+        <translation>Best score %1%.</translation>
+    </message>
+    <message>
+        <source>You attended a classroom session.</source>
+        <translation>You attended a classroom session.</translation>
+    </message>
+    <message>
+        <source>%1: due by %2 (days left: %3).</source>
+        <translation>%1: due by %2 (days left: %3).</translation>
+    </message>
+    <message>
+        <source>%1: overdue since %2. Take the quiz now.</source>
+        <translation>%1: overdue since %2. Take the quiz now.</translation>
+    </message>
+    <message>
+        <source>Client data stays closed to you until you pass.</source>
+        <translation>Client data stays closed to you until you pass.</translation>
+    </message>
+    <message>
+        <source>Attempts this quarter: %1.</source>
+        <translation>Attempts this quarter: %1.</translation>
+    </message>
+    <message>
+        <source>Submit answers</source>
+        <translation>Submit answers</translation>
+    </message>
+    <message>
+        <source>%1 question(s) have no answer and will be marked wrong. Submit anyway?</source>
+        <translation>%1 question(s) have no answer and will be marked wrong. Submit anyway?</translation>
+    </message>
+    <message>
+        <source>Leave the quiz</source>
+        <translation>Leave the quiz</translation>
+    </message>
+    <message>
+        <source>Leave the quiz? Your answers will not be recorded.</source>
+        <translation>Leave the quiz? Your answers will not be recorded.</translation>
+    </message>
+</context>
+<context>
     <name>NoticePage</name>
     <message>
         <source>Named in the privacy notice</source>
@@ -2700,6 +2783,64 @@ Data folder: %3</translation>
     <message>
         <source>Nothing here for your role yet.</source>
         <translation>Nothing here for your role yet.</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionBox</name>
+    <message>
+        <source>Question %1</source>
+        <translation>Question %1</translation>
+    </message>
+    <message>
+        <source>Multiple choice: tick every correct answer.</source>
+        <translation>Multiple choice: tick every correct answer.</translation>
+    </message>
+    <message>
+        <source>Single choice: pick one answer.</source>
+        <translation>Single choice: pick one answer.</translation>
+    </message>
+</context>
+<context>
+    <name>QuizResultView</name>
+    <message>
+        <source>Score: %1 of %2 correct (%3%)</source>
+        <translation>Score: %1 of %2 correct (%3%)</translation>
+    </message>
+    <message>
+        <source>Passed. This quarter&apos;s privacy training is done.</source>
+        <translation>Passed. This quarter&apos;s privacy training is done.</translation>
+    </message>
+    <message>
+        <source>Not passed. Read the explanations and the modules again, then take the quiz again.</source>
+        <translation>Not passed. Read the explanations and the modules again, then take the quiz again.</translation>
+    </message>
+    <message>
+        <source>(no answer)</source>
+        <translation>(no answer)</translation>
+    </message>
+    <message>
+        <source>Every answer is correct.</source>
+        <translation>Every answer is correct.</translation>
+    </message>
+    <message>
+        <source>Answers to review</source>
+        <translation>Answers to review</translation>
+    </message>
+    <message>
+        <source>Your answer:</source>
+        <translation>Your answer:</translation>
+    </message>
+    <message>
+        <source>Correct answer:</source>
+        <translation>Correct answer:</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>Why:</translation>
+    </message>
+    <message>
+        <source>Question %1</source>
+        <translation>Question %1</translation>
     </message>
 </context>
 <context>

@@ -2290,6 +2290,89 @@ Data folder: %3</source>
     </message>
 </context>
 <context>
+    <name>MyTrainingTab</name>
+    <message>
+        <source>My training</source>
+        <translation>我的培训</translation>
+    </message>
+    <message>
+        <source>My privacy training</source>
+        <translation>我的隐私保护培训</translation>
+    </message>
+    <message>
+        <source>Read the modules, then take the quiz. Questions are drawn from every module.</source>
+        <translation>请先阅读各单元，再参加测验。题目从每个单元中抽取。</translation>
+    </message>
+    <message>
+        <source>&amp;Start quiz</source>
+        <translation>开始测验(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Answer every question, then submit. A wrong answer shows the correct one and why.</source>
+        <translation>请回答每一道题后提交。答错的题目会显示正确答案和解释。</translation>
+    </message>
+    <message>
+        <source>S&amp;ubmit answers</source>
+        <translation>提交答案(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Leave the quiz</source>
+        <translation>退出测验(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Back to my training</source>
+        <translation>返回我的培训(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Take the quiz &amp;again</source>
+        <translation>再测一次(&amp;A)</translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation>%1：已完成。</translation>
+    </message>
+    <message>
+        <source>Best score %1%.</source>
+        <translation>最高得分 %1%。</translation>
+    </message>
+    <message>
+        <source>You attended a classroom session.</source>
+        <translation>您已参加课堂培训。</translation>
+    </message>
+    <message>
+        <source>%1: due by %2 (days left: %3).</source>
+        <translation>%1：请在 %2 前完成（剩余 %3 天）。</translation>
+    </message>
+    <message>
+        <source>%1: overdue since %2. Take the quiz now.</source>
+        <translation>%1：已于 %2 逾期，请立即参加测验。</translation>
+    </message>
+    <message>
+        <source>Client data stays closed to you until you pass.</source>
+        <translation>通过测验之前，您无法使用客户数据。</translation>
+    </message>
+    <message>
+        <source>Attempts this quarter: %1.</source>
+        <translation>本季度已测验 %1 次。</translation>
+    </message>
+    <message>
+        <source>Submit answers</source>
+        <translation>提交答案</translation>
+    </message>
+    <message>
+        <source>%1 question(s) have no answer and will be marked wrong. Submit anyway?</source>
+        <translation>有 %1 道题未作答，将按答错计分。仍要提交吗？</translation>
+    </message>
+    <message>
+        <source>Leave the quiz</source>
+        <translation>退出测验</translation>
+    </message>
+    <message>
+        <source>Leave the quiz? Your answers will not be recorded.</source>
+        <translation>要退出测验吗？您的答案不会被记录。</translation>
+    </message>
+</context>
+<context>
     <name>NoticePage</name>
     <message>
         <source>Named in the privacy notice</source>
@@ -2691,6 +2774,64 @@ Data folder: %3</source>
     <message>
         <source>Nothing here for your role yet.</source>
         <translation>您的角色在此暂无可用内容。</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionBox</name>
+    <message>
+        <source>Question %1</source>
+        <translation>第 %1 题</translation>
+    </message>
+    <message>
+        <source>Multiple choice: tick every correct answer.</source>
+        <translation>多选题：请选出所有正确答案。</translation>
+    </message>
+    <message>
+        <source>Single choice: pick one answer.</source>
+        <translation>单选题：请选择一个答案。</translation>
+    </message>
+</context>
+<context>
+    <name>QuizResultView</name>
+    <message>
+        <source>Score: %1 of %2 correct (%3%)</source>
+        <translation>得分：%2 题答对 %1 题（%3%）</translation>
+    </message>
+    <message>
+        <source>Passed. This quarter&apos;s privacy training is done.</source>
+        <translation>已通过。本季度隐私保护培训已完成。</translation>
+    </message>
+    <message>
+        <source>Not passed. Read the explanations and the modules again, then take the quiz again.</source>
+        <translation>未通过。请阅读解释并重新学习各单元，然后再测一次。</translation>
+    </message>
+    <message>
+        <source>(no answer)</source>
+        <translation>（未作答）</translation>
+    </message>
+    <message>
+        <source>Every answer is correct.</source>
+        <translation>全部答对。</translation>
+    </message>
+    <message>
+        <source>Answers to review</source>
+        <translation>需要复习的题目</translation>
+    </message>
+    <message>
+        <source>Your answer:</source>
+        <translation>您的答案：</translation>
+    </message>
+    <message>
+        <source>Correct answer:</source>
+        <translation>正确答案：</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>解释：</translation>
+    </message>
+    <message>
+        <source>Question %1</source>
+        <translation>第 %1 题</translation>
     </message>
 </context>
 <context>
