@@ -556,6 +556,7 @@ def _m014_training(db: Database) -> None:
                SELECT max(ts) FROM audit_log
                WHERE action = 'staff.disable' AND target_id = staff.username AND outcome = 'success')
            WHERE active = 0"""
+    )
 
 
 def _m015_compliance_reviews(db: Database) -> None:
