@@ -23,8 +23,8 @@ from desktop_app.cli.main import EXIT_USAGE
 from desktop_app.cli.output_option import add_force_option
 from desktop_app.cli.programme_commands import add_programme_parser
 from desktop_app.cli.provision_command import add_provision_parser
-from desktop_app.cli.training_commands import add_training_parser
 from desktop_app.cli.review_commands import add_review_parser
+from desktop_app.cli.training_commands import add_training_parser
 
 EPILOG = """exit codes / 退出码:
   0  success / 成功
