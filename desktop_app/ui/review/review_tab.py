@@ -116,8 +116,8 @@ class ReviewTab(Retranslating, QWidget):
         self.review_list = QListWidget()
         self.items_tree = QTreeWidget()
         self.items_tree.setColumnCount(3)
-        self.items_tree.setColumnWidth(0, 90)
-        self.items_tree.setColumnWidth(1, 380)
+        self.items_tree.setColumnWidth(0, 120)
+        self.items_tree.setColumnWidth(1, 560)
 
         self.item_box = QGroupBox()
         self.question = QLabel()
@@ -167,6 +167,8 @@ class ReviewTab(Retranslating, QWidget):
         self.rect_heading = QLabel()
         self.rect_table = QTableWidget(0, 6)
         setup_read_only_table(self.rect_table)
+        for column, width in enumerate((60, 120, 360, 140, 100)):
+            self.rect_table.setColumnWidth(column, width)
         self.close_note = QLineEdit()
         self.close_button = QPushButton()
         closing = QHBoxLayout()
