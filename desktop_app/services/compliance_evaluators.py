@@ -12,7 +12,9 @@ Rules (thresholds documented here, shown in the evidence text):
   ``RETENTION_GRACE_DAYS`` days), ``sensitive_consent`` (no ID number or income held without the
   sensitive-data consent): from clients.db when the reviewer holds the client-data key (a manager);
   otherwise from the dashboard's latest client-facts snapshot (services/programme_client_facts.py),
-  "as of" its time; with neither, ``unknown`` (a manager must open the dashboard once) — never pass.
+  "as of" its time — the snapshot counts every record due, so the auditor's test of the retention
+  queue is the stricter one, and says so; with neither, ``unknown`` (a manager must open the
+  dashboard once) — never pass.
 - ``current_notice``: the version in force is the newest bundled one already effective, or later.
 - ``training_coverage``: this quarter's training coverage (services/training_records.training_counts)
   reaches the programme target (``target_training_coverage``, default 100%).
@@ -264,8 +266,12 @@ def evaluate_all(me: SignedIn, evaluators: set[str]) -> dict[str, Evaluation]:
         "retention_queue": lambda _m: _from_facts(
             facts,
             "retention_due_unprocessed",
-            f"到期超过 {RETENTION_GRACE_DAYS} 天未处理的客户记录",
-            f"Records due for destruction for more than {RETENTION_GRACE_DAYS} days",
+            f"到期超过 {RETENTION_GRACE_DAYS} 天未处理的客户记录"
+            if facts is None or facts.as_of is None
+            else "到期未处理的客户记录（快照不区分到期天数）",
+            f"Records due for destruction for more than {RETENTION_GRACE_DAYS} days"
+            if facts is None or facts.as_of is None
+            else "Records due for destruction (the snapshot counts every record due, however recently)",
         ),
         "sensitive_consent": lambda _m: _from_facts(
             facts,
