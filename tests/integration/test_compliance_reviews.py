@@ -228,3 +228,35 @@ def test_auditor_uses_the_managers_snapshot(signed_in: SignIn) -> None:
         answer = detail.answer(item.id)
         assert answer.evaluation is not None and answer.evaluation.as_of == snapshot.computed_at, evaluator
         assert answer.result is ItemResult.PASS and "snapshot" in answer.evaluation.evidence_en
+
+
+def test_the_owner_sees_and_closes_their_own_rectification(signed_in: SignIn) -> None:
+    manager = signed_in(Role.MANAGER)
+    detail = reviews.start_review(manager)
+    for item in detail.checklist.items:
+        answer = detail.answer(item.id)
+        if answer.evaluation is not None and answer.evaluation.outcome is Outcome.UNKNOWN:
+            reviews.answer_item(manager, item.id, "na", "暂无数据")
+        elif answer.result is ItemResult.FAIL:
+            reviews.add_rectification(
+                manager, item.id, "按要求整改", "lina", manager.today() + timedelta(days=30)
+            )
+        elif answer.result is None and item.id == "PE-03":
+            reviews.answer_item(
+                manager,
+                item.id,
+                "fail",
+                "桌面有复印件",
+                owner="zhangwei",
+                due_on=manager.today() + timedelta(days=5),
+            )
+        elif answer.result is None:
+            reviews.answer_item(manager, item.id, "pass")
+    reviews.finish_review(manager)
+    agent = signed_in(Role.AGENT)
+    mine = reviews.list_rectifications(agent)
+    assert [r.rectification.item_id for r in mine] == ["PE-03"]  # only their own
+    closed = reviews.close_rectification(agent, mine[0].rectification.id, "已清理并上锁")
+    assert closed.state.value == "closed" and closed.closed_by == agent.session.staff_id
+    with pytest.raises(PermissionDenied):
+        reviews.get_review(agent)  # the review itself is for reviewers
