@@ -482,6 +482,44 @@ def _m012_hq_keys_pending(db: Database) -> None:
     db.execute("ALTER TABLE hq_link_v12 RENAME TO hq_link")
 
 
+def _m016_satisfaction(db: Database) -> None:
+    """Client satisfaction (issue 14, part 3): anonymous responses to the question that measures the
+    handling of clients' personal information, entered from paper forms or imported from an online
+    survey tool's export. No client link and no free text: a response is a Beijing day, its quarter,
+    a rating of 1 to 5, where it came from and who entered it. ``source_key`` (imports only) is a
+    SHA-256 of the question, the survey tool's serial number and the day, so a later, cumulative
+    export of the same survey skips what was imported before; an import batch keeps the file's
+    SHA-256 (never its name, which may hold personal information) and its counts."""
+    db.execute(
+        """CREATE TABLE satisfaction_imports (
+            id INTEGER PRIMARY KEY,
+            file_sha256 TEXT NOT NULL UNIQUE CHECK (length(file_sha256) = 64),
+            question TEXT NOT NULL,
+            rows_read INTEGER NOT NULL CHECK (rows_read >= 0),
+            imported INTEGER NOT NULL CHECK (imported >= 0),
+            skipped INTEGER NOT NULL CHECK (skipped >= 0),
+            imported_by INTEGER NOT NULL REFERENCES staff(id),
+            imported_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE satisfaction_responses (
+            id INTEGER PRIMARY KEY,
+            response_day TEXT NOT NULL CHECK (length(response_day) = 10),
+            quarter TEXT NOT NULL CHECK (length(quarter) = 6),
+            rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+            source TEXT NOT NULL CHECK (source IN ('paper','import')),
+            import_batch INTEGER REFERENCES satisfaction_imports(id),
+            source_key TEXT UNIQUE,
+            entered_by INTEGER NOT NULL REFERENCES staff(id),
+            created_at TEXT NOT NULL,
+            CHECK ((source = 'import') = (import_batch IS NOT NULL)),
+            CHECK (source_key IS NULL OR source = 'import')
+        )"""
+    )
+    db.execute("CREATE INDEX satisfaction_responses_quarter ON satisfaction_responses(quarter, rating)")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _m001_foundation,
     _m002_slot_public_keys,
@@ -495,6 +533,8 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m010_destruction_grounds,
     _m011_hq_link,
     _m012_hq_keys_pending,
+    # m013-m015: issue 14's other parts (the lead merges the list in number order)
+    _m016_satisfaction,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 
