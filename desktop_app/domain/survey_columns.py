@@ -116,10 +116,11 @@ PERSONAL_HEADER_PARTS: tuple[str, ...] = (
 )
 """A header containing one of these (after ``header_key``) may hold personal information: never read."""
 
+_D = r"[0-9０-９]+"
 _NUMBERING = re.compile(
-    r"^(?:q\s*\d+|第\s*\d+\s*题|\d+)\s*[、.．:：)）\]]?\s*|^[(（\[【]\s*\d+\s*[)）\]】]\s*"
+    rf"^(?:[qQＱｑ]\s*{_D}|第\s*{_D}\s*题|{_D})\s*[、.．:：)）\]]?\s*|^[(（\[【]\s*{_D}\s*[)）\]】]\s*"
 )
-_BRACKETED_NOTE = re.compile(r"[(（\[【]\s*(?:单选题?|必答|必填|单选|single choice|required)\s*[)）\]】]")
+_BRACKETED_NOTE = re.compile(r"[(（\[【]\s*(?:单选题?|必答|必填|单选|single choice|required)\s*[)）\]】]", re.IGNORECASE)
 
 
 def _folded(text: object) -> str:
@@ -133,7 +134,7 @@ def header_key(text: object) -> str:
 
 def question_text(header: object) -> str:
     """A question header without its numbering ("1、", "Q3.", "第2题") and type notes ("（单选题）")."""
-    text = unicodedata.normalize("NFKC", "" if header is None else str(header)).strip()
+    text = ("" if header is None else str(header)).strip()
     text = _NUMBERING.sub("", text, count=1)
     return _BRACKETED_NOTE.sub("", text).strip()
 
