@@ -482,6 +482,21 @@ def _m012_hq_keys_pending(db: Database) -> None:
     db.execute("ALTER TABLE hq_link_v12 RENAME TO hq_link")
 
 
+def _m013_programme_settings(db: Database) -> None:
+    """The privacy programme's settings a manager changed (issue 14): one row per setting whose
+    value differs from ``domain/programme_policy.ProgrammePolicy``'s default, as JSON, with who
+    changed it and when (the audit log holds the history). No client data: every role's key opens
+    branch.db, and the auditor reads these settings to check the programme."""
+    db.execute(
+        """CREATE TABLE programme_settings (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL,
+            changed_at TEXT NOT NULL,
+            changed_by INTEGER NOT NULL
+        )"""
+    )
+
+
 def _m016_satisfaction(db: Database) -> None:
     """Client satisfaction (issue 14, part 3): anonymous responses to the question that measures the
     handling of clients' personal information, entered from paper forms or imported from an online
@@ -533,7 +548,8 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m010_destruction_grounds,
     _m011_hq_link,
     _m012_hq_keys_pending,
-    # m013-m015: issue 14's other parts (the lead merges the list in number order)
+    _m013_programme_settings,
+    # m014-m015: issue 14's training and review parts (the lead merges the list in number order)
     _m016_satisfaction,
 ]
 LATEST_VERSION = len(MIGRATIONS)
