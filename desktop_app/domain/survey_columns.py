@@ -120,7 +120,9 @@ _D = r"[0-9０-９]+"
 _NUMBERING = re.compile(
     rf"^(?:[qQＱｑ]\s*{_D}|第\s*{_D}\s*题|{_D})\s*[、.．:：)）\]]?\s*|^[(（\[【]\s*{_D}\s*[)）\]】]\s*"
 )
-_BRACKETED_NOTE = re.compile(r"[(（\[【]\s*(?:单选题?|必答|必填|单选|single choice|required)\s*[)）\]】]", re.IGNORECASE)
+_BRACKETED_NOTE = re.compile(
+    r"[(（\[【]\s*(?:单选题?|必答|必填|单选|single choice|required)\s*[)）\]】]", re.IGNORECASE
+)
 
 
 def _folded(text: object) -> str:

@@ -103,7 +103,16 @@ class SatisfactionRepository:
         ).fetchone()
         if row is None:
             return None
-        return ImportBatch(int(row[0]), str(row[1]), str(row[2]), *(int(v) for v in row[3:7]), str(row[7]))
+        return ImportBatch(
+            id=int(row[0]),
+            file_sha256=str(row[1]),
+            question=str(row[2]),
+            rows_read=int(row[3]),
+            imported=int(row[4]),
+            skipped=int(row[5]),
+            imported_by=int(row[6]),
+            imported_at=str(row[7]),
+        )
 
     def known_source_keys(self, keys: Iterable[str]) -> set[str]:
         """Those of ``keys`` already stored (responses imported before)."""

@@ -39,7 +39,11 @@ def test_header_below_title_rows_and_its_columns() -> None:
     assert layout.header_index == 2
     assert layout.date_column == 1 and layout.serial_column == 0
     assert [layout.headers[c] for c in layout.never_read] == ["来自IP", "3、您的姓名"]
-    assert layout.question_texts() == ["您对我们处理您个人信息的方式满意吗？", "您对经纪人的服务满意吗？", "其他意见和建议"]
+    assert layout.question_texts() == [
+        "您对我们处理您个人信息的方式满意吗？",
+        "您对经纪人的服务满意吗？",
+        "其他意见和建议",
+    ]
 
 
 def test_tencent_style_header_dates_by_the_end_time() -> None:
@@ -73,7 +77,10 @@ def test_personal_columns_by_name(header: str, personal: bool) -> None:
 
 
 def test_question_numbering_and_notes_are_set_aside() -> None:
-    assert question_text("1、您对我们处理您个人信息的方式满意吗？（单选题）") == "您对我们处理您个人信息的方式满意吗？"
+    assert (
+        question_text("1、您对我们处理您个人信息的方式满意吗？（单选题）")
+        == "您对我们处理您个人信息的方式满意吗？"
+    )
     assert question_text("Q3. How satisfied are you?") == "How satisfied are you?"
     assert question_text("第2题 您满意吗") == "您满意吗"
     assert question_key("5、您满意吗？") == question_key("您满意吗")
