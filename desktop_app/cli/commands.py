@@ -20,6 +20,7 @@ from desktop_app.cli.notice_details import NoticeDetailsMissing, option_name
 from desktop_app.cli.output_option import output_path
 from desktop_app.cli.programme_commands import cmd_programme
 from desktop_app.cli.provision_command import cmd_provision
+from desktop_app.cli.survey_commands import cmd_survey
 from desktop_app.cli.terminal import Output, SecretReader
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.privacy_notice import missing_notice_details
@@ -503,5 +504,6 @@ HANDLERS: dict[str, Handler] = {
     "config": cmd_config,
     "hq": cmd_hq,
     "programme": cmd_programme,
+    "survey": cmd_survey,
     "gui": cmd_gui,
 }
