@@ -67,7 +67,7 @@ def seed_demo_history(me: SignedIn, rng: random.Random) -> None:
             imported = [r for r, online in zip(responses, from_survey, strict=True) if online]
             paper = [r for r, online in zip(responses, from_survey, strict=True) if not online]
             for response in paper:
-                repo.add_paper(response, entered_by=staff_id, now=_stamp(response.day, rng))
+                repo.add_paper(response, entered_by=staff_id, entered_on=response.day)
             if imported:
                 at = _stamp(last, rng)
                 digest = hashlib.sha256(f"demo-survey-{quarter.key()}-{rng.random()}".encode()).hexdigest()
@@ -80,5 +80,5 @@ def seed_demo_history(me: SignedIn, rng: random.Random) -> None:
                     imported_by=staff_id,
                     now=at,
                 )
-                repo.add_imported(imported, batch_id=batch, entered_by=staff_id, now=at)
+                repo.add_imported(imported, batch_id=batch, entered_by=staff_id, entered_on=last)
         set_programme_settings(me, {"survey_target_question": DEMO_QUESTION})

@@ -5,7 +5,8 @@ Rule: a response is a Beijing day and a rating of 1-5 to the question that measu
 branch handled the client's personal information, nothing else (domain/satisfaction.py).
 ``add_response`` (agents and managers, ``SATISFACTION_RECORD``) records one paper form, audited
 ``survey.response_added`` with the quarter only (not the rating, not the minute: a response must
-not be traceable to the client who handed the form back). ``import_survey`` (managers,
+not be traceable to the client who handed the form back; the row itself has a random id and the
+day it was entered, store/satisfaction_repository.py). ``import_survey`` (managers,
 ``PROGRAMME_MANAGE``) reads an .xlsx/.xls/.csv export (store/spreadsheet_reader.py: GBK, title
 rows, merged cells), finds the header and the date column (domain/survey_columns.py), reads only
 the chosen question's column and the date: comments, IP addresses, names and phones are never
@@ -138,7 +139,7 @@ def add_response(me: SignedIn, rating: int, day: date | None = None) -> int:
     quarter = Quarter.of(day).key()
     with me.db.transaction():
         response_id = SatisfactionRepository(me.db).add_paper(
-            NewResponse(day, quarter, rating), entered_by=me.session.staff_id, now=me.now_utc()
+            NewResponse(day, quarter, rating), entered_by=me.session.staff_id, entered_on=today
         )
         record(
             me, "survey.response_added", target_type="quarter", target_id=quarter, details={"source": "paper"}
@@ -338,7 +339,9 @@ def import_survey(
                 imported_by=me.session.staff_id,
                 now=now,
             )
-            repo.add_imported(responses, batch_id=batch, entered_by=me.session.staff_id, now=now)
+            repo.add_imported(
+                responses, batch_id=batch, entered_by=me.session.staff_id, entered_on=me.today()
+            )
             record(me, "survey.import", target_type="import", target_id=str(batch), details=details)
             if question_key(chosen) != question_key(remembered):
                 from desktop_app.services.programme_settings import set_programme_settings

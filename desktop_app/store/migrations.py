@@ -504,7 +504,10 @@ def _m016_satisfaction(db: Database) -> None:
     a rating of 1 to 5, where it came from and who entered it. ``source_key`` (imports only) is a
     SHA-256 of the question, the survey tool's serial number and the day, so a later, cumulative
     export of the same survey skips what was imported before; an import batch keeps the file's
-    SHA-256 (never its name, which may hold personal information) and its counts."""
+    SHA-256 (never its name, which may hold personal information) and its counts. A response keeps
+    the day it was entered (``entered_on``), not the minute, and a random id, not one in entry
+    order: neither can be matched to the audit entry written at the same moment (and through it to
+    the client the same agent had just opened)."""
     db.execute(
         """CREATE TABLE satisfaction_imports (
             id INTEGER PRIMARY KEY,
@@ -527,7 +530,7 @@ def _m016_satisfaction(db: Database) -> None:
             import_batch INTEGER REFERENCES satisfaction_imports(id),
             source_key TEXT UNIQUE,
             entered_by INTEGER NOT NULL REFERENCES staff(id),
-            created_at TEXT NOT NULL,
+            entered_on TEXT NOT NULL CHECK (length(entered_on) = 10),
             CHECK ((source = 'import') = (import_batch IS NOT NULL)),
             CHECK (source_key IS NULL OR source = 'import')
         )"""

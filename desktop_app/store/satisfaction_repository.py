@@ -4,10 +4,15 @@ A response holds a Beijing day, its quarter key, a rating 1-5, its source (a pap
 an import batch) and who entered it: no client, no free text, no IP or name (PIPL Art. 73(4)). An
 import batch holds the file's SHA-256 (its name may carry personal information: never stored), the
 question text used and its counts. Writes run inside the caller's transaction, with the audit entry.
+
+A response's id is random and it keeps the day it was entered, never the time: rows in entry order
+with a timestamp could be matched to the ``survey.response_added`` audit entries and, through the
+agent's ``client.open`` a minute earlier, to a client.
 """
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -35,6 +40,10 @@ class ImportBatch:
     imported_at: str
 
 
+def _random_id() -> int:
+    return secrets.randbits(62) + 1
+
+
 class SatisfactionRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -45,14 +54,22 @@ class SatisfactionRepository:
                 "satisfaction responses are written inside the transaction of their audit entry"
             )
 
-    def add_paper(self, response: NewResponse, *, entered_by: int, now: str) -> int:
+    def add_paper(self, response: NewResponse, *, entered_by: int, entered_on: date) -> int:
         self._require_transaction()
-        cursor = self.db.execute(
-            "INSERT INTO satisfaction_responses (response_day, quarter, rating, source, entered_by, created_at) "
-            "VALUES (?,?,?,'paper',?,?)",
-            (response.day.isoformat(), response.quarter, response.rating, entered_by, now),
+        response_id = _random_id()
+        self.db.execute(
+            "INSERT INTO satisfaction_responses (id, response_day, quarter, rating, source, entered_by, entered_on) "
+            "VALUES (?,?,?,?,'paper',?,?)",
+            (
+                response_id,
+                response.day.isoformat(),
+                response.quarter,
+                response.rating,
+                entered_by,
+                entered_on.isoformat(),
+            ),
         )
-        return int(cursor.lastrowid or 0)
+        return response_id
 
     def add_batch(
         self,
@@ -74,22 +91,23 @@ class SatisfactionRepository:
         return int(cursor.lastrowid or 0)
 
     def add_imported(
-        self, responses: Iterable[NewResponse], *, batch_id: int, entered_by: int, now: str
+        self, responses: Iterable[NewResponse], *, batch_id: int, entered_by: int, entered_on: date
     ) -> int:
         self._require_transaction()
         count = 0
         for response in responses:
             self.db.execute(
-                "INSERT INTO satisfaction_responses (response_day, quarter, rating, source, import_batch, "
-                "source_key, entered_by, created_at) VALUES (?,?,?,'import',?,?,?,?)",
+                "INSERT INTO satisfaction_responses (id, response_day, quarter, rating, source, import_batch, "
+                "source_key, entered_by, entered_on) VALUES (?,?,?,?,'import',?,?,?,?)",
                 (
+                    _random_id(),
                     response.day.isoformat(),
                     response.quarter,
                     response.rating,
                     batch_id,
                     response.source_key,
                     entered_by,
-                    now,
+                    entered_on.isoformat(),
                 ),
             )
             count += 1
