@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from desktop_app.cli.access_commands import cmd_access
 from desktop_app.cli.config_command import cmd_config
 from desktop_app.cli.consent_commands import cmd_consent
+from desktop_app.cli.education_commands import cmd_education
 from desktop_app.cli.gui_launch import cmd_gui, start_gui
 from desktop_app.cli.hq_commands import cmd_export_or_sync, cmd_hq
 from desktop_app.cli.notice_details import NoticeDetailsMissing, option_name
@@ -22,6 +23,7 @@ from desktop_app.cli.programme_commands import cmd_programme
 from desktop_app.cli.provision_command import cmd_provision
 from desktop_app.cli.survey_commands import cmd_survey
 from desktop_app.cli.terminal import Output, SecretReader
+from desktop_app.cli.training_commands import cmd_training
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.privacy_notice import missing_notice_details
 from desktop_app.domain.recovery_code import format_code
@@ -504,6 +506,8 @@ HANDLERS: dict[str, Handler] = {
     "config": cmd_config,
     "hq": cmd_hq,
     "programme": cmd_programme,
+    "training": cmd_training,
+    "education": cmd_education,
     "survey": cmd_survey,
     "gui": cmd_gui,
 }

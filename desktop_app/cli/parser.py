@@ -17,6 +17,7 @@ from desktop_app.cli.access_commands import add_access_parser
 from desktop_app.cli.config_command import add_config_parser
 from desktop_app.cli.consent_commands import add_consent_parser
 from desktop_app.cli.destroy_command import add_destroy_parser
+from desktop_app.cli.education_commands import add_education_parser
 from desktop_app.cli.export_commands import add_export_parser
 from desktop_app.cli.hq_commands import add_export_sync_parser, add_hq_parser
 from desktop_app.cli.main import EXIT_USAGE
@@ -24,6 +25,7 @@ from desktop_app.cli.output_option import add_force_option
 from desktop_app.cli.programme_commands import add_programme_parser
 from desktop_app.cli.provision_command import add_provision_parser
 from desktop_app.cli.survey_commands import add_survey_parser
+from desktop_app.cli.training_commands import add_training_parser
 
 EPILOG = """exit codes / 退出码:
   0  success / 成功
@@ -267,11 +269,13 @@ def build_parser() -> argparse.ArgumentParser:
     add_consent_parser(sub, _common)
     add_export_sync_parser(add_export_parser(sub, _common), _common)
     add_programme_parser(sub, _common)
+    add_training_parser(sub, _common)
     add_survey_parser(sub, _common)
     add_access_parser(sub, _common)
     add_provision_parser(sub)
     add_config_parser(sub, _common)
     add_hq_parser(sub, _common)
+    add_education_parser(sub, _common)
 
     p = sub.add_parser("gui", help="start the GUI (the default)")
     p.add_argument("--data-dir")
