@@ -138,6 +138,7 @@ def _report_data(report: SurveyImportReport) -> dict[str, object]:
         ],
         "note_zh": report.note_zh,
         "note_en": report.note_en,
+        "numbers_only": report.numbers_only,
     }
 
 
@@ -161,6 +162,10 @@ def _report_text(report: SurveyImportReport) -> str:
         for r in report.rows
         if r.outcome != "imported"
     ]
+    if report.numbers_only:
+        from desktop_app.services.satisfaction import NUMBERS_ONLY_WARNING
+
+        lines.append("注意 / Note: " + "\n".join(NUMBERS_ONLY_WARNING))
     lines.append(f"{report.note_zh}\n{report.note_en}")
     return "\n".join(lines)
 

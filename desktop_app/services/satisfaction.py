@@ -29,6 +29,7 @@ key (PIPL Art. 73(4); GB/T 35273-2020 3.14).
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -57,6 +58,14 @@ IMPORTED = "imported"
 SKIPPED = "skipped"
 REFUSED = "refused"
 
+NUMBERS_ONLY_WARNING = (
+    "该问题的答案全部是数字，已按分数读取（5 = 非常满意，1 = 非常不满意）。如果导出时选择了“按选项序号”"
+    "（问卷星中选项 1 常为“非常满意”），评价会被颠倒：请改为按选项文本导出后再导入。",
+    "Every answer to the question is a number, read as a score (5 = very satisfied, 1 = very "
+    "dissatisfied). If the export gave option numbers instead (问卷星's 按序号 download, where option 1 is "
+    "often 非常满意), the ratings are reversed: export the option texts and import that instead.",
+)
+
 NOT_READ_NOTE = (
     "只读取所选问题和日期两列：意见、IP 地址、姓名、电话等其他列均未读取，也未保存。",
     "Only the chosen question and the date were read: comments, IP addresses, names, phones and every "
@@ -84,6 +93,7 @@ class SurveyImportReport:
     dry_run: bool
     columns_not_read: int  # every column but the question and the date
     by_quarter: dict[str, dict[int, int]] = field(default_factory=dict)  # what is (or would be) imported
+    numbers_only: bool = False  # every answer was a bare number: see NUMBERS_ONLY_WARNING
     note_zh: str = NOT_READ_NOTE[0]
     note_en: str = NOT_READ_NOTE[1]
 
@@ -179,16 +189,26 @@ def _refused(row: int, reason: str, zh: str, en: str) -> RowOutcome:
     return RowOutcome(row, REFUSED, reason, zh, en)
 
 
+def _bare_number(answer: object) -> bool:
+    """A digit with nothing else (a number cell, "5", "５"): no label, no 分 / 星."""
+    if isinstance(answer, int | float) and not isinstance(answer, bool):
+        return True
+    return unicodedata.normalize("NFKC", str(answer)).strip().replace(".0", "").isdigit()
+
+
 def _outcomes(
     me: SignedIn, layout: SurveyLayout, rows: list[tuple[int, tuple[object, ...]]], column: int, question: str
-) -> tuple[list[RowOutcome], list[NewResponse]]:
+) -> tuple[list[RowOutcome], list[NewResponse], bool]:
     today = me.today()
     repo = SatisfactionRepository(me.db)
     keyed: list[tuple[int, str | None]] = []
     outcomes: list[RowOutcome | None] = []
+    answered: list[object] = []
     responses: dict[int, NewResponse] = {}
     for number, cells in rows:
         answer = cells[column] if column < len(cells) else None
+        if answer is not None and str(answer).strip():
+            answered.append(answer)
         raw_day = cells[layout.date_column] if layout.date_column < len(cells) else None
         try:
             rating = parse_rating(answer)
@@ -253,7 +273,7 @@ def _outcomes(
         final.append(outcome)
         if outcome.outcome == IMPORTED:
             kept.append(responses[outcome.row])
-    return final, kept
+    return final, kept, bool(answered) and all(_bare_number(a) for a in answered)
 
 
 def import_survey(
@@ -291,7 +311,7 @@ def import_survey(
     before = SatisfactionRepository(me.db).batch_with_file(digest)
     if before is not None:
         raise DuplicateSurveyFile(before.imported_at)
-    outcomes, responses = _outcomes(me, layout, data, column, chosen)
+    outcomes, responses, numbers_only = _outcomes(me, layout, data, column, chosen)
     by_quarter: dict[str, dict[int, int]] = {}
     for response in responses:
         counts = by_quarter.setdefault(response.quarter, {})
@@ -304,6 +324,7 @@ def import_survey(
         written=not dry_run and not refused,
         dry_run=dry_run,
         columns_not_read=sum(1 for h in layout.headers if h) - 2,
+        numbers_only=numbers_only,
         by_quarter=dict(sorted(by_quarter.items())),
     )
     if dry_run:

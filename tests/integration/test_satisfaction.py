@@ -199,3 +199,17 @@ def test_auditors_read_the_counts_and_it_does_not(signed_in) -> None:
     assert satisfaction_counts(signed_in(Role.AUDITOR), Q1).responses == 1
     with pytest.raises(PermissionDenied):
         satisfaction_counts(signed_in(Role.IT_ADMIN), Q1)
+
+
+def test_an_export_of_bare_numbers_is_imported_with_a_warning_about_option_numbers(
+    signed_in, tmp_path: Path
+) -> None:
+    manager = signed_in(Role.MANAGER)
+    rows = [
+        response(n, f"2026/11/{n:02d} 10:00:00", answer)
+        for n, answer in enumerate([5, "4", "５", 1.0], start=1)
+    ]
+    report = import_survey(manager, write_xlsx(tmp_path / "numbers.xlsx", rows), TARGET, dry_run=True)
+    assert report.numbers_only and report.imported == 4
+    labelled = import_survey(manager, write_xlsx(tmp_path / "labels.xlsx", CLEAN_ROWS), TARGET, dry_run=True)
+    assert not labelled.numbers_only

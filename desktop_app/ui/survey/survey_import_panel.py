@@ -242,5 +242,9 @@ class SurveyImportPanel(Retranslating, QGroupBox):
                 .replace("%2", outcome_names.get(row.outcome, row.outcome))
                 .replace("%3", reason)
             )
+        if report.numbers_only:
+            from desktop_app.services.satisfaction import NUMBERS_ONLY_WARNING
+
+            lines.append(NUMBERS_ONLY_WARNING[0] if zh else NUMBERS_ONLY_WARNING[1])
         lines.append(report.note_zh if zh else report.note_en)
         self.report_view.setPlainText("\n".join(lines))
