@@ -670,6 +670,47 @@ def _m015_compliance_reviews(db: Database) -> None:
     )
 
 
+def _m016_satisfaction(db: Database) -> None:
+    """Client satisfaction (issue 14, part 3): anonymous responses to the question that measures the
+    handling of clients' personal information, entered from paper forms or imported from an online
+    survey tool's export. No client link and no free text: a response is a Beijing day, its quarter,
+    a rating of 1 to 5, where it came from and who entered it. ``source_key`` (imports only) is a
+    SHA-256 of the question, the survey tool's serial number and the day, so a later, cumulative
+    export of the same survey skips what was imported before; an import batch keeps the file's
+    SHA-256 (never its name, which may hold personal information) and its counts. A response keeps
+    the day it was entered (``entered_on``), not the minute, and a random id, not one in entry
+    order: neither can be matched to the audit entry written at the same moment (and through it to
+    the client the same agent had just opened)."""
+    db.execute(
+        """CREATE TABLE satisfaction_imports (
+            id INTEGER PRIMARY KEY,
+            file_sha256 TEXT NOT NULL UNIQUE CHECK (length(file_sha256) = 64),
+            question TEXT NOT NULL,
+            rows_read INTEGER NOT NULL CHECK (rows_read >= 0),
+            imported INTEGER NOT NULL CHECK (imported >= 0),
+            skipped INTEGER NOT NULL CHECK (skipped >= 0),
+            imported_by INTEGER NOT NULL REFERENCES staff(id),
+            imported_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE satisfaction_responses (
+            id INTEGER PRIMARY KEY,
+            response_day TEXT NOT NULL CHECK (length(response_day) = 10),
+            quarter TEXT NOT NULL CHECK (length(quarter) = 6),
+            rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+            source TEXT NOT NULL CHECK (source IN ('paper','import')),
+            import_batch INTEGER REFERENCES satisfaction_imports(id),
+            source_key TEXT UNIQUE,
+            entered_by INTEGER NOT NULL REFERENCES staff(id),
+            entered_on TEXT NOT NULL CHECK (length(entered_on) = 10),
+            CHECK ((source = 'import') = (import_batch IS NOT NULL)),
+            CHECK (source_key IS NULL OR source = 'import')
+        )"""
+    )
+    db.execute("CREATE INDEX satisfaction_responses_quarter ON satisfaction_responses(quarter, rating)")
+
+
 def _m017_education_campaigns(db: Database) -> None:
     """Privacy education campaigns (issue 14): when, through which channel (the codes are frozen
     here), the topic and the material. A campaign names no client: who took part is in clients.db
@@ -761,6 +802,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m013_programme_settings,
     _m014_training,
     _m015_compliance_reviews,
+    _m016_satisfaction,
     _m017_education_campaigns,
     _m018_incidents,
 ]
