@@ -482,6 +482,21 @@ def _m012_hq_keys_pending(db: Database) -> None:
     db.execute("ALTER TABLE hq_link_v12 RENAME TO hq_link")
 
 
+def _m013_programme_settings(db: Database) -> None:
+    """The privacy programme's settings a manager changed (issue 14): one row per setting whose
+    value differs from ``domain/programme_policy.ProgrammePolicy``'s default, as JSON, with who
+    changed it and when (the audit log holds the history). No client data: every role's key opens
+    branch.db, and the auditor reads these settings to check the programme."""
+    db.execute(
+        """CREATE TABLE programme_settings (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL,
+            changed_at TEXT NOT NULL,
+            changed_by INTEGER NOT NULL
+        )"""
+    )
+
+
 def _m019_programme_client_facts(db: Database) -> None:
     """The client-facts snapshot (issue 14, privacy programme): counts from clients.db that a
     session holding the client-data key computed, kept in branch.db with when, by whom and for
@@ -515,7 +530,8 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m010_destruction_grounds,
     _m011_hq_link,
     _m012_hq_keys_pending,
-    _m019_programme_client_facts,  # TODO(lead): after m013..m018 of issue 14
+    _m013_programme_settings,
+    _m019_programme_client_facts,  # TODO(lead): after m014..m018 of issue 14
 ]
 LATEST_VERSION = len(MIGRATIONS)
 
