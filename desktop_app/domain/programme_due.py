@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from desktop_app.domain.retention_rules import add_months
+from desktop_app.domain.programme_periods import add_months
 
 
 class DueKind(StrEnum):
@@ -80,7 +80,12 @@ def _training(f: DueFacts) -> DueItem:
     due_on = f.quarter_start + timedelta(days=f.training_grace_days)
     if missing == 0:
         return DueItem(
-            DueKind.TRAINING, DueState.OK, 0, due_on, "本季度培训：全员已完成", "Training: everyone done this quarter"
+            DueKind.TRAINING,
+            DueState.OK,
+            0,
+            due_on,
+            "本季度培训：全员已完成",
+            "Training: everyone done this quarter",
         )
     state = DueState.OVERDUE if f.as_of > due_on or f.as_of >= f.quarter_end else DueState.DUE
     return DueItem(

@@ -145,6 +145,8 @@ def _gather(
     baseline_year, baseline = _baseline(me, policy, year)
     active_clients, participants, source = _education(me, year)
     reviewed = review is not None and review.period_key is not None
+    finished_on: date | None = review.finished_on if review is not None and reviewed else None
+    period: str | None = str(review.period_key) if review is not None and reviewed else None
     counts = ProgrammeCounts(
         quarter=quarter.key(),
         year=year,
@@ -154,7 +156,7 @@ def _gather(
         quiz_first_passed=_int(training, "first_attempt_passed"),
         survey_responses=_int(survey, "responses"),
         survey_satisfied=_int(survey, "satisfied"),
-        review_period=str(review.period_key) if reviewed else None,
+        review_period=period,
         review_applicable=_int(review, "applicable") if reviewed else 0,
         review_passed=_int(review, "passed") if reviewed else 0,
         education_active_clients=active_clients,
@@ -167,7 +169,7 @@ def _gather(
         overdue_rectifications=_int(review, "overdue_rectifications"),
     )
     extras = _Extras(
-        last_review_finished_on=review.finished_on if reviewed else None,
+        last_review_finished_on=finished_on,
         open_rectifications=_int(review, "open_rectifications"),
         overdue_incident_deadlines=_int(incidents, "overdue_deadlines"),
     )
@@ -247,4 +249,3 @@ def programme_status(me: SignedIn, quarter: Quarter | None = None) -> ProgrammeS
         client_facts=source,
         missing_parts=parts.missing_parts(),
     )
-
