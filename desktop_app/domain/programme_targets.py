@@ -289,11 +289,15 @@ def counts_from_dict(data: Mapping[str, object]) -> ProgrammeCounts:
 
 
 def result_to_dict(result: TargetResult) -> dict[str, object]:
-    """JSON-ready: ``value`` as a string with one decimal ("93.3") or None; no floats."""
+    """JSON-ready: ``value`` as a string with one decimal ("93.3") or None, ``target`` the target
+    percentage, ``met`` true/false/None (no data); no floats."""
+    definition = DEFINITION_BY_ID[result.target]
     return {
-        "target": result.target.value,
+        "id": result.target.value,
+        "label_zh": definition.label_zh,
+        "label_en": definition.label_en,
         "value": None if result.value_percent is None else str(result.value_percent),
-        "target_percent": result.target_percent,
+        "target": result.target_percent,
         "met": result.met,
         "numerator": result.numerator,
         "denominator": result.denominator,

@@ -27,9 +27,10 @@ from desktop_app.domain.branch_time import branch_day_of
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.permissions import Action
 from desktop_app.domain.programme_due import DueFacts, DueItem, due_items
+from desktop_app.domain.programme_overview import FactsSource, ProgrammeStatus, TrendPoint
 from desktop_app.domain.programme_periods import Quarter, year_bounds
 from desktop_app.domain.programme_policy import ProgrammePolicy
-from desktop_app.domain.programme_targets import ProgrammeCounts, TargetResult, evaluate
+from desktop_app.domain.programme_targets import ProgrammeCounts, evaluate
 from desktop_app.services import programme_parts as parts
 from desktop_app.services.audit_trail import check_permission
 from desktop_app.services.signed_in import SignedIn
@@ -37,33 +38,6 @@ from desktop_app.store.programme_facts_repository import ProgrammeFactsRepositor
 from desktop_app.store.staff_repository import StaffRepository
 
 TREND_QUARTERS = 5  # the last four quarters and this one
-
-
-@dataclass(frozen=True)
-class TrendPoint:
-    quarter: str  # "2026Q3"
-    results: list[TargetResult]
-
-
-@dataclass(frozen=True)
-class FactsSource:
-    """Where the client-side figures came from: computed now (``live``) or a snapshot."""
-
-    live: bool
-    computed_at: str | None  # UTC ISO; None: no figures at all
-    computed_by: str  # display name; "" when unknown
-
-
-@dataclass(frozen=True)
-class ProgrammeStatus:
-    quarter: Quarter
-    as_of: date
-    counts: ProgrammeCounts
-    results: list[TargetResult]
-    trend: list[TrendPoint]  # oldest first; the last is ``quarter``
-    due: list[DueItem]
-    client_facts: FactsSource
-    missing_parts: list[str]  # TODO(lead): empty once every part of issue 14 is merged
 
 
 @dataclass(frozen=True)

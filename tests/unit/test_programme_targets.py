@@ -239,4 +239,5 @@ def test_result_to_dict_has_no_floats() -> None:
         d = result_to_dict(r)
         assert not any(isinstance(v, float) for v in d.values())
     d = result_to_dict(result(BASE, TargetId.SATISFACTION))
-    assert d["value"] == "90.0" and d["met"] is True
+    assert d["value"] == "90.0" and d["met"] is True and d["target"] == 85
+    assert d["id"] == "satisfaction" and (d["numerator"], d["denominator"]) == (18, 20)
