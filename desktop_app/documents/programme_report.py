@@ -157,14 +157,19 @@ def _chart(status: ProgrammeStatus, index: int) -> Drawing:
 
 
 def _charts(status: ProgrammeStatus) -> list[Flowable]:
-    from reportlab.platypus import Table, TableStyle
+    from reportlab.platypus import PageBreak, Table, TableStyle
+
+    from desktop_app.documents.fonts import register_cjk_font
 
     drawings = [_chart(status, index) for index in range(len(status.results))]
     rows = [drawings[i : i + 2] for i in range(0, len(drawings), 2)]
     grid = Table(rows, colWidths=[85 * MM, 85 * MM])
-    grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    grid.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), register_cjk_font())])
+    )
     s = styles()
     return [
+        PageBreak(),
         para("趋势（最近五个季度） Trend over the last five quarters", s.heading),
         para(
             "柱形颜色：绿色达标、红色未达标、灰色无数据；虚线为目标值。"
@@ -199,6 +204,7 @@ def _counts(status: ProgrammeStatus) -> list[Flowable]:
     source = status.client_facts
     if not source.live:
         when = _when(source.computed_at) if source.computed_at else "—"
+        lines.append(spacer(2))
         lines.append(
             para(
                 f"客户相关数字（隐私教育）来自 {when} 的快照{('，由 ' + source.computed_by + ' 计算') if source.computed_by else ''}。"
@@ -251,8 +257,8 @@ def programme_report_pdf(letterhead: Letterhead, status: ProgrammeStatus, *, gen
         spacer(3),
         _targets_table(status),
         spacer(2),
-        *_charts(status),
         *_due(status),
+        *_charts(status),
         *_counts(status),
         *_definitions(),
     ]
