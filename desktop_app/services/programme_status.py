@@ -28,7 +28,7 @@ from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.permissions import Action
 from desktop_app.domain.programme_due import DueFacts, DueItem, due_items
 from desktop_app.domain.programme_overview import FactsSource, ProgrammeStatus, TrendPoint
-from desktop_app.domain.programme_periods import Quarter, year_bounds
+from desktop_app.domain.programme_periods import Quarter, recent_quarters, year_bounds
 from desktop_app.domain.programme_policy import ProgrammePolicy
 from desktop_app.domain.programme_targets import ProgrammeCounts, evaluate
 from desktop_app.services import programme_parts as parts
@@ -190,10 +190,7 @@ def _due(
 
 def trend_quarters(quarter: Quarter, count: int = TREND_QUARTERS) -> list[Quarter]:
     """``count`` quarters ending with ``quarter``, oldest first."""
-    found = [quarter]
-    while len(found) < count:
-        found.append(found[-1].previous())
-    return list(reversed(found))
+    return recent_quarters(quarter, count)
 
 
 def programme_status(me: SignedIn, quarter: Quarter | None = None) -> ProgrammeStatus:

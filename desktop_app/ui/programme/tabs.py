@@ -18,4 +18,6 @@ if TYPE_CHECKING:
 TabFactory = Callable[["Shell"], "QWidget | None"]
 
 # (module path, factory name); each factory is ``make_tab(shell) -> QWidget | None``.
-TAB_FACTORIES: list[tuple[str, str]] = []
+TAB_FACTORIES: list[tuple[str, str]] = [
+    ("desktop_app.ui.programme.dashboard_tab", "make_tab"),
+]
