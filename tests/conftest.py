@@ -127,7 +127,22 @@ def _branch_template(tmp_path_factory: pytest.TempPathFactory) -> _Template:
         client_code = grant_client_access(
             lambda: build_context(base / "branch", clock=Clock()), USERS[Role.MANAGER], [USERS[Role.AGENT]]
         )
+        _training_gate_off(build_context(base / "branch", clock=Clock()))
     return _Template(base / "branch", result.recovery_code, client_code)
+
+
+def _training_gate_off(ctx: AppContext) -> None:
+    """The template's staff would be locked out of client data by the training gate 14 days after
+    the clock's start (domain/training_due.py), and many tests move the clock by months: the gate is
+    off in the template; the training tests switch it on (tests/attack/test_training_gate.py)."""
+    from desktop_app.services.programme_settings import set_programme_settings
+    from desktop_app.services.sign_in import sign_in
+
+    manager = sign_in(ctx, *USERS[Role.MANAGER])
+    try:
+        set_programme_settings(manager, {"training_gate_client_data": False})
+    finally:
+        sign_out(manager)
 
 
 @pytest.fixture

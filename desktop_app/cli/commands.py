@@ -21,6 +21,7 @@ from desktop_app.cli.output_option import output_path
 from desktop_app.cli.programme_commands import cmd_programme
 from desktop_app.cli.provision_command import cmd_provision
 from desktop_app.cli.terminal import Output, SecretReader
+from desktop_app.cli.training_commands import cmd_training
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.privacy_notice import missing_notice_details
 from desktop_app.domain.recovery_code import format_code
@@ -503,5 +504,6 @@ HANDLERS: dict[str, Handler] = {
     "config": cmd_config,
     "hq": cmd_hq,
     "programme": cmd_programme,
+    "training": cmd_training,
     "gui": cmd_gui,
 }

@@ -9,7 +9,8 @@ only holders of the client-data key can compute one (IT, who can read the audit 
 cannot test guessed phone numbers against it).
 
 Actions on client data need the client-data key besides the role (services/client_access.py): a
-session without it is refused here, audited, with the reason it has none.
+session without it is refused here, audited, with the reason it has none. So is a member whose
+quarter's privacy training is overdue (services/training_gate.py).
 """
 
 from __future__ import annotations
@@ -77,6 +78,9 @@ def check_permission(ctx: SignedIn, action: Action) -> None:
                 details={"client_access": session.client_access},
             )
         require_client_key(ctx)
+    from desktop_app.services.training_gate import enforce_training_gate  # local: import cycle
+
+    enforce_training_gate(ctx, action)  # the quarter's privacy training, once past its grace period
 
 
 def ensure_pseudonym_key(ctx: SignedIn) -> bytes:

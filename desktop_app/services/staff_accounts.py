@@ -140,7 +140,7 @@ def disable_staff(ctx: SignedIn, username: str) -> None:
                 f"{member.username} is the last active {member.role.label_en}; add another one first.",
             )
         change.slots.remove(username)
-        repo.set_active(member.id, False)
+        repo.set_active(member.id, False, at=ctx.now_utc())
         repo.set_slot_public_key(member.id, "")
         held = revoke_in_transaction(ctx, member, "staff.disable")
         record(

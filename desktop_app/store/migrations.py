@@ -497,6 +497,68 @@ def _m013_programme_settings(db: Database) -> None:
     )
 
 
+def _m014_training(db: Database) -> None:
+    """Privacy training records (issue 14; PIPL Art. 51(4), GB/T 35273-2020 §11.6): one row per quiz
+    attempt, taken in the app (``source`` 'app': the training-set version, the seed that drew the
+    quiz and the answers given, so the attempt can be marked and shown again) or imported from the
+    learning platform's export (``source`` 'lms': the score and day only); ``quarter`` is the
+    quarter key ("2026Q4") of the day it was taken. Classroom sessions with their attendees. All
+    three are append-only: a record of training is evidence, corrected by a new row, never edited.
+    No client is named here (branch.db). ``staff.disabled_at`` records when an account was disabled
+    (NULL while active), so a past quarter's training coverage counts the staff active at its end;
+    accounts disabled before this migration take the time of their last ``staff.disable`` entry in
+    the audit log."""
+    db.execute(
+        """CREATE TABLE training_attempts (
+            id INTEGER PRIMARY KEY,
+            staff_id INTEGER NOT NULL REFERENCES staff(id),
+            quarter TEXT NOT NULL CHECK (length(quarter) = 6 AND substr(quarter, 5, 1) = 'Q'),
+            source TEXT NOT NULL CHECK (source IN ('app','lms')),
+            set_version TEXT NOT NULL DEFAULT '',
+            seed INTEGER,
+            score_percent INTEGER NOT NULL CHECK (score_percent BETWEEN 0 AND 100),
+            passed INTEGER NOT NULL CHECK (passed IN (0,1)),
+            taken_at TEXT NOT NULL,
+            answers TEXT,
+            recorded_by INTEGER NOT NULL REFERENCES staff(id),
+            recorded_at TEXT NOT NULL,
+            CHECK (source = 'lms' OR (seed IS NOT NULL AND answers IS NOT NULL AND set_version <> ''))
+        )"""
+    )
+    db.execute("CREATE INDEX training_attempts_quarter ON training_attempts(quarter, staff_id, taken_at)")
+    db.execute(
+        """CREATE TABLE training_sessions (
+            id INTEGER PRIMARY KEY,
+            day TEXT NOT NULL,
+            quarter TEXT NOT NULL CHECK (length(quarter) = 6 AND substr(quarter, 5, 1) = 'Q'),
+            topic TEXT NOT NULL CHECK (length(topic) BETWEEN 1 AND 200),
+            trainer TEXT NOT NULL CHECK (length(trainer) BETWEEN 1 AND 100),
+            recorded_by INTEGER NOT NULL REFERENCES staff(id),
+            created_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE training_session_attendees (
+            session_id INTEGER NOT NULL REFERENCES training_sessions(id),
+            staff_id INTEGER NOT NULL REFERENCES staff(id),
+            PRIMARY KEY (session_id, staff_id)
+        )"""
+    )
+    for table in ("training_attempts", "training_sessions", "training_session_attendees"):
+        for verb in ("UPDATE", "DELETE"):
+            db.execute(
+                f"""CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table}
+                   BEGIN SELECT RAISE(ABORT, 'training records are append-only'); END"""
+            )
+    db.execute("ALTER TABLE staff ADD COLUMN disabled_at TEXT")
+    db.execute(
+        """UPDATE staff SET disabled_at = (
+               SELECT max(ts) FROM audit_log
+               WHERE action = 'staff.disable' AND target_id = staff.username AND outcome = 'success')
+           WHERE active = 0"""
+    )
+
+
 def _m019_programme_client_facts(db: Database) -> None:
     """The client-facts snapshot (issue 14, privacy programme): counts from clients.db that a
     session holding the client-data key computed, kept in branch.db with when, by whom and for
@@ -531,6 +593,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m011_hq_link,
     _m012_hq_keys_pending,
     _m013_programme_settings,
+    _m014_training,
     _m019_programme_client_facts,  # TODO(lead): after m014..m018 of issue 14
 ]
 LATEST_VERSION = len(MIGRATIONS)

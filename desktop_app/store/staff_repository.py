@@ -73,8 +73,13 @@ class StaffRepository:
         row = self.db.execute("SELECT count(*) FROM staff WHERE role = ? AND active = 1", (role.value,))
         return int(row.fetchone()[0])
 
-    def set_active(self, staff_id: int, active: bool) -> None:
-        self.db.execute("UPDATE staff SET active = ? WHERE id = ?", (int(active), staff_id))
+    def set_active(self, staff_id: int, active: bool, *, at: str | None = None) -> None:
+        """Enable or disable; a disable records ``at`` (UTC) as ``disabled_at`` (migration 14), so
+        the training figures of a past quarter know who was active at its end."""
+        self.db.execute(
+            "UPDATE staff SET active = ?, disabled_at = ? WHERE id = ?",
+            (int(active), None if active else at, staff_id),
+        )
 
     def set_slot_public_key(self, staff_id: int, public_key: str) -> None:
         self.db.execute("UPDATE staff SET slot_public_key = ? WHERE id = ?", (public_key, staff_id))
