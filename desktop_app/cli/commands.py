@@ -20,6 +20,7 @@ from desktop_app.cli.notice_details import NoticeDetailsMissing, option_name
 from desktop_app.cli.output_option import output_path
 from desktop_app.cli.programme_commands import cmd_programme
 from desktop_app.cli.provision_command import cmd_provision
+from desktop_app.cli.review_commands import cmd_review
 from desktop_app.cli.terminal import Output, SecretReader
 from desktop_app.cli.training_commands import cmd_training
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
@@ -505,5 +506,6 @@ HANDLERS: dict[str, Handler] = {
     "hq": cmd_hq,
     "programme": cmd_programme,
     "training": cmd_training,
+    "review": cmd_review,
     "gui": cmd_gui,
 }

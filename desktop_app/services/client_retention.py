@@ -371,3 +371,11 @@ def batch_certificate_pdf(ctx: SignedIn, batch_id: int) -> bytes:
             details={"count": len(records)},
         )
     return pdf
+
+
+def destruction_due_dates(ctx: SignedIn) -> list[date]:
+    """The day each client due today became due (oldest first), for the compliance review's
+    "retention queue processed" item (services/compliance_evaluators.py). Counts only; not audited
+    (no client is shown). Needs the client-data key, as the queue does."""
+    check_permission(ctx, Action.REQUEST_HANDLE)
+    return [on for on, _ in _due_ids(ctx, ctx.config.retention_rules(), ctx.today())]

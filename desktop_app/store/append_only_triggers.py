@@ -1,7 +1,8 @@
 """The triggers that keep the evidence tables append-only, and putting them back.
 
 Rule: the audit log, destruction records and published notice versions refuse UPDATE and DELETE;
-consent forms and events refuse UPDATE (they go only with their client). The triggers are created by
+consent forms and events refuse UPDATE (they go only with their client); a finished compliance review
+and a closed rectification never change (store/compliance_review_triggers.py). The triggers are created by
 the migrations (store/migrations.py); this module holds the same definitions so that a trigger that
 was dropped, or replaced by one of the same name that does nothing, is found and re-created.
 Reason: anyone holding a database key can ``DROP TRIGGER`` with sqlcipher3 and then delete or edit
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from desktop_app.store.compliance_review_triggers import COMPLIANCE_REVIEW_TRIGGERS
 from desktop_app.store.database import Database
 
 
@@ -34,6 +36,7 @@ APPEND_ONLY_TRIGGERS: dict[str, tuple[str, str]] = {
     for table, events, message in _TABLE_RULES
     for event in events
 }
+APPEND_ONLY_TRIGGERS.update(COMPLIANCE_REVIEW_TRIGGERS)  # a finished compliance review (migration 15)
 
 
 def _normalise(sql: str) -> str:

@@ -576,6 +576,116 @@ def _m019_programme_client_facts(db: Database) -> None:
             retention_due_unprocessed INTEGER NOT NULL CHECK (retention_due_unprocessed >= 0),
             clients_without_consent INTEGER NOT NULL CHECK (clients_without_consent >= 0)
         )"""
+
+
+def _m015_compliance_reviews(db: Database) -> None:
+    """The six-monthly compliance self-review (issue 14): ``compliance_reviews`` (period "2026H2",
+    checklist version, who started and finished it, draft/finished; at most one draft),
+    ``compliance_review_items`` (one answer per checklist item: pass/fail/na, note, the app's
+    evidence as JSON for items it evaluates, who answered and when) and ``rectifications`` (a failed
+    item's fix: description, owner, due date, open/closed with who, when and the closing note).
+    Free texts hold no client details (domain/compliance_review.py). Triggers (frozen here; the
+    same text in store/compliance_review_triggers.py) keep a finished review immutable and a closed
+    rectification closed."""
+    db.execute(
+        """CREATE TABLE compliance_reviews (
+            id INTEGER PRIMARY KEY,
+            period_key TEXT NOT NULL,
+            checklist_version TEXT NOT NULL,
+            started_by INTEGER NOT NULL REFERENCES staff(id),
+            started_at TEXT NOT NULL,
+            finished_by INTEGER REFERENCES staff(id),
+            finished_at TEXT,
+            finished_on TEXT,
+            state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft','finished')),
+            CHECK ((state = 'finished') = (finished_at IS NOT NULL)),
+            CHECK ((finished_at IS NULL) = (finished_on IS NULL) AND (finished_at IS NULL) = (finished_by IS NULL))
+        )"""
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX compliance_reviews_one_draft ON compliance_reviews(state) WHERE state = 'draft'"
+    )
+    db.execute("CREATE INDEX compliance_reviews_finished ON compliance_reviews(finished_on, id)")
+    db.execute(
+        """CREATE TABLE compliance_review_items (
+            review_id INTEGER NOT NULL REFERENCES compliance_reviews(id),
+            item_id TEXT NOT NULL,
+            result TEXT CHECK (result IS NULL OR result IN ('pass','fail','na')),
+            note TEXT NOT NULL DEFAULT '',
+            evidence TEXT,
+            answered_by INTEGER REFERENCES staff(id),
+            answered_at TEXT,
+            PRIMARY KEY (review_id, item_id)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE rectifications (
+            id INTEGER PRIMARY KEY,
+            review_id INTEGER NOT NULL REFERENCES compliance_reviews(id),
+            item_id TEXT NOT NULL,
+            description TEXT NOT NULL,
+            owner_id INTEGER NOT NULL REFERENCES staff(id),
+            due_on TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open','closed')),
+            opened_by INTEGER NOT NULL REFERENCES staff(id),
+            opened_at TEXT NOT NULL,
+            closed_by INTEGER REFERENCES staff(id),
+            closed_at TEXT,
+            close_note TEXT NOT NULL DEFAULT '',
+            CHECK ((state = 'closed') = (closed_at IS NOT NULL)),
+            CHECK ((closed_at IS NULL) = (closed_by IS NULL))
+        )"""
+    )
+    db.execute("CREATE INDEX rectifications_review ON rectifications(review_id, item_id)")
+    db.execute("CREATE INDEX rectifications_open ON rectifications(state, due_on)")
+    db.execute(
+        """CREATE TRIGGER compliance_reviews_no_delete BEFORE DELETE ON compliance_reviews
+           BEGIN SELECT RAISE(ABORT, 'compliance reviews are never deleted'); END"""
+    )
+    db.execute(
+        """CREATE TRIGGER compliance_reviews_finished_fixed BEFORE UPDATE ON compliance_reviews
+           WHEN OLD.state = 'finished'
+           BEGIN SELECT RAISE(ABORT, 'a finished compliance review is immutable'); END"""
+    )
+    db.execute(
+        """CREATE TRIGGER compliance_review_items_no_delete BEFORE DELETE ON compliance_review_items
+           BEGIN SELECT RAISE(ABORT, 'review answers are never deleted'); END"""
+    )
+    db.execute(
+        """CREATE TRIGGER compliance_review_items_finished_fixed BEFORE UPDATE ON compliance_review_items
+           WHEN (SELECT state FROM compliance_reviews WHERE id = OLD.review_id) = 'finished'
+           BEGIN SELECT RAISE(ABORT, 'a finished compliance review is immutable'); END"""
+    )
+    db.execute(
+        """CREATE TRIGGER compliance_review_items_finished_insert BEFORE INSERT ON compliance_review_items
+           WHEN (SELECT state FROM compliance_reviews WHERE id = NEW.review_id) = 'finished'
+           BEGIN SELECT RAISE(ABORT, 'a finished compliance review is immutable'); END"""
+    )
+    db.execute(
+        """CREATE TRIGGER rectifications_finished_delete BEFORE DELETE ON rectifications
+           WHEN (SELECT state FROM compliance_reviews WHERE id = OLD.review_id) = 'finished'
+           BEGIN SELECT RAISE(ABORT, 'a finished compliance review is immutable'); END"""
+    )
+    db.execute(
+        """CREATE TRIGGER rectifications_finished_insert BEFORE INSERT ON rectifications
+           WHEN (SELECT state FROM compliance_reviews WHERE id = NEW.review_id) = 'finished'
+           BEGIN SELECT RAISE(ABORT, 'a finished compliance review is immutable'); END"""
+    )
+    db.execute(
+        """CREATE TRIGGER rectifications_closed_fixed BEFORE UPDATE ON rectifications
+           WHEN OLD.state = 'closed'
+           BEGIN SELECT RAISE(ABORT, 'a closed rectification never changes'); END"""
+    )
+    db.execute(
+        """CREATE TRIGGER rectifications_finding_fixed BEFORE UPDATE ON rectifications
+           WHEN (SELECT state FROM compliance_reviews WHERE id = OLD.review_id) = 'finished' AND (NEW.review_id IS NOT OLD.review_id
+             OR NEW.item_id IS NOT OLD.item_id
+             OR NEW.description IS NOT OLD.description
+             OR NEW.owner_id IS NOT OLD.owner_id
+             OR NEW.due_on IS NOT OLD.due_on
+             OR NEW.opened_by IS NOT OLD.opened_by
+             OR NEW.opened_at IS NOT OLD.opened_at)
+           BEGIN SELECT RAISE(ABORT, 'a finished compliance review is immutable'); END"""
     )
 
 
@@ -594,6 +704,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m012_hq_keys_pending,
     _m013_programme_settings,
     _m014_training,
+    _m015_compliance_reviews,  # issue 14 (review); m014 (training) goes before it on merge
     _m019_programme_client_facts,  # TODO(lead): after m014..m018 of issue 14
 ]
 LATEST_VERSION = len(MIGRATIONS)
