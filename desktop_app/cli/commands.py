@@ -21,6 +21,7 @@ from desktop_app.cli.output_option import output_path
 from desktop_app.cli.programme_commands import cmd_programme
 from desktop_app.cli.provision_command import cmd_provision
 from desktop_app.cli.review_commands import cmd_review
+from desktop_app.cli.survey_commands import cmd_survey
 from desktop_app.cli.terminal import Output, SecretReader
 from desktop_app.cli.training_commands import cmd_training
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
@@ -507,5 +508,6 @@ HANDLERS: dict[str, Handler] = {
     "programme": cmd_programme,
     "training": cmd_training,
     "review": cmd_review,
+    "survey": cmd_survey,
     "gui": cmd_gui,
 }

@@ -33,6 +33,11 @@ _IDENTITY_OPTIONS = (
     ("--hq-name", "hq_name", "headquarters as the recipient of client data (privacy notice)"),
     ("--hq-contact", "hq_contact", "headquarters' privacy contact (privacy notice)"),
     ("--hq-url", "hq_url", "headquarters sync address (https://)"),
+    (
+        "--survey-url",
+        "survey_url",
+        "satisfaction survey address (https://), a QR code on consent forms; '' removes it",
+    ),
 )
 
 

@@ -24,6 +24,7 @@ from desktop_app.cli.output_option import add_force_option
 from desktop_app.cli.programme_commands import add_programme_parser
 from desktop_app.cli.provision_command import add_provision_parser
 from desktop_app.cli.review_commands import add_review_parser
+from desktop_app.cli.survey_commands import add_survey_parser
 from desktop_app.cli.training_commands import add_training_parser
 
 EPILOG = """exit codes / 退出码:
@@ -270,6 +271,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_programme_parser(sub, _common)
     add_training_parser(sub, _common)
     add_review_parser(sub, _common)
+    add_survey_parser(sub, _common)
     add_access_parser(sub, _common)
     add_provision_parser(sub)
     add_config_parser(sub, _common)

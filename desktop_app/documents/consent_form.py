@@ -10,6 +10,12 @@ consent with its own tick boxes; a guardian block (name, relation, signature) fo
 content hash) with a QR code ``BVFORM|<form number>|<notice version>``. Every page's footer names the
 notice version and the start of its content hash, and "page N of M".
 
+When the branch configuration holds the company's satisfaction survey address (``survey_url``, https
+only, set by IT), the client block also prints it as a second QR code captioned ``SURVEY_CAPTION``
+(issue 14: clients rate how their personal information was handled, anonymously, on the company's own
+survey). Nothing is fetched: the address is only drawn. Without it, neither the code nor the caption
+appears.
+
 Two pages at most (``MAX_PAGES``), with no text under ``BODY_SIZE``: the form has narrower margins
 than the other documents. The Chinese text of the notice is the authoritative one. A Chinese form
 prints it. An English form (for foreign clients) prints the English text, and the Chinese text as
@@ -72,6 +78,8 @@ TITLE_EN = "Privacy notice and consent"
 QR_PREFIX = "BVFORM"
 SHORT_HASH = 16  # hex digits of the content hash in the footer; the full hash is in the client block
 QR_SIZE_MM = 30
+SURVEY_QR_MM = 24
+SURVEY_CAPTION = "扫码评价我们对您个人信息的保护 / Scan to tell us how we protected your information"
 BLANK = "_" * 22
 # Narrower margins than the other documents (15 mm at the sides, body 3 mm nearer the rules): the
 # notice, the boxes and the client block fit two pages with text no smaller than BODY_SIZE.
@@ -132,6 +140,7 @@ class ConsentForm:
     notice_en: RenderedNotice | None = None
     client_under_14: bool | None = None
     purposes: tuple[ConsentPurpose, ...] = field(default_factory=all_purposes)
+    survey_url: str = ""  # the satisfaction survey's https address: a second QR code; "" = none
 
     @property
     def qr_text(self) -> str:
@@ -350,10 +359,13 @@ def _client_block(form: ConsentForm) -> Flowable:
     left += [para(row, look.box_body) for row in rows]
     left += [spacer(1.5), _signature_line("客户", "Client")]
     qr_width = (QR_SIZE_MM + 2) * MM
-    inner = Table(
-        [[left, qr_code(form.qr_text, QR_SIZE_MM)]],
-        colWidths=[BOX_WIDTH - 6 * MM - qr_width, qr_width],
-    )
+    cells: list[object] = [left, qr_code(form.qr_text, QR_SIZE_MM)]
+    widths = [BOX_WIDTH - 6 * MM - qr_width, qr_width]
+    if form.survey_url:
+        survey_width = (SURVEY_QR_MM + 4) * MM
+        cells.append(_survey_code(form.survey_url, survey_width))
+        widths = [widths[0] - survey_width, qr_width, survey_width]
+    inner = Table([cells], colWidths=widths)
     inner.setStyle(
         TableStyle(
             [
@@ -367,6 +379,32 @@ def _client_block(form: ConsentForm) -> Flowable:
         )
     )
     return _box([inner])
+
+
+def _survey_code(url: str, width: float) -> Flowable:
+    """The survey's QR code with its caption under it, centred in a column ``width`` wide."""
+    from reportlab.lib.enums import TA_CENTER
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Table, TableStyle
+
+    caption = ParagraphStyle("bv-cf-survey", parent=_look().box_small, alignment=TA_CENTER)
+    column = Table(
+        [[qr_code(url, SURVEY_QR_MM)], [para(SURVEY_CAPTION, caption)]],
+        colWidths=[width],
+    )
+    column.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), register_cjk_font()),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 1 * MM),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return column
 
 
 def _story(form: ConsentForm, *, chinese_notice: bool = True) -> list[Flowable]:
@@ -495,4 +533,5 @@ def branch_form(
         agent_name=agent_name,
         notice_en=render_notice(notice, values, "en") if english else None,
         client_under_14=client_under_14,
+        survey_url=letterhead.survey_url,
     )

@@ -32,9 +32,11 @@ IDENTITY_FIELDS: tuple[str, ...] = (
     "hq_name",
     "hq_contact",
     "hq_url",
+    "survey_url",
 )
 """The branch identity kept in the database: what consent forms and the privacy notice print
-(plus the HQ address, where client data is sent)."""
+(plus the HQ address, where client data is sent, and the satisfaction survey's address printed as a
+QR code on the consent form: a file edited to point clients at another site is restored)."""
 
 EDITABLE_IDENTITY: tuple[str, ...] = tuple(name for name in IDENTITY_FIELDS if name != "branch_code")
 """Identity values IT may change (``config set`` / ``provision``); the branch code never changes."""
@@ -164,5 +166,11 @@ def validate_identity(name: str, value: str) -> str:
         raise InvalidInput(
             "总部地址须为 https:// 开头的网址（不含空格或用户名密码）。",
             "The headquarters URL must be an https:// address (no spaces, no user name or password).",
+        )
+    if name == "survey_url" and value and not (is_https_address(value) and value.isascii()):
+        raise InvalidInput(
+            "问卷地址须为 https:// 开头的网址（不含空格、中文字符或用户名密码）。",
+            "The survey URL must be an https:// address (no spaces, non-ASCII characters, user name or "
+            "password).",
         )
     return value

@@ -20,3 +20,5 @@ class Letterhead:
     company_contact: str = ""
     hq_name: str = ""
     hq_contact: str = ""
+    survey_url: str = ""
+    """The company's satisfaction survey (https), printed as a QR code on consent forms; "" = none."""

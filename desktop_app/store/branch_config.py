@@ -49,6 +49,8 @@ class BranchConfig:
     hq_name: str = ""
     """Headquarters as the recipient of client data (PIPL Art. 23), named in the privacy notice."""
     hq_contact: str = ""
+    survey_url: str = ""
+    """The satisfaction survey's https address, printed as a QR code on consent forms (nothing is fetched)."""
     use_keyring: bool = True
     kdf: KdfParams = field(default_factory=lambda: KdfParams(3, 64 * 1024, 1))
     security: dict[str, Any] = field(default_factory=dict)
@@ -67,6 +69,7 @@ class BranchConfig:
             company_contact=self.company_contact,
             hq_name=self.hq_name,
             hq_contact=self.hq_contact,
+            survey_url=self.survey_url,
         )
 
     def retention_rules(self) -> RetentionRules:
@@ -105,6 +108,7 @@ def load_config(path: Path) -> BranchConfig:
             hq_url=str(branch.get("hq_url", "")),
             hq_name=str(branch.get("hq_name", "")),
             hq_contact=str(branch.get("hq_contact", "")),
+            survey_url=str(branch.get("survey_url", "")),
             use_keyring=bool(keys.get("use_keyring", True)),
             kdf=KdfParams(int(kdf["time_cost"]), int(kdf["memory_kib"]), int(kdf["parallelism"]))
             if kdf
@@ -145,6 +149,7 @@ def save_config(path: Path, config: BranchConfig) -> None:
             "hq_url": config.hq_url,
             "hq_name": config.hq_name,
             "hq_contact": config.hq_contact,
+            **({"survey_url": config.survey_url} if config.survey_url else {}),
         },
         "keys": {"use_keyring": config.use_keyring, "kdf": config.kdf.as_dict()},
         "security": dict(config.security),

@@ -559,25 +559,6 @@ def _m014_training(db: Database) -> None:
     )
 
 
-def _m019_programme_client_facts(db: Database) -> None:
-    """The client-facts snapshot (issue 14, privacy programme): counts from clients.db that a
-    session holding the client-data key computed, kept in branch.db with when, by whom and for
-    which year, so auditors (who never hold the key) see the education ratio and the review's
-    client-side items. Counts only, never a client. One row per year, replaced by each refresh;
-    ``education_*`` are NULL when the education counts were not available."""
-    db.execute(
-        """CREATE TABLE programme_client_facts (
-            year INTEGER PRIMARY KEY CHECK (year BETWEEN 2000 AND 2999),
-            computed_at TEXT NOT NULL,
-            computed_by INTEGER NOT NULL,
-            education_active_clients INTEGER CHECK (education_active_clients >= 0),
-            education_participants INTEGER CHECK (education_participants >= 0),
-            requests_overdue INTEGER NOT NULL CHECK (requests_overdue >= 0),
-            retention_due_unprocessed INTEGER NOT NULL CHECK (retention_due_unprocessed >= 0),
-            clients_without_consent INTEGER NOT NULL CHECK (clients_without_consent >= 0)
-        )"""
-
-
 def _m015_compliance_reviews(db: Database) -> None:
     """The six-monthly compliance self-review (issue 14): ``compliance_reviews`` (period "2026H2",
     checklist version, who started and finished it, draft/finished; at most one draft),
@@ -689,6 +670,64 @@ def _m015_compliance_reviews(db: Database) -> None:
     )
 
 
+def _m016_satisfaction(db: Database) -> None:
+    """Client satisfaction (issue 14, part 3): anonymous responses to the question that measures the
+    handling of clients' personal information, entered from paper forms or imported from an online
+    survey tool's export. No client link and no free text: a response is a Beijing day, its quarter,
+    a rating of 1 to 5, where it came from and who entered it. ``source_key`` (imports only) is a
+    SHA-256 of the question, the survey tool's serial number and the day, so a later, cumulative
+    export of the same survey skips what was imported before; an import batch keeps the file's
+    SHA-256 (never its name, which may hold personal information) and its counts."""
+    db.execute(
+        """CREATE TABLE satisfaction_imports (
+            id INTEGER PRIMARY KEY,
+            file_sha256 TEXT NOT NULL UNIQUE CHECK (length(file_sha256) = 64),
+            question TEXT NOT NULL,
+            rows_read INTEGER NOT NULL CHECK (rows_read >= 0),
+            imported INTEGER NOT NULL CHECK (imported >= 0),
+            skipped INTEGER NOT NULL CHECK (skipped >= 0),
+            imported_by INTEGER NOT NULL REFERENCES staff(id),
+            imported_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE satisfaction_responses (
+            id INTEGER PRIMARY KEY,
+            response_day TEXT NOT NULL CHECK (length(response_day) = 10),
+            quarter TEXT NOT NULL CHECK (length(quarter) = 6),
+            rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+            source TEXT NOT NULL CHECK (source IN ('paper','import')),
+            import_batch INTEGER REFERENCES satisfaction_imports(id),
+            source_key TEXT UNIQUE,
+            entered_by INTEGER NOT NULL REFERENCES staff(id),
+            created_at TEXT NOT NULL,
+            CHECK ((source = 'import') = (import_batch IS NOT NULL)),
+            CHECK (source_key IS NULL OR source = 'import')
+        )"""
+    )
+    db.execute("CREATE INDEX satisfaction_responses_quarter ON satisfaction_responses(quarter, rating)")
+
+
+def _m019_programme_client_facts(db: Database) -> None:
+    """The client-facts snapshot (issue 14, privacy programme): counts from clients.db that a
+    session holding the client-data key computed, kept in branch.db with when, by whom and for
+    which year, so auditors (who never hold the key) see the education ratio and the review's
+    client-side items. Counts only, never a client. One row per year, replaced by each refresh;
+    ``education_*`` are NULL when the education counts were not available."""
+    db.execute(
+        """CREATE TABLE programme_client_facts (
+            year INTEGER PRIMARY KEY CHECK (year BETWEEN 2000 AND 2999),
+            computed_at TEXT NOT NULL,
+            computed_by INTEGER NOT NULL,
+            education_active_clients INTEGER CHECK (education_active_clients >= 0),
+            education_participants INTEGER CHECK (education_participants >= 0),
+            requests_overdue INTEGER NOT NULL CHECK (requests_overdue >= 0),
+            retention_due_unprocessed INTEGER NOT NULL CHECK (retention_due_unprocessed >= 0),
+            clients_without_consent INTEGER NOT NULL CHECK (clients_without_consent >= 0)
+        )"""
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _m001_foundation,
     _m002_slot_public_keys,
@@ -704,8 +743,9 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m012_hq_keys_pending,
     _m013_programme_settings,
     _m014_training,
-    _m015_compliance_reviews,  # issue 14 (review); m014 (training) goes before it on merge
-    _m019_programme_client_facts,  # TODO(lead): after m014..m018 of issue 14
+    _m015_compliance_reviews,
+    _m016_satisfaction,
+    _m019_programme_client_facts,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 
