@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from desktop_app.cli.access_commands import cmd_access
 from desktop_app.cli.config_command import cmd_config
 from desktop_app.cli.consent_commands import cmd_consent
+from desktop_app.cli.education_commands import cmd_education
 from desktop_app.cli.gui_launch import cmd_gui, start_gui
 from desktop_app.cli.hq_commands import cmd_export_or_sync, cmd_hq
 from desktop_app.cli.notice_details import NoticeDetailsMissing, option_name
@@ -509,5 +510,6 @@ HANDLERS: dict[str, Handler] = {
     "training": cmd_training,
     "review": cmd_review,
     "survey": cmd_survey,
+    "education": cmd_education,
     "gui": cmd_gui,
 }

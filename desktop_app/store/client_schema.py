@@ -7,7 +7,8 @@ guardians and scans, printed-form numbers, consent events, individuals' requests
 the change history, remembered import mappings (per member, or the branch's when a manager saves
 them; version 2), the pseudonym key of the audit log, and the summaries prepared for headquarters
 with their approvals, outbox state and HQ's receipts (version 3), and the branch's HQ signing key
-and the pseudonym key once a holder adopted them from branch.db (version 4). The branch
+and the pseudonym key once a holder adopted them from branch.db (version 4), and each client's
+participation in privacy education (version 5). The branch
 database (``branch.db``) keeps staff, the audit log, notices, destruction records and key grants.
 
 Version 1 is the client part of the branch schema at branch migration 8, so an old branch's tables
@@ -338,11 +339,39 @@ def _v004_hq_keys(db: Database) -> None:
         db.execute(statement)
 
 
+_V5_EDUCATION = (
+    """CREATE TABLE client_data.education_participation (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        campaign_id INTEGER,
+        kind TEXT NOT NULL CHECK (kind IN ('attended','leaflet','message')),
+        day TEXT NOT NULL,
+        recorded_by INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE UNIQUE INDEX client_data.education_participation_campaign "
+    "ON education_participation(client_id, campaign_id) WHERE campaign_id IS NOT NULL",
+    "CREATE UNIQUE INDEX client_data.education_participation_leaflet "
+    "ON education_participation(client_id, day) WHERE campaign_id IS NULL",
+    "CREATE INDEX client_data.education_participation_day ON education_participation(day, client_id)",
+)
+
+
+def _v005_education_participation(db: Database) -> None:
+    """Which client took part in privacy education (issue 14): one row per client per campaign
+    (``campaign_id`` is a branch.db ``education_campaigns`` id, checked by the service: foreign keys
+    cannot cross files), or per client per day for a leaflet printed outside any campaign. A
+    destroyed client's rows go with the client (``ON DELETE CASCADE``)."""
+    for statement in _V5_EDUCATION:
+        db.execute(statement)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v001_client_data,
     _v002_mappings_per_staff,
     _v003_hq_exports,
     _v004_hq_keys,
+    _v005_education_participation,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

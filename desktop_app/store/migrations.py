@@ -708,6 +708,25 @@ def _m016_satisfaction(db: Database) -> None:
     db.execute("CREATE INDEX satisfaction_responses_quarter ON satisfaction_responses(quarter, rating)")
 
 
+def _m017_education_campaigns(db: Database) -> None:
+    """Privacy education campaigns (issue 14): when, through which channel (the codes are frozen
+    here), the topic and the material. A campaign names no client: who took part is in clients.db
+    (``education_participation``, client schema version 5)."""
+    db.execute(
+        """CREATE TABLE education_campaigns (
+            id INTEGER PRIMARY KEY,
+            day TEXT NOT NULL,
+            channel TEXT NOT NULL CHECK (channel IN ('store_talk','store_material','wechat_article',
+                'sms_wechat','livestream','community_event','other')),
+            topic TEXT NOT NULL CHECK (length(topic) > 0),
+            material TEXT NOT NULL DEFAULT '',
+            created_by INTEGER NOT NULL REFERENCES staff(id),
+            created_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX education_campaigns_day ON education_campaigns(day, id)")
+
+
 def _m019_programme_client_facts(db: Database) -> None:
     """The client-facts snapshot (issue 14, privacy programme): counts from clients.db that a
     session holding the client-data key computed, kept in branch.db with when, by whom and for
@@ -745,6 +764,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m014_training,
     _m015_compliance_reviews,
     _m016_satisfaction,
+    _m017_education_campaigns,
     _m019_programme_client_facts,
 ]
 LATEST_VERSION = len(MIGRATIONS)
