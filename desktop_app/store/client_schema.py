@@ -366,12 +366,50 @@ def _v005_education_participation(db: Database) -> None:
         db.execute(statement)
 
 
+_V6_INCIDENTS = (
+    """CREATE TABLE client_data.incident_clients (
+        incident_id INTEGER NOT NULL,
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        added_at TEXT NOT NULL,
+        added_by INTEGER NOT NULL,
+        PRIMARY KEY (incident_id, client_id)
+    )""",
+    """CREATE TABLE client_data.incident_notifications (
+        id INTEGER PRIMARY KEY,
+        incident_id INTEGER NOT NULL,
+        client_id INTEGER NOT NULL,
+        channel TEXT NOT NULL CHECK (channel IN
+            ('letter_printed','letter_saved','phone','sms','in_person','post')),
+        day TEXT NOT NULL,
+        by_staff INTEGER NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        recorded_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX client_data.incident_notifications_incident ON incident_notifications(incident_id, id)",
+    """CREATE TRIGGER client_data.incident_notifications_no_update BEFORE UPDATE ON incident_notifications
+       BEGIN SELECT RAISE(ABORT, 'the notification log is append-only'); END""",
+    """CREATE TRIGGER client_data.incident_notifications_no_delete BEFORE DELETE ON incident_notifications
+       BEGIN SELECT RAISE(ABORT, 'the notification log is append-only'); END""",
+)
+
+
+def _v006_incident_clients(db: Database) -> None:
+    """The clients an incident affected and the log of how each was notified (issue 14): these
+    link a client to a breach, so they live here, under the client-data key, and branch.db keeps
+    only the count. ``incident_id`` is the branch database's incident (no cross-file foreign key).
+    An affected-client row goes with its client when the client is destroyed; the log keeps the
+    bare client number (evidence that the notice was given) and is never edited or deleted."""
+    for statement in _V6_INCIDENTS:
+        db.execute(statement)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v001_client_data,
     _v002_mappings_per_staff,
     _v003_hq_exports,
     _v004_hq_keys,
     _v005_education_participation,
+    _v006_incident_clients,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 
