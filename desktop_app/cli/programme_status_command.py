@@ -91,8 +91,6 @@ def status_text(status: ProgrammeStatus) -> str:
     if not source.live:
         when = source.computed_at or "—"
         lines += ["", f"客户相关数字截至 Client figures as of: {when} {source.computed_by}".rstrip()]
-    if status.missing_parts:
-        lines += ["", "未接入的部分 Parts not available: " + ", ".join(status.missing_parts)]
     return "\n".join(lines)
 
 

@@ -40,7 +40,6 @@ class ProgrammeStatus:
     trend: list[TrendPoint]  # oldest first; the last is ``quarter``
     due: list[DueItem]
     client_facts: FactsSource
-    missing_parts: list[str]  # parts whose counts were not available (empty once merged)
 
 
 def status_to_dict(status: ProgrammeStatus) -> dict[str, object]:
@@ -79,5 +78,4 @@ def status_to_dict(status: ProgrammeStatus) -> dict[str, object]:
             "computed_at": status.client_facts.computed_at,
             "computed_by": status.client_facts.computed_by,
         },
-        "missing_parts": list(status.missing_parts),
     }

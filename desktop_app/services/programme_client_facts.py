@@ -50,11 +50,9 @@ def retention_due_unprocessed(me: SignedIn) -> int:
 
 
 def _education(me: SignedIn, year: int) -> tuple[int | None, int | None]:
-    from desktop_app.services.programme_parts import education_counts_or_none
+    from desktop_app.services.education import education_counts
 
-    counts = education_counts_or_none(me, year)
-    if counts is None:
-        return None, None
+    counts = education_counts(me, year)
     return counts.active_clients, counts.participants
 
 

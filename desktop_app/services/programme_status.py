@@ -1,7 +1,7 @@
 """The programme's figures for a quarter: the counts from every part, the six targets, the trend over
 the last five quarters and what is due. Managers and auditors (``programme.view``).
 
-Rule: the counts come from each part's own counts function (services/programme_parts.py), never
+Rule: the counts come from each part's own counts function (the issue 14 contract), never
 from a second query here, so the dashboard, ``programme status``, the report and the HQ summary
 show the same figure. A past quarter is judged as of its last day, the current one as of today; a
 future quarter is refused. The education ratio needs clients.db: a session holding the client-data
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from desktop_app.domain.branch_time import branch_day_of
 from desktop_app.domain.errors import InvalidInput
@@ -31,9 +30,13 @@ from desktop_app.domain.programme_overview import FactsSource, ProgrammeStatus, 
 from desktop_app.domain.programme_periods import Quarter, recent_quarters, year_bounds
 from desktop_app.domain.programme_policy import ProgrammePolicy
 from desktop_app.domain.programme_targets import ProgrammeCounts, evaluate
-from desktop_app.services import programme_parts as parts
 from desktop_app.services.audit_trail import check_permission
+from desktop_app.services.compliance_reviews import review_counts
+from desktop_app.services.education import campaign_count, education_counts
+from desktop_app.services.incidents import incident_counts
+from desktop_app.services.satisfaction import satisfaction_counts
 from desktop_app.services.signed_in import SignedIn
+from desktop_app.services.training_records import training_counts
 from desktop_app.store.programme_facts_repository import ProgrammeFactsRepository
 from desktop_app.store.staff_repository import StaffRepository
 
@@ -68,30 +71,22 @@ def _branch_set_up_on(me: SignedIn) -> date | None:
     return min(branch_day_of(member.created_at) for member in members)
 
 
-def _int(value: Any, name: str) -> int:
-    return int(getattr(value, name)) if value is not None else 0
-
-
 def _baseline(me: SignedIn, policy: ProgrammePolicy, year: int) -> tuple[int, int | None]:
     baseline_year = policy.breach_baseline_year or year - 1
     if policy.breach_baseline_count >= 0:
         return baseline_year, policy.breach_baseline_count
-    found = parts.incident_counts(me, baseline_year)
-    if found is None:
-        return baseline_year, None
+    found = incident_counts(me, baseline_year)
     set_up_on = _branch_set_up_on(me)
     saw_the_year = set_up_on is not None and set_up_on <= year_bounds(baseline_year)[0]
-    if not saw_the_year and int(found.incidents) == 0:
+    if not saw_the_year and found.incidents == 0:
         return baseline_year, None
-    return baseline_year, int(found.breaches)
+    return baseline_year, found.breaches
 
 
 def _education(me: SignedIn, year: int) -> tuple[int | None, int | None, FactsSource]:
     if me.session.holds_client_key:
-        found = parts.education_counts_or_none(me, year)
-        if found is None:
-            return None, None, FactsSource(True, None, "")
-        return int(found.active_clients), int(found.participants), FactsSource(True, me.now_utc(), "")
+        found = education_counts(me, year)
+        return found.active_clients, found.participants, FactsSource(True, me.now_utc(), "")
     snapshot = ProgrammeFactsRepository(me.db).for_year(year)
     if snapshot is None:
         return None, None, FactsSource(False, None, "")
@@ -112,40 +107,38 @@ def _gather(
 ) -> tuple[ProgrammeCounts, _Extras, FactsSource]:
     as_of = _as_of(me, quarter)
     year = quarter.year
-    training = parts.training_counts(me, quarter)
-    survey = parts.satisfaction_counts(me, quarter)
-    review = parts.review_counts(me, as_of)
-    incidents = parts.incident_counts(me, year)
+    training = training_counts(me, quarter)
+    survey = satisfaction_counts(me, quarter)
+    review = review_counts(me, as_of)
+    incidents = incident_counts(me, year)
     baseline_year, baseline = _baseline(me, policy, year)
     active_clients, participants, source = _education(me, year)
-    reviewed = review is not None and review.period_key is not None
-    finished_on: date | None = review.finished_on if review is not None and reviewed else None
-    period: str | None = str(review.period_key) if review is not None and reviewed else None
+    reviewed = review.period_key is not None
     counts = ProgrammeCounts(
         quarter=quarter.key(),
         year=year,
-        active_staff=_int(training, "active_staff"),
-        trained_staff=_int(training, "completed"),
-        quiz_takers=_int(training, "quiz_takers"),
-        quiz_first_passed=_int(training, "first_attempt_passed"),
-        survey_responses=_int(survey, "responses"),
-        survey_satisfied=_int(survey, "satisfied"),
-        review_period=period,
-        review_applicable=_int(review, "applicable") if reviewed else 0,
-        review_passed=_int(review, "passed") if reviewed else 0,
+        active_staff=training.active_staff,
+        trained_staff=training.completed,
+        quiz_takers=training.quiz_takers,
+        quiz_first_passed=training.first_attempt_passed,
+        survey_responses=survey.responses,
+        survey_satisfied=survey.satisfied,
+        review_period=review.period_key,
+        review_applicable=review.applicable if reviewed else 0,
+        review_passed=review.passed if reviewed else 0,
         education_active_clients=active_clients,
         education_participants=participants,
-        breaches_this_year=_int(incidents, "breaches"),
+        breaches_this_year=incidents.breaches,
         breaches_baseline=baseline,
         baseline_year=baseline_year,
-        campaigns_this_year=parts.campaign_count(me, year),
-        open_incidents=_int(incidents, "open_incidents"),
-        overdue_rectifications=_int(review, "overdue_rectifications"),
+        campaigns_this_year=campaign_count(me, year),
+        open_incidents=incidents.open_incidents,
+        overdue_rectifications=review.overdue_rectifications,
     )
     extras = _Extras(
-        last_review_finished_on=finished_on,
-        open_rectifications=_int(review, "open_rectifications"),
-        overdue_incident_deadlines=_int(incidents, "overdue_deadlines"),
+        last_review_finished_on=review.finished_on if reviewed else None,
+        open_rectifications=review.open_rectifications,
+        overdue_incident_deadlines=incidents.overdue_deadlines,
     )
     return counts, extras, source
 
@@ -218,5 +211,4 @@ def programme_status(me: SignedIn, quarter: Quarter | None = None) -> ProgrammeS
         trend=trend,
         due=_due(me, quarter, counts, extras, policy),
         client_facts=source,
-        missing_parts=parts.missing_parts(),
     )

@@ -79,7 +79,7 @@ def _status(source: FactsSource) -> ProgrammeStatus:
             overdue_rectifications=0,
         )
     )
-    return ProgrammeStatus(QUARTER, date(2026, 12, 6), COUNTS, results, trend, due, source, [])
+    return ProgrammeStatus(QUARTER, date(2026, 12, 6), COUNTS, results, trend, due, source)
 
 
 @requires_poppler

@@ -72,7 +72,10 @@ def test_campaign_attendees_import_and_leaflet(qtbot, manager_shell, tmp_path: P
     with qtbot.waitSignal(tab.imported, timeout=15_000):
         tab.import_attendee_list(sheet)
     wait_idle(qtbot, manager_shell)
-    assert tab.last_import is not None and [r.outcome.value for r in tab.last_import.rows] == ["matched", "not_found"]
+    assert tab.last_import is not None and [r.outcome.value for r in tab.last_import.rows] == [
+        "matched",
+        "not_found",
+    ]
     assert "13312345678" not in dialogs.history()[-1].text
     assert tab.table.item(0, PARTICIPANTS).text() == "2"
 
