@@ -3331,6 +3331,69 @@ Data folder: %3</translation>
     </message>
 </context>
 <context>
+    <name>SatisfactionTab</name>
+    <message>
+        <source>Client satisfaction</source>
+        <translation>Client satisfaction</translation>
+    </message>
+    <message>
+        <source>Paper survey forms</source>
+        <translation>Paper survey forms</translation>
+    </message>
+    <message>
+        <source>For each paper form a client handed back, choose the day it was filled in and click the rating the client ticked for how we handled their personal information. Responses are anonymous: nothing about the client is recorded.</source>
+        <translation>For each paper form a client handed back, choose the day it was filled in and click the rating the client ticked for how we handled their personal information. Responses are anonymous: nothing about the client is recorded.</translation>
+    </message>
+    <message>
+        <source>&amp;Day filled in:</source>
+        <translation>&amp;Day filled in:</translation>
+    </message>
+    <message>
+        <source>5 Very satisfied</source>
+        <translation>5 Very satisfied</translation>
+    </message>
+    <message>
+        <source>4 Satisfied</source>
+        <translation>4 Satisfied</translation>
+    </message>
+    <message>
+        <source>3 Neutral</source>
+        <translation>3 Neutral</translation>
+    </message>
+    <message>
+        <source>2 Dissatisfied</source>
+        <translation>2 Dissatisfied</translation>
+    </message>
+    <message>
+        <source>1 Very dissatisfied</source>
+        <translation>1 Very dissatisfied</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>This quarter</translation>
+    </message>
+    <message>
+        <source>Recorded a rating of %1 for %2. Forms entered here this session: %3.</source>
+        <translation>Recorded a rating of %1 for %2. Forms entered here this session: %3.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>%1: no responses yet.</source>
+        <translation>%1: no responses yet.</translation>
+    </message>
+    <message>
+        <source>%1: %2 responses, %3 satisfied or very satisfied (%4%).</source>
+        <translation>%1: %2 responses, %3 satisfied or very satisfied (%4%).</translation>
+    </message>
+    <message>
+        <source>By rating:</source>
+        <translation>By rating:</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleDialog</name>
     <message>
         <source>Daily preparation</source>
@@ -3462,6 +3525,81 @@ Data folder: %3</translation>
     <message>
         <source>Password</source>
         <translation>Password</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyImportPanel</name>
+    <message>
+        <source>Import an online survey&apos;s export</source>
+        <translation>Import an online survey&apos;s export</translation>
+    </message>
+    <message>
+        <source>An export from 问卷星, 腾讯问卷 or similar (.xlsx, .xls or .csv), one row per response. Only the question you pick and the submission date are read: names, phones, IP addresses and comments are never read or kept. The question you pick is remembered for next time.</source>
+        <translation>An export from 问卷星, 腾讯问卷 or similar (.xlsx, .xls or .csv), one row per response. Only the question you pick and the submission date are read: names, phones, IP addresses and comments are never read or kept. The question you pick is remembered for next time.</translation>
+    </message>
+    <message>
+        <source>Choose &amp;file…</source>
+        <translation>Choose &amp;file…</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation>No file chosen.</translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation>&amp;Question:</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Preview</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>Survey export</source>
+        <translation>Survey export</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <source>— choose the question about personal information —</source>
+        <translation>— choose the question about personal information —</translation>
+    </message>
+    <message>
+        <source>To import: %1   skipped: %2   refused: %3</source>
+        <translation>To import: %1   skipped: %2   refused: %3</translation>
+    </message>
+    <message>
+        <source>Some rows are refused: fix them in the file and choose it again.</source>
+        <translation>Some rows are refused: fix them in the file and choose it again.</translation>
+    </message>
+    <message>
+        <source>Preview only: nothing is saved until you click Import.</source>
+        <translation>Preview only: nothing is saved until you click Import.</translation>
+    </message>
+    <message>
+        <source>Imported %1 responses.</source>
+        <translation>Imported %1 responses.</translation>
+    </message>
+    <message>
+        <source>Rows were refused: nothing was imported.</source>
+        <translation>Rows were refused: nothing was imported.</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>Row %1 (%2): %3</source>
+        <translation>Row %1 (%2): %3</translation>
     </message>
 </context>
 <context>

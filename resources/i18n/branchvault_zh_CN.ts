@@ -3317,6 +3317,69 @@ Data folder: %3</source>
     </message>
 </context>
 <context>
+    <name>SatisfactionTab</name>
+    <message>
+        <source>Client satisfaction</source>
+        <translation>客户满意度</translation>
+    </message>
+    <message>
+        <source>Paper survey forms</source>
+        <translation>纸质问卷录入</translation>
+    </message>
+    <message>
+        <source>For each paper form a client handed back, choose the day it was filled in and click the rating the client ticked for how we handled their personal information. Responses are anonymous: nothing about the client is recorded.</source>
+        <translation>客户交回的每一份纸质问卷：选择填写日期，再点击客户对“我们处理其个人信息的方式”勾选的评价。问卷为匿名：不记录客户的任何信息。</translation>
+    </message>
+    <message>
+        <source>&amp;Day filled in:</source>
+        <translation>填写日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>5 Very satisfied</source>
+        <translation>5 非常满意</translation>
+    </message>
+    <message>
+        <source>4 Satisfied</source>
+        <translation>4 满意</translation>
+    </message>
+    <message>
+        <source>3 Neutral</source>
+        <translation>3 一般</translation>
+    </message>
+    <message>
+        <source>2 Dissatisfied</source>
+        <translation>2 不满意</translation>
+    </message>
+    <message>
+        <source>1 Very dissatisfied</source>
+        <translation>1 非常不满意</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>Recorded a rating of %1 for %2. Forms entered here this session: %3.</source>
+        <translation>已记录 %2 的评价 %1 分。本次登录已在此录入 %3 份问卷。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>%1: no responses yet.</source>
+        <translation>%1：尚无答卷。</translation>
+    </message>
+    <message>
+        <source>%1: %2 responses, %3 satisfied or very satisfied (%4%).</source>
+        <translation>%1：共 %2 份答卷，满意及非常满意 %3 份（%4%）。</translation>
+    </message>
+    <message>
+        <source>By rating:</source>
+        <translation>各评分份数：</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleDialog</name>
     <message>
         <source>Daily preparation</source>
@@ -3447,6 +3510,81 @@ Data folder: %3</source>
     <message>
         <source>Password</source>
         <translation>密码</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyImportPanel</name>
+    <message>
+        <source>Import an online survey&apos;s export</source>
+        <translation>导入在线问卷的导出文件</translation>
+    </message>
+    <message>
+        <source>An export from 问卷星, 腾讯问卷 or similar (.xlsx, .xls or .csv), one row per response. Only the question you pick and the submission date are read: names, phones, IP addresses and comments are never read or kept. The question you pick is remembered for next time.</source>
+        <translation>问卷星、腾讯问卷等工具导出的文件（.xlsx、.xls 或 .csv），每行一份答卷。只读取您选定的问题和提交时间两列：姓名、电话、IP 地址和意见等均不读取、不保存。选定的问题会被记住，下次自动选中。</translation>
+    </message>
+    <message>
+        <source>Choose &amp;file…</source>
+        <translation>选择文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation>尚未选择文件。</translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation>问题(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Survey export</source>
+        <translation>问卷导出文件</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <source>— choose the question about personal information —</source>
+        <translation>— 请选择关于个人信息处理的问题 —</translation>
+    </message>
+    <message>
+        <source>To import: %1   skipped: %2   refused: %3</source>
+        <translation>可导入：%1   跳过：%2   被拒：%3</translation>
+    </message>
+    <message>
+        <source>Some rows are refused: fix them in the file and choose it again.</source>
+        <translation>有行被拒：请在文件中改正后重新选择该文件。</translation>
+    </message>
+    <message>
+        <source>Preview only: nothing is saved until you click Import.</source>
+        <translation>仅为预览：点击“导入”之前不会保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Imported %1 responses.</source>
+        <translation>已导入 %1 份答卷。</translation>
+    </message>
+    <message>
+        <source>Rows were refused: nothing was imported.</source>
+        <translation>有行被拒：未导入任何答卷。</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>被拒</translation>
+    </message>
+    <message>
+        <source>Row %1 (%2): %3</source>
+        <translation>第 %1 行（%2）：%3</translation>
     </message>
 </context>
 <context>

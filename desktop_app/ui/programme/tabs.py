@@ -21,4 +21,5 @@ TabFactory = Callable[["Shell"], "QWidget | None"]
 TAB_FACTORIES: list[tuple[str, str]] = [
     ("desktop_app.ui.programme.dashboard_tab", "make_tab"),
     ("desktop_app.ui.education.education_tab", "make_tab"),
+    ("desktop_app.ui.survey.satisfaction_tab", "make_tab"),
 ]
