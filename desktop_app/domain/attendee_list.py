@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from desktop_app.domain.client_fields import validate_name
 from desktop_app.domain.errors import BranchVaultError
 from desktop_app.domain.field_errors import InvalidField
 from desktop_app.domain.import_columns import HEADER_SEARCH_ROWS, recognise
@@ -100,8 +101,17 @@ def attendee_rows(rows: Sequence[Sequence[object]], columns: AttendeeColumns) ->
             except InvalidField as bad:
                 found.append(AttendeeRow(number, Lookup.NONE, "", bad.zh, bad.en))
             continue
-        found.append(AttendeeRow(number, Lookup.NAME, name))
+        found.append(AttendeeRow(number, Lookup.NAME, _stored_form(name)))
     return found
+
+
+def _stored_form(name: str) -> str:
+    """The name as the records store it (width, middle dots, stray spaces: 欧阳 娜娜 → 欧阳娜娜), so
+    the exact lookup finds it; as written when it is no valid name (it then matches nothing)."""
+    try:
+        return validate_name(name, surname_only_allowed=True)
+    except InvalidField:
+        return name
 
 
 class RowOutcome(StrEnum):

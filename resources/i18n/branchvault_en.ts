@@ -137,6 +137,41 @@
     </message>
 </context>
 <context>
+    <name>AttendeePicker</name>
+    <message>
+        <source>Print the privacy tips for a client</source>
+        <translation>Print the privacy tips for a client</translation>
+    </message>
+    <message>
+        <source>Find the client. Printing the leaflet records that they received it today.</source>
+        <translation>Find the client. Printing the leaflet records that they received it today.</translation>
+    </message>
+    <message>
+        <source>&amp;Print leaflet</source>
+        <translation>&amp;Print leaflet</translation>
+    </message>
+    <message>
+        <source>Record campaign participants</source>
+        <translation>Record campaign participants</translation>
+    </message>
+    <message>
+        <source>Find the clients who took part and tick them.</source>
+        <translation>Find the clients who took part and tick them.</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Record</translation>
+    </message>
+    <message>
+        <source>Name, pinyin or last 4 digits of the phone</source>
+        <translation>Name, pinyin or last 4 digits of the phone</translation>
+    </message>
+    <message>
+        <source>Clients ticked: %1</source>
+        <translation>Clients ticked: %1</translation>
+    </message>
+</context>
+<context>
     <name>AuditLabels</name>
     <message>
         <source>Access denied</source>
@@ -586,6 +621,41 @@
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>Add an education campaign</source>
+        <translation>Add an education campaign</translation>
+    </message>
+    <message>
+        <source>&amp;Date held:</source>
+        <translation>&amp;Date held:</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Channel:</translation>
+    </message>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation>&amp;Topic:</translation>
+    </message>
+    <message>
+        <source>&amp;Material:</source>
+        <translation>&amp;Material:</translation>
+    </message>
+    <message>
+        <source>e.g. how to recognise fraud calls</source>
+        <translation>e.g. how to recognise fraud calls</translation>
+    </message>
+    <message>
+        <source>title, link or description (at most %1 characters)</source>
+        <translation>title, link or description (at most %1 characters)</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Add</translation>
+    </message>
+</context>
+<context>
     <name>ChainVerifyPanel</name>
     <message>
         <source>&amp;Verify audit chain</source>
@@ -794,6 +864,10 @@
     <message>
         <source>De&amp;lete client data…</source>
         <translation>De&amp;lete client data…</translation>
+    </message>
+    <message>
+        <source>Print privacy &amp;tips…</source>
+        <translation>Print privacy &amp;tips…</translation>
     </message>
     <message>
         <source>Kept only as the law requires; cannot be viewed</source>
@@ -1524,6 +1598,93 @@ You then get the client-data recovery code, shown once.</translation>
     </message>
 </context>
 <context>
+    <name>EducationTab</name>
+    <message>
+        <source>Privacy education</source>
+        <translation>Privacy education</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>&amp;Add campaign…</source>
+        <translation>&amp;Add campaign…</translation>
+    </message>
+    <message>
+        <source>Record &amp;participants…</source>
+        <translation>Record &amp;participants…</translation>
+    </message>
+    <message>
+        <source>&amp;Import attendee list…</source>
+        <translation>&amp;Import attendee list…</translation>
+    </message>
+    <message>
+        <source>Print privacy &amp;tips…</source>
+        <translation>Print privacy &amp;tips…</translation>
+    </message>
+    <message>
+        <source>Print privacy tips for a &amp;client…</source>
+        <translation>Print privacy tips for a &amp;client…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Campaigns in %1: %2 of %3 a year</source>
+        <translation>Campaigns in %1: %2 of %3 a year</translation>
+    </message>
+    <message>
+        <source>Participation needs the client-data key (confirmed agents and managers); the programme dashboard shows the branch&apos;s figure.</source>
+        <translation>Participation needs the client-data key (confirmed agents and managers); the programme dashboard shows the branch&apos;s figure.</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>no data</translation>
+    </message>
+    <message>
+        <source>Clients who took part: %1 of %2 active clients = %3 (target %4%)</source>
+        <translation>Clients who took part: %1 of %2 active clients = %3 (target %4%)</translation>
+    </message>
+    <message>
+        <source>Recorded: %1; already recorded before: %2</source>
+        <translation>Recorded: %1; already recorded before: %2</translation>
+    </message>
+    <message>
+        <source>Attendee list</source>
+        <translation>Attendee list</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.csv)</translation>
+    </message>
+    <message>
+        <source>Rows: %1; matched: %2</source>
+        <translation>Rows: %1; matched: %2</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Row %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ExportLabels</name>
     <message>
         <source>Awaiting approval</source>
@@ -2034,6 +2195,37 @@ You can continue without it. The data is then protected by staff passwords only.
     <message>
         <source>&amp;Create branch</source>
         <translation>&amp;Create branch</translation>
+    </message>
+</context>
+<context>
+    <name>LeafletChoice</name>
+    <message>
+        <source>Privacy tips leaflet</source>
+        <translation>Privacy tips leaflet</translation>
+    </message>
+    <message>
+        <source>The privacy tips leaflet is ready, and it is recorded that the client received it today. Print it, or save it as a PDF.</source>
+        <translation>The privacy tips leaflet is ready, and it is recorded that the client received it today. Print it, or save it as a PDF.</translation>
+    </message>
+    <message>
+        <source>The privacy tips leaflet is ready. Print it, or save it as a PDF.</source>
+        <translation>The privacy tips leaflet is ready. Print it, or save it as a PDF.</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Saved as %1</translation>
     </message>
 </context>
 <context>

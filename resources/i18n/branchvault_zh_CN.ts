@@ -137,6 +137,41 @@
     </message>
 </context>
 <context>
+    <name>AttendeePicker</name>
+    <message>
+        <source>Print the privacy tips for a client</source>
+        <translation>为客户打印隐私提示单</translation>
+    </message>
+    <message>
+        <source>Find the client. Printing the leaflet records that they received it today.</source>
+        <translation>查找客户。打印提示单即登记该客户今天已领取。</translation>
+    </message>
+    <message>
+        <source>&amp;Print leaflet</source>
+        <translation>打印提示单(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Record campaign participants</source>
+        <translation>登记活动参与客户</translation>
+    </message>
+    <message>
+        <source>Find the clients who took part and tick them.</source>
+        <translation>查找参加活动的客户并勾选。</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>登记(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Name, pinyin or last 4 digits of the phone</source>
+        <translation>姓名、拼音或手机号后 4 位</translation>
+    </message>
+    <message>
+        <source>Clients ticked: %1</source>
+        <translation>已勾选客户：%1</translation>
+    </message>
+</context>
+<context>
     <name>AuditLabels</name>
     <message>
         <source>Access denied</source>
@@ -584,6 +619,41 @@
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>Add an education campaign</source>
+        <translation>新增隐私宣传活动</translation>
+    </message>
+    <message>
+        <source>&amp;Date held:</source>
+        <translation>举办日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>宣传渠道(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Material:</source>
+        <translation>宣传材料(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>e.g. how to recognise fraud calls</source>
+        <translation>例如：如何识别诈骗电话</translation>
+    </message>
+    <message>
+        <source>title, link or description (at most %1 characters)</source>
+        <translation>标题、链接或说明（最多 %1 个字符）</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>新增(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>ChainVerifyPanel</name>
     <message>
         <source>&amp;Verify audit chain</source>
@@ -791,6 +861,10 @@
     <message>
         <source>De&amp;lete client data…</source>
         <translation>删除客户信息(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Print privacy &amp;tips…</source>
+        <translation>打印隐私提示单(&amp;T)…</translation>
     </message>
     <message>
         <source>Kept only as the law requires; cannot be viewed</source>
@@ -1519,6 +1593,93 @@ You then get the client-data recovery code, shown once.</source>
     </message>
 </context>
 <context>
+    <name>EducationTab</name>
+    <message>
+        <source>Privacy education</source>
+        <translation>隐私教育</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>&amp;Add campaign…</source>
+        <translation>新增活动(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Record &amp;participants…</source>
+        <translation>登记参与客户(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import attendee list…</source>
+        <translation>导入签到名单(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Print privacy &amp;tips…</source>
+        <translation>打印隐私提示单(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Print privacy tips for a &amp;client…</source>
+        <translation>为客户打印隐私提示单(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>宣传材料</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参与客户</translation>
+    </message>
+    <message>
+        <source>Campaigns in %1: %2 of %3 a year</source>
+        <translation>%1 年宣传活动：%2 次（每年至少 %3 次）</translation>
+    </message>
+    <message>
+        <source>Participation needs the client-data key (confirmed agents and managers); the programme dashboard shows the branch&apos;s figure.</source>
+        <translation>参与率需客户资料密钥（仅经确认的置业顾问和店长）；全店数据见隐私保护指标看板。</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <source>Clients who took part: %1 of %2 active clients = %3 (target %4%)</source>
+        <translation>参与隐私教育的客户：%1 / 活跃客户 %2 = %3（目标 %4%）</translation>
+    </message>
+    <message>
+        <source>Recorded: %1; already recorded before: %2</source>
+        <translation>已登记：%1；此前已登记：%2</translation>
+    </message>
+    <message>
+        <source>Attendee list</source>
+        <translation>签到名单</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.csv)</source>
+        <translation>电子表格 (*.xlsx *.xlsm *.xls *.csv)</translation>
+    </message>
+    <message>
+        <source>Rows: %1; matched: %2</source>
+        <translation>共 %1 行；匹配 %2 位客户</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+</context>
+<context>
     <name>ExportLabels</name>
     <message>
         <source>Awaiting approval</source>
@@ -2028,6 +2189,37 @@ You can continue without it. The data is then protected by staff passwords only.
     <message>
         <source>&amp;Create branch</source>
         <translation>创建门店(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>LeafletChoice</name>
+    <message>
+        <source>Privacy tips leaflet</source>
+        <translation>隐私提示单</translation>
+    </message>
+    <message>
+        <source>The privacy tips leaflet is ready, and it is recorded that the client received it today. Print it, or save it as a PDF.</source>
+        <translation>隐私提示单已生成，并已登记该客户今天领取。请打印，或另存为 PDF。</translation>
+    </message>
+    <message>
+        <source>The privacy tips leaflet is ready. Print it, or save it as a PDF.</source>
+        <translation>隐私提示单已生成。请打印，或另存为 PDF。</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>已发送到打印机。</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>已保存为 %1</translation>
     </message>
 </context>
 <context>

@@ -113,3 +113,20 @@ def test_the_auditor_sees_campaigns_but_no_participation(qtbot, branch, make_she
     assert tab.leaflet_button.isVisibleTo(tab)
     it = make_shell(signed_in(branch.context(), *branch.users[Role.IT_ADMIN]), language="en")
     assert make_tab(it) is None
+
+
+def test_the_client_page_prints_the_tips_and_records_them(qtbot, branch, make_shell) -> None:
+    from desktop_app.ui.clients.client_detail_dialog import ClientDetailDialog
+
+    me = signed_in(branch.context(), *branch.users[Role.AGENT])
+    client_id = create_client(me, ClientDraft(name="欧阳春花", phone="13987654321")).id
+    shell = make_shell(me, language="zh_CN")
+    dialog = ClientDetailDialog(shell, client_id)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=15_000):
+        dialog.show()
+    assert dialog.tips_button.isVisibleTo(dialog) and dialog.tips_button.text() == "打印隐私提示单(&T)…"
+    dialog.tips_button.click()
+    qtbot.waitUntil(lambda: ParticipationRepository(me.db).count_for_client(client_id) == 1, timeout=20_000)
+    wait_idle(qtbot, shell)
+    assert [r.kind.value for r in ParticipationRepository(me.db).of_client(client_id)] == ["leaflet"]

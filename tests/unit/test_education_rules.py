@@ -77,7 +77,7 @@ def test_an_attendee_list_is_read_below_its_title_rows() -> None:
         (None, None, None),
         ("序号", "客户姓名", "联系电话"),
         (1, "王小明", "138 1234 5678"),
-        (2, "李雷", None),
+        (2, "李 雷", None),
         (3, None, "12345"),
         (None, None, None),
         (4, None, None),
