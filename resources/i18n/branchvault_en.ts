@@ -1523,6 +1523,161 @@ You then get the client-data recovery code, shown once.</translation>
     </message>
 </context>
 <context>
+    <name>DashboardTab</name>
+    <message>
+        <source>Targets</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <source>Privacy programme targets</source>
+        <translation>Privacy programme targets</translation>
+    </message>
+    <message>
+        <source>&amp;Quarter:</source>
+        <translation>&amp;Quarter:</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Re&amp;fresh</translation>
+    </message>
+    <message>
+        <source>&amp;Print quarterly report…</source>
+        <translation>&amp;Print quarterly report…</translation>
+    </message>
+    <message>
+        <source>&amp;Save report as PDF…</source>
+        <translation>&amp;Save report as PDF…</translation>
+    </message>
+    <message>
+        <source>What is due</source>
+        <translation>What is due</translation>
+    </message>
+    <message>
+        <source>Breach baseline</source>
+        <translation>Breach baseline</translation>
+    </message>
+    <message>
+        <source>Baseline &amp;year:</source>
+        <translation>Baseline &amp;year:</translation>
+    </message>
+    <message>
+        <source>Breaches that y&amp;ear:</source>
+        <translation>Breaches that y&amp;ear:</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <source>Count from the records</source>
+        <translation>Count from the records</translation>
+    </message>
+    <message>
+        <source>The breach target compares this year&apos;s personal-information breaches with the baseline year. Set the count when the branch&apos;s records do not cover that year.</source>
+        <translation>The breach target compares this year's personal-information breaches with the baseline year. Set the count when the branch's records do not cover that year.</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve baseline</source>
+        <translation>Sa&amp;ve baseline</translation>
+    </message>
+    <message>
+        <source>Training: everyone has completed this quarter&apos;s training</source>
+        <translation>Training: everyone has completed this quarter's training</translation>
+    </message>
+    <message>
+        <source>Training: %1 staff have not completed it (grace period until %2)</source>
+        <translation>Training: %1 staff have not completed it (grace period until %2)</translation>
+    </message>
+    <message>
+        <source>Compliance review: none finished yet; one is due now</source>
+        <translation>Compliance review: none finished yet; one is due now</translation>
+    </message>
+    <message>
+        <source>Compliance review: overdue (was due by %1)</source>
+        <translation>Compliance review: overdue (was due by %1)</translation>
+    </message>
+    <message>
+        <source>Compliance review: due by %1</source>
+        <translation>Compliance review: due by %1</translation>
+    </message>
+    <message>
+        <source>Compliance review: next due by %1</source>
+        <translation>Compliance review: next due by %1</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey: %1 responses this quarter</source>
+        <translation>Satisfaction survey: %1 responses this quarter</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey: no responses yet this quarter (it ends %1)</source>
+        <translation>Satisfaction survey: no responses yet this quarter (it ends %1)</translation>
+    </message>
+    <message>
+        <source>Education campaigns: enough this year</source>
+        <translation>Education campaigns: enough this year</translation>
+    </message>
+    <message>
+        <source>Education campaigns: %1 more needed this year</source>
+        <translation>Education campaigns: %1 more needed this year</translation>
+    </message>
+    <message>
+        <source>Incidents: %1 open, with missed deadlines</source>
+        <translation>Incidents: %1 open, with missed deadlines</translation>
+    </message>
+    <message>
+        <source>Incidents: %1 open</source>
+        <translation>Incidents: %1 open</translation>
+    </message>
+    <message>
+        <source>Rectifications: %1 overdue</source>
+        <translation>Rectifications: %1 overdue</translation>
+    </message>
+    <message>
+        <source>Rectifications: some still open</source>
+        <translation>Rectifications: some still open</translation>
+    </message>
+    <message>
+        <source>Rectifications: none overdue</source>
+        <translation>Rectifications: none overdue</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Figures as of %1.</source>
+        <translation>Figures as of %1.</translation>
+    </message>
+    <message>
+        <source>Client figures (privacy education) are not available yet: they are computed when a manager opens this dashboard.</source>
+        <translation>Client figures (privacy education) are not available yet: they are computed when a manager opens this dashboard.</translation>
+    </message>
+    <message>
+        <source>Client figures as of %1, computed by %2.</source>
+        <translation>Client figures as of %1, computed by %2.</translation>
+    </message>
+    <message>
+        <source>Privacy programme report %1</source>
+        <translation>Privacy programme report %1</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Saved as %1</translation>
+    </message>
+    <message>
+        <source>Breach baseline saved.</source>
+        <translation>Breach baseline saved.</translation>
+    </message>
+</context>
+<context>
     <name>DestroyClientDialog</name>
     <message>
         <source>The purpose of processing has been achieved</source>
@@ -3792,6 +3947,73 @@ Data folder: %3</translation>
     <message>
         <source>Row %1 (%2): %3</source>
         <translation>Row %1 (%2): %3</translation>
+    </message>
+</context>
+<context>
+    <name>TargetCard</name>
+    <message>
+        <source>Training coverage</source>
+        <translation>Training coverage</translation>
+    </message>
+    <message>
+        <source>Quiz first-attempt pass rate</source>
+        <translation>Quiz first-attempt pass rate</translation>
+    </message>
+    <message>
+        <source>Client satisfaction</source>
+        <translation>Client satisfaction</translation>
+    </message>
+    <message>
+        <source>Compliance review</source>
+        <translation>Compliance review</translation>
+    </message>
+    <message>
+        <source>Privacy education</source>
+        <translation>Privacy education</translation>
+    </message>
+    <message>
+        <source>Breach reduction</source>
+        <translation>Breach reduction</translation>
+    </message>
+    <message>
+        <source>%1 of %2 active staff completed this quarter&apos;s training</source>
+        <translation>%1 of %2 active staff completed this quarter's training</translation>
+    </message>
+    <message>
+        <source>%1 of %2 staff who took the quiz passed at the first attempt</source>
+        <translation>%1 of %2 staff who took the quiz passed at the first attempt</translation>
+    </message>
+    <message>
+        <source>%1 of %2 responses satisfied or very satisfied</source>
+        <translation>%1 of %2 responses satisfied or very satisfied</translation>
+    </message>
+    <message>
+        <source>%1 of %2 applicable items passed in the latest review</source>
+        <translation>%1 of %2 applicable items passed in the latest review</translation>
+    </message>
+    <message>
+        <source>%1 of %2 clients active this year took part in education</source>
+        <translation>%1 of %2 clients active this year took part in education</translation>
+    </message>
+    <message>
+        <source>%1 breaches this year; %2 in the baseline year</source>
+        <translation>%1 breaches this year; %2 in the baseline year</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>No data</translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>Target: %1</translation>
     </message>
 </context>
 <context>

@@ -1518,6 +1518,161 @@ You then get the client-data recovery code, shown once.</source>
     </message>
 </context>
 <context>
+    <name>DashboardTab</name>
+    <message>
+        <source>Targets</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Privacy programme targets</source>
+        <translation>隐私保护指标</translation>
+    </message>
+    <message>
+        <source>&amp;Quarter:</source>
+        <translation>季度(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Print quarterly report…</source>
+        <translation>打印季度报告(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save report as PDF…</source>
+        <translation>将报告另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>What is due</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <source>Breach baseline</source>
+        <translation>泄露事件基准</translation>
+    </message>
+    <message>
+        <source>Baseline &amp;year:</source>
+        <translation>基准年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Breaches that y&amp;ear:</source>
+        <translation>该年度泄露事件数(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>上一年度</translation>
+    </message>
+    <message>
+        <source>Count from the records</source>
+        <translation>按记录统计</translation>
+    </message>
+    <message>
+        <source>The breach target compares this year&apos;s personal-information breaches with the baseline year. Set the count when the branch&apos;s records do not cover that year.</source>
+        <translation>泄露事件指标将本年度的个人信息泄露事件数与基准年度比较。如本店记录未覆盖基准年度，请填写该年度的事件数。</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve baseline</source>
+        <translation>保存基准(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Training: everyone has completed this quarter&apos;s training</source>
+        <translation>培训：全员已完成本季度培训</translation>
+    </message>
+    <message>
+        <source>Training: %1 staff have not completed it (grace period until %2)</source>
+        <translation>培训：%1 名员工尚未完成（宽限期至 %2）</translation>
+    </message>
+    <message>
+        <source>Compliance review: none finished yet; one is due now</source>
+        <translation>合规自查：尚未完成任何自查，现在应进行</translation>
+    </message>
+    <message>
+        <source>Compliance review: overdue (was due by %1)</source>
+        <translation>合规自查：已逾期（应于 %1 前完成）</translation>
+    </message>
+    <message>
+        <source>Compliance review: due by %1</source>
+        <translation>合规自查：应于 %1 前完成</translation>
+    </message>
+    <message>
+        <source>Compliance review: next due by %1</source>
+        <translation>合规自查：下次应于 %1 前完成</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey: %1 responses this quarter</source>
+        <translation>满意度调查：本季度已有 %1 份答卷</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey: no responses yet this quarter (it ends %1)</source>
+        <translation>满意度调查：本季度尚无答卷（季度截至 %1）</translation>
+    </message>
+    <message>
+        <source>Education campaigns: enough this year</source>
+        <translation>隐私教育活动：本年度已达到要求</translation>
+    </message>
+    <message>
+        <source>Education campaigns: %1 more needed this year</source>
+        <translation>隐私教育活动：本年度还需开展 %1 次</translation>
+    </message>
+    <message>
+        <source>Incidents: %1 open, with missed deadlines</source>
+        <translation>安全事件：%1 件未结案，且有时限已过</translation>
+    </message>
+    <message>
+        <source>Incidents: %1 open</source>
+        <translation>安全事件：%1 件未结案</translation>
+    </message>
+    <message>
+        <source>Rectifications: %1 overdue</source>
+        <translation>整改事项：%1 项逾期</translation>
+    </message>
+    <message>
+        <source>Rectifications: some still open</source>
+        <translation>整改事项：仍有未关闭的整改</translation>
+    </message>
+    <message>
+        <source>Rectifications: none overdue</source>
+        <translation>整改事项：无逾期</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Figures as of %1.</source>
+        <translation>数据截至 %1。</translation>
+    </message>
+    <message>
+        <source>Client figures (privacy education) are not available yet: they are computed when a manager opens this dashboard.</source>
+        <translation>客户相关数字（隐私教育）尚不可用：店长打开本页面时才会计算。</translation>
+    </message>
+    <message>
+        <source>Client figures as of %1, computed by %2.</source>
+        <translation>客户相关数字截至 %1，由 %2 计算。</translation>
+    </message>
+    <message>
+        <source>Privacy programme report %1</source>
+        <translation>隐私保护计划报告 %1</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>已保存为 %1</translation>
+    </message>
+    <message>
+        <source>Breach baseline saved.</source>
+        <translation>泄露事件基准已保存。</translation>
+    </message>
+</context>
+<context>
     <name>DestroyClientDialog</name>
     <message>
         <source>The purpose of processing has been achieved</source>
@@ -3777,6 +3932,73 @@ Data folder: %3</source>
     <message>
         <source>Row %1 (%2): %3</source>
         <translation>第 %1 行（%2）：%3</translation>
+    </message>
+</context>
+<context>
+    <name>TargetCard</name>
+    <message>
+        <source>Training coverage</source>
+        <translation>培训覆盖率</translation>
+    </message>
+    <message>
+        <source>Quiz first-attempt pass rate</source>
+        <translation>测验一次通过率</translation>
+    </message>
+    <message>
+        <source>Client satisfaction</source>
+        <translation>客户满意度</translation>
+    </message>
+    <message>
+        <source>Compliance review</source>
+        <translation>合规自查通过率</translation>
+    </message>
+    <message>
+        <source>Privacy education</source>
+        <translation>隐私教育覆盖率</translation>
+    </message>
+    <message>
+        <source>Breach reduction</source>
+        <translation>泄露事件降幅</translation>
+    </message>
+    <message>
+        <source>%1 of %2 active staff completed this quarter&apos;s training</source>
+        <translation>%2 名在职员工中 %1 名已完成本季度培训</translation>
+    </message>
+    <message>
+        <source>%1 of %2 staff who took the quiz passed at the first attempt</source>
+        <translation>%2 名参加测验的员工中 %1 名首次即通过</translation>
+    </message>
+    <message>
+        <source>%1 of %2 responses satisfied or very satisfied</source>
+        <translation>%2 份答卷中 %1 份满意或非常满意</translation>
+    </message>
+    <message>
+        <source>%1 of %2 applicable items passed in the latest review</source>
+        <translation>最近一次自查的 %2 个适用检查项中 %1 个通过</translation>
+    </message>
+    <message>
+        <source>%1 of %2 clients active this year took part in education</source>
+        <translation>本年度 %2 位活跃客户中 %1 位参加了隐私教育</translation>
+    </message>
+    <message>
+        <source>%1 breaches this year; %2 in the baseline year</source>
+        <translation>本年度泄露事件 %1 起；基准年度 %2 起</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>目标：%1</translation>
     </message>
 </context>
 <context>
