@@ -1574,7 +1574,7 @@ You then get the client-data recovery code, shown once.</translation>
     </message>
     <message>
         <source>The breach target compares this year&apos;s personal-information breaches with the baseline year. Set the count when the branch&apos;s records do not cover that year.</source>
-        <translation>The breach target compares this year's personal-information breaches with the baseline year. Set the count when the branch's records do not cover that year.</translation>
+        <translation>The breach target compares this year&apos;s personal-information breaches with the baseline year. Set the count when the branch&apos;s records do not cover that year.</translation>
     </message>
     <message>
         <source>Sa&amp;ve baseline</source>
@@ -1582,7 +1582,7 @@ You then get the client-data recovery code, shown once.</translation>
     </message>
     <message>
         <source>Training: everyone has completed this quarter&apos;s training</source>
-        <translation>Training: everyone has completed this quarter's training</translation>
+        <translation>Training: everyone has completed this quarter&apos;s training</translation>
     </message>
     <message>
         <source>Training: %1 staff have not completed it (grace period until %2)</source>
@@ -3976,8 +3976,20 @@ Data folder: %3</translation>
         <translation>Breach reduction</translation>
     </message>
     <message>
+        <source>No review finished yet</source>
+        <translation>No review finished yet</translation>
+    </message>
+    <message>
+        <source>Client figures are not available</source>
+        <translation>Client figures are not available</translation>
+    </message>
+    <message>
+        <source>The baseline year&apos;s breaches are unknown: set them below</source>
+        <translation>The baseline year's breaches are unknown: set them below</translation>
+    </message>
+    <message>
         <source>%1 of %2 active staff completed this quarter&apos;s training</source>
-        <translation>%1 of %2 active staff completed this quarter's training</translation>
+        <translation>%1 of %2 active staff completed this quarter&apos;s training</translation>
     </message>
     <message>
         <source>%1 of %2 staff who took the quiz passed at the first attempt</source>

@@ -3961,6 +3961,18 @@ Data folder: %3</source>
         <translation>泄露事件降幅</translation>
     </message>
     <message>
+        <source>No review finished yet</source>
+        <translation>尚未完成任何自查</translation>
+    </message>
+    <message>
+        <source>Client figures are not available</source>
+        <translation>客户相关数字暂不可用</translation>
+    </message>
+    <message>
+        <source>The baseline year&apos;s breaches are unknown: set them below</source>
+        <translation>基准年度泄露事件数未知：请在下方设置</translation>
+    </message>
+    <message>
         <source>%1 of %2 active staff completed this quarter&apos;s training</source>
         <translation>%2 名在职员工中 %1 名已完成本季度培训</translation>
     </message>

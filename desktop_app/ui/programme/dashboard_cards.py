@@ -55,6 +55,16 @@ class TargetCard(Retranslating, QFrame):
         }[self.target]
 
     def counts_text(self, result: TargetResult) -> str:
+        if result.denominator is None:
+            unknown = {
+                TargetId.COMPLIANCE_REVIEW: self.tr("No review finished yet"),
+                TargetId.EDUCATION: self.tr("Client figures are not available"),
+                TargetId.BREACH_REDUCTION: self.tr(
+                    "The baseline year's breaches are unknown: set them below"
+                ),
+            }
+            if self.target in unknown:
+                return unknown[self.target]
         n, d = str(result.numerator), "—" if result.denominator is None else str(result.denominator)
         texts = {
             TargetId.TRAINING_COVERAGE: self.tr("%1 of %2 active staff completed this quarter's training"),
