@@ -2128,6 +2128,72 @@ You can continue without it. The data is then protected by staff passwords only.
     </message>
 </context>
 <context>
+    <name>LmsImportDialog</name>
+    <message>
+        <source>Learning platform results</source>
+        <translation>Learning platform results</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) imported.</source>
+        <translation>
+            <numerusform>%n result imported.</numerusform>
+            <numerusform>%n results imported.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checked (nothing written yet)</source>
+        <translation>Checked (nothing written yet)</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows; %3 passed (pass mark %4); %5 not imported.</source>
+        <translation>%1 of %2 rows; %3 passed (pass mark %4); %5 not imported.</translation>
+    </message>
+    <message>
+        <source>Import learning platform results</source>
+        <translation>Import learning platform results</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Username or name, score and date columns (xlsx, xls, csv).</source>
+        <translation>Username or name, score and date columns (xlsx, xls, csv).</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>BranchVault is locked</source>
@@ -3487,6 +3553,33 @@ Data folder: %3</translation>
     </message>
 </context>
 <context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Record a classroom session</source>
+        <translation>Record a classroom session</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>Topic:</translation>
+    </message>
+    <message>
+        <source>Trainer:</source>
+        <translation>Trainer:</translation>
+    </message>
+    <message>
+        <source>Attendees:</source>
+        <translation>Attendees:</translation>
+    </message>
+    <message>
+        <source>Do not enter client names, ID numbers or other personal details here.</source>
+        <translation>Do not enter client names, ID numbers or other personal details here.</translation>
+    </message>
+</context>
+<context>
     <name>SessionStatusBar</name>
     <message>
         <source>Signed in as %1</source>
@@ -3625,6 +3718,121 @@ Data folder: %3</translation>
             <numerusform>Copied. The clipboard is cleared in %n second.</numerusform>
             <numerusform>Copied. The clipboard is cleared in %n seconds.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDueBanner</name>
+    <message>
+        <source>Take the training</source>
+        <translation>Take the training</translation>
+    </message>
+    <message numerus="yes">
+        <source>Privacy training due this quarter (%n day(s) left)</source>
+        <translation>
+            <numerusform>Privacy training due this quarter (%n day left)</numerusform>
+            <numerusform>Privacy training due this quarter (%n days left)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Privacy training is overdue: client data stays closed until you pass this quarter&apos;s quiz.</source>
+        <translation>Privacy training is overdue: client data stays closed until you pass this quarter&apos;s quiz.</translation>
+    </message>
+    <message>
+        <source>Privacy training is overdue this quarter: please take the quiz.</source>
+        <translation>Privacy training is overdue this quarter: please take the quiz.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingGatePanel</name>
+    <message>
+        <source>This quarter&apos;s privacy training quiz is not done yet</source>
+        <translation>This quarter&apos;s privacy training quiz is not done yet</translation>
+    </message>
+    <message>
+        <source>The grace period for this quarter&apos;s privacy training has ended. Client data stays closed until you pass the quiz (or your manager records that you attended a classroom session). Training, the privacy programme area and signing out stay open.</source>
+        <translation>The grace period for this quarter&apos;s privacy training has ended. Client data stays closed until you pass the quiz (or your manager records that you attended a classroom session). Training, the privacy programme area and signing out stay open.</translation>
+    </message>
+    <message>
+        <source>Take the quiz</source>
+        <translation>Take the quiz</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingRecordsTab</name>
+    <message>
+        <source>Completed: %1 of %2 active staff. First attempt passed: %3 of %4 who took the quiz.</source>
+        <translation>Completed: %1 of %2 active staff. First attempt passed: %3 of %4 who took the quiz.</translation>
+    </message>
+    <message numerus="yes">
+        <source>due in %n day(s)</source>
+        <translation>
+            <numerusform>due in %n day</numerusform>
+            <numerusform>due in %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <source>client data closed</source>
+        <translation>client data closed</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Training records</source>
+        <translation>Training records</translation>
+    </message>
+    <message>
+        <source>Quarter:</source>
+        <translation>Quarter:</translation>
+    </message>
+    <message>
+        <source>Record a classroom session…</source>
+        <translation>Record a classroom session…</translation>
+    </message>
+    <message>
+        <source>Import learning platform results…</source>
+        <translation>Import learning platform results…</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>First score</source>
+        <translation>First score</translation>
+    </message>
+    <message>
+        <source>Best score</source>
+        <translation>Best score</translation>
+    </message>
+    <message>
+        <source>Classroom sessions</source>
+        <translation>Classroom sessions</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
     </message>
 </context>
 <context>

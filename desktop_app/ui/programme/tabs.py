@@ -20,4 +20,5 @@ TabFactory = Callable[["Shell"], "QWidget | None"]
 # (module path, factory name); each factory is ``make_tab(shell) -> QWidget | None``.
 TAB_FACTORIES: list[tuple[str, str]] = [
     ("desktop_app.ui.training.my_training_tab", "make_tab"),
+    ("desktop_app.ui.training.records_tab", "make_tab"),
 ]
