@@ -32,13 +32,9 @@ if TYPE_CHECKING:
 
 
 def _active_staff(me: SignedIn) -> list[tuple[int, str]]:
-    from desktop_app.store.training_repository import TrainingRepository
+    from desktop_app.services.training_records import attendee_choices
 
-    return [
-        (m.staff_id, f"{m.display_name} ({m.username})")
-        for m in TrainingRepository(me.db).staff_dates()
-        if m.active
-    ]
+    return [(staff_id, f"{name} ({username})") for staff_id, username, name in attendee_choices(me)]
 
 
 def _record(me: SignedIn, day: object, topic: str, trainer: str, ids: list[int]) -> int:
