@@ -9,8 +9,8 @@ pydantic, python-multipart; the bundle is built from a venv that has them), stra
 (``*.db``, ``*.db-wal``, ``*.db-shm``, ``*.sqlite*``, ``keyslots*.json``, ``signin-state.json*``) and
 any PDF. Files are checked on disk; Python modules also inside the executable's PYZ archive when
 PyInstaller is importable (it is in the dev environment that builds the bundle).
-Required: the CJK font, the privacy notices, the compiled translations (zh_CN and en), Qt's
-offscreen platform plugin plus the desktop one (xcb, windows or cocoa), the pdfium library and
+Required: the CJK font, the privacy notices, the privacy training, the compiled translations
+(zh_CN and en), Qt's offscreen platform plugin plus the desktop one (xcb, windows or cocoa), the pdfium library and
 ``build_info.json``.
 
 Size (issue 11: the Linux bundle was 253 MB): at most ``--max-mb`` (150 MB on Linux by default)
@@ -282,6 +282,7 @@ def missing_pieces(root: Path, platform: str) -> list[str]:
     wanted = {
         "the CJK font (resources/fonts/*.ttc)": "resources/fonts/*.tt[cf]",
         "the privacy notices (resources/notices/*.toml)": "resources/notices/*.toml",
+        "the privacy training (resources/training/*/*.toml)": "resources/training/*/*.toml",
         "the Chinese translation (resources/i18n/branchvault_zh_CN.qm)": "resources/i18n/branchvault_zh_CN.qm",
         "the English translation (resources/i18n/branchvault_en.qm)": "resources/i18n/branchvault_en.qm",
         "Qt's offscreen platform plugin": "platforms/*qoffscreen*",

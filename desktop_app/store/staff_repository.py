@@ -94,3 +94,8 @@ class StaffRepository:
             "UPDATE staff SET must_change_password = ?, password_changed_at = ? WHERE id = ?",
             (int(must_change), changed_at, staff_id),
         )
+
+    def backdate_created_at(self, staff_id: int, created_at: str) -> None:
+        """The demo profile only (services/demo_training_history.py): its invented staff "joined"
+        before the year of history it seeds."""
+        self.db.execute("UPDATE staff SET created_at = ? WHERE id = ?", (created_at, staff_id))

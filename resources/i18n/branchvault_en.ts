@@ -2475,6 +2475,72 @@ You can continue without it. The data is then protected by staff passwords only.
     </message>
 </context>
 <context>
+    <name>LmsImportDialog</name>
+    <message>
+        <source>Learning platform results</source>
+        <translation>Learning platform results</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) imported.</source>
+        <translation>
+            <numerusform>%n result imported.</numerusform>
+            <numerusform>%n results imported.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checked (nothing written yet)</source>
+        <translation>Checked (nothing written yet)</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows; %3 passed (pass mark %4); %5 not imported.</source>
+        <translation>%1 of %2 rows; %3 passed (pass mark %4); %5 not imported.</translation>
+    </message>
+    <message>
+        <source>Import learning platform results</source>
+        <translation>Import learning platform results</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Username or name, score and date columns (xlsx, xls, csv).</source>
+        <translation>Username or name, score and date columns (xlsx, xls, csv).</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>BranchVault is locked</source>
@@ -2640,6 +2706,89 @@ Data folder: %3</translation>
     <message>
         <source>Map one column to the name and one to the phone number.</source>
         <translation>Map one column to the name and one to the phone number.</translation>
+    </message>
+</context>
+<context>
+    <name>MyTrainingTab</name>
+    <message>
+        <source>My training</source>
+        <translation>My training</translation>
+    </message>
+    <message>
+        <source>My privacy training</source>
+        <translation>My privacy training</translation>
+    </message>
+    <message>
+        <source>Read the modules, then take the quiz. Questions are drawn from every module.</source>
+        <translation>Read the modules, then take the quiz. Questions are drawn from every module.</translation>
+    </message>
+    <message>
+        <source>&amp;Start quiz</source>
+        <translation>&amp;Start quiz</translation>
+    </message>
+    <message>
+        <source>Answer every question, then submit. A wrong answer shows the correct one and why.</source>
+        <translation>Answer every question, then submit. A wrong answer shows the correct one and why.</translation>
+    </message>
+    <message>
+        <source>S&amp;ubmit answers</source>
+        <translation>S&amp;ubmit answers</translation>
+    </message>
+    <message>
+        <source>&amp;Leave the quiz</source>
+        <translation>&amp;Leave the quiz</translation>
+    </message>
+    <message>
+        <source>&amp;Back to my training</source>
+        <translation>&amp;Back to my training</translation>
+    </message>
+    <message>
+        <source>Take the quiz &amp;again</source>
+        <translation>Take the quiz &amp;again</translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation>%1: done.</translation>
+    </message>
+    <message>
+        <source>Best score %1%.</source>
+        <translation>Best score %1%.</translation>
+    </message>
+    <message>
+        <source>You attended a classroom session.</source>
+        <translation>You attended a classroom session.</translation>
+    </message>
+    <message>
+        <source>%1: due by %2 (days left: %3).</source>
+        <translation>%1: due by %2 (days left: %3).</translation>
+    </message>
+    <message>
+        <source>%1: overdue since %2. Take the quiz now.</source>
+        <translation>%1: overdue since %2. Take the quiz now.</translation>
+    </message>
+    <message>
+        <source>Client data stays closed to you until you pass.</source>
+        <translation>Client data stays closed to you until you pass.</translation>
+    </message>
+    <message>
+        <source>Attempts this quarter: %1.</source>
+        <translation>Attempts this quarter: %1.</translation>
+    </message>
+    <message>
+        <source>Submit answers</source>
+        <translation>Submit answers</translation>
+    </message>
+    <message>
+        <source>%1 question(s) have no answer and will be marked wrong. Submit anyway?</source>
+        <translation>%1 question(s) have no answer and will be marked wrong. Submit anyway?</translation>
+    </message>
+    <message>
+        <source>Leave the quiz</source>
+        <translation>Leave the quiz</translation>
+    </message>
+    <message>
+        <source>Leave the quiz? Your answers will not be recorded.</source>
+        <translation>Leave the quiz? Your answers will not be recorded.</translation>
     </message>
 </context>
 <context>
@@ -3047,6 +3196,64 @@ Data folder: %3</translation>
     <message>
         <source>Nothing here for your role yet.</source>
         <translation>Nothing here for your role yet.</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionBox</name>
+    <message>
+        <source>Question %1</source>
+        <translation>Question %1</translation>
+    </message>
+    <message>
+        <source>Multiple choice: tick every correct answer.</source>
+        <translation>Multiple choice: tick every correct answer.</translation>
+    </message>
+    <message>
+        <source>Single choice: pick one answer.</source>
+        <translation>Single choice: pick one answer.</translation>
+    </message>
+</context>
+<context>
+    <name>QuizResultView</name>
+    <message>
+        <source>Score: %1 of %2 correct (%3%)</source>
+        <translation>Score: %1 of %2 correct (%3%)</translation>
+    </message>
+    <message>
+        <source>Passed. This quarter&apos;s privacy training is done.</source>
+        <translation>Passed. This quarter&apos;s privacy training is done.</translation>
+    </message>
+    <message>
+        <source>Not passed. Read the explanations and the modules again, then take the quiz again.</source>
+        <translation>Not passed. Read the explanations and the modules again, then take the quiz again.</translation>
+    </message>
+    <message>
+        <source>(no answer)</source>
+        <translation>(no answer)</translation>
+    </message>
+    <message>
+        <source>Every answer is correct.</source>
+        <translation>Every answer is correct.</translation>
+    </message>
+    <message>
+        <source>Answers to review</source>
+        <translation>Answers to review</translation>
+    </message>
+    <message>
+        <source>Your answer:</source>
+        <translation>Your answer:</translation>
+    </message>
+    <message>
+        <source>Correct answer:</source>
+        <translation>Correct answer:</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>Why:</translation>
+    </message>
+    <message>
+        <source>Question %1</source>
+        <translation>Question %1</translation>
     </message>
 </context>
 <context>
@@ -3756,6 +3963,33 @@ Data folder: %3</translation>
     </message>
 </context>
 <context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Record a classroom session</source>
+        <translation>Record a classroom session</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>Topic:</translation>
+    </message>
+    <message>
+        <source>Trainer:</source>
+        <translation>Trainer:</translation>
+    </message>
+    <message>
+        <source>Attendees:</source>
+        <translation>Attendees:</translation>
+    </message>
+    <message>
+        <source>Do not enter client names, ID numbers or other personal details here.</source>
+        <translation>Do not enter client names, ID numbers or other personal details here.</translation>
+    </message>
+</context>
+<context>
     <name>SessionStatusBar</name>
     <message>
         <source>Signed in as %1</source>
@@ -4048,6 +4282,121 @@ Data folder: %3</translation>
             <numerusform>Copied. The clipboard is cleared in %n second.</numerusform>
             <numerusform>Copied. The clipboard is cleared in %n seconds.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDueBanner</name>
+    <message>
+        <source>Take the training</source>
+        <translation>Take the training</translation>
+    </message>
+    <message numerus="yes">
+        <source>Privacy training due this quarter (%n day(s) left)</source>
+        <translation>
+            <numerusform>Privacy training due this quarter (%n day left)</numerusform>
+            <numerusform>Privacy training due this quarter (%n days left)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Privacy training is overdue: client data stays closed until you pass this quarter&apos;s quiz.</source>
+        <translation>Privacy training is overdue: client data stays closed until you pass this quarter&apos;s quiz.</translation>
+    </message>
+    <message>
+        <source>Privacy training is overdue this quarter: please take the quiz.</source>
+        <translation>Privacy training is overdue this quarter: please take the quiz.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingGatePanel</name>
+    <message>
+        <source>This quarter&apos;s privacy training quiz is not done yet</source>
+        <translation>This quarter&apos;s privacy training quiz is not done yet</translation>
+    </message>
+    <message>
+        <source>The grace period for this quarter&apos;s privacy training has ended. Client data stays closed until you pass the quiz (or your manager records that you attended a classroom session). Training, the privacy programme area and signing out stay open.</source>
+        <translation>The grace period for this quarter&apos;s privacy training has ended. Client data stays closed until you pass the quiz (or your manager records that you attended a classroom session). Training, the privacy programme area and signing out stay open.</translation>
+    </message>
+    <message>
+        <source>Take the quiz</source>
+        <translation>Take the quiz</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingRecordsTab</name>
+    <message>
+        <source>Completed: %1 of %2 active staff. First attempt passed: %3 of %4 who took the quiz.</source>
+        <translation>Completed: %1 of %2 active staff. First attempt passed: %3 of %4 who took the quiz.</translation>
+    </message>
+    <message numerus="yes">
+        <source>due in %n day(s)</source>
+        <translation>
+            <numerusform>due in %n day</numerusform>
+            <numerusform>due in %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <source>client data closed</source>
+        <translation>client data closed</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Training records</source>
+        <translation>Training records</translation>
+    </message>
+    <message>
+        <source>Quarter:</source>
+        <translation>Quarter:</translation>
+    </message>
+    <message>
+        <source>Record a classroom session…</source>
+        <translation>Record a classroom session…</translation>
+    </message>
+    <message>
+        <source>Import learning platform results…</source>
+        <translation>Import learning platform results…</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>First score</source>
+        <translation>First score</translation>
+    </message>
+    <message>
+        <source>Best score</source>
+        <translation>Best score</translation>
+    </message>
+    <message>
+        <source>Classroom sessions</source>
+        <translation>Classroom sessions</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
     </message>
 </context>
 <context>

@@ -2469,6 +2469,71 @@ You can continue without it. The data is then protected by staff passwords only.
     </message>
 </context>
 <context>
+    <name>LmsImportDialog</name>
+    <message>
+        <source>Learning platform results</source>
+        <translation>学习平台成绩</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) imported.</source>
+        <translation>
+            <numerusform>已导入 %n 条成绩。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checked (nothing written yet)</source>
+        <translation>已检查（尚未写入）</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows; %3 passed (pass mark %4); %5 not imported.</source>
+        <translation>%2 行中 %1 行可导入；其中 %3 人通过（及格线 %4 分）；%5 行未导入。</translation>
+    </message>
+    <message>
+        <source>Import learning platform results</source>
+        <translation>导入学习平台成绩</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Username or name, score and date columns (xlsx, xls, csv).</source>
+        <translation>需要“用户名”或“姓名”、“成绩”和“日期”列（xlsx、xls、csv）。</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>成绩</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>BranchVault is locked</source>
@@ -2634,6 +2699,89 @@ Data folder: %3</source>
     <message>
         <source>Map one column to the name and one to the phone number.</source>
         <translation>请至少把一列对应为“姓名”，一列对应为“电话号码”。</translation>
+    </message>
+</context>
+<context>
+    <name>MyTrainingTab</name>
+    <message>
+        <source>My training</source>
+        <translation>我的培训</translation>
+    </message>
+    <message>
+        <source>My privacy training</source>
+        <translation>我的隐私保护培训</translation>
+    </message>
+    <message>
+        <source>Read the modules, then take the quiz. Questions are drawn from every module.</source>
+        <translation>请先阅读各单元，再参加测验。题目从每个单元中抽取。</translation>
+    </message>
+    <message>
+        <source>&amp;Start quiz</source>
+        <translation>开始测验(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Answer every question, then submit. A wrong answer shows the correct one and why.</source>
+        <translation>请回答每一道题后提交。答错的题目会显示正确答案和解释。</translation>
+    </message>
+    <message>
+        <source>S&amp;ubmit answers</source>
+        <translation>提交答案(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Leave the quiz</source>
+        <translation>退出测验(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Back to my training</source>
+        <translation>返回我的培训(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Take the quiz &amp;again</source>
+        <translation>再测一次(&amp;A)</translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation>%1：已完成。</translation>
+    </message>
+    <message>
+        <source>Best score %1%.</source>
+        <translation>最高得分 %1%。</translation>
+    </message>
+    <message>
+        <source>You attended a classroom session.</source>
+        <translation>您已参加课堂培训。</translation>
+    </message>
+    <message>
+        <source>%1: due by %2 (days left: %3).</source>
+        <translation>%1：请在 %2 前完成（剩余 %3 天）。</translation>
+    </message>
+    <message>
+        <source>%1: overdue since %2. Take the quiz now.</source>
+        <translation>%1：已于 %2 逾期，请立即参加测验。</translation>
+    </message>
+    <message>
+        <source>Client data stays closed to you until you pass.</source>
+        <translation>通过测验之前，您无法使用客户数据。</translation>
+    </message>
+    <message>
+        <source>Attempts this quarter: %1.</source>
+        <translation>本季度已测验 %1 次。</translation>
+    </message>
+    <message>
+        <source>Submit answers</source>
+        <translation>提交答案</translation>
+    </message>
+    <message>
+        <source>%1 question(s) have no answer and will be marked wrong. Submit anyway?</source>
+        <translation>有 %1 道题未作答，将按答错计分。仍要提交吗？</translation>
+    </message>
+    <message>
+        <source>Leave the quiz</source>
+        <translation>退出测验</translation>
+    </message>
+    <message>
+        <source>Leave the quiz? Your answers will not be recorded.</source>
+        <translation>要退出测验吗？您的答案不会被记录。</translation>
     </message>
 </context>
 <context>
@@ -3038,6 +3186,64 @@ Data folder: %3</source>
     <message>
         <source>Nothing here for your role yet.</source>
         <translation>您的角色在此暂无可用内容。</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionBox</name>
+    <message>
+        <source>Question %1</source>
+        <translation>第 %1 题</translation>
+    </message>
+    <message>
+        <source>Multiple choice: tick every correct answer.</source>
+        <translation>多选题：请选出所有正确答案。</translation>
+    </message>
+    <message>
+        <source>Single choice: pick one answer.</source>
+        <translation>单选题：请选择一个答案。</translation>
+    </message>
+</context>
+<context>
+    <name>QuizResultView</name>
+    <message>
+        <source>Score: %1 of %2 correct (%3%)</source>
+        <translation>得分：%2 题答对 %1 题（%3%）</translation>
+    </message>
+    <message>
+        <source>Passed. This quarter&apos;s privacy training is done.</source>
+        <translation>已通过。本季度隐私保护培训已完成。</translation>
+    </message>
+    <message>
+        <source>Not passed. Read the explanations and the modules again, then take the quiz again.</source>
+        <translation>未通过。请阅读解释并重新学习各单元，然后再测一次。</translation>
+    </message>
+    <message>
+        <source>(no answer)</source>
+        <translation>（未作答）</translation>
+    </message>
+    <message>
+        <source>Every answer is correct.</source>
+        <translation>全部答对。</translation>
+    </message>
+    <message>
+        <source>Answers to review</source>
+        <translation>需要复习的题目</translation>
+    </message>
+    <message>
+        <source>Your answer:</source>
+        <translation>您的答案：</translation>
+    </message>
+    <message>
+        <source>Correct answer:</source>
+        <translation>正确答案：</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>解释：</translation>
+    </message>
+    <message>
+        <source>Question %1</source>
+        <translation>第 %1 题</translation>
     </message>
 </context>
 <context>
@@ -3742,6 +3948,33 @@ Data folder: %3</source>
     </message>
 </context>
 <context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Record a classroom session</source>
+        <translation>记录课堂培训</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>Trainer:</source>
+        <translation>讲师：</translation>
+    </message>
+    <message>
+        <source>Attendees:</source>
+        <translation>参加人员：</translation>
+    </message>
+    <message>
+        <source>Do not enter client names, ID numbers or other personal details here.</source>
+        <translation>请勿填写客户姓名、证件号码等个人信息。</translation>
+    </message>
+</context>
+<context>
     <name>SessionStatusBar</name>
     <message>
         <source>Signed in as %1</source>
@@ -4032,6 +4265,119 @@ Data folder: %3</source>
         <translation>
             <numerusform>已复制。剪贴板将在 %n 秒后清空。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDueBanner</name>
+    <message>
+        <source>Take the training</source>
+        <translation>去完成培训</translation>
+    </message>
+    <message numerus="yes">
+        <source>Privacy training due this quarter (%n day(s) left)</source>
+        <translation>
+            <numerusform>本季度隐私保护培训待完成（剩余%n天）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Privacy training is overdue: client data stays closed until you pass this quarter&apos;s quiz.</source>
+        <translation>本季度隐私保护培训已逾期：通过本季度测验前，客户资料暂不可用。</translation>
+    </message>
+    <message>
+        <source>Privacy training is overdue this quarter: please take the quiz.</source>
+        <translation>本季度隐私保护培训已逾期，请尽快完成测验。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingGatePanel</name>
+    <message>
+        <source>This quarter&apos;s privacy training quiz is not done yet</source>
+        <translation>本季度隐私保护培训测验尚未完成</translation>
+    </message>
+    <message>
+        <source>The grace period for this quarter&apos;s privacy training has ended. Client data stays closed until you pass the quiz (or your manager records that you attended a classroom session). Training, the privacy programme area and signing out stay open.</source>
+        <translation>本季度隐私保护培训的宽限期已过。通过测验（或店长记录您参加了课堂培训）之前，客户资料暂不可用。培训、隐私保护区域和退出登录不受影响。</translation>
+    </message>
+    <message>
+        <source>Take the quiz</source>
+        <translation>去做测验</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingRecordsTab</name>
+    <message>
+        <source>Completed: %1 of %2 active staff. First attempt passed: %3 of %4 who took the quiz.</source>
+        <translation>已完成：%2 位在职员工中 %1 位。首次测验通过：%4 位参加测验者中 %3 位。</translation>
+    </message>
+    <message numerus="yes">
+        <source>due in %n day(s)</source>
+        <translation>
+            <numerusform>剩余 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>client data closed</source>
+        <translation>客户资料已暂停</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Training records</source>
+        <translation>培训记录</translation>
+    </message>
+    <message>
+        <source>Quarter:</source>
+        <translation>季度：</translation>
+    </message>
+    <message>
+        <source>Record a classroom session…</source>
+        <translation>记录课堂培训…</translation>
+    </message>
+    <message>
+        <source>Import learning platform results…</source>
+        <translation>导入学习平台成绩…</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>测验次数</translation>
+    </message>
+    <message>
+        <source>First score</source>
+        <translation>首次成绩</translation>
+    </message>
+    <message>
+        <source>Best score</source>
+        <translation>最高成绩</translation>
+    </message>
+    <message>
+        <source>Classroom sessions</source>
+        <translation>课堂培训</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>待办</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@ GOOD_FILES = (
     "_internal/build_info.json",
     "_internal/resources/fonts/wqy-microhei.ttc",
     "_internal/resources/notices/2026-11-v1.toml",
+    "_internal/resources/training/2026-12/01-pipl-basics.toml",
     "_internal/resources/i18n/branchvault_zh_CN.qm",
     "_internal/resources/i18n/branchvault_en.qm",
     "_internal/PySide6/Qt/plugins/platforms/libqoffscreen.so",
@@ -145,6 +146,7 @@ def test_modules_that_only_look_alike_are_allowed() -> None:
     [
         ("_internal/resources/fonts/wqy-microhei.ttc", "the CJK font"),
         ("_internal/resources/notices/2026-11-v1.toml", "the privacy notices"),
+        ("_internal/resources/training/2026-12/01-pipl-basics.toml", "the privacy training"),
         ("_internal/resources/i18n/branchvault_zh_CN.qm", "the Chinese translation"),
         ("_internal/resources/i18n/branchvault_en.qm", "the English translation"),
         ("_internal/PySide6/Qt/plugins/platforms/libqoffscreen.so", "Qt's offscreen platform plugin"),

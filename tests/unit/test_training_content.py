@@ -153,3 +153,14 @@ def test_not_utf8_is_refused(tmp_path: Path) -> None:
     (folder / "01-m.toml").write_bytes(GOOD.encode("gbk"))
     with pytest.raises(TrainingContentError, match="not UTF-8"):
         load_training_set(None, tmp_path)
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_longest_option_is_no_clue(training_set: TrainingSet, language: str) -> None:
+    """A bank where the right answer is usually the longest can be passed without reading it: at
+    most 40% of single-choice questions may have their correct option as the longest."""
+    singles = [q for q in training_set.questions() if q.kind == "single"]
+    longest_right = [
+        q.id for q in singles if max(q.options, key=lambda o: len(getattr(o, language))).id in q.correct
+    ]
+    assert len(longest_right) <= 0.4 * len(singles), longest_right

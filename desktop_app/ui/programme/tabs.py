@@ -22,4 +22,6 @@ TAB_FACTORIES: list[tuple[str, str]] = [
     ("desktop_app.ui.programme.dashboard_tab", "make_tab"),
     ("desktop_app.ui.education.education_tab", "make_tab"),
     ("desktop_app.ui.survey.satisfaction_tab", "make_tab"),
+    ("desktop_app.ui.training.my_training_tab", "make_tab"),
+    ("desktop_app.ui.training.records_tab", "make_tab"),
 ]
