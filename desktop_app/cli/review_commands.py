@@ -98,6 +98,10 @@ def _detail_text(detail: ReviewDetail) -> str:
     ]
     if detail.next_due is not None:
         lines.append(f"下次自查 Next review due: {detail.next_due.isoformat()}")
+    if detail.altered:
+        from desktop_app.services.compliance_reviews import ALTERED_WARNING
+
+        lines.append(f"⚠ {ALTERED_WARNING[0]}\n⚠ {ALTERED_WARNING[1]}")
     for category, items in detail.checklist.by_category():
         lines.append(f"\n[{category.zh} / {category.en}]")
         for item in items:

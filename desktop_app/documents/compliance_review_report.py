@@ -63,6 +63,7 @@ class ReviewReport:
     items: tuple[ReportItem, ...]
     rectifications: tuple[ReportRectification, ...]
     next_due: str | None = None
+    altered: tuple[str, str] | None = None  # the warning when the content no longer matches the audit log
 
 
 def _when(timestamp: str | None) -> str:
@@ -97,6 +98,8 @@ def _header(letterhead: Letterhead, report: ReviewReport) -> list[Flowable]:
     ]
     if report.next_due:
         lines.append(para(f"下次自查应于 Next review due by: {report.next_due}", s.small))
+    if report.altered:
+        lines += [spacer(2), para(report.altered[0], s.heading), para(report.altered[1], s.small)]
     return lines
 
 

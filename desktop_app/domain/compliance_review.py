@@ -319,3 +319,40 @@ def is_overdue(rectification: Rectification, today: date) -> bool:
 
 def overdue(rectifications: Iterable[Rectification], today: date) -> list[Rectification]:
     return [r for r in rectifications if is_overdue(r, today)]
+
+
+def fingerprint(
+    review: ReviewRecord, answers: Iterable[ItemAnswer], rectifications: Iterable[Rectification]
+) -> str:
+    """SHA-256 over what a finished review states (answers, notes, the app's evidence, the
+    rectifications' findings; not their later closing), recorded in the ``review.finish`` audit
+    entry. A review whose content no longer matches was changed behind the app's back (the
+    triggers dropped with sqlcipher3): the hash-chained audit log keeps the original fingerprint."""
+    import hashlib
+    import json
+
+    body = {
+        "review": [
+            review.id,
+            review.period_key,
+            review.checklist_version,
+            review.started_by,
+            review.started_at,
+        ],
+        "answers": sorted(
+            [
+                a.item_id,
+                None if a.result is None else a.result.value,
+                a.note,
+                None if a.evaluation is None else a.evaluation.as_json(),
+                a.answered_by,
+            ]
+            for a in answers
+        ),
+        "rectifications": sorted(
+            [r.id, r.item_id, r.description, r.owner_id, r.due_on.isoformat(), r.opened_at]
+            for r in rectifications
+        ),
+    }
+    canonical = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()

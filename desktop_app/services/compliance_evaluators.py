@@ -17,8 +17,8 @@ Rules (thresholds documented here, shown in the evidence text):
 - ``training_coverage``: this quarter's training coverage (services/training_records.training_counts)
   reaches the programme target (``target_training_coverage``, default 100%).
 - ``backup_recent``, ``restore_drill``: not available yet (issue 15): not applicable, with that note.
-The parts of other helpers (training counts, the client-facts snapshot) are looked up by module name
-so a branch without them still reviews; a missing one evaluates to ``unknown``.
+The client-facts snapshot (the dashboard's part) is looked up by module name so the review works
+before that part is installed; without it the client-side items evaluate to ``unknown``.
 """
 
 from __future__ import annotations
@@ -215,13 +215,11 @@ def evaluate_current_notice(me: SignedIn) -> Evaluation:
 
 
 def evaluate_training_coverage(me: SignedIn) -> Evaluation:
-    counts_of = _optional("desktop_app.services.training_records", "training_counts")
-    if counts_of is None:
-        return Evaluation(Outcome.UNKNOWN, "培训记录尚不可用", "Training records are not available yet")
     from desktop_app.services.programme_settings import programme_policy
+    from desktop_app.services.training_records import training_counts
 
     quarter = Quarter.of(me.today())
-    counts = counts_of(me, quarter)
+    counts = training_counts(me, quarter)
     target = programme_policy(me).target_training_coverage
     active, completed = int(counts.active_staff), int(counts.completed)
     figures: dict[str, object] = {

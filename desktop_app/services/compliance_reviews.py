@@ -42,6 +42,7 @@ from desktop_app.domain.compliance_review import (
     check_due_date,
     check_finishable,
     clean_text,
+    fingerprint,
     is_overdue,
     next_review_due,
     score,
@@ -54,6 +55,7 @@ from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.compliance_evaluators import evaluate_all
 from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.compliance_checklist_files import load_checklist, newest_checklist
+from desktop_app.store.compliance_queries import finish_fingerprint
 from desktop_app.store.compliance_review_repository import ComplianceReviewRepository
 from desktop_app.store.staff_repository import StaffRepository
 
@@ -83,6 +85,13 @@ class ReviewNotFound(BranchVaultError):
             super().__init__("没有进行中的自查。", "No review is in progress.")
         else:
             super().__init__(f"没有编号为 {review_id} 的自查。", f"There is no review No. {review_id}.")
+
+
+ALTERED_WARNING = (
+    "警告：此自查完成后其内容被绕过程序修改过（与审计日志中记录的指纹不符），结果不可信。请告知审计员。",
+    "Warning: this review was changed outside the app after it was finished (it no longer matches the "
+    "fingerprint in the audit log); its result cannot be trusted. Tell the auditor.",
+)
 
 
 class RectificationNotFound(BranchVaultError):
@@ -118,6 +127,7 @@ class ReviewDetail:
     staff: dict[int, StaffName]
     today: date
     next_due: date | None
+    altered: bool = False  # finished, but its content no longer matches the fingerprint in the audit log
 
     def answer(self, item_id: str) -> ItemAnswer:
         return self.answers.get(item_id, ItemAnswer(item_id, None))
@@ -150,6 +160,7 @@ class ReviewDetail:
             "applicable": self.score.applicable,
             "unanswered": self.score.unanswered,
             "next_review_due": None if self.next_due is None else self.next_due.isoformat(),
+            "altered": self.altered,
             "items": [
                 {
                     "id": item.id,
@@ -201,15 +212,20 @@ def _detail(me: SignedIn, review: ReviewRecord) -> ReviewDetail:
     answers = {a.item_id: a for a in repo.answers(review.id)}
     today = me.today()
     last = repo.latest_finished(today)
+    rectifications = repo.rectifications(review.id)
+    altered = review.finished and finish_fingerprint(me.db, review.id) != fingerprint(
+        review, answers.values(), rectifications
+    )
     return ReviewDetail(
         review=review,
         checklist=checklist,
         answers=answers,
-        rectifications=repo.rectifications(review.id),
+        rectifications=rectifications,
         score=score(answers.values(), checklist),
         staff=_staff(me),
         today=today,
         next_due=next_review_due(last.finished_on if last else None, _interval_months(me), today),
+        altered=altered,
     )
 
 
@@ -448,6 +464,7 @@ def finish_review(me: SignedIn, review_id: int | None = None) -> ReviewDetail:
         answers = repo.answers(review.id)
         check_finishable(checklist, answers, repo.rectifications(review.id))
         done = score(answers, checklist)
+        content = fingerprint(review, answers, repo.rectifications(review.id))
         repo.finish(review.id, by=me.session.staff_id, at=me.now_utc(), on=me.today())
         percent = done.percent
         record(
@@ -461,6 +478,7 @@ def finish_review(me: SignedIn, review_id: int | None = None) -> ReviewDetail:
                 "failed": done.failed,
                 "not_applicable": done.not_applicable,
                 "score_percent": None if percent is None else str(percent),
+                "content_sha256": content,
             },
         )
         finished = repo.get(review.id)
@@ -695,4 +713,11 @@ def detail_for_document(detail: ReviewDetail) -> ReviewReport:
             for x in detail.rectifications
         ),
         next_due=None if detail.next_due is None else detail.next_due.isoformat(),
+        altered=ALTERED_WARNING if detail.altered else None,
     )
+
+
+def owner_candidates(me: SignedIn) -> list[StaffName]:
+    """The active staff a reviewer may name as a rectification's owner (names only, no client data)."""
+    check_permission(me, REVIEW_ACTION)
+    return [StaffName(m.id, m.username, m.display_name) for m in StaffRepository(me.db).list() if m.active]

@@ -25,3 +25,21 @@ def last_successful_audit_verification(db: Database) -> str | None:
         "SELECT MAX(ts) FROM audit_log WHERE action = 'audit.verify' AND outcome = 'success'"
     ).fetchone()
     return None if row is None or row[0] is None else str(row[0])
+
+
+def finish_fingerprint(db: Database, review_id: int) -> str | None:
+    """The content fingerprint the ``review.finish`` audit entry of ``review_id`` recorded (None: no entry)."""
+    import json
+
+    row = db.execute(
+        "SELECT details FROM audit_log WHERE action = 'review.finish' AND outcome = 'success' "
+        "AND target_type = 'compliance_review' AND target_id = ? ORDER BY seq DESC LIMIT 1",
+        (str(review_id),),
+    ).fetchone()
+    if row is None:
+        return None
+    try:
+        value = json.loads(str(row[0])).get("content_sha256")
+    except (ValueError, AttributeError):
+        return None
+    return None if value is None else str(value)

@@ -3885,6 +3885,217 @@ Data folder: %3</translation>
     </message>
 </context>
 <context>
+    <name>ReviewTab</name>
+    <message>
+        <source>Compliance review</source>
+        <translation>Compliance review</translation>
+    </message>
+    <message>
+        <source>Compliance self-review</source>
+        <translation>Compliance self-review</translation>
+    </message>
+    <message>
+        <source>Every six months a manager or an auditor goes through the checklist. Items marked “app” are evaluated by BranchVault from its own records; answer the others after checking on site. Each failure needs a rectification with an owner and a due date.</source>
+        <translation>Every six months a manager or an auditor goes through the checklist. Items marked “app” are evaluated by BranchVault from its own records; answer the others after checking on site. Each failure needs a rectification with an owner and a due date.</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Start review</source>
+        <translation>&amp;Start review</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate again</source>
+        <translation>&amp;Evaluate again</translation>
+    </message>
+    <message>
+        <source>&amp;Verify audit chain and evaluate</source>
+        <translation>&amp;Verify audit chain and evaluate</translation>
+    </message>
+    <message>
+        <source>&amp;Finish review</source>
+        <translation>&amp;Finish review</translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation>Save &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>Fail</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>Do not enter client names, ID numbers or other personal details here</source>
+        <translation>Do not enter client names, ID numbers or other personal details here</translation>
+    </message>
+    <message>
+        <source>What was done (closing note)</source>
+        <translation>What was done (closing note)</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>Owner:</translation>
+    </message>
+    <message>
+        <source>Due date:</source>
+        <translation>Due date:</translation>
+    </message>
+    <message>
+        <source>Save &amp;answer</source>
+        <translation>Save &amp;answer</translation>
+    </message>
+    <message>
+        <source>Rectifications (overdue in red)</source>
+        <translation>Rectifications (overdue in red)</translation>
+    </message>
+    <message>
+        <source>&amp;Close rectification</source>
+        <translation>&amp;Close rectification</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Period / item</source>
+        <translation>Period / item</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Next review due by %1</source>
+        <translation>Next review due by %1</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>finished</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>No review yet: start one.</source>
+        <translation>No review yet: start one.</translation>
+    </message>
+    <message>
+        <source>Review %1 (%2), score %3, unanswered %4</source>
+        <translation>Review %1 (%2), score %3, unanswered %4</translation>
+    </message>
+    <message>
+        <source>app</source>
+        <translation>app</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>planned (review not finished)</source>
+        <translation>planned (review not finished)</translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation>OVERDUE</translation>
+    </message>
+    <message>
+        <source>Legal basis: %1</source>
+        <translation>Legal basis: %1</translation>
+    </message>
+    <message>
+        <source>Evidence asked for: %1</source>
+        <translation>Evidence asked for: %1</translation>
+    </message>
+    <message>
+        <source>Evaluated by the app (read-only): %1</source>
+        <translation>Evaluated by the app (read-only): %1</translation>
+    </message>
+    <message>
+        <source>Review started.</source>
+        <translation>Review started.</translation>
+    </message>
+    <message>
+        <source>The app&apos;s items were evaluated again.</source>
+        <translation>The app&apos;s items were evaluated again.</translation>
+    </message>
+    <message>
+        <source>Choose pass, fail or not applicable.</source>
+        <translation>Choose pass, fail or not applicable.</translation>
+    </message>
+    <message>
+        <source>Answer saved.</source>
+        <translation>Answer saved.</translation>
+    </message>
+    <message>
+        <source>Review finished: it can no longer change.</source>
+        <translation>Review finished: it can no longer change.</translation>
+    </message>
+    <message>
+        <source>Choose a rectification first.</source>
+        <translation>Choose a rectification first.</translation>
+    </message>
+    <message>
+        <source>Rectification closed.</source>
+        <translation>Rectification closed.</translation>
+    </message>
+    <message>
+        <source>Save the review report</source>
+        <translation>Save the review report</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Report saved: %1</source>
+        <translation>Report saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>SatisfactionTab</name>
     <message>
         <source>Client satisfaction</source>
@@ -4219,7 +4430,7 @@ Data folder: %3</translation>
     </message>
     <message>
         <source>The baseline year&apos;s breaches are unknown: set them below</source>
-        <translation>The baseline year's breaches are unknown: set them below</translation>
+        <translation>The baseline year&apos;s breaches are unknown: set them below</translation>
     </message>
     <message>
         <source>%1 of %2 active staff completed this quarter&apos;s training</source>

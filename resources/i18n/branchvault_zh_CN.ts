@@ -3870,6 +3870,217 @@ Data folder: %3</source>
     </message>
 </context>
 <context>
+    <name>ReviewTab</name>
+    <message>
+        <source>Compliance review</source>
+        <translation>合规自查</translation>
+    </message>
+    <message>
+        <source>Compliance self-review</source>
+        <translation>合规自查</translation>
+    </message>
+    <message>
+        <source>Every six months a manager or an auditor goes through the checklist. Items marked “app” are evaluated by BranchVault from its own records; answer the others after checking on site. Each failure needs a rectification with an owner and a due date.</source>
+        <translation>店长或审计员每六个月按清单自查一次。标有“程序”的检查项由 BranchVault 根据自身记录评估；其余检查项请现场核查后作答。每个不符合项都需要指定整改负责人和期限。</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Start review</source>
+        <translation>开始自查(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate again</source>
+        <translation>重新评估(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify audit chain and evaluate</source>
+        <translation>校验审计链并评估(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Finish review</source>
+        <translation>完成自查(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation>保存 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>符合</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <source>Do not enter client names, ID numbers or other personal details here</source>
+        <translation>请勿填写客户姓名、证件号码等个人信息</translation>
+    </message>
+    <message>
+        <source>What was done (closing note)</source>
+        <translation>整改完成情况（关闭说明）</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>负责人：</translation>
+    </message>
+    <message>
+        <source>Due date:</source>
+        <translation>期限：</translation>
+    </message>
+    <message>
+        <source>Save &amp;answer</source>
+        <translation>保存回答(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Rectifications (overdue in red)</source>
+        <translation>整改项（逾期以红色显示）</translation>
+    </message>
+    <message>
+        <source>&amp;Close rectification</source>
+        <translation>关闭整改项(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Period / item</source>
+        <translation>期间 / 检查项</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>整改内容</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Next review due by %1</source>
+        <translation>下次自查应于 %1 前完成</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>No review yet: start one.</source>
+        <translation>还没有自查记录：请开始一次自查。</translation>
+    </message>
+    <message>
+        <source>Review %1 (%2), score %3, unanswered %4</source>
+        <translation>自查 %1（%2），得分 %3，未作答 %4</translation>
+    </message>
+    <message>
+        <source>app</source>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未关闭</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>planned (review not finished)</source>
+        <translation>计划中（自查未完成）</translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Legal basis: %1</source>
+        <translation>法律依据：%1</translation>
+    </message>
+    <message>
+        <source>Evidence asked for: %1</source>
+        <translation>所需证据：%1</translation>
+    </message>
+    <message>
+        <source>Evaluated by the app (read-only): %1</source>
+        <translation>程序评估（只读）：%1</translation>
+    </message>
+    <message>
+        <source>Review started.</source>
+        <translation>已开始自查。</translation>
+    </message>
+    <message>
+        <source>The app&apos;s items were evaluated again.</source>
+        <translation>已重新评估程序检查项。</translation>
+    </message>
+    <message>
+        <source>Choose pass, fail or not applicable.</source>
+        <translation>请选择符合、不符合或不适用。</translation>
+    </message>
+    <message>
+        <source>Answer saved.</source>
+        <translation>已保存回答。</translation>
+    </message>
+    <message>
+        <source>Review finished: it can no longer change.</source>
+        <translation>自查已完成，不能再修改。</translation>
+    </message>
+    <message>
+        <source>Choose a rectification first.</source>
+        <translation>请先选择一个整改项。</translation>
+    </message>
+    <message>
+        <source>Rectification closed.</source>
+        <translation>整改项已关闭。</translation>
+    </message>
+    <message>
+        <source>Save the review report</source>
+        <translation>保存自查报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Report saved: %1</source>
+        <translation>报告已保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>SatisfactionTab</name>
     <message>
         <source>Client satisfaction</source>

@@ -213,3 +213,18 @@ def test_review_counts_without_a_finished_review(signed_in: SignIn) -> None:
     manager = signed_in(Role.MANAGER)
     counts = reviews.review_counts(manager, date(2030, 1, 1))
     assert counts.review_id is None and counts.applicable == 0
+
+
+def test_auditor_uses_the_managers_snapshot(signed_in: SignIn) -> None:
+    """With the dashboard's client-facts snapshot (written by a manager's session), an auditor's review
+    judges the client-data items from it, saying as of when."""
+    facts = pytest.importorskip("desktop_app.services.programme_client_facts")
+    manager = signed_in(Role.MANAGER)
+    snapshot = facts.refresh_client_facts(manager)
+    auditor = signed_in(Role.AUDITOR)
+    detail = reviews.start_review(auditor)
+    for evaluator in ("requests_overdue", "retention_queue", "sensitive_consent"):
+        item = next(i for i in detail.checklist.items if i.evaluator == evaluator)
+        answer = detail.answer(item.id)
+        assert answer.evaluation is not None and answer.evaluation.as_of == snapshot.computed_at, evaluator
+        assert answer.result is ItemResult.PASS and "snapshot" in answer.evaluation.evidence_en

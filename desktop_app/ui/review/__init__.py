@@ -1,0 +1,1 @@
+"""The compliance self-review tab of the privacy programme area (issue 14)."""
