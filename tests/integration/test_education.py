@@ -149,11 +149,13 @@ def test_printing_the_leaflet_for_a_client_records_participation(signed_in: Sign
 
 
 def test_destroying_a_client_deletes_their_participation(signed_in: SignIn) -> None:
+    """The rows go with the client (cascade), and the destruction record names the category."""
     manager = signed_in(Role.MANAGER)
     client = _client(manager, "冯小东", "13600000001")
     record_participation(manager, client, None, "leaflet", manager.today())
     assert ParticipationRepository(manager.db).count_for_client(client) == 1
-    destroy_client(manager, client, "purpose_achieved", "交易完成且保存期满")
+    outcome = destroy_client(manager, client, "purpose_achieved", "交易完成且保存期满")
+    assert outcome.record is not None and "privacy education" in outcome.record.categories
     left = manager.db.execute(
         "SELECT count(*) FROM client_data.education_participation WHERE client_id = ?", (client,)
     ).fetchone()[0]
