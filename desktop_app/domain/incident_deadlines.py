@@ -4,8 +4,9 @@ passes "now").
 Rule: from the moment the incident was *discovered* (not when it was typed in), three reports are
 due within the hours of the programme policy (domain/programme_policy.py, manager-settable):
 
-- **internal** — to the branch manager and the company's personal-information protection officer,
-  ``incident_internal_report_hours`` (default 24 h: the company's policy);
+- **internal** — to headquarters (the company's personal-information protection officer, who
+  reports on to the regulator), ``incident_internal_report_hours`` (default 24 h: the company's
+  policy);
 - **regulator** — to the authority, ``incident_regulator_report_hours`` (default 72 h: the
   company's policy, modelled on GDPR Art. 33 practice). Chinese law sets no hour count for an
   ordinary incident: PIPL Art. 57 says the handler shall *immediately* (立即) take remedial

@@ -205,6 +205,51 @@ def letters(me: SignedIn, incident_id: int) -> list[BreachLetter]:
     return result
 
 
+@dataclass(frozen=True, repr=False)
+class LetterBatch:
+    """Every affected client's letter joined into one PDF for one print job (the job's title is
+    the incident reference: no client name reaches the print queue)."""
+
+    reference: str
+    pdf: bytes
+    client_ids: tuple[int, ...]
+
+    def __repr__(self) -> str:
+        return f"LetterBatch(reference={self.reference!r}, letters={len(self.client_ids)})"
+
+
+def _joined(parts: list[bytes]) -> bytes:
+    import io
+
+    import pypdfium2 as pdfium
+
+    joined = pdfium.PdfDocument.new()
+    try:
+        for part_bytes in parts:
+            part = pdfium.PdfDocument(part_bytes)
+            try:
+                joined.import_pages(part)
+            finally:
+                part.close()
+        buffer = io.BytesIO()
+        joined.save(buffer)
+        return buffer.getvalue()
+    finally:
+        joined.close()
+
+
+def letter_batch(me: SignedIn, incident_id: int) -> LetterBatch:
+    """All the letters in one PDF for printing (nothing recorded until ``record_letters_printed``)."""
+    batch = letters(me, incident_id)
+    incident = IncidentRepository(me.db).get(incident_id)
+    assert incident is not None
+    return LetterBatch(
+        incident.reference,
+        _joined([letter.pdf for letter in batch]),
+        tuple(letter.client_id for letter in batch),
+    )
+
+
 def _log(
     me: SignedIn,
     incident: Incident,

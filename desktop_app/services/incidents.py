@@ -27,7 +27,7 @@ from desktop_app.domain.incident_deadlines import (
     overdue_count,
     parse_utc,
 )
-from desktop_app.domain.incident_figures import IncidentCounts
+from desktop_app.domain.incident_figures import BreachBaseline, IncidentCounts, baseline_year, breach_baseline
 from desktop_app.domain.incident_record import (
     Incident,
     IncidentEvent,
@@ -44,6 +44,7 @@ from desktop_app.domain.incident_states import (
 )
 from desktop_app.domain.permissions import Action, can
 from desktop_app.services.audit_trail import check_permission, record
+from desktop_app.services.programme_settings import programme_policy
 from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.incident_repository import IncidentRepository
 from desktop_app.store.staff_repository import StaffRepository
@@ -79,8 +80,6 @@ def stored(moment: datetime) -> str:
 
 
 def deadline_hours(me: SignedIn) -> DeadlineHours:
-    from desktop_app.services.programme_settings import programme_policy  # local: lead's module
-
     policy = programme_policy(me)
     return DeadlineHours(
         internal=policy.incident_internal_report_hours,
@@ -179,6 +178,22 @@ def list_incidents(me: SignedIn) -> list[Incident]:
     check_permission(me, Action.INCIDENT_REPORT)
     repo = IncidentRepository(me.db)
     return repo.all() if sees_register(me) else repo.all(reported_by=me.session.staff_id)
+
+
+@dataclass(frozen=True)
+class IncidentRow:
+    """A register row with its deadlines as they stand now (the Incidents tab's list)."""
+
+    incident: Incident
+    deadlines: tuple[Deadline, ...]
+
+
+def list_with_deadlines(me: SignedIn) -> list[IncidentRow]:
+    """``list_incidents`` with each incident's three clocks computed now (policy hours)."""
+    rows = list_incidents(me)
+    hours = deadline_hours(me)
+    now = now_moment(me)
+    return [IncidentRow(i, deadlines(times_of(i), hours, now)) for i in rows]
 
 
 def incident_deadlines(me: SignedIn, incident: Incident) -> tuple[Deadline, ...]:
@@ -400,6 +415,33 @@ def breaches_in_year(me: SignedIn, year: int) -> int:
     return count_incidents(me, year).breaches
 
 
+def baseline_for(me: SignedIn, year: int) -> BreachBaseline:
+    """The breach baseline ``year`` is compared with (policy ``breach_baseline_year`` /
+    ``breach_baseline_count``, else the register's count when it covers that year: the branch's
+    first staff account existed by the year's start, or incidents of that year or earlier are
+    recorded). No permission check: the caller checked (dashboard, HQ summary)."""
+    policy = programme_policy(me)
+    base = baseline_year(year, policy.breach_baseline_year)
+    start, end = _year_bounds_utc(base)
+    db = me.db
+    earliest_staff = db.execute("SELECT min(created_at) FROM staff").fetchone()[0]
+    recorded_before = db.execute("SELECT count(*) FROM incidents WHERE reported_at < ?", (end,)).fetchone()[0]
+    covers = bool(recorded_before) or (earliest_staff is not None and str(earliest_staff) <= start)
+    return breach_baseline(
+        year=year,
+        year_setting=policy.breach_baseline_year,
+        count_setting=policy.breach_baseline_count,
+        recorded=breaches_in_year(me, base),
+        register_covers_year=covers,
+    )
+
+
+def breach_comparison(me: SignedIn, year: int) -> tuple[int, BreachBaseline]:
+    """This year's breaches and the baseline (managers and auditors)."""
+    check_permission(me, Action.PROGRAMME_VIEW)
+    return breaches_in_year(me, year), baseline_for(me, year)
+
+
 def reported_day(incident: Incident) -> date:
     return branch_day_of(incident.reported_at)
 
@@ -407,11 +449,16 @@ def reported_day(incident: Incident) -> date:
 __all__ = [
     "IncidentCounts",
     "IncidentNotFound",
+    "IncidentRow",
     "IncidentView",
     "advance",
     "assess",
+    "baseline_for",
+    "breach_comparison",
+    "count_incidents",
     "incident_counts",
     "list_incidents",
+    "list_with_deadlines",
     "record_report",
     "report_incident",
     "show_incident",

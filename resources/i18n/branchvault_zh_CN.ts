@@ -99,6 +99,29 @@
     </message>
 </context>
 <context>
+    <name>AdvanceDialog</name>
+    <message>
+        <source>Move incident %1 on</source>
+        <translation>推进事件 %1</translation>
+    </message>
+    <message>
+        <source>&amp;New state:</source>
+        <translation>新状态(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Closing without notifying the clients needs the reason (for example: no breach, or the measures taken effectively avoid harm).</source>
+        <translation>未告知客户直接关闭时须说明原因（例如：不构成泄露，或已采取的措施能够有效避免危害）。</translation>
+    </message>
+    <message>
+        <source>&amp;Move on</source>
+        <translation>推进(&amp;M)</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>Audit log tampering</source>
@@ -134,6 +157,57 @@
     <message>
         <source>&amp;Approve and send</source>
         <translation>批准并发送(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>AssessDialog</name>
+    <message>
+        <source>Assess incident %1</source>
+        <translation>评估事件 %1</translation>
+    </message>
+    <message>
+        <source>Personal information breach:</source>
+        <translation>是否个人信息泄露：</translation>
+    </message>
+    <message>
+        <source>Information affected:</source>
+        <translation>涉及的个人信息：</translation>
+    </message>
+    <message>
+        <source>&amp;Cause:</source>
+        <translation>原因(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Measures taken:</source>
+        <translation>已采取的措施(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Possible &amp;harm:</source>
+        <translation>可能的危害(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>What clients can &amp;do:</source>
+        <translation>客户可采取的措施(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Yes: information was or may have been leaked, altered or lost</source>
+        <translation>是：个人信息已经或可能泄露、篡改、丢失(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>否(&amp;N)</translation>
+    </message>
+    <message>
+        <source>one measure per line</source>
+        <translation>每行一项措施</translation>
+    </message>
+    <message>
+        <source>one piece of advice per line</source>
+        <translation>每行一条建议</translation>
+    </message>
+    <message>
+        <source>&amp;Save assessment</source>
+        <translation>保存评估(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -1097,6 +1171,41 @@ You then get the client-data recovery code, shown once.</source>
     <message>
         <source>&amp;Later</source>
         <translation>以后再说(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>ClientPickerDialog</name>
+    <message>
+        <source>Affected clients of %1</source>
+        <translation>事件 %1 的受影响客户</translation>
+    </message>
+    <message>
+        <source>Find clients:</source>
+        <translation>查找客户：</translation>
+    </message>
+    <message>
+        <source>Affected clients:</source>
+        <translation>受影响的客户：</translation>
+    </message>
+    <message>
+        <source>Name, pinyin or last 4 digits of the phone</source>
+        <translation>姓名、拼音或手机号后4位</translation>
+    </message>
+    <message>
+        <source>&amp;Add →</source>
+        <translation>添加(&amp;A) →</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save list</source>
+        <translation>保存名单(&amp;S)</translation>
+    </message>
+    <message>
+        <source>%1 client(s) affected</source>
+        <translation>受影响客户 %1 位</translation>
     </message>
 </context>
 <context>
@@ -2293,6 +2402,169 @@ You then get the client-data recovery code, shown once.</source>
     </message>
 </context>
 <context>
+    <name>IncidentsTab</name>
+    <message>
+        <source>Incidents</source>
+        <translation>安全事件</translation>
+    </message>
+    <message>
+        <source>&amp;Report an incident…</source>
+        <translation>报告安全事件(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Assess…</source>
+        <translation>评估(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Affected &amp;clients…</source>
+        <translation>受影响客户(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Move on…</source>
+        <translation>推进状态(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Record a re&amp;port…</source>
+        <translation>记录报告(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print all letters…</source>
+        <translation>打印全部告知书(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save all letters…</source>
+        <translation>保存全部告知书(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Log a notification…</source>
+        <translation>登记告知(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>报告日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Breach</source>
+        <translation>泄露</translation>
+    </message>
+    <message>
+        <source>Affected</source>
+        <translation>受影响客户数</translation>
+    </message>
+    <message>
+        <source>Internal report</source>
+        <translation>内部报告</translation>
+    </message>
+    <message>
+        <source>Regulator report</source>
+        <translation>向监管部门报告</translation>
+    </message>
+    <message>
+        <source>Client notice</source>
+        <translation>告知客户</translation>
+    </message>
+    <message>
+        <source>Notification log</source>
+        <translation>告知记录</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>not assessed</source>
+        <translation>未评估</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Reported by: %1</source>
+        <translation>报告人：%1</translation>
+    </message>
+    <message>
+        <source>What happened: %1</source>
+        <translation>事件经过：%1</translation>
+    </message>
+    <message>
+        <source>Information affected: %1</source>
+        <translation>涉及的个人信息：%1</translation>
+    </message>
+    <message>
+        <source>Cause: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>Measures: %1</source>
+        <translation>措施：%1</translation>
+    </message>
+    <message>
+        <source>Possible harm: %1</source>
+        <translation>可能的危害：%1</translation>
+    </message>
+    <message>
+        <source>Advice to clients: %1</source>
+        <translation>给客户的建议：%1</translation>
+    </message>
+    <message>
+        <source>Timeline:</source>
+        <translation>时间线：</translation>
+    </message>
+    <message>
+        <source>Breach letters %1</source>
+        <translation>告知书 %1</translation>
+    </message>
+    <message>
+        <source>Save the letters into a folder</source>
+        <translation>将告知书保存到文件夹</translation>
+    </message>
+    <message>
+        <source>Letters saved</source>
+        <translation>告知书已保存</translation>
+    </message>
+    <message>
+        <source>%1 letter(s) saved in %2</source>
+        <translation>已在 %2 保存 %1 份告知书</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message>
         <source>New client</source>
@@ -2954,6 +3226,33 @@ Data folder: %3</source>
     </message>
 </context>
 <context>
+    <name>NotificationDialog</name>
+    <message>
+        <source>Log a notification for %1</source>
+        <translation>登记事件 %1 的告知</translation>
+    </message>
+    <message>
+        <source>&amp;Client:</source>
+        <translation>客户(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>方式(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>登记(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>OutputFiles</name>
     <message>
         <source>Cannot save here</source>
@@ -3345,6 +3644,33 @@ Data folder: %3</source>
     </message>
 </context>
 <context>
+    <name>RecordReportDialog</name>
+    <message>
+        <source>Record a report for %1</source>
+        <translation>记录事件 %1 的报告</translation>
+    </message>
+    <message>
+        <source>&amp;Report:</source>
+        <translation>报告(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Made at:</source>
+        <translation>报告时间(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Internal report (to headquarters)</source>
+        <translation>内部报告（报总部）</translation>
+    </message>
+    <message>
+        <source>Report to the regulator</source>
+        <translation>向监管部门报告</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>记录(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryCodePanel</name>
     <message>
         <source>This is the client-data recovery code. It gives a branch manager back access to client data when no other manager can confirm them. It is shown only this once: write it down or save it as a PDF and print it, then lock it in the branch safe. Never give it to IT.</source>
@@ -3423,6 +3749,37 @@ Data folder: %3</source>
     <message>
         <source>&amp;Reject</source>
         <translation>驳回(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportIncidentDialog</name>
+    <message>
+        <source>Report an incident</source>
+        <translation>报告安全事件</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Occurred at:</source>
+        <translation>发生时间(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Discovered at:</source>
+        <translation>发现时间(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;What happened:</source>
+        <translation>事件经过(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>e.g. the work phone was left in a taxi; it has a screen lock and is encrypted</source>
+        <translation>例如：工作手机遗落在出租车上，手机有锁屏密码并已加密</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>报告(&amp;R)</translation>
     </message>
 </context>
 <context>

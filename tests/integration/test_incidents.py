@@ -250,3 +250,24 @@ def test_breach_count_by_reported_year(signed_in: SignIn, branch) -> None:  # ty
     assert (now.breaches, now.incidents, now.open_incidents) == (1, 2, 2)
     with pytest.raises(PermissionDenied):
         incidents.incident_counts(signed_in(Role.AGENT), next_year)
+
+
+def test_breaches_against_the_baseline(signed_in: SignIn, branch) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.services.programme_settings import set_programme_settings
+
+    manager = signed_in(Role.MANAGER)
+    clock: Clock = branch.ctx.clock  # type: ignore[assignment]
+    first_year = _year(manager)
+    # a branch that started this year has no baseline for last year: "no data", never 0
+    this_year, baseline = incidents.breach_comparison(manager, first_year)
+    assert (this_year, baseline.year, baseline.count, baseline.source) == (0, first_year - 1, None, "none")
+    for _ in range(3):
+        _assess_breach(manager, _report(manager).id)
+    clock.advance(366 * 24 * 3600)
+    _assess_breach(manager, _report(manager).id)
+    this_year, baseline = incidents.breach_comparison(manager, first_year + 1)
+    assert (this_year, baseline.year, baseline.count, baseline.source) == (1, first_year, 3, "records")
+    set_programme_settings(manager, {"breach_baseline_count": 5})
+    assert incidents.breach_comparison(manager, first_year + 1)[1].count == 5
+    with pytest.raises(PermissionDenied):
+        incidents.breach_comparison(signed_in(Role.IT_ADMIN), first_year + 1)

@@ -14,6 +14,7 @@ from desktop_app.domain.incident_deadlines import (
     deadlines,
     overdue_count,
 )
+from desktop_app.domain.incident_figures import BreachBaseline
 
 HOURS = DeadlineHours(internal=24, regulator=72, clients=72)
 FOUND = datetime(2026, 3, 1, 2, 0, tzinfo=UTC)
@@ -86,3 +87,16 @@ def test_hours_come_from_the_policy() -> None:
     strict = DeadlineHours(internal=1, regulator=4, clients=24)
     d = deadline(DeadlineKind.REGULATOR, _times(), strict, FOUND + timedelta(hours=3))
     assert d.status is DeadlineStatus.PENDING and d.seconds == 3600
+
+
+def test_breach_baseline_rules() -> None:
+    from desktop_app.domain.incident_figures import breach_baseline
+
+    common = {"year": 2027, "recorded": 3, "register_covers_year": True}
+    assert breach_baseline(year_setting=0, count_setting=-1, **common) == BreachBaseline(2026, 3, "records")  # type: ignore[arg-type]
+    assert breach_baseline(year_setting=2024, count_setting=-1, **common).year == 2024  # type: ignore[arg-type]
+    assert breach_baseline(year_setting=0, count_setting=7, **common).count == 7  # type: ignore[arg-type]
+    unknown = breach_baseline(
+        year=2027, year_setting=0, count_setting=-1, recorded=0, register_covers_year=False
+    )
+    assert unknown.count is None and unknown.source == "none"

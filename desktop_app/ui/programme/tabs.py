@@ -25,4 +25,5 @@ TAB_FACTORIES: list[tuple[str, str]] = [
     ("desktop_app.ui.training.my_training_tab", "make_tab"),
     ("desktop_app.ui.training.records_tab", "make_tab"),
     ("desktop_app.ui.review.review_tab", "make_tab"),
+    ("desktop_app.ui.incidents.incidents_tab", "make_tab"),
 ]
