@@ -24,22 +24,11 @@ DEMO_HISTORY_MODULES: tuple[tuple[str, str], ...] = (
     ("incidents", "desktop_app.services.demo_incidents_history"),
 )
 
-# TODO(lead): parts whose demo history was not on the dashboard branch yet; skipped only while
-# listed here. After the issue 14 merge this must be empty (tests/integration/test_demo_programme.py).
-NOT_MERGED_YET: frozenset[str] = frozenset({"training", "review"})
-
 
 def seed_programme_history(me: SignedIn, rng: random.Random) -> None:
-    """Every part's demo history, then the client-facts snapshot. A part's missing module is an
-    error unless the part is in ``NOT_MERGED_YET``."""
+    """Every part's demo history, then the client-facts snapshot."""
     from desktop_app.services.programme_client_facts import refresh_client_facts
 
-    for part, module_name in DEMO_HISTORY_MODULES:
-        try:
-            module = import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name == module_name and part in NOT_MERGED_YET:
-                continue
-            raise
-        module.seed_demo_history(me, rng)
+    for _part, module_name in DEMO_HISTORY_MODULES:
+        import_module(module_name).seed_demo_history(me, rng)
     refresh_client_facts(me)

@@ -7,10 +7,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import pytest
-
 from desktop_app.services.demo_profile import DEMO_MANAGER, DEMO_USERS, create_demo_profile
-from desktop_app.services.demo_programme import NOT_MERGED_YET
 from desktop_app.services.programme_status import programme_status
 from desktop_app.services.sign_in import sign_in, sign_out
 from tests.support.contexts import context_of
@@ -18,9 +15,6 @@ from tests.support.contexts import context_of
 AUDITOR = DEMO_USERS[3]
 
 
-@pytest.mark.xfail(
-    bool(NOT_MERGED_YET), reason="TODO(lead): parts' demo histories not merged yet", strict=True
-)
 def test_demo_branch_has_all_six_targets_with_data(tmp_path: Path) -> None:
     ctx = create_demo_profile(tmp_path / "demo", clients=120)
     me = sign_in(context_of(ctx), DEMO_MANAGER.username, DEMO_MANAGER.password)
