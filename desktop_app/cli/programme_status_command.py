@@ -88,7 +88,14 @@ def status_text(status: ProgrammeStatus) -> str:
     for item in status.due:
         lines.append(f"  [{state[item.state.value]}] {item.text_zh} / {item.text_en}")
     source = status.client_facts
-    if not source.live:
+    if source.mismatch:
+        lines += [
+            "",
+            "客户相关数字的快照与审计日志不符（已被改动），未予采用；请店长打开指标页重新计算。",
+            "The stored client figures do not match the audit log (they were edited) and are not used; "
+            "a manager opening the dashboard computes them again.",
+        ]
+    elif not source.live:
         when = source.computed_at or "—"
         lines += ["", f"客户相关数字截至 Client figures as of: {when} {source.computed_by}".rstrip()]
     return "\n".join(lines)

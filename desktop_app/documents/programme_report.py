@@ -202,7 +202,16 @@ def _counts(status: ProgrammeStatus) -> list[Flowable]:
         table(rows, [110, 60]),
     ]
     source = status.client_facts
-    if not source.live:
+    if source.mismatch:
+        lines.append(spacer(2))
+        lines.append(
+            para(
+                "已保存的客户相关数字与审计日志不符（已被改动），未予采用。"
+                " The stored client figures do not match the audit log (they were edited) and are not used.",
+                s.small,
+            )
+        )
+    elif not source.live:
         when = _when(source.computed_at) if source.computed_at else "—"
         lines.append(spacer(2))
         lines.append(

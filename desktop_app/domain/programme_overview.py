@@ -29,6 +29,7 @@ class FactsSource:
     live: bool
     computed_at: str | None  # UTC ISO; None: no figures at all
     computed_by: str  # display name; "" when unknown
+    mismatch: bool = False  # a stored snapshot does not match the audit log (edited): not used
 
 
 @dataclass(frozen=True)
@@ -77,5 +78,6 @@ def status_to_dict(status: ProgrammeStatus) -> dict[str, object]:
             "live": status.client_facts.live,
             "computed_at": status.client_facts.computed_at,
             "computed_by": status.client_facts.computed_by,
+            "mismatch": status.client_facts.mismatch,
         },
     }

@@ -34,10 +34,14 @@ from desktop_app.services.audit_trail import check_permission
 from desktop_app.services.compliance_reviews import review_counts
 from desktop_app.services.education import campaign_count, education_counts
 from desktop_app.services.incidents import incident_counts
+from desktop_app.services.programme_client_facts import (
+    client_facts_for_year,
+    refresh_client_facts,
+    snapshot_mismatch,
+)
 from desktop_app.services.satisfaction import satisfaction_counts
 from desktop_app.services.signed_in import SignedIn
 from desktop_app.services.training_records import training_counts
-from desktop_app.store.programme_facts_repository import ProgrammeFactsRepository
 from desktop_app.store.staff_repository import StaffRepository
 
 TREND_QUARTERS = 5  # the last four quarters and this one
@@ -87,9 +91,9 @@ def _education(me: SignedIn, year: int) -> tuple[int | None, int | None, FactsSo
     if me.session.holds_client_key:
         found = education_counts(me, year)
         return found.active_clients, found.participants, FactsSource(True, me.now_utc(), "")
-    snapshot = ProgrammeFactsRepository(me.db).for_year(year)
+    snapshot = client_facts_for_year(me, year)
     if snapshot is None:
-        return None, None, FactsSource(False, None, "")
+        return None, None, FactsSource(False, None, "", mismatch=snapshot_mismatch(me, year))
     return (
         snapshot.education_active_clients,
         snapshot.education_participants,
@@ -194,8 +198,6 @@ def programme_status(me: SignedIn, quarter: Quarter | None = None) -> ProgrammeS
     policy = _policy(me)
     counts, extras, source = _gather(me, quarter, policy)
     if me.session.holds_client_key and quarter.year == me.today().year:
-        from desktop_app.services.programme_client_facts import refresh_client_facts
-
         refresh_client_facts(me, quarter.year)
     trend = []
     for earlier in trend_quarters(quarter)[:-1]:

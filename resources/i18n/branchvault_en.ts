@@ -1766,6 +1766,10 @@ You then get the client-data recovery code, shown once.</translation>
         <translation>Figures as of %1.</translation>
     </message>
     <message>
+        <source>The stored client figures do not match the audit log (they were edited) and are not used; a manager opening this dashboard computes them again.</source>
+        <translation>The stored client figures do not match the audit log (they were edited) and are not used; a manager opening this dashboard computes them again.</translation>
+    </message>
+    <message>
         <source>Client figures (privacy education) are not available yet: they are computed when a manager opens this dashboard.</source>
         <translation>Client figures (privacy education) are not available yet: they are computed when a manager opens this dashboard.</translation>
     </message>

@@ -1761,6 +1761,10 @@ You then get the client-data recovery code, shown once.</source>
         <translation>数据截至 %1。</translation>
     </message>
     <message>
+        <source>The stored client figures do not match the audit log (they were edited) and are not used; a manager opening this dashboard computes them again.</source>
+        <translation>已保存的客户相关数字与审计日志不符（已被改动），未予采用；店长打开本页面时会重新计算。</translation>
+    </message>
+    <message>
         <source>Client figures (privacy education) are not available yet: they are computed when a manager opens this dashboard.</source>
         <translation>客户相关数字（隐私教育）尚不可用：店长打开本页面时才会计算。</translation>
     </message>

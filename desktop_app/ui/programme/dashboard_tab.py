@@ -295,7 +295,14 @@ class DashboardTab(Retranslating, QWidget):
     def _note_text(self, status: ProgrammeStatus) -> str:
         lines = [self.tr("Figures as of %1.").replace("%1", status.as_of.isoformat())]
         source = status.client_facts
-        if not source.live:
+        if source.mismatch:
+            lines.append(
+                self.tr(
+                    "The stored client figures do not match the audit log (they were edited) and are "
+                    "not used; a manager opening this dashboard computes them again."
+                )
+            )
+        elif not source.live:
             if source.computed_at is None:
                 lines.append(
                     self.tr(
