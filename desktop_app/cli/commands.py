@@ -507,11 +507,11 @@ HANDLERS: dict[str, Handler] = {
     "provision": cmd_provision,
     "config": cmd_config,
     "hq": cmd_hq,
-    "incident": cmd_incident,
     "programme": cmd_programme,
     "training": cmd_training,
     "education": cmd_education,
     "review": cmd_review,
     "survey": cmd_survey,
+    "incident": cmd_incident,
     "gui": cmd_gui,
 }

@@ -11,6 +11,11 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from desktop_app.cli.programme_status_command import (
+    STATUS_ACTIONS,
+    add_programme_status_parsers,
+    cmd_programme_status,
+)
 from desktop_app.domain.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -41,6 +46,7 @@ def add_programme_parser(sub: Any, common: Any) -> Any:
     p.add_argument(
         "--set", dest="settings", action="append", default=[], metavar="NAME=VALUE", help="change a setting"
     )
+    add_programme_status_parsers(actions, common)  # status, report (cli/programme_status_command.py)
     return actions
 
 
@@ -60,6 +66,8 @@ def cmd_programme(args: argparse.Namespace, out: Output) -> int:
     from desktop_app.domain.programme_policy import as_settings, programme_settings_table
     from desktop_app.services.programme_settings import programme_policy, set_programme_settings
 
+    if args.programme_command in STATUS_ACTIONS:
+        return cmd_programme_status(args, out)
     if args.programme_command != "policy":  # pragma: no cover - argparse allows only known actions
         raise InvalidInput("未知的操作。", "Unknown action.")
     changes = _changes(args.settings)

@@ -119,9 +119,11 @@ def create_demo_profile(
     secrets: DeviceSecretStore | None = None,
     clients: int = DEFAULT_DEMO_CLIENTS,
     seed: int = DEFAULT_SEED,
+    programme_history: bool = True,
 ) -> AppContext:
     """Create the demo branch (in a new temporary directory unless given) with ``clients`` synthetic
-    clients (see demo_client_counts for who has which); returns a signed-out context."""
+    clients (see demo_client_counts for who has which) and, with ``programme_history``, a year of
+    privacy-programme history (services/demo_programme.py); returns a signed-out context."""
     if clients < 0:
         raise ValueError("clients must not be negative")
     root = data_dir or Path(tempfile.mkdtemp(prefix="branchvault-demo-"))
@@ -153,5 +155,20 @@ def create_demo_profile(
         )
         for user in (DEMO_AGENT, DEMO_MANAGER):
             _register(ctx, user, [c for i, c in enumerate(generated) if demo_client_owner(i) is user])
+    if programme_history:
+        _seed_programme(ctx, seed)
     save_user_settings(ctx.paths.user_settings, UserSettings(language="zh_CN"))
     return ctx
+
+
+def _seed_programme(ctx: AppContext, seed: int) -> None:
+    """The demo manager, signed in with the client-data key, writes the programme's history."""
+    import random
+
+    from desktop_app.services.demo_programme import seed_programme_history
+
+    me = sign_in(ctx, DEMO_MANAGER.username, DEMO_MANAGER.password)
+    try:
+        seed_programme_history(me, random.Random(seed))
+    finally:
+        sign_out(me)

@@ -310,6 +310,14 @@ def record_session(me: SignedIn, day: date, topic: str, trainer: str, attendee_i
     return session_id
 
 
+def attendee_choices(me: SignedIn) -> list[tuple[int, str, str]]:
+    """(id, username, display name) of the active staff, for the session dialog (managers)."""
+    check_permission(me, Action.PROGRAMME_MANAGE)
+    return [
+        (m.staff_id, m.username, m.display_name) for m in TrainingRepository(me.db).staff_dates() if m.active
+    ]
+
+
 def staff_ids_by_username(me: SignedIn, usernames: Sequence[str]) -> list[int]:
     """The ids of ``usernames`` (the CLI's ``--attendee``); an unknown name is refused."""
     known = {m.username: m.staff_id for m in TrainingRepository(me.db).staff_dates()}

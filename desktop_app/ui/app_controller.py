@@ -128,6 +128,7 @@ class AppController(QObject):
         self._show_session_notices(window)
         window.start_client_access_prompts()
         window.start_export_work()
+        window.start_training_prompt()
 
     def _show_session_notices(self, window: MainWindow) -> None:
         """What sign-in found for the user to know (e.g. an edited branch.toml was restored), once."""

@@ -10,7 +10,12 @@ either the key set-up dialog (no key yet) or a banner naming how many members wa
 Exports (issue 13): the Exports page (ui/exports/) and the background sync that sends approved
 summaries to headquarters (ui/exports/export_sync.py, network lane) live as long as the window;
 ``start_export_work`` starts the sync after sign-in for a user who can read the outbox, and a
-manager sees how many summaries await approval on the navigation entry and in a banner."""
+manager sees how many summaries await approval on the navigation entry and in a banner.
+
+Training (issue 14): after sign-in (``start_training_prompt``) every member sees a banner while this
+quarter's privacy training is due (ui/training/training_banner.py); once it is overdue and the gate
+applies, the client areas show the training panel (ui/training/gate_panel.py) instead of their pages
+— the services refuse those actions anyway (services/training_gate.py) — until a quiz is passed."""
 
 from __future__ import annotations
 
@@ -31,10 +36,15 @@ from desktop_app import __version__
 from desktop_app.domain.navigation import Area, areas_for
 from desktop_app.domain.permissions import Action, can
 from desktop_app.domain.roles import Role
+from desktop_app.domain.training_due import TrainingDue
 from desktop_app.services.session import ACCESS_GRANTED, ACCESS_NOT_SET_UP
 from desktop_app.ui import dialogs
 from desktop_app.ui.client_access.pending_banner import PendingMembersBanner
-from desktop_app.ui.client_access.waiting_panel import ClientAccessWaitingPanel, shows_waiting_panel
+from desktop_app.ui.client_access.waiting_panel import (
+    CLIENT_DATA_AREAS,
+    ClientAccessWaitingPanel,
+    shows_waiting_panel,
+)
 from desktop_app.ui.exports.awaiting_banner import AwaitingApprovalBanner
 from desktop_app.ui.exports.export_sync import ExportSync
 from desktop_app.ui.lock_screen import LockScreen
@@ -42,12 +52,18 @@ from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 from desktop_app.ui.sign_in_dialog import LANGUAGE_NAMES
 from desktop_app.ui.status_bar import SessionStatusBar
+from desktop_app.ui.training.gate_panel import TrainingGatePanel
+from desktop_app.ui.training.training_banner import TrainingDueBanner
 
 
-def _page_for(area: Area, shell: Shell, export_sync: ExportSync | None = None) -> QWidget:
+def _page_for(
+    area: Area, shell: Shell, export_sync: ExportSync | None = None, *, training_gated: bool = False
+) -> QWidget:
     session = shell.signed_in().session
     if shows_waiting_panel(session, area):
         return ClientAccessWaitingPanel(shell, area)
+    if training_gated and area in CLIENT_DATA_AREAS:
+        return TrainingGatePanel(area)
     if area is Area.EXPORTS:
         from desktop_app.ui.exports.exports_page import ExportsPage
 
@@ -95,6 +111,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._hidden_docks: list[QDockWidget] = []
         self._closing_for_app = False
         self.awaiting_exports = 0
+        self.training_gated = False
         self.export_sync = ExportSync(shell, self)
         self.export_sync.awaiting_changed.connect(self.set_awaiting_exports)
         self.resize(1100, 700)
@@ -121,10 +138,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.pending_banner.open_requested.connect(self.show_confirm_access)
         self.awaiting_banner = AwaitingApprovalBanner()
         self.awaiting_banner.open_requested.connect(lambda: self.show_area(Area.EXPORTS))
+        self.training_banner = TrainingDueBanner()
+        self.training_banner.open_requested.connect(self.show_training)
         self.confirm_dialog: QWidget | None = None
         self.key_setup_dialog: QWidget | None = None
         column = QVBoxLayout(self.workspace)
         column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.training_banner)
         column.addWidget(self.pending_banner)
         column.addWidget(self.awaiting_banner)
         row = QHBoxLayout()
@@ -221,9 +241,13 @@ class MainWindow(Retranslating, QMainWindow):
 
     # --- client data (issue 10) ---------------------------------------------------------------
     def _make_page(self, area: Area) -> QWidget:
-        page = _page_for(area, self.shell, self.export_sync)
+        page = _page_for(area, self.shell, self.export_sync, training_gated=self.training_gated)
         if isinstance(page, ClientAccessWaitingPanel):
             page.access_granted.connect(self._client_access_granted)
+        elif isinstance(page, TrainingGatePanel):
+            page.take_training_requested.connect(self.show_training)
+        elif area is Area.PROGRAMME:
+            self._watch_training_tabs(page)
         elif area is Area.EXPORTS and self.may_approve_exports():
             page.awaiting_changed.connect(self.set_awaiting_exports)  # type: ignore[attr-defined]
         return page
@@ -238,8 +262,7 @@ class MainWindow(Retranslating, QMainWindow):
     def rebuild_client_areas(self) -> None:
         """Replace each client area's page by the one the session's access now calls for."""
         for area, old in list(self.page_by_area.items()):
-            waiting = isinstance(old, ClientAccessWaitingPanel)
-            if waiting == shows_waiting_panel(self.session, area):
+            if self._page_kind(old) == self._wanted_kind(area):
                 continue
             index = self.pages.indexOf(old)
             current = self.pages.currentIndex()
@@ -252,6 +275,16 @@ class MainWindow(Retranslating, QMainWindow):
         self._update_client_actions()
         self.start_export_work()  # the key arrived: the outbox can be read now
 
+    def _page_kind(self, page: QWidget) -> str:
+        if isinstance(page, ClientAccessWaitingPanel):
+            return "waiting"
+        return "training" if isinstance(page, TrainingGatePanel) else "page"
+
+    def _wanted_kind(self, area: Area) -> str:
+        if shows_waiting_panel(self.session, area):
+            return "waiting"
+        return "training" if self.training_gated and area in CLIENT_DATA_AREAS else "page"
+
     def start_client_access_prompts(self) -> None:
         """After sign-in: a manager on a branch without a client-data key is asked to create it; a
         manager holding it learns how many members wait for confirmation."""
@@ -262,6 +295,41 @@ class MainWindow(Retranslating, QMainWindow):
             self.show_key_setup()
         elif session.client_access == ACCESS_GRANTED:
             self.check_pending_members()
+
+    # --- training (issue 14) ---------------------------------------------------------------------
+    def start_training_prompt(self) -> None:
+        """After sign-in and after each quiz: this quarter's training status for the banner and the
+        gate (read on the database lane)."""
+        if self.session.must_change_password:
+            return
+        from desktop_app.services.training_gate import current_due
+
+        self.shell.call(current_due, on_ok=self.set_training_due, on_error=lambda _exc: None, owner=self)
+
+    def set_training_due(self, due: TrainingDue) -> None:
+        self.training_banner.set_due(due)
+        gated = due.gated
+        if gated != self.training_gated:
+            self.training_gated = gated
+            self.rebuild_client_areas()
+
+    def show_training(self) -> QWidget | None:
+        """The programme area with its "My training" tab in front."""
+        if Area.PROGRAMME not in self.page_by_area:
+            return None
+        from desktop_app.ui.training.my_training_tab import MyTrainingTab
+
+        page = self.show_area(Area.PROGRAMME)
+        show_tab = getattr(page, "show_tab", None)
+        if show_tab is not None:
+            show_tab(MyTrainingTab)
+        return page
+
+    def _watch_training_tabs(self, page: QWidget) -> None:
+        from desktop_app.ui.training.my_training_tab import MyTrainingTab
+
+        for tab in page.findChildren(MyTrainingTab):
+            tab.submitted.connect(self.start_training_prompt)
 
     # --- exports (issue 13) ----------------------------------------------------------------------
     def may_approve_exports(self) -> bool:

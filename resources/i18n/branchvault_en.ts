@@ -1632,6 +1632,165 @@ You then get the client-data recovery code, shown once.</translation>
     </message>
 </context>
 <context>
+    <name>DashboardTab</name>
+    <message>
+        <source>Targets</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <source>Privacy programme targets</source>
+        <translation>Privacy programme targets</translation>
+    </message>
+    <message>
+        <source>&amp;Quarter:</source>
+        <translation>&amp;Quarter:</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Re&amp;fresh</translation>
+    </message>
+    <message>
+        <source>&amp;Print quarterly report…</source>
+        <translation>&amp;Print quarterly report…</translation>
+    </message>
+    <message>
+        <source>&amp;Save report as PDF…</source>
+        <translation>&amp;Save report as PDF…</translation>
+    </message>
+    <message>
+        <source>What is due</source>
+        <translation>What is due</translation>
+    </message>
+    <message>
+        <source>Breach baseline</source>
+        <translation>Breach baseline</translation>
+    </message>
+    <message>
+        <source>Baseline &amp;year:</source>
+        <translation>Baseline &amp;year:</translation>
+    </message>
+    <message>
+        <source>Breaches that y&amp;ear:</source>
+        <translation>Breaches that y&amp;ear:</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <source>Count from the records</source>
+        <translation>Count from the records</translation>
+    </message>
+    <message>
+        <source>The breach target compares this year&apos;s personal-information breaches with the baseline year. Set the count when the branch&apos;s records do not cover that year.</source>
+        <translation>The breach target compares this year&apos;s personal-information breaches with the baseline year. Set the count when the branch&apos;s records do not cover that year.</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve baseline</source>
+        <translation>Sa&amp;ve baseline</translation>
+    </message>
+    <message>
+        <source>Training: everyone has completed this quarter&apos;s training</source>
+        <translation>Training: everyone has completed this quarter&apos;s training</translation>
+    </message>
+    <message>
+        <source>Training: %1 staff have not completed it (grace period until %2)</source>
+        <translation>Training: %1 staff have not completed it (grace period until %2)</translation>
+    </message>
+    <message>
+        <source>Compliance review: none finished yet; one is due now</source>
+        <translation>Compliance review: none finished yet; one is due now</translation>
+    </message>
+    <message>
+        <source>Compliance review: overdue (was due by %1)</source>
+        <translation>Compliance review: overdue (was due by %1)</translation>
+    </message>
+    <message>
+        <source>Compliance review: due by %1</source>
+        <translation>Compliance review: due by %1</translation>
+    </message>
+    <message>
+        <source>Compliance review: next due by %1</source>
+        <translation>Compliance review: next due by %1</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey: %1 responses this quarter</source>
+        <translation>Satisfaction survey: %1 responses this quarter</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey: no responses yet this quarter (it ends %1)</source>
+        <translation>Satisfaction survey: no responses yet this quarter (it ends %1)</translation>
+    </message>
+    <message>
+        <source>Education campaigns: enough this year</source>
+        <translation>Education campaigns: enough this year</translation>
+    </message>
+    <message>
+        <source>Education campaigns: %1 more needed this year</source>
+        <translation>Education campaigns: %1 more needed this year</translation>
+    </message>
+    <message>
+        <source>Incidents: %1 open, with missed deadlines</source>
+        <translation>Incidents: %1 open, with missed deadlines</translation>
+    </message>
+    <message>
+        <source>Incidents: %1 open</source>
+        <translation>Incidents: %1 open</translation>
+    </message>
+    <message>
+        <source>Rectifications: %1 overdue</source>
+        <translation>Rectifications: %1 overdue</translation>
+    </message>
+    <message>
+        <source>Rectifications: some still open</source>
+        <translation>Rectifications: some still open</translation>
+    </message>
+    <message>
+        <source>Rectifications: none overdue</source>
+        <translation>Rectifications: none overdue</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Figures as of %1.</source>
+        <translation>Figures as of %1.</translation>
+    </message>
+    <message>
+        <source>The stored client figures do not match the audit log (they were edited) and are not used; a manager opening this dashboard computes them again.</source>
+        <translation>The stored client figures do not match the audit log (they were edited) and are not used; a manager opening this dashboard computes them again.</translation>
+    </message>
+    <message>
+        <source>Client figures (privacy education) are not available yet: they are computed when a manager opens this dashboard.</source>
+        <translation>Client figures (privacy education) are not available yet: they are computed when a manager opens this dashboard.</translation>
+    </message>
+    <message>
+        <source>Client figures as of %1, computed by %2.</source>
+        <translation>Client figures as of %1, computed by %2.</translation>
+    </message>
+    <message>
+        <source>Privacy programme report %1</source>
+        <translation>Privacy programme report %1</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Saved as %1</translation>
+    </message>
+    <message>
+        <source>Breach baseline saved.</source>
+        <translation>Breach baseline saved.</translation>
+    </message>
+</context>
+<context>
     <name>DestroyClientDialog</name>
     <message>
         <source>The purpose of processing has been achieved</source>
@@ -2589,6 +2748,72 @@ You can continue without it. The data is then protected by staff passwords only.
     <message>
         <source>&amp;Close</source>
         <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
+    <name>LmsImportDialog</name>
+    <message>
+        <source>Learning platform results</source>
+        <translation>Learning platform results</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) imported.</source>
+        <translation>
+            <numerusform>%n result imported.</numerusform>
+            <numerusform>%n results imported.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checked (nothing written yet)</source>
+        <translation>Checked (nothing written yet)</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows; %3 passed (pass mark %4); %5 not imported.</source>
+        <translation>%1 of %2 rows; %3 passed (pass mark %4); %5 not imported.</translation>
+    </message>
+    <message>
+        <source>Import learning platform results</source>
+        <translation>Import learning platform results</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Username or name, score and date columns (xlsx, xls, csv).</source>
+        <translation>Username or name, score and date columns (xlsx, xls, csv).</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
     </message>
 </context>
 <context>
@@ -4310,6 +4535,33 @@ Data folder: %3</translation>
     </message>
 </context>
 <context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Record a classroom session</source>
+        <translation>Record a classroom session</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>Topic:</translation>
+    </message>
+    <message>
+        <source>Trainer:</source>
+        <translation>Trainer:</translation>
+    </message>
+    <message>
+        <source>Attendees:</source>
+        <translation>Attendees:</translation>
+    </message>
+    <message>
+        <source>Do not enter client names, ID numbers or other personal details here.</source>
+        <translation>Do not enter client names, ID numbers or other personal details here.</translation>
+    </message>
+</context>
+<context>
     <name>SessionStatusBar</name>
     <message>
         <source>Signed in as %1</source>
@@ -4504,6 +4756,85 @@ Data folder: %3</translation>
     </message>
 </context>
 <context>
+    <name>TargetCard</name>
+    <message>
+        <source>Training coverage</source>
+        <translation>Training coverage</translation>
+    </message>
+    <message>
+        <source>Quiz first-attempt pass rate</source>
+        <translation>Quiz first-attempt pass rate</translation>
+    </message>
+    <message>
+        <source>Client satisfaction</source>
+        <translation>Client satisfaction</translation>
+    </message>
+    <message>
+        <source>Compliance review</source>
+        <translation>Compliance review</translation>
+    </message>
+    <message>
+        <source>Privacy education</source>
+        <translation>Privacy education</translation>
+    </message>
+    <message>
+        <source>Breach reduction</source>
+        <translation>Breach reduction</translation>
+    </message>
+    <message>
+        <source>No review finished yet</source>
+        <translation>No review finished yet</translation>
+    </message>
+    <message>
+        <source>Client figures are not available</source>
+        <translation>Client figures are not available</translation>
+    </message>
+    <message>
+        <source>The baseline year&apos;s breaches are unknown: set them below</source>
+        <translation>The baseline year&apos;s breaches are unknown: set them below</translation>
+    </message>
+    <message>
+        <source>%1 of %2 active staff completed this quarter&apos;s training</source>
+        <translation>%1 of %2 active staff completed this quarter&apos;s training</translation>
+    </message>
+    <message>
+        <source>%1 of %2 staff who took the quiz passed at the first attempt</source>
+        <translation>%1 of %2 staff who took the quiz passed at the first attempt</translation>
+    </message>
+    <message>
+        <source>%1 of %2 responses satisfied or very satisfied</source>
+        <translation>%1 of %2 responses satisfied or very satisfied</translation>
+    </message>
+    <message>
+        <source>%1 of %2 applicable items passed in the latest review</source>
+        <translation>%1 of %2 applicable items passed in the latest review</translation>
+    </message>
+    <message>
+        <source>%1 of %2 clients active this year took part in education</source>
+        <translation>%1 of %2 clients active this year took part in education</translation>
+    </message>
+    <message>
+        <source>%1 breaches this year; %2 in the baseline year</source>
+        <translation>%1 breaches this year; %2 in the baseline year</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>No data</translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>Target: %1</translation>
+    </message>
+</context>
+<context>
     <name>TempPasswordDialog</name>
     <message>
         <source>One-time password</source>
@@ -4523,6 +4854,121 @@ Data folder: %3</translation>
             <numerusform>Copied. The clipboard is cleared in %n second.</numerusform>
             <numerusform>Copied. The clipboard is cleared in %n seconds.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDueBanner</name>
+    <message>
+        <source>Take the training</source>
+        <translation>Take the training</translation>
+    </message>
+    <message numerus="yes">
+        <source>Privacy training due this quarter (%n day(s) left)</source>
+        <translation>
+            <numerusform>Privacy training due this quarter (%n day left)</numerusform>
+            <numerusform>Privacy training due this quarter (%n days left)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Privacy training is overdue: client data stays closed until you pass this quarter&apos;s quiz.</source>
+        <translation>Privacy training is overdue: client data stays closed until you pass this quarter&apos;s quiz.</translation>
+    </message>
+    <message>
+        <source>Privacy training is overdue this quarter: please take the quiz.</source>
+        <translation>Privacy training is overdue this quarter: please take the quiz.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingGatePanel</name>
+    <message>
+        <source>This quarter&apos;s privacy training quiz is not done yet</source>
+        <translation>This quarter&apos;s privacy training quiz is not done yet</translation>
+    </message>
+    <message>
+        <source>The grace period for this quarter&apos;s privacy training has ended. Client data stays closed until you pass the quiz (or your manager records that you attended a classroom session). Training, the privacy programme area and signing out stay open.</source>
+        <translation>The grace period for this quarter&apos;s privacy training has ended. Client data stays closed until you pass the quiz (or your manager records that you attended a classroom session). Training, the privacy programme area and signing out stay open.</translation>
+    </message>
+    <message>
+        <source>Take the quiz</source>
+        <translation>Take the quiz</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingRecordsTab</name>
+    <message>
+        <source>Completed: %1 of %2 active staff. First attempt passed: %3 of %4 who took the quiz.</source>
+        <translation>Completed: %1 of %2 active staff. First attempt passed: %3 of %4 who took the quiz.</translation>
+    </message>
+    <message numerus="yes">
+        <source>due in %n day(s)</source>
+        <translation>
+            <numerusform>due in %n day</numerusform>
+            <numerusform>due in %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <source>client data closed</source>
+        <translation>client data closed</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Training records</source>
+        <translation>Training records</translation>
+    </message>
+    <message>
+        <source>Quarter:</source>
+        <translation>Quarter:</translation>
+    </message>
+    <message>
+        <source>Record a classroom session…</source>
+        <translation>Record a classroom session…</translation>
+    </message>
+    <message>
+        <source>Import learning platform results…</source>
+        <translation>Import learning platform results…</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>First score</source>
+        <translation>First score</translation>
+    </message>
+    <message>
+        <source>Best score</source>
+        <translation>Best score</translation>
+    </message>
+    <message>
+        <source>Classroom sessions</source>
+        <translation>Classroom sessions</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
     </message>
 </context>
 <context>

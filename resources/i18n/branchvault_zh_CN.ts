@@ -1627,6 +1627,165 @@ You then get the client-data recovery code, shown once.</source>
     </message>
 </context>
 <context>
+    <name>DashboardTab</name>
+    <message>
+        <source>Targets</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Privacy programme targets</source>
+        <translation>隐私保护指标</translation>
+    </message>
+    <message>
+        <source>&amp;Quarter:</source>
+        <translation>季度(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Print quarterly report…</source>
+        <translation>打印季度报告(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save report as PDF…</source>
+        <translation>将报告另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>What is due</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <source>Breach baseline</source>
+        <translation>泄露事件基准</translation>
+    </message>
+    <message>
+        <source>Baseline &amp;year:</source>
+        <translation>基准年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Breaches that y&amp;ear:</source>
+        <translation>该年度泄露事件数(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>上一年度</translation>
+    </message>
+    <message>
+        <source>Count from the records</source>
+        <translation>按记录统计</translation>
+    </message>
+    <message>
+        <source>The breach target compares this year&apos;s personal-information breaches with the baseline year. Set the count when the branch&apos;s records do not cover that year.</source>
+        <translation>泄露事件指标将本年度的个人信息泄露事件数与基准年度比较。如本店记录未覆盖基准年度，请填写该年度的事件数。</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve baseline</source>
+        <translation>保存基准(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Training: everyone has completed this quarter&apos;s training</source>
+        <translation>培训：全员已完成本季度培训</translation>
+    </message>
+    <message>
+        <source>Training: %1 staff have not completed it (grace period until %2)</source>
+        <translation>培训：%1 名员工尚未完成（宽限期至 %2）</translation>
+    </message>
+    <message>
+        <source>Compliance review: none finished yet; one is due now</source>
+        <translation>合规自查：尚未完成任何自查，现在应进行</translation>
+    </message>
+    <message>
+        <source>Compliance review: overdue (was due by %1)</source>
+        <translation>合规自查：已逾期（应于 %1 前完成）</translation>
+    </message>
+    <message>
+        <source>Compliance review: due by %1</source>
+        <translation>合规自查：应于 %1 前完成</translation>
+    </message>
+    <message>
+        <source>Compliance review: next due by %1</source>
+        <translation>合规自查：下次应于 %1 前完成</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey: %1 responses this quarter</source>
+        <translation>满意度调查：本季度已有 %1 份答卷</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey: no responses yet this quarter (it ends %1)</source>
+        <translation>满意度调查：本季度尚无答卷（季度截至 %1）</translation>
+    </message>
+    <message>
+        <source>Education campaigns: enough this year</source>
+        <translation>隐私教育活动：本年度已达到要求</translation>
+    </message>
+    <message>
+        <source>Education campaigns: %1 more needed this year</source>
+        <translation>隐私教育活动：本年度还需开展 %1 次</translation>
+    </message>
+    <message>
+        <source>Incidents: %1 open, with missed deadlines</source>
+        <translation>安全事件：%1 件未结案，且有时限已过</translation>
+    </message>
+    <message>
+        <source>Incidents: %1 open</source>
+        <translation>安全事件：%1 件未结案</translation>
+    </message>
+    <message>
+        <source>Rectifications: %1 overdue</source>
+        <translation>整改事项：%1 项逾期</translation>
+    </message>
+    <message>
+        <source>Rectifications: some still open</source>
+        <translation>整改事项：仍有未关闭的整改</translation>
+    </message>
+    <message>
+        <source>Rectifications: none overdue</source>
+        <translation>整改事项：无逾期</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Figures as of %1.</source>
+        <translation>数据截至 %1。</translation>
+    </message>
+    <message>
+        <source>The stored client figures do not match the audit log (they were edited) and are not used; a manager opening this dashboard computes them again.</source>
+        <translation>已保存的客户相关数字与审计日志不符（已被改动），未予采用；店长打开本页面时会重新计算。</translation>
+    </message>
+    <message>
+        <source>Client figures (privacy education) are not available yet: they are computed when a manager opens this dashboard.</source>
+        <translation>客户相关数字（隐私教育）尚不可用：店长打开本页面时才会计算。</translation>
+    </message>
+    <message>
+        <source>Client figures as of %1, computed by %2.</source>
+        <translation>客户相关数字截至 %1，由 %2 计算。</translation>
+    </message>
+    <message>
+        <source>Privacy programme report %1</source>
+        <translation>隐私保护计划报告 %1</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>已保存为 %1</translation>
+    </message>
+    <message>
+        <source>Breach baseline saved.</source>
+        <translation>泄露事件基准已保存。</translation>
+    </message>
+</context>
+<context>
     <name>DestroyClientDialog</name>
     <message>
         <source>The purpose of processing has been achieved</source>
@@ -2583,6 +2742,71 @@ You can continue without it. The data is then protected by staff passwords only.
     <message>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>LmsImportDialog</name>
+    <message>
+        <source>Learning platform results</source>
+        <translation>学习平台成绩</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) imported.</source>
+        <translation>
+            <numerusform>已导入 %n 条成绩。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checked (nothing written yet)</source>
+        <translation>已检查（尚未写入）</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows; %3 passed (pass mark %4); %5 not imported.</source>
+        <translation>%2 行中 %1 行可导入；其中 %3 人通过（及格线 %4 分）；%5 行未导入。</translation>
+    </message>
+    <message>
+        <source>Import learning platform results</source>
+        <translation>导入学习平台成绩</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Username or name, score and date columns (xlsx, xls, csv).</source>
+        <translation>需要“用户名”或“姓名”、“成绩”和“日期”列（xlsx、xls、csv）。</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>成绩</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
     </message>
 </context>
 <context>
@@ -4296,6 +4520,33 @@ Data folder: %3</source>
     </message>
 </context>
 <context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Record a classroom session</source>
+        <translation>记录课堂培训</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>Trainer:</source>
+        <translation>讲师：</translation>
+    </message>
+    <message>
+        <source>Attendees:</source>
+        <translation>参加人员：</translation>
+    </message>
+    <message>
+        <source>Do not enter client names, ID numbers or other personal details here.</source>
+        <translation>请勿填写客户姓名、证件号码等个人信息。</translation>
+    </message>
+</context>
+<context>
     <name>SessionStatusBar</name>
     <message>
         <source>Signed in as %1</source>
@@ -4489,6 +4740,85 @@ Data folder: %3</source>
     </message>
 </context>
 <context>
+    <name>TargetCard</name>
+    <message>
+        <source>Training coverage</source>
+        <translation>培训覆盖率</translation>
+    </message>
+    <message>
+        <source>Quiz first-attempt pass rate</source>
+        <translation>测验一次通过率</translation>
+    </message>
+    <message>
+        <source>Client satisfaction</source>
+        <translation>客户满意度</translation>
+    </message>
+    <message>
+        <source>Compliance review</source>
+        <translation>合规自查通过率</translation>
+    </message>
+    <message>
+        <source>Privacy education</source>
+        <translation>隐私教育覆盖率</translation>
+    </message>
+    <message>
+        <source>Breach reduction</source>
+        <translation>泄露事件降幅</translation>
+    </message>
+    <message>
+        <source>No review finished yet</source>
+        <translation>尚未完成任何自查</translation>
+    </message>
+    <message>
+        <source>Client figures are not available</source>
+        <translation>客户相关数字暂不可用</translation>
+    </message>
+    <message>
+        <source>The baseline year&apos;s breaches are unknown: set them below</source>
+        <translation>基准年度泄露事件数未知：请在下方设置</translation>
+    </message>
+    <message>
+        <source>%1 of %2 active staff completed this quarter&apos;s training</source>
+        <translation>%2 名在职员工中 %1 名已完成本季度培训</translation>
+    </message>
+    <message>
+        <source>%1 of %2 staff who took the quiz passed at the first attempt</source>
+        <translation>%2 名参加测验的员工中 %1 名首次即通过</translation>
+    </message>
+    <message>
+        <source>%1 of %2 responses satisfied or very satisfied</source>
+        <translation>%2 份答卷中 %1 份满意或非常满意</translation>
+    </message>
+    <message>
+        <source>%1 of %2 applicable items passed in the latest review</source>
+        <translation>最近一次自查的 %2 个适用检查项中 %1 个通过</translation>
+    </message>
+    <message>
+        <source>%1 of %2 clients active this year took part in education</source>
+        <translation>本年度 %2 位活跃客户中 %1 位参加了隐私教育</translation>
+    </message>
+    <message>
+        <source>%1 breaches this year; %2 in the baseline year</source>
+        <translation>本年度泄露事件 %1 起；基准年度 %2 起</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>目标：%1</translation>
+    </message>
+</context>
+<context>
     <name>TempPasswordDialog</name>
     <message>
         <source>One-time password</source>
@@ -4507,6 +4837,119 @@ Data folder: %3</source>
         <translation>
             <numerusform>已复制。剪贴板将在 %n 秒后清空。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDueBanner</name>
+    <message>
+        <source>Take the training</source>
+        <translation>去完成培训</translation>
+    </message>
+    <message numerus="yes">
+        <source>Privacy training due this quarter (%n day(s) left)</source>
+        <translation>
+            <numerusform>本季度隐私保护培训待完成（剩余%n天）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Privacy training is overdue: client data stays closed until you pass this quarter&apos;s quiz.</source>
+        <translation>本季度隐私保护培训已逾期：通过本季度测验前，客户资料暂不可用。</translation>
+    </message>
+    <message>
+        <source>Privacy training is overdue this quarter: please take the quiz.</source>
+        <translation>本季度隐私保护培训已逾期，请尽快完成测验。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingGatePanel</name>
+    <message>
+        <source>This quarter&apos;s privacy training quiz is not done yet</source>
+        <translation>本季度隐私保护培训测验尚未完成</translation>
+    </message>
+    <message>
+        <source>The grace period for this quarter&apos;s privacy training has ended. Client data stays closed until you pass the quiz (or your manager records that you attended a classroom session). Training, the privacy programme area and signing out stay open.</source>
+        <translation>本季度隐私保护培训的宽限期已过。通过测验（或店长记录您参加了课堂培训）之前，客户资料暂不可用。培训、隐私保护区域和退出登录不受影响。</translation>
+    </message>
+    <message>
+        <source>Take the quiz</source>
+        <translation>去做测验</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingRecordsTab</name>
+    <message>
+        <source>Completed: %1 of %2 active staff. First attempt passed: %3 of %4 who took the quiz.</source>
+        <translation>已完成：%2 位在职员工中 %1 位。首次测验通过：%4 位参加测验者中 %3 位。</translation>
+    </message>
+    <message numerus="yes">
+        <source>due in %n day(s)</source>
+        <translation>
+            <numerusform>剩余 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>client data closed</source>
+        <translation>客户资料已暂停</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Training records</source>
+        <translation>培训记录</translation>
+    </message>
+    <message>
+        <source>Quarter:</source>
+        <translation>季度：</translation>
+    </message>
+    <message>
+        <source>Record a classroom session…</source>
+        <translation>记录课堂培训…</translation>
+    </message>
+    <message>
+        <source>Import learning platform results…</source>
+        <translation>导入学习平台成绩…</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>测验次数</translation>
+    </message>
+    <message>
+        <source>First score</source>
+        <translation>首次成绩</translation>
+    </message>
+    <message>
+        <source>Best score</source>
+        <translation>最高成绩</translation>
+    </message>
+    <message>
+        <source>Classroom sessions</source>
+        <translation>课堂培训</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>待办</translation>
     </message>
 </context>
 <context>

@@ -19,9 +19,11 @@ TabFactory = Callable[["Shell"], "QWidget | None"]
 
 # (module path, factory name); each factory is ``make_tab(shell) -> QWidget | None``.
 TAB_FACTORIES: list[tuple[str, str]] = [
+    ("desktop_app.ui.programme.dashboard_tab", "make_tab"),
     ("desktop_app.ui.training.my_training_tab", "make_tab"),
+    ("desktop_app.ui.training.records_tab", "make_tab"),
+    ("desktop_app.ui.review.review_tab", "make_tab"),
     ("desktop_app.ui.survey.satisfaction_tab", "make_tab"),
     ("desktop_app.ui.education.education_tab", "make_tab"),
     ("desktop_app.ui.incidents.incidents_tab", "make_tab"),
-    ("desktop_app.ui.review.review_tab", "make_tab"),
 ]
