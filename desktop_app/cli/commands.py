@@ -18,6 +18,7 @@ from desktop_app.cli.gui_launch import cmd_gui, start_gui
 from desktop_app.cli.hq_commands import cmd_export_or_sync, cmd_hq
 from desktop_app.cli.notice_details import NoticeDetailsMissing, option_name
 from desktop_app.cli.output_option import output_path
+from desktop_app.cli.programme_commands import cmd_programme
 from desktop_app.cli.provision_command import cmd_provision
 from desktop_app.cli.terminal import Output, SecretReader
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
@@ -501,5 +502,6 @@ HANDLERS: dict[str, Handler] = {
     "provision": cmd_provision,
     "config": cmd_config,
     "hq": cmd_hq,
+    "programme": cmd_programme,
     "gui": cmd_gui,
 }

@@ -21,6 +21,7 @@ from desktop_app.cli.export_commands import add_export_parser
 from desktop_app.cli.hq_commands import add_export_sync_parser, add_hq_parser
 from desktop_app.cli.main import EXIT_USAGE
 from desktop_app.cli.output_option import add_force_option
+from desktop_app.cli.programme_commands import add_programme_parser
 from desktop_app.cli.provision_command import add_provision_parser
 
 EPILOG = """exit codes / 退出码:
@@ -264,6 +265,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_consent_parser(sub, _common)
     add_export_sync_parser(add_export_parser(sub, _common), _common)
+    add_programme_parser(sub, _common)
     add_access_parser(sub, _common)
     add_provision_parser(sub)
     add_config_parser(sub, _common)

@@ -15,6 +15,7 @@ class Area(StrEnum):
     EXPORTS = "exports"
     AUDIT = "audit"
     ADMIN = "admin"
+    PROGRAMME = "programme"  # the privacy programme: training for everyone, figures for managers/auditors
 
 
 # An area is shown when the role may perform the action that opens it.
@@ -23,6 +24,7 @@ _AREA_GATE: dict[Area, Action] = {
     Area.REQUESTS: Action.REQUEST_HANDLE,
     Area.CONSENT: Action.CONSENT_PRINT,
     Area.EXPORTS: Action.EXPORT_REQUEST,
+    Area.PROGRAMME: Action.TRAINING_TAKE,
     Area.AUDIT: Action.AUDIT_READ,
     Area.ADMIN: Action.STAFF_MANAGE,
 }

@@ -37,6 +37,15 @@ class Action(StrEnum):
     AUDIT_READ = "audit.read"
     AUDIT_EXPORT = "audit.export"
     AUDIT_VERIFY = "audit.verify"
+    # The privacy programme (training, reviews, satisfaction, education, incidents).
+    PROGRAMME_VIEW = "programme.view"  # the dashboard, reports, every staff member's training
+    PROGRAMME_MANAGE = "programme.manage"  # programme settings, classroom sessions, imports, campaigns
+    TRAINING_TAKE = "training.take"
+    REVIEW_CONDUCT = "review.conduct"
+    SATISFACTION_RECORD = "satisfaction.record"
+    EDUCATION_RECORD = "education.record"  # participation per client: client data
+    INCIDENT_REPORT = "incident.report"
+    INCIDENT_ASSESS = "incident.assess"
     # Every signed-in user.
     OWN_PASSWORD_CHANGE = "self.password_change"
 
@@ -64,6 +73,14 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.AUDIT_READ: frozenset({_U, _M}),
     Action.AUDIT_EXPORT: frozenset({_U, _M}),
     Action.AUDIT_VERIFY: frozenset({_I, _U, _M}),
+    Action.PROGRAMME_VIEW: frozenset({_M, _U}),
+    Action.PROGRAMME_MANAGE: frozenset({_M}),
+    Action.TRAINING_TAKE: frozenset({_A, _M, _I, _U}),
+    Action.REVIEW_CONDUCT: frozenset({_M, _U}),
+    Action.SATISFACTION_RECORD: frozenset({_A, _M}),
+    Action.EDUCATION_RECORD: frozenset({_A, _M}),
+    Action.INCIDENT_REPORT: frozenset({_A, _M, _I, _U}),
+    Action.INCIDENT_ASSESS: frozenset({_M}),
     Action.OWN_PASSWORD_CHANGE: frozenset({_A, _M, _I, _U}),
 }
 
@@ -88,6 +105,14 @@ _ACTION_LABELS: dict[Action, tuple[str, str]] = {
     Action.AUDIT_READ: ("查看审计日志", "read the audit log"),
     Action.AUDIT_EXPORT: ("导出审计日志", "export the audit log"),
     Action.AUDIT_VERIFY: ("校验审计链", "verify the audit chain"),
+    Action.PROGRAMME_VIEW: ("查看隐私保护指标", "view the privacy programme"),
+    Action.PROGRAMME_MANAGE: ("管理隐私保护工作", "manage the privacy programme"),
+    Action.TRAINING_TAKE: ("参加隐私保护培训", "take privacy training"),
+    Action.REVIEW_CONDUCT: ("开展合规自查", "conduct a compliance review"),
+    Action.SATISFACTION_RECORD: ("录入客户满意度", "record client satisfaction"),
+    Action.EDUCATION_RECORD: ("记录客户参与隐私教育", "record clients' privacy education"),
+    Action.INCIDENT_REPORT: ("报告安全事件", "report an incident"),
+    Action.INCIDENT_ASSESS: ("评估和处置安全事件", "assess and handle incidents"),
     Action.OWN_PASSWORD_CHANGE: ("修改自己的密码", "change own password"),
 }
 
@@ -106,6 +131,7 @@ CLIENT_DATA_ACTIONS: frozenset[Action] = frozenset(
         Action.EXPORT_APPROVE,
         Action.REQUEST_HANDLE,
         Action.CLIENT_DESTROY,
+        Action.EDUCATION_RECORD,
     }
 )
 

@@ -482,6 +482,21 @@ def _m012_hq_keys_pending(db: Database) -> None:
     db.execute("ALTER TABLE hq_link_v12 RENAME TO hq_link")
 
 
+def _m013_programme_settings(db: Database) -> None:
+    """The privacy programme's settings a manager changed (issue 14): one row per setting whose
+    value differs from ``domain/programme_policy.ProgrammePolicy``'s default, as JSON, with who
+    changed it and when (the audit log holds the history). No client data: every role's key opens
+    branch.db, and the auditor reads these settings to check the programme."""
+    db.execute(
+        """CREATE TABLE programme_settings (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL,
+            changed_at TEXT NOT NULL,
+            changed_by INTEGER NOT NULL
+        )"""
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _m001_foundation,
     _m002_slot_public_keys,
@@ -495,6 +510,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m010_destruction_grounds,
     _m011_hq_link,
     _m012_hq_keys_pending,
+    _m013_programme_settings,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

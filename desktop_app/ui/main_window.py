@@ -68,6 +68,10 @@ def _page_for(area: Area, shell: Shell, export_sync: ExportSync | None = None) -
         from desktop_app.ui.requests.requests_area import RequestsArea
 
         return RequestsArea(shell)
+    if area is Area.PROGRAMME:
+        from desktop_app.ui.programme.area import ProgrammeArea
+
+        return ProgrammeArea(shell)
     from desktop_app.ui.audit.audit_page import AuditPage  # the last area
 
     return AuditPage(shell)
@@ -195,6 +199,7 @@ class MainWindow(Retranslating, QMainWindow):
             Area.REQUESTS: self.tr("Requests and retention"),
             Area.CONSENT: self.tr("Consent"),
             Area.EXPORTS: self.tr("Exports"),
+            Area.PROGRAMME: self.tr("Privacy programme"),
             Area.AUDIT: self.tr("Audit"),
             Area.ADMIN: self.tr("Admin"),
         }

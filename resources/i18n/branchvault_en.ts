@@ -2193,6 +2193,10 @@ You can continue without it. The data is then protected by staff passwords only.
         <translation>Exports</translation>
     </message>
     <message>
+        <source>Privacy programme</source>
+        <translation>Privacy programme</translation>
+    </message>
+    <message>
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
@@ -2689,6 +2693,13 @@ Data folder: %3</translation>
     <message>
         <source>The period cannot end after today.</source>
         <translation>The period cannot end after today.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeArea</name>
+    <message>
+        <source>Nothing here for your role yet.</source>
+        <translation>Nothing here for your role yet.</translation>
     </message>
 </context>
 <context>

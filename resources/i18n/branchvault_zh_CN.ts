@@ -2187,6 +2187,10 @@ You can continue without it. The data is then protected by staff passwords only.
         <translation>导出</translation>
     </message>
     <message>
+        <source>Privacy programme</source>
+        <translation>隐私保护</translation>
+    </message>
+    <message>
         <source>Audit</source>
         <translation>审计</translation>
     </message>
@@ -2680,6 +2684,13 @@ Data folder: %3</source>
     <message>
         <source>The period cannot end after today.</source>
         <translation>期间不能晚于今天结束。</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeArea</name>
+    <message>
+        <source>Nothing here for your role yet.</source>
+        <translation>您的角色在此暂无可用内容。</translation>
     </message>
 </context>
 <context>

@@ -152,3 +152,13 @@ def test_every_audited_action_is_documented_and_every_documented_one_exists() ->
 def test_the_readme_no_longer_claims_every_access_is_audited() -> None:
     assert "every access" not in README
     assert "name searches are not" in README
+
+
+def test_programme_settings_table_matches_code() -> None:
+    from desktop_app.domain.programme_policy import programme_settings_table
+
+    rows = re.findall(r"^\| `(\w+)` \| ([^|]+) \| ([^|]+) \|$", README, flags=re.M)
+    documented = {name: (default.strip(), doc.strip()) for name, default, doc in rows}
+    for name, default, doc in programme_settings_table():
+        assert name in documented, f"{name} missing from README"
+        assert documented[name] == (str(default) if default != "" else "(none)", doc)

@@ -131,7 +131,14 @@ def test_another_user_can_sign_in_from_the_lock_screen(qtbot, branch, make_shell
     second = controller.main_window
     assert second is not None and second is not first and not second.locked
     qtbot.addWidget(second)
-    assert second.area_ids() == [Area.CLIENTS, Area.REQUESTS, Area.CONSENT, Area.EXPORTS, Area.AUDIT]
+    assert second.area_ids() == [
+        Area.CLIENTS,
+        Area.REQUESTS,
+        Area.CONSENT,
+        Area.EXPORTS,
+        Area.AUDIT,
+        Area.PROGRAMME,
+    ]
     session = shell.signed_in().session
     assert session is not None and session.username == manager
     wait_idle(qtbot, shell)

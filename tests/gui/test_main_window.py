@@ -14,16 +14,17 @@ from desktop_app.ui.main_window import MainWindow
 from tests.gui.conftest import signed_in, wait_idle
 
 EXPECTED_AREAS = {
-    Role.AGENT: [Area.CLIENTS, Area.CONSENT, Area.EXPORTS],
-    Role.MANAGER: [Area.CLIENTS, Area.REQUESTS, Area.CONSENT, Area.EXPORTS, Area.AUDIT],
-    Role.IT_ADMIN: [Area.ADMIN],
-    Role.AUDITOR: [Area.AUDIT],
+    Role.AGENT: [Area.CLIENTS, Area.CONSENT, Area.EXPORTS, Area.PROGRAMME],
+    Role.MANAGER: [Area.CLIENTS, Area.REQUESTS, Area.CONSENT, Area.EXPORTS, Area.AUDIT, Area.PROGRAMME],
+    Role.IT_ADMIN: [Area.ADMIN, Area.PROGRAMME],
+    Role.AUDITOR: [Area.AUDIT, Area.PROGRAMME],
 }
 ENGLISH_NAMES = {
     Area.CLIENTS: "Clients",
     Area.REQUESTS: "Requests and retention",
     Area.CONSENT: "Consent",
     Area.EXPORTS: "Exports",
+    Area.PROGRAMME: "Privacy programme",
     Area.AUDIT: "Audit",
     Area.ADMIN: "Admin",
 }
@@ -32,6 +33,7 @@ CHINESE_NAMES = {
     Area.REQUESTS: "客户请求与保存期限",
     Area.CONSENT: "同意书",
     Area.EXPORTS: "导出",
+    Area.PROGRAMME: "隐私保护",
     Area.AUDIT: "审计",
     Area.ADMIN: "管理",
 }

@@ -32,6 +32,14 @@ EXPECTED: dict[str, set[Role]] = {
     "audit.read": {U, M},
     "audit.export": {U, M},
     "audit.verify": {IT, U, M},
+    "programme.view": {M, U},
+    "programme.manage": {M},
+    "training.take": {A, M, IT, U},
+    "review.conduct": {M, U},
+    "satisfaction.record": {A, M},
+    "education.record": {A, M},
+    "incident.report": {A, M, IT, U},
+    "incident.assess": {M},
     "self.password_change": {A, M, IT, U},
 }
 
@@ -62,9 +70,19 @@ def test_it_admin_never_touches_client_data(action: Action) -> None:
     assert not can(Role.IT_ADMIN, action)
 
 
-def test_auditor_only_reads_audit_and_changes_own_password() -> None:
+def test_auditor_reads_audit_and_programme_and_changes_nothing_else() -> None:
     allowed = {a.value for a in Action if can(Role.AUDITOR, a)}
-    assert allowed == {"audit.read", "audit.export", "audit.verify", "self.password_change"}
+    assert allowed == {
+        "audit.read",
+        "audit.export",
+        "audit.verify",
+        "self.password_change",
+        # the privacy programme: figures, their own training, the compliance review, reporting an incident
+        "programme.view",
+        "training.take",
+        "review.conduct",
+        "incident.report",
+    }
 
 
 def test_nobody_both_edits_clients_and_manages_keys_or_staff() -> None:

@@ -1,0 +1,21 @@
+"""The programme area's tabs, in display order: each part of the programme contributes one factory.
+
+A factory takes the shell and returns the tab's widget, or ``None`` when the signed-in role does not
+get that tab (an agent has no dashboard, an auditor no satisfaction entry). Modules are imported when
+the area is first built, so a role's sign-in never loads the others' pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from desktop_app.ui.shell import Shell
+
+TabFactory = Callable[["Shell"], "QWidget | None"]
+
+# (module path, factory name); each factory is ``make_tab(shell) -> QWidget | None``.
+TAB_FACTORIES: list[tuple[str, str]] = []
