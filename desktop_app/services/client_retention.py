@@ -197,6 +197,13 @@ def due_for_destruction(ctx: SignedIn, limit: int = DEFAULT_LIMIT) -> list[DueCl
     return rows
 
 
+def due_count(ctx: SignedIn) -> int:
+    """How many clients are due for destruction today and not yet destroyed (the programme's
+    "retention queue processed" figure). Counts only, not audited: no client is shown. The caller
+    checks that the session holds the client-data key."""
+    return len(_due_ids(ctx, ctx.config.retention_rules(), ctx.today()))
+
+
 def _approver(ctx: SignedIn, staff: StaffRepository, username: str | None) -> StaffMember:
     session = ctx.session
     member = staff.get(username) if username else staff.get_by_id(session.staff_id)

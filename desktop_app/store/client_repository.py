@@ -305,6 +305,17 @@ class ClientRepository:
         rows = self.db.execute(sql, (match, *params, limit, offset))
         return [_row(r) for r in rows]
 
+    def count_sensitive_without_consent(self) -> int:
+        """Clients (not storage-only) holding an ID number or an income band without the recorded
+        sensitive-data consent (PIPL Art. 29). Storage-only records keep an ID document for the
+        legal hold without consent, lawfully, and are not counted."""
+        row = self.db.execute(
+            "SELECT count(*) FROM client_data.clients WHERE storage_only_since IS NULL "
+            "AND sensitive_consent = 0 "
+            "AND (COALESCE(id_number, '') != '' OR COALESCE(income_band, '') != '')"
+        ).fetchone()
+        return int(row[0])
+
     def with_id_number(
         self, id_number: str, *, agent_id: int | None, filters: ClientFilter = NO_FILTER
     ) -> list[ClientRecord]:

@@ -497,6 +497,26 @@ def _m013_programme_settings(db: Database) -> None:
     )
 
 
+def _m019_programme_client_facts(db: Database) -> None:
+    """The client-facts snapshot (issue 14, privacy programme): counts from clients.db that a
+    session holding the client-data key computed, kept in branch.db with when, by whom and for
+    which year, so auditors (who never hold the key) see the education ratio and the review's
+    client-side items. Counts only, never a client. One row per year, replaced by each refresh;
+    ``education_*`` are NULL when the education counts were not available."""
+    db.execute(
+        """CREATE TABLE programme_client_facts (
+            year INTEGER PRIMARY KEY CHECK (year BETWEEN 2000 AND 2999),
+            computed_at TEXT NOT NULL,
+            computed_by INTEGER NOT NULL,
+            education_active_clients INTEGER CHECK (education_active_clients >= 0),
+            education_participants INTEGER CHECK (education_participants >= 0),
+            requests_overdue INTEGER NOT NULL CHECK (requests_overdue >= 0),
+            retention_due_unprocessed INTEGER NOT NULL CHECK (retention_due_unprocessed >= 0),
+            clients_without_consent INTEGER NOT NULL CHECK (clients_without_consent >= 0)
+        )"""
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _m001_foundation,
     _m002_slot_public_keys,
@@ -511,6 +531,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m011_hq_link,
     _m012_hq_keys_pending,
     _m013_programme_settings,
+    _m019_programme_client_facts,  # TODO(lead): after m014..m018 of issue 14
 ]
 LATEST_VERSION = len(MIGRATIONS)
 
