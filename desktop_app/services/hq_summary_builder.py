@@ -56,6 +56,17 @@ class PseudonymKeyMissing(BranchVaultError):
         )
 
 
+class ProgrammeFiguresInconsistent(BranchVaultError):
+    code = "hq_programme_inconsistent"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            f"隐私保护指标自相矛盾，汇总未生成（总部也会拒收）：{detail}。请联系 IT。",
+            f"The privacy programme figures contradict themselves, so no summary was prepared "
+            f"(headquarters would refuse it too): {detail}. Contact IT.",
+        )
+
+
 class InvalidPeriod(InvalidInput):
     code = "invalid_period"
 
@@ -99,7 +110,11 @@ def _programme(ctx: SignedIn, period_to: date) -> dict[str, Any] | None:
     from desktop_app.services.programme_settings import programme_policy  # local: import cost
     from desktop_app.services.programme_status import programme_counts
 
-    return programme_block(programme_counts(ctx, Quarter.of(period_to)), programme_policy(ctx))
+    counts, policy = programme_counts(ctx, Quarter.of(period_to)), programme_policy(ctx)
+    try:
+        return programme_block(counts, policy)
+    except ValueError as exc:  # a part larger than its whole: a bug to fix, never sent
+        raise ProgrammeFiguresInconsistent(str(exc)) from None
 
 
 def build_summary(
