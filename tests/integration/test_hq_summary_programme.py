@@ -72,3 +72,28 @@ def test_an_agents_summary_sends_no_block_and_audits_no_refusal(signed_in: SignI
     payload = build(agent, agent.today(), agent.today())
     assert "programme" in payload and payload["programme"] is None
     assert not [e for e in AuditRepository(agent.db).iter_all() if e.action == "access.denied"]
+
+
+def test_a_demo_year_of_programme_records_travels_whole(signed_in: SignIn) -> None:
+    """With every part's records (the demo's year of history, once the parts are merged), the block
+    is still exactly programme_counts, passes HQ's checks and carries non-zero figures."""
+    import random
+
+    import pytest
+
+    demo = pytest.importorskip("desktop_app.services.demo_programme")
+    manager = signed_in(Role.MANAGER)
+    demo.seed_programme_history(manager, random.Random(14))
+    today = manager.today()
+    block = build(manager, today - timedelta(days=6), today)["programme"]
+    assert isinstance(block, dict)
+    check_block(block)
+    expected = asdict(programme_counts(manager, Quarter.of(today)))
+    assert {k: v for k, v in block.items() if k != "targets"} == expected
+    present = {part for part, _ in demo.DEMO_HISTORY_MODULES} - set(getattr(demo, "NOT_MERGED_YET", ()))
+    if "survey" in present:
+        assert block["survey_responses"] > 0
+    if "education" in present:
+        assert block["education_active_clients"] is not None  # the manager holds the client key
+    if "training" in present:
+        assert block["active_staff"] > 0
