@@ -15,8 +15,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -49,25 +51,32 @@ def _text(value: object) -> str:
     return "—" if value is None else str(value)
 
 
+def _small_table(columns: int) -> QTableWidget:
+    """A read-only table as large as its cells (the tab scrolls, not the table)."""
+    table = QTableWidget(0, columns)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+    return table
+
+
 class ProgrammeBlockView(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.block: dict[str, Any] | None = None
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.table = QTableWidget(0, 4)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.others = QTableWidget(0, 1)
-        self.others.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.others.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.others.horizontalHeader().setStretchLastSection(True)
+        self.table = _small_table(4)
+        self.others = _small_table(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
-        layout.addWidget(self.table)
-        layout.addWidget(self.others)
+        layout.addWidget(self.table, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.others, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.retranslate()
 
@@ -143,4 +152,10 @@ class ProgrammeBlockView(Retranslating, QWidget):
         self.others.setRowCount(len(OTHER_FIELDS))
         for row, field in enumerate(OTHER_FIELDS):
             self.others.setVerticalHeaderItem(row, QTableWidgetItem(self._other_label(field)))
-            self.others.setItem(row, 0, QTableWidgetItem(_text(block[field])))
+            item = QTableWidgetItem(_text(block[field]))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.others.setItem(row, 0, item)
+        for table in (self.table, self.others):
+            table.resizeColumnsToContents()
+            table.resizeRowsToContents()
+            table.updateGeometry()
