@@ -5,7 +5,9 @@ Rule: the submission payload is checked field by field down to the per-client ro
 the masked, pseudonymous fields of ``branchvault.summary/1`` (docs/hq-summary-schema.md) can be
 stored at HQ (PIPL art. 51: technical measures; art. 23: only what the summary schema provides).
 ``aggregates`` are counts whose shape belongs to the summary schema: HQ checks that they hold only
-strings, integers, booleans, null, lists and objects (no floats, see canonical JSON).
+strings, integers, booleans, null, lists and objects (no floats, see canonical JSON). The optional
+``programme`` block (privacy-programme counts) is checked field by field by the domain's
+``programme_block.check_block`` on ingest (submissions.py), the same rules the branch applied.
 """
 
 from __future__ import annotations
@@ -83,6 +85,7 @@ class SummaryPayload(Strict):
     aggregates: dict[str, Any]
     client_rows: ClientRows | None
     audit_head: AuditHead
+    programme: Any = None  # optional in /1; an object or null, checked by programme_block.check_block
     approval: Approval | None
 
 

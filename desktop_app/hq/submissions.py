@@ -7,8 +7,11 @@ Rules (in order; the first failure answers):
 - the branch key's Ed25519 signature verifies over the canonical payload → 422 ``bad_envelope_signature``;
 - ``approval.content_sha256`` equals the hash of the payload with ``approval`` null (what the
   manager saw is what was signed) → 422 ``content_hash_mismatch``;
-- the period is a real date range, ``from`` ≤ ``to`` ≤ today (Beijing), at most 366 days → 422.
-Then the submission is stored once: ``submissions.submission_id`` is unique, so when two processes
+- the period is a real date range, ``from`` ≤ ``to`` ≤ today (Beijing), at most 366 days → 422;
+- the optional ``programme`` block (privacy-programme counts) follows its rules
+  (domain/hq_summary/programme_block.py: every field, integers only, no part above its whole)
+  → 422 ``invalid_programme``; a summary without it (an older branch) is accepted.
+Then the submission is stored once (with its programme block, if any, in ``programme_figures``): ``submissions.submission_id`` is unique, so when two processes
 race, one insert wins and the other reads the winner's row (a branch's submissions are also
 serialised by a lock on its row, which keeps the anchor check below exact). An identical re-send
 gets the stored receipt (200); the same id with another payload is refused (409).
@@ -36,10 +39,12 @@ from sqlalchemy.orm import Session
 
 from desktop_app.domain.hq_summary import canonical_json, sha256_hex, sign_payload, verify_payload
 from desktop_app.domain.hq_summary.payload import approval_matches
+from desktop_app.domain.hq_summary.programme_block import KEY as PROGRAMME
+from desktop_app.domain.hq_summary.programme_block import check_block
 from desktop_app.hq.errors import HqError, invalid
 from desktop_app.hq.receipt_key import ReceiptKey
 from desktop_app.hq.schemas import Envelope
-from desktop_app.hq.storage.models import Anomaly, AuditAnchor, Branch, Submission
+from desktop_app.hq.storage.models import Anomaly, AuditAnchor, Branch, ProgrammeFigures, Submission
 
 BEIJING = timezone(timedelta(hours=8))
 MAX_PERIOD_DAYS = 366
@@ -126,6 +131,15 @@ def check_envelope(body: bytes, branch: Branch, now: datetime) -> tuple[dict[str
         raise invalid(
             "invalid_fields", "汇总数据含有不允许的值。", "The aggregates hold values not allowed."
         ) from None
+    if payload.get(PROGRAMME) is not None:
+        try:
+            check_block(payload[PROGRAMME])
+        except ValueError as exc:
+            raise invalid(
+                "invalid_programme",
+                f"汇总的隐私保护指标不符合格式：{exc}。",
+                f"The summary's privacy programme figures do not match the schema: {exc}.",
+            ) from None
     if not verify_payload(branch.public_key_b64, payload, envelope.signature):
         raise invalid(
             "bad_envelope_signature",
@@ -202,6 +216,7 @@ def store(session: Session, body: bytes, branch: Branch, key: ReceiptKey, now: d
     }
     signed = {"receipt": receipt, "signature": sign_payload(key.private_raw, receipt)}
     row.receipt = canonical_json(signed).decode("utf-8")
+    _programme_figures(session, payload, branch.branch_code, model.submission_id, now)
     _anchor(
         session,
         branch.branch_code,
@@ -219,6 +234,26 @@ def store(session: Session, body: bytes, branch: Branch, key: ReceiptKey, now: d
         session.rollback()
         return stored
     return Stored(True, signed)
+
+
+def _programme_figures(
+    session: Session, payload: dict[str, Any], branch_code: str, submission_id: str, now: datetime
+) -> None:
+    """The programme block (checked above) in its own row: one per submission that carries one."""
+    block = payload.get(PROGRAMME)
+    if not isinstance(block, dict):
+        return
+    session.add(
+        ProgrammeFigures(
+            submission_id=submission_id,
+            branch_code=branch_code,
+            quarter=block["quarter"],
+            period_to=payload["period"]["to"],
+            generated_at=payload["generated_at"],
+            block=canonical_json(block).decode("utf-8"),
+            received_at=now,
+        )
+    )
 
 
 def _anchor(

@@ -8,6 +8,12 @@ the day (an entrustment past its expiry: none), only for clients whose HQ-sharin
 effect, pseudonymised with the company's pseudonym key from the HQ link. The payload is returned
 with ``approval: null``; approving and signing are the exports service's. Nothing here writes.
 
+The privacy programme's counts (``programme``: the quarter containing the period's last day, from
+services/programme_status.programme_counts, with the branch's targets) are added when the preparer
+may see them (``Action.PROGRAMME_VIEW``: a manager); an agent's preparation sends ``programme: null``
+rather than widening what an agent may read (HQ keeps the latest block of each quarter, so one
+summary a manager prepares in the quarter is enough).
+
 Reason: PIPL art. 23 (provision to headquarters), art. 51 (de-identification, access control),
 art. 73(3); the aggregate-only default follows data minimisation (art. 6).
 """
@@ -24,8 +30,10 @@ from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.hq_summary.aggregation import aggregates
 from desktop_app.domain.hq_summary.client_rows import client_row, client_rows_object
 from desktop_app.domain.hq_summary.payload import summary_payload
+from desktop_app.domain.hq_summary.programme_block import programme_block
 from desktop_app.domain.hq_summary.pseudonyms import pseudonym
-from desktop_app.domain.permissions import Action
+from desktop_app.domain.permissions import Action, can
+from desktop_app.domain.programme_periods import Quarter
 from desktop_app.services import hq_link
 from desktop_app.services.audit_trail import check_permission
 from desktop_app.services.hq_client_rows import client_rows_setting_of
@@ -45,6 +53,17 @@ class PseudonymKeyMissing(BranchVaultError):
             "请 IT 重新登记，或由经理关闭逐客户明细。",
             "Per-client rows are on, but this branch has no pseudonym key from headquarters (not "
             "enrolled, or the enrolment token carried none). IT re-enrols, or a manager turns rows off.",
+        )
+
+
+class ProgrammeFiguresInconsistent(BranchVaultError):
+    code = "hq_programme_inconsistent"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            f"隐私保护指标自相矛盾，汇总未生成（总部也会拒收）：{detail}。请联系 IT。",
+            f"The privacy programme figures contradict themselves, so no summary was prepared "
+            f"(headquarters would refuse it too): {detail}. Contact IT.",
         )
 
 
@@ -83,6 +102,21 @@ def _client_rows(ctx: SignedIn, key_source: PseudonymKeySource) -> dict[str, Any
     return client_rows_object(setting, rows)
 
 
+def _programme(ctx: SignedIn, period_to: date) -> dict[str, Any] | None:
+    """The programme block for the quarter holding ``period_to``; None when the preparer may not
+    see the programme figures (checked first, so an agent's preparation audits no refusal)."""
+    if not can(ctx.session.role, Action.PROGRAMME_VIEW):
+        return None
+    from desktop_app.services.programme_settings import programme_policy  # local: import cost
+    from desktop_app.services.programme_status import programme_counts
+
+    counts, policy = programme_counts(ctx, Quarter.of(period_to)), programme_policy(ctx)
+    try:
+        return programme_block(counts, policy)
+    except ValueError as exc:  # a part larger than its whole: a bug to fix, never sent
+        raise ProgrammeFiguresInconsistent(str(exc)) from None
+
+
 def build_summary(
     ctx: SignedIn,
     period_from: date,
@@ -97,6 +131,7 @@ def build_summary(
         raise InvalidPeriod()
     k = ctx.policy.suppression_k
     db = ctx.db
+    programme = _programme(ctx, period_to)
     with db.transaction():  # one snapshot: counts, rows and the audit head agree
         counts = summary_counts(db, period_from=period_from, period_to=period_to, today=ctx.today())
         rows = _client_rows(ctx, pseudonym_key_source)
@@ -113,4 +148,5 @@ def build_summary(
         aggregates=aggregates(counts, k),
         client_rows=rows,
         audit_head=(head.seq, head.hash) if head is not None else (0, GENESIS_HASH),
+        programme=programme,
     )

@@ -3311,6 +3311,10 @@ Data folder: %3</translation>
         <translation>Figures</translation>
     </message>
     <message>
+        <source>Privacy programme</source>
+        <translation>Privacy programme</translation>
+    </message>
+    <message>
         <source>Client rows</source>
         <translation>Client rows</translation>
     </message>
@@ -3499,6 +3503,93 @@ Data folder: %3</translation>
     <message>
         <source>Nothing here for your role yet.</source>
         <translation>Nothing here for your role yet.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeBlockView</name>
+    <message>
+        <source>Training coverage</source>
+        <translation>Training coverage</translation>
+    </message>
+    <message>
+        <source>Quiz passed at the first attempt</source>
+        <translation>Quiz passed at the first attempt</translation>
+    </message>
+    <message>
+        <source>Client satisfaction</source>
+        <translation>Client satisfaction</translation>
+    </message>
+    <message>
+        <source>Compliance review items passed</source>
+        <translation>Compliance review items passed</translation>
+    </message>
+    <message>
+        <source>Clients reached by privacy education</source>
+        <translation>Clients reached by privacy education</translation>
+    </message>
+    <message>
+        <source>Breach reduction (this year / baseline year)</source>
+        <translation>Breach reduction (this year / baseline year)</translation>
+    </message>
+    <message>
+        <source>Latest finished review</source>
+        <translation>Latest finished review</translation>
+    </message>
+    <message>
+        <source>Breach baseline year</source>
+        <translation>Breach baseline year</translation>
+    </message>
+    <message>
+        <source>Education campaigns this year</source>
+        <translation>Education campaigns this year</translation>
+    </message>
+    <message>
+        <source>Open incidents</source>
+        <translation>Open incidents</translation>
+    </message>
+    <message>
+        <source>Overdue rectifications</source>
+        <translation>Overdue rectifications</translation>
+    </message>
+    <message>
+        <source>Counts sent</source>
+        <translation>Counts sent</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Count sent</source>
+        <translation>Count sent</translation>
+    </message>
+    <message>
+        <source>No privacy programme figures are sent with this summary (only a summary a manager prepares carries them).</source>
+        <translation>No privacy programme figures are sent with this summary (only a summary a manager prepares carries them).</translation>
+    </message>
+    <message>
+        <source>Privacy programme figures for %1 (the quarter so far), counts only: headquarters adds them up across branches. No staff member or client is named.</source>
+        <translation>Privacy programme figures for %1 (the quarter so far), counts only: headquarters adds them up across branches. No staff member or client is named.</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>no data</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>not met</translation>
     </message>
 </context>
 <context>

@@ -3303,6 +3303,10 @@ Data folder: %3</source>
         <translation>统计数字</translation>
     </message>
     <message>
+        <source>Privacy programme</source>
+        <translation>隐私保护指标</translation>
+    </message>
+    <message>
         <source>Client rows</source>
         <translation>逐客户明细</translation>
     </message>
@@ -3489,6 +3493,93 @@ Data folder: %3</source>
     <message>
         <source>Nothing here for your role yet.</source>
         <translation>您的角色在此暂无可用内容。</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeBlockView</name>
+    <message>
+        <source>Training coverage</source>
+        <translation>培训覆盖率</translation>
+    </message>
+    <message>
+        <source>Quiz passed at the first attempt</source>
+        <translation>测验一次通过率</translation>
+    </message>
+    <message>
+        <source>Client satisfaction</source>
+        <translation>客户满意度</translation>
+    </message>
+    <message>
+        <source>Compliance review items passed</source>
+        <translation>合规自查通过率</translation>
+    </message>
+    <message>
+        <source>Clients reached by privacy education</source>
+        <translation>隐私教育覆盖率</translation>
+    </message>
+    <message>
+        <source>Breach reduction (this year / baseline year)</source>
+        <translation>泄露事件降幅（本年 / 基准年）</translation>
+    </message>
+    <message>
+        <source>Latest finished review</source>
+        <translation>最近完成的自查</translation>
+    </message>
+    <message>
+        <source>Breach baseline year</source>
+        <translation>泄露事件基准年</translation>
+    </message>
+    <message>
+        <source>Education campaigns this year</source>
+        <translation>本年隐私教育活动</translation>
+    </message>
+    <message>
+        <source>Open incidents</source>
+        <translation>未结事件</translation>
+    </message>
+    <message>
+        <source>Overdue rectifications</source>
+        <translation>逾期整改</translation>
+    </message>
+    <message>
+        <source>Counts sent</source>
+        <translation>发送的计数</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Count sent</source>
+        <translation>发送的计数</translation>
+    </message>
+    <message>
+        <source>No privacy programme figures are sent with this summary (only a summary a manager prepares carries them).</source>
+        <translation>本汇总不附带隐私保护指标（只有店长编制的汇总才附带）。</translation>
+    </message>
+    <message>
+        <source>Privacy programme figures for %1 (the quarter so far), counts only: headquarters adds them up across branches. No staff member or client is named.</source>
+        <translation>%1 的隐私保护指标（本季度至今），只有计数：总部将各门店的计数相加。不含任何员工或客户的姓名。</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>未达标</translation>
     </message>
 </context>
 <context>

@@ -95,3 +95,26 @@ def test_hq_accepts_the_builders_summary_with_rows(
     changed = {**final, "aggregates": {**final["aggregates"], "new_clients": 1}}
     tampered = canonical_json({"payload": changed, "signature": envelope["signature"]})
     assert _post(hq_client, tampered, clock) == 422
+
+
+def test_hq_accepts_and_stores_a_managers_summary_with_the_programme_block(
+    signed_in: Callable[[Role], SignedIn], hq_client: TestClient, clock: Clock
+) -> None:
+    from sqlalchemy import select
+
+    from desktop_app.hq.storage.models import ProgrammeFigures
+
+    manager, other = signed_in(Role.MANAGER), signed_in(Role.AGENT)
+    payload = build_summary(manager, manager.today(), manager.today(), submission_id=str(uuid.uuid4()))
+    block = payload["programme"]
+    assert isinstance(block, dict) and set(block["targets"]) >= {"training_coverage", "breach_reduction"}
+    approved_at = datetime.fromtimestamp(clock(), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    final = with_approval(payload, approved_by=other.session.staff_id, approved_at=approved_at)
+    signature = sign_payload(BRANCH_KEY, final)
+    assert _post(hq_client, canonical_json({"payload": final, "signature": signature}), clock) == 201
+    with hq_client.app.state.hq.sessions() as session:  # type: ignore[attr-defined]
+        [stored] = session.scalars(select(ProgrammeFigures)).all()
+    assert stored.quarter == block["quarter"] and stored.branch_code == "SZ001"
+
+    changed = {**final, "programme": {**block, "active_staff": block["active_staff"] + 1}}
+    assert _post(hq_client, canonical_json({"payload": changed, "signature": signature}), clock) == 422

@@ -111,6 +111,7 @@ def envelope(
     aggregates: dict[str, Any] | None = None,
     client_rows: dict[str, Any] | None = None,
     audit_sequence: int = 42,
+    programme: dict[str, Any] | None = None,
 ) -> bytes:
     payload: dict[str, Any] = {
         "schema": "branchvault.summary/1",
@@ -126,6 +127,8 @@ def envelope(
         "audit_head": {"sequence": audit_sequence, "hash": sha256_hex(str(audit_sequence).encode())},
         "approval": None,
     }
+    if programme is not None:  # optional in schema /1 (tests/support/programme_blocks.py makes one)
+        payload["programme"] = programme
     content = sha256_hex(canonical_json(payload))
     payload["approval"] = {
         "approved_by": 2,

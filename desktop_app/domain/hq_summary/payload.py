@@ -5,7 +5,9 @@ Rule: the content hash is ``sha256_hex(canonical_json(payload))`` with ``"approv
 approval records who approved, when, and that hash, and the final payload is what the branch key
 signs. HQ checks that the approval's ``content_sha256`` is the hash of the payload with the approval
 set back to null (``approval_matches``), so what the manager reviewed is what arrived. Staff appear
-as ids only, never names (PIPL art. 51: minimum necessary).
+as ids only, never names (PIPL art. 51: minimum necessary). ``programme`` (the privacy
+programme's counts for the quarter, programme_block.py) was added to schema /1 as an optional key:
+null when the preparer may not see the programme figures, absent from older branches' summaries.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from desktop_app.domain.hq_summary.canonical import canonical_json, sha256_hex
+from desktop_app.domain.hq_summary.programme_block import check_block
 from desktop_app.domain.hq_summary.suppression import COMPLEMENTARY, below_k_marker
 
 SCHEMA = "branchvault.summary/1"
@@ -30,8 +33,11 @@ TOP_LEVEL_FIELDS = (
     "aggregates",
     "client_rows",
     "audit_head",
+    "programme",
     "approval",
 )
+# Keys a summary of schema /1 may lack (added later, optional: an older branch does not send them).
+OPTIONAL_FIELDS = ("programme",)
 
 
 def summary_payload(
@@ -47,12 +53,16 @@ def summary_payload(
     aggregates: dict[str, Any],
     client_rows: dict[str, Any] | None,
     audit_head: tuple[int, str],
+    programme: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The payload with ``approval`` null (ValueError for a bad id or an inverted period)."""
+    """The payload with ``approval`` null (ValueError for a bad id or an inverted period, or a
+    programme block that breaks its rules: domain/hq_summary/programme_block.py)."""
     if str(uuid.UUID(submission_id)) != submission_id:
         raise ValueError("submission_id must be a lower-case UUID")
     if period_from > period_to:
         raise ValueError("the period ends before it starts")
+    if programme is not None:
+        check_block(programme)
     sequence, head_hash = audit_head
     return {
         "schema": SCHEMA,
@@ -66,6 +76,7 @@ def summary_payload(
         "aggregates": aggregates,
         "client_rows": client_rows,
         "audit_head": {"sequence": sequence, "hash": head_hash},
+        "programme": programme,
         "approval": None,
     }
 

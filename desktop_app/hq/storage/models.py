@@ -10,6 +10,8 @@ revisions in ``storage/migrations/versions``; these models only describe it for 
 - ``submissions``: one row per submission id (unique), the exact envelope as received, its payload
   hash and the signed receipt returned for it (identical re-sends get the same receipt).
 - ``audit_anchors``: the branch audit-chain heads received (an outside witness of each branch log).
+- ``programme_figures``: the privacy-programme block of each submission that carries one (counts
+  for a quarter and the branch's targets, canonical JSON), keyed by branch and quarter for the page.
 - ``anomalies``: what HQ noticed and flags for a person (e.g. an audit head going backwards).
 """
 
@@ -127,3 +129,17 @@ class Anomaly(Base):
     kind: Mapped[str] = mapped_column(String(64))
     detail: Mapped[str] = mapped_column(Text)
     detected_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class ProgrammeFigures(Base):
+    __tablename__ = "programme_figures"
+    id: Mapped[int] = mapped_column(ID, primary_key=True, autoincrement=True)
+    submission_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("submissions.submission_id"), unique=True
+    )
+    branch_code: Mapped[str] = mapped_column(String(64), index=True)
+    quarter: Mapped[str] = mapped_column(String(6), index=True)
+    period_to: Mapped[str] = mapped_column(String(10))
+    generated_at: Mapped[str] = mapped_column(String(20))
+    block: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime())

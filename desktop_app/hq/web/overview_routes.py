@@ -2,7 +2,8 @@
 
 Reads are in overview_queries.py and figures in figures.py / figure_views.py. The period comes from
 ``from``/``to`` (Beijing dates; the last 30 days when absent or invalid, with a notice), the overdue
-window from ``overdue_days`` (else the configured default). Masked per-client rows appear only on
+window from ``overdue_days`` (else the configured default), the privacy programme's quarter from
+``quarter`` (``2026Q4``; else the newest quarter any branch sent figures for). Masked per-client rows appear only on
 the branch page, as received.
 """
 
@@ -13,6 +14,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from fastapi import APIRouter, Request
+from sqlalchemy.orm import Session
 from starlette.responses import Response
 
 from desktop_app.domain.errors import BranchVaultError
@@ -20,6 +22,8 @@ from desktop_app.hq.web import overview_queries as queries
 from desktop_app.hq.web import page_context as ctx
 from desktop_app.hq.web.figure_labels import Label, code_label
 from desktop_app.hq.web.figure_views import figure_views
+from desktop_app.hq.web.programme_queries import branch_history, latest_blocks, quarters
+from desktop_app.hq.web.programme_views import ProgrammeView, branch_history_view, programme_view
 
 DEFAULT_PERIOD_DAYS = 30
 MAX_PERIOD_DAYS = 3660
@@ -65,6 +69,20 @@ def _overdue_days(request: Request) -> int:
     return ctx.settings(request).overdue_days
 
 
+def _programme(request: Request, db: Session, enrolled: list[str]) -> tuple[ProgrammeView, Label | None]:
+    """The privacy programme's figures for ``?quarter=`` (else the newest quarter received)."""
+    available = quarters(db)
+    wanted = request.query_params.get("quarter", "")
+    notice = None
+    if wanted and wanted not in available:
+        notice = Label(
+            "该季度没有指标，已显示最近的季度。", "No figures for that quarter; showing the latest."
+        )
+    quarter = wanted if wanted in available else (available[0] if available else None)
+    blocks = latest_blocks(db, quarter) if quarter is not None else []
+    return programme_view(quarter, available, blocks, enrolled), notice
+
+
 @router.get("/")
 def overview(request: Request) -> Response:
     now = ctx.now(request)
@@ -77,6 +95,7 @@ def overview(request: Request) -> Response:
         branches = queries.branch_rows(db, now, overdue_days)
         figures = queries.period_figures(db, period.start, period.end)
         anomalies = queries.anomalies(db)
+        programme, programme_notice = _programme(request, db, [b.code for b in branches])
     return ctx.page(
         "overview.html",
         staff=staff,
@@ -86,7 +105,8 @@ def overview(request: Request) -> Response:
         overdue_days=overdue_days,
         period_from=period.start.isoformat(),
         period_to=period.end.isoformat(),
-        notice=period.notice,
+        notice=period.notice or programme_notice,
+        programme=programme,
         included=figures.included,
         skipped=figures.skipped,
         views=figure_views(figures.combined, figures.per_branch),
@@ -155,6 +175,7 @@ def branch_page(request: Request, code: str) -> Response:
             "anomalies": queries.anomalies(db, code),
             "masked": _masked_view(queries.latest_masked_rows(db, code)),
             "views": figure_views(figures.combined, figures.per_branch),
+            "programme_by_quarter": branch_history_view(branch_history(db, code)),
         }
     return ctx.page(
         "branch.html",

@@ -1,6 +1,7 @@
 """Exactly what will leave (or left) the branch, for the reviewing manager and the auditor.
 
-Four tabs over one payload (``branchvault.summary/1``): the header (period, branch, who prepared
+Five tabs over one payload (``branchvault.summary/1``): the privacy programme's counts for the
+quarter (programme_view.py; or a line saying none are sent), the header (period, branch, who prepared
 and approved it by staff id — shown with the colleague's name, which itself never leaves), the
 aggregates as tables with every suppressed cell shaded and its marker kept as it is in the
 payload, the per-client rows (masked; or a line saying none are sent), and the payload's JSON as
@@ -51,6 +52,7 @@ from desktop_app.ui.exports.export_labels import (
     row_field_label,
     row_order,
 )
+from desktop_app.ui.exports.programme_view import ProgrammeBlockView
 from desktop_app.ui.form_parts import monospace_font
 from desktop_app.ui.retranslate import Retranslating
 
@@ -153,7 +155,10 @@ class PayloadView(Retranslating, QWidget):
         self.json_view.setFont(monospace_font())
         self.json_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
 
+        self.programme_view = ProgrammeBlockView()
+
         self.tabs.addTab(self.aggregates_page, "")
+        self.tabs.addTab(self.programme_view, "")
         self.tabs.addTab(self.rows_page, "")
         self.tabs.addTab(self.header_page, "")
         self.tabs.addTab(self.json_view, "")
@@ -183,6 +188,7 @@ class PayloadView(Retranslating, QWidget):
             ordered(table, row_order(table.key), TRAILING_ROWS) for table in aggregate_tables(payload)
         ]
         self._build_aggregates()
+        self.programme_view.show_payload(payload)
         self.json_view.setPlainText(json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=2))
         self.retranslate()
 
@@ -253,9 +259,10 @@ class PayloadView(Retranslating, QWidget):
         self.hash_label.setText(self.tr("Content SHA-256:"))
         self.hash_value.setText(grouped_hash(self.content_sha256) if self.content_sha256 else "")
         self.tabs.setTabText(0, self.tr("Figures"))
-        self.tabs.setTabText(1, self.tr("Client rows"))
-        self.tabs.setTabText(2, self.tr("Header"))
-        self.tabs.setTabText(3, self.tr("Payload (JSON)"))
+        self.tabs.setTabText(1, self.tr("Privacy programme"))
+        self.tabs.setTabText(2, self.tr("Client rows"))
+        self.tabs.setTabText(3, self.tr("Header"))
+        self.tabs.setTabText(4, self.tr("Payload (JSON)"))
         self._retranslate_header()
         self._retranslate_aggregates()
         self._retranslate_rows()
