@@ -89,9 +89,8 @@ def test_filters_by_user_action_and_date(qtbot, busy_branch, make_shell, clock) 
     page.apply_filters()
     wait_idle(qtbot, page.shell)
     sign_ins = page.model.total
-    # the agent, and the manager (creating the client-data key, confirming the agent, switching the
-    # template's training gate off, and now)
-    assert sign_ins == 1 + 4
+    # the agent, and the manager (creating the client-data key, confirming the agent, and now)
+    assert sign_ins == 1 + 3
     assert set(_column(qtbot, page, ACTION)) == {"Sign-in"}
 
     # Date range (local dates, inclusive): set-up day only, then the day after.
