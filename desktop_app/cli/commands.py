@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING
 from desktop_app.cli.access_commands import cmd_access
 from desktop_app.cli.config_command import cmd_config
 from desktop_app.cli.consent_commands import cmd_consent
+from desktop_app.cli.education_commands import cmd_education
 from desktop_app.cli.gui_launch import cmd_gui, start_gui
 from desktop_app.cli.hq_commands import cmd_export_or_sync, cmd_hq
+from desktop_app.cli.incident_commands import cmd_incident
 from desktop_app.cli.notice_details import NoticeDetailsMissing, option_name
 from desktop_app.cli.output_option import output_path
 from desktop_app.cli.programme_commands import cmd_programme
@@ -503,7 +505,9 @@ HANDLERS: dict[str, Handler] = {
     "provision": cmd_provision,
     "config": cmd_config,
     "hq": cmd_hq,
+    "incident": cmd_incident,
     "programme": cmd_programme,
     "training": cmd_training,
+    "education": cmd_education,
     "gui": cmd_gui,
 }

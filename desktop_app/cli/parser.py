@@ -17,8 +17,10 @@ from desktop_app.cli.access_commands import add_access_parser
 from desktop_app.cli.config_command import add_config_parser
 from desktop_app.cli.consent_commands import add_consent_parser
 from desktop_app.cli.destroy_command import add_destroy_parser
+from desktop_app.cli.education_commands import add_education_parser
 from desktop_app.cli.export_commands import add_export_parser
 from desktop_app.cli.hq_commands import add_export_sync_parser, add_hq_parser
+from desktop_app.cli.incident_commands import add_incident_parser
 from desktop_app.cli.main import EXIT_USAGE
 from desktop_app.cli.output_option import add_force_option
 from desktop_app.cli.programme_commands import add_programme_parser
@@ -272,6 +274,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_provision_parser(sub)
     add_config_parser(sub, _common)
     add_hq_parser(sub, _common)
+    add_education_parser(sub, _common)
+    add_incident_parser(sub, _common)
 
     p = sub.add_parser("gui", help="start the GUI (the default)")
     p.add_argument("--data-dir")

@@ -106,7 +106,7 @@ class HqShare(StrEnum):
 
 class DataCategory(StrEnum):
     """The data categories a destruction record lists (services/client_deletion.py): those of the
-    fields, then two that are not fields."""
+    fields, then three that are not fields."""
 
     IDENTITY = "identity"
     CONTACT = "contact"
@@ -116,6 +116,7 @@ class DataCategory(StrEnum):
     NOTES = "notes"
     FOLLOWUPS = "follow-ups"  # the client's follow-up records
     SEARCH_INDEX = "search index"  # the client's row of the search index
+    EDUCATION = "privacy education"  # the client's participation in privacy education (issue 14)
 
 
 HOME_PURCHASE = "home_purchase"  # PurposeId values (domain/consent_purposes.py derives from these)

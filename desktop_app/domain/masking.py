@@ -1,4 +1,4 @@
-"""Display masking (GB/T 35273-2020 §7.3; rules and examples in reference/masking.md): one pure
+"""Display masking (GB/T 35273-2020 §7.2 "个人信息的展示限制"; rules and examples in reference/masking.md): one pure
 function from (field kind, stored value) to the text shown wherever the value appears until the user
 reveals that one field. No widget masks on its own.
 

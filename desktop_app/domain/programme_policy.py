@@ -7,9 +7,11 @@ manager may change them (``branchvault programme policy --set``, audited), withi
 
 The incident deadlines are the company's internal policy, not statutory hours: PIPL Art. 57 asks
 for remedial measures and notice to the regulator and the individuals "立即" (immediately) without a
-number of hours; the CAC's 《网络安全事件报告管理办法》 (in force 1 November 2025) asks operators to
-report larger incidents within hours. A branch reports to headquarters first, and headquarters
-reports to the regulator, so the branch's clocks are shorter than any statutory one.
+number of hours. The 72-hour regulator default follows GDPR Art. 33 practice. For an incident graded
+较大 or above, the CAC's 《国家网络安全事件报告管理办法》 (11 September 2025, in force 1 November
+2025) Art. 4 asks for a report to the provincial cyberspace administration within 4 hours (1 hour for
+critical-information-infrastructure operators): a branch facing such an incident sets 4 or less. A
+branch reports to headquarters first (24 hours by default), and headquarters reports onwards.
 """
 
 from __future__ import annotations
@@ -70,8 +72,8 @@ class ProgrammePolicy:
     incident_regulator_report_hours: int = field(
         default=72,
         metadata={
-            "doc": "Hours from discovery to the report to the regulator (company policy; larger incidents:"
-            " the CAC's incident-reporting measures, 2025, ask for hours)."
+            "doc": "Hours from discovery to the report to the regulator (company policy after GDPR Art. 33;"
+            " an incident graded 较大 or above: at most 4, CAC reporting measures 2025 Art. 4)."
         },
     )
     incident_client_notice_hours: int = field(

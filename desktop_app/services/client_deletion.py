@@ -34,6 +34,7 @@ from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.client_request_repository import ClientRequestRepository
 from desktop_app.store.destruction_repository import DestructionRepository
+from desktop_app.store.education_repository import ParticipationRepository
 from desktop_app.store.staff_repository import StaffRepository
 
 _REFERENCE = re.compile(r"[A-Za-z0-9._/-]{0,64}")
@@ -42,7 +43,7 @@ _REFERENCE = re.compile(r"[A-Za-z0-9._/-]{0,64}")
 DeletionReason = DeletionGround  # every PIPL Art. 47 ground (domain/deletion_grounds.py)
 
 
-Category = DataCategory  # the field categories of the registry, then follow-ups and the search index
+Category = DataCategory  # the registry's field categories, then follow-ups, search index, education
 
 
 CATEGORY_LABELS: dict[str, tuple[str, str]] = {
@@ -54,6 +55,7 @@ CATEGORY_LABELS: dict[str, tuple[str, str]] = {
     Category.NOTES: ("备注", "notes"),
     Category.FOLLOWUPS: ("跟进记录", "follow-ups"),
     Category.SEARCH_INDEX: ("搜索索引", "search index"),
+    Category.EDUCATION: ("隐私教育参与记录", "privacy education participation"),
 }
 
 REASON_LABELS: dict[str, tuple[str, str]] = GROUND_LABELS
@@ -101,7 +103,7 @@ def _clean_reference(reference: str) -> str:
     return text
 
 
-def categories_of(values: ClientValues, followups: int) -> list[str]:
+def categories_of(values: ClientValues, followups: int, education: int = 0) -> list[str]:
     """The categories of data this client actually holds, in the fixed order of ``Category``: a
     field category when one of its fields (domain/client_field_registry.py) holds a value."""
     stored = value_columns(values)
@@ -114,6 +116,7 @@ def categories_of(values: ClientValues, followups: int) -> list[str]:
         **{category: holds(category) for category in DataCategory},
         Category.FOLLOWUPS: followups > 0,
         Category.SEARCH_INDEX: True,
+        Category.EDUCATION: education > 0,
     }
     return [category.value for category in Category if present[category]]
 
@@ -159,15 +162,16 @@ def destroy_in_transaction(
     batch_id: int | None = None,
     extra_details: Mapping[str, object] | None = None,
 ) -> DestructionRecord:
-    """Destroy one client inside the caller's transaction: delete it (follow-ups and search-index
-    row go with it), write its destruction record and the ``client.delete`` audit entry, both
+    """Destroy one client inside the caller's transaction: delete it (follow-ups, search-index row
+    and privacy-education participation go with it), write its destruction record and the ``client.delete`` audit entry, both
     naming it only by the pseudonym of its id and phone. The caller has checked the permission,
     the approver and the legal hold, called ``ensure_pseudonym_key`` before the transaction and
     checkpoints the WAL after it. ``extra_details`` go into the audit entry (the manager's note on a
     deletion on the company's initiative)."""
     session, db = ctx.session, ctx.db
     destruction = DestructionRepository(db)
-    categories = categories_of(client.values, destruction.followup_count(client.id))
+    education = ParticipationRepository(db).count_for_client(client.id)  # goes with the client (cascade)
+    categories = categories_of(client.values, destruction.followup_count(client.id), education)
     alias = pseudonym(ctx, f"{client.id}:{client.values.phone_e164}")
     ClientRequestRepository(db).blank_free_text_for_client(client.id)
     destruction.destroy_client(client.id)

@@ -1,7 +1,8 @@
 """The triggers that keep the evidence tables append-only, and putting them back.
 
 Rule: the audit log, destruction records and published notice versions refuse UPDATE and DELETE;
-consent forms and events refuse UPDATE (they go only with their client). The triggers are created by
+consent forms and events refuse UPDATE (they go only with their client); the incident timeline
+and the breach-notification log refuse both (issue 14). The triggers are created by
 the migrations (store/migrations.py); this module holds the same definitions so that a trigger that
 was dropped, or replaced by one of the same name that does nothing, is found and re-created.
 Reason: anyone holding a database key can ``DROP TRIGGER`` with sqlcipher3 and then delete or edit
@@ -26,6 +27,8 @@ _TABLE_RULES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("notice_versions", ("UPDATE", "DELETE"), "published notice versions are immutable"),
     ("consent_forms", ("UPDATE",), "consent records never change"),
     ("consent_events", ("UPDATE",), "consent records never change"),
+    ("incident_events", ("UPDATE", "DELETE"), "the incident timeline is append-only"),
+    ("incident_notifications", ("UPDATE", "DELETE"), "the notification log is append-only"),
 )
 
 # trigger name -> (table, CREATE statement exactly as the migrations wrote it, whitespace aside)

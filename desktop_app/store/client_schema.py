@@ -7,7 +7,8 @@ guardians and scans, printed-form numbers, consent events, individuals' requests
 the change history, remembered import mappings (per member, or the branch's when a manager saves
 them; version 2), the pseudonym key of the audit log, and the summaries prepared for headquarters
 with their approvals, outbox state and HQ's receipts (version 3), and the branch's HQ signing key
-and the pseudonym key once a holder adopted them from branch.db (version 4). The branch
+and the pseudonym key once a holder adopted them from branch.db (version 4), and each client's
+participation in privacy education (version 5). The branch
 database (``branch.db``) keeps staff, the audit log, notices, destruction records and key grants.
 
 Version 1 is the client part of the branch schema at branch migration 8, so an old branch's tables
@@ -338,11 +339,77 @@ def _v004_hq_keys(db: Database) -> None:
         db.execute(statement)
 
 
+_V5_EDUCATION = (
+    """CREATE TABLE client_data.education_participation (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        campaign_id INTEGER,
+        kind TEXT NOT NULL CHECK (kind IN ('attended','leaflet','message')),
+        day TEXT NOT NULL,
+        recorded_by INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE UNIQUE INDEX client_data.education_participation_campaign "
+    "ON education_participation(client_id, campaign_id) WHERE campaign_id IS NOT NULL",
+    "CREATE UNIQUE INDEX client_data.education_participation_leaflet "
+    "ON education_participation(client_id, day) WHERE campaign_id IS NULL",
+    "CREATE INDEX client_data.education_participation_day ON education_participation(day, client_id)",
+)
+
+
+def _v005_education_participation(db: Database) -> None:
+    """Which client took part in privacy education (issue 14): one row per client per campaign
+    (``campaign_id`` is a branch.db ``education_campaigns`` id, checked by the service: foreign keys
+    cannot cross files), or per client per day for a leaflet printed outside any campaign. A
+    destroyed client's rows go with the client (``ON DELETE CASCADE``)."""
+    for statement in _V5_EDUCATION:
+        db.execute(statement)
+
+
+_V6_INCIDENTS = (
+    """CREATE TABLE client_data.incident_clients (
+        incident_id INTEGER NOT NULL,
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        added_at TEXT NOT NULL,
+        added_by INTEGER NOT NULL,
+        PRIMARY KEY (incident_id, client_id)
+    )""",
+    """CREATE TABLE client_data.incident_notifications (
+        id INTEGER PRIMARY KEY,
+        incident_id INTEGER NOT NULL,
+        client_id INTEGER NOT NULL,
+        channel TEXT NOT NULL CHECK (channel IN
+            ('letter_printed','letter_saved','phone','sms','in_person','post')),
+        day TEXT NOT NULL,
+        by_staff INTEGER NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        recorded_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX client_data.incident_notifications_incident ON incident_notifications(incident_id, id)",
+    """CREATE TRIGGER client_data.incident_notifications_no_update BEFORE UPDATE ON incident_notifications
+       BEGIN SELECT RAISE(ABORT, 'the notification log is append-only'); END""",
+    """CREATE TRIGGER client_data.incident_notifications_no_delete BEFORE DELETE ON incident_notifications
+       BEGIN SELECT RAISE(ABORT, 'the notification log is append-only'); END""",
+)
+
+
+def _v006_incident_clients(db: Database) -> None:
+    """The clients an incident affected and the log of how each was notified (issue 14): these
+    link a client to a breach, so they live here, under the client-data key, and branch.db keeps
+    only the count. ``incident_id`` is the branch database's incident (no cross-file foreign key).
+    An affected-client row goes with its client when the client is destroyed; the log keeps the
+    bare client number (evidence that the notice was given) and is never edited or deleted."""
+    for statement in _V6_INCIDENTS:
+        db.execute(statement)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v001_client_data,
     _v002_mappings_per_staff,
     _v003_hq_exports,
     _v004_hq_keys,
+    _v005_education_participation,
+    _v006_incident_clients,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -1,7 +1,7 @@
 """Destroying a client's data and the append-only destruction records (migration 5).
 
-``destroy_client`` deletes the client row; its follow-ups go with it (``ON DELETE CASCADE``) and a
-trigger drops its ``client_search`` row. ``secure_delete=ON`` zeroes the freed cells and pages and
+``destroy_client`` deletes the client row; its follow-ups and its privacy-education participation go
+with it (``ON DELETE CASCADE``) and a trigger drops its ``client_search`` row. ``secure_delete=ON`` zeroes the freed cells and pages and
 the search index runs FTS5 ``secure-delete``; the service checkpoints the WAL afterwards. Both
 methods must run inside the caller's transaction, together with the audit entry.
 

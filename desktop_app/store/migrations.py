@@ -559,6 +559,81 @@ def _m014_training(db: Database) -> None:
     )
 
 
+def _m017_education_campaigns(db: Database) -> None:
+    """Privacy education campaigns (issue 14): when, through which channel (the codes are frozen
+    here), the topic and the material. A campaign names no client: who took part is in clients.db
+    (``education_participation``, client schema version 5)."""
+    db.execute(
+        """CREATE TABLE education_campaigns (
+            id INTEGER PRIMARY KEY,
+            day TEXT NOT NULL,
+            channel TEXT NOT NULL CHECK (channel IN ('store_talk','store_material','wechat_article',
+                'sms_wechat','livestream','community_event','other')),
+            topic TEXT NOT NULL CHECK (length(topic) > 0),
+            material TEXT NOT NULL DEFAULT '',
+            created_by INTEGER NOT NULL REFERENCES staff(id),
+            created_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX education_campaigns_day ON education_campaigns(day, id)")
+
+
+def _m018_incidents(db: Database) -> None:
+    """The incident register (issue 14): one row per incident reported by any staff member, with the
+    manager's assessment (breach or not, categories as a JSON list of codes, cause, measures, harm,
+    advice to clients), the *number* of affected clients (the clients themselves are listed in
+    clients.db, which IT and auditors cannot open) and the moments the internal report, the
+    regulator report and the client notification were made; and ``incident_events``, the
+    append-only timeline of every state change with its note. No column names a client."""
+    db.execute(
+        """CREATE TABLE incidents (
+            id INTEGER PRIMARY KEY,
+            reference TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            occurred_at TEXT NOT NULL,
+            discovered_at TEXT NOT NULL,
+            reported_at TEXT NOT NULL,
+            reported_by INTEGER NOT NULL REFERENCES staff(id),
+            description TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'open'
+                CHECK (state IN ('open','assessed','contained','notified','closed')),
+            is_breach INTEGER CHECK (is_breach IS NULL OR is_breach IN (0,1)),
+            categories TEXT NOT NULL DEFAULT '[]',
+            affected_count INTEGER NOT NULL DEFAULT 0 CHECK (affected_count >= 0),
+            cause TEXT NOT NULL DEFAULT '',
+            measures TEXT NOT NULL DEFAULT '',
+            harm TEXT NOT NULL DEFAULT '',
+            client_advice TEXT NOT NULL DEFAULT '',
+            assessed_at TEXT,
+            assessed_by INTEGER REFERENCES staff(id),
+            internal_reported_at TEXT,
+            regulator_reported_at TEXT,
+            clients_notified_at TEXT,
+            closed_at TEXT,
+            closed_without_notice INTEGER NOT NULL DEFAULT 0 CHECK (closed_without_notice IN (0,1)),
+            CHECK (state = 'open' OR is_breach IS NOT NULL)
+        )"""
+    )
+    db.execute("CREATE INDEX incidents_reported ON incidents(reported_at)")
+    db.execute(
+        """CREATE TABLE incident_events (
+            id INTEGER PRIMARY KEY,
+            incident_id INTEGER NOT NULL REFERENCES incidents(id),
+            at TEXT NOT NULL,
+            by_staff INTEGER NOT NULL REFERENCES staff(id),
+            state_from TEXT,
+            state_to TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute("CREATE INDEX incident_events_incident ON incident_events(incident_id, id)")
+    for event in ("UPDATE", "DELETE"):
+        db.execute(
+            f"""CREATE TRIGGER incident_events_no_{event.lower()} BEFORE {event} ON incident_events
+               BEGIN SELECT RAISE(ABORT, 'the incident timeline is append-only'); END"""
+        )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _m001_foundation,
     _m002_slot_public_keys,
@@ -574,6 +649,8 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m012_hq_keys_pending,
     _m013_programme_settings,
     _m014_training,
+    _m017_education_campaigns,
+    _m018_incidents,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

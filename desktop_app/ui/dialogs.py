@@ -30,7 +30,7 @@ class UnansweredDialog(AssertionError):
 
 @dataclass(frozen=True)
 class ShownDialog:
-    kind: str  # information | warning | error | question | about | open_file | save_file | print
+    kind: str  # information | warning | error | question | about | open_file | save_file | choose_folder | print
     title: str
     text: str
 
@@ -151,6 +151,17 @@ def save_file(
         return path
     options = QFileDialog.Option.DontUseNativeDialog | QFileDialog.Option.DontConfirmOverwrite
     chosen, _ = QFileDialog.getSaveFileName(parent, caption, suggested, name_filter, options=options)
+    return Path(chosen) if chosen else None
+
+
+def choose_folder(parent: QWidget | None, caption: str) -> Path | None:
+    """An existing folder picked (Qt's own dialog), or None. The caller checks it through the
+    services' output rules (never the data directory)."""
+    answered, path = _file_answer("choose_folder", caption, "")
+    if answered:
+        return path
+    options = QFileDialog.Option.DontUseNativeDialog | QFileDialog.Option.ShowDirsOnly
+    chosen = QFileDialog.getExistingDirectory(parent, caption, "", options=options)
     return Path(chosen) if chosen else None
 
 

@@ -99,6 +99,29 @@
     </message>
 </context>
 <context>
+    <name>AdvanceDialog</name>
+    <message>
+        <source>Move incident %1 on</source>
+        <translation>Move incident %1 on</translation>
+    </message>
+    <message>
+        <source>&amp;New state:</source>
+        <translation>&amp;New state:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <source>Closing without notifying the clients needs the reason (for example: no breach, or the measures taken effectively avoid harm).</source>
+        <translation>Closing without notifying the clients needs the reason (for example: no breach, or the measures taken effectively avoid harm).</translation>
+    </message>
+    <message>
+        <source>&amp;Move on</source>
+        <translation>&amp;Move on</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>Audit log tampering</source>
@@ -134,6 +157,92 @@
     <message>
         <source>&amp;Approve and send</source>
         <translation>&amp;Approve and send</translation>
+    </message>
+</context>
+<context>
+    <name>AssessDialog</name>
+    <message>
+        <source>Assess incident %1</source>
+        <translation>Assess incident %1</translation>
+    </message>
+    <message>
+        <source>Personal information breach:</source>
+        <translation>Personal information breach:</translation>
+    </message>
+    <message>
+        <source>Information affected:</source>
+        <translation>Information affected:</translation>
+    </message>
+    <message>
+        <source>&amp;Cause:</source>
+        <translation>&amp;Cause:</translation>
+    </message>
+    <message>
+        <source>&amp;Measures taken:</source>
+        <translation>&amp;Measures taken:</translation>
+    </message>
+    <message>
+        <source>Possible &amp;harm:</source>
+        <translation>Possible &amp;harm:</translation>
+    </message>
+    <message>
+        <source>What clients can &amp;do:</source>
+        <translation>What clients can &amp;do:</translation>
+    </message>
+    <message>
+        <source>&amp;Yes: information was or may have been leaked, altered or lost</source>
+        <translation>&amp;Yes: information was or may have been leaked, altered or lost</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;No</translation>
+    </message>
+    <message>
+        <source>one measure per line</source>
+        <translation>one measure per line</translation>
+    </message>
+    <message>
+        <source>one piece of advice per line</source>
+        <translation>one piece of advice per line</translation>
+    </message>
+    <message>
+        <source>&amp;Save assessment</source>
+        <translation>&amp;Save assessment</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeePicker</name>
+    <message>
+        <source>Print the privacy tips for a client</source>
+        <translation>Print the privacy tips for a client</translation>
+    </message>
+    <message>
+        <source>Find the client. Printing the leaflet records that they received it today.</source>
+        <translation>Find the client. Printing the leaflet records that they received it today.</translation>
+    </message>
+    <message>
+        <source>&amp;Print leaflet</source>
+        <translation>&amp;Print leaflet</translation>
+    </message>
+    <message>
+        <source>Record campaign participants</source>
+        <translation>Record campaign participants</translation>
+    </message>
+    <message>
+        <source>Find the clients who took part and tick them.</source>
+        <translation>Find the clients who took part and tick them.</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Record</translation>
+    </message>
+    <message>
+        <source>Name, pinyin or last 4 digits of the phone</source>
+        <translation>Name, pinyin or last 4 digits of the phone</translation>
+    </message>
+    <message>
+        <source>Clients ticked: %1</source>
+        <translation>Clients ticked: %1</translation>
     </message>
 </context>
 <context>
@@ -586,6 +695,41 @@
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>Add an education campaign</source>
+        <translation>Add an education campaign</translation>
+    </message>
+    <message>
+        <source>&amp;Date held:</source>
+        <translation>&amp;Date held:</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Channel:</translation>
+    </message>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation>&amp;Topic:</translation>
+    </message>
+    <message>
+        <source>&amp;Material:</source>
+        <translation>&amp;Material:</translation>
+    </message>
+    <message>
+        <source>e.g. how to recognise fraud calls</source>
+        <translation>e.g. how to recognise fraud calls</translation>
+    </message>
+    <message>
+        <source>title, link or description (at most %1 characters)</source>
+        <translation>title, link or description (at most %1 characters)</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Add</translation>
+    </message>
+</context>
+<context>
     <name>ChainVerifyPanel</name>
     <message>
         <source>&amp;Verify audit chain</source>
@@ -794,6 +938,10 @@
     <message>
         <source>De&amp;lete client data…</source>
         <translation>De&amp;lete client data…</translation>
+    </message>
+    <message>
+        <source>Print privacy &amp;tips…</source>
+        <translation>Print privacy &amp;tips…</translation>
     </message>
     <message>
         <source>Kept only as the law requires; cannot be viewed</source>
@@ -1026,6 +1174,41 @@ You then get the client-data recovery code, shown once.</translation>
     <message>
         <source>&amp;Later</source>
         <translation>&amp;Later</translation>
+    </message>
+</context>
+<context>
+    <name>ClientPickerDialog</name>
+    <message>
+        <source>Affected clients of %1</source>
+        <translation>Affected clients of %1</translation>
+    </message>
+    <message>
+        <source>Find clients:</source>
+        <translation>Find clients:</translation>
+    </message>
+    <message>
+        <source>Affected clients:</source>
+        <translation>Affected clients:</translation>
+    </message>
+    <message>
+        <source>Name, pinyin or last 4 digits of the phone</source>
+        <translation>Name, pinyin or last 4 digits of the phone</translation>
+    </message>
+    <message>
+        <source>&amp;Add →</source>
+        <translation>&amp;Add →</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>&amp;Save list</source>
+        <translation>&amp;Save list</translation>
+    </message>
+    <message>
+        <source>%1 client(s) affected</source>
+        <translation>%1 client(s) affected</translation>
     </message>
 </context>
 <context>
@@ -1524,6 +1707,93 @@ You then get the client-data recovery code, shown once.</translation>
     </message>
 </context>
 <context>
+    <name>EducationTab</name>
+    <message>
+        <source>Privacy education</source>
+        <translation>Privacy education</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>&amp;Add campaign…</source>
+        <translation>&amp;Add campaign…</translation>
+    </message>
+    <message>
+        <source>Record &amp;participants…</source>
+        <translation>Record &amp;participants…</translation>
+    </message>
+    <message>
+        <source>&amp;Import attendee list…</source>
+        <translation>&amp;Import attendee list…</translation>
+    </message>
+    <message>
+        <source>Print privacy &amp;tips…</source>
+        <translation>Print privacy &amp;tips…</translation>
+    </message>
+    <message>
+        <source>Print privacy tips for a &amp;client…</source>
+        <translation>Print privacy tips for a &amp;client…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Campaigns in %1: %2 of %3 a year</source>
+        <translation>Campaigns in %1: %2 of %3 a year</translation>
+    </message>
+    <message>
+        <source>Participation needs the client-data key (confirmed agents and managers); the programme dashboard shows the branch&apos;s figure.</source>
+        <translation>Participation needs the client-data key (confirmed agents and managers); the programme dashboard shows the branch&apos;s figure.</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>no data</translation>
+    </message>
+    <message>
+        <source>Clients who took part: %1 of %2 active clients = %3 (target %4%)</source>
+        <translation>Clients who took part: %1 of %2 active clients = %3 (target %4%)</translation>
+    </message>
+    <message>
+        <source>Recorded: %1; already recorded before: %2</source>
+        <translation>Recorded: %1; already recorded before: %2</translation>
+    </message>
+    <message>
+        <source>Attendee list</source>
+        <translation>Attendee list</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.csv)</translation>
+    </message>
+    <message>
+        <source>Rows: %1; matched: %2</source>
+        <translation>Rows: %1; matched: %2</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Row %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ExportLabels</name>
     <message>
         <source>Awaiting approval</source>
@@ -1983,6 +2253,169 @@ You then get the client-data recovery code, shown once.</translation>
     </message>
 </context>
 <context>
+    <name>IncidentsTab</name>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>&amp;Report an incident…</source>
+        <translation>&amp;Report an incident…</translation>
+    </message>
+    <message>
+        <source>&amp;Assess…</source>
+        <translation>&amp;Assess…</translation>
+    </message>
+    <message>
+        <source>Affected &amp;clients…</source>
+        <translation>Affected &amp;clients…</translation>
+    </message>
+    <message>
+        <source>&amp;Move on…</source>
+        <translation>&amp;Move on…</translation>
+    </message>
+    <message>
+        <source>Record a re&amp;port…</source>
+        <translation>Record a re&amp;port…</translation>
+    </message>
+    <message>
+        <source>&amp;Print all letters…</source>
+        <translation>&amp;Print all letters…</translation>
+    </message>
+    <message>
+        <source>&amp;Save all letters…</source>
+        <translation>&amp;Save all letters…</translation>
+    </message>
+    <message>
+        <source>&amp;Log a notification…</source>
+        <translation>&amp;Log a notification…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Re&amp;fresh</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Breach</source>
+        <translation>Breach</translation>
+    </message>
+    <message>
+        <source>Affected</source>
+        <translation>Affected</translation>
+    </message>
+    <message>
+        <source>Internal report</source>
+        <translation>Internal report</translation>
+    </message>
+    <message>
+        <source>Regulator report</source>
+        <translation>Regulator report</translation>
+    </message>
+    <message>
+        <source>Client notice</source>
+        <translation>Client notice</translation>
+    </message>
+    <message>
+        <source>Notification log</source>
+        <translation>Notification log</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>not assessed</source>
+        <translation>not assessed</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Reported by: %1</source>
+        <translation>Reported by: %1</translation>
+    </message>
+    <message>
+        <source>What happened: %1</source>
+        <translation>What happened: %1</translation>
+    </message>
+    <message>
+        <source>Information affected: %1</source>
+        <translation>Information affected: %1</translation>
+    </message>
+    <message>
+        <source>Cause: %1</source>
+        <translation>Cause: %1</translation>
+    </message>
+    <message>
+        <source>Measures: %1</source>
+        <translation>Measures: %1</translation>
+    </message>
+    <message>
+        <source>Possible harm: %1</source>
+        <translation>Possible harm: %1</translation>
+    </message>
+    <message>
+        <source>Advice to clients: %1</source>
+        <translation>Advice to clients: %1</translation>
+    </message>
+    <message>
+        <source>Timeline:</source>
+        <translation>Timeline:</translation>
+    </message>
+    <message>
+        <source>Breach letters %1</source>
+        <translation>Breach letters %1</translation>
+    </message>
+    <message>
+        <source>Save the letters into a folder</source>
+        <translation>Save the letters into a folder</translation>
+    </message>
+    <message>
+        <source>Letters saved</source>
+        <translation>Letters saved</translation>
+    </message>
+    <message>
+        <source>%1 letter(s) saved in %2</source>
+        <translation>%1 letter(s) saved in %2</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message>
         <source>New client</source>
@@ -2034,6 +2467,37 @@ You can continue without it. The data is then protected by staff passwords only.
     <message>
         <source>&amp;Create branch</source>
         <translation>&amp;Create branch</translation>
+    </message>
+</context>
+<context>
+    <name>LeafletChoice</name>
+    <message>
+        <source>Privacy tips leaflet</source>
+        <translation>Privacy tips leaflet</translation>
+    </message>
+    <message>
+        <source>The privacy tips leaflet is ready, and it is recorded that the client received it today. Print it, or save it as a PDF.</source>
+        <translation>The privacy tips leaflet is ready, and it is recorded that the client received it today. Print it, or save it as a PDF.</translation>
+    </message>
+    <message>
+        <source>The privacy tips leaflet is ready. Print it, or save it as a PDF.</source>
+        <translation>The privacy tips leaflet is ready. Print it, or save it as a PDF.</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Saved as %1</translation>
     </message>
 </context>
 <context>
@@ -2614,6 +3078,33 @@ Data folder: %3</translation>
     </message>
 </context>
 <context>
+    <name>NotificationDialog</name>
+    <message>
+        <source>Log a notification for %1</source>
+        <translation>Log a notification for %1</translation>
+    </message>
+    <message>
+        <source>&amp;Client:</source>
+        <translation>&amp;Client:</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>C&amp;hannel:</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;Day:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>&amp;Log</translation>
+    </message>
+</context>
+<context>
     <name>OutputFiles</name>
     <message>
         <source>Cannot save here</source>
@@ -3008,6 +3499,33 @@ Data folder: %3</translation>
     </message>
 </context>
 <context>
+    <name>RecordReportDialog</name>
+    <message>
+        <source>Record a report for %1</source>
+        <translation>Record a report for %1</translation>
+    </message>
+    <message>
+        <source>&amp;Report:</source>
+        <translation>&amp;Report:</translation>
+    </message>
+    <message>
+        <source>&amp;Made at:</source>
+        <translation>&amp;Made at:</translation>
+    </message>
+    <message>
+        <source>Internal report (to headquarters)</source>
+        <translation>Internal report (to headquarters)</translation>
+    </message>
+    <message>
+        <source>Report to the regulator</source>
+        <translation>Report to the regulator</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Record</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryCodePanel</name>
     <message>
         <source>This is the client-data recovery code. It gives a branch manager back access to client data when no other manager can confirm them. It is shown only this once: write it down or save it as a PDF and print it, then lock it in the branch safe. Never give it to IT.</source>
@@ -3086,6 +3604,37 @@ Data folder: %3</translation>
     <message>
         <source>&amp;Reject</source>
         <translation>&amp;Reject</translation>
+    </message>
+</context>
+<context>
+    <name>ReportIncidentDialog</name>
+    <message>
+        <source>Report an incident</source>
+        <translation>Report an incident</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>&amp;Occurred at:</source>
+        <translation>&amp;Occurred at:</translation>
+    </message>
+    <message>
+        <source>&amp;Discovered at:</source>
+        <translation>&amp;Discovered at:</translation>
+    </message>
+    <message>
+        <source>&amp;What happened:</source>
+        <translation>&amp;What happened:</translation>
+    </message>
+    <message>
+        <source>e.g. the work phone was left in a taxi; it has a screen lock and is encrypted</source>
+        <translation>e.g. the work phone was left in a taxi; it has a screen lock and is encrypted</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>&amp;Report</translation>
     </message>
 </context>
 <context>

@@ -99,6 +99,29 @@
     </message>
 </context>
 <context>
+    <name>AdvanceDialog</name>
+    <message>
+        <source>Move incident %1 on</source>
+        <translation>推进事件 %1</translation>
+    </message>
+    <message>
+        <source>&amp;New state:</source>
+        <translation>新状态(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Closing without notifying the clients needs the reason (for example: no breach, or the measures taken effectively avoid harm).</source>
+        <translation>未告知客户直接关闭时须说明原因（例如：不构成泄露，或已采取的措施能够有效避免危害）。</translation>
+    </message>
+    <message>
+        <source>&amp;Move on</source>
+        <translation>推进(&amp;M)</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>Audit log tampering</source>
@@ -134,6 +157,92 @@
     <message>
         <source>&amp;Approve and send</source>
         <translation>批准并发送(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>AssessDialog</name>
+    <message>
+        <source>Assess incident %1</source>
+        <translation>评估事件 %1</translation>
+    </message>
+    <message>
+        <source>Personal information breach:</source>
+        <translation>是否个人信息泄露：</translation>
+    </message>
+    <message>
+        <source>Information affected:</source>
+        <translation>涉及的个人信息：</translation>
+    </message>
+    <message>
+        <source>&amp;Cause:</source>
+        <translation>原因(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Measures taken:</source>
+        <translation>已采取的措施(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Possible &amp;harm:</source>
+        <translation>可能的危害(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>What clients can &amp;do:</source>
+        <translation>客户可采取的措施(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Yes: information was or may have been leaked, altered or lost</source>
+        <translation>是：个人信息已经或可能泄露、篡改、丢失(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>否(&amp;N)</translation>
+    </message>
+    <message>
+        <source>one measure per line</source>
+        <translation>每行一项措施</translation>
+    </message>
+    <message>
+        <source>one piece of advice per line</source>
+        <translation>每行一条建议</translation>
+    </message>
+    <message>
+        <source>&amp;Save assessment</source>
+        <translation>保存评估(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeePicker</name>
+    <message>
+        <source>Print the privacy tips for a client</source>
+        <translation>为客户打印隐私提示单</translation>
+    </message>
+    <message>
+        <source>Find the client. Printing the leaflet records that they received it today.</source>
+        <translation>查找客户。打印提示单即登记该客户今天已领取。</translation>
+    </message>
+    <message>
+        <source>&amp;Print leaflet</source>
+        <translation>打印提示单(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Record campaign participants</source>
+        <translation>登记活动参与客户</translation>
+    </message>
+    <message>
+        <source>Find the clients who took part and tick them.</source>
+        <translation>查找参加活动的客户并勾选。</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>登记(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Name, pinyin or last 4 digits of the phone</source>
+        <translation>姓名、拼音或手机号后 4 位</translation>
+    </message>
+    <message>
+        <source>Clients ticked: %1</source>
+        <translation>已勾选客户：%1</translation>
     </message>
 </context>
 <context>
@@ -584,6 +693,41 @@
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>Add an education campaign</source>
+        <translation>新增隐私宣传活动</translation>
+    </message>
+    <message>
+        <source>&amp;Date held:</source>
+        <translation>举办日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>宣传渠道(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Material:</source>
+        <translation>宣传材料(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>e.g. how to recognise fraud calls</source>
+        <translation>例如：如何识别诈骗电话</translation>
+    </message>
+    <message>
+        <source>title, link or description (at most %1 characters)</source>
+        <translation>标题、链接或说明（最多 %1 个字符）</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>新增(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>ChainVerifyPanel</name>
     <message>
         <source>&amp;Verify audit chain</source>
@@ -791,6 +935,10 @@
     <message>
         <source>De&amp;lete client data…</source>
         <translation>删除客户信息(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Print privacy &amp;tips…</source>
+        <translation>打印隐私提示单(&amp;T)…</translation>
     </message>
     <message>
         <source>Kept only as the law requires; cannot be viewed</source>
@@ -1023,6 +1171,41 @@ You then get the client-data recovery code, shown once.</source>
     <message>
         <source>&amp;Later</source>
         <translation>以后再说(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>ClientPickerDialog</name>
+    <message>
+        <source>Affected clients of %1</source>
+        <translation>事件 %1 的受影响客户</translation>
+    </message>
+    <message>
+        <source>Find clients:</source>
+        <translation>查找客户：</translation>
+    </message>
+    <message>
+        <source>Affected clients:</source>
+        <translation>受影响的客户：</translation>
+    </message>
+    <message>
+        <source>Name, pinyin or last 4 digits of the phone</source>
+        <translation>姓名、拼音或手机号后4位</translation>
+    </message>
+    <message>
+        <source>&amp;Add →</source>
+        <translation>添加(&amp;A) →</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save list</source>
+        <translation>保存名单(&amp;S)</translation>
+    </message>
+    <message>
+        <source>%1 client(s) affected</source>
+        <translation>受影响客户 %1 位</translation>
     </message>
 </context>
 <context>
@@ -1519,6 +1702,93 @@ You then get the client-data recovery code, shown once.</source>
     </message>
 </context>
 <context>
+    <name>EducationTab</name>
+    <message>
+        <source>Privacy education</source>
+        <translation>隐私教育</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>&amp;Add campaign…</source>
+        <translation>新增活动(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Record &amp;participants…</source>
+        <translation>登记参与客户(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import attendee list…</source>
+        <translation>导入签到名单(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Print privacy &amp;tips…</source>
+        <translation>打印隐私提示单(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Print privacy tips for a &amp;client…</source>
+        <translation>为客户打印隐私提示单(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>宣传材料</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参与客户</translation>
+    </message>
+    <message>
+        <source>Campaigns in %1: %2 of %3 a year</source>
+        <translation>%1 年宣传活动：%2 次（每年至少 %3 次）</translation>
+    </message>
+    <message>
+        <source>Participation needs the client-data key (confirmed agents and managers); the programme dashboard shows the branch&apos;s figure.</source>
+        <translation>参与率需客户资料密钥（仅经确认的置业顾问和店长）；全店数据见隐私保护指标看板。</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <source>Clients who took part: %1 of %2 active clients = %3 (target %4%)</source>
+        <translation>参与隐私教育的客户：%1 / 活跃客户 %2 = %3（目标 %4%）</translation>
+    </message>
+    <message>
+        <source>Recorded: %1; already recorded before: %2</source>
+        <translation>已登记：%1；此前已登记：%2</translation>
+    </message>
+    <message>
+        <source>Attendee list</source>
+        <translation>签到名单</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.csv)</source>
+        <translation>电子表格 (*.xlsx *.xlsm *.xls *.csv)</translation>
+    </message>
+    <message>
+        <source>Rows: %1; matched: %2</source>
+        <translation>共 %1 行；匹配 %2 位客户</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+</context>
+<context>
     <name>ExportLabels</name>
     <message>
         <source>Awaiting approval</source>
@@ -1977,6 +2247,169 @@ You then get the client-data recovery code, shown once.</source>
     </message>
 </context>
 <context>
+    <name>IncidentsTab</name>
+    <message>
+        <source>Incidents</source>
+        <translation>安全事件</translation>
+    </message>
+    <message>
+        <source>&amp;Report an incident…</source>
+        <translation>报告安全事件(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Assess…</source>
+        <translation>评估(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Affected &amp;clients…</source>
+        <translation>受影响客户(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Move on…</source>
+        <translation>推进状态(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Record a re&amp;port…</source>
+        <translation>记录报告(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print all letters…</source>
+        <translation>打印全部告知书(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save all letters…</source>
+        <translation>保存全部告知书(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Log a notification…</source>
+        <translation>登记告知(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>报告日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Breach</source>
+        <translation>泄露</translation>
+    </message>
+    <message>
+        <source>Affected</source>
+        <translation>受影响客户数</translation>
+    </message>
+    <message>
+        <source>Internal report</source>
+        <translation>内部报告</translation>
+    </message>
+    <message>
+        <source>Regulator report</source>
+        <translation>向监管部门报告</translation>
+    </message>
+    <message>
+        <source>Client notice</source>
+        <translation>告知客户</translation>
+    </message>
+    <message>
+        <source>Notification log</source>
+        <translation>告知记录</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>not assessed</source>
+        <translation>未评估</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Reported by: %1</source>
+        <translation>报告人：%1</translation>
+    </message>
+    <message>
+        <source>What happened: %1</source>
+        <translation>事件经过：%1</translation>
+    </message>
+    <message>
+        <source>Information affected: %1</source>
+        <translation>涉及的个人信息：%1</translation>
+    </message>
+    <message>
+        <source>Cause: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>Measures: %1</source>
+        <translation>措施：%1</translation>
+    </message>
+    <message>
+        <source>Possible harm: %1</source>
+        <translation>可能的危害：%1</translation>
+    </message>
+    <message>
+        <source>Advice to clients: %1</source>
+        <translation>给客户的建议：%1</translation>
+    </message>
+    <message>
+        <source>Timeline:</source>
+        <translation>时间线：</translation>
+    </message>
+    <message>
+        <source>Breach letters %1</source>
+        <translation>告知书 %1</translation>
+    </message>
+    <message>
+        <source>Save the letters into a folder</source>
+        <translation>将告知书保存到文件夹</translation>
+    </message>
+    <message>
+        <source>Letters saved</source>
+        <translation>告知书已保存</translation>
+    </message>
+    <message>
+        <source>%1 letter(s) saved in %2</source>
+        <translation>已在 %2 保存 %1 份告知书</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message>
         <source>New client</source>
@@ -2028,6 +2461,37 @@ You can continue without it. The data is then protected by staff passwords only.
     <message>
         <source>&amp;Create branch</source>
         <translation>创建门店(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>LeafletChoice</name>
+    <message>
+        <source>Privacy tips leaflet</source>
+        <translation>隐私提示单</translation>
+    </message>
+    <message>
+        <source>The privacy tips leaflet is ready, and it is recorded that the client received it today. Print it, or save it as a PDF.</source>
+        <translation>隐私提示单已生成，并已登记该客户今天领取。请打印，或另存为 PDF。</translation>
+    </message>
+    <message>
+        <source>The privacy tips leaflet is ready. Print it, or save it as a PDF.</source>
+        <translation>隐私提示单已生成。请打印，或另存为 PDF。</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>已发送到打印机。</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>已保存为 %1</translation>
     </message>
 </context>
 <context>
@@ -2607,6 +3071,33 @@ Data folder: %3</source>
     </message>
 </context>
 <context>
+    <name>NotificationDialog</name>
+    <message>
+        <source>Log a notification for %1</source>
+        <translation>登记事件 %1 的告知</translation>
+    </message>
+    <message>
+        <source>&amp;Client:</source>
+        <translation>客户(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>方式(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>登记(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>OutputFiles</name>
     <message>
         <source>Cannot save here</source>
@@ -2998,6 +3489,33 @@ Data folder: %3</source>
     </message>
 </context>
 <context>
+    <name>RecordReportDialog</name>
+    <message>
+        <source>Record a report for %1</source>
+        <translation>记录事件 %1 的报告</translation>
+    </message>
+    <message>
+        <source>&amp;Report:</source>
+        <translation>报告(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Made at:</source>
+        <translation>报告时间(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Internal report (to headquarters)</source>
+        <translation>内部报告（报总部）</translation>
+    </message>
+    <message>
+        <source>Report to the regulator</source>
+        <translation>向监管部门报告</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>记录(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryCodePanel</name>
     <message>
         <source>This is the client-data recovery code. It gives a branch manager back access to client data when no other manager can confirm them. It is shown only this once: write it down or save it as a PDF and print it, then lock it in the branch safe. Never give it to IT.</source>
@@ -3076,6 +3594,37 @@ Data folder: %3</source>
     <message>
         <source>&amp;Reject</source>
         <translation>驳回(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportIncidentDialog</name>
+    <message>
+        <source>Report an incident</source>
+        <translation>报告安全事件</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Occurred at:</source>
+        <translation>发生时间(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Discovered at:</source>
+        <translation>发现时间(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;What happened:</source>
+        <translation>事件经过(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>e.g. the work phone was left in a taxi; it has a screen lock and is encrypted</source>
+        <translation>例如：工作手机遗落在出租车上，手机有锁屏密码并已加密</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>报告(&amp;R)</translation>
     </message>
 </context>
 <context>

@@ -36,8 +36,9 @@ def make_old_layout(branch: Branch) -> str:
     db = agent.db
     schema = db.execute(
         "SELECT type, name, sql FROM client_data.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE "
-        "'client_search_%' AND name != 'client_meta' AND tbl_name NOT LIKE 'hq_%' ORDER BY rowid"
-        # (the HQ exports' tables came after the move: no old branch.db ever had them)
+        "'client_search_%' AND name != 'client_meta' AND tbl_name NOT LIKE 'hq_%' "
+        "AND tbl_name NOT LIKE 'incident_%' AND tbl_name NOT LIKE 'education_%' ORDER BY rowid"
+        # (the HQ exports', incidents' and education tables came after the move: no old branch.db had them)
     ).fetchall()
     with db.transaction():
         for _type, _name, sql in schema:

@@ -7,7 +7,9 @@ full value re-masks after ``remask_seconds`` or at once when the window loses fo
 value that arrives while the user is away (another window active, the page hidden, the session
 locked) is not shown at all. A copy leaves the clipboard after ``clipboard_seconds`` if it is still
 there. Add follow-up, Edit (agents and managers) and Reassign (managers) reload the page when done;
-Delete client data (managers, PIPL Art. 47: ui/clients/destroy_client_dialog.py) closes it once done.
+Delete client data (managers, PIPL Art. 47: ui/clients/destroy_client_dialog.py) closes it once done;
+Print privacy tips makes the privacy-tips leaflet and records that the client received it
+(ui/education/leaflet_output.py).
 Everything runs on the worker; the window title never names the client. A record in storage only (or another agent's
 client) shows the service's message and nothing else.
 """
@@ -51,6 +53,7 @@ from desktop_app.ui.clients.reassign_dialog import ReassignDialog
 from desktop_app.ui.clients.reveal_clipboard import copy_secret
 from desktop_app.ui.clients.reveal_flow import RevealFlow
 from desktop_app.ui.clients.reveal_row import RevealRow
+from desktop_app.ui.education.leaflet_output import print_leaflet_for
 from desktop_app.ui.form_parts import BusyBar, MessageLabel
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
@@ -207,7 +210,16 @@ class ClientDetailDialog(Retranslating, QDialog):
         self.destroy_button.setVisible(self.may_destroy)
         self.destroy_button.clicked.connect(self.open_destroy)
         self.destroy_dialog: QDialog | None = None
-        for button in (self.edit_button, self.reassign_button, self.add_followup_button, self.destroy_button):
+        self.tips_button = QPushButton()  # the privacy-tips leaflet, recorded as education (ui/education)
+        self.tips_button.setVisible(can(session.role, Action.EDUCATION_RECORD))
+        self.tips_button.clicked.connect(lambda: print_leaflet_for(self.shell, self, self.client_id))
+        for button in (
+            self.edit_button,
+            self.reassign_button,
+            self.add_followup_button,
+            self.destroy_button,
+            self.tips_button,
+        ):
             button.setAutoDefault(False)
             button.setEnabled(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -216,6 +228,7 @@ class ClientDetailDialog(Retranslating, QDialog):
         bottom.addWidget(self.edit_button)
         bottom.addWidget(self.reassign_button)
         bottom.addWidget(self.destroy_button)
+        bottom.addWidget(self.tips_button)
         bottom.addStretch(1)
         bottom.addWidget(buttons)
         layout = QVBoxLayout(self)
@@ -258,6 +271,7 @@ class ClientDetailDialog(Retranslating, QDialog):
         self.edit_button.setText(self.tr("&Edit…"))
         self.reassign_button.setText(self.tr("Re&assign…"))
         self.destroy_button.setText(self.tr("De&lete client data…"))
+        self.tips_button.setText(self.tr("Print privacy &tips…"))
         self.timeline.set_language(self.shell.lang)
         self._show_page()
 
@@ -327,7 +341,13 @@ class ClientDetailDialog(Retranslating, QDialog):
         self.page = result
         self.detail = result.detail
         self._show_page()
-        for button in (self.edit_button, self.reassign_button, self.add_followup_button, self.destroy_button):
+        for button in (
+            self.edit_button,
+            self.reassign_button,
+            self.add_followup_button,
+            self.destroy_button,
+            self.tips_button,
+        ):
             button.setEnabled(True)
         if self.consent_panel.overview is None:
             self.consent_panel.reload()  # after the page: a refused client is refused (and audited) once

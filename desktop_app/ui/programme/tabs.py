@@ -21,4 +21,6 @@ TabFactory = Callable[["Shell"], "QWidget | None"]
 TAB_FACTORIES: list[tuple[str, str]] = [
     ("desktop_app.ui.training.my_training_tab", "make_tab"),
     ("desktop_app.ui.training.records_tab", "make_tab"),
+    ("desktop_app.ui.education.education_tab", "make_tab"),
+    ("desktop_app.ui.incidents.incidents_tab", "make_tab"),
 ]

@@ -1,0 +1,1 @@
+"""The privacy-education tab of the programme area (campaigns, participation, the leaflet)."""
