@@ -19,7 +19,7 @@ from desktop_app.domain.training_due import DueStatus
 from desktop_app.domain.training_figures import TrainingCounts
 from desktop_app.services.programme_settings import set_programme_settings
 from desktop_app.services.signed_in import SignedIn
-from desktop_app.services.staff_accounts import add_staff, disable_staff
+from desktop_app.services.staff_accounts import add_staff, disable_staff, reset_password
 from desktop_app.services.training_records import (
     QuizOutOfDate,
     my_training_status,
@@ -140,6 +140,10 @@ def test_disable_records_when(signed_in: SignIn) -> None:
     disabled_at = found["audit.chen"].disabled_at
     assert disabled_at is not None and disabled_at[:10] == it.now_utc()[:10]
     assert found["lina"].disabled_at is None
+    reset_password(it, "audit.chen")  # re-enabled: active again from now on
+    it = signed_in(Role.IT_ADMIN)
+    again = {m.username: m for m in TrainingRepository(it.db).staff_dates()}["audit.chen"]
+    assert again.active and again.disabled_at is None
 
 
 def test_who_may_do_what(signed_in: SignIn) -> None:
