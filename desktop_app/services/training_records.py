@@ -171,14 +171,18 @@ def staff_span(member: StaffDates) -> StaffSpan:
 
 
 def member_due(me: SignedIn, member: StaffDates, completed: bool, today: date) -> TrainingDue:
+    """The member's status: the grace period runs from the quarter's start, their account's
+    creation or the day the branch got the programme (migration 14), whichever is latest."""
     policy = programme_policy(me)
     quarter = Quarter.of(today)
+    started = TrainingRepository(me.db).started_at()
+    starts_on = max(_created_on(member), branch_day_of(started)) if started else _created_on(member)
     return training_due(
         quarter_key=quarter.key(),
         quarter_start=quarter.start,
         quarter_end=quarter.end,
         today=today,
-        created_on=_created_on(member),
+        created_on=starts_on,
         completed=completed,
         role=Role(member.role),
         grace_days=policy.training_grace_days,

@@ -42,6 +42,8 @@ def test_version_13_staff_get_disabled_at_and_the_tables_are_append_only(
         assert migrations.current_version(db) == migrations.LATEST_VERSION >= 14
         rows = dict(db.execute("SELECT username, disabled_at FROM staff").fetchall())
         assert rows == {"active.one": None, "left.twice": "2026-06-01T02:00:00.000000Z", "left.unknown": None}
+        (started,) = db.execute("SELECT started_at FROM training_programme_start").fetchone()
+        assert str(started).endswith("Z")  # the day the grace period can start from
         with db.transaction():
             db.execute(
                 "INSERT INTO training_attempts (staff_id, quarter, source, score_percent, passed, taken_at, "

@@ -170,3 +170,13 @@ def test_a_session_in_the_future_or_without_attendees_is_refused(signed_in: Sign
         record_session(manager, manager.today(), "主题", "讲师", [])
     with pytest.raises(InvalidInput):
         record_session(manager, date(2020, 1, 1), "主题", "讲师", [1])  # nobody on the staff then
+
+
+def test_the_grace_period_never_starts_before_the_programme_arrived(signed_in: SignIn, clock: Clock) -> None:
+    manager = signed_in(Role.MANAGER)
+    with manager.db.transaction():  # as if the branch was upgraded to the programme on 10 February
+        manager.db.execute("UPDATE training_programme_start SET started_at = '2027-02-10T02:00:00Z'")
+    clock.advance(36 * DAY)  # 20 February: 50 days into the quarter
+    agent = signed_in(Role.AGENT)
+    due = my_training_status(agent).due
+    assert due.status is DueStatus.DUE and due.deadline == date(2027, 2, 23) and not due.gated
