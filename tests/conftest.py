@@ -72,6 +72,26 @@ def _test_keyring(
     yield path
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "training_gate: the test exercises the privacy-training gate (services/training_gate.py)"
+    )
+
+
+@pytest.fixture(autouse=True)
+def _training_gate_only_where_tested(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The training gate (on by default) closes client data 14 days into a quarter for staff who
+    have not passed the quiz, and many tests move the clock by months or years: outside the tests
+    marked ``training_gate`` (tests/attack/test_training_gate.py and the GUI's), its enforcement in
+    ``check_permission`` is switched off here, in this process only; the branch's data and policy
+    stay as the app makes them."""
+    if request.node.get_closest_marker("training_gate") is not None:
+        return
+    from desktop_app.services import training_gate
+
+    monkeypatch.setattr(training_gate, "enforce_training_gate", lambda me, action: None)
+
+
 @pytest.fixture
 def clock() -> Clock:
     return Clock()
@@ -127,22 +147,7 @@ def _branch_template(tmp_path_factory: pytest.TempPathFactory) -> _Template:
         client_code = grant_client_access(
             lambda: build_context(base / "branch", clock=Clock()), USERS[Role.MANAGER], [USERS[Role.AGENT]]
         )
-        _training_gate_off(build_context(base / "branch", clock=Clock()))
     return _Template(base / "branch", result.recovery_code, client_code)
-
-
-def _training_gate_off(ctx: AppContext) -> None:
-    """The template's staff would be locked out of client data by the training gate 14 days after
-    the clock's start (domain/training_due.py), and many tests move the clock by months: the gate is
-    off in the template; the training tests switch it on (tests/attack/test_training_gate.py)."""
-    from desktop_app.services.programme_settings import set_programme_settings
-    from desktop_app.services.sign_in import sign_in
-
-    manager = sign_in(ctx, *USERS[Role.MANAGER])
-    try:
-        set_programme_settings(manager, {"training_gate_client_data": False})
-    finally:
-        sign_out(manager)
 
 
 @pytest.fixture

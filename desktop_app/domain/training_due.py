@@ -1,7 +1,8 @@
 """Whether a staff member's privacy training is due, overdue, or done this quarter, and the gate.
 
 Rule: the quarter's training is due from the quarter's first day, or from the day the account was
-created if later (a new member gets the whole grace period from their first day). It must be done
+created if later (a new member gets the whole grace period from their first day; the service also
+passes the day the branch got the programme, so an upgrade mid-quarter closes nothing at once). It must be done
 within ``training_grace_days`` days (the deadline is the last of those days, inclusive); after the
 deadline it is *overdue*. An overdue member is *gated* — every action on client data is refused
 until they pass the quiz or attend a classroom session — when the policy's
@@ -64,7 +65,7 @@ def gate_applies(role: Role, *, gate_client_data: bool, gate_it_admin: bool) -> 
         return False
     if role is Role.IT_ADMIN:
         return gate_it_admin
-    return True
+    return role in (Role.AGENT, Role.MANAGER)  # auditors have no client-data action to close
 
 
 def training_due(

@@ -218,7 +218,7 @@ def _outcomes(
     return found
 
 
-def import_lms_results(me: SignedIn, path: Path, *, dry_run: bool = False) -> LmsImportReport:
+def import_lms_results(me: SignedIn, path: Path, dry_run: bool = False) -> LmsImportReport:
     """Import (or with ``dry_run`` only check) a learning platform's export; see the module rule."""
     check_permission(me, Action.PROGRAMME_MANAGE)
     sheet = read_sheet(path)

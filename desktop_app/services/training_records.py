@@ -17,6 +17,8 @@ import secrets
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.branch_time import branch_day_of
 from desktop_app.domain.errors import InvalidInput
@@ -37,6 +39,9 @@ from desktop_app.services.programme_settings import programme_policy
 from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.training_content import load_training_set
 from desktop_app.store.training_repository import APP, StaffDates, TrainingAttempt, TrainingRepository
+
+if TYPE_CHECKING:
+    from desktop_app.services.training_import import LmsImportReport
 
 MAX_TOPIC = 200
 MAX_TRAINER = 100
@@ -166,14 +171,18 @@ def staff_span(member: StaffDates) -> StaffSpan:
 
 
 def member_due(me: SignedIn, member: StaffDates, completed: bool, today: date) -> TrainingDue:
+    """The member's status: the grace period runs from the quarter's start, their account's
+    creation or the day the branch got the programme (migration 14), whichever is latest."""
     policy = programme_policy(me)
     quarter = Quarter.of(today)
+    started = TrainingRepository(me.db).started_at()
+    starts_on = max(_created_on(member), branch_day_of(started)) if started else _created_on(member)
     return training_due(
         quarter_key=quarter.key(),
         quarter_start=quarter.start,
         quarter_end=quarter.end,
         today=today,
-        created_on=_created_on(member),
+        created_on=starts_on,
         completed=completed,
         role=Role(member.role),
         grace_days=policy.training_grace_days,
@@ -308,6 +317,13 @@ def record_session(me: SignedIn, day: date, topic: str, trainer: str, attendee_i
             details={"day": day.isoformat(), "quarter": quarter.key(), "attendees": len(set(attendee_ids))},
         )
     return session_id
+
+
+def import_lms_results(me: SignedIn, path: Path, dry_run: bool = False) -> LmsImportReport:
+    """The learning platform's results (services/training_import.py has the rules)."""
+    from desktop_app.services.training_import import import_lms_results as run  # local: it imports us
+
+    return run(me, path, dry_run)
 
 
 def attendee_choices(me: SignedIn) -> list[tuple[int, str, str]]:

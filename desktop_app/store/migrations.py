@@ -507,7 +507,8 @@ def _m014_training(db: Database) -> None:
     No client is named here (branch.db). ``staff.disabled_at`` records when an account was disabled
     (NULL while active), so a past quarter's training coverage counts the staff active at its end;
     accounts disabled before this migration take the time of their last ``staff.disable`` entry in
-    the audit log."""
+    the audit log. ``training_programme_start`` (UTC) is when the programme arrived at the branch:
+    the grace period never starts before it."""
     db.execute(
         """CREATE TABLE training_attempts (
             id INTEGER PRIMARY KEY,
@@ -551,6 +552,18 @@ def _m014_training(db: Database) -> None:
                    BEGIN SELECT RAISE(ABORT, 'training records are append-only'); END"""
             )
     db.execute("ALTER TABLE staff ADD COLUMN disabled_at TEXT")
+    # when the branch got the training programme: a branch upgraded mid-quarter gives its staff the
+    # whole grace period from that day, rather than closing client data at once
+    db.execute(
+        """CREATE TABLE training_programme_start (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            started_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        "INSERT INTO training_programme_start (id, started_at) "
+        "VALUES (1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+    )
     db.execute(
         """UPDATE staff SET disabled_at = (
                SELECT max(ts) FROM audit_log

@@ -202,6 +202,11 @@ class TrainingRepository:
         ).fetchone()
         return bool(row[0])
 
+    def started_at(self) -> str | None:
+        """When the branch got the training programme (migration 14), UTC; None if unknown."""
+        row = self.db.execute("SELECT started_at FROM training_programme_start WHERE id = 1").fetchone()
+        return str(row[0]) if row else None
+
     def staff_dates(self) -> list[StaffDates]:
         rows = self.db.execute(
             "SELECT id, username, display_name, role, active, created_at, disabled_at FROM staff "

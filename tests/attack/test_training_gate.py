@@ -2,8 +2,9 @@
 client services directly, not through the GUI, once the quarter's training is overdue.
 
 Each test fails without ``enforce_training_gate`` in ``services/audit_trail.check_permission``
-(checked by removing that call: the overdue agent then lists and creates clients). The test
-branch's template has the gate off (tests/conftest.py); each test here switches it on as a manager.
+(checked by removing that call: the overdue agent then lists and creates clients). The gate is on
+by default (domain/programme_policy.py); tests/conftest.py switches its enforcement off for tests
+not marked ``training_gate``, so every test here is marked.
 """
 
 from __future__ import annotations
@@ -27,17 +28,12 @@ from tests.conftest import Clock
 
 SignIn = Callable[[Role], SignedIn]
 DAY = 86_400.0
-
-
-def _gate_on(signed_in: SignIn, **more: object) -> None:
-    manager = signed_in(Role.MANAGER)
-    set_programme_settings(manager, {"training_gate_client_data": True, **more})
+pytestmark = pytest.mark.training_gate
 
 
 def test_an_overdue_agent_calling_the_services_directly_is_refused_until_the_quiz_is_passed(
     signed_in: SignIn, clock: Clock
 ) -> None:
-    _gate_on(signed_in)
     agent = signed_in(Role.AGENT)
     create_client(agent, ClientDraft(name="欧阳娜娜", phone="13912345678"))  # within the grace period
     clock.advance(20 * DAY)  # past the 14 days from the account's first day
@@ -62,7 +58,6 @@ def test_an_overdue_agent_calling_the_services_directly_is_refused_until_the_qui
 
 
 def test_a_failed_attempt_does_not_open_the_gate(signed_in: SignIn, clock: Clock) -> None:
-    _gate_on(signed_in)
     clock.advance(20 * DAY)
     manager = signed_in(Role.MANAGER)
     quiz = start_quiz(manager)
@@ -72,11 +67,10 @@ def test_a_failed_attempt_does_not_open_the_gate(signed_in: SignIn, clock: Clock
 
 
 def test_it_is_gated_only_when_the_policy_says_so(signed_in: SignIn, clock: Clock) -> None:
-    _gate_on(signed_in)
     clock.advance(20 * DAY)
     it = signed_in(Role.IT_ADMIN)
     show_settings(it)  # off for IT by default
-    _gate_on(signed_in, training_gate_it_admin=True)
+    set_programme_settings(signed_in(Role.MANAGER), {"training_gate_it_admin": True})
     it = signed_in(Role.IT_ADMIN)
     with pytest.raises(TrainingOverdue):
         show_settings(it)
@@ -84,9 +78,16 @@ def test_it_is_gated_only_when_the_policy_says_so(signed_in: SignIn, clock: Cloc
 
 
 def test_within_the_grace_period_nothing_is_closed(signed_in: SignIn, clock: Clock) -> None:
-    _gate_on(signed_in)
     clock.advance(10 * DAY)
     agent = signed_in(Role.AGENT)
     due = my_training_status(agent).due
     assert not due.gated and due.days_left == 4
+    assert count_clients(agent) == 0
+
+
+def test_a_manager_may_switch_the_gate_off(signed_in: SignIn, clock: Clock) -> None:
+    clock.advance(20 * DAY)
+    set_programme_settings(signed_in(Role.MANAGER), {"training_gate_client_data": False})
+    agent = signed_in(Role.AGENT)
+    assert my_training_status(agent).due.status.value == "overdue" and not my_training_status(agent).due.gated
     assert count_clients(agent) == 0

@@ -251,7 +251,7 @@ def test_a_corrupted_database_gives_a_clear_message(
         offset, length = {
             "beginning": (0, 4096),
             "first-page": (200, 512),
-            "middle": (size // 3, size // 3),
+            "middle": (size // 4, size // 2),  # the middle half: new tables' empty pages sit near the end
         }[where]
     overwrite(database, offset, length)
     result = cli_branch.as_role("auditor", "audit", "verify", "--json")

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app.domain.navigation import Area
 from desktop_app.domain.roles import Role
-from desktop_app.services.programme_settings import set_programme_settings
 from desktop_app.services.training_records import start_quiz, submit_quiz
 from desktop_app.ui import dialogs
 from desktop_app.ui.main_window import MainWindow
@@ -57,12 +57,10 @@ def test_the_banner_in_chinese_and_gone_once_done(qtbot, branch, make_shell) -> 
     assert "本季度隐私保护培训待完成" in window.training_banner.label.text()
 
 
+@pytest.mark.training_gate
 def test_an_overdue_agent_sees_the_training_panel_until_the_quiz_is_passed(
     qtbot, branch, make_shell, clock
 ) -> None:
-    manager = signed_in(branch.context(), *branch.users[Role.MANAGER])
-    set_programme_settings(manager, {"training_gate_client_data": True})
-    manager.close()
     clock.advance(20 * DAY)
     me = signed_in(branch.context(), *branch.users[Role.AGENT])
     shell = make_shell(me, language="en")

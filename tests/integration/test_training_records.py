@@ -19,7 +19,7 @@ from desktop_app.domain.training_due import DueStatus
 from desktop_app.domain.training_figures import TrainingCounts
 from desktop_app.services.programme_settings import set_programme_settings
 from desktop_app.services.signed_in import SignedIn
-from desktop_app.services.staff_accounts import add_staff, disable_staff
+from desktop_app.services.staff_accounts import add_staff, disable_staff, reset_password
 from desktop_app.services.training_records import (
     QuizOutOfDate,
     my_training_status,
@@ -140,6 +140,10 @@ def test_disable_records_when(signed_in: SignIn) -> None:
     disabled_at = found["audit.chen"].disabled_at
     assert disabled_at is not None and disabled_at[:10] == it.now_utc()[:10]
     assert found["lina"].disabled_at is None
+    reset_password(it, "audit.chen")  # re-enabled: active again from now on
+    it = signed_in(Role.IT_ADMIN)
+    again = {m.username: m for m in TrainingRepository(it.db).staff_dates()}["audit.chen"]
+    assert again.active and again.disabled_at is None
 
 
 def test_who_may_do_what(signed_in: SignIn) -> None:
@@ -166,3 +170,13 @@ def test_a_session_in_the_future_or_without_attendees_is_refused(signed_in: Sign
         record_session(manager, manager.today(), "主题", "讲师", [])
     with pytest.raises(InvalidInput):
         record_session(manager, date(2020, 1, 1), "主题", "讲师", [1])  # nobody on the staff then
+
+
+def test_the_grace_period_never_starts_before_the_programme_arrived(signed_in: SignIn, clock: Clock) -> None:
+    manager = signed_in(Role.MANAGER)
+    with manager.db.transaction():  # as if the branch was upgraded to the programme on 10 February
+        manager.db.execute("UPDATE training_programme_start SET started_at = '2027-02-10T02:00:00Z'")
+    clock.advance(36 * DAY)  # 20 February: 50 days into the quarter
+    agent = signed_in(Role.AGENT)
+    due = my_training_status(agent).due
+    assert due.status is DueStatus.DUE and due.deadline == date(2027, 2, 23) and not due.gated
