@@ -63,7 +63,7 @@ def test_reset_password_forces_a_change_before_the_main_window(qtbot, branch, ma
     window = controller.main_window
     assert window is not None
     qtbot.addWidget(window)
-    assert window.area_ids() == [Area.CLIENTS, Area.CONSENT, Area.EXPORTS]
+    assert window.area_ids() == [Area.CLIENTS, Area.CONSENT, Area.EXPORTS, Area.PROGRAMME]
     session = shell.signed_in().session
     assert session is not None and not session.must_change_password
 
