@@ -73,11 +73,18 @@ class DueFacts:
     overdue_incident_deadlines: int
     open_rectifications: int
     overdue_rectifications: int
+    # the current quarter's members not done yet: each one's own last day of grace (it runs from the
+    # quarter's start, their joining or the branch's start of the programme, whichever is latest);
+    # None for a past quarter (every member's grace ended with it)
+    training_deadlines: tuple[date, ...] | None = None
 
 
 def _training(f: DueFacts) -> DueItem:
     missing = max(0, f.active_staff - f.trained_staff)
     due_on = f.quarter_start + timedelta(days=f.training_grace_days)
+    if f.training_deadlines:
+        overdue = [d for d in f.training_deadlines if d < f.as_of]
+        due_on = min(overdue) if overdue else min(f.training_deadlines)
     if missing == 0:
         return DueItem(
             DueKind.TRAINING,

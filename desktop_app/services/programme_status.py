@@ -41,7 +41,7 @@ from desktop_app.services.programme_client_facts import (
 )
 from desktop_app.services.satisfaction import satisfaction_counts
 from desktop_app.services.signed_in import SignedIn
-from desktop_app.services.training_records import training_counts
+from desktop_app.services.training_records import staff_training_overview, training_counts
 from desktop_app.store.staff_repository import StaffRepository
 
 TREND_QUARTERS = 5  # the last four quarters and this one
@@ -163,6 +163,13 @@ def _due(
     me: SignedIn, quarter: Quarter, counts: ProgrammeCounts, extras: _Extras, policy: ProgrammePolicy
 ) -> list[DueItem]:
     as_of = _as_of(me, quarter)
+    deadlines = None
+    if quarter.contains(me.today()):  # each member's own grace, as their training tab shows it
+        deadlines = tuple(
+            row.due.deadline
+            for row in staff_training_overview(me, quarter)
+            if not row.completed and row.due is not None
+        )
     return due_items(
         DueFacts(
             as_of=as_of,
@@ -181,6 +188,7 @@ def _due(
             overdue_incident_deadlines=extras.overdue_incident_deadlines,
             open_rectifications=extras.open_rectifications,
             overdue_rectifications=counts.overdue_rectifications,
+            training_deadlines=deadlines,
         )
     )
 

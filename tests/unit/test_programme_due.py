@@ -54,6 +54,21 @@ def test_training_is_due_within_the_grace_period_and_overdue_after() -> None:
     assert after.state is DueState.OVERDUE
 
 
+def test_training_uses_each_members_own_grace_when_given() -> None:
+    """Regression: a branch that got the programme on 6 December (or a member who joined then) has
+    until 20 December; the dashboard said "overdue since 15 October" while the member's own tab
+    said "14 days left"."""
+    facts = replace(FACTS, trained_staff=8, as_of=date(2026, 12, 7))
+    joined_late = _item(
+        replace(facts, training_deadlines=(date(2026, 12, 20), date(2026, 12, 20))), DueKind.TRAINING
+    )
+    assert (joined_late.state, joined_late.due_on) == (DueState.DUE, date(2026, 12, 20))
+    one_late = _item(
+        replace(facts, training_deadlines=(date(2026, 12, 20), date(2026, 10, 15))), DueKind.TRAINING
+    )
+    assert (one_late.state, one_late.due_on) == (DueState.OVERDUE, date(2026, 10, 15))
+
+
 def test_a_past_quarter_with_untrained_staff_is_overdue() -> None:
     facts = replace(FACTS, trained_staff=9, training_grace_days=120, as_of=date(2026, 12, 31))
     assert _item(facts, DueKind.TRAINING).state is DueState.OVERDUE
