@@ -93,10 +93,13 @@ def list_campaigns(me: SignedIn, year: int) -> list[Campaign]:
     return CampaignRepository(me.db).between(first, last)
 
 
-def campaign_count(me: SignedIn, year: int) -> int:
-    """How many campaigns were held in ``year`` (branch.db only: auditors too)."""
+def campaign_count(me: SignedIn, year: int, until: date | None = None) -> int:
+    """How many campaigns were held in ``year`` (up to ``until`` when given: a past quarter's count
+    as it stood at its end); branch.db only: auditors too."""
     _check_view(me)
     first, last = year_days(_check_year(year))
+    if until is not None:
+        last = min(last, until)
     return CampaignRepository(me.db).count_between(first, last)
 
 

@@ -14,7 +14,7 @@ the programme policy (domain/incident_deadlines.py documents the defaults and th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from desktop_app.domain.branch_time import BRANCH_TIME, branch_day_of, utc_timestamp
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
@@ -389,16 +389,20 @@ def _year_bounds_utc(year: int) -> tuple[str, str]:
     return utc_timestamp(start.timestamp()), utc_timestamp(end.timestamp())
 
 
-def incident_counts(me: SignedIn, year: int) -> IncidentCounts:
-    """The year's figures (by the Beijing year the incident was reported in): breaches, incidents,
+def incident_counts(me: SignedIn, year: int, until: date | None = None) -> IncidentCounts:
+    """The year's figures (by the Beijing year the incident was reported in; with ``until``, the
+    year to that day: a past quarter's figures as they stood at its end): breaches, incidents,
     those still open and their overdue deadlines now (domain/incident_figures.py)."""
     check_permission(me, Action.PROGRAMME_VIEW)
-    return count_incidents(me, year)
+    return count_incidents(me, year, until)
 
 
-def count_incidents(me: SignedIn, year: int) -> IncidentCounts:
+def count_incidents(me: SignedIn, year: int, until: date | None = None) -> IncidentCounts:
     """``incident_counts`` without the permission check (the caller checked: dashboard, HQ summary)."""
     start, end = _year_bounds_utc(year)
+    if until is not None and until.year == year:
+        next_day = datetime(until.year, until.month, until.day, tzinfo=BRANCH_TIME) + timedelta(days=1)
+        end = min(end, utc_timestamp(next_day.timestamp()))
     rows = IncidentRepository(me.db).reported_between(start, end)
     hours = deadline_hours(me)
     now = now_moment(me)

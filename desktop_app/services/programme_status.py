@@ -114,7 +114,7 @@ def _gather(
     training = training_counts(me, quarter)
     survey = satisfaction_counts(me, quarter)
     review = review_counts(me, as_of)
-    incidents = incident_counts(me, year)
+    incidents = incident_counts(me, year, until=as_of)
     baseline_year, baseline = _baseline(me, policy, year)
     active_clients, participants, source = _education(me, year)
     reviewed = review.period_key is not None
@@ -135,7 +135,7 @@ def _gather(
         breaches_this_year=incidents.breaches,
         breaches_baseline=baseline,
         baseline_year=baseline_year,
-        campaigns_this_year=campaign_count(me, year),
+        campaigns_this_year=campaign_count(me, year, until=as_of),
         open_incidents=incidents.open_incidents,
         overdue_rectifications=review.overdue_rectifications,
     )

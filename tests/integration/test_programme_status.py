@@ -273,3 +273,39 @@ def test_the_counts_are_each_parts_own_records(signed_in: SignIn, clock: Clock) 
     clock.advance(40 * DAY)
     later = signed_in(Role.MANAGER)
     assert programme_counts(later, Quarter.of(later.today())).overdue_rectifications >= 1
+
+
+def test_yearly_counts_stand_as_they_were_at_a_past_quarters_end(signed_in: SignIn) -> None:
+    """Regression: a past quarter's breaches and campaigns counted the whole year up to today, so
+    the breach-reduction trend was flat and a reprinted Q1 report changed after a breach in Q4."""
+    from datetime import UTC, datetime
+
+    from desktop_app.services import education, incidents
+
+    manager = signed_in(Role.MANAGER)
+    today = manager.today()
+    now = datetime.fromtimestamp(manager.clock(), UTC)
+    breach = incidents.report_incident(
+        manager,
+        kind="misdirected_message",
+        occurred_at=now - timedelta(hours=2),
+        discovered_at=now - timedelta(hours=1),
+        description="短信误发",
+    )
+    incidents.assess(
+        manager,
+        breach.id,
+        is_breach=True,
+        categories=["name"],
+        cause="误发",
+        measures="撤回",
+        harm="姓名外泄",
+        advice="留意来电",
+    )
+    education.add_campaign(manager, today, "门店讲座", "识别诈骗电话")
+    yesterday = today - timedelta(days=1)
+    assert incidents.incident_counts(manager, today.year).breaches == 1
+    assert incidents.incident_counts(manager, today.year, until=today).breaches == 1
+    assert incidents.incident_counts(manager, today.year, until=yesterday).breaches == 0
+    assert education.campaign_count(manager, today.year, until=today) == 1
+    assert education.campaign_count(manager, today.year, until=yesterday) == 0
