@@ -138,7 +138,15 @@ def test_migration_2_keeps_old_mappings_as_the_branchs_except_overrides_of_known
                 "INSERT INTO client_data.import_header_mappings VALUES (?, ?, '2026-01-01T00:00:00Z')",
                 (header, field),
             )
-        for later in ("hq_exports", "hq_export_schedule", "hq_keys"):  # versions 3 and 4's tables
+        later_tables = (  # versions 3 to 6's tables
+            "hq_exports",
+            "hq_export_schedule",
+            "hq_keys",
+            "education_participation",
+            "incident_clients",
+            "incident_notifications",
+        )
+        for later in later_tables:
             db.execute(f"DROP TABLE client_data.{later}")
         db.execute(f"PRAGMA {client_schema.SCHEMA}.user_version = 1")
     assert client_schema.migrate(db) == client_schema.LATEST_VERSION
