@@ -36,13 +36,16 @@ class SessionLocked(BranchVaultError):
 class SignedIn:
     """A signed-in user's context, database and session (``db`` is refused once locked or closed)."""
 
-    __slots__ = ("_context", "_db", "_locked", "_session")
+    __slots__ = ("_context", "_db", "_locked", "_session", "training_gate_clear")
 
     def __init__(self, context: AppContext, db: Database, session: Session) -> None:
         self._context = context
         self._db: Database | None = db
         self._session = session
         self._locked = False
+        # (day, gate settings) on which services/training_gate.py found this member not gated: the
+        # verdict cannot change within that day under those settings (records are append-only)
+        self.training_gate_clear: object = None
 
     @property
     def context(self) -> AppContext:

@@ -54,7 +54,16 @@ def enforce_training_gate(me: SignedIn, action: Action) -> None:
         role, gate_client_data=policy.training_gate_client_data, gate_it_admin=policy.training_gate_it_admin
     ):
         return
+    key = (
+        me.today(),
+        policy.training_grace_days,
+        policy.training_gate_client_data,
+        policy.training_gate_it_admin,
+    )
+    if me.training_gate_clear == key:  # checked already today under these settings (~0.1 ms saved)
+        return
     if not current_due(me).gated:
+        me.training_gate_clear = key
         return
     from desktop_app.services.audit_trail import record  # local: audit_trail imports us lazily
 

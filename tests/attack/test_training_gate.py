@@ -91,3 +91,20 @@ def test_a_manager_may_switch_the_gate_off(signed_in: SignIn, clock: Clock) -> N
     agent = signed_in(Role.AGENT)
     assert my_training_status(agent).due.status.value == "overdue" and not my_training_status(agent).due.gated
     assert count_clients(agent) == 0
+
+
+def test_the_sessions_remembered_clearance_ends_with_the_day_or_a_stricter_setting(
+    signed_in: SignIn, clock: Clock
+) -> None:
+    """A session remembers that its member was not gated today (services/training_gate.py, ~0.1 ms
+    per client action); the verdict is checked again on another day or under other gate settings."""
+    agent = signed_in(Role.AGENT)
+    list_clients(agent)  # within the grace period: cleared for today
+    clock.advance(20 * DAY)  # the same session, past the grace period
+    with pytest.raises(TrainingOverdue):
+        list_clients(agent)
+    set_programme_settings(signed_in(Role.MANAGER), {"training_gate_client_data": False})
+    list_clients(agent)  # cleared under the gate-off settings
+    set_programme_settings(signed_in(Role.MANAGER), {"training_gate_client_data": True})
+    with pytest.raises(TrainingOverdue):
+        list_clients(agent)
