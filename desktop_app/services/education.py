@@ -218,9 +218,10 @@ def education_counts(me: SignedIn, year: int) -> EducationCounts:
     repo = ParticipationRepository(me.db)
     agent = agent_filter(me)
     first, last = year_days(year)
+    active, participants = repo.active_and_participants(window, (first, last), agent_id=agent)
     return EducationCounts(
-        active_clients=repo.active_clients(window, agent_id=agent),
-        participants=repo.participants(window, (first, last), agent_id=agent),
+        active_clients=active,
+        participants=participants,
         campaigns=CampaignRepository(me.db).count_between(first, last),
     )
 

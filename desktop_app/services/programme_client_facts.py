@@ -66,13 +66,16 @@ def _education(me: SignedIn, year: int) -> tuple[int | None, int | None]:
     return counts.active_clients, counts.participants
 
 
-def refresh_client_facts(me: SignedIn, year: int | None = None) -> ClientFacts:
+def refresh_client_facts(
+    me: SignedIn, year: int | None = None, *, education: tuple[int, int] | None = None
+) -> ClientFacts:
     """Count (needs the client-data key and ``programme.view``), store and return the facts for
-    ``year`` (default: this year)."""
+    ``year`` (default: this year); ``education`` = (active, participants) the caller just counted
+    in this session for that year (the dashboard), so the clients are not read twice."""
     check_permission(me, Action.PROGRAMME_VIEW)
     require_client_key(me)
     year = me.today().year if year is None else year
-    active, participants = _education(me, year)
+    active, participants = education if education is not None else _education(me, year)
     facts = ClientFacts(
         computed_at=me.now_utc(),
         computed_by=me.session.staff_id,

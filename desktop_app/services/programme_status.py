@@ -87,10 +87,20 @@ def _baseline(me: SignedIn, policy: ProgrammePolicy, year: int) -> tuple[int, in
     return baseline_year, found.breaches
 
 
-def _education(me: SignedIn, year: int) -> tuple[int | None, int | None, FactsSource]:
+EducationMemo = dict[int, tuple[int, int]]  # year -> (active, participants), within one status
+
+
+def _education(
+    me: SignedIn, year: int, memo: EducationMemo | None = None
+) -> tuple[int | None, int | None, FactsSource]:
     if me.session.holds_client_key:
-        found = education_counts(me, year)
-        return found.active_clients, found.participants, FactsSource(True, me.now_utc(), "")
+        if memo is None or year not in memo:  # one pass over the clients per year, not per quarter
+            found = education_counts(me, year)
+            counted = (found.active_clients, found.participants)
+            if memo is None:
+                return (*counted, FactsSource(True, me.now_utc(), ""))
+            memo[year] = counted
+        return (*memo[year], FactsSource(True, me.now_utc(), ""))
     snapshot = client_facts_for_year(me, year)
     if snapshot is None:
         return None, None, FactsSource(False, None, "", mismatch=snapshot_mismatch(me, year))
@@ -107,7 +117,7 @@ def _staff_name(me: SignedIn, staff_id: int) -> str:
 
 
 def _gather(
-    me: SignedIn, quarter: Quarter, policy: ProgrammePolicy
+    me: SignedIn, quarter: Quarter, policy: ProgrammePolicy, memo: EducationMemo | None = None
 ) -> tuple[ProgrammeCounts, _Extras, FactsSource]:
     as_of = _as_of(me, quarter)
     year = quarter.year
@@ -116,7 +126,7 @@ def _gather(
     review = review_counts(me, as_of)
     incidents = incident_counts(me, year, until=as_of)
     baseline_year, baseline = _baseline(me, policy, year)
-    active_clients, participants, source = _education(me, year)
+    active_clients, participants, source = _education(me, year, memo)
     reviewed = review.period_key is not None
     counts = ProgrammeCounts(
         quarter=quarter.key(),
@@ -204,12 +214,13 @@ def programme_status(me: SignedIn, quarter: Quarter | None = None) -> ProgrammeS
     check_permission(me, Action.PROGRAMME_VIEW)
     quarter = Quarter.of(me.today()) if quarter is None else quarter
     policy = _policy(me)
-    counts, extras, source = _gather(me, quarter, policy)
+    memo: EducationMemo = {}
+    counts, extras, source = _gather(me, quarter, policy, memo)
     if me.session.holds_client_key and quarter.year == me.today().year:
-        refresh_client_facts(me, quarter.year)
+        refresh_client_facts(me, quarter.year, education=memo.get(quarter.year))
     trend = []
     for earlier in trend_quarters(quarter)[:-1]:
-        earlier_counts = _gather(me, earlier, policy)[0]
+        earlier_counts = _gather(me, earlier, policy, memo)[0]
         trend.append(TrendPoint(earlier.key(), evaluate(earlier_counts, policy)))
     results = evaluate(counts, policy)
     trend.append(TrendPoint(quarter.key(), results))

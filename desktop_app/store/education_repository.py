@@ -187,15 +187,28 @@ class ParticipationRepository:
         clause, params = _agent_clause(agent_id)
         sql = (
             "SELECT c.id FROM client_data.clients c WHERE c.storage_only_since IS NULL"
-            f"{clause} AND (c.created_at >= ? AND c.created_at < ? OR EXISTS ("
-            "SELECT 1 FROM client_data.client_followups f WHERE f.client_id = c.id AND f.at >= ? AND f.at < ?))"
-        )
+            f"{clause} AND (c.created_at >= ? AND c.created_at < ? OR c.id IN ("
+            "SELECT f.client_id FROM client_data.client_followups f WHERE f.at >= ? AND f.at < ?))"
+        )  # the IN list is built once (one pass over the follow-ups), not probed per client
         return sql, params
 
     def active_clients(self, window: tuple[str, str], *, agent_id: int | None = None) -> int:
         sql, params = self._active_sql(agent_id)
         row = self.db.execute(f"SELECT count(*) FROM ({sql})", (*params, *window, *window)).fetchone()
         return int(row[0])
+
+    def active_and_participants(
+        self, window: tuple[str, str], days: tuple[date, date], *, agent_id: int | None = None
+    ) -> tuple[int, int]:
+        """Both figures in one pass: active clients (``window``), and those among them with a
+        participation dated within ``days`` (inclusive)."""
+        sql, params = self._active_sql(agent_id)
+        row = self.db.execute(
+            f"SELECT count(*), coalesce(sum(EXISTS (SELECT 1 FROM client_data.education_participation p "
+            f"WHERE p.client_id = a.id AND p.day BETWEEN ? AND ?)), 0) FROM ({sql}) a",
+            (days[0].isoformat(), days[1].isoformat(), *params, *window, *window),
+        ).fetchone()
+        return int(row[0]), int(row[1])
 
     def participants(
         self, window: tuple[str, str], days: tuple[date, date], *, agent_id: int | None = None
