@@ -16,6 +16,7 @@ class Area(StrEnum):
     AUDIT = "audit"
     ADMIN = "admin"
     PROGRAMME = "programme"  # the privacy programme: training for everyone, figures for managers/auditors
+    SECURITY = "security"  # security operations: alerts, log and access reviews, backups, integrity checks
 
 
 # An area is shown when the role may perform the action that opens it.
@@ -25,6 +26,7 @@ _AREA_GATE: dict[Area, Action] = {
     Area.CONSENT: Action.CONSENT_PRINT,
     Area.EXPORTS: Action.EXPORT_REQUEST,
     Area.PROGRAMME: Action.TRAINING_TAKE,
+    Area.SECURITY: Action.SECOPS_VIEW,
     Area.AUDIT: Action.AUDIT_READ,
     Area.ADMIN: Action.STAFF_MANAGE,
 }

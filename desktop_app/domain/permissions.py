@@ -46,6 +46,14 @@ class Action(StrEnum):
     EDUCATION_RECORD = "education.record"  # participation per client: client data
     INCIDENT_REPORT = "incident.report"
     INCIDENT_ASSESS = "incident.assess"
+    # security operations (issue 15)
+    SECOPS_VIEW = "secops.view"  # the Security area: alerts, reviews, backups, checks (each tab decides)
+    ALERT_REVIEW = "alert.review"  # see and acknowledge anomaly alerts
+    LOG_REVIEW = "audit.log_review"  # record the periodic review of the audit log (sign-off)
+    ACCESS_REVIEW = "access.review"  # the quarterly access review: attest, disable, change role
+    BACKUP_RESTORE = "backup.restore"  # put a backup back in place of the live data
+    INTEGRITY_CHECK = "integrity.check"  # run the database integrity check
+    SECOND_FACTOR_ENROL = "self.second_factor"  # enrol one's own TOTP authenticator
     # Every signed-in user.
     OWN_PASSWORD_CHANGE = "self.password_change"
 
@@ -68,7 +76,7 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.STAFF_LIST: frozenset({_I, _M}),
     Action.STAFF_MANAGE: frozenset({_I}),
     Action.KEYS_ROTATE: frozenset({_I}),
-    Action.BACKUP_RUN: frozenset({_I}),
+    Action.BACKUP_RUN: frozenset({_I, _M}),
     Action.CONFIG_EDIT: frozenset({_I}),
     Action.AUDIT_READ: frozenset({_U, _M}),
     Action.AUDIT_EXPORT: frozenset({_U, _M}),
@@ -81,6 +89,13 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.EDUCATION_RECORD: frozenset({_A, _M}),
     Action.INCIDENT_REPORT: frozenset({_A, _M, _I, _U}),
     Action.INCIDENT_ASSESS: frozenset({_M}),
+    Action.SECOPS_VIEW: frozenset({_M, _I, _U}),
+    Action.ALERT_REVIEW: frozenset({_M, _U}),
+    Action.LOG_REVIEW: frozenset({_U}),
+    Action.ACCESS_REVIEW: frozenset({_M}),
+    Action.BACKUP_RESTORE: frozenset({_I}),
+    Action.INTEGRITY_CHECK: frozenset({_M, _I, _U}),
+    Action.SECOND_FACTOR_ENROL: frozenset({_M, _I}),
     Action.OWN_PASSWORD_CHANGE: frozenset({_A, _M, _I, _U}),
 }
 
@@ -113,6 +128,13 @@ _ACTION_LABELS: dict[Action, tuple[str, str]] = {
     Action.EDUCATION_RECORD: ("记录客户参与隐私教育", "record clients' privacy education"),
     Action.INCIDENT_REPORT: ("报告安全事件", "report an incident"),
     Action.INCIDENT_ASSESS: ("评估和处置安全事件", "assess and handle incidents"),
+    Action.SECOPS_VIEW: ("查看安全运维", "open security operations"),
+    Action.ALERT_REVIEW: ("查看和确认异常告警", "review and acknowledge anomaly alerts"),
+    Action.LOG_REVIEW: ("记录审计日志定期审查", "record the periodic audit-log review"),
+    Action.ACCESS_REVIEW: ("进行定期权限审查", "run the periodic access review"),
+    Action.BACKUP_RESTORE: ("从备份恢复数据", "restore data from a backup"),
+    Action.INTEGRITY_CHECK: ("检查数据库完整性", "check the database's integrity"),
+    Action.SECOND_FACTOR_ENROL: ("设置双因素验证", "set up two-factor authentication"),
     Action.OWN_PASSWORD_CHANGE: ("修改自己的密码", "change own password"),
 }
 

@@ -62,7 +62,10 @@ class SecurityPolicy:
     )
     bulk_reveal_threshold: int = field(
         default=20,
-        metadata={"doc": "Reveals by one user inside the window below that trigger the bulk guard."},
+        metadata={
+            "doc": "Reveals by one user inside the window below that trigger the bulk guard and a "
+            "bulk-reveal alert."
+        },
     )
     bulk_reveal_window_minutes: int = field(default=10, metadata={"doc": "The bulk-reveal window."})
     suppression_k: int = field(
@@ -74,6 +77,112 @@ class SecurityPolicy:
         metadata={
             "doc": "0 keeps audit entries forever; otherwise at least 180 days (Cybersecurity Law Art. 21)."
         },
+    )
+    # --- security operations (issue 15): alert rules, reviews, backups, checks, second factor ---
+    alert_business_start_hour: int = field(
+        default=8,
+        metadata={
+            "doc": "Hour (Beijing time, 0-23) the business day starts: a sign-in before it raises "
+            "an off-hours alert."
+        },
+    )
+    alert_business_end_hour: int = field(
+        default=21,
+        metadata={
+            "doc": "Hour (Beijing time, 1-24) the business day ends: a sign-in from then on raises "
+            "an off-hours alert."
+        },
+    )
+    alert_failed_signins_per_hour: int = field(
+        default=10,
+        metadata={"doc": "Failed sign-ins (all accounts together) within an hour that raise an alert."},
+    )
+    alert_sensitive_searches_per_hour: int = field(
+        default=30,
+        metadata={
+            "doc": "Searches by ID number or phone by one user within an hour that raise an "
+            "enumeration alert."
+        },
+    )
+    alert_exports_per_day: int = field(
+        default=5,
+        metadata={
+            "doc": "Exports started by one user in a day (summaries to HQ, audit exports, rejected-row "
+            "files) that raise an export-spike alert."
+        },
+    )
+    alert_views_factor: int = field(
+        default=3,
+        metadata={
+            "doc": "A staff member opening more than this many times their usual number of client "
+            "records in a day (median of their previous 30 working days) raises an alert."
+        },
+    )
+    alert_views_minimum: int = field(
+        default=40,
+        metadata={"doc": "…and at least this many records that day (a quiet agent's few views never do)."},
+    )
+    alert_scan_minutes: int = field(
+        default=15,
+        metadata={
+            "doc": "Minutes between the periodic pass over the audit log for the rules that need a "
+            "window or a history."
+        },
+    )
+    log_review_days: int = field(
+        default=30,
+        metadata={"doc": "Days between the auditor's recorded reviews of the audit log; later is overdue."},
+    )
+    access_review_months: int = field(
+        default=3,
+        metadata={
+            "doc": "Months between access reviews (a manager attests every account); later is overdue."
+        },
+    )
+    inactive_account_days: int = field(
+        default=90,
+        metadata={"doc": "Days without a sign-in after which an account is flagged as inactive."},
+    )
+    inactive_auto_disable: int = field(
+        default=0,
+        metadata={
+            "doc": "1 disables accounts inactive that long automatically (audited); 0 only flags them."
+        },
+    )
+    backup_max_age_days: int = field(
+        default=7,
+        metadata={
+            "doc": "Days after which the latest verified backup counts as missing (alert, compliance review)."
+        },
+    )
+    backup_keep_days: int = field(
+        default=30,
+        metadata={
+            "doc": "Days a backup is kept in the backup folder at most, whatever the generations: a "
+            "destroyed client's data leaves every backup within this many days."
+        },
+    )
+    restore_drill_days: int = field(
+        default=180,
+        metadata={
+            "doc": "Days between restore drills (restore the latest backup to a temporary place and "
+            "verify it); later is overdue."
+        },
+    )
+    integrity_check_hours: int = field(
+        default=24,
+        metadata={
+            "doc": "Hours between the app's integrity checks of the live database (also run after an "
+            "unclean shutdown)."
+        },
+    )
+    totp_it_admin: int = field(
+        default=1,
+        metadata={"doc": "1 requires IT administrators to sign in with a TOTP code after the password."},
+    )
+    totp_manager: int = field(
+        default=0,
+        metadata={"doc": "1 requires branch managers to sign in with a TOTP code after the password."},
     )
 
 
@@ -93,6 +202,24 @@ _LARGER_IS_STRICTER: dict[str, bool] = {
     "bulk_reveal_window_minutes": True,
     "suppression_k": True,
     "audit_retention_days": True,
+    "alert_business_start_hour": True,  # a later start: more sign-ins count as off-hours
+    "alert_business_end_hour": False,
+    "alert_failed_signins_per_hour": False,
+    "alert_sensitive_searches_per_hour": False,
+    "alert_exports_per_day": False,
+    "alert_views_factor": False,
+    "alert_views_minimum": False,
+    "alert_scan_minutes": False,
+    "log_review_days": False,
+    "access_review_months": False,
+    "inactive_account_days": False,
+    "inactive_auto_disable": True,
+    "backup_max_age_days": False,
+    "backup_keep_days": False,
+    "restore_drill_days": False,
+    "integrity_check_hours": False,
+    "totp_it_admin": True,
+    "totp_manager": True,
 }
 
 _FIELD_TYPES: dict[str, type] = {
@@ -127,6 +254,24 @@ _RANGES: tuple[tuple[str, float, float], ...] = (
     ("reveal_seconds", 5, 300),
     ("password_max_age_days", 0, 365),
     ("suppression_k", 3, 1000),  # below 3 the HQ summary's markers alone can give small counts away
+    ("alert_business_start_hour", 0, 23),
+    ("alert_business_end_hour", 1, 24),
+    ("alert_failed_signins_per_hour", 1, 1000),
+    ("alert_sensitive_searches_per_hour", 1, 10000),
+    ("alert_exports_per_day", 1, 1000),
+    ("alert_views_factor", 2, 20),
+    ("alert_views_minimum", 1, 10000),
+    ("alert_scan_minutes", 1, 60),
+    ("log_review_days", 7, 92),  # at least quarterly (MLPS 2.0: audit records reviewed regularly)
+    ("access_review_months", 1, 12),
+    ("inactive_account_days", 14, 365),
+    ("inactive_auto_disable", 0, 1),
+    ("backup_max_age_days", 1, 92),
+    ("backup_keep_days", 7, 366),
+    ("restore_drill_days", 30, 366),
+    ("integrity_check_hours", 1, 168),
+    ("totp_it_admin", 0, 1),
+    ("totp_manager", 0, 1),
 )
 
 
@@ -141,6 +286,8 @@ def _validate(policy: SecurityPolicy) -> SecurityPolicy:
             raise PolicyError(f"{name} must be between {low} and {high}")
     if policy.password_min_length < 8:
         raise PolicyError("password_min_length must be at least 8")
+    if policy.alert_business_start_hour >= policy.alert_business_end_hour:
+        raise PolicyError("alert_business_start_hour must be before alert_business_end_hour")
     if 0 < policy.audit_retention_days < MIN_AUDIT_RETENTION_DAYS:
         raise PolicyError("audit_retention_days must be 0 (keep) or at least 180")
     return policy

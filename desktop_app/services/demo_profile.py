@@ -120,10 +120,12 @@ def create_demo_profile(
     clients: int = DEFAULT_DEMO_CLIENTS,
     seed: int = DEFAULT_SEED,
     programme_history: bool = True,
+    security_history: bool = True,
 ) -> AppContext:
     """Create the demo branch (in a new temporary directory unless given) with ``clients`` synthetic
     clients (see demo_client_counts for who has which) and, with ``programme_history``, a year of
-    privacy-programme history (services/demo_programme.py); returns a signed-out context."""
+    privacy-programme history (services/demo_programme.py) and, with ``security_history``, the
+    security-operations history (services/demo_security.py); returns a signed-out context."""
     if clients < 0:
         raise ValueError("clients must not be negative")
     root = data_dir or Path(tempfile.mkdtemp(prefix="branchvault-demo-"))
@@ -157,6 +159,12 @@ def create_demo_profile(
             _register(ctx, user, [c for i, c in enumerate(generated) if demo_client_owner(i) is user])
     if programme_history:
         _seed_programme(ctx, seed)
+    if security_history:
+        import random
+
+        from desktop_app.services.demo_security import seed_security_history
+
+        seed_security_history(ctx, random.Random(seed))
     save_user_settings(ctx.paths.user_settings, UserSettings(language="zh_CN"))
     return ctx
 

@@ -88,6 +88,10 @@ def _page_for(
         from desktop_app.ui.programme.area import ProgrammeArea
 
         return ProgrammeArea(shell)
+    if area is Area.SECURITY:
+        from desktop_app.ui.security.area import SecurityArea
+
+        return SecurityArea(shell)
     from desktop_app.ui.audit.audit_page import AuditPage  # the last area
 
     return AuditPage(shell)
@@ -220,6 +224,7 @@ class MainWindow(Retranslating, QMainWindow):
             Area.CONSENT: self.tr("Consent"),
             Area.EXPORTS: self.tr("Exports"),
             Area.PROGRAMME: self.tr("Privacy programme"),
+            Area.SECURITY: self.tr("Security"),
             Area.AUDIT: self.tr("Audit"),
             Area.ADMIN: self.tr("Admin"),
         }

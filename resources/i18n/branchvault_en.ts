@@ -2886,6 +2886,10 @@ You can continue without it. The data is then protected by staff passwords only.
         <translation>Privacy programme</translation>
     </message>
     <message>
+        <source>Security</source>
+        <translation>Security</translation>
+    </message>
+    <message>
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
@@ -3496,13 +3500,6 @@ Data folder: %3</translation>
     <message>
         <source>The period cannot end after today.</source>
         <translation>The period cannot end after today.</translation>
-    </message>
-</context>
-<context>
-    <name>ProgrammeArea</name>
-    <message>
-        <source>Nothing here for your role yet.</source>
-        <translation>Nothing here for your role yet.</translation>
     </message>
 </context>
 <context>
@@ -4844,6 +4841,13 @@ Data folder: %3</translation>
     <message>
         <source>Row %1 (%2): %3</source>
         <translation>Row %1 (%2): %3</translation>
+    </message>
+</context>
+<context>
+    <name>TabbedArea</name>
+    <message>
+        <source>Nothing here for your role yet.</source>
+        <translation>Nothing here for your role yet.</translation>
     </message>
 </context>
 <context>

@@ -2879,6 +2879,10 @@ You can continue without it. The data is then protected by staff passwords only.
         <translation>隐私保护</translation>
     </message>
     <message>
+        <source>Security</source>
+        <translation>安全运维</translation>
+    </message>
+    <message>
         <source>Audit</source>
         <translation>审计</translation>
     </message>
@@ -3486,13 +3490,6 @@ Data folder: %3</source>
     <message>
         <source>The period cannot end after today.</source>
         <translation>期间不能晚于今天结束。</translation>
-    </message>
-</context>
-<context>
-    <name>ProgrammeArea</name>
-    <message>
-        <source>Nothing here for your role yet.</source>
-        <translation>您的角色在此暂无可用内容。</translation>
     </message>
 </context>
 <context>
@@ -4828,6 +4825,13 @@ Data folder: %3</source>
     <message>
         <source>Row %1 (%2): %3</source>
         <translation>第 %1 行（%2）：%3</translation>
+    </message>
+</context>
+<context>
+    <name>TabbedArea</name>
+    <message>
+        <source>Nothing here for your role yet.</source>
+        <translation>您的角色在此暂无可用内容。</translation>
     </message>
 </context>
 <context>

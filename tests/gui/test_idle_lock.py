@@ -138,6 +138,7 @@ def test_another_user_can_sign_in_from_the_lock_screen(qtbot, branch, make_shell
         Area.EXPORTS,
         Area.AUDIT,
         Area.PROGRAMME,
+        Area.SECURITY,
     ]
     session = shell.signed_in().session
     assert session is not None and session.username == manager

@@ -15,9 +15,17 @@ from tests.gui.conftest import signed_in, wait_idle
 
 EXPECTED_AREAS = {
     Role.AGENT: [Area.CLIENTS, Area.CONSENT, Area.EXPORTS, Area.PROGRAMME],
-    Role.MANAGER: [Area.CLIENTS, Area.REQUESTS, Area.CONSENT, Area.EXPORTS, Area.AUDIT, Area.PROGRAMME],
-    Role.IT_ADMIN: [Area.ADMIN, Area.PROGRAMME],
-    Role.AUDITOR: [Area.AUDIT, Area.PROGRAMME],
+    Role.MANAGER: [
+        Area.CLIENTS,
+        Area.REQUESTS,
+        Area.CONSENT,
+        Area.EXPORTS,
+        Area.AUDIT,
+        Area.PROGRAMME,
+        Area.SECURITY,
+    ],
+    Role.IT_ADMIN: [Area.ADMIN, Area.PROGRAMME, Area.SECURITY],
+    Role.AUDITOR: [Area.AUDIT, Area.PROGRAMME, Area.SECURITY],
 }
 ENGLISH_NAMES = {
     Area.CLIENTS: "Clients",
@@ -25,6 +33,7 @@ ENGLISH_NAMES = {
     Area.CONSENT: "Consent",
     Area.EXPORTS: "Exports",
     Area.PROGRAMME: "Privacy programme",
+    Area.SECURITY: "Security",
     Area.AUDIT: "Audit",
     Area.ADMIN: "Admin",
 }
@@ -34,6 +43,7 @@ CHINESE_NAMES = {
     Area.CONSENT: "同意书",
     Area.EXPORTS: "导出",
     Area.PROGRAMME: "隐私保护",
+    Area.SECURITY: "安全运维",
     Area.AUDIT: "审计",
     Area.ADMIN: "管理",
 }

@@ -9,9 +9,17 @@ from desktop_app.domain.roles import Role
 
 EXPECTED = {
     Role.AGENT: [Area.CLIENTS, Area.CONSENT, Area.EXPORTS, Area.PROGRAMME],
-    Role.MANAGER: [Area.CLIENTS, Area.REQUESTS, Area.CONSENT, Area.EXPORTS, Area.AUDIT, Area.PROGRAMME],
-    Role.IT_ADMIN: [Area.ADMIN, Area.PROGRAMME],
-    Role.AUDITOR: [Area.AUDIT, Area.PROGRAMME],
+    Role.MANAGER: [
+        Area.CLIENTS,
+        Area.REQUESTS,
+        Area.CONSENT,
+        Area.EXPORTS,
+        Area.AUDIT,
+        Area.PROGRAMME,
+        Area.SECURITY,
+    ],
+    Role.IT_ADMIN: [Area.ADMIN, Area.PROGRAMME, Area.SECURITY],
+    Role.AUDITOR: [Area.AUDIT, Area.PROGRAMME, Area.SECURITY],
 }
 
 

@@ -27,7 +27,7 @@ EXPECTED: dict[str, set[Role]] = {
     "staff.list": {IT, M},
     "staff.manage": {IT},
     "keys.rotate": {IT},
-    "backup.run": {IT},
+    "backup.run": {IT, M},
     "config.edit": {IT},
     "audit.read": {U, M},
     "audit.export": {U, M},
@@ -40,6 +40,13 @@ EXPECTED: dict[str, set[Role]] = {
     "education.record": {A, M},
     "incident.report": {A, M, IT, U},
     "incident.assess": {M},
+    "secops.view": {M, IT, U},
+    "alert.review": {M, U},
+    "audit.log_review": {U},
+    "access.review": {M},
+    "backup.restore": {IT},
+    "integrity.check": {M, IT, U},
+    "self.second_factor": {M, IT},
     "self.password_change": {A, M, IT, U},
 }
 
@@ -82,6 +89,11 @@ def test_auditor_reads_audit_and_programme_and_changes_nothing_else() -> None:
         "training.take",
         "review.conduct",
         "incident.report",
+        # security operations: alerts, the periodic log review, integrity checks
+        "secops.view",
+        "alert.review",
+        "audit.log_review",
+        "integrity.check",
     }
 
 

@@ -33,6 +33,24 @@ LARGER_IS_STRICTER = {
     "bulk_reveal_window_minutes": True,
     "suppression_k": True,
     "audit_retention_days": True,  # but 0 (keep forever) is the strictest
+    "alert_business_start_hour": True,  # a later start: more sign-ins count as off-hours
+    "alert_business_end_hour": False,
+    "alert_failed_signins_per_hour": False,
+    "alert_sensitive_searches_per_hour": False,
+    "alert_exports_per_day": False,
+    "alert_views_factor": False,
+    "alert_views_minimum": False,
+    "alert_scan_minutes": False,
+    "log_review_days": False,
+    "access_review_months": False,
+    "inactive_account_days": False,
+    "inactive_auto_disable": True,
+    "backup_max_age_days": False,
+    "backup_keep_days": False,
+    "restore_drill_days": False,
+    "integrity_check_hours": False,
+    "totp_it_admin": True,
+    "totp_manager": True,
 }
 
 VALID = {
@@ -50,6 +68,25 @@ VALID = {
     "bulk_reveal_window_minutes": st.integers(0, 120),
     "suppression_k": st.integers(3, 50),
     "audit_retention_days": st.one_of(st.just(0), st.integers(180, 3650)),
+    # start before end whatever is combined: the morning and the evening never cross
+    "alert_business_start_hour": st.integers(0, 11),
+    "alert_business_end_hour": st.integers(12, 24),
+    "alert_failed_signins_per_hour": st.integers(1, 1000),
+    "alert_sensitive_searches_per_hour": st.integers(1, 10000),
+    "alert_exports_per_day": st.integers(1, 1000),
+    "alert_views_factor": st.integers(2, 20),
+    "alert_views_minimum": st.integers(1, 10000),
+    "alert_scan_minutes": st.integers(1, 60),
+    "log_review_days": st.integers(7, 92),
+    "access_review_months": st.integers(1, 12),
+    "inactive_account_days": st.integers(14, 365),
+    "inactive_auto_disable": st.integers(0, 1),
+    "backup_max_age_days": st.integers(1, 92),
+    "backup_keep_days": st.integers(7, 366),
+    "restore_drill_days": st.integers(30, 366),
+    "integrity_check_hours": st.integers(1, 168),
+    "totp_it_admin": st.integers(0, 1),
+    "totp_manager": st.integers(0, 1),
 }
 
 
@@ -201,3 +238,10 @@ def test_property_tighten_with_any_numbers_never_weakens(
         assert at_least_as_strict(name, getattr(result, name), getattr(base, name)), name
     assert result.kdf_min_memory_kib >= 64 * 1024
     assert result.audit_retention_days == 0 or result.audit_retention_days >= 180
+
+
+def test_business_hours_must_not_cross() -> None:
+    with pytest.raises(PolicyError):
+        apply_settings(SecurityPolicy(), {"alert_business_start_hour": 21, "alert_business_end_hour": 9})
+    with pytest.raises(PolicyError):  # a machine policy that tightens both past each other is refused too
+        tighten(SecurityPolicy(), {"alert_business_start_hour": 20, "alert_business_end_hour": 10})

@@ -1,65 +1,18 @@
 """The "隐私保护 / Privacy programme" area: one tab per part of the programme the role may use.
 
 Every role gets the area (everyone takes the quarterly training and may report an incident); which
-tabs appear is each tab's own decision (``tabs.TAB_FACTORIES``). A tab's title is its widget's
-``windowTitle()``, kept current by the tab's own ``retranslate``.
+tabs appear is each tab's own decision (``tabs.TAB_FACTORIES``).
 """
 
 from __future__ import annotations
 
-from importlib import import_module
+from PySide6.QtWidgets import QWidget
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
-
-from desktop_app.ui.programme.tabs import TAB_FACTORIES, TabFactory
-from desktop_app.ui.retranslate import Retranslating
+from desktop_app.ui.programme.tabs import TAB_FACTORIES
 from desktop_app.ui.shell import Shell
+from desktop_app.ui.tabbed_area import TabbedArea
 
 
-def _factory(module: str, name: str) -> TabFactory:
-    factory: TabFactory = getattr(import_module(module), name)
-    return factory
-
-
-class ProgrammeArea(Retranslating, QWidget):
+class ProgrammeArea(TabbedArea):
     def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.shell = shell
-        self.tabs = QTabWidget()
-        self.tab_widgets: list[QWidget] = []
-        for module, name in TAB_FACTORIES:
-            widget = _factory(module, name)(shell)
-            if widget is None:
-                continue
-            self.tab_widgets.append(widget)
-            self.tabs.addTab(widget, widget.windowTitle())
-            widget.installEventFilter(self)
-        self.empty = QLabel()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tabs)
-        layout.addWidget(self.empty)
-        self.tabs.setVisible(bool(self.tab_widgets))
-        self.empty.setVisible(not self.tab_widgets)
-        self.retranslate()
-
-    def eventFilter(self, watched: object, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.WindowTitleChange and isinstance(watched, QWidget):
-            index = self.tabs.indexOf(watched)
-            if index >= 0:
-                self.tabs.setTabText(index, watched.windowTitle())
-        return False
-
-    def show_tab(self, widget_type: type) -> bool:
-        """Bring the first tab of ``widget_type`` forward (a banner's button); False when absent."""
-        for widget in self.tab_widgets:
-            if isinstance(widget, widget_type):
-                self.tabs.setCurrentWidget(widget)
-                return True
-        return False
-
-    def retranslate(self) -> None:
-        self.empty.setText(self.tr("Nothing here for your role yet."))
-        for index, widget in enumerate(self.tab_widgets):
-            self.tabs.setTabText(index, widget.windowTitle())
+        super().__init__(shell, TAB_FACTORIES, parent)

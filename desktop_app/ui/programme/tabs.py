@@ -7,15 +7,9 @@ the area is first built, so a role's sign-in never loads the others' pages.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from desktop_app.ui.tabbed_area import TabFactory
 
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
-
-    from desktop_app.ui.shell import Shell
-
-TabFactory = Callable[["Shell"], "QWidget | None"]
+__all__ = ["TAB_FACTORIES", "TabFactory"]
 
 # (module path, factory name); each factory is ``make_tab(shell) -> QWidget | None``.
 TAB_FACTORIES: list[tuple[str, str]] = [
