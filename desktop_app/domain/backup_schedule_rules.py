@@ -11,7 +11,7 @@ Rules:
 - A backup is *overdue* when no backup was **verified** within ``backup_max_age_days`` (security policy):
   a backup nobody opened may not restore. A restore drill is overdue when no drill passed within
   ``restore_drill_days``.
-Reason: GB/T 22239-2019 8.1.4.7 (data backup and recovery: back up important data regularly, keep
+Reason: GB/T 22239-2019 8.1.4.9 (data backup and recovery: back up important data regularly, keep
 the copy off this machine, and test that it restores); PIPL Art. 51 (technical measures against loss).
 """
 

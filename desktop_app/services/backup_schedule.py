@@ -16,7 +16,7 @@ Rules (the timing rules themselves are in domain/backup_schedule_rules.py):
 - No backup verified within ``backup_max_age_days`` is *overdue*: the tab shows it in red and the
   ``backup_failed`` alert is raised once for that state. "Verified" means a verify or a restore drill
   that opened that very file (same SHA-256) and passed.
-Reason: GB/T 22239-2019 8.1.4.7 (regular backup, kept off this machine, restore tested); PIPL
+Reason: GB/T 22239-2019 8.1.4.9 (regular backup, kept off this machine, restore tested); PIPL
 Art. 51 (measures against loss of personal information). Nothing here names a client.
 """
 
