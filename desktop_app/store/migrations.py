@@ -819,30 +819,6 @@ def _m019_programme_client_facts(db: Database) -> None:
     )
 
 
-<<<<<<< HEAD
-def _m024_integrity_checks(db: Database) -> None:
-    """The integrity checks' history (issue 15, services/integrity_check.py): when, by whom (the
-    signed-in member, also for the app's own scheduled runs), whether scheduled or after an unclean
-    shutdown, the outcome, each finding as JSON (file, check, what it found: page numbers, table
-    names, staff usernames; never a client) and how long it took. Append-only, like the audit log."""
-    db.execute(
-        """CREATE TABLE integrity_checks (
-            id INTEGER PRIMARY KEY,
-            at TEXT NOT NULL,
-            staff_id INTEGER REFERENCES staff(id),
-            scheduled INTEGER NOT NULL CHECK (scheduled IN (0, 1)),
-            after_unclean_shutdown INTEGER NOT NULL CHECK (after_unclean_shutdown IN (0, 1)),
-            ok INTEGER NOT NULL CHECK (ok IN (0, 1)),
-            findings TEXT NOT NULL,
-            duration_ms INTEGER NOT NULL CHECK (duration_ms >= 0)
-        )"""
-    )
-    for event in ("UPDATE", "DELETE"):  # as store/append_only_triggers.py defines them
-        db.execute(
-            f"CREATE TRIGGER integrity_checks_no_{event.lower()} BEFORE {event} ON integrity_checks "
-            "BEGIN SELECT RAISE(ABORT, 'the integrity-check history is append-only'); END"
-        )
-=======
 def _m020_security_alerts(db: Database) -> None:
     """Anomaly alerts (issue 15): one row per alert raised by a rule (``domain/alert_rules.py``),
     with the staff member concerned, the audit sequence numbers that are its evidence and the
@@ -873,7 +849,30 @@ def _m020_security_alerts(db: Database) -> None:
         )"""
     )
     db.execute("INSERT INTO alert_scan_state (id, last_seq) VALUES (1, 0)")
->>>>>>> issue15-alerts
+
+
+def _m024_integrity_checks(db: Database) -> None:
+    """The integrity checks' history (issue 15, services/integrity_check.py): when, by whom (the
+    signed-in member, also for the app's own scheduled runs), whether scheduled or after an unclean
+    shutdown, the outcome, each finding as JSON (file, check, what it found: page numbers, table
+    names, staff usernames; never a client) and how long it took. Append-only, like the audit log."""
+    db.execute(
+        """CREATE TABLE integrity_checks (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            staff_id INTEGER REFERENCES staff(id),
+            scheduled INTEGER NOT NULL CHECK (scheduled IN (0, 1)),
+            after_unclean_shutdown INTEGER NOT NULL CHECK (after_unclean_shutdown IN (0, 1)),
+            ok INTEGER NOT NULL CHECK (ok IN (0, 1)),
+            findings TEXT NOT NULL,
+            duration_ms INTEGER NOT NULL CHECK (duration_ms >= 0)
+        )"""
+    )
+    for event in ("UPDATE", "DELETE"):  # as store/append_only_triggers.py defines them
+        db.execute(
+            f"CREATE TRIGGER integrity_checks_no_{event.lower()} BEFORE {event} ON integrity_checks "
+            "BEGIN SELECT RAISE(ABORT, 'the integrity-check history is append-only'); END"
+        )
 
 
 MIGRATIONS: list[Callable[[Database], None]] = [
