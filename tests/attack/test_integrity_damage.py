@@ -14,7 +14,8 @@ from pathlib import Path
 import sqlcipher3
 
 from desktop_app.domain.roles import Role
-from desktop_app.services.integrity_check import run_integrity_check
+from desktop_app.services.integrity_check import recent_checks, run_integrity_check
+from desktop_app.services.security_alerts import list_alerts
 from desktop_app.services.sign_in import sign_in, sign_out
 from desktop_app.services.signed_in import SignedIn
 from desktop_app.services.staff_accounts import list_staff
@@ -25,10 +26,11 @@ from tests.support.database_key import database_key
 PAGE = 4096
 
 
-def flip_middle_page(path: Path, *, offset_in_page: int = 1024) -> int:
-    """Invert 64 bytes inside the page in the middle of ``path``; returns its 1-based page number."""
-    pages = path.stat().st_size // PAGE
-    page = pages // 2 + 1
+def flip_middle_page(path: Path, *, page: int | None = None, offset_in_page: int = 1024) -> int:
+    """Invert 64 bytes inside a page (by default the one in the middle of ``path``); returns its
+    1-based page number."""
+    if page is None:
+        page = path.stat().st_size // PAGE // 2 + 1
     with path.open("r+b") as handle:
         handle.seek((page - 1) * PAGE + offset_in_page)
         data = handle.read(64)
@@ -37,15 +39,36 @@ def flip_middle_page(path: Path, *, offset_in_page: int = 1024) -> int:
     return page
 
 
+def quiet_table_page(root: Path, username: str, password: str, table: str = "destruction_records") -> int:
+    """The root page of a table that signing in and listing staff never read (a free page in the
+    middle may be reused whole by the next write, which would heal the damage)."""
+    key = database_key(root, username, password)
+    connection = sqlcipher3.connect(str(root / "branch.db"))
+    connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    try:
+        row = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()
+    finally:
+        connection.close()
+    return int(row[0])
+
+
 def test_a_damaged_page_in_branch_db_is_named_by_the_check(branch: Branch) -> None:
-    page = flip_middle_page(branch.ctx.paths.database)
+    root = branch.ctx.paths.root
+    page = flip_middle_page(branch.ctx.paths.database, page=quiet_table_page(root, *ADMIN))
     me = sign_in(branch.context(), *ADMIN)  # the app still opens and lists its staff...
     try:
         assert list_staff(me)
         report = run_integrity_check(me)
+        # the damage found leaves the session able to keep the record and raise the alert
+        assert [run.ok for run in recent_checks(me)] == [False]
     finally:
         sign_out(me)
     assert not report.ok  # ...but the check reads every page
+    manager = sign_in(branch.context(), *branch.users[Role.MANAGER])
+    try:
+        assert [a.rule for a in list_alerts(manager)] == ["integrity_failure"]
+    finally:
+        sign_out(manager)
     problem = {p.name: p for p in report.problems}["branch.db:cipher_integrity_check"]
     assert f"page(s) {page}" in problem.en and f"第 {page} 页" in problem.zh
     assert "backup restore" in problem.en
