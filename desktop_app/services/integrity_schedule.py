@@ -11,6 +11,7 @@ crash or power cut, not by whoever next reads it (GB/T 22239-2019 8.1.4.7).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from desktop_app.services.integrity_check import IntegrityReport, last_check_at, run_integrity_check
@@ -37,10 +38,10 @@ def run_if_due(me: SignedIn, *, after_unclean_shutdown: bool = False) -> Integri
     return run_integrity_check(me, scheduled=True, after_unclean_shutdown=after_unclean_shutdown)
 
 
-def start_gui_session(me: SignedIn) -> tuple[RunMarker, bool]:
+def start_gui_session(me: SignedIn) -> tuple[Callable[[], None], bool]:
     """At the start of a GUI session: take the markers of GUI sessions that ended uncleanly, then
-    put down this one's. Returns the marker (remove it at the clean end) and whether an unclean end
-    was found."""
+    put down this one's. Returns what removes it (call it at the clean end) and whether an unclean
+    end was found."""
     root = me.paths.root
     stale = take_stale_markers(root)
-    return RunMarker(root), bool(stale)
+    return RunMarker(root).remove, bool(stale)

@@ -158,8 +158,8 @@ def test_a_gui_session_killed_makes_the_next_one_check_first(
         report = run_if_due(agent, after_unclean_shutdown=unclean)
         assert report is not None and report.ok
     finally:
-        marker.remove()
+        marker()
     assert last_entry(agent, "integrity.check")["after_unclean_shutdown"] is True
     again, unclean_again = start_gui_session(agent)  # the last one ended cleanly
-    again.remove()
+    again()
     assert not unclean_again

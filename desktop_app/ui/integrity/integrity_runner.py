@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -23,7 +24,6 @@ from desktop_app.ui.shell import Shell
 if TYPE_CHECKING:
     from desktop_app.services.integrity_check import IntegrityReport
     from desktop_app.services.signed_in import SignedIn
-    from desktop_app.store.run_marker import RunMarker
 
 log = logging.getLogger(__name__)
 TICK_MS = 10 * 60 * 1000  # how often "is a check due?" is asked; the policy's hours decide
@@ -44,7 +44,7 @@ class IntegrityRunner(QObject):
         super().__init__(window)
         self.shell = shell
         self.window = window
-        self.marker: RunMarker | None = None
+        self.remove_marker: Callable[[], None] | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
@@ -54,7 +54,7 @@ class IntegrityRunner(QObject):
 
         unclean = False
         try:
-            self.marker, unclean = start_gui_session(self.shell.signed_in())
+            self.remove_marker, unclean = start_gui_session(self.shell.signed_in())
         except OSError:  # a read-only data folder: the session itself reports that
             log.warning("could not write the session marker", exc_info=True)
         self.timer.start()
@@ -95,10 +95,10 @@ class IntegrityRunner(QObject):
     def stop(self) -> None:
         """The session's clean end: no more checks, the marker removed."""
         self.timer.stop()
-        marker, self.marker = self.marker, None
-        if marker is not None:
+        remove, self.remove_marker = self.remove_marker, None
+        if remove is not None:
             with contextlib.suppress(OSError):
-                marker.remove()
+                remove()
 
 
 def start_integrity_runner(shell: Shell, window: QWidget) -> IntegrityRunner:
