@@ -50,7 +50,7 @@ def test_after_a_killed_session_the_next_sign_in_checks_and_warns(qtbot, branch,
     data = json.loads(path.read_text(encoding="utf-8"))
     data["slots"] = [s for s in data["slots"] if s["name"] != branch.users[Role.AUDITOR][0]]
     path.write_text(json.dumps(data), encoding="utf-8")
-    me, shell, controller = _main_window(qtbot, branch, make_shell, Role.AGENT)
+    _me, shell, controller = _main_window(qtbot, branch, make_shell, Role.AGENT)
     controller._signed_in()
     window = controller.main_window
     assert window is not None
