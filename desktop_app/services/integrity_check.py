@@ -26,9 +26,10 @@ against loss or tampering of personal information).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,10 +39,12 @@ from desktop_app.domain.audit_chain import verify_chain
 from desktop_app.domain.errors import BranchVaultError
 from desktop_app.domain.permissions import Action
 from desktop_app.services.audit_trail import check_permission, record
+from desktop_app.services.security_alerts import raise_alert
 from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.data_dir import DataPaths
 from desktop_app.store.database import CLIENT_SCHEMA, SQLITE_HEADER, Database
+from desktop_app.store.integrity_reader import integrity_reader
 from desktop_app.store.key_slots import RECOVERY_NAME, KeySlotFileError, load_key_slots
 from desktop_app.store.meta_repository import RECOVERY_PUBLIC_KEY, MetaRepository
 from desktop_app.store.staff_repository import StaffRepository
@@ -377,23 +380,39 @@ def check_open_database(
     return IntegrityReport(tuple(findings), int((time.monotonic() - started) * 1000))
 
 
-# The alert hook: services/security_alerts.raise_alert (issue15-alerts). Looked up when needed so
-# this module works before that part is merged; tests may replace it.
-AlertHook = Callable[..., object]
-
-
 def _raise_alert(me: SignedIn, report: IntegrityReport, *, run_id: int) -> None:
-    try:
-        from desktop_app.services import security_alerts  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:  # pragma: no cover - until issue15-alerts is merged
-        return
-    security_alerts.raise_alert(
+    head = AuditRepository(me.db).head()  # the integrity.check entry just written: the evidence
+    raise_alert(
         me,
         "integrity_failure",
         subject=", ".join(p.name for p in report.problems)[:200],
+        evidence=(head.seq,) if head is not None else (),
         details={"check_id": run_id, "failed": [p.name for p in report.problems]},
         dedup_key=f"integrity_failure:{run_id}",
     )
+
+
+def _check_live(me: SignedIn) -> IntegrityReport:
+    """The checks on a connection of their own (store/integrity_reader.py), so that a damaged page
+    leaves the session's connection able to record, audit and alert. Falls back to the session's
+    connection when its keys do not open a fresh one (another session rotated a key just now)."""
+    db = me.db
+    branch_id = me.require_config().branch_id
+    clients = db.has_client_data
+    with contextlib.suppress(sqlcipher3.Error, BranchVaultError):
+        db.execute("SELECT count(*) FROM main.sqlite_master").fetchone()  # follows a rotated key
+    session = me.session
+    client_key = session.client_key if clients else b""
+    if session.db_key and (client_key or not clients):
+        with integrity_reader(me.paths, session.db_key, client_key) as reader:
+            try:
+                reader.connection.execute("SELECT count(*) FROM main.sqlite_master").fetchone()
+                opened = True
+            except sqlcipher3.Error:
+                opened = False
+            if opened:
+                return check_open_database(reader, me.paths, branch_id, clients_attached=clients)
+    return check_open_database(db, me.paths, branch_id, clients_attached=clients)
 
 
 def run_integrity_check(
@@ -405,9 +424,7 @@ def run_integrity_check(
     if not scheduled and not after_unclean_shutdown:
         check_permission(me, Action.INTEGRITY_CHECK)
     db = me.db
-    report = check_open_database(
-        db, me.paths, me.require_config().branch_id, clients_attached=db.has_client_data
-    )
+    report = _check_live(me)
     failed = [p.name for p in report.problems]
     summary = json.dumps([f.to_dict() for f in report.findings], ensure_ascii=False)
     try:

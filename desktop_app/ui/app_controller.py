@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desktop_app.ui.integrity.integrity_runner import start_integrity_runner, stop_integrity_runner
 from desktop_app.ui.shell import Shell
 from desktop_app.ui.sign_in_dialog import SignInDialog
 
@@ -129,6 +130,7 @@ class AppController(QObject):
         window.start_client_access_prompts()
         window.start_export_work()
         window.start_training_prompt()
+        start_integrity_runner(self.shell, window)  # scheduled checks, the unclean-shutdown marker
 
     def _show_session_notices(self, window: MainWindow) -> None:
         """What sign-in found for the user to know (e.g. an edited branch.toml was restored), once."""
@@ -158,6 +160,8 @@ class AppController(QObject):
             self.locker = None
         if self.main_window is not None:
             from desktop_app.ui.session_locker import close_transient_windows
+
+            stop_integrity_runner(self.main_window)  # a clean end: the run marker goes
 
             close_transient_windows()
             self.main_window.close_for_app()
