@@ -488,6 +488,21 @@ def prune_backups(
     return removed
 
 
+def backups_in_folder(me: SignedIn, folder: Path) -> list[tuple[str, str]]:
+    """This branch's backups in ``folder``, newest first: (file name, created at). Unverified: the
+    manifest is read without a key (verify checks it)."""
+    check_permission(me, Action.SECOPS_VIEW)
+    found: list[tuple[str, str]] = []
+    for entry in sorted(Path(folder).glob("*" + BACKUP_SUFFIX)):
+        try:
+            head = read_head(entry)
+        except BackupNotReadable:
+            continue
+        if head.manifest.get("branch_id") == me.config.branch_id:
+            found.append((entry.name, str(head.manifest.get("created_at", ""))))
+    return sorted(found, key=lambda item: item[1], reverse=True)
+
+
 # --- opening and verifying -----------------------------------------------------------------
 
 
