@@ -40,10 +40,10 @@ from desktop_app.services.backups import (
     RestoreResult,
     _stamp,
     _verification,
+    integrity_findings,
     open_backup,
 )
 from desktop_app.services.context import AppContext
-from desktop_app.services.integrity_check import check_open_database
 from desktop_app.store import backup_archive
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.audit_witness import WitnessKeyring
@@ -207,11 +207,7 @@ def restore(
     if not username:
         raise _not_restorer()
     with open_backup(ctx, path, username=username, password=password, recovery_code=recovery_code) as opened:
-        findings = list(opened.findings)
-        if opened.db is not None:
-            report = check_open_database(opened.db, opened.paths, opened.branch_id, clients_attached=False)
-            findings += [f for f in report.findings if f.name != "clients.db:contents"]
-        verification = _verification(path, opened, findings)
+        verification = _verification(path, opened, integrity_findings(opened))
         if not verification.ok or opened.db is None:
             raise BackupVerificationFailed(verification)
         staff = StaffRepository(opened.db).get(username)
