@@ -1,0 +1,74 @@
+"""A restored backup never brings a destroyed client back: the destructions made after the backup
+are carried out again by the next session that holds the client-data key.
+
+Rule: ``restore`` (services/backup_restore.py) finds the destruction records of the data it replaced
+(or of the live branch, for a restore into a new folder) that the backup does not have, and keeps
+them in the restored ``branch.db`` as ``backup_pending_destructions`` (the client's row id and the
+record's pseudonym; never a name). IT restores but cannot open ``clients.db``, so the deletion
+itself waits for the first manager or agent whose sign-in attaches it: ``apply_pending_destructions``
+runs inside ``client_access.open_at_sign_in``, before that session can list or search anything, and
+deletes each client whose id *and* pseudonym (HMAC of id and phone under the branch's pseudonym
+key) match — a client created after the backup with a reused id is never touched. Each is audited
+``backup.destruction_reapplied`` (the record id and pseudonym only). Reason: PIPL Art. 47 — once
+destroyed, the data must not return; a restore is not a new lawful basis.
+"""
+
+from __future__ import annotations
+
+from desktop_app.services.audit_trail import ensure_pseudonym_key, pseudonym, record
+from desktop_app.services.signed_in import SignedIn
+from desktop_app.store.backup_repository import BackupRepository, PendingDestruction
+from desktop_app.store.client_request_repository import ClientRequestRepository
+from desktop_app.store.destruction_repository import DestructionRepository
+
+ACTION = "backup.destruction_reapplied"
+
+
+def _matching_client(me: SignedIn, pending: PendingDestruction) -> int | None:
+    db = me.db
+    if pending.client_id:
+        rows = db.execute(
+            "SELECT id, phone_e164 FROM client_data.clients WHERE id = ?", (pending.client_id,)
+        ).fetchall()
+    else:  # the live audit log did not name the row: look at every client (one HMAC each)
+        rows = db.execute("SELECT id, phone_e164 FROM client_data.clients").fetchall()
+    for client_id, phone in rows:
+        if pseudonym(me, f"{client_id}:{phone}") == pending.client_pseudonym:
+            return int(client_id)
+    return None
+
+
+def apply_pending_destructions(me: SignedIn) -> int:
+    """Carry out the destructions a restore left pending (a holder's session, clients.db attached);
+    return how many clients were deleted. Nothing to do: one indexed query."""
+    session, db = me.session, me.db
+    if not session.holds_client_key or not db.has_client_data:
+        return 0
+    repo = BackupRepository(db)
+    pending = repo.pending_destructions()
+    if not pending:
+        return 0
+    ensure_pseudonym_key(me)
+    deleted = 0
+    for item in pending:
+        client_id = _matching_client(me, item)
+        with db.transaction():
+            if client_id is not None:
+                ClientRequestRepository(db).blank_free_text_for_client(client_id)
+                DestructionRepository(db).destroy_client(client_id)
+                deleted += 1
+            repo.mark_applied(item.record_id, at=me.now_utc(), by_staff=session.staff_id)
+            record(
+                me,
+                ACTION,
+                target_type="client",
+                target_id=item.client_pseudonym,
+                details={
+                    "record_id": item.record_id,
+                    "destroyed_at": item.destroyed_at,
+                    "restore_run": item.restore_run,
+                    "found": client_id is not None,
+                },
+            )
+    db.checkpoint()
+    return deleted
