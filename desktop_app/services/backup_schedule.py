@@ -80,7 +80,9 @@ def check_folder(me: SignedIn, folder: Path) -> Path:
         raise BackupFolderInvalid(
             f"{shown} 不是文件夹，请选择一个文件夹。", f"{shown} is not a folder; choose a folder."
         )
-    check_output(resolved / "backup-folder-check.bvbackup", me.paths.root, overwrite=True)  # not in the data dir
+    check_output(
+        resolved / "backup-folder-check.bvbackup", me.paths.root, overwrite=True
+    )  # not in the data dir
     try:
         with tempfile.TemporaryFile(dir=resolved, prefix=".branchvault-write-check-"):
             pass
@@ -92,7 +94,9 @@ def check_folder(me: SignedIn, folder: Path) -> Path:
     return resolved
 
 
-def set_schedule(me: SignedIn, *, enabled: bool, time: str, folder: str | Path, generations: int) -> BackupSchedule:
+def set_schedule(
+    me: SignedIn, *, enabled: bool, time: str, folder: str | Path, generations: int
+) -> BackupSchedule:
     """Set the schedule (``backup.run``); audited ``backup.schedule`` with the old and new values.
     Turning it off keeps the other values (and needs no reachable folder)."""
     check_permission(me, Action.BACKUP_RUN)
@@ -125,11 +129,18 @@ def set_schedule(me: SignedIn, *, enabled: bool, time: str, folder: str | Path, 
 
 def turn_off(me: SignedIn) -> BackupSchedule:
     current = schedule(me)
-    return set_schedule(me, enabled=False, time=current.time, folder=current.folder, generations=current.generations)
+    return set_schedule(
+        me, enabled=False, time=current.time, folder=current.folder, generations=current.generations
+    )
 
 
 def _settings(value: BackupSchedule) -> dict[str, object]:
-    return {"enabled": value.enabled, "time": value.time, "folder": value.folder, "generations": value.generations}
+    return {
+        "enabled": value.enabled,
+        "time": value.time,
+        "folder": value.folder,
+        "generations": value.generations,
+    }
 
 
 def _last_scheduled_failure(repo: BackupRepository) -> BackupRun | None:
@@ -340,6 +351,10 @@ def flag_overdue_backup(me: SignedIn) -> bool:
         _raise_alert(
             me,
             dedup_key=key,
-            details={"reason": "backup_overdue", "max_age_days": state.max_age_days, "verified_days_ago": state.verified_days_ago},
+            details={
+                "reason": "backup_overdue",
+                "max_age_days": state.max_age_days,
+                "verified_days_ago": state.verified_days_ago,
+            },
         )
     return True
