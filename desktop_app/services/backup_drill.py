@@ -22,6 +22,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.cancellation import CancelToken
 from desktop_app.domain.errors import BranchVaultError
@@ -29,6 +30,9 @@ from desktop_app.domain.permissions import Action
 from desktop_app.services.audit_trail import check_permission
 from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.backup_repository import BackupRepository
+
+if TYPE_CHECKING:
+    from desktop_app.services.backups import BackupVerification
 
 _NAME = re.compile(r"^(?P<code>.+)-(?P<stamp>\d{8}-\d{6})\.bvbackup$")
 
@@ -118,3 +122,25 @@ def run_restore_drill(
         run_id=run_id,
         clients_checked=bool(verification.clients_checked),
     )
+
+
+def verify_file(
+    me: SignedIn, path: Path, *, password: str = "", recovery_code: str = ""
+) -> BackupVerification:
+    """ "Verify a backup…" (``backup.run``): open ``path`` in a private temporary folder with the
+    member's slot in it and check it (services/backups.verify_backup); the live data is not touched."""
+    from desktop_app.services.backups import verify_backup
+
+    check_permission(me, Action.BACKUP_RUN)
+    work = Path(tempfile.mkdtemp(prefix="branchvault-verify-"))
+    try:
+        return verify_backup(
+            me.context,
+            Path(path),
+            username=me.session.username,
+            password=password,
+            recovery_code=recovery_code,
+            work_dir=work,
+        )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

@@ -358,3 +358,54 @@ def flag_overdue_backup(me: SignedIn) -> bool:
             },
         )
     return True
+
+
+@dataclass(frozen=True)
+class TimerPass:
+    """What one pass of the app's timer did: the scheduled backup's outcome (None: not due)."""
+
+    outcome: ScheduledOutcome | None
+    overdue: bool
+
+
+def timer_pass(
+    me: SignedIn, *, progress: Progress | None = None, cancel: CancelToken | None = None
+) -> TimerPass:
+    """The GUI timer's minute: take the scheduled backup when due, then flag an overdue one."""
+    outcome = run_scheduled_backup(me, progress=progress, cancel=cancel) if due(me) else None
+    return TimerPass(outcome, flag_overdue_backup(me))
+
+
+def back_up_now(
+    me: SignedIn,
+    folder: Path | None = None,
+    *,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> ScheduledOutcome:
+    """ "Back up now" (``backup.run``): into ``folder`` or the schedule's folder, then prune it like
+    the scheduled backup. Errors are raised (the person asked and is watching)."""
+    from desktop_app.services.backups import create_backup, prune_backups
+
+    check_permission(me, Action.BACKUP_RUN)
+    current = schedule(me)
+    target = check_folder(me, Path(folder) if folder is not None else Path(current.folder))
+    result = create_backup(me, target, progress=progress, cancel=cancel)
+    pruned: list[Path] = []
+    if current.folder and Path(current.folder) == target:
+        try:
+            pruned = prune_backups(
+                target,
+                branch_id=me.config.branch_id,
+                generations=current.generations,
+                keep_days=me.policy.backup_keep_days,
+                now=me.clock(),
+            )
+        except OSError:
+            log.exception("pruning old backups failed")
+    return ScheduledOutcome(result.path, result.size, tuple(pruned))
+
+
+def history(me: SignedIn, limit: int = 200) -> list[BackupRun]:
+    """The backup history, newest first (the tab's list)."""
+    return BackupRepository(me.db).runs(limit=limit)
