@@ -139,10 +139,13 @@ class BackupRepository:
 
     def runs(self, *, limit: int = 200, kind: str | None = None) -> list[BackupRun]:
         if kind is None:
-            rows = self.db.execute(f"SELECT {_RUN_COLUMNS} FROM backup_runs ORDER BY id DESC LIMIT ?", (limit,))
+            rows = self.db.execute(
+                f"SELECT {_RUN_COLUMNS} FROM backup_runs ORDER BY id DESC LIMIT ?", (limit,)
+            )
         else:
             rows = self.db.execute(
-                f"SELECT {_RUN_COLUMNS} FROM backup_runs WHERE kind = ? ORDER BY id DESC LIMIT ?", (kind, limit)
+                f"SELECT {_RUN_COLUMNS} FROM backup_runs WHERE kind = ? ORDER BY id DESC LIMIT ?",
+                (kind, limit),
             )
         return [_run(row) for row in rows.fetchall()]
 

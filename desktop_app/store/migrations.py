@@ -874,6 +874,30 @@ def _m023_backups(db: Database) -> None:
     )
 
 
+def _m024_integrity_checks(db: Database) -> None:
+    """The integrity checks' history (issue 15, services/integrity_check.py): when, by whom (the
+    signed-in member, also for the app's own scheduled runs), whether scheduled or after an unclean
+    shutdown, the outcome, each finding as JSON (file, check, what it found: page numbers, table
+    names, staff usernames; never a client) and how long it took. Append-only, like the audit log."""
+    db.execute(
+        """CREATE TABLE integrity_checks (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            staff_id INTEGER REFERENCES staff(id),
+            scheduled INTEGER NOT NULL CHECK (scheduled IN (0, 1)),
+            after_unclean_shutdown INTEGER NOT NULL CHECK (after_unclean_shutdown IN (0, 1)),
+            ok INTEGER NOT NULL CHECK (ok IN (0, 1)),
+            findings TEXT NOT NULL,
+            duration_ms INTEGER NOT NULL CHECK (duration_ms >= 0)
+        )"""
+    )
+    for event in ("UPDATE", "DELETE"):  # as store/append_only_triggers.py defines them
+        db.execute(
+            f"CREATE TRIGGER integrity_checks_no_{event.lower()} BEFORE {event} ON integrity_checks "
+            "BEGIN SELECT RAISE(ABORT, 'the integrity-check history is append-only'); END"
+        )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _m001_foundation,
     _m002_slot_public_keys,
@@ -895,6 +919,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m018_incidents,
     _m019_programme_client_facts,
     _m023_backups,  # the lead renumbers: m020-m022 come from other parts of issue 15
+    _m024_integrity_checks,  # m020-m023 are other issue-15 parts; the lead orders the list
 ]
 LATEST_VERSION = len(MIGRATIONS)
 
