@@ -11,6 +11,10 @@ cannot test guessed phone numbers against it).
 Actions on client data need the client-data key besides the role (services/client_access.py): a
 session without it is refused here, audited, with the reason it has none. So is a member whose
 quarter's privacy training is overdue (services/training_gate.py).
+
+An entry whose action a per-entry alert rule reads (``domain/alert_rules.ON_WRITE_ACTIONS``) is
+checked by ``services/security_alerts.on_written`` in the same transaction; no other action pays
+more than that set lookup.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import hmac
 import os
 from typing import Any
 
+from desktop_app.domain.alert_rules import ON_WRITE_ACTIONS
 from desktop_app.domain.permissions import CLIENT_DATA_ACTIONS, Action, can, require
 from desktop_app.services.audit_witness import watch
 from desktop_app.services.signed_in import SignedIn
@@ -40,7 +45,7 @@ def record(
     """Append an entry for the signed-in user. Must be called inside the action's transaction."""
     session, db = ctx.session, ctx.db
     watch(ctx)  # before the append: the first comparison sees the log as it was opened
-    AuditRepository(db).append(
+    entry = AuditRepository(db).append(
         now=ctx.clock(),
         actor_id=session.staff_id,
         actor_username=session.username,
@@ -52,6 +57,10 @@ def record(
         reason=reason,
         details=details,
     )
+    if action in ON_WRITE_ACTIONS:  # the only cost other actions pay: one frozenset lookup
+        from desktop_app.services.security_alerts import on_written  # local: import cycle
+
+        on_written(ctx, entry)
 
 
 def check_permission(ctx: SignedIn, action: Action) -> None:

@@ -896,6 +896,36 @@ def _m024_integrity_checks(db: Database) -> None:
             f"CREATE TRIGGER integrity_checks_no_{event.lower()} BEFORE {event} ON integrity_checks "
             "BEGIN SELECT RAISE(ABORT, 'the integrity-check history is append-only'); END"
         )
+def _m020_security_alerts(db: Database) -> None:
+    """Anomaly alerts (issue 15): one row per alert raised by a rule (``domain/alert_rules.py``),
+    with the staff member concerned, the audit sequence numbers that are its evidence and the
+    acknowledgement; ``dedup_key`` makes raising idempotent. ``alert_scan_state`` keeps the last
+    audit entry the periodic pass has looked at. Staff usernames and sequence numbers only, never a
+    client. The audit log's ``alert.raised`` / ``alert.acknowledged`` entries are the authority;
+    this table is checked against them (services/security_alerts.py)."""
+    db.execute(
+        """CREATE TABLE security_alerts (
+            id INTEGER PRIMARY KEY,
+            rule TEXT NOT NULL,
+            raised_at TEXT NOT NULL,
+            subject TEXT NOT NULL DEFAULT '',
+            evidence TEXT NOT NULL DEFAULT '[]',
+            details TEXT NOT NULL DEFAULT '{}',
+            dedup_key TEXT NOT NULL UNIQUE,
+            acknowledged_at TEXT,
+            acknowledged_by TEXT,
+            note TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute("CREATE INDEX security_alerts_open ON security_alerts(acknowledged_at, id)")
+    db.execute(
+        """CREATE TABLE alert_scan_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            last_seq INTEGER NOT NULL DEFAULT 0,
+            scanned_at TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute("INSERT INTO alert_scan_state (id, last_seq) VALUES (1, 0)")
 
 
 MIGRATIONS: list[Callable[[Database], None]] = [
@@ -918,6 +948,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m017_education_campaigns,
     _m018_incidents,
     _m019_programme_client_facts,
+    _m020_security_alerts,
     _m023_backups,  # the lead renumbers: m020-m022 come from other parts of issue 15
     _m024_integrity_checks,  # m020-m023 are other issue-15 parts; the lead orders the list
 ]
