@@ -124,7 +124,7 @@ def _status_text(state: BackupOverview) -> str:
         f"最近备份 Last backup: {'—' if last is None else f'{last.at}  {last.file_name}  {last.size} B'}"
     )
     if state.last_failure is not None:
-        reason = " / ".join(state.last_failure.findings[1:3]) or ", ".join(state.last_failure.findings)
+        reason = ", ".join(state.last_failure.findings)
         lines.append(f"最近失败 Last failure: {state.last_failure.at}  {reason}")
     verified = state.last_verified_backup
     flag = "  ✗ 已逾期 OVERDUE" if state.backup_overdue else ""
@@ -179,7 +179,7 @@ def _drill(args: argparse.Namespace, out: Output) -> int:
         "ok": outcome.ok,
         "file": str(outcome.path),
         "seconds": outcome.seconds,
-        "problems": list(outcome.problems),
+        "problems": [{"name": p.name, "message_zh": p.zh, "message_en": p.en} for p in outcome.problems],
         "clients_checked": outcome.clients_checked,
         "run_id": outcome.run_id,
     }
@@ -188,7 +188,9 @@ def _drill(args: argparse.Namespace, out: Output) -> int:
             f"恢复演练通过 Restore drill passed: {outcome.path} ({outcome.seconds:.1f} s)，已记录 recorded."
         )
     else:
-        text = f"恢复演练失败 Restore drill FAILED: {outcome.path}\n" + "\n".join(outcome.problems)
+        text = f"恢复演练失败 Restore drill FAILED: {outcome.path}\n" + "\n".join(
+            f"{p.name}: {p.zh} / {p.en}" for p in outcome.problems
+        )
     if outcome.ok and not outcome.clients_checked:
         text += (
             "\n客户数据库只核对了哈希（您没有客户数据密钥）；其内容需店长检查。"

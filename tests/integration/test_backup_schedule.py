@@ -126,9 +126,9 @@ def test_unplugged_usb_disk_is_recorded_audited_and_alerted(
     agent = signed_in(Role.AGENT)  # any session runs the timer's backup
     assert schedules.due(agent)
     outcome = schedules.run_scheduled_backup(agent)
-    assert not outcome.ok and outcome.error_code == "backup_folder_invalid" and "U 盘" in outcome.error_zh
+    assert not outcome.ok and outcome.error_code == "backup_folder_refused" and "U 盘" in outcome.error_zh
     failed = BackupRepository(agent.db).runs(kind="create")[0]
-    assert not failed.ok and failed.scheduled and failed.findings[0] == "backup_folder_invalid"
+    assert not failed.ok and failed.scheduled and failed.findings[0] == "backup_folder_refused"
     assert entries(agent, "backup.create")[-1]["outcome"] == "failure"
     assert not schedules.due(agent)  # waits before retrying
     branch.ctx.clock.advance(31 * 60)  # type: ignore[attr-defined]
@@ -136,7 +136,7 @@ def test_unplugged_usb_disk_is_recorded_audited_and_alerted(
     schedules.run_scheduled_backup(agent)  # fails again the same day: one alert only
     from desktop_app.store.security_alert_repository import SecurityAlertRepository
 
-    alerts = [a for a in SecurityAlertRepository(agent.db).list_alerts() if a.rule == "backup_failed"]
+    alerts = [a for a in SecurityAlertRepository(agent.db).all() if a.rule == "backup_failed"]
     assert len(alerts) == 1
     state = schedules.overview(it)
     assert state.last_failure is not None and state.backup_overdue

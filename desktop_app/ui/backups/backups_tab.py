@@ -272,7 +272,9 @@ class BackupsTab(Retranslating, QWidget):
         else:
             self._end()
             self.message.show_error(
-                self.tr("Restore drill FAILED (recorded): %1").replace("%1", "; ".join(outcome.problems))
+                self.tr("Restore drill FAILED (recorded): %1").replace(
+                    "%1", outcome.problem_text(self.shell.lang)
+                )
             )
             self.finished.emit("drill")
             self.refresh()
@@ -293,7 +295,12 @@ class BackupsTab(Retranslating, QWidget):
         else:
             self._end()
             self.message.show_error(
-                self.tr("The backup failed its checks: %1").replace("%1", "; ".join(verification.problems))
+                self.tr("The backup failed its checks: %1").replace(
+                    "%1",
+                    "; ".join(
+                        p.zh if self.shell.lang.startswith("zh") else p.en for p in verification.problems
+                    ),
+                )
             )
             self.finished.emit("verify")
             self.refresh()
