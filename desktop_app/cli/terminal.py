@@ -15,7 +15,7 @@ class SecretReader:
 
     def __init__(self, from_stdin: bool) -> None:
         self.from_stdin = from_stdin
-        self.first: str | None = None  # the first secret read (the sign-in password): ``backup drill`` reuses it
+        self.first: str | None = None  # the first secret read (the sign-in password)
 
     def read(self, prompt_zh: str, prompt_en: str, *, confirm: bool = False) -> str:
         value = self._read(prompt_zh, prompt_en, confirm=confirm)

@@ -68,7 +68,7 @@ class Outcome(StrEnum):
     PASS = "pass"
     FAIL = "fail"
     UNKNOWN = "unknown"  # no data to judge by (no client key and no snapshot): can never pass
-    UNAVAILABLE = "unavailable"  # the feature was not in the app yet (older reviews): not applicable, with a note
+    UNAVAILABLE = "unavailable"  # the feature was not in the app (older reviews): not applicable, with a note
 
 
 UNAVAILABLE_NOTE = ("尚未提供（待备份功能上线后评估）", "Not available yet (evaluated once backups exist)")

@@ -22,13 +22,18 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.cancellation import CancelToken
-from desktop_app.domain.errors import BranchVaultError
+from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.permissions import Action
 from desktop_app.services.audit_trail import check_permission
 from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.backup_repository import BackupRepository
+
+if TYPE_CHECKING:
+    from desktop_app.services.backups import BackupVerification
+    from desktop_app.services.integrity_check import CheckFinding
 
 _NAME = re.compile(r"^(?P<code>.+)-(?P<stamp>\d{8}-\d{6})\.bvbackup$")
 
@@ -71,9 +76,13 @@ class DrillOutcome:
     path: Path
     ok: bool
     seconds: float
-    problems: tuple[str, ...]
+    problems: tuple[CheckFinding, ...]
     run_id: int
     clients_checked: bool
+
+    def problem_text(self, language: str = "zh_CN") -> str:
+        zh = language.startswith("zh")
+        return "\n".join(f"{p.name}: {p.zh if zh else p.en}" for p in self.problems)
 
 
 def run_restore_drill(
@@ -90,6 +99,11 @@ def run_restore_drill(
     from desktop_app.services.backups import record_drill, verify_backup
 
     check_permission(me, Action.BACKUP_RUN)
+    if not password and not recovery_code:  # a real restore has no session key to lean on
+        raise InvalidInput(
+            "请输入您的密码（备份时的密码）或数据库恢复码。",
+            "Enter your password (as it was when the backup was taken) or the database recovery code.",
+        )
     chosen = path if path is not None else latest_backup(me)
     if chosen is None or not Path(chosen).is_file():
         raise NoBackupToDrill()
@@ -99,12 +113,13 @@ def run_restore_drill(
         if cancel is not None:
             cancel.raise_if_cancelled()
         verification = verify_backup(
-            me.context,
+            me,
             Path(chosen),
-            username=me.session.username,
+            username="" if recovery_code else me.session.username,
             password=password,
             recovery_code=recovery_code,
             work_dir=work,
+            record_run=False,  # recorded below as the drill
         )
     finally:
         shutil.rmtree(work, ignore_errors=True)  # the temporary copy is discarded whatever happened
@@ -118,3 +133,25 @@ def run_restore_drill(
         run_id=run_id,
         clients_checked=bool(verification.clients_checked),
     )
+
+
+def verify_file(
+    me: SignedIn, path: Path, *, password: str = "", recovery_code: str = ""
+) -> BackupVerification:
+    """ "Verify a backup…" (``backup.run``): open ``path`` in a private temporary folder with the
+    member's slot in it and check it (services/backups.verify_backup); the live data is not touched."""
+    from desktop_app.services.backups import verify_backup
+
+    check_permission(me, Action.BACKUP_RUN)
+    work = Path(tempfile.mkdtemp(prefix="branchvault-verify-"))
+    try:
+        return verify_backup(
+            me.context,
+            Path(path),
+            username=me.session.username,
+            password=password,
+            recovery_code=recovery_code,
+            work_dir=work,
+        )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

@@ -8,8 +8,10 @@ Rules (the timing rules themselves are in domain/backup_schedule_rules.py):
   the intended place.
 - Any signed-in session may read the schedule and take the scheduled backup (the app's timer runs it
   for whoever is signed in: staff need not remember). The backup itself is services/backups.py's
-  ``create_backup(..., scheduled=True)``; afterwards ``prune_backups`` keeps the schedule's generations
-  and nothing older than ``backup_keep_days`` (files of this branch only).
+  ``create_backup(..., scheduled=True)``, which also prunes the folder to the schedule's generations
+  and ``backup_keep_days`` (files of this branch only). When the session's role may run backups (IT,
+  a manager) the new file is opened at once with the session's own database key and checked (a
+  recorded ``backup.verify``); an agent's session leaves that to the tab or the next drill.
 - A scheduled backup that fails (the USB disk unplugged, the disk full, the folder gone) is recorded in
   the backup history (``backup_runs``, not ok, with the reason), audited, and raises the
   ``backup_failed`` alert once per day; the next attempt waits ``RETRY_MINUTES``.
@@ -39,7 +41,7 @@ from desktop_app.domain.backup_schedule_rules import (
 )
 from desktop_app.domain.cancellation import Cancelled, CancelToken, Progress
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
-from desktop_app.domain.permissions import Action
+from desktop_app.domain.permissions import Action, can
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.backup_repository import BackupRepository, BackupRun, BackupSchedule
@@ -80,7 +82,9 @@ def check_folder(me: SignedIn, folder: Path) -> Path:
         raise BackupFolderInvalid(
             f"{shown} 不是文件夹，请选择一个文件夹。", f"{shown} is not a folder; choose a folder."
         )
-    check_output(resolved / "backup-folder-check.bvbackup", me.paths.root, overwrite=True)  # not in the data dir
+    check_output(
+        resolved / "backup-folder-check.bvbackup", me.paths.root, overwrite=True
+    )  # not in the data dir
     try:
         with tempfile.TemporaryFile(dir=resolved, prefix=".branchvault-write-check-"):
             pass
@@ -92,7 +96,9 @@ def check_folder(me: SignedIn, folder: Path) -> Path:
     return resolved
 
 
-def set_schedule(me: SignedIn, *, enabled: bool, time: str, folder: str | Path, generations: int) -> BackupSchedule:
+def set_schedule(
+    me: SignedIn, *, enabled: bool, time: str, folder: str | Path, generations: int
+) -> BackupSchedule:
     """Set the schedule (``backup.run``); audited ``backup.schedule`` with the old and new values.
     Turning it off keeps the other values (and needs no reachable folder)."""
     check_permission(me, Action.BACKUP_RUN)
@@ -125,11 +131,18 @@ def set_schedule(me: SignedIn, *, enabled: bool, time: str, folder: str | Path, 
 
 def turn_off(me: SignedIn) -> BackupSchedule:
     current = schedule(me)
-    return set_schedule(me, enabled=False, time=current.time, folder=current.folder, generations=current.generations)
+    return set_schedule(
+        me, enabled=False, time=current.time, folder=current.folder, generations=current.generations
+    )
 
 
 def _settings(value: BackupSchedule) -> dict[str, object]:
-    return {"enabled": value.enabled, "time": value.time, "folder": value.folder, "generations": value.generations}
+    return {
+        "enabled": value.enabled,
+        "time": value.time,
+        "folder": value.folder,
+        "generations": value.generations,
+    }
 
 
 def _last_scheduled_failure(repo: BackupRepository) -> BackupRun | None:
@@ -169,6 +182,7 @@ class ScheduledOutcome:
     error_zh: str = ""
     error_en: str = ""
     error_code: str = ""
+    verified: bool | None = None  # opened and checked at once (None: this session may not verify)
 
     @property
     def ok(self) -> bool:
@@ -198,7 +212,7 @@ def _failure_reason(exc: BaseException) -> tuple[str, str, str]:
     return "error", "备份失败。", "The backup failed."
 
 
-def _record_failure(me: SignedIn, current: BackupSchedule, code: str, zh: str, en: str) -> None:
+def _record_failure(me: SignedIn, current: BackupSchedule, code: str) -> None:
     with me.db.transaction():
         BackupRepository(me.db).add_run(
             kind="create",
@@ -208,7 +222,7 @@ def _record_failure(me: SignedIn, current: BackupSchedule, code: str, zh: str, e
             scheduled=True,
             folder=current.folder,
             ok=False,
-            findings=[code, zh, en],
+            findings=[code],
         )
         record(
             me,
@@ -218,6 +232,11 @@ def _record_failure(me: SignedIn, current: BackupSchedule, code: str, zh: str, e
             reason=code,
             details={"scheduled": True, "folder": current.folder},
         )
+
+
+def _alert_failure(me: SignedIn, current: BackupSchedule, code: str, zh: str, en: str) -> None:
+    """The ``backup_failed`` alert, once per day."""
+    with me.db.transaction():
         _raise_alert(
             me,
             dedup_key=f"backup_failed:{me.today().isoformat()}",
@@ -228,40 +247,43 @@ def _record_failure(me: SignedIn, current: BackupSchedule, code: str, zh: str, e
 def run_scheduled_backup(
     me: SignedIn, *, progress: Progress | None = None, cancel: CancelToken | None = None
 ) -> ScheduledOutcome:
-    """Take the scheduled backup into the schedule's folder and prune old ones; a failure is recorded,
-    audited and alerted, and returned (not raised) so the timer can show it without a dialog.
-    A cancel (sign-out, lock) stops at a safe point and raises Cancelled: nothing is recorded."""
-    from desktop_app.services.backups import create_backup, prune_backups
+    """Take the scheduled backup into the schedule's folder (services/backups.create_backup, which
+    records it, audits it and prunes the folder); when the session may run backups, open the new
+    file at once with the session's own key and check it (a recorded verify). A failure is recorded
+    (by create_backup), alerted once a day, and returned (not raised) so the timer can show it without
+    a dialog. A cancel (sign-out, lock) stops at a safe point and raises Cancelled."""
+    from desktop_app.services.backups import create_backup, verify_backup
 
     current = schedule(me)
     if not current.enabled or not current.folder:
         raise InvalidInput("尚未设置定时备份。", "No backup schedule is set.")
-    folder = Path(current.folder)
     try:
-        if not folder.is_dir():
-            raise BackupFolderInvalid(
-                f"备份文件夹 {folder} 不存在（U 盘是否已拔出？网络盘是否已断开？）。",
-                f"The backup folder {folder} is missing (USB disk unplugged? network share disconnected?).",
-            )
-        result = create_backup(me, folder, scheduled=True, progress=progress, cancel=cancel)
+        result = create_backup(me, Path(current.folder), scheduled=True, progress=progress, cancel=cancel)
     except Cancelled:
         raise
-    except (BranchVaultError, OSError) as exc:
+    except BranchVaultError as exc:  # recorded and audited by create_backup
         code, zh, en = _failure_reason(exc)
-        _record_failure(me, current, code, zh, en)
+        _alert_failure(me, current, code, zh, en)
         return ScheduledOutcome(None, 0, (), zh, en, code)
-    pruned: list[Path] = []
-    try:
-        pruned = prune_backups(
-            folder,
-            branch_id=me.config.branch_id,
-            generations=current.generations,
-            keep_days=me.policy.backup_keep_days,
-            now=me.clock(),
-        )
-    except OSError:  # the backup is there; pruning runs again after the next one
-        log.exception("pruning old backups failed")
-    return ScheduledOutcome(result.path, result.size, tuple(pruned))
+    except OSError as exc:  # not expected (create_backup turns write errors into its own): record it here
+        code, zh, en = _failure_reason(exc)
+        _record_failure(me, current, code)
+        _alert_failure(me, current, code, zh, en)
+        return ScheduledOutcome(None, 0, (), zh, en, code)
+    verified: bool | None = None
+    if can(me.session.role, Action.BACKUP_RUN):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        verified = bool(verify_backup(me, result.path).ok)
+        if not verified:
+            _alert_failure(
+                me,
+                current,
+                "backup_verification_failed",
+                "新备份未通过校验。",
+                "The new backup failed verification.",
+            )
+    return ScheduledOutcome(result.path, result.size, tuple(result.pruned), verified=verified)
 
 
 @dataclass(frozen=True)
@@ -340,6 +362,48 @@ def flag_overdue_backup(me: SignedIn) -> bool:
         _raise_alert(
             me,
             dedup_key=key,
-            details={"reason": "backup_overdue", "max_age_days": state.max_age_days, "verified_days_ago": state.verified_days_ago},
+            details={
+                "reason": "backup_overdue",
+                "max_age_days": state.max_age_days,
+                "verified_days_ago": state.verified_days_ago,
+            },
         )
     return True
+
+
+@dataclass(frozen=True)
+class TimerPass:
+    """What one pass of the app's timer did: the scheduled backup's outcome (None: not due)."""
+
+    outcome: ScheduledOutcome | None
+    overdue: bool
+
+
+def timer_pass(
+    me: SignedIn, *, progress: Progress | None = None, cancel: CancelToken | None = None
+) -> TimerPass:
+    """The GUI timer's minute: take the scheduled backup when due, then flag an overdue one."""
+    outcome = run_scheduled_backup(me, progress=progress, cancel=cancel) if due(me) else None
+    return TimerPass(outcome, flag_overdue_backup(me))
+
+
+def back_up_now(
+    me: SignedIn,
+    folder: Path | None = None,
+    *,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> ScheduledOutcome:
+    """ "Back up now" (``backup.run``): into ``folder`` or the schedule's folder (create_backup prunes
+    it like the scheduled one). Errors are raised: the person asked and is watching."""
+    from desktop_app.services.backups import create_backup
+
+    current = schedule(me)
+    target = check_folder(me, Path(folder) if folder is not None else Path(current.folder))
+    result = create_backup(me, target, progress=progress, cancel=cancel)
+    return ScheduledOutcome(result.path, result.size, tuple(result.pruned))
+
+
+def history(me: SignedIn, limit: int = 200) -> list[BackupRun]:
+    """The backup history, newest first (the tab's list)."""
+    return BackupRepository(me.db).runs(limit=limit)

@@ -287,9 +287,7 @@ def evaluate_restore_drill(me: SignedIn) -> Evaluation:
         "days_since": state.drill_days_ago,
     }
     if drill is None:
-        return Evaluation(
-            Outcome.FAIL, "从未成功进行恢复演练", "No restore drill has ever passed", figures
-        )
+        return Evaluation(Outcome.FAIL, "从未成功进行恢复演练", "No restore drill has ever passed", figures)
     days = state.drill_days_ago
     return Evaluation(
         Outcome.FAIL if state.drill_overdue else Outcome.PASS,

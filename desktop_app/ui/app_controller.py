@@ -131,6 +131,9 @@ class AppController(QObject):
         window.start_export_work()
         window.start_training_prompt()
         start_integrity_runner(self.shell, window)  # scheduled checks, the unclean-shutdown marker
+        from desktop_app.ui.backups.scheduled_backups import start_backup_schedule
+
+        start_backup_schedule(self.shell, window)
 
     def _show_session_notices(self, window: MainWindow) -> None:
         """What sign-in found for the user to know (e.g. an edited branch.toml was restored), once."""
