@@ -16,7 +16,7 @@ def _days() -> tuple[str, str, str]:
 
 
 def test_auditor_records_managers_read(cli_branch: CliBranch) -> None:
-    start, end, future = _days()
+    start, end, _future = _days()
     status = cli_branch.as_role("auditor", "log-review", "status", "--json")
     assert_exit(status, 0)
     assert status.json()["last_period_end"] is None and status.json()["overdue"] is False
