@@ -134,6 +134,9 @@ class AppController(QObject):
         from desktop_app.ui.backups.scheduled_backups import start_backup_schedule
 
         start_backup_schedule(self.shell, window)
+        from desktop_app.ui.log_review.overdue_banner import start_log_review_banner
+
+        start_log_review_banner(window)  # the audit-log review overdue (auditors, managers)
 
     def _show_session_notices(self, window: MainWindow) -> None:
         """What sign-in found for the user to know (e.g. an edited branch.toml was restored), once."""
