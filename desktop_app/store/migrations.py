@@ -819,6 +819,51 @@ def _m019_programme_client_facts(db: Database) -> None:
     )
 
 
+def _m022_access_reviews(db: Database) -> None:
+    """The periodic access review (issue 15): one row per period (``2026Q4``) with who started and
+    finished it and the content fingerprint, and one item per staff member as the review saw them
+    (role, last sign-in, days inactive) with the manager's decision (keep, disable, change role).
+    A finished review is immutable (store/access_review_triggers.py). No client is named here. The
+    index on the audit log answers "last successful sign-in of each member" without a scan."""
+    from desktop_app.store.access_review_triggers import ACCESS_REVIEW_TRIGGERS
+
+    db.execute(
+        """CREATE TABLE access_reviews (
+            id INTEGER PRIMARY KEY,
+            period_key TEXT NOT NULL UNIQUE,
+            started_at TEXT NOT NULL,
+            started_by INTEGER NOT NULL REFERENCES staff(id),
+            finished_at TEXT,
+            finished_by INTEGER REFERENCES staff(id),
+            fingerprint TEXT NOT NULL DEFAULT '',
+            CHECK ((finished_at IS NULL) = (finished_by IS NULL))
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE access_review_items (
+            id INTEGER PRIMARY KEY,
+            review_id INTEGER NOT NULL REFERENCES access_reviews(id),
+            staff_id INTEGER NOT NULL REFERENCES staff(id),
+            username TEXT NOT NULL,
+            display_name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('agent','manager','it_admin','auditor')),
+            active INTEGER NOT NULL CHECK (active IN (0,1)),
+            last_sign_in TEXT,
+            days_inactive INTEGER NOT NULL CHECK (days_inactive >= 0),
+            decision TEXT CHECK (decision IS NULL OR decision IN ('keep','disable','change_role')),
+            new_role TEXT CHECK (new_role IS NULL OR new_role IN ('agent','manager','it_admin','auditor')),
+            note TEXT NOT NULL DEFAULT '',
+            decided_at TEXT,
+            decided_by INTEGER REFERENCES staff(id),
+            UNIQUE (review_id, staff_id),
+            CHECK ((decision = 'change_role') = (new_role IS NOT NULL))
+        )"""
+    )
+    db.execute("CREATE INDEX audit_log_action_actor ON audit_log(action, actor_id, seq)")
+    for _table, sql in ACCESS_REVIEW_TRIGGERS.values():
+        db.execute(sql)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _m001_foundation,
     _m002_slot_public_keys,
@@ -839,6 +884,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m017_education_campaigns,
     _m018_incidents,
     _m019_programme_client_facts,
+    _m022_access_reviews,  # m020, m021 (other issue-15 parts) come before it when merged
 ]
 LATEST_VERSION = len(MIGRATIONS)
 
