@@ -825,8 +825,6 @@ def _m022_access_reviews(db: Database) -> None:
     (role, last sign-in, days inactive) with the manager's decision (keep, disable, change role).
     A finished review is immutable (store/access_review_triggers.py). No client is named here. The
     index on the audit log answers "last successful sign-in of each member" without a scan."""
-    from desktop_app.store.access_review_triggers import ACCESS_REVIEW_TRIGGERS
-
     db.execute(
         """CREATE TABLE access_reviews (
             id INTEGER PRIMARY KEY,
@@ -860,8 +858,22 @@ def _m022_access_reviews(db: Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX audit_log_action_actor ON audit_log(action, actor_id, seq)")
-    for _table, sql in ACCESS_REVIEW_TRIGGERS.values():
-        db.execute(sql)
+    # the same text as store/access_review_triggers.py (which the trigger check compares against)
+    db.execute(
+        "CREATE TRIGGER access_reviews_no_delete BEFORE DELETE ON access_reviews BEGIN SELECT RAISE(ABORT, 'access reviews are never deleted'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER access_reviews_finished_fixed BEFORE UPDATE ON access_reviews WHEN OLD.finished_at IS NOT NULL BEGIN SELECT RAISE(ABORT, 'a finished access review is immutable'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER access_review_items_no_delete BEFORE DELETE ON access_review_items BEGIN SELECT RAISE(ABORT, 'access review items are never deleted'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER access_review_items_finished_fixed BEFORE UPDATE ON access_review_items WHEN (SELECT finished_at FROM access_reviews WHERE id = OLD.review_id) IS NOT NULL BEGIN SELECT RAISE(ABORT, 'a finished access review is immutable'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER access_review_items_finished_insert BEFORE INSERT ON access_review_items WHEN (SELECT finished_at FROM access_reviews WHERE id = NEW.review_id) IS NOT NULL BEGIN SELECT RAISE(ABORT, 'a finished access review is immutable'); END"
+    )
 
 
 MIGRATIONS: list[Callable[[Database], None]] = [
