@@ -7,7 +7,8 @@ dropped first the edit goes through, but the next sign-in re-creates the trigger
 ``audit.triggers_restored``) and the review no longer matches the fingerprint its
 ``access_review.finish`` entry keeps in the hash-chained audit log, so the app says "altered".
 Checked: with the fingerprint comparison removed from services/access_reviews._detail the
-``altered`` assertions fail; with the triggers removed from migration 22 the ``pytest.raises`` fails.
+``altered`` assertions fail; with the triggers removed from migration 22 and from
+store/access_review_triggers.py (which the sign-in check restores from) the ``pytest.raises`` fails.
 
 Attack 2: keep a copy of the disabled member's key slot (and the old database) and put the slot
 back into keyslots.json: the branch database was re-keyed at the disable, so the old slot opens
