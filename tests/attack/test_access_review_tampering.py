@@ -71,7 +71,9 @@ def test_editing_a_finished_access_review_is_refused_then_detected(branch: Branc
     assert any(e.action == "audit.triggers_restored" for e in AuditRepository(auditor.db).iter_all())
     after = reviews.get_review(auditor, review_id)
     item = after.item("zhangwei")
-    assert item is not None and item.decision is not None and item.decision.value == "keep"  # the edit is there
+    assert (
+        item is not None and item.decision is not None and item.decision.value == "keep"
+    )  # the edit is there
     assert after.altered and after.as_json()["altered"] is True  # ... and the app says so
     assert reviews.ALTERED_WARNING[1] in str(reviews.export_rows(after))
 
