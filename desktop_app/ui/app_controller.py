@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desktop_app.ui.access_review import review_banner as access_review_banner
 from desktop_app.ui.shell import Shell
 from desktop_app.ui.sign_in_dialog import SignInDialog
 
@@ -129,6 +130,7 @@ class AppController(QObject):
         window.start_client_access_prompts()
         window.start_export_work()
         window.start_training_prompt()
+        access_review_banner.start_access_review_prompt(window)  # issue 15: inactive accounts, review overdue
 
     def _show_session_notices(self, window: MainWindow) -> None:
         """What sign-in found for the user to know (e.g. an edited branch.toml was restored), once."""

@@ -94,3 +94,27 @@ def test_it_reads_it_and_inactive_accounts_are_red(qtbot, branch, make_shell, cl
     row = next(r for r in range(tab.table.rowCount()) if tab.table.item(r, 0).text() == "zhangwei")
     assert tab.table.item(row, 4).foreground().color() == INACTIVE_COLOUR
     assert reviews.inactive_accounts(admin)
+
+
+def test_overdue_banner_after_a_managers_sign_in_opens_the_tab(qtbot, branch, make_shell, clock) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.domain.navigation import Area
+    from desktop_app.ui.access_review.review_banner import start_access_review_prompt
+    from desktop_app.ui.main_window import MainWindow
+
+    clock.advance(100 * DAY)
+    me = signed_in(branch.context(), *branch.users[Role.MANAGER])
+    me.session.must_change_password = False  # the password expired meanwhile; not what is tested here
+    shell = make_shell(me, language="en")
+    window = MainWindow(shell)
+    qtbot.addWidget(window)
+    window.show()
+    banner = start_access_review_prompt(window)
+    assert banner is not None
+    qtbot.waitUntil(lambda: banner.count > 0, timeout=15_000)
+    assert "overdue" in banner.label.text() and "zhangwei" in banner.label.text()
+    banner.button.click()
+    assert window.pages.currentWidget() is window.page_by_area[Area.SECURITY]
+    agent_shell = make_shell(signed_in(branch.context(), *branch.users[Role.AGENT]))
+    agent_window = MainWindow(agent_shell)
+    qtbot.addWidget(agent_window)
+    assert start_access_review_prompt(agent_window) is None
