@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.cli.access_commands import cmd_access
+from desktop_app.cli.access_review_commands import cmd_access_review
 from desktop_app.cli.backup_commands import cmd_backup
 from desktop_app.cli.check_commands import cmd_check
 from desktop_app.cli.config_command import cmd_config
@@ -519,5 +520,6 @@ HANDLERS: dict[str, Handler] = {
     "check": cmd_check,
     "backup": cmd_backup,
     "log-review": cmd_logreview,
+    "access-review": cmd_access_review,
     "gui": cmd_gui,
 }
