@@ -25,6 +25,7 @@ from desktop_app.cli.provision_command import cmd_provision
 from desktop_app.cli.review_commands import cmd_review
 from desktop_app.cli.survey_commands import cmd_survey
 from desktop_app.cli.terminal import Output, SecretReader
+from desktop_app.cli.totp_commands import cmd_totp, sign_in_reading_code
 from desktop_app.cli.training_commands import cmd_training
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.privacy_notice import missing_notice_details
@@ -33,6 +34,7 @@ from desktop_app.domain.roles import parse_role
 from desktop_app.services import audit_review, key_rotation, sign_in, staff_accounts
 from desktop_app.services.branch_setup import BranchDetails, init_branch, validate_branch
 from desktop_app.services.context import build_context
+from desktop_app.services.second_factor import MustEnrolSecondFactor
 from desktop_app.services.signed_in import SignedIn
 
 if TYPE_CHECKING:
@@ -53,17 +55,19 @@ class MustChangePassword(BranchVaultError):
 
 @contextmanager
 def signed_in(
-    args: argparse.Namespace, *, allow_must_change: bool = False
+    args: argparse.Namespace, *, allow_must_change: bool = False, allow_must_enrol: bool = False
 ) -> Iterator[tuple[SignedIn, SecretReader]]:
     ctx = build_context(args.data_dir)
     reader = SecretReader(args.password_stdin)
     password = reader.read("密码", "the password")
-    me = sign_in.sign_in(ctx, args.as_user, password)
+    me = sign_in_reading_code(ctx, args.as_user, password, reader)
     for notice in me.session.notices:  # e.g. an edited branch.toml restored, the audit log rolled back
         print(notice.bilingual(), file=sys.stderr)
     try:
         if me.session.must_change_password and not allow_must_change:
             raise MustChangePassword()
+        if me.session.must_enrol_second_factor and not (allow_must_change or allow_must_enrol):
+            raise MustEnrolSecondFactor()
         yield me, reader
     finally:
         sign_in.sign_out(me)
@@ -212,7 +216,7 @@ def cmd_passwd(args: argparse.Namespace, out: Output) -> int:
     reader = SecretReader(args.password_stdin)
     current = reader.read("当前密码", "the current password")
     new = reader.read("新密码", "the new password", confirm=True)
-    me = sign_in.sign_in(ctx, args.as_user, current)
+    me = sign_in_reading_code(ctx, args.as_user, current, reader)
     for notice in me.session.notices:
         print(notice.bilingual(), file=sys.stderr)
     try:
@@ -513,5 +517,6 @@ HANDLERS: dict[str, Handler] = {
     "review": cmd_review,
     "survey": cmd_survey,
     "incident": cmd_incident,
+    "totp": cmd_totp,
     "gui": cmd_gui,
 }
