@@ -31,6 +31,7 @@ from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.privacy_notice import missing_notice_details
 from desktop_app.domain.recovery_code import format_code
 from desktop_app.domain.roles import parse_role
+from desktop_app.domain.second_factor_rules import group_secret
 from desktop_app.services import audit_review, key_rotation, sign_in, staff_accounts
 from desktop_app.services.branch_setup import BranchDetails, init_branch, validate_branch
 from desktop_app.services.context import build_context
@@ -157,6 +158,13 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
     if missing:
         extra["notice_details_missing"] = [option_name(name) for name in missing]
     _print_recovery_code(out, result.recovery_code, extra)
+    if ctx.policy.totp_it_admin:
+        print(
+            "本门店要求 IT 管理员使用双因素验证：请先运行 branchvault totp enrol --as "
+            f"{args.admin_username} 设置身份验证器。\nThis branch requires two-factor sign-in for IT: "
+            f"set up your authenticator first with branchvault totp enrol --as {args.admin_username}.",
+            file=sys.stderr,
+        )
     if missing:
         print(NoticeDetailsMissing(missing, later=True).bilingual(), file=sys.stderr)
     if sheet_error is not None:
@@ -315,7 +323,27 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
         + [f"  {u.role.label_zh:<8} {u.username:<12} {u.password}" for u in DEMO_USERS]
         + [f"虚构客户 / synthetic clients: {args.clients}"]
     )
-    out.result({"data_dir": str(ctx.paths.root), "users": users, "clients": args.clients}, text)
+    from desktop_app.services.demo_totp_security import (
+        DEMO_TOTP_SECRET,
+        DEMO_TOTP_USER,
+        SHOWN_RECOVERY_CODES,
+        demo_recovery_codes,
+        demo_totp_uri,
+    )
+
+    codes = demo_recovery_codes()[:SHOWN_RECOVERY_CODES]
+    totp = {
+        "username": DEMO_TOTP_USER.username,
+        "secret": DEMO_TOTP_SECRET,
+        "uri": demo_totp_uri(),
+        "recovery_codes": codes,
+    }
+    text += (
+        f"\n{DEMO_TOTP_USER.username} 登录还需身份验证器动态码（演示密钥 / demo TOTP secret）: "
+        f"{group_secret(DEMO_TOTP_SECRET)}\n  {demo_totp_uri()}\n"
+        f"  或恢复码 / or a recovery code: {', '.join(codes)}"
+    )
+    out.result({"data_dir": str(ctx.paths.root), "users": users, "clients": args.clients, "totp": totp}, text)
     if args.no_gui:
         return 0
     try:

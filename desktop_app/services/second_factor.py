@@ -33,6 +33,7 @@ import base64
 import hashlib
 import hmac
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -282,9 +283,12 @@ def start_enrolment(me: SignedIn, secret: str | None = None) -> PendingEnrolment
     return PendingEnrolment(secret, provisioning_uri(secret, me.session.username, me.config.branch_code))
 
 
-def confirm_enrolment(me: SignedIn, pending: PendingEnrolment, code: str) -> list[str]:
+def confirm_enrolment(
+    me: SignedIn, pending: PendingEnrolment, code: str, *, recovery_codes: Sequence[str] = ()
+) -> list[str]:
     """Check a code from the new secret, store the secret sealed to this member's slot key and
-    return the ten recovery codes (shown once). Replaces an older enrolment (re-enrol)."""
+    return the ten recovery codes (shown once; new random ones unless the demo passes its own).
+    Replaces an older enrolment (re-enrol)."""
     check_permission(me, Action.SECOND_FACTOR_ENROL)
     session, db = me.session, me.db
     digits = rules.totp_shape(code)
@@ -301,7 +305,7 @@ def confirm_enrolment(me: SignedIn, pending: PendingEnrolment, code: str) -> lis
         raise InvalidInput("会话已锁定。", "The session is locked.")
     public = public_key_of(private)
     sealed = seal_secret(pending.secret, public, branch_id=me.config.branch_id, staff_id=session.staff_id)
-    codes = rules.new_recovery_codes()
+    codes = [c for c in (rules.recovery_shape(c) for c in recovery_codes) if c] or rules.new_recovery_codes()
     repo = SecondFactorRepository(db)
     with db.transaction():
         replaced = repo.get(session.staff_id) is not None
