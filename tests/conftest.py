@@ -34,6 +34,7 @@ from desktop_app.services.sign_in import sign_out  # noqa: E402
 from desktop_app.services.staff_accounts import add_staff  # noqa: E402
 from desktop_app.store.branch_config import KdfParams  # noqa: E402
 from tests.support.client_access import grant_client_access  # noqa: E402
+from tests.support.second_factor import NO_TOTP  # noqa: E402
 
 FAST_KDF = KdfParams(time_cost=1, memory_kib=64 * 1024, parallelism=1)
 ADMIN = ("it.admin", "Adm1n!Secure#2026")
@@ -139,6 +140,7 @@ def _branch_template(tmp_path_factory: pytest.TempPathFactory) -> _Template:
             admin_display_name="IT 王工",
             admin_password=ADMIN[1],
             kdf=FAST_KDF,
+            security=dict(NO_TOTP),  # tests sign in as IT everywhere; TOTP tests turn it back on
         )
         for role, (username, password) in USERS.items():
             if role is not Role.IT_ADMIN:

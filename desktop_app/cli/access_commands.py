@@ -127,6 +127,7 @@ def cmd_access(args: argparse.Namespace, out: Output) -> int:
 
 def _request(args: argparse.Namespace, out: Output) -> int:
     from desktop_app.cli.terminal import SecretReader
+    from desktop_app.cli.totp_commands import sign_in_reading_code
     from desktop_app.services import sign_in
     from desktop_app.services.context import build_context
 
@@ -134,7 +135,7 @@ def _request(args: argparse.Namespace, out: Output) -> int:
     reader = SecretReader(args.password_stdin)
     current = reader.read("当前密码", "the current password")
     new = reader.read("新密码", "the new password", confirm=True)
-    me = sign_in.sign_in(ctx, args.as_user, current)
+    me = sign_in_reading_code(ctx, args.as_user, current, reader)
     session = me.session
     try:
         if session.client_access not in ("pending", "not_set_up"):

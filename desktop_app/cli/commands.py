@@ -29,14 +29,17 @@ from desktop_app.cli.provision_command import cmd_provision
 from desktop_app.cli.review_commands import cmd_review
 from desktop_app.cli.survey_commands import cmd_survey
 from desktop_app.cli.terminal import Output, SecretReader
+from desktop_app.cli.totp_commands import cmd_totp, sign_in_reading_code
 from desktop_app.cli.training_commands import cmd_training
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.privacy_notice import missing_notice_details
 from desktop_app.domain.recovery_code import format_code
 from desktop_app.domain.roles import parse_role
+from desktop_app.domain.second_factor_rules import group_secret
 from desktop_app.services import audit_review, key_rotation, sign_in, staff_accounts
 from desktop_app.services.branch_setup import BranchDetails, init_branch, validate_branch
 from desktop_app.services.context import build_context
+from desktop_app.services.second_factor import MustEnrolSecondFactor
 from desktop_app.services.signed_in import SignedIn
 
 if TYPE_CHECKING:
@@ -57,17 +60,19 @@ class MustChangePassword(BranchVaultError):
 
 @contextmanager
 def signed_in(
-    args: argparse.Namespace, *, allow_must_change: bool = False
+    args: argparse.Namespace, *, allow_must_change: bool = False, allow_must_enrol: bool = False
 ) -> Iterator[tuple[SignedIn, SecretReader]]:
     ctx = build_context(args.data_dir)
     reader = SecretReader(args.password_stdin)
     password = reader.read("密码", "the password")
-    me = sign_in.sign_in(ctx, args.as_user, password)
+    me = sign_in_reading_code(ctx, args.as_user, password, reader)
     for notice in me.session.notices:  # e.g. an edited branch.toml restored, the audit log rolled back
         print(notice.bilingual(), file=sys.stderr)
     try:
         if me.session.must_change_password and not allow_must_change:
             raise MustChangePassword()
+        if me.session.must_enrol_second_factor and not (allow_must_change or allow_must_enrol):
+            raise MustEnrolSecondFactor()
         yield me, reader
     finally:
         sign_in.sign_out(me)
@@ -157,6 +162,13 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
     if missing:
         extra["notice_details_missing"] = [option_name(name) for name in missing]
     _print_recovery_code(out, result.recovery_code, extra)
+    if ctx.policy.totp_it_admin:
+        print(
+            "本门店要求 IT 管理员使用双因素验证：请先运行 branchvault totp enrol --as "
+            f"{args.admin_username} 设置身份验证器。\nThis branch requires two-factor sign-in for IT: "
+            f"set up your authenticator first with branchvault totp enrol --as {args.admin_username}.",
+            file=sys.stderr,
+        )
     if missing:
         print(NoticeDetailsMissing(missing, later=True).bilingual(), file=sys.stderr)
     if sheet_error is not None:
@@ -216,7 +228,7 @@ def cmd_passwd(args: argparse.Namespace, out: Output) -> int:
     reader = SecretReader(args.password_stdin)
     current = reader.read("当前密码", "the current password")
     new = reader.read("新密码", "the new password", confirm=True)
-    me = sign_in.sign_in(ctx, args.as_user, current)
+    me = sign_in_reading_code(ctx, args.as_user, current, reader)
     for notice in me.session.notices:
         print(notice.bilingual(), file=sys.stderr)
     try:
@@ -315,7 +327,27 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
         + [f"  {u.role.label_zh:<8} {u.username:<12} {u.password}" for u in DEMO_USERS]
         + [f"虚构客户 / synthetic clients: {args.clients}"]
     )
-    out.result({"data_dir": str(ctx.paths.root), "users": users, "clients": args.clients}, text)
+    from desktop_app.services.demo_totp_security import (
+        DEMO_TOTP_SECRET,
+        DEMO_TOTP_USER,
+        SHOWN_RECOVERY_CODES,
+        demo_recovery_codes,
+        demo_totp_uri,
+    )
+
+    codes = demo_recovery_codes()[:SHOWN_RECOVERY_CODES]
+    totp = {
+        "username": DEMO_TOTP_USER.username,
+        "secret": DEMO_TOTP_SECRET,
+        "uri": demo_totp_uri(),
+        "recovery_codes": codes,
+    }
+    text += (
+        f"\n{DEMO_TOTP_USER.username} 登录还需身份验证器动态码（演示密钥 / demo TOTP secret）: "
+        f"{group_secret(DEMO_TOTP_SECRET)}\n  {demo_totp_uri()}\n"
+        f"  或恢复码 / or a recovery code: {', '.join(codes)}"
+    )
+    out.result({"data_dir": str(ctx.paths.root), "users": users, "clients": args.clients, "totp": totp}, text)
     if args.no_gui:
         return 0
     try:
@@ -521,5 +553,6 @@ HANDLERS: dict[str, Handler] = {
     "backup": cmd_backup,
     "log-review": cmd_logreview,
     "access-review": cmd_access_review,
+    "totp": cmd_totp,
     "gui": cmd_gui,
 }

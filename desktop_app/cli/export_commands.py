@@ -76,12 +76,14 @@ def _signed_in_with_password(args: argparse.Namespace) -> Iterator[tuple[SignedI
     """Sign in as ``--as`` and keep the password for the approval's re-authentication."""
     from desktop_app.cli.commands import MustChangePassword
     from desktop_app.cli.terminal import SecretReader
+    from desktop_app.cli.totp_commands import sign_in_reading_code
     from desktop_app.services import sign_in
     from desktop_app.services.context import build_context
 
     ctx = build_context(args.data_dir)
-    password = SecretReader(args.password_stdin).read("密码", "the password")
-    me = sign_in.sign_in(ctx, args.as_user, password)
+    reader = SecretReader(args.password_stdin)
+    password = reader.read("密码", "the password")
+    me = sign_in_reading_code(ctx, args.as_user, password, reader)
     for notice in me.session.notices:
         print(notice.bilingual(), file=sys.stderr)
     try:

@@ -31,6 +31,7 @@ from desktop_app.cli.programme_commands import add_programme_parser
 from desktop_app.cli.provision_command import add_provision_parser
 from desktop_app.cli.review_commands import add_review_parser
 from desktop_app.cli.survey_commands import add_survey_parser
+from desktop_app.cli.totp_commands import add_totp_parser
 from desktop_app.cli.training_commands import add_training_parser
 
 EPILOG = """exit codes / 退出码:
@@ -288,6 +289,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_backup_parser(sub, _common)
     add_logreview_parser(sub, _common)
     add_access_review_parser(sub, _common)
+    add_totp_parser(sub, _common)
 
     p = sub.add_parser("gui", help="start the GUI (the default)")
     p.add_argument("--data-dir")

@@ -72,6 +72,22 @@ def after_failure(state: LockoutState, now: float, policy: SecurityPolicy) -> tu
     return LockoutState(failures=failures, locked_until=0.0, last_failure=now), False
 
 
+def after_withdrawn(
+    state: LockoutState, admitted_at: float, now: float, policy: SecurityPolicy
+) -> LockoutState:
+    """Take back one admitted attempt that turned out not to be a failure (the password was right
+    and the member still has to type their second-factor code): one failure fewer, or the lock that
+    this very attempt set lifted with the count just below the limit. Older failures stay."""
+    state = capped(state, now, policy)
+    if state.locked_until > now:
+        if state.last_failure >= admitted_at:
+            return LockoutState(failures=max(0, policy.lockout_attempts - 1), last_failure=state.last_failure)
+        return state
+    if state.locked_until:
+        return state
+    return replace(state, failures=max(0, state.failures - 1))
+
+
 def after_success() -> LockoutState:
     return LockoutState()
 

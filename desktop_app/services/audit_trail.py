@@ -10,7 +10,8 @@ cannot test guessed phone numbers against it).
 
 Actions on client data need the client-data key besides the role (services/client_access.py): a
 session without it is refused here, audited, with the reason it has none. So is a member whose
-quarter's privacy training is overdue (services/training_gate.py).
+quarter's privacy training is overdue (services/training_gate.py), and a manager or IT administrator
+the policy requires to use two-factor sign-in who has not enrolled yet (services/second_factor.py).
 
 An entry whose action a per-entry alert rule reads (``domain/alert_rules.ON_WRITE_ACTIONS``) is
 checked by ``services/security_alerts.on_written`` in the same transaction; no other action pays
@@ -30,6 +31,9 @@ from desktop_app.services.audit_witness import watch
 from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.meta_repository import CLIENT_META_TABLE, PSEUDONYM_KEY, MetaRepository
+
+# a member the policy requires to use TOTP, not yet enrolled, may only do these (services/second_factor.py)
+_WHILE_UNENROLLED = frozenset({Action.SECOND_FACTOR_ENROL, Action.OWN_PASSWORD_CHANGE})
 
 
 def record(
@@ -66,6 +70,19 @@ def record(
 def check_permission(ctx: SignedIn, action: Action) -> None:
     """Raise PermissionDenied for a refused action, after auditing the refusal (ASVS 7.2)."""
     session, db = ctx.session, ctx.db
+    if session.must_enrol_second_factor and action not in _WHILE_UNENROLLED:
+        with db.transaction():
+            record(
+                ctx,
+                "access.denied",
+                target_type="action",
+                target_id=action.value,
+                outcome="denied",
+                details={"second_factor": "must_enrol"},
+            )
+        from desktop_app.services.second_factor import MustEnrolSecondFactor  # local: import cycle
+
+        raise MustEnrolSecondFactor()
     if not can(session.role, action):
         with db.transaction():
             record(ctx, "access.denied", target_type="action", target_id=action.value, outcome="denied")

@@ -18,6 +18,7 @@ DEMO_SECURITY_MODULES: tuple[tuple[str, str], ...] = (
     ("schedule", "desktop_app.services.demo_schedule_security"),
     ("logreview", "desktop_app.services.demo_logreview_security"),
     ("accessreview", "desktop_app.services.demo_accessreview_security"),
+    ("totp", "desktop_app.services.demo_totp_security"),  # last: it.wang then needs a code
 )
 
 

@@ -42,6 +42,9 @@ class Session:
     confirmation_code: str = ""
     notices: list[SessionNotice] = field(default_factory=list)
     """What the signed-in user is told once after sign-in (e.g. an edited branch.toml was restored)."""
+    must_enrol_second_factor: bool = False
+    """The policy requires this member to use TOTP and none is enrolled: only enrolment and the password
+    change are allowed (services/second_factor.py, audit_trail.check_permission)."""
 
     @property
     def holds_client_key(self) -> bool:

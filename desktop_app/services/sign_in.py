@@ -8,6 +8,9 @@ their copy of the client-data key, if a manager confirmed them (services/client_
 A password change gives the slot a new key pair and then rotates the branch-database key (and, for a
 holder, the client-data key), so an old copy of the slot file opened with the old password opens
 nothing current.
+
+A manager or IT administrator enrolled for two-factor sign-in also gives the code from their
+authenticator (services/second_factor.py): after the slot opens, before the session exists.
 """
 
 from __future__ import annotations
@@ -16,7 +19,14 @@ from desktop_app.domain.errors import AccountDisabled, PasswordRejected, WrongCr
 from desktop_app.domain.password_rules import password_expired, require_acceptable
 from desktop_app.domain.permissions import Action
 from desktop_app.domain.roles import Role
-from desktop_app.services import client_access, hq_link, key_refresh, key_rotation, sign_in_attempts
+from desktop_app.services import (
+    client_access,
+    hq_link,
+    key_refresh,
+    key_rotation,
+    second_factor,
+    sign_in_attempts,
+)
 from desktop_app.services.audit_integrity import check_audit_integrity
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.branch_settings import reconcile_branch_settings
@@ -44,12 +54,14 @@ def _flush_pending_events(ctx: SignedIn) -> tuple[set[str], int]:
     return sign_in_attempts.flush_pending_events(ctx)
 
 
-def sign_in(ctx: AppContext, username: str, password: str) -> SignedIn:
-    """Open the user's key slot and the database: the signed-in user. Raises bilingual errors."""
+def sign_in(ctx: AppContext, username: str, password: str, *, totp_code: str | None = None) -> SignedIn:
+    """Open the user's key slot and the database: the signed-in user. Raises bilingual errors;
+    ``SecondFactorRequired`` when the member is enrolled for TOTP and ``totp_code`` is missing."""
     config = ctx.require_config()
     username = username.strip()
     slots = load_key_slots(ctx.paths.key_slots, config.branch_id)
     known = slots.password_slot(username) is not None
+    admitted_at = ctx.clock()
     sign_in_attempts.admit(ctx, username, known=known)
     secret = device_secret(ctx)
     try:
@@ -61,8 +73,19 @@ def sign_in(ctx: AppContext, username: str, password: str) -> SignedIn:
         sign_in_attempts.failed(ctx, username, known=known)
         raise WrongCredentials() from None
     db = unlocked.database
+    factor = second_factor.SignInFactor()
     try:
         staff = StaffRepository(db).get(username)
+        if staff is not None and staff.active:
+            factor = second_factor.check_at_sign_in(
+                ctx,
+                db,
+                staff_id=staff.id,
+                username=username,
+                private=unlocked.private_key,
+                code=totp_code,
+                admitted_at=admitted_at,
+            )
     except BaseException:
         db.close()
         raise
@@ -90,8 +113,10 @@ def sign_in(ctx: AppContext, username: str, password: str) -> SignedIn:
         with db.transaction():
             flushed, dropped = _flush_pending_events(me)
             record(me, "auth.sign_in", target_type="staff", target_id=username)
+            second_factor.after_sign_in(me, factor)
         sign_in_attempts.succeeded(me, username, flushed, dropped)
         reconcile_branch_settings(me)  # the database's settings from here; an edited file is audited
+        second_factor.flag_if_required(me)
         _upgrade_slot_if_weaker(me, password, secret)
         if slots.recovery_slot() is None:
             _report_missing_recovery_slot(me)
@@ -259,6 +284,7 @@ def change_password(ctx: SignedIn, old_password: str, new_password: str) -> None
         install_slot(db, change, session.staff_id, new_slot)
         StaffRepository(db).set_password_state(session.staff_id, must_change=False, changed_at=now)
         client_access.regrant_self(ctx, new_private)
+        second_factor.reseal_in_transaction(ctx, new_private)
         record(ctx, "auth.password_changed", target_type="staff", target_id=session.username)
         change.stage()
     session.must_change_password = False

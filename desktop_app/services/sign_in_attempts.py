@@ -32,6 +32,7 @@ from desktop_app.domain.lockout_rules import (
     LockoutState,
     after_failure,
     after_success,
+    after_withdrawn,
     capped,
     capped_until,
     longest_lock,
@@ -219,6 +220,19 @@ def succeeded(
             ]
 
     _update(ctx, change)
+
+
+def withdraw(ctx: AppContext | SignedIn, username: str, admitted_at: float) -> None:
+    """The admitted attempt was neither a failure nor a success (the password was right, the
+    second-factor code is still to come): it no longer counts (domain/lockout_rules.after_withdrawn)."""
+    now = ctx.clock()
+    policy = ctx.policy
+    _update(
+        ctx,
+        lambda state: state.set_lockout(
+            username, after_withdrawn(state.lockout(username), admitted_at, now, policy)
+        ),
+    )
 
 
 def _well_formed(event: object) -> bool:

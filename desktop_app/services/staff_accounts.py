@@ -20,6 +20,7 @@ from desktop_app.domain.password_rules import require_acceptable
 from desktop_app.domain.permissions import Action
 from desktop_app.domain.roles import Role
 from desktop_app.domain.staff_member import StaffMember
+from desktop_app.services import second_factor
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.client_access import revoke_in_transaction
 from desktop_app.services.context import common_passwords
@@ -188,6 +189,7 @@ def reset_password(ctx: SignedIn, username: str) -> str:
         if not member.active:
             repo.set_active(member.id, True)
         held = revoke_in_transaction(ctx, member, "staff.reset_password")
+        second_factor.remove_in_transaction(ctx, member.id, username, "password_reset")
         record(
             ctx,
             "staff.reset_password",

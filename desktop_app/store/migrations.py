@@ -1023,6 +1023,32 @@ def _m024_integrity_checks(db: Database) -> None:
         )
 
 
+def _m025_second_factors(db: Database) -> None:
+    """Two-factor sign-in (issue 15): one row per enrolled manager or IT administrator, with their
+    TOTP secret sealed (HPKE) to their key slot's public key (``sealed_to``: a slot given a new key
+    pair no longer opens it, so the enrolment is stale) and the last time step a code was accepted
+    at (a code of that step or an older one is refused: no replay); and their single-use recovery
+    codes as HMACs under a key derived from the secret (branch.db alone cannot test guesses)."""
+    db.execute(
+        """CREATE TABLE second_factors (
+            staff_id INTEGER PRIMARY KEY REFERENCES staff(id),
+            sealed_secret TEXT NOT NULL,
+            sealed_to TEXT NOT NULL,
+            enrolled_at TEXT NOT NULL,
+            last_step INTEGER NOT NULL DEFAULT 0 CHECK (last_step >= 0),
+            last_used_at TEXT
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE second_factor_recovery_codes (
+            staff_id INTEGER NOT NULL REFERENCES staff(id),
+            code_mac TEXT NOT NULL CHECK (length(code_mac) = 64),
+            used_at TEXT,
+            PRIMARY KEY (staff_id, code_mac)
+        )"""
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _m001_foundation,
     _m002_slot_public_keys,
@@ -1048,6 +1074,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m022_access_reviews,  # m020, m021 (other issue-15 parts) come before it when merged
     _m023_backups,  # the lead renumbers: m020-m022 come from other parts of issue 15
     _m024_integrity_checks,  # m020-m023 are other issue-15 parts; the lead orders the list
+    _m025_second_factors,  # issue 15 numbers: m020-m024 land with the other parts
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

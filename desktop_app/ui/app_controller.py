@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.change_password_dialog import ChangePasswordDialog
     from desktop_app.ui.first_run.wizard import FirstRunWizard
     from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.second_factor_dialog import SecondFactorDialog
     from desktop_app.ui.session_locker import SessionLocker
 
 WARM_UP_DELAY_MS = 300
@@ -38,6 +39,7 @@ class AppController(QObject):
         self.wizard: FirstRunWizard | None = None
         self.sign_in_dialog: SignInDialog | None = None
         self.password_dialog: ChangePasswordDialog | None = None
+        self.enrolment_dialog: SecondFactorDialog | None = None
         self.main_window: MainWindow | None = None
         self.locker: SessionLocker | None = None
 
@@ -87,8 +89,31 @@ class AppController(QObject):
         if session.must_change_password:
             self.show_forced_password_change()
         else:
-            self.show_main_window()
+            self._main_window_or_enrolment()
         self._close_sign_in()
+
+    def _main_window_or_enrolment(self) -> None:
+        """The policy requires TOTP of this member and none is enrolled: set it up first."""
+        if self.shell.signed_in().session.must_enrol_second_factor:
+            self.show_forced_enrolment()
+        else:
+            self.show_main_window()
+
+    def show_forced_enrolment(self) -> None:
+        from desktop_app.ui.second_factor_dialog import SecondFactorDialog
+
+        dialog = SecondFactorDialog(self.shell, forced=True)
+        dialog.enrolled.connect(self._forced_enrolment_done)
+        dialog.rejected.connect(self.sign_out)
+        self.enrolment_dialog = dialog
+        dialog.show()
+
+    def _forced_enrolment_done(self) -> None:
+        self.show_main_window()
+        dialog, self.enrolment_dialog = self.enrolment_dialog, None
+        if dialog is not None and shiboken6.isValid(dialog):
+            dialog.hide()
+            dialog.deleteLater()
 
     def show_forced_password_change(self) -> None:
         from desktop_app.ui.change_password_dialog import ChangePasswordDialog
@@ -100,7 +125,7 @@ class AppController(QObject):
         dialog.show()
 
     def _forced_change_done(self) -> None:
-        self.show_main_window()
+        self._main_window_or_enrolment()
         self._drop_password_dialog()
 
     def _drop_password_dialog(self) -> None:
@@ -195,7 +220,7 @@ class AppController(QObject):
         if session.must_change_password:
             self.show_forced_password_change()
         else:
-            self.show_main_window()
+            self._main_window_or_enrolment()
 
     def _switch_failed(self, username: str, message: str) -> None:
         self._close_main_window()

@@ -184,7 +184,15 @@ class MainWindow(Retranslating, QMainWindow):
         self.quit_action = QAction(self)
         self.quit_action.setShortcut("Ctrl+Q")
         self.quit_action.triggered.connect(self.quit_requested)
-        for action in (self.change_password_action, self.lock_action, self.sign_out_action):
+        self.second_factor_action = QAction(self)
+        self.second_factor_action.triggered.connect(self.show_second_factor)
+        self.second_factor_action.setVisible(can(self.session.role, Action.SECOND_FACTOR_ENROL))
+        for action in (
+            self.change_password_action,
+            self.second_factor_action,
+            self.lock_action,
+            self.sign_out_action,
+        ):
             self.session_menu.addAction(action)
         self.session_menu.addSeparator()
         self.session_menu.addAction(self.quit_action)
@@ -235,6 +243,7 @@ class MainWindow(Retranslating, QMainWindow):
             item.setText(names[Area(item.data(Qt.ItemDataRole.UserRole))])
         self.session_menu.setTitle(self.tr("&Session"))
         self.change_password_action.setText(self.tr("&Change password…"))
+        self.second_factor_action.setText(self.tr("&Two-factor authentication…"))
         self.lock_action.setText(self.tr("&Lock now"))
         self.sign_out_action.setText(self.tr("Sign &out"))
         self.quit_action.setText(self.tr("&Quit"))
@@ -302,6 +311,15 @@ class MainWindow(Retranslating, QMainWindow):
             self.check_pending_members()
 
     # --- training (issue 14) ---------------------------------------------------------------------
+    def show_second_factor(self) -> QWidget:
+        """Session > Two-factor authentication…: the member's state and setting up (again)."""
+        from desktop_app.ui.second_factor_dialog import SecondFactorDialog
+
+        dialog = SecondFactorDialog(self.shell, forced=False, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def start_training_prompt(self) -> None:
         """After sign-in and after each quiz: this quarter's training status for the banner and the
         gate (read on the database lane)."""

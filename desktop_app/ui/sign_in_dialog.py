@@ -1,7 +1,9 @@
 """The sign-in dialog: username, password, a Caps Lock hint, errors and lockouts in the UI language.
 
 Signing in derives the key with Argon2id (about half a second), so it runs on the job runner;
-the dialog only disables its inputs and shows a busy bar meanwhile.
+the dialog only disables its inputs and shows a busy bar meanwhile. A member enrolled for
+two-factor sign-in is then asked the 6-digit code of their authenticator in a second row (or a
+recovery code: "Use a recovery code"); the password stays typed meanwhile.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -36,12 +39,12 @@ if TYPE_CHECKING:
 LANGUAGE_NAMES = ((CHINESE, "中文"), (ENGLISH, "English"))
 
 
-def _sign_in(ctx: AppContext, username: str, password: str) -> SignedIn:
+def _sign_in(ctx: AppContext, username: str, password: str, totp_code: str | None = None) -> SignedIn:
     """Imports the sign-in service on the worker: the window shows before the crypto libraries
     load (``Shell.warm_up``), and a quick first try must not load them on the GUI thread."""
     from desktop_app.services.sign_in import sign_in
 
-    return sign_in(ctx, username, password)
+    return sign_in(ctx, username, password, totp_code=totp_code)
 
 
 class SignInDialog(JobDialog):
@@ -80,9 +83,18 @@ class SignInDialog(JobDialog):
         self.username_label.setBuddy(self.username)
         self.password_label = QLabel()
         self.password_label.setBuddy(self.password)
+        self.code = QLineEdit()
+        self.code.setMaxLength(11)
+        self.code_label = QLabel()
+        self.code_label.setBuddy(self.code)
+        self.recovery_toggle = QCheckBox()
+        self.recovery_toggle.toggled.connect(self._recovery_toggled)
         form = QFormLayout()
         form.addRow(self.username_label, self.username)
         form.addRow(self.password_label, self.password)
+        form.addRow(self.code_label, self.code)
+        form.addRow("", self.recovery_toggle)
+        self._show_code_row(False)
 
         self.language_box = QComboBox()
         for code, name in LANGUAGE_NAMES:
@@ -129,11 +141,26 @@ class SignInDialog(JobDialog):
         self.demo_label.setText(self.tr("Demo profile — sample data only"))
         self.username_label.setText(self.tr("&Username:"))
         self.password_label.setText(self.tr("&Password:"))
+        self.recovery_toggle.setText(self.tr("Use a &recovery code"))
+        self._recovery_toggled(self.recovery_toggle.isChecked())
         self.language_label.setText(self.tr("Language:"))
         self.sign_in_button.setText(self.tr("&Sign in"))
         self.quit_button.setText(self.tr("&Quit"))
         if self.caps.suspected:
             self.caps_hint.show_error(caps_lock_hint())
+
+    def _show_code_row(self, shown: bool) -> None:
+        self.asking_code = shown
+        for widget in (self.code_label, self.code, self.recovery_toggle):
+            widget.setVisible(shown)
+
+    def _recovery_toggled(self, recovery: bool) -> None:
+        if recovery:
+            self.code_label.setText(self.tr("Recovery &code:"))
+            self.code.setPlaceholderText("XXXXX-XXXXX")
+        else:
+            self.code_label.setText(self.tr("Authenticator &code:"))
+            self.code.setPlaceholderText(self.tr("6 digits"))
 
     def _context_ready(self) -> None:
         self.branch_label.setText(self.shell.branch_name())
@@ -157,10 +184,11 @@ class SignInDialog(JobDialog):
         if not username or not password:
             self.error.show_error(missing_credentials())
             return
-        self.run_job(_sign_in, username, password)
+        code = self.code.text().strip() if self.asking_code else None
+        self.run_job(_sign_in, username, password, code or None)
 
     def inputs(self) -> Sequence[QWidget]:
-        return (self.username, self.password, self.language_box)
+        return (self.username, self.password, self.code, self.recovery_toggle, self.language_box)
 
     def succeeded(self, result: object) -> None:
         from desktop_app.services.signed_in import SignedIn
@@ -168,9 +196,19 @@ class SignInDialog(JobDialog):
         if isinstance(result, SignedIn):
             self.shell.set_signed_in(result)
         self.password.clear()
+        self.code.clear()
         self.signed_in.emit()
 
     def show_failure(self, exc: BaseException, text: str) -> None:
+        from desktop_app.services.second_factor import SecondFactorRequired, WrongSecondFactor
+
+        self.code.clear()
+        if isinstance(exc, SecondFactorRequired | WrongSecondFactor):  # the password was right: kept
+            self._show_code_row(True)
+            self.error.show_error(failure_text(exc, self.shell.lang))
+            self.code.setFocus()
+            return
+        self._show_code_row(False)
         self.password.clear()
         self.error.show_error(failure_text(exc, self.shell.lang))
         self.password.setFocus()

@@ -3760,6 +3760,10 @@ You can continue without it. The data is then protected by staff passwords only.
         <translation>&amp;Change password…</translation>
     </message>
     <message>
+        <source>&amp;Two-factor authentication…</source>
+        <translation>&amp;Two-factor authentication…</translation>
+    </message>
+    <message>
         <source>&amp;Lock now</source>
         <translation>&amp;Lock now</translation>
     </message>
@@ -5473,6 +5477,65 @@ Data folder: %3</translation>
     </message>
 </context>
 <context>
+    <name>SecondFactorDialog</name>
+    <message>
+        <source>Two-factor authentication</source>
+        <translation>Two-factor authentication</translation>
+    </message>
+    <message>
+        <source>This branch requires you to sign in with a code from an authenticator app as well as your password. Set it up now to continue.</source>
+        <translation>This branch requires you to sign in with a code from an authenticator app as well as your password. Set it up now to continue.</translation>
+    </message>
+    <message>
+        <source>Sign in with your password and a code from an authenticator app. Setting up a new authenticator replaces the old one and its recovery codes.</source>
+        <translation>Sign in with your password and a code from an authenticator app. Setting up a new authenticator replaces the old one and its recovery codes.</translation>
+    </message>
+    <message>
+        <source>Secret:</source>
+        <translation>Secret:</translation>
+    </message>
+    <message>
+        <source>&amp;Code shown by the app:</source>
+        <translation>&amp;Code shown by the app:</translation>
+    </message>
+    <message>
+        <source>Your recovery codes. Each one signs you in once instead of a code, if your phone is lost. They are shown only now: write them down and keep them safe.</source>
+        <translation>Your recovery codes. Each one signs you in once instead of a code, if your phone is lost. They are shown only now: write them down and keep them safe.</translation>
+    </message>
+    <message>
+        <source>I have &amp;written them down</source>
+        <translation>I have &amp;written them down</translation>
+    </message>
+    <message>
+        <source>Set up on %1; %2 recovery codes left. Scan this to replace it:</source>
+        <translation>Set up on %1; %2 recovery codes left. Scan this to replace it:</translation>
+    </message>
+    <message>
+        <source>Scan this QR code with your authenticator app, or type the secret:</source>
+        <translation>Scan this QR code with your authenticator app, or type the secret:</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Done</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>&amp;Confirm</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Two-factor sign-in is on.</source>
+        <translation>Two-factor sign-in is on.</translation>
+    </message>
+</context>
+<context>
     <name>SessionDialog</name>
     <message>
         <source>Record a classroom session</source>
@@ -5553,6 +5616,10 @@ Data folder: %3</translation>
         <translation>&amp;Password:</translation>
     </message>
     <message>
+        <source>Use a &amp;recovery code</source>
+        <translation>Use a &amp;recovery code</translation>
+    </message>
+    <message>
         <source>Language:</source>
         <translation>Language:</translation>
     </message>
@@ -5563,6 +5630,18 @@ Data folder: %3</translation>
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;code:</source>
+        <translation>Recovery &amp;code:</translation>
+    </message>
+    <message>
+        <source>Authenticator &amp;code:</source>
+        <translation>Authenticator &amp;code:</translation>
+    </message>
+    <message>
+        <source>6 digits</source>
+        <translation>6 digits</translation>
     </message>
 </context>
 <context>

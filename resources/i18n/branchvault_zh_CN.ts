@@ -3749,6 +3749,10 @@ You can continue without it. The data is then protected by staff passwords only.
         <translation>修改密码(&amp;C)…</translation>
     </message>
     <message>
+        <source>&amp;Two-factor authentication…</source>
+        <translation>双因素验证(&amp;T)…</translation>
+    </message>
+    <message>
         <source>&amp;Lock now</source>
         <translation>立即锁定(&amp;L)</translation>
     </message>
@@ -5454,6 +5458,65 @@ Data folder: %3</source>
     </message>
 </context>
 <context>
+    <name>SecondFactorDialog</name>
+    <message>
+        <source>Two-factor authentication</source>
+        <translation>双因素验证</translation>
+    </message>
+    <message>
+        <source>This branch requires you to sign in with a code from an authenticator app as well as your password. Set it up now to continue.</source>
+        <translation>本门店要求您登录时除密码外还要输入身份验证器应用中的动态码。请现在设置，然后继续。</translation>
+    </message>
+    <message>
+        <source>Sign in with your password and a code from an authenticator app. Setting up a new authenticator replaces the old one and its recovery codes.</source>
+        <translation>登录时输入密码和身份验证器应用中的动态码。重新设置身份验证器会替换旧的身份验证器及其恢复码。</translation>
+    </message>
+    <message>
+        <source>Secret:</source>
+        <translation>密钥：</translation>
+    </message>
+    <message>
+        <source>&amp;Code shown by the app:</source>
+        <translation>应用显示的动态码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Your recovery codes. Each one signs you in once instead of a code, if your phone is lost. They are shown only now: write them down and keep them safe.</source>
+        <translation>您的恢复码。手机丢失时，每个恢复码可代替动态码登录一次。恢复码只显示这一次：请抄写下来并妥善保管。</translation>
+    </message>
+    <message>
+        <source>I have &amp;written them down</source>
+        <translation>我已抄写好(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Set up on %1; %2 recovery codes left. Scan this to replace it:</source>
+        <translation>已于 %1 设置，剩余 %2 个恢复码。扫描下面的二维码以替换：</translation>
+    </message>
+    <message>
+        <source>Scan this QR code with your authenticator app, or type the secret:</source>
+        <translation>用身份验证器应用扫描此二维码，或手动输入密钥：</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>完成(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>确认(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Two-factor sign-in is on.</source>
+        <translation>双因素验证已启用。</translation>
+    </message>
+</context>
+<context>
     <name>SessionDialog</name>
     <message>
         <source>Record a classroom session</source>
@@ -5534,6 +5597,10 @@ Data folder: %3</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
+        <source>Use a &amp;recovery code</source>
+        <translation>使用恢复码(&amp;R)</translation>
+    </message>
+    <message>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
@@ -5544,6 +5611,18 @@ Data folder: %3</source>
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;code:</source>
+        <translation>恢复码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Authenticator &amp;code:</source>
+        <translation>动态码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>6 digits</source>
+        <translation>6 位数字</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@ from desktop_app.services.sign_in import sign_out
 from desktop_app.services.staff_accounts import add_staff
 from tests.cli.support import ADMIN, BRANCH_NAME, STAFF, CliBranch
 from tests.support.client_access import grant_client_access
+from tests.support.second_factor import NO_TOTP
 
 
 @pytest.fixture(scope="session")
@@ -40,7 +41,7 @@ def branch_template(tmp_path_factory: pytest.TempPathFactory) -> CliBranch:
             admin_username=ADMIN[0],
             admin_display_name="IT 王工",
             admin_password=ADMIN[1],
-            security={"kdf_target_seconds": 0.01},
+            security={"kdf_target_seconds": 0.01, **NO_TOTP},
         )
         me = result.signed_in
         for role, (username, password) in STAFF.items():

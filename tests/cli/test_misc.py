@@ -9,11 +9,13 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from desktop_app.services.second_factor import code_for
 from tests.cli.support import (
     ADMIN,
     BRANCH_NAME,
@@ -95,8 +97,10 @@ def test_demo_builds_users_for_every_role_whose_passwords_sign_in(demo: tuple[Pa
     assert set(users) == {"it_admin", "manager", "agent", "auditor"}
     branch = CliBranch(data_dir, "", "", data_dir / "unused")
 
-    def run_as(role: str, *args: str) -> Result:
-        return branch.run(*args, as_user=users[role]["username"], password=users[role]["password"])
+    def run_as(role: str, *args: str, stdin: str = "") -> Result:
+        return branch.run(
+            *args, as_user=users[role]["username"], password=users[role]["password"], stdin=stdin
+        )
 
     listed = run_as("manager", "user", "list", "--json")
     assert_exit(listed, 0)
@@ -104,7 +108,13 @@ def test_demo_builds_users_for_every_role_whose_passwords_sign_in(demo: tuple[Pa
     assert active == {
         u["username"] for u in data["users"]
     }  # and former colleagues, disabled (programme history)
-    assert_exit(run_as("it_admin", "user", "list"), 0)
+    # the demo IT administrator signs in with the printed demo authenticator secret (the next stdin line)
+    assert data["totp"]["username"] == users["it_admin"]["username"]
+    assert data["totp"]["uri"].startswith("otpauth://totp/") and len(data["totp"]["recovery_codes"]) == 2
+    assert run_as("it_admin", "user", "list").returncode != 0  # no code on stdin
+    assert_exit(
+        run_as("it_admin", "user", "list", stdin=code_for(data["totp"]["secret"], time.time()) + "\n"), 0
+    )
     assert_exit(run_as("auditor", "audit", "verify"), 0)
     agent = run_as("agent", "audit", "verify")
     assert_message(agent, "您的角色无权执行此操作", "Your role is not allowed to do this", code=1)

@@ -40,6 +40,7 @@ from desktop_app.sync.transport import HqTransport
 from tests.conftest import ADMIN, FAST_KDF, USERS
 from tests.support.client_access import grant_client_access
 from tests.support.hq_server import HqServer
+from tests.support.second_factor import NO_TOTP
 
 BUILDER = "desktop_app.services.hq_summary_builder"
 
@@ -76,6 +77,7 @@ def _live_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
             admin_display_name="IT 王工",
             admin_password=ADMIN[1],
             kdf=FAST_KDF,
+            security=dict(NO_TOTP),
         )
         for role, (username, password) in USERS.items():
             if role is not Role.IT_ADMIN:
