@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.cli.access_commands import cmd_access
+from desktop_app.cli.alerts_commands import cmd_alerts
 from desktop_app.cli.config_command import cmd_config
 from desktop_app.cli.consent_commands import cmd_consent
 from desktop_app.cli.education_commands import cmd_education
@@ -513,5 +514,6 @@ HANDLERS: dict[str, Handler] = {
     "review": cmd_review,
     "survey": cmd_survey,
     "incident": cmd_incident,
+    "alerts": cmd_alerts,
     "gui": cmd_gui,
 }
