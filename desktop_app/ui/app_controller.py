@@ -109,6 +109,7 @@ class AppController(QObject):
 
     # --- main window -----------------------------------------------------------------------
     def show_main_window(self) -> None:
+        from desktop_app.ui.alerts.alert_watch import start_alert_watch
         from desktop_app.ui.main_window import MainWindow
         from desktop_app.ui.session_locker import SessionLocker
 
@@ -129,6 +130,7 @@ class AppController(QObject):
         window.start_client_access_prompts()
         window.start_export_work()
         window.start_training_prompt()
+        start_alert_watch(window)  # the periodic alert pass, and the reviewers' count banner
 
     def _show_session_notices(self, window: MainWindow) -> None:
         """What sign-in found for the user to know (e.g. an edited branch.toml was restored), once."""

@@ -7,4 +7,6 @@ that tab (IT has no alerts tab, an auditor no backups). Imported when the area i
 from __future__ import annotations
 
 # (module path, factory name)
-TAB_FACTORIES: list[tuple[str, str]] = []
+TAB_FACTORIES: list[tuple[str, str]] = [
+    ("desktop_app.ui.alerts.alerts_tab", "make_tab"),
+]
