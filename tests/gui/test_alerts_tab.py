@@ -39,7 +39,7 @@ def test_banner_opens_the_tab_and_the_manager_acknowledges(qtbot, branch, clock,
     _off_hours_agent_sign_in(branch, clock)
     manager = signed_in(branch.context(), *branch.users[Role.MANAGER])
     shell = make_shell(manager, language="zh_CN")
-    window, watch = _window(qtbot, shell)
+    _, watch = _window(qtbot, shell)
     assert watch.banner.isVisible() and watch.banner.count == 1
 
     page = watch.open_alerts()
@@ -76,7 +76,7 @@ def test_it_gets_no_tab_and_no_banner_and_an_agent_still_runs_the_pass(
     assert make_tab(make_shell(admin)) is None
     _off_hours_agent_sign_in(branch, clock)
     agent = signed_in(branch.context(), *branch.users[Role.AGENT])
-    window, watch = _window(qtbot, make_shell(agent))
+    _, watch = _window(qtbot, make_shell(agent))
     assert watch.passes == 1 and not watch.banner.isVisible()
     assert watch.open_alerts() is None  # no Security area for an agent
     scans = agent.db.execute("SELECT count(*) FROM audit_log WHERE action = 'alert.scan'").fetchone()[0]
