@@ -14,7 +14,9 @@ from importlib import import_module
 from desktop_app.services.context import AppContext
 
 # (part, module); every module has ``seed_demo_security(ctx, rng)``.
-DEMO_SECURITY_MODULES: tuple[tuple[str, str], ...] = ()
+DEMO_SECURITY_MODULES: tuple[tuple[str, str], ...] = (
+    ("alerts", "desktop_app.services.demo_alerts_security"),
+)
 
 
 def seed_security_history(ctx: AppContext, rng: random.Random) -> None:
