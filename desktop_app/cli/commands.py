@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.cli.access_commands import cmd_access
 from desktop_app.cli.access_review_commands import cmd_access_review
+from desktop_app.cli.alerts_commands import cmd_alerts
 from desktop_app.cli.backup_commands import cmd_backup
 from desktop_app.cli.check_commands import cmd_check
 from desktop_app.cli.config_command import cmd_config
@@ -554,5 +555,6 @@ HANDLERS: dict[str, Handler] = {
     "log-review": cmd_logreview,
     "access-review": cmd_access_review,
     "totp": cmd_totp,
+    "alerts": cmd_alerts,
     "gui": cmd_gui,
 }

@@ -19,6 +19,7 @@ DEMO_SECURITY_MODULES: tuple[tuple[str, str], ...] = (
     ("logreview", "desktop_app.services.demo_logreview_security"),
     ("accessreview", "desktop_app.services.demo_accessreview_security"),
     ("totp", "desktop_app.services.demo_totp_security"),  # last: it.wang then needs a code
+    ("alerts", "desktop_app.services.demo_alerts_security"),
 )
 
 

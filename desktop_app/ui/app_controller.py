@@ -136,6 +136,7 @@ class AppController(QObject):
 
     # --- main window -----------------------------------------------------------------------
     def show_main_window(self) -> None:
+        from desktop_app.ui.alerts.alert_watch import start_alert_watch
         from desktop_app.ui.main_window import MainWindow
         from desktop_app.ui.session_locker import SessionLocker
 
@@ -164,6 +165,7 @@ class AppController(QObject):
 
         start_log_review_banner(window)  # the audit-log review overdue (auditors, managers)
         access_review_banner.start_access_review_prompt(window)  # issue 15: inactive accounts, review overdue
+        start_alert_watch(window)  # the periodic alert pass, and the reviewers' count banner
 
     def _show_session_notices(self, window: MainWindow) -> None:
         """What sign-in found for the user to know (e.g. an edited branch.toml was restored), once."""

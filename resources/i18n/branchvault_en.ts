@@ -168,6 +168,25 @@
     </message>
 </context>
 <context>
+    <name>AcknowledgeDialog</name>
+    <message>
+        <source>Acknowledge alert %1</source>
+        <translation>Acknowledge alert %1</translation>
+    </message>
+    <message>
+        <source>&amp;Note (what you checked and what you found):</source>
+        <translation>&amp;Note (what you checked and what you found):</translation>
+    </message>
+    <message>
+        <source>The note is kept in the audit log. Do not write client names, ID numbers or phone numbers.</source>
+        <translation>The note is kept in the audit log. Do not write client names, ID numbers or phone numbers.</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Acknowledge</translation>
+    </message>
+</context>
+<context>
     <name>AddFollowupDialog</name>
     <message>
         <source>Add follow-up</source>
@@ -285,6 +304,77 @@
     <message>
         <source>&amp;Move on</source>
         <translation>&amp;Move on</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsTab</name>
+    <message>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>Show ac&amp;knowledged alerts</source>
+        <translation>Show ac&amp;knowledged alerts</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge…</source>
+        <translation>&amp;Acknowledge…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Re&amp;fresh</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>When (Beijing time)</source>
+        <translation>When (Beijing time)</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <source>Evidence (audit entries)</source>
+        <translation>Evidence (audit entries)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1</source>
+        <translation>Acknowledged by %1</translation>
+    </message>
+    <message>
+        <source>Raised: %1</source>
+        <translation>Raised: %1</translation>
+    </message>
+    <message>
+        <source>Staff member: %1</source>
+        <translation>Staff member: %1</translation>
+    </message>
+    <message>
+        <source>Evidence (audit entries): %1</source>
+        <translation>Evidence (audit entries): %1</translation>
+    </message>
+    <message>
+        <source>Figures: %1</source>
+        <translation>Figures: %1</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 at %2: %3</source>
+        <translation>Acknowledged by %1 at %2: %3</translation>
     </message>
 </context>
 <context>
@@ -4119,6 +4209,20 @@ Data folder: %3</translation>
     <message>
         <source>&amp;Log</source>
         <translation>&amp;Log</translation>
+    </message>
+</context>
+<context>
+    <name>OpenAlertsBanner</name>
+    <message numerus="yes">
+        <source>%n anomaly alert(s) await acknowledgement.</source>
+        <translation>
+            <numerusform>%n anomaly alert awaits acknowledgement.</numerusform>
+            <numerusform>%n anomaly alerts await acknowledgement.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open &amp;Alerts</source>
+        <translation>Open &amp;Alerts</translation>
     </message>
 </context>
 <context>

@@ -168,6 +168,25 @@
     </message>
 </context>
 <context>
+    <name>AcknowledgeDialog</name>
+    <message>
+        <source>Acknowledge alert %1</source>
+        <translation>确认告警 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Note (what you checked and what you found):</source>
+        <translation>说明（查了什么、结论是什么）(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>The note is kept in the audit log. Do not write client names, ID numbers or phone numbers.</source>
+        <translation>说明将写入审计日志。请勿填写客户姓名、证件号或手机号。</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>确认(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>AddFollowupDialog</name>
     <message>
         <source>Add follow-up</source>
@@ -285,6 +304,77 @@
     <message>
         <source>&amp;Move on</source>
         <translation>推进(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsTab</name>
+    <message>
+        <source>Alerts</source>
+        <translation>异常告警</translation>
+    </message>
+    <message>
+        <source>Show ac&amp;knowledged alerts</source>
+        <translation>显示已确认的告警(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge…</source>
+        <translation>确认…(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>When (Beijing time)</source>
+        <translation>时间（北京时间）</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Evidence (audit entries)</source>
+        <translation>证据（审计记录序号）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1</source>
+        <translation>已由 %1 确认</translation>
+    </message>
+    <message>
+        <source>Raised: %1</source>
+        <translation>告警时间：%1</translation>
+    </message>
+    <message>
+        <source>Staff member: %1</source>
+        <translation>员工：%1</translation>
+    </message>
+    <message>
+        <source>Evidence (audit entries): %1</source>
+        <translation>证据（审计记录序号）：%1</translation>
+    </message>
+    <message>
+        <source>Figures: %1</source>
+        <translation>数据：%1</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 at %2: %3</source>
+        <translation>%1 于 %2 确认：%3</translation>
     </message>
 </context>
 <context>
@@ -4108,6 +4198,19 @@ Data folder: %3</source>
     <message>
         <source>&amp;Log</source>
         <translation>登记(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>OpenAlertsBanner</name>
+    <message numerus="yes">
+        <source>%n anomaly alert(s) await acknowledgement.</source>
+        <translation>
+            <numerusform>%n 条异常告警待确认。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open &amp;Alerts</source>
+        <translation>打开异常告警(&amp;A)</translation>
     </message>
 </context>
 <context>
