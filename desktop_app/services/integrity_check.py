@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import sqlcipher3
+from filelock import Timeout
 
 from desktop_app.domain.audit_chain import verify_chain
 from desktop_app.domain.errors import BranchVaultError
@@ -45,11 +46,13 @@ from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.data_dir import DataPaths
 from desktop_app.store.database import CLIENT_SCHEMA, SQLITE_HEADER, Database
 from desktop_app.store.integrity_reader import integrity_reader
+from desktop_app.store.key_slot_changes import slot_lock
 from desktop_app.store.key_slots import RECOVERY_NAME, KeySlotFileError, load_key_slots
 from desktop_app.store.meta_repository import RECOVERY_PUBLIC_KEY, MetaRepository
 from desktop_app.store.staff_repository import StaffRepository
 
 PAGE_SIZE = 4096  # SQLCipher 4 default, as store/database.py opens every file
+SLOT_LOCK_WAIT_SECONDS = 30
 MAX_ROWS = 50  # rows kept from one pragma's answer: enough to name the damage, bounded
 ADVICE = (
     "请立即告知 IT：IT 用最近一份已验证的备份恢复（branchvault backup restore），恢复前不要再录入数据。",
@@ -248,6 +251,20 @@ def _audit_chain(db: Database) -> CheckFinding:
 
 
 def _key_slots(db: Database, paths: DataPaths, branch_id: str) -> CheckFinding:
+    """Under the key-slot lock: every slot change commits the database and replaces the file while
+    holding it, so the two are compared at a moment when they agree unless something is wrong."""
+    lock = slot_lock(paths)
+    try:
+        lock.acquire(timeout=SLOT_LOCK_WAIT_SECONDS)
+    except Timeout:  # a rekey of a large database: compare anyway (a rare false alarm, never a miss)
+        return _key_slots_now(db, paths, branch_id)
+    try:
+        return _key_slots_now(db, paths, branch_id)
+    finally:
+        lock.release()
+
+
+def _key_slots_now(db: Database, paths: DataPaths, branch_id: str) -> CheckFinding:
     name = "keyslots.json:slots"
     zh_what, en_what = "keyslots.json 密钥槽", "keyslots.json key slots"
     try:
