@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -52,6 +53,7 @@ from desktop_app.store.meta_repository import RECOVERY_PUBLIC_KEY, MetaRepositor
 from desktop_app.store.staff_repository import StaffRepository
 
 PAGE_SIZE = 4096  # SQLCipher 4 default, as store/database.py opens every file
+log = logging.getLogger(__name__)
 SLOT_LOCK_WAIT_SECONDS = 30
 MAX_ROWS = 50  # rows kept from one pragma's answer: enough to name the damage, bounded
 ADVICE = (
@@ -477,9 +479,10 @@ def run_integrity_check(
             if not report.ok:
                 _raise_alert(me, report, run_id=run_id)
     except (sqlcipher3.Error, BranchVaultError):
-        # branch.db too damaged to record in: the report itself still tells the member
+        # branch.db too damaged to record in (the page the write needs): the report still tells
         if report.ok:
             raise
+        log.warning("integrity check failed and could not be recorded", exc_info=True)
     return report
 
 
