@@ -44,6 +44,7 @@ from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.security_alerts import raise_alert
 from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.audit_repository import AuditRepository
+from desktop_app.store.client_key_repository import FINGERPRINT, ClientKeyRepository
 from desktop_app.store.data_dir import DataPaths
 from desktop_app.store.database import CLIENT_SCHEMA, SQLITE_HEADER, Database
 from desktop_app.store.integrity_reader import integrity_reader
@@ -322,7 +323,14 @@ def _key_slots_now(db: Database, paths: DataPaths, branch_id: str) -> CheckFindi
     )
 
 
-def _client_file_shape(paths: DataPaths) -> list[CheckFinding]:
+def _client_data_set_up(db: Database) -> bool:
+    try:
+        return ClientKeyRepository(db).text(FINGERPRINT) is not None
+    except (sqlcipher3.Error, BranchVaultError):
+        return True  # unreadable: the file must then be there
+
+
+def _client_file_shape(db: Database, paths: DataPaths) -> list[CheckFinding]:
     """What can honestly be checked in clients.db without its key: that it exists, is not plaintext
     SQLite, and is a whole number of pages. Its contents are reported as not checked."""
     path = paths.client_database
@@ -333,6 +341,15 @@ def _client_file_shape(paths: DataPaths) -> list[CheckFinding]:
         with path.open("rb") as handle:
             head = handle.read(16)
     except FileNotFoundError:
+        if not _client_data_set_up(db):
+            return [
+                CheckFinding(
+                    name,
+                    True,
+                    "客户资料库尚未建立（还没有经理设置客户资料密钥），没有 clients.db。",
+                    "Client data is not set up yet (no manager has created the client-data key): no clients.db.",
+                )
+            ]
         return [
             CheckFinding(
                 name,
@@ -395,7 +412,7 @@ def check_open_database(
             _foreign_keys(db, "clients.db", CLIENT_SCHEMA),
         ]
     else:
-        findings += _client_file_shape(paths)
+        findings += _client_file_shape(db, paths)
     return IntegrityReport(tuple(findings), int((time.monotonic() - started) * 1000))
 
 
