@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.cli.access_commands import cmd_access
+from desktop_app.cli.alerts_commands import cmd_alerts
 from desktop_app.cli.check_commands import cmd_check
 from desktop_app.cli.config_command import cmd_config
 from desktop_app.cli.consent_commands import cmd_consent
@@ -514,6 +515,7 @@ HANDLERS: dict[str, Handler] = {
     "review": cmd_review,
     "survey": cmd_survey,
     "incident": cmd_incident,
+    "alerts": cmd_alerts,
     "check": cmd_check,
     "gui": cmd_gui,
 }

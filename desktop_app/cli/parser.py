@@ -14,6 +14,7 @@ from typing import NoReturn
 
 from desktop_app import __version__
 from desktop_app.cli.access_commands import add_access_parser
+from desktop_app.cli.alerts_commands import add_alerts_parser
 from desktop_app.cli.check_commands import add_check_parser
 from desktop_app.cli.config_command import add_config_parser
 from desktop_app.cli.consent_commands import add_consent_parser
@@ -281,6 +282,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_hq_parser(sub, _common)
     add_education_parser(sub, _common)
     add_incident_parser(sub, _common)
+    add_alerts_parser(sub, _common)
     add_check_parser(sub, _common)
 
     p = sub.add_parser("gui", help="start the GUI (the default)")

@@ -44,6 +44,7 @@ from desktop_app.store.security_alert_repository import AlertRow, AuditRow, Secu
 RAISED = "alert.raised"
 ACKNOWLEDGED = "alert.acknowledged"
 RESTORED = "alert.restored"
+SCANNED = "alert.scan"
 _ALERT_ACTIONS = (RAISED, ACKNOWLEDGED)
 BURST_RULES = frozenset({"failed_sign_ins", "bulk_reveal", "enumeration"})
 SCAN_BATCH = 5000  # audit entries per transaction of the periodic pass
@@ -312,20 +313,31 @@ def _scan_range(me: SignedIn, repo: SecurityAlertRepository, after: int, upto: i
 
 def scan(me: SignedIn) -> int:
     """The periodic pass from the last scanned entry; returns how many alerts it raised. Any
-    signed-in session may run it; it first puts back alert rows edited outside the app."""
+    signed-in session may run it; it first puts back alert rows edited outside the app. Each batch
+    that covered new entries is audited ``alert.scan`` with the last sequence number it read: that
+    entry, not the table, says where the next pass starts."""
     db = me.db
     repo = SecurityAlertRepository(db)
     raised = reconcile(me)
     head = repo.head_seq()
     while True:
         with db.transaction():
-            last = repo.last_scanned_seq()
-            if last >= head:
+            last = _audited_position(repo)
+            if last >= head or not repo.has_entries_besides_alerts(after_seq=last, upto_seq=head):
                 break
             upto = min(head, last + SCAN_BATCH)
             raised += _scan_range(me, repo, last, upto)
             repo.set_last_scanned_seq(upto, me.now_utc())
+            record(me, SCANNED, target_type="audit_log", details={"from": last + 1, "upto": upto})
     return raised
+
+
+def _audited_position(repo: SecurityAlertRepository) -> int:
+    row = repo.last_entry_of(SCANNED)
+    if row is None:
+        return 0
+    upto = row.details.get("upto")
+    return upto if isinstance(upto, int) else 0
 
 
 # --- the audit log as the record of truth ----------------------------------------------------
@@ -388,8 +400,12 @@ def reconcile(me: SignedIn) -> int:
         rows = {row.id: row for row in repo.all()}
         restored = sorted(i for i in truth if i not in rows or _view(rows[i]) != truth[i])
         removed = sorted(i for i in rows if i not in truth)
-        if not restored and not removed:
+        position = _audited_position(repo)
+        moved = repo.last_scanned_seq() != position
+        if not restored and not removed and not moved:
             return 0
+        if moved:
+            repo.set_last_scanned_seq(position, me.now_utc())
         keys = _dedup_keys(repo)
         for alert_id in removed:
             repo.delete(alert_id)
@@ -413,14 +429,14 @@ def reconcile(me: SignedIn) -> int:
             RESTORED,
             target_type="alert",
             outcome="failure",
-            details={"restored": restored, "removed": removed},
+            details={"restored": restored, "removed": removed, "scan_position": moved},
         )
         seq = SecurityAlertRepository(db).head_seq()
         raised = raise_alert(
             me,
             "audit_chain_failure",
             evidence=(seq,),
-            details={"action": RESTORED, "restored": restored, "removed": removed},
+            details={"action": RESTORED, "restored": restored, "removed": removed, "scan_position": moved},
             dedup_key=f"audit_chain_failure:seq:{seq}",
         )
     return 0 if raised is None else 1
@@ -445,6 +461,7 @@ def unacknowledged_count(me: SignedIn) -> int:
     """How many alerts wait for acknowledgement (0 for roles that do not review alerts)."""
     if not can(me.session.role, Action.ALERT_REVIEW):
         return 0
+    reconcile(me)  # an acknowledgement written into the table outside the app does not count
     return SecurityAlertRepository(me.db).open_count()
 
 

@@ -184,6 +184,21 @@ class SecurityAlertRepository:
         ).fetchall()
         return [_audit_row(row) for row in rows]
 
+    def has_entries_besides_alerts(self, *, after_seq: int, upto_seq: int) -> bool:
+        row = self.db.execute(
+            "SELECT 1 FROM audit_log WHERE seq > ? AND seq <= ? AND action NOT LIKE 'alert.%' LIMIT 1",
+            (after_seq, upto_seq),
+        ).fetchone()
+        return row is not None
+
+    def last_entry_of(self, action: str) -> AuditRow | None:
+        row = self.db.execute(
+            "SELECT seq, ts, actor_username, actor_role, action, outcome, target_id, reason, details "
+            "FROM audit_log WHERE action = ? ORDER BY seq DESC LIMIT 1",
+            (action,),
+        ).fetchone()
+        return _audit_row(row) if row else None
+
     def audit_entries_between(
         self,
         *,
