@@ -46,7 +46,13 @@ from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.client_key_repository import FINGERPRINT, ClientKeyRepository
 from desktop_app.store.data_dir import DataPaths
-from desktop_app.store.database import CLIENT_SCHEMA, SQLITE_HEADER, Database
+from desktop_app.store.database import (
+    CLIENT_SCHEMA,
+    SQLITE_HEADER,
+    Database,
+    DatabaseBusy,
+    known_database_error,
+)
 from desktop_app.store.integrity_reader import integrity_reader
 from desktop_app.store.key_slot_changes import slot_lock
 from desktop_app.store.key_slots import RECOVERY_NAME, KeySlotFileError, load_key_slots
@@ -124,7 +130,11 @@ class IntegrityCheckFailed(BranchVaultError):
 
 
 def _read_failed(name: str, zh_what: str, en_what: str, exc: BaseException) -> CheckFinding:
-    """A check that could not even read its file (SQLITE_CORRUPT and the like) failed; it never raises."""
+    """A check that could not even read its file (SQLITE_CORRUPT and the like) failed. A busy file is
+    not damage: that error goes up (the check could not run; try again)."""
+    busy = exc if isinstance(exc, DatabaseBusy) else known_database_error(exc)
+    if isinstance(busy, DatabaseBusy):
+        raise busy
     detail = str(exc) if not isinstance(exc, BranchVaultError) else exc.en
     return CheckFinding(
         name,
