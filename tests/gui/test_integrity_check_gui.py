@@ -8,6 +8,7 @@ import json
 
 from desktop_app.domain.roles import Role
 from desktop_app.services.integrity_check import recent_checks
+from desktop_app.services.security_alerts import list_alerts
 from desktop_app.store.run_marker import marker_dir
 from desktop_app.ui import dialogs
 from desktop_app.ui.app_controller import AppController
@@ -66,6 +67,9 @@ def test_after_a_killed_session_the_next_sign_in_checks_and_warns(qtbot, branch,
     (run,) = recent_checks(it)
     assert run.after_unclean_shutdown and not run.ok
     it.close()
+    manager = signed_in(branch.context(), *branch.users[Role.MANAGER])
+    assert [a.rule for a in list_alerts(manager)] == ["integrity_failure"]
+    manager.close()
 
 
 def test_the_scheduled_check_runs_when_the_hours_have_passed(qtbot, branch, make_shell) -> None:

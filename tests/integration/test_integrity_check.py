@@ -163,3 +163,24 @@ def test_a_gui_session_killed_makes_the_next_one_check_first(
     again, unclean_again = start_gui_session(agent)  # the last one ended cleanly
     again()
     assert not unclean_again
+
+
+def test_a_branch_without_client_data_yet_passes(tmp_path: Path, clock: Clock) -> None:
+    from desktop_app.services.branch_setup import BranchDetails, init_branch
+    from desktop_app.services.context import build_context
+    from tests.conftest import ADMIN, FAST_KDF
+
+    result = init_branch(
+        build_context(tmp_path / "fresh", clock=clock),
+        BranchDetails("SZ002", "深圳福田店", "示例地产经纪有限公司", "400-000-0000"),
+        admin_username=ADMIN[0],
+        admin_display_name="IT 王工",
+        admin_password=ADMIN[1],
+        kdf=FAST_KDF,
+    )
+    me = result.signed_in
+    try:
+        report = run_integrity_check(me)
+    finally:
+        me.close()
+    assert report.ok, [p.en for p in report.problems]
