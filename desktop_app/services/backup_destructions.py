@@ -2,9 +2,10 @@
 are carried out again by the next session that holds the client-data key.
 
 Rule: ``restore`` (services/backup_restore.py) finds the destruction records of the data it replaced
-(or of the live branch, for a restore into a new folder) that the backup does not have, and keeps
-them in the restored ``branch.db`` as ``backup_pending_destructions`` (the client's row id and the
-record's pseudonym; never a name). IT restores but cannot open ``clients.db``, so the deletion
+(or of the live branch, for a restore into a new folder) that the backup does not have, and lists
+them in the restored branch's ``backup.restored`` audit entry (the client's row id and the record's
+pseudonym; never a name), also kept in ``backup_pending_destructions`` for the record: the audit
+entry is what counts, since IT can edit that table but not the hash-chained log unnoticed. IT restores but cannot open ``clients.db``, so the deletion
 itself waits for the first manager or agent whose sign-in attaches it: ``apply_pending_destructions``
 runs inside ``client_access.open_at_sign_in``, before that session can list or search anything, and
 deletes each client whose id *and* pseudonym (HMAC of id and phone under the branch's pseudonym
