@@ -59,7 +59,7 @@ from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.context import AppContext
 from desktop_app.services.integrity_check import CheckFinding, IntegrityReport, check_open_database
 from desktop_app.services.signed_in import SignedIn
-from desktop_app.store import backup_archive
+from desktop_app.store import backup_archive, migration_backup
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.backup_archive import BackupNotReadable, read_head
 from desktop_app.store.backup_repository import BackupRepository, BackupRun, BackupSchedule
@@ -251,12 +251,19 @@ def _interrupted_client_transaction() -> BackupBusy:
 
 
 def _copy_snapshot(me: SignedIn, staging: Path, cancel: CancelToken | None) -> _Snapshot:
-    """Copy the branch's files under the key-slot lock and this session's write transaction."""
+    """Copy the branch's files under the key-slot lock (a database-key rotation), both files'
+    migration locks (a failed migration puts its copy back outside any transaction) and this
+    session's write transaction (every other write)."""
     paths, db = me.paths, me.db
     deadline = time.monotonic() + ROTATION_WAIT_SECONDS
     while True:
         check(cancel)
-        with slot_lock(paths), db.transaction():
+        with (
+            slot_lock(paths),
+            migration_backup.migration_lock(paths.database),
+            migration_backup.migration_lock(paths.client_database),
+            db.transaction(),
+        ):
             if not _rotation_in_flight(me):
                 journal = paths.root / "clients.db-journal"
                 if not db.has_client_data and journal.exists() and journal.stat().st_size > 0:
