@@ -216,3 +216,20 @@ def test_a_staff_write_during_the_backup_waits_and_then_succeeds(
             "SELECT count(*) FROM client_data.clients WHERE id = ?", (made[0],)
         ).fetchone()[0]
     assert count == 0  # the backup is the moment before that write, not half of it
+
+
+def test_verify_works_in_a_private_folder_outside_the_data_directory_and_removes_it(
+    branch: Branch, signed_in: SignIn, out: Path
+) -> None:
+    from desktop_app.services.backups import open_backup
+
+    result = create_backup(signed_in(Role.IT_ADMIN), out)
+    live = sorted((p.name, p.stat().st_mtime_ns) for p in branch.ctx.paths.root.iterdir())
+    username, password = branch.users[Role.IT_ADMIN]
+    with open_backup(branch.context(), result.path, username=username, password=password) as opened:
+        work = opened.work
+        assert stat.S_IMODE(work.stat().st_mode) == 0o700
+        assert branch.ctx.paths.root not in work.parents
+        assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in work.iterdir() if p.is_file())
+    assert not work.exists()
+    assert sorted((p.name, p.stat().st_mtime_ns) for p in branch.ctx.paths.root.iterdir()) == live
