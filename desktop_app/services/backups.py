@@ -63,7 +63,6 @@ from desktop_app.store import backup_archive, migration_backup
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.backup_archive import BackupNotReadable, read_head
 from desktop_app.store.backup_repository import BackupRepository, BackupRun, BackupSchedule
-from desktop_app.store.branch_config import load_config
 from desktop_app.store.client_key_repository import (
     CURRENT,
     FINGERPRINT,
@@ -607,13 +606,9 @@ def _member_findings(
     return findings
 
 
-def _device_secret(branch_toml: Path, branch_id: str, ctx: AppContext) -> bytes | None:
-    try:
-        use_keyring = load_config(branch_toml).use_keyring
-    except BranchVaultError:
-        use_keyring = True
-    if not use_keyring:
-        return None
+def _device_secret(branch_id: str, ctx: AppContext) -> bytes:
+    """This PC's device secret for a device-bound slot (the slot says so, authenticated; never the
+    backup's unauthenticated branch.toml)."""
     try:
         return ctx.secrets.get(branch_id)
     except (DeviceSecretMissing, KeyringUnavailable):
@@ -653,7 +648,7 @@ def _open_slot(
         slot = opened.slots.password_slot(username.strip())
         if slot is None:
             raise WrongCredentials()
-        secret = _device_secret(opened.work / "branch.toml", branch_id, ctx) if slot.device_bound else None
+        secret = _device_secret(branch_id, ctx) if slot.device_bound else None
         try:
             result = open_slot_full(slot, branch_id=branch_id, secret=password, device_secret=secret)
         except SlotOpenFailed:
