@@ -340,7 +340,15 @@ def _record_restore(
                 "replaced_log_read": live is not None,
                 "kept_aside": str(kept) if kept else None,
                 "data_dir": str(dest),
-                "pending_destructions": [item.record_id for item in live.newer] if live else [],
+                "pending_destructions": [
+                    {
+                        "record_id": item.record_id,
+                        "client_id": item.client_id,
+                        "client": item.client_pseudonym,
+                        "destroyed_at": item.destroyed_at,
+                    }
+                    for item in (live.newer if live else ())
+                ],
             },
         )
     head = AuditRepository(db).head()

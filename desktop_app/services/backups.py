@@ -59,11 +59,10 @@ from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.context import AppContext
 from desktop_app.services.integrity_check import CheckFinding, IntegrityReport, check_open_database
 from desktop_app.services.signed_in import SignedIn
-from desktop_app.store import backup_archive
+from desktop_app.store import backup_archive, migration_backup
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.backup_archive import BackupNotReadable, read_head
 from desktop_app.store.backup_repository import BackupRepository, BackupRun, BackupSchedule
-from desktop_app.store.branch_config import load_config
 from desktop_app.store.client_key_repository import (
     CURRENT,
     FINGERPRINT,
@@ -251,12 +250,19 @@ def _interrupted_client_transaction() -> BackupBusy:
 
 
 def _copy_snapshot(me: SignedIn, staging: Path, cancel: CancelToken | None) -> _Snapshot:
-    """Copy the branch's files under the key-slot lock and this session's write transaction."""
+    """Copy the branch's files under the key-slot lock (a database-key rotation), both files'
+    migration locks (a failed migration puts its copy back outside any transaction) and this
+    session's write transaction (every other write)."""
     paths, db = me.paths, me.db
     deadline = time.monotonic() + ROTATION_WAIT_SECONDS
     while True:
         check(cancel)
-        with slot_lock(paths), db.transaction():
+        with (
+            slot_lock(paths),
+            migration_backup.migration_lock(paths.database),
+            migration_backup.migration_lock(paths.client_database),
+            db.transaction(),
+        ):
             if not _rotation_in_flight(me):
                 journal = paths.root / "clients.db-journal"
                 if not db.has_client_data and journal.exists() and journal.stat().st_size > 0:
@@ -600,13 +606,9 @@ def _member_findings(
     return findings
 
 
-def _device_secret(branch_toml: Path, branch_id: str, ctx: AppContext) -> bytes | None:
-    try:
-        use_keyring = load_config(branch_toml).use_keyring
-    except BranchVaultError:
-        use_keyring = True
-    if not use_keyring:
-        return None
+def _device_secret(branch_id: str, ctx: AppContext) -> bytes:
+    """This PC's device secret for a device-bound slot (the slot says so, authenticated; never the
+    backup's unauthenticated branch.toml)."""
     try:
         return ctx.secrets.get(branch_id)
     except (DeviceSecretMissing, KeyringUnavailable):
@@ -646,7 +648,7 @@ def _open_slot(
         slot = opened.slots.password_slot(username.strip())
         if slot is None:
             raise WrongCredentials()
-        secret = _device_secret(opened.work / "branch.toml", branch_id, ctx) if slot.device_bound else None
+        secret = _device_secret(branch_id, ctx) if slot.device_bound else None
         try:
             result = open_slot_full(slot, branch_id=branch_id, secret=password, device_secret=secret)
         except SlotOpenFailed:

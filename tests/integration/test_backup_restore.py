@@ -181,3 +181,21 @@ def test_the_recovery_code_restores_on_a_pc_without_the_device_secret(
     )
     assert (result.data_dir / "branch.db").exists()
     assert result.live_checked  # the live branch's own recovery slot opened too: its destructions were read
+
+
+def test_the_destruction_certificate_says_when_the_data_leaves_the_backups(
+    signed_in: SignIn, tmp_path: Path
+) -> None:
+    import subprocess
+
+    from desktop_app.services.client_deletion import destruction_certificate_pdf
+
+    manager = signed_in(Role.MANAGER)
+    gone = create_client(manager, ClientDraft(name="欧阳春花", phone="13987654321"))
+    destroyed = delete_client(manager, gone.id, DeletionReason.DELETION_REQUEST, request_reference="REQ-2")
+    path = tmp_path / "certificate.pdf"
+    path.write_bytes(destruction_certificate_pdf(manager, destroyed.id))
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    flat = "".join(text.split())
+    keep = manager.policy.backup_keep_days
+    assert f"最迟{keep}天内轮换删除" in flat and f"within{keep}daysastheyrotate" in flat
