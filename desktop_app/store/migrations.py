@@ -896,6 +896,8 @@ def _m024_integrity_checks(db: Database) -> None:
             f"CREATE TRIGGER integrity_checks_no_{event.lower()} BEFORE {event} ON integrity_checks "
             "BEGIN SELECT RAISE(ABORT, 'the integrity-check history is append-only'); END"
         )
+
+
 def _m020_security_alerts(db: Database) -> None:
     """Anomaly alerts (issue 15): one row per alert raised by a rule (``domain/alert_rules.py``),
     with the staff member concerned, the audit sequence numbers that are its evidence and the
