@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.cli.access_commands import cmd_access
+from desktop_app.cli.backup_commands import cmd_backup
 from desktop_app.cli.check_commands import cmd_check
 from desktop_app.cli.config_command import cmd_config
 from desktop_app.cli.consent_commands import cmd_consent
@@ -515,5 +516,6 @@ HANDLERS: dict[str, Handler] = {
     "survey": cmd_survey,
     "incident": cmd_incident,
     "check": cmd_check,
+    "backup": cmd_backup,
     "gui": cmd_gui,
 }

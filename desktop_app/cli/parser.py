@@ -14,6 +14,7 @@ from typing import NoReturn
 
 from desktop_app import __version__
 from desktop_app.cli.access_commands import add_access_parser
+from desktop_app.cli.backup_commands import add_backup_parser
 from desktop_app.cli.check_commands import add_check_parser
 from desktop_app.cli.config_command import add_config_parser
 from desktop_app.cli.consent_commands import add_consent_parser
@@ -282,6 +283,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_education_parser(sub, _common)
     add_incident_parser(sub, _common)
     add_check_parser(sub, _common)
+    add_backup_parser(sub, _common)
 
     p = sub.add_parser("gui", help="start the GUI (the default)")
     p.add_argument("--data-dir")

@@ -64,7 +64,12 @@ from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.backup_archive import BackupNotReadable, read_head
 from desktop_app.store.backup_repository import BackupRepository, BackupRun, BackupSchedule
 from desktop_app.store.branch_config import load_config
-from desktop_app.store.client_key_repository import CURRENT, NEXT_FINGERPRINT, ClientKeyRepository
+from desktop_app.store.client_key_repository import (
+    CURRENT,
+    FINGERPRINT,
+    NEXT_FINGERPRINT,
+    ClientKeyRepository,
+)
 from desktop_app.store.client_keys import GrantOpenFailed, open_client_key
 from desktop_app.store.data_dir import DataPaths
 from desktop_app.store.database import Database, DatabaseOpenError, open_database
@@ -488,6 +493,21 @@ def prune_backups(
     return removed
 
 
+def backups_in_folder(me: SignedIn, folder: Path) -> list[tuple[str, str]]:
+    """This branch's backups in ``folder``, newest first: (file name, created at). Unverified: the
+    manifest is read without a key (verify checks it)."""
+    check_permission(me, Action.SECOPS_VIEW)
+    found: list[tuple[str, str]] = []
+    for entry in sorted(Path(folder).glob("*" + BACKUP_SUFFIX)):
+        try:
+            head = read_head(entry)
+        except BackupNotReadable:
+            continue
+        if head.manifest.get("branch_id") == me.config.branch_id:
+            found.append((entry.name, str(head.manifest.get("created_at", ""))))
+    return sorted(found, key=lambda item: item[1], reverse=True)
+
+
 # --- opening and verifying -----------------------------------------------------------------
 
 
@@ -762,6 +782,34 @@ def _clients_hash_note(opened: OpenedBackup) -> list[CheckFinding]:
     ]
 
 
+def integrity_findings(opened: OpenedBackup) -> list[CheckFinding]:
+    """The archive's findings and the integrity check on the opened copy. A branch whose client
+    data was never set up has no clients.db to find; that is not damage."""
+    findings = list(opened.findings)
+    if opened.db is None:
+        return findings
+    report = check_open_database(
+        opened.db, opened.paths, opened.branch_id, clients_attached=opened.clients_checked
+    )
+    not_set_up = (
+        "clients.db" not in opened.extracted and ClientKeyRepository(opened.db).text(FINGERPRINT) is None
+    )
+    for finding in report.findings:
+        if finding.name == "clients.db:contents" or (not_set_up and finding.name.startswith("clients.db:")):
+            continue
+        findings.append(finding)
+    if not_set_up:
+        findings.append(
+            CheckFinding(
+                "clients.db:file",
+                True,
+                "客户资料库尚未建立（还没有经理设置客户资料密钥），备份中没有 clients.db。",
+                "Client data is not set up yet (no manager has created the client-data key): no clients.db.",
+            )
+        )
+    return findings + _clients_hash_note(opened)
+
+
 def _verification(
     path: Path, opened: OpenedBackup | None, findings: list[CheckFinding]
 ) -> BackupVerification:
@@ -812,14 +860,7 @@ def verify_backup(
             db_key=key,
             work_dir=work_dir,
         ) as opened:
-            findings = list(opened.findings)
-            if opened.db is not None:
-                report = check_open_database(
-                    opened.db, opened.paths, opened.branch_id, clients_attached=opened.clients_checked
-                )
-                findings += [f for f in report.findings if f.name != "clients.db:contents"]
-                findings += _clients_hash_note(opened)
-            verification = _verification(path, opened, findings)
+            verification = _verification(path, opened, integrity_findings(opened))
     except _CannotOpen as exc:
         verification = _verification(path, None, exc.findings)
     except BackupNotReadable as exc:

@@ -31,7 +31,7 @@ import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
@@ -170,8 +170,7 @@ def write_archive(
     temp = folder / f".{name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
     done = 0
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
-        with os.fdopen(fd, "wb") as raw:
+        with _open_new_file(temp) as raw:
             with zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as archive:
                 archive.writestr(MANIFEST, manifest)
                 archive.writestr(MANIFEST_MAC, mac.encode("ascii"))
@@ -202,6 +201,12 @@ def write_archive(
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
+
+
+def _open_new_file(path: Path) -> BinaryIO:
+    """A new private file, created exclusively, never through a symlink."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    return os.fdopen(fd, "wb")
 
 
 def _link_new_name(temp: Path, folder: Path, name: str) -> Path:

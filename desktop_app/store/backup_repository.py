@@ -196,10 +196,7 @@ class BackupRepository:
             "SELECT record_id, client_id, client_pseudonym, destroyed_at, restore_run "
             "FROM backup_pending_destructions WHERE applied_at IS NULL ORDER BY record_id"
         ).fetchall()
-        return [
-            PendingDestruction(int(r[0]), int(r[1]), str(r[2]), str(r[3]), int(r[4]))  # type: ignore[call-overload]
-            for r in rows
-        ]
+        return [PendingDestruction(int(r[0]), int(r[1]), str(r[2]), str(r[3]), int(r[4])) for r in rows]
 
     def pending_client_ids(self) -> set[int]:
         rows = self.db.execute(
