@@ -138,7 +138,7 @@ def run_restore_drill(
 def verify_file(
     me: SignedIn, path: Path, *, password: str = "", recovery_code: str = ""
 ) -> BackupVerification:
-    """ "Verify a backup…" (``backup.run``): open ``path`` in a private temporary folder with the
+    """The "Verify a backup…" button (``backup.run``): open ``path`` in a private temporary folder with the
     member's slot in it and check it (services/backups.verify_backup); the live data is not touched."""
     from desktop_app.services.backups import verify_backup
 

@@ -358,16 +358,15 @@ def flag_overdue_backup(me: SignedIn) -> bool:
         return True  # backups never set up: the tab and the compliance item say so, no alert yet
     last = state.last_verified_backup
     key = f"backup_overdue:{last.id if last is not None else 'never'}"
-    with me.db.transaction():
-        _raise_alert(
-            me,
-            dedup_key=key,
-            details={
-                "reason": "backup_overdue",
-                "max_age_days": state.max_age_days,
-                "verified_days_ago": state.verified_days_ago,
-            },
-        )
+    _raise_alert(  # its own transaction; a key already used raises nothing
+        me,
+        dedup_key=key,
+        details={
+            "reason": "backup_overdue",
+            "max_age_days": state.max_age_days,
+            "verified_days_ago": state.verified_days_ago,
+        },
+    )
     return True
 
 
@@ -394,7 +393,7 @@ def back_up_now(
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
 ) -> ScheduledOutcome:
-    """ "Back up now" (``backup.run``): into ``folder`` or the schedule's folder (create_backup prunes
+    """The "Back up now" button (``backup.run``): into ``folder`` or the schedule's folder (create_backup prunes
     it like the scheduled one). Errors are raised: the person asked and is watching."""
     from desktop_app.services.backups import create_backup
 

@@ -178,3 +178,15 @@ def test_compliance_items_from_the_backup_history(signed_in: SignIn, branch: Bra
     assert later["restore_drill"].outcome is Outcome.PASS  # a drill within 180 days
     branch.ctx.clock.advance(manager.policy.restore_drill_days * DAY)  # type: ignore[attr-defined]
     assert evaluate_all(manager, names)["restore_drill"].outcome is Outcome.FAIL
+
+
+def test_an_overdue_backup_is_alerted_once(signed_in: SignIn, tmp_path: Path) -> None:
+    it = signed_in(Role.IT_ADMIN)
+    assert schedules.flag_overdue_backup(it)  # overdue, but backups never set up: no alert yet
+    from desktop_app.store.security_alert_repository import SecurityAlertRepository
+
+    assert [a for a in SecurityAlertRepository(it.db).all() if a.rule == "backup_failed"] == []
+    schedules.set_schedule(it, enabled=True, time="21:30", folder=tmp_path, generations=7)
+    assert schedules.flag_overdue_backup(it) and schedules.flag_overdue_backup(it)
+    alerts = [a for a in SecurityAlertRepository(it.db).all() if a.rule == "backup_failed"]
+    assert len(alerts) == 1 and alerts[0].details["reason"] == "backup_overdue"

@@ -187,3 +187,18 @@ def test_a_full_disk_is_recorded_and_alerted_once_a_day(
     branch.ctx.clock.advance(DAY)  # type: ignore[attr-defined]
     run_scheduled_backup(it)
     assert len([a for a in SecurityAlertRepository(it.db).all() if a.rule == "backup_failed"]) == 2
+
+
+def test_a_lock_or_sign_out_cancels_the_scheduled_backup_leaving_no_file(
+    signed_in: SignIn, usb: Path
+) -> None:
+    from desktop_app.domain.cancellation import Cancelled, CancelToken
+
+    it = signed_in(Role.IT_ADMIN)
+    set_schedule(it, enabled=True, time="00:00", folder=usb, generations=7)
+    token = CancelToken()
+    token.cancel()  # what the SessionLocker and sign-out do to every running job
+    with pytest.raises(Cancelled):
+        run_scheduled_backup(it, cancel=token)
+    assert list(usb.iterdir()) == []
+    assert not any(run.ok for run in BackupRepository(it.db).runs(kind="create"))
