@@ -143,8 +143,11 @@ def test_unplugged_usb_disk_is_recorded_audited_and_alerted(
 
 
 def _run(me: SignedIn, kind: str, *, sha: str, ok: bool = True, name: str = "") -> None:
+    """A history row with its audit entry, as services/backups.py writes them."""
+    from desktop_app.services.audit_trail import record
+
     with me.db.transaction():
-        BackupRepository(me.db).add_run(
+        run_id = BackupRepository(me.db).add_run(
             kind=kind,
             at=me.now_utc(),
             by_staff=me.session.staff_id,
@@ -153,6 +156,8 @@ def _run(me: SignedIn, kind: str, *, sha: str, ok: bool = True, name: str = "") 
             file_name=name,
             ok=ok,
         )
+        outcome = "success" if ok else "failure"
+        record(me, f"backup.{kind}", target_type="backup", outcome=outcome, details={"run_id": run_id})
 
 
 def test_compliance_items_from_the_backup_history(signed_in: SignIn, branch: Branch) -> None:
