@@ -138,17 +138,17 @@ def run_restore_drill(
 def verify_file(
     me: SignedIn, path: Path, *, password: str = "", recovery_code: str = ""
 ) -> BackupVerification:
-    """ "Verify a backup…" (``backup.run``): open ``path`` in a private temporary folder with the
-    member's slot in it and check it (services/backups.verify_backup); the live data is not touched."""
+    """The "Verify a backup…" button (``backup.run``): open ``path`` in a private temporary folder
+    with the member's slot in it (with no password: the session's own key) and check it
+    (services/backups.verify_backup, recorded as ``backup.verify``); the live data is not touched."""
     from desktop_app.services.backups import verify_backup
 
-    check_permission(me, Action.BACKUP_RUN)
     work = Path(tempfile.mkdtemp(prefix="branchvault-verify-"))
     try:
         return verify_backup(
-            me.context,
+            me,
             Path(path),
-            username=me.session.username,
+            username="" if recovery_code else me.session.username,
             password=password,
             recovery_code=recovery_code,
             work_dir=work,

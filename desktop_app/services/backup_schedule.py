@@ -27,6 +27,7 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -44,6 +45,7 @@ from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.permissions import Action, can
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.signed_in import SignedIn
+from desktop_app.store.backup_audit_evidence import audited_backup_runs
 from desktop_app.store.backup_repository import BackupRepository, BackupRun, BackupSchedule
 from desktop_app.store.output_paths import check_output
 
@@ -304,27 +306,38 @@ class BackupOverview:
     drill_days_ago: int | None
 
 
-def _verified_backup(repo: BackupRepository) -> BackupRun | None:
+def _verified_backup(repo: BackupRepository, counts: Callable[[BackupRun], bool]) -> BackupRun | None:
     """The newest successful backup that a passed verify or drill opened (same SHA-256 or name)."""
-    checked = [r for kind in ("verify", "drill") for r in repo.runs(kind=kind, limit=500) if r.ok]
+    checked = [
+        r for kind in ("verify", "drill") for r in repo.runs(kind=kind, limit=500) if r.ok and counts(r)
+    ]
     hashes = {r.sha256 for r in checked if r.sha256}
     names = {r.file_name for r in checked if r.file_name}
     for run in repo.runs(kind="create", limit=500):
-        if run.ok and ((run.sha256 and run.sha256 in hashes) or (run.file_name and run.file_name in names)):
+        if not (run.ok and counts(run)):
+            continue
+        if (run.sha256 and run.sha256 in hashes) or (run.file_name and run.file_name in names):
             return run
     return None
 
 
-def overview(me: SignedIn) -> BackupOverview:
+def overview(me: SignedIn, *, audited_only: bool = False) -> BackupOverview:
+    """The schedule and the backup status. ``audited_only`` (the compliance review): count only the
+    history rows the hash-chained audit log vouches for (store/backup_audit_evidence.py)."""
     repo = BackupRepository(me.db)
+    vouched = audited_backup_runs(me.db) if audited_only else None
+
+    def counts(run: BackupRun) -> bool:
+        return vouched is None or run.id in vouched
+
     now = me.clock()
     policy = me.policy
     current = repo.schedule()
     last = repo.last_run("create")
     latest_any = repo.runs(kind="create", limit=1)
     failure = latest_any[0] if latest_any and not latest_any[0].ok else None
-    verified = _verified_backup(repo)
-    drill = repo.last_run("drill")
+    verified = _verified_backup(repo, counts)
+    drill = next((r for r in repo.runs(kind="drill", limit=500) if r.ok and counts(r)), None)
     verified_at = None if verified is None else moment_of(verified.at)
     drill_at = None if drill is None else moment_of(drill.at)
     return BackupOverview(
@@ -358,16 +371,15 @@ def flag_overdue_backup(me: SignedIn) -> bool:
         return True  # backups never set up: the tab and the compliance item say so, no alert yet
     last = state.last_verified_backup
     key = f"backup_overdue:{last.id if last is not None else 'never'}"
-    with me.db.transaction():
-        _raise_alert(
-            me,
-            dedup_key=key,
-            details={
-                "reason": "backup_overdue",
-                "max_age_days": state.max_age_days,
-                "verified_days_ago": state.verified_days_ago,
-            },
-        )
+    _raise_alert(  # its own transaction; a key already used raises nothing
+        me,
+        dedup_key=key,
+        details={
+            "reason": "backup_overdue",
+            "max_age_days": state.max_age_days,
+            "verified_days_ago": state.verified_days_ago,
+        },
+    )
     return True
 
 
@@ -394,7 +406,7 @@ def back_up_now(
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
 ) -> ScheduledOutcome:
-    """ "Back up now" (``backup.run``): into ``folder`` or the schedule's folder (create_backup prunes
+    """The "Back up now" button (``backup.run``): into ``folder`` or the schedule's folder (create_backup prunes
     it like the scheduled one). Errors are raised: the person asked and is watching."""
     from desktop_app.services.backups import create_backup
 

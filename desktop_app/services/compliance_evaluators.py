@@ -19,8 +19,9 @@ Rules (thresholds documented here, shown in the evidence text):
 - ``training_coverage``: this quarter's training coverage (services/training_records.training_counts)
   reaches the programme target (``target_training_coverage``, default 100%).
 - ``backup_recent``: a backup taken within ``backup_max_age_days`` (security policy) that a verify or a
-  restore drill opened and passed (services/backup_schedule.py, from the ``backup_runs`` history);
-  a backup nobody opened does not count (GB/T 22239-2019 8.1.4.9).
+  restore drill opened and passed (services/backup_schedule.py, from the ``backup_runs`` history,
+  counting only rows the audit log vouches for); a backup nobody opened does not count
+  (GB/T 22239-2019 8.1.4.9).
 - ``restore_drill``: a passed restore drill within ``restore_drill_days`` (services/backup_drill.py).
 The client-facts snapshot (the dashboard's part) is looked up by module name so the review works
 before that part is installed; without it the client-side items evaluate to ``unknown``.
@@ -249,7 +250,7 @@ def evaluate_training_coverage(me: SignedIn) -> Evaluation:
 def evaluate_backup_recent(me: SignedIn) -> Evaluation:
     from desktop_app.services.backup_schedule import overview
 
-    state = overview(me)
+    state = overview(me, audited_only=True)
     limit = state.max_age_days
     verified, latest = state.last_verified_backup, state.last_backup
     figures: dict[str, object] = {
@@ -279,7 +280,7 @@ def evaluate_backup_recent(me: SignedIn) -> Evaluation:
 def evaluate_restore_drill(me: SignedIn) -> Evaluation:
     from desktop_app.services.backup_schedule import overview
 
-    state = overview(me)
+    state = overview(me, audited_only=True)
     limit, drill = state.drill_days, state.last_drill
     figures: dict[str, object] = {
         "limit_days": limit,

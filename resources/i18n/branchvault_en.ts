@@ -6137,4 +6137,11 @@ Data folder: %3</translation>
         <translation>&amp;Withdraw</translation>
     </message>
 </context>
+<context>
+    <name>runner</name>
+    <message>
+        <source>Scheduled backup in progress… %1%</source>
+        <translation>Scheduled backup in progress… %1%</translation>
+    </message>
+</context>
 </TS>

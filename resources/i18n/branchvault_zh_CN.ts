@@ -6113,4 +6113,11 @@ Data folder: %3</source>
         <translation>撤回(&amp;W)</translation>
     </message>
 </context>
+<context>
+    <name>runner</name>
+    <message>
+        <source>Scheduled backup in progress… %1%</source>
+        <translation>正在定时备份… %1%</translation>
+    </message>
+</context>
 </TS>

@@ -75,6 +75,15 @@ def test_schedule_back_up_now_and_drill(qtbot, branch: Branch, make_shell: MakeS
     assert "OVERDUE" not in tab.verified.text() and "OVERDUE" not in tab.drill.text()
     kinds = [tab.history.item(row, 1).text() for row in range(tab.history.rowCount())]
     assert kinds[:2] == ["restore drill", "backup"]
+    tab.password.setText(branch.users[Role.MANAGER][1])
+    dialogs.set_next_path(next(usb.glob("*.bvbackup")))
+    with qtbot.waitSignal(tab.finished, timeout=30_000) as verified:
+        tab.verify_button.click()
+    assert verified.args == ["verify"] and "passed every check" in tab.message.text()
+    with qtbot.waitSignal(tab.loaded, timeout=20_000):
+        pass
+    wait_idle(qtbot, shell)
+    assert tab.history.item(0, 1).text() == "verify"
 
 
 def _window(qtbot) -> QMainWindow:  # type: ignore[no-untyped-def]

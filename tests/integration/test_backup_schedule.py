@@ -143,8 +143,11 @@ def test_unplugged_usb_disk_is_recorded_audited_and_alerted(
 
 
 def _run(me: SignedIn, kind: str, *, sha: str, ok: bool = True, name: str = "") -> None:
+    """A history row with its audit entry, as services/backups.py writes them."""
+    from desktop_app.services.audit_trail import record
+
     with me.db.transaction():
-        BackupRepository(me.db).add_run(
+        run_id = BackupRepository(me.db).add_run(
             kind=kind,
             at=me.now_utc(),
             by_staff=me.session.staff_id,
@@ -153,6 +156,8 @@ def _run(me: SignedIn, kind: str, *, sha: str, ok: bool = True, name: str = "") 
             file_name=name,
             ok=ok,
         )
+        outcome = "success" if ok else "failure"
+        record(me, f"backup.{kind}", target_type="backup", outcome=outcome, details={"run_id": run_id})
 
 
 def test_compliance_items_from_the_backup_history(signed_in: SignIn, branch: Branch) -> None:
@@ -178,3 +183,15 @@ def test_compliance_items_from_the_backup_history(signed_in: SignIn, branch: Bra
     assert later["restore_drill"].outcome is Outcome.PASS  # a drill within 180 days
     branch.ctx.clock.advance(manager.policy.restore_drill_days * DAY)  # type: ignore[attr-defined]
     assert evaluate_all(manager, names)["restore_drill"].outcome is Outcome.FAIL
+
+
+def test_an_overdue_backup_is_alerted_once(signed_in: SignIn, tmp_path: Path) -> None:
+    it = signed_in(Role.IT_ADMIN)
+    assert schedules.flag_overdue_backup(it)  # overdue, but backups never set up: no alert yet
+    from desktop_app.store.security_alert_repository import SecurityAlertRepository
+
+    assert [a for a in SecurityAlertRepository(it.db).all() if a.rule == "backup_failed"] == []
+    schedules.set_schedule(it, enabled=True, time="21:30", folder=tmp_path, generations=7)
+    assert schedules.flag_overdue_backup(it) and schedules.flag_overdue_backup(it)
+    alerts = [a for a in SecurityAlertRepository(it.db).all() if a.rule == "backup_failed"]
+    assert len(alerts) == 1 and alerts[0].details["reason"] == "backup_overdue"

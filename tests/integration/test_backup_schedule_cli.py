@@ -122,3 +122,24 @@ def test_drill_passes_with_the_password_or_the_recovery_code_and_a_missing_file_
         capsys,
     )
     assert code == 1 and json.loads(text.splitlines()[-1])["error"] == "no_backup_to_drill"
+
+
+def test_wired_into_branchvault_backup(branch: Branch, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.cli.main import main
+
+    monkeypatch.setattr(
+        commands, "build_context", lambda data_dir=None: build_context(data_dir, clock=branch.ctx.clock)
+    )
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    user, password = branch.users[Role.MANAGER]
+    base = ["--data-dir", str(branch.ctx.paths.root), "--as", user, "--password-stdin", "--json"]
+    monkeypatch.setattr(sys, "stdin", io.StringIO(password + "\n"))
+    assert main(["backup", "schedule", *base, "--time", "07:45", "--folder", str(usb)]) == 0
+    assert json.loads(capsys.readouterr().out)["schedule"]["time"] == "07:45"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(password + "\n"))
+    assert main(["backup", "create", *base, "--out", str(usb)]) == 0
+    capsys.readouterr()
+    monkeypatch.setattr(sys, "stdin", io.StringIO(password + "\n"))
+    assert main(["backup", "drill", *base]) == 0  # the newest backup in the schedule's folder
+    assert json.loads(capsys.readouterr().out)["ok"] is True

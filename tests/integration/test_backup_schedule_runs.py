@@ -159,3 +159,46 @@ def test_after_a_password_change_the_old_password_or_the_recovery_code_opens_the
     assert run_restore_drill(it, backup, password=old).ok
     assert run_restore_drill(it, backup, recovery_code=branch.recovery_code).ok
     assert len(BackupRepository(it.db).runs(kind="drill")) == 2
+
+
+def test_a_full_disk_is_recorded_and_alerted_once_a_day(
+    branch: Branch, signed_in: SignIn, usb: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from desktop_app.store import backup_archive
+    from desktop_app.store.security_alert_repository import SecurityAlertRepository
+
+    def full(folder: Path, *_args: object, **_kwargs: object) -> Path:
+        backup_archive._raise_write_error(folder, OSError(errno.ENOSPC, "No space left on device"))
+        raise AssertionError("unreachable")
+
+    monkeypatch.setattr(backup_archive, "write_archive", full)
+    it = signed_in(Role.IT_ADMIN)
+    set_schedule(it, enabled=True, time="00:00", folder=usb, generations=7)
+    first = run_scheduled_backup(it)
+    second = run_scheduled_backup(it)
+    assert not first.ok and not second.ok and first.error_code == second.error_code != ""
+    assert [p for p in usb.iterdir()] == []  # nothing half-written left
+    failed = BackupRepository(it.db).runs(kind="create")
+    assert len(failed) == 2 and not any(run.ok for run in failed)  # each attempt recorded once
+    alerts = [a for a in SecurityAlertRepository(it.db).all() if a.rule == "backup_failed"]
+    assert len(alerts) == 1 and alerts[0].details["reason"] == first.error_code
+    branch.ctx.clock.advance(DAY)  # type: ignore[attr-defined]
+    run_scheduled_backup(it)
+    assert len([a for a in SecurityAlertRepository(it.db).all() if a.rule == "backup_failed"]) == 2
+
+
+def test_a_lock_or_sign_out_cancels_the_scheduled_backup_leaving_no_file(
+    signed_in: SignIn, usb: Path
+) -> None:
+    from desktop_app.domain.cancellation import Cancelled, CancelToken
+
+    it = signed_in(Role.IT_ADMIN)
+    set_schedule(it, enabled=True, time="00:00", folder=usb, generations=7)
+    token = CancelToken()
+    token.cancel()  # what the SessionLocker and sign-out do to every running job
+    with pytest.raises(Cancelled):
+        run_scheduled_backup(it, cancel=token)
+    assert list(usb.iterdir()) == []
+    assert not any(run.ok for run in BackupRepository(it.db).runs(kind="create"))

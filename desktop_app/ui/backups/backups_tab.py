@@ -43,9 +43,8 @@ from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 
 if TYPE_CHECKING:
-    from desktop_app.services.backup_schedule import BackupOverview
+    from desktop_app.services.backup_schedule import BackupOverview, BackupRun
     from desktop_app.services.signed_in import SignedIn
-    from desktop_app.services.backup_schedule import BackupRun
 
 RED = "color: #b3261e; font-weight: bold;"
 

@@ -104,6 +104,13 @@ class ScheduledBackups(QObject):
         self.running = False  # cancelled by a lock or sign-out, or the session closed: next minute
 
 
+def _show_progress(window: QMainWindow, runner: ScheduledBackups, done: int, total: int) -> None:
+    percent = 100 * done // total if total else 0
+    window.statusBar().showMessage(
+        runner.tr("Scheduled backup in progress… %1%").replace("%1", str(percent)), 3000
+    )
+
+
 def start_backup_schedule(shell: Shell, window: QMainWindow) -> ScheduledBackups:
     """Called once the main window shows (ui/app_controller.show_main_window): the banner goes on top
     of the window's workspace, the timer lives (and dies) with the window."""
@@ -113,6 +120,7 @@ def start_backup_schedule(shell: Shell, window: QMainWindow) -> ScheduledBackups
     if layout is not None:
         layout.insertWidget(0, banner)
     runner = ScheduledBackups(shell, banner, window)
+    runner.progressed.connect(lambda done, total: _show_progress(window, runner, done, total))
     window.scheduled_backups = runner  # type: ignore[attr-defined]
     runner.start()
     return runner
