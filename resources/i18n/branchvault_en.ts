@@ -940,6 +940,18 @@
         <translation>Security alert acknowledged</translation>
     </message>
     <message>
+        <source>Security alert record put back</source>
+        <translation>Security alert record put back</translation>
+    </message>
+    <message>
+        <source>Periodic alert scan</source>
+        <translation>Periodic alert scan</translation>
+    </message>
+    <message>
+        <source>Destruction carried out again after a restore</source>
+        <translation>Destruction carried out again after a restore</translation>
+    </message>
+    <message>
         <source>Access review started</source>
         <translation>Access review started</translation>
     </message>
@@ -3689,7 +3701,7 @@ You can continue without it. The data is then protected by staff passwords only.
     </message>
     <message>
         <source>No client personal data: do not enter clients&apos; names, phone or ID numbers.</source>
-        <translation>No client personal data: do not enter clients' names, phone or ID numbers.</translation>
+        <translation>No client personal data: do not enter clients&apos; names, phone or ID numbers.</translation>
     </message>
     <message>
         <source>&amp;Verify the chain and sign off</source>

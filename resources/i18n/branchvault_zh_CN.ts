@@ -940,6 +940,18 @@
         <translation>安全告警已确认</translation>
     </message>
     <message>
+        <source>Security alert record put back</source>
+        <translation>安全告警记录已恢复</translation>
+    </message>
+    <message>
+        <source>Periodic alert scan</source>
+        <translation>定期告警扫描</translation>
+    </message>
+    <message>
+        <source>Destruction carried out again after a restore</source>
+        <translation>恢复备份后重新执行销毁</translation>
+    </message>
+    <message>
         <source>Access review started</source>
         <translation>开始权限审查</translation>
     </message>

@@ -6,8 +6,8 @@ period end into the future and its outcome to "no findings", or delete a review 
 Plain SQL is refused by the append-only triggers of migration 21; with the triggers dropped first
 the edit goes through, but (1) the next sign-in puts the triggers back (audited
 ``audit.triggers_restored``), (2) the edited review no longer matches the fingerprint its
-``audit.log_review`` entry keeps in the hash-chained audit log, so the service, the CLI's JSON and
-the tab say it was altered and the status does not count it (the review is overdue again), and
+``audit.log_review`` entry keeps in the hash-chained audit log, so the service says it was altered
+(the CLI's list and the tab's history show that flag) and the status does not count it (the review is overdue again), and
 (3) a deleted review is listed as missing. Checked: with the fingerprint comparison in
 services/log_reviews._views replaced by ``False`` the ``altered`` / ``overdue`` assertions fail;
 with the triggers removed from migration 21 and from store/append_only_triggers.py (which puts

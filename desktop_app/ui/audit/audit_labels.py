@@ -163,11 +163,16 @@ def _action_labels(language: str) -> dict[str, str]:
         "training.lms_import": QCoreApplication.translate("AuditLabels", "Training records imported"),
         "alert.raised": QCoreApplication.translate("AuditLabels", "Security alert raised"),
         "alert.acknowledged": QCoreApplication.translate("AuditLabels", "Security alert acknowledged"),
+        "alert.restored": QCoreApplication.translate("AuditLabels", "Security alert record put back"),
+        "alert.scan": QCoreApplication.translate("AuditLabels", "Periodic alert scan"),
+        "backup.destruction_reapplied": QCoreApplication.translate(
+            "AuditLabels", "Destruction carried out again after a restore"
+        ),
         "access_review.start": QCoreApplication.translate("AuditLabels", "Access review started"),
         "access_review.decide": QCoreApplication.translate("AuditLabels", "Access review decision"),
         "access_review.finish": QCoreApplication.translate("AuditLabels", "Access review finished"),
         "access_review.export": QCoreApplication.translate("AuditLabels", "Access review exported"),
-        "staff.role_changed": QCoreApplication.translate("AuditLabels", "Staff role changed"),
+        "staff.role_change": QCoreApplication.translate("AuditLabels", "Staff role changed"),
         "backup.create": QCoreApplication.translate("AuditLabels", "Backup created"),
         "backup.verify": QCoreApplication.translate("AuditLabels", "Backup verified"),
         "backup.restored": QCoreApplication.translate("AuditLabels", "Restored from a backup"),
