@@ -44,8 +44,10 @@ from desktop_app.domain.access_review import (
 )
 from desktop_app.domain.branch_time import branch_day_of
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
+from desktop_app.domain.field_errors import FieldLabel
 from desktop_app.domain.permissions import Action, can
 from desktop_app.domain.roles import Role
+from desktop_app.domain.sensitive_numbers import refuse_sensitive_numbers
 from desktop_app.domain.staff_member import StaffMember
 from desktop_app.services.audit_trail import check_permission, record
 from desktop_app.services.signed_in import SignedIn
@@ -53,6 +55,7 @@ from desktop_app.store.access_review_repository import AccessReviewRepository, d
 from desktop_app.store.staff_repository import StaffRepository
 
 TARGET = "access_review"
+NOTE_FIELD = FieldLabel("access_review_note", "审查说明", "Review note")
 MAX_NOTE = 500
 ALTERED_WARNING = (
     "警告：这次已完成的权限审查与审计日志中记录的指纹不一致，内容在程序之外被修改过，结果不可信。请告知审计员。",
@@ -315,8 +318,9 @@ def _open_review(me: SignedIn) -> ReviewRecord:
     return review
 
 
-def _clean_note(note: str) -> str:
-    cleaned = note.strip()
+def _clean_note(me: SignedIn, note: str) -> str:
+    """A decision's note: short, and never a resident ID or bank card number (branch.db names no client)."""
+    cleaned = refuse_sensitive_numbers(NOTE_FIELD, note.strip(), today=me.today())
     if len(cleaned) > MAX_NOTE:
         raise InvalidInput(
             f"说明不能超过 {MAX_NOTE} 个字符。", f"The note must not exceed {MAX_NOTE} characters."
@@ -336,7 +340,7 @@ def decide(
     role). A keep may be replaced by another decision; a disable or role change, once done, stays."""
     check_permission(me, Action.ACCESS_REVIEW)
     decision = Decision(decision)
-    note = _clean_note(note)
+    note = _clean_note(me, note)
     db = me.db
     repo = AccessReviewRepository(db)
     review = _open_review(me)

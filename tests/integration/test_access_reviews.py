@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from desktop_app.domain.access_review import Decision, review_period
-from desktop_app.domain.errors import BranchVaultError, PermissionDenied, WrongCredentials
+from desktop_app.domain.errors import BranchVaultError, InvalidInput, PermissionDenied, WrongCredentials
 from desktop_app.domain.roles import Role
 from desktop_app.services import access_reviews as reviews
 from desktop_app.services.branch_settings import change_settings
@@ -40,6 +40,8 @@ def test_a_review_lists_everyone_and_is_finished_with_its_fingerprint(
     assert reviews.start_review(manager).review.id == detail.review.id  # started once per period
     with pytest.raises(reviews.AccessReviewError):
         reviews.finish_review(manager)  # nobody decided yet
+    with pytest.raises(InvalidInput):  # branch.db names no client: an ID number in a note is refused
+        reviews.decide(manager, "lina", Decision.KEEP, note="客户 11010519491231002X")
     for item in detail.items:
         reviews.decide(manager, item.username, Decision.KEEP, note="仍需要")
     done = reviews.finish_review(manager)
