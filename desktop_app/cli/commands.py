@@ -163,12 +163,11 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
     if missing:
         extra["notice_details_missing"] = [option_name(name) for name in missing]
     _print_recovery_code(out, result.recovery_code, extra)
-    if ctx.policy.totp_it_admin:
+    if ctx.policy.totp_it_admin and not out.as_json:
         print(
-            "本门店要求 IT 管理员使用双因素验证：请先运行 branchvault totp enrol --as "
+            "本门店要求 IT 管理员使用双因素验证：下一步请运行 branchvault totp enrol --as "
             f"{args.admin_username} 设置身份验证器。\nThis branch requires two-factor sign-in for IT: "
-            f"set up your authenticator first with branchvault totp enrol --as {args.admin_username}.",
-            file=sys.stderr,
+            f"next, set up your authenticator with branchvault totp enrol --as {args.admin_username}."
         )
     if missing:
         print(NoticeDetailsMissing(missing, later=True).bilingual(), file=sys.stderr)

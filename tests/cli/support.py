@@ -16,7 +16,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 RECOVERY_CODE = re.compile(r"\b[2-9A-HJ-NP-Z]{5}(?:-[2-9A-HJ-NP-Z]{5}){4}\b")
 TEMP_PASSWORD = re.compile(r"\b[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}\b")
-FAST_INIT = ("--security-setting", "kdf_target_seconds=0.01")  # KDF at the 64 MiB / 1 pass floor
+# KDF at the 64 MiB / 1 pass floor; IT not required to use TOTP (tests sign in as IT everywhere;
+# tests/cli/test_totp_cli.py turns it on as a branch does)
+FAST_INIT = ("--security-setting", "kdf_target_seconds=0.01", "--security-setting", "totp_it_admin=0")
 NOTICE_DETAILS = (  # what init requires for the privacy notice and consent forms
     "--company-name",
     "示例地产经纪有限公司",

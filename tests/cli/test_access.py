@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.cli.support import ADMIN, CliBranch, assert_exit, lines
+from tests.support.second_factor import NO_TOTP_ARGS
 
 NEW_AGENT = ("wang.fang", "Fang!Sales#2026x")
 FINAL_PASSWORD = "Fang!Again#2026y"
@@ -107,6 +108,7 @@ def test_first_manager_sets_up_with_a_recovery_sheet(tmp_path: Path, cli_branch:
         "--password-stdin",
         "--security-setting",
         "kdf_target_seconds=0.01",
+        *NO_TOTP_ARGS,
         "--json",
         stdin=lines(ADMIN[1]),
     )

@@ -31,6 +31,7 @@ from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.audit_witness import WitnessKeyring, WitnessWriter, entry_name, witness_for
 from desktop_app.store.device_secret import SERVICE
 from tests.conftest import ADMIN, FAST_KDF, Branch
+from tests.support.second_factor import NO_TOTP
 
 
 def stored_witness(branch: Branch) -> ChainHead | None:
@@ -95,6 +96,7 @@ def test_without_a_keyring_rollback_is_said_to_be_undetectable(data_dir: Path) -
         admin_password=ADMIN[1],
         use_keyring=False,
         kdf=FAST_KDF,
+        security=dict(NO_TOTP),
     ).signed_in
     sign_out(ctx)
     ctx = sign_in(build_context(data_dir), *ADMIN)

@@ -28,6 +28,7 @@ from desktop_app.store.machine_policy import ENV_POLICY
 from desktop_app.store.settings_witness import delete_last_known, read_last_known
 from tests.conftest import ADMIN, FAST_KDF, Branch, Clock
 from tests.support.contexts import context_of
+from tests.support.second_factor import NO_TOTP
 
 WRONG = "Wrong!Password#1"
 
@@ -104,7 +105,8 @@ def test_it_changes_settings_audited_with_old_and_new_values(branch: Branch) -> 
     assert ctx.policy.lockout_attempts == 3 and ctx.require_config().hq_name == "集团总部"
     on_disk = load_config(ctx.paths.config)
     assert (
-        on_disk.security == {"lockout_attempts": 3, "idle_lock_minutes": 10} and on_disk.hq_name == "集团总部"
+        on_disk.security == {"lockout_attempts": 3, "idle_lock_minutes": 10, **NO_TOTP}
+        and on_disk.hq_name == "集团总部"
     )
     assert os.name != "posix" or (ctx.paths.config.stat().st_mode & 0o077) == 0
     assert read_last_known(on_disk.branch_id)["security"]["lockout_attempts"] == 3  # type: ignore[index]
