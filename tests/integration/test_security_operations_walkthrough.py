@@ -58,6 +58,7 @@ from tests.cli.support import Result, run_cli
 IT_ADMIN, AUDITOR = DEMO_USERS[0], DEMO_USERS[3]
 LAUNCHER = str(Path(__file__).resolve().parents[1] / "support" / "clocked_cli.py")
 TOTP_STEP = 30
+PAUSE_BETWEEN_INTAKES = 0.05  # a busy agent, not a tight loop (which starves other writers' BEGIN IMMEDIATE)
 
 
 class Timeline:
@@ -323,6 +324,7 @@ class IntakeWriter(threading.Thread):
                     self.created.append(record.id)
                     if len(self.created) >= 3:
                         self.started_writing.set()
+                    self.stop.wait(PAUSE_BETWEEN_INTAKES)
         except BaseException as exc:  # reported by the test
             self.error = exc
         finally:
