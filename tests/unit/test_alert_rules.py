@@ -218,7 +218,11 @@ def test_per_entry_rules() -> None:
     history.add(at(0, 10), "audit.chen", "audit.verify", role="auditor")  # passed
     history.add(at(0, 10), "audit.chen", "audit.verify", role="auditor", outcome="failure")
     history.add(at(0, 10), "lina", "signin_state.rolled_back", role="manager", outcome="failure")
-    history.add(at(0, 10), "it", "keys.rekey", role="it_admin")
+    history.add(
+        at(0, 10), "it", "keys.rekey", role="it_admin", details={"phase": "started", "reason": "requested"}
+    )
+    history.add(at(0, 10), "it", "keys.rekey", role="it_admin", details={"phase": "completed"})
+    history.add(at(0, 10), "li", "keys.rekey", details={"phase": "started", "reason": "password_changed"})
     history.add(at(0, 10), "it", "config.edit", role="it_admin")
     history.add(at(0, 10), "it", "branch.init", role="it_admin", details={"keyring": True})
     history.add(at(0, 10), "it", "branch.provision", role="it_admin", details={"keyring": False})
@@ -227,8 +231,8 @@ def test_per_entry_rules() -> None:
         ("audit_chain_failure", (4,)),
         ("audit_chain_failure", (5,)),
         ("key_or_policy_change", (6,)),
-        ("key_or_policy_change", (7,)),
-        ("keyring_off", (9,)),
+        ("key_or_policy_change", (9,)),
+        ("keyring_off", (11,)),
     ]
 
 
