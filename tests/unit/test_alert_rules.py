@@ -370,3 +370,12 @@ def test_a_quiet_month_raises_no_alert(seed: int) -> None:
     history = quiet_month(random.Random(seed))
     assert len(history.events) > 1000
     assert history.hits(now=at(0, 20)) == []
+
+
+def test_the_quiet_month_generator_is_not_blind() -> None:
+    """The same month with one burst of reveals and one late sign-in raises exactly those two."""
+    history = quiet_month(random.Random(1))
+    for i in range(POLICY.bulk_reveal_threshold):
+        history.add(at(-3, 15, 0, i * 5), "liuyang", "client.reveal", target=str(i))
+    history.add(at(-2, 23, 30), "chenjing", "auth.sign_in")
+    assert sorted(rules_of(history.hits(now=at(0, 20)))) == ["bulk_reveal", "off_hours_sign_in"]
