@@ -115,8 +115,9 @@ RULES: tuple[AlertRule, ...] = (
         "Key or policy change",
         ON_WRITE,
         (),
-        "A rekey, a recovery-code use (branch or client data), a settings change or an edited "
-        "settings file, a privacy-programme policy change.",
+        "A rekey IT asked for (not the rotation that follows a password change, a disabled or a reset "
+        "member), a recovery-code use (branch or client data), a settings change or an edited settings "
+        "file, a privacy-programme policy change.",
     ),
     AlertRule(
         "keyring_off",
@@ -266,6 +267,10 @@ def entry_hits(event: AuditEvent, policy: SecurityPolicy) -> list[Hit]:
             return [_per_entry_hit("audit_chain_failure", event)]
         return []
     if action in KEY_OR_POLICY_ACTIONS:
+        if action == "keys.rekey" and (
+            event.details.get("phase") != "started" or event.details.get("reason", "requested") != "requested"
+        ):
+            return []  # one alert per rekey; the rotation that follows a password change is routine
         return [_per_entry_hit("key_or_policy_change", event)]
     if action in SETUP_ACTIONS and event.details.get("keyring") is False:
         return [_per_entry_hit("keyring_off", event)]

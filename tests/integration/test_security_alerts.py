@@ -156,3 +156,16 @@ def test_a_settings_change_raises_a_key_or_policy_alert(signed_in: SignIn) -> No
     manager = signed_in(Role.MANAGER)
     [alert] = list_alerts(manager)
     assert alert.rule == "key_or_policy_change" and alert.details["action"] == "config.edit"
+
+
+def test_a_requested_rekey_alerts_and_a_password_change_does_not(branch: Branch, signed_in: SignIn) -> None:
+    from desktop_app.services.key_rotation import rotate_database_key
+    from desktop_app.services.sign_in import change_password
+
+    agent = signed_in(Role.AGENT)
+    change_password(agent, branch.users[Role.AGENT][1], "Agt!Changed#2026yz")  # rotates the keys too
+    manager = signed_in(Role.MANAGER)
+    assert scan(manager) == 0 and rules(manager) == []
+    admin = signed_in(Role.IT_ADMIN)
+    rotate_database_key(admin)
+    assert rules(manager) == ["key_or_policy_change"]

@@ -218,7 +218,11 @@ def test_per_entry_rules() -> None:
     history.add(at(0, 10), "audit.chen", "audit.verify", role="auditor")  # passed
     history.add(at(0, 10), "audit.chen", "audit.verify", role="auditor", outcome="failure")
     history.add(at(0, 10), "lina", "signin_state.rolled_back", role="manager", outcome="failure")
-    history.add(at(0, 10), "it", "keys.rekey", role="it_admin")
+    history.add(
+        at(0, 10), "it", "keys.rekey", role="it_admin", details={"phase": "started", "reason": "requested"}
+    )
+    history.add(at(0, 10), "it", "keys.rekey", role="it_admin", details={"phase": "completed"})
+    history.add(at(0, 10), "li", "keys.rekey", details={"phase": "started", "reason": "password_changed"})
     history.add(at(0, 10), "it", "config.edit", role="it_admin")
     history.add(at(0, 10), "it", "branch.init", role="it_admin", details={"keyring": True})
     history.add(at(0, 10), "it", "branch.provision", role="it_admin", details={"keyring": False})
@@ -227,8 +231,8 @@ def test_per_entry_rules() -> None:
         ("audit_chain_failure", (4,)),
         ("audit_chain_failure", (5,)),
         ("key_or_policy_change", (6,)),
-        ("key_or_policy_change", (7,)),
-        ("keyring_off", (9,)),
+        ("key_or_policy_change", (9,)),
+        ("keyring_off", (11,)),
     ]
 
 
@@ -366,3 +370,12 @@ def test_a_quiet_month_raises_no_alert(seed: int) -> None:
     history = quiet_month(random.Random(seed))
     assert len(history.events) > 1000
     assert history.hits(now=at(0, 20)) == []
+
+
+def test_the_quiet_month_generator_is_not_blind() -> None:
+    """The same month with one burst of reveals and one late sign-in raises exactly those two."""
+    history = quiet_month(random.Random(1))
+    for i in range(POLICY.bulk_reveal_threshold):
+        history.add(at(-3, 15, 0, i * 5), "liuyang", "client.reveal", target=str(i))
+    history.add(at(-2, 23, 30), "chenjing", "auth.sign_in")
+    assert sorted(rules_of(history.hits(now=at(0, 20)))) == ["bulk_reveal", "off_hours_sign_in"]
