@@ -53,7 +53,7 @@ from desktop_app.store.database import (
     DatabaseBusy,
     known_database_error,
 )
-from desktop_app.store.integrity_reader import integrity_reader
+from desktop_app.store.integrity_reader import integrity_reader, integrity_snapshot
 from desktop_app.store.key_slot_changes import slot_lock
 from desktop_app.store.key_slots import RECOVERY_NAME, KeySlotFileError, load_key_slots
 from desktop_app.store.meta_repository import RECOVERY_PUBLIC_KEY, MetaRepository
@@ -439,26 +439,37 @@ def _raise_alert(me: SignedIn, report: IntegrityReport, *, run_id: int) -> None:
 
 
 def _check_live(me: SignedIn) -> IntegrityReport:
-    """The checks on a connection of their own (store/integrity_reader.py), so that a damaged page
-    leaves the session's connection able to record, audit and alert. Falls back to the session's
-    connection when its keys do not open a fresh one (another session rotated a key just now)."""
+    """The checks on a private snapshot read by a connection of its own (store/integrity_reader.py):
+    other sessions keep writing while the long pragmas run, and a damaged page leaves the session's
+    connection able to record, audit and alert. The key slots are compared with the live database.
+    Without room for the snapshot the live files are read on a fresh connection; when the session's
+    keys do not open one (another session rotated a key just now), on the session's connection."""
     db = me.db
+    paths = me.paths
     branch_id = me.require_config().branch_id
     clients = db.has_client_data
     with contextlib.suppress(sqlcipher3.Error, BranchVaultError):
         db.execute("SELECT count(*) FROM main.sqlite_master").fetchone()  # follows a rotated key
     session = me.session
     client_key = session.client_key if clients else b""
-    if session.db_key and (client_key or not clients):
-        with integrity_reader(me.paths, session.db_key, client_key) as reader:
-            try:
-                reader.connection.execute("SELECT count(*) FROM main.sqlite_master").fetchone()
-                opened = True
-            except sqlcipher3.Error:
-                opened = False
-            if opened:
-                return check_open_database(reader, me.paths, branch_id, clients_attached=clients)
-    return check_open_database(db, me.paths, branch_id, clients_attached=clients)
+    if not session.db_key or (clients and not client_key):
+        return check_open_database(db, paths, branch_id, clients_attached=clients)
+    started = time.monotonic()
+    try:
+        with integrity_reader(paths, session.db_key, client_key) as live:
+            live.connection.execute("SELECT count(*) FROM main.sqlite_master").fetchone()
+            slots = _key_slots(live, paths, branch_id)
+    except sqlcipher3.Error:
+        return check_open_database(db, paths, branch_id, clients_attached=clients)
+    try:
+        with integrity_snapshot(paths, session.db_key, client_key) as snapshot:
+            report = check_open_database(snapshot, paths, branch_id, clients_attached=clients)
+    except OSError:
+        log.warning("no room for the integrity snapshot: reading the live files", exc_info=True)
+        with integrity_reader(paths, session.db_key, client_key) as live:
+            report = check_open_database(live, paths, branch_id, clients_attached=clients)
+    findings = tuple(slots if f.name == slots.name else f for f in report.findings)
+    return IntegrityReport(findings, int((time.monotonic() - started) * 1000))
 
 
 def run_integrity_check(

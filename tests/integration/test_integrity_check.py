@@ -184,3 +184,15 @@ def test_a_branch_without_client_data_yet_passes(tmp_path: Path, clock: Clock) -
     finally:
         me.close()
     assert report.ok, [p.en for p in report.problems]
+
+
+def test_the_snapshot_is_private_and_gone_afterwards(
+    branch: Branch, signed_in: Callable[[Role], SignedIn]
+) -> None:
+    from desktop_app.store.integrity_reader import SNAPSHOT_DIR
+
+    left_over = branch.ctx.paths.root / SNAPSHOT_DIR  # a check killed half-way
+    left_over.mkdir(mode=0o700)
+    (left_over / "branch.db").write_bytes(b"x" * 4096)
+    assert run_integrity_check(signed_in(Role.MANAGER)).ok
+    assert not left_over.exists()
