@@ -18,7 +18,11 @@ from tests.conftest import ADMIN
 pytestmark = pytest.mark.bench
 
 
-def test_backup_lock_hold_and_duration(big_store: BigStore, tmp_path: Path) -> None:
+def test_backup_lock_hold_and_duration(
+    big_store: BigStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, value in big_store.env().items():  # the store's keyring file: verify opens a password slot
+        monkeypatch.setenv(name, value)
     it = big_store.signed_in(*ADMIN)
     manager = big_store.signed_in(*MANAGER)
     try:
@@ -37,15 +41,15 @@ def test_backup_lock_hold_and_duration(big_store: BigStore, tmp_path: Path) -> N
         result = create_backup(it, tmp_path)
         total = time.perf_counter() - started
         writer.join()
+        print(
+            f"\nbackup of {CLIENTS} clients: {result.size / 1e6:.1f} MB, lock held {result.lock_held_ms} ms, "
+            f"whole backup {total:.2f} s; a staff write arriving meanwhile waited {waited[0] * 1000:.0f} ms"
+        )
         started = time.perf_counter()
         checked = verify_backup(it.context, result.path, username=MANAGER[0], password=MANAGER[1])
         verify_s = time.perf_counter() - started
         assert checked.ok and checked.clients_checked
-        print(
-            f"\nbackup of {CLIENTS} clients: {result.size / 1e6:.1f} MB, lock held {result.lock_held_ms} ms, "
-            f"whole backup {total:.2f} s; a staff write arriving meanwhile waited {waited[0] * 1000:.0f} ms; "
-            f"verify as the manager (clients.db checked) {verify_s:.2f} s"
-        )
+        print(f"verify as the manager (clients.db checked): {verify_s:.2f} s")
         assert result.lock_held_ms < 5000
     finally:
         it.close()
