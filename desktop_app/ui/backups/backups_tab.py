@@ -106,6 +106,8 @@ class BackupsTab(Retranslating, QWidget):
         self.verified = QLabel()
         self.drill = QLabel()
         self.next_run = QLabel()
+        for label in (self.last_backup, self.verified, self.drill):
+            label.setWordWrap(True)
         self.last_failure = QLabel()
         self.last_failure.setWordWrap(True)
         self.last_backup_label, self.verified_label = QLabel(), QLabel()
