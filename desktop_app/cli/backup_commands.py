@@ -115,8 +115,13 @@ def cmd_backup(args: argparse.Namespace, out: Output) -> int:
 
 def _create(args: argparse.Namespace, out: Output) -> int:
     from desktop_app.cli.commands import signed_in
-    from desktop_app.services.backups import create_backup
+    from desktop_app.services.backups import BackupFolderRefused, backup_folder, create_backup
+    from desktop_app.store.data_dir import resolve_data_dir
 
+    try:  # before the password is asked: a mistyped or unplugged folder fails early (usage, exit 2)
+        backup_folder(Path(args.out), resolve_data_dir(args.data_dir))
+    except BackupFolderRefused as exc:
+        raise InvalidInput(exc.zh, exc.en) from None
     with signed_in(args) as (me, _):
         result = create_backup(me, Path(args.out))
     pruned = [p.name for p in result.pruned]

@@ -35,14 +35,9 @@ from desktop_app.domain.errors import BranchVaultError, InvalidInput
 from desktop_app.domain.output_targets import is_within
 from desktop_app.domain.recovery_code import normalize_code
 from desktop_app.domain.roles import Role
-from desktop_app.services.backups import (
-    BackupVerificationFailed,
-    RestoreResult,
-    _stamp,
-    _verification,
-    integrity_findings,
-    open_backup,
-)
+from desktop_app.services.backup_opening import integrity_findings, open_backup, verification_of
+from desktop_app.services.backup_results import BackupVerificationFailed, RestoreResult
+from desktop_app.services.backups import file_stamp
 from desktop_app.services.context import AppContext
 from desktop_app.store import backup_archive
 from desktop_app.store.audit_repository import AuditRepository
@@ -207,7 +202,7 @@ def restore(
     if not username:
         raise _not_restorer()
     with open_backup(ctx, path, username=username, password=password, recovery_code=recovery_code) as opened:
-        verification = _verification(path, opened, integrity_findings(opened))
+        verification = verification_of(path, opened, integrity_findings(opened))
         if not verification.ok or opened.db is None:
             raise BackupVerificationFailed(verification)
         staff = StaffRepository(opened.db).get(username)
@@ -251,7 +246,7 @@ def restore(
         try:
             _extract_checked(path, staging, manifest)
             if dest.exists():
-                kept = dest.with_name(f"{dest.name}.before-restore-{_stamp(now)}")
+                kept = dest.with_name(f"{dest.name}.before-restore-{file_stamp(now)}")
                 os.rename(dest, kept)
                 os.chmod(kept, 0o700)
                 _copy_kept_files(kept, staging)

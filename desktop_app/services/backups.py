@@ -29,6 +29,9 @@ key. Reasons and how:
   which needs this PC's device secret, or the recovery slot, which works on any PC), its manifest
   MAC and hashes checked, and the integrity check (services/integrity_check.py) run on the copy.
 
+Opening and checking a backup is services/backup_opening.py, restoring services/backup_restore.py,
+the result types services/backup_results.py; this module re-exports what the GUI and CLI use.
+
 Legal basis: GB/T 22239-2019 level 3, 8.1.4.9 data backup and recovery (local backup and restore,
 checked regularly); PIPL Art. 51 (security measures against loss) and Art. 47 (deletion reaches
 backups within the retention period).
@@ -41,155 +44,59 @@ import json
 import os
 import shutil
 import stat
-import tempfile
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from desktop_app import __version__
 from desktop_app.domain.branch_time import BRANCH_TIME
 from desktop_app.domain.cancellation import CancelToken, check
-from desktop_app.domain.errors import BranchVaultError, InvalidInput, WrongCredentials
+from desktop_app.domain.errors import BranchVaultError
 from desktop_app.domain.permissions import Action
-from desktop_app.domain.recovery_code import normalize_code
 from desktop_app.services.audit_trail import check_permission, record
+from desktop_app.services.backup_opening import (
+    KeySlotsDamaged,
+    OpenedBackup,
+    finding,
+    integrity_findings,
+    open_backup,
+    private_temp_dir,
+    verification_of,
+)
+from desktop_app.services.backup_results import (
+    BackupBusy,
+    BackupFolderRefused,
+    BackupNotOpened,
+    BackupResult,
+    BackupStatus,
+    BackupVerification,
+    BackupVerificationFailed,
+    RestoreResult,
+    folder_missing,
+    not_a_folder,
+)
 from desktop_app.services.context import AppContext
-from desktop_app.services.integrity_check import CheckFinding, IntegrityReport, check_open_database
 from desktop_app.services.signed_in import SignedIn
-from desktop_app.store import backup_archive
+from desktop_app.store import backup_archive, migration_backup
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.backup_archive import BackupNotReadable, read_head
-from desktop_app.store.backup_repository import BackupRepository, BackupRun, BackupSchedule
-from desktop_app.store.branch_config import load_config
+from desktop_app.store.backup_repository import BackupRepository, BackupRun
 from desktop_app.store.client_key_repository import (
-    CURRENT,
-    FINGERPRINT,
     NEXT_FINGERPRINT,
     ClientKeyRepository,
 )
-from desktop_app.store.client_keys import GrantOpenFailed, open_client_key
-from desktop_app.store.data_dir import DataPaths
-from desktop_app.store.database import Database, DatabaseOpenError, open_database
-from desktop_app.store.device_secret import DeviceSecretMissing, KeyringUnavailable
+from desktop_app.store.database import DatabaseOpenError
 from desktop_app.store.key_slot_changes import slot_lock
 from desktop_app.store.key_slots import (
-    KeySlotFile,
-    KeySlotFileError,
-    SlotOpenFailed,
-    X25519PrivateKey,
     key_fingerprint,
     load_key_slots,
-    open_slot_full,
 )
 from desktop_app.store.output_paths import inspect_output
-from desktop_app.store.staff_repository import StaffRepository
 
 BACKUP_SUFFIX = backup_archive.SUFFIX
 ROTATION_WAIT_SECONDS = 20.0
-TEMP_PREFIX = "branchvault-backup-"
-
-
-# --- results -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class BackupResult:
-    path: Path
-    size: int
-    sha256: str
-    created_at: str
-    audit_seq: int
-    run_id: int
-    lock_held_ms: int = 0
-    pruned: tuple[Path, ...] = ()
-
-
-@dataclass(frozen=True)
-class BackupVerification:
-    """``findings`` holds the archive's own checks (``backup:…``) and the integrity check run on the
-    opened copy. ``clients_checked``: clients.db's contents were checked (the opener holds the
-    client-data key); otherwise only its hash against the signed manifest was."""
-
-    ok: bool
-    findings: IntegrityReport
-    manifest: dict[str, Any]
-    path: Path
-    clients_checked: bool = False
-    recorded_run: int | None = None
-    sha256: str = ""
-    size: int = 0
-
-    @property
-    def problems(self) -> tuple[CheckFinding, ...]:
-        return self.findings.problems
-
-
-@dataclass(frozen=True)
-class RestoreResult:
-    data_dir: Path
-    kept_aside: Path | None
-    backup_audit_seq: int
-    replaced_audit_seq: int | None
-    pending_destructions: int = 0
-    live_checked: bool = False
-    run_id: int = 0
-
-
-@dataclass(frozen=True)
-class BackupStatus:
-    last_created: BackupRun | None
-    last_verified: BackupRun | None
-    last_drill: BackupRun | None
-    backup_overdue: bool
-    drill_overdue: bool
-    schedule: BackupSchedule
-    recent: tuple[BackupRun, ...] = field(default_factory=tuple)
-
-
-# --- errors --------------------------------------------------------------------------------
-
-
-class BackupFolderRefused(BranchVaultError):
-    code = "backup_folder_refused"
-
-
-def _folder_missing(folder: Path) -> BackupFolderRefused:
-    return BackupFolderRefused(
-        f"备份文件夹 {folder} 不存在（U 盘或网络共享是否已连接？）。请先连接或创建它。",
-        f"The backup folder {folder} does not exist (is the USB disk or network share connected?). "
-        "Connect or create it first.",
-    )
-
-
-def _not_a_folder(folder: Path) -> BackupFolderRefused:
-    return BackupFolderRefused(
-        f"{folder} 不是文件夹，不能把备份写到那里。",
-        f"{folder} is not a folder; a backup cannot be written there.",
-    )
-
-
-class BackupBusy(BranchVaultError):
-    code = "backup_busy"
-
-
-class BackupNotOpened(BranchVaultError):
-    code = "backup_not_opened"
-
-
-class BackupVerificationFailed(BranchVaultError):
-    code = "backup_verification_failed"
-
-    def __init__(self, verification: BackupVerification) -> None:
-        self.verification = verification
-        names = ", ".join(problem.name for problem in verification.problems)
-        super().__init__(
-            f"备份文件 {verification.path.name} 未通过验证：{names}。不要用它恢复，请使用另一份备份。",
-            f"The backup file {verification.path.name} failed verification: {names}. Do not restore "
-            "from it; use another backup.",
-        )
 
 
 # --- creating ------------------------------------------------------------------------------
@@ -202,16 +109,16 @@ def backup_folder(out_dir: Path, data_dir: Path | None) -> Path:
     try:
         mode = os.stat(folder).st_mode
     except FileNotFoundError:
-        raise _folder_missing(Path(out_dir)) from None
+        raise folder_missing(Path(out_dir)) from None
     if not stat.S_ISDIR(mode):
-        raise _not_a_folder(Path(out_dir))
+        raise not_a_folder(Path(out_dir))
     _, refusal = inspect_output(folder / "probe.bvbackup", data_dir)
     if refusal is not None:
         raise refusal
     return folder
 
 
-def _stamp(now: float) -> str:
+def file_stamp(now: float) -> str:
     return datetime.fromtimestamp(now, BRANCH_TIME).strftime("%Y%m%d-%H%M%S")
 
 
@@ -251,12 +158,19 @@ def _interrupted_client_transaction() -> BackupBusy:
 
 
 def _copy_snapshot(me: SignedIn, staging: Path, cancel: CancelToken | None) -> _Snapshot:
-    """Copy the branch's files under the key-slot lock and this session's write transaction."""
+    """Copy the branch's files under the key-slot lock (a database-key rotation), both files'
+    migration locks (a failed migration puts its copy back outside any transaction) and this
+    session's write transaction (every other write)."""
     paths, db = me.paths, me.db
     deadline = time.monotonic() + ROTATION_WAIT_SECONDS
     while True:
         check(cancel)
-        with slot_lock(paths), db.transaction():
+        with (
+            slot_lock(paths),
+            migration_backup.migration_lock(paths.database),
+            migration_backup.migration_lock(paths.client_database),
+            db.transaction(),
+        ):
             if not _rotation_in_flight(me):
                 journal = paths.root / "clients.db-journal"
                 if not db.has_client_data and journal.exists() and journal.stat().st_size > 0:
@@ -312,17 +226,6 @@ def _manifest(me: SignedIn, snapshot: _Snapshot, *, scheduled: bool, created_at:
     return json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
 
-def _private_temp_dir(data_dir: Path | None, work_dir: Path | None = None) -> Path:
-    """A new 0700 folder for copies of encrypted files, never inside a data directory."""
-    path = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=str(work_dir) if work_dir else None))
-    os.chmod(path, 0o700)
-    _, refusal = inspect_output(path / "probe", data_dir)
-    if refusal is not None:
-        shutil.rmtree(path, ignore_errors=True)
-        raise refusal
-    return path
-
-
 def create_backup(
     me: SignedIn,
     out_dir: Path,
@@ -354,7 +257,7 @@ def _create(
 ) -> BackupResult:
     config = me.config
     backup_archive.remove_stale_temp_files(folder, config.branch_code)
-    staging = _private_temp_dir(me.paths.root)
+    staging = private_temp_dir(me.paths.root)
     try:
         snapshot = _copy_snapshot(me, staging, cancel)
         now = me.clock()
@@ -363,7 +266,7 @@ def _create(
         mac = backup_archive.manifest_mac(manifest, me.session.db_key, config.branch_id)
         path = backup_archive.write_archive(
             folder,
-            backup_archive.backup_file_name(config.branch_code, _stamp(now)),
+            backup_archive.backup_file_name(config.branch_code, file_stamp(now)),
             manifest,
             mac,
             snapshot.files.items(),
@@ -508,325 +411,6 @@ def backups_in_folder(me: SignedIn, folder: Path) -> list[tuple[str, str]]:
     return sorted(found, key=lambda item: item[1], reverse=True)
 
 
-# --- opening and verifying -----------------------------------------------------------------
-
-
-@dataclass
-class OpenedBackup:
-    """A backup extracted into a private folder and opened with one of its own slots."""
-
-    path: Path
-    work: Path
-    manifest: dict[str, Any]
-    slots: KeySlotFile
-    db_key: bytes
-    private: X25519PrivateKey | None
-    db: Database | None
-    findings: list[CheckFinding]
-    extracted: dict[str, tuple[int, str, str]]
-    clients_checked: bool = False
-
-    @property
-    def paths(self) -> DataPaths:
-        return DataPaths(self.work)
-
-    @property
-    def branch_id(self) -> str:
-        return str(self.manifest.get("branch_id", ""))
-
-
-def _finding(name: str, ok: bool, zh: str, en: str, detail: str = "") -> CheckFinding:
-    return CheckFinding(name, ok, zh, en, detail)
-
-
-def _member_findings(
-    manifest: dict[str, Any], extracted: dict[str, tuple[int, str, str]]
-) -> list[CheckFinding]:
-    listed = manifest.get("members")
-    findings: list[CheckFinding] = []
-    if not isinstance(listed, dict):
-        return [
-            _finding("backup:manifest", False, "备份清单缺少成员列表。", "The manifest lists no members.")
-        ]
-    for name in backup_archive.MEMBERS:
-        entry = listed.get(name)
-        got = extracted.get(name)
-        if entry is None and got is None:
-            if name in backup_archive.REQUIRED_MEMBERS and name != "clients.db":
-                findings.append(
-                    _finding(
-                        f"backup:{name}", False, f"备份中缺少 {name}。", f"{name} is missing from the backup."
-                    )
-                )
-            continue
-        if entry is None:
-            findings.append(
-                _finding(
-                    f"backup:{name}",
-                    False,
-                    f"{name} 不在备份清单中（被加入了备份）。",
-                    f"{name} is not in the manifest (it was added to the backup).",
-                )
-            )
-            continue
-        if got is None:
-            findings.append(
-                _finding(
-                    f"backup:{name}", False, f"备份中缺少 {name}。", f"{name} is missing from the backup."
-                )
-            )
-            continue
-        size, digest, error = got
-        if error or size != entry.get("size") or digest != entry.get("sha256"):
-            findings.append(
-                _finding(
-                    f"backup:{name}",
-                    False,
-                    f"{name} 与备份清单记录的 SHA-256 不符：文件已损坏或被替换。",
-                    f"{name} does not match the SHA-256 the manifest records: damaged or replaced.",
-                    error or f"size {size}",
-                )
-            )
-        else:
-            findings.append(
-                _finding(
-                    f"backup:{name}",
-                    True,
-                    f"{name} 与备份清单一致。",
-                    f"{name} matches the manifest.",
-                    f"size {size}",
-                )
-            )
-    return findings
-
-
-def _device_secret(branch_toml: Path, branch_id: str, ctx: AppContext) -> bytes | None:
-    try:
-        use_keyring = load_config(branch_toml).use_keyring
-    except BranchVaultError:
-        use_keyring = True
-    if not use_keyring:
-        return None
-    try:
-        return ctx.secrets.get(branch_id)
-    except (DeviceSecretMissing, KeyringUnavailable):
-        raise BackupNotOpened(
-            "本机的密钥环中没有该门店的设备密钥，员工密码无法打开这份备份（例如在另一台电脑上）。请改用数据库恢复码。",
-            "This PC's keyring has no device secret for that branch, so a staff password cannot open this "
-            "backup (on another PC, say). Use the database recovery code instead.",
-        ) from None
-
-
-def _wrong_recovery_code() -> BranchVaultError:
-    from desktop_app.services.key_rotation import RecoveryFailed
-
-    return RecoveryFailed("恢复码不正确。", "The recovery code is wrong.")
-
-
-def _open_slot(
-    ctx: AppContext, opened: OpenedBackup, *, username: str, password: str, recovery_code: str
-) -> None:
-    branch_id = opened.branch_id
-    if recovery_code:
-        try:
-            code = normalize_code(recovery_code)
-        except ValueError:
-            raise InvalidInput(
-                "恢复码格式不正确（应为 25 个字符，5 个一组）。",
-                "That is not a recovery code (25 characters in groups of 5).",
-            ) from None
-        slot = opened.slots.recovery_slot()
-        if slot is None:
-            raise _wrong_recovery_code()
-        try:
-            result = open_slot_full(slot, branch_id=branch_id, secret=code, device_secret=None)
-        except SlotOpenFailed:
-            raise _wrong_recovery_code() from None
-    else:
-        slot = opened.slots.password_slot(username.strip())
-        if slot is None:
-            raise WrongCredentials()
-        secret = _device_secret(opened.work / "branch.toml", branch_id, ctx) if slot.device_bound else None
-        try:
-            result = open_slot_full(slot, branch_id=branch_id, secret=password, device_secret=secret)
-        except SlotOpenFailed:
-            raise WrongCredentials() from None
-    opened.db_key, opened.private = result.db_key, result.private
-
-
-def _check_clients(opened: OpenedBackup, username: str) -> None:
-    """Attach clients.db when the opener holds the client-data key in this backup (their grant)."""
-    db = opened.db
-    if db is None or opened.private is None or not username or "clients.db" not in opened.extracted:
-        return
-    staff = StaffRepository(db).get(username.strip())
-    if staff is None:
-        return
-    grant = ClientKeyRepository(db).grant(staff.id, CURRENT)
-    if grant is None:
-        return
-    from desktop_app.services.client_key_grants import grant_is_valid
-
-    try:
-        key = open_client_key(
-            grant.sealed_key, opened.private, branch_id=opened.branch_id, holder_id=grant.holder_id
-        )
-    except GrantOpenFailed:
-        return
-    if not grant_is_valid(key, grant):
-        return
-    try:
-        db.attach_client_data(opened.work / "clients.db", key)
-    except DatabaseOpenError as exc:
-        opened.findings.append(_finding("clients.db:open", False, exc.zh, exc.en))
-        return
-    opened.clients_checked = True
-
-
-@contextlib.contextmanager
-def open_backup(
-    ctx: AppContext,
-    path: Path,
-    *,
-    username: str = "",
-    password: str = "",
-    recovery_code: str = "",
-    db_key: bytes | None = None,
-    work_dir: Path | None = None,
-) -> Iterator[OpenedBackup]:
-    """Extract ``path`` into a private temporary folder and open it with one of its own slots (or
-    ``db_key``, a signed-in session's current key); check the manifest's MAC and every member's
-    hash. Raises WrongCredentials / RecoveryFailed like sign-in; damage is in ``findings``. The
-    folder and everything in it is removed afterwards."""
-    path = Path(path)
-    head = read_head(path)
-    manifest = head.manifest
-    branch_id = str(manifest.get("branch_id", ""))
-    work = _private_temp_dir(ctx.paths.root, work_dir)
-    opened: OpenedBackup | None = None
-    try:
-        extracted = backup_archive.extract_members(path, work)
-        findings = _member_findings(manifest, extracted)
-        bad = {f.name for f in findings if not f.ok}
-        if "backup:keyslots.json" in bad:
-            raise _CannotOpen(findings)
-        try:
-            slots = load_key_slots(work / "keyslots.json", branch_id)
-        except KeySlotFileError as exc:
-            raise _CannotOpen([*findings, _finding("keyslots.json:file", False, exc.zh, exc.en)]) from None
-        opened = OpenedBackup(path, work, manifest, slots, b"", None, None, findings, extracted)
-        if db_key is not None:
-            opened.db_key = db_key
-        else:
-            _open_slot(ctx, opened, username=username, password=password, recovery_code=recovery_code)
-        if backup_archive.mac_matches(head.manifest_bytes, head.mac, opened.db_key, branch_id):
-            findings.insert(
-                0,
-                _finding(
-                    "backup:manifest.mac",
-                    True,
-                    "备份清单的签名正确（未被改动）。",
-                    "The manifest's MAC is correct (not altered).",
-                ),
-            )
-        else:
-            findings.insert(
-                0,
-                _finding(
-                    "backup:manifest.mac",
-                    False,
-                    "备份清单的签名不正确：清单或密钥槽文件被改动或替换。",
-                    "The manifest's MAC is wrong: the manifest or the key-slot file was altered or replaced.",
-                ),
-            )
-        if "backup:branch.db" not in bad or (work / "branch.db").exists():
-            try:
-                opened.db = open_database(
-                    work / "branch.db",
-                    opened.db_key,
-                    expected_fingerprint=slots.key_fingerprint,
-                    expected_salt=slots.db_salt,
-                )
-            except DatabaseOpenError as exc:
-                findings.append(_finding("branch.db:open", False, exc.zh, exc.en))
-        if opened.db is not None:
-            _check_clients(opened, username)
-        yield opened
-    finally:
-        if opened is not None and opened.db is not None:
-            with contextlib.suppress(Exception):
-                opened.db.close()
-        shutil.rmtree(work, ignore_errors=True)
-
-
-class _CannotOpen(Exception):
-    """The backup's key slots are damaged: it cannot be opened, and the findings say why."""
-
-    def __init__(self, findings: list[CheckFinding]) -> None:
-        super().__init__("backup cannot be opened")
-        self.findings = findings
-
-
-def _clients_hash_note(opened: OpenedBackup) -> list[CheckFinding]:
-    if opened.clients_checked or "clients.db" not in opened.extracted:
-        return []
-    return [
-        CheckFinding(
-            "clients.db:contents",
-            True,
-            "clients.db 内容：打开者没有客户资料密钥，只核对了它与已签名清单的 SHA-256；内容需由经理用自己的密码验证。",
-            "clients.db contents: the opener holds no client-data key, so only its SHA-256 against the "
-            "signed manifest was checked; a manager verifies the contents with their own password.",
-            skipped=True,
-        )
-    ]
-
-
-def integrity_findings(opened: OpenedBackup) -> list[CheckFinding]:
-    """The archive's findings and the integrity check on the opened copy. A branch whose client
-    data was never set up has no clients.db to find; that is not damage."""
-    findings = list(opened.findings)
-    if opened.db is None:
-        return findings
-    report = check_open_database(
-        opened.db, opened.paths, opened.branch_id, clients_attached=opened.clients_checked
-    )
-    not_set_up = (
-        "clients.db" not in opened.extracted and ClientKeyRepository(opened.db).text(FINGERPRINT) is None
-    )
-    for finding in report.findings:
-        if finding.name == "clients.db:contents" or (not_set_up and finding.name.startswith("clients.db:")):
-            continue
-        findings.append(finding)
-    if not_set_up:
-        findings.append(
-            CheckFinding(
-                "clients.db:file",
-                True,
-                "客户资料库尚未建立（还没有经理设置客户资料密钥），备份中没有 clients.db。",
-                "Client data is not set up yet (no manager has created the client-data key): no clients.db.",
-            )
-        )
-    return findings + _clients_hash_note(opened)
-
-
-def _verification(
-    path: Path, opened: OpenedBackup | None, findings: list[CheckFinding]
-) -> BackupVerification:
-    report = IntegrityReport(tuple(findings))
-    manifest = opened.manifest if opened is not None else {}
-    size = path.stat().st_size if path.exists() else 0
-    return BackupVerification(
-        ok=report.ok,
-        findings=report,
-        manifest=manifest,
-        path=path,
-        clients_checked=bool(opened and opened.clients_checked),
-        sha256=backup_archive.file_sha256(path) if path.exists() else "",
-        size=size,
-    )
-
-
 def verify_backup(
     ctx: AppContext | SignedIn,
     path: Path,
@@ -860,11 +444,13 @@ def verify_backup(
             db_key=key,
             work_dir=work_dir,
         ) as opened:
-            verification = _verification(path, opened, integrity_findings(opened))
-    except _CannotOpen as exc:
-        verification = _verification(path, None, exc.findings)
+            verification = verification_of(path, opened, integrity_findings(opened))
+    except KeySlotsDamaged as exc:
+        verification = verification_of(path, None, exc.findings)
     except BackupNotReadable as exc:
-        verification = _verification(path, None, [_finding("backup:file", False, exc.zh, exc.en, exc.detail)])
+        verification = verification_of(
+            path, None, [finding("backup:file", False, exc.zh, exc.en, exc.detail)]
+        )
     if me is not None and record_run:
         verification = _record_run(me, "verify", verification)
     return verification
@@ -993,3 +579,26 @@ def backup_status(me: SignedIn) -> BackupStatus:
         schedule=repo.schedule(),
         recent=tuple(repo.runs(limit=20)),
     )
+
+
+__all__ = [
+    "BackupBusy",
+    "BackupFolderRefused",
+    "BackupNotOpened",
+    "BackupResult",
+    "BackupStatus",
+    "BackupVerification",
+    "BackupVerificationFailed",
+    "OpenedBackup",
+    "RestoreResult",
+    "backup_folder",
+    "backup_status",
+    "backups_in_folder",
+    "create_backup",
+    "integrity_findings",
+    "open_backup",
+    "prune_backups",
+    "record_drill",
+    "restore_backup",
+    "verify_backup",
+]

@@ -198,12 +198,6 @@ class BackupRepository:
         ).fetchall()
         return [PendingDestruction(int(r[0]), int(r[1]), str(r[2]), str(r[3]), int(r[4])) for r in rows]
 
-    def pending_client_ids(self) -> set[int]:
-        rows = self.db.execute(
-            "SELECT client_id FROM backup_pending_destructions WHERE applied_at IS NULL"
-        ).fetchall()
-        return {int(row[0]) for row in rows}
-
     def mark_applied(self, record_id: int, *, at: str, by_staff: int) -> None:
         _inside(self.db)
         self.db.execute(

@@ -41,7 +41,7 @@ def test_create_verify_list(cli_branch: CliBranch, tmp_path: Path) -> None:
     inside = cli_branch.as_role("it_admin", "backup", "create", "--out", str(cli_branch.data_dir))
     assert_exit(inside, 1)
     missing = cli_branch.as_role("it_admin", "backup", "create", "--out", str(tmp_path / "gone"))
-    assert_message(missing, "不存在", "does not exist", code=1)
+    assert_message(missing, "不存在", "does not exist", code=2)
 
 
 def test_a_damaged_backup_exits_1_naming_the_member(cli_branch: CliBranch, tmp_path: Path) -> None:

@@ -150,3 +150,86 @@ def test_prune_keeps_generations_and_days_and_never_touches_other_files(
     removed = prune_backups(out, branch_id=it.config.branch_id, generations=10, keep_days=1, now=now)
     assert removed == [made[2]]
     assert not prune_backups(out, branch_id="another-branch", generations=1, keep_days=1, now=now + 1e9)
+
+
+def test_a_key_rotation_in_flight_or_an_interrupted_client_transaction_is_refused_not_copied(
+    branch: Branch, signed_in: SignIn, out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.services import backups
+
+    monkeypatch.setattr(backups, "ROTATION_WAIT_SECONDS", 0.2)
+    it = signed_in(Role.IT_ADMIN)
+    paths = branch.ctx.paths
+    paths.key_slots_pending.write_bytes(paths.key_slots.read_bytes())  # a rekey between its two steps
+    with pytest.raises(backups.BackupBusy):
+        create_backup(it, out)
+    paths.key_slots_pending.unlink()
+    journal = paths.root / "clients.db-journal"
+    journal.write_bytes(b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7" + bytes(504))  # a hot journal a crash left
+    with pytest.raises(backups.BackupBusy) as refused:
+        create_backup(it, out)
+    assert "经理或经纪人登录一次" in refused.value.zh
+    journal.write_bytes(b"")  # rolled back at a holder's sign-in: TRUNCATE mode leaves it empty
+    assert create_backup(it, out).path.exists()
+    assert not [p for p in out.iterdir() if p.name.endswith(".part")]
+    failures = [
+        e for e in AuditRepository(it.db).iter_all() if e.action == "backup.create" and e.outcome == "failure"
+    ]
+    assert len(failures) == 2
+
+
+def test_a_staff_write_during_the_backup_waits_and_then_succeeds(
+    branch: Branch, signed_in: SignIn, out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+    import time
+
+    from desktop_app.store import backup_archive
+
+    manager, it = signed_in(Role.MANAGER), signed_in(Role.IT_ADMIN)
+    copying = threading.Event()
+    real_copy = backup_archive.copy_with_hash
+
+    def slow_copy(source: Path, target: Path) -> tuple[int, str]:
+        copying.set()
+        time.sleep(0.3)
+        return real_copy(source, target)
+
+    monkeypatch.setattr(backup_archive, "copy_with_hash", slow_copy)
+    made: list[int] = []
+
+    def write() -> None:
+        copying.wait(5)
+        made.append(create_client(manager, ClientDraft(name="司马光明", phone="13611112222")).id)
+
+    worker = threading.Thread(target=write)
+    worker.start()
+    result = create_backup(it, out)
+    worker.join(20)
+    assert made  # it waited for the copy, then committed
+    username, password = branch.users[Role.MANAGER]
+    from desktop_app.services.backups import open_backup
+
+    with open_backup(branch.context(), result.path, username=username, password=password) as opened:
+        assert opened.clients_checked and opened.db is not None
+        count = opened.db.execute(
+            "SELECT count(*) FROM client_data.clients WHERE id = ?", (made[0],)
+        ).fetchone()[0]
+    assert count == 0  # the backup is the moment before that write, not half of it
+
+
+def test_verify_works_in_a_private_folder_outside_the_data_directory_and_removes_it(
+    branch: Branch, signed_in: SignIn, out: Path
+) -> None:
+    from desktop_app.services.backups import open_backup
+
+    result = create_backup(signed_in(Role.IT_ADMIN), out)
+    live = sorted((p.name, p.stat().st_mtime_ns) for p in branch.ctx.paths.root.iterdir())
+    username, password = branch.users[Role.IT_ADMIN]
+    with open_backup(branch.context(), result.path, username=username, password=password) as opened:
+        work = opened.work
+        assert stat.S_IMODE(work.stat().st_mode) == 0o700
+        assert branch.ctx.paths.root not in work.parents
+        assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in work.iterdir() if p.is_file())
+    assert not work.exists()
+    assert sorted((p.name, p.stat().st_mtime_ns) for p in branch.ctx.paths.root.iterdir()) == live
