@@ -211,3 +211,19 @@ def test_back_up_now_is_opened_and_checked_at_once(signed_in: SignIn, usb: Path)
     verify = BackupRepository(it.db).runs(kind="verify")[0]
     assert verify.ok and verify.file_name == outcome.path.name
     assert evaluate_all(it, {"backup_recent"})["backup_recent"].outcome is Outcome.PASS
+
+
+def test_a_damaged_backup_fails_the_drill_and_the_failure_is_recorded(
+    branch: Branch, signed_in: SignIn, usb: Path
+) -> None:
+    manager = signed_in(Role.MANAGER)
+    made = create_backup(manager, usb)
+    data = bytearray(made.path.read_bytes())
+    middle = len(data) // 2
+    data[middle : middle + 64] = bytes(64)  # a damaged sector on the USB disk
+    made.path.write_bytes(bytes(data))
+    outcome = run_restore_drill(manager, made.path, password=branch.users[Role.MANAGER][1])
+    assert not outcome.ok and outcome.problems and outcome.problem_text("en")
+    drill = BackupRepository(manager.db).runs(kind="drill")[0]
+    assert not drill.ok and drill.id == outcome.run_id
+    assert evaluate_all(manager, {"restore_drill"})["restore_drill"].outcome is Outcome.FAIL
