@@ -407,13 +407,17 @@ def back_up_now(
     cancel: CancelToken | None = None,
 ) -> ScheduledOutcome:
     """The "Back up now" button (``backup.run``): into ``folder`` or the schedule's folder (create_backup prunes
-    it like the scheduled one). Errors are raised: the person asked and is watching."""
-    from desktop_app.services.backups import create_backup
+    it like the scheduled one), then opened at once with the session's key and checked (a recorded
+    ``backup.verify``). Errors are raised: the person asked and is watching."""
+    from desktop_app.services.backups import create_backup, verify_backup
 
     current = schedule(me)
     target = check_folder(me, Path(folder) if folder is not None else Path(current.folder))
     result = create_backup(me, target, progress=progress, cancel=cancel)
-    return ScheduledOutcome(result.path, result.size, tuple(result.pruned))
+    if cancel is not None:
+        cancel.raise_if_cancelled()
+    verified = bool(verify_backup(me, result.path).ok)  # opened at once with the session's key
+    return ScheduledOutcome(result.path, result.size, tuple(result.pruned), verified=verified)
 
 
 def history(me: SignedIn, limit: int = 200) -> list[BackupRun]:

@@ -74,7 +74,7 @@ def test_schedule_back_up_now_and_drill(qtbot, branch: Branch, make_shell: MakeS
     wait_idle(qtbot, shell)
     assert "OVERDUE" not in tab.verified.text() and "OVERDUE" not in tab.drill.text()
     kinds = [tab.history.item(row, 1).text() for row in range(tab.history.rowCount())]
-    assert kinds[:2] == ["restore drill", "backup"]
+    assert kinds[:3] == ["restore drill", "verify", "backup"]  # back up now opened it at once
     tab.password.setText(branch.users[Role.MANAGER][1])
     dialogs.set_next_path(next(usb.glob("*.bvbackup")))
     with qtbot.waitSignal(tab.finished, timeout=30_000) as verified:

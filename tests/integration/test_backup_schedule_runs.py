@@ -18,7 +18,7 @@ from desktop_app.domain.errors import InvalidInput, WrongCredentials
 from desktop_app.domain.roles import Role
 from desktop_app.services.backup_drill import NoBackupToDrill, latest_backup, run_restore_drill
 from desktop_app.services.backup_schedule import back_up_now, run_scheduled_backup, set_schedule
-from desktop_app.services.backups import verify_backup
+from desktop_app.services.backups import create_backup, verify_backup
 from desktop_app.services.client_directory import count_clients
 from desktop_app.services.client_intake import create_client
 from desktop_app.services.compliance_evaluators import evaluate_all
@@ -119,7 +119,7 @@ def test_drill_recorded_and_compliance_turns_from_fail_to_pass(
     with pytest.raises(NoBackupToDrill):
         run_restore_drill(manager, password=password)
     set_schedule(manager, enabled=True, time="21:30", folder=usb, generations=7)
-    made = back_up_now(manager)
+    made = create_backup(manager, usb)  # taken, not opened
     assert latest_backup(manager) == made.path
     before = evaluate_all(manager, names)
     assert before["backup_recent"].outcome is Outcome.FAIL  # taken, never opened
@@ -202,3 +202,28 @@ def test_a_lock_or_sign_out_cancels_the_scheduled_backup_leaving_no_file(
         run_scheduled_backup(it, cancel=token)
     assert list(usb.iterdir()) == []
     assert not any(run.ok for run in BackupRepository(it.db).runs(kind="create"))
+
+
+def test_back_up_now_is_opened_and_checked_at_once(signed_in: SignIn, usb: Path) -> None:
+    it = signed_in(Role.IT_ADMIN)
+    outcome = back_up_now(it, usb)
+    assert outcome.ok and outcome.verified
+    verify = BackupRepository(it.db).runs(kind="verify")[0]
+    assert verify.ok and verify.file_name == outcome.path.name
+    assert evaluate_all(it, {"backup_recent"})["backup_recent"].outcome is Outcome.PASS
+
+
+def test_a_damaged_backup_fails_the_drill_and_the_failure_is_recorded(
+    branch: Branch, signed_in: SignIn, usb: Path
+) -> None:
+    manager = signed_in(Role.MANAGER)
+    made = create_backup(manager, usb)
+    data = bytearray(made.path.read_bytes())
+    middle = len(data) // 2
+    data[middle : middle + 64] = bytes(64)  # a damaged sector on the USB disk
+    made.path.write_bytes(bytes(data))
+    outcome = run_restore_drill(manager, made.path, password=branch.users[Role.MANAGER][1])
+    assert not outcome.ok and outcome.problems and outcome.problem_text("en")
+    drill = BackupRepository(manager.db).runs(kind="drill")[0]
+    assert not drill.ok and drill.id == outcome.run_id
+    assert evaluate_all(manager, {"restore_drill"})["restore_drill"].outcome is Outcome.FAIL

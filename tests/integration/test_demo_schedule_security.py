@@ -20,7 +20,8 @@ def test_demo_backups_meet_the_compliance_items(tmp_path: Path) -> None:
     ctx = create_demo_profile(tmp_path / "demo", clients=20, programme_history=False, security_history=False)
     started = time.perf_counter()
     seed_demo_security(context_of(ctx), random.Random(1))
-    assert time.perf_counter() - started < 1.0  # a sign-in and a slot opened at the demo's KDF: about 0.3 s
+    # about 0.3 s alone (a sign-in, a slot opened); a shared CI core is slower
+    assert time.perf_counter() - started < 3.0
     folder = tmp_path / "demo-backups"
     assert [p.suffix for p in folder.iterdir()] == [".bvbackup"]
     me = sign_in(context_of(ctx), DEMO_MANAGER.username, DEMO_MANAGER.password)

@@ -38,56 +38,15 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.backup_schedule_rules import GENERATIONS_MAX, GENERATIONS_MIN
 from desktop_app.domain.permissions import Action, can
 from desktop_app.ui import dialogs
+from desktop_app.ui.backups import backup_calls as calls
 from desktop_app.ui.form_parts import BusyBar, MessageLabel, password_field
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 
 if TYPE_CHECKING:
     from desktop_app.services.backup_schedule import BackupOverview, BackupRun
-    from desktop_app.services.signed_in import SignedIn
 
 RED = "color: #b3261e; font-weight: bold;"
-
-
-def _load(me: SignedIn) -> tuple[BackupOverview, list[BackupRun]]:
-    from desktop_app.services.backup_schedule import history, overview
-
-    return overview(me), history(me)
-
-
-def _save(me: SignedIn, enabled: bool, time: str, folder: str, generations: int) -> object:
-    from desktop_app.services.backup_schedule import set_schedule
-
-    return set_schedule(me, enabled=enabled, time=time, folder=folder, generations=generations)
-
-
-def _back_up_now(me: SignedIn, **kwargs: Any) -> object:
-    from desktop_app.services.backup_schedule import back_up_now
-
-    return back_up_now(me, **kwargs)
-
-
-def _drill(me: SignedIn, password: str) -> object:
-    from desktop_app.services.backup_drill import run_restore_drill
-
-    return run_restore_drill(me, password=password)
-
-
-def _verify(me: SignedIn, path: Path, password: str) -> object:
-    from desktop_app.services.backup_drill import verify_file
-
-    return verify_file(me, path, password=password)
-
-
-def _local(timestamp: str) -> str:
-    from desktop_app.domain.branch_time import BRANCH_TIME
-    from desktop_app.services.backup_schedule import moment_of
-
-    return datetime.fromtimestamp(moment_of(timestamp), BRANCH_TIME).strftime("%Y-%m-%d %H:%M")
-
-
-def _size(size: int) -> str:
-    return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{size / 1024:.0f} KB"
 
 
 class BackupsTab(Retranslating, QWidget):
@@ -106,6 +65,8 @@ class BackupsTab(Retranslating, QWidget):
         self.verified = QLabel()
         self.drill = QLabel()
         self.next_run = QLabel()
+        for label in (self.last_backup, self.verified, self.drill):
+            label.setWordWrap(True)
         self.last_failure = QLabel()
         self.last_failure.setWordWrap(True)
         self.last_backup_label, self.verified_label = QLabel(), QLabel()
@@ -183,7 +144,7 @@ class BackupsTab(Retranslating, QWidget):
 
     # --- loading -----------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.shell.call(_load, on_ok=self._loaded, on_error=self._error, owner=self)
+        self.shell.call(calls.load_status, on_ok=self._loaded, on_error=self._error, owner=self)
 
     def _loaded(self, result: tuple[BackupOverview, list[BackupRun]]) -> None:
         self.state, self.runs = result
@@ -218,7 +179,7 @@ class BackupsTab(Retranslating, QWidget):
         if not self._start():
             return
         self.shell.call(
-            _save,
+            calls.save_schedule,
             self.enabled.isChecked(),
             self.time.time().toString("HH:mm"),
             self.folder.text().strip(),
@@ -238,7 +199,7 @@ class BackupsTab(Retranslating, QWidget):
         if not self._start():
             return
         self.shell.call(
-            _back_up_now,
+            calls.back_up_now,
             folder=Path(folder),
             on_ok=lambda r: self._ok("backup", self.tr("Backup written: %1").replace("%1", str(r.path))),
             on_error=self._error,
@@ -259,7 +220,7 @@ class BackupsTab(Retranslating, QWidget):
         password = self._password()
         if password is None or not self._start():
             return
-        self.shell.call(_drill, password, on_ok=self._drilled, on_error=self._error, owner=self)
+        self.shell.call(calls.run_drill, password, on_ok=self._drilled, on_error=self._error, owner=self)
 
     def _drilled(self, outcome: Any) -> None:
         self.password.clear()
@@ -285,7 +246,9 @@ class BackupsTab(Retranslating, QWidget):
         path = dialogs.open_file(self, self.tr("Verify a backup"), self.tr("Backups (*.bvbackup)"))
         if path is None or not self._start():
             return
-        self.shell.call(_verify, path, password, on_ok=self._verified, on_error=self._error, owner=self)
+        self.shell.call(
+            calls.verify_file, path, password, on_ok=self._verified, on_error=self._error, owner=self
+        )
 
     def _verified(self, verification: Any) -> None:
         self.password.clear()
@@ -356,16 +319,16 @@ class BackupsTab(Retranslating, QWidget):
         self.last_backup.setText(
             self.tr("none yet")
             if last is None
-            else f"{_local(last.at)}  {_size(last.size)}  {last.file_name}"
+            else f"{calls.local_time(last.at)}  {calls.size_text(last.size)}  {last.file_name}"
         )
         verified = state.last_verified_backup
-        text = self.tr("none") if verified is None else _local(verified.at)
+        text = self.tr("none") if verified is None else calls.local_time(verified.at)
         if state.backup_overdue:
             text += "  " + self.tr("OVERDUE: no verified backup within %n day(s)", "", state.max_age_days)
         self.verified.setText(text)
         self.verified.setStyleSheet(RED if state.backup_overdue else "")
         drill = state.last_drill
-        text = self.tr("never") if drill is None else f"{_local(drill.at)}  {drill.by_username}"
+        text = self.tr("never") if drill is None else f"{calls.local_time(drill.at)}  {drill.by_username}"
         if state.drill_overdue:
             text += "  " + self.tr("OVERDUE: no passed drill within %n day(s)", "", state.drill_days)
         self.drill.setText(text)
@@ -389,7 +352,7 @@ class BackupsTab(Retranslating, QWidget):
             )
             self.last_failure.setText(
                 self.tr("The last backup failed (%1): %2")
-                .replace("%1", _local(failure.at))
+                .replace("%1", calls.local_time(failure.at))
                 .replace("%2", reason)
             )
         self.last_failure.setStyleSheet(RED if failure is not None else "")
@@ -406,7 +369,7 @@ class BackupsTab(Retranslating, QWidget):
         for row, run in enumerate(self.runs):
             what = kinds.get(run.kind, run.kind) + (self.tr(" (scheduled)") if run.scheduled else "")
             result = self.tr("ok") if run.ok else self.tr("FAILED")
-            values = (_local(run.at), what, run.by_username, result, run.file_name or run.folder)
+            values = (calls.local_time(run.at), what, run.by_username, result, run.file_name or run.folder)
             for column, value in enumerate(values):
                 self.history.setItem(row, column, QTableWidgetItem(value))
 
