@@ -103,6 +103,21 @@ def _password_source(args: argparse.Namespace, *, confirm: bool = True) -> Any:
     return read
 
 
+def _code_source(args: argparse.Namespace) -> Any:
+    """The IT administrator's authenticator code, when they are enrolled: the next stdin line
+    (after the password, or the first with ``--admin-password-file``), or a prompt."""
+
+    def read() -> str:
+        piped = sys.stdin is not None and not sys.stdin.isatty()
+        from desktop_app.cli.terminal import SecretReader
+
+        return SecretReader(args.password_stdin or piped).read(
+            "身份验证器中的 6 位动态码", "the 6-digit authenticator code"
+        )
+
+    return read
+
+
 def _data_dir(args: argparse.Namespace, file_data_dir: str) -> tuple[str | None, bool]:
     """The ``--data-dir`` value to use, and whether it came from the file's ``[install] data_dir``."""
     from desktop_app.store.data_dir import ENV_HOME
@@ -140,7 +155,11 @@ def cmd_provision(args: argparse.Namespace, out: Output) -> int:
     ctx = build_context(data_dir)
     confirm = not ctx.paths.is_initialised()  # a new password is typed twice; an existing one once
     outcome = provision(
-        ctx, machine, admin_username=args.admin, admin_password=_password_source(args, confirm=confirm)
+        ctx,
+        machine,
+        admin_username=args.admin,
+        admin_password=_password_source(args, confirm=confirm),
+        second_factor_code=_code_source(args),
     )
     if "keyring" in outcome.not_applied or "security" in outcome.not_applied:
         warnings.append(

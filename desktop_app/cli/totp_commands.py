@@ -61,7 +61,7 @@ def cmd_totp(args: argparse.Namespace, out: Output) -> int:
     from desktop_app.services import second_factor
 
     action = args.totp_command
-    with signed_in(args, allow_must_enrol=action == "enrol") as (me, reader):
+    with signed_in(args, allow_must_enrol=action in ("enrol", "status")) as (me, reader):
         if action == "enrol":
             pending = second_factor.start_enrolment(me)
             print(

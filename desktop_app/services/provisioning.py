@@ -31,6 +31,7 @@ from desktop_app.services.audit_trail import record
 from desktop_app.services.branch_settings import change_settings
 from desktop_app.services.branch_setup import BranchDetails, init_branch
 from desktop_app.services.context import AppContext
+from desktop_app.services.second_factor import SecondFactorRequired
 from desktop_app.services.sign_in import sign_in, sign_out
 from desktop_app.store.branch_config import BranchConfig, KdfParams
 from desktop_app.store.device_secret import KeyringUnavailable
@@ -89,11 +90,13 @@ def provision(
     admin_username: str | None,
     admin_password: Callable[[], str],
     kdf: KdfParams | None = None,
+    second_factor_code: Callable[[], str] | None = None,
 ) -> ProvisionOutcome:
     """Apply ``machine`` to the branch in ``ctx.paths`` (see the module doc). ``admin_password`` is
-    called only when a branch is set up or changed. Leaves ``ctx`` signed out."""
+    called only when a branch is set up or changed, ``second_factor_code`` only when the IT
+    administrator signing in is enrolled for two-factor sign-in. Leaves ``ctx`` signed out."""
     if ctx.paths.is_initialised():
-        return _update(ctx, machine, admin_username, admin_password)
+        return _update(ctx, machine, admin_username, admin_password, second_factor_code)
     return _initialise(ctx, machine, admin_username, admin_password, kdf)
 
 
@@ -179,7 +182,11 @@ def _changes(config: BranchConfig, machine: MachineConfig) -> dict[str, tuple[st
 
 
 def _update(
-    ctx: AppContext, machine: MachineConfig, admin_username: str | None, admin_password: Callable[[], str]
+    ctx: AppContext,
+    machine: MachineConfig,
+    admin_username: str | None,
+    admin_password: Callable[[], str],
+    second_factor_code: Callable[[], str] | None = None,
 ) -> ProvisionOutcome:
     config = ctx.require_config()  # a partial or damaged branch raises here: nothing is touched
     if config.branch_code != machine.branch_code:
@@ -195,7 +202,13 @@ def _update(
         return ProvisionOutcome(UNCHANGED, config, not_applied=tuple(not_applied))
     if not admin_username or not admin_username.strip():
         raise ProvisionNotAuthorised()
-    me = sign_in(ctx, admin_username.strip(), admin_password())
+    password = admin_password()
+    try:
+        me = sign_in(ctx, admin_username.strip(), password)
+    except SecondFactorRequired:
+        if second_factor_code is None:
+            raise
+        me = sign_in(ctx, admin_username.strip(), password, totp_code=second_factor_code())
     try:
         if me.session.must_change_password:
             raise AdminMustChangePassword()

@@ -63,6 +63,7 @@ class AppController(QObject):
 
     def _wizard_completed(self) -> None:
         self.show_main_window()
+        self._offer_enrolment_after_set_up()
         if self.wizard is not None:
             self.wizard.deleteLater()
             self.wizard = None
@@ -114,6 +115,15 @@ class AppController(QObject):
         if dialog is not None and shiboken6.isValid(dialog):
             dialog.hide()
             dialog.deleteLater()
+
+    def _offer_enrolment_after_set_up(self) -> None:
+        """The new branch's administrator: set up the authenticator right away when the policy
+        requires it (their next sign-in would insist; this first session does not)."""
+        from desktop_app.domain.second_factor_rules import required
+
+        me = self.shell.existing_signed_in()
+        if me is not None and self.main_window is not None and required(me.policy, me.session.role):
+            self.main_window.show_second_factor()
 
     def show_forced_password_change(self) -> None:
         from desktop_app.ui.change_password_dialog import ChangePasswordDialog

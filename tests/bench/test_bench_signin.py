@@ -23,6 +23,7 @@ from desktop_app.services.staff_accounts import add_staff, list_staff
 from desktop_app.store.kdf_calibration import calibrate
 from desktop_app.store.key_slots import derive_kek, load_key_slots
 from tests.support.client_access import grant_client_access
+from tests.support.second_factor import NO_TOTP
 
 PASSWORD = "Adm1n!Secure#2026"
 STAFF_PASSWORD = "Bench!Staff#2026x"
@@ -41,6 +42,7 @@ def calibrated_branch(tmp_path_factory: pytest.TempPathFactory) -> Path:
         admin_password=PASSWORD,
         use_keyring=False,
         kdf=calibrate(policy.kdf_target_seconds, policy.kdf_min_memory_kib),
+        security=dict(NO_TOTP),  # the benchmark times the password sign-in (list_staff as IT)
     ).signed_in
     for username, role in (("bench.mgr", Role.MANAGER), ("bench.agent", Role.AGENT)):
         add_staff(ctx, username, username, role, password=STAFF_PASSWORD, must_change=False)

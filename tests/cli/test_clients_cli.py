@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from tests.cli.support import CliBranch, Result, assert_exit, assert_message, open_client_data, run_cli
+from tests.support.second_factor import demo_code
 
 DEMO_PASSWORDS = {
     "it.wang": "Demo#Vault2026",
@@ -27,7 +28,15 @@ def demo30(tmp_path_factory: pytest.TempPathFactory) -> tuple[CliBranch, dict[st
 
 
 def _count(branch: CliBranch, username: str, *extra: str) -> Result:
-    return branch.run("clients", "count", *extra, as_user=username, password=DEMO_PASSWORDS[username])
+    code = demo_code(username)  # the demo IT administrator's authenticator code, the next line
+    return branch.run(
+        "clients",
+        "count",
+        *extra,
+        as_user=username,
+        password=DEMO_PASSWORDS[username],
+        stdin=f"{code}\n" if code else "",
+    )
 
 
 def test_demo_reports_the_clients_and_who_has_them(demo30: tuple[CliBranch, dict[str, Any]]) -> None:

@@ -108,7 +108,9 @@ def test_first_provision_sets_up_the_branch_and_a_rerun_reports_unchanged(
     assert snapshot(data_dir) == before
 
     branch = CliBranch(data_dir, stored["branch"]["id"], "", _test_keyring)
-    assert_exit(branch.as_role("it_admin", "user", "list"), 0)  # the admin signs in with that password
+    status = branch.as_role("it_admin", "totp", "status", "--json")  # the admin signs in with that password
+    assert_exit(status, 0)
+    assert status.json()["required"] is True and status.json()["enrolled"] is False  # and enrols next
     actions = [(e.action, e.actor_username) for e in audit_entries(branch)]
     assert ("branch.init", ADMIN[0]) in actions and ("branch.provision", ADMIN[0]) in actions
 

@@ -7,12 +7,14 @@ import re
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pyotp
 
 from tests.cli.support import (
     ADMIN,
     MANAGER,
+    NOTICE_DETAILS,
     ROOT,
     CliBranch,
     assert_exit,
@@ -20,6 +22,7 @@ from tests.cli.support import (
     audit_entries,
     cli_env,
     lines,
+    run_cli,
 )
 
 
@@ -119,3 +122,31 @@ def test_it_resets_a_lost_phone_and_required_it_must_enrol(cli_branch: CliBranch
     wait_next_step()
     listed = cli_branch.as_role("it_admin", "user", "list", stdin=lines(pyotp.TOTP(secret).now()))
     assert_exit(listed, 0)
+
+
+def test_a_new_branch_requires_it_to_enrol_by_default(tmp_path: Path) -> None:
+    data_dir = tmp_path / "branch"
+    init = run_cli(
+        "init",
+        *NOTICE_DETAILS,
+        "--data-dir",
+        str(data_dir),
+        "--branch-code",
+        "SZ002",
+        "--branch-name",
+        "测试店",
+        "--admin-username",
+        ADMIN[0],
+        "--password-stdin",
+        "--security-setting",
+        "kdf_target_seconds=0.01",
+        stdin=lines(ADMIN[1]),
+    )
+    assert_exit(init, 0)
+    assert f"branchvault totp enrol --as {ADMIN[0]}" in init.stdout
+    branch = CliBranch(data_dir, "", "", tmp_path / "unused")
+    refused = branch.run("user", "list", as_user=ADMIN[0], password=ADMIN[1])
+    assert_message(refused, "请先设置身份验证器", "Set up your authenticator first", code=1)
+    status = branch.run("totp", "status", "--json", as_user=ADMIN[0], password=ADMIN[1])
+    assert_exit(status, 0)
+    assert status.json()["required"] is True and status.json()["enrolled"] is False

@@ -10,6 +10,7 @@ from desktop_app.services.self_test import check_keyring, check_sqlcipher
 from desktop_app.services.sign_in import sign_in, sign_out
 from desktop_app.store.user_settings import load_user_settings
 from tests.support.contexts import context_of
+from tests.support.second_factor import demo_code
 
 
 def test_demo_profile_has_one_user_per_role_and_no_keyring_entry(tmp_path: Path, _test_keyring: Path) -> None:
@@ -18,7 +19,7 @@ def test_demo_profile_has_one_user_per_role_and_no_keyring_entry(tmp_path: Path,
     assert not _test_keyring.exists() or json.loads(_test_keyring.read_text()) == {}
     assert {user.role for user in DEMO_USERS} == {"agent", "manager", "it_admin", "auditor"}
     for user in DEMO_USERS:
-        ctx = sign_in(context_of(ctx), user.username, user.password)
+        ctx = sign_in(context_of(ctx), user.username, user.password, totp_code=demo_code(user.username))
         session = ctx.session
         assert (session.role, session.display_name) == (user.role, user.display_name)
         sign_out(ctx)

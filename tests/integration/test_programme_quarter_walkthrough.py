@@ -47,6 +47,7 @@ from desktop_app.services.training_records import start_quiz, submit_quiz
 from desktop_app.store.client_repository import ClientRepository
 from desktop_app.store.education_repository import ParticipationRepository
 from tests.cli.support import run_cli
+from tests.support.second_factor import demo_code
 
 pytestmark = pytest.mark.skipif(
     not shutil.which("pdftotext") or not shutil.which("pdffonts"), reason="poppler-utils"
@@ -85,7 +86,9 @@ class Demo:
 
     @contextmanager
     def signed_in(self, user: DemoUser) -> Iterator[SignedIn]:
-        me = sign_in(build_context(self.data_dir), user.username, user.password)
+        me = sign_in(
+            build_context(self.data_dir), user.username, user.password, totp_code=demo_code(user.username)
+        )
         try:
             yield me
         finally:

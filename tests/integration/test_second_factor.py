@@ -209,3 +209,18 @@ def test_enrolment_uri_names_the_member_and_branch(branch: Branch) -> None:
         sign_out(me)
     assert pending.uri.startswith("otpauth://totp/BranchVault:")
     assert f"secret={pending.secret}" in pending.uri and "issuer=BranchVault" in pending.uri
+
+
+def test_recovery_code_sign_in_leaves_a_stale_enrolment_that_is_removed(branch: Branch, clock: Clock) -> None:
+    from desktop_app.services.key_rotation import recover_access
+
+    _enrol(branch, Role.IT_ADMIN)
+    clock.advance(60)
+    result = recover_access(branch.context(), branch.recovery_code, branch.users[Role.IT_ADMIN][0])
+    it = sign_in(branch.context(), branch.users[Role.IT_ADMIN][0], result.temporary_password)
+    try:
+        assert not second_factor.status(it).enrolled  # the new slot key cannot open the old secret
+        resets = [e for e in AuditRepository(it.db).iter_all() if e.action == "auth.second_factor_reset"]
+        assert resets[-1].details["reason"] == "slot_key_replaced"
+    finally:
+        sign_out(it)

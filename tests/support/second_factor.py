@@ -4,9 +4,11 @@ of the second factor turn the policy back on with ``require_totp`` (``config set
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
 from desktop_app.services.context import AppContext
+from desktop_app.services.demo_totp_security import DEMO_TOTP_SECRET, DEMO_TOTP_USER
 from desktop_app.services.second_factor import code_for
 from tests.support.branch_settings import save_branch_settings
 
@@ -24,3 +26,9 @@ def require_totp(ctx: AppContext, *, it_admin: int = 1, manager: int = 0) -> Non
 
 def current_code(secret: str, ctx: AppContext, offset_steps: int = 0) -> str:
     return code_for(secret, ctx.clock() + offset_steps * 30)
+
+
+def demo_code(username: str) -> str | None:
+    """The demo IT administrator's current code (the demo's printed secret), None for the others.
+    One sign-in per 30-second step: a second one in the same step is a replay."""
+    return code_for(DEMO_TOTP_SECRET, time.time()) if username == DEMO_TOTP_USER.username else None
