@@ -19,6 +19,7 @@ from desktop_app.cli.education_commands import cmd_education
 from desktop_app.cli.gui_launch import cmd_gui, start_gui
 from desktop_app.cli.hq_commands import cmd_export_or_sync, cmd_hq
 from desktop_app.cli.incident_commands import cmd_incident
+from desktop_app.cli.logreview_commands import cmd_logreview
 from desktop_app.cli.notice_details import NoticeDetailsMissing, option_name
 from desktop_app.cli.output_option import output_path
 from desktop_app.cli.programme_commands import cmd_programme
@@ -515,5 +516,6 @@ HANDLERS: dict[str, Handler] = {
     "survey": cmd_survey,
     "incident": cmd_incident,
     "alerts": cmd_alerts,
+    "log-review": cmd_logreview,
     "gui": cmd_gui,
 }

@@ -22,6 +22,7 @@ from desktop_app.cli.education_commands import add_education_parser
 from desktop_app.cli.export_commands import add_export_parser
 from desktop_app.cli.hq_commands import add_export_sync_parser, add_hq_parser
 from desktop_app.cli.incident_commands import add_incident_parser
+from desktop_app.cli.logreview_commands import add_logreview_parser
 from desktop_app.cli.main import EXIT_USAGE
 from desktop_app.cli.output_option import add_force_option
 from desktop_app.cli.programme_commands import add_programme_parser
@@ -282,6 +283,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_education_parser(sub, _common)
     add_incident_parser(sub, _common)
     add_alerts_parser(sub, _common)
+    add_logreview_parser(sub, _common)
 
     p = sub.add_parser("gui", help="start the GUI (the default)")
     p.add_argument("--data-dir")

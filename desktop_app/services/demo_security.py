@@ -16,6 +16,7 @@ from desktop_app.services.context import AppContext
 # (part, module); every module has ``seed_demo_security(ctx, rng)``.
 DEMO_SECURITY_MODULES: tuple[tuple[str, str], ...] = (
     ("alerts", "desktop_app.services.demo_alerts_security"),
+    ("logreview", "desktop_app.services.demo_logreview_security"),
 )
 
 

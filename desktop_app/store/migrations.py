@@ -851,6 +851,42 @@ def _m020_security_alerts(db: Database) -> None:
     db.execute("INSERT INTO alert_scan_state (id, last_seq) VALUES (1, 0)")
 
 
+def _m021_log_reviews(db: Database) -> None:
+    """The auditor's periodic audit-log reviews (issue 15): the period (Beijing days), the audit
+    sequence range it covered, the counts the app computed, whether the chain verified, the
+    findings, outcome and follow-up, who signed off and when. Append-only: a recorded review never
+    changes (its content fingerprint is in the ``audit.log_review`` entry). Names no client."""
+    db.execute(
+        """CREATE TABLE log_reviews (
+            id INTEGER PRIMARY KEY,
+            period_start TEXT NOT NULL CHECK (length(period_start) = 10),
+            period_end TEXT NOT NULL CHECK (length(period_end) = 10),
+            first_seq INTEGER,
+            last_seq INTEGER,
+            entries INTEGER NOT NULL CHECK (entries >= 0),
+            refusals INTEGER NOT NULL CHECK (refusals >= 0),
+            failed_sign_ins INTEGER NOT NULL CHECK (failed_sign_ins >= 0),
+            off_hours_sign_ins INTEGER NOT NULL CHECK (off_hours_sign_ins >= 0),
+            alerts_raised INTEGER NOT NULL CHECK (alerts_raised >= 0),
+            alerts_open INTEGER NOT NULL CHECK (alerts_open >= 0),
+            chain_verified INTEGER NOT NULL CHECK (chain_verified IN (0,1)),
+            chain_checked INTEGER NOT NULL CHECK (chain_checked >= 0),
+            findings TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('no_findings','findings')),
+            follow_up TEXT NOT NULL DEFAULT '',
+            reviewer INTEGER NOT NULL REFERENCES staff(id),
+            signed_off_at TEXT NOT NULL,
+            CHECK (period_start <= period_end)
+        )"""
+    )
+    db.execute("CREATE INDEX log_reviews_period ON log_reviews(period_end, period_start)")
+    for event in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER log_reviews_no_{event.lower()} BEFORE {event} ON log_reviews "
+            "BEGIN SELECT RAISE(ABORT, 'recorded log reviews are immutable'); END"
+        )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _m001_foundation,
     _m002_slot_public_keys,
@@ -872,6 +908,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m018_incidents,
     _m019_programme_client_facts,
     _m020_security_alerts,
+    _m021_log_reviews,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

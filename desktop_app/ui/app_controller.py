@@ -131,6 +131,9 @@ class AppController(QObject):
         window.start_export_work()
         window.start_training_prompt()
         start_alert_watch(window)  # the periodic alert pass, and the reviewers' count banner
+        from desktop_app.ui.log_review.overdue_banner import start_log_review_banner
+
+        start_log_review_banner(window)  # the audit-log review overdue (auditors, managers)
 
     def _show_session_notices(self, window: MainWindow) -> None:
         """What sign-in found for the user to know (e.g. an edited branch.toml was restored), once."""

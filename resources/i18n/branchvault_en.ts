@@ -598,6 +598,254 @@
         <translation>Password reset</translation>
     </message>
     <message>
+        <source>Audit-log review recorded</source>
+        <translation>Audit-log review recorded</translation>
+    </message>
+    <message>
+        <source>Client destruction refused</source>
+        <translation>Client destruction refused</translation>
+    </message>
+    <message>
+        <source>Education campaign added</source>
+        <translation>Education campaign added</translation>
+    </message>
+    <message>
+        <source>Education participation recorded</source>
+        <translation>Education participation recorded</translation>
+    </message>
+    <message>
+        <source>Education attendees picked from the records</source>
+        <translation>Education attendees picked from the records</translation>
+    </message>
+    <message>
+        <source>Education attendee list imported</source>
+        <translation>Education attendee list imported</translation>
+    </message>
+    <message>
+        <source>Privacy tips leaflet printed for a client</source>
+        <translation>Privacy tips leaflet printed for a client</translation>
+    </message>
+    <message>
+        <source>Blank privacy tips leaflet printed</source>
+        <translation>Blank privacy tips leaflet printed</translation>
+    </message>
+    <message>
+        <source>Per-client rows setting changed</source>
+        <translation>Per-client rows setting changed</translation>
+    </message>
+    <message>
+        <source>Summary for headquarters prepared</source>
+        <translation>Summary for headquarters prepared</translation>
+    </message>
+    <message>
+        <source>Summary for headquarters approved</source>
+        <translation>Summary for headquarters approved</translation>
+    </message>
+    <message>
+        <source>Summary for headquarters rejected</source>
+        <translation>Summary for headquarters rejected</translation>
+    </message>
+    <message>
+        <source>Summary queued for sending</source>
+        <translation>Summary queued for sending</translation>
+    </message>
+    <message>
+        <source>Summary sent to headquarters</source>
+        <translation>Summary sent to headquarters</translation>
+    </message>
+    <message>
+        <source>Sending to headquarters failed</source>
+        <translation>Sending to headquarters failed</translation>
+    </message>
+    <message>
+        <source>Headquarters receipt recorded</source>
+        <translation>Headquarters receipt recorded</translation>
+    </message>
+    <message>
+        <source>Summary refused by the outbox</source>
+        <translation>Summary refused by the outbox</translation>
+    </message>
+    <message>
+        <source>Sending schedule changed</source>
+        <translation>Sending schedule changed</translation>
+    </message>
+    <message>
+        <source>Export record saved</source>
+        <translation>Export record saved</translation>
+    </message>
+    <message>
+        <source>Enrolment with headquarters</source>
+        <translation>Enrolment with headquarters</translation>
+    </message>
+    <message>
+        <source>Headquarters keys moved into client data</source>
+        <translation>Headquarters keys moved into client data</translation>
+    </message>
+    <message>
+        <source>Incident reported</source>
+        <translation>Incident reported</translation>
+    </message>
+    <message>
+        <source>Incident assessed</source>
+        <translation>Incident assessed</translation>
+    </message>
+    <message>
+        <source>Incident status changed</source>
+        <translation>Incident status changed</translation>
+    </message>
+    <message>
+        <source>Internal or regulator report recorded</source>
+        <translation>Internal or regulator report recorded</translation>
+    </message>
+    <message>
+        <source>Affected clients set</source>
+        <translation>Affected clients set</translation>
+    </message>
+    <message>
+        <source>Client notification logged</source>
+        <translation>Client notification logged</translation>
+    </message>
+    <message>
+        <source>Client-data key not genuine</source>
+        <translation>Client-data key not genuine</translation>
+    </message>
+    <message>
+        <source>Privacy programme settings changed</source>
+        <translation>Privacy programme settings changed</translation>
+    </message>
+    <message>
+        <source>Programme report produced</source>
+        <translation>Programme report produced</translation>
+    </message>
+    <message>
+        <source>Client-side programme figures updated</source>
+        <translation>Client-side programme figures updated</translation>
+    </message>
+    <message>
+        <source>Compliance review started</source>
+        <translation>Compliance review started</translation>
+    </message>
+    <message>
+        <source>Compliance review evaluated</source>
+        <translation>Compliance review evaluated</translation>
+    </message>
+    <message>
+        <source>Compliance review item answered</source>
+        <translation>Compliance review item answered</translation>
+    </message>
+    <message>
+        <source>Compliance review finished</source>
+        <translation>Compliance review finished</translation>
+    </message>
+    <message>
+        <source>Rectification opened</source>
+        <translation>Rectification opened</translation>
+    </message>
+    <message>
+        <source>Rectification closed</source>
+        <translation>Rectification closed</translation>
+    </message>
+    <message>
+        <source>Satisfaction response entered</source>
+        <translation>Satisfaction response entered</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey imported</source>
+        <translation>Satisfaction survey imported</translation>
+    </message>
+    <message>
+        <source>Training quiz taken</source>
+        <translation>Training quiz taken</translation>
+    </message>
+    <message>
+        <source>Training session recorded</source>
+        <translation>Training session recorded</translation>
+    </message>
+    <message>
+        <source>Training records imported</source>
+        <translation>Training records imported</translation>
+    </message>
+    <message>
+        <source>Security alert raised</source>
+        <translation>Security alert raised</translation>
+    </message>
+    <message>
+        <source>Security alert acknowledged</source>
+        <translation>Security alert acknowledged</translation>
+    </message>
+    <message>
+        <source>Security alert record put back</source>
+        <translation>Security alert record put back</translation>
+    </message>
+    <message>
+        <source>Periodic alert scan</source>
+        <translation>Periodic alert scan</translation>
+    </message>
+    <message>
+        <source>Destruction carried out again after a restore</source>
+        <translation>Destruction carried out again after a restore</translation>
+    </message>
+    <message>
+        <source>Access review started</source>
+        <translation>Access review started</translation>
+    </message>
+    <message>
+        <source>Access review decision</source>
+        <translation>Access review decision</translation>
+    </message>
+    <message>
+        <source>Access review finished</source>
+        <translation>Access review finished</translation>
+    </message>
+    <message>
+        <source>Access review exported</source>
+        <translation>Access review exported</translation>
+    </message>
+    <message>
+        <source>Staff role changed</source>
+        <translation>Staff role changed</translation>
+    </message>
+    <message>
+        <source>Backup created</source>
+        <translation>Backup created</translation>
+    </message>
+    <message>
+        <source>Backup verified</source>
+        <translation>Backup verified</translation>
+    </message>
+    <message>
+        <source>Restored from a backup</source>
+        <translation>Restored from a backup</translation>
+    </message>
+    <message>
+        <source>Restore drill</source>
+        <translation>Restore drill</translation>
+    </message>
+    <message>
+        <source>Backup schedule changed</source>
+        <translation>Backup schedule changed</translation>
+    </message>
+    <message>
+        <source>Database integrity check</source>
+        <translation>Database integrity check</translation>
+    </message>
+    <message>
+        <source>Second-factor code checked</source>
+        <translation>Second-factor code checked</translation>
+    </message>
+    <message>
+        <source>Second factor enrolled</source>
+        <translation>Second factor enrolled</translation>
+    </message>
+    <message>
+        <source>Second factor reset</source>
+        <translation>Second factor reset</translation>
+    </message>
+    <message>
+        <source>Second-factor recovery code used</source>
+        <translation>Second-factor recovery code used</translation>
+    </message>
+    <message>
         <source>Success</source>
         <translation>Success</translation>
     </message>
@@ -668,6 +916,10 @@
     <message>
         <source>Consent form</source>
         <translation>Consent form</translation>
+    </message>
+    <message>
+        <source>Audit-log review</source>
+        <translation>Audit-log review</translation>
     </message>
 </context>
 <context>
@@ -2943,6 +3195,154 @@ You can continue without it. The data is then protected by staff passwords only.
     <message>
         <source>Sign in as a &amp;different user</source>
         <translation>Sign in as a &amp;different user</translation>
+    </message>
+</context>
+<context>
+    <name>LogReviewOverdueBanner</name>
+    <message numerus="yes">
+        <source>The audit-log review is overdue by %n day(s).</source>
+        <translation>
+            <numerusform>The audit-log review is overdue by %n day.</numerusform>
+            <numerusform>The audit-log review is overdue by %n days.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open &amp;log review</source>
+        <translation>Open &amp;log review</translation>
+    </message>
+</context>
+<context>
+    <name>LogReviewTab</name>
+    <message>
+        <source>Log review</source>
+        <translation>Log review</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>Show &amp;summary</source>
+        <translation>Show &amp;summary</translation>
+    </message>
+    <message>
+        <source>&amp;No findings</source>
+        <translation>&amp;No findings</translation>
+    </message>
+    <message>
+        <source>&amp;Findings:</source>
+        <translation>&amp;Findings:</translation>
+    </message>
+    <message>
+        <source>Follow-&amp;up:</source>
+        <translation>Follow-&amp;up:</translation>
+    </message>
+    <message>
+        <source>No client personal data: do not enter clients&apos; names, phone or ID numbers.</source>
+        <translation>No client personal data: do not enter clients&apos; names, phone or ID numbers.</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the chain and sign off</source>
+        <translation>&amp;Verify the chain and sign off</translation>
+    </message>
+    <message>
+        <source>Recorded reviews</source>
+        <translation>Recorded reviews</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <source>Refusals</source>
+        <translation>Refusals</translation>
+    </message>
+    <message>
+        <source>Audit chain</source>
+        <translation>Audit chain</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Review recorded; the audit chain was verified first.</source>
+        <translation>Review recorded; the audit chain was verified first.</translation>
+    </message>
+    <message>
+        <source>No review recorded yet.</source>
+        <translation>No review recorded yet.</translation>
+    </message>
+    <message>
+        <source>Last review: %1 to %2.</source>
+        <translation>Last review: %1 to %2.</translation>
+    </message>
+    <message>
+        <source>Next review due by %1.</source>
+        <translation>Next review due by %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The review is overdue by %n day(s).</source>
+        <translation>
+            <numerusform>The review is overdue by %n day.</numerusform>
+            <numerusform>The review is overdue by %n days.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recorded reviews were altered or deleted outside the app (%1): they do not count.</source>
+        <translation>Recorded reviews were altered or deleted outside the app (%1): they do not count.</translation>
+    </message>
+    <message>
+        <source>No findings</source>
+        <translation>No findings</translation>
+    </message>
+    <message>
+        <source>ALTERED</source>
+        <translation>ALTERED</translation>
+    </message>
+    <message>
+        <source>Intact</source>
+        <translation>Intact</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>%1 entries (sequence %2 to %3); %4 refusals; %5 failed sign-ins.</source>
+        <translation>%1 entries (sequence %2 to %3); %4 refusals; %5 failed sign-ins.</translation>
+    </message>
+    <message>
+        <source>Alerts raised: %1, still open: %2, acknowledged in the period: %3.</source>
+        <translation>Alerts raised: %1, still open: %2, acknowledged in the period: %3.</translation>
+    </message>
+    <message>
+        <source>Refusals by member: %1</source>
+        <translation>Refusals by member: %1</translation>
+    </message>
+    <message>
+        <source>Sign-ins outside %1:00–%2:00: %3</source>
+        <translation>Sign-ins outside %1:00–%2:00: %3</translation>
     </message>
 </context>
 <context>

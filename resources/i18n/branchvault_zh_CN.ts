@@ -598,6 +598,254 @@
         <translation>重置密码</translation>
     </message>
     <message>
+        <source>Audit-log review recorded</source>
+        <translation>审计日志定期审查已记录</translation>
+    </message>
+    <message>
+        <source>Client destruction refused</source>
+        <translation>客户数据销毁被拒绝</translation>
+    </message>
+    <message>
+        <source>Education campaign added</source>
+        <translation>新增个人信息保护宣传活动</translation>
+    </message>
+    <message>
+        <source>Education participation recorded</source>
+        <translation>记录宣传活动参与</translation>
+    </message>
+    <message>
+        <source>Education attendees picked from the records</source>
+        <translation>从客户记录选取宣传活动参与者</translation>
+    </message>
+    <message>
+        <source>Education attendee list imported</source>
+        <translation>导入宣传活动参与者名单</translation>
+    </message>
+    <message>
+        <source>Privacy tips leaflet printed for a client</source>
+        <translation>为客户打印个人信息保护提示单</translation>
+    </message>
+    <message>
+        <source>Blank privacy tips leaflet printed</source>
+        <translation>打印空白个人信息保护提示单</translation>
+    </message>
+    <message>
+        <source>Per-client rows setting changed</source>
+        <translation>逐客户明细报送设置变更</translation>
+    </message>
+    <message>
+        <source>Summary for headquarters prepared</source>
+        <translation>准备报送总部的汇总</translation>
+    </message>
+    <message>
+        <source>Summary for headquarters approved</source>
+        <translation>批准报送总部的汇总</translation>
+    </message>
+    <message>
+        <source>Summary for headquarters rejected</source>
+        <translation>驳回报送总部的汇总</translation>
+    </message>
+    <message>
+        <source>Summary queued for sending</source>
+        <translation>汇总已排队待发送</translation>
+    </message>
+    <message>
+        <source>Summary sent to headquarters</source>
+        <translation>汇总已发送至总部</translation>
+    </message>
+    <message>
+        <source>Sending to headquarters failed</source>
+        <translation>发送至总部失败</translation>
+    </message>
+    <message>
+        <source>Headquarters receipt recorded</source>
+        <translation>已记录总部回执</translation>
+    </message>
+    <message>
+        <source>Summary refused by the outbox</source>
+        <translation>发件箱拒绝发送汇总</translation>
+    </message>
+    <message>
+        <source>Sending schedule changed</source>
+        <translation>报送计划变更</translation>
+    </message>
+    <message>
+        <source>Export record saved</source>
+        <translation>报送记录已保存</translation>
+    </message>
+    <message>
+        <source>Enrolment with headquarters</source>
+        <translation>向总部注册</translation>
+    </message>
+    <message>
+        <source>Headquarters keys moved into client data</source>
+        <translation>总部密钥移入客户数据库</translation>
+    </message>
+    <message>
+        <source>Incident reported</source>
+        <translation>报告安全事件</translation>
+    </message>
+    <message>
+        <source>Incident assessed</source>
+        <translation>安全事件已评估</translation>
+    </message>
+    <message>
+        <source>Incident status changed</source>
+        <translation>安全事件状态变更</translation>
+    </message>
+    <message>
+        <source>Internal or regulator report recorded</source>
+        <translation>记录向内部或监管部门的报告</translation>
+    </message>
+    <message>
+        <source>Affected clients set</source>
+        <translation>设定受影响客户</translation>
+    </message>
+    <message>
+        <source>Client notification logged</source>
+        <translation>记录客户通知</translation>
+    </message>
+    <message>
+        <source>Client-data key not genuine</source>
+        <translation>客户数据密钥不可信</translation>
+    </message>
+    <message>
+        <source>Privacy programme settings changed</source>
+        <translation>个人信息保护工作设置变更</translation>
+    </message>
+    <message>
+        <source>Programme report produced</source>
+        <translation>生成个人信息保护工作报告</translation>
+    </message>
+    <message>
+        <source>Client-side programme figures updated</source>
+        <translation>客户数据统计已更新</translation>
+    </message>
+    <message>
+        <source>Compliance review started</source>
+        <translation>开始合规审查</translation>
+    </message>
+    <message>
+        <source>Compliance review evaluated</source>
+        <translation>合规审查自动评估</translation>
+    </message>
+    <message>
+        <source>Compliance review item answered</source>
+        <translation>合规审查项已填写</translation>
+    </message>
+    <message>
+        <source>Compliance review finished</source>
+        <translation>合规审查已完成</translation>
+    </message>
+    <message>
+        <source>Rectification opened</source>
+        <translation>新增整改项</translation>
+    </message>
+    <message>
+        <source>Rectification closed</source>
+        <translation>整改已关闭</translation>
+    </message>
+    <message>
+        <source>Satisfaction response entered</source>
+        <translation>录入满意度调查答卷</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey imported</source>
+        <translation>导入满意度调查</translation>
+    </message>
+    <message>
+        <source>Training quiz taken</source>
+        <translation>完成培训测验</translation>
+    </message>
+    <message>
+        <source>Training session recorded</source>
+        <translation>记录线下培训</translation>
+    </message>
+    <message>
+        <source>Training records imported</source>
+        <translation>导入培训记录</translation>
+    </message>
+    <message>
+        <source>Security alert raised</source>
+        <translation>触发安全告警</translation>
+    </message>
+    <message>
+        <source>Security alert acknowledged</source>
+        <translation>安全告警已确认</translation>
+    </message>
+    <message>
+        <source>Security alert record put back</source>
+        <translation>安全告警记录已恢复</translation>
+    </message>
+    <message>
+        <source>Periodic alert scan</source>
+        <translation>定期告警扫描</translation>
+    </message>
+    <message>
+        <source>Destruction carried out again after a restore</source>
+        <translation>恢复备份后重新执行销毁</translation>
+    </message>
+    <message>
+        <source>Access review started</source>
+        <translation>开始权限审查</translation>
+    </message>
+    <message>
+        <source>Access review decision</source>
+        <translation>权限审查决定</translation>
+    </message>
+    <message>
+        <source>Access review finished</source>
+        <translation>权限审查已完成</translation>
+    </message>
+    <message>
+        <source>Access review exported</source>
+        <translation>导出权限审查结果</translation>
+    </message>
+    <message>
+        <source>Staff role changed</source>
+        <translation>员工角色变更</translation>
+    </message>
+    <message>
+        <source>Backup created</source>
+        <translation>创建备份</translation>
+    </message>
+    <message>
+        <source>Backup verified</source>
+        <translation>校验备份</translation>
+    </message>
+    <message>
+        <source>Restored from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Restore drill</source>
+        <translation>恢复演练</translation>
+    </message>
+    <message>
+        <source>Backup schedule changed</source>
+        <translation>备份计划变更</translation>
+    </message>
+    <message>
+        <source>Database integrity check</source>
+        <translation>数据库完整性检查</translation>
+    </message>
+    <message>
+        <source>Second-factor code checked</source>
+        <translation>第二因素验证码核验</translation>
+    </message>
+    <message>
+        <source>Second factor enrolled</source>
+        <translation>登记第二因素</translation>
+    </message>
+    <message>
+        <source>Second factor reset</source>
+        <translation>重置第二因素</translation>
+    </message>
+    <message>
+        <source>Second-factor recovery code used</source>
+        <translation>使用第二因素恢复码</translation>
+    </message>
+    <message>
         <source>Success</source>
         <translation>成功</translation>
     </message>
@@ -668,6 +916,10 @@
     <message>
         <source>Consent form</source>
         <translation>同意书</translation>
+    </message>
+    <message>
+        <source>Audit-log review</source>
+        <translation>审计日志审查</translation>
     </message>
 </context>
 <context>
@@ -2936,6 +3188,152 @@ You can continue without it. The data is then protected by staff passwords only.
     <message>
         <source>Sign in as a &amp;different user</source>
         <translation>以其他用户身份登录(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>LogReviewOverdueBanner</name>
+    <message numerus="yes">
+        <source>The audit-log review is overdue by %n day(s).</source>
+        <translation>
+            <numerusform>审计日志定期审查已逾期 %n 天。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open &amp;log review</source>
+        <translation>打开日志审查(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>LogReviewTab</name>
+    <message>
+        <source>Log review</source>
+        <translation>日志审查</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>审查期间：</translation>
+    </message>
+    <message>
+        <source>Show &amp;summary</source>
+        <translation>显示汇总(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;No findings</source>
+        <translation>未发现问题(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Findings:</source>
+        <translation>审查发现(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Follow-&amp;up:</source>
+        <translation>后续措施(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>No client personal data: do not enter clients&apos; names, phone or ID numbers.</source>
+        <translation>请勿填写客户个人信息：不要写客户姓名、手机号或证件号码。</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the chain and sign off</source>
+        <translation>校验审计链并签署(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Recorded reviews</source>
+        <translation>已记录的审查</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Refusals</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Audit chain</source>
+        <translation>审计链</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审查人</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>发现问题</translation>
+    </message>
+    <message>
+        <source>Review recorded; the audit chain was verified first.</source>
+        <translation>审查已记录；记录前已校验审计链。</translation>
+    </message>
+    <message>
+        <source>No review recorded yet.</source>
+        <translation>尚未记录任何审查。</translation>
+    </message>
+    <message>
+        <source>Last review: %1 to %2.</source>
+        <translation>上次审查：%1 至 %2。</translation>
+    </message>
+    <message>
+        <source>Next review due by %1.</source>
+        <translation>下次审查截止：%1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The review is overdue by %n day(s).</source>
+        <translation>
+            <numerusform>审查已逾期 %n 天。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recorded reviews were altered or deleted outside the app (%1): they do not count.</source>
+        <translation>有审查记录在本软件之外被改动或删除（%1），不予计入。</translation>
+    </message>
+    <message>
+        <source>No findings</source>
+        <translation>未发现问题</translation>
+    </message>
+    <message>
+        <source>ALTERED</source>
+        <translation>已被改动</translation>
+    </message>
+    <message>
+        <source>Intact</source>
+        <translation>完整</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>%1 entries (sequence %2 to %3); %4 refusals; %5 failed sign-ins.</source>
+        <translation>共 %1 条记录（序号 %2 至 %3）；拒绝 %4 次；登录失败 %5 次。</translation>
+    </message>
+    <message>
+        <source>Alerts raised: %1, still open: %2, acknowledged in the period: %3.</source>
+        <translation>触发告警 %1 条，仍未确认 %2 条，期间内确认 %3 条。</translation>
+    </message>
+    <message>
+        <source>Refusals by member: %1</source>
+        <translation>各员工被拒绝次数：%1</translation>
+    </message>
+    <message>
+        <source>Sign-ins outside %1:00–%2:00: %3</source>
+        <translation>%1:00–%2:00 以外的登录：%3</translation>
     </message>
 </context>
 <context>

@@ -9,4 +9,5 @@ from __future__ import annotations
 # (module path, factory name)
 TAB_FACTORIES: list[tuple[str, str]] = [
     ("desktop_app.ui.alerts.alerts_tab", "make_tab"),
+    ("desktop_app.ui.log_review.log_review_tab", "make_tab"),
 ]
