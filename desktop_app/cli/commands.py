@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.cli.access_commands import cmd_access
 from desktop_app.cli.alerts_commands import cmd_alerts
+from desktop_app.cli.access_review_commands import cmd_access_review
 from desktop_app.cli.config_command import cmd_config
 from desktop_app.cli.consent_commands import cmd_consent
 from desktop_app.cli.education_commands import cmd_education
@@ -517,5 +518,6 @@ HANDLERS: dict[str, Handler] = {
     "incident": cmd_incident,
     "alerts": cmd_alerts,
     "log-review": cmd_logreview,
+    "access-review": cmd_access_review,
     "gui": cmd_gui,
 }

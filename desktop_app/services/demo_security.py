@@ -17,6 +17,7 @@ from desktop_app.services.context import AppContext
 DEMO_SECURITY_MODULES: tuple[tuple[str, str], ...] = (
     ("alerts", "desktop_app.services.demo_alerts_security"),
     ("logreview", "desktop_app.services.demo_logreview_security"),
+    ("accessreview", "desktop_app.services.demo_accessreview_security"),
 )
 
 

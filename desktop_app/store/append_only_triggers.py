@@ -5,6 +5,9 @@ consent forms and events refuse UPDATE (they go only with their client); the inc
 and the breach-notification log refuse both (issue 14), and so do the auditor's recorded
 log reviews (issue 15); a finished compliance review and a closed
 rectification never change (store/compliance_review_triggers.py). The triggers are created by
+and the breach-notification log refuse both (issue 14); a finished compliance review and a closed
+rectification never change (store/compliance_review_triggers.py), nor does a finished access review
+(store/access_review_triggers.py). The triggers are created by
 the migrations (store/migrations.py); this module holds the same definitions so that a trigger that
 was dropped, or replaced by one of the same name that does nothing, is found and re-created.
 Reason: anyone holding a database key can ``DROP TRIGGER`` with sqlcipher3 and then delete or edit
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from desktop_app.store.access_review_triggers import ACCESS_REVIEW_TRIGGERS
 from desktop_app.store.compliance_review_triggers import COMPLIANCE_REVIEW_TRIGGERS
 from desktop_app.store.database import Database
 
@@ -42,6 +46,7 @@ APPEND_ONLY_TRIGGERS: dict[str, tuple[str, str]] = {
     for event in events
 }
 APPEND_ONLY_TRIGGERS.update(COMPLIANCE_REVIEW_TRIGGERS)  # a finished compliance review (migration 15)
+APPEND_ONLY_TRIGGERS.update(ACCESS_REVIEW_TRIGGERS)  # a finished access review (migration 22)
 
 
 def _normalise(sql: str) -> str:

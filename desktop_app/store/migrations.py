@@ -887,6 +887,63 @@ def _m021_log_reviews(db: Database) -> None:
         )
 
 
+def _m022_access_reviews(db: Database) -> None:
+    """The periodic access review (issue 15): one row per period (``2026Q4``) with who started and
+    finished it and the content fingerprint, and one item per staff member as the review saw them
+    (role, last sign-in, days inactive) with the manager's decision (keep, disable, change role).
+    A finished review is immutable (store/access_review_triggers.py). No client is named here. The
+    index on the audit log answers "last successful sign-in of each member" without a scan."""
+    db.execute(
+        """CREATE TABLE access_reviews (
+            id INTEGER PRIMARY KEY,
+            period_key TEXT NOT NULL UNIQUE,
+            started_at TEXT NOT NULL,
+            started_by INTEGER NOT NULL REFERENCES staff(id),
+            finished_at TEXT,
+            finished_by INTEGER REFERENCES staff(id),
+            fingerprint TEXT NOT NULL DEFAULT '',
+            CHECK ((finished_at IS NULL) = (finished_by IS NULL))
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE access_review_items (
+            id INTEGER PRIMARY KEY,
+            review_id INTEGER NOT NULL REFERENCES access_reviews(id),
+            staff_id INTEGER NOT NULL REFERENCES staff(id),
+            username TEXT NOT NULL,
+            display_name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('agent','manager','it_admin','auditor')),
+            active INTEGER NOT NULL CHECK (active IN (0,1)),
+            last_sign_in TEXT,
+            days_inactive INTEGER NOT NULL CHECK (days_inactive >= 0),
+            decision TEXT CHECK (decision IS NULL OR decision IN ('keep','disable','change_role')),
+            new_role TEXT CHECK (new_role IS NULL OR new_role IN ('agent','manager','it_admin','auditor')),
+            note TEXT NOT NULL DEFAULT '',
+            decided_at TEXT,
+            decided_by INTEGER REFERENCES staff(id),
+            UNIQUE (review_id, staff_id),
+            CHECK ((decision = 'change_role') = (new_role IS NOT NULL))
+        )"""
+    )
+    db.execute("CREATE INDEX audit_log_action_actor ON audit_log(action, actor_id, seq)")
+    # the same text as store/access_review_triggers.py (which the trigger check compares against)
+    db.execute(
+        "CREATE TRIGGER access_reviews_no_delete BEFORE DELETE ON access_reviews BEGIN SELECT RAISE(ABORT, 'access reviews are never deleted'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER access_reviews_finished_fixed BEFORE UPDATE ON access_reviews WHEN OLD.finished_at IS NOT NULL BEGIN SELECT RAISE(ABORT, 'a finished access review is immutable'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER access_review_items_no_delete BEFORE DELETE ON access_review_items BEGIN SELECT RAISE(ABORT, 'access review items are never deleted'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER access_review_items_finished_fixed BEFORE UPDATE ON access_review_items WHEN (SELECT finished_at FROM access_reviews WHERE id = OLD.review_id) IS NOT NULL BEGIN SELECT RAISE(ABORT, 'a finished access review is immutable'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER access_review_items_finished_insert BEFORE INSERT ON access_review_items WHEN (SELECT finished_at FROM access_reviews WHERE id = NEW.review_id) IS NOT NULL BEGIN SELECT RAISE(ABORT, 'a finished access review is immutable'); END"
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _m001_foundation,
     _m002_slot_public_keys,
@@ -909,6 +966,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m019_programme_client_facts,
     _m020_security_alerts,
     _m021_log_reviews,
+    _m022_access_reviews,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

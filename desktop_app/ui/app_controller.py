@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desktop_app.ui.access_review import review_banner as access_review_banner
 from desktop_app.ui.shell import Shell
 from desktop_app.ui.sign_in_dialog import SignInDialog
 
@@ -134,6 +135,7 @@ class AppController(QObject):
         from desktop_app.ui.log_review.overdue_banner import start_log_review_banner
 
         start_log_review_banner(window)  # the audit-log review overdue (auditors, managers)
+        access_review_banner.start_access_review_prompt(window)  # issue 15: inactive accounts, review overdue
 
     def _show_session_notices(self, window: MainWindow) -> None:
         """What sign-in found for the user to know (e.g. an edited branch.toml was restored), once."""

@@ -2,6 +2,172 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AccessReviewBanner</name>
+    <message>
+        <source>Open access review</source>
+        <translation>Open access review</translation>
+    </message>
+</context>
+<context>
+    <name>AccessReviewTab</name>
+    <message>
+        <source>Access review</source>
+        <translation>Access review</translation>
+    </message>
+    <message>
+        <source>Periodic access review</source>
+        <translation>Periodic access review</translation>
+    </message>
+    <message>
+        <source>Once per period a manager checks every staff account: keep it (the role is still needed), disable it, or change its role. Disabling rotates the keys and signs everyone out; a member moved into a client role needs a manager&apos;s confirmation before seeing client data. Accounts without a sign-in for a long time are shown in red.</source>
+        <translation>Once per period a manager checks every staff account: keep it (the role is still needed), disable it, or change its role. Disabling rotates the keys and signs everyone out; a member moved into a client role needs a manager's confirmation before seeing client data. Accounts without a sign-in for a long time are shown in red.</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Start this period&apos;s review</source>
+        <translation>&amp;Start this period's review</translation>
+    </message>
+    <message>
+        <source>&amp;Finish review</source>
+        <translation>&amp;Finish review</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>&amp;Keep</source>
+        <translation>&amp;Keep</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Disable</translation>
+    </message>
+    <message>
+        <source>Change &amp;role</source>
+        <translation>Change &amp;role</translation>
+    </message>
+    <message>
+        <source>Note (why) — do not enter client names, ID numbers or other personal details</source>
+        <translation>Note (why) — do not enter client names, ID numbers or other personal details</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Last sign-in</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <source>Period %1: next review due by %2.</source>
+        <translation>Period %1: next review due by %2.</translation>
+    </message>
+    <message>
+        <source>This period&apos;s review is finished.</source>
+        <translation>This period's review is finished.</translation>
+    </message>
+    <message>
+        <source>The review is OVERDUE.</source>
+        <translation>The review is OVERDUE.</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>finished</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <source>Review started.</source>
+        <translation>Review started.</translation>
+    </message>
+    <message>
+        <source>Choose a member first.</source>
+        <translation>Choose a member first.</translation>
+    </message>
+    <message>
+        <source>Disable %1? Their key slot is removed, their client-data access is withdrawn and the keys are rotated: everyone signed in must sign in again.</source>
+        <translation>Disable %1? Their key slot is removed, their client-data access is withdrawn and the keys are rotated: everyone signed in must sign in again.</translation>
+    </message>
+    <message>
+        <source>Disable the account?</source>
+        <translation>Disable the account?</translation>
+    </message>
+    <message>
+        <source>Change %1&apos;s role to %2? Client-data access is withdrawn and the keys are rotated; a member moved to agent or manager must be confirmed again by a manager.</source>
+        <translation>Change %1's role to %2? Client-data access is withdrawn and the keys are rotated; a member moved to agent or manager must be confirmed again by a manager.</translation>
+    </message>
+    <message>
+        <source>Change the role?</source>
+        <translation>Change the role?</translation>
+    </message>
+    <message>
+        <source>Decision saved for %1.</source>
+        <translation>Decision saved for %1.</translation>
+    </message>
+    <message>
+        <source>Finish the review?</source>
+        <translation>Finish the review?</translation>
+    </message>
+    <message>
+        <source>A finished review can no longer change. Finish it now?</source>
+        <translation>A finished review can no longer change. Finish it now?</translation>
+    </message>
+    <message>
+        <source>Review finished: it can no longer change.</source>
+        <translation>Review finished: it can no longer change.</translation>
+    </message>
+    <message>
+        <source>Export the access review</source>
+        <translation>Export the access review</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;CSV files (*.csv)</source>
+        <translation>Excel workbooks (*.xlsx);;CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported: %1</source>
+        <translation>Exported: %1</translation>
+    </message>
+</context>
+<context>
     <name>AcknowledgeDialog</name>
     <message>
         <source>Acknowledge alert %1</source>

@@ -2,6 +2,172 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccessReviewBanner</name>
+    <message>
+        <source>Open access review</source>
+        <translation>打开权限审查</translation>
+    </message>
+</context>
+<context>
+    <name>AccessReviewTab</name>
+    <message>
+        <source>Access review</source>
+        <translation>权限审查</translation>
+    </message>
+    <message>
+        <source>Periodic access review</source>
+        <translation>定期权限审查</translation>
+    </message>
+    <message>
+        <source>Once per period a manager checks every staff account: keep it (the role is still needed), disable it, or change its role. Disabling rotates the keys and signs everyone out; a member moved into a client role needs a manager&apos;s confirmation before seeing client data. Accounts without a sign-in for a long time are shown in red.</source>
+        <translation>店长每期检查每一个员工账户：保留（该角色仍然需要）、停用或调整角色。停用会轮换密钥并使所有人重新登录；调整为可接触客户资料的角色后，须经店长确认才能查看客户资料。长期未登录的账户以红色显示。</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Start this period&apos;s review</source>
+        <translation>开始本期审查(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Finish review</source>
+        <translation>完成审查(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Keep</source>
+        <translation>保留(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Change &amp;role</source>
+        <translation>调整角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Note (why) — do not enter client names, ID numbers or other personal details</source>
+        <translation>说明（原因）— 请勿填写客户姓名、证件号码等个人信息</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>决定人</translation>
+    </message>
+    <message>
+        <source>Period %1: next review due by %2.</source>
+        <translation>本期 %1：下次审查应于 %2 前完成。</translation>
+    </message>
+    <message>
+        <source>This period&apos;s review is finished.</source>
+        <translation>本期审查已完成。</translation>
+    </message>
+    <message>
+        <source>The review is OVERDUE.</source>
+        <translation>审查已逾期。</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Review started.</source>
+        <translation>审查已开始。</translation>
+    </message>
+    <message>
+        <source>Choose a member first.</source>
+        <translation>请先选择一位员工。</translation>
+    </message>
+    <message>
+        <source>Disable %1? Their key slot is removed, their client-data access is withdrawn and the keys are rotated: everyone signed in must sign in again.</source>
+        <translation>停用 %1？其密钥槽将被删除，客户资料访问权被撤销，密钥随即轮换：所有已登录的人都须重新登录。</translation>
+    </message>
+    <message>
+        <source>Disable the account?</source>
+        <translation>停用该账户？</translation>
+    </message>
+    <message>
+        <source>Change %1&apos;s role to %2? Client-data access is withdrawn and the keys are rotated; a member moved to agent or manager must be confirmed again by a manager.</source>
+        <translation>将 %1 的角色调整为 %2？其客户资料访问权将被撤销，密钥随即轮换；调整为销售顾问或店长的员工须由店长重新确认。</translation>
+    </message>
+    <message>
+        <source>Change the role?</source>
+        <translation>调整角色？</translation>
+    </message>
+    <message>
+        <source>Decision saved for %1.</source>
+        <translation>已保存对 %1 的决定。</translation>
+    </message>
+    <message>
+        <source>Finish the review?</source>
+        <translation>完成审查？</translation>
+    </message>
+    <message>
+        <source>A finished review can no longer change. Finish it now?</source>
+        <translation>审查完成后不能再修改。现在完成吗？</translation>
+    </message>
+    <message>
+        <source>Review finished: it can no longer change.</source>
+        <translation>审查已完成，不能再修改。</translation>
+    </message>
+    <message>
+        <source>Export the access review</source>
+        <translation>导出权限审查</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;CSV files (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported: %1</source>
+        <translation>已导出：%1</translation>
+    </message>
+</context>
+<context>
     <name>AcknowledgeDialog</name>
     <message>
         <source>Acknowledge alert %1</source>
