@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from desktop_app.cli.access_commands import cmd_access
 from desktop_app.cli.alerts_commands import cmd_alerts
 from desktop_app.cli.access_review_commands import cmd_access_review
+from desktop_app.cli.backup_commands import cmd_backup
+from desktop_app.cli.check_commands import cmd_check
 from desktop_app.cli.config_command import cmd_config
 from desktop_app.cli.consent_commands import cmd_consent
 from desktop_app.cli.education_commands import cmd_education
@@ -519,5 +521,7 @@ HANDLERS: dict[str, Handler] = {
     "alerts": cmd_alerts,
     "log-review": cmd_logreview,
     "access-review": cmd_access_review,
+    "check": cmd_check,
+    "backup": cmd_backup,
     "gui": cmd_gui,
 }

@@ -16,6 +16,8 @@ from desktop_app import __version__
 from desktop_app.cli.access_commands import add_access_parser
 from desktop_app.cli.alerts_commands import add_alerts_parser
 from desktop_app.cli.access_review_commands import add_access_review_parser
+from desktop_app.cli.backup_commands import add_backup_parser
+from desktop_app.cli.check_commands import add_check_parser
 from desktop_app.cli.config_command import add_config_parser
 from desktop_app.cli.consent_commands import add_consent_parser
 from desktop_app.cli.destroy_command import add_destroy_parser
@@ -286,6 +288,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_alerts_parser(sub, _common)
     add_logreview_parser(sub, _common)
     add_access_review_parser(sub, _common)
+    add_check_parser(sub, _common)
+    add_backup_parser(sub, _common)
 
     p = sub.add_parser("gui", help="start the GUI (the default)")
     p.add_argument("--data-dir")

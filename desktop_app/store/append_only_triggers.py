@@ -37,6 +37,8 @@ _TABLE_RULES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("incident_events", ("UPDATE", "DELETE"), "the incident timeline is append-only"),
     ("incident_notifications", ("UPDATE", "DELETE"), "the notification log is append-only"),
     ("log_reviews", ("UPDATE", "DELETE"), "recorded log reviews are immutable"),
+    ("backup_runs", ("UPDATE", "DELETE"), "the backup history is append-only"),
+    ("integrity_checks", ("UPDATE", "DELETE"), "the integrity-check history is append-only"),
 )
 
 # trigger name -> (table, CREATE statement exactly as the migrations wrote it, whitespace aside)

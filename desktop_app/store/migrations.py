@@ -944,6 +944,85 @@ def _m022_access_reviews(db: Database) -> None:
     )
 
 
+def _m023_backups(db: Database) -> None:
+    """Backups (issue 15 §3): ``backup_runs``, the append-only history of every backup created,
+    verified, restored or drilled (kind, when, by whom, scheduled or not, the file's name, size and
+    SHA-256, the audit head's sequence number the backup holds, the outcome and the findings as a JSON
+    list); ``backup_schedule``, the one row of the scheduled backup (on/off, time "HH:MM" in branch
+    time, folder, generations kept); and ``backup_pending_destructions``: the destruction records a
+    restore found newer than the backup, which the next session holding the client-data key carries
+    out (a restored backup must never bring a destroyed client back). No column names a client."""
+    db.execute(
+        """CREATE TABLE backup_runs (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('create','verify','restore','drill')),
+            at TEXT NOT NULL,
+            by_staff INTEGER,
+            by_username TEXT NOT NULL DEFAULT '',
+            scheduled INTEGER NOT NULL DEFAULT 0 CHECK (scheduled IN (0,1)),
+            file_name TEXT NOT NULL DEFAULT '',
+            folder TEXT NOT NULL DEFAULT '',
+            size INTEGER NOT NULL DEFAULT 0 CHECK (size >= 0),
+            sha256 TEXT NOT NULL DEFAULT '',
+            audit_seq INTEGER NOT NULL DEFAULT 0,
+            ok INTEGER NOT NULL CHECK (ok IN (0,1)),
+            findings TEXT NOT NULL DEFAULT '[]'
+        )"""
+    )
+    db.execute("CREATE INDEX backup_runs_kind ON backup_runs(kind, id)")
+    for event in ("UPDATE", "DELETE"):
+        db.execute(
+            f"""CREATE TRIGGER backup_runs_no_{event.lower()} BEFORE {event} ON backup_runs
+               BEGIN SELECT RAISE(ABORT, 'the backup history is append-only'); END"""
+        )
+    db.execute(
+        """CREATE TABLE backup_schedule (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            enabled INTEGER NOT NULL DEFAULT 0 CHECK (enabled IN (0,1)),
+            time TEXT NOT NULL DEFAULT '21:30',
+            folder TEXT NOT NULL DEFAULT '',
+            generations INTEGER NOT NULL DEFAULT 7 CHECK (generations >= 1),
+            changed_at TEXT NOT NULL DEFAULT '',
+            changed_by INTEGER
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE backup_pending_destructions (
+            record_id INTEGER PRIMARY KEY,
+            client_id INTEGER NOT NULL,
+            client_pseudonym TEXT NOT NULL,
+            destroyed_at TEXT NOT NULL,
+            restore_run INTEGER NOT NULL,
+            applied_at TEXT,
+            applied_by INTEGER
+        )"""
+    )
+
+
+def _m024_integrity_checks(db: Database) -> None:
+    """The integrity checks' history (issue 15, services/integrity_check.py): when, by whom (the
+    signed-in member, also for the app's own scheduled runs), whether scheduled or after an unclean
+    shutdown, the outcome, each finding as JSON (file, check, what it found: page numbers, table
+    names, staff usernames; never a client) and how long it took. Append-only, like the audit log."""
+    db.execute(
+        """CREATE TABLE integrity_checks (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            staff_id INTEGER REFERENCES staff(id),
+            scheduled INTEGER NOT NULL CHECK (scheduled IN (0, 1)),
+            after_unclean_shutdown INTEGER NOT NULL CHECK (after_unclean_shutdown IN (0, 1)),
+            ok INTEGER NOT NULL CHECK (ok IN (0, 1)),
+            findings TEXT NOT NULL,
+            duration_ms INTEGER NOT NULL CHECK (duration_ms >= 0)
+        )"""
+    )
+    for event in ("UPDATE", "DELETE"):  # as store/append_only_triggers.py defines them
+        db.execute(
+            f"CREATE TRIGGER integrity_checks_no_{event.lower()} BEFORE {event} ON integrity_checks "
+            "BEGIN SELECT RAISE(ABORT, 'the integrity-check history is append-only'); END"
+        )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _m001_foundation,
     _m002_slot_public_keys,
@@ -967,6 +1046,8 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m020_security_alerts,
     _m021_log_reviews,
     _m022_access_reviews,
+    _m023_backups,
+    _m024_integrity_checks,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 
