@@ -52,8 +52,8 @@ def cmd_check(args: argparse.Namespace, out: Output) -> int:
 
     with signed_in(args) as (me, _):
         report = run_integrity_check(me)
-    out.result(report.to_dict(), report_text(report))
-    if not report.ok:
-        print(IntegrityCheckFailed(report).bilingual(), file=sys.stderr)
-        return 1
-    return 0
+        # shown before signing out: if the damage also stops the sign-out entry, the report is out
+        out.result(report.to_dict(), report_text(report))
+        if not report.ok:
+            print(IntegrityCheckFailed(report).bilingual(), file=sys.stderr)
+    return 0 if report.ok else 1

@@ -26,27 +26,42 @@ against loss or tampering of personal information).
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import sqlcipher3
+from filelock import Timeout
 
 from desktop_app.domain.audit_chain import verify_chain
 from desktop_app.domain.errors import BranchVaultError
 from desktop_app.domain.permissions import Action
 from desktop_app.services.audit_trail import check_permission, record
+from desktop_app.services.security_alerts import raise_alert
 from desktop_app.services.signed_in import SignedIn
 from desktop_app.store.audit_repository import AuditRepository
+from desktop_app.store.client_key_repository import FINGERPRINT, ClientKeyRepository
 from desktop_app.store.data_dir import DataPaths
-from desktop_app.store.database import CLIENT_SCHEMA, SQLITE_HEADER, Database
+from desktop_app.store.database import (
+    CLIENT_SCHEMA,
+    SQLITE_HEADER,
+    Database,
+    DatabaseBusy,
+    known_database_error,
+)
+from desktop_app.store.integrity_reader import integrity_reader, integrity_snapshot
+from desktop_app.store.key_slot_changes import slot_lock
 from desktop_app.store.key_slots import RECOVERY_NAME, KeySlotFileError, load_key_slots
 from desktop_app.store.meta_repository import RECOVERY_PUBLIC_KEY, MetaRepository
 from desktop_app.store.staff_repository import StaffRepository
 
 PAGE_SIZE = 4096  # SQLCipher 4 default, as store/database.py opens every file
+log = logging.getLogger(__name__)
+SLOT_LOCK_WAIT_SECONDS = 30
 MAX_ROWS = 50  # rows kept from one pragma's answer: enough to name the damage, bounded
 ADVICE = (
     "请立即告知 IT：IT 用最近一份已验证的备份恢复（branchvault backup restore），恢复前不要再录入数据。",
@@ -115,7 +130,11 @@ class IntegrityCheckFailed(BranchVaultError):
 
 
 def _read_failed(name: str, zh_what: str, en_what: str, exc: BaseException) -> CheckFinding:
-    """A check that could not even read its file (SQLITE_CORRUPT and the like) failed; it never raises."""
+    """A check that could not even read its file (SQLITE_CORRUPT and the like) failed. A busy file is
+    not damage: that error goes up (the check could not run; try again)."""
+    busy = exc if isinstance(exc, DatabaseBusy) else known_database_error(exc)
+    if isinstance(busy, DatabaseBusy):
+        raise busy
     detail = str(exc) if not isinstance(exc, BranchVaultError) else exc.en
     return CheckFinding(
         name,
@@ -245,6 +264,20 @@ def _audit_chain(db: Database) -> CheckFinding:
 
 
 def _key_slots(db: Database, paths: DataPaths, branch_id: str) -> CheckFinding:
+    """Under the key-slot lock: every slot change commits the database and replaces the file while
+    holding it, so the two are compared at a moment when they agree unless something is wrong."""
+    lock = slot_lock(paths)
+    try:
+        lock.acquire(timeout=SLOT_LOCK_WAIT_SECONDS)
+    except Timeout:  # a rekey of a large database: compare anyway (a rare false alarm, never a miss)
+        return _key_slots_now(db, paths, branch_id)
+    try:
+        return _key_slots_now(db, paths, branch_id)
+    finally:
+        lock.release()
+
+
+def _key_slots_now(db: Database, paths: DataPaths, branch_id: str) -> CheckFinding:
     name = "keyslots.json:slots"
     zh_what, en_what = "keyslots.json 密钥槽", "keyslots.json key slots"
     try:
@@ -300,7 +333,14 @@ def _key_slots(db: Database, paths: DataPaths, branch_id: str) -> CheckFinding:
     )
 
 
-def _client_file_shape(paths: DataPaths) -> list[CheckFinding]:
+def _client_data_set_up(db: Database) -> bool:
+    try:
+        return ClientKeyRepository(db).text(FINGERPRINT) is not None
+    except (sqlcipher3.Error, BranchVaultError):
+        return True  # unreadable: the file must then be there
+
+
+def _client_file_shape(db: Database, paths: DataPaths) -> list[CheckFinding]:
     """What can honestly be checked in clients.db without its key: that it exists, is not plaintext
     SQLite, and is a whole number of pages. Its contents are reported as not checked."""
     path = paths.client_database
@@ -311,6 +351,15 @@ def _client_file_shape(paths: DataPaths) -> list[CheckFinding]:
         with path.open("rb") as handle:
             head = handle.read(16)
     except FileNotFoundError:
+        if not _client_data_set_up(db):
+            return [
+                CheckFinding(
+                    name,
+                    True,
+                    "客户资料库尚未建立（还没有经理设置客户资料密钥），没有 clients.db。",
+                    "Client data is not set up yet (no manager has created the client-data key): no clients.db.",
+                )
+            ]
         return [
             CheckFinding(
                 name,
@@ -373,27 +422,54 @@ def check_open_database(
             _foreign_keys(db, "clients.db", CLIENT_SCHEMA),
         ]
     else:
-        findings += _client_file_shape(paths)
+        findings += _client_file_shape(db, paths)
     return IntegrityReport(tuple(findings), int((time.monotonic() - started) * 1000))
 
 
-# The alert hook: services/security_alerts.raise_alert (issue15-alerts). Looked up when needed so
-# this module works before that part is merged; tests may replace it.
-AlertHook = Callable[..., object]
-
-
 def _raise_alert(me: SignedIn, report: IntegrityReport, *, run_id: int) -> None:
-    try:
-        from desktop_app.services import security_alerts  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:  # pragma: no cover - until issue15-alerts is merged
-        return
-    security_alerts.raise_alert(
+    head = AuditRepository(me.db).head()  # the integrity.check entry just written: the evidence
+    raise_alert(
         me,
         "integrity_failure",
         subject=", ".join(p.name for p in report.problems)[:200],
+        evidence=(head.seq,) if head is not None else (),
         details={"check_id": run_id, "failed": [p.name for p in report.problems]},
         dedup_key=f"integrity_failure:{run_id}",
     )
+
+
+def _check_live(me: SignedIn) -> IntegrityReport:
+    """The checks on a private snapshot read by a connection of its own (store/integrity_reader.py):
+    other sessions keep writing while the long pragmas run, and a damaged page leaves the session's
+    connection able to record, audit and alert. The key slots are compared with the live database.
+    Without room for the snapshot the live files are read on a fresh connection; when the session's
+    keys do not open one (another session rotated a key just now), on the session's connection."""
+    db = me.db
+    paths = me.paths
+    branch_id = me.require_config().branch_id
+    clients = db.has_client_data
+    with contextlib.suppress(sqlcipher3.Error, BranchVaultError):
+        db.execute("SELECT count(*) FROM main.sqlite_master").fetchone()  # follows a rotated key
+    session = me.session
+    client_key = session.client_key if clients else b""
+    if not session.db_key or (clients and not client_key):
+        return check_open_database(db, paths, branch_id, clients_attached=clients)
+    started = time.monotonic()
+    try:
+        with integrity_reader(paths, session.db_key, client_key) as live:
+            live.connection.execute("SELECT count(*) FROM main.sqlite_master").fetchone()
+            slots = _key_slots(live, paths, branch_id)
+    except sqlcipher3.Error:
+        return check_open_database(db, paths, branch_id, clients_attached=clients)
+    try:
+        with integrity_snapshot(paths, session.db_key, client_key) as snapshot:
+            report = check_open_database(snapshot, paths, branch_id, clients_attached=clients)
+    except OSError:
+        log.warning("no room for the integrity snapshot: reading the live files", exc_info=True)
+        with integrity_reader(paths, session.db_key, client_key) as live:
+            report = check_open_database(live, paths, branch_id, clients_attached=clients)
+    findings = tuple(slots if f.name == slots.name else f for f in report.findings)
+    return IntegrityReport(findings, int((time.monotonic() - started) * 1000))
 
 
 def run_integrity_check(
@@ -405,9 +481,7 @@ def run_integrity_check(
     if not scheduled and not after_unclean_shutdown:
         check_permission(me, Action.INTEGRITY_CHECK)
     db = me.db
-    report = check_open_database(
-        db, me.paths, me.require_config().branch_id, clients_attached=db.has_client_data
-    )
+    report = _check_live(me)
     failed = [p.name for p in report.problems]
     summary = json.dumps([f.to_dict() for f in report.findings], ensure_ascii=False)
     try:
@@ -443,9 +517,10 @@ def run_integrity_check(
             if not report.ok:
                 _raise_alert(me, report, run_id=run_id)
     except (sqlcipher3.Error, BranchVaultError):
-        # branch.db too damaged to record in: the report itself still tells the member
+        # branch.db too damaged to record in (the page the write needs): the report still tells
         if report.ok:
             raise
+        log.warning("integrity check failed and could not be recorded", exc_info=True)
     return report
 
 

@@ -13,6 +13,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop_app.ui.access_review import review_banner as access_review_banner
+from desktop_app.ui.integrity.integrity_runner import start_integrity_runner, stop_integrity_runner
 from desktop_app.ui.shell import Shell
 from desktop_app.ui.sign_in_dialog import SignInDialog
 
@@ -136,6 +137,7 @@ class AppController(QObject):
 
         start_log_review_banner(window)  # the audit-log review overdue (auditors, managers)
         access_review_banner.start_access_review_prompt(window)  # issue 15: inactive accounts, review overdue
+        start_integrity_runner(self.shell, window)  # scheduled checks, the unclean-shutdown marker
 
     def _show_session_notices(self, window: MainWindow) -> None:
         """What sign-in found for the user to know (e.g. an edited branch.toml was restored), once."""
@@ -165,6 +167,8 @@ class AppController(QObject):
             self.locker = None
         if self.main_window is not None:
             from desktop_app.ui.session_locker import close_transient_windows
+
+            stop_integrity_runner(self.main_window)  # a clean end: the run marker goes
 
             close_transient_windows()
             self.main_window.close_for_app()

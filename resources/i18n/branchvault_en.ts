@@ -3098,6 +3098,86 @@ You then get the client-data recovery code, shown once.</translation>
     </message>
 </context>
 <context>
+    <name>IntegrityRunner</name>
+    <message>
+        <source>Database integrity check failed</source>
+        <translation>Database integrity check failed</translation>
+    </message>
+    <message>
+        <source>The app&apos;s integrity check found damage in the branch&apos;s data:
+%1
+
+Tell IT now. Keep working only if IT says so: IT restores the latest verified backup.</source>
+        <translation>The app's integrity check found damage in the branch's data:
+%1
+
+Tell IT now. Keep working only if IT says so: IT restores the latest verified backup.</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrityTab</name>
+    <message>
+        <source>Checking every page of the branch&apos;s data…</source>
+        <translation>Checking every page of the branch's data…</translation>
+    </message>
+    <message>
+        <source>Integrity check passed.</source>
+        <translation>Integrity check passed.</translation>
+    </message>
+    <message>
+        <source>Integrity check FAILED: %1. Tell IT now.</source>
+        <translation>Integrity check FAILED: %1. Tell IT now.</translation>
+    </message>
+    <message>
+        <source>after an unclean shutdown</source>
+        <translation>after an unclean shutdown</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>scheduled</translation>
+    </message>
+    <message>
+        <source>on request</source>
+        <translation>on request</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FAILED</translation>
+    </message>
+    <message>
+        <source>Integrity check</source>
+        <translation>Integrity check</translation>
+    </message>
+    <message>
+        <source>Reads every page of branch.db (and clients.db when you hold the client-data key), checks tables, indexes, foreign keys, the audit chain and the key slots. The app also runs it on a schedule and after an unclean shutdown.</source>
+        <translation>Reads every page of branch.db (and clients.db when you hold the client-data key), checks tables, indexes, foreign keys, the audit chain and the key slots. The app also runs it on a schedule and after an unclean shutdown.</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Check now</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Failed checks</source>
+        <translation>Failed checks</translation>
+    </message>
+</context>
+<context>
     <name>KeyringPage</name>
     <message>
         <source>No secure keyring on this PC</source>

@@ -3092,6 +3092,86 @@ You then get the client-data recovery code, shown once.</source>
     </message>
 </context>
 <context>
+    <name>IntegrityRunner</name>
+    <message>
+        <source>Database integrity check failed</source>
+        <translation>数据库完整性检查失败</translation>
+    </message>
+    <message>
+        <source>The app&apos;s integrity check found damage in the branch&apos;s data:
+%1
+
+Tell IT now. Keep working only if IT says so: IT restores the latest verified backup.</source>
+        <translation>应用的完整性检查发现门店数据已损坏：
+%1
+
+请立即告知 IT。IT 同意后才继续工作：IT 将用最近一份已验证的备份恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrityTab</name>
+    <message>
+        <source>Checking every page of the branch&apos;s data…</source>
+        <translation>正在逐页检查门店数据…</translation>
+    </message>
+    <message>
+        <source>Integrity check passed.</source>
+        <translation>完整性检查通过。</translation>
+    </message>
+    <message>
+        <source>Integrity check FAILED: %1. Tell IT now.</source>
+        <translation>完整性检查失败：%1。请立即告知 IT。</translation>
+    </message>
+    <message>
+        <source>after an unclean shutdown</source>
+        <translation>非正常退出后</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>定时</translation>
+    </message>
+    <message>
+        <source>on request</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Integrity check</source>
+        <translation>完整性检查</translation>
+    </message>
+    <message>
+        <source>Reads every page of branch.db (and clients.db when you hold the client-data key), checks tables, indexes, foreign keys, the audit chain and the key slots. The app also runs it on a schedule and after an unclean shutdown.</source>
+        <translation>逐页读取 branch.db（持有客户资料密钥时也读取 clients.db），检查表、索引、外键、审计哈希链和密钥槽。应用还会定时并在非正常退出后自动运行。</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>立即检查</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Failed checks</source>
+        <translation>未通过的检查</translation>
+    </message>
+</context>
+<context>
     <name>KeyringPage</name>
     <message>
         <source>No secure keyring on this PC</source>
