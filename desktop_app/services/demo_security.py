@@ -18,6 +18,7 @@ DEMO_SECURITY_MODULES: tuple[tuple[str, str], ...] = (
     ("alerts", "desktop_app.services.demo_alerts_security"),
     ("logreview", "desktop_app.services.demo_logreview_security"),
     ("accessreview", "desktop_app.services.demo_accessreview_security"),
+    ("schedule", "desktop_app.services.demo_schedule_security"),
 )
 
 

@@ -1176,6 +1176,222 @@
     </message>
 </context>
 <context>
+    <name>BackupFailedBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>The scheduled backup failed: %1 It will be tried again; tell IT or the manager.</source>
+        <translation>The scheduled backup failed: %1 It will be tried again; tell IT or the manager.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsTab</name>
+    <message>
+        <source>Backup folder</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <source>Backup schedule saved.</source>
+        <translation>Backup schedule saved.</translation>
+    </message>
+    <message>
+        <source>Back up into which folder?</source>
+        <translation>Back up into which folder?</translation>
+    </message>
+    <message>
+        <source>Backup written: %1</source>
+        <translation>Backup written: %1</translation>
+    </message>
+    <message>
+        <source>Type your password first (as it was when the backup was taken).</source>
+        <translation>Type your password first (as it was when the backup was taken).</translation>
+    </message>
+    <message>
+        <source>Restore drill passed (%1 s) and recorded: %2</source>
+        <translation>Restore drill passed (%1 s) and recorded: %2</translation>
+    </message>
+    <message>
+        <source>Restore drill FAILED (recorded): %1</source>
+        <translation>Restore drill FAILED (recorded): %1</translation>
+    </message>
+    <message>
+        <source>Verify a backup</source>
+        <translation>Verify a backup</translation>
+    </message>
+    <message>
+        <source>Backups (*.bvbackup)</source>
+        <translation>Backups (*.bvbackup)</translation>
+    </message>
+    <message>
+        <source>The backup opened and passed every check.</source>
+        <translation>The backup opened and passed every check.</translation>
+    </message>
+    <message>
+        <source>The backup failed its checks: %1</source>
+        <translation>The backup failed its checks: %1</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Scheduled backup</source>
+        <translation>Scheduled backup</translation>
+    </message>
+    <message>
+        <source>Backups and restore drills</source>
+        <translation>Backups and restore drills</translation>
+    </message>
+    <message>
+        <source>Last backup</source>
+        <translation>Last backup</translation>
+    </message>
+    <message>
+        <source>Latest verified backup</source>
+        <translation>Latest verified backup</translation>
+    </message>
+    <message>
+        <source>Last restore drill</source>
+        <translation>Last restore drill</translation>
+    </message>
+    <message>
+        <source>Next scheduled backup</source>
+        <translation>Next scheduled backup</translation>
+    </message>
+    <message>
+        <source>Back up every day</source>
+        <translation>Back up every day</translation>
+    </message>
+    <message>
+        <source>Time (Beijing time)</source>
+        <translation>Time (Beijing time)</translation>
+    </message>
+    <message>
+        <source>Folder (USB disk or network share)</source>
+        <translation>Folder (USB disk or network share)</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>Backups kept</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Save schedule</source>
+        <translation>Save schedule</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Verify a backup…</source>
+        <translation>Verify a backup…</translation>
+    </message>
+    <message>
+        <source>Run a restore drill</source>
+        <translation>Run a restore drill</translation>
+    </message>
+    <message>
+        <source>Your password</source>
+        <translation>Your password</translation>
+    </message>
+    <message>
+        <source>Verifying and drilling open the backup with your key slot in it: type your password as it was when the backup was taken. Restoring is done by IT on the command line (branchvault backup restore).</source>
+        <translation>Verifying and drilling open the backup with your key slot in it: type your password as it was when the backup was taken. Restoring is done by IT on the command line (branchvault backup restore).</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message numerus="yes">
+        <source>OVERDUE: no verified backup within %n day(s)</source>
+        <translation>
+            <numerusform>OVERDUE: no verified backup within %n day</numerusform>
+            <numerusform>OVERDUE: no verified backup within %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message numerus="yes">
+        <source>OVERDUE: no passed drill within %n day(s)</source>
+        <translation>
+            <numerusform>OVERDUE: no passed drill within %n day</numerusform>
+            <numerusform>OVERDUE: no passed drill within %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>The last backup failed (%1): %2</source>
+        <translation>The last backup failed (%1): %2</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>backup</translation>
+    </message>
+    <message>
+        <source>verify</source>
+        <translation>verify</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>restore</translation>
+    </message>
+    <message>
+        <source>restore drill</source>
+        <translation>restore drill</translation>
+    </message>
+    <message>
+        <source> (scheduled)</source>
+        <translation> (scheduled)</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FAILED</translation>
+    </message>
+</context>
+<context>
     <name>BranchPage</name>
     <message>
         <source>Set up this branch</source>
@@ -5852,6 +6068,13 @@ Data folder: %3</translation>
     <message>
         <source>&amp;Withdraw</source>
         <translation>&amp;Withdraw</translation>
+    </message>
+</context>
+<context>
+    <name>runner</name>
+    <message>
+        <source>Scheduled backup in progress… %1%</source>
+        <translation>Scheduled backup in progress… %1%</translation>
     </message>
 </context>
 </TS>

@@ -1174,6 +1174,220 @@
     </message>
 </context>
 <context>
+    <name>BackupFailedBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The scheduled backup failed: %1 It will be tried again; tell IT or the manager.</source>
+        <translation>定时备份失败：%1 稍后会自动重试；请告知 IT 或店长。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsTab</name>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>Backup schedule saved.</source>
+        <translation>定时备份设置已保存。</translation>
+    </message>
+    <message>
+        <source>Back up into which folder?</source>
+        <translation>备份到哪个文件夹？</translation>
+    </message>
+    <message>
+        <source>Backup written: %1</source>
+        <translation>备份已写入：%1</translation>
+    </message>
+    <message>
+        <source>Type your password first (as it was when the backup was taken).</source>
+        <translation>请先输入您的密码（备份时使用的密码）。</translation>
+    </message>
+    <message>
+        <source>Restore drill passed (%1 s) and recorded: %2</source>
+        <translation>恢复演练通过（%1 秒），已记录：%2</translation>
+    </message>
+    <message>
+        <source>Restore drill FAILED (recorded): %1</source>
+        <translation>恢复演练失败（已记录）：%1</translation>
+    </message>
+    <message>
+        <source>Verify a backup</source>
+        <translation>校验备份</translation>
+    </message>
+    <message>
+        <source>Backups (*.bvbackup)</source>
+        <translation>备份文件 (*.bvbackup)</translation>
+    </message>
+    <message>
+        <source>The backup opened and passed every check.</source>
+        <translation>备份已打开，所有检查均通过。</translation>
+    </message>
+    <message>
+        <source>The backup failed its checks: %1</source>
+        <translation>备份未通过检查：%1</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Scheduled backup</source>
+        <translation>定时备份</translation>
+    </message>
+    <message>
+        <source>Backups and restore drills</source>
+        <translation>备份与恢复演练</translation>
+    </message>
+    <message>
+        <source>Last backup</source>
+        <translation>最近备份</translation>
+    </message>
+    <message>
+        <source>Latest verified backup</source>
+        <translation>最近经校验的备份</translation>
+    </message>
+    <message>
+        <source>Last restore drill</source>
+        <translation>最近恢复演练</translation>
+    </message>
+    <message>
+        <source>Next scheduled backup</source>
+        <translation>下次定时备份</translation>
+    </message>
+    <message>
+        <source>Back up every day</source>
+        <translation>每天自动备份</translation>
+    </message>
+    <message>
+        <source>Time (Beijing time)</source>
+        <translation>时间（北京时间）</translation>
+    </message>
+    <message>
+        <source>Folder (USB disk or network share)</source>
+        <translation>文件夹（U 盘或网络共享）</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>保留份数</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Save schedule</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Verify a backup…</source>
+        <translation>校验备份…</translation>
+    </message>
+    <message>
+        <source>Run a restore drill</source>
+        <translation>进行恢复演练</translation>
+    </message>
+    <message>
+        <source>Your password</source>
+        <translation>您的密码</translation>
+    </message>
+    <message>
+        <source>Verifying and drilling open the backup with your key slot in it: type your password as it was when the backup was taken. Restoring is done by IT on the command line (branchvault backup restore).</source>
+        <translation>校验和演练使用备份中您的密钥槽打开备份：请输入备份时您使用的密码。恢复数据由 IT 在命令行完成（branchvault backup restore）。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message numerus="yes">
+        <source>OVERDUE: no verified backup within %n day(s)</source>
+        <translation>
+            <numerusform>已逾期：%n 天内没有经校验的备份</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未进行</translation>
+    </message>
+    <message numerus="yes">
+        <source>OVERDUE: no passed drill within %n day(s)</source>
+        <translation>
+            <numerusform>已逾期：%n 天内没有通过的恢复演练</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>The last backup failed (%1): %2</source>
+        <translation>最近一次备份失败（%1）：%2</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>verify</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>restore drill</source>
+        <translation>恢复演练</translation>
+    </message>
+    <message>
+        <source> (scheduled)</source>
+        <translation>（定时）</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>失败</translation>
+    </message>
+</context>
+<context>
     <name>BranchPage</name>
     <message>
         <source>Set up this branch</source>
@@ -5830,6 +6044,13 @@ Data folder: %3</source>
     <message>
         <source>&amp;Withdraw</source>
         <translation>撤回(&amp;W)</translation>
+    </message>
+</context>
+<context>
+    <name>runner</name>
+    <message>
+        <source>Scheduled backup in progress… %1%</source>
+        <translation>正在定时备份… %1%</translation>
     </message>
 </context>
 </TS>
