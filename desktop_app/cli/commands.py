@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.cli.access_commands import cmd_access
-from desktop_app.cli.alerts_commands import cmd_alerts
 from desktop_app.cli.access_review_commands import cmd_access_review
+from desktop_app.cli.alerts_commands import cmd_alerts
 from desktop_app.cli.backup_commands import cmd_backup
 from desktop_app.cli.check_commands import cmd_check
 from desktop_app.cli.config_command import cmd_config

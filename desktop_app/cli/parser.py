@@ -14,8 +14,8 @@ from typing import NoReturn
 
 from desktop_app import __version__
 from desktop_app.cli.access_commands import add_access_parser
-from desktop_app.cli.alerts_commands import add_alerts_parser
 from desktop_app.cli.access_review_commands import add_access_review_parser
+from desktop_app.cli.alerts_commands import add_alerts_parser
 from desktop_app.cli.backup_commands import add_backup_parser
 from desktop_app.cli.check_commands import add_check_parser
 from desktop_app.cli.config_command import add_config_parser
