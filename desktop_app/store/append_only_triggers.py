@@ -4,6 +4,8 @@ Rule: the audit log, destruction records and published notice versions refuse UP
 consent forms and events refuse UPDATE (they go only with their client); the incident timeline
 and the breach-notification log refuse both (issue 14), and so do the auditor's recorded
 log reviews (issue 15); a finished compliance review and a closed
+rectification never change (store/compliance_review_triggers.py). The triggers are created by
+and the breach-notification log refuse both (issue 14); a finished compliance review and a closed
 rectification never change (store/compliance_review_triggers.py), nor does a finished access review
 (store/access_review_triggers.py). The triggers are created by
 the migrations (store/migrations.py); this module holds the same definitions so that a trigger that
@@ -34,9 +36,9 @@ _TABLE_RULES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("consent_events", ("UPDATE",), "consent records never change"),
     ("incident_events", ("UPDATE", "DELETE"), "the incident timeline is append-only"),
     ("incident_notifications", ("UPDATE", "DELETE"), "the notification log is append-only"),
+    ("log_reviews", ("UPDATE", "DELETE"), "recorded log reviews are immutable"),
     ("backup_runs", ("UPDATE", "DELETE"), "the backup history is append-only"),
     ("integrity_checks", ("UPDATE", "DELETE"), "the integrity-check history is append-only"),
-    ("log_reviews", ("UPDATE", "DELETE"), "recorded log reviews are immutable"),
 )
 
 # trigger name -> (table, CREATE statement exactly as the migrations wrote it, whitespace aside)

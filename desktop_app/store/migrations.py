@@ -1070,11 +1070,11 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m018_incidents,
     _m019_programme_client_facts,
     _m020_security_alerts,
-    _m021_log_reviews,  # m020 is the alerts' (issue 15): the lead orders the list when merging
-    _m022_access_reviews,  # m020, m021 (other issue-15 parts) come before it when merged
-    _m023_backups,  # the lead renumbers: m020-m022 come from other parts of issue 15
-    _m024_integrity_checks,  # m020-m023 are other issue-15 parts; the lead orders the list
-    _m025_second_factors,  # issue 15 numbers: m020-m024 land with the other parts
+    _m021_log_reviews,
+    _m022_access_reviews,
+    _m023_backups,
+    _m024_integrity_checks,
+    _m025_second_factors,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -167,15 +167,15 @@ class AppController(QObject):
         window.start_client_access_prompts()
         window.start_export_work()
         window.start_training_prompt()
-        start_integrity_runner(self.shell, window)  # scheduled checks, the unclean-shutdown marker
-        from desktop_app.ui.backups.scheduled_backups import start_backup_schedule
-
-        start_backup_schedule(self.shell, window)
+        start_alert_watch(window)  # the periodic alert pass, and the reviewers' count banner
         from desktop_app.ui.log_review.overdue_banner import start_log_review_banner
 
         start_log_review_banner(window)  # the audit-log review overdue (auditors, managers)
         access_review_banner.start_access_review_prompt(window)  # issue 15: inactive accounts, review overdue
-        start_alert_watch(window)  # the periodic alert pass, and the reviewers' count banner
+        start_integrity_runner(self.shell, window)  # scheduled checks, the unclean-shutdown marker
+        from desktop_app.ui.backups.scheduled_backups import start_backup_schedule
+
+        start_backup_schedule(self.shell, window)
 
     def _show_session_notices(self, window: MainWindow) -> None:
         """What sign-in found for the user to know (e.g. an edited branch.toml was restored), once."""
