@@ -28,8 +28,8 @@ BACKUPS, INTEGRITY = "备份", "完整性检查"
 # managers and auditors review alerts; the log review is the auditor's (managers read it); the
 # access review is the manager's (IT and auditors read it); backups are IT's and managers'.
 EXPECTED_TABS = {
-    Role.MANAGER: [ALERTS, LOG_REVIEW, ACCESS_REVIEW, BACKUPS, INTEGRITY],
-    Role.IT_ADMIN: [ACCESS_REVIEW, BACKUPS, INTEGRITY],
+    Role.MANAGER: [ALERTS, LOG_REVIEW, ACCESS_REVIEW, INTEGRITY, BACKUPS],
+    Role.IT_ADMIN: [ACCESS_REVIEW, INTEGRITY, BACKUPS],
     Role.AUDITOR: [ALERTS, LOG_REVIEW, ACCESS_REVIEW, INTEGRITY],
 }
 SHOTS = os.environ.get("BRANCHVAULT_SHOTS", "")
