@@ -63,8 +63,8 @@ RULES: tuple[AlertRule, ...] = (
         "Many failed sign-ins",
         PERIODIC,
         ("alert_failed_signins_per_hour",),
-        "That many failed sign-ins (all accounts together, at the time each happened, also those "
-        "recorded late) within 60 minutes.",
+        "That many failed sign-ins (wrong passwords and wrong or replayed authenticator codes; all "
+        "accounts together, at the time each happened, also those recorded late) within 60 minutes.",
     ),
     AlertRule(
         "bulk_reveal",
@@ -182,6 +182,7 @@ KEY_OR_POLICY_ACTIONS = frozenset(
 )
 SETUP_ACTIONS = frozenset({"branch.init", "branch.provision"})
 SIGN_IN = "auth.sign_in"
+SECOND_FACTOR = "auth.second_factor"  # a wrong or replayed TOTP code after the right password
 OVERRIDE = "client.reveal_override"
 ON_WRITE_ACTIONS: frozenset[str] = frozenset(
     {SIGN_IN, OVERRIDE, *AUDIT_CHAIN_ACTIONS, *KEY_OR_POLICY_ACTIONS, *SETUP_ACTIONS}
@@ -191,7 +192,7 @@ REVEAL = "client.reveal"
 SEARCH = "client.search"
 VIEW = "client.view"
 EXPORT_ACTIONS = frozenset({"export.prepare", "audit.export", "client.import.rejects_export"})
-PERIODIC_ACTIONS: frozenset[str] = frozenset({SIGN_IN, REVEAL, SEARCH, VIEW, *EXPORT_ACTIONS})
+PERIODIC_ACTIONS: frozenset[str] = frozenset({SIGN_IN, SECOND_FACTOR, REVEAL, SEARCH, VIEW, *EXPORT_ACTIONS})
 
 HOUR = 3600.0
 DAY = 86400.0
@@ -318,7 +319,7 @@ def _bursts(
 
 
 def failed_sign_in_hits(events: Iterable[AuditEvent], policy: SecurityPolicy) -> list[Hit]:
-    failures = [e for e in events if e.action == SIGN_IN and e.outcome == "failure"]
+    failures = [e for e in events if e.action in (SIGN_IN, SECOND_FACTOR) and e.outcome == "failure"]
     return _bursts("failed_sign_ins", failures, policy.alert_failed_signins_per_hour, HOUR, lambda e: "")
 
 
