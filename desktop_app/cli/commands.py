@@ -12,12 +12,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.cli.access_commands import cmd_access
+from desktop_app.cli.access_review_commands import cmd_access_review
+from desktop_app.cli.alerts_commands import cmd_alerts
+from desktop_app.cli.backup_commands import cmd_backup
+from desktop_app.cli.check_commands import cmd_check
 from desktop_app.cli.config_command import cmd_config
 from desktop_app.cli.consent_commands import cmd_consent
 from desktop_app.cli.education_commands import cmd_education
 from desktop_app.cli.gui_launch import cmd_gui, start_gui
 from desktop_app.cli.hq_commands import cmd_export_or_sync, cmd_hq
 from desktop_app.cli.incident_commands import cmd_incident
+from desktop_app.cli.logreview_commands import cmd_logreview
 from desktop_app.cli.notice_details import NoticeDetailsMissing, option_name
 from desktop_app.cli.output_option import output_path
 from desktop_app.cli.programme_commands import cmd_programme
@@ -544,6 +549,11 @@ HANDLERS: dict[str, Handler] = {
     "review": cmd_review,
     "survey": cmd_survey,
     "incident": cmd_incident,
+    "alerts": cmd_alerts,
+    "log-review": cmd_logreview,
+    "access-review": cmd_access_review,
+    "check": cmd_check,
+    "backup": cmd_backup,
     "totp": cmd_totp,
     "gui": cmd_gui,
 }

@@ -14,6 +14,10 @@ from typing import NoReturn
 
 from desktop_app import __version__
 from desktop_app.cli.access_commands import add_access_parser
+from desktop_app.cli.access_review_commands import add_access_review_parser
+from desktop_app.cli.alerts_commands import add_alerts_parser
+from desktop_app.cli.backup_commands import add_backup_parser
+from desktop_app.cli.check_commands import add_check_parser
 from desktop_app.cli.config_command import add_config_parser
 from desktop_app.cli.consent_commands import add_consent_parser
 from desktop_app.cli.destroy_command import add_destroy_parser
@@ -21,6 +25,7 @@ from desktop_app.cli.education_commands import add_education_parser
 from desktop_app.cli.export_commands import add_export_parser
 from desktop_app.cli.hq_commands import add_export_sync_parser, add_hq_parser
 from desktop_app.cli.incident_commands import add_incident_parser
+from desktop_app.cli.logreview_commands import add_logreview_parser
 from desktop_app.cli.main import EXIT_USAGE
 from desktop_app.cli.output_option import add_force_option
 from desktop_app.cli.programme_commands import add_programme_parser
@@ -281,6 +286,11 @@ def build_parser() -> argparse.ArgumentParser:
     add_hq_parser(sub, _common)
     add_education_parser(sub, _common)
     add_incident_parser(sub, _common)
+    add_alerts_parser(sub, _common)
+    add_logreview_parser(sub, _common)
+    add_access_review_parser(sub, _common)
+    add_check_parser(sub, _common)
+    add_backup_parser(sub, _common)
     add_totp_parser(sub, _common)
 
     p = sub.add_parser("gui", help="start the GUI (the default)")

@@ -15,8 +15,15 @@ class SecretReader:
 
     def __init__(self, from_stdin: bool) -> None:
         self.from_stdin = from_stdin
+        self.first: str | None = None  # the first secret read (the sign-in password)
 
     def read(self, prompt_zh: str, prompt_en: str, *, confirm: bool = False) -> str:
+        value = self._read(prompt_zh, prompt_en, confirm=confirm)
+        if self.first is None:
+            self.first = value
+        return value
+
+    def _read(self, prompt_zh: str, prompt_en: str, *, confirm: bool = False) -> str:
         if self.from_stdin:
             line = sys.stdin.readline()
             if not line:

@@ -99,8 +99,23 @@ def _categories(heading: str, labels: list[str]) -> list[Flowable]:
     return [spacer(3), para(heading, s.heading), *(para(f"•  {label}", s.indented) for label in labels)]
 
 
-def _closing(statement_zh: str, statement_en: str) -> list[Flowable]:
+def backup_statement(keep_days: int | None) -> tuple[str, str]:
+    """What a destruction means for the backups (issue 15 §3): they rotate out within the branch's
+    ``backup_keep_days``, and a restore from an older one destroys the client again."""
+    if keep_days is None:
+        return "", ""
+    return (
+        f"本门店备份文件夹中的加密备份最迟 {keep_days} 天内轮换删除，届时上述数据也离开所有这些备份；"
+        "从更早的备份恢复时，程序会再次执行本次销毁。",
+        f" Encrypted backups in the branch's backup folder are deleted within {keep_days} days as they "
+        "rotate, so the data leaves every one of them by then; a restore from an older backup destroys it again.",
+    )
+
+
+def _closing(statement_zh: str, statement_en: str, keep_days: int | None = None) -> list[Flowable]:
     s = styles()
+    extra_zh, extra_en = backup_statement(keep_days)
+    statement_zh, statement_en = statement_zh + extra_zh, statement_en + extra_en
     return [
         spacer(4),
         para(statement_zh, s.small),
@@ -129,6 +144,7 @@ def certificate_pdf(
     generated_at: str,
     legal_basis: tuple[str, str] | None = None,
     note: str = "",
+    backup_keep_days: int | None = None,
 ) -> bytes:
     """The one-page certificate of one destruction record: the reason with its legal basis (the
     PIPL Art. 47 item) and, for a deletion on the company's initiative, the manager's note (checked
@@ -155,6 +171,7 @@ def certificate_pdf(
         "database: the client record, follow-ups and search index. Freed database pages and the write-ahead "
         "log were zeroed and truncated, so the data cannot be recovered. This certificate holds no personal "
         "data; the destruction record and audit log identify the client only by an irreversible pseudonym.",
+        backup_keep_days,
     )
     title = f"个人信息销毁证明 / Certificate of destruction No. {destroyed.id}"
     return _render(letterhead, title, story, generated_at)
@@ -167,6 +184,7 @@ def batch_certificate_pdf(
     destroyed_by: CertificateParty,
     approved_by: CertificateParty,
     generated_at: str,
+    backup_keep_days: int | None = None,
 ) -> bytes:
     """One certificate for every client destroyed by one approval of the retention queue."""
     count = len(batch.record_ids)
@@ -194,6 +212,7 @@ def batch_certificate_pdf(
         "the write-ahead log were zeroed and truncated, so the data cannot be recovered. This certificate "
         "holds no personal data; the destruction records and audit log identify each client only by an "
         "irreversible pseudonym.",
+        backup_keep_days,
     )
     title = f"个人信息销毁证明 / Certificate of destruction, batch No. {batch.batch_id}"
     return _render(letterhead, title, story, generated_at)

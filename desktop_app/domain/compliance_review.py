@@ -7,8 +7,8 @@ Rules:
   is only worth something if what it finds is put right, by someone, by a date);
 - an app-evaluated item takes the app's result: the reviewer may add a note, not overrule it. An item
   the app cannot judge (``unknown``: no client-data key and no snapshot) can never pass: the reviewer
-  answers it fail or not applicable with a note. An evaluator not available yet (backups, issue 15)
-  counts as not applicable, with that note;
+  answers it fail or not applicable with a note. An evaluation stored as ``unavailable`` (reviews
+  taken before the app had backups) counts as not applicable, with that note;
 - score = passed / applicable (applicable = passed + failed), Decimal, rounded half-up to one place;
   a review whose items are all not applicable has no score ("无适用项 / no applicable items"), never 100%;
 - the next review is due ``review_interval_months`` after the last finished one;
@@ -68,7 +68,7 @@ class Outcome(StrEnum):
     PASS = "pass"
     FAIL = "fail"
     UNKNOWN = "unknown"  # no data to judge by (no client key and no snapshot): can never pass
-    UNAVAILABLE = "unavailable"  # the feature is not in the app yet: not applicable, with a note
+    UNAVAILABLE = "unavailable"  # the feature was not in the app (older reviews): not applicable, with a note
 
 
 UNAVAILABLE_NOTE = ("尚未提供（待备份功能上线后评估）", "Not available yet (evaluated once backups exist)")

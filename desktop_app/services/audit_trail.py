@@ -12,6 +12,10 @@ Actions on client data need the client-data key besides the role (services/clien
 session without it is refused here, audited, with the reason it has none. So is a member whose
 quarter's privacy training is overdue (services/training_gate.py), and a manager or IT administrator
 the policy requires to use two-factor sign-in who has not enrolled yet (services/second_factor.py).
+
+An entry whose action a per-entry alert rule reads (``domain/alert_rules.ON_WRITE_ACTIONS``) is
+checked by ``services/security_alerts.on_written`` in the same transaction; no other action pays
+more than that set lookup.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import hmac
 import os
 from typing import Any
 
+from desktop_app.domain.alert_rules import ON_WRITE_ACTIONS
 from desktop_app.domain.permissions import CLIENT_DATA_ACTIONS, Action, can, require
 from desktop_app.services.audit_witness import watch
 from desktop_app.services.signed_in import SignedIn
@@ -44,7 +49,7 @@ def record(
     """Append an entry for the signed-in user. Must be called inside the action's transaction."""
     session, db = ctx.session, ctx.db
     watch(ctx)  # before the append: the first comparison sees the log as it was opened
-    AuditRepository(db).append(
+    entry = AuditRepository(db).append(
         now=ctx.clock(),
         actor_id=session.staff_id,
         actor_username=session.username,
@@ -56,6 +61,10 @@ def record(
         reason=reason,
         details=details,
     )
+    if action in ON_WRITE_ACTIONS:  # the only cost other actions pay: one frozenset lookup
+        from desktop_app.services.security_alerts import on_written  # local: import cycle
+
+        on_written(ctx, entry)
 
 
 def check_permission(ctx: SignedIn, action: Action) -> None:

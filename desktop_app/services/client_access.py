@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from desktop_app.domain.confirmation_code import confirmation_code
 from desktop_app.services.audit_trail import record
+from desktop_app.services.backup_destructions import apply_pending_destructions
 from desktop_app.services.client_key_grants import (
     CLIENT_ROLES,
     ClientAccessPending,
@@ -141,6 +142,7 @@ def open_at_sign_in(ctx: SignedIn) -> None:
     if repo.rotation_reasons() or revoked_holders(ctx):
         rotate_client_key(ctx, reason="due")
     repin(ctx)
+    apply_pending_destructions(ctx)  # a restored backup: clients destroyed since it go again, first
 
 
 def _authorised_next_key(repo: ClientKeyRepository, current: bytes, next_key: bytes | None) -> bytes | None:

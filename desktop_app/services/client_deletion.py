@@ -281,6 +281,7 @@ def destruction_certificate_pdf(ctx: SignedIn, record_id: int) -> bytes:
             legal_basis=legal_basis(found.reason),
             note=DestructionRepository(db).deletion_note(record_id),
             generated_at=ctx.now_utc(),
+            backup_keep_days=ctx.policy.backup_keep_days,
         )
         record(
             ctx,

@@ -362,6 +362,7 @@ def batch_certificate_pdf(ctx: SignedIn, batch_id: int) -> bytes:
             destroyed_by=parties[0],
             approved_by=parties[1],
             generated_at=ctx.now_utc(),
+            backup_keep_days=ctx.policy.backup_keep_days,
         )
         record(
             ctx,

@@ -18,7 +18,11 @@ Rules (thresholds documented here, shown in the evidence text):
 - ``current_notice``: the version in force is the newest bundled one already effective, or later.
 - ``training_coverage``: this quarter's training coverage (services/training_records.training_counts)
   reaches the programme target (``target_training_coverage``, default 100%).
-- ``backup_recent``, ``restore_drill``: not available yet (issue 15): not applicable, with that note.
+- ``backup_recent``: a backup taken within ``backup_max_age_days`` (security policy) that a verify or a
+  restore drill opened and passed (services/backup_schedule.py, from the ``backup_runs`` history,
+  counting only rows the audit log vouches for); a backup nobody opened does not count
+  (GB/T 22239-2019 8.1.4.9).
+- ``restore_drill``: a passed restore drill within ``restore_drill_days`` (services/backup_drill.py).
 The client-facts snapshot (the dashboard's part) is looked up by module name so the review works
 before that part is installed; without it the client-side items evaluate to ``unknown``.
 """
@@ -33,7 +37,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from desktop_app.domain.client_requests import is_overdue
-from desktop_app.domain.compliance_review import UNAVAILABLE_NOTE, UNKNOWN_NOTE, Evaluation, Outcome
+from desktop_app.domain.compliance_review import UNKNOWN_NOTE, Evaluation, Outcome
 from desktop_app.domain.password_rules import password_expired
 from desktop_app.domain.programme_periods import Quarter
 from desktop_app.services.signed_in import SignedIn
@@ -243,8 +247,56 @@ def evaluate_training_coverage(me: SignedIn) -> Evaluation:
     )
 
 
-def _unavailable(_me: SignedIn) -> Evaluation:
-    return Evaluation(Outcome.UNAVAILABLE, UNAVAILABLE_NOTE[0], UNAVAILABLE_NOTE[1])
+def evaluate_backup_recent(me: SignedIn) -> Evaluation:
+    from desktop_app.services.backup_schedule import overview
+
+    state = overview(me, audited_only=True)
+    limit = state.max_age_days
+    verified, latest = state.last_verified_backup, state.last_backup
+    figures: dict[str, object] = {
+        "limit_days": limit,
+        "last_backup_at": None if latest is None else latest.at,
+        "last_verified_backup_at": None if verified is None else verified.at,
+        "verified_days_ago": state.verified_days_ago,
+    }
+    if verified is None:
+        zh = f"{limit} 天内没有经过校验的备份"
+        en = f"No verified backup within {limit} days"
+        if latest is not None:
+            zh += f"（最近一次备份 {_when(latest.at)} 未经校验或演练）"
+            en += f" (the latest backup, {_when(latest.at)}, was never verified or drilled)"
+        else:
+            zh, en = "从未备份", "No backup was ever taken"
+        return Evaluation(Outcome.FAIL, zh, en, figures)
+    days = state.verified_days_ago
+    zh = f"最近一次经校验的备份：{_when(verified.at)}（{days} 天前；要求 {limit} 天内）{verified.file_name}"
+    en = (
+        f"Latest verified backup: {_when(verified.at)} ({days} days ago; required within {limit} days) "
+        f"{verified.file_name}"
+    )
+    return Evaluation(Outcome.FAIL if state.backup_overdue else Outcome.PASS, zh, en, figures)
+
+
+def evaluate_restore_drill(me: SignedIn) -> Evaluation:
+    from desktop_app.services.backup_schedule import overview
+
+    state = overview(me, audited_only=True)
+    limit, drill = state.drill_days, state.last_drill
+    figures: dict[str, object] = {
+        "limit_days": limit,
+        "last_drill_at": None if drill is None else drill.at,
+        "days_since": state.drill_days_ago,
+    }
+    if drill is None:
+        return Evaluation(Outcome.FAIL, "从未成功进行恢复演练", "No restore drill has ever passed", figures)
+    days = state.drill_days_ago
+    return Evaluation(
+        Outcome.FAIL if state.drill_overdue else Outcome.PASS,
+        f"最近一次通过的恢复演练：{_when(drill.at)}（{days} 天前，{drill.by_username}；要求 {limit} 天内）",
+        f"Last passed restore drill: {_when(drill.at)} ({days} days ago, by {drill.by_username}; "
+        f"required within {limit} days)",
+        figures,
+    )
 
 
 def evaluate_all(me: SignedIn, evaluators: set[str]) -> dict[str, Evaluation]:
@@ -258,8 +310,8 @@ def evaluate_all(me: SignedIn, evaluators: set[str]) -> dict[str, Evaluation]:
         "audit_chain": evaluate_audit_chain,
         "current_notice": evaluate_current_notice,
         "training_coverage": evaluate_training_coverage,
-        "backup_recent": _unavailable,
-        "restore_drill": _unavailable,
+        "backup_recent": evaluate_backup_recent,
+        "restore_drill": evaluate_restore_drill,
         "requests_overdue": lambda _m: _from_facts(
             facts, "requests_overdue", "逾期未答复的请求", "Requests overdue"
         ),

@@ -15,6 +15,10 @@ from desktop_app.services.context import AppContext
 
 # (part, module); every module has ``seed_demo_security(ctx, rng)``.
 DEMO_SECURITY_MODULES: tuple[tuple[str, str], ...] = (
+    ("alerts", "desktop_app.services.demo_alerts_security"),
+    ("logreview", "desktop_app.services.demo_logreview_security"),
+    ("accessreview", "desktop_app.services.demo_accessreview_security"),
+    ("schedule", "desktop_app.services.demo_schedule_security"),
     ("totp", "desktop_app.services.demo_totp_security"),  # last: it.wang then needs a code
 )
 

@@ -127,32 +127,43 @@ def _require_member(repo: StaffRepository, username: str) -> StaffMember:
 
 def disable_staff(ctx: SignedIn, username: str) -> None:
     check_permission(ctx, Action.STAFF_MANAGE)
+    disable_member(ctx, username)
+
+
+def disable_member(ctx: SignedIn, username: str, *, reason: str = "") -> bool:
+    """Disable ``username`` (slot removed, grant dropped, branch-database key rotated). The caller
+    has checked its own permission: IT's ``disable_staff``, a manager's access review, or the
+    inactive-account policy (services/access_reviews.py), which passes its ``reason`` for the
+    ``staff.disable`` entry. Returns False when the account was already disabled."""
     config = ctx.config
     db = ctx.db
     repo = StaffRepository(db)
     member = _require_member(repo, username)
     if not member.active:
-        return
+        return False
     with change_key_slots(ctx.paths, config.branch_id) as change, db.transaction():
         # counted inside the transaction, so two concurrent disables cannot both pass
-        if member.role in (Role.IT_ADMIN, Role.MANAGER) and repo.count_active(member.role) <= 1:
-            raise StaffError(
-                f"{member.username} 是最后一位在职的「{member.role.label_zh}」，不能停用。请先添加另一位。",
-                f"{member.username} is the last active {member.role.label_en}; add another one first.",
-            )
+        require_not_last(repo, member)
         change.slots.remove(username)
         repo.set_active(member.id, False, at=ctx.now_utc())
         repo.set_slot_public_key(member.id, "")
         held = revoke_in_transaction(ctx, member, "staff.disable")
-        record(
-            ctx,
-            "staff.disable",
-            target_type="staff",
-            target_id=username,
-            details={"held_client_key": held},
-        )
+        details: dict[str, object] = {"held_client_key": held}
+        if reason:
+            details["reason"] = reason
+        record(ctx, "staff.disable", target_type="staff", target_id=username, details=details)
         change.stage()
     _rotate_database_key(ctx, "staff.disable")
+    return True
+
+
+def require_not_last(repo: StaffRepository, member: StaffMember) -> None:
+    """Refuse to disable (or move away) the last active IT administrator or manager."""
+    if member.role in (Role.IT_ADMIN, Role.MANAGER) and repo.count_active(member.role) <= 1:
+        raise StaffError(
+            f"{member.username} 是最后一位在职的「{member.role.label_zh}」，不能停用。请先添加另一位。",
+            f"{member.username} is the last active {member.role.label_en}; add another one first.",
+        )
 
 
 def _rotate_database_key(ctx: SignedIn, reason: str) -> None:

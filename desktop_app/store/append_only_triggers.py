@@ -2,8 +2,12 @@
 
 Rule: the audit log, destruction records and published notice versions refuse UPDATE and DELETE;
 consent forms and events refuse UPDATE (they go only with their client); the incident timeline
-and the breach-notification log refuse both (issue 14); a finished compliance review and a closed
+and the breach-notification log refuse both (issue 14), and so do the auditor's recorded
+log reviews (issue 15); a finished compliance review and a closed
 rectification never change (store/compliance_review_triggers.py). The triggers are created by
+and the breach-notification log refuse both (issue 14); a finished compliance review and a closed
+rectification never change (store/compliance_review_triggers.py), nor does a finished access review
+(store/access_review_triggers.py). The triggers are created by
 the migrations (store/migrations.py); this module holds the same definitions so that a trigger that
 was dropped, or replaced by one of the same name that does nothing, is found and re-created.
 Reason: anyone holding a database key can ``DROP TRIGGER`` with sqlcipher3 and then delete or edit
@@ -15,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from desktop_app.store.access_review_triggers import ACCESS_REVIEW_TRIGGERS
 from desktop_app.store.compliance_review_triggers import COMPLIANCE_REVIEW_TRIGGERS
 from desktop_app.store.database import Database
 
@@ -31,6 +36,9 @@ _TABLE_RULES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("consent_events", ("UPDATE",), "consent records never change"),
     ("incident_events", ("UPDATE", "DELETE"), "the incident timeline is append-only"),
     ("incident_notifications", ("UPDATE", "DELETE"), "the notification log is append-only"),
+    ("log_reviews", ("UPDATE", "DELETE"), "recorded log reviews are immutable"),
+    ("backup_runs", ("UPDATE", "DELETE"), "the backup history is append-only"),
+    ("integrity_checks", ("UPDATE", "DELETE"), "the integrity-check history is append-only"),
 )
 
 # trigger name -> (table, CREATE statement exactly as the migrations wrote it, whitespace aside)
@@ -40,6 +48,7 @@ APPEND_ONLY_TRIGGERS: dict[str, tuple[str, str]] = {
     for event in events
 }
 APPEND_ONLY_TRIGGERS.update(COMPLIANCE_REVIEW_TRIGGERS)  # a finished compliance review (migration 15)
+APPEND_ONLY_TRIGGERS.update(ACCESS_REVIEW_TRIGGERS)  # a finished access review (migration 22)
 
 
 def _normalise(sql: str) -> str:

@@ -819,6 +819,210 @@ def _m019_programme_client_facts(db: Database) -> None:
     )
 
 
+def _m020_security_alerts(db: Database) -> None:
+    """Anomaly alerts (issue 15): one row per alert raised by a rule (``domain/alert_rules.py``),
+    with the staff member concerned, the audit sequence numbers that are its evidence and the
+    acknowledgement; ``dedup_key`` makes raising idempotent. ``alert_scan_state`` keeps the last
+    audit entry the periodic pass has looked at. Staff usernames and sequence numbers only, never a
+    client. The audit log's ``alert.raised`` / ``alert.acknowledged`` entries are the authority;
+    this table is checked against them (services/security_alerts.py)."""
+    db.execute(
+        """CREATE TABLE security_alerts (
+            id INTEGER PRIMARY KEY,
+            rule TEXT NOT NULL,
+            raised_at TEXT NOT NULL,
+            subject TEXT NOT NULL DEFAULT '',
+            evidence TEXT NOT NULL DEFAULT '[]',
+            details TEXT NOT NULL DEFAULT '{}',
+            dedup_key TEXT NOT NULL UNIQUE,
+            acknowledged_at TEXT,
+            acknowledged_by TEXT,
+            note TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute("CREATE INDEX security_alerts_open ON security_alerts(acknowledged_at, id)")
+    db.execute(
+        """CREATE TABLE alert_scan_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            last_seq INTEGER NOT NULL DEFAULT 0,
+            scanned_at TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute("INSERT INTO alert_scan_state (id, last_seq) VALUES (1, 0)")
+
+
+def _m021_log_reviews(db: Database) -> None:
+    """The auditor's periodic audit-log reviews (issue 15): the period (Beijing days), the audit
+    sequence range it covered, the counts the app computed, whether the chain verified, the
+    findings, outcome and follow-up, who signed off and when. Append-only: a recorded review never
+    changes (its content fingerprint is in the ``audit.log_review`` entry). Names no client."""
+    db.execute(
+        """CREATE TABLE log_reviews (
+            id INTEGER PRIMARY KEY,
+            period_start TEXT NOT NULL CHECK (length(period_start) = 10),
+            period_end TEXT NOT NULL CHECK (length(period_end) = 10),
+            first_seq INTEGER,
+            last_seq INTEGER,
+            entries INTEGER NOT NULL CHECK (entries >= 0),
+            refusals INTEGER NOT NULL CHECK (refusals >= 0),
+            failed_sign_ins INTEGER NOT NULL CHECK (failed_sign_ins >= 0),
+            off_hours_sign_ins INTEGER NOT NULL CHECK (off_hours_sign_ins >= 0),
+            alerts_raised INTEGER NOT NULL CHECK (alerts_raised >= 0),
+            alerts_open INTEGER NOT NULL CHECK (alerts_open >= 0),
+            chain_verified INTEGER NOT NULL CHECK (chain_verified IN (0,1)),
+            chain_checked INTEGER NOT NULL CHECK (chain_checked >= 0),
+            findings TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('no_findings','findings')),
+            follow_up TEXT NOT NULL DEFAULT '',
+            reviewer INTEGER NOT NULL REFERENCES staff(id),
+            signed_off_at TEXT NOT NULL,
+            CHECK (period_start <= period_end)
+        )"""
+    )
+    db.execute("CREATE INDEX log_reviews_period ON log_reviews(period_end, period_start)")
+    for event in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER log_reviews_no_{event.lower()} BEFORE {event} ON log_reviews "
+            "BEGIN SELECT RAISE(ABORT, 'recorded log reviews are immutable'); END"
+        )
+
+
+def _m022_access_reviews(db: Database) -> None:
+    """The periodic access review (issue 15): one row per period (``2026Q4``) with who started and
+    finished it and the content fingerprint, and one item per staff member as the review saw them
+    (role, last sign-in, days inactive) with the manager's decision (keep, disable, change role).
+    A finished review is immutable (store/access_review_triggers.py). No client is named here. The
+    index on the audit log answers "last successful sign-in of each member" without a scan."""
+    db.execute(
+        """CREATE TABLE access_reviews (
+            id INTEGER PRIMARY KEY,
+            period_key TEXT NOT NULL UNIQUE,
+            started_at TEXT NOT NULL,
+            started_by INTEGER NOT NULL REFERENCES staff(id),
+            finished_at TEXT,
+            finished_by INTEGER REFERENCES staff(id),
+            fingerprint TEXT NOT NULL DEFAULT '',
+            CHECK ((finished_at IS NULL) = (finished_by IS NULL))
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE access_review_items (
+            id INTEGER PRIMARY KEY,
+            review_id INTEGER NOT NULL REFERENCES access_reviews(id),
+            staff_id INTEGER NOT NULL REFERENCES staff(id),
+            username TEXT NOT NULL,
+            display_name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('agent','manager','it_admin','auditor')),
+            active INTEGER NOT NULL CHECK (active IN (0,1)),
+            last_sign_in TEXT,
+            days_inactive INTEGER NOT NULL CHECK (days_inactive >= 0),
+            decision TEXT CHECK (decision IS NULL OR decision IN ('keep','disable','change_role')),
+            new_role TEXT CHECK (new_role IS NULL OR new_role IN ('agent','manager','it_admin','auditor')),
+            note TEXT NOT NULL DEFAULT '',
+            decided_at TEXT,
+            decided_by INTEGER REFERENCES staff(id),
+            UNIQUE (review_id, staff_id),
+            CHECK ((decision = 'change_role') = (new_role IS NOT NULL))
+        )"""
+    )
+    db.execute("CREATE INDEX audit_log_action_actor ON audit_log(action, actor_id, seq)")
+    # the same text as store/access_review_triggers.py (which the trigger check compares against)
+    db.execute(
+        "CREATE TRIGGER access_reviews_no_delete BEFORE DELETE ON access_reviews BEGIN SELECT RAISE(ABORT, 'access reviews are never deleted'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER access_reviews_finished_fixed BEFORE UPDATE ON access_reviews WHEN OLD.finished_at IS NOT NULL BEGIN SELECT RAISE(ABORT, 'a finished access review is immutable'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER access_review_items_no_delete BEFORE DELETE ON access_review_items BEGIN SELECT RAISE(ABORT, 'access review items are never deleted'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER access_review_items_finished_fixed BEFORE UPDATE ON access_review_items WHEN (SELECT finished_at FROM access_reviews WHERE id = OLD.review_id) IS NOT NULL BEGIN SELECT RAISE(ABORT, 'a finished access review is immutable'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER access_review_items_finished_insert BEFORE INSERT ON access_review_items WHEN (SELECT finished_at FROM access_reviews WHERE id = NEW.review_id) IS NOT NULL BEGIN SELECT RAISE(ABORT, 'a finished access review is immutable'); END"
+    )
+
+
+def _m023_backups(db: Database) -> None:
+    """Backups (issue 15 §3): ``backup_runs``, the append-only history of every backup created,
+    verified, restored or drilled (kind, when, by whom, scheduled or not, the file's name, size and
+    SHA-256, the audit head's sequence number the backup holds, the outcome and the findings as a JSON
+    list); ``backup_schedule``, the one row of the scheduled backup (on/off, time "HH:MM" in branch
+    time, folder, generations kept); and ``backup_pending_destructions``: the destruction records a
+    restore found newer than the backup, which the next session holding the client-data key carries
+    out (a restored backup must never bring a destroyed client back). No column names a client."""
+    db.execute(
+        """CREATE TABLE backup_runs (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('create','verify','restore','drill')),
+            at TEXT NOT NULL,
+            by_staff INTEGER,
+            by_username TEXT NOT NULL DEFAULT '',
+            scheduled INTEGER NOT NULL DEFAULT 0 CHECK (scheduled IN (0,1)),
+            file_name TEXT NOT NULL DEFAULT '',
+            folder TEXT NOT NULL DEFAULT '',
+            size INTEGER NOT NULL DEFAULT 0 CHECK (size >= 0),
+            sha256 TEXT NOT NULL DEFAULT '',
+            audit_seq INTEGER NOT NULL DEFAULT 0,
+            ok INTEGER NOT NULL CHECK (ok IN (0,1)),
+            findings TEXT NOT NULL DEFAULT '[]'
+        )"""
+    )
+    db.execute("CREATE INDEX backup_runs_kind ON backup_runs(kind, id)")
+    for event in ("UPDATE", "DELETE"):
+        db.execute(
+            f"""CREATE TRIGGER backup_runs_no_{event.lower()} BEFORE {event} ON backup_runs
+               BEGIN SELECT RAISE(ABORT, 'the backup history is append-only'); END"""
+        )
+    db.execute(
+        """CREATE TABLE backup_schedule (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            enabled INTEGER NOT NULL DEFAULT 0 CHECK (enabled IN (0,1)),
+            time TEXT NOT NULL DEFAULT '21:30',
+            folder TEXT NOT NULL DEFAULT '',
+            generations INTEGER NOT NULL DEFAULT 7 CHECK (generations >= 1),
+            changed_at TEXT NOT NULL DEFAULT '',
+            changed_by INTEGER
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE backup_pending_destructions (
+            record_id INTEGER PRIMARY KEY,
+            client_id INTEGER NOT NULL,
+            client_pseudonym TEXT NOT NULL,
+            destroyed_at TEXT NOT NULL,
+            restore_run INTEGER NOT NULL,
+            applied_at TEXT,
+            applied_by INTEGER
+        )"""
+    )
+
+
+def _m024_integrity_checks(db: Database) -> None:
+    """The integrity checks' history (issue 15, services/integrity_check.py): when, by whom (the
+    signed-in member, also for the app's own scheduled runs), whether scheduled or after an unclean
+    shutdown, the outcome, each finding as JSON (file, check, what it found: page numbers, table
+    names, staff usernames; never a client) and how long it took. Append-only, like the audit log."""
+    db.execute(
+        """CREATE TABLE integrity_checks (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            staff_id INTEGER REFERENCES staff(id),
+            scheduled INTEGER NOT NULL CHECK (scheduled IN (0, 1)),
+            after_unclean_shutdown INTEGER NOT NULL CHECK (after_unclean_shutdown IN (0, 1)),
+            ok INTEGER NOT NULL CHECK (ok IN (0, 1)),
+            findings TEXT NOT NULL,
+            duration_ms INTEGER NOT NULL CHECK (duration_ms >= 0)
+        )"""
+    )
+    for event in ("UPDATE", "DELETE"):  # as store/append_only_triggers.py defines them
+        db.execute(
+            f"CREATE TRIGGER integrity_checks_no_{event.lower()} BEFORE {event} ON integrity_checks "
+            "BEGIN SELECT RAISE(ABORT, 'the integrity-check history is append-only'); END"
+        )
+
+
 def _m025_second_factors(db: Database) -> None:
     """Two-factor sign-in (issue 15): one row per enrolled manager or IT administrator, with their
     TOTP secret sealed (HPKE) to their key slot's public key (``sealed_to``: a slot given a new key
@@ -865,7 +1069,12 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m017_education_campaigns,
     _m018_incidents,
     _m019_programme_client_facts,
-    _m025_second_factors,  # issue 15 numbers: m020-m024 land with the other parts
+    _m020_security_alerts,
+    _m021_log_reviews,
+    _m022_access_reviews,
+    _m023_backups,
+    _m024_integrity_checks,
+    _m025_second_factors,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

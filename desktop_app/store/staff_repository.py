@@ -81,6 +81,10 @@ class StaffRepository:
             (int(active), None if active else at, staff_id),
         )
 
+    def set_role(self, staff_id: int, role: Role) -> None:
+        """A role change (services/staff_roles.py), audited by the caller in the same transaction."""
+        self.db.execute("UPDATE staff SET role = ? WHERE id = ?", (role.value, staff_id))
+
     def set_slot_public_key(self, staff_id: int, public_key: str) -> None:
         self.db.execute("UPDATE staff SET slot_public_key = ? WHERE id = ?", (public_key, staff_id))
 

@@ -2,6 +2,191 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AccessReviewBanner</name>
+    <message>
+        <source>Open access review</source>
+        <translation>Open access review</translation>
+    </message>
+</context>
+<context>
+    <name>AccessReviewTab</name>
+    <message>
+        <source>Access review</source>
+        <translation>Access review</translation>
+    </message>
+    <message>
+        <source>Periodic access review</source>
+        <translation>Periodic access review</translation>
+    </message>
+    <message>
+        <source>Once per period a manager checks every staff account: keep it (the role is still needed), disable it, or change its role. Disabling rotates the keys and signs everyone out; a member moved into a client role needs a manager&apos;s confirmation before seeing client data. Accounts without a sign-in for a long time are shown in red.</source>
+        <translation>Once per period a manager checks every staff account: keep it (the role is still needed), disable it, or change its role. Disabling rotates the keys and signs everyone out; a member moved into a client role needs a manager's confirmation before seeing client data. Accounts without a sign-in for a long time are shown in red.</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Start this period&apos;s review</source>
+        <translation>&amp;Start this period's review</translation>
+    </message>
+    <message>
+        <source>&amp;Finish review</source>
+        <translation>&amp;Finish review</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>&amp;Keep</source>
+        <translation>&amp;Keep</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Disable</translation>
+    </message>
+    <message>
+        <source>Change &amp;role</source>
+        <translation>Change &amp;role</translation>
+    </message>
+    <message>
+        <source>Note (why) — do not enter client names, ID numbers or other personal details</source>
+        <translation>Note (why) — do not enter client names, ID numbers or other personal details</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Last sign-in</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <source>Period %1: next review due by %2.</source>
+        <translation>Period %1: next review due by %2.</translation>
+    </message>
+    <message>
+        <source>This period&apos;s review is finished.</source>
+        <translation>This period's review is finished.</translation>
+    </message>
+    <message>
+        <source>The review is OVERDUE.</source>
+        <translation>The review is OVERDUE.</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>finished</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <source>Review started.</source>
+        <translation>Review started.</translation>
+    </message>
+    <message>
+        <source>Choose a member first.</source>
+        <translation>Choose a member first.</translation>
+    </message>
+    <message>
+        <source>Disable %1? Their key slot is removed, their client-data access is withdrawn and the keys are rotated: everyone signed in must sign in again.</source>
+        <translation>Disable %1? Their key slot is removed, their client-data access is withdrawn and the keys are rotated: everyone signed in must sign in again.</translation>
+    </message>
+    <message>
+        <source>Disable the account?</source>
+        <translation>Disable the account?</translation>
+    </message>
+    <message>
+        <source>Change %1&apos;s role to %2? Client-data access is withdrawn and the keys are rotated; a member moved to agent or manager must be confirmed again by a manager.</source>
+        <translation>Change %1's role to %2? Client-data access is withdrawn and the keys are rotated; a member moved to agent or manager must be confirmed again by a manager.</translation>
+    </message>
+    <message>
+        <source>Change the role?</source>
+        <translation>Change the role?</translation>
+    </message>
+    <message>
+        <source>Decision saved for %1.</source>
+        <translation>Decision saved for %1.</translation>
+    </message>
+    <message>
+        <source>Finish the review?</source>
+        <translation>Finish the review?</translation>
+    </message>
+    <message>
+        <source>A finished review can no longer change. Finish it now?</source>
+        <translation>A finished review can no longer change. Finish it now?</translation>
+    </message>
+    <message>
+        <source>Review finished: it can no longer change.</source>
+        <translation>Review finished: it can no longer change.</translation>
+    </message>
+    <message>
+        <source>Export the access review</source>
+        <translation>Export the access review</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;CSV files (*.csv)</source>
+        <translation>Excel workbooks (*.xlsx);;CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported: %1</source>
+        <translation>Exported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AcknowledgeDialog</name>
+    <message>
+        <source>Acknowledge alert %1</source>
+        <translation>Acknowledge alert %1</translation>
+    </message>
+    <message>
+        <source>&amp;Note (what you checked and what you found):</source>
+        <translation>&amp;Note (what you checked and what you found):</translation>
+    </message>
+    <message>
+        <source>The note is kept in the audit log. Do not write client names, ID numbers or phone numbers.</source>
+        <translation>The note is kept in the audit log. Do not write client names, ID numbers or phone numbers.</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Acknowledge</translation>
+    </message>
+</context>
+<context>
     <name>AddFollowupDialog</name>
     <message>
         <source>Add follow-up</source>
@@ -119,6 +304,77 @@
     <message>
         <source>&amp;Move on</source>
         <translation>&amp;Move on</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsTab</name>
+    <message>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>Show ac&amp;knowledged alerts</source>
+        <translation>Show ac&amp;knowledged alerts</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge…</source>
+        <translation>&amp;Acknowledge…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Re&amp;fresh</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>When (Beijing time)</source>
+        <translation>When (Beijing time)</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <source>Evidence (audit entries)</source>
+        <translation>Evidence (audit entries)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1</source>
+        <translation>Acknowledged by %1</translation>
+    </message>
+    <message>
+        <source>Raised: %1</source>
+        <translation>Raised: %1</translation>
+    </message>
+    <message>
+        <source>Staff member: %1</source>
+        <translation>Staff member: %1</translation>
+    </message>
+    <message>
+        <source>Evidence (audit entries): %1</source>
+        <translation>Evidence (audit entries): %1</translation>
+    </message>
+    <message>
+        <source>Figures: %1</source>
+        <translation>Figures: %1</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 at %2: %3</source>
+        <translation>Acknowledged by %1 at %2: %3</translation>
     </message>
 </context>
 <context>
@@ -508,6 +764,254 @@
         <translation>Password reset</translation>
     </message>
     <message>
+        <source>Audit-log review recorded</source>
+        <translation>Audit-log review recorded</translation>
+    </message>
+    <message>
+        <source>Client destruction refused</source>
+        <translation>Client destruction refused</translation>
+    </message>
+    <message>
+        <source>Education campaign added</source>
+        <translation>Education campaign added</translation>
+    </message>
+    <message>
+        <source>Education participation recorded</source>
+        <translation>Education participation recorded</translation>
+    </message>
+    <message>
+        <source>Education attendees picked from the records</source>
+        <translation>Education attendees picked from the records</translation>
+    </message>
+    <message>
+        <source>Education attendee list imported</source>
+        <translation>Education attendee list imported</translation>
+    </message>
+    <message>
+        <source>Privacy tips leaflet printed for a client</source>
+        <translation>Privacy tips leaflet printed for a client</translation>
+    </message>
+    <message>
+        <source>Blank privacy tips leaflet printed</source>
+        <translation>Blank privacy tips leaflet printed</translation>
+    </message>
+    <message>
+        <source>Per-client rows setting changed</source>
+        <translation>Per-client rows setting changed</translation>
+    </message>
+    <message>
+        <source>Summary for headquarters prepared</source>
+        <translation>Summary for headquarters prepared</translation>
+    </message>
+    <message>
+        <source>Summary for headquarters approved</source>
+        <translation>Summary for headquarters approved</translation>
+    </message>
+    <message>
+        <source>Summary for headquarters rejected</source>
+        <translation>Summary for headquarters rejected</translation>
+    </message>
+    <message>
+        <source>Summary queued for sending</source>
+        <translation>Summary queued for sending</translation>
+    </message>
+    <message>
+        <source>Summary sent to headquarters</source>
+        <translation>Summary sent to headquarters</translation>
+    </message>
+    <message>
+        <source>Sending to headquarters failed</source>
+        <translation>Sending to headquarters failed</translation>
+    </message>
+    <message>
+        <source>Headquarters receipt recorded</source>
+        <translation>Headquarters receipt recorded</translation>
+    </message>
+    <message>
+        <source>Summary refused by the outbox</source>
+        <translation>Summary refused by the outbox</translation>
+    </message>
+    <message>
+        <source>Sending schedule changed</source>
+        <translation>Sending schedule changed</translation>
+    </message>
+    <message>
+        <source>Export record saved</source>
+        <translation>Export record saved</translation>
+    </message>
+    <message>
+        <source>Enrolment with headquarters</source>
+        <translation>Enrolment with headquarters</translation>
+    </message>
+    <message>
+        <source>Headquarters keys moved into client data</source>
+        <translation>Headquarters keys moved into client data</translation>
+    </message>
+    <message>
+        <source>Incident reported</source>
+        <translation>Incident reported</translation>
+    </message>
+    <message>
+        <source>Incident assessed</source>
+        <translation>Incident assessed</translation>
+    </message>
+    <message>
+        <source>Incident status changed</source>
+        <translation>Incident status changed</translation>
+    </message>
+    <message>
+        <source>Internal or regulator report recorded</source>
+        <translation>Internal or regulator report recorded</translation>
+    </message>
+    <message>
+        <source>Affected clients set</source>
+        <translation>Affected clients set</translation>
+    </message>
+    <message>
+        <source>Client notification logged</source>
+        <translation>Client notification logged</translation>
+    </message>
+    <message>
+        <source>Client-data key not genuine</source>
+        <translation>Client-data key not genuine</translation>
+    </message>
+    <message>
+        <source>Privacy programme settings changed</source>
+        <translation>Privacy programme settings changed</translation>
+    </message>
+    <message>
+        <source>Programme report produced</source>
+        <translation>Programme report produced</translation>
+    </message>
+    <message>
+        <source>Client-side programme figures updated</source>
+        <translation>Client-side programme figures updated</translation>
+    </message>
+    <message>
+        <source>Compliance review started</source>
+        <translation>Compliance review started</translation>
+    </message>
+    <message>
+        <source>Compliance review evaluated</source>
+        <translation>Compliance review evaluated</translation>
+    </message>
+    <message>
+        <source>Compliance review item answered</source>
+        <translation>Compliance review item answered</translation>
+    </message>
+    <message>
+        <source>Compliance review finished</source>
+        <translation>Compliance review finished</translation>
+    </message>
+    <message>
+        <source>Rectification opened</source>
+        <translation>Rectification opened</translation>
+    </message>
+    <message>
+        <source>Rectification closed</source>
+        <translation>Rectification closed</translation>
+    </message>
+    <message>
+        <source>Satisfaction response entered</source>
+        <translation>Satisfaction response entered</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey imported</source>
+        <translation>Satisfaction survey imported</translation>
+    </message>
+    <message>
+        <source>Training quiz taken</source>
+        <translation>Training quiz taken</translation>
+    </message>
+    <message>
+        <source>Training session recorded</source>
+        <translation>Training session recorded</translation>
+    </message>
+    <message>
+        <source>Training records imported</source>
+        <translation>Training records imported</translation>
+    </message>
+    <message>
+        <source>Security alert raised</source>
+        <translation>Security alert raised</translation>
+    </message>
+    <message>
+        <source>Security alert acknowledged</source>
+        <translation>Security alert acknowledged</translation>
+    </message>
+    <message>
+        <source>Security alert record put back</source>
+        <translation>Security alert record put back</translation>
+    </message>
+    <message>
+        <source>Periodic alert scan</source>
+        <translation>Periodic alert scan</translation>
+    </message>
+    <message>
+        <source>Destruction carried out again after a restore</source>
+        <translation>Destruction carried out again after a restore</translation>
+    </message>
+    <message>
+        <source>Access review started</source>
+        <translation>Access review started</translation>
+    </message>
+    <message>
+        <source>Access review decision</source>
+        <translation>Access review decision</translation>
+    </message>
+    <message>
+        <source>Access review finished</source>
+        <translation>Access review finished</translation>
+    </message>
+    <message>
+        <source>Access review exported</source>
+        <translation>Access review exported</translation>
+    </message>
+    <message>
+        <source>Staff role changed</source>
+        <translation>Staff role changed</translation>
+    </message>
+    <message>
+        <source>Backup created</source>
+        <translation>Backup created</translation>
+    </message>
+    <message>
+        <source>Backup verified</source>
+        <translation>Backup verified</translation>
+    </message>
+    <message>
+        <source>Restored from a backup</source>
+        <translation>Restored from a backup</translation>
+    </message>
+    <message>
+        <source>Restore drill</source>
+        <translation>Restore drill</translation>
+    </message>
+    <message>
+        <source>Backup schedule changed</source>
+        <translation>Backup schedule changed</translation>
+    </message>
+    <message>
+        <source>Database integrity check</source>
+        <translation>Database integrity check</translation>
+    </message>
+    <message>
+        <source>Second-factor code checked</source>
+        <translation>Second-factor code checked</translation>
+    </message>
+    <message>
+        <source>Second factor enrolled</source>
+        <translation>Second factor enrolled</translation>
+    </message>
+    <message>
+        <source>Second factor reset</source>
+        <translation>Second factor reset</translation>
+    </message>
+    <message>
+        <source>Second-factor recovery code used</source>
+        <translation>Second-factor recovery code used</translation>
+    </message>
+    <message>
         <source>Success</source>
         <translation>Success</translation>
     </message>
@@ -578,6 +1082,10 @@
     <message>
         <source>Consent form</source>
         <translation>Consent form</translation>
+    </message>
+    <message>
+        <source>Audit-log review</source>
+        <translation>Audit-log review</translation>
     </message>
 </context>
 <context>
@@ -665,6 +1173,222 @@
     <message>
         <source>Open &amp;Exports</source>
         <translation>Open &amp;Exports</translation>
+    </message>
+</context>
+<context>
+    <name>BackupFailedBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>The scheduled backup failed: %1 It will be tried again; tell IT or the manager.</source>
+        <translation>The scheduled backup failed: %1 It will be tried again; tell IT or the manager.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsTab</name>
+    <message>
+        <source>Backup folder</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <source>Backup schedule saved.</source>
+        <translation>Backup schedule saved.</translation>
+    </message>
+    <message>
+        <source>Back up into which folder?</source>
+        <translation>Back up into which folder?</translation>
+    </message>
+    <message>
+        <source>Backup written: %1</source>
+        <translation>Backup written: %1</translation>
+    </message>
+    <message>
+        <source>Type your password first (as it was when the backup was taken).</source>
+        <translation>Type your password first (as it was when the backup was taken).</translation>
+    </message>
+    <message>
+        <source>Restore drill passed (%1 s) and recorded: %2</source>
+        <translation>Restore drill passed (%1 s) and recorded: %2</translation>
+    </message>
+    <message>
+        <source>Restore drill FAILED (recorded): %1</source>
+        <translation>Restore drill FAILED (recorded): %1</translation>
+    </message>
+    <message>
+        <source>Verify a backup</source>
+        <translation>Verify a backup</translation>
+    </message>
+    <message>
+        <source>Backups (*.bvbackup)</source>
+        <translation>Backups (*.bvbackup)</translation>
+    </message>
+    <message>
+        <source>The backup opened and passed every check.</source>
+        <translation>The backup opened and passed every check.</translation>
+    </message>
+    <message>
+        <source>The backup failed its checks: %1</source>
+        <translation>The backup failed its checks: %1</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Scheduled backup</source>
+        <translation>Scheduled backup</translation>
+    </message>
+    <message>
+        <source>Backups and restore drills</source>
+        <translation>Backups and restore drills</translation>
+    </message>
+    <message>
+        <source>Last backup</source>
+        <translation>Last backup</translation>
+    </message>
+    <message>
+        <source>Latest verified backup</source>
+        <translation>Latest verified backup</translation>
+    </message>
+    <message>
+        <source>Last restore drill</source>
+        <translation>Last restore drill</translation>
+    </message>
+    <message>
+        <source>Next scheduled backup</source>
+        <translation>Next scheduled backup</translation>
+    </message>
+    <message>
+        <source>Back up every day</source>
+        <translation>Back up every day</translation>
+    </message>
+    <message>
+        <source>Time (Beijing time)</source>
+        <translation>Time (Beijing time)</translation>
+    </message>
+    <message>
+        <source>Folder (USB disk or network share)</source>
+        <translation>Folder (USB disk or network share)</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>Backups kept</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Save schedule</source>
+        <translation>Save schedule</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Verify a backup…</source>
+        <translation>Verify a backup…</translation>
+    </message>
+    <message>
+        <source>Run a restore drill</source>
+        <translation>Run a restore drill</translation>
+    </message>
+    <message>
+        <source>Your password</source>
+        <translation>Your password</translation>
+    </message>
+    <message>
+        <source>Verifying and drilling open the backup with your key slot in it: type your password as it was when the backup was taken. Restoring is done by IT on the command line (branchvault backup restore).</source>
+        <translation>Verifying and drilling open the backup with your key slot in it: type your password as it was when the backup was taken. Restoring is done by IT on the command line (branchvault backup restore).</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message numerus="yes">
+        <source>OVERDUE: no verified backup within %n day(s)</source>
+        <translation>
+            <numerusform>OVERDUE: no verified backup within %n day</numerusform>
+            <numerusform>OVERDUE: no verified backup within %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message numerus="yes">
+        <source>OVERDUE: no passed drill within %n day(s)</source>
+        <translation>
+            <numerusform>OVERDUE: no passed drill within %n day</numerusform>
+            <numerusform>OVERDUE: no passed drill within %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>The last backup failed (%1): %2</source>
+        <translation>The last backup failed (%1): %2</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>backup</translation>
+    </message>
+    <message>
+        <source>verify</source>
+        <translation>verify</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>restore</translation>
+    </message>
+    <message>
+        <source>restore drill</source>
+        <translation>restore drill</translation>
+    </message>
+    <message>
+        <source> (scheduled)</source>
+        <translation> (scheduled)</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FAILED</translation>
     </message>
 </context>
 <context>
@@ -2590,6 +3314,86 @@ You then get the client-data recovery code, shown once.</translation>
     </message>
 </context>
 <context>
+    <name>IntegrityRunner</name>
+    <message>
+        <source>Database integrity check failed</source>
+        <translation>Database integrity check failed</translation>
+    </message>
+    <message>
+        <source>The app&apos;s integrity check found damage in the branch&apos;s data:
+%1
+
+Tell IT now. Keep working only if IT says so: IT restores the latest verified backup.</source>
+        <translation>The app's integrity check found damage in the branch's data:
+%1
+
+Tell IT now. Keep working only if IT says so: IT restores the latest verified backup.</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrityTab</name>
+    <message>
+        <source>Checking every page of the branch&apos;s data…</source>
+        <translation>Checking every page of the branch's data…</translation>
+    </message>
+    <message>
+        <source>Integrity check passed.</source>
+        <translation>Integrity check passed.</translation>
+    </message>
+    <message>
+        <source>Integrity check FAILED: %1. Tell IT now.</source>
+        <translation>Integrity check FAILED: %1. Tell IT now.</translation>
+    </message>
+    <message>
+        <source>after an unclean shutdown</source>
+        <translation>after an unclean shutdown</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>scheduled</translation>
+    </message>
+    <message>
+        <source>on request</source>
+        <translation>on request</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FAILED</translation>
+    </message>
+    <message>
+        <source>Integrity check</source>
+        <translation>Integrity check</translation>
+    </message>
+    <message>
+        <source>Reads every page of branch.db (and clients.db when you hold the client-data key), checks tables, indexes, foreign keys, the audit chain and the key slots. The app also runs it on a schedule and after an unclean shutdown.</source>
+        <translation>Reads every page of branch.db (and clients.db when you hold the client-data key), checks tables, indexes, foreign keys, the audit chain and the key slots. The app also runs it on a schedule and after an unclean shutdown.</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Check now</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Failed checks</source>
+        <translation>Failed checks</translation>
+    </message>
+</context>
+<context>
     <name>KeyringPage</name>
     <message>
         <source>No secure keyring on this PC</source>
@@ -2853,6 +3657,154 @@ You can continue without it. The data is then protected by staff passwords only.
     <message>
         <source>Sign in as a &amp;different user</source>
         <translation>Sign in as a &amp;different user</translation>
+    </message>
+</context>
+<context>
+    <name>LogReviewOverdueBanner</name>
+    <message numerus="yes">
+        <source>The audit-log review is overdue by %n day(s).</source>
+        <translation>
+            <numerusform>The audit-log review is overdue by %n day.</numerusform>
+            <numerusform>The audit-log review is overdue by %n days.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open &amp;log review</source>
+        <translation>Open &amp;log review</translation>
+    </message>
+</context>
+<context>
+    <name>LogReviewTab</name>
+    <message>
+        <source>Log review</source>
+        <translation>Log review</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>Show &amp;summary</source>
+        <translation>Show &amp;summary</translation>
+    </message>
+    <message>
+        <source>&amp;No findings</source>
+        <translation>&amp;No findings</translation>
+    </message>
+    <message>
+        <source>&amp;Findings:</source>
+        <translation>&amp;Findings:</translation>
+    </message>
+    <message>
+        <source>Follow-&amp;up:</source>
+        <translation>Follow-&amp;up:</translation>
+    </message>
+    <message>
+        <source>No client personal data: do not enter clients&apos; names, phone or ID numbers.</source>
+        <translation>No client personal data: do not enter clients&apos; names, phone or ID numbers.</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the chain and sign off</source>
+        <translation>&amp;Verify the chain and sign off</translation>
+    </message>
+    <message>
+        <source>Recorded reviews</source>
+        <translation>Recorded reviews</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <source>Refusals</source>
+        <translation>Refusals</translation>
+    </message>
+    <message>
+        <source>Audit chain</source>
+        <translation>Audit chain</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Review recorded; the audit chain was verified first.</source>
+        <translation>Review recorded; the audit chain was verified first.</translation>
+    </message>
+    <message>
+        <source>No review recorded yet.</source>
+        <translation>No review recorded yet.</translation>
+    </message>
+    <message>
+        <source>Last review: %1 to %2.</source>
+        <translation>Last review: %1 to %2.</translation>
+    </message>
+    <message>
+        <source>Next review due by %1.</source>
+        <translation>Next review due by %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The review is overdue by %n day(s).</source>
+        <translation>
+            <numerusform>The review is overdue by %n day.</numerusform>
+            <numerusform>The review is overdue by %n days.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recorded reviews were altered or deleted outside the app (%1): they do not count.</source>
+        <translation>Recorded reviews were altered or deleted outside the app (%1): they do not count.</translation>
+    </message>
+    <message>
+        <source>No findings</source>
+        <translation>No findings</translation>
+    </message>
+    <message>
+        <source>ALTERED</source>
+        <translation>ALTERED</translation>
+    </message>
+    <message>
+        <source>Intact</source>
+        <translation>Intact</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>%1 entries (sequence %2 to %3); %4 refusals; %5 failed sign-ins.</source>
+        <translation>%1 entries (sequence %2 to %3); %4 refusals; %5 failed sign-ins.</translation>
+    </message>
+    <message>
+        <source>Alerts raised: %1, still open: %2, acknowledged in the period: %3.</source>
+        <translation>Alerts raised: %1, still open: %2, acknowledged in the period: %3.</translation>
+    </message>
+    <message>
+        <source>Refusals by member: %1</source>
+        <translation>Refusals by member: %1</translation>
+    </message>
+    <message>
+        <source>Sign-ins outside %1:00–%2:00: %3</source>
+        <translation>Sign-ins outside %1:00–%2:00: %3</translation>
     </message>
 </context>
 <context>
@@ -3269,6 +4221,20 @@ Data folder: %3</translation>
     <message>
         <source>&amp;Log</source>
         <translation>&amp;Log</translation>
+    </message>
+</context>
+<context>
+    <name>OpenAlertsBanner</name>
+    <message numerus="yes">
+        <source>%n anomaly alert(s) await acknowledgement.</source>
+        <translation>
+            <numerusform>%n anomaly alert awaits acknowledgement.</numerusform>
+            <numerusform>%n anomaly alerts await acknowledgement.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open &amp;Alerts</source>
+        <translation>Open &amp;Alerts</translation>
     </message>
 </context>
 <context>
@@ -5181,6 +6147,13 @@ Data folder: %3</translation>
     <message>
         <source>&amp;Withdraw</source>
         <translation>&amp;Withdraw</translation>
+    </message>
+</context>
+<context>
+    <name>runner</name>
+    <message>
+        <source>Scheduled backup in progress… %1%</source>
+        <translation>Scheduled backup in progress… %1%</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,191 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccessReviewBanner</name>
+    <message>
+        <source>Open access review</source>
+        <translation>打开权限审查</translation>
+    </message>
+</context>
+<context>
+    <name>AccessReviewTab</name>
+    <message>
+        <source>Access review</source>
+        <translation>权限审查</translation>
+    </message>
+    <message>
+        <source>Periodic access review</source>
+        <translation>定期权限审查</translation>
+    </message>
+    <message>
+        <source>Once per period a manager checks every staff account: keep it (the role is still needed), disable it, or change its role. Disabling rotates the keys and signs everyone out; a member moved into a client role needs a manager&apos;s confirmation before seeing client data. Accounts without a sign-in for a long time are shown in red.</source>
+        <translation>店长每期检查每一个员工账户：保留（该角色仍然需要）、停用或调整角色。停用会轮换密钥并使所有人重新登录；调整为可接触客户资料的角色后，须经店长确认才能查看客户资料。长期未登录的账户以红色显示。</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Start this period&apos;s review</source>
+        <translation>开始本期审查(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Finish review</source>
+        <translation>完成审查(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Keep</source>
+        <translation>保留(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Change &amp;role</source>
+        <translation>调整角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Note (why) — do not enter client names, ID numbers or other personal details</source>
+        <translation>说明（原因）— 请勿填写客户姓名、证件号码等个人信息</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>决定人</translation>
+    </message>
+    <message>
+        <source>Period %1: next review due by %2.</source>
+        <translation>本期 %1：下次审查应于 %2 前完成。</translation>
+    </message>
+    <message>
+        <source>This period&apos;s review is finished.</source>
+        <translation>本期审查已完成。</translation>
+    </message>
+    <message>
+        <source>The review is OVERDUE.</source>
+        <translation>审查已逾期。</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Review started.</source>
+        <translation>审查已开始。</translation>
+    </message>
+    <message>
+        <source>Choose a member first.</source>
+        <translation>请先选择一位员工。</translation>
+    </message>
+    <message>
+        <source>Disable %1? Their key slot is removed, their client-data access is withdrawn and the keys are rotated: everyone signed in must sign in again.</source>
+        <translation>停用 %1？其密钥槽将被删除，客户资料访问权被撤销，密钥随即轮换：所有已登录的人都须重新登录。</translation>
+    </message>
+    <message>
+        <source>Disable the account?</source>
+        <translation>停用该账户？</translation>
+    </message>
+    <message>
+        <source>Change %1&apos;s role to %2? Client-data access is withdrawn and the keys are rotated; a member moved to agent or manager must be confirmed again by a manager.</source>
+        <translation>将 %1 的角色调整为 %2？其客户资料访问权将被撤销，密钥随即轮换；调整为销售顾问或店长的员工须由店长重新确认。</translation>
+    </message>
+    <message>
+        <source>Change the role?</source>
+        <translation>调整角色？</translation>
+    </message>
+    <message>
+        <source>Decision saved for %1.</source>
+        <translation>已保存对 %1 的决定。</translation>
+    </message>
+    <message>
+        <source>Finish the review?</source>
+        <translation>完成审查？</translation>
+    </message>
+    <message>
+        <source>A finished review can no longer change. Finish it now?</source>
+        <translation>审查完成后不能再修改。现在完成吗？</translation>
+    </message>
+    <message>
+        <source>Review finished: it can no longer change.</source>
+        <translation>审查已完成，不能再修改。</translation>
+    </message>
+    <message>
+        <source>Export the access review</source>
+        <translation>导出权限审查</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;CSV files (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported: %1</source>
+        <translation>已导出：%1</translation>
+    </message>
+</context>
+<context>
+    <name>AcknowledgeDialog</name>
+    <message>
+        <source>Acknowledge alert %1</source>
+        <translation>确认告警 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Note (what you checked and what you found):</source>
+        <translation>说明（查了什么、结论是什么）(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>The note is kept in the audit log. Do not write client names, ID numbers or phone numbers.</source>
+        <translation>说明将写入审计日志。请勿填写客户姓名、证件号或手机号。</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>确认(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>AddFollowupDialog</name>
     <message>
         <source>Add follow-up</source>
@@ -119,6 +304,77 @@
     <message>
         <source>&amp;Move on</source>
         <translation>推进(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsTab</name>
+    <message>
+        <source>Alerts</source>
+        <translation>异常告警</translation>
+    </message>
+    <message>
+        <source>Show ac&amp;knowledged alerts</source>
+        <translation>显示已确认的告警(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge…</source>
+        <translation>确认…(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>When (Beijing time)</source>
+        <translation>时间（北京时间）</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Evidence (audit entries)</source>
+        <translation>证据（审计记录序号）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1</source>
+        <translation>已由 %1 确认</translation>
+    </message>
+    <message>
+        <source>Raised: %1</source>
+        <translation>告警时间：%1</translation>
+    </message>
+    <message>
+        <source>Staff member: %1</source>
+        <translation>员工：%1</translation>
+    </message>
+    <message>
+        <source>Evidence (audit entries): %1</source>
+        <translation>证据（审计记录序号）：%1</translation>
+    </message>
+    <message>
+        <source>Figures: %1</source>
+        <translation>数据：%1</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 at %2: %3</source>
+        <translation>%1 于 %2 确认：%3</translation>
     </message>
 </context>
 <context>
@@ -508,6 +764,254 @@
         <translation>重置密码</translation>
     </message>
     <message>
+        <source>Audit-log review recorded</source>
+        <translation>审计日志定期审查已记录</translation>
+    </message>
+    <message>
+        <source>Client destruction refused</source>
+        <translation>客户数据销毁被拒绝</translation>
+    </message>
+    <message>
+        <source>Education campaign added</source>
+        <translation>新增个人信息保护宣传活动</translation>
+    </message>
+    <message>
+        <source>Education participation recorded</source>
+        <translation>记录宣传活动参与</translation>
+    </message>
+    <message>
+        <source>Education attendees picked from the records</source>
+        <translation>从客户记录选取宣传活动参与者</translation>
+    </message>
+    <message>
+        <source>Education attendee list imported</source>
+        <translation>导入宣传活动参与者名单</translation>
+    </message>
+    <message>
+        <source>Privacy tips leaflet printed for a client</source>
+        <translation>为客户打印个人信息保护提示单</translation>
+    </message>
+    <message>
+        <source>Blank privacy tips leaflet printed</source>
+        <translation>打印空白个人信息保护提示单</translation>
+    </message>
+    <message>
+        <source>Per-client rows setting changed</source>
+        <translation>逐客户明细报送设置变更</translation>
+    </message>
+    <message>
+        <source>Summary for headquarters prepared</source>
+        <translation>准备报送总部的汇总</translation>
+    </message>
+    <message>
+        <source>Summary for headquarters approved</source>
+        <translation>批准报送总部的汇总</translation>
+    </message>
+    <message>
+        <source>Summary for headquarters rejected</source>
+        <translation>驳回报送总部的汇总</translation>
+    </message>
+    <message>
+        <source>Summary queued for sending</source>
+        <translation>汇总已排队待发送</translation>
+    </message>
+    <message>
+        <source>Summary sent to headquarters</source>
+        <translation>汇总已发送至总部</translation>
+    </message>
+    <message>
+        <source>Sending to headquarters failed</source>
+        <translation>发送至总部失败</translation>
+    </message>
+    <message>
+        <source>Headquarters receipt recorded</source>
+        <translation>已记录总部回执</translation>
+    </message>
+    <message>
+        <source>Summary refused by the outbox</source>
+        <translation>发件箱拒绝发送汇总</translation>
+    </message>
+    <message>
+        <source>Sending schedule changed</source>
+        <translation>报送计划变更</translation>
+    </message>
+    <message>
+        <source>Export record saved</source>
+        <translation>报送记录已保存</translation>
+    </message>
+    <message>
+        <source>Enrolment with headquarters</source>
+        <translation>向总部注册</translation>
+    </message>
+    <message>
+        <source>Headquarters keys moved into client data</source>
+        <translation>总部密钥移入客户数据库</translation>
+    </message>
+    <message>
+        <source>Incident reported</source>
+        <translation>报告安全事件</translation>
+    </message>
+    <message>
+        <source>Incident assessed</source>
+        <translation>安全事件已评估</translation>
+    </message>
+    <message>
+        <source>Incident status changed</source>
+        <translation>安全事件状态变更</translation>
+    </message>
+    <message>
+        <source>Internal or regulator report recorded</source>
+        <translation>记录向内部或监管部门的报告</translation>
+    </message>
+    <message>
+        <source>Affected clients set</source>
+        <translation>设定受影响客户</translation>
+    </message>
+    <message>
+        <source>Client notification logged</source>
+        <translation>记录客户通知</translation>
+    </message>
+    <message>
+        <source>Client-data key not genuine</source>
+        <translation>客户数据密钥不可信</translation>
+    </message>
+    <message>
+        <source>Privacy programme settings changed</source>
+        <translation>个人信息保护工作设置变更</translation>
+    </message>
+    <message>
+        <source>Programme report produced</source>
+        <translation>生成个人信息保护工作报告</translation>
+    </message>
+    <message>
+        <source>Client-side programme figures updated</source>
+        <translation>客户数据统计已更新</translation>
+    </message>
+    <message>
+        <source>Compliance review started</source>
+        <translation>开始合规审查</translation>
+    </message>
+    <message>
+        <source>Compliance review evaluated</source>
+        <translation>合规审查自动评估</translation>
+    </message>
+    <message>
+        <source>Compliance review item answered</source>
+        <translation>合规审查项已填写</translation>
+    </message>
+    <message>
+        <source>Compliance review finished</source>
+        <translation>合规审查已完成</translation>
+    </message>
+    <message>
+        <source>Rectification opened</source>
+        <translation>新增整改项</translation>
+    </message>
+    <message>
+        <source>Rectification closed</source>
+        <translation>整改已关闭</translation>
+    </message>
+    <message>
+        <source>Satisfaction response entered</source>
+        <translation>录入满意度调查答卷</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey imported</source>
+        <translation>导入满意度调查</translation>
+    </message>
+    <message>
+        <source>Training quiz taken</source>
+        <translation>完成培训测验</translation>
+    </message>
+    <message>
+        <source>Training session recorded</source>
+        <translation>记录线下培训</translation>
+    </message>
+    <message>
+        <source>Training records imported</source>
+        <translation>导入培训记录</translation>
+    </message>
+    <message>
+        <source>Security alert raised</source>
+        <translation>触发安全告警</translation>
+    </message>
+    <message>
+        <source>Security alert acknowledged</source>
+        <translation>安全告警已确认</translation>
+    </message>
+    <message>
+        <source>Security alert record put back</source>
+        <translation>安全告警记录已恢复</translation>
+    </message>
+    <message>
+        <source>Periodic alert scan</source>
+        <translation>定期告警扫描</translation>
+    </message>
+    <message>
+        <source>Destruction carried out again after a restore</source>
+        <translation>恢复备份后重新执行销毁</translation>
+    </message>
+    <message>
+        <source>Access review started</source>
+        <translation>开始权限审查</translation>
+    </message>
+    <message>
+        <source>Access review decision</source>
+        <translation>权限审查决定</translation>
+    </message>
+    <message>
+        <source>Access review finished</source>
+        <translation>权限审查已完成</translation>
+    </message>
+    <message>
+        <source>Access review exported</source>
+        <translation>导出权限审查结果</translation>
+    </message>
+    <message>
+        <source>Staff role changed</source>
+        <translation>员工角色变更</translation>
+    </message>
+    <message>
+        <source>Backup created</source>
+        <translation>创建备份</translation>
+    </message>
+    <message>
+        <source>Backup verified</source>
+        <translation>校验备份</translation>
+    </message>
+    <message>
+        <source>Restored from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Restore drill</source>
+        <translation>恢复演练</translation>
+    </message>
+    <message>
+        <source>Backup schedule changed</source>
+        <translation>备份计划变更</translation>
+    </message>
+    <message>
+        <source>Database integrity check</source>
+        <translation>数据库完整性检查</translation>
+    </message>
+    <message>
+        <source>Second-factor code checked</source>
+        <translation>第二因素验证码核验</translation>
+    </message>
+    <message>
+        <source>Second factor enrolled</source>
+        <translation>登记第二因素</translation>
+    </message>
+    <message>
+        <source>Second factor reset</source>
+        <translation>重置第二因素</translation>
+    </message>
+    <message>
+        <source>Second-factor recovery code used</source>
+        <translation>使用第二因素恢复码</translation>
+    </message>
+    <message>
         <source>Success</source>
         <translation>成功</translation>
     </message>
@@ -578,6 +1082,10 @@
     <message>
         <source>Consent form</source>
         <translation>同意书</translation>
+    </message>
+    <message>
+        <source>Audit-log review</source>
+        <translation>审计日志审查</translation>
     </message>
 </context>
 <context>
@@ -663,6 +1171,220 @@
     <message>
         <source>Open &amp;Exports</source>
         <translation>打开导出(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>BackupFailedBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The scheduled backup failed: %1 It will be tried again; tell IT or the manager.</source>
+        <translation>定时备份失败：%1 稍后会自动重试；请告知 IT 或店长。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsTab</name>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>Backup schedule saved.</source>
+        <translation>定时备份设置已保存。</translation>
+    </message>
+    <message>
+        <source>Back up into which folder?</source>
+        <translation>备份到哪个文件夹？</translation>
+    </message>
+    <message>
+        <source>Backup written: %1</source>
+        <translation>备份已写入：%1</translation>
+    </message>
+    <message>
+        <source>Type your password first (as it was when the backup was taken).</source>
+        <translation>请先输入您的密码（备份时使用的密码）。</translation>
+    </message>
+    <message>
+        <source>Restore drill passed (%1 s) and recorded: %2</source>
+        <translation>恢复演练通过（%1 秒），已记录：%2</translation>
+    </message>
+    <message>
+        <source>Restore drill FAILED (recorded): %1</source>
+        <translation>恢复演练失败（已记录）：%1</translation>
+    </message>
+    <message>
+        <source>Verify a backup</source>
+        <translation>校验备份</translation>
+    </message>
+    <message>
+        <source>Backups (*.bvbackup)</source>
+        <translation>备份文件 (*.bvbackup)</translation>
+    </message>
+    <message>
+        <source>The backup opened and passed every check.</source>
+        <translation>备份已打开，所有检查均通过。</translation>
+    </message>
+    <message>
+        <source>The backup failed its checks: %1</source>
+        <translation>备份未通过检查：%1</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Scheduled backup</source>
+        <translation>定时备份</translation>
+    </message>
+    <message>
+        <source>Backups and restore drills</source>
+        <translation>备份与恢复演练</translation>
+    </message>
+    <message>
+        <source>Last backup</source>
+        <translation>最近备份</translation>
+    </message>
+    <message>
+        <source>Latest verified backup</source>
+        <translation>最近经校验的备份</translation>
+    </message>
+    <message>
+        <source>Last restore drill</source>
+        <translation>最近恢复演练</translation>
+    </message>
+    <message>
+        <source>Next scheduled backup</source>
+        <translation>下次定时备份</translation>
+    </message>
+    <message>
+        <source>Back up every day</source>
+        <translation>每天自动备份</translation>
+    </message>
+    <message>
+        <source>Time (Beijing time)</source>
+        <translation>时间（北京时间）</translation>
+    </message>
+    <message>
+        <source>Folder (USB disk or network share)</source>
+        <translation>文件夹（U 盘或网络共享）</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>保留份数</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Save schedule</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Verify a backup…</source>
+        <translation>校验备份…</translation>
+    </message>
+    <message>
+        <source>Run a restore drill</source>
+        <translation>进行恢复演练</translation>
+    </message>
+    <message>
+        <source>Your password</source>
+        <translation>您的密码</translation>
+    </message>
+    <message>
+        <source>Verifying and drilling open the backup with your key slot in it: type your password as it was when the backup was taken. Restoring is done by IT on the command line (branchvault backup restore).</source>
+        <translation>校验和演练使用备份中您的密钥槽打开备份：请输入备份时您使用的密码。恢复数据由 IT 在命令行完成（branchvault backup restore）。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message numerus="yes">
+        <source>OVERDUE: no verified backup within %n day(s)</source>
+        <translation>
+            <numerusform>已逾期：%n 天内没有经校验的备份</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未进行</translation>
+    </message>
+    <message numerus="yes">
+        <source>OVERDUE: no passed drill within %n day(s)</source>
+        <translation>
+            <numerusform>已逾期：%n 天内没有通过的恢复演练</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>The last backup failed (%1): %2</source>
+        <translation>最近一次备份失败（%1）：%2</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>verify</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>restore drill</source>
+        <translation>恢复演练</translation>
+    </message>
+    <message>
+        <source> (scheduled)</source>
+        <translation>（定时）</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>失败</translation>
     </message>
 </context>
 <context>
@@ -2584,6 +3306,86 @@ You then get the client-data recovery code, shown once.</source>
     </message>
 </context>
 <context>
+    <name>IntegrityRunner</name>
+    <message>
+        <source>Database integrity check failed</source>
+        <translation>数据库完整性检查失败</translation>
+    </message>
+    <message>
+        <source>The app&apos;s integrity check found damage in the branch&apos;s data:
+%1
+
+Tell IT now. Keep working only if IT says so: IT restores the latest verified backup.</source>
+        <translation>应用的完整性检查发现门店数据已损坏：
+%1
+
+请立即告知 IT。IT 同意后才继续工作：IT 将用最近一份已验证的备份恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrityTab</name>
+    <message>
+        <source>Checking every page of the branch&apos;s data…</source>
+        <translation>正在逐页检查门店数据…</translation>
+    </message>
+    <message>
+        <source>Integrity check passed.</source>
+        <translation>完整性检查通过。</translation>
+    </message>
+    <message>
+        <source>Integrity check FAILED: %1. Tell IT now.</source>
+        <translation>完整性检查失败：%1。请立即告知 IT。</translation>
+    </message>
+    <message>
+        <source>after an unclean shutdown</source>
+        <translation>非正常退出后</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>定时</translation>
+    </message>
+    <message>
+        <source>on request</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Integrity check</source>
+        <translation>完整性检查</translation>
+    </message>
+    <message>
+        <source>Reads every page of branch.db (and clients.db when you hold the client-data key), checks tables, indexes, foreign keys, the audit chain and the key slots. The app also runs it on a schedule and after an unclean shutdown.</source>
+        <translation>逐页读取 branch.db（持有客户资料密钥时也读取 clients.db），检查表、索引、外键、审计哈希链和密钥槽。应用还会定时并在非正常退出后自动运行。</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>立即检查</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Failed checks</source>
+        <translation>未通过的检查</translation>
+    </message>
+</context>
+<context>
     <name>KeyringPage</name>
     <message>
         <source>No secure keyring on this PC</source>
@@ -2846,6 +3648,152 @@ You can continue without it. The data is then protected by staff passwords only.
     <message>
         <source>Sign in as a &amp;different user</source>
         <translation>以其他用户身份登录(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>LogReviewOverdueBanner</name>
+    <message numerus="yes">
+        <source>The audit-log review is overdue by %n day(s).</source>
+        <translation>
+            <numerusform>审计日志定期审查已逾期 %n 天。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open &amp;log review</source>
+        <translation>打开日志审查(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>LogReviewTab</name>
+    <message>
+        <source>Log review</source>
+        <translation>日志审查</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>审查期间：</translation>
+    </message>
+    <message>
+        <source>Show &amp;summary</source>
+        <translation>显示汇总(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;No findings</source>
+        <translation>未发现问题(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Findings:</source>
+        <translation>审查发现(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Follow-&amp;up:</source>
+        <translation>后续措施(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>No client personal data: do not enter clients&apos; names, phone or ID numbers.</source>
+        <translation>请勿填写客户个人信息：不要写客户姓名、手机号或证件号码。</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the chain and sign off</source>
+        <translation>校验审计链并签署(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Recorded reviews</source>
+        <translation>已记录的审查</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Refusals</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Audit chain</source>
+        <translation>审计链</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审查人</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>发现问题</translation>
+    </message>
+    <message>
+        <source>Review recorded; the audit chain was verified first.</source>
+        <translation>审查已记录；记录前已校验审计链。</translation>
+    </message>
+    <message>
+        <source>No review recorded yet.</source>
+        <translation>尚未记录任何审查。</translation>
+    </message>
+    <message>
+        <source>Last review: %1 to %2.</source>
+        <translation>上次审查：%1 至 %2。</translation>
+    </message>
+    <message>
+        <source>Next review due by %1.</source>
+        <translation>下次审查截止：%1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The review is overdue by %n day(s).</source>
+        <translation>
+            <numerusform>审查已逾期 %n 天。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recorded reviews were altered or deleted outside the app (%1): they do not count.</source>
+        <translation>有审查记录在本软件之外被改动或删除（%1），不予计入。</translation>
+    </message>
+    <message>
+        <source>No findings</source>
+        <translation>未发现问题</translation>
+    </message>
+    <message>
+        <source>ALTERED</source>
+        <translation>已被改动</translation>
+    </message>
+    <message>
+        <source>Intact</source>
+        <translation>完整</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>%1 entries (sequence %2 to %3); %4 refusals; %5 failed sign-ins.</source>
+        <translation>共 %1 条记录（序号 %2 至 %3）；拒绝 %4 次；登录失败 %5 次。</translation>
+    </message>
+    <message>
+        <source>Alerts raised: %1, still open: %2, acknowledged in the period: %3.</source>
+        <translation>触发告警 %1 条，仍未确认 %2 条，期间内确认 %3 条。</translation>
+    </message>
+    <message>
+        <source>Refusals by member: %1</source>
+        <translation>各员工被拒绝次数：%1</translation>
+    </message>
+    <message>
+        <source>Sign-ins outside %1:00–%2:00: %3</source>
+        <translation>%1:00–%2:00 以外的登录：%3</translation>
     </message>
 </context>
 <context>
@@ -3262,6 +4210,19 @@ Data folder: %3</source>
     <message>
         <source>&amp;Log</source>
         <translation>登记(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>OpenAlertsBanner</name>
+    <message numerus="yes">
+        <source>%n anomaly alert(s) await acknowledgement.</source>
+        <translation>
+            <numerusform>%n 条异常告警待确认。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open &amp;Alerts</source>
+        <translation>打开异常告警(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -5162,6 +6123,13 @@ Data folder: %3</source>
     <message>
         <source>&amp;Withdraw</source>
         <translation>撤回(&amp;W)</translation>
+    </message>
+</context>
+<context>
+    <name>runner</name>
+    <message>
+        <source>Scheduled backup in progress… %1%</source>
+        <translation>正在定时备份… %1%</translation>
     </message>
 </context>
 </TS>

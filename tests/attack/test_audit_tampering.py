@@ -93,8 +93,11 @@ def put_audit_triggers_back(connection: sqlcipher3.Connection) -> None:
 
 
 def actions(ctx: SignedIn) -> list[str]:
+    """The actions in order, without the anomaly alerts they raised (services/security_alerts.py)."""
     assert ctx.db is not None
-    return [entry.action for entry in AuditRepository(ctx.db).iter_all()]
+    return [
+        entry.action for entry in AuditRepository(ctx.db).iter_all() if not entry.action.startswith("alert.")
+    ]
 
 
 def last_entry_of(ctx: SignedIn, action: str) -> dict[str, object]:

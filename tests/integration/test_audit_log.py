@@ -99,7 +99,9 @@ def test_altered_entry_detected(branch: Branch, signed_in: Callable[[Role], Sign
     admin.db.execute("UPDATE audit_log SET outcome = 'failure' WHERE seq = ?", (target,))
     report = audit_review.verify(admin)
     assert not report.ok and report.first_broken_seq == target
-    assert entries(admin)[-1].outcome == "failure"  # the failed verification is itself audited
+    verified = [e for e in entries(admin) if e.action == "audit.verify"]
+    assert verified[-1].outcome == "failure"  # the failed verification is itself audited (and alerted)
+    assert entries(admin)[-1].action == "alert.raised"
     auditor = signed_in(Role.AUDITOR)
     assert audit_review.verify(auditor).first_broken_seq == target
 

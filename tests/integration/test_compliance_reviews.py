@@ -63,8 +63,9 @@ def test_manager_review_start_to_finish(signed_in: SignIn) -> None:
     evaluated = {i.evaluator: detail.answer(i.id) for i in detail.checklist.items if i.evaluator}
     assert evaluated["audit_chain"].result is ItemResult.PASS
     assert evaluated["secure_keyring"].result is ItemResult.PASS  # the test keyring counts as secure
-    assert evaluated["backup_recent"].result is ItemResult.NA  # not available yet
-    assert "尚未提供" in (evaluated["backup_recent"].evaluation.evidence_zh)  # type: ignore[union-attr]
+    assert evaluated["backup_recent"].result is ItemResult.FAIL  # never backed up
+    assert "从未备份" in (evaluated["backup_recent"].evaluation.evidence_zh)  # type: ignore[union-attr]
+    assert evaluated["restore_drill"].result is ItemResult.FAIL
     # a manager holds the client key: the client-side items are judged from clients.db, now
     for name in ("requests_overdue", "retention_queue", "sensitive_consent"):
         assert evaluated[name].result is ItemResult.PASS, name

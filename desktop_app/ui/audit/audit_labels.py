@@ -1,4 +1,8 @@
-"""Readable names for audit actions and outcomes; unknown codes are shown as they are."""
+"""Readable names for audit actions and outcomes; unknown codes are shown as they are.
+
+Every action in the README's audited-actions table has a label here (tests/gui/test_audit_labels.py):
+the audit page is read by auditors, not developers.
+"""
 
 from __future__ import annotations
 
@@ -95,6 +99,92 @@ def _action_labels(language: str) -> dict[str, str]:
         "staff.add": QCoreApplication.translate("AuditLabels", "Staff member added"),
         "staff.disable": QCoreApplication.translate("AuditLabels", "Staff member disabled"),
         "staff.reset_password": QCoreApplication.translate("AuditLabels", "Password reset"),
+        "audit.log_review": QCoreApplication.translate("AuditLabels", "Audit-log review recorded"),
+        "client.destroy": QCoreApplication.translate("AuditLabels", "Client destruction refused"),
+        "education.campaign_add": QCoreApplication.translate("AuditLabels", "Education campaign added"),
+        "education.participation": QCoreApplication.translate(
+            "AuditLabels", "Education participation recorded"
+        ),
+        "education.attendees": QCoreApplication.translate(
+            "AuditLabels", "Education attendees picked from the records"
+        ),
+        "education.attendees_import": QCoreApplication.translate(
+            "AuditLabels", "Education attendee list imported"
+        ),
+        "education.leaflet": QCoreApplication.translate(
+            "AuditLabels", "Privacy tips leaflet printed for a client"
+        ),
+        "education.leaflet_blank": QCoreApplication.translate(
+            "AuditLabels", "Blank privacy tips leaflet printed"
+        ),
+        "export.client_rows": QCoreApplication.translate("AuditLabels", "Per-client rows setting changed"),
+        "export.prepare": QCoreApplication.translate("AuditLabels", "Summary for headquarters prepared"),
+        "export.approve": QCoreApplication.translate("AuditLabels", "Summary for headquarters approved"),
+        "export.reject": QCoreApplication.translate("AuditLabels", "Summary for headquarters rejected"),
+        "export.queue": QCoreApplication.translate("AuditLabels", "Summary queued for sending"),
+        "export.send": QCoreApplication.translate("AuditLabels", "Summary sent to headquarters"),
+        "export.send_failed": QCoreApplication.translate("AuditLabels", "Sending to headquarters failed"),
+        "export.acknowledge": QCoreApplication.translate("AuditLabels", "Headquarters receipt recorded"),
+        "export.refused": QCoreApplication.translate("AuditLabels", "Summary refused by the outbox"),
+        "export.schedule": QCoreApplication.translate("AuditLabels", "Sending schedule changed"),
+        "export.record_saved": QCoreApplication.translate("AuditLabels", "Export record saved"),
+        "hq.enrol": QCoreApplication.translate("AuditLabels", "Enrolment with headquarters"),
+        "hq.key_adopted": QCoreApplication.translate(
+            "AuditLabels", "Headquarters keys moved into client data"
+        ),
+        "incident.report": QCoreApplication.translate("AuditLabels", "Incident reported"),
+        "incident.assess": QCoreApplication.translate("AuditLabels", "Incident assessed"),
+        "incident.advance": QCoreApplication.translate("AuditLabels", "Incident status changed"),
+        "incident.reported": QCoreApplication.translate(
+            "AuditLabels", "Internal or regulator report recorded"
+        ),
+        "incident.clients": QCoreApplication.translate("AuditLabels", "Affected clients set"),
+        "incident.notify": QCoreApplication.translate("AuditLabels", "Client notification logged"),
+        "keys.client_key_not_genuine": QCoreApplication.translate(
+            "AuditLabels", "Client-data key not genuine"
+        ),
+        "programme.policy_changed": QCoreApplication.translate(
+            "AuditLabels", "Privacy programme settings changed"
+        ),
+        "programme.report": QCoreApplication.translate("AuditLabels", "Programme report produced"),
+        "programme.client_facts": QCoreApplication.translate(
+            "AuditLabels", "Client-side programme figures updated"
+        ),
+        "review.start": QCoreApplication.translate("AuditLabels", "Compliance review started"),
+        "review.evaluate": QCoreApplication.translate("AuditLabels", "Compliance review evaluated"),
+        "review.answer": QCoreApplication.translate("AuditLabels", "Compliance review item answered"),
+        "review.finish": QCoreApplication.translate("AuditLabels", "Compliance review finished"),
+        "review.rectification_open": QCoreApplication.translate("AuditLabels", "Rectification opened"),
+        "review.rectification_close": QCoreApplication.translate("AuditLabels", "Rectification closed"),
+        "survey.response_added": QCoreApplication.translate("AuditLabels", "Satisfaction response entered"),
+        "survey.import": QCoreApplication.translate("AuditLabels", "Satisfaction survey imported"),
+        "training.quiz_attempt": QCoreApplication.translate("AuditLabels", "Training quiz taken"),
+        "training.session_recorded": QCoreApplication.translate("AuditLabels", "Training session recorded"),
+        "training.lms_import": QCoreApplication.translate("AuditLabels", "Training records imported"),
+        "alert.raised": QCoreApplication.translate("AuditLabels", "Security alert raised"),
+        "alert.acknowledged": QCoreApplication.translate("AuditLabels", "Security alert acknowledged"),
+        "alert.restored": QCoreApplication.translate("AuditLabels", "Security alert record put back"),
+        "alert.scan": QCoreApplication.translate("AuditLabels", "Periodic alert scan"),
+        "backup.destruction_reapplied": QCoreApplication.translate(
+            "AuditLabels", "Destruction carried out again after a restore"
+        ),
+        "access_review.start": QCoreApplication.translate("AuditLabels", "Access review started"),
+        "access_review.decide": QCoreApplication.translate("AuditLabels", "Access review decision"),
+        "access_review.finish": QCoreApplication.translate("AuditLabels", "Access review finished"),
+        "access_review.export": QCoreApplication.translate("AuditLabels", "Access review exported"),
+        "staff.role_change": QCoreApplication.translate("AuditLabels", "Staff role changed"),
+        "backup.create": QCoreApplication.translate("AuditLabels", "Backup created"),
+        "backup.verify": QCoreApplication.translate("AuditLabels", "Backup verified"),
+        "backup.restored": QCoreApplication.translate("AuditLabels", "Restored from a backup"),
+        "backup.drill": QCoreApplication.translate("AuditLabels", "Restore drill"),
+        "backup.schedule": QCoreApplication.translate("AuditLabels", "Backup schedule changed"),
+        "integrity.check": QCoreApplication.translate("AuditLabels", "Database integrity check"),
+        "auth.second_factor": QCoreApplication.translate("AuditLabels", "Second-factor code checked"),
+        "auth.second_factor_enrolled": QCoreApplication.translate("AuditLabels", "Second factor enrolled"),
+        "auth.second_factor_reset": QCoreApplication.translate("AuditLabels", "Second factor reset"),
+        "auth.recovery_code_used": QCoreApplication.translate(
+            "AuditLabels", "Second-factor recovery code used"
+        ),
     }
 
 
@@ -125,6 +215,7 @@ def _target_labels(language: str) -> dict[str, str]:
         "keyslots": QCoreApplication.translate("AuditLabels", "Key slots"),
         "signin_state": QCoreApplication.translate("AuditLabels", "Sign-in state file"),
         "consent_form": QCoreApplication.translate("AuditLabels", "Consent form"),
+        "log_review": QCoreApplication.translate("AuditLabels", "Audit-log review"),
     }
 
 

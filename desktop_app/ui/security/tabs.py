@@ -7,4 +7,10 @@ that tab (IT has no alerts tab, an auditor no backups). Imported when the area i
 from __future__ import annotations
 
 # (module path, factory name)
-TAB_FACTORIES: list[tuple[str, str]] = []
+TAB_FACTORIES: list[tuple[str, str]] = [
+    ("desktop_app.ui.alerts.alerts_tab", "make_tab"),
+    ("desktop_app.ui.log_review.log_review_tab", "make_tab"),
+    ("desktop_app.ui.access_review.access_review_tab", "make_tab"),
+    ("desktop_app.ui.integrity.integrity_tab", "make_tab"),
+    ("desktop_app.ui.backups.backups_tab", "make_tab"),
+]
