@@ -24,3 +24,15 @@ def setup_read_only_table(table: QTableView, *, fit_columns: bool = False) -> No
     columns.setSectionResizeMode(
         QHeaderView.ResizeMode.ResizeToContents if fit_columns else QHeaderView.ResizeMode.Interactive
     )
+
+
+def fit_columns_to_contents(table: QTableView, stretch: int) -> None:
+    """Every column as wide as its header and cells, except ``stretch``, which takes the rest of the
+    row (the long free text: findings, notes, status). Small tables only: it reads every row."""
+    columns = table.horizontalHeader()
+    columns.setStretchLastSection(False)
+    for column in range(columns.count()):
+        mode = (
+            QHeaderView.ResizeMode.Stretch if column == stretch else QHeaderView.ResizeMode.ResizeToContents
+        )
+        columns.setSectionResizeMode(column, mode)

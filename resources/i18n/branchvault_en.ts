@@ -20,7 +20,7 @@
     </message>
     <message>
         <source>Once per period a manager checks every staff account: keep it (the role is still needed), disable it, or change its role. Disabling rotates the keys and signs everyone out; a member moved into a client role needs a manager&apos;s confirmation before seeing client data. Accounts without a sign-in for a long time are shown in red.</source>
-        <translation>Once per period a manager checks every staff account: keep it (the role is still needed), disable it, or change its role. Disabling rotates the keys and signs everyone out; a member moved into a client role needs a manager's confirmation before seeing client data. Accounts without a sign-in for a long time are shown in red.</translation>
+        <translation>Once per period a manager checks every staff account: keep it (the role is still needed), disable it, or change its role. Disabling rotates the keys and signs everyone out; a member moved into a client role needs a manager&apos;s confirmation before seeing client data. Accounts without a sign-in for a long time are shown in red.</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -28,7 +28,7 @@
     </message>
     <message>
         <source>&amp;Start this period&apos;s review</source>
-        <translation>&amp;Start this period's review</translation>
+        <translation>&amp;Start this period&apos;s review</translation>
     </message>
     <message>
         <source>&amp;Finish review</source>
@@ -92,7 +92,7 @@
     </message>
     <message>
         <source>This period&apos;s review is finished.</source>
-        <translation>This period's review is finished.</translation>
+        <translation>This period&apos;s review is finished.</translation>
     </message>
     <message>
         <source>The review is OVERDUE.</source>
@@ -107,8 +107,8 @@
         <translation>open</translation>
     </message>
     <message>
-        <source>never</source>
-        <translation>never</translation>
+        <source>never signed in</source>
+        <translation>never signed in</translation>
     </message>
     <message>
         <source>disabled</source>
@@ -132,7 +132,7 @@
     </message>
     <message>
         <source>Change %1&apos;s role to %2? Client-data access is withdrawn and the keys are rotated; a member moved to agent or manager must be confirmed again by a manager.</source>
-        <translation>Change %1's role to %2? Client-data access is withdrawn and the keys are rotated; a member moved to agent or manager must be confirmed again by a manager.</translation>
+        <translation>Change %1&apos;s role to %2? Client-data access is withdrawn and the keys are rotated; a member moved to agent or manager must be confirmed again by a manager.</translation>
     </message>
     <message>
         <source>Change the role?</source>
@@ -357,24 +357,148 @@
         <translation>Acknowledged by %1</translation>
     </message>
     <message>
-        <source>Raised: %1</source>
-        <translation>Raised: %1</translation>
+        <source>A successful sign-in before the business day starts or after it ends (Beijing time).</source>
+        <translation>A successful sign-in before the business day starts or after it ends (Beijing time).</translation>
+    </message>
+    <message>
+        <source>Many failed sign-ins (all accounts together) within 60 minutes: someone may be guessing passwords.</source>
+        <translation>Many failed sign-ins (all accounts together) within 60 minutes: someone may be guessing passwords.</translation>
+    </message>
+    <message>
+        <source>One staff member revealed many hidden fields (ID or phone numbers) within a short time.</source>
+        <translation>One staff member revealed many hidden fields (ID or phone numbers) within a short time.</translation>
+    </message>
+    <message>
+        <source>One staff member searched by ID number or phone number many times within 60 minutes.</source>
+        <translation>One staff member searched by ID number or phone number many times within 60 minutes.</translation>
+    </message>
+    <message>
+        <source>A manager unlocked more reveals for another staff member.</source>
+        <translation>A manager unlocked more reveals for another staff member.</translation>
+    </message>
+    <message>
+        <source>One staff member started an unusual number of exports in one day.</source>
+        <translation>One staff member started an unusual number of exports in one day.</translation>
+    </message>
+    <message>
+        <source>The audit log failed its verification: entries may have been changed, removed or rolled back outside the app.</source>
+        <translation>The audit log failed its verification: entries may have been changed, removed or rolled back outside the app.</translation>
+    </message>
+    <message>
+        <source>Keys were changed, a recovery code was used, or the settings or the privacy policy were changed.</source>
+        <translation>Keys were changed, a recovery code was used, or the settings or the privacy policy were changed.</translation>
+    </message>
+    <message>
+        <source>The branch runs without the system keyring: the data is protected by staff passwords only.</source>
+        <translation>The branch runs without the system keyring: the data is protected by staff passwords only.</translation>
+    </message>
+    <message>
+        <source>One staff member opened far more client records in one day than they usually do.</source>
+        <translation>One staff member opened far more client records in one day than they usually do.</translation>
+    </message>
+    <message>
+        <source>The database integrity check found a problem.</source>
+        <translation>The database integrity check found a problem.</translation>
+    </message>
+    <message>
+        <source>A scheduled backup failed.</source>
+        <translation>A scheduled backup failed.</translation>
+    </message>
+    <message>
+        <source>Rule: %1 (%2)</source>
+        <translation>Rule: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>What it means: %1</source>
+        <translation>What it means: %1</translation>
+    </message>
+    <message>
+        <source>Open these entries in the Audit area by their sequence numbers.</source>
+        <translation>Open these entries in the Audit area by their sequence numbers.</translation>
+    </message>
+    <message>
+        <source>Details:</source>
+        <translation>Details:</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 at %2 (Beijing time).</source>
+        <translation>Acknowledged by %1 at %2 (Beijing time).</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Note: %1</translation>
+    </message>
+    <message>
+        <source>Not yet acknowledged.</source>
+        <translation>Not yet acknowledged.</translation>
     </message>
     <message>
         <source>Staff member: %1</source>
         <translation>Staff member: %1</translation>
     </message>
     <message>
+        <source>Audit action: %1</source>
+        <translation>Audit action: %1</translation>
+    </message>
+    <message>
+        <source>Time (Beijing): %1</source>
+        <translation>Time (Beijing): %1</translation>
+    </message>
+    <message>
+        <source>For staff member: %1</source>
+        <translation>For staff member: %1</translation>
+    </message>
+    <message>
+        <source>Count: %1</source>
+        <translation>Count: %1</translation>
+    </message>
+    <message>
+        <source>Threshold: %1</source>
+        <translation>Threshold: %1</translation>
+    </message>
+    <message>
+        <source>Window (minutes): %1</source>
+        <translation>Window (minutes): %1</translation>
+    </message>
+    <message>
+        <source>Day: %1</source>
+        <translation>Day: %1</translation>
+    </message>
+    <message>
+        <source>Usual per day: %1</source>
+        <translation>Usual per day: %1</translation>
+    </message>
+    <message>
+        <source>Factor: %1</source>
+        <translation>Factor: %1</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Folder: %1</translation>
+    </message>
+    <message>
+        <source>Integrity check no.: %1</source>
+        <translation>Integrity check no.: %1</translation>
+    </message>
+    <message>
+        <source>Failed checks: %1</source>
+        <translation>Failed checks: %1</translation>
+    </message>
+    <message>
+        <source>Message: %1</source>
+        <translation>Message: %1</translation>
+    </message>
+    <message>
+        <source>Raised (Beijing time): %1</source>
+        <translation>Raised (Beijing time): %1</translation>
+    </message>
+    <message>
         <source>Evidence (audit entries): %1</source>
         <translation>Evidence (audit entries): %1</translation>
-    </message>
-    <message>
-        <source>Figures: %1</source>
-        <translation>Figures: %1</translation>
-    </message>
-    <message>
-        <source>Acknowledged by %1 at %2: %3</source>
-        <translation>Acknowledged by %1 at %2: %3</translation>
     </message>
 </context>
 <context>
@@ -3324,7 +3448,7 @@ You then get the client-data recovery code, shown once.</translation>
 %1
 
 Tell IT now. Keep working only if IT says so: IT restores the latest verified backup.</source>
-        <translation>The app's integrity check found damage in the branch's data:
+        <translation>The app&apos;s integrity check found damage in the branch&apos;s data:
 %1
 
 Tell IT now. Keep working only if IT says so: IT restores the latest verified backup.</translation>
@@ -3334,7 +3458,7 @@ Tell IT now. Keep working only if IT says so: IT restores the latest verified ba
     <name>IntegrityTab</name>
     <message>
         <source>Checking every page of the branch&apos;s data…</source>
-        <translation>Checking every page of the branch's data…</translation>
+        <translation>Checking every page of the branch&apos;s data…</translation>
     </message>
     <message>
         <source>Integrity check passed.</source>

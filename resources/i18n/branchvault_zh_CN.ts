@@ -107,8 +107,8 @@
         <translation>进行中</translation>
     </message>
     <message>
-        <source>never</source>
-        <translation>从未</translation>
+        <source>never signed in</source>
+        <translation>从未登录</translation>
     </message>
     <message>
         <source>disabled</source>
@@ -357,24 +357,148 @@
         <translation>已由 %1 确认</translation>
     </message>
     <message>
-        <source>Raised: %1</source>
-        <translation>告警时间：%1</translation>
+        <source>A successful sign-in before the business day starts or after it ends (Beijing time).</source>
+        <translation>在营业时间开始前或结束后（北京时间）成功登录。</translation>
+    </message>
+    <message>
+        <source>Many failed sign-ins (all accounts together) within 60 minutes: someone may be guessing passwords.</source>
+        <translation>60 分钟内登录失败次数过多（所有账户合计），可能有人在尝试猜测密码。</translation>
+    </message>
+    <message>
+        <source>One staff member revealed many hidden fields (ID or phone numbers) within a short time.</source>
+        <translation>同一员工在短时间内查看了大量隐藏字段（证件号或手机号）。</translation>
+    </message>
+    <message>
+        <source>One staff member searched by ID number or phone number many times within 60 minutes.</source>
+        <translation>同一员工在 60 分钟内多次按证件号或手机号检索。</translation>
+    </message>
+    <message>
+        <source>A manager unlocked more reveals for another staff member.</source>
+        <translation>店长为其他员工放行了更多的敏感字段查看次数。</translation>
+    </message>
+    <message>
+        <source>One staff member started an unusual number of exports in one day.</source>
+        <translation>同一员工在一天内发起的导出次数异常多。</translation>
+    </message>
+    <message>
+        <source>The audit log failed its verification: entries may have been changed, removed or rolled back outside the app.</source>
+        <translation>审计日志校验未通过：记录可能在应用之外被修改、删除或回滚。</translation>
+    </message>
+    <message>
+        <source>Keys were changed, a recovery code was used, or the settings or the privacy policy were changed.</source>
+        <translation>密钥被更换、恢复码被使用，或设置、隐私政策被修改。</translation>
+    </message>
+    <message>
+        <source>The branch runs without the system keyring: the data is protected by staff passwords only.</source>
+        <translation>门店未使用系统密钥环：数据仅由员工密码保护。</translation>
+    </message>
+    <message>
+        <source>One staff member opened far more client records in one day than they usually do.</source>
+        <translation>同一员工一天内打开的客户资料远多于其平时的数量。</translation>
+    </message>
+    <message>
+        <source>The database integrity check found a problem.</source>
+        <translation>数据库完整性检查发现问题。</translation>
+    </message>
+    <message>
+        <source>A scheduled backup failed.</source>
+        <translation>定时备份失败。</translation>
+    </message>
+    <message>
+        <source>Rule: %1 (%2)</source>
+        <translation>规则：%1（%2）</translation>
+    </message>
+    <message>
+        <source>What it means: %1</source>
+        <translation>含义：%1</translation>
+    </message>
+    <message>
+        <source>Open these entries in the Audit area by their sequence numbers.</source>
+        <translation>可在“审计”页面按序号查看这些记录。</translation>
+    </message>
+    <message>
+        <source>Details:</source>
+        <translation>详情：</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 at %2 (Beijing time).</source>
+        <translation>已由 %1 于 %2（北京时间）确认。</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>确认说明：%1</translation>
+    </message>
+    <message>
+        <source>Not yet acknowledged.</source>
+        <translation>尚未确认。</translation>
     </message>
     <message>
         <source>Staff member: %1</source>
         <translation>员工：%1</translation>
     </message>
     <message>
+        <source>Audit action: %1</source>
+        <translation>审计操作：%1</translation>
+    </message>
+    <message>
+        <source>Time (Beijing): %1</source>
+        <translation>时间（北京时间）：%1</translation>
+    </message>
+    <message>
+        <source>For staff member: %1</source>
+        <translation>放行对象：%1</translation>
+    </message>
+    <message>
+        <source>Count: %1</source>
+        <translation>次数：%1</translation>
+    </message>
+    <message>
+        <source>Threshold: %1</source>
+        <translation>阈值：%1</translation>
+    </message>
+    <message>
+        <source>Window (minutes): %1</source>
+        <translation>统计时段（分钟）：%1</translation>
+    </message>
+    <message>
+        <source>Day: %1</source>
+        <translation>日期：%1</translation>
+    </message>
+    <message>
+        <source>Usual per day: %1</source>
+        <translation>平时每日数量：%1</translation>
+    </message>
+    <message>
+        <source>Factor: %1</source>
+        <translation>倍数：%1</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>文件夹：%1</translation>
+    </message>
+    <message>
+        <source>Integrity check no.: %1</source>
+        <translation>完整性检查编号：%1</translation>
+    </message>
+    <message>
+        <source>Failed checks: %1</source>
+        <translation>未通过的检查：%1</translation>
+    </message>
+    <message>
+        <source>Message: %1</source>
+        <translation>说明：%1</translation>
+    </message>
+    <message>
+        <source>Raised (Beijing time): %1</source>
+        <translation>触发时间（北京时间）：%1</translation>
+    </message>
+    <message>
         <source>Evidence (audit entries): %1</source>
         <translation>证据（审计记录序号）：%1</translation>
-    </message>
-    <message>
-        <source>Figures: %1</source>
-        <translation>数据：%1</translation>
-    </message>
-    <message>
-        <source>Acknowledged by %1 at %2: %3</source>
-        <translation>%1 于 %2 确认：%3</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@ from tests.cli.support import (
     read_config,
     run_cli,
 )
+from tests.support.second_factor import NO_TOTP
 
 
 def test_it_shows_the_settings_in_force(cli_branch: CliBranch) -> None:
@@ -25,7 +26,10 @@ def test_it_shows_the_settings_in_force(cli_branch: CliBranch) -> None:
     assert_exit(result, 0)
     data = result.json()
     assert data["identity"]["company_name"] == "示例地产经纪有限公司"
-    assert data["in_force"]["lockout_attempts"] == 5 and data["security"] == {"kdf_target_seconds": 0.01}
+    assert data["in_force"]["lockout_attempts"] == 5 and data["security"] == {
+        "kdf_target_seconds": 0.01,
+        **NO_TOTP,
+    }
     text = cli_branch.as_role("it_admin", "config", "show")
     assert_exit(text, 0)
     assert "lockout_attempts" in text.stdout and "门店信息" in text.stdout

@@ -4,13 +4,19 @@ agents get no tab; inactive accounts show in red."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from desktop_app.domain.access_review import Decision
 from desktop_app.domain.roles import Role
 from desktop_app.services import access_reviews as reviews
 from desktop_app.ui import dialogs
-from desktop_app.ui.access_review.access_review_tab import INACTIVE_COLOUR, AccessReviewTab, make_tab
+from desktop_app.ui.access_review.access_review_tab import (
+    INACTIVE_COLOUR,
+    LAST_SIGN_IN,
+    AccessReviewTab,
+    make_tab,
+)
 from tests.gui.conftest import signed_in, wait_idle
 
 DAY = 86400.0
@@ -93,6 +99,11 @@ def test_it_reads_it_and_inactive_accounts_are_red(qtbot, branch, make_shell, cl
     assert "OVERDUE" in tab.status_label.text()
     row = next(r for r in range(tab.table.rowCount()) if tab.table.item(r, 0).text() == "zhangwei")
     assert tab.table.item(row, 4).foreground().color() == INACTIVE_COLOUR
+    shown = {tab.table.item(r, LAST_SIGN_IN).text() for r in range(tab.table.rowCount())}
+    minute = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d")  # Beijing time, not the stored UTC text
+    assert "never signed in" in shown and any(minute.fullmatch(text) for text in shown), shown
+    assert all(text == "never signed in" or minute.fullmatch(text) for text in shown), shown
+    assert tab.table.horizontalHeader().length() <= tab.table.viewport().width()  # no sideways scrolling
     assert reviews.inactive_accounts(admin)
 
 

@@ -53,8 +53,17 @@ def test_banner_opens_the_tab_and_the_manager_acknowledges(qtbot, branch, clock,
     assert tab.table.item(0, WHO).text() == branch.users[Role.AGENT][0]
     assert tab.table.item(0, EVIDENCE).text().isdigit()
 
+    when = tab.table.item(0, WHEN).text()  # the column fits the whole time, and the headers
+    assert tab.table.columnWidth(WHEN) >= tab.table.fontMetrics().horizontalAdvance(when)
+    header = tab.table.horizontalHeader()
+    evidence = tab.table.horizontalHeaderItem(EVIDENCE).text()
+    assert header.sectionSize(EVIDENCE) >= header.fontMetrics().horizontalAdvance(evidence)
+
     tab.table.selectRow(0)
     assert tab.acknowledge_button.isEnabled()
+    detail = tab.detail.toPlainText()  # the pane explains the selected alert
+    assert "规则：非营业时间登录" in detail and "含义：在营业时间开始前或结束后" in detail
+    assert f"触发时间（北京时间）：{when}" in detail and "尚未确认" in detail
     dialog = tab.acknowledge_selected()
     assert dialog is not None
     dialog.note.setPlainText("张伟加班录入签约资料，已与其核实。")
@@ -65,6 +74,8 @@ def test_banner_opens_the_tab_and_the_manager_acknowledges(qtbot, branch, clock,
     qtbot.waitUntil(lambda: tab.table.rowCount() == 1, timeout=15_000)
     wait_idle(qtbot, shell)
     assert branch.users[Role.MANAGER][0] in tab.table.item(0, STATUS).text()
+    tab.table.selectRow(0)
+    assert "确认说明：张伟加班录入签约资料" in tab.detail.toPlainText()
     [done] = list_alerts(manager, include_acknowledged=True)
     assert done.note == "张伟加班录入签约资料，已与其核实。"
 

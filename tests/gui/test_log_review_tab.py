@@ -58,6 +58,9 @@ def test_auditor_reviews_an_overdue_period(qtbot, branch, make_shell) -> None:
     assert tab.history.rowCount() == 1
     assert tab.history.item(0, 1).text() == "Findings" and tab.history.item(0, 4).text() == "Intact"
     assert "提醒按时下班" in tab.history.item(0, 6).text()
+    period = tab.history.item(0, 0).text()  # the period column fits it, the findings take the rest
+    assert tab.history.columnWidth(0) >= tab.history.fontMetrics().horizontalAdvance(period)
+    assert tab.history.item(0, 6).toolTip() == tab.history.item(0, 6).text()
     assert "overdue" not in tab.status_line.text() and tab.status_line.styleSheet() == ""
 
 

@@ -224,3 +224,21 @@ def test_recovery_code_sign_in_leaves_a_stale_enrolment_that_is_removed(branch: 
         assert resets[-1].details["reason"] == "slot_key_replaced"
     finally:
         sign_out(it)
+
+
+def test_a_required_manager_signs_in_then_enrols_and_keeps_client_access(
+    branch: Branch, clock: Clock
+) -> None:
+    require_totp(branch.ctx, it_admin=0, manager=1)
+    user, password = branch.users[Role.MANAGER]
+    me = sign_in(branch.context(), user, password)
+    try:
+        assert me.session.must_enrol_second_factor and me.session.holds_client_key
+        pending = second_factor.start_enrolment(me)
+        second_factor.confirm_enrolment(me, pending, current_code(pending.secret, branch.ctx))
+    finally:
+        sign_out(me)
+    clock.advance(30)
+    me = sign_in(branch.context(), user, password, totp_code=current_code(pending.secret, branch.ctx))
+    assert not me.session.must_enrol_second_factor and me.session.holds_client_key
+    sign_out(me)

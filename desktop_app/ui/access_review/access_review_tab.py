@@ -5,7 +5,9 @@ disable, or change the role (each with a confirmation dialog: a disable rotates 
 everyone out; a role change into agent or manager waits for a manager's confirmation code) — finish
 it and export it as .xlsx. IT administrators and auditors (``Action.SECOPS_VIEW``) see the same
 tab read-only. The table shows each member's role, last successful sign-in and days without one,
-inactive accounts in red; the list on the left is the history of reviews. A finished review that
+inactive accounts in red (times in Beijing time to the minute; the columns fit their contents and
+the note takes the rest, so the table fits a 1280-pixel window); the narrow list on the left is the
+history of reviews. A finished review that
 no longer matches its audit fingerprint shows the "altered" warning. Every service call runs on
 the shell's worker (services/access_reviews.py); notes carry the "no personal details" hint.
 """
@@ -37,9 +39,10 @@ from desktop_app.domain.access_review import Decision
 from desktop_app.domain.permissions import Action, can
 from desktop_app.domain.roles import Role
 from desktop_app.ui import dialogs
+from desktop_app.ui.exports.export_labels import local_time
 from desktop_app.ui.form_parts import BusyBar, MessageLabel
 from desktop_app.ui.output_files import choose_output
-from desktop_app.ui.read_only_table import setup_read_only_table
+from desktop_app.ui.read_only_table import fit_columns_to_contents, setup_read_only_table
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 
@@ -49,6 +52,8 @@ if TYPE_CHECKING:
 
 INACTIVE_COLOUR = QColor("#c62828")
 USERNAME_ROLE = Qt.ItemDataRole.UserRole
+(USERNAME, NAME, ROLE, LAST_SIGN_IN, DAYS, DECISION, NOTE, DECIDED_BY) = range(8)
+HISTORY_WIDTH = 170
 
 
 def _load(me: SignedIn) -> tuple[list[ReviewDetail], ReviewStatus, list[MemberActivity]]:
@@ -110,8 +115,7 @@ class AccessReviewTab(Retranslating, QWidget):
         self.history_list = QListWidget()
         self.table = QTableWidget(0, 8)
         setup_read_only_table(self.table)
-        for column, width in enumerate((120, 110, 130, 170, 80, 140, 220, 160)):
-            self.table.setColumnWidth(column, width)
+        fit_columns_to_contents(self.table, NOTE)
         self.note_edit = QLineEdit()
         self.keep_button = QPushButton()
         self.disable_button = QPushButton()
@@ -137,7 +141,9 @@ class AccessReviewTab(Retranslating, QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.history_list)
         splitter.addWidget(right)
-        splitter.setStretchFactor(1, 4)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([HISTORY_WIDTH, 1000])
         layout = QVBoxLayout(self)
         header: tuple[QWidget, ...] = (
             self.heading,
@@ -306,7 +312,7 @@ class AccessReviewTab(Retranslating, QWidget):
         rows: list[tuple[list[str], bool]] = []
         if self.current is None:  # no review yet: today's accounts
             for a in self.activity:
-                last = a.last_sign_in or self.tr("never")
+                last = local_time(a.last_sign_in) or self.tr("never signed in")
                 cells = [
                     a.username,
                     a.display_name,
@@ -324,12 +330,12 @@ class AccessReviewTab(Retranslating, QWidget):
                 if i.new_role is not None:
                     decision += " → " + i.new_role.label(self.shell.lang)
                 role = i.role.label(self.shell.lang) + ("" if i.active else " · " + self.tr("disabled"))
-                by = f"{detail.name(i.decided_by)} {(i.decided_at or '')[:16]}".strip()
+                by = f"{detail.name(i.decided_by)} {local_time(i.decided_at)}".strip()
                 cells = [
                     i.username,
                     i.display_name,
                     role,
-                    i.last_sign_in or self.tr("never"),
+                    local_time(i.last_sign_in) or self.tr("never signed in"),
                     str(i.days_inactive),
                     decision,
                     i.note,
@@ -340,8 +346,10 @@ class AccessReviewTab(Retranslating, QWidget):
         for r, (cells, flagged) in enumerate(rows):
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setData(USERNAME_ROLE, cells[0])
-                if flagged and c in (3, 4):
+                item.setData(USERNAME_ROLE, cells[USERNAME])
+                if c == NOTE and text:
+                    item.setToolTip(text)
+                if flagged and c in (LAST_SIGN_IN, DAYS):
                     item.setForeground(QBrush(INACTIVE_COLOUR))
                 self.table.setItem(r, c, item)
 

@@ -5,7 +5,8 @@ deleted behind the app's back), a period picker (by default the day after the la
 yesterday), the period's summary (entries per action and outcome, refusals per member, sign-ins
 outside business hours, failed sign-ins, alerts raised and still open), the findings form (auditors
 only: no findings, or findings written down, and the follow-up — no client's name or number) and
-the history of recorded reviews. Managers see it read-only; IT administrators and agents do not get
+the history of recorded reviews (its columns fit their contents, the findings take the rest of the row
+and show in full as a tooltip). Managers see it read-only; IT administrators and agents do not get
 the tab. Every service call runs on the worker (``shell.call``); nothing is read before the tab is
 first shown.
 """
@@ -37,13 +38,17 @@ from desktop_app.domain.log_review import ReviewOutcome
 from desktop_app.domain.permissions import Action, can
 from desktop_app.ui.audit.audit_labels import action_label, outcome_label
 from desktop_app.ui.form_parts import ERROR_STYLE, MessageLabel
-from desktop_app.ui.read_only_table import setup_read_only_table
+from desktop_app.ui.read_only_table import fit_columns_to_contents, setup_read_only_table
 from desktop_app.ui.retranslate import Retranslating
 from desktop_app.ui.shell import Shell
 
 if TYPE_CHECKING:
     from desktop_app.services.log_reviews import LogReviewStatus, LogReviewView, PeriodSummary
     from desktop_app.services.signed_in import SignedIn
+
+
+COUNT = 2  # the summary table's last column
+FINDINGS = 6  # the history's last column
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,7 @@ class LogReviewTab(Retranslating, QWidget):
         self.figures.setWordWrap(True)
         self.actions_table = QTableWidget(0, 3)
         setup_read_only_table(self.actions_table)
+        fit_columns_to_contents(self.actions_table, COUNT)
         self.no_findings = QCheckBox()
         self.findings = QPlainTextEdit()
         self.findings.setMaximumHeight(90)
@@ -106,6 +112,7 @@ class LogReviewTab(Retranslating, QWidget):
         self.message = MessageLabel()
         self.history = QTableWidget(0, 7)
         setup_read_only_table(self.history)
+        fit_columns_to_contents(self.history, FINDINGS)
 
         period = QHBoxLayout()
         period.addWidget(self.period_label)
@@ -281,7 +288,10 @@ class LogReviewTab(Retranslating, QWidget):
                 findings,
             )
             for column, text in enumerate(cells):
-                self.history.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if column == FINDINGS and text:
+                    item.setToolTip(text)
+                self.history.setItem(row, column, item)
 
     def _show_summary(self) -> None:
         summary = self.summary
