@@ -28,7 +28,7 @@ from desktop_app.cli.backup_schedule_commands import add_backup_schedule_parsers
 from desktop_app.domain.errors import BranchVaultError, InvalidInput
 
 if TYPE_CHECKING:
-    from desktop_app.cli.terminal import Output
+    from desktop_app.cli.terminal import Output, SecretReader
     from desktop_app.services.backups import BackupVerification
 
 OWN_ACTIONS = ("create", "verify", "restore", "list")
@@ -148,18 +148,21 @@ def _create(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
-def _credentials(args: argparse.Namespace) -> tuple[str, str]:
-    """(password, recovery code): one line of standard input (or a prompt)."""
+def _credentials(args: argparse.Namespace) -> tuple[str, str, SecretReader]:
+    """(password, recovery code, the reader): one line of standard input (or a prompt); the reader
+    gives the next line (an authenticator code) when the live branch's sign-in asks for one."""
     from desktop_app.cli.terminal import SecretReader
 
     if args.recovery_code_stdin:
-        return "", SecretReader(True).read("数据库恢复码", "the database recovery code")
+        reader = SecretReader(True)
+        return "", reader.read("数据库恢复码", "the database recovery code"), reader
     if not args.as_user:
         raise InvalidInput(
             "请用 --as 用户名 --password-stdin，或 --recovery-code-stdin 打开备份。",
             "Open the backup with --as USERNAME --password-stdin, or with --recovery-code-stdin.",
         )
-    return SecretReader(args.password_stdin).read("密码", "the password"), ""
+    reader = SecretReader(args.password_stdin)
+    return reader.read("密码", "the password"), "", reader
 
 
 def _verification_data(verification: BackupVerification) -> dict[str, Any]:
@@ -198,18 +201,19 @@ def _verification_text(verification: BackupVerification, note: str) -> str:
 
 
 def _verify(args: argparse.Namespace, out: Output) -> int:
+    from desktop_app.cli.totp_commands import sign_in_reading_code
     from desktop_app.services import sign_in
     from desktop_app.services.backups import verify_backup
     from desktop_app.services.context import build_context
 
-    password, recovery = _credentials(args)
+    password, recovery, reader = _credentials(args)
     ctx = build_context(args.data_dir)
     path = Path(args.file)
     verification = None
     note = ""
     if args.as_user and not recovery:
         try:
-            me = sign_in.sign_in(ctx, args.as_user, password)
+            me = sign_in_reading_code(ctx, args.as_user, password, reader)
         except BranchVaultError as exc:  # the live branch does not open: verify all the same
             note = (
                 "未记录：无法登录当前门店数据（"
@@ -247,7 +251,7 @@ def _restore(args: argparse.Namespace, out: Output) -> int:
             "请用 --data-dir 指定一个新的空文件夹，或用 --replace-current --yes 替换当前数据。",
             "Give a new, empty folder with --data-dir, or replace the current data with --replace-current --yes.",
         )
-    password, recovery = _credentials(args)
+    password, recovery, _reader = _credentials(args)
     if args.replace_current:
         ctx = build_context(args.data_dir)
         target = None

@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop_app.ui.access_review import review_banner as access_review_banner
-from desktop_app.ui.integrity.integrity_runner import start_integrity_runner, stop_integrity_runner
 from desktop_app.ui.shell import Shell
 from desktop_app.ui.sign_in_dialog import SignInDialog
 
@@ -146,7 +144,6 @@ class AppController(QObject):
 
     # --- main window -----------------------------------------------------------------------
     def show_main_window(self) -> None:
-        from desktop_app.ui.alerts.alert_watch import start_alert_watch
         from desktop_app.ui.main_window import MainWindow
         from desktop_app.ui.session_locker import SessionLocker
 
@@ -167,15 +164,9 @@ class AppController(QObject):
         window.start_client_access_prompts()
         window.start_export_work()
         window.start_training_prompt()
-        start_alert_watch(window)  # the periodic alert pass, and the reviewers' count banner
-        from desktop_app.ui.log_review.overdue_banner import start_log_review_banner
+        from desktop_app.ui.security.session_work import start_security_work  # after sign-in only
 
-        start_log_review_banner(window)  # the audit-log review overdue (auditors, managers)
-        access_review_banner.start_access_review_prompt(window)  # issue 15: inactive accounts, review overdue
-        start_integrity_runner(self.shell, window)  # scheduled checks, the unclean-shutdown marker
-        from desktop_app.ui.backups.scheduled_backups import start_backup_schedule
-
-        start_backup_schedule(self.shell, window)
+        start_security_work(self.shell, window)
 
     def _show_session_notices(self, window: MainWindow) -> None:
         """What sign-in found for the user to know (e.g. an edited branch.toml was restored), once."""
@@ -204,10 +195,10 @@ class AppController(QObject):
             self.locker.deleteLater()
             self.locker = None
         if self.main_window is not None:
+            from desktop_app.ui.integrity.integrity_runner import stop_integrity_runner
             from desktop_app.ui.session_locker import close_transient_windows
 
             stop_integrity_runner(self.main_window)  # a clean end: the run marker goes
-
             close_transient_windows()
             self.main_window.close_for_app()
             self.main_window.deleteLater()

@@ -75,3 +75,23 @@ def test_restore_into_a_new_folder_and_in_place(cli_branch: CliBranch, tmp_path:
     kept = Path(in_place.json()["kept_aside"])
     assert kept.exists() and kept.name.startswith(cli_branch.data_dir.name + ".before-restore-")
     assert "backup.restored" in [e.action for e in audit_entries(cli_branch)]
+
+
+def test_an_enrolled_it_admin_verifies_with_the_code_on_the_next_line(
+    cli_branch: CliBranch, tmp_path: Path
+) -> None:
+    """``backup verify --as IT`` signs in to the live branch to record the run: an IT administrator
+    with an authenticator gives its code (here a recovery code) as the next line, like every command."""
+    from tests.cli.test_totp_cli import enrol
+
+    out = tmp_path / "usb"
+    out.mkdir()
+    path = _create(cli_branch, out)
+    _, codes, _ = enrol(cli_branch, ADMIN)
+    args = ("backup", "verify", str(path), "--data-dir", str(cli_branch.data_dir), "--as", ADMIN[0])
+    without = run_cli(*args, "--password-stdin", "--json", stdin=lines(ADMIN[1]))
+    assert_exit(without, 0)  # the backup itself is fine; the live branch wanted a code it did not get
+    assert without.json()["recorded_run"] is None
+    verified = run_cli(*args, "--password-stdin", "--json", stdin=lines(ADMIN[1], codes[0]))
+    assert_exit(verified, 0)
+    assert verified.json()["ok"] and verified.json()["recorded_run"]
