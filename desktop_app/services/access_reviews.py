@@ -268,6 +268,9 @@ def _require_view(me: SignedIn) -> None:
     )
 
 
+DISABLED_BEFORE_NOTE = "审查开始前已停用 / disabled before the review started"
+
+
 def start_review(me: SignedIn) -> ReviewDetail:
     """Open this period's review (or return the one already open for it)."""
     check_permission(me, Action.ACCESS_REVIEW)
@@ -291,7 +294,7 @@ def start_review(me: SignedIn) -> ReviewDetail:
         members = [m for m in staff.list() if m.active or m.id in recently]
         review = repo.start(period.key, at=me.now_utc(), by=me.session.staff_id)
         for a, m in zip(_activity(me, members), members, strict=True):
-            repo.add_item(
+            item_id = repo.add_item(
                 review.id,
                 staff_id=m.id,
                 username=m.username,
@@ -301,6 +304,15 @@ def start_review(me: SignedIn) -> ReviewDetail:
                 last_sign_in=a.last_sign_in,
                 days_inactive=a.days_inactive,
             )
+            if not m.active:  # disabled earlier in the period: nothing left to decide, shown as such
+                repo.decide(
+                    item_id,
+                    Decision.DISABLE,
+                    new_role=None,
+                    note=DISABLED_BEFORE_NOTE,
+                    at=me.now_utc(),
+                    by=me.session.staff_id,
+                )
         record(
             me,
             "access_review.start",

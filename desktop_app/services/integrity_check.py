@@ -204,8 +204,19 @@ def _integrity(db: Database, file: str, schema: str) -> CheckFinding:
         False,
         f"{zh_what}：表或索引不一致（{len(lines)} 处）。{ADVICE[0]}",
         f"{en_what}: tables or indexes disagree ({len(lines)} problem(s)). {ADVICE[1]}",
-        "; ".join(lines),
+        _first_lines(lines),
     )
+
+
+DETAIL_LINES = 5  # a damaged page gives dozens of the same SQLite line: the first few name it
+
+
+def _first_lines(lines: list[str]) -> str:
+    """The first ``DETAIL_LINES`` distinct lines of a pragma's answer, and how many more there were."""
+    distinct = list(dict.fromkeys(lines))
+    shown = "; ".join(distinct[:DETAIL_LINES])
+    more = len(lines) - min(len(distinct), DETAIL_LINES)
+    return f"{shown}; … (+{more})" if more > 0 else shown
 
 
 def _foreign_keys(db: Database, file: str, schema: str) -> CheckFinding:

@@ -76,8 +76,8 @@ class AccessReviewRepository:
         active: bool,
         last_sign_in: str | None,
         days_inactive: int,
-    ) -> None:
-        self.db.execute(
+    ) -> int:
+        cursor = self.db.execute(
             "INSERT INTO access_review_items (review_id, staff_id, username, display_name, role, active, "
             "last_sign_in, days_inactive) VALUES (?,?,?,?,?,?,?,?)",
             (
@@ -91,6 +91,7 @@ class AccessReviewRepository:
                 days_inactive,
             ),
         )
+        return int(cursor.lastrowid or 0)
 
     def get(self, review_id: int) -> ReviewRecord | None:
         row = self.db.execute(f"SELECT {_REVIEW} FROM access_reviews WHERE id = ?", (review_id,)).fetchone()

@@ -201,3 +201,23 @@ def test_export_writes_the_review_as_kept(branch: Branch, signed_in: SignIn, tmp
     assert _entries(manager, "access_review.export")
     xlsx = reviews.export_review(manager, tmp_path / "out" / "review.xlsx")
     assert xlsx.read_bytes()[:2] == b"PK"
+
+
+def test_a_member_disabled_earlier_in_the_period_comes_already_decided(
+    branch: Branch, signed_in: SignIn
+) -> None:
+    """Regression: an account IT disabled before the review started was listed undecided, a keep was
+    refused and only a second "disable" of a disabled account let the review finish."""
+    from desktop_app.services.staff_accounts import disable_staff
+
+    it_admin = signed_in(Role.IT_ADMIN)
+    disable_staff(it_admin, "audit.chen")
+    it_admin.close()
+    manager = signed_in(Role.MANAGER)
+    detail = reviews.start_review(manager)
+    gone = next(i for i in detail.items if i.username == "audit.chen")
+    assert gone.decision is Decision.DISABLE and gone.note == reviews.DISABLED_BEFORE_NOTE
+    for item in detail.items:
+        if item.decision is None:
+            reviews.decide(manager, item.username, Decision.KEEP, note="仍需要")
+    assert reviews.finish_review(manager).review.finished

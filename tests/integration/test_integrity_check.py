@@ -196,3 +196,17 @@ def test_the_snapshot_is_private_and_gone_afterwards(
     (left_over / "branch.db").write_bytes(b"x" * 4096)
     assert run_integrity_check(signed_in(Role.MANAGER)).ok
     assert not left_over.exists()
+
+
+def test_a_long_pragma_answer_is_cut_to_its_first_distinct_lines() -> None:
+    """Regression: a damaged page made the finding's detail ~50 copies of one SQLite line."""
+    from desktop_app.services.integrity_check import DETAIL_LINES, _first_lines
+
+    lines = ["Tree 12 page 40: btreeInitPage() returns error code 11"] * 45 + [
+        f"row {n} missing from index i" for n in range(8)
+    ]
+    detail = _first_lines(lines)
+    assert detail.count("btreeInitPage") == 1
+    assert detail.count("missing from index") == DETAIL_LINES - 1
+    assert detail.endswith(f"(+{len(lines) - DETAIL_LINES})")
+    assert _first_lines(["a", "b"]) == "a; b"
