@@ -88,6 +88,7 @@ from desktop_app.store.client_key_repository import (
     ClientKeyRepository,
 )
 from desktop_app.store.database import DatabaseOpenError
+from desktop_app.store.fault_points import fault_point
 from desktop_app.store.key_slot_changes import slot_lock
 from desktop_app.store.key_slots import (
     key_fingerprint,
@@ -195,6 +196,7 @@ def _copy_snapshot(me: SignedIn, staging: Path, cancel: CancelToken | None) -> _
                     files[name] = staging / name
                     members[name] = backup_archive.copy_with_hash(source, files[name])
                 hold_ms = int((time.monotonic() - started) * 1000)
+                fault_point("backup:copied-under-lock")
                 return _Snapshot(
                     head.seq if head else 0, head.hash if head else "", version, members, files, hold_ms
                 )

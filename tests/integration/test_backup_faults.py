@@ -9,7 +9,11 @@ import contextlib
 import errno
 import io
 import json
+import os
+import signal
 import subprocess
+import sys
+import time
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -17,17 +21,19 @@ from typing import Any
 
 import pytest
 
+from desktop_app.domain.client_record import ClientDraft
 from desktop_app.domain.roles import Role
 from desktop_app.services.backups import create_backup, restore_backup, verify_backup
 from desktop_app.services.branch_setup import BranchDetails, init_branch
+from desktop_app.services.client_intake import create_client
 from desktop_app.services.context import build_context
 from desktop_app.services.sign_in import sign_in, sign_out
 from desktop_app.services.signed_in import SignedIn
 from desktop_app.store import backup_archive, migrations
 from desktop_app.store.audit_repository import AuditRepository
 from desktop_app.store.backup_archive import BackupDiskFull
-from desktop_app.store.fault_points import EXIT_CODE
-from tests.cli.support import lines, run_cli
+from desktop_app.store.fault_points import EXIT_CODE, PAUSE_ENV
+from tests.cli.support import ROOT, cli_env, lines, run_cli
 from tests.conftest import ADMIN, FAST_KDF, Branch, Clock
 from tests.support.database_key import database_key
 
@@ -61,6 +67,48 @@ def test_a_backup_killed_midway_leaves_no_backup_file_and_the_next_one_cleans_up
     assert done.returncode == 0, str(done)
     assert sorted(p.name for p in out.iterdir()) == [Path(done.json()["file"]).name]
     username, password = branch.users[Role.IT_ADMIN]
+    assert verify_backup(branch.context(), Path(done.json()["file"]), username=username, password=password).ok
+
+
+@pytest.mark.parametrize(
+    "point", ["backup:copied-under-lock", "backup:member-written:clients.db", "backup:before-rename"]
+)
+def test_kill_9_during_a_backup_leaves_the_branch_working_and_no_backup_file(
+    branch: Branch, tmp_path: Path, point: str
+) -> None:
+    """``kill -9`` (SIGKILL) of a real ``branchvault backup create`` while it holds the branch's write
+    lock, while it writes the archive, and just before the rename: no ``.bvbackup`` appears, the lock
+    dies with the process (the agent saves a client at once), and the next backup is complete."""
+    out = tmp_path / "usb"
+    out.mkdir()
+    marker = tmp_path / "paused"
+    username, password = branch.users[Role.IT_ADMIN]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "desktop_app", "backup", "create", "--out", str(out), "--data-dir",
+         str(branch.ctx.paths.root), "--as", username, "--password-stdin"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=cli_env({PAUSE_ENV: f"{point}={marker}"}), cwd=ROOT,
+    )  # fmt: skip
+    assert proc.stdin is not None
+    proc.stdin.write(lines(password))
+    proc.stdin.close()
+    deadline = time.monotonic() + 60
+    while not marker.exists():
+        assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    assert not list(out.glob("*.bvbackup"))
+    agent = sign_in(branch.context(), *branch.users[Role.AGENT])
+    try:  # the killed process's write lock is gone: a client is saved at once, not "busy"
+        create_client(agent, ClientDraft(name="李四", phone="13800138000"))
+    finally:
+        sign_out(agent)
+    done = _cli_backup(branch, out)
+    assert done.returncode == 0, str(done)
+    assert sorted(p.name for p in out.iterdir()) == [Path(done.json()["file"]).name]  # the .part went
     assert verify_backup(branch.context(), Path(done.json()["file"]), username=username, password=password).ok
 
 
