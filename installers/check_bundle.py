@@ -76,6 +76,29 @@ UNUSED_FILES = {
         "pillow.libs/liblcms2*",
         "pillow.libs/libbrotli*",
     ),
+    # the app uses stdnum.luhn and stdnum.cn.ric's check digit only; cn/loc.dat (birth places) stays
+    "python-stdnum data the app never reads": tuple(
+        f"stdnum/{name}.dat"
+        for name in (
+            "oui",
+            "imsi",
+            "cfi",
+            "gs1_ai",
+            "isbn",
+            "isil",
+            "iban",
+            "at/postleitzahl",
+            "at/fa",
+            "eu/nace20",
+            "eu/nace21",
+            "nz/banks",
+            "be/banks",
+            "cz/banks",
+            "id/loc",
+            "my/bp",
+            "us/ein",
+        )
+    ),
     "Qt translation other than Chinese": ("PySide6/Qt/translations/*",),
     "unused Qt library": (
         "PySide6/Qt/lib/libQt6Network.so*",

@@ -242,6 +242,8 @@ def test_the_linux_ceiling_is_150_mb_and_a_larger_bundle_is_refused(tmp_path: Pa
         ("_internal/PySide6/Qt/lib/libQt6Network.so.6", "unused Qt library"),
         ("_internal/libcups.so.2", "system printing library (the desktop's own, Depends: libcups2)"),
         ("_internal/libgnutls.so.30", "system printing library (the desktop's own, Depends: libcups2)"),
+        ("_internal/stdnum/oui.dat", "python-stdnum data the app never reads"),
+        ("_internal/stdnum/eu/nace21.dat", "python-stdnum data the app never reads"),
     ],
 )
 def test_pieces_the_app_never_loads_are_refused(tmp_path: Path, stray: str, kind: str) -> None:
@@ -259,6 +261,7 @@ def test_what_the_app_loads_stays_allowed(tmp_path: Path) -> None:
         "_internal/PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
         "_internal/PySide6/Qt/plugins/imageformats/libqjpeg.so",
         "_internal/libcrypto.so.3",
+        "_internal/stdnum/cn/loc.dat",  # stdnum.cn.ric's birth places
     )
     assert problems(make_bundle(tmp_path, (*GOOD_FILES, *kept))) == []
 
