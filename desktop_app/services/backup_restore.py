@@ -253,6 +253,9 @@ def restore(
             os.rename(staging, dest)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
+            if kept is not None and not dest.exists():
+                os.rename(kept, dest)  # the live data goes back where the app looks for it
+                kept = None
             raise
     fsync_dir(dest.parent)
     os.chmod(dest, 0o700)

@@ -199,3 +199,31 @@ def test_the_destruction_certificate_says_when_the_data_leaves_the_backups(
     flat = "".join(text.split())
     keep = manager.policy.backup_keep_days
     assert f"最迟{keep}天内轮换删除" in flat and f"within{keep}daysastheyrotate" in flat
+
+
+def test_a_replace_that_fails_after_the_live_folder_moved_puts_it_back(
+    branch: Branch, signed_in: SignIn, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: a failure after the live folder was renamed aside (copying the sign-in state into the
+    restored files) left the branch under ``.before-restore-…``: the app found no branch where it looks."""
+    from desktop_app.services import backup_restore
+
+    it = signed_in(Role.IT_ADMIN)
+    backup = create_backup(it, tmp_path)
+    it.close()
+    live = branch.ctx.paths.root
+    before = sorted(p.name for p in live.iterdir())
+
+    def disk_gone(*_args: object) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(backup_restore, "_copy_kept_files", disk_gone)
+    username, password = branch.users[Role.IT_ADMIN]
+    with pytest.raises(OSError):
+        restore_backup(
+            branch.context(), backup.path, username=username, password=password, replace_current=True
+        )
+    assert sorted(p.name for p in live.iterdir()) == before
+    assert not list(live.parent.glob(f"{live.name}.before-restore-*"))
+    assert not list(live.parent.glob(f".{live.name}*"))  # no restoring folder left beside it
+    sign_out(sign_in(branch.context(), username, password))  # the branch opens as before
